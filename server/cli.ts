@@ -1,0 +1,36 @@
+import { Command, CommanderError } from 'commander';
+import { registerActivityCommands } from './cli/activity-commands.js';
+import { CliError } from './cli/output.js';
+import { registerServeCommand } from './cli/serve-command.js';
+import { registerStatsCommand } from './cli/stats-command.js';
+import { DatabaseTooNewError } from './store/open-database.js';
+
+/** Every command takes --data-dir (default: $AULA_DATA_DIR, else the per-user app-data folder). */
+function withDataDir(command: Command): Command {
+  return command.option('--data-dir <dir>', 'data folder (default: $AULA_DATA_DIR or the app-data folder)');
+}
+
+export function buildProgram(): Command {
+  const program = new Command('aula')
+    .description('Aula: offline classroom collector for game learning analytics')
+    .version(process.env.npm_package_version ?? '0.1.0')
+    .showHelpAfterError()
+    .exitOverride();
+  registerServeCommand(program, withDataDir);
+  registerActivityCommands(program, withDataDir);
+  registerStatsCommand(program, withDataDir);
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) process.exit(error.exitCode);
+    if (error instanceof CliError || error instanceof DatabaseTooNewError) {
+      process.stderr.write(`aula: ${error.message}\n`);
+      process.exit(error instanceof CliError ? error.exitCode : 1);
+    }
+    throw error;
+  }
+}

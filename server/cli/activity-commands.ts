@@ -1,0 +1,103 @@
+import type { Command } from 'commander';
+import { type Activity, createActivity, findActivityByCode, listActivities, setActivityOpen } from '../store/activities-repo.js';
+import type { Db } from '../store/open-database.js';
+import { prepared } from '../store/prepared.js';
+import { type DataDirOption, withDatabase } from './open-data.js';
+import { CliError, printJson, printLines } from './output.js';
+
+interface CreateOptions extends DataDirOption {
+  name: string;
+  game?: string;
+  anonymous: boolean;
+  closed?: boolean;
+  class?: string;
+  json?: boolean;
+}
+
+function describe(activity: Activity): string[] {
+  return [
+    `${activity.name}  (game: ${activity.game}${activity.className ? `, class: ${activity.className}` : ''})`,
+    `  tracking code:     ${activity.trackingCode}`,
+    `  anonymous players: ${activity.allowAnonymous ? 'allowed' : 'not allowed'}`,
+    `  state:             ${activity.open ? 'open' : 'closed'}`,
+    `  sessions: ${activity.sessions}, players: ${activity.players}, statements: ${activity.statements}`,
+  ];
+}
+
+function findClassId(db: Db, name: string): string {
+  const row = prepared<[string], { id: string }>(db, 'SELECT id FROM classes WHERE name = ?').get(name);
+  if (!row) throw new CliError(`No class named "${name}". Create it first: aula class create --name "${name}"`);
+  return row.id;
+}
+
+function requireActivity(db: Db, code: string): Activity {
+  const activity = findActivityByCode(db, code);
+  if (!activity) throw new CliError(`No activity with tracking code "${code}". See: aula activity list`);
+  return activity;
+}
+
+export function registerActivityCommands(program: Command, withDataDir: (command: Command) => Command): void {
+  const activity = program.command('activity').description('create, list, open and close activities (tracking codes)');
+
+  withDataDir(activity.command('create'))
+    .description('create an activity and print its tracking code')
+    .requiredOption('--name <name>', 'activity name, e.g. "Maths 3B - Tuesday"')
+    .option('--game <title>', 'title of the game played (default: the activity name)')
+    .option('--no-anonymous', 'refuse anonymous players (only logged-in students of the class)')
+    .option('--closed', 'create it closed; open it later with "aula activity open CODE"')
+    .option('--class <name>', 'class whose students may join')
+    .option('--json', 'print one JSON object')
+    .action((options: CreateOptions) => {
+      const name = options.name.trim();
+      if (name === '') throw new CliError('--name must not be empty');
+      const created = withDatabase(options, (db) =>
+        createActivity(db, {
+          name,
+          game: options.game,
+          classId: options.class ? findClassId(db, options.class) : null,
+          allowAnonymous: options.anonymous,
+          open: !options.closed,
+        }),
+      );
+      if (options.json) printJson(created);
+      else printLines(`Created activity ${created.name}`, ...describe(created).slice(1));
+    });
+
+  withDataDir(activity.command('list'))
+    .description('list activities with their tracking codes and counts')
+    .option('--json', 'print one JSON array')
+    .action((options: DataDirOption & { json?: boolean }) => {
+      const activities = withDatabase(options, listActivities);
+      if (options.json) return printJson(activities);
+      if (activities.length === 0) return printLines('No activities yet. Create one: aula activity create --name "My class"');
+      printLines(...activities.flatMap((item) => [...describe(item), '']));
+    });
+
+  withDataDir(activity.command('show'))
+    .argument('<code>', 'tracking code')
+    .description('show one activity')
+    .option('--json', 'print one JSON object')
+    .action((code: string, options: DataDirOption & { json?: boolean }) => {
+      const found = withDatabase(options, (db) => requireActivity(db, code));
+      if (options.json) return printJson(found);
+      printLines(...describe(found));
+    });
+
+  for (const [verb, open] of [
+    ['open', true],
+    ['close', false],
+  ] as const) {
+    withDataDir(activity.command(verb))
+      .argument('<code>', 'tracking code')
+      .description(open ? 'accept new game sessions again' : 'refuse new game sessions (running ones keep sending)')
+      .option('--json', 'print the activity as JSON')
+      .action((code: string, options: DataDirOption & { json?: boolean }) => {
+        const changed = withDatabase(options, (db) => {
+          requireActivity(db, code);
+          return setActivityOpen(db, code, open) as Activity;
+        });
+        if (options.json) printJson(changed);
+        else printLines(`Activity ${changed.name} (${changed.trackingCode}) is now ${open ? 'open' : 'closed'}.`);
+      });
+  }
+}

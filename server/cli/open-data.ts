@@ -1,0 +1,23 @@
+import { defaultDataDir } from '../config.js';
+import { type Db, openDatabase } from '../store/open-database.js';
+
+export interface DataDirOption {
+  dataDir?: string;
+}
+
+export function resolveDataDir(options: DataDirOption): string {
+  return options.dataDir ?? defaultDataDir();
+}
+
+/**
+ * Runs a command against the data folder's database. Safe while `aula serve` runs on the same folder: WAL lets
+ * both connections work, and busy_timeout waits out the server's short write transactions.
+ */
+export function withDatabase<T>(options: DataDirOption, work: (db: Db) => T): T {
+  const db = openDatabase(resolveDataDir(options));
+  try {
+    return work(db);
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,30 @@
+import type { SessionContext } from '../store/sessions-repo.js';
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function child(parent: Json, key: string): Json {
+  const existing = parent[key];
+  if (isObject(existing)) return existing;
+  const created: Json = {};
+  parent[key] = created;
+  return created;
+}
+
+/**
+ * Session data written into `object.definition.extensions` (contract C-6.5), overwriting whatever the client put
+ * there under these keys and touching nothing else. Mutates the parsed statement in place: it is serialised once,
+ * right after.
+ */
+export function augmentStatement(statement: unknown, session: SessionContext): void {
+  if (!isObject(statement)) return;
+  const extensions = child(child(child(statement, 'object'), 'definition'), 'extensions');
+  extensions.gameplayId = session.gameplayId;
+  extensions.versionId = session.versionId;
+  if (session.activityId) extensions.activityId = session.activityId;
+  else delete extensions.activityId;
+  extensions.session = session.number;
+  extensions.firstSessionStarted = session.firstSessionStarted;
+  extensions.currentSessionStarted = session.started;
+}

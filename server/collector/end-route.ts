@@ -1,0 +1,27 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AppContext } from '../context.js';
+import { parseBody, readRawBody } from '../http/read-body.js';
+import { sendJson } from '../http/send.js';
+import { endSession, getGameplayRecord } from '../store/sessions-repo.js';
+import { bodyErrorAnswer, writeErrorAnswer } from './refusals.js';
+import { findSession } from './track-route.js';
+
+/** `POST …/collector/end` (contract C-7): marks the attempt ended; the authToken keeps working. */
+export async function handleEnd(ctx: AppContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  try {
+    parseBody(req, await readRawBody(req, ctx.config.bodyLimitBytes), { lenient: true });
+  } catch (error) {
+    return bodyErrorAnswer(ctx, req, res, 'end', error);
+  }
+  try {
+    const session = findSession(ctx.db, req);
+    const record = await ctx.writer.run((db) => {
+      endSession(db, session.sessionId);
+      return getGameplayRecord(db, session.gameplayId);
+    });
+    ctx.bus.emit('session.ended', { activityId: session.activityId, sessionId: session.sessionId });
+    sendJson(res, 200, record);
+  } catch (error) {
+    writeErrorAnswer(ctx, req, res, 'end', error, null);
+  }
+}

@@ -1,0 +1,88 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AppContext } from '../context.js';
+import { BodyTooLargeError, InvalidJsonError } from '../http/read-body.js';
+import { sendMessage } from '../http/send.js';
+import { WriterClosedError } from '../store/write-queue.js';
+import { isoNow } from '../util/time.js';
+import { Messages } from './messages.js';
+
+/** An answer from the message catalogue; thrown by the processing steps, sent by the route. */
+export class CollectorRefusal extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+const SAMPLE_LIMIT = 2048;
+
+/**
+ * Records a refused request where the teacher can see it (contract C-6.6 SHOULD): a game that keeps sending an
+ * invalid batch loses all its later data, and its player never notices. Best effort, never awaited.
+ */
+export function recordRejection(
+  ctx: AppContext,
+  req: IncomingMessage,
+  route: string,
+  status: number,
+  message: string,
+  details: { sessionId?: number | null; sample?: string | null } = {},
+): void {
+  ctx.bus.emit('request.rejected', { route, status, message });
+  const sample = details.sample ? details.sample.slice(0, SAMPLE_LIMIT) : null;
+  ctx.writer
+    .run((db) =>
+      db
+        .prepare('INSERT INTO rejected_requests (time, route, address, session_id, status, message, sample) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(isoNow(ctx.now), route, req.socket.remoteAddress ?? null, details.sessionId ?? null, status, message, sample),
+    )
+    .catch((error: unknown) => ctx.log.debug({ err: error }, 'could not record a rejected request'));
+}
+
+export function bodyErrorAnswer(ctx: AppContext, req: IncomingMessage, res: ServerResponse, route: string, error: unknown): void {
+  if (error instanceof BodyTooLargeError) {
+    recordRejection(ctx, req, route, 413, Messages.tooLarge);
+    // The rest of an oversized body is not worth reading: answer, then close.
+    res.setHeader('Connection', 'close');
+    return sendMessage(res, 413, Messages.tooLarge);
+  }
+  if (error instanceof InvalidJsonError) {
+    recordRejection(ctx, req, route, 400, Messages.json);
+    return sendMessage(res, 400, Messages.json);
+  }
+  ctx.log.warn({ err: error }, 'request body could not be read');
+  if (!res.headersSent) sendMessage(res, 400, Messages.json);
+}
+
+function isStorageFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL';
+}
+
+/** Refusals go out as they are; storage trouble becomes 503 (retryable) or 500, never a stack trace (C-2.2). */
+export function writeErrorAnswer(
+  ctx: AppContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  route: string,
+  error: unknown,
+  sessionId: number | null,
+  sample?: string,
+): void {
+  if (error instanceof CollectorRefusal) {
+    recordRejection(ctx, req, route, error.status, error.message, { sessionId, sample: sample ?? null });
+    return sendMessage(res, error.status, error.message, error.headers);
+  }
+  if (error instanceof WriterClosedError) {
+    return sendMessage(res, 503, Messages.shuttingDown, { 'Retry-After': '5', Connection: 'close' });
+  }
+  if (isStorageFull(error)) {
+    ctx.log.error({ err: error }, 'storage is full');
+    return sendMessage(res, 503, Messages.storageFull, { 'Retry-After': '30' });
+  }
+  ctx.log.error({ err: error }, `${route} failed`);
+  sendMessage(res, 500, Messages.internal);
+}

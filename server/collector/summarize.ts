@@ -1,0 +1,27 @@
+import type { StatementSummary } from '../store/statements-ingest.js';
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export const PROGRESS_EXTENSION = 'https://w3id.org/xapi/seriousgames/extensions/progress';
+
+const finite = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+const boolean = (value: unknown): boolean | null => (typeof value === 'boolean' ? value : null);
+
+/** The few facts per statement the live view shows (last action, progress, completion, score). */
+export function summarizeStatement(statement: Json): StatementSummary {
+  const verb = isObject(statement.verb) ? statement.verb : {};
+  const object = isObject(statement.object) ? statement.object : {};
+  const result = isObject(statement.result) ? statement.result : {};
+  const extensions = isObject(result.extensions) ? result.extensions : {};
+  const score = isObject(result.score) ? result.score : {};
+  return {
+    verbId: typeof verb.id === 'string' ? verb.id : null,
+    objectId: typeof object.id === 'string' ? object.id : null,
+    progress: finite(extensions[PROGRESS_EXTENSION]),
+    completion: boolean(result.completion),
+    success: boolean(result.success),
+    score: finite(score.scaled) ?? finite(score.raw),
+  };
+}

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AppContext } from '../context.js';
+import { parseBody, readRawBody } from '../http/read-body.js';
+import { getActivity } from '../store/activities-repo.js';
+import type { Db } from '../store/open-database.js';
+import { findSessionByToken, type SessionContext } from '../store/sessions-repo.js';
+import { type IncomingStatement, ingestBatch } from '../store/statements-ingest.js';
+import { canonicalJson } from '../util/canonical-json.js';
+import { isoNow } from '../util/time.js';
+import { mayJoin } from './access.js';
+import { augmentStatement } from './augment.js';
+import { authTokenFrom } from './classify-authorization.js';
+import { Messages } from './messages.js';
+import { bodyErrorAnswer, CollectorRefusal, writeErrorAnswer } from './refusals.js';
+import { summarizeStatement } from './summarize.js';
+import { validateRageStatement } from './validate-rage-statement.js';
+
+const SUCCESS = JSON.stringify({ message: Messages.success });
+
+/** `POST …/collector/track`, in the order of contract C-6.3. */
+export async function handleTrack(ctx: AppContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  let raw: Buffer;
+  let body: unknown;
+  try {
+    raw = await readRawBody(req, ctx.config.bodyLimitBytes);
+    const parsed = parseBody(req, raw, { lenient: false });
+    body = parsed.kind === 'empty' ? undefined : parsed.value;
+  } catch (error) {
+    return bodyErrorAnswer(ctx, req, res, 'track', error);
+  }
+  let session: SessionContext | undefined;
+  try {
+    session = findSession(ctx.db, req);
+    checkAccess(ctx.db, session);
+    const statements = prepareStatements(body, session);
+    const bodyHash = createHash('sha1').update(raw).digest('base64');
+    const now = isoNow(ctx.now);
+    const found = session;
+    const result = await ctx.writer.run((db) => ingestBatch(db, { session: found, statements, bodyHash, source: 'rage' }, now));
+    ctx.bus.emit('statements.stored', {
+      activityId: session.activityId,
+      sessionId: session.sessionId,
+      playerId: session.playerId,
+      count: result.stored,
+    });
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': SUCCESS.length });
+    res.end(SUCCESS);
+  } catch (error) {
+    if (session && error instanceof CollectorRefusal) touchLater(ctx, session.sessionId);
+    writeErrorAnswer(ctx, req, res, 'track', error, session?.sessionId ?? null, raw.toString('utf8'));
+  }
+}
+
+export function findSession(db: Db, req: IncomingMessage): SessionContext {
+  const token = authTokenFrom(req.headers.authorization);
+  const session = token ? findSessionByToken(db, token) : undefined;
+  if (!session) throw new CollectorRefusal(401, Messages.token);
+  return session;
+}
+
+/** Step 4: the access rule re-evaluated now; an ended activity is not a reason to refuse. */
+function checkAccess(db: Db, session: SessionContext): void {
+  if (!session.activityId) return;
+  const activity = getActivity(db, session.activityId);
+  if (!activity) throw new CollectorRefusal(404, Messages.noActivity);
+  if (!mayJoin(db, activity, session.studentId)) throw new CollectorRefusal(401, Messages.notAuthorizedTrack);
+}
+
+/** Steps 5 and 6: the whole batch is augmented and validated before anything is stored. */
+function prepareStatements(body: unknown, session: SessionContext): IncomingStatement[] {
+  if (!Array.isArray(body) || body.length === 0) throw new CollectorRefusal(400, Messages.notArray);
+  return body.map((statement: unknown, index) => {
+    augmentStatement(statement, session);
+    const problem = validateRageStatement(statement, index);
+    if (problem) throw new CollectorRefusal(400, problem);
+    const record = statement as Record<string, unknown>;
+    const clientId = typeof record.id === 'string' ? record.id : null;
+    const context = record.context as { registration?: unknown } | undefined;
+    return {
+      clientId,
+      json: JSON.stringify(record),
+      canonical: clientId === null ? null : canonicalJson(record),
+      registration: typeof context?.registration === 'string' ? context.registration : null,
+      timestamp: typeof record.timestamp === 'string' ? record.timestamp : null,
+      summary: summarizeStatement(record),
+    };
+  });
+}
+
+/** lastAccessed is recorded for refused batches too (C-6.3 step 3): the teacher sees the game is alive. */
+function touchLater(ctx: AppContext, sessionId: number): void {
+  const now = isoNow(ctx.now);
+  ctx.writer
+    .run((db) => db.prepare('UPDATE sessions SET last_seen = ? WHERE id = ?').run(now, sessionId))
+    .catch(() => undefined);
+}
+

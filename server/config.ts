@@ -1,0 +1,50 @@
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The per-user app-data folder, the same one Electron's `app.getPath('userData')` gives the desktop app (product
+ * name "Aula"), so the CLI, `aula serve` and the desktop app share one database.
+ */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (env.AULA_DATA_DIR) return env.AULA_DATA_DIR;
+  const home = os.homedir();
+  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Aula');
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Aula');
+  return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Aula');
+}
+
+export const configSchema = z.object({
+  dataDir: z.string().min(1),
+  host: z.string().min(1).default('0.0.0.0'),
+  port: z.number().int().min(0).max(65535).default(3000),
+  /** `actor.account.homePage` and the base of `objectId` (C-5.10). Unset: a stable default kept in the database. */
+  homePage: z.url({ protocol: /^https?$/ }).optional(),
+  /** Contract C-6.2: at least 5 MB; js-tracker sends everything queued while offline in one request. */
+  bodyLimitBytes: z.number().int().positive().default(8 * 1024 * 1024),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The built dashboard (renderer/dist); served at `/` when it exists. */
+  dashboardDir: z.string().optional(),
+});
+
+export type ConfigInput = z.input<typeof configSchema>;
+export type Config = z.output<typeof configSchema>;
+
+export function parseConfig(input: ConfigInput): Config {
+  const parsed = configSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`);
+    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+/** Environment variables a headless deployment can use instead of flags. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<ConfigInput> {
+  const fromEnv: Partial<ConfigInput> = {};
+  if (env.AULA_HOST) fromEnv.host = env.AULA_HOST;
+  if (env.AULA_PORT) fromEnv.port = Number(env.AULA_PORT);
+  if (env.AULA_HOME_PAGE) fromEnv.homePage = env.AULA_HOME_PAGE;
+  if (env.AULA_LOG_LEVEL) fromEnv.logLevel = env.AULA_LOG_LEVEL as Config['logLevel'];
+  return fromEnv;
+}

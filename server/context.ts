@@ -1,0 +1,19 @@
+import type { LoginTokens } from './auth/login-tokens.js';
+import type { Config } from './config.js';
+import type { LiveBus } from './live/live-bus.js';
+import type { Logger } from './logger.js';
+import type { Db } from './store/open-database.js';
+import type { WriteQueue } from './store/write-queue.js';
+
+/** What every route handler gets: built once by createCollector, no globals. */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  writer: WriteQueue;
+  bus: LiveBus;
+  log: Logger;
+  loginTokens: LoginTokens;
+  /** `actor.account.homePage` for this installation, with a trailing slash. */
+  homePage: string;
+  now: () => number;
+}

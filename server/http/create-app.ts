@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { Messages } from '../collector/messages.js';
+import { rageNotFound, rageRouter } from '../collector/rage-router.js';
+import type { AppContext } from '../context.js';
+import { sendJson, sendMessage } from './send.js';
+
+/** Extra routers other features mount (login, xAPI, admin…), in order, before the `/api` 404 and the dashboard. */
+export interface Mount {
+  path: string;
+  router: express.Router;
+}
+
+export function createApp(ctx: AppContext, mounts: Mount[] = []): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use('/api', rageRouter(ctx));
+  for (const mount of mounts) app.use(mount.path, mount.router);
+  app.use('/api', rageNotFound);
+  app.get('/health', (_req, res) => sendJson(res, 200, { status: 'ok' }));
+  mountDashboard(app, ctx.config.dashboardDir);
+  app.use(errorAnswer(ctx));
+  return app;
+}
+
+function mountDashboard(app: express.Express, dashboardDir: string | undefined): void {
+  if (!dashboardDir || !fs.existsSync(path.join(dashboardDir, 'index.html'))) return;
+  app.use(express.static(dashboardDir, { index: 'index.html', maxAge: '1h' }));
+  // Client-side routes (/live, /players/…) load the same page.
+  app.get(/^\/(?!api\/|admin\/|xapi\/).*/, (_req, res) => res.sendFile(path.join(dashboardDir, 'index.html')));
+}
+
+/** Last resort: JSON, never an HTML page or a stack trace (contract C-2.2). */
+function errorAnswer(ctx: AppContext) {
+  return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    const status = (error as { status?: number; statusCode?: number }).status ?? 500;
+    if (status >= 500) ctx.log.error({ err: error, url: req.url }, 'unhandled error');
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    if (status === 500) return sendMessage(res, 500, Messages.internal);
+    sendMessage(res, status, status === 404 ? Messages.notFound : 'Bad request');
+  };
+}

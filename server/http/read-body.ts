@@ -1,0 +1,78 @@
+import type { IncomingMessage } from 'node:http';
+
+export class BodyTooLargeError extends Error {
+  constructor() {
+    super('Request body is too large');
+  }
+}
+
+export class InvalidJsonError extends Error {
+  constructor() {
+    super('Request body is not valid JSON');
+  }
+}
+
+/** Reads the whole body, refusing early (by Content-Length) or as soon as the limit is crossed. */
+export function readRawBody(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limitBytes) {
+    req.resume();
+    return Promise.reject(new BodyTooLargeError());
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    req.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      size += chunk.length;
+      if (size > limitBytes) {
+        failed = true;
+        chunks.length = 0;
+        reject(new BodyTooLargeError());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!failed) resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
+    });
+    req.on('error', (error) => {
+      if (!failed) {
+        failed = true;
+        reject(error);
+      }
+    });
+  });
+}
+
+function mediaType(req: IncomingMessage): string {
+  return (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+export function isJsonMediaType(type: string): boolean {
+  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
+}
+
+export type ParsedBody = { kind: 'empty' } | { kind: 'json'; value: unknown } | { kind: 'form'; value: Record<string, string> };
+
+/**
+ * Body rules of the collector (contract C-5.2, C-6.1): empty is empty whatever the type; JSON types must parse
+ * (any top-level value); forms are forms; anything else is tried as JSON, and `lenient` decides whether a failure
+ * there is an error (track) or an empty body (start).
+ */
+export function parseBody(req: IncomingMessage, raw: Buffer, options: { lenient: boolean }): ParsedBody {
+  if (raw.length === 0) return { kind: 'empty' };
+  const type = mediaType(req);
+  // Only start reads forms (lenient); a track body is a JSON array whatever label a client put on it.
+  if (options.lenient && type === 'application/x-www-form-urlencoded') {
+    return { kind: 'form', value: Object.fromEntries(new URLSearchParams(raw.toString('utf8'))) };
+  }
+  const text = raw.toString('utf8');
+  try {
+    return { kind: 'json', value: JSON.parse(text) };
+  } catch {
+    if (isJsonMediaType(type) || !options.lenient) throw new InvalidJsonError();
+    return { kind: 'empty' };
+  }
+}

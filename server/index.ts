@@ -1,0 +1,86 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { LoginTokens } from './auth/login-tokens.js';
+import { resolveHomePage } from './collector/home-page.js';
+import { type Config, type ConfigInput, parseConfig } from './config.js';
+import type { AppContext } from './context.js';
+import { createApp, type Mount } from './http/create-app.js';
+import { LiveBus } from './live/live-bus.js';
+import { createLogger, type Logger } from './logger.js';
+import { reachableUrls } from './net/lan-addresses.js';
+import { openDatabase } from './store/open-database.js';
+import { WriteQueue } from './store/write-queue.js';
+
+export interface Collector {
+  /** Loopback URL of the running server, e.g. `http://127.0.0.1:3000`. */
+  url: string;
+  port: number;
+  config: Config;
+  /** URLs games on the LAN can use. */
+  lanUrls: string[];
+  context: AppContext;
+  /** Stops accepting, finishes every acknowledged write, closes the database. */
+  close(): Promise<void>;
+}
+
+export interface CollectorOptions {
+  logger?: Logger;
+  now?: () => number;
+  /** Extra routers; see createApp. */
+  mounts?: (ctx: AppContext) => Mount[];
+}
+
+/** Starts the collector. No side effects on import (DESIGN.md). */
+export async function createCollector(input: ConfigInput, options: CollectorOptions = {}): Promise<Collector> {
+  const config = parseConfig(input);
+  const log = options.logger ?? createLogger(config.logLevel);
+  const now = options.now ?? Date.now;
+  const db = openDatabase(config.dataDir);
+  const ctx: AppContext = {
+    config,
+    db,
+    writer: new WriteQueue(db),
+    bus: new LiveBus(),
+    log,
+    loginTokens: new LoginTokens(db, now),
+    homePage: resolveHomePage(db, config.homePage, config.port),
+    now,
+  };
+  const app = createApp(ctx, options.mounts?.(ctx) ?? []);
+  const server = http.createServer(app);
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const loopbackHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${loopbackHost}:${port}`,
+    port,
+    config,
+    lanUrls: reachableUrls(config.host, port),
+    context: ctx,
+    close() {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        await ctx.writer.close();
+        // Let the answers of the last commit leave before sockets are torn down.
+        await new Promise((resolve) => setImmediate(resolve));
+        server.closeIdleConnections();
+        const grace = setTimeout(() => server.closeAllConnections(), 2000);
+        await stopped;
+        clearTimeout(grace);
+        db.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+export { type Config, type ConfigInput, parseConfig };

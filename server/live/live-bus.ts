@@ -1,0 +1,30 @@
+import { EventEmitter } from 'node:events';
+
+/** Small events after commit (DESIGN.md): the dashboard refetches or patches what it shows. */
+export interface LiveEvents {
+  'session.started': { activityId: string | null; sessionId: number; playerId: string; newPlayer: boolean };
+  'session.ended': { activityId: string | null; sessionId: number };
+  'statements.stored': { activityId: string | null; sessionId: number; playerId: string; count: number };
+  'activity.changed': { activityId: string };
+  'request.rejected': { route: string; status: number; message: string };
+}
+
+export type LiveEventName = keyof LiveEvents;
+
+export class LiveBus {
+  private readonly emitter = new EventEmitter();
+
+  constructor() {
+    // Every open dashboard tab subscribes; the default limit of 10 would warn with a classroom of them.
+    this.emitter.setMaxListeners(0);
+  }
+
+  emit<Name extends LiveEventName>(name: Name, payload: LiveEvents[Name]): void {
+    this.emitter.emit(name, payload);
+  }
+
+  on<Name extends LiveEventName>(name: Name, listener: (payload: LiveEvents[Name]) => void): () => void {
+    this.emitter.on(name, listener);
+    return () => this.emitter.off(name, listener);
+  }
+}

@@ -1,0 +1,109 @@
+import { newRowId } from '../util/random-ids.js';
+import { isoNow } from '../util/time.js';
+import { findOrCreateGame, newUniqueTrackingCode } from './games-repo.js';
+import type { Db } from './open-database.js';
+import { prepared } from './prepared.js';
+
+export interface Activity {
+  id: string;
+  name: string;
+  trackingCode: string;
+  allowAnonymous: boolean;
+  open: boolean;
+  gameId: string;
+  game: string;
+  versionId: string;
+  classId: string | null;
+  className: string | null;
+  created: string;
+  opened: string | null;
+  closed: string | null;
+  statements: number;
+  sessions: number;
+  players: number;
+  anonymousPlayers: number;
+  lastSeen: string | null;
+}
+
+interface ActivityRow extends Omit<Activity, 'allowAnonymous' | 'open'> {
+  allowAnonymous: number;
+  open: number;
+}
+
+const ACTIVITY_SELECT = `SELECT a.id, a.name, a.tracking_code AS trackingCode, a.allow_anonymous AS allowAnonymous, a.open,
+    a.game_id AS gameId, g.title AS game, a.version_id AS versionId, a.class_id AS classId, c.name AS className,
+    a.created, a.opened, a.closed, a.statements, a.sessions, a.players, a.anonymous_players AS anonymousPlayers,
+    a.last_seen AS lastSeen
+  FROM activities a JOIN games g ON g.id = a.game_id LEFT JOIN classes c ON c.id = a.class_id`;
+
+function fromRow(row: ActivityRow): Activity {
+  return { ...row, allowAnonymous: row.allowAnonymous === 1, open: row.open === 1 };
+}
+
+export interface NewActivity {
+  name: string;
+  game?: string | undefined;
+  classId?: string | null | undefined;
+  allowAnonymous?: boolean | undefined;
+  open?: boolean | undefined;
+}
+
+export function createActivity(db: Db, input: NewActivity): Activity {
+  const create = db.transaction(() => {
+    const game = findOrCreateGame(db, input.game?.trim() || input.name);
+    const id = newRowId();
+    const now = isoNow();
+    const open = input.open ?? true;
+    prepared(
+      db,
+      `INSERT INTO activities (id, name, game_id, version_id, class_id, tracking_code, allow_anonymous, open, created, opened)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      input.name,
+      game.gameId,
+      game.versionId,
+      input.classId ?? null,
+      newUniqueTrackingCode(db),
+      input.allowAnonymous === false ? 0 : 1,
+      open ? 1 : 0,
+      now,
+      open ? now : null,
+    );
+    return id;
+  });
+  return getActivity(db, create.immediate()) as Activity;
+}
+
+export function getActivity(db: Db, id: string): Activity | undefined {
+  const row = prepared<[string], ActivityRow>(db, `${ACTIVITY_SELECT} WHERE a.id = ?`).get(id);
+  return row && fromRow(row);
+}
+
+export function findActivityByCode(db: Db, trackingCode: string): Activity | undefined {
+  const row = prepared<[string], ActivityRow>(db, `${ACTIVITY_SELECT} WHERE a.tracking_code = ?`).get(trackingCode);
+  return row && fromRow(row);
+}
+
+export function listActivities(db: Db): Activity[] {
+  return prepared<[], ActivityRow>(db, `${ACTIVITY_SELECT} ORDER BY a.created, a.rowid`).all().map(fromRow);
+}
+
+/** Opening again after a close keeps `closed` as the last close; the teacher sees when it reopened. */
+export function setActivityOpen(db: Db, trackingCode: string, open: boolean): Activity | undefined {
+  const now = isoNow();
+  const sql = open
+    ? 'UPDATE activities SET open = 1, opened = ? WHERE tracking_code = ?'
+    : 'UPDATE activities SET open = 0, closed = ? WHERE tracking_code = ?';
+  const { changes } = prepared(db, sql).run(now, trackingCode);
+  return changes === 0 ? undefined : findActivityByCode(db, trackingCode);
+}
+
+export function isClassMember(db: Db, classId: string, studentId: string): boolean {
+  return (
+    prepared<[string, string], { one: number }>(
+      db,
+      'SELECT 1 AS one FROM class_members WHERE class_id = ? AND student_id = ?',
+    ).get(classId, studentId) !== undefined
+  );
+}

@@ -1,0 +1,7 @@
+import type { Database } from 'better-sqlite3';
+import { up as initial } from './001-initial.js';
+
+/** Numbered in order: migration N brings `PRAGMA user_version` from N-1 to N. Never edit a shipped one. */
+export const migrations: ReadonlyArray<(db: Database) => void> = [initial];
+
+export const schemaVersion = migrations.length;

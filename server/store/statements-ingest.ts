@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { canonicalJson } from '../util/canonical-json.js';
+import type { Db } from './open-database.js';
+import { prepared } from './prepared.js';
+import type { SessionContext } from './sessions-repo.js';
+
+/** What the dashboard keeps per session, taken from the statements as they are stored. */
+export interface StatementSummary {
+  verbId: string | null;
+  objectId: string | null;
+  progress: number | null;
+  completion: boolean | null;
+  success: boolean | null;
+  score: number | null;
+}
+
+export interface IncomingStatement {
+  /** `id` as the client sent it, when it is a string. */
+  clientId: string | null;
+  /** The statement to store (augmented), serialised once. */
+  json: string;
+  /** Key-order-free form for the idempotent re-send check; only computed when the client sent an id. */
+  canonical: string | null;
+  registration: string | null;
+  timestamp: string | null;
+  summary: StatementSummary;
+}
+
+export interface IngestBatch {
+  session: SessionContext;
+  statements: IncomingStatement[];
+  /** Hash of the raw request body: a byte-identical re-send of the previous batch is stored once (C-6.6 MAY). */
+  bodyHash: string | null;
+  source: 'rage' | 'xapi';
+}
+
+export interface IngestResult {
+  stored: number;
+  skipped: number;
+  ids: string[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/** Runs inside the write queue's transaction. */
+export function ingestBatch(db: Db, batch: IngestBatch, now: string): IngestResult {
+  const { session } = batch;
+  if (batch.bodyHash) {
+    const last = prepared<[number], { hash: string | null }>(
+      db,
+      'SELECT last_body_hash AS hash FROM sessions WHERE id = ?',
+    ).get(session.sessionId);
+    if (last?.hash === batch.bodyHash) {
+      touch(db, session, now);
+      return { stored: 0, skipped: batch.statements.length, ids: [] };
+    }
+  }
+  const insert = prepared(
+    db,
+    `INSERT INTO statements (id, client_id, session_id, activity_id, player_id, verb_id, object_id, registration, timestamp, stored, source, json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const ids: string[] = [];
+  let skipped = 0;
+  const summary: StatementSummary = { verbId: null, objectId: null, progress: null, completion: null, success: null, score: null };
+  for (const statement of batch.statements) {
+    if (statement.clientId !== null && isIdempotentResend(db, session.sessionId, statement)) {
+      skipped++;
+      continue;
+    }
+    const id = chooseId(db, statement.clientId);
+    insert.run(
+      id,
+      statement.clientId,
+      session.sessionId,
+      session.activityId,
+      session.playerId,
+      statement.summary.verbId,
+      statement.summary.objectId,
+      statement.registration,
+      statement.timestamp,
+      now,
+      batch.source,
+      statement.json,
+    );
+    ids.push(id);
+    mergeSummary(summary, statement.summary);
+  }
+  applyCounters(db, session, ids.length, summary, now, batch.bodyHash);
+  return { stored: ids.length, skipped, ids };
+}
+
+function isIdempotentResend(db: Db, sessionId: number, statement: IncomingStatement): boolean {
+  const previous = prepared<[number, string], { json: string }>(
+    db,
+    'SELECT json FROM statements WHERE session_id = ? AND client_id = ?',
+  ).all(sessionId, statement.clientId as string);
+  return previous.some((row) => canonicalJson(JSON.parse(row.json)) === statement.canonical);
+}
+
+/** The client's UUID when it is valid and unused (xapi.md N-1), else a new one; the client's value stays in client_id. */
+function chooseId(db: Db, clientId: string | null): string {
+  if (clientId !== null && isUuid(clientId)) {
+    const lower = clientId.toLowerCase();
+    const taken = prepared<[string], { one: number }>(db, 'SELECT 1 AS one FROM statements WHERE id = ?').get(lower);
+    if (!taken) return lower;
+  }
+  return randomUUID();
+}
+
+function mergeSummary(into: StatementSummary, next: StatementSummary): void {
+  into.verbId = next.verbId ?? into.verbId;
+  into.objectId = next.objectId ?? into.objectId;
+  into.progress = next.progress ?? into.progress;
+  into.completion = next.completion ?? into.completion;
+  into.success = next.success ?? into.success;
+  into.score = next.score ?? into.score;
+}
+
+function touch(db: Db, session: SessionContext, now: string): void {
+  prepared(db, 'UPDATE sessions SET last_seen = ? WHERE id = ?').run(now, session.sessionId);
+}
+
+/** Counters are maintained, not recounted: same transaction as the inserts (DESIGN.md). */
+export function applyCounters(
+  db: Db,
+  session: SessionContext,
+  count: number,
+  summary: StatementSummary,
+  now: string,
+  bodyHash: string | null,
+): void {
+  const bool = (value: boolean | null) => (value === null ? null : value ? 1 : 0);
+  prepared(
+    db,
+    `UPDATE sessions SET statements = statements + ?, last_seen = ?,
+       last_verb = coalesce(?, last_verb), last_object = coalesce(?, last_object), progress = coalesce(?, progress),
+       completion = coalesce(?, completion), success = coalesce(?, success), score = coalesce(?, score),
+       last_body_hash = coalesce(?, last_body_hash)
+     WHERE id = ?`,
+  ).run(
+    count,
+    now,
+    summary.verbId,
+    summary.objectId,
+    summary.progress,
+    bool(summary.completion),
+    bool(summary.success),
+    summary.score,
+    bodyHash,
+    session.sessionId,
+  );
+  if (count === 0) return;
+  prepared(db, 'UPDATE players SET statements = statements + ?, last_seen = ? WHERE id = ?').run(
+    count,
+    now,
+    session.playerId,
+  );
+  if (session.activityId) {
+    prepared(db, 'UPDATE activities SET statements = statements + ?, last_seen = ? WHERE id = ?').run(
+      count,
+      now,
+      session.activityId,
+    );
+  }
+}

@@ -1,0 +1,100 @@
+import type { Db } from './open-database.js';
+
+export class WriterClosedError extends Error {
+  constructor() {
+    super('The collector is shutting down');
+  }
+}
+
+type Job<T> = (db: Db) => T;
+
+interface Pending {
+  job: Job<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * The one writer (DESIGN.md "Where data walks"). Every write is a job; all jobs that arrive while the previous
+ * commit runs are grouped into one transaction and one fsync (group commit). Each job runs in its own savepoint,
+ * so a failing job rolls back alone; a job's promise settles only after the transaction holding it has committed,
+ * which is what lets a route answer 200 only for data that is on disk.
+ */
+export class WriteQueue {
+  private queue: Pending[] = [];
+  private scheduled = false;
+  private closed = false;
+  private drained: (() => void) | undefined;
+  private readonly begin;
+  private readonly commit;
+  private readonly rollback;
+
+  constructor(private readonly db: Db) {
+    this.begin = db.prepare('BEGIN IMMEDIATE');
+    this.commit = db.prepare('COMMIT');
+    this.rollback = db.prepare('ROLLBACK');
+  }
+
+  get pendingJobs(): number {
+    return this.queue.length;
+  }
+
+  run<T>(job: Job<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new WriterClosedError());
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ job, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        // setImmediate, not a microtask: lets the event loop read every request that is already waiting first.
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** Finishes everything queued, then refuses new jobs. */
+  close(): Promise<void> {
+    this.closed = true;
+    if (!this.scheduled && this.queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.drained = resolve;
+    });
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const group = this.queue;
+    this.queue = [];
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    try {
+      this.begin.run();
+      for (const { job } of group) {
+        try {
+          outcomes.push({ ok: true, value: this.db.transaction(job)(this.db) });
+        } catch (error) {
+          outcomes.push({ ok: false, error });
+        }
+      }
+      this.commit.run();
+    } catch (error) {
+      if (this.db.inTransaction) this.rollback.run();
+      for (const pending of group) pending.reject(error);
+      this.afterFlush();
+      return;
+    }
+    group.forEach((pending, index) => {
+      const outcome = outcomes[index];
+      if (outcome?.ok) pending.resolve(outcome.value);
+      else pending.reject(outcome?.error);
+    });
+    this.afterFlush();
+  }
+
+  private afterFlush(): void {
+    if (this.queue.length > 0 && !this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    } else if (this.queue.length === 0 && this.closed) {
+      this.drained?.();
+    }
+  }
+}
