@@ -4,6 +4,7 @@ import { LoginTokens } from './auth/login-tokens.js';
 import { resolveHomePage } from './collector/home-page.js';
 import { type Config, type ConfigInput, parseConfig } from './config.js';
 import type { AppContext } from './context.js';
+import { featureMounts } from './features.js';
 import { createApp, type Mount } from './http/create-app.js';
 import { LiveBus } from './live/live-bus.js';
 import { createLogger, type Logger } from './logger.js';
@@ -46,7 +47,7 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
     homePage: resolveHomePage(db, config.homePage, config.port),
     now,
   };
-  const app = createApp(ctx, options.mounts?.(ctx) ?? []);
+  const app = createApp(ctx, [...featureMounts(ctx), ...(options.mounts?.(ctx) ?? [])]);
   const server = http.createServer(app);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {

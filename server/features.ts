@@ -1,0 +1,10 @@
+import type { AppContext } from './context.js';
+import type { Mount } from './http/create-app.js';
+
+/**
+ * The routers of each feature (login, xAPI, admin API…), mounted in this order before the `/api` 404 and the
+ * dashboard. One line per feature.
+ */
+export function featureMounts(_ctx: AppContext): Mount[] {
+  return [];
+}
