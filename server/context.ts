@@ -16,4 +16,6 @@ export interface AppContext {
   /** `actor.account.homePage` for this installation, with a trailing slash. */
   homePage: string;
   now: () => number;
+  /** Registers work to run when the collector stops (SSE streams, timers…), before the database closes. */
+  onClose(hook: () => void | Promise<void>): void;
 }

@@ -37,6 +37,7 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
   const log = options.logger ?? createLogger(config.logLevel);
   const now = options.now ?? Date.now;
   const db = openDatabase(config.dataDir);
+  const closeHooks: Array<() => void | Promise<void>> = [];
   const ctx: AppContext = {
     config,
     db,
@@ -46,6 +47,7 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
     loginTokens: new LoginTokens(db, now),
     homePage: resolveHomePage(db, config.homePage, config.port),
     now,
+    onClose: (hook) => closeHooks.push(hook),
   };
   const app = createApp(ctx, [...featureMounts(ctx), ...(options.mounts?.(ctx) ?? [])]);
   const server = http.createServer(app);
@@ -70,6 +72,7 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
+        for (const hook of closeHooks) await hook();
         await ctx.writer.close();
         // Let the answers of the last commit leave before sockets are torn down.
         await new Promise((resolve) => setImmediate(resolve));
