@@ -1,0 +1,53 @@
+import type { TextResponse } from './http.js';
+import { postJson, request } from './http.js';
+
+export const PREFIXES = ['/api/collector', '/api/proxy/gleaner/collector'] as const;
+
+export interface StartAnswer {
+  authToken: string;
+  actor: { account: { homePage: string; name: string }; name: string };
+  playerAnimalName: string;
+  playerId: string;
+  objectId: string;
+  session: number;
+  firstSessionStarted: string;
+  currentSessionStarted: string;
+}
+
+/** The original's shared test statement S (contract §13.1), with the actor of the latest start. */
+export function statementS(actor: unknown): Record<string, unknown> {
+  return {
+    id: '19de3bf2-6b7f-4399-a71b-da5f3674c8f8',
+    actor,
+    verb: { id: 'http://id.tincanapi.com/verb/initialized' },
+    object: {
+      id: 'http://example.com/games/SuperMarioBros/Screens/testName',
+      definition: {
+        type: 'https://rage.e-ucm.es/xapi/seriousgames/activities/type',
+        extensions: { type: 'defType', extensions: { versionId: 'testVersionId', gameplayId: 'testGameplayId' } },
+      },
+    },
+    result: { extensions: { ext1: '123', '/ext2': '456', 'asdasd/asdasd3': 0, '23.423.4756/ext3': '411' } },
+    timestamp: '2016-05-16T11:48:25Z',
+  };
+}
+
+export async function start(
+  base: string,
+  code: string,
+  options: { prefix?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<TextResponse> {
+  const url = `${base}${options.prefix ?? PREFIXES[0]}/start/${encodeURIComponent(code)}`;
+  if (options.body === undefined) return request(url, { method: 'POST', headers: options.headers ?? {} });
+  return postJson(url, options.body, options.headers);
+}
+
+export async function startOk(base: string, code: string, options: Parameters<typeof start>[2] = {}): Promise<StartAnswer> {
+  const answer = await start(base, code, options);
+  if (answer.status !== 200) throw new Error(`start answered ${answer.status} ${answer.text}`);
+  return answer.json as StartAnswer;
+}
+
+export function track(base: string, authToken: string, body: unknown, prefix: string = PREFIXES[0]): Promise<TextResponse> {
+  return postJson(`${base}${prefix}/track`, body, { Authorization: authToken });
+}
