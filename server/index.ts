@@ -58,6 +58,12 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
       server.off('error', reject);
       resolve();
     });
+  }).catch(async (error: unknown) => {
+    // Port taken: release the database so the desktop app can retry on another port in the same process.
+    for (const hook of closeHooks) await Promise.resolve(hook()).catch(() => {});
+    await ctx.writer.close();
+    db.close();
+    throw error;
   });
   const port = (server.address() as AddressInfo).port;
   const loopbackHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
