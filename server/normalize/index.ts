@@ -1,0 +1,11 @@
+export {
+  AUGMENTATION_KEYS,
+  collectorAgent,
+  isIsoWithZone,
+  NORMALIZE_COLUMNS,
+  NORMALIZE_FROM,
+  normalizeStatement,
+  type StoredStatementRow,
+} from './normalize-statement.js';
+export { ensurePseudonymSalt, pseudonym, readPseudonymSalt } from './pseudonym.js';
+export { type ActorsMode, iriNamespace, NAMESPACE_KEY, type NormalizeSettings } from './settings.js';
