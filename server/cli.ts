@@ -1,8 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { registerActivityCommands } from './cli/activity-commands.js';
+import { registerClassCommands } from './cli/class-commands.js';
 import { CliError } from './cli/output.js';
 import { registerServeCommand } from './cli/serve-command.js';
 import { registerStatsCommand } from './cli/stats-command.js';
+import { registerStudentCommands } from './cli/student-commands.js';
 import { DatabaseTooNewError } from './store/open-database.js';
 
 /** Every command takes --data-dir (default: $AULA_DATA_DIR, else the per-user app-data folder). */
@@ -19,6 +21,8 @@ export function buildProgram(): Command {
   registerServeCommand(program, withDataDir);
   registerActivityCommands(program, withDataDir);
   registerStatsCommand(program, withDataDir);
+  registerClassCommands(program, withDataDir);
+  registerStudentCommands(program, withDataDir);
   return program;
 }
 

@@ -1,3 +1,4 @@
+import { loginRouter } from './auth/login-router.js';
 import type { AppContext } from './context.js';
 import type { Mount } from './http/create-app.js';
 
@@ -5,6 +6,8 @@ import type { Mount } from './http/create-app.js';
  * The routers of each feature (login, xAPI, admin API…), mounted in this order before the `/api` 404 and the
  * dashboard. One line per feature.
  */
-export function featureMounts(_ctx: AppContext): Mount[] {
-  return [];
+export function featureMounts(ctx: AppContext): Mount[] {
+  return [
+    { path: '/api', router: loginRouter(ctx) },
+  ];
 }

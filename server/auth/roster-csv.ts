@@ -1,0 +1,49 @@
+import { parse } from 'csv-parse/sync';
+import type { NewAccount, RosterProblem } from './roster.js';
+
+export interface ParsedRoster {
+  accounts: NewAccount[];
+  problems: RosterProblem[];
+}
+
+const HEADER = /^\s*(user(name)?|login)\s*$/i;
+
+/**
+ * A roster file: one student per line, `username,password[,name]`. An optional header line is skipped. Spreadsheets
+ * in many European locales save CSV with `;`, so a first line without a comma but with a semicolon switches to `;`.
+ */
+export function parseRosterCsv(text: string): ParsedRoster {
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = !firstLine.includes(',') && firstLine.includes(';') ? ';' : ',';
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    // `info` gives each record's line in the file, which quoted multi-line cells would otherwise shift.
+    records = parse(text, {
+      bom: true,
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    }) as unknown as typeof records;
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    return { accounts: [], problems: [{ line, username: '', message: `the file is not valid CSV (${(error as Error).message})` }] };
+  }
+  const accounts: NewAccount[] = [];
+  const problems: RosterProblem[] = [];
+  records.forEach(({ record: cells, info }, index) => {
+    const line = info.lines;
+    if (cells.every((cell) => cell === '')) return;
+    if (index === 0 && HEADER.test(cells[0] ?? '')) return;
+    const [username = '', password = '', name = '', ...rest] = cells;
+    if (rest.some((cell) => cell !== '')) {
+      problems.push({ line, username, message: `expected username,password[,name] but found ${cells.length} columns` });
+      return;
+    }
+    if (username === '') problems.push({ line, username, message: 'the username is missing' });
+    else if (password === '') problems.push({ line, username, message: `the password of "${username}" is missing` });
+    else accounts.push({ line, username, password, name: name === '' ? undefined : name });
+  });
+  return { accounts, problems };
+}

@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { checkAccounts, createAccounts, describeProblem, type NewAccount, RosterError, type WriteRunner } from '../auth/roster.js';
+import { parseRosterCsv } from '../auth/roster-csv.js';
+import { type ClassInfo, findClassByName } from '../store/classes-repo.js';
+import { type Db, openDatabase } from '../store/open-database.js';
+import { type ClassRole, listStudents, type Student } from '../store/students-repo.js';
+import { type DataDirOption, resolveDataDir, withDatabase } from './open-data.js';
+import { CliError, printJson, printLines } from './output.js';
+
+const ROLES: readonly ClassRole[] = ['student', 'assistant', 'teacher'];
+
+function requireClass(db: Db, name: string): ClassInfo {
+  const found = findClassByName(db, name);
+  if (!found) throw new CliError(`No class named "${name}". Create it first: aula class create --name "${name}"`);
+  return found;
+}
+
+/** Hashing is asynchronous, so these commands hold the database open across awaits; one plain transaction writes. */
+async function withDatabaseAsync<T>(options: DataDirOption, work: (db: Db, write: WriteRunner) => Promise<T>): Promise<T> {
+  const db = openDatabase(resolveDataDir(options));
+  const write: WriteRunner = async (job) => db.transaction(job).immediate(db);
+  try {
+    return await work(db, write);
+  } finally {
+    db.close();
+  }
+}
+
+async function create(options: DataDirOption, className: string, accounts: NewAccount[], earlier: RosterError | null) {
+  return withDatabaseAsync(options, async (db, write) => {
+    const target = requireClass(db, className);
+    if (earlier) throw new RosterError([...earlier.problems, ...checkAccounts(db, accounts)].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+    return { target, created: await createAccounts(db, write, target.id, accounts) };
+  });
+}
+
+function rosterFailure(error: unknown, what: string): never {
+  if (!(error instanceof RosterError)) throw error;
+  const count = error.problems.length;
+  throw new CliError(
+    [`${what}: nothing was imported, ${count} problem${count === 1 ? '' : 's'} to fix:`, ...error.problems.map((p) => `  ${describeProblem(p)}`)].join('\n'),
+  );
+}
+
+function describe(student: Student): string {
+  const classes = student.classes.map((c) => (c.role === 'student' ? c.name : `${c.name} (${c.role})`)).join(', ');
+  return `${student.username}${student.name ? `  ${student.name}` : ''}${classes ? `  [${classes}]` : ''}`;
+}
+
+export function registerStudentCommands(program: Command, withDataDir: (command: Command) => Command): void {
+  const students = program.command('student').description('student accounts for logging in from games');
+
+  withDataDir(students.command('add'))
+    .argument('<username>', 'login name: letters a-z, digits, . _ - (case does not matter)')
+    .description('create a student account in a class')
+    .requiredOption('--password <password>', 'the password the student types in the game')
+    .requiredOption('--class <name>', 'the class the student belongs to')
+    .option('--name <name>', "the student's full name, shown to the teacher")
+    .option('--email <email>', 'e-mail address (sent back to the game on login, as A2 did)')
+    .option('--role <role>', `role in the class: ${ROLES.join(', ')}`, 'student')
+    .option('--json', 'print the student as JSON')
+    .action(async (username: string, options: DataDirOption & { password: string; class: string; name?: string; email?: string; role: string; json?: boolean }) => {
+      if (!ROLES.includes(options.role as ClassRole)) throw new CliError(`--role must be one of: ${ROLES.join(', ')}`);
+      const account: NewAccount = { username, password: options.password, name: options.name, email: options.email, role: options.role as ClassRole };
+      const { target, created } = await create(options, options.class, [account], null).catch((error: unknown) =>
+        rosterFailure(error, 'Student not added'),
+      );
+      const student = created[0] as Student;
+      if (options.json) return printJson(student);
+      printLines(`Added ${student.username} to class ${target.name}. The game logs in with this username and the password given.`);
+    });
+
+  withDataDir(students.command('import'))
+    .argument('<file>', 'CSV file, one student per line: username,password[,name] (a header line is allowed)')
+    .description('create the student accounts of a roster file in a class (all or nothing)')
+    .requiredOption('--class <name>', 'the class the students belong to')
+    .option('--json', 'print the created students as JSON')
+    .action(async (file: string, options: DataDirOption & { class: string; json?: boolean }) => {
+      let text: string;
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch (error) {
+        throw new CliError(`Cannot read ${file}: ${(error as Error).message}`);
+      }
+      const parsed = parseRosterCsv(text);
+      if (parsed.accounts.length === 0 && parsed.problems.length === 0) throw new CliError(`${file} holds no students`);
+      const earlier = parsed.problems.length > 0 ? new RosterError(parsed.problems) : null;
+      const { target, created } = await create(options, options.class, parsed.accounts, earlier).catch((error: unknown) =>
+        rosterFailure(error, file),
+      );
+      if (options.json) return printJson(created);
+      printLines(`Imported ${created.length} student${created.length === 1 ? '' : 's'} into class ${target.name}:`, ...created.map((s) => `  ${s.username}`));
+    });
+
+  withDataDir(students.command('list'))
+    .description('list student accounts (never their passwords)')
+    .option('--class <name>', 'only the members of this class')
+    .option('--json', 'print one JSON array')
+    .action((options: DataDirOption & { class?: string; json?: boolean }) => {
+      const found = withDatabase(options, (db) => listStudents(db, options.class === undefined ? undefined : requireClass(db, options.class).id));
+      if (options.json) return printJson(found);
+      if (found.length === 0) {
+        return printLines(options.class ? `No students in class ${options.class} yet.` : 'No students yet. Add one: aula student add USERNAME --password PW --class NAME');
+      }
+      printLines(...found.map(describe));
+    });
+}

@@ -1,0 +1,113 @@
+import { newRowId } from '../util/random-ids.js';
+import { isoNow } from '../util/time.js';
+import type { Db } from './open-database.js';
+import { prepared } from './prepared.js';
+
+export type ClassRole = 'student' | 'assistant' | 'teacher';
+
+/** What anyone may see of a student: never the password hash. */
+export interface Student {
+  id: string;
+  username: string;
+  name: string | null;
+  email: string;
+  created: string;
+  classes: Array<{ name: string; role: ClassRole }>;
+}
+
+/** Only the login route needs the hash; it never leaves the server. */
+export interface StudentCredentials {
+  id: string;
+  username: string;
+  email: string;
+  passwordHash: string;
+}
+
+export interface NewStudent {
+  /** Already normalized and checked (server/auth/credential-rules.ts). */
+  username: string;
+  passwordHash: string;
+  name?: string | null | undefined;
+  email?: string | undefined;
+}
+
+export class StudentExistsError extends Error {
+  constructor(readonly username: string) {
+    super(`A student with username "${username}" already exists`);
+  }
+}
+
+interface StudentRow {
+  id: string;
+  username: string;
+  name: string | null;
+  email: string;
+  created: string;
+  classes: string | null;
+}
+
+// Class names may hold any character; JSON keeps them apart safely.
+const STUDENT_SELECT = `SELECT s.id, s.username, s.name, s.email, s.created,
+    (SELECT json_group_array(json_object('name', c.name, 'role', m.role)) FROM class_members m
+       JOIN classes c ON c.id = m.class_id WHERE m.student_id = s.id) AS classes
+  FROM students s`;
+
+function fromRow(row: StudentRow): Student {
+  const classes = row.classes ? (JSON.parse(row.classes) as Student['classes']) : [];
+  return { ...row, classes: classes.sort((a, b) => a.name.localeCompare(b.name)) };
+}
+
+export function findStudentCredentials(db: Db, username: string): StudentCredentials | undefined {
+  return prepared<[string], StudentCredentials>(
+    db,
+    'SELECT id, username, email, password_hash AS passwordHash FROM students WHERE username = ?',
+  ).get(username);
+}
+
+export function findStudentByUsername(db: Db, username: string): Student | undefined {
+  const row = prepared<[string], StudentRow>(db, `${STUDENT_SELECT} WHERE s.username = ?`).get(username);
+  return row && fromRow(row);
+}
+
+/** Call inside a write transaction. */
+export function insertStudent(db: Db, input: NewStudent): string {
+  if (findStudentCredentials(db, input.username)) throw new StudentExistsError(input.username);
+  const id = newRowId();
+  prepared(db, 'INSERT INTO students (id, username, name, email, password_hash, created) VALUES (?, ?, ?, ?, ?, ?)').run(
+    id,
+    input.username,
+    input.name?.trim() || null,
+    input.email?.trim() ?? '',
+    input.passwordHash,
+    isoNow(),
+  );
+  return id;
+}
+
+/** Call inside a write transaction. A student already in the class keeps the membership with the new role. */
+export function addToClass(db: Db, classId: string, studentId: string, role: ClassRole = 'student'): void {
+  prepared(
+    db,
+    'INSERT INTO class_members (class_id, student_id, role) VALUES (?, ?, ?) ON CONFLICT (class_id, student_id) DO UPDATE SET role = excluded.role',
+  ).run(classId, studentId, role);
+}
+
+export function listStudents(db: Db, classId?: string): Student[] {
+  const rows =
+    classId === undefined
+      ? prepared<[], StudentRow>(db, `${STUDENT_SELECT} ORDER BY s.username`).all()
+      : prepared<[string], StudentRow>(
+          db,
+          `${STUDENT_SELECT} WHERE s.id IN (SELECT student_id FROM class_members WHERE class_id = ?) ORDER BY s.username`,
+        ).all(classId);
+  return rows.map(fromRow);
+}
+
+/** Which of these usernames exist already (case-insensitively), as stored. */
+export function existingUsernames(db: Db, usernames: string[]): string[] {
+  const find = prepared<[string], { username: string }>(db, 'SELECT username FROM students WHERE username = ?');
+  return usernames.flatMap((username) => {
+    const row = find.get(username);
+    return row ? [row.username] : [];
+  });
+}
