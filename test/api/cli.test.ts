@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { aula } from '../support/serve-process.js';
+import { tempDir } from '../support/temp-dir.js';
+
+describe('aula activity and stats', () => {
+  it('creates, lists, closes and reopens an activity; --json prints the contract fields', async () => {
+    const dataDir = tempDir();
+    const created = JSON.parse(
+      await aula(['activity', 'create', '--name', 'Maths 3B', '--game', 'Fractions', '--no-anonymous', '--closed', '--json', '--data-dir', dataDir]),
+    );
+    assert.equal(created.name, 'Maths 3B');
+    assert.equal(created.game, 'Fractions');
+    assert.equal(created.allowAnonymous, false);
+    assert.equal(created.open, false);
+    assert.match(created.trackingCode, /^[a-z0-9]+$/);
+    assert.equal(typeof created.id, 'string');
+
+    await aula(['activity', 'open', created.trackingCode, '--data-dir', dataDir]);
+    const listed = JSON.parse(await aula(['activity', 'list', '--json', '--data-dir', dataDir]));
+    assert.equal(listed.length, 1);
+    assert.equal(listed[0].open, true);
+    assert.equal(listed[0].trackingCode, created.trackingCode);
+
+    const closed = await aula(['activity', 'close', created.trackingCode, '--data-dir', dataDir]);
+    assert.match(closed, /is now closed/);
+    const text = await aula(['activity', 'list', '--data-dir', dataDir]);
+    assert.match(text, new RegExp(`tracking code: +${created.trackingCode}`));
+    assert.match(text, /state: +closed/);
+  });
+
+  it('reads the data folder from AULA_DATA_DIR when --data-dir is absent', async () => {
+    const dataDir = tempDir();
+    await aula(['activity', 'create', '--name', 'From env'], { AULA_DATA_DIR: dataDir });
+    const stats = JSON.parse(await aula(['stats', '--json', '--data-dir', dataDir]));
+    assert.deepEqual(stats, {
+      statements: 0,
+      sessions: 0,
+      players: { anonymous: 0, identified: 0 },
+      activities: [{ trackingCode: stats.activities[0].trackingCode, name: 'From env', statements: 0, sessions: 0, players: 0 }],
+    });
+  });
+
+  it('bad input gets a clear error and a non-zero exit', async () => {
+    const dataDir = tempDir();
+    await assert.rejects(aula(['activity', 'close', 'nope', '--data-dir', dataDir]), (error: Error & { stderr: string; code: number }) => {
+      assert.match(error.stderr, /No activity with tracking code "nope"/);
+      assert.equal(error.code, 1);
+      return true;
+    });
+    await assert.rejects(aula(['activity', 'create', '--data-dir', dataDir]), /required option '--name <name>'/);
+    await assert.rejects(aula(['serve', '--port', 'abc', '--data-dir', dataDir]), /--port must be a number/);
+  });
+});
