@@ -1,19 +1,98 @@
 #!/usr/bin/env node
-// `npm start`: builds the dashboard when it is missing, then runs the collector headless (`aula serve`).
+// `npm start`: the desktop app from source. Builds the dashboard when it is missing and the main process, then
+// runs Electron. Where Electron cannot run (its binary is not downloaded and cannot be, or there is no display),
+// it says so in one line and runs the same collector headless (`aula serve`), which prints the dashboard URL.
+// Arguments after `--` go to `aula serve` in the headless case (e.g. `npm start -- --port 3001`).
+// AULA_HEADLESS=1 skips Electron on purpose (a server, a CI machine).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const dashboard = path.join(root, 'renderer', 'dist', 'index.html');
-if (!fs.existsSync(dashboard) && fs.existsSync(path.join(root, 'renderer', 'index.html'))) {
+const args = process.argv.slice(2);
+/** Electron that exits with an error this soon did not start (no GPU, missing libraries…), rather than ran. */
+const EARLY_EXIT_MS = 10_000;
+
+function ensureDashboard() {
+  const dashboard = path.join(root, 'renderer', 'dist', 'index.html');
+  if (fs.existsSync(dashboard) || !fs.existsSync(path.join(root, 'renderer', 'index.html'))) return;
   console.log('Building the dashboard (first start)…');
   const built = spawnSync('npm', ['run', 'build:renderer'], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) console.log('The dashboard could not be built; the collector runs without it.');
 }
-const child = spawn(process.execPath, [path.join(root, 'bin', 'aula.js'), 'serve', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-});
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code) => process.exit(code ?? 0));
+
+/** The Electron executable, or why there is none. Never requires 'electron' (that would try to download). */
+function findElectron() {
+  if (process.env.AULA_HEADLESS === '1') return { reason: 'Headless run requested (AULA_HEADLESS=1)' };
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    return { reason: 'No display to open the desktop app on (DISPLAY is not set)' };
+  }
+  let dir;
+  try {
+    dir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  } catch {
+    return { reason: 'Electron is not installed (npm install)' };
+  }
+  const binary = () => {
+    const pathFile = path.join(dir, 'path.txt');
+    const relative = fs.existsSync(pathFile) ? fs.readFileSync(pathFile, 'utf8').trim() : undefined;
+    const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+    if (override) return path.join(override, relative || 'electron');
+    return relative ? path.join(dir, 'dist', relative) : undefined;
+  };
+  let executable = binary();
+  if ((!executable || !fs.existsSync(executable)) && !process.env.ELECTRON_OVERRIDE_DIST_PATH) {
+    // Electron 42 fetches its binary on first run rather than at install time.
+    console.log('Downloading the Electron runtime (first start)…');
+    spawnSync(process.execPath, [path.join(dir, 'install.js')], { cwd: root, stdio: 'ignore', timeout: 10 * 60_000 });
+    executable = binary();
+  }
+  if (!executable || !fs.existsSync(executable)) {
+    return { reason: "Electron's runtime is not available (its binary is not downloaded and could not be)" };
+  }
+  return { executable };
+}
+
+function runHeadless(reason) {
+  console.log(`${reason}: running the collector headless instead (aula serve).`);
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'aula.js'), 'serve', ...args], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  forward(child);
+}
+
+function forward(child) {
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+function runDesktop(executable) {
+  const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-main.mjs')], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) return runHeadless('The desktop app could not be built');
+  const env = { ...process.env };
+  delete env.ELECTRON_RUN_AS_NODE;
+  const startedAt = Date.now();
+  let signalled = false;
+  const child = spawn(executable, [root], { cwd: root, stdio: 'inherit', env });
+  child.once('error', (error) => runHeadless(`Electron cannot start (${error.message})`));
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      signalled = true;
+      child.kill(signal);
+    });
+  }
+  child.on('exit', (code, signal) => {
+    if (!signalled && code !== 0 && code !== null && Date.now() - startedAt < EARLY_EXIT_MS) {
+      runHeadless(`Electron cannot start here (it exited with code ${code})`);
+      return;
+    }
+    process.exit(code ?? (signal ? 1 : 0));
+  });
+}
+
+ensureDashboard();
+const electron = findElectron();
+if (electron.executable) runDesktop(electron.executable);
+else runHeadless(electron.reason);

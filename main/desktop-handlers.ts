@@ -1,0 +1,159 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { z } from 'zod';
+import { CHANNELS, type Channel } from './ipc-channels.js';
+import type {
+  ChooseDataFolderResult,
+  DesktopSettingsValues,
+  DesktopSettingsView,
+  SaveExportResult,
+} from './preload-api.js';
+import { type DesktopSettings, loadSettings, resolvedDataDir, updateSettings } from './settings.js';
+
+export interface DesktopHandlerDeps {
+  version: string;
+  /** Origin of the running collector's dashboard, e.g. `http://127.0.0.1:3000`; undefined while not running. */
+  dashboardOrigin(): string | undefined;
+  /** Where desktop-settings.json lives (Electron's userData). */
+  homeDir: string;
+  /** The settings the running collector was started with. */
+  running(): DesktopSettings;
+  showSaveDialog(options: {
+    defaultPath: string;
+    filters: Array<{ name: string; extensions: string[] }>;
+  }): Promise<{ canceled: boolean; filePath?: string }>;
+  showFolderDialog(options: { defaultPath: string }): Promise<{ canceled: boolean; filePaths: string[] }>;
+  /** shell.openPath: resolves to an error message, '' on success. */
+  openPath(target: string): Promise<string>;
+  relaunch(): Promise<void>;
+  /** Where the save dialog starts. */
+  downloadsDir: string;
+}
+
+export type Handler = (senderUrl: string, ...args: unknown[]) => Promise<unknown>;
+
+export class RefusedSenderError extends Error {
+  constructor(senderUrl: string) {
+    super(`The desktop API answers only the dashboard, not ${senderUrl || 'an unknown page'}`);
+  }
+}
+
+const saveExportSchema = z.union([
+  z.object({ suggestedName: z.string().min(1).max(200), path: z.string().startsWith('/') }).strict(),
+  z.object({ suggestedName: z.string().min(1).max(200), data: z.union([z.string(), z.instanceof(Uint8Array)]) }).strict(),
+]);
+
+/** A plain file name: no folders, nothing Windows refuses. */
+export function safeFileName(suggested: string): string {
+  const base = path.basename(suggested.replaceAll('\\', '/'));
+  const cleaned = base.replace(/[<>:"/\\|?*\p{Cc}]/gu, '_').replace(/^\.+/, '').trim();
+  return cleaned === '' ? 'export' : cleaned;
+}
+
+function filtersFor(fileName: string): Array<{ name: string; extensions: string[] }> {
+  const extension = path.extname(fileName).slice(1);
+  const all = { name: 'All files', extensions: ['*'] };
+  return extension ? [{ name: `${extension.toUpperCase()} file`, extensions: [extension] }, all] : [all];
+}
+
+/** Writes next to the target and renames, so a failed download never leaves half a file under the chosen name. */
+async function writeAtomically(filePath: string, write: (temporary: string) => Promise<void>): Promise<void> {
+  const temporary = path.join(path.dirname(filePath), `.${path.basename(filePath)}.${process.pid}.part`);
+  try {
+    await write(temporary);
+    fs.renameSync(temporary, filePath);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** The main-process side of the preload API, one handler per channel, each given the calling page's URL. */
+export function createDesktopHandlers(deps: DesktopHandlerDeps): Record<Channel, Handler> {
+  const values = (settings: DesktopSettings): DesktopSettingsValues => ({
+    port: settings.port,
+    exposeOnLan: settings.exposeOnLan,
+    dataDir: resolvedDataDir(settings, deps.homeDir),
+  });
+  const view = (): DesktopSettingsView => {
+    const saved = values(loadSettings(deps.homeDir).settings);
+    const running = values(deps.running());
+    const restartRequired =
+      saved.port !== running.port || saved.exposeOnLan !== running.exposeOnLan || saved.dataDir !== running.dataDir;
+    return { saved, running, restartRequired };
+  };
+  const origin = (): string => {
+    const dashboard = deps.dashboardOrigin();
+    if (!dashboard) throw new Error('The collector is not running');
+    return dashboard;
+  };
+  const fromDashboard = (handler: (...args: unknown[]) => Promise<unknown>): Handler => {
+    return async (senderUrl, ...args) => {
+      let senderOrigin: string | undefined;
+      try {
+        senderOrigin = new URL(senderUrl).origin;
+      } catch {
+        senderOrigin = undefined;
+      }
+      if (senderOrigin === undefined || senderOrigin !== deps.dashboardOrigin()) throw new RefusedSenderError(senderUrl);
+      return handler(...args);
+    };
+  };
+
+  return {
+    [CHANNELS.appVersion]: fromDashboard(async () => deps.version),
+    [CHANNELS.saveExport]: fromDashboard(async (input): Promise<SaveExportResult> => {
+      const request = saveExportSchema.parse(input);
+      const fileName = safeFileName(request.suggestedName);
+      let source: URL | undefined;
+      if ('path' in request) {
+        source = new URL(request.path, origin());
+        if (source.origin !== origin()) throw new Error('saveExport downloads only from the collector');
+      }
+      const choice = await deps.showSaveDialog({
+        defaultPath: path.join(deps.downloadsDir, fileName),
+        filters: filtersFor(fileName),
+      });
+      if (choice.canceled || !choice.filePath) return { saved: false };
+      const filePath = choice.filePath;
+      await writeAtomically(filePath, async (temporary) => {
+        if ('data' in request) {
+          fs.writeFileSync(temporary, request.data);
+          return;
+        }
+        const response = await fetch(source!);
+        if (!response.ok || !response.body) {
+          throw new Error(`The collector answered ${response.status} for ${source!.pathname}`);
+        }
+        await pipeline(
+          Readable.fromWeb(response.body as WebReadableStream<Uint8Array>),
+          fs.createWriteStream(temporary),
+        );
+      });
+      return { saved: true, filePath };
+    }),
+    [CHANNELS.openDataFolder]: fromDashboard(async () => {
+      const folder = resolvedDataDir(deps.running(), deps.homeDir);
+      const problem = await deps.openPath(folder);
+      if (problem) throw new Error(problem);
+    }),
+    [CHANNELS.chooseDataFolder]: fromDashboard(async (): Promise<ChooseDataFolderResult> => {
+      const current = view().saved.dataDir;
+      const choice = await deps.showFolderDialog({ defaultPath: current });
+      const chosen = choice.filePaths[0];
+      if (choice.canceled || !chosen) return { chosen: false };
+      const dataDir = path.resolve(chosen);
+      updateSettings(deps.homeDir, { dataDir: dataDir === path.resolve(deps.homeDir) ? null : dataDir });
+      return { chosen: true, dataDir, restartRequired: view().restartRequired };
+    }),
+    [CHANNELS.getSettings]: fromDashboard(async () => view()),
+    [CHANNELS.updateSettings]: fromDashboard(async (patch) => {
+      updateSettings(deps.homeDir, patch);
+      return view();
+    }),
+    [CHANNELS.relaunch]: fromDashboard(async () => deps.relaunch()),
+  };
+}

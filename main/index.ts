@@ -1,0 +1,163 @@
+// The Electron main process. Thin on purpose: everything with a decision in it lives in a small module with its
+// Electron edges injected (and unit tests); this file only wires those modules to Electron.
+import fs from 'node:fs';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeImage, session, shell, Tray } from 'electron';
+import { configFromEnv, defaultDataDir } from '../server/config.js';
+import { type Collector, createCollector } from '../server/index.js';
+import { createLogger } from '../server/logger.js';
+import { createDesktopHandlers } from './desktop-handlers.js';
+import { allowPermission, attachNavigationGuard } from './navigation-guard.js';
+import { appPaths } from './paths.js';
+import { createQuitFlow } from './quit-flow.js';
+import { createServerHost, findFreePort } from './server-host.js';
+import { collectorConfig, type DesktopSettings, loadSettings, updateSettings } from './settings.js';
+import { claimSingleInstance } from './single-instance.js';
+import { problemDialog } from './startup-problem.js';
+import { gameAddresses, type TrayAction, toMenuTemplate, trayMenu, trayTooltip } from './tray-menu.js';
+import { dashboardWindowOptions } from './window-options.js';
+import { createWindowPresenter } from './window-presenter.js';
+
+const log = createLogger(process.env.AULA_LOG_LEVEL ?? 'info', { pretty: false });
+// The same per-user folder as `aula serve` (and AULA_DATA_DIR when set), so both share one database; Chromium's
+// profile lives there too. Must be set before the single-instance lock, which is keyed on it.
+const home = defaultDataDir();
+app.setName('Aula');
+app.setPath('userData', home);
+
+const paths = appPaths(app.getAppPath());
+const host = createServerHost({ start: (config) => createCollector(config, { logger: log }) });
+let settings: DesktopSettings = loadSettings(home).settings;
+let running: DesktopSettings = settings;
+let tray: Tray | undefined;
+
+const dashboardOrigin = (): string | undefined => (host.collector ? new URL(host.collector.url).origin : undefined);
+
+const presenter = createWindowPresenter(() => {
+  const collector = host.collector;
+  const window = new BrowserWindow(dashboardWindowOptions({ preloadPath: paths.preload, iconPath: paths.icon }));
+  attachNavigationGuard(window.webContents, () => dashboardOrigin() ?? 'null', (url) => void shell.openExternal(url));
+  window.once('ready-to-show', () => window.show());
+  if (collector) void window.loadURL(`${collector.url}/`);
+  return window;
+});
+
+const quitFlow = createQuitFlow({
+  stop: () => host.stop(),
+  exit: (code) => app.exit(code),
+  onError: (error) => log.error({ err: error }, 'clean stop failed'),
+});
+
+const showIfRunning = (): void => {
+  if (app.isReady() && host.collector) presenter.show();
+};
+
+if (claimSingleInstance(app, showIfRunning)) {
+  app.on('before-quit', (event) => quitFlow.beforeQuit(event));
+  // Closing the window keeps collecting: the tray is still there, and only Quit stops the collector.
+  app.on('window-all-closed', () => {});
+  app.on('activate', showIfRunning);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
+  app.whenReady().then(launch, (error: unknown) => {
+    log.fatal({ err: error }, 'Electron did not start');
+    app.exit(1);
+  });
+}
+
+async function launch(): Promise<void> {
+  const loaded = loadSettings(home);
+  if (loaded.problem) log.warn(loaded.problem);
+  settings = loaded.settings;
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(allowPermission(permission, details.requestingUrl, dashboardOrigin() ?? 'null')),
+  );
+  registerDesktopApi();
+  const collector = await startCollector();
+  if (!collector) {
+    app.exit(0);
+    return;
+  }
+  log.info({ url: collector.url, lanUrls: collector.lanUrls, dataDir: collector.config.dataDir }, 'collector running');
+  showTray(collector);
+  presenter.show();
+}
+
+/** Starts the collector; on failure shows the error window until it starts or the teacher quits. */
+async function startCollector(): Promise<Collector | undefined> {
+  for (;;) {
+    const config = { ...collectorConfig(settings, { homeDir: home, dashboardDir: paths.dashboardDir }), ...configFromEnv() };
+    const result = await host.start(config);
+    if (result.ok) {
+      running = settings;
+      return result.collector;
+    }
+    log.error({ problem: result.problem }, 'the collector did not start');
+    const dataDir = config.dataDir;
+    const portProblem = result.problem.kind === 'port-taken' || result.problem.kind === 'port-refused';
+    const freePort = portProblem ? await findFreePort(config.port ?? settings.port, config.host ?? '0.0.0.0') : undefined;
+    const box = problemDialog(result.problem, { dataDir, freePort });
+    const { response } = await dialog.showMessageBox({
+      type: 'error',
+      title: box.title,
+      message: box.message,
+      detail: box.detail,
+      buttons: box.buttons.map((button) => button.label),
+      defaultId: 0,
+      cancelId: box.cancelId,
+      noLink: true,
+    });
+    const action = box.buttons[response]?.action ?? { kind: 'quit' };
+    switch (action.kind) {
+      case 'use-port':
+        settings = updateSettings(home, { port: action.port });
+        break;
+      case 'show-data-folder':
+        await shell.openPath(fs.existsSync(dataDir) ? dataDir : home);
+        break;
+      case 'choose-data-folder': {
+        const choice = await dialog.showOpenDialog({ defaultPath: home, properties: ['openDirectory', 'createDirectory'] });
+        const chosen = choice.filePaths[0];
+        if (!choice.canceled && chosen) settings = updateSettings(home, { dataDir: chosen });
+        break;
+      }
+      case 'retry':
+        break;
+      case 'quit':
+        return undefined;
+    }
+  }
+}
+
+function showTray(collector: Collector): void {
+  tray = new Tray(nativeImage.createFromPath(paths.trayIcon));
+  const state = { collector: { url: collector.url, lanUrls: collector.lanUrls } };
+  const run = (action: TrayAction) => {
+    if (action === 'open-dashboard') presenter.show();
+    else if (action === 'copy-address') clipboard.writeText(gameAddresses(collector.lanUrls)[0] ?? collector.url);
+    else if (action === 'open-data-folder') void shell.openPath(collector.config.dataDir);
+    else app.quit();
+  };
+  tray.setToolTip(trayTooltip(state));
+  tray.setContextMenu(Menu.buildFromTemplate(toMenuTemplate(trayMenu(state), run)));
+  tray.on('click', () => presenter.show());
+}
+
+function registerDesktopApi(): void {
+  const handlers = createDesktopHandlers({
+    version: app.getVersion(),
+    dashboardOrigin,
+    homeDir: home,
+    running: () => running,
+    showSaveDialog: (options) => dialog.showSaveDialog(options),
+    showFolderDialog: (options) =>
+      dialog.showOpenDialog({ ...options, properties: ['openDirectory', 'createDirectory'] }),
+    openPath: (target) => shell.openPath(target),
+    relaunch: async () => {
+      app.relaunch();
+      app.quit();
+    },
+    downloadsDir: app.getPath('downloads'),
+  });
+  for (const [channel, handler] of Object.entries(handlers)) {
+    ipcMain.handle(channel, (event, ...args: unknown[]) => handler(event.senderFrame?.url ?? '', ...args));
+  }
+}

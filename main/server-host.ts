@@ -1,0 +1,108 @@
+import net from 'node:net';
+import type { Collector, ConfigInput } from '../server/index.js';
+import { DatabaseTooNewError } from '../server/store/open-database.js';
+
+/** Why the collector did not start, in terms the error window can act on. */
+export type StartProblem =
+  | { kind: 'port-taken'; port: number; message: string }
+  | { kind: 'port-refused'; port: number; message: string }
+  | { kind: 'database'; dataDir: string; message: string }
+  | { kind: 'timeout'; seconds: number; message: string }
+  | { kind: 'other'; message: string };
+
+export type HostStart = { ok: true; collector: Collector } | { ok: false; problem: StartProblem };
+
+export interface ServerHostOptions {
+  /** createCollector from server/, injected so tests can stand in a collector that never answers. */
+  start: (config: ConfigInput) => Promise<Collector>;
+  /** How long to wait for the collector to listen before showing an error. */
+  timeoutMs?: number;
+}
+
+export interface ServerHost {
+  start(config: ConfigInput): Promise<HostStart>;
+  /** Finishes acknowledged writes and closes the database; safe to call more than once. */
+  stop(): Promise<void>;
+  readonly collector: Collector | undefined;
+}
+
+const DATABASE_ERRNO = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'ENOSPC', 'EEXIST', 'EISDIR']);
+
+export function classifyStartError(error: unknown, config: ConfigInput): StartProblem {
+  const failure = error as Partial<NodeJS.ErrnoException> & { message?: string };
+  const message = failure?.message ?? String(error);
+  const port = config.port ?? 3000;
+  if (failure?.syscall === 'listen' || failure?.code === 'EADDRINUSE') {
+    if (failure.code === 'EADDRINUSE') {
+      return { kind: 'port-taken', port, message: `Port ${port} is already used by another program.` };
+    }
+    return { kind: 'port-refused', port, message: `Aula may not listen on port ${port} (${failure.code}).` };
+  }
+  const sqlite = typeof failure?.code === 'string' && failure.code.startsWith('SQLITE_');
+  if (error instanceof DatabaseTooNewError || sqlite || (failure?.code && DATABASE_ERRNO.has(failure.code))) {
+    return { kind: 'database', dataDir: config.dataDir, message: `The data folder cannot be used: ${message}` };
+  }
+  return { kind: 'other', message };
+}
+
+export function createServerHost(options: ServerHostOptions): ServerHost {
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  let current: Collector | undefined;
+  let stopping: Promise<void> | undefined;
+
+  return {
+    get collector() {
+      return current;
+    },
+    async start(config) {
+      if (current) return { ok: true, collector: current };
+      stopping = undefined;
+      const starting = options.start(config);
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), timeoutMs);
+      });
+      try {
+        const winner = await Promise.race([starting, timedOut]);
+        if (winner === 'timeout') {
+          // A collector that listens after we gave up must not keep the port and the database.
+          starting.then((late) => late.close()).catch(() => {});
+          const seconds = Math.round(timeoutMs / 1000);
+          return {
+            ok: false,
+            problem: { kind: 'timeout', seconds, message: `The collector did not start within ${seconds} s.` },
+          };
+        }
+        current = winner;
+        return { ok: true, collector: winner };
+      } catch (error) {
+        return { ok: false, problem: classifyStartError(error, config) };
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    stop() {
+      const running = current;
+      if (!running) return stopping ?? Promise.resolve();
+      current = undefined;
+      stopping = running.close();
+      return stopping;
+    },
+  };
+}
+
+/** The first port after `taken` that can be listened on, to offer when the usual one is busy. */
+export async function findFreePort(taken: number, host: string, attempts = 50): Promise<number | undefined> {
+  for (let port = taken + 1; port <= Math.min(taken + attempts, 65535); port++) {
+    if (await canListen(port, host)) return port;
+  }
+  return undefined;
+}
+
+function canListen(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, host, () => probe.close(() => resolve(true)));
+  });
+}

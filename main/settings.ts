@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { ConfigInput } from '../server/config.js';
+
+/**
+ * The desktop app's own settings. They live in the default per-user folder (Electron's userData, the same folder
+ * `defaultDataDir()` gives the CLI) rather than in the chosen data folder, because one of them says where the data
+ * folder is. They are read once at start: a change takes effect on the next launch.
+ */
+export const SETTINGS_FILE = 'desktop-settings.json';
+
+export const desktopSettingsSchema = z.object({
+  /** The port games were set up for; 3000 is where the trackers' A2 used to be. */
+  port: z.number().int().min(1).max(65535).default(3000),
+  /** true: games on the classroom network can connect; false: only this computer (no LAN exposure). */
+  exposeOnLan: z.boolean().default(true),
+  /** Unset: the default per-user folder. */
+  dataDir: z.string().min(1).optional(),
+});
+
+export const settingsPatchSchema = z
+  .object({
+    port: z.number().int().min(1).max(65535),
+    exposeOnLan: z.boolean(),
+    dataDir: z.string().min(1).nullable(),
+  })
+  .partial()
+  .strict();
+
+export type DesktopSettings = z.output<typeof desktopSettingsSchema>;
+export type SettingsPatch = z.input<typeof settingsPatchSchema>;
+
+export interface LoadedSettings {
+  settings: DesktopSettings;
+  /** Set when the file existed but could not be used; the defaults apply and the file is left for the teacher. */
+  problem?: string;
+}
+
+export function settingsPath(homeDir: string): string {
+  return path.join(homeDir, SETTINGS_FILE);
+}
+
+export function loadSettings(homeDir: string): LoadedSettings {
+  const file = settingsPath(homeDir);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: desktopSettingsSchema.parse({}) };
+    return { settings: desktopSettingsSchema.parse({}), problem: `${file} cannot be read: ${(error as Error).message}` };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { settings: desktopSettingsSchema.parse({}), problem: `${file} is not valid JSON; using the defaults` };
+  }
+  const parsed = desktopSettingsSchema.safeParse(json);
+  if (!parsed.success) {
+    return { settings: desktopSettingsSchema.parse({}), problem: `${file} has invalid values; using the defaults` };
+  }
+  return { settings: parsed.data };
+}
+
+/** Validates a change, merges it into what is on disk and writes the whole file atomically (rename). */
+export function updateSettings(homeDir: string, patch: unknown): DesktopSettings {
+  const change = settingsPatchSchema.parse(patch);
+  const { dataDir, ...rest } = change;
+  const current = loadSettings(homeDir).settings;
+  const next: DesktopSettings = desktopSettingsSchema.parse({
+    ...current,
+    ...rest,
+    dataDir: dataDir === null ? undefined : (dataDir ?? current.dataDir),
+  });
+  fs.mkdirSync(homeDir, { recursive: true });
+  const file = settingsPath(homeDir);
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, `${JSON.stringify(next, null, 2)}\n`);
+  fs.renameSync(temporary, file);
+  return next;
+}
+
+export function resolvedDataDir(settings: DesktopSettings, homeDir: string): string {
+  return settings.dataDir ?? homeDir;
+}
+
+/** The collector configuration the desktop app runs with: the same schema `aula serve` fills from its flags. */
+export function collectorConfig(
+  settings: DesktopSettings,
+  options: { homeDir: string; dashboardDir: string; logLevel?: ConfigInput['logLevel'] },
+): ConfigInput {
+  return {
+    dataDir: resolvedDataDir(settings, options.homeDir),
+    host: settings.exposeOnLan ? '0.0.0.0' : '127.0.0.1',
+    port: settings.port,
+    dashboardDir: options.dashboardDir,
+    logLevel: options.logLevel ?? 'info',
+  };
+}

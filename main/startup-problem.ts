@@ -1,0 +1,73 @@
+import type { StartProblem } from './server-host.js';
+
+/** What the teacher can do about a collector that did not start. */
+export type ProblemAction =
+  | { kind: 'use-port'; port: number }
+  | { kind: 'show-data-folder' }
+  | { kind: 'choose-data-folder' }
+  | { kind: 'retry' }
+  | { kind: 'quit' };
+
+export interface ProblemDialog {
+  title: string;
+  message: string;
+  detail: string;
+  buttons: Array<{ label: string; action: ProblemAction }>;
+  /** Index of the button Escape / closing the box means. */
+  cancelId: number;
+}
+
+/**
+ * The error window's content, kept apart from Electron's dialog so its wording and choices are tested.
+ * `freePort` is the port to offer when the usual one is busy (see findFreePort).
+ */
+export function problemDialog(problem: StartProblem, context: { dataDir: string; freePort?: number }): ProblemDialog {
+  const quit = { label: 'Quit', action: { kind: 'quit' } } as const;
+  const showFolder = { label: 'Show data folder', action: { kind: 'show-data-folder' } } as const;
+  switch (problem.kind) {
+    case 'port-taken':
+    case 'port-refused': {
+      const buttons: ProblemDialog['buttons'] = [];
+      if (context.freePort !== undefined) {
+        buttons.push({ label: `Use port ${context.freePort}`, action: { kind: 'use-port', port: context.freePort } });
+      }
+      buttons.push({ label: 'Try again', action: { kind: 'retry' } }, quit);
+      return {
+        title: 'Aula cannot start the collector',
+        message: problem.message,
+        detail:
+          `Games were set up to send their data to port ${problem.port}. ` +
+          'Close the other program (perhaps another copy of the collector) and try again' +
+          (context.freePort === undefined
+            ? '.'
+            : `, or use port ${context.freePort} and change the collector address in the games.`),
+        buttons,
+        cancelId: buttons.length - 1,
+      };
+    }
+    case 'database':
+      return {
+        title: 'Aula cannot open its data',
+        message: problem.message,
+        detail: `Data folder: ${problem.dataDir}\nChoose another folder, or check that this one can be written to.`,
+        buttons: [showFolder, { label: 'Choose another data folder…', action: { kind: 'choose-data-folder' } }, quit],
+        cancelId: 2,
+      };
+    case 'timeout':
+      return {
+        title: 'Aula cannot start the collector',
+        message: problem.message,
+        detail: `Data folder: ${context.dataDir}`,
+        buttons: [{ label: 'Try again', action: { kind: 'retry' } }, showFolder, quit],
+        cancelId: 2,
+      };
+    case 'other':
+      return {
+        title: 'Aula cannot start the collector',
+        message: problem.message,
+        detail: `Data folder: ${context.dataDir}`,
+        buttons: [{ label: 'Try again', action: { kind: 'retry' } }, showFolder, quit],
+        cancelId: 2,
+      };
+  }
+}
