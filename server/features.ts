@@ -1,6 +1,8 @@
+import { adminRouter } from './admin/admin-router.js';
 import { loginRouter } from './auth/login-router.js';
 import type { AppContext } from './context.js';
 import type { Mount } from './http/create-app.js';
+import { xapiRouter } from './xapi/xapi-router.js';
 
 /**
  * The routers of each feature (login, xAPI, admin API…), mounted in this order before the `/api` 404 and the
@@ -9,5 +11,7 @@ import type { Mount } from './http/create-app.js';
 export function featureMounts(ctx: AppContext): Mount[] {
   return [
     { path: '/api', router: loginRouter(ctx) },
+    { path: '/admin/api', router: adminRouter(ctx) },
+    { path: '/xapi', router: xapiRouter(ctx) },
   ];
 }

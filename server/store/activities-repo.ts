@@ -3,6 +3,7 @@ import { isoNow } from '../util/time.js';
 import { findOrCreateGame, newUniqueTrackingCode } from './games-repo.js';
 import type { Db } from './open-database.js';
 import { prepared } from './prepared.js';
+import { createXapiCredential } from './xapi-credentials-repo.js';
 
 export interface Activity {
   id: string;
@@ -70,6 +71,8 @@ export function createActivity(db: Db, input: NewActivity): Activity {
       now,
       open ? now : null,
     );
+    // Every activity gets its own xAPI key and secret (xapi.md ).
+    createXapiCredential(db, id, input.name);
     return id;
   });
   return getActivity(db, create.immediate()) as Activity;

@@ -1,0 +1,225 @@
+import type { Db } from './open-database.js';
+import { prepared } from './prepared.js';
+import { findSessionById, openSession, type SessionContext } from './sessions-repo.js';
+import { applyCounters, type StatementSummary } from './statements-ingest.js';
+import { playerForActor } from './xapi-players.js';
+
+type Json = Record<string, unknown>;
+
+export const VOIDED_VERB = 'http://adlnet.gov/expapi/verbs/voided';
+/** Without a registration, an actor's statements more than 30 minutes apart start a new session (issue 7). */
+export const SESSION_GAP_MS = 30 * 60 * 1000;
+
+/** One validated statement, ready to store once `stored` is known. */
+export interface XapiIncoming {
+  id: string;
+  clientId: string | null;
+  /** The statement as sent: what a re-send is compared with. */
+  received: Json;
+  /** The statement to store, without `stored` (and without `timestamp` when the client sent none). */
+  statement: Json;
+  actor: Json;
+  identityKey: string;
+  verbId: string;
+  objectId: string | null;
+  refId: string | null;
+  registration: string | null;
+  voiding: boolean;
+  summary: StatementSummary;
+  agents: Array<{ key: string; related: boolean }>;
+  activities: Array<{ key: string; related: boolean }>;
+}
+
+export interface XapiScope {
+  activityId: string;
+  versionId: string;
+  homePage: string;
+}
+
+export interface XapiIngestResult {
+  ids: string[];
+  stored: Array<{ sessionId: number; playerId: string; count: number }>;
+  started: Array<{ sessionId: number; playerId: string; newPlayer: boolean }>;
+}
+
+/** A failure inside the write job: the job's savepoint rolls back and the route answers with this status. */
+export class XapiIngestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface StoredRow {
+  json: string;
+  verbId: string | null;
+  refId: string | null;
+  activityId: string | null;
+}
+
+/** Runs inside the write queue's transaction (one savepoint per request: a throw keeps nothing of it). */
+export function ingestXapi(
+  db: Db,
+  scope: XapiScope,
+  batch: XapiIncoming[],
+  nowMs: number,
+  equal: (stored: Json, received: Json) => boolean,
+): XapiIngestResult {
+  const fresh: XapiIncoming[] = [];
+  for (const item of batch) {
+    const existing = findStored(db, item.id);
+    if (existing) {
+      if (!equal(JSON.parse(existing.json) as Json, item.received)) {
+        throw new XapiIngestError(409, `Statement ${item.id} already exists with different content`);
+      }
+      continue;
+    }
+    if (item.voiding && item.refId) {
+      const target = findStored(db, item.refId);
+      if (target && target.verbId === VOIDED_VERB && target.refId) {
+        throw new XapiIngestError(400, `Statement ${item.id} is invalid: a voiding statement cannot be voided`);
+      }
+    }
+    fresh.push(item);
+  }
+  const stored = nextStored(db, nowMs);
+  const sessions = new Map<string, { session: SessionContext; count: number; summary: StatementSummary }>();
+  const started: XapiIngestResult['started'] = [];
+  const insert = prepared(
+    db,
+    `INSERT INTO statements (id, client_id, session_id, activity_id, player_id, verb_id, object_id, registration, timestamp,
+       stored, source, voided, json, ref_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'xapi', ?, ?, ?)`,
+  );
+  const insertAgent = prepared(db, 'INSERT OR IGNORE INTO xapi_statement_agents (seq, ifi, related) VALUES (?, ?, ?)');
+  const insertActivity = prepared(
+    db,
+    'INSERT OR IGNORE INTO xapi_statement_activities (seq, activity_iri, related) VALUES (?, ?, ?)',
+  );
+  for (const item of fresh) {
+    const sessionKey = `${item.identityKey}\u0000${item.registration ?? ''}`;
+    let entry = sessions.get(sessionKey);
+    if (!entry) {
+      const session = sessionFor(db, scope, item, nowMs, stored, started);
+      entry = { session, count: 0, summary: emptySummary() };
+      sessions.set(sessionKey, entry);
+    }
+    const statement: Json = { ...item.statement, stored };
+    if (!('timestamp' in statement)) statement.timestamp = stored;
+    const voided = !item.voiding && isVoidedLater(db, item.id, scope.activityId) ? 1 : 0;
+    const { lastInsertRowid } = insert.run(
+      item.id,
+      item.clientId,
+      entry.session.sessionId,
+      scope.activityId,
+      entry.session.playerId,
+      item.verbId,
+      item.objectId,
+      item.registration,
+      statement.timestamp as string,
+      stored,
+      voided,
+      JSON.stringify(orderKeys(statement)),
+      item.refId,
+    );
+    const seq = Number(lastInsertRowid);
+    for (const agent of item.agents) insertAgent.run(seq, agent.key, agent.related ? 1 : 0);
+    for (const activity of item.activities) insertActivity.run(seq, activity.key, activity.related ? 1 : 0);
+    if (item.voiding && item.refId) voidTarget(db, item.refId, scope.activityId);
+    entry.count++;
+    mergeSummary(entry.summary, item.summary);
+  }
+  const result: XapiIngestResult = { ids: batch.map((item) => item.id), stored: [], started };
+  for (const { session, count, summary } of sessions.values()) {
+    applyCounters(db, session, count, summary, stored, null);
+    result.stored.push({ sessionId: session.sessionId, playerId: session.playerId, count });
+  }
+  return result;
+}
+
+function findStored(db: Db, id: string): StoredRow | undefined {
+  return prepared<[string], StoredRow>(
+    db,
+    'SELECT json, verb_id AS verbId, ref_id AS refId, activity_id AS activityId FROM statements WHERE id = ?',
+  ).get(id);
+}
+
+/** `stored` from one clock in storage order (X-5.1): never earlier than the last stored statement. */
+function nextStored(db: Db, nowMs: number): string {
+  const last = prepared<[], { stored: string }>(db, 'SELECT stored FROM statements ORDER BY seq DESC LIMIT 1').get();
+  const now = new Date(nowMs).toISOString();
+  return last && last.stored > now ? last.stored : now;
+}
+
+/** A voiding statement may arrive before its target (X-7): the target is born voided. */
+function isVoidedLater(db: Db, id: string, activityId: string): boolean {
+  return (
+    prepared<[string, string, string], { one: number }>(
+      db,
+      'SELECT 1 AS one FROM statements WHERE ref_id = ? AND verb_id = ? AND activity_id = ? LIMIT 1',
+    ).get(id, VOIDED_VERB, activityId) !== undefined
+  );
+}
+
+function voidTarget(db: Db, targetId: string, activityId: string): void {
+  prepared(
+    db,
+    `UPDATE statements SET voided = 1
+     WHERE id = ? AND activity_id = ? AND NOT (verb_id IS ? AND ref_id IS NOT NULL)`,
+  ).run(targetId, activityId, VOIDED_VERB);
+}
+
+/** Sessions from context.registration, or per actor with a 30-minute inactivity gap. */
+function sessionFor(
+  db: Db,
+  scope: XapiScope,
+  item: XapiIncoming,
+  nowMs: number,
+  now: string,
+  started: XapiIngestResult['started'],
+): SessionContext {
+  const { player, created } = playerForActor(db, item.actor, item.identityKey, scope.homePage, now);
+  const existing = item.registration
+    ? prepared<[string, string, string], { id: number; lastSeen: string }>(
+        db,
+        `SELECT id, last_seen AS lastSeen FROM sessions
+         WHERE activity_id = ? AND player_id = ? AND registration = ? AND source = 'xapi' ORDER BY id DESC LIMIT 1`,
+      ).get(scope.activityId, player.id, item.registration)
+    : prepared<[string, string], { id: number; lastSeen: string }>(
+        db,
+        `SELECT id, last_seen AS lastSeen FROM sessions
+         WHERE activity_id = ? AND player_id = ? AND registration IS NULL AND source = 'xapi' ORDER BY id DESC LIMIT 1`,
+      ).get(scope.activityId, player.id);
+  const reuse = existing && (item.registration !== null || nowMs - Date.parse(existing.lastSeen) < SESSION_GAP_MS);
+  if (existing && reuse) return findSessionById(db, existing.id) as SessionContext;
+  const opened = openSession(db, { activityId: scope.activityId, versionId: scope.versionId }, player, {
+    source: 'xapi',
+    registration: item.registration,
+  });
+  started.push({ sessionId: opened.sessionId, playerId: player.id, newPlayer: created });
+  return findSessionById(db, opened.sessionId) as SessionContext;
+}
+
+function emptySummary(): StatementSummary {
+  return { verbId: null, objectId: null, progress: null, completion: null, success: null, score: null };
+}
+
+function mergeSummary(into: StatementSummary, next: StatementSummary): void {
+  into.verbId = next.verbId ?? into.verbId;
+  into.objectId = next.objectId ?? into.objectId;
+  into.progress = next.progress ?? into.progress;
+  into.completion = next.completion ?? into.completion;
+  into.success = next.success ?? into.success;
+  into.score = next.score ?? into.score;
+}
+
+const FIRST_KEYS = ['id', 'actor', 'verb', 'object', 'result', 'context', 'timestamp', 'stored', 'authority', 'version'];
+
+function orderKeys(statement: Json): Json {
+  const out: Json = {};
+  for (const key of FIRST_KEYS) if (key in statement) out[key] = statement[key];
+  for (const [key, value] of Object.entries(statement)) if (!(key in out)) out[key] = value;
+  return out;
+}

@@ -1,0 +1,88 @@
+import type { Request, Response } from 'express';
+import type { AppContext } from '../context.js';
+import { BodyTooLargeError, readRawBody } from '../http/read-body.js';
+import { sendJson } from '../http/send.js';
+import { getActivity } from '../store/activities-repo.js';
+import type { XapiCredential } from '../store/xapi-credentials-repo.js';
+import { ingestXapi, XapiIngestError, type XapiIngestResult } from '../store/xapi-ingest.js';
+import { prepareStatements } from './prepare-statements.js';
+import { statementsEqual } from './statement-equality.js';
+import { isUuid } from './validation/formats.js';
+import { XapiError, type XapiVersion } from './xapi-headers.js';
+
+export interface XapiLocals {
+  version: XapiVersion;
+  credential: XapiCredential;
+}
+
+/** `POST /xapi/statements` (X-3): one statement or an array → 200 with the ids in order. */
+export async function postStatements(ctx: AppContext, req: Request, res: Response): Promise<void> {
+  if (Object.keys(req.query).length > 0) throw new XapiError(400, 'POST /statements takes no query parameters');
+  const body = await readJsonBody(ctx, req);
+  const statements = Array.isArray(body) ? body : [body];
+  if (statements.length === 0) return sendJson(res, 200, []);
+  const ids = await store(ctx, res.locals as XapiLocals, statements);
+  sendJson(res, 200, ids);
+}
+
+/** `PUT /xapi/statements?statementId=` (X-4): one statement under the given id → 204. */
+export async function putStatement(ctx: AppContext, req: Request, res: Response): Promise<void> {
+  const { statementId, ...others } = req.query;
+  if (Object.keys(others).length > 0) throw new XapiError(400, `Unexpected query parameter: ${Object.keys(others)[0]}`);
+  if (statementId === undefined) throw new XapiError(400, 'PUT /statements needs the statementId parameter');
+  if (typeof statementId !== 'string' || !isUuid(statementId)) throw new XapiError(400, 'statementId must be a UUID');
+  const body = await readJsonBody(ctx, req);
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw new XapiError(400, 'PUT /statements takes one statement object');
+  }
+  const statement = body as Record<string, unknown>;
+  if ('id' in statement) {
+    if (typeof statement.id !== 'string' || statement.id.toLowerCase() !== statementId.toLowerCase()) {
+      throw new XapiError(400, 'The statement id differs from the statementId parameter');
+    }
+  } else {
+    statement.id = statementId;
+  }
+  await store(ctx, res.locals as XapiLocals, [statement]);
+  res.status(204).end();
+}
+
+async function store(ctx: AppContext, locals: XapiLocals, statements: unknown[]): Promise<string[]> {
+  const { credential, version } = locals;
+  const activity = getActivity(ctx.db, credential.activityId);
+  if (!activity) throw new XapiError(403, 'The activity of these credentials no longer exists');
+  const batch = prepareStatements(statements, version, credential, ctx.homePage);
+  const scope = { activityId: activity.id, versionId: activity.versionId, homePage: ctx.homePage };
+  let result: XapiIngestResult;
+  try {
+    result = await ctx.writer.run((db) => ingestXapi(db, scope, batch, ctx.now(), statementsEqual));
+  } catch (error) {
+    if (error instanceof XapiIngestError) throw new XapiError(error.status, error.message);
+    throw error;
+  }
+  for (const started of result.started) {
+    ctx.bus.emit('session.started', { activityId: activity.id, ...started });
+  }
+  for (const stored of result.stored) ctx.bus.emit('statements.stored', { activityId: activity.id, ...stored });
+  return result.ids;
+}
+
+/** JSON only (X-2.7): another media type, or a body that does not parse, is a 400. */
+async function readJsonBody(ctx: AppContext, req: Request): Promise<unknown> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') {
+    throw new XapiError(400, type?.startsWith('multipart/') ? 'multipart/mixed requests are not supported' : 'Content-Type must be application/json');
+  }
+  let raw: Buffer;
+  try {
+    raw = await readRawBody(req, ctx.config.bodyLimitBytes);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new XapiError(413, error.message);
+    throw error;
+  }
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw new XapiError(400, 'The body is not valid JSON');
+  }
+}

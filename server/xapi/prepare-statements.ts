@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { summarizeStatement } from '../collector/summarize.js';
+import type { XapiCredential } from '../store/xapi-credentials-repo.js';
+import type { XapiIncoming } from '../store/xapi-ingest.js';
+import { canonicalJson } from '../util/canonical-json.js';
+import { activityIndex, agentIndex, ifiKey } from './statement-index.js';
+import { VOIDED_VERB, validateXapiStatement } from './validation/validate-statement.js';
+import { XapiError, type XapiVersion } from './xapi-headers.js';
+
+type Json = Record<string, unknown>;
+
+const DEFAULT_VERSION: Record<XapiVersion, string> = { '1.0': '1.0.0', '2.0': '2.0.0' };
+
+/**
+ * Validation and the server-set properties of X-5.1, for a whole request before anything is stored (X-6.1,
+ * X-6.4): every statement is valid, ids are unique in the request, and nothing voids a voiding statement of the
+ * same request. `stored` (and `timestamp` when absent) are set by the write job, in storage order.
+ */
+export function prepareStatements(
+  statements: unknown[],
+  version: XapiVersion,
+  credential: XapiCredential,
+  homePage: string,
+): XapiIncoming[] {
+  const authority = {
+    objectType: 'Agent',
+    name: credential.label,
+    account: { homePage, name: credential.key },
+  };
+  const prepared = statements.map((statement, index) => {
+    const problem = validateXapiStatement(statement, { version });
+    if (problem) throw new XapiError(400, `Statement ${index} is invalid: ${problem}`);
+    const received = statement as Json;
+    const attachments = Array.isArray(received.attachments) ? (received.attachments as Json[]) : [];
+    if (attachments.some((attachment) => typeof attachment.fileUrl !== 'string')) {
+      throw new XapiError(
+        400,
+        `Statement ${index} is invalid: /attachments: attachments without fileUrl need their data in a multipart/mixed request, which this LRS does not accept`,
+      );
+    }
+    return prepareOne(received, version, authority);
+  });
+  const seen = new Set<string>();
+  for (const [index, item] of prepared.entries()) {
+    if (seen.has(item.id)) throw new XapiError(400, `Statement ${index} has the same id as an earlier one in this request: ${item.id}`);
+    seen.add(item.id);
+  }
+  const voidingIds = new Set(prepared.filter((item) => item.voiding).map((item) => item.id));
+  for (const [index, item] of prepared.entries()) {
+    if (item.voiding && item.refId && voidingIds.has(item.refId)) {
+      throw new XapiError(400, `Statement ${index} is invalid: a voiding statement cannot be voided`);
+    }
+  }
+  return prepared;
+}
+
+function prepareOne(received: Json, version: XapiVersion, authority: Json): XapiIncoming {
+  const clientId = typeof received.id === 'string' ? received.id : null;
+  const id = clientId?.toLowerCase() ?? randomUUID();
+  const statement: Json = { ...received, id, authority, version: received.version ?? DEFAULT_VERSION[version] };
+  delete statement.stored;
+  const actor = received.actor as Json;
+  const verbId = (received.verb as Json).id as string;
+  const object = received.object as Json;
+  const objectType = object.objectType ?? 'Activity';
+  const refId = objectType === 'StatementRef' ? (object.id as string).toLowerCase() : null;
+  const context = (received.context ?? {}) as Json;
+  const registration = typeof context.registration === 'string' ? context.registration.toLowerCase() : null;
+  return {
+    id,
+    clientId,
+    received,
+    statement,
+    actor,
+    identityKey: ifiKey(actor) ?? canonicalJson(actor),
+    verbId,
+    objectId: objectType === 'Activity' ? (object.id as string) : null,
+    refId,
+    registration,
+    voiding: verbId === VOIDED_VERB && refId !== null,
+    summary: summarizeStatement(received),
+    agents: agentIndex(statement),
+    activities: activityIndex(statement),
+  };
+}

@@ -1,0 +1,74 @@
+import { canonicalJson } from '../util/canonical-json.js';
+import { lowerDomain } from './statement-index.js';
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Statement comparison of xapi.md X-6.5: equal after removing what the specification exempts from immutability
+ * (id, authority, stored, attachments, activity definitions, verb display, member order, timestamp and version
+ * when one side lacks them; timestamps as instants; UUIDs and mbox domains case-insensitively).
+ */
+export function statementsEqual(a: Json, b: Json): boolean {
+  const left = comparable(a);
+  const right = comparable(b);
+  for (const key of ['version', 'timestamp']) {
+    if (!(key in left) || !(key in right)) {
+      delete left[key];
+      delete right[key];
+    }
+  }
+  return canonicalJson(left) === canonicalJson(right);
+}
+
+function comparable(statement: Json): Json {
+  const copy = structuredClone(statement);
+  for (const key of ['id', 'authority', 'stored', 'attachments']) delete copy[key];
+  if (typeof copy.timestamp === 'string') copy.timestamp = instant(copy.timestamp);
+  return clean(copy) as Json;
+}
+
+function clean(node: Json): Json {
+  if (isObject(node.verb)) node.verb = { id: node.verb.id };
+  for (const key of ['actor', 'object', 'authority']) if (isObject(node[key])) agentOrObject(node[key] as Json);
+  if (isObject(node.object)) {
+    const object = node.object;
+    if (object.objectType === 'SubStatement') {
+      if (typeof object.timestamp === 'string') object.timestamp = instant(object.timestamp);
+      delete object.attachments;
+      clean(object);
+    }
+    if (object.objectType === 'StatementRef' && typeof object.id === 'string') object.id = object.id.toLowerCase();
+  }
+  if (isObject(node.context)) {
+    const context = node.context;
+    if (typeof context.registration === 'string') context.registration = context.registration.toLowerCase();
+    if (isObject(context.statement) && typeof context.statement.id === 'string') {
+      context.statement.id = context.statement.id.toLowerCase();
+    }
+    for (const key of ['instructor', 'team']) if (isObject(context[key])) agentOrObject(context[key] as Json);
+    if (isObject(context.contextActivities)) {
+      for (const value of Object.values(context.contextActivities)) {
+        for (const activity of Array.isArray(value) ? value : [value]) if (isObject(activity)) delete activity.definition;
+      }
+    }
+  }
+  return node;
+}
+
+function agentOrObject(node: Json): void {
+  if ((node.objectType ?? 'Activity') === 'Activity' && !('mbox' in node || 'account' in node || 'openid' in node)) {
+    delete node.definition;
+  }
+  if (typeof node.mbox === 'string') node.mbox = lowerDomain(node.mbox);
+  if (Array.isArray(node.member)) {
+    for (const member of node.member) if (isObject(member)) agentOrObject(member);
+    node.member = [...node.member].sort((x, y) => (canonicalJson(x) < canonicalJson(y) ? -1 : 1));
+  }
+}
+
+function instant(timestamp: string): string {
+  const time = Date.parse(timestamp);
+  return Number.isNaN(time) ? timestamp : new Date(time).toISOString();
+}

@@ -1,0 +1,47 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendJson } from '../http/send.js';
+
+export type XapiVersion = '1.0' | '2.0';
+
+/** The latest patch of each version Aula speaks; 1.0.3 is the primary one (xapi.md X-1). */
+export const ANSWER_VERSION: Record<XapiVersion, string> = { '1.0': '1.0.3', '2.0': '2.0.0' };
+export const SUPPORTED_VERSIONS = [ANSWER_VERSION['1.0'], ANSWER_VERSION['2.0']];
+
+const CORS: Record<string, string> = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, HEAD, POST, PUT, OPTIONS',
+  'Access-Control-Allow-Headers':
+    'Origin, X-Requested-With, Content-Type, Accept, Authorization, X-Experience-API-Version, If-Match, If-None-Match',
+  'Access-Control-Expose-Headers': 'X-Experience-API-Version, X-Experience-API-Consistent-Through, Last-Modified, ETag',
+};
+
+export function applyXapiCors(res: ServerResponse): void {
+  for (const [name, value] of Object.entries(CORS)) res.setHeader(name, value);
+}
+
+/** `1.0`, `1.0.x`, `2.0`, `2.0.x` → the version; anything else (missing included) → undefined. */
+export function requestVersion(req: IncomingMessage): XapiVersion | undefined {
+  const header = req.headers['x-experience-api-version'];
+  if (typeof header !== 'string') return undefined;
+  const match = /^(1\.0|2\.0)(?:\.\d+)?$/.exec(header.trim());
+  return match ? (match[1] as XapiVersion) : undefined;
+}
+
+/** xAPI error body (X-2.5): `{"message": …}`, with whatever headers the answer already carries. */
+export function sendXapiError(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  sendJson(res, status, { message }, headers);
+}
+
+export class XapiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,73 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { AppContext } from '../context.js';
+import { sendJson } from '../http/send.js';
+import { getStatements } from './get-statements.js';
+import { postStatements, putStatement } from './post-statements.js';
+import { authenticate } from './xapi-auth.js';
+import {
+  ANSWER_VERSION,
+  applyXapiCors,
+  requestVersion,
+  SUPPORTED_VERSIONS,
+  sendXapiError,
+  XapiError,
+} from './xapi-headers.js';
+
+/**
+ * `/xapi/statements` and `/xapi/about` (contract xapi.md). Order of checks (X-6.4): CORS and preflight, version
+ * header, credentials, then the route's own parameter, body and validation checks.
+ */
+export function xapiRouter(ctx: AppContext): express.Router {
+  const router = express.Router({ strict: false, caseSensitive: true });
+  router.use((req, res, next) => {
+    applyXapiCors(res);
+    if (req.method === 'OPTIONS') {
+      res.status(200).setHeader('Content-Length', '0');
+      res.end();
+      return;
+    }
+    const version = requestVersion(req);
+    res.setHeader('X-Experience-API-Version', ANSWER_VERSION[version ?? '1.0']);
+    res.locals.version = version;
+    next();
+  });
+
+  router.get('/about', (_req, res) => sendJson(res, 200, { version: SUPPORTED_VERSIONS }));
+
+  const statements = express.Router({ strict: false, caseSensitive: true });
+  statements.use((req, res, next) => {
+    // X-2.1: on every statement-resource answer, errors included. Answers leave after the commit they wait for.
+    res.setHeader('X-Experience-API-Consistent-Through', new Date(ctx.now()).toISOString());
+    if (!res.locals.version) {
+      const header = req.headers['x-experience-api-version'];
+      throw new XapiError(400, header ? `Unsupported X-Experience-API-Version: ${String(header)}` : 'Missing X-Experience-API-Version header');
+    }
+    res.locals.credential = authenticate(ctx.db, req);
+    next();
+  });
+  statements.get('/', wrap((req, res) => getStatements(ctx, req, res)));
+  statements.post('/', wrap((req, res) => postStatements(ctx, req, res)));
+  statements.put('/', wrap((req, res) => putStatement(ctx, req, res)));
+  statements.all('/', (req) => {
+    throw new XapiError(405, `Method ${req.method} is not allowed on /statements`);
+  });
+  router.use('/statements', statements);
+
+  router.use((req: Request, _res: Response) => {
+    throw new XapiError(404, `No xAPI resource at ${req.baseUrl}${req.path}`);
+  });
+  router.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    if (error instanceof XapiError) return sendXapiError(res, error.status, error.message, error.headers);
+    ctx.log.error({ err: error, url: req.url }, 'xAPI request failed');
+    sendXapiError(res, 500, 'Internal error');
+  });
+  return router;
+}
+
+function wrap(handler: (req: Request, res: Response) => void | Promise<void>) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    Promise.resolve()
+      .then(() => handler(req, res))
+      .catch(next);
+  };
+}
