@@ -1,4 +1,3 @@
-import { adminRouter } from './admin/admin-router.js';
 import { loginRouter } from './auth/login-router.js';
 import type { AppContext } from './context.js';
 import type { Mount } from './http/create-app.js';
@@ -11,7 +10,6 @@ import { xapiRouter } from './xapi/xapi-router.js';
 export function featureMounts(ctx: AppContext): Mount[] {
   return [
     { path: '/api', router: loginRouter(ctx) },
-    { path: '/admin/api', router: adminRouter(ctx) },
     { path: '/xapi', router: xapiRouter(ctx) },
   ];
 }
