@@ -2,6 +2,12 @@ import type { Command } from 'commander';
 import { type Activity, createActivity, findActivityByCode, listActivities, setActivityOpen } from '../store/activities-repo.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
+import { getSetting } from '../store/settings-repo.js';
+import {
+  activeXapiCredential,
+  regenerateXapiCredential,
+  revokeXapiCredentials,
+} from '../store/xapi-credentials-repo.js';
 import { type DataDirOption, withDatabase } from './open-data.js';
 import { CliError, printJson, printLines } from './output.js';
 
@@ -34,6 +40,19 @@ function requireActivity(db: Db, code: string): Activity {
   const activity = findActivityByCode(db, code);
   if (!activity) throw new CliError(`No activity with tracking code "${code}". See: aula activity list`);
   return activity;
+}
+
+/** The activity's xAPI endpoint and Basic credentials (null once revoked), for `show` and the xAPI commands. */
+function xapiCredentials(db: Db, activity: Activity): { endpoint: string; key: string; secret: string } | null {
+  const credential = activeXapiCredential(db, activity.id);
+  if (!credential) return null;
+  const homePage = getSetting(db, 'home_page') ?? 'http://aula.local:3000/';
+  return { endpoint: new URL('/xapi/', homePage).href, key: credential.key, secret: credential.secret };
+}
+
+function describeXapi(xapi: { endpoint: string; key: string; secret: string } | null): string[] {
+  if (!xapi) return ['  xAPI:              revoked (new credentials: aula activity xapi-regenerate CODE)'];
+  return [`  xAPI endpoint:     ${xapi.endpoint}`, `  xAPI key:          ${xapi.key}`, `  xAPI secret:       ${xapi.secret}`];
 }
 
 export function registerActivityCommands(program: Command, withDataDir: (command: Command) => Command): void {
@@ -78,9 +97,36 @@ export function registerActivityCommands(program: Command, withDataDir: (command
     .description('show one activity')
     .option('--json', 'print one JSON object')
     .action((code: string, options: DataDirOption & { json?: boolean }) => {
-      const found = withDatabase(options, (db) => requireActivity(db, code));
-      if (options.json) return printJson(found);
-      printLines(...describe(found));
+      const { found, xapi } = withDatabase(options, (db) => {
+        const activity = requireActivity(db, code);
+        return { found: activity, xapi: xapiCredentials(db, activity) };
+      });
+      if (options.json) return printJson({ ...found, xapi });
+      printLines(...describe(found), ...describeXapi(xapi));
+    });
+
+  withDataDir(activity.command('xapi-revoke'))
+    .argument('<code>', 'tracking code')
+    .description('revoke the xAPI key and secret of an activity (xAPI clients using them get 401)')
+    .option('--json', 'print one JSON object')
+    .action((code: string, options: DataDirOption & { json?: boolean }) => {
+      const revoked = withDatabase(options, (db) => revokeXapiCredentials(db, requireActivity(db, code).id));
+      if (options.json) return printJson({ revoked });
+      printLines(revoked > 0 ? 'xAPI credentials revoked.' : 'This activity had no valid xAPI credentials.');
+    });
+
+  withDataDir(activity.command('xapi-regenerate'))
+    .argument('<code>', 'tracking code')
+    .description('revoke the xAPI credentials of an activity and issue a new key and secret')
+    .option('--json', 'print one JSON object')
+    .action((code: string, options: DataDirOption & { json?: boolean }) => {
+      const xapi = withDatabase(options, (db) => {
+        const found = requireActivity(db, code);
+        db.transaction(() => regenerateXapiCredential(db, found.id, found.name)).immediate();
+        return xapiCredentials(db, found);
+      });
+      if (options.json) return printJson({ xapi });
+      printLines(...describeXapi(xapi));
     });
 
   for (const [verb, open] of [
