@@ -2,6 +2,7 @@ import type { LoginTokens } from './auth/login-tokens.js';
 import type { Config } from './config.js';
 import type { LiveBus } from './live/live-bus.js';
 import type { Logger } from './logger.js';
+import type { IngestWorker } from './store/ingest-worker/ingest-worker.js';
 import type { Db } from './store/open-database.js';
 import type { WriteQueue } from './store/write-queue.js';
 
@@ -10,6 +11,8 @@ export interface AppContext {
   config: Config;
   db: Db;
   writer: WriteQueue;
+  /** The writer thread that stores tracked statements (group commit off the event loop). */
+  ingest: IngestWorker;
   bus: LiveBus;
   log: Logger;
   loginTokens: LoginTokens;

@@ -6,9 +6,11 @@ import { type Config, type ConfigInput, parseConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { featureMounts } from './features.js';
 import { createApp, type Mount } from './http/create-app.js';
+import { withFastPath } from './http/fast-path.js';
 import { LiveBus } from './live/live-bus.js';
 import { createLogger, type Logger } from './logger.js';
 import { reachableUrls } from './net/lan-addresses.js';
+import { IngestWorker } from './store/ingest-worker/ingest-worker.js';
 import { openDatabase } from './store/open-database.js';
 import { WriteQueue } from './store/write-queue.js';
 
@@ -37,11 +39,16 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
   const log = options.logger ?? createLogger(config.logLevel);
   const now = options.now ?? Date.now;
   const db = openDatabase(config.dataDir);
+  const ingest = await IngestWorker.start(config.dataDir).catch((error: unknown) => {
+    db.close();
+    throw error;
+  });
   const closeHooks: Array<() => void | Promise<void>> = [];
   const ctx: AppContext = {
     config,
     db,
     writer: new WriteQueue(db),
+    ingest,
     bus: new LiveBus(),
     log,
     loginTokens: new LoginTokens(db, now),
@@ -50,7 +57,7 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
     onClose: (hook) => closeHooks.push(hook),
   };
   const app = createApp(ctx, [...featureMounts(ctx), ...(options.mounts?.(ctx) ?? [])]);
-  const server = http.createServer(app);
+  const server = http.createServer(withFastPath(ctx, app));
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -61,7 +68,7 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
   }).catch(async (error: unknown) => {
     // Port taken: release the database so the desktop app can retry on another port in the same process.
     for (const hook of closeHooks) await Promise.resolve(hook()).catch(() => {});
-    await ctx.writer.close();
+    await Promise.all([ctx.writer.close(), ctx.ingest.close()]);
     db.close();
     throw error;
   });
@@ -79,7 +86,7 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         for (const hook of closeHooks) await hook();
-        await ctx.writer.close();
+        await Promise.all([ctx.ingest.close(), ctx.writer.close()]);
         // Let the answers of the last commit leave before sockets are torn down.
         await new Promise((resolve) => setImmediate(resolve));
         server.closeIdleConnections();

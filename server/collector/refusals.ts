@@ -73,7 +73,8 @@ export function writeErrorAnswer(
   sample?: string,
 ): void {
   if (error instanceof CollectorRefusal) {
-    recordRejection(ctx, req, route, error.status, error.message, { sessionId, sample: sample ?? null });
+    // Overload answers are not the game's fault, and recording them would add writes exactly when there is no room.
+    if (error.status !== 503) recordRejection(ctx, req, route, error.status, error.message, { sessionId, sample: sample ?? null });
     return sendMessage(res, error.status, error.message, error.headers);
   }
   if (error instanceof WriterClosedError) {

@@ -5,7 +5,7 @@ import { parseBody, readRawBody } from '../http/read-body.js';
 import { getActivity } from '../store/activities-repo.js';
 import type { Db } from '../store/open-database.js';
 import { findSessionByToken, type SessionContext } from '../store/sessions-repo.js';
-import { type IncomingStatement, ingestBatch } from '../store/statements-ingest.js';
+import type { IncomingStatement } from '../store/statements-ingest.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import { isoNow } from '../util/time.js';
 import { mayJoin } from './access.js';
@@ -36,8 +36,10 @@ export async function handleTrack(ctx: AppContext, req: IncomingMessage, res: Se
     const statements = prepareStatements(body, session);
     const bodyHash = createHash('sha1').update(raw).digest('base64');
     const now = isoNow(ctx.now);
-    const found = session;
-    const result = await ctx.writer.run((db) => ingestBatch(db, { session: found, statements, bodyHash, source: 'rage' }, now));
+    if (ctx.ingest.queuedStatements + statements.length > ctx.config.ingestQueueLimit && ctx.ingest.queuedStatements > 0) {
+      throw new CollectorRefusal(503, Messages.busy, { 'Retry-After': '1' });
+    }
+    const result = await ctx.ingest.submit({ session, statements, bodyHash, source: 'rage' }, now);
     ctx.bus.emit('statements.stored', {
       activityId: session.activityId,
       sessionId: session.sessionId,

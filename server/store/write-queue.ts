@@ -28,11 +28,14 @@ export class WriteQueue {
   private readonly begin;
   private readonly commit;
   private readonly rollback;
+  /** Built once: inside the group's transaction, better-sqlite3 runs it as a savepoint. */
+  private readonly inSavepoint;
 
   constructor(private readonly db: Db) {
     this.begin = db.prepare('BEGIN IMMEDIATE');
     this.commit = db.prepare('COMMIT');
     this.rollback = db.prepare('ROLLBACK');
+    this.inSavepoint = db.transaction((job: Job<unknown>) => job(db));
   }
 
   get pendingJobs(): number {
@@ -69,7 +72,7 @@ export class WriteQueue {
       this.begin.run();
       for (const { job } of group) {
         try {
-          outcomes.push({ ok: true, value: this.db.transaction(job)(this.db) });
+          outcomes.push({ ok: true, value: this.inSavepoint(job) });
         } catch (error) {
           outcomes.push({ ok: false, error });
         }

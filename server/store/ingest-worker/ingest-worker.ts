@@ -1,0 +1,105 @@
+import { Worker } from 'node:worker_threads';
+import type { IngestBatch, IngestResult } from '../statements-ingest.js';
+import { WriterClosedError } from '../write-queue.js';
+import type { FromWorker, SerializedError } from './messages.js';
+
+export class IngestError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+function revive(error: SerializedError): Error {
+  return error.closed ? new WriterClosedError() : new IngestError(error.message, error.code);
+}
+
+
+/**
+ * The main thread's handle on the ingest writer thread. Keeps count of the statements it has handed over and not
+ * yet seen committed: the route refuses with 503 + Retry-After above a limit, before memory runs out (issue 8).
+ */
+export class IngestWorker {
+  private readonly pending = new Map<number, { resolve: (result: IngestResult) => void; reject: (error: Error) => void; size: number }>();
+  private nextId = 1;
+  private queued = 0;
+  private closing: Promise<void> | undefined;
+  private closed = false;
+  private stopped: Error | undefined;
+
+  private constructor(private readonly worker: Worker) {
+    worker.on('message', (message: FromWorker) => this.receive(message));
+    worker.on('error', (error) => this.failAll(error));
+    worker.on('exit', () => {
+      this.stopped ??= new IngestError('the ingest writer stopped', 'WORKER_EXIT');
+      this.failAll(this.stopped);
+    });
+  }
+
+  static async start(dataDir: string): Promise<IngestWorker> {
+    // From source the worker is TypeScript and needs tsx registered in its own thread first.
+    const entry = import.meta.url.endsWith('.ts') ? './worker-from-source.mjs' : './worker-entry.js';
+    const worker = new Worker(new URL(entry, import.meta.url), { workerData: { dataDir } });
+    await new Promise<void>((resolve, reject) => {
+      const onMessage = (message: FromWorker) => {
+        if (message.type === 'ready') resolve();
+        else if (message.type === 'fatal') reject(revive(message.error));
+        else return;
+        worker.off('message', onMessage);
+      };
+      worker.on('message', onMessage);
+      worker.once('error', reject);
+    });
+    return new IngestWorker(worker);
+  }
+
+  /** Statements handed to the writer and not yet committed. */
+  get queuedStatements(): number {
+    return this.queued;
+  }
+
+  submit(batch: IngestBatch, now: string): Promise<IngestResult> {
+    if (this.closed || this.closing) return Promise.reject(new WriterClosedError());
+    if (this.stopped) return Promise.reject(this.stopped);
+    const id = this.nextId++;
+    const size = batch.statements.length;
+    this.queued += size;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, size });
+      this.worker.postMessage({ type: 'ingest', id, batch, now });
+    });
+  }
+
+  /** Lets every submitted batch commit, then stops the thread and its connection. */
+  close(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    this.closing ??= new Promise<void>((resolve) => {
+      this.worker.on('message', (message: FromWorker) => {
+        if (message.type === 'closed') {
+          this.closed = true;
+          this.worker.terminate().then(() => resolve());
+        }
+      });
+      this.worker.postMessage({ type: 'close' });
+    });
+    return this.closing;
+  }
+
+  private receive(message: FromWorker): void {
+    if (message.type !== 'done' && message.type !== 'failed') return;
+    const waiting = this.pending.get(message.id);
+    if (!waiting) return;
+    this.pending.delete(message.id);
+    this.queued -= waiting.size;
+    if (message.type === 'done') waiting.resolve(message.result);
+    else waiting.reject(revive(message.error));
+  }
+
+  private failAll(error: Error): void {
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+    this.queued = 0;
+  }
+}

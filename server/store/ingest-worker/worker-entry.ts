@@ -1,0 +1,47 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../open-database.js';
+import { ingestBatch } from '../statements-ingest.js';
+import { WriteQueue, WriterClosedError } from '../write-queue.js';
+import type { FromWorker, SerializedError, ToWorker } from './messages.js';
+
+/**
+ * The ingest writer's thread: owns a write connection and group-commits every batch that arrived while the previous
+ * commit ran. SQLite's work (inserts, WAL writes, fsync, checkpoints) happens here, so the event loop that parses
+ * requests never waits for the disk.
+ */
+const port = parentPort;
+if (!port) throw new Error('worker-entry runs as a worker thread');
+
+function serialize(error: unknown): SerializedError {
+  const { message, code } = error as { message?: string; code?: unknown };
+  return {
+    message: message ?? String(error),
+    ...(typeof code === 'string' ? { code } : {}),
+    ...(error instanceof WriterClosedError ? { closed: true } : {}),
+  };
+}
+
+const send = (message: FromWorker) => port.postMessage(message);
+
+try {
+  const db = openDatabase((workerData as { dataDir: string }).dataDir);
+  // Checkpoints run from the writer too; a larger page cache keeps the indexes' hot pages in memory.
+  db.pragma('cache_size = -32768');
+  const queue = new WriteQueue(db);
+  port.on('message', (message: ToWorker) => {
+    if (message.type === 'ingest') {
+      queue.run((connection) => ingestBatch(connection, message.batch, message.now)).then(
+        (result) => send({ type: 'done', id: message.id, result }),
+        (error: unknown) => send({ type: 'failed', id: message.id, error: serialize(error) }),
+      );
+    } else if (message.type === 'close') {
+      queue.close().then(() => {
+        db.close();
+        send({ type: 'closed' });
+      });
+    }
+  });
+  send({ type: 'ready' });
+} catch (error) {
+  send({ type: 'fatal', error: serialize(error) });
+}

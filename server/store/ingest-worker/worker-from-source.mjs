@@ -1,0 +1,6 @@
+// Worker bootstrap when Aula runs from its TypeScript sources: registers tsx in this thread, then loads the entry.
+// (Built code starts worker-entry.js directly.)
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./worker-entry.ts');

@@ -1,0 +1,131 @@
+// `npm run bench`: the ingest benchmarks of issue 8, against `aula serve` and, in the same run, a null server.
+// Prints a table and writes bench-results/ingest-<time>.json and docs/benchmarks.md. Not a test: figures only.
+// Flags: --only saturation,classroom,storm,large  --seconds 10  --large-count 1000000
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createActivity } from '../../server/store/activities-repo.js';
+import { openDatabase } from '../../server/store/open-database.js';
+import { tempDir } from '../support/temp-dir.js';
+import { cpuSeconds, peakRssMb, percentiles, round } from './measure.js';
+import { runLoad, runStorm } from './scenarios.js';
+import { seedStore } from './seed-store.js';
+import { type ServerProcess, startAula, startNullServer } from './servers.js';
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string', default: 'saturation,classroom,storm,large' },
+    seconds: { type: 'string', default: '10' },
+    'large-count': { type: 'string', default: '1000000' },
+  },
+});
+const only = new Set(values.only.split(','));
+const seconds = Number(values.seconds);
+const results: Record<string, unknown> = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version } };
+
+function newActivity(dataDir: string): string {
+  const db = openDatabase(dataDir);
+  const { trackingCode } = createActivity(db, { name: 'Bench', game: 'Bench' });
+  db.close();
+  return trackingCode;
+}
+
+function get(url: string): Promise<{ status: number; ms: number }> {
+  const sent = performance.now();
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, (response) => {
+        response.resume();
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, ms: performance.now() - sent }));
+      })
+      .on('error', reject);
+  });
+}
+
+async function withServer<T>(server: ServerProcess, work: (server: ServerProcess) => Promise<T>): Promise<T> {
+  try {
+    return await work(server);
+  } finally {
+    await server.stop();
+  }
+}
+
+if (only.has('saturation')) {
+  console.log(`saturation: 100 clients, batches of 10, ${seconds}s each against the null server and Aula…`);
+  const nullResult = await withServer(await startNullServer(), (server) => runLoad(server, 'any', { clients: 100, batch: 10, seconds }));
+  const dataDir = tempDir();
+  const code = newActivity(dataDir);
+  const aulaResult = await withServer(await startAula(dataDir), (server) => runLoad(server, code, { clients: 100, batch: 10, seconds }));
+  results.saturation = { null: nullResult, aula: aulaResult, ratio: round(aulaResult.statementsPerSecond / nullResult.statementsPerSecond, 3) };
+}
+
+if (only.has('classroom')) {
+  console.log(`classroom: 40 clients, one batch of 10 per second, dashboard SSE connected, ${Math.max(seconds, 15)}s…`);
+  const dataDir = tempDir();
+  const code = newActivity(dataDir);
+  results.classroom = await withServer(await startAula(dataDir), async (server) => {
+    let events = 0;
+    const sse = http.get(`${server.url}/admin/api/events`, (response) => {
+      response.on('data', (chunk: Buffer) => {
+        events += (chunk.toString().match(/^event:/gm) ?? []).length;
+      });
+    });
+    const load = await runLoad(server, code, { clients: 40, batch: 10, seconds: Math.max(seconds, 15), intervalMs: 1000 });
+    sse.destroy();
+    return { ...load, sseEvents: events };
+  });
+}
+
+if (only.has('storm')) {
+  console.log('reconnect storm: 500 clients each sending a 512-statement backlog at once…');
+  const dataDir = tempDir();
+  const code = newActivity(dataDir);
+  results.storm = await withServer(await startAula(dataDir), async (server) => {
+    const storm = await runStorm(server, code, 500, 512);
+    const stats = JSON.parse(await (await fetch(`${server.url}/admin/api/overview`)).text()) as { totals?: { statements?: number } };
+    return { ...storm, storedAccordingToOverview: stats.totals?.statements ?? null };
+  });
+}
+
+if (only.has('large')) {
+  const count = Number(values['large-count']);
+  console.log(`large store: seeding ${count} statements…`);
+  const dataDir = tempDir();
+  const seededAt = performance.now();
+  const { trackingCode } = seedStore(dataDir, count, 40);
+  const seedSeconds = round((performance.now() - seededAt) / 1000);
+  results.large = await withServer(await startAula(dataDir), async (server) => {
+    const overview: number[] = [];
+    const live: number[] = [];
+    const overviewStatus = (await get(`${server.url}/admin/api/overview`)).status;
+    for (let i = 0; i < 50; i++) overview.push((await get(`${server.url}/admin/api/overview`)).ms);
+    const activities = JSON.parse(await (await fetch(`${server.url}/admin/api/activities`)).text()) as unknown;
+    const list = (Array.isArray(activities) ? activities : ((activities as { activities?: unknown[] }).activities ?? [])) as Array<{
+      id: string;
+      trackingCode: string;
+    }>;
+    const activityId = list.find((a) => a.trackingCode === trackingCode)?.id;
+    for (let i = 0; i < 50; i++) live.push((await get(`${server.url}/admin/api/activities/${activityId}/sessions`)).ms);
+    const load = await runLoad(server, trackingCode, { clients: 40, batch: 10, seconds: 5, intervalMs: 1000 });
+    return {
+      statements: count,
+      seedSeconds,
+      readyMs: round(server.readyMs),
+      overviewStatus,
+      overviewMs: percentiles(overview),
+      liveMs: percentiles(live),
+      classroomUnderLoad: load.latencyMs,
+      serverPeakRssMb: round(peakRssMb(server.pid)),
+      serverCpuSeconds: round(cpuSeconds(server.pid)),
+    };
+  });
+}
+
+const outDir = path.resolve(import.meta.dirname, '../../bench-results');
+fs.mkdirSync(outDir, { recursive: true });
+const file = path.join(outDir, `ingest-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+console.log(JSON.stringify(results, null, 2));
+console.log(`written: ${file}`);
+process.exit(0);

@@ -1,0 +1,153 @@
+import type http from 'node:http';
+import { createAgent, post, trackerBatch } from './load-client.js';
+import { cpuSeconds, peakRssMb, percentiles, round } from './measure.js';
+import type { ServerProcess } from './servers.js';
+
+export interface LoadResult {
+  server: string;
+  clients: number;
+  batch: number;
+  seconds: number;
+  statements: number;
+  statementsPerSecond: number;
+  requests: number;
+  refused503: number;
+  errors: number;
+  latencyMs: { p50: number; p95: number; p99: number; max: number };
+  serverCpuSeconds: number;
+  serverPeakRssMb: number;
+}
+
+interface Session {
+  authToken: string;
+  actor: unknown;
+  objectId: string;
+}
+
+async function startSession(agent: http.Agent, server: ServerProcess, code: string): Promise<Session> {
+  for (;;) {
+    const answer = await post(agent, `${server.url}/api/proxy/gleaner/collector/start/${code}`, '{}');
+    if (answer.status === 200) return JSON.parse(answer.body) as Session;
+    if (answer.status !== 503) throw new Error(`start answered ${answer.status}: ${answer.body}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * N clients, each its own keep-alive socket: start once, then send batches of B statements, either back to back
+ * (intervalMs 0: saturation) or one per interval (a classroom). 503 answers are retried after Retry-After, as a
+ * well-behaved client would, and counted.
+ */
+export async function runLoad(
+  server: ServerProcess,
+  code: string,
+  options: { clients: number; batch: number; seconds: number; intervalMs?: number },
+): Promise<LoadResult> {
+  const agent = createAgent(options.clients);
+  const sessions = await Promise.all(Array.from({ length: options.clients }, () => startSession(agent, server, code)));
+  const latencies: number[] = [];
+  let statements = 0;
+  let requests = 0;
+  let refused = 0;
+  let errors = 0;
+  const cpuBefore = cpuSeconds(server.pid);
+  const began = performance.now();
+  const deadline = began + options.seconds * 1000;
+  await Promise.all(
+    sessions.map(async (session, client) => {
+      let serial = client * 1_000_000;
+      while (performance.now() < deadline) {
+        const body = trackerBatch(session.actor, session.objectId, options.batch, serial++);
+        const sent = performance.now();
+        const answer = await post(agent, `${server.url}/api/proxy/gleaner/collector/track`, body, { Authorization: session.authToken });
+        latencies.push(performance.now() - sent);
+        requests++;
+        if (answer.status === 200) statements += options.batch;
+        else if (answer.status === 503) {
+          refused++;
+          await new Promise((resolve) => setTimeout(resolve, Number(answer.retryAfter ?? 1) * 1000));
+        } else errors++;
+        if (options.intervalMs) await new Promise((resolve) => setTimeout(resolve, options.intervalMs));
+      }
+    }),
+  );
+  const elapsed = (performance.now() - began) / 1000;
+  agent.destroy();
+  return {
+    server: server.name,
+    clients: options.clients,
+    batch: options.batch,
+    seconds: round(elapsed, 2),
+    statements,
+    statementsPerSecond: Math.round(statements / elapsed),
+    requests,
+    refused503: refused,
+    errors,
+    latencyMs: mapValues(percentiles(latencies), (value) => round(value, 2)),
+    serverCpuSeconds: round(cpuSeconds(server.pid) - cpuBefore, 2),
+    serverPeakRssMb: round(peakRssMb(server.pid)),
+  };
+}
+
+export interface StormResult {
+  clients: number;
+  batch: number;
+  acknowledged: number;
+  refused503: number;
+  retriesWithoutRetryAfter: number;
+  errors: number;
+  seconds: number;
+  latencyMs: { p50: number; p95: number; p99: number; max: number };
+  serverPeakRssMb: number;
+}
+
+/** Every client sends its whole backlog at once (Wi-Fi back after an outage); 503s are retried until all land. */
+export async function runStorm(server: ServerProcess, code: string, clients: number, batch: number): Promise<StormResult> {
+  const agent = createAgent(clients);
+  const sessions = await Promise.all(Array.from({ length: clients }, () => startSession(agent, server, code)));
+  const bodies = sessions.map((session, client) => trackerBatch(session.actor, session.objectId, batch, client));
+  const latencies: number[] = [];
+  let refused = 0;
+  let missingRetryAfter = 0;
+  let errors = 0;
+  let acknowledged = 0;
+  const began = performance.now();
+  await Promise.all(
+    sessions.map(async (session, client) => {
+      for (;;) {
+        const sent = performance.now();
+        const answer = await post(agent, `${server.url}/api/proxy/gleaner/collector/track`, bodies[client] as string, {
+          Authorization: session.authToken,
+        });
+        latencies.push(performance.now() - sent);
+        if (answer.status === 200) {
+          acknowledged += batch;
+          return;
+        }
+        if (answer.status !== 503) {
+          errors++;
+          return;
+        }
+        refused++;
+        if (!answer.retryAfter) missingRetryAfter++;
+        await new Promise((resolve) => setTimeout(resolve, Number(answer.retryAfter ?? 1) * 1000));
+      }
+    }),
+  );
+  agent.destroy();
+  return {
+    clients,
+    batch,
+    acknowledged,
+    refused503: refused,
+    retriesWithoutRetryAfter: missingRetryAfter,
+    errors,
+    seconds: round((performance.now() - began) / 1000, 2),
+    latencyMs: mapValues(percentiles(latencies), (value) => round(value, 2)),
+    serverPeakRssMb: round(peakRssMb(server.pid)),
+  };
+}
+
+function mapValues<T extends Record<string, number>>(value: T, map: (n: number) => number): T {
+  return Object.fromEntries(Object.entries(value).map(([key, n]) => [key, map(n)])) as T;
+}

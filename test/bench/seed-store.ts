@@ -1,0 +1,55 @@
+import { createActivity } from '../../server/store/activities-repo.js';
+import { openDatabase } from '../../server/store/open-database.js';
+import { createAnonymousPlayer } from '../../server/store/players-repo.js';
+import { openSession } from '../../server/store/sessions-repo.js';
+import { trackerBatch } from './load-client.js';
+
+/**
+ * Fills a data folder with `total` statements over `sessions` sessions of one activity, straight into the tables
+ * with the counters the ingest writer would have maintained: how a store looks after a term of classes.
+ */
+export function seedStore(dataDir: string, total: number, sessions: number): { trackingCode: string } {
+  const db = openDatabase(dataDir);
+  const activity = createActivity(db, { name: 'Large store', game: 'Seeded' });
+  const opened = db.transaction(() =>
+    Array.from({ length: sessions }, () => {
+      const player = createAnonymousPlayer(db);
+      return { player, session: openSession(db, { activityId: activity.id, versionId: activity.versionId }, player) };
+    }),
+  )();
+  const insert = db.prepare(
+    `INSERT INTO statements (id, session_id, activity_id, player_id, verb_id, object_id, timestamp, stored, source, json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'rage', ?)`,
+  );
+  const perBatch = 10_000;
+  const actor = { account: { homePage: 'http://aula.local:3000/', name: 'Anonymous' }, name: 'seeded-player' };
+  const objectId = `http://aula.local:3000/api/proxy/gleaner/games/${activity.gameId}/${activity.versionId}`;
+  const template = JSON.parse(trackerBatch(actor, objectId, 10, 0)) as Array<Record<string, unknown>>;
+  let written = 0;
+  const stored = new Date().toISOString();
+  while (written < total) {
+    db.transaction(() => {
+      for (let i = 0; i < perBatch && written < total; i++, written++) {
+        const { session, player } = opened[written % sessions] as (typeof opened)[number];
+        const statement = template[written % template.length] as { verb: { id: string }; object: { id: string }; timestamp: string };
+        insert.run(
+          crypto.randomUUID(),
+          session.sessionId,
+          activity.id,
+          player.id,
+          statement.verb.id,
+          statement.object.id,
+          statement.timestamp,
+          stored,
+          JSON.stringify(statement),
+        );
+      }
+    })();
+  }
+  const perSession = Math.floor(total / sessions);
+  db.prepare('UPDATE sessions SET statements = ? WHERE activity_id = ?').run(perSession, activity.id);
+  db.prepare('UPDATE players SET statements = ?').run(perSession);
+  db.prepare('UPDATE activities SET statements = ? WHERE id = ?').run(total, activity.id);
+  db.close();
+  return { trackingCode: activity.trackingCode };
+}
