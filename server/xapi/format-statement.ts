@@ -48,9 +48,7 @@ function idsOnly(node: Json, kind: Kind): void {
   const keep =
     kind === 'agent'
       ? ['objectType', ...IFIS, ...(IFIS.some((ifi) => ifi in node) ? [] : ['member'])]
-      : kind === 'activity'
-        ? ['objectType', 'id']
-        : ['id'];
+      : ['id'];
   for (const key of Object.keys(node)) if (!keep.includes(key)) delete node[key];
   if (kind === 'agent' && Array.isArray(node.member)) for (const member of node.member) if (isObject(member)) idsOnly(member, 'agent');
 }

@@ -59,6 +59,12 @@ function prepareOne(received: Json, version: XapiVersion, authority: Json): Xapi
   const id = clientId?.toLowerCase() ?? randomUUID();
   const statement: Json = { ...received, id, authority, version: received.version ?? DEFAULT_VERSION[version] };
   delete statement.stored;
+  arrayContextActivities(statement);
+  if (isObject(statement.object) && statement.object.objectType === 'SubStatement') {
+    const subStatement: Json = { ...statement.object };
+    arrayContextActivities(subStatement);
+    statement.object = subStatement;
+  }
   const actor = received.actor as Json;
   const verbId = (received.verb as Json).id as string;
   const object = received.object as Json;
@@ -82,4 +88,16 @@ function prepareOne(received: Json, version: XapiVersion, authority: Json): Xapi
     agents: agentIndex(statement),
     activities: activityIndex(statement),
   };
+}
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** An LRS returns every contextActivities value as an array, even when a single Activity was sent (Data 2.4.6.2). */
+function arrayContextActivities(statement: Json): void {
+  if (!isObject(statement.context) || !isObject(statement.context.contextActivities)) return;
+  const contextActivities: Json = {};
+  for (const [key, value] of Object.entries(statement.context.contextActivities)) {
+    contextActivities[key] = Array.isArray(value) ? value : [value];
+  }
+  statement.context = { ...statement.context, contextActivities };
 }

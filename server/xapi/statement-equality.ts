@@ -49,8 +49,12 @@ function clean(node: Json): Json {
     }
     for (const key of ['instructor', 'team']) if (isObject(context[key])) agentOrObject(context[key] as Json);
     if (isObject(context.contextActivities)) {
-      for (const value of Object.values(context.contextActivities)) {
-        for (const activity of Array.isArray(value) ? value : [value]) if (isObject(activity)) delete activity.definition;
+      const activities = context.contextActivities;
+      for (const [key, value] of Object.entries(activities)) {
+        // A single Activity and an array of one are the same (the LRS serves both as an array).
+        const list = Array.isArray(value) ? value : [value];
+        for (const activity of list) if (isObject(activity)) delete activity.definition;
+        activities[key] = list;
       }
     }
   }

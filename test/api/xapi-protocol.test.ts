@@ -145,10 +145,22 @@ describe('/xapi protocol rules', () => {
     const ids = (await own.call(`statements?statementId=${id}&format=ids`)).json as Json;
     assert.deepEqual(ids.actor, { objectType: 'Agent', mbox: 'mailto:ana@example.com' });
     assert.deepEqual(ids.verb, { id: 'http://example.com/v' });
-    assert.deepEqual(ids.object, { objectType: 'Activity', id: 'http://example.com/a' });
+    assert.deepEqual(ids.object, { id: 'http://example.com/a' });
     const canonical = (await own.call(`statements?statementId=${id}&format=canonical`, { headers: { 'Accept-Language': 'es' } })).json as Json;
     assert.deepEqual(canonical.verb, { id: 'http://example.com/v', display: { es: 'hizo' } });
     assert.deepEqual((canonical.object as Json).definition, { name: { es: 'Á' } });
+  });
+
+  it('a single context activity is served as an array, and a re-send in either form is equal', async () => {
+    const own = setup();
+    const id = randomUUID();
+    const parent = { id: 'http://example.com/course' };
+    const sent = statement({ id, context: { contextActivities: { parent } } });
+    assert.equal((await own.call('statements', { method: 'POST', body: JSON.stringify(sent) })).status, 200);
+    const got = (await own.call(`statements?statementId=${id}`)).json as { context: { contextActivities: Json } };
+    assert.deepEqual(got.context.contextActivities, { parent: [parent] });
+    const again = statement({ id, context: { contextActivities: { parent: [parent] } } });
+    assert.equal((await own.call('statements', { method: 'POST', body: JSON.stringify(again) })).status, 200);
   });
 
   it('statements of one activity are not visible with another activity\'s credentials', async () => {

@@ -105,6 +105,12 @@ describe('validateXapiStatement: valid statements', () => {
     ],
     ['a voiding statement', { ...withValue('verb', { id: 'http://adlnet.gov/expapi/verbs/voided' }), object: { objectType: 'StatementRef', id: UUID } }, v1],
     ['version 2.0.0 under 2.0', withValue('version', '2.0.0'), v2],
+    ['version 1.0 under 1.0', withValue('version', '1.0'), v1],
+    [
+      'an OAuth authority: anonymous Group of two Agents',
+      withValue('authority', { objectType: 'Group', member: [{ mbox: 'mailto:a@example.com' }, { account: { homePage: 'http://x.example.com', name: 'app' } }] }),
+      v1,
+    ],
     [
       'contextAgents under 2.0',
       withValue('context', {
@@ -173,6 +179,11 @@ describe('validateXapiStatement: every rule has a failing case with its message'
     ],
     [withValue('actor', { objectType: 'Group', member: {} }), '/actor/member must be an array, not object'],
     [withValue('authority', { name: 'x' }), '/authority must have exactly one of mbox, mbox_sha1sum, openid, account'],
+    [withValue('authority', { objectType: 'Group', mbox: 'mailto:g@example.com' }), '/authority must not be an identified Group'],
+    [
+      withValue('authority', { objectType: 'Group', member: [{ mbox: 'mailto:a@example.com' }] }),
+      '/authority/member must list exactly two Agents',
+    ],
     // objects
     [withValue('object.objectType', 'activity'), '/object/objectType must be Activity, Agent, Group, StatementRef or SubStatement'],
     [withValue('object', { objectType: 'StatementRef', id: 'x' }), '/object/id must be a UUID'],

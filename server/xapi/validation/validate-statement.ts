@@ -42,7 +42,7 @@ function validateStatement(value: unknown, options: Options): void {
   if ('id' in json) formatted(json.id, '/id', isUuid, 'a UUID');
   body(json, '', options, false);
   if ('stored' in json) formatted(json.stored, '/stored', isTimestamp, 'an ISO 8601 timestamp with a time zone');
-  if ('authority' in json) actor(json.authority, '/authority');
+  if ('authority' in json) authority(json.authority);
   if ('version' in json) version(json.version, options);
   const verbId = (json.verb as Json).id;
   if (verbId === VOIDED_VERB && peekObjectType(json.object) !== 'StatementRef') {
@@ -93,9 +93,20 @@ function subStatement(value: unknown, path: string, options: Options): void {
   body(json, path, options, true);
 }
 
+/** An Agent, or the anonymous two-Agent Group of a 3-legged OAuth authority (xAPI Data 2.4.9). */
+function authority(value: unknown): void {
+  if (peekObjectType(value) !== 'Group') return agent(value, '/authority');
+  group(value, '/authority');
+  const json = value as Json;
+  if (['mbox', 'mbox_sha1sum', 'openid', 'account'].some((ifi) => ifi in json)) {
+    fail('/authority', 'must not be an identified Group');
+  }
+  if (!Array.isArray(json.member) || json.member.length !== 2) fail('/authority/member', 'must list exactly two Agents');
+}
+
 function version(value: unknown, options: Options): void {
   const text = string(value, '/version');
-  const accepted = options.version === '2.0' ? /^(?:1\.0|2\.0)\.\d+$/ : /^1\.0\.\d+$/;
+  const accepted = options.version === '2.0' ? /^(?:1\.0|2\.0)(?:\.\d+)?$/ : /^1\.0(?:\.\d+)?$/;
   if (!accepted.test(text)) {
     fail('/version', options.version === '2.0' ? 'must be 1.0.x or 2.0.x' : 'must be 1.0.x');
   }
