@@ -1,11 +1,13 @@
 import { after, before } from 'node:test';
-import { type Collector, type CollectorOptions, createCollector } from '../../server/index.js';
+import { type Collector, type CollectorOptions, type ConfigInput, createCollector } from '../../server/index.js';
 import { createLogger } from '../../server/logger.js';
 import { tempDir } from './temp-dir.js';
 
 export interface TestCollectorOptions extends CollectorOptions {
   dataDir?: string;
   homePage?: string;
+  /** Any other configuration, e.g. a small `ingestQueueLimit`. */
+  config?: Partial<ConfigInput>;
 }
 
 /**
@@ -13,9 +15,16 @@ export interface TestCollectorOptions extends CollectorOptions {
  * (`await collector.close()`); `useTestCollector` does both for a whole test file.
  */
 export async function startTestCollector(options: TestCollectorOptions = {}): Promise<Collector> {
-  const { dataDir, homePage, ...rest } = options;
+  const { dataDir, homePage, config, ...rest } = options;
   return createCollector(
-    { dataDir: dataDir ?? tempDir(), host: '127.0.0.1', port: 0, homePage: homePage ?? 'http://aula.test/', logLevel: 'silent' },
+    {
+      dataDir: dataDir ?? tempDir(),
+      host: '127.0.0.1',
+      port: 0,
+      homePage: homePage ?? 'http://aula.test/',
+      logLevel: 'silent',
+      ...config,
+    },
     { logger: createLogger('silent', { pretty: false }), ...rest },
   );
 }

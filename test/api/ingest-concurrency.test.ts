@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Collector } from '../../server/index.js';
+import { startTestCollector } from '../support/collector.js';
+import { makeActivity } from '../support/fixtures.js';
+import { type StartAnswer, startOk, track } from '../support/rage.js';
+
+let collector: Collector;
+
+before(async () => {
+  collector = await startTestCollector();
+});
+after(() => collector.close());
+
+function statement(started: StartAnswer, client: number, batch: number, index: number) {
+  return {
+    actor: started.actor,
+    verb: { id: 'http://adlnet.gov/expapi/verbs/progressed' },
+    object: {
+      id: `${started.objectId}/level/c${client}-b${batch}-i${index}`,
+      definition: { type: 'https://w3id.org/xapi/seriousgames/activity-types/level' },
+    },
+    result: { extensions: { 'https://w3id.org/xapi/seriousgames/extensions/progress': (batch + 1) / 10 } },
+    timestamp: new Date().toISOString(),
+  };
+}
+
+describe('ingest under concurrency (issue 8)', () => {
+  it('every acknowledged statement is stored exactly once, in order, with counters equal to a recount', async () => {
+    const db = collector.context.db;
+    const activity = makeActivity(db, { name: 'concurrent' });
+    const clients = 40;
+    const batches = 10;
+    const size = 10;
+    const acknowledged = new Set<string>();
+    await Promise.all(
+      Array.from({ length: clients }, async (_, client) => {
+        const started = await startOk(collector.url, activity.trackingCode);
+        for (let batch = 0; batch < batches; batch++) {
+          const body = Array.from({ length: size }, (_, index) => statement(started, client, batch, index));
+          const answer = await track(collector.url, started.authToken, body);
+          assert.equal(answer.status, 200, answer.text);
+          for (const item of body) acknowledged.add(item.object.id);
+        }
+      }),
+    );
+    assert.equal(acknowledged.size, clients * batches * size);
+
+    const rows = db
+      .prepare('SELECT object_id AS objectId, session_id AS sessionId, seq FROM statements WHERE activity_id = ? ORDER BY seq')
+      .all(activity.id) as Array<{ objectId: string; sessionId: number; seq: number }>;
+    assert.equal(rows.length, acknowledged.size);
+    assert.deepEqual(new Set(rows.map((row) => row.objectId)), acknowledged);
+
+    // Within a session, storage order is the order the client sent in.
+    const lastPerSession = new Map<number, number>();
+    for (const row of rows) {
+      const [, batch, index] = /-b(\d+)-i(\d+)$/.exec(row.objectId)?.map(Number) ?? [];
+      const position = (batch as number) * size + (index as number);
+      const previous = lastPerSession.get(row.sessionId) ?? -1;
+      assert.ok(position > previous, `session ${row.sessionId}: ${row.objectId} stored after position ${previous}`);
+      lastPerSession.set(row.sessionId, position);
+    }
+
+    const recount = db
+      .prepare(
+        `SELECT s.id, s.statements AS counted, (SELECT count(*) FROM statements st WHERE st.session_id = s.id) AS actual,
+                s.progress FROM sessions s WHERE s.activity_id = ?`,
+      )
+      .all(activity.id) as Array<{ counted: number; actual: number; progress: number }>;
+    assert.equal(recount.length, clients);
+    for (const session of recount) {
+      assert.equal(session.counted, session.actual);
+      assert.equal(session.progress, 1);
+    }
+    const counters = db.prepare('SELECT statements, sessions, players FROM activities WHERE id = ?').get(activity.id);
+    assert.deepEqual({ ...(counters as object) }, { statements: clients * batches * size, sessions: clients, players: clients });
+    const players = db
+      .prepare(
+        `SELECT count(*) AS wrong FROM players p
+         WHERE p.statements != (SELECT count(*) FROM statements st WHERE st.player_id = p.id)`,
+      )
+      .get() as { wrong: number };
+    assert.equal(players.wrong, 0);
+  });
+
+  it('refuses with 503 and Retry-After when more is queued than the limit, and stores nothing of the refused batch', async () => {
+    const small = await startTestCollector({ config: { ingestQueueLimit: 5 } });
+    try {
+      const activity = makeActivity(small.context.db, { name: 'tiny queue' });
+      const started = await startOk(small.url, activity.trackingCode);
+      const body = (batch: number) => Array.from({ length: 4 }, (_, index) => statement(started, 0, batch, index));
+      const answers = await Promise.all(Array.from({ length: 20 }, (_, batch) => track(small.url, started.authToken, body(batch))));
+      const ok = answers.filter((answer) => answer.status === 200).length;
+      const busy = answers.filter((answer) => answer.status === 503);
+      assert.equal(ok + busy.length, 20);
+      assert.ok(busy.length > 0, 'some batches should have been refused');
+      for (const answer of busy) {
+        assert.equal(answer.headers.get('retry-after'), '1');
+        assert.equal(answer.text, '{"message":"The collector is busy, retry shortly"}');
+      }
+      const stored = small.context.db.prepare('SELECT count(*) AS n FROM statements').get() as { n: number };
+      assert.equal(stored.n, ok * 4);
+    } finally {
+      await small.close();
+    }
+  });
+});
