@@ -22,6 +22,8 @@ export const configSchema = z.object({
   homePage: z.url({ protocol: /^https?$/ }).optional(),
   /** Contract C-6.2: at least 5 MB; js-tracker sends everything queued while offline in one request. */
   bodyLimitBytes: z.number().int().positive().default(8 * 1024 * 1024),
+  /** Optional cap on the database size, in pages of 4 KiB (SQLite's max_page_count); unset = the disk's size. */
+  maxDatabasePages: z.number().int().positive().optional(),
   /** Statements accepted but not yet committed above which track answers 503 + Retry-After (backpressure). */
   ingestQueueLimit: z.number().int().positive().default(200_000),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -11,6 +11,8 @@ export interface AppContext {
   config: Config;
   db: Db;
   writer: WriteQueue;
+  /** Whether the last write failed because the disk is full (cleared by the next successful write). */
+  storage: { full: boolean };
   /** The writer thread that stores tracked statements (group commit off the event loop). */
   ingest: IngestWorker;
   bus: LiveBus;

@@ -39,7 +39,8 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
   const log = options.logger ?? createLogger(config.logLevel);
   const now = options.now ?? Date.now;
   const db = openDatabase(config.dataDir);
-  const ingest = await IngestWorker.start(config.dataDir).catch((error: unknown) => {
+  if (config.maxDatabasePages) db.pragma(`max_page_count = ${config.maxDatabasePages}`);
+  const ingest = await IngestWorker.start(config.dataDir, { maxPages: config.maxDatabasePages }).catch((error: unknown) => {
     db.close();
     throw error;
   });
@@ -49,6 +50,7 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
     db,
     writer: new WriteQueue(db),
     ingest,
+    storage: { full: false },
     bus: new LiveBus(),
     log,
     loginTokens: new LoginTokens(db, now),

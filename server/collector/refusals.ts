@@ -57,6 +57,13 @@ export function bodyErrorAnswer(ctx: AppContext, req: IncomingMessage, res: Serv
   if (!res.headersSent) sendMessage(res, 400, Messages.json);
 }
 
+/** Flags a full disk for the dashboard; the next successful write clears it (ingest resumes by itself). */
+export function markStorage(ctx: AppContext, full: boolean): void {
+  if (ctx.storage.full === full) return;
+  ctx.storage.full = full;
+  ctx.bus.emit('storage.changed', { full });
+}
+
 function isStorageFull(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'SQLITE_FULL';
@@ -81,6 +88,7 @@ export function writeErrorAnswer(
     return sendMessage(res, 503, Messages.shuttingDown, { 'Retry-After': '5', Connection: 'close' });
   }
   if (isStorageFull(error)) {
+    markStorage(ctx, true);
     ctx.log.error({ err: error }, 'storage is full');
     return sendMessage(res, 503, Messages.storageFull, { 'Retry-After': '30' });
   }

@@ -12,7 +12,7 @@ import { mayJoin } from './access.js';
 import { augmentStatement } from './augment.js';
 import { authTokenFrom } from './classify-authorization.js';
 import { Messages } from './messages.js';
-import { bodyErrorAnswer, CollectorRefusal, writeErrorAnswer } from './refusals.js';
+import { bodyErrorAnswer, CollectorRefusal, markStorage, writeErrorAnswer } from './refusals.js';
 import { summarizeStatement } from './summarize.js';
 import { validateRageStatement } from './validate-rage-statement.js';
 
@@ -40,6 +40,7 @@ export async function handleTrack(ctx: AppContext, req: IncomingMessage, res: Se
       throw new CollectorRefusal(503, Messages.busy, { 'Retry-After': '1' });
     }
     const result = await ctx.ingest.submit({ session, statements, bodyHash, source: 'rage' }, now);
+    markStorage(ctx, false);
     ctx.bus.emit('statements.stored', {
       activityId: session.activityId,
       sessionId: session.sessionId,

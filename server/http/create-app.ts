@@ -19,7 +19,10 @@ export function createApp(ctx: AppContext, mounts: Mount[] = []): express.Expres
   app.use('/api', rageRouter(ctx));
   for (const mount of mounts) app.use(mount.path, mount.router);
   app.use('/api', rageNotFound);
-  app.get('/health', (_req, res) => sendJson(res, 200, { status: 'ok' }));
+  // 503 while the disk is full, so a supervisor (or the teacher's check) sees that statements are being refused.
+  app.get('/health', (_req, res) =>
+    ctx.storage.full ? sendJson(res, 503, { status: 'storage-full' }) : sendJson(res, 200, { status: 'ok' }),
+  );
   mountDashboard(app, ctx.config.dashboardDir);
   app.use(errorAnswer(ctx));
   return app;

@@ -7,6 +7,8 @@ export interface LiveEvents {
   'statements.stored': { activityId: string | null; sessionId: number; playerId: string; count: number };
   'activity.changed': { activityId: string };
   'request.rejected': { route: string; status: number; message: string };
+  /** The disk (or the configured size cap) is full: ingest answers 503 until space is back. */
+  'storage.changed': { full: boolean };
 }
 
 export type LiveEventName = keyof LiveEvents;

@@ -65,15 +65,22 @@ export class WriteQueue {
 
   private flush(): void {
     this.scheduled = false;
-    const group = this.queue;
+    let group = this.queue;
     this.queue = [];
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
     try {
       this.begin.run();
-      for (const { job } of group) {
+      for (const [index, { job }] of group.entries()) {
         try {
           outcomes.push({ ok: true, value: this.inSavepoint(job) });
         } catch (error) {
+          if (!this.db.inTransaction) {
+            // SQLite rolled the whole transaction back (e.g. SQLITE_FULL): the jobs before this one are lost too, so
+            // they fail with its error; the jobs after it were not tried and go first into the next flush.
+            this.queue = [...group.slice(index + 1), ...this.queue];
+            group = group.slice(0, index + 1);
+            throw error;
+          }
           outcomes.push({ ok: false, error });
         }
       }

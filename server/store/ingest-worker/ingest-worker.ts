@@ -38,10 +38,10 @@ export class IngestWorker {
     });
   }
 
-  static async start(dataDir: string): Promise<IngestWorker> {
+  static async start(dataDir: string, options: { maxPages?: number | undefined } = {}): Promise<IngestWorker> {
     // From source the worker is TypeScript and needs tsx registered in its own thread first.
     const entry = import.meta.url.endsWith('.ts') ? './worker-from-source.mjs' : './worker-entry.js';
-    const worker = new Worker(new URL(entry, import.meta.url), { workerData: { dataDir } });
+    const worker = new Worker(new URL(entry, import.meta.url), { workerData: { dataDir, maxPages: options.maxPages } });
     await new Promise<void>((resolve, reject) => {
       const onMessage = (message: FromWorker) => {
         if (message.type === 'ready') resolve();
@@ -70,6 +70,11 @@ export class IngestWorker {
       this.pending.set(id, { resolve, reject, size });
       this.worker.postMessage({ type: 'ingest', id, batch, now });
     });
+  }
+
+  /** Caps (or frees) the database size for the writer's connection, like SQLite's max_page_count. */
+  setMaxPages(pages: number): void {
+    this.worker.postMessage({ type: 'max-pages', pages });
   }
 
   /** Lets every submitted batch commit, then stops the thread and its connection. */

@@ -1,6 +1,9 @@
 import type { IngestBatch, IngestResult } from '../statements-ingest.js';
 
-export type ToWorker = { type: 'ingest'; id: number; batch: IngestBatch; now: string } | { type: 'close' };
+export type ToWorker =
+  | { type: 'ingest'; id: number; batch: IngestBatch; now: string }
+  | { type: 'max-pages'; pages: number }
+  | { type: 'close' };
 
 export interface SerializedError {
   message: string;

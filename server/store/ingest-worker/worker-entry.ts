@@ -24,7 +24,9 @@ function serialize(error: unknown): SerializedError {
 const send = (message: FromWorker) => port.postMessage(message);
 
 try {
-  const db = openDatabase((workerData as { dataDir: string }).dataDir);
+  const { dataDir, maxPages } = workerData as { dataDir: string; maxPages?: number };
+  const db = openDatabase(dataDir);
+  if (maxPages) db.pragma(`max_page_count = ${maxPages}`);
   // Checkpoints run from the writer too; a larger page cache keeps the indexes' hot pages in memory.
   db.pragma('cache_size = -32768');
   const queue = new WriteQueue(db);
@@ -34,6 +36,8 @@ try {
         (result) => send({ type: 'done', id: message.id, result }),
         (error: unknown) => send({ type: 'failed', id: message.id, error: serialize(error) }),
       );
+    } else if (message.type === 'max-pages') {
+      db.pragma(`max_page_count = ${Math.floor(message.pages)}`);
     } else if (message.type === 'close') {
       queue.close().then(() => {
         db.close();
