@@ -26,6 +26,16 @@ export const configSchema = z.object({
   maxDatabasePages: z.number().int().positive().optional(),
   /** Statements accepted but not yet committed above which track answers 503 + Retry-After (backpressure). */
   ingestQueueLimit: z.number().int().positive().default(200_000),
+  /** Arrays and objects nested deeper than this in a request body → 400 (issue 9; a statement needs about 8). */
+  jsonDepthLimit: z.number().int().min(8).default(64),
+  /** Session starts per client address and minute → 429 above it. A whole class behind one NAT address stays far below. */
+  startsPerMinutePerAddress: z.number().int().positive().default(600),
+  /** Open connections in total, and per client address (a classroom behind NAT counts as one address). */
+  maxConnections: z.number().int().positive().default(2000),
+  maxConnectionsPerAddress: z.number().int().positive().default(1000),
+  /** Slow clients: whole header block, then whole request, must arrive within these (Node answers 408 and closes). */
+  headersTimeoutMs: z.number().int().positive().default(15_000),
+  requestTimeoutMs: z.number().int().positive().default(120_000),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The built dashboard (renderer/dist); served at `/` when it exists. */
   dashboardDir: z.string().optional(),

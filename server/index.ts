@@ -7,11 +7,13 @@ import type { AppContext } from './context.js';
 import { featureMounts } from './features.js';
 import { createApp, type Mount } from './http/create-app.js';
 import { withFastPath } from './http/fast-path.js';
+import { limitConnections, slowClientOptions } from './http/rate-limit-connections.js';
 import { LiveBus } from './live/live-bus.js';
 import { createLogger, type Logger } from './logger.js';
 import { reachableUrls } from './net/lan-addresses.js';
 import { IngestWorker } from './store/ingest-worker/ingest-worker.js';
-import { openDatabase } from './store/open-database.js';
+import { DatabaseDamagedError, quickCheck } from './store/backups.js';
+import { databaseFile, openDatabase } from './store/open-database.js';
 import { WriteQueue } from './store/write-queue.js';
 
 export interface Collector {
@@ -39,6 +41,11 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
   const log = options.logger ?? createLogger(config.logLevel);
   const now = options.now ?? Date.now;
   const db = openDatabase(config.dataDir);
+  const damage = quickCheck(db);
+  if (damage) {
+    db.close();
+    throw new DatabaseDamagedError(databaseFile(config.dataDir), damage, config.dataDir);
+  }
   if (config.maxDatabasePages) db.pragma(`max_page_count = ${config.maxDatabasePages}`);
   const ingest = await IngestWorker.start(config.dataDir, { maxPages: config.maxDatabasePages }).catch((error: unknown) => {
     db.close();
@@ -59,7 +66,8 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
     onClose: (hook) => closeHooks.push(hook),
   };
   const app = createApp(ctx, [...featureMounts(ctx), ...(options.mounts?.(ctx) ?? [])]);
-  const server = http.createServer(withFastPath(ctx, app));
+  const server = http.createServer(slowClientOptions(config), withFastPath(ctx, app));
+  limitConnections(server, config);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -42,7 +42,7 @@ function credentialsFrom(body: ParsedBody): { username: string; password: string
 async function handleLogin(ctx: AppContext, limiter: LoginLimiter, req: IncomingMessage, res: ServerResponse): Promise<void> {
   let body: ParsedBody;
   try {
-    body = parseBody(req, await readRawBody(req, LOGIN_BODY_LIMIT), { lenient: true });
+    body = parseBody(req, await readRawBody(req, LOGIN_BODY_LIMIT), { lenient: true, maxDepth: ctx.config.jsonDepthLimit });
   } catch (error) {
     return bodyErrorAnswer(ctx, req, res, 'login', error);
   }

@@ -50,8 +50,9 @@ export function bodyErrorAnswer(ctx: AppContext, req: IncomingMessage, res: Serv
     return sendMessage(res, 413, Messages.tooLarge);
   }
   if (error instanceof InvalidJsonError) {
-    recordRejection(ctx, req, route, 400, Messages.json);
-    return sendMessage(res, 400, Messages.json);
+    // M-JSON, or the nesting-limit message of its subclass.
+    recordRejection(ctx, req, route, 400, error.message);
+    return sendMessage(res, 400, error.message);
   }
   ctx.log.warn({ err: error }, 'request body could not be read');
   if (!res.headersSent) sendMessage(res, 400, Messages.json);

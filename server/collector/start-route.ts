@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppContext } from '../context.js';
+import { refuseTooManyStarts } from '../http/rate-limit-starts.js';
 import { type ParsedBody, parseBody, readRawBody } from '../http/read-body.js';
 import { sendJson, } from '../http/send.js';
 import { findActivityByCode } from '../store/activities-repo.js';
@@ -21,9 +22,10 @@ type PlayerChoice = { kind: 'new' } | { kind: 'existing'; player: Player } | { k
 
 /** `POST …/collector/start/:trackingCode`, in the processing order of contract C-5.4 (it decides which error wins). */
 export async function handleStart(ctx: AppContext, req: IncomingMessage, res: ServerResponse, trackingCode: string): Promise<void> {
+  if (refuseTooManyStarts(ctx, req, res)) return;
   let body: ParsedBody;
   try {
-    body = parseBody(req, await readRawBody(req, ctx.config.bodyLimitBytes), { lenient: true });
+    body = parseBody(req, await readRawBody(req, ctx.config.bodyLimitBytes), { lenient: true, maxDepth: ctx.config.jsonDepthLimit });
   } catch (error) {
     return bodyErrorAnswer(ctx, req, res, 'start', error);
   }

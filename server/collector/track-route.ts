@@ -24,7 +24,7 @@ export async function handleTrack(ctx: AppContext, req: IncomingMessage, res: Se
   let body: unknown;
   try {
     raw = await readRawBody(req, ctx.config.bodyLimitBytes);
-    const parsed = parseBody(req, raw, { lenient: false });
+    const parsed = parseBody(req, raw, { lenient: false, maxDepth: ctx.config.jsonDepthLimit });
     body = parsed.kind === 'empty' ? undefined : parsed.value;
   } catch (error) {
     return bodyErrorAnswer(ctx, req, res, 'track', error);

@@ -1,4 +1,6 @@
 import type { IncomingMessage } from 'node:http';
+import { Messages } from '../collector/messages.js';
+import { DEFAULT_JSON_DEPTH_LIMIT, exceedsJsonDepth } from './json-depth.js';
 
 export class BodyTooLargeError extends Error {
   constructor() {
@@ -9,6 +11,14 @@ export class BodyTooLargeError extends Error {
 export class InvalidJsonError extends Error {
   constructor() {
     super('Request body is not valid JSON');
+  }
+}
+
+/** A body nested deeper than the configured limit (issue 9); a kind of invalid JSON, with its own message. */
+export class BodyTooDeepError extends InvalidJsonError {
+  constructor(limit: number) {
+    super();
+    this.message = Messages.tooDeep(limit);
   }
 }
 
@@ -61,12 +71,17 @@ export type ParsedBody = { kind: 'empty' } | { kind: 'json'; value: unknown } | 
  * (any top-level value); forms are forms; anything else is tried as JSON, and `lenient` decides whether a failure
  * there is an error (track) or an empty body (start).
  */
-export function parseBody(req: IncomingMessage, raw: Buffer, options: { lenient: boolean }): ParsedBody {
+export function parseBody(req: IncomingMessage, raw: Buffer, options: { lenient: boolean; maxDepth?: number }): ParsedBody {
   if (raw.length === 0) return { kind: 'empty' };
   const type = mediaType(req);
   // Only start reads forms (lenient); a track body is a JSON array whatever label a client put on it.
   if (options.lenient && type === 'application/x-www-form-urlencoded') {
     return { kind: 'form', value: Object.fromEntries(new URLSearchParams(raw.toString('utf8'))) };
+  }
+  const maxDepth = options.maxDepth ?? DEFAULT_JSON_DEPTH_LIMIT;
+  if (exceedsJsonDepth(raw, maxDepth)) {
+    if (isJsonMediaType(type) || !options.lenient) throw new BodyTooDeepError(maxDepth);
+    return { kind: 'empty' };
   }
   const text = raw.toString('utf8');
   try {

@@ -1,5 +1,7 @@
 import type { Request, Response } from 'express';
+import { Messages } from '../collector/messages.js';
 import type { AppContext } from '../context.js';
+import { exceedsJsonDepth } from '../http/json-depth.js';
 import { BodyTooLargeError, readRawBody } from '../http/read-body.js';
 import { sendJson } from '../http/send.js';
 import { getActivity } from '../store/activities-repo.js';
@@ -80,6 +82,8 @@ async function readJsonBody(ctx: AppContext, req: Request): Promise<unknown> {
     if (error instanceof BodyTooLargeError) throw new XapiError(413, error.message);
     throw error;
   }
+  // Issue 9: deeper bodies would overflow the stack while being validated or stored (a 500).
+  if (exceedsJsonDepth(raw, ctx.config.jsonDepthLimit)) throw new XapiError(400, Messages.tooDeep(ctx.config.jsonDepthLimit));
   try {
     return JSON.parse(raw.toString('utf8'));
   } catch {
