@@ -1,0 +1,176 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, test } from 'node:test';
+import { createDesktopHandlers, type DesktopHandlerDeps, safeFileName } from '../../main/desktop-handlers.js';
+import { CHANNELS } from '../../main/ipc-channels.js';
+import type { AulaDesktopApi } from '../../main/preload-api.js';
+import { createDesktopApi } from '../../main/preload-bridge.js';
+import { desktopSettingsSchema, loadSettings } from '../../main/settings.js';
+import { type Collector, createCollector } from '../../server/index.js';
+import { createLogger } from '../../server/logger.js';
+
+// Collectors close before their folders are removed (a folder removed under an open database can stall the close).
+const collectors: Collector[] = [];
+const dirs: string[] = [];
+after(async () => {
+  await Promise.all(collectors.map((collector) => collector.close()));
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aula-main-'));
+  dirs.push(dir);
+  return dir;
+}
+
+interface Harness {
+  api: AulaDesktopApi;
+  dialogs: Array<{ kind: string; defaultPath: string }>;
+  opened: string[];
+  relaunches: number;
+  home: string;
+  url: string;
+  /** Calls made from another page, for the sender check. */
+  fromPage(pageUrl: string): AulaDesktopApi;
+}
+
+/**
+ * The preload bridge wired to main's handlers the way Electron wires them (ipcRenderer.invoke → ipcMain.handle,
+ * arguments structured-cloned), with the native dialogs answered by the test and a real collector behind.
+ */
+async function harness(answers: { savePath?: string; folder?: string } = {}): Promise<Harness> {
+  const collector = await createCollector(
+    { dataDir: tempDir(), host: '127.0.0.1', port: 0, logLevel: 'silent' },
+    { logger: createLogger('silent', { pretty: false }) },
+  );
+  collectors.push(collector);
+  const home = tempDir();
+  const state = { dialogs: [] as Harness['dialogs'], opened: [] as string[], relaunches: 0 };
+  const deps: DesktopHandlerDeps = {
+    version: '1.2.3',
+    dashboardOrigin: () => new URL(collector.url).origin,
+    homeDir: home,
+    running: () => desktopSettingsSchema.parse({ port: collector.port }),
+    showSaveDialog: async (options) => {
+      state.dialogs.push({ kind: 'save', defaultPath: options.defaultPath });
+      return answers.savePath ? { canceled: false, filePath: answers.savePath } : { canceled: true };
+    },
+    showFolderDialog: async (options) => {
+      state.dialogs.push({ kind: 'folder', defaultPath: options.defaultPath });
+      return answers.folder ? { canceled: false, filePaths: [answers.folder] } : { canceled: true, filePaths: [] };
+    },
+    openPath: async (target) => {
+      state.opened.push(target);
+      return '';
+    },
+    relaunch: async () => {
+      state.relaunches++;
+    },
+    downloadsDir: '/home/teacher/Downloads',
+  };
+  const handlers = createDesktopHandlers(deps);
+  const bridge = (pageUrl: string) =>
+    createDesktopApi(async (channel, ...args) => {
+      const handler = handlers[channel as keyof typeof handlers];
+      if (!handler) throw new Error(`No handler registered for '${channel}'`);
+      return structuredClone(await handler(pageUrl, ...structuredClone(args)));
+    });
+  return {
+    api: bridge(`${collector.url}/activities`),
+    get dialogs() {
+      return state.dialogs;
+    },
+    get opened() {
+      return state.opened;
+    },
+    get relaunches() {
+      return state.relaunches;
+    },
+    home,
+    url: collector.url,
+    fromPage: bridge,
+  };
+}
+
+describe('preload API contract (window.aula)', () => {
+  test('every API method has a channel and main answers every channel', async () => {
+    const { api } = await harness();
+    const methods = Object.keys(api).filter((key) => key !== 'isDesktop');
+    assert.deepEqual(methods.sort(), Object.keys(CHANNELS).sort());
+    assert.equal(api.isDesktop, true);
+    assert.ok(Object.isFrozen(api));
+    assert.equal(await api.appVersion(), '1.2.3');
+  });
+
+  test('saveExport downloads a collector path into the file chosen in the save dialog', async () => {
+    const target = path.join(tempDir(), 'health.json');
+    const h = await harness({ savePath: target });
+    const result = await h.api.saveExport({ suggestedName: 'health.json', path: '/health' });
+    assert.deepEqual(result, { saved: true, filePath: target });
+    assert.equal(fs.readFileSync(target, 'utf8'), await (await fetch(`${h.url}/health`)).text());
+    assert.deepEqual(h.dialogs, [{ kind: 'save', defaultPath: path.join('/home/teacher/Downloads', 'health.json') }]);
+  });
+
+  test('saveExport writes data the dashboard already has, text or bytes', async () => {
+    const folder = tempDir();
+    const csv = path.join(folder, 'scores.csv');
+    await (await harness({ savePath: csv })).api.saveExport({ suggestedName: 'scores.csv', data: 'name,score\nAna,3\n' });
+    assert.equal(fs.readFileSync(csv, 'utf8'), 'name,score\nAna,3\n');
+    const png = path.join(folder, 'chart.png');
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 255]);
+    await (await harness({ savePath: png })).api.saveExport({ suggestedName: 'chart.png', data: bytes });
+    assert.deepEqual(new Uint8Array(fs.readFileSync(png)), bytes);
+  });
+
+  test('a cancelled save dialog saves nothing; a failed download leaves no file behind', async () => {
+    assert.deepEqual(await (await harness()).api.saveExport({ suggestedName: 'a.csv', data: 'x' }), { saved: false });
+    const target = path.join(tempDir(), 'missing.csv');
+    const h = await harness({ savePath: target });
+    await assert.rejects(h.api.saveExport({ suggestedName: 'missing.csv', path: '/no/such/export' }), /answered 404/);
+    assert.deepEqual(fs.readdirSync(path.dirname(target)), []);
+  });
+
+  test('saveExport downloads only from the collector and suggests only plain file names', async () => {
+    const h = await harness({ savePath: path.join(tempDir(), 'x') });
+    await assert.rejects(h.api.saveExport({ suggestedName: 'x', path: '//evil.example/x' }), /only from the collector/);
+    await assert.rejects(h.api.saveExport({ suggestedName: 'x', path: 'https://evil.example/x' } as never));
+    await assert.rejects(h.api.saveExport({ suggestedName: '', data: 'x' }));
+    assert.equal(safeFileName('../../etc/passwd'), 'passwd');
+    assert.equal(safeFileName('C:\\Users\\a\\class:3b?.csv'), 'class_3b_.csv');
+    assert.equal(safeFileName('...'), 'export');
+  });
+
+  test('openDataFolder opens the folder the running collector uses', async () => {
+    const h = await harness();
+    await h.api.openDataFolder();
+    assert.deepEqual(h.opened, [h.home]);
+  });
+
+  test('chooseDataFolder saves the folder for the next start and says a restart applies it', async () => {
+    const chosen = tempDir();
+    const h = await harness({ folder: chosen });
+    const result = await h.api.chooseDataFolder();
+    assert.deepEqual(result, { chosen: true, dataDir: chosen, restartRequired: true });
+    assert.equal(loadSettings(h.home).settings.dataDir, chosen);
+    assert.deepEqual(await (await harness()).api.chooseDataFolder(), { chosen: false });
+  });
+
+  test('settings: read what runs and what is saved, change them, relaunch to apply', async () => {
+    const h = await harness();
+    const before = await h.api.getSettings();
+    assert.equal(before.restartRequired, true, 'the test collector runs on an ephemeral port, not the saved 3000');
+    const after = await h.api.updateSettings({ port: 3005, exposeOnLan: false });
+    assert.deepEqual(after.saved, { port: 3005, exposeOnLan: false, dataDir: h.home });
+    await assert.rejects(h.api.updateSettings({ port: -1 }));
+    await h.api.relaunch();
+    assert.equal(h.relaunches, 1);
+  });
+
+  test('pages from other origins get nothing', async () => {
+    const h = await harness();
+    for (const page of ['https://evil.example/', 'file:///tmp/x.html', '', 'http://127.0.0.1:1/']) {
+      await assert.rejects(h.fromPage(page).appVersion(), /answers only the dashboard/, page);
+    }
+  });
+});
