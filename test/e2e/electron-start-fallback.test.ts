@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { request } from '../support/http.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+interface Started {
+  child: ChildProcess;
+  firstLine: string;
+  dashboard: string;
+  output(): string;
+}
+
+/** `npm start` (scripts/start.mjs) as a user runs it, with the environment a test chooses. */
+async function npmStart(env: NodeJS.ProcessEnv): Promise<Started> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs'), '--host', '127.0.0.1', '--port', '0'], {
+    cwd: ROOT,
+    env: { ...process.env, AULA_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  // Generous: on a fresh clone the first start also builds the dashboard.
+  const dashboard = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start printed no dashboard URL:\n${output}`)), 180_000);
+    child.stdout?.on('data', () => {
+      const match = /Dashboard: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`npm start exited with ${code}:\n${output}`));
+    });
+  });
+  const firstLine =
+    output
+      .split('\n')
+      .find((line) => /headless/.test(line))
+      ?.trim() ?? '';
+  return { child, firstLine, dashboard, output: () => output };
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+}
+
+describe('npm start without a usable Electron runtime', () => {
+  test('no Electron binary: says so in one line, runs the collector headless, prints the dashboard URL', async () => {
+    const dataDir = tempDir();
+    const started = await npmStart({
+      // Electron's own override, pointed at an empty folder: the binary is "not downloaded".
+      ELECTRON_OVERRIDE_DIST_PATH: tempDir(),
+      DISPLAY: ':0',
+      AULA_DATA_DIR: dataDir,
+      AULA_HEADLESS: '',
+    });
+    assert.match(started.firstLine, /^Electron's runtime is not available .*running the collector headless instead/);
+    assert.equal(started.output().match(/headless/g)?.length, 1, 'one line says so');
+    const health = await request(`${started.dashboard}health`);
+    assert.equal(health.status, 200);
+    assert.equal(await stop(started.child), 0, 'SIGTERM stops it cleanly');
+    assert.ok(fs.existsSync(path.join(dataDir, 'aula.sqlite')), 'it used the chosen data folder');
+  });
+
+  test('no display: says so and runs headless', { skip: process.platform !== 'linux' && 'displays are a Linux question' }, async () => {
+    const started = await npmStart({ DISPLAY: '', WAYLAND_DISPLAY: '', AULA_DATA_DIR: tempDir(), AULA_HEADLESS: '' });
+    assert.match(started.firstLine, /^No display .*running the collector headless instead/);
+    assert.equal((await request(`${started.dashboard}health`)).status, 200);
+    assert.equal(await stop(started.child), 0);
+  });
+});
