@@ -78,7 +78,7 @@ describe('the Electron shell (main/index.ts) against a stand-in Electron', () =>
     electron.fake.dialogAnswers.push(0); // "Use port N"
     await import('../../main/index.js');
 
-    window = await until('the dashboard window', () => electron.fake.windows[0]?.url && electron.fake.windows[0]);
+    window = await until('the dashboard window', () => (electron.fake.windows[0]?.url ? electron.fake.windows[0] : undefined));
     const box = electron.fake.dialogs[0];
     assert.ok(box, 'an error window was shown');
     assert.match(box.message, new RegExp(`Port ${taken} is already used`));
