@@ -77,6 +77,18 @@ describe('npm start without a usable Electron runtime', () => {
     assert.ok(fs.existsSync(path.join(dataDir, 'aula.sqlite')), 'it used the chosen data folder');
   });
 
+  test('an Electron that fails at start (missing libraries, no GPU): says so and runs headless', { skip: process.platform === 'win32' && 'the stand-in runtime is a shell script' }, async () => {
+    const broken = tempDir();
+    // What a runtime that cannot start looks like from outside: it exits at once with an error.
+    fs.writeFileSync(path.join(broken, 'electron'), '#!/bin/sh\necho "error while loading shared libraries" >&2\nexit 127\n', {
+      mode: 0o755,
+    });
+    const started = await npmStart({ ELECTRON_OVERRIDE_DIST_PATH: broken, DISPLAY: ':0', AULA_DATA_DIR: tempDir(), AULA_HEADLESS: '' });
+    assert.match(started.firstLine, /^Electron cannot start here \(it exited with code 127\).*headless/);
+    assert.equal((await request(`${started.dashboard}health`)).status, 200);
+    assert.equal(await stop(started.child), 0);
+  });
+
   test('no display: says so and runs headless', { skip: process.platform !== 'linux' && 'displays are a Linux question' }, async () => {
     const started = await npmStart({ DISPLAY: '', WAYLAND_DISPLAY: '', AULA_DATA_DIR: tempDir(), AULA_HEADLESS: '' });
     assert.match(started.firstLine, /^No display .*running the collector headless instead/);
