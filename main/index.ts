@@ -27,7 +27,6 @@ app.setPath('userData', home);
 const paths = appPaths(app.getAppPath());
 const host = createServerHost({ start: (config) => createCollector(config, { logger: log }) });
 let settings: DesktopSettings = loadSettings(home).settings;
-let running: DesktopSettings = settings;
 let tray: Tray | undefined;
 
 const dashboardOrigin = (): string | undefined => (host.collector ? new URL(host.collector.url).origin : undefined);
@@ -87,7 +86,6 @@ async function startCollector(): Promise<Collector | undefined> {
     const config = { ...collectorConfig(settings, { homeDir: home, dashboardDir: paths.dashboardDir }), ...configFromEnv() };
     const result = await host.start(config);
     if (result.ok) {
-      running = settings;
       return result.collector;
     }
     log.error({ problem: result.problem }, 'the collector did not start');
@@ -146,7 +144,13 @@ function registerDesktopApi(): void {
     version: app.getVersion(),
     dashboardOrigin,
     homeDir: home,
-    running: () => running,
+    // What actually runs, environment overrides (AULA_PORT…) included.
+    running: () => {
+      const collector = host.collector;
+      if (!collector) return settings;
+      const loopbackOnly = ['127.0.0.1', '::1', 'localhost'].includes(collector.config.host);
+      return { port: collector.port, exposeOnLan: !loopbackOnly, dataDir: collector.config.dataDir };
+    },
     showSaveDialog: (options) => dialog.showSaveDialog(options),
     showFolderDialog: (options) =>
       dialog.showOpenDialog({ ...options, properties: ['openDirectory', 'createDirectory'] }),

@@ -116,6 +116,12 @@ describe('the Electron shell (main/index.ts) against a stand-in Electron', () =>
     const version = electron.fake.ipc.get(CHANNELS.appVersion)!;
     assert.equal(await version({ senderFrame: { url: window.url! } }), '0.0.0-test');
     await assert.rejects(version({ senderFrame: { url: 'https://evil.example/' } }), /answers only the dashboard/);
+    const settings = (await electron.fake.ipc.get(CHANNELS.getSettings)!({ senderFrame: { url: window.url! } })) as {
+      running: { port: number; exposeOnLan: boolean; dataDir: string };
+      restartRequired: boolean;
+    };
+    assert.deepEqual(settings.running, { port: Number(dashboard.port), exposeOnLan: false, dataDir });
+    assert.equal(settings.restartRequired, false);
   });
 
   test('the tray shows the collector address and opens the dashboard', () => {
