@@ -1,3 +1,4 @@
+import { adminRouter } from './admin/admin-router.js';
 import { loginRouter } from './auth/login-router.js';
 import type { AppContext } from './context.js';
 import type { Mount } from './http/create-app.js';
@@ -10,6 +11,7 @@ import { xapiRouter } from './xapi/xapi-router.js';
 export function featureMounts(ctx: AppContext): Mount[] {
   return [
     { path: '/api', router: loginRouter(ctx) },
+    { path: '/admin/api', router: adminRouter(ctx) },
     { path: '/xapi', router: xapiRouter(ctx) },
   ];
 }

@@ -1,0 +1,80 @@
+import express, { type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { AppContext } from '../context.js';
+import { sendJson } from '../http/send.js';
+import { createActivity, getActivity, setActivityOpen } from '../store/activities-repo.js';
+import { prepared } from '../store/prepared.js';
+import { AdminError } from './admin-error.js';
+import { listClasses, readActivities, view } from './read-activities.js';
+import { readPlayers } from './read-players.js';
+import { readRate } from './read-rate.js';
+import { readActivitySessions } from './read-sessions.js';
+import { intParam, parseBody } from './validate.js';
+
+const newActivitySchema = z.object({
+  name: z.string().trim().min(1, 'Give the activity a name').max(120),
+  game: z.string().trim().max(120).optional(),
+  classId: z.string().min(1).nullable().optional(),
+  allowAnonymous: z.boolean().default(true),
+  open: z.boolean().default(true),
+});
+
+/** Activities: list, create, open/close, and their sessions, players and statement rate. */
+export function activityRoutes(ctx: AppContext): express.Router {
+  const router = express.Router();
+
+  router.get('/activities', (_req, res) => sendJson(res, 200, { activities: readActivities(ctx.db, ctx.now()) }));
+
+  router.get('/classes', (_req, res) => sendJson(res, 200, { classes: listClasses(ctx.db) }));
+
+  router.post('/activities', async (req, res) => {
+    const input = parseBody(newActivitySchema, req.body);
+    if (input.classId && !prepared<[string], { one: number }>(ctx.db, 'SELECT 1 AS one FROM classes WHERE id = ?').get(input.classId)) {
+      throw new AdminError(400, 'unknown-class', 'That class does not exist.');
+    }
+    const activity = await ctx.writer.run((db) => createActivity(db, input));
+    ctx.bus.emit('activity.changed', { activityId: activity.id });
+    ctx.log.info({ activityId: activity.id, trackingCode: activity.trackingCode }, 'activity created from the dashboard');
+    sendJson(res, 201, { activity: view(activity, 0) });
+  });
+
+  router.get('/activities/:id', (req, res) => sendJson(res, 200, { activity: view(found(ctx, req), 0) }));
+
+  const setOpen = (open: boolean) => async (req: Request, res: Response) => {
+    const activity = found(ctx, req);
+    const changed = await ctx.writer.run((db) => setActivityOpen(db, activity.trackingCode, open));
+    if (!changed) throw notFound();
+    ctx.bus.emit('activity.changed', { activityId: changed.id });
+    sendJson(res, 200, { activity: view(changed, 0) });
+  };
+  router.post('/activities/:id/open', setOpen(true));
+  router.post('/activities/:id/close', setOpen(false));
+
+  router.get('/activities/:id/sessions', (req, res) => {
+    const activity = found(ctx, req);
+    const limit = intParam(req.query.limit, { min: 1, max: 2000, fallback: 500 });
+    sendJson(res, 200, { serverTime: new Date(ctx.now()).toISOString(), sessions: readActivitySessions(ctx.db, activity.id, limit) });
+  });
+
+  router.get('/activities/:id/players', (req, res) => {
+    const activity = found(ctx, req);
+    const limit = intParam(req.query.limit, { min: 1, max: 2000, fallback: 500 });
+    sendJson(res, 200, { players: readPlayers(ctx.db, activity.id, limit) });
+  });
+
+  router.get('/activities/:id/rate', (req, res) => {
+    const activity = found(ctx, req);
+    const minutes = intParam(req.query.minutes, { min: 1, max: 240, fallback: 30 });
+    sendJson(res, 200, { points: readRate(ctx.db, activity.id, minutes, ctx.now()) });
+  });
+
+  return router;
+}
+
+function found(ctx: AppContext, req: Request) {
+  const activity = getActivity(ctx.db, String(req.params.id));
+  if (!activity) throw notFound();
+  return activity;
+}
+
+const notFound = () => new AdminError(404, 'activity-not-found', 'There is no such activity (it may have been deleted).');

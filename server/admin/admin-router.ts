@@ -1,0 +1,65 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { AppContext } from '../context.js';
+import { sendJson } from '../http/send.js';
+import { SseHub, type SseHubOptions } from '../live/sse-hub.js';
+import { activityRoutes } from './activity-routes.js';
+import { AdminError, sendAdminError } from './admin-error.js';
+import { readConnectInfo } from './connect-info.js';
+import { loopbackOnly } from './loopback-only.js';
+import { playerRoutes } from './player-routes.js';
+import { readOverview } from './read-overview.js';
+import { readStatements } from './read-statements.js';
+import { intParam, optionalString } from './validate.js';
+
+export interface AdminRouterOptions {
+  sse?: SseHubOptions;
+}
+
+/** The dashboard's API, mounted at `/admin/api`. */
+export function adminRouter(ctx: AppContext, options: AdminRouterOptions = {}): express.Router {
+  const hub = new SseHub(ctx.bus, ctx.now, options.sse);
+  ctx.onClose(() => hub.close());
+  const router = express.Router();
+  router.use(loopbackOnly);
+  router.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  router.use(express.json({ limit: '64kb' }));
+
+  router.get('/overview', (_req, res) => sendJson(res, 200, readOverview(ctx.db, ctx.now())));
+  router.get('/connect', (req, res) => sendJson(res, 200, readConnectInfo(ctx, req.socket.localPort ?? ctx.config.port)));
+  router.use(activityRoutes(ctx));
+  router.use(playerRoutes(ctx));
+  router.get('/statements', (req, res) => {
+    const sessionId = optionalString(req.query.session);
+    sendJson(res, 200, {
+      statements: readStatements(ctx.db, {
+        activityId: optionalString(req.query.activity),
+        playerId: optionalString(req.query.player),
+        sessionId: sessionId === undefined ? undefined : intParam(sessionId, { min: 1, max: Number.MAX_SAFE_INTEGER, fallback: 0 }),
+        verbId: optionalString(req.query.verb),
+        before: req.query.before === undefined ? undefined : intParam(req.query.before, { min: 1, max: Number.MAX_SAFE_INTEGER, fallback: 0 }),
+        limit: intParam(req.query.limit, { min: 1, max: 500, fallback: 50 }),
+      }),
+    });
+  });
+  router.get('/events', (req, res) => hub.attach(req, res));
+
+  router.use((_req, res) => sendAdminError(res, 404, 'not-found', 'No such dashboard API endpoint.'));
+  router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    if (error instanceof AdminError) return sendAdminError(res, error.status, error.reason, error.message);
+    const status = (error as { status?: number }).status;
+    if (status === 413) return sendAdminError(res, 413, 'body-too-large', 'The request body is too large.');
+    if (status !== undefined && status >= 400 && status < 500) {
+      return sendAdminError(res, status, 'bad-request', 'The request could not be read (is it valid JSON?).');
+    }
+    ctx.log.error({ err: error }, 'admin API failed');
+    sendAdminError(res, 500, 'internal-error', 'Something went wrong in Aula; the details are in its log.');
+  });
+  return router;
+}

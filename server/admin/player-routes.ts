@@ -1,0 +1,31 @@
+import express from 'express';
+import type { AppContext } from '../context.js';
+import { sendJson } from '../http/send.js';
+import { AdminError } from './admin-error.js';
+import { readPlayer, readPlayers } from './read-players.js';
+import { readPlayerSessions } from './read-sessions.js';
+import { readStatements } from './read-statements.js';
+import { intParam } from './validate.js';
+
+/** Players: everyone who played, and one player's sessions and statement timeline. */
+export function playerRoutes(ctx: AppContext): express.Router {
+  const router = express.Router();
+
+  router.get('/players', (req, res) => {
+    const limit = intParam(req.query.limit, { min: 1, max: 5000, fallback: 1000 });
+    sendJson(res, 200, { players: readPlayers(ctx.db, undefined, limit) });
+  });
+
+  router.get('/players/:id', (req, res) => {
+    const playerId = String(req.params.id);
+    const player = readPlayer(ctx.db, playerId);
+    if (!player) throw new AdminError(404, 'player-not-found', 'There is no such player.');
+    sendJson(res, 200, {
+      ...player,
+      sessionList: readPlayerSessions(ctx.db, playerId, 200),
+      timeline: readStatements(ctx.db, { playerId, limit: intParam(req.query.limit, { min: 1, max: 500, fallback: 100 }) }),
+    });
+  });
+
+  return router;
+}

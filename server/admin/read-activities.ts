@@ -1,0 +1,30 @@
+import { type Activity, listActivities } from '../store/activities-repo.js';
+import type { Db } from '../store/open-database.js';
+import { prepared } from '../store/prepared.js';
+import { LIVE_WINDOW_MS } from './read-overview.js';
+
+export interface ActivityView extends Activity {
+  identifiedPlayers: number;
+  liveSessions: number;
+}
+
+/** Activities with their maintained counters, plus how many sessions are live right now. */
+export function readActivities(db: Db, now: number): ActivityView[] {
+  const live = new Map<string, number>();
+  for (const row of prepared<[string], { activityId: string; n: number }>(
+    db,
+    `SELECT activity_id AS activityId, count(*) AS n FROM sessions
+     WHERE activity_id IS NOT NULL AND ended IS NULL AND last_seen >= ? GROUP BY activity_id`,
+  ).all(new Date(now - LIVE_WINDOW_MS).toISOString())) {
+    live.set(row.activityId, row.n);
+  }
+  return listActivities(db).map((activity) => view(activity, live.get(activity.id) ?? 0));
+}
+
+export function view(activity: Activity, liveSessions: number): ActivityView {
+  return { ...activity, identifiedPlayers: activity.players - activity.anonymousPlayers, liveSessions };
+}
+
+export function listClasses(db: Db): Array<{ id: string; name: string }> {
+  return prepared<[], { id: string; name: string }>(db, 'SELECT id, name FROM classes ORDER BY name').all();
+}

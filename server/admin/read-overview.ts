@@ -1,0 +1,45 @@
+import type { Db } from '../store/open-database.js';
+import { prepared } from '../store/prepared.js';
+
+/** A session counts as live when it has not ended and was seen within this window. */
+export const LIVE_WINDOW_MS = 10 * 60_000;
+
+export interface Overview {
+  serverTime: string;
+  statements: number;
+  sessions: number;
+  liveSessions: number;
+  players: { anonymous: number; identified: number };
+  activities: { total: number; open: number };
+  rejectedRequests: number;
+}
+
+/** The header totals, from maintained counters and small tables: never a scan of `statements`. */
+export function readOverview(db: Db, now: number): Overview {
+  const sessions = prepared<[string], { statements: number | null; sessions: number; live: number | null }>(
+    db,
+    `SELECT sum(statements) AS statements, count(*) AS sessions,
+       sum(ended IS NULL AND last_seen >= ?) AS live FROM sessions`,
+  ).get(new Date(now - LIVE_WINDOW_MS).toISOString());
+  const players = { anonymous: 0, identified: 0 };
+  for (const row of prepared<[], { kind: 'anonymous' | 'identified'; n: number }>(
+    db,
+    'SELECT kind, count(*) AS n FROM players GROUP BY kind',
+  ).all()) {
+    players[row.kind] = row.n;
+  }
+  const activities = prepared<[], { total: number; open: number | null }>(
+    db,
+    'SELECT count(*) AS total, sum(open) AS open FROM activities',
+  ).get();
+  const rejected = prepared<[], { n: number }>(db, 'SELECT count(*) AS n FROM rejected_requests').get();
+  return {
+    serverTime: new Date(now).toISOString(),
+    statements: sessions?.statements ?? 0,
+    sessions: sessions?.sessions ?? 0,
+    liveSessions: sessions?.live ?? 0,
+    players,
+    activities: { total: activities?.total ?? 0, open: activities?.open ?? 0 },
+    rejectedRequests: rejected?.n ?? 0,
+  };
+}

@@ -1,0 +1,67 @@
+import type { Db } from '../store/open-database.js';
+import { prepared } from '../store/prepared.js';
+import { type PlayerRef, playerRef } from './read-sessions.js';
+
+export interface PlayerSummary {
+  player: PlayerRef;
+  created: string;
+  lastSeen: string | null;
+  /** In the activity when the list is for one activity, else everywhere. */
+  sessions: number;
+  statements: number;
+}
+
+interface RawPlayer {
+  playerId: string;
+  kind: 'anonymous' | 'identified';
+  animalName: string;
+  publicId: string;
+  studentName: string | null;
+  created: string;
+  lastSeen: string | null;
+  sessions: number;
+  statements: number | null;
+}
+
+const PLAYER_COLUMNS = `p.id AS playerId, p.kind, p.animal_name AS animalName, p.public_id AS publicId, st.name AS studentName,
+  p.created, p.last_seen AS lastSeen`;
+
+const toSummary = (row: RawPlayer): PlayerSummary => ({
+  player: playerRef(row),
+  created: row.created,
+  lastSeen: row.lastSeen,
+  sessions: row.sessions,
+  statements: row.statements ?? 0,
+});
+
+/** Most recently seen first. Per-activity counts come from the player's sessions (indexed by player), not statements. */
+export function readPlayers(db: Db, activityId: string | undefined, limit: number): PlayerSummary[] {
+  if (activityId) {
+    return prepared<[string, string, number], RawPlayer>(
+      db,
+      `SELECT ${PLAYER_COLUMNS}, gp.sessions,
+         (SELECT sum(s.statements) FROM sessions s WHERE s.player_id = p.id AND s.activity_id = ?1) AS statements
+       FROM gameplays gp JOIN players p ON p.id = gp.player_id LEFT JOIN students st ON st.id = p.student_id
+       WHERE gp.scope_id = ?2 ORDER BY p.last_seen IS NULL, p.last_seen DESC LIMIT ?3`,
+    )
+      .all(activityId, activityId, limit)
+      .map(toSummary);
+  }
+  return prepared<[number], RawPlayer>(
+    db,
+    `SELECT ${PLAYER_COLUMNS}, p.statements, (SELECT count(*) FROM sessions s WHERE s.player_id = p.id) AS sessions
+     FROM players p LEFT JOIN students st ON st.id = p.student_id
+     ORDER BY p.last_seen IS NULL, p.last_seen DESC LIMIT ?`,
+  )
+    .all(limit)
+    .map(toSummary);
+}
+
+export function readPlayer(db: Db, playerId: string): PlayerSummary | undefined {
+  const row = prepared<[string], RawPlayer>(
+    db,
+    `SELECT ${PLAYER_COLUMNS}, p.statements, (SELECT count(*) FROM sessions s WHERE s.player_id = p.id) AS sessions
+     FROM players p LEFT JOIN students st ON st.id = p.student_id WHERE p.id = ?`,
+  ).get(playerId);
+  return row && toSummary(row);
+}

@@ -1,0 +1,57 @@
+import type { Db } from '../store/open-database.js';
+import { prepared } from '../store/prepared.js';
+
+export interface RatePoint {
+  /** Start of the minute, ISO 8601 UTC. */
+  minute: string;
+  statements: number;
+}
+
+/**
+ * Statements per minute of one activity over the last `minutes`, oldest first, every minute present.
+ * `stored` grows with `seq` (one writer stamps and commits in order), so a binary search on the primary key finds
+ * where the window starts and only that window of the (activity_id, seq) index is read.
+ */
+export function readRate(db: Db, activityId: string, minutes: number, now: number): RatePoint[] {
+  const firstMinute = Math.floor(now / 60_000) * 60_000 - (minutes - 1) * 60_000;
+  const from = new Date(firstMinute).toISOString();
+  const startSeq = firstSeqStoredFrom(db, from);
+  const counts = new Map<string, number>();
+  if (startSeq !== undefined) {
+    for (const row of prepared<[string, number, string], { minute: string; n: number }>(
+      db,
+      `SELECT substr(stored, 1, 16) AS minute, count(*) AS n FROM statements
+       WHERE activity_id = ? AND seq >= ? AND stored >= ? GROUP BY minute`,
+    ).all(activityId, startSeq, from)) {
+      counts.set(row.minute, row.n);
+    }
+  }
+  const points: RatePoint[] = [];
+  for (let i = 0; i < minutes; i++) {
+    const minute = new Date(firstMinute + i * 60_000).toISOString();
+    points.push({ minute, statements: counts.get(minute.slice(0, 16)) ?? 0 });
+  }
+  return points;
+}
+
+function firstSeqStoredFrom(db: Db, from: string): number | undefined {
+  const bounds = prepared<[], { low: number | null; high: number | null }>(
+    db,
+    'SELECT min(seq) AS low, max(seq) AS high FROM statements',
+  ).get();
+  if (!bounds || bounds.low === null || bounds.high === null) return undefined;
+  const storedAt = prepared<[number], { seq: number; stored: string }>(
+    db,
+    'SELECT seq, stored FROM statements WHERE seq >= ? ORDER BY seq LIMIT 1',
+  );
+  let low = bounds.low;
+  let high = bounds.high;
+  if ((storedAt.get(high)?.stored ?? '') < from) return undefined;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    const row = storedAt.get(middle);
+    if (row && row.stored < from) low = row.seq + 1;
+    else high = middle;
+  }
+  return low;
+}

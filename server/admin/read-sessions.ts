@@ -1,0 +1,105 @@
+import type { Db } from '../store/open-database.js';
+import { prepared } from '../store/prepared.js';
+
+export interface SessionRow {
+  id: number;
+  number: number;
+  started: string;
+  ended: string | null;
+  lastSeen: string;
+  statements: number;
+  lastVerb: string | null;
+  lastObject: string | null;
+  progress: number | null;
+  completion: boolean | null;
+  success: boolean | null;
+  score: number | null;
+  player: PlayerRef;
+}
+
+export interface PlayerRef {
+  id: string;
+  kind: 'anonymous' | 'identified';
+  animalName: string;
+  /** The student's username for identified players; null for anonymous ones. */
+  username: string | null;
+  /** The roster's display name, when the student has one. */
+  displayName: string | null;
+}
+
+interface RawSession {
+  id: number;
+  number: number;
+  started: string;
+  ended: string | null;
+  lastSeen: string;
+  statements: number;
+  lastVerb: string | null;
+  lastObject: string | null;
+  progress: number | null;
+  completion: number | null;
+  success: number | null;
+  score: number | null;
+  playerId: string;
+  kind: 'anonymous' | 'identified';
+  animalName: string;
+  publicId: string;
+  studentName: string | null;
+}
+
+export const SESSION_COLUMNS = `s.id, s.number, s.started, s.ended, s.last_seen AS lastSeen, s.statements,
+    s.last_verb AS lastVerb, s.last_object AS lastObject, s.progress, s.completion, s.success, s.score,
+    p.id AS playerId, p.kind, p.animal_name AS animalName, p.public_id AS publicId, st.name AS studentName`;
+
+export const SESSION_JOINS = 'JOIN players p ON p.id = s.player_id LEFT JOIN students st ON st.id = p.student_id';
+
+const bool = (value: number | null): boolean | null => (value === null ? null : value === 1);
+
+export function playerRef(row: { playerId: string; kind: 'anonymous' | 'identified'; animalName: string; publicId: string; studentName: string | null }): PlayerRef {
+  return {
+    id: row.playerId,
+    kind: row.kind,
+    animalName: row.animalName,
+    username: row.kind === 'identified' ? row.publicId : null,
+    displayName: row.studentName,
+  };
+}
+
+export function toSessionRow(row: RawSession): SessionRow {
+  return {
+    id: row.id,
+    number: row.number,
+    started: row.started,
+    ended: row.ended,
+    lastSeen: row.lastSeen,
+    statements: row.statements,
+    lastVerb: row.lastVerb,
+    lastObject: row.lastObject,
+    progress: row.progress,
+    completion: bool(row.completion),
+    success: bool(row.success),
+    score: row.score,
+    player: playerRef(row),
+  };
+}
+
+/** The Live screen: newest sessions of one activity first, through the (activity_id, id) index. */
+export function readActivitySessions(db: Db, activityId: string, limit: number): SessionRow[] {
+  return prepared<[string, number], RawSession>(
+    db,
+    `SELECT ${SESSION_COLUMNS} FROM sessions s ${SESSION_JOINS} WHERE s.activity_id = ? ORDER BY s.id DESC LIMIT ?`,
+  )
+    .all(activityId, limit)
+    .map(toSessionRow);
+}
+
+export function readPlayerSessions(db: Db, playerId: string, limit: number): Array<SessionRow & { activityId: string | null; activityName: string | null }> {
+  return prepared<[string, number], RawSession & { activityId: string | null; activityName: string | null }>(
+    db,
+    `SELECT ${SESSION_COLUMNS}, s.activity_id AS activityId, a.name AS activityName
+     FROM sessions s ${SESSION_JOINS} LEFT JOIN activities a ON a.id = s.activity_id
+     WHERE s.player_id = ? ORDER BY s.id DESC LIMIT ?`,
+  )
+    .all(playerId, limit)
+    .map((row) => ({ ...toSessionRow(row), activityId: row.activityId, activityName: row.activityName }));
+}

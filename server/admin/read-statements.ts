@@ -1,0 +1,105 @@
+import type { Db } from '../store/open-database.js';
+import { type PlayerRef, playerRef } from './read-sessions.js';
+
+export interface StatementFilter {
+  activityId?: string | undefined;
+  playerId?: string | undefined;
+  sessionId?: number | undefined;
+  verbId?: string | undefined;
+  /** Only statements stored before this sequence number (paging backwards). */
+  before?: number | undefined;
+  limit: number;
+}
+
+export interface StatementRow {
+  seq: number;
+  id: string;
+  stored: string;
+  timestamp: string | null;
+  verbId: string | null;
+  objectId: string | null;
+  objectType: string | null;
+  activityId: string | null;
+  activityName: string | null;
+  sessionId: number | null;
+  sessionNumber: number | null;
+  player: PlayerRef | null;
+  statement: unknown;
+}
+
+interface RawStatement {
+  seq: number;
+  id: string;
+  stored: string;
+  timestamp: string | null;
+  verbId: string | null;
+  objectId: string | null;
+  activityId: string | null;
+  activityName: string | null;
+  sessionId: number | null;
+  sessionNumber: number | null;
+  playerId: string | null;
+  kind: 'anonymous' | 'identified' | null;
+  animalName: string | null;
+  publicId: string | null;
+  studentName: string | null;
+  json: string;
+}
+
+/**
+ * Newest first. Each filter column has an index led by it and ending in seq ((activity_id, seq), (player_id, seq),
+ * (session_id, seq)), so a page is a short backwards walk of one index; a verb filter alone walks the primary key.
+ */
+export function readStatements(db: Db, filter: StatementFilter): StatementRow[] {
+  const where: string[] = [];
+  const params: Array<string | number> = [];
+  const add = (clause: string, value: string | number | undefined) => {
+    if (value === undefined) return;
+    where.push(clause);
+    params.push(value);
+  };
+  add('t.activity_id = ?', filter.activityId);
+  add('t.player_id = ?', filter.playerId);
+  add('t.session_id = ?', filter.sessionId);
+  add('t.verb_id = ?', filter.verbId);
+  add('t.seq < ?', filter.before);
+  params.push(filter.limit);
+  // Dynamic WHERE: few shapes, prepared per call is cheap next to the page itself.
+  const rows = db
+    .prepare<typeof params, RawStatement>(
+      `SELECT t.seq, t.id, t.stored, t.timestamp, t.verb_id AS verbId, t.object_id AS objectId, t.activity_id AS activityId,
+         a.name AS activityName, t.session_id AS sessionId, s.number AS sessionNumber, t.player_id AS playerId, p.kind,
+         p.animal_name AS animalName, p.public_id AS publicId, st.name AS studentName, t.json
+       FROM statements t LEFT JOIN activities a ON a.id = t.activity_id LEFT JOIN sessions s ON s.id = t.session_id
+         LEFT JOIN players p ON p.id = t.player_id LEFT JOIN students st ON st.id = p.student_id
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.seq DESC LIMIT ?`,
+    )
+    .all(...params);
+  return rows.map((row) => {
+    const statement: unknown = JSON.parse(row.json);
+    return {
+      seq: row.seq,
+      id: row.id,
+      stored: row.stored,
+      timestamp: row.timestamp,
+      verbId: row.verbId,
+      objectId: row.objectId,
+      objectType: objectTypeOf(statement),
+      activityId: row.activityId,
+      activityName: row.activityName,
+      sessionId: row.sessionId,
+      sessionNumber: row.sessionNumber,
+      player:
+        row.playerId && row.kind && row.animalName !== null && row.publicId !== null
+          ? playerRef({ ...row, playerId: row.playerId, kind: row.kind, animalName: row.animalName, publicId: row.publicId })
+          : null,
+      statement,
+    };
+  });
+}
+
+function objectTypeOf(statement: unknown): string | null {
+  const object = (statement as { object?: { definition?: { type?: unknown } } } | null)?.object;
+  const type = object?.definition?.type;
+  return typeof type === 'string' ? type : null;
+}
