@@ -1,11 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { registerActivityCommands } from './cli/activity-commands.js';
+import { registerBackupCommands } from './cli/backup-commands.js';
 import { registerClassCommands } from './cli/class-commands.js';
 import { CliError } from './cli/output.js';
 import { registerServeCommand } from './cli/serve-command.js';
 import { registerStatsCommand } from './cli/stats-command.js';
 import { registerStudentCommands } from './cli/student-commands.js';
-import { DatabaseTooNewError } from './store/open-database.js';
+import { DatabaseDamagedError, DatabaseTooNewError } from './store/open-database.js';
 
 /** Every command takes --data-dir (default: $AULA_DATA_DIR, else the per-user app-data folder). */
 function withDataDir(command: Command): Command {
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerServeCommand(program, withDataDir);
   registerActivityCommands(program, withDataDir);
   registerStatsCommand(program, withDataDir);
+  registerBackupCommands(program, withDataDir);
   registerClassCommands(program, withDataDir);
   registerStudentCommands(program, withDataDir);
   return program;
@@ -31,7 +33,7 @@ export async function runCli(argv: string[]): Promise<void> {
     await buildProgram().parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) process.exit(error.exitCode);
-    if (error instanceof CliError || error instanceof DatabaseTooNewError) {
+    if (error instanceof CliError || error instanceof DatabaseTooNewError || error instanceof DatabaseDamagedError) {
       process.stderr.write(`aula: ${error.message}\n`);
       process.exit(error instanceof CliError ? error.exitCode : 1);
     }

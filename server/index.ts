@@ -11,8 +11,9 @@ import { limitConnections, slowClientOptions } from './http/rate-limit-connectio
 import { LiveBus } from './live/live-bus.js';
 import { createLogger, type Logger } from './logger.js';
 import { reachableUrls } from './net/lan-addresses.js';
+import { quickCheck } from './store/backups.js';
 import { IngestWorker } from './store/ingest-worker/ingest-worker.js';
-import { openDatabase } from './store/open-database.js';
+import { DatabaseDamagedError, databaseFile, openDatabase } from './store/open-database.js';
 import { WriteQueue } from './store/write-queue.js';
 
 export interface Collector {
@@ -40,6 +41,11 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
   const log = options.logger ?? createLogger(config.logLevel);
   const now = options.now ?? Date.now;
   const db = openDatabase(config.dataDir);
+  const damage = quickCheck(db);
+  if (damage) {
+    db.close();
+    throw new DatabaseDamagedError(databaseFile(config.dataDir), damage, config.dataDir);
+  }
   if (config.maxDatabasePages) db.pragma(`max_page_count = ${config.maxDatabasePages}`);
   const ingest = await IngestWorker.start(config.dataDir, { maxPages: config.maxDatabasePages }).catch((error: unknown) => {
     db.close();

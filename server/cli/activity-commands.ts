@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { type Activity, createActivity, findActivityByCode, listActivities, setActivityOpen } from '../store/activities-repo.js';
-import type { Db } from '../store/open-database.js';
+import { automaticBackup } from '../store/backups.js';
+import { type Db, openDatabase } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { getSetting } from '../store/settings-repo.js';
 import {
@@ -8,7 +9,7 @@ import {
   regenerateXapiCredential,
   revokeXapiCredentials,
 } from '../store/xapi-credentials-repo.js';
-import { type DataDirOption, withDatabase } from './open-data.js';
+import { type DataDirOption, resolveDataDir, withDatabase } from './open-data.js';
 import { CliError, printJson, printLines } from './output.js';
 
 interface CreateOptions extends DataDirOption {
@@ -138,12 +139,18 @@ export function registerActivityCommands(program: Command, withDataDir: (command
       .description(open ? 'accept new game sessions again' : 'refuse new game sessions (running ones keep sending)')
       .option('--json', 'print the activity as JSON')
       .action((code: string, options: DataDirOption & { json?: boolean }) => {
-        const changed = withDatabase(options, (db) => {
+        const db = openDatabase(resolveDataDir(options));
+        try {
           requireActivity(db, code);
-          return setActivityOpen(db, code, open) as Activity;
-        });
-        if (options.json) printJson(changed);
-        else printLines(`Activity ${changed.name} (${changed.trackingCode}) is now ${open ? 'open' : 'closed'}.`);
+          const changed = setActivityOpen(db, code, open) as Activity;
+          // The end of a class is the moment its data must not be lost: keep a copy (issue 9).
+          const backup = open ? null : automaticBackup(db, resolveDataDir(options), `closed-${code}`);
+          if (options.json) printJson(changed);
+          else printLines(`Activity ${changed.name} (${changed.trackingCode}) is now ${open ? 'open' : 'closed'}.`);
+          if (backup && !options.json) printLines(`Backup kept: ${backup}`);
+        } finally {
+          db.close();
+        }
       });
   }
 }

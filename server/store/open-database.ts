@@ -17,6 +17,18 @@ export class DatabaseTooNewError extends Error {
   }
 }
 
+/** The database cannot be read as SQLite: the message says how to get back to work from a backup. */
+export class DatabaseDamagedError extends Error {
+  constructor(file: string, problem: string, dataDir: string) {
+    super(
+      `The database ${file} is damaged (${problem}). Stop Aula, keep the damaged file aside, and restore the newest ` +
+        `backup from ${path.join(dataDir, 'backups')} with: aula restore <backup file> --data-dir ${dataDir}`,
+    );
+  }
+}
+
+const DAMAGE_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB']);
+
 export function databaseFile(dataDir: string): string {
   return path.join(dataDir, 'aula.sqlite');
 }
@@ -29,13 +41,21 @@ export function openDatabase(dataDir: string, options: { readonly?: boolean } = 
   fs.mkdirSync(dataDir, { recursive: true });
   const file = databaseFile(dataDir);
   const db = new Database(file, { readonly: options.readonly ?? false });
-  db.pragma('busy_timeout = 5000');
-  if (!options.readonly) {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+  let found: number;
+  try {
+    db.pragma('busy_timeout = 5000');
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+    }
+    db.pragma('foreign_keys = ON');
+    found = db.pragma('user_version', { simple: true }) as number;
+  } catch (error) {
+    db.close();
+    const code = (error as { code?: string }).code;
+    if (code && DAMAGE_CODES.has(code)) throw new DatabaseDamagedError(file, (error as Error).message, dataDir);
+    throw error;
   }
-  db.pragma('foreign_keys = ON');
-  const found = db.pragma('user_version', { simple: true }) as number;
   if (found > schemaVersion) {
     db.close();
     throw new DatabaseTooNewError(file, found);

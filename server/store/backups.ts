@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Db } from './open-database.js';
+
+/** How many automatic backups a data folder keeps (the oldest go first). */
+export const AUTOMATIC_BACKUPS_KEPT = 5;
+
+export function backupsDir(dataDir: string): string {
+  return path.join(dataDir, 'backups');
+}
+
+/**
+ * A consistent copy of the live database, safe while games are sending: `VACUUM INTO` reads one snapshot in a single
+ * read transaction (WAL lets the writer go on meanwhile) and writes a compact, complete database file. SQLite's
+ * page-by-page backup API would restart on every write by the collector and never finish under load.
+ */
+export function backupDatabase(db: Db, file: string): { file: string; bytes: number } {
+  const target = path.resolve(file);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  if (fs.existsSync(target)) throw new Error(`${target} already exists; choose another file name`);
+  db.prepare('VACUUM INTO ?').run(target);
+  return { file: target, bytes: fs.statSync(target).size };
+}
+
+function safeLabel(label: string): string {
+  return label.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 40) || 'backup';
+}
+
+/** A timestamped backup in the data folder's backups/ (e.g. when an activity is closed), keeping the newest few. */
+export function automaticBackup(db: Db, dataDir: string, label: string, now = new Date()): string {
+  const dir = backupsDir(dataDir);
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const { file } = backupDatabase(db, path.join(dir, `aula-${stamp}-${safeLabel(label)}.sqlite`));
+  const automatic = fs
+    .readdirSync(dir)
+    .filter((name) => name.startsWith('aula-') && name.endsWith('.sqlite'))
+    .sort();
+  for (const old of automatic.slice(0, Math.max(0, automatic.length - AUTOMATIC_BACKUPS_KEPT))) {
+    fs.rmSync(path.join(dir, old), { force: true });
+  }
+  return file;
+}
+
+/** SQLite's quick_check (structure, not every index entry): cheap enough to run at every start. */
+export function quickCheck(db: Db): string | null {
+  try {
+    const rows = db.pragma('quick_check(1)') as Array<{ quick_check: string }>;
+    const first = rows[0]?.quick_check ?? 'ok';
+    return first === 'ok' ? null : first;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/** quick_check of a backup file before it replaces anything; null when it is a sound database. */
+export function checkBackupFile(file: string): string | null {
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    return quickCheck(db);
+  } catch (error) {
+    return (error as Error).message;
+  } finally {
+    db?.close();
+  }
+}
