@@ -2,17 +2,21 @@
 // Compiles the Electron main process (with the collector from server/) and the preload script to dist/main/, the
 // JavaScript a packaged app runs (package.json "main"). From source, tsx runs the TypeScript; Electron cannot.
 // Dependencies stay external: electron-builder packs them from node_modules (better-sqlite3 is native).
+// `--outdir <dir>` (inside the project, so node_modules resolve) builds elsewhere, for tests.
 import path from 'node:path';
 import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const outdir = path.join(root, 'dist', 'main');
+const outdirFlag = process.argv.indexOf('--outdir');
+const outdir = path.resolve(root, outdirFlag > 0 ? process.argv[outdirFlag + 1] : path.join('dist', 'main'));
 const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: false, logLevel: 'warning', absWorkingDir: root };
 
 await Promise.all([
   build({
     ...common,
-    entryPoints: { index: 'main/index.ts' },
+    // The collector's ingest writer thread starts `./worker-entry.js` next to the module that spawns it, which is
+    // this bundle.
+    entryPoints: { index: 'main/index.ts', 'worker-entry': 'server/store/ingest-worker/worker-entry.ts' },
     outdir,
     format: 'esm',
     packages: 'external',
@@ -27,4 +31,4 @@ await Promise.all([
     external: ['electron'],
   }),
 ]);
-console.log(`Built ${path.relative(root, outdir)}/index.js and preload.cjs`);
+console.log(`Built ${path.relative(root, outdir)}/index.js, worker-entry.js and preload.cjs`);

@@ -1,6 +1,8 @@
-// main/index.ts, the thin Electron shell, run in plain Node against a stand-in 'electron' module
-// (main-fake-electron.mjs): the wiring between Electron and the tested modules, with a real collector behind it.
+// main/index.ts, the thin Electron shell, compiled as it ships (scripts/build-main.mjs) and run in plain Node against
+// a stand-in 'electron' module (main-fake-electron.mjs): the wiring between Electron and the tested modules, and
+// the bundle's layout (its ingest worker thread next to it), with a real collector behind it.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { register } from 'node:module';
 import net from 'node:net';
@@ -44,11 +46,15 @@ register(
   )}`,
 );
 
+const ROOT = path.resolve(import.meta.dirname, '../..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aula-wiring-'));
+// Inside the project so the bundle finds node_modules; its own folder so parallel builds of dist/main do not race.
+const bundleDir = path.join(ROOT, 'dist', `test-wiring-${process.pid}`);
 const blocker = net.createServer();
 after(() => {
   blocker.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(bundleDir, { recursive: true, force: true });
 });
 
 async function until<T>(what: string, probe: () => T | undefined): Promise<T> {
@@ -76,7 +82,11 @@ describe('the Electron shell (main/index.ts) against a stand-in Electron', () =>
 
     electron = (await import(fakeUrl)) as FakeElectron;
     electron.fake.dialogAnswers.push(0); // "Use port N"
-    await import('../../main/index.js');
+    const built = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-main.mjs'), '--outdir', bundleDir], {
+      encoding: 'utf8',
+    });
+    assert.equal(built.status, 0, built.stderr);
+    await import(pathToFileURL(path.join(bundleDir, 'index.js')).href);
 
     window = await until('the dashboard window', () => (electron.fake.windows[0]?.url ? electron.fake.windows[0] : undefined));
     const box = electron.fake.dialogs[0];
