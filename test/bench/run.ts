@@ -9,6 +9,7 @@ import { createActivity } from '../../server/store/activities-repo.js';
 import { openDatabase } from '../../server/store/open-database.js';
 import { tempDir } from '../support/temp-dir.js';
 import { cpuSeconds, peakRssMb, percentiles, round } from './measure.js';
+import { benchmarksMarkdown } from './report.js';
 import { runLoad, runStorm } from './scenarios.js';
 import { seedStore } from './seed-store.js';
 import { type ServerProcess, startAula, startNullServer } from './servers.js';
@@ -123,6 +124,9 @@ if (only.has('large')) {
 }
 
 const outDir = path.resolve(import.meta.dirname, '../../bench-results');
+const docs = path.resolve(import.meta.dirname, '../../docs/benchmarks.md');
+fs.mkdirSync(path.dirname(docs), { recursive: true });
+fs.writeFileSync(docs, benchmarksMarkdown(results));
 fs.mkdirSync(outDir, { recursive: true });
 const file = path.join(outDir, `ingest-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
