@@ -1,6 +1,6 @@
 import net from 'node:net';
 import type { Collector, ConfigInput } from '../server/index.js';
-import { DatabaseTooNewError } from '../server/store/open-database.js';
+import { DatabaseDamagedError, DatabaseTooNewError } from '../server/store/open-database.js';
 
 /** Why the collector did not start, in terms the error window can act on. */
 export type StartProblem =
@@ -39,7 +39,8 @@ export function classifyStartError(error: unknown, config: ConfigInput): StartPr
     return { kind: 'port-refused', port, message: `Aula may not listen on port ${port} (${failure.code}).` };
   }
   const sqlite = typeof failure?.code === 'string' && failure.code.startsWith('SQLITE_');
-  if (error instanceof DatabaseTooNewError || sqlite || (failure?.code && DATABASE_ERRNO.has(failure.code))) {
+  const refused = error instanceof DatabaseTooNewError || error instanceof DatabaseDamagedError;
+  if (refused || sqlite || (failure?.code && DATABASE_ERRNO.has(failure.code))) {
     return { kind: 'database', dataDir: config.dataDir, message: `The data folder cannot be used: ${message}` };
   }
   return { kind: 'other', message };

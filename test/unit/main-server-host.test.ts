@@ -81,6 +81,15 @@ describe('server host', () => {
     assert.match(box.detail, new RegExp(dataDir.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   });
 
+  test('a damaged database is a database problem whose message says how to restore a backup', async () => {
+    const dataDir = tempDir();
+    fs.writeFileSync(path.join(dataDir, 'aula.sqlite'), 'this is not a database, it was overwritten'.repeat(200));
+    const failed = await createServerHost({ start: startReal }).start(config(dataDir));
+    assert.ok(!failed.ok);
+    assert.equal(failed.problem.kind, 'database');
+    assert.match(failed.problem.message, /damaged|not a database/);
+  });
+
   test('a data folder that is a file cannot open and is reported as a database problem', async () => {
     const file = path.join(tempDir(), 'not-a-folder');
     fs.writeFileSync(file, 'x');
