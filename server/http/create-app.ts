@@ -24,6 +24,8 @@ export function createApp(ctx: AppContext, mounts: Mount[] = []): express.Expres
     ctx.storage.full ? sendJson(res, 503, { status: 'storage-full' }) : sendJson(res, 200, { status: 'ok' }),
   );
   mountDashboard(app, ctx.config.dashboardDir);
+  // Anything else: a JSON 404 like every other answer of Aula, not Express's HTML page.
+  app.use((_req, res) => sendMessage(res, 404, Messages.notFound));
   app.use(errorAnswer(ctx));
   return app;
 }
