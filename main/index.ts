@@ -56,10 +56,14 @@ if (claimSingleInstance(app, showIfRunning)) {
   app.on('window-all-closed', () => {});
   app.on('activate', showIfRunning);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
-  app.whenReady().then(launch, (error: unknown) => {
-    log.fatal({ err: error }, 'Electron did not start');
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(launch)
+    .catch((error: unknown) => {
+      log.fatal({ err: error }, 'the desktop app could not start');
+      dialog.showErrorBox('Aula cannot start', error instanceof Error ? error.message : String(error));
+      void host.stop().finally(() => app.exit(1));
+    });
 }
 
 async function launch(): Promise<void> {

@@ -126,6 +126,9 @@ export const dialog = {
     fake.dialogs.push(options);
     return { response: fake.dialogAnswers.shift() ?? options.cancelId };
   },
+  showErrorBox(title, content) {
+    fake.dialogs.push({ message: title, detail: content, buttons: [] });
+  },
   showSaveDialog: async () => ({ canceled: true }),
   showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
 };
