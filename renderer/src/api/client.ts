@@ -1,0 +1,42 @@
+/** The admin API's error, with the message the server wrote for the teacher. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly reason: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const BASE = '/admin/api';
+
+export async function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return call<T>(path, { signal: signal ?? null });
+}
+
+export async function apiPost<T>(path: string, body: unknown): Promise<T> {
+  return call<T>(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+async function call<T>(path: string, init: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`${BASE}${path}`, init);
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new ApiError(0, 'unreachable', 'Aula is not answering. Is the collector still running?');
+  }
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  if (!response.ok) {
+    const error = (json as { error?: { reason?: string; message?: string } } | undefined)?.error;
+    throw new ApiError(response.status, error?.reason ?? 'http-error', error?.message ?? `Aula answered ${response.status}.`);
+  }
+  return json as T;
+}

@@ -1,0 +1,113 @@
+import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { useLiveStatus } from './api/live';
+import type { Overview } from './api/types';
+import { useResource } from './api/use-resource';
+import { Link, matchPath, useLocation } from './router';
+import { screens } from './routes';
+
+function Totals() {
+  const overview = useResource<Overview>('/overview', { staleOn: () => true, throttleMs: 250 });
+  const status = useLiveStatus();
+  const o = overview.data;
+  return (
+    <div className="totals">
+      {o && (
+        <>
+          <span className="total">
+            <strong data-total="statements">{o.statements.toLocaleString('en-US')}</strong> statements
+          </span>
+          <span className="total">
+            <strong data-total="live-sessions">{o.liveSessions}</strong> live / {o.sessions} sessions
+          </span>
+          <span className="total">
+            <strong data-total="players">{o.players.anonymous + o.players.identified}</strong> players
+            <span className="muted">
+              {' '}
+              ({o.players.identified} students, {o.players.anonymous} anonymous)
+            </span>
+          </span>
+          {o.rejectedRequests > 0 && (
+            <span className="total total-warning" title="Requests from games that Aula refused (see the collector log)">
+              {o.rejectedRequests} refused
+            </span>
+          )}
+        </>
+      )}
+      {overview.error && <span className="total total-warning">{overview.error.message}</span>}
+      <span className={`connection connection-${status}`} role="status">
+        {status === 'live' ? '● live' : status === 'connecting' ? '○ connecting…' : '○ offline — retrying'}
+      </span>
+    </div>
+  );
+}
+
+class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
+  override state = { error: null as Error | null };
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+  override componentDidCatch(_error: Error, _info: ErrorInfo) {}
+  override render() {
+    if (this.state.error) {
+      return (
+        <div className="error-box" role="alert">
+          <strong>This screen failed to show.</strong> {this.state.error.message}{' '}
+          <button type="button" className="button-small" onClick={() => this.setState({ error: null })}>
+            Try again
+          </button>
+        </div>
+      );
+    }
+    return this.props.children;
+  }
+}
+
+export function App() {
+  const { pathname } = useLocation();
+  let match: { screen: (typeof screens)[number]; params: Record<string, string> } | undefined;
+  for (const screen of screens) {
+    const params = matchPath(screen.path, pathname);
+    if (params) {
+      match = { screen, params };
+      break;
+    }
+  }
+  const current = match?.screen;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="header">
+        <h1 className="brand">Aula</h1>
+        <nav aria-label="Screens">
+          {screens
+            .filter((screen) => screen.label)
+            .map((screen) => {
+              const active = current === screen || (screen.path !== '/' && pathname.startsWith(`${screen.path}/`));
+              return (
+                <Link key={screen.path} to={screen.path} className={active ? 'nav-link active' : 'nav-link'} ariaCurrent={active}>
+                  {screen.label}
+                </Link>
+              );
+            })}
+        </nav>
+        <Totals />
+      </header>
+      <main id="main">
+        <ErrorBoundary key={pathname}>
+          {match ? (
+            <match.screen.component params={match.params} />
+          ) : (
+            <section>
+              <h2>Not found</h2>
+              <p>
+                There is no screen at {pathname}. <Link to="/">Back to Live</Link>
+              </p>
+            </section>
+          )}
+        </ErrorBoundary>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+import QRCode from 'qrcode';
+import { useEffect, useRef, useState } from 'react';
+
+/** Drawn in the browser: no network, no image service. */
+export function QrCode({ text, size = 176, label }: { text: string; size?: number; label: string }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (!canvas.current) return;
+    QRCode.toCanvas(canvas.current, text, { width: size, margin: 2, errorCorrectionLevel: 'M' }).then(
+      () => setFailed(false),
+      () => setFailed(true),
+    );
+  }, [text, size]);
+  if (failed) return <p className="muted">The QR code could not be drawn; use the address and code instead.</p>;
+  return <canvas ref={canvas} className="qr" role="img" aria-label={label} data-qr-text={text} width={size} height={size} />;
+}

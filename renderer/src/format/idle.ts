@@ -1,0 +1,33 @@
+export type SessionState = 'active' | 'idle' | 'ended';
+
+export interface SessionStatus {
+  state: SessionState;
+  /** Time since the game last sent anything, in ms (never negative). */
+  silentMs: number;
+}
+
+/** A session is idle once its game has been silent for `thresholdMs`; an ended session is neither. */
+export function sessionStatus(session: { lastSeen: string; ended: string | null }, now: number, thresholdMs: number): SessionStatus {
+  const silentMs = Math.max(0, now - Date.parse(session.lastSeen));
+  if (session.ended) return { state: 'ended', silentMs };
+  return { state: silentMs >= thresholdMs ? 'idle' : 'active', silentMs };
+}
+
+/** "just now", "45 s", "3 min", "2 h 5 min", "3 d". */
+export function formatDuration(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  if (seconds < 10) return 'just now';
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+  return `${Math.floor(hours / 24)} d`;
+}
+
+/** The Live table's last-seen cell: "idle 3 min" for idle sessions, "2 min ago" otherwise. */
+export function lastSeenLabel(status: SessionStatus): string {
+  const duration = formatDuration(status.silentMs);
+  if (status.state === 'idle') return `idle ${duration}`;
+  return duration === 'just now' ? duration : `${duration} ago`;
+}

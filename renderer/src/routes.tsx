@@ -1,0 +1,24 @@
+import type { ComponentType } from 'react';
+import { ActivitiesScreen } from './screens/activities';
+import { ConnectScreen } from './screens/connect';
+import { LiveScreen } from './screens/live';
+import { PlayerScreen } from './screens/player';
+import { PlayersScreen } from './screens/players';
+import { StatementsScreen } from './screens/statements';
+
+export interface Screen {
+  path: string;
+  /** Shown in the navigation bar; screens without a label are reached by links only. */
+  label?: string;
+  component: ComponentType<{ params: Record<string, string> }>;
+}
+
+/** Every screen of the dashboard, in navigation order. A new screen is one entry here. */
+export const screens: Screen[] = [
+  { path: '/', label: 'Live', component: LiveScreen },
+  { path: '/activities', label: 'Activities', component: ActivitiesScreen },
+  { path: '/players', label: 'Players', component: PlayersScreen },
+  { path: '/players/:id', component: PlayerScreen },
+  { path: '/statements', label: 'Statements', component: StatementsScreen },
+  { path: '/connect', label: 'Connect', component: ConnectScreen },
+];

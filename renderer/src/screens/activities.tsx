@@ -1,0 +1,204 @@
+import { type FormEvent, useState } from 'react';
+import { apiPost } from '../api/client';
+import type { Activity } from '../api/types';
+import { useResource } from '../api/use-resource';
+import { CopyButton } from '../components/copy-button';
+import { EmptyState, ErrorBox, Loading } from '../components/states';
+import { useDashboardData } from '../data';
+import { formatTime } from '../format/time';
+import { Link, navigate } from '../router';
+
+export function ActivitiesScreen() {
+  const { activities } = useDashboardData();
+  return (
+    <section>
+      <h2>Activities</h2>
+      <NewActivityForm onCreated={activities.reload} />
+      {activities.error && <ErrorBox error={activities.error} onRetry={activities.reload} />}
+      {!activities.data && !activities.error && <Loading />}
+      {activities.data && activities.data.activities.length === 0 && (
+        <EmptyState title="No activity yet">
+          <p>
+            An activity is one class session with one game: give it a name above and Aula makes a tracking code the
+            students' games use to send their traces here.
+          </p>
+        </EmptyState>
+      )}
+      {activities.data && activities.data.activities.length > 0 && <ActivityTable activities={activities.data.activities} onChanged={activities.reload} />}
+    </section>
+  );
+}
+
+function NewActivityForm({ onCreated }: { onCreated: () => void }) {
+  const classes = useResource<{ classes: Array<{ id: string; name: string }> }>('/classes');
+  const { selectActivity } = useDashboardData();
+  const [name, setName] = useState('');
+  const [game, setGame] = useState('');
+  const [classId, setClassId] = useState('');
+  const [allowAnonymous, setAllowAnonymous] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+  const [created, setCreated] = useState<Activity | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const { activity } = await apiPost<{ activity: Activity }>('/activities', {
+        name,
+        ...(game.trim() ? { game } : {}),
+        ...(classId ? { classId } : {}),
+        allowAnonymous,
+      });
+      setCreated(activity);
+      selectActivity(activity.id);
+      setName('');
+      setGame('');
+      onCreated();
+    } catch (problem) {
+      setError(problem as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card form" onSubmit={submit} aria-labelledby="new-activity-title">
+      <h3 id="new-activity-title">New activity</h3>
+      <div className="form-row">
+        <label>
+          Name
+          <input name="name" required value={name} onChange={(event) => setName(event.target.value)} placeholder="e.g. Fractions, class 3B" />
+        </label>
+        <label>
+          Game
+          <input name="game" value={game} onChange={(event) => setGame(event.target.value)} placeholder="same as the name" />
+        </label>
+        {(classes.data?.classes.length ?? 0) > 0 && (
+          <label>
+            Class
+            <select name="class" value={classId} onChange={(event) => setClassId(event.target.value)}>
+              <option value="">no class (anyone)</option>
+              {classes.data?.classes.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="checkbox">
+          <input type="checkbox" name="allowAnonymous" checked={allowAnonymous} onChange={(event) => setAllowAnonymous(event.target.checked)} />
+          Allow anonymous players
+        </label>
+        <button type="submit" className="button-primary" disabled={busy || name.trim() === ''}>
+          {busy ? 'Creating…' : 'Create activity'}
+        </button>
+      </div>
+      {error && <ErrorBox error={error} />}
+      {created && (
+        <p className="notice" role="status">
+          “{created.name}” is open. Its tracking code is <code className="code">{created.trackingCode}</code>; the{' '}
+          <Link to="/connect">Connect</Link>{' '}
+          screen has the address and a QR code for the games.
+        </p>
+      )}
+    </form>
+  );
+}
+
+function ActivityTable({ activities, onChanged }: { activities: Activity[]; onChanged: () => void }) {
+  const { selectActivity } = useDashboardData();
+  const [error, setError] = useState<Error | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const toggle = async (activity: Activity) => {
+    setBusy(activity.id);
+    setError(null);
+    try {
+      await apiPost(`/activities/${encodeURIComponent(activity.id)}/${activity.open ? 'close' : 'open'}`, {});
+      onChanged();
+    } catch (problem) {
+      setError(problem as Error);
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <>
+      {error && <ErrorBox error={error} />}
+      <div className="table-wrap">
+        <table className="table activities-table">
+          <thead>
+            <tr>
+              <th scope="col">Activity</th>
+              <th scope="col">Tracking code</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="num">
+                Sessions
+              </th>
+              <th scope="col" className="num">
+                Players
+              </th>
+              <th scope="col" className="num">
+                Statements
+              </th>
+              <th scope="col">Last data</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...activities].reverse().map((activity) => (
+              <tr key={activity.id} data-activity-id={activity.id}>
+                <td>
+                  <strong className="activity-name">{activity.name}</strong>
+                  <div className="muted small">
+                    {activity.game}
+                    {activity.className ? ` · class ${activity.className}` : ''}
+                    {activity.allowAnonymous ? '' : ' · students only'}
+                  </div>
+                </td>
+                <td>
+                  <code className="code tracking-code">{activity.trackingCode}</code> <CopyButton text={activity.trackingCode} label="Copy code" />
+                </td>
+                <td>
+                  <span className={`badge ${activity.open ? 'badge-open' : 'badge-closed'}`}>{activity.open ? 'open' : 'closed'}</span>{' '}
+                  <button type="button" className="button-small" disabled={busy === activity.id} onClick={() => toggle(activity)}>
+                    {activity.open ? 'Close' : 'Open'}
+                  </button>
+                </td>
+                <td className="num sessions-count">
+                  {activity.liveSessions > 0 && <span className="live-dot" title={`${activity.liveSessions} live now`} />}
+                  {activity.sessions.toLocaleString('en-US')}
+                  <div className="muted small">{activity.liveSessions} live</div>
+                </td>
+                <td className="num players-count">
+                  {activity.players.toLocaleString('en-US')}
+                  <div className="muted small">
+                    {activity.anonymousPlayers} anonymous · {activity.identifiedPlayers} students
+                  </div>
+                </td>
+                <td className="num statements-count">{activity.statements.toLocaleString('en-US')}</td>
+                <td>{formatTime(activity.lastSeen)}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="button-small"
+                    onClick={() => {
+                      selectActivity(activity.id);
+                      navigate('/');
+                    }}
+                  >
+                    Watch live
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

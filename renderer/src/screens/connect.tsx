@@ -1,0 +1,76 @@
+import type { ConnectInfo } from '../api/types';
+import { useResource } from '../api/use-resource';
+import { CopyButton } from '../components/copy-button';
+import { QrCode } from '../components/qr-code';
+import { EmptyState, ErrorBox, Loading } from '../components/states';
+import { connectLink } from '../format/connect-link';
+import { Link } from '../router';
+
+export function ConnectScreen() {
+  const info = useResource<ConnectInfo>('/connect', {
+    staleOn: (changes) => Object.keys(changes.activities).length > 0 && changes.statements === 0,
+  });
+  if (info.error) return <ErrorBox error={info.error} onRetry={info.reload} />;
+  if (!info.data) return <Loading />;
+  const { urls, port, reachableFromLan, activities } = info.data;
+  const primary = urls[0] ?? `http://127.0.0.1:${port}/`;
+  return (
+    <section>
+      <h2>Connect the games</h2>
+      <div className="card">
+        <h3>This collector's address</h3>
+        <ul className="urls">
+          {urls.map((url) => (
+            <li key={url}>
+              <code className="url">{url}</code> <CopyButton text={url} label="Copy address" />
+            </li>
+          ))}
+        </ul>
+        <p className="muted">Port {port}. Every address above works; pick the one on the students' network.</p>
+        {!reachableFromLan && (
+          <p className="warning" role="alert">
+            Aula is listening on this computer only, so games on other computers cannot reach it. Start it with{' '}
+            <code>aula serve --host 0.0.0.0</code> to accept games from the classroom network.
+          </p>
+        )}
+        <p className="howto">
+          <strong>How to point your game here:</strong> in the game's tracker settings set the host to <code>{primary}</code> and the
+          tracking code to the activity's code below (or scan its QR code).
+        </p>
+      </div>
+      {activities.length === 0 ? (
+        <EmptyState title="No tracking code yet">
+          <p>
+            Tracking codes belong to activities. <Link to="/activities">Create an activity</Link> and its code and QR code
+            appear here.
+          </p>
+        </EmptyState>
+      ) : (
+        <div className="cards">
+          {[...activities].reverse().map((activity) => {
+            const link = connectLink(primary, activity.trackingCode);
+            return (
+              <article key={activity.id} className="card connect-card" data-activity-id={activity.id}>
+                <h3>{activity.name}</h3>
+                <p className="muted small">
+                  {activity.game} · {activity.open ? 'open' : 'closed: games cannot start until you open it'}
+                </p>
+                <p className="big-code">
+                  <code className="code tracking-code">{activity.trackingCode}</code>
+                </p>
+                <QrCode text={link} label={`QR code for ${activity.name}: ${link}`} />
+                <p className="small">
+                  <code>{link}</code>
+                </p>
+                <div className="buttons">
+                  <CopyButton text={activity.trackingCode} label="Copy code" />
+                  <CopyButton text={link} label="Copy link" />
+                </div>
+              </article>
+            );
+          })}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,215 @@
+import { useMemo, useState } from 'react';
+import type { Session } from '../api/types';
+import { useResource } from '../api/use-resource';
+import { ActivityPicker } from '../components/activity-picker';
+import { PlayerName } from '../components/player-name';
+import { ProgressBar } from '../components/progress-bar';
+import { RateChart } from '../components/rate-chart';
+import { EmptyState, ErrorBox, Loading } from '../components/states';
+import { useDashboardData, useSelectedActivity } from '../data';
+import { lastSeenLabel, type SessionState, sessionStatus } from '../format/idle';
+import { playerLabel } from '../format/player-name';
+import { progressFraction } from '../format/progress';
+import { formatTime } from '../format/time';
+import { describeAction } from '../format/verbs';
+import { Link } from '../router';
+import { useNow } from '../use-now';
+import { ResultCell } from './result-cell';
+import { useStoredNumber } from './use-stored-number';
+
+type SortKey = 'player' | 'number' | 'started' | 'lastSeen' | 'statements' | 'progress';
+
+const COLUMNS: Array<{ key: SortKey | null; label: string }> = [
+  { key: 'player', label: 'Player' },
+  { key: 'number', label: 'Session' },
+  { key: 'started', label: 'Started' },
+  { key: 'lastSeen', label: 'Last seen' },
+  { key: 'statements', label: 'Statements' },
+  { key: null, label: 'Last action' },
+  { key: 'progress', label: 'Progress' },
+  { key: null, label: 'Result' },
+];
+
+function compare(a: Session, b: Session, key: SortKey): number {
+  switch (key) {
+    case 'player':
+      return playerLabel(a.player).localeCompare(playerLabel(b.player));
+    case 'number':
+      return a.number - b.number;
+    case 'started':
+      return a.started.localeCompare(b.started);
+    case 'lastSeen':
+      return a.lastSeen.localeCompare(b.lastSeen);
+    case 'statements':
+      return a.statements - b.statements;
+    case 'progress':
+      return (progressFraction(a.progress, a.completion) ?? -1) - (progressFraction(b.progress, b.completion) ?? -1);
+  }
+}
+
+export function LiveScreen() {
+  const { activities } = useDashboardData();
+  const activity = useSelectedActivity();
+  if (activities.error) return <ErrorBox error={activities.error} onRetry={activities.reload} />;
+  if (!activities.data) return <Loading />;
+  if (activities.data.activities.length === 0) {
+    return (
+      <section>
+        <h2>Live</h2>
+        <EmptyState title="No activity yet">
+          <p>
+            Create an activity for your class first: <Link to="/activities">Activities → New activity</Link>. Then
+            point the students' games at Aula with the address and tracking code on the <Link to="/connect">Connect</Link>{' '}
+            screen.
+          </p>
+        </EmptyState>
+      </section>
+    );
+  }
+  return (
+    <section>
+      <div className="screen-head">
+        <h2>Live</h2>
+        <ActivityPicker />
+        {activity && (
+          <p className="muted activity-facts">
+            Code <code className="code">{activity.trackingCode}</code> · {activity.open ? 'open' : 'closed: new games cannot join'}
+          </p>
+        )}
+      </div>
+      {activity && <LiveSessions activityId={activity.id} trackingCode={activity.trackingCode} />}
+    </section>
+  );
+}
+
+function LiveSessions({ activityId, trackingCode }: { activityId: string; trackingCode: string }) {
+  const sessions = useResource<{ serverTime: string; sessions: Session[] }>(`/activities/${encodeURIComponent(activityId)}/sessions`, {
+    staleOn: (changes) => changes.activities[activityId] !== undefined,
+  });
+  const clock = useNow(5000);
+  const [fetchedAt, setFetchedAt] = useState<{ data: unknown; offset: number }>({ data: undefined, offset: 0 });
+  if (sessions.data && fetchedAt.data !== sessions.data) {
+    // The server's clock decides idleness: a browser on a tablet may be minutes off.
+    setFetchedAt({ data: sessions.data, offset: Date.parse(sessions.data.serverTime) - Date.now() });
+  }
+  const now = clock + fetchedAt.offset;
+  const [idleMinutes, setIdleMinutes] = useStoredNumber('aula.idleMinutes', 3);
+  const [filter, setFilter] = useState('');
+  const [state, setState] = useState<'all' | SessionState>('all');
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'started', descending: true });
+
+  const rows = useMemo(() => {
+    const threshold = idleMinutes * 60_000;
+    const needle = filter.trim().toLowerCase();
+    return (sessions.data?.sessions ?? [])
+      .map((session) => ({ session, status: sessionStatus(session, now, threshold) }))
+      .filter(({ session, status }) => (state === 'all' || status.state === state) && (!needle || playerLabel(session.player).toLowerCase().includes(needle)))
+      .sort((a, b) => compare(a.session, b.session, sort.key) * (sort.descending ? -1 : 1));
+  }, [sessions.data, now, idleMinutes, filter, state, sort]);
+
+  const counts = useMemo(() => {
+    const result = { active: 0, idle: 0, ended: 0 };
+    for (const session of sessions.data?.sessions ?? []) result[sessionStatus(session, now, idleMinutes * 60_000).state]++;
+    return result;
+  }, [sessions.data, now, idleMinutes]);
+
+  return (
+    <>
+      <RateChart activityId={activityId} />
+      <fieldset className="toolbar">
+          <legend className="visually-hidden">Filter sessions</legend>
+        <label>
+          Find a player
+          <input type="search" value={filter} onChange={(event) => setFilter(event.target.value)} placeholder="name or username" />
+        </label>
+        <label>
+          Show
+          <select value={state} onChange={(event) => setState(event.target.value as 'all' | SessionState)}>
+            <option value="all">all sessions ({(sessions.data?.sessions ?? []).length})</option>
+            <option value="active">active ({counts.active})</option>
+            <option value="idle">idle ({counts.idle})</option>
+            <option value="ended">ended ({counts.ended})</option>
+          </select>
+        </label>
+        <label>
+          Idle after
+          <input
+            type="number"
+            min={1}
+            max={120}
+            value={idleMinutes}
+            onChange={(event) => setIdleMinutes(Math.max(1, Number(event.target.value) || 1))}
+            className="input-narrow"
+          />
+          min
+        </label>
+      </fieldset>
+      {sessions.error && <ErrorBox error={sessions.error} onRetry={sessions.reload} />}
+      {!sessions.data && !sessions.error && <Loading />}
+      {sessions.data && sessions.data.sessions.length === 0 && (
+        <EmptyState title="No game has connected yet">
+          <p>
+            Start the game on a student's computer with tracking code <code className="code">{trackingCode}</code> and this
+            collector's address from <Link to="/connect">Connect</Link>. Sessions appear here as soon as a game starts.
+          </p>
+        </EmptyState>
+      )}
+      {sessions.data && sessions.data.sessions.length > 0 && (
+        <div className="table-wrap">
+          <table className="table live-table">
+            <thead>
+              <tr>
+                {COLUMNS.map((column) => (
+                  <th
+                    key={column.label}
+                    scope="col"
+                    aria-sort={column.key && sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : undefined}
+                  >
+                    {column.key ? (
+                      <button
+                        type="button"
+                        className="sort"
+                        onClick={() => {
+                          const key = column.key as SortKey;
+                          setSort((current) => ({ key, descending: current.key === key ? !current.descending : true }));
+                        }}
+                      >
+                        {column.label}
+                        {sort.key === column.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                      </button>
+                    ) : (
+                      column.label
+                    )}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ session, status }) => (
+                <tr key={session.id} data-session-id={session.id} className={`state-${status.state}`}>
+                  <td>
+                    <PlayerName player={session.player} />
+                  </td>
+                  <td className="num">#{session.number}</td>
+                  <td>{formatTime(session.started, now)}</td>
+                  <td className={`last-seen last-seen-${status.state}`}>
+                    {status.state === 'ended' ? `ended ${formatTime(session.ended, now)}` : lastSeenLabel(status)}
+                  </td>
+                  <td className="num statements-count">{session.statements.toLocaleString('en-US')}</td>
+                  <td className="last-action">{session.lastVerb ? describeAction(session.lastVerb, session.lastObject) : <span className="muted">nothing yet</span>}</td>
+                  <td>
+                    <ProgressBar progress={session.progress} completion={session.completion} />
+                  </td>
+                  <td>
+                    <ResultCell completion={session.completion} success={session.success} score={session.score} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {rows.length === 0 && <p className="muted">No session matches these filters.</p>}
+        </div>
+      )}
+    </>
+  );
+}

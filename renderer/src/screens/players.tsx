@@ -1,0 +1,90 @@
+import { useMemo, useState } from 'react';
+import type { PlayerSummary } from '../api/types';
+import { useResource } from '../api/use-resource';
+import { PlayerName } from '../components/player-name';
+import { EmptyState, ErrorBox, Loading } from '../components/states';
+import { playerLabel } from '../format/player-name';
+import { formatTime } from '../format/time';
+import { Link } from '../router';
+
+export function PlayersScreen() {
+  const players = useResource<{ players: PlayerSummary[] }>('/players', {
+    staleOn: (changes) => changes.players.length > 0,
+    throttleMs: 1000,
+  });
+  const [filter, setFilter] = useState('');
+  const [kind, setKind] = useState<'all' | 'anonymous' | 'identified'>('all');
+  const rows = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    return (players.data?.players ?? []).filter(
+      (p) => (kind === 'all' || p.player.kind === kind) && (!needle || playerLabel(p.player).toLowerCase().includes(needle)),
+    );
+  }, [players.data, filter, kind]);
+  return (
+    <section>
+      <div className="screen-head">
+        <h2>Players</h2>
+      </div>
+      {players.error && <ErrorBox error={players.error} onRetry={players.reload} />}
+      {!players.data && !players.error && <Loading />}
+      {players.data && players.data.players.length === 0 && (
+        <EmptyState title="Nobody has played yet">
+          <p>
+            Players appear when a game starts with one of your tracking codes (see <Link to="/connect">Connect</Link>).
+            Anonymous players get an animal name; students who log in appear with their username.
+          </p>
+        </EmptyState>
+      )}
+      {players.data && players.data.players.length > 0 && (
+        <>
+          <fieldset className="toolbar">
+          <legend className="visually-hidden">Filter players</legend>
+            <label>
+              Find a player
+              <input type="search" value={filter} onChange={(event) => setFilter(event.target.value)} placeholder="name or username" />
+            </label>
+            <label>
+              Show
+              <select value={kind} onChange={(event) => setKind(event.target.value as typeof kind)}>
+                <option value="all">everyone</option>
+                <option value="identified">students (logged in)</option>
+                <option value="anonymous">anonymous players</option>
+              </select>
+            </label>
+          </fieldset>
+          <div className="table-wrap">
+            <table className="table players-table">
+              <thead>
+                <tr>
+                  <th scope="col">Player</th>
+                  <th scope="col" className="num">
+                    Sessions
+                  </th>
+                  <th scope="col" className="num">
+                    Statements
+                  </th>
+                  <th scope="col">First seen</th>
+                  <th scope="col">Last seen</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((p) => (
+                  <tr key={p.player.id} data-player-id={p.player.id}>
+                    <td>
+                      <PlayerName player={p.player} />
+                    </td>
+                    <td className="num">{p.sessions}</td>
+                    <td className="num">{p.statements.toLocaleString('en-US')}</td>
+                    <td>{formatTime(p.created)}</td>
+                    <td>{formatTime(p.lastSeen)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {rows.length === 0 && <p className="muted">No player matches these filters.</p>}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

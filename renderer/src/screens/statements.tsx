@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { apiGet } from '../api/client';
+import type { PlayerSummary, StatementRow } from '../api/types';
+import { useResource } from '../api/use-resource';
+import { StatementItem } from '../components/statement-item';
+import { EmptyState, ErrorBox, Loading } from '../components/states';
+import { useDashboardData } from '../data';
+import { playerLabel } from '../format/player-name';
+import { KNOWN_VERBS } from '../format/verbs';
+
+const PAGE = 50;
+
+export function StatementsScreen() {
+  const { activities } = useDashboardData();
+  const players = useResource<{ players: PlayerSummary[] }>('/players?limit=1000');
+  const [activity, setActivity] = useState('');
+  const [player, setPlayer] = useState('');
+  const [verb, setVerb] = useState('');
+  const query = new URLSearchParams({ limit: String(PAGE) });
+  if (activity) query.set('activity', activity);
+  if (player) query.set('player', player);
+  if (verb) query.set('verb', verb);
+  const path = `/statements?${query}`;
+  const page = useResource<{ statements: StatementRow[] }>(path, {
+    staleOn: (changes) =>
+      changes.statements > 0 && (!activity || changes.activities[activity] !== undefined) && (!player || changes.players.includes(player)),
+    throttleMs: 500,
+  });
+  const [older, setOlder] = useState<StatementRow[]>([]);
+  const [olderError, setOlderError] = useState<Error | null>(null);
+  const [exhausted, setExhausted] = useState(false);
+  const [pagedPath, setPagedPath] = useState(path);
+  if (pagedPath !== path) {
+    // New filters: older pages belonged to the old ones.
+    setPagedPath(path);
+    setOlder([]);
+    setExhausted(false);
+    setOlderError(null);
+  }
+
+  const newest = page.data?.statements ?? [];
+  const oldestNew = newest.at(-1)?.seq ?? Number.POSITIVE_INFINITY;
+  // The live first page moves on; older pages stay, minus what the first page now holds.
+  const rows = [...newest, ...older.filter((row) => row.seq < oldestNew)];
+  const loadOlder = async () => {
+    const before = rows.at(-1)?.seq;
+    if (before === undefined) return;
+    const more = new URLSearchParams(query);
+    more.set('before', String(before));
+    try {
+      const { statements } = await apiGet<{ statements: StatementRow[] }>(`/statements?${more}`);
+      setOlder((current) => [...current, ...statements]);
+      if (statements.length < PAGE) setExhausted(true);
+    } catch (problem) {
+      setOlderError(problem as Error);
+    }
+  };
+
+  return (
+    <section>
+      <div className="screen-head">
+        <h2>Statements</h2>
+        <span className="muted">newest first, live</span>
+      </div>
+      <fieldset className="toolbar">
+          <legend className="visually-hidden">Filter statements</legend>
+        <label>
+          Activity
+          <select value={activity} onChange={(event) => setActivity(event.target.value)}>
+            <option value="">all activities</option>
+            {activities.data?.activities.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Player
+          <select value={player} onChange={(event) => setPlayer(event.target.value)}>
+            <option value="">all players</option>
+            {players.data?.players.map((p) => (
+              <option key={p.player.id} value={p.player.id}>
+                {playerLabel(p.player)}
+                {p.player.kind === 'anonymous' ? ' (anonymous)' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Verb
+          <select value={verb} onChange={(event) => setVerb(event.target.value)}>
+            <option value="">all verbs</option>
+            {KNOWN_VERBS.map(([iri, label]) => (
+              <option key={iri} value={iri}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
+      {page.error && <ErrorBox error={page.error} onRetry={page.reload} />}
+      {!page.data && !page.error && <Loading />}
+      {page.data && rows.length === 0 && (
+        <EmptyState title={activity || player || verb ? 'No statement matches these filters' : 'No statements yet'}>
+          <p>Statements appear here the moment a game's tracker sends them. Click one to see its full JSON.</p>
+        </EmptyState>
+      )}
+      {rows.length > 0 && (
+        <>
+          <ol className="statements">
+            {rows.map((row) => (
+              <StatementItem key={row.seq} row={row} showActivity={!activity} />
+            ))}
+          </ol>
+          {olderError && <ErrorBox error={olderError} />}
+          {!exhausted && rows.length >= PAGE && (
+            <button type="button" className="button-small" onClick={loadOlder}>
+              Load older statements
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
