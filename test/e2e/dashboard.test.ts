@@ -1,0 +1,195 @@
+import assert from 'node:assert/strict';
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import jsQR from 'jsqr';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { connectLink, parseConnectLink } from '../../renderer/src/format/connect-link.js';
+import { ROOT, type ServeProcess, startServe } from '../support/serve-process.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = path.join(ROOT, 'test-results', 'dashboard');
+const DRIVER = path.join(import.meta.dirname, 'play-tracker-session.cjs');
+
+/** The real js-tracker in its own process, driven phase by phase through stdin/stdout. */
+function playSession(url: string, code: string) {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [DRIVER, `${url}/`, code], { cwd: ROOT });
+  const lines: Array<Record<string, unknown>> = [];
+  const waiters: Array<() => void> = [];
+  let buffer = '';
+  let errors = '';
+  child.stderr.on('data', (chunk) => {
+    errors += chunk;
+  });
+  child.stdout.on('data', (chunk) => {
+    buffer += chunk;
+    let split = buffer.indexOf('\n');
+    while (split >= 0) {
+      lines.push(JSON.parse(buffer.slice(0, split)) as Record<string, unknown>);
+      buffer = buffer.slice(split + 1);
+      split = buffer.indexOf('\n');
+      for (const wake of waiters.splice(0)) wake();
+    }
+  });
+  child.on('exit', () => {
+    for (const wake of waiters.splice(0)) wake();
+  });
+  return {
+    async phase(name: string): Promise<Record<string, unknown>> {
+      for (;;) {
+        const found = lines.find((line) => line.phase === name);
+        if (found) return found;
+        if (child.exitCode !== null) throw new Error(`tracker exited before "${name}": ${JSON.stringify(lines)} ${errors}`);
+        await new Promise<void>((resolve) => waiters.push(resolve));
+      }
+    },
+    next: () => child.stdin.write('next\n'),
+    stop: () => child.kill(),
+  };
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+async function go(page: Page, label: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: label, exact: true }).click();
+}
+
+describe('the teacher dashboard, against a real aula serve and the real js-tracker', { skip: !fs.existsSync(CHROMIUM) && 'Chromium is not installed' }, () => {
+  let serve: ServeProcess;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    const dist = tempDir('aula-dashboard-');
+    const built = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    assert.equal(built.status, 0, `the dashboard build failed: ${built.stderr}`);
+    process.env.AULA_DASHBOARD_DIR = dist;
+    serve = await startServe(tempDir());
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(15_000);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await serve?.stop();
+  });
+
+  test('a class from the first screen to a finished level', { timeout: 120_000 }, async () => {
+    await page.goto(`${serve.url}/`);
+    await page.getByRole('heading', { name: 'No activity yet' }).waitFor();
+    await page.getByText('● live').waitFor();
+    await shot(page, '01-live-empty');
+
+    // Activities: create one in the form.
+    await go(page, 'Activities');
+    await page.getByLabel('Name').fill('Fractions 3B');
+    await page.getByLabel('Game').fill('Math Quest');
+    await page.getByRole('button', { name: 'Create activity' }).click();
+    const notice = page.locator('.notice');
+    await notice.waitFor();
+    const code = (await notice.locator('code').textContent())?.trim() ?? '';
+    assert.match(code, /^[a-z2-9]{8}$/);
+    const activityRow = page.locator('.activities-table tbody tr', { hasText: 'Fractions 3B' });
+    assert.equal((await activityRow.locator('.tracking-code').textContent())?.trim(), code);
+    assert.equal(await activityRow.locator('.badge-open').textContent(), 'open');
+    await shot(page, '02-activities-created');
+
+    // Connect: the QR code holds the collector URL and the tracking code.
+    await go(page, 'Connect');
+    const card = page.locator('.connect-card', { hasText: 'Fractions 3B' });
+    await card.locator('canvas.qr').waitFor();
+    const pixels = await card.locator('canvas.qr').evaluate((canvas: HTMLCanvasElement) => {
+      const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+      const image = context.getImageData(0, 0, canvas.width, canvas.height);
+      return { width: image.width, height: image.height, data: Array.from(image.data) };
+    });
+    const decoded = jsQR(Uint8ClampedArray.from(pixels.data), pixels.width, pixels.height);
+    assert.ok(decoded, 'the QR code decodes');
+    assert.equal(decoded.data, connectLink(`${serve.url}/`, code));
+    assert.deepEqual(parseConnectLink(decoded.data), { collectorUrl: `${serve.url}/`, trackingCode: code });
+    await page.getByText(`${serve.url}/`, { exact: true }).first().waitFor();
+    await shot(page, '03-connect');
+
+    // Live: empty until a game starts.
+    await go(page, 'Live');
+    await page.getByRole('heading', { name: 'No game has connected yet' }).waitFor();
+
+    const game = playSession(serve.url, code);
+    try {
+      const started = await game.phase('started');
+      const flushed = await game.phase('flushed');
+      assert.equal(flushed.ok, true);
+      const row = page.locator('.live-table tbody tr').first();
+      await row.locator('.statements-count', { hasText: /^3$/ }).waitFor();
+      assert.equal(await row.locator('.player-name').textContent(), started.animalName);
+      assert.equal(await row.locator('.badge-anonymous').textContent(), 'anonymous');
+      assert.equal(await row.getByRole('progressbar').getAttribute('aria-valuenow'), '50');
+      assert.equal(await row.locator('.last-action').textContent(), 'progressed in level "level1"');
+      await page.locator('[data-total="statements"]', { hasText: /^3$/ }).waitFor();
+
+      game.next();
+      assert.equal((await game.phase('done')).ok, true);
+      await row.locator('.statements-count', { hasText: /^4$/ }).waitFor();
+      assert.equal(await row.locator('.last-action').textContent(), 'completed level "level1"');
+      assert.match((await row.locator('.result').textContent()) ?? '', /success · score 0\.9/);
+      await page.locator('[data-total="statements"]', { hasText: /^4$/ }).waitFor();
+      await page.locator('.chart .recharts-bar-rectangle').first().waitFor();
+      await shot(page, '04-live');
+
+      // Activities: the counts followed.
+      await go(page, 'Activities');
+      const counted = page.locator('.activities-table tbody tr', { hasText: 'Fractions 3B' });
+      await counted.locator('.statements-count', { hasText: /^4$/ }).waitFor();
+      assert.match((await counted.locator('.sessions-count').textContent()) ?? '', /^1\s*1 live$/);
+      assert.match((await counted.locator('.players-count').textContent()) ?? '', /^1\s*1 anonymous · 0 students$/);
+
+      // Players and one player's timeline.
+      await go(page, 'Players');
+      const playerRow = page.locator('.players-table tbody tr', { hasText: String(started.animalName) });
+      await playerRow.waitFor();
+      await shot(page, '05-players');
+      await playerRow.getByRole('link').click();
+      await page.getByRole('heading', { name: 'Timeline' }).waitFor();
+      const timeline = page.locator('ol.statements > li');
+      await timeline.nth(3).waitFor();
+      assert.equal(await timeline.count(), 4);
+      await timeline.first().locator('summary').click();
+      assert.match((await timeline.first().locator('pre.json').textContent()) ?? '', /"http:\/\/adlnet\.gov\/expapi\/verbs\/completed"/);
+      await shot(page, '06-player');
+
+      // Statements: newest first, filterable, expandable.
+      await go(page, 'Statements');
+      const items = page.locator('ol.statements > li');
+      await items.nth(3).waitFor();
+      assert.match((await items.first().locator('.statement-action').textContent()) ?? '', /^completed level "level1"$/);
+      await page.getByLabel('Verb').selectOption({ label: 'started' });
+      await page.locator('ol.statements > li', { hasText: 'started level "level1"' }).waitFor();
+      await page.waitForFunction(() => document.querySelectorAll('ol.statements > li').length === 1);
+      await items.first().locator('summary').click();
+      await items.first().locator('pre.json').waitFor();
+      await shot(page, '07-statements');
+
+      // Closing the activity from the Activities screen.
+      await go(page, 'Activities');
+      const closing = page.locator('.activities-table tbody tr', { hasText: 'Fractions 3B' });
+      await closing.getByRole('button', { name: 'Close' }).click();
+      await closing.locator('.badge-closed').waitFor();
+    } finally {
+      game.stop();
+    }
+  });
+});
