@@ -39,6 +39,13 @@ export const configSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The built dashboard (renderer/dist); served at `/` when it exists. */
   dashboardDir: z.string().optional(),
+  /** Answer mDNS for `<mdnsName>.local` and advertise the collector (issue 11); only when listening on the LAN. */
+  mdns: z.boolean().default(true),
+  /** Host name on the LAN, without or with `.local`; on a conflict Aula takes `<name>-2.local`. */
+  mdnsName: z
+    .string()
+    .default('aula')
+    .refine((name) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.local\.?)?$/i.test(name.trim()), 'must be a host name like "aula"'),
 });
 
 export type ConfigInput = z.input<typeof configSchema>;
@@ -60,5 +67,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Con
   if (env.AULA_PORT) fromEnv.port = Number(env.AULA_PORT);
   if (env.AULA_HOME_PAGE) fromEnv.homePage = env.AULA_HOME_PAGE;
   if (env.AULA_LOG_LEVEL) fromEnv.logLevel = env.AULA_LOG_LEVEL as Config['logLevel'];
+  if (env.AULA_MDNS_NAME) fromEnv.mdnsName = env.AULA_MDNS_NAME;
+  if (env.AULA_MDNS === '0' || env.AULA_MDNS === 'false') fromEnv.mdns = false;
   return fromEnv;
 }
