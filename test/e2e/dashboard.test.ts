@@ -3,13 +3,15 @@ import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:chil
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { connectLink, parseConnectLink } from '../../renderer/src/format/connect-link.js';
 import { ROOT, type ServeProcess, startServe } from '../support/serve-process.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const CHROMIUM = '/usr/bin/chromium';
+// jsqr is CommonJS whose typings declare an ES default export: under NodeNext the default import is the module.
+const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
 const SHOTS = path.join(ROOT, 'test-results', 'dashboard');
 const DRIVER = path.join(import.meta.dirname, 'play-tracker-session.cjs');
 

@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { connectLink, parseConnectLink } from '../../renderer/src/format/connect-link.js';
+import { formatDuration, lastSeenLabel, sessionStatus } from '../../renderer/src/format/idle.js';
+import { playerLabel } from '../../renderer/src/format/player-name.js';
+import { formatPercent, formatScore, progressFraction } from '../../renderer/src/format/progress.js';
+import { describeAction, KNOWN_VERBS, lastSegment, objectLabel, verbLabel } from '../../renderer/src/format/verbs.js';
+
+const OBJECT = 'http://aula.local:3000/api/proxy/gleaner/games/GAME/VERSION';
+const TYPES = 'https://w3id.org/xapi/seriousgames/activity-types/';
+
+describe('readable actions', () => {
+  test('the serious-games verbs read as words', () => {
+    assert.equal(verbLabel('http://adlnet.gov/expapi/verbs/completed'), 'completed');
+    assert.equal(verbLabel('http://adlnet.gov/expapi/verbs/initialized'), 'started');
+    assert.equal(verbLabel('http://adlnet.gov/expapi/verbs/progressed'), 'progressed in');
+    assert.equal(verbLabel('http://adlnet.gov/expapi/verbs/interacted'), 'interacted with');
+    assert.equal(verbLabel('https://w3id.org/xapi/seriousgames/verbs/accessed'), 'accessed');
+    assert.equal(verbLabel('https://w3id.org/xapi/adb/verbs/selected'), 'selected');
+    assert.equal(verbLabel('http://id.tincanapi.com/verb/skipped'), 'skipped');
+  });
+
+  test('unknown verbs fall back to their last segment, or the string itself', () => {
+    assert.equal(verbLabel('http://example.com/verbs/jumped'), 'jumped');
+    assert.equal(verbLabel('http://example.com/vocab#teleported/'), 'teleported');
+    assert.equal(verbLabel('customVerb'), 'customVerb');
+    assert.equal(verbLabel(null), 'did something');
+  });
+
+  test('js-tracker object ids name their type; a definition type wins when the statement has one', () => {
+    assert.equal(describeAction('http://adlnet.gov/expapi/verbs/completed', `${OBJECT}/level/level1`), 'completed level "level1"');
+    assert.equal(objectLabel(`${OBJECT}/storynode/intro`), 'story node "intro"');
+    assert.equal(objectLabel(`${OBJECT}/npc/guard`), 'NPC "guard"');
+    assert.equal(objectLabel(`${OBJECT}/level1`, `${TYPES}level`), 'level "level1"', 'java-tracker ids carry no type key');
+    assert.equal(objectLabel(`${OBJECT}/x/door`, `${TYPES}game-object`), 'game object "door"');
+    assert.equal(objectLabel(`${OBJECT}/level1`), '"level1"');
+    assert.equal(objectLabel('undefined/level/lvl'), 'level "lvl"');
+    assert.equal(objectLabel(`${OBJECT}/area/cave`, 'area'), 'area "cave"', "js 0.9.2's misspelt Area type is not an IRI");
+    assert.equal(objectLabel(`${OBJECT}/level/caf%C3%A9`), 'level "café"');
+    assert.equal(objectLabel(`${OBJECT}/level/100%`), 'level "100%"', 'bad escapes stay as sent');
+    assert.equal(objectLabel(null), 'something');
+  });
+
+  test('a chosen option reads as part of the action', () => {
+    assert.equal(
+      describeAction('https://w3id.org/xapi/adb/verbs/selected', `${OBJECT}/question/question1`, `${TYPES}question`, 'optionB'),
+      'selected "optionB" in question "question1"',
+    );
+  });
+
+  test('the verb filter lists each label once', () => {
+    const labels = KNOWN_VERBS.map(([, label]) => label);
+    assert.equal(new Set(labels).size, labels.length);
+    assert.ok(labels.includes('started') && labels.includes('completed'));
+    assert.equal(lastSegment('a/b/c'), 'c');
+  });
+});
+
+describe('idle detection', () => {
+  const now = Date.parse('2026-01-10T10:00:00.000Z');
+  const seen = (msAgo: number, ended: string | null = null) => ({ lastSeen: new Date(now - msAgo).toISOString(), ended });
+
+  test('a session becomes idle once silent for the threshold, and says for how long', () => {
+    const threshold = 3 * 60_000;
+    assert.deepEqual(sessionStatus(seen(5_000), now, threshold), { state: 'active', silentMs: 5_000 });
+    assert.equal(sessionStatus(seen(threshold - 1), now, threshold).state, 'active');
+    assert.equal(sessionStatus(seen(threshold), now, threshold).state, 'idle');
+    assert.equal(lastSeenLabel(sessionStatus(seen(3 * 60_000 + 20_000), now, threshold)), 'idle 3 min');
+    assert.equal(lastSeenLabel(sessionStatus(seen(2_000), now, threshold)), 'just now');
+    assert.equal(lastSeenLabel(sessionStatus(seen(90_000), now, threshold)), '1 min ago');
+  });
+
+  test('an ended session is never idle; a clock slightly behind the server never gives negative times', () => {
+    assert.equal(sessionStatus(seen(60 * 60_000, '2026-01-10T09:00:00.000Z'), now, 60_000).state, 'ended');
+    assert.deepEqual(sessionStatus(seen(-4_000), now, 60_000), { state: 'active', silentMs: 0 });
+  });
+
+  test('durations read naturally', () => {
+    assert.equal(formatDuration(45_000), '45 s');
+    assert.equal(formatDuration(2 * 3_600_000 + 5 * 60_000), '2 h 5 min');
+    assert.equal(formatDuration(3 * 3_600_000), '3 h');
+    assert.equal(formatDuration(50 * 3_600_000), '2 d');
+  });
+});
+
+describe('progress', () => {
+  test('the progress extension is a fraction; 0…100 is read as a percentage; out of range is clamped', () => {
+    assert.equal(progressFraction(0.5, null), 0.5);
+    assert.equal(progressFraction(1, null), 1);
+    assert.equal(progressFraction(75, null), 0.75);
+    assert.equal(progressFraction(-0.2, null), 0);
+    assert.equal(progressFraction(250, null), 1);
+    assert.equal(formatPercent(progressFraction(0.333, null) as number), '33%');
+  });
+
+  test('a completed session without progress is full; nothing known shows no bar', () => {
+    assert.equal(progressFraction(null, true), 1);
+    assert.equal(progressFraction(null, false), null);
+    assert.equal(progressFraction(null, null), null);
+    assert.equal(progressFraction(0.4, true), 0.4, 'what the game reported wins');
+    assert.equal(formatScore(0.9), '0.9');
+    assert.equal(formatScore(2 / 3), '0.67');
+  });
+});
+
+describe('connect links and player names', () => {
+  test('a QR code holds the collector origin and the tracking code, and reads back', () => {
+    const link = connectLink('http://192.168.1.20:3000/', 'ab3cd4ef');
+    assert.equal(link, 'http://192.168.1.20:3000/?code=ab3cd4ef');
+    assert.deepEqual(parseConnectLink(link), { collectorUrl: 'http://192.168.1.20:3000/', trackingCode: 'ab3cd4ef' });
+    assert.equal(parseConnectLink('http://192.168.1.20:3000/'), null);
+    assert.equal(parseConnectLink('not a url'), null);
+  });
+
+  test('students by username (with their roster name), anonymous players by animal name', () => {
+    const base = { id: 'p', animalName: 'brave-teal-otter', displayName: null };
+    assert.equal(playerLabel({ ...base, kind: 'anonymous', username: null }), 'brave-teal-otter');
+    assert.equal(playerLabel({ ...base, kind: 'identified', username: 'maria' }), 'maria');
+    assert.equal(playerLabel({ ...base, kind: 'identified', username: 'maria', displayName: 'María López' }), 'María López (maria)');
+  });
+});
