@@ -4,6 +4,7 @@ import { LoginTokens } from './auth/login-tokens.js';
 import { resolveHomePage } from './collector/home-page.js';
 import { type Config, type ConfigInput, parseConfig } from './config.js';
 import type { AppContext } from './context.js';
+import { attachConnectivity } from './diagnostics/attach-connectivity.js';
 import { featureMounts } from './features.js';
 import { createApp, type Mount } from './http/create-app.js';
 import { withFastPath } from './http/fast-path.js';
@@ -83,6 +84,7 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
     throw error;
   });
   const port = (server.address() as AddressInfo).port;
+  attachConnectivity(ctx, server, port);
   const loopbackHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   let closing: Promise<void> | undefined;
   return {

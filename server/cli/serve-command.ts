@@ -11,6 +11,8 @@ interface ServeOptions {
   host?: string;
   port?: string;
   homePage?: string;
+  mdnsName?: string;
+  mdns?: boolean;
 }
 
 export function registerServeCommand(program: Command, withDataDir: (command: Command) => Command): void {
@@ -19,6 +21,8 @@ export function registerServeCommand(program: Command, withDataDir: (command: Co
     .option('--host <address>', 'address to listen on (0.0.0.0: every network)', undefined)
     .option('--port <number>', 'port (games were set up for 3000)', undefined)
     .option('--home-page <url>', 'stable IRI for actor.account.homePage and object ids')
+    .option('--mdns-name <name>', 'name on the LAN, answered by mDNS as <name>.local (default: aula)')
+    .option('--no-mdns', 'do not answer mDNS (games then use the IP address)')
     .action(async (options: ServeOptions) => {
       const env = configFromEnv();
       const port = options.port === undefined ? env.port : Number(options.port);
@@ -31,6 +35,8 @@ export function registerServeCommand(program: Command, withDataDir: (command: Co
         host: options.host ?? env.host ?? '0.0.0.0',
         port: port ?? 3000,
         homePage: options.homePage ?? env.homePage,
+        mdnsName: options.mdnsName ?? env.mdnsName,
+        mdns: options.mdns === false ? false : env.mdns,
         dashboardDir: defaultDashboardDir(),
       };
       const log = createLogger(config.logLevel ?? 'info');
