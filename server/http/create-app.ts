@@ -4,6 +4,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { Messages } from '../collector/messages.js';
 import { rageNotFound, rageRouter } from '../collector/rage-router.js';
 import type { AppContext } from '../context.js';
+import { publicCheckRouter } from '../public-check/check-router.js';
 import { sendJson, sendMessage } from './send.js';
 
 /** Extra routers other features mount (login, xAPI, admin…), in order, before the `/api` 404 and the dashboard. */
@@ -23,6 +24,8 @@ export function createApp(ctx: AppContext, mounts: Mount[] = []): express.Expres
   app.get('/health', (_req, res) =>
     ctx.storage.full ? sendJson(res, 503, { status: 'storage-full' }) : sendJson(res, 200, { status: 'ok' }),
   );
+  // Other machines get the public check page at `/`; the dashboard is the teacher's (issue 11).
+  app.use(publicCheckRouter(ctx));
   mountDashboard(app, ctx.config.dashboardDir);
   // Anything else: a JSON 404 like every other answer of Aula, not Express's HTML page.
   app.use((_req, res) => sendMessage(res, 404, Messages.notFound));
