@@ -37,7 +37,8 @@ export function readRate(db: Db, activityId: string, minutes: number, now: numbe
 function firstSeqStoredFrom(db: Db, from: string): number | undefined {
   const bounds = prepared<[], { low: number | null; high: number | null }>(
     db,
-    'SELECT min(seq) AS low, max(seq) AS high FROM statements',
+    // Two subqueries: SQLite answers a lone min() or max() from the primary key, but scans for both in one SELECT.
+    'SELECT (SELECT min(seq) FROM statements) AS low, (SELECT max(seq) FROM statements) AS high',
   ).get();
   if (!bounds || bounds.low === null || bounds.high === null) return undefined;
   const storedAt = prepared<[number], { seq: number; stored: string }>(
