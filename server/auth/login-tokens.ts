@@ -53,7 +53,13 @@ export class LoginTokens {
         algorithms: ['HS256'],
         clockTimestamp: Math.floor(this.now() / 1000),
       });
-      if (typeof decoded !== 'object' || typeof decoded.sub !== 'string' || typeof decoded.jti !== 'string') {
+      if (
+        typeof decoded !== 'object' ||
+        typeof decoded.sub !== 'string' ||
+        typeof decoded.jti !== 'string' ||
+        // Every token Aula issues expires; one without `exp` was not made here.
+        typeof decoded.exp !== 'number'
+      ) {
         return { kind: 'invalid' };
       }
       claims = decoded as Claims;
