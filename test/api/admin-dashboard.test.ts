@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, type TestContext, test } from 'node:test';
+import { hashPassword } from '../../server/auth/password-hash.js';
+import { createClass } from '../../server/store/classes-repo.js';
+import { addToClass, insertStudent } from '../../server/store/students-repo.js';
 import { startTestCollector } from '../support/collector.js';
 import { postJson, request } from '../support/http.js';
 import { startOk, track } from '../support/rage.js';
@@ -184,5 +187,41 @@ describe('admin API', () => {
       connect.activities.map((a) => [a.trackingCode, a.game]),
       [[activity.trackingCode, 'Trivia']],
     );
+  });
+
+  test('a student who logs in shows with their username and roster name, counted apart from anonymous players', async (t) => {
+    const collector = await collectorFor(t);
+    const api = `${collector.url}/admin/api`;
+    const passwordHash = await hashPassword('secret-pass-1');
+    const classId = await collector.context.writer.run((db) => {
+      const room = createClass(db, '3B');
+      addToClass(db, room.id, insertStudent(db, { username: 'maria', name: 'María López', passwordHash }));
+      return room.id;
+    });
+    const classes = (await request(`${api}/classes`)).json as { classes: Array<{ id: string; name: string }> };
+    assert.deepEqual(classes.classes, [{ id: classId, name: '3B' }]);
+    const { activity } = (await postJson(`${api}/activities`, { name: 'Roster class', classId, allowAnonymous: true })).json as {
+      activity: ActivityJson & { className: string };
+    };
+    assert.equal(activity.className, '3B');
+    const login = (await postJson(`${collector.url}/api/login`, { username: 'maria', password: 'secret-pass-1' })).json as {
+      user: { token: string };
+    };
+    const student = await startOk(collector.url, activity.trackingCode, { body: {}, headers: { Authorization: `Bearer ${login.user.token}` } });
+    await track(collector.url, student.authToken, [statement(student.actor, 'initialized', `${student.objectId}/level/level1`)]);
+    await startOk(collector.url, activity.trackingCode);
+
+    const sessions = (await request(`${api}/activities/${activity.id}/sessions`)).json as {
+      sessions: Array<{ player: { kind: string; username: string | null; displayName: string | null } }>;
+    };
+    const identified = sessions.sessions.find((s) => s.player.kind === 'identified');
+    assert.equal(identified?.player.username, 'maria');
+    assert.equal(identified?.player.displayName, 'María López');
+    const [counted] = ((await request(`${api}/activities`)).json as { activities: ActivityJson[] }).activities;
+    assert.equal(counted?.players, 2);
+    assert.equal(counted?.anonymousPlayers, 1);
+    assert.equal(counted?.identifiedPlayers, 1);
+    const overview = (await request(`${api}/overview`)).json as { players: unknown };
+    assert.deepEqual(overview.players, { anonymous: 1, identified: 1 });
   });
 });

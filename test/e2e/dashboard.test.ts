@@ -96,8 +96,11 @@ describe('the teacher dashboard, against a real aula serve and the real js-track
     await page.getByText('● live').waitFor();
     await shot(page, '01-live-empty');
 
-    // Activities: create one in the form.
-    await go(page, 'Activities');
+    // Activities, reached with the keyboard alone (skip link, Live, Activities): create one in the form.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Activities');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'New activity' }).waitFor();
     await page.getByLabel('Name').fill('Fractions 3B');
     await page.getByLabel('Game').fill('Math Quest');
     await page.getByRole('button', { name: 'Create activity' }).click();
@@ -151,6 +154,10 @@ describe('the teacher dashboard, against a real aula serve and the real js-track
       await page.locator('[data-total="statements"]', { hasText: /^4$/ }).waitFor();
       await page.locator('.chart .recharts-bar-rectangle').first().waitFor();
       await shot(page, '04-live');
+      await page.setViewportSize({ width: 820, height: 1180 });
+      await row.locator('.statements-count').waitFor();
+      await shot(page, '04-live-tablet');
+      await page.setViewportSize({ width: 1280, height: 800 });
 
       // Activities: the counts followed.
       await go(page, 'Activities');
