@@ -1,6 +1,7 @@
 import { adminRouter } from './admin/admin-router.js';
 import { loginRouter } from './auth/login-router.js';
 import type { AppContext } from './context.js';
+import { diagnosticsRouter } from './diagnostics/diagnostics-router.js';
 import type { Mount } from './http/create-app.js';
 import { xapiRouter } from './xapi/xapi-router.js';
 
@@ -11,6 +12,8 @@ import { xapiRouter } from './xapi/xapi-router.js';
 export function featureMounts(ctx: AppContext): Mount[] {
   return [
     { path: '/api', router: loginRouter(ctx) },
+    // Before /admin/api, whose own 404 would answer first.
+    { path: '/admin/api/diagnostics', router: diagnosticsRouter(ctx) },
     { path: '/admin/api', router: adminRouter(ctx) },
     { path: '/xapi', router: xapiRouter(ctx) },
   ];

@@ -66,7 +66,8 @@ export async function handleStart(ctx: AppContext, req: IncomingMessage, res: Se
       currentSessionStarted: session.currentSessionStarted,
     });
   } catch (error) {
-    writeErrorAnswer(ctx, req, res, 'start', error, null);
+    // The code tried is the sample of a refused start: the teacher's diagnostics show it (issue 11).
+    writeErrorAnswer(ctx, req, res, 'start', error, null, trackingCode);
   }
 }
 

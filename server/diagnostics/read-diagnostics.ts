@@ -1,0 +1,179 @@
+import type { AppContext } from '../context.js';
+import { type MdnsInfo, mdnsInfo } from '../mdns/start-mdns.js';
+import { listActivities } from '../store/activities-repo.js';
+import { prepared } from '../store/prepared.js';
+import { getSetting } from '../store/settings-repo.js';
+import { closestCode } from './closest-code.js';
+import { classifyRejection, DIAGNOSTIC_KINDS, type DiagnosticKind, TITLES } from './diagnostic-kinds.js';
+import { lanClientsOf } from './lan-clients.js';
+
+/** Refusals older than this are history, not a problem of the current class. */
+const WINDOW_MS = 60 * 60_000;
+const MAX_ROWS = 2000;
+const MAX_ITEMS = 20;
+/** A game that sent nothing for this long, after being seen, "went silent"; after the window it has just gone. */
+export const SILENT_AFTER_MS = 2 * 60_000;
+const SILENT_WINDOW_MS = 30 * 60_000;
+/** With an activity open this long and no game from another machine, the first-run help appears. */
+export const FIRST_RUN_AFTER_MS = 3 * 60_000;
+
+export interface DiagnosticItem {
+  /** The latest occurrence. */
+  time: string;
+  address: string | null;
+  /** The tracking code tried (starts), or the message (other refusals), or the player (silent games). */
+  detail: string;
+  count: number;
+  sample: string | null;
+  /** For unknown codes: the existing code most likely meant. For closed/refusing activities: its name. */
+  suggestion: string | null;
+  activity: string | null;
+  sessionId: number | null;
+}
+
+export interface DiagnosticGroup {
+  kind: DiagnosticKind;
+  title: string;
+  count: number;
+  items: DiagnosticItem[];
+}
+
+export interface FirstRunCheck {
+  /** Since when an activity has been open with no game from another machine (ISO time). */
+  waitingSince: string;
+  port: number;
+  addresses: string[];
+}
+
+export interface Diagnostics {
+  generatedAt: string;
+  mdns: MdnsInfo;
+  lastLanClient: { time: string; address: string } | null;
+  firstRun: FirstRunCheck | null;
+  groups: DiagnosticGroup[];
+}
+
+interface RejectionRow {
+  id: number;
+  time: string;
+  route: string;
+  address: string | null;
+  sessionId: number | null;
+  status: number;
+  message: string;
+  sample: string | null;
+}
+
+export function clearedKey(kind: DiagnosticKind): string {
+  return `diagnostics_cleared_${kind}`;
+}
+
+function cleared(ctx: AppContext, kind: DiagnosticKind): string {
+  return getSetting(ctx.db, clearedKey(kind)) ?? '';
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+function rejectionGroups(ctx: AppContext, now: number): DiagnosticGroup[] {
+  const rows = prepared<[string], RejectionRow>(
+    ctx.db,
+    `SELECT id, time, route, address, session_id AS sessionId, status, message, sample FROM rejected_requests
+     WHERE time > ? ORDER BY id DESC LIMIT ${MAX_ROWS}`,
+  ).all(iso(now - WINDOW_MS));
+  const activities = listActivities(ctx.db);
+  const byCode = new Map(activities.map((activity) => [activity.trackingCode, activity]));
+  const codes = activities.map((activity) => activity.trackingCode);
+  const groups = new Map<DiagnosticKind, DiagnosticGroup>();
+  const clearedUpTo = new Map<DiagnosticKind, number>();
+  for (const row of rows) {
+    const kind = classifyRejection(row.route, row.status, row.message);
+    if (!clearedUpTo.has(kind)) clearedUpTo.set(kind, Number(cleared(ctx, kind) || 0));
+    if (row.id <= (clearedUpTo.get(kind) ?? 0)) continue;
+    const code = row.route === 'start' ? (row.sample ?? '') : null;
+    const activity = code === null ? undefined : byCode.get(code);
+    // Fixed since: the code now exists, the activity was opened, or now accepts anonymous players.
+    if (kind === 'unknown-code' && activity) continue;
+    if (kind === 'activity-closed' && activity?.open) continue;
+    if (kind === 'not-allowed' && activity?.allowAnonymous) continue;
+    const group = groups.get(kind) ?? { kind, title: TITLES[kind], count: 0, items: [] };
+    groups.set(kind, group);
+    group.count++;
+    const detail = code ?? row.message;
+    const item = group.items.find((other) => other.detail === detail && other.address === row.address);
+    if (item) {
+      item.count++;
+      continue;
+    }
+    if (group.items.length >= MAX_ITEMS) continue;
+    group.items.push({
+      time: row.time,
+      address: row.address?.replace(/^::ffff:/, '') ?? null,
+      detail,
+      count: 1,
+      sample: code === null ? row.sample : null,
+      suggestion: kind === 'unknown-code' && code ? (closestCode(code, codes) ?? null) : null,
+      activity: activity?.name ?? null,
+      sessionId: row.sessionId,
+    });
+  }
+  return DIAGNOSTIC_KINDS.flatMap((kind) => groups.get(kind) ?? []);
+}
+
+function silentGames(ctx: AppContext, now: number): DiagnosticGroup | undefined {
+  const clearedAt = cleared(ctx, 'silent-games');
+  const rows = prepared<[string, string, string], { sessionId: number; lastSeen: string; player: string; activity: string | null }>(
+    ctx.db,
+    `SELECT s.id AS sessionId, s.last_seen AS lastSeen, p.animal_name AS player, a.name AS activity
+     FROM sessions s JOIN players p ON p.id = s.player_id LEFT JOIN activities a ON a.id = s.activity_id
+     WHERE s.ended IS NULL AND s.last_seen < ? AND s.last_seen > ? AND s.last_seen > ?
+     ORDER BY s.last_seen DESC LIMIT ${MAX_ITEMS}`,
+  ).all(iso(now - SILENT_AFTER_MS), iso(now - SILENT_WINDOW_MS), clearedAt);
+  if (rows.length === 0) return undefined;
+  return {
+    kind: 'silent-games',
+    title: TITLES['silent-games'],
+    count: rows.length,
+    items: rows.map((row) => ({
+      time: row.lastSeen,
+      address: null,
+      detail: row.player,
+      count: 1,
+      sample: null,
+      suggestion: null,
+      activity: row.activity,
+      sessionId: row.sessionId,
+    })),
+  };
+}
+
+function firstRun(ctx: AppContext, now: number): FirstRunCheck | null {
+  const lan = lanClientsOf(ctx);
+  if (!lan || lan.last) return null;
+  const opened = listActivities(ctx.db)
+    .filter((activity) => activity.open)
+    .map((activity) => Date.parse(activity.opened ?? activity.created))
+    .filter((time) => Number.isFinite(time));
+  if (opened.length === 0) return null;
+  const waitingSince = Math.max(lan.since, Math.min(...opened));
+  if (now - waitingSince < FIRST_RUN_AFTER_MS) return null;
+  const mdns = mdnsInfo(ctx);
+  return { waitingSince: iso(waitingSince), port: ctx.config.port, addresses: mdns.enabled ? mdns.addresses : [] };
+}
+
+/** Everything the Diagnostics screen shows, in one read. */
+export function readDiagnostics(ctx: AppContext, port: number): Diagnostics {
+  const now = ctx.now();
+  const silent = silentGames(ctx, now);
+  const groups = rejectionGroups(ctx, now);
+  const last = lanClientsOf(ctx)?.last;
+  const first = firstRun(ctx, now);
+  return {
+    generatedAt: iso(now),
+    mdns: mdnsInfo(ctx),
+    lastLanClient: last ? { time: iso(last.at), address: last.address } : null,
+    firstRun: first && { ...first, port },
+    groups: silent ? [...groups.filter((group) => group.kind !== 'other'), silent, ...groups.filter((group) => group.kind === 'other')] : groups,
+  };
+}
