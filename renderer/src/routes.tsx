@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { ActivitiesScreen } from './screens/activities';
 import { ConnectScreen } from './screens/connect';
+import { DiagnosticsScreen } from './screens/diagnostics/diagnostics-screen';
 import { LiveScreen } from './screens/live';
 import { PlayerScreen } from './screens/player';
 import { PlayersScreen } from './screens/players';
@@ -21,4 +22,5 @@ export const screens: Screen[] = [
   { path: '/players/:id', component: PlayerScreen },
   { path: '/statements', label: 'Statements', component: StatementsScreen },
   { path: '/connect', label: 'Connect', component: ConnectScreen },
+  { path: '/diagnostics', label: 'Diagnostics', component: DiagnosticsScreen },
 ];

@@ -5,15 +5,18 @@ import { QrCode } from '../components/qr-code';
 import { EmptyState, ErrorBox, Loading } from '../components/states';
 import { connectLink } from '../format/connect-link';
 import { Link } from '../router';
+import { FirstRunNotice, MdnsName, useMdnsHost } from './diagnostics/mdns-name';
 
 export function ConnectScreen() {
   const info = useResource<ConnectInfo>('/connect', {
     staleOn: (changes) => Object.keys(changes.activities).length > 0 && changes.statements === 0,
   });
+  const mdnsHost = useMdnsHost();
   if (info.error) return <ErrorBox error={info.error} onRetry={info.reload} />;
   if (!info.data) return <Loading />;
   const { urls, port, reachableFromLan, activities } = info.data;
-  const primary = urls[0] ?? `http://127.0.0.1:${port}/`;
+  // The LAN name survives IP changes: games and QR codes use it when Aula answers for it.
+  const primary = mdnsHost ? `http://${mdnsHost}:${port}/` : (urls[0] ?? `http://127.0.0.1:${port}/`);
   return (
     <section>
       <h2>Connect the games</h2>
@@ -27,6 +30,8 @@ export function ConnectScreen() {
           ))}
         </ul>
         <p className="muted">Port {port}. Every address above works; pick the one on the students' network.</p>
+        <MdnsName port={port} />
+        <FirstRunNotice />
         {!reachableFromLan && (
           <p className="warning" role="alert">
             Aula is listening on this computer only, so games on other computers cannot reach it. Start it with{' '}

@@ -1,0 +1,29 @@
+import type { DiagnosticGroup, DiagnosticItem } from './types';
+
+/** One line the teacher can act on, per group (and per item where the item says more). */
+export function groupFix(group: DiagnosticGroup): string {
+  switch (group.kind) {
+    case 'unknown-code':
+      return 'These games use a tracking code no activity has: give them the code shown on the Connect screen (the closest existing code is suggested).';
+    case 'activity-closed':
+      return 'Open the activity on the Activities screen; games can start as soon as it is open.';
+    case 'not-allowed':
+      return 'The activity only accepts logged-in students of its class: let anonymous players join, or have students log in first.';
+    case 'invalid-track':
+      return 'The game sends traces Aula cannot accept and loses them: update its tracker, or send the message and sample below to its developer.';
+    case 'unknown-token':
+      return 'The game uses a session Aula does not know (started on another collector, or before the data was reset): restart the game.';
+    case 'login-failed':
+      return "Check the student's username and password in the class list, or set a new password.";
+    case 'silent-games':
+      return 'These games stopped sending: check the game is still running and its computer is awake and on the classroom network.';
+    case 'other':
+      return 'Refused for the reason shown; the message is what the game was told.';
+  }
+}
+
+export function itemFix(group: DiagnosticGroup, item: DiagnosticItem): string | null {
+  if (group.kind === 'unknown-code') return item.suggestion ? `Did they mean ${item.suggestion}?` : 'No existing code is close to it.';
+  if ((group.kind === 'activity-closed' || group.kind === 'not-allowed') && item.activity) return `Activity: ${item.activity}`;
+  return null;
+}
