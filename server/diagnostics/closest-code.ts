@@ -13,7 +13,7 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The existing code a mistyped one most likely meant: case differences count half, and only near misses are
+ * The existing code a mistyped one most likely meant: case slips count half an edit, and only near misses are
  * suggested (a third of the code's length at most), so an unrelated code is never offered.
  */
 export function closestCode(tried: string, codes: readonly string[]): string | undefined {
@@ -21,7 +21,8 @@ export function closestCode(tried: string, codes: readonly string[]): string | u
   for (const code of codes) {
     const exact = editDistance(tried, code);
     const folded = editDistance(tried.toLowerCase(), code.toLowerCase());
-    const score = folded + (exact - folded) / 2;
+    // Capitals typed for small letters (or the reverse) are the likeliest slip: all of them together count half.
+    const score = folded + (exact > folded ? 0.5 : 0);
     if (!best || score < best.score) best = { code, score };
   }
   if (!best) return undefined;

@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Collector } from '../../server/index.js';
+import { setActivityOpen } from '../../server/store/activities-repo.js';
+import { startTestCollector } from '../support/collector.js';
+import { makeActivity } from '../support/fixtures.js';
+import { postJson } from '../support/http.js';
+import { start, startOk, statementS, track } from '../support/rage.js';
+import { ROOT } from '../support/serve-process.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const MINUTE = 60_000;
+/** The collector's clock: silent games and the first-run check need minutes to pass. */
+let offset = 0;
+
+describe('Diagnostics screen: each problem appears live and clears', { skip: !fs.existsSync(CHROMIUM) && 'Chromium is not installed' }, () => {
+  let collector: Collector;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    const dist = tempDir('aula-diagnostics-ui-');
+    const built = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    assert.equal(built.status, 0, `the dashboard build failed: ${built.stderr}`);
+    collector = await startTestCollector({ config: { dashboardDir: dist }, now: () => Date.now() + offset });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${collector.url}/diagnostics`);
+    await page.getByRole('heading', { name: 'Diagnostics' }).waitFor();
+    await page.getByRole('heading', { name: 'No connection problems' }).waitFor();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await collector?.close();
+  });
+
+  const group = (kind: string) => page.locator(`.diagnostic[data-kind="${kind}"]`);
+
+  async function handled(kind: string): Promise<void> {
+    await group(kind).getByRole('button', { name: 'Mark as handled' }).click();
+    await group(kind).waitFor({ state: 'detached' });
+  }
+
+  test('a start with a mistyped tracking code: the code, the address and the closest code', async () => {
+    const { trackingCode } = makeActivity(collector.context.db, { name: 'Fractions' });
+    const typo = trackingCode.toUpperCase();
+    assert.equal((await start(collector.url, typo)).status, 404);
+    const item = group('unknown-code').locator('.diagnostic-item', { hasText: typo });
+    await item.waitFor();
+    assert.match((await item.textContent()) ?? '', /127\.0\.0\.1/);
+    assert.equal(await item.locator('.item-fix').textContent(), `Did they mean ${trackingCode}?`);
+    await handled('unknown-code');
+  });
+
+  test('a start into a closed activity, cleared by opening it', async () => {
+    const activity = makeActivity(collector.context.db, { name: 'Closed lesson' });
+    setActivityOpen(collector.context.db, activity.trackingCode, false);
+    assert.equal((await start(collector.url, activity.trackingCode)).status, 412);
+    await group('activity-closed').getByText('Activity: Closed lesson').waitFor();
+    setActivityOpen(collector.context.db, activity.trackingCode, true);
+    collector.context.bus.emit('activity.changed', { activityId: activity.id });
+    await group('activity-closed').waitFor({ state: 'detached' });
+  });
+
+  test('a start refused because the activity is not anonymous', async () => {
+    const activity = makeActivity(collector.context.db, { name: 'Students only', allowAnonymous: false });
+    assert.equal((await start(collector.url, activity.trackingCode)).status, 401);
+    await group('not-allowed').getByText('Activity: Students only').waitFor();
+    await handled('not-allowed');
+  });
+
+  test('an invalid trace, with the validation message and the sample sent', async () => {
+    const activity = makeActivity(collector.context.db);
+    const session = await startOk(collector.url, activity.trackingCode);
+    const answer = await track(collector.url, session.authToken, [{ ...statementS(session.actor), verb: 'jumped-sideways' }]);
+    assert.equal(answer.status, 400);
+    const message = (answer.json as { message: string }).message;
+    await group('invalid-track').getByText(message).waitFor();
+    await group('invalid-track').getByText('Sample sent').click();
+    await group('invalid-track').locator('pre.sample', { hasText: 'jumped-sideways' }).waitFor();
+    await handled('invalid-track');
+  });
+
+  test('a trace with an unknown authToken, and a failed login', async () => {
+    assert.equal((await track(collector.url, 'made-up-token', [statementS({})])).status, 401);
+    await group('unknown-token').getByText('restart the game', { exact: false }).waitFor();
+    assert.equal((await postJson(`${collector.url}/api/login`, { username: 'ghost', password: 'nope' })).status, 401);
+    await group('login-failed').getByText('Password or username are incorrect').waitFor();
+    await handled('unknown-token');
+    await handled('login-failed');
+    await page.getByRole('heading', { name: 'No connection problems' }).waitFor();
+  });
+
+  test('a game that went silent, cleared when it sends again; then the first-run help', async () => {
+    const activity = makeActivity(collector.context.db);
+    const session = await startOk(collector.url, activity.trackingCode);
+    assert.equal((await track(collector.url, session.authToken, [{ ...statementS(session.actor), id: undefined }])).status, 200);
+    // Every game so far was on this computer: after minutes with an open activity, the first-run help appears too.
+    offset += 4 * MINUTE;
+    const silent = group('silent-games').locator('.diagnostic-item', { hasText: session.playerAnimalName });
+    await silent.waitFor();
+    await page.getByTestId('first-run-help').getByText('The firewall blocks Aula').waitFor();
+    assert.match((await page.getByTestId('first-run-help').textContent()) ?? '', /Windows.*macOS.*Linux/s);
+    assert.equal((await track(collector.url, session.authToken, [{ ...statementS(session.actor), id: undefined }])).status, 200);
+    await silent.waitFor({ state: 'detached' });
+
+    // The Connect screen carries the notice too.
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Connect', exact: true }).click();
+    await page.getByTestId('first-run-notice').waitFor();
+    await page.getByTestId('mdns-name').getByText('this computer only', { exact: false }).waitFor();
+  });
+});
