@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import { up as initial } from './001-initial.js';
 import { up as xapiIndex } from './002-xapi-index.js';
+import { up as rulesAlertsResults } from './003-rules-alerts-results.js';
 
 /** Numbered in order: migration N brings `PRAGMA user_version` from N-1 to N. Never edit a shipped one. */
-export const migrations: ReadonlyArray<(db: Database) => void> = [initial, xapiIndex];
+export const migrations: ReadonlyArray<(db: Database) => void> = [initial, xapiIndex, rulesAlertsResults];
 
 export const schemaVersion = migrations.length;
