@@ -3,6 +3,7 @@ import { registerActivityCommands } from './cli/activity-commands.js';
 import { registerBackupCommands } from './cli/backup-commands.js';
 import { registerClassCommands } from './cli/class-commands.js';
 import { CliError } from './cli/output.js';
+import { registerPlayerCommands } from './cli/player-commands.js';
 import { registerServeCommand } from './cli/serve-command.js';
 import { registerStatsCommand } from './cli/stats-command.js';
 import { registerStudentCommands } from './cli/student-commands.js';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerBackupCommands(program, withDataDir);
   registerClassCommands(program, withDataDir);
   registerStudentCommands(program, withDataDir);
+  registerPlayerCommands(program, withDataDir);
   return program;
 }
 

@@ -4,11 +4,14 @@ import { sendJson } from '../http/send.js';
 import { SseHub, type SseHubOptions } from '../live/sse-hub.js';
 import { activityRoutes } from './activity-routes.js';
 import { AdminError, sendAdminError } from './admin-error.js';
+import { alertsRoutes } from './alerts-routes.js';
 import { readConnectInfo } from './connect-info.js';
+import { erasureRoutes } from './erasure-routes.js';
 import { loopbackOnly } from './loopback-only.js';
 import { playerRoutes } from './player-routes.js';
 import { readOverview } from './read-overview.js';
 import { readStatements } from './read-statements.js';
+import { resultsRoutes } from './results-routes.js';
 import { intParam, optionalString } from './validate.js';
 
 export interface AdminRouterOptions {
@@ -31,6 +34,9 @@ export function adminRouter(ctx: AppContext, options: AdminRouterOptions = {}): 
   router.get('/connect', (req, res) => sendJson(res, 200, readConnectInfo(ctx, req.socket.localPort ?? ctx.config.port)));
   router.use(activityRoutes(ctx));
   router.use(playerRoutes(ctx));
+  router.use(alertsRoutes(ctx));
+  router.use(resultsRoutes(ctx));
+  router.use(erasureRoutes(ctx));
   router.get('/statements', (req, res) => {
     const sessionId = optionalString(req.query.session);
     sendJson(res, 200, {

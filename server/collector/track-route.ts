@@ -49,6 +49,8 @@ export async function handleTrack(ctx: AppContext, req: IncomingMessage, res: Se
     });
     res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': SUCCESS.length });
     res.end(SUCCESS);
+    // Rules and results (issue 10) read the batch now, after the answer: nothing on the request's path.
+    if (result.stored > 0) ctx.bus.emit('statements.accepted', { activityId: session.activityId, sessionId: session.sessionId, playerId: session.playerId, statements: body as unknown[] });
   } catch (error) {
     if (session && error instanceof CollectorRefusal) touchLater(ctx, session.sessionId);
     writeErrorAnswer(ctx, req, res, 'track', error, session?.sessionId ?? null, raw.toString('utf8'));

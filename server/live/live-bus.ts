@@ -9,6 +9,10 @@ export interface LiveEvents {
   'request.rejected': { route: string; status: number; message: string };
   /** The disk (or the configured size cap) is full: ingest answers 503 until space is back. */
   'storage.changed': { full: boolean };
+  /** After commit and after the answer left: one acknowledged batch as objects in memory, for the rules engine. */
+  'statements.accepted': { activityId: string | null; sessionId: number; playerId: string; statements: readonly unknown[] };
+  /** Alerts of an activity were raised, cleared, acknowledged or erased. */
+  'alerts.changed': { activityId: string };
 }
 
 export type LiveEventName = keyof LiveEvents;

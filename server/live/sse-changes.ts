@@ -12,6 +12,7 @@ export class ChangesBuffer {
   private ended = 0;
   private rejected: ChangesEvent['rejected'] = [];
   private rejectedCount = 0;
+  private alerts = new Set<string>();
   private dirty = false;
 
   get isEmpty(): boolean {
@@ -52,6 +53,11 @@ export class ChangesBuffer {
     this.dirty = true;
   }
 
+  alertsChanged(activityId: string): void {
+    this.alerts.add(activityId);
+    this.dirty = true;
+  }
+
   /** The merged event; the buffer starts empty again. */
   take(): ChangesEvent {
     const event: ChangesEvent = {
@@ -63,6 +69,7 @@ export class ChangesBuffer {
       sessionsEnded: this.ended,
       rejected: this.rejected,
       rejectedCount: this.rejectedCount,
+      alerts: [...this.alerts],
     };
     this.statements = 0;
     this.activities = new Map();
@@ -72,6 +79,7 @@ export class ChangesBuffer {
     this.ended = 0;
     this.rejected = [];
     this.rejectedCount = 0;
+    this.alerts = new Set();
     this.dirty = false;
     return event;
   }

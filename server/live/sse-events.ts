@@ -16,6 +16,8 @@ export interface ChangesEvent {
   /** Requests the collector refused in this window (at most a few are listed). */
   rejected: Array<{ route: string; status: number; message: string }>;
   rejectedCount: number;
+  /** Activities whose alerts were raised, cleared, acknowledged or erased in this window. */
+  alerts: string[];
 }
 
 export interface SseEvents {

@@ -49,6 +49,7 @@ export class SseHub {
       bus.on('session.ended', (e) => this.touch(() => this.changes.sessionEnded(e.activityId, e.sessionId))),
       bus.on('activity.changed', (e) => this.touch(() => this.changes.activityChanged(e.activityId))),
       bus.on('request.rejected', (e) => this.touch(() => this.changes.requestRejected(e.route, e.status, e.message))),
+      bus.on('alerts.changed', (e) => this.touch(() => this.changes.alertsChanged(e.activityId))),
     ];
     this.heartbeat = setInterval(() => this.broadcast(frame('heartbeat', { serverTime: this.isoNow() })), options.heartbeatMs ?? 15_000);
     this.heartbeat.unref();

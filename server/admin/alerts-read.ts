@@ -1,0 +1,108 @@
+import type { Db } from '../store/open-database.js';
+import { prepared } from '../store/prepared.js';
+import { type PlayerRef, playerRef } from './read-sessions.js';
+
+export interface AlertItem {
+  id: number;
+  sessionId: number;
+  sessionNumber: number | null;
+  rule: string;
+  severity: 'warning' | 'alert';
+  message: string;
+  raised: string;
+  cleared: string | null;
+  acknowledged: string | null;
+}
+
+export interface StudentAlerts {
+  player: PlayerRef;
+  alerts: number;
+  warnings: number;
+  latest: string;
+  /** Active ones (neither cleared nor acknowledged), newest first. */
+  items: AlertItem[];
+}
+
+interface RawAlert {
+  id: number;
+  sessionId: number;
+  sessionNumber: number | null;
+  rule: string;
+  severity: 'warning' | 'alert';
+  message: string;
+  raised: string;
+  cleared: string | null;
+  acknowledged: string | null;
+}
+
+const ALERT_COLUMNS = `al.id, al.session_id AS sessionId, s.number AS sessionNumber, al.rule_key AS rule, al.severity, al.message,
+  al.raised, al.cleared, al.acknowledged`;
+const ACTIVE = 'al.cleared IS NULL AND al.acknowledged IS NULL';
+
+/** The class table: students with active alerts, most alerts first, then most warnings, then the latest. */
+export function readActivityAlerts(db: Db, activityId: string): StudentAlerts[] {
+  const rows = prepared<[string], RawAlert & { playerId: string; kind: 'anonymous' | 'identified'; animalName: string; publicId: string; studentName: string | null }>(
+    db,
+    `SELECT ${ALERT_COLUMNS}, p.id AS playerId, p.kind, p.animal_name AS animalName, p.public_id AS publicId, st.name AS studentName
+     FROM alerts al JOIN players p ON p.id = al.player_id LEFT JOIN students st ON st.id = p.student_id
+     LEFT JOIN sessions s ON s.id = al.session_id
+     WHERE al.activity_id = ? AND ${ACTIVE} ORDER BY al.id DESC`,
+  ).all(activityId);
+  const students = new Map<string, StudentAlerts>();
+  for (const row of rows) {
+    let student = students.get(row.playerId);
+    if (!student) {
+      student = { player: playerRef(row), alerts: 0, warnings: 0, latest: row.raised, items: [] };
+      students.set(row.playerId, student);
+    }
+    if (row.severity === 'alert') student.alerts++;
+    else student.warnings++;
+    student.items.push(toItem(row));
+  }
+  return [...students.values()].sort((a, b) => b.alerts - a.alerts || b.warnings - a.warnings || b.latest.localeCompare(a.latest));
+}
+
+/** One student's alerts in an activity, active and past, newest first. */
+export function readPlayerAlerts(db: Db, activityId: string, playerId: string, limit: number): AlertItem[] {
+  return prepared<[string, string, number], RawAlert>(
+    db,
+    `SELECT ${ALERT_COLUMNS} FROM alerts al LEFT JOIN sessions s ON s.id = al.session_id
+     WHERE al.player_id = ? AND al.activity_id = ? ORDER BY al.id DESC LIMIT ?`,
+  )
+    .all(playerId, activityId, limit)
+    .map(toItem);
+}
+
+/** For the header: active alerts and warnings in open activities. */
+export function readAlertCounts(db: Db): { alerts: number; warnings: number; activities: Record<string, { alerts: number; warnings: number }> } {
+  const rows = prepared<[], { activityId: string; severity: 'warning' | 'alert'; n: number }>(
+    db,
+    `SELECT al.activity_id AS activityId, al.severity, count(*) AS n FROM alerts al JOIN activities a ON a.id = al.activity_id
+     WHERE ${ACTIVE} AND a.open = 1 GROUP BY al.activity_id, al.severity`,
+  ).all();
+  const out = { alerts: 0, warnings: 0, activities: {} as Record<string, { alerts: number; warnings: number }> };
+  for (const row of rows) {
+    const entry = out.activities[row.activityId] ?? { alerts: 0, warnings: 0 };
+    if (row.severity === 'alert') {
+      entry.alerts += row.n;
+      out.alerts += row.n;
+    } else {
+      entry.warnings += row.n;
+      out.warnings += row.n;
+    }
+    out.activities[row.activityId] = entry;
+  }
+  return out;
+}
+
+const toItem = (row: RawAlert): AlertItem => ({
+  id: row.id,
+  sessionId: row.sessionId,
+  sessionNumber: row.sessionNumber,
+  rule: row.rule,
+  severity: row.severity,
+  message: row.message,
+  raised: row.raised,
+  cleared: row.cleared,
+  acknowledged: row.acknowledged,
+});

@@ -1,0 +1,197 @@
+import type { Db } from '../store/open-database.js';
+import { prepared } from '../store/prepared.js';
+
+export class ErasureError extends Error {
+  constructor(
+    readonly reason: 'player-not-found' | 'activity-not-found' | 'nothing-to-erase',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ErasureTarget {
+  /** The public playerId (anonymous id or username), or the internal player id. */
+  player: string;
+  /** Tracking code or activity id; absent = everywhere. */
+  activity?: string | undefined;
+}
+
+export interface ErasureCounts {
+  statements: number;
+  sessions: number;
+  gameplays: number;
+  results: number;
+  alerts: number;
+  /** Statements that had already been sent to an LRS: they must be erased there too. */
+  uploaded: number;
+}
+
+export interface ErasureReport extends ErasureCounts {
+  id: number | null;
+  time: string;
+  scope: 'everywhere' | 'activity';
+  activityId: string | null;
+  activityIds: string[];
+  sessionIds: number[];
+  playerKind: 'anonymous' | 'identified';
+  /** Whether the player record itself went (erasing everywhere). */
+  playerRemoved: boolean;
+}
+
+interface Resolved {
+  playerId: string;
+  kind: 'anonymous' | 'identified';
+  activityId: string | null;
+}
+
+function resolve(db: Db, target: ErasureTarget): Resolved {
+  const player = prepared<[string, string], { id: string; kind: 'anonymous' | 'identified' }>(
+    db,
+    'SELECT id, kind FROM players WHERE public_id = ? OR id = ? LIMIT 1',
+  ).get(target.player, target.player);
+  if (!player) throw new ErasureError('player-not-found', `No player with the id "${target.player}".`);
+  let activityId: string | null = null;
+  if (target.activity) {
+    const activity = prepared<[string, string], { id: string }>(db, 'SELECT id FROM activities WHERE tracking_code = ? OR id = ?').get(
+      target.activity,
+      target.activity,
+    );
+    if (!activity) throw new ErasureError('activity-not-found', `No activity with the tracking code "${target.activity}".`);
+    activityId = activity.id;
+  }
+  return { playerId: player.id, kind: player.kind, activityId };
+}
+
+/** What an erasure would remove, without removing it (for the confirmation). */
+export function previewErasure(db: Db, target: ErasureTarget): ErasureCounts & { playerKind: Resolved['kind'] } {
+  const r = resolve(db, target);
+  const one = (sql: string) => prepared<[string, string | null], { n: number }>(db, sql).get(r.playerId, r.activityId)?.n ?? 0;
+  const inScope = '(?2 IS NULL OR activity_id = ?2)';
+  return {
+    playerKind: r.kind,
+    statements: one(`SELECT coalesce(sum(statements), 0) AS n FROM sessions WHERE player_id = ?1 AND ${inScope}`),
+    sessions: one(`SELECT count(*) AS n FROM sessions WHERE player_id = ?1 AND ${inScope}`),
+    gameplays: one(`SELECT count(*) AS n FROM gameplays WHERE player_id = ?1 AND (?2 IS NULL OR scope_id = ?2)`),
+    results: one(`SELECT count(*) AS n FROM results WHERE player_id = ?1 AND ${inScope}`),
+    alerts: one(`SELECT count(*) AS n FROM alerts WHERE player_id = ?1 AND ${inScope}`),
+    uploaded: 0,
+  };
+}
+
+/**
+ * Erases a player's data, in one activity or everywhere, inside one write transaction: statements (and their
+ * xAPI index rows and upload state), sessions, gameplays, results, answers, alerts and refused-request samples of
+ * those sessions; every maintained counter is brought down by exactly what went. Erasing everywhere removes the
+ * player record too. The erasure log keeps who, when and how many — nothing that identifies the player.
+ * Call inside a write transaction; `secure_delete` on the connection overwrites the freed pages with zeros.
+ */
+export function erasePlayer(db: Db, target: ErasureTarget, erasedBy: string, now: string): ErasureReport {
+  const r = resolve(db, target);
+  const params = { player: r.playerId, activity: r.activityId };
+  const scope = '(@activity IS NULL OR activity_id = @activity)';
+  const sessions = db
+    .prepare<typeof params, { id: number; activityId: string | null; statements: number }>(
+      `SELECT id, activity_id AS activityId, statements FROM sessions WHERE player_id = @player AND ${scope}`,
+    )
+    .all(params);
+  const gameplays = db
+    .prepare<typeof params, { id: string; activityId: string | null }>(
+      'SELECT id, activity_id AS activityId FROM gameplays WHERE player_id = @player AND (@activity IS NULL OR scope_id = @activity)',
+    )
+    .all(params);
+  if (sessions.length === 0 && gameplays.length === 0) {
+    throw new ErasureError('nothing-to-erase', r.activityId ? 'This player has no data in that activity.' : 'This player has no data.');
+  }
+
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS erase_seq (seq INTEGER PRIMARY KEY)');
+  db.exec('DELETE FROM temp.erase_seq');
+  db.prepare(`INSERT INTO temp.erase_seq (seq) SELECT seq FROM statements WHERE player_id = @player AND ${scope}`).run(params);
+  // Statements of the sessions whose player column might differ (e.g. voided-by-other rows) go too.
+  const ids = JSON.stringify(sessions.map((s) => s.id));
+  db.prepare('INSERT OR IGNORE INTO temp.erase_seq (seq) SELECT seq FROM statements WHERE session_id IN (SELECT value FROM json_each(?))').run(ids);
+
+  const perActivity = db
+    .prepare<[], { activityId: string | null; n: number }>(
+      'SELECT activity_id AS activityId, count(*) AS n FROM statements WHERE seq IN (SELECT seq FROM temp.erase_seq) GROUP BY activity_id',
+    )
+    .all();
+  const statements = perActivity.reduce((total, row) => total + row.n, 0);
+  const uploaded =
+    db.prepare<[], { n: number }>("SELECT count(*) AS n FROM upload_state WHERE state = 'sent' AND statement_seq IN (SELECT seq FROM temp.erase_seq)").get()?.n ?? 0;
+
+  // Upload state first: seq numbers can be reused by later statements, which must not look already sent.
+  db.exec('DELETE FROM upload_state WHERE statement_seq IN (SELECT seq FROM temp.erase_seq)');
+  db.exec('DELETE FROM xapi_statement_agents WHERE seq IN (SELECT seq FROM temp.erase_seq)');
+  db.exec('DELETE FROM xapi_statement_activities WHERE seq IN (SELECT seq FROM temp.erase_seq)');
+  db.exec('DELETE FROM statements WHERE seq IN (SELECT seq FROM temp.erase_seq)');
+  db.exec('DELETE FROM temp.erase_seq');
+
+  db.prepare('DELETE FROM rejected_requests WHERE session_id IN (SELECT value FROM json_each(?))').run(ids);
+  const results = db.prepare(`DELETE FROM results WHERE player_id = @player AND ${scope}`).run(params).changes;
+  db.prepare(`DELETE FROM answer_counts WHERE player_id = @player AND ${scope}`).run(params);
+  const alerts = db.prepare(`DELETE FROM alerts WHERE player_id = @player AND ${scope}`).run(params).changes;
+  db.prepare('DELETE FROM sessions WHERE id IN (SELECT value FROM json_each(?))').run(ids);
+  db.prepare('DELETE FROM gameplays WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(gameplays.map((g) => g.id)));
+
+  const decrement = db.prepare(
+    `UPDATE activities SET statements = max(0, statements - ?), sessions = max(0, sessions - ?), players = max(0, players - ?),
+       anonymous_players = max(0, anonymous_players - ?) WHERE id = ?`,
+  );
+  const activityIds = new Set<string>();
+  for (const s of sessions) if (s.activityId) activityIds.add(s.activityId);
+  for (const g of gameplays) if (g.activityId) activityIds.add(g.activityId);
+  for (const activityId of activityIds) {
+    const gone = gameplays.filter((g) => g.activityId === activityId).length;
+    decrement.run(
+      perActivity.find((row) => row.activityId === activityId)?.n ?? 0,
+      sessions.filter((s) => s.activityId === activityId).length,
+      gone,
+      r.kind === 'anonymous' ? gone : 0,
+      activityId,
+    );
+  }
+
+  const everywhere = r.activityId === null;
+  if (everywhere) db.prepare('DELETE FROM players WHERE id = ?').run(r.playerId);
+  else db.prepare('UPDATE players SET statements = max(0, statements - ?) WHERE id = ?').run(statements, r.playerId);
+
+  const counts: ErasureCounts = { statements, sessions: sessions.length, gameplays: gameplays.length, results, alerts, uploaded };
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO erasures (time, erased_by, scope, activity_id, player_kind, statements, sessions, gameplays, results, alerts, uploaded)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(now, erasedBy, everywhere ? 'everywhere' : 'activity', r.activityId, r.kind, statements, sessions.length, gameplays.length, results, alerts, uploaded)
+      .lastInsertRowid,
+  );
+  return {
+    id,
+    time: now,
+    scope: everywhere ? 'everywhere' : 'activity',
+    activityId: r.activityId,
+    activityIds: [...activityIds],
+    sessionIds: sessions.map((s) => s.id),
+    playerKind: r.kind,
+    playerRemoved: everywhere,
+    ...counts,
+  };
+}
+
+export interface ErasureLogEntry extends ErasureCounts {
+  id: number;
+  time: string;
+  erasedBy: string;
+  scope: 'everywhere' | 'activity';
+  activityId: string | null;
+  playerKind: 'anonymous' | 'identified';
+}
+
+export function readErasures(db: Db, limit: number): ErasureLogEntry[] {
+  return prepared<[number], ErasureLogEntry>(
+    db,
+    `SELECT id, time, erased_by AS erasedBy, scope, activity_id AS activityId, player_kind AS playerKind, statements, sessions,
+       gameplays, results, alerts, uploaded FROM erasures ORDER BY id DESC LIMIT ?`,
+  ).all(limit);
+}

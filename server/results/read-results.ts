@@ -1,0 +1,166 @@
+import { type PlayerRef, playerRef } from '../admin/read-sessions.js';
+import { lastPart, objectName } from '../rules/rule-facts.js';
+import type { Db } from '../store/open-database.js';
+import { prepared } from '../store/prepared.js';
+
+export interface ObjectResult {
+  objectId: string;
+  name: string;
+  type: string;
+  completed: boolean;
+  bestScore: number | null;
+  lastScore: number | null;
+  correct: number;
+  incorrect: number;
+  progress: number | null;
+}
+
+export interface StudentResult {
+  player: PlayerRef;
+  sessions: number;
+  /** Sum over sessions of last seen − started. */
+  secondsPlayed: number;
+  /** The best progress of any session (0..1). */
+  progress: number | null;
+  /** Whether any session reported completion. */
+  finished: boolean;
+  completed: number;
+  correct: number;
+  incorrect: number;
+  bestScore: number | null;
+  lastScore: number | null;
+  objects: ObjectResult[];
+}
+
+export interface ClassAggregates {
+  students: number;
+  /** Share of students with a completed session (0..1), null without students. */
+  completionRate: number | null;
+  /** Levels, quizzes and everything else that was completed or scored, with class figures. */
+  objects: Array<{ objectId: string; name: string; type: string; students: number; completed: number; averageScore: number | null }>;
+  /** Answers chosen per question, most chosen first. */
+  questions: Array<{ objectId: string; name: string; answers: Array<{ response: string; count: number; correct: boolean | null }> }>;
+}
+
+export interface ActivityResults {
+  activity: { id: string; name: string };
+  students: StudentResult[];
+  aggregates: ClassAggregates;
+}
+
+interface RawStudent {
+  playerId: string;
+  kind: 'anonymous' | 'identified';
+  animalName: string;
+  publicId: string;
+  studentName: string | null;
+  sessions: number;
+  seconds: number | null;
+  progress: number | null;
+  finished: number | null;
+}
+
+interface RawResult {
+  playerId: string;
+  objectId: string;
+  objectType: string | null;
+  completed: number;
+  bestScore: number | null;
+  lastScore: number | null;
+  lastUpdated: string;
+  correct: number;
+  incorrect: number;
+  progress: number | null;
+}
+
+/** From maintained rows only: gameplays, sessions (by activity index), results and answer counts. */
+export function readActivityResults(db: Db, activity: { id: string; name: string }): ActivityResults {
+  const raw = prepared<[string], RawStudent>(
+    db,
+    `SELECT p.id AS playerId, p.kind, p.animal_name AS animalName, p.public_id AS publicId, st.name AS studentName,
+       count(s.id) AS sessions,
+       sum(max(0, (julianday(s.last_seen) - julianday(s.started)) * 86400)) AS seconds,
+       max(s.progress) AS progress, max(s.completion) AS finished
+     FROM gameplays gp JOIN players p ON p.id = gp.player_id LEFT JOIN students st ON st.id = p.student_id
+     LEFT JOIN sessions s ON s.gameplay_id = gp.id
+     WHERE gp.scope_id = ? GROUP BY p.id ORDER BY coalesce(st.name, p.public_id)`,
+  ).all(activity.id);
+  const results = prepared<[string], RawResult>(
+    db,
+    `SELECT player_id AS playerId, object_id AS objectId, object_type AS objectType, completed, best_score AS bestScore,
+       last_score AS lastScore, updated AS lastUpdated, correct, incorrect, progress
+     FROM results WHERE activity_id = ? ORDER BY object_id`,
+  ).all(activity.id);
+  const byPlayer = new Map<string, RawResult[]>();
+  for (const row of results) byPlayer.set(row.playerId, [...(byPlayer.get(row.playerId) ?? []), row]);
+
+  const students = raw.map((row): StudentResult => {
+    const rows = byPlayer.get(row.playerId) ?? [];
+    const objects = rows.filter(meaningful).map(toObject);
+    const scored = rows.filter((r) => r.lastScore !== null);
+    const latest = [...scored].sort((a, b) => a.lastUpdated.localeCompare(b.lastUpdated)).at(-1);
+    return {
+      player: playerRef(row),
+      sessions: row.sessions,
+      secondsPlayed: Math.round(row.seconds ?? 0),
+      progress: row.progress,
+      finished: row.finished === 1,
+      completed: rows.filter((r) => r.completed === 1).length,
+      correct: sum(rows.map((r) => r.correct)),
+      incorrect: sum(rows.map((r) => r.incorrect)),
+      bestScore: scored.length ? Math.max(...scored.map((r) => r.bestScore ?? Number.NEGATIVE_INFINITY)) : null,
+      lastScore: latest?.lastScore ?? null,
+      objects,
+    };
+  });
+  return { activity, students, aggregates: aggregates(db, activity.id, students, results) };
+}
+
+/** What a results table shows: things completed, scored, answered or with progress; not every screen visited. */
+const meaningful = (r: RawResult): boolean => r.completed === 1 || r.bestScore !== null || r.correct + r.incorrect > 0 || r.progress !== null;
+
+const toObject = (r: RawResult): ObjectResult => ({
+  objectId: r.objectId,
+  name: objectName(r.objectId),
+  type: lastPart(r.objectType) || 'activity',
+  completed: r.completed === 1,
+  bestScore: r.bestScore,
+  lastScore: r.lastScore,
+  correct: r.correct,
+  incorrect: r.incorrect,
+  progress: r.progress,
+});
+
+const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
+
+function aggregates(db: Db, activityId: string, students: StudentResult[], results: RawResult[]): ClassAggregates {
+  const objects = new Map<string, { objectId: string; name: string; type: string; students: number; completed: number; scores: number[] }>();
+  for (const r of results) {
+    if (!(r.completed === 1 || r.bestScore !== null)) continue;
+    const entry = objects.get(r.objectId) ?? { objectId: r.objectId, name: objectName(r.objectId), type: lastPart(r.objectType) || 'activity', students: 0, completed: 0, scores: [] };
+    entry.students++;
+    if (r.completed === 1) entry.completed++;
+    if (r.bestScore !== null) entry.scores.push(r.bestScore);
+    objects.set(r.objectId, entry);
+  }
+  const answers = prepared<[string], { objectId: string; response: string; count: number; correct: number | null }>(
+    db,
+    `SELECT object_id AS objectId, response, sum(count) AS count, max(correct) AS correct FROM answer_counts
+     WHERE activity_id = ? GROUP BY object_id, response ORDER BY object_id, count DESC, response`,
+  ).all(activityId);
+  const questions = new Map<string, ClassAggregates['questions'][number]>();
+  for (const a of answers) {
+    const q = questions.get(a.objectId) ?? { objectId: a.objectId, name: objectName(a.objectId), answers: [] };
+    q.answers.push({ response: a.response, count: a.count, correct: a.correct === null ? null : a.correct === 1 });
+    questions.set(a.objectId, q);
+  }
+  return {
+    students: students.length,
+    completionRate: students.length ? students.filter((s) => s.finished).length / students.length : null,
+    objects: [...objects.values()].map(({ scores, ...rest }) => ({
+      ...rest,
+      averageScore: scores.length ? Math.round((sum(scores) / scores.length) * 1000) / 1000 : null,
+    })),
+    questions: [...questions.values()],
+  };
+}

@@ -1,0 +1,108 @@
+import { isAnswer, isCompleted, type StatementFact } from '../rules/rule-facts.js';
+import type { Db } from '../store/open-database.js';
+import { prepared } from '../store/prepared.js';
+
+interface ResultDelta {
+  activityId: string;
+  playerId: string;
+  objectId: string;
+  objectType: string | null;
+  completed: 0 | 1;
+  bestScore: number | null;
+  lastScore: number | null;
+  correct: number;
+  incorrect: number;
+  progress: number | null;
+}
+
+interface AnswerDelta {
+  activityId: string;
+  playerId: string;
+  objectId: string;
+  response: string;
+  count: number;
+  correct: boolean | null;
+}
+
+/**
+ * Per-student results are maintained, not recounted (DESIGN.md): statements are folded into deltas in memory,
+ * and the deltas are written in one transaction per flush. Rows are only written while the player still has a
+ * gameplay in the activity, so an erasure that happened meanwhile (even from the CLI) is not undone.
+ */
+export class ResultsAccumulator {
+  private results = new Map<string, ResultDelta>();
+  private answers = new Map<string, AnswerDelta>();
+
+  get isEmpty(): boolean {
+    return this.results.size === 0 && this.answers.size === 0;
+  }
+
+  add(activityId: string, playerId: string, fact: StatementFact): void {
+    if (!fact.objectId) return;
+    const key = `${activityId}\u0000${playerId}\u0000${fact.objectId}`;
+    let delta = this.results.get(key);
+    if (!delta) {
+      delta = { activityId, playerId, objectId: fact.objectId, objectType: null, completed: 0, bestScore: null, lastScore: null, correct: 0, incorrect: 0, progress: null };
+      this.results.set(key, delta);
+    }
+    if (fact.objectType) delta.objectType = fact.objectType;
+    if (isCompleted(fact)) delta.completed = 1;
+    if (fact.score !== null) {
+      delta.lastScore = fact.score;
+      delta.bestScore = delta.bestScore === null ? fact.score : Math.max(delta.bestScore, fact.score);
+    }
+    if (fact.progress !== null) delta.progress = delta.progress === null ? fact.progress : Math.max(delta.progress, fact.progress);
+    if (isAnswer(fact)) {
+      if (fact.success === true) delta.correct++;
+      else if (fact.success === false) delta.incorrect++;
+      if (fact.response !== null) {
+        const answerKey = `${key}\u0000${fact.response}`;
+        const answer = this.answers.get(answerKey) ?? { activityId, playerId, objectId: fact.objectId, response: fact.response, count: 0, correct: null };
+        answer.count++;
+        if (fact.success !== null) answer.correct = fact.success;
+        this.answers.set(answerKey, answer);
+      }
+    }
+  }
+
+  /** Hands over what was gathered; `write` runs inside the writer's transaction. */
+  take(): (db: Db, now: string) => void {
+    const results = [...this.results.values()];
+    const answers = [...this.answers.values()];
+    this.results = new Map();
+    this.answers = new Map();
+    return (db, now) => writeDeltas(db, results, answers, now);
+  }
+}
+
+const HAS_GAMEPLAY = 'EXISTS (SELECT 1 FROM gameplays WHERE scope_id = ?1 AND player_id = ?2)';
+
+function writeDeltas(db: Db, results: ResultDelta[], answers: AnswerDelta[], now: string): void {
+  const upsert = prepared(
+    db,
+    `INSERT INTO results (activity_id, player_id, object_id, object_type, completed, best_score, last_score, correct, incorrect, progress, updated)
+     SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11 WHERE ${HAS_GAMEPLAY}
+     ON CONFLICT (activity_id, player_id, object_id) DO UPDATE SET
+       object_type = coalesce(excluded.object_type, object_type),
+       completed = max(completed, excluded.completed),
+       best_score = CASE WHEN best_score IS NULL THEN excluded.best_score WHEN excluded.best_score IS NULL THEN best_score
+                         ELSE max(best_score, excluded.best_score) END,
+       last_score = coalesce(excluded.last_score, last_score),
+       correct = correct + excluded.correct,
+       incorrect = incorrect + excluded.incorrect,
+       progress = CASE WHEN progress IS NULL THEN excluded.progress WHEN excluded.progress IS NULL THEN progress
+                       ELSE max(progress, excluded.progress) END,
+       updated = excluded.updated`,
+  );
+  for (const r of results) {
+    upsert.run(r.activityId, r.playerId, r.objectId, r.objectType, r.completed, r.bestScore, r.lastScore, r.correct, r.incorrect, r.progress, now);
+  }
+  const count = prepared(
+    db,
+    `INSERT INTO answer_counts (activity_id, player_id, object_id, response, count, correct)
+     SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE ${HAS_GAMEPLAY}
+     ON CONFLICT (activity_id, object_id, response, player_id) DO UPDATE SET
+       count = count + excluded.count, correct = coalesce(excluded.correct, correct)`,
+  );
+  for (const a of answers) count.run(a.activityId, a.playerId, a.objectId, a.response, a.count, a.correct === null ? null : a.correct ? 1 : 0);
+}

@@ -1,0 +1,42 @@
+import type { Db } from '../store/open-database.js';
+import { prepared } from '../store/prepared.js';
+import type { RuleEffect } from './evaluate.js';
+
+export interface AlertOp {
+  activityId: string;
+  sessionId: number;
+  playerId: string;
+  effect: RuleEffect;
+  /** ISO time the rule decided. */
+  time: string;
+}
+
+/** Runs inside the writer's transaction. A session erased meanwhile gets no alert. */
+export function writeAlertOps(db: Db, ops: AlertOp[]): void {
+  const insert = prepared(
+    db,
+    `INSERT INTO alerts (activity_id, session_id, player_id, rule_key, severity, message, raised)
+     SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM sessions WHERE id = ?)`,
+  );
+  const clearSession = prepared(
+    db,
+    'UPDATE alerts SET cleared = ? WHERE session_id = ? AND rule_key = ? AND cleared IS NULL AND acknowledged IS NULL',
+  );
+  const clearPlayer = prepared(
+    db,
+    'UPDATE alerts SET cleared = ? WHERE player_id = ? AND activity_id = ? AND rule_key = ? AND cleared IS NULL AND acknowledged IS NULL',
+  );
+  for (const { activityId, sessionId, playerId, effect, time } of ops) {
+    if (effect.kind === 'raise') insert.run(activityId, sessionId, playerId, effect.key, effect.severity, effect.message, time, sessionId);
+    else if (effect.scope === 'session') clearSession.run(time, sessionId, effect.key);
+    else clearPlayer.run(time, playerId, activityId, effect.key);
+  }
+}
+
+/** Rule keys still raised per session, so a restarted engine does not raise them twice. */
+export function readActiveKeys(db: Db): Array<{ sessionId: number; key: string }> {
+  return prepared<[], { sessionId: number; key: string }>(
+    db,
+    'SELECT session_id AS sessionId, rule_key AS key FROM alerts WHERE cleared IS NULL AND acknowledged IS NULL',
+  ).all();
+}

@@ -1,0 +1,16 @@
+import type { AppContext } from '../context.js';
+import { RulesEngine, type RulesEngineOptions } from './rules-engine.js';
+
+const engines = new WeakMap<AppContext, RulesEngine>();
+
+/** The collector's one rules engine, started on first use and stopped (after a last flush) with the collector. */
+export function rulesEngineFor(ctx: AppContext, options?: RulesEngineOptions): RulesEngine {
+  let engine = engines.get(ctx);
+  if (!engine) {
+    const created = new RulesEngine(ctx, options);
+    engines.set(ctx, created);
+    ctx.onClose(() => created.close());
+    engine = created;
+  }
+  return engine;
+}

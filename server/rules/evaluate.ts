@@ -1,0 +1,158 @@
+import { isAnswer, isCompleted, objectName, type StatementFact } from './rule-facts.js';
+import { type CustomRule, lastPartMatches, type RuleSettings, type Severity } from './rule-match.js';
+import type { SessionRuleState } from './session-state.js';
+
+/**
+ * What a rule decided: raise an alert on the session, or clear one (on this session, or on every session of the
+ * player in the activity, e.g. a level finished later clears "quit without completing" of an earlier session).
+ */
+export type RuleEffect =
+  | { kind: 'raise'; key: string; severity: Severity; message: string }
+  | { kind: 'clear'; key: string; scope: 'session' | 'player' };
+
+const MINUTE = 60_000;
+
+function minutesText(minutes: number): string {
+  if (minutes < 1) return `${Math.round(minutes * 60)} s`;
+  return `${Number(minutes.toFixed(1))} min`;
+}
+
+function percent(value: number | null): string {
+  return value === null ? '' : ` (at ${Math.round((value <= 1 ? value * 100 : value) * 10) / 10} %)`;
+}
+
+class Effects {
+  readonly list: RuleEffect[] = [];
+  constructor(private readonly state: SessionRuleState) {}
+
+  raise(key: string, severity: Severity, message: string): void {
+    if (this.state.active.has(key)) return;
+    this.state.active.add(key);
+    this.list.push({ kind: 'raise', key, severity, message });
+  }
+
+  clear(key: string, scope: 'session' | 'player' = 'session'): void {
+    if (scope === 'session' && !this.state.active.has(key)) return;
+    this.state.active.delete(key);
+    this.list.push({ kind: 'clear', key, scope });
+  }
+}
+
+/** One stored statement: O(1) per statement plus the custom rules. Updates `state`. */
+export function evaluateStatement(settings: RuleSettings, state: SessionRuleState, fact: StatementFact, now: number): RuleEffect[] {
+  const effects = new Effects(state);
+  state.lastSeen = now;
+  effects.clear('idle');
+
+  const completed = isCompleted(fact);
+  const progressed = fact.progress !== null && (state.bestProgress === null || fact.progress > state.bestProgress);
+  if (progressed) state.bestProgress = fact.progress;
+  if (progressed || completed) {
+    state.lastProgress = now;
+    effects.clear('no-progress');
+  }
+
+  if (fact.objectId && fact.verbName === 'initialized') state.open.set(fact.objectId, objectName(fact.objectId));
+  if (completed) {
+    state.completedAnything = true;
+    if (fact.objectId) state.open.delete(fact.objectId);
+    // A later completion (maybe in another session) takes back "quit without completing".
+    if (settings.quit.enabled) {
+      if (fact.objectId) effects.clear(`quit:${fact.objectId}`, 'player');
+      effects.clear('quit', 'player');
+    }
+  }
+
+  if (isAnswer(fact) && fact.success !== null) answer(settings, state, fact, effects);
+  if (settings.lowScore.enabled && completed && fact.score !== null && fact.objectId) {
+    const key = `low-score:${fact.objectId}`;
+    if (fact.score < settings.lowScore.below) {
+      effects.raise(key, settings.lowScore.severity, `Scored ${fact.score} on ${objectName(fact.objectId)} (below ${settings.lowScore.below})`);
+    } else {
+      effects.clear(key, 'player');
+    }
+  }
+  for (const rule of settings.custom) if (rule.enabled && customMatches(rule, fact)) custom(rule, state, now, effects);
+  return effects.list;
+}
+
+function answer(settings: RuleSettings, state: SessionRuleState, fact: StatementFact, effects: Effects): void {
+  const rule = settings.wrongAnswers;
+  if (fact.success) {
+    state.wrongInARow = 0;
+    effects.clear('wrong-in-a-row');
+    return;
+  }
+  state.wrongInARow++;
+  state.wrongTotal++;
+  if (!rule.enabled) return;
+  const last = `${objectName(fact.objectId)}${fact.response ? ` → ${fact.response}` : ''}`;
+  if (rule.inARow !== null && state.wrongInARow >= rule.inARow && !state.active.has('wrong-in-a-row')) {
+    effects.raise('wrong-in-a-row', rule.severity, `${state.wrongInARow} wrong answers in a row (last: ${last})`);
+  }
+  if (rule.total !== null && state.wrongTotal >= rule.total && !state.wrongTotalFired) {
+    state.wrongTotalFired = true;
+    effects.raise('wrong-total', rule.severity, `${state.wrongTotal} wrong answers in this session (last: ${last})`);
+  }
+}
+
+export function customMatches(rule: CustomRule, fact: StatementFact): boolean {
+  if (!lastPartMatches(rule.verb, fact.verbId)) return false;
+  if (rule.objectType && !lastPartMatches(rule.objectType, fact.objectType)) return false;
+  switch (rule.condition) {
+    case 'any':
+      return true;
+    case 'success':
+      return fact.success === true;
+    case 'failure':
+      return fact.success === false;
+    case 'completed':
+      return isCompleted(fact);
+    case 'score-below':
+      return fact.score !== null && fact.score < rule.score;
+  }
+}
+
+function custom(rule: CustomRule, state: SessionRuleState, now: number, effects: Effects): void {
+  const hits = state.customHits.get(rule.id) ?? [];
+  hits.push(now);
+  if (rule.windowMinutes !== null) {
+    const since = now - rule.windowMinutes * MINUTE;
+    while (hits.length > 0 && (hits[0] as number) < since) hits.shift();
+  }
+  // Only the last `count` matter: memory stays bounded whatever the game sends.
+  if (hits.length > rule.count) hits.splice(0, hits.length - rule.count);
+  state.customHits.set(rule.id, hits);
+  if (hits.length >= rule.count && !state.active.has(`custom:${rule.id}`)) {
+    const window = rule.windowMinutes === null ? '' : ` within ${minutesText(rule.windowMinutes)}`;
+    const times = rule.count === 1 ? '' : ` ${rule.count} times${window}`;
+    effects.raise(`custom:${rule.id}`, rule.severity, `${rule.name}${times}`);
+    hits.length = 0;
+  }
+}
+
+/** The timer's check: idle and no progress. */
+export function evaluateClock(settings: RuleSettings, state: SessionRuleState, now: number): RuleEffect[] {
+  const effects = new Effects(state);
+  if (state.ended) return effects.list;
+  const { idle, noProgress } = settings;
+  if (idle.enabled && now - state.lastSeen >= idle.minutes * MINUTE) {
+    effects.raise('idle', idle.severity, `Idle for ${minutesText(idle.minutes)} (nothing since ${new Date(state.lastSeen).toISOString().slice(11, 16)} UTC)`);
+  }
+  if (noProgress.enabled && now - state.lastProgress >= noProgress.minutes * MINUTE) {
+    effects.raise('no-progress', noProgress.severity, `No progress for ${minutesText(noProgress.minutes)}${percent(state.bestProgress)}`);
+  }
+  return effects.list;
+}
+
+/** The game ended the session: idle no longer applies; quitting with a level open does. */
+export function evaluateEnd(settings: RuleSettings, state: SessionRuleState): RuleEffect[] {
+  const effects = new Effects(state);
+  state.ended = true;
+  effects.clear('idle');
+  effects.clear('no-progress');
+  if (!settings.quit.enabled) return effects.list;
+  for (const [objectId, name] of state.open) effects.raise(`quit:${objectId}`, settings.quit.severity, `Quit without completing ${name}`);
+  if (state.open.size === 0 && !state.completedAnything) effects.raise('quit', settings.quit.severity, 'Quit without completing anything');
+  return effects.list;
+}

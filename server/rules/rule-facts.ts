@@ -1,0 +1,72 @@
+/** The few facts of one statement that rules and results look at, read from the statement object in memory. */
+export interface StatementFact {
+  verbId: string | null;
+  /** Last part of the verb IRI, lower case ("selected"). */
+  verbName: string;
+  objectId: string | null;
+  objectType: string | null;
+  /** Last part of the object type IRI, lower case ("question"). */
+  typeName: string;
+  success: boolean | null;
+  completion: boolean | null;
+  /** `result.score.scaled`, else `raw` (as the live view shows it). */
+  score: number | null;
+  progress: number | null;
+  response: string | null;
+}
+
+type Json = Record<string, unknown>;
+
+const PROGRESS = 'https://w3id.org/xapi/seriousgames/extensions/progress';
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const finite = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+const bool = (value: unknown): boolean | null => (typeof value === 'boolean' ? value : null);
+
+/** "https://w3id.org/xapi/adb/verbs/selected" → "selected"; also for `#` IRIs and plain words. */
+export function lastPart(iri: string | null | undefined): string {
+  if (!iri) return '';
+  const trimmed = iri.replace(/[/#]+$/, '');
+  const cut = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('#'));
+  return trimmed.slice(cut + 1).toLowerCase();
+}
+
+/** What a teacher reads for an object: the last part of its id, decoded ("level1"). */
+export function objectName(objectId: string | null): string {
+  if (!objectId) return 'something';
+  const trimmed = objectId.replace(/[/#]+$/, '');
+  const part = trimmed.slice(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('#')) + 1);
+  try {
+    return decodeURIComponent(part) || objectId;
+  } catch {
+    return part || objectId;
+  }
+}
+
+export function statementFact(statement: unknown): StatementFact {
+  const record = isObject(statement) ? statement : {};
+  const verb = isObject(record.verb) ? record.verb : {};
+  const object = isObject(record.object) ? record.object : {};
+  const definition = isObject(object.definition) ? object.definition : {};
+  const result = isObject(record.result) ? record.result : {};
+  const score = isObject(result.score) ? result.score : {};
+  const extensions = isObject(result.extensions) ? result.extensions : {};
+  const verbId = typeof verb.id === 'string' ? verb.id : null;
+  const objectType = typeof definition.type === 'string' ? definition.type : null;
+  const response = result.response;
+  return {
+    verbId,
+    verbName: lastPart(verbId),
+    objectId: typeof object.id === 'string' ? object.id : null,
+    objectType,
+    typeName: lastPart(objectType),
+    success: bool(result.success),
+    completion: bool(result.completion),
+    score: finite(score.scaled) ?? finite(score.raw),
+    progress: finite(extensions[PROGRESS]),
+    response: typeof response === 'string' ? response.slice(0, 200) : typeof response === 'number' ? String(response) : null,
+  };
+}
+
+/** `selected` with a result: how the e-UCM trackers report an answer to a question. */
+export const isAnswer = (fact: StatementFact): boolean => fact.verbName === 'selected';
+export const isCompleted = (fact: StatementFact): boolean => fact.verbName === 'completed' || fact.completion === true;

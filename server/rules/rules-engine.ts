@@ -1,0 +1,186 @@
+import type { AppContext } from '../context.js';
+import { ResultsAccumulator } from '../results/results-accumulator.js';
+import { prepared } from '../store/prepared.js';
+import { type AlertOp, readActiveKeys, writeAlertOps } from './alerts-writes.js';
+import { evaluateClock, evaluateEnd, evaluateStatement, type RuleEffect } from './evaluate.js';
+import { statementFact } from './rule-facts.js';
+import { needsClock, parseStoredRules, type RuleSettings } from './rule-settings.js';
+import { newSessionState, type SessionRuleState } from './session-state.js';
+
+export interface RulesEngineOptions {
+  /** How often idle / no-progress are checked. */
+  tickMs?: number;
+  /** Writes of alerts and results are grouped over this window (one transaction each). */
+  flushMs?: number;
+}
+
+const FORGET_ENDED_MS = 10 * 60_000;
+const FORGET_SILENT_MS = 6 * 3600_000;
+
+/**
+ * Rules evaluated continuously on the statements as they are stored (never by rescanning the table): the track
+ * route hands over each acknowledged batch after its answer left, so the work is O(statements in the batch) and
+ * off the request's path; a timer checks the time-based rules. Per-session state lives in memory; raised alerts
+ * and maintained results are written through the one writer, grouped per flush window.
+ */
+export class RulesEngine {
+  private readonly sessions = new Map<number, SessionRuleState>();
+  private readonly rules = new Map<string, RuleSettings>();
+  private readonly results = new ResultsAccumulator();
+  private ops: AlertOp[] = [];
+  private flushTimer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+  private readonly ticker: NodeJS.Timeout;
+  private readonly unsubscribe: Array<() => void>;
+  private readonly restored = new Map<number, Set<string>>();
+  private readonly flushMs: number;
+  private closed = false;
+
+  constructor(
+    private readonly ctx: AppContext,
+    options: RulesEngineOptions = {},
+  ) {
+    this.flushMs = options.flushMs ?? 200;
+    for (const { sessionId, key } of readActiveKeys(ctx.db)) {
+      const keys = this.restored.get(sessionId) ?? new Set<string>();
+      keys.add(key);
+      this.restored.set(sessionId, keys);
+    }
+    const { bus } = ctx;
+    this.unsubscribe = [
+      bus.on('statements.accepted', (e) => {
+        if (!e.activityId) return;
+        try {
+          this.onStatements(e.activityId, e.sessionId, e.playerId, e.statements);
+        } catch (error) {
+          // Never the game's problem: its batch is stored and answered already.
+          ctx.log.warn({ err: error }, 'rules could not read a batch');
+        }
+      }),
+      bus.on('session.started', (e) => {
+        if (e.activityId) this.state(e.activityId, e.sessionId, e.playerId);
+      }),
+      bus.on('session.ended', (e) => this.onEnded(e.sessionId)),
+      bus.on('activity.changed', (e) => this.rules.delete(e.activityId)),
+    ];
+    this.ticker = setInterval(() => this.tick(), options.tickMs ?? 1000);
+    this.ticker.unref();
+  }
+
+  /** The rules of an activity, cached until the activity changes. */
+  rulesOf(activityId: string): RuleSettings {
+    let settings = this.rules.get(activityId);
+    if (!settings) {
+      const row = prepared<[string], { rules: string | null }>(this.ctx.db, 'SELECT rules FROM activities WHERE id = ?').get(activityId);
+      settings = parseStoredRules(row?.rules ?? null);
+      this.rules.set(activityId, settings);
+    }
+    return settings;
+  }
+
+  /** Checks the time-based rules now (the timer calls this every second). */
+  tick(): void {
+    if (this.closed) return;
+    const now = this.ctx.now();
+    for (const [sessionId, state] of this.sessions) {
+      if (now - state.lastSeen > (state.ended ? FORGET_ENDED_MS : FORGET_SILENT_MS)) {
+        this.sessions.delete(sessionId);
+        continue;
+      }
+      const settings = this.rulesOf(state.activityId);
+      if (needsClock(settings)) this.apply(state, evaluateClock(settings, state, now), now);
+    }
+  }
+
+  /** An alert was acknowledged: its rule may fire again on new evidence. */
+  acknowledged(sessionId: number, key: string): void {
+    this.sessions.get(sessionId)?.active.delete(key);
+    this.restored.get(sessionId)?.delete(key);
+  }
+
+  /** The sessions were erased: forget them. */
+  forget(sessionIds: Iterable<number>): void {
+    for (const id of sessionIds) {
+      this.sessions.delete(id);
+      this.restored.delete(id);
+    }
+  }
+
+  /** Writes whatever is pending now; resolves after commit. */
+  async flush(): Promise<void> {
+    if (this.flushTimer) {
+      clearTimeout(this.flushTimer);
+      this.flushTimer = undefined;
+    }
+    const ops = this.ops;
+    this.ops = [];
+    const writeResults = this.results.isEmpty ? null : this.results.take();
+    if (ops.length === 0 && !writeResults) return this.flushing;
+    const now = new Date(this.ctx.now()).toISOString();
+    const previous = this.flushing;
+    this.flushing = previous
+      .then(() =>
+        this.ctx.writer.run((db) => {
+          writeResults?.(db, now);
+          writeAlertOps(db, ops);
+        }),
+      )
+      .then(() => {
+        for (const activityId of new Set(ops.map((op) => op.activityId))) this.ctx.bus.emit('alerts.changed', { activityId });
+      })
+      .catch((error: unknown) => this.ctx.log.warn({ err: error }, 'could not store alerts and results'));
+    return this.flushing;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.ticker);
+    for (const stop of this.unsubscribe) stop();
+    await this.flush();
+  }
+
+  private onStatements(activityId: string, sessionId: number, playerId: string, statements: readonly unknown[]): void {
+    const now = this.ctx.now();
+    const state = this.state(activityId, sessionId, playerId);
+    const settings = this.rulesOf(activityId);
+    for (const statement of statements) {
+      const fact = statementFact(statement);
+      this.results.add(activityId, playerId, fact);
+      this.apply(state, evaluateStatement(settings, state, fact, now), now);
+    }
+    this.schedule();
+  }
+
+  private onEnded(sessionId: number): void {
+    const state = this.sessions.get(sessionId);
+    if (!state) return;
+    const now = this.ctx.now();
+    this.apply(state, evaluateEnd(this.rulesOf(state.activityId), state), now);
+  }
+
+  private state(activityId: string, sessionId: number, playerId: string): SessionRuleState {
+    let state = this.sessions.get(sessionId);
+    if (!state) {
+      state = newSessionState(activityId, sessionId, playerId, this.ctx.now());
+      for (const key of this.restored.get(sessionId) ?? []) state.active.add(key);
+      this.restored.delete(sessionId);
+      this.sessions.set(sessionId, state);
+    }
+    return state;
+  }
+
+  private apply(state: SessionRuleState, effects: RuleEffect[], now: number): void {
+    if (effects.length === 0) return;
+    const time = new Date(now).toISOString();
+    for (const effect of effects) this.ops.push({ activityId: state.activityId, sessionId: state.sessionId, playerId: state.playerId, effect, time });
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.flushTimer || this.closed) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      void this.flush();
+    }, this.flushMs);
+  }
+}

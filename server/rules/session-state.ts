@@ -1,0 +1,41 @@
+/** What the rules remember about one live session, in memory only (rebuilt from new statements after a restart). */
+export interface SessionRuleState {
+  activityId: string;
+  sessionId: number;
+  playerId: string;
+  /** Wall-clock ms of the last statement stored (or the start): the game's own clock may be wrong. */
+  lastSeen: number;
+  /** Wall-clock ms of the last progress (progress went up, or something was completed). */
+  lastProgress: number;
+  bestProgress: number | null;
+  wrongInARow: number;
+  wrongTotal: number;
+  wrongTotalFired: boolean;
+  /** Object id → name of what was initialized and not yet completed (for "quit without completing"). */
+  open: Map<string, string>;
+  completedAnything: boolean;
+  /** Custom rule id → wall-clock ms of its recent matches. */
+  customHits: Map<string, number[]>;
+  ended: boolean;
+  /** Rule keys raised on this session and not cleared or acknowledged since. */
+  active: Set<string>;
+}
+
+export function newSessionState(activityId: string, sessionId: number, playerId: string, now: number): SessionRuleState {
+  return {
+    activityId,
+    sessionId,
+    playerId,
+    lastSeen: now,
+    lastProgress: now,
+    bestProgress: null,
+    wrongInARow: 0,
+    wrongTotal: 0,
+    wrongTotalFired: false,
+    open: new Map(),
+    completedAnything: false,
+    customHits: new Map(),
+    ended: false,
+    active: new Set(),
+  };
+}
