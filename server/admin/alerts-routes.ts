@@ -63,11 +63,11 @@ export function alertsRoutes(ctx: AppContext): express.Router {
     const body = parseBody(acknowledgeBody, req.body);
     requireActivity(ctx, body.activity);
     const rows = await ctx.writer.run((db) => {
-      const active = prepared<[string, string | null], { id: number; sessionId: number; key: string }>(
+      const active = prepared<[{ activity: string; player: string | null }], { id: number; sessionId: number; key: string }>(
         db,
         `SELECT id, session_id AS sessionId, rule_key AS key FROM alerts
-         WHERE activity_id = ?1 AND (?2 IS NULL OR player_id = ?2) AND cleared IS NULL AND acknowledged IS NULL`,
-      ).all(body.activity, body.player ?? null);
+         WHERE activity_id = @activity AND (@player IS NULL OR player_id = @player) AND cleared IS NULL AND acknowledged IS NULL`,
+      ).all({ activity: body.activity, player: body.player ?? null });
       const update = prepared(db, 'UPDATE alerts SET acknowledged = ? WHERE id = ?');
       const now = isoNow(ctx.now);
       for (const row of active) update.run(now, row.id);

@@ -66,15 +66,15 @@ function resolve(db: Db, target: ErasureTarget): Resolved {
 /** What an erasure would remove, without removing it (for the confirmation). */
 export function previewErasure(db: Db, target: ErasureTarget): ErasureCounts & { playerKind: Resolved['kind'] } {
   const r = resolve(db, target);
-  const one = (sql: string) => prepared<[string, string | null], { n: number }>(db, sql).get(r.playerId, r.activityId)?.n ?? 0;
-  const inScope = '(?2 IS NULL OR activity_id = ?2)';
+  const one = (sql: string) => prepared<[{ player: string; activity: string | null }], { n: number }>(db, sql).get({ player: r.playerId, activity: r.activityId })?.n ?? 0;
+  const inScope = '(@activity IS NULL OR activity_id = @activity)';
   return {
     playerKind: r.kind,
-    statements: one(`SELECT coalesce(sum(statements), 0) AS n FROM sessions WHERE player_id = ?1 AND ${inScope}`),
-    sessions: one(`SELECT count(*) AS n FROM sessions WHERE player_id = ?1 AND ${inScope}`),
-    gameplays: one(`SELECT count(*) AS n FROM gameplays WHERE player_id = ?1 AND (?2 IS NULL OR scope_id = ?2)`),
-    results: one(`SELECT count(*) AS n FROM results WHERE player_id = ?1 AND ${inScope}`),
-    alerts: one(`SELECT count(*) AS n FROM alerts WHERE player_id = ?1 AND ${inScope}`),
+    statements: one(`SELECT coalesce(sum(statements), 0) AS n FROM sessions WHERE player_id = @player AND ${inScope}`),
+    sessions: one(`SELECT count(*) AS n FROM sessions WHERE player_id = @player AND ${inScope}`),
+    gameplays: one(`SELECT count(*) AS n FROM gameplays WHERE player_id = @player AND (@activity IS NULL OR scope_id = @activity)`),
+    results: one(`SELECT count(*) AS n FROM results WHERE player_id = @player AND ${inScope}`),
+    alerts: one(`SELECT count(*) AS n FROM alerts WHERE player_id = @player AND ${inScope}`),
     uploaded: 0,
   };
 }

@@ -75,13 +75,13 @@ export class ResultsAccumulator {
   }
 }
 
-const HAS_GAMEPLAY = 'EXISTS (SELECT 1 FROM gameplays WHERE scope_id = ?1 AND player_id = ?2)';
+const HAS_GAMEPLAY = 'EXISTS (SELECT 1 FROM gameplays WHERE scope_id = @activity AND player_id = @player)';
 
 function writeDeltas(db: Db, results: ResultDelta[], answers: AnswerDelta[], now: string): void {
   const upsert = prepared(
     db,
     `INSERT INTO results (activity_id, player_id, object_id, object_type, completed, best_score, last_score, correct, incorrect, progress, updated)
-     SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11 WHERE ${HAS_GAMEPLAY}
+     SELECT @activity, @player, @object, @type, @completed, @best, @last, @correct, @incorrect, @progress, @now WHERE ${HAS_GAMEPLAY}
      ON CONFLICT (activity_id, player_id, object_id) DO UPDATE SET
        object_type = coalesce(excluded.object_type, object_type),
        completed = max(completed, excluded.completed),
@@ -95,14 +95,29 @@ function writeDeltas(db: Db, results: ResultDelta[], answers: AnswerDelta[], now
        updated = excluded.updated`,
   );
   for (const r of results) {
-    upsert.run(r.activityId, r.playerId, r.objectId, r.objectType, r.completed, r.bestScore, r.lastScore, r.correct, r.incorrect, r.progress, now);
+    upsert.run({
+      activity: r.activityId,
+      player: r.playerId,
+      object: r.objectId,
+      type: r.objectType,
+      completed: r.completed,
+      best: r.bestScore,
+      last: r.lastScore,
+      correct: r.correct,
+      incorrect: r.incorrect,
+      progress: r.progress,
+      now,
+    });
   }
   const count = prepared(
     db,
     `INSERT INTO answer_counts (activity_id, player_id, object_id, response, count, correct)
-     SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE ${HAS_GAMEPLAY}
+     SELECT @activity, @player, @object, @response, @count, @correct WHERE ${HAS_GAMEPLAY}
      ON CONFLICT (activity_id, object_id, response, player_id) DO UPDATE SET
        count = count + excluded.count, correct = coalesce(excluded.correct, correct)`,
   );
-  for (const a of answers) count.run(a.activityId, a.playerId, a.objectId, a.response, a.count, a.correct === null ? null : a.correct ? 1 : 0);
+  for (const a of answers) {
+    const correct = a.correct === null ? null : a.correct ? 1 : 0;
+    count.run({ activity: a.activityId, player: a.playerId, object: a.objectId, response: a.response, count: a.count, correct });
+  }
 }
