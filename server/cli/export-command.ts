@@ -1,0 +1,94 @@
+import type { Command } from 'commander';
+import { resolveHomePage } from '../collector/home-page.js';
+import type { ExportReport } from '../export/export-data.js';
+import { EXPORT_FORMATS, type ExportOptions, exportOptionsSchema } from '../export/export-options.js';
+import { exportToFile, exportToStream, pseudonymSaltForCli } from '../export/export-to.js';
+import { UnknownFilterValueError } from '../export/filters.js';
+import { type DataDirOption, resolveDataDir, withDatabase } from './open-data.js';
+import { CliError } from './output.js';
+import { progressLine } from './progress-line.js';
+
+interface ExportFlags extends DataDirOption {
+  format: string;
+  output?: string;
+  activity?: string;
+  class?: string;
+  player?: string;
+  session?: string;
+  since?: string;
+  until?: string;
+  pseudonymize?: boolean;
+  actors: string;
+  asReceived?: boolean;
+}
+
+function parseOptions(flags: ExportFlags): ExportOptions {
+  const parsed = exportOptionsSchema.safeParse({
+    format: flags.format,
+    filters: {
+      activity: flags.activity,
+      class: flags.class,
+      player: flags.player,
+      session: flags.session,
+      since: flags.since,
+      until: flags.until,
+    },
+    actors: flags.actors,
+    pseudonymize: flags.pseudonymize ?? false,
+    asReceived: flags.asReceived ?? false,
+  });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `--${issue.path.at(-1)?.toString() ?? 'option'}: ${issue.message}`);
+    throw new CliError(problems.join('; '));
+  }
+  return parsed.data;
+}
+
+function summary(report: ExportReport, where: string): string[] {
+  const lines = [`Exported ${report.statements} statement${report.statements === 1 ? '' : 's'} (${report.format}) to ${where}.`];
+  if (report.invalid > 0) {
+    lines.push(`${report.invalid} statement(s) are still not valid xAPI after normalisation (exported, but an LRS would refuse them):`);
+    for (const { id, problem } of report.problems.slice(0, 10)) lines.push(`  ${id}: ${problem}`);
+  }
+  return lines;
+}
+
+export function registerExportCommand(program: Command, withDataDir: (command: Command) => Command): void {
+  withDataDir(program.command('export'))
+    .description('export statements for analysis: ndjson, json, csv, traces-csv (RAGE traces) or a zip bundle')
+    .option('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`, 'ndjson')
+    .option('-o, --output <file>', 'write to this file (default: standard output)')
+    .option('--activity <code>', 'only this activity (tracking code)')
+    .option('--class <name>', "only the activities of this class")
+    .option('--player <playerId>', 'only this player (anonymous playerId or student username)')
+    .option('--session <id>', 'only this session (attempt) id')
+    .option('--since <time>', 'stored at or after this ISO 8601 time')
+    .option('--until <time>', 'stored before this ISO 8601 time')
+    .option('--pseudonymize', 'replace usernames and playerIds by stable salted hashes (the salt stays on this laptop)')
+    .option('--actors <mode>', 'as-sent (RAGE\'s shared "Anonymous") or per-player (each player its own account)', 'per-player')
+    .option('--as-received', 'ndjson/json: statements exactly as the games sent them, without the xAPI mapping')
+    .action(async (flags: ExportFlags) => {
+      const options = parseOptions(flags);
+      const dataDir = resolveDataDir(flags);
+      const { homePage, salt } = withDatabase(flags, (db) => ({
+        homePage: resolveHomePage(db, process.env.AULA_HOME_PAGE, 3000),
+        salt: pseudonymSaltForCli(db, options.pseudonymize),
+      }));
+      if (!flags.output && options.format === 'zip' && process.stdout.isTTY) {
+        throw new CliError('A zip bundle is binary: give a file with --output, or redirect standard output.');
+      }
+      const progress = progressLine('Exporting');
+      const onProgress = ({ done, total }: { done: number; total: number }) => progress.update(done, total);
+      try {
+        const report = flags.output
+          ? await exportToFile(dataDir, homePage, options, flags.output, salt, onProgress)
+          : await exportToStream(dataDir, homePage, options, process.stdout, salt, onProgress);
+        progress.end();
+        process.stderr.write(`${summary(report, flags.output ?? 'standard output').join('\n')}\n`);
+      } catch (error) {
+        progress.end();
+        if (error instanceof UnknownFilterValueError) throw new CliError(error.message);
+        throw error;
+      }
+    });
+}

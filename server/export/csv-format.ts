@@ -1,0 +1,64 @@
+import { PROGRESS_EXTENSION } from '../collector/summarize.js';
+import type { ExportRow } from './statement-rows.js';
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Flat columns a spreadsheet user understands, one row per statement. */
+export const CSV_COLUMNS = [
+  'statement_id',
+  'stored',
+  'timestamp',
+  'activity',
+  'activity_code',
+  'session',
+  'player_id',
+  'player_type',
+  'actor_name',
+  'verb',
+  'object_id',
+  'object_type',
+  'success',
+  'completion',
+  'score_raw',
+  'score_scaled',
+  'response',
+  'duration',
+  'progress',
+  'extensions',
+] as const;
+
+/** `playerId` is what the export shows for the player (the playerId, or its pseudonym). */
+export function csvRow(row: ExportRow, statement: Json, playerId: string | null): unknown[] {
+  const actor = isObject(statement.actor) ? statement.actor : {};
+  const verb = isObject(statement.verb) ? statement.verb : {};
+  const object = isObject(statement.object) ? statement.object : {};
+  const definition = isObject(object.definition) ? object.definition : {};
+  const result = isObject(statement.result) ? statement.result : {};
+  const score = isObject(result.score) ? result.score : {};
+  const extensions: Json = isObject(result.extensions) ? { ...result.extensions } : {};
+  const progress = extensions[PROGRESS_EXTENSION];
+  delete extensions[PROGRESS_EXTENSION];
+  return [
+    statement.id ?? row.id,
+    row.stored,
+    statement.timestamp,
+    row.activityName,
+    row.activityCode,
+    row.sessionNumber,
+    playerId,
+    row.playerKind,
+    actor.name,
+    verb.id,
+    object.id,
+    definition.type,
+    result.success,
+    result.completion,
+    score.raw,
+    score.scaled,
+    result.response,
+    result.duration,
+    progress,
+    Object.keys(extensions).length > 0 ? extensions : null,
+  ];
+}

@@ -1,0 +1,117 @@
+import type { Writable } from 'node:stream';
+import { pseudonym } from '../normalize/index.js';
+import type { NormalizeSettings } from '../normalize/settings.js';
+import type { Db } from '../store/open-database.js';
+import { ChunkedWriter } from './chunked-writer.js';
+import { csvLine } from './csv-cells.js';
+import { CSV_COLUMNS, csvRow } from './csv-format.js';
+import type { ExportOptions } from './export-options.js';
+import { statementWhere } from './filters.js';
+import { outgoingStatement } from './outgoing-statements.js';
+import { countStatements, type ExportRow, iterateStatements } from './statement-rows.js';
+import { TRACE_COLUMNS, traceRow } from './traces-format.js';
+import { writeBundle } from './zip-bundle.js';
+
+export interface ExportProgress {
+  done: number;
+  total: number;
+}
+
+export interface StatementProblem {
+  id: string;
+  problem: string;
+}
+
+export interface ExportReport {
+  format: ExportOptions['format'];
+  statements: number;
+  /** Statements exported although they are still not valid xAPI after normalisation (N-9): reported, not dropped. */
+  invalid: number;
+  problems: StatementProblem[];
+  bytes: number;
+  files?: Record<string, { bytes: number; sha256: string; lines?: number }>;
+}
+
+const MAX_LISTED_PROBLEMS = 50;
+const PROGRESS_EVERY = 2000;
+
+/** How the export names a player: never a username when pseudonymising. */
+export function playerLabel(row: Pick<ExportRow, 'playerPublicId'>, settings: NormalizeSettings): string | null {
+  if (row.playerPublicId === null) return null;
+  return settings.pseudonymSalt ? pseudonym(settings.pseudonymSalt, row.playerPublicId) : row.playerPublicId;
+}
+
+/**
+ * Writes the statements matching the filters to `output` in the chosen format, streaming with backpressure.
+ * `db` must be a connection of its own (the rows are iterated). Does not end `output`.
+ */
+export async function exportData(
+  db: Db,
+  settings: NormalizeSettings,
+  options: ExportOptions,
+  output: Writable,
+  onProgress: (progress: ExportProgress) => void = () => {},
+): Promise<ExportReport> {
+  const where = statementWhere(db, options.filters);
+  const total = countStatements(db, where);
+  if (options.format === 'zip') return writeBundle(db, settings, options, output, total, onProgress);
+  const writer = new ChunkedWriter(output);
+  const report: ExportReport = { format: options.format, statements: 0, invalid: 0, problems: [], bytes: 0 };
+  const emit = formatEmitter(options, settings, report);
+  if (options.format === 'csv') await writer.write(`\uFEFF${csvLine(CSV_COLUMNS)}`);
+  if (options.format === 'traces-csv') await writer.write(csvLine(TRACE_COLUMNS));
+  if (options.format === 'json') await writer.write('[');
+  onProgress({ done: 0, total });
+  for (const row of iterateStatements(db, where)) {
+    await writer.write(emit(row));
+    report.statements++;
+    if (report.statements % PROGRESS_EVERY === 0) onProgress({ done: report.statements, total });
+  }
+  if (options.format === 'json') await writer.write(report.statements === 0 ? ']\n' : '\n]\n');
+  await writer.flush();
+  onProgress({ done: report.statements, total });
+  report.bytes = writer.written;
+  return report;
+}
+
+export function recordProblem(report: Pick<ExportReport, 'invalid' | 'problems'>, id: string, problem: string | null): void {
+  if (problem === null) return;
+  report.invalid++;
+  if (report.problems.length < MAX_LISTED_PROBLEMS) report.problems.push({ id, problem });
+}
+
+/** One function per format, row → text. */
+function formatEmitter(options: ExportOptions, settings: NormalizeSettings, report: ExportReport): (row: ExportRow) => string {
+  const xapi = (row: ExportRow): Record<string, unknown> => {
+    const { statement, problem } = outgoingStatement(row, settings);
+    recordProblem(report, row.id, problem);
+    return statement;
+  };
+  const statementText = (row: ExportRow): string => (options.asReceived ? row.json : JSON.stringify(xapi(row)));
+  switch (options.format) {
+    case 'json': {
+      let first = true;
+      return (row) => {
+        const prefix = first ? '\n' : ',\n';
+        first = false;
+        return prefix + statementText(row);
+      };
+    }
+    case 'csv':
+      return (row) => csvLine(csvRow(row, xapi(row), playerLabel(row, settings)));
+    case 'traces-csv':
+      return (row) => {
+        const received = JSON.parse(row.json) as Record<string, unknown>;
+        const actor = received.actor as { name?: unknown } | undefined;
+        const name =
+          settings.actors === 'per-player' || settings.pseudonymSalt
+            ? playerLabel(row, settings)
+            : typeof actor?.name === 'string'
+              ? actor.name
+              : null;
+        return csvLine(traceRow(row, received, name));
+      };
+    default:
+      return (row) => `${statementText(row)}\n`;
+  }
+}

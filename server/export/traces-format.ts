@@ -1,0 +1,58 @@
+import type { ExportRow } from './statement-rows.js';
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * RAGE's converted traces (the shape rage-analytics turned xAPI into before its analysis): short names, not IRIs,
+ * so that existing analysis scripts keep working. Built from the statement as received.
+ */
+export const TRACE_COLUMNS = [
+  'name',
+  'timestamp',
+  'event',
+  'target',
+  'type',
+  'score',
+  'success',
+  'completion',
+  'response',
+  'gameplayId',
+  'session',
+  'versionId',
+  'stored',
+  'ext',
+] as const;
+
+const lastSegment = (value: unknown): unknown =>
+  typeof value === 'string' ? (value.replace(/\/+$/, '').split('/').pop() ?? value) : value;
+
+/** `name` is the player as the export shows it (playerId, pseudonym, or the actor's name when sent as is). */
+export function traceRow(row: ExportRow, received: Json, name: string | null): unknown[] {
+  const verb = isObject(received.verb) ? received.verb : {};
+  const object = isObject(received.object) ? received.object : {};
+  const definition = isObject(object.definition) ? object.definition : {};
+  const augmentation = isObject(definition.extensions) ? definition.extensions : {};
+  const result = isObject(received.result) ? received.result : {};
+  const score = isObject(result.score) ? (result.score.raw ?? result.score.scaled) : result.score;
+  const ext: Json = {};
+  if (isObject(result.extensions)) {
+    for (const [key, value] of Object.entries(result.extensions)) ext[String(lastSegment(key))] = value;
+  }
+  return [
+    name,
+    received.timestamp,
+    lastSegment(verb.id),
+    lastSegment(object.id),
+    lastSegment(definition.type),
+    score,
+    result.success,
+    result.completion,
+    result.response,
+    augmentation.gameplayId,
+    augmentation.session ?? row.sessionNumber,
+    augmentation.versionId,
+    row.stored,
+    Object.keys(ext).length > 0 ? ext : null,
+  ];
+}

@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { PassThrough, type Writable } from 'node:stream';
+import yazl from 'yazl';
+import { pseudonym } from '../normalize/index.js';
+import type { NormalizeSettings } from '../normalize/settings.js';
+import { schemaVersion } from '../store/migrations/index.js';
+import type { Db } from '../store/open-database.js';
+import { appVersion } from './app-version.js';
+import { BUNDLE_TABLES, bundleTableRows, hasEntityFilter, STATEMENT_ROW_SELECT } from './bundle-tables.js';
+import { ChunkedWriter } from './chunked-writer.js';
+import type { ExportProgress, ExportReport } from './export-data.js';
+import { recordProblem } from './export-data.js';
+import type { ExportOptions } from './export-options.js';
+import { sessionWhere, statementWhere } from './filters.js';
+import { outgoingStatement } from './outgoing-statements.js';
+import { iterateStatements } from './statement-rows.js';
+
+export const MANIFEST = 'manifest.json';
+export const STATEMENTS_FILE = 'statements.ndjson';
+export const STATEMENT_ROWS_FILE = 'aula/statement-rows.ndjson';
+export const BUNDLE_FORMAT = 'aula-bundle/1';
+
+type FileInfo = { bytes: number; sha256: string; lines: number };
+
+/**
+ * The hand-over bundle: xAPI statements (ndjson) for researchers, the stored rows and tables for `aula import`, and a
+ * manifest with versions, filters, counts and the SHA-256 of every file. Entries are written one after the other
+ * through yazl's streaming deflate, so memory stays flat.
+ */
+export async function writeBundle(
+  db: Db,
+  settings: NormalizeSettings,
+  options: ExportOptions,
+  output: Writable,
+  total: number,
+  onProgress: (progress: ExportProgress) => void,
+): Promise<ExportReport> {
+  const zip = new yazl.ZipFile();
+  zip.outputStream.pipe(output, { end: false });
+  const zipDone = once(zip.outputStream, 'end');
+  let zipBytes = 0;
+  zip.outputStream.on('data', (chunk: Buffer) => {
+    zipBytes += chunk.length;
+  });
+  const files: Record<string, FileInfo> = {};
+  const report: ExportReport = { format: 'zip', statements: 0, invalid: 0, problems: [], bytes: 0 };
+  const where = statementWhere(db, options.filters);
+  const salt = settings.pseudonymSalt;
+
+  const entry = async (name: string, fill: (write: (line: string) => Promise<void>) => Promise<void>) => {
+    const pass = new PassThrough();
+    zip.addReadStream(pass, name);
+    const hash = createHash('sha256');
+    const writer = new ChunkedWriter(pass, 64 * 1024, (chunk) => hash.update(chunk));
+    let lines = 0;
+    await fill(async (line) => {
+      lines++;
+      await writer.write(line);
+    });
+    await writer.flush();
+    pass.end();
+    files[name] = { bytes: writer.written, sha256: hash.digest('hex'), lines };
+  };
+
+  onProgress({ done: 0, total: total * 2 });
+  await entry(STATEMENTS_FILE, async (write) => {
+    for (const row of iterateStatements(db, where)) {
+      const { statement, problem } = outgoingStatement(row, settings);
+      recordProblem(report, row.id, problem);
+      await write(`${JSON.stringify(statement)}\n`);
+      report.statements++;
+      if (report.statements % 2000 === 0) onProgress({ done: report.statements, total: total * 2 });
+    }
+  });
+  let rows = 0;
+  await entry(STATEMENT_ROWS_FILE, async (write) => {
+    const clause = where.sql;
+    const statement = db.prepare(`${STATEMENT_ROW_SELECT} ${clause} ORDER BY s.seq`);
+    for (const row of statement.iterate(...where.params) as IterableIterator<Record<string, unknown>>) {
+      const { player_kind, player_public_id, seq: _seq, ...stored } = row;
+      if (salt && player_kind === 'identified' && typeof player_public_id === 'string') {
+        stored.json = hideUsername(String(stored.json), player_public_id, pseudonym(salt, player_public_id));
+      }
+      await write(`${JSON.stringify(stored)}\n`);
+      rows++;
+      if (rows % 2000 === 0) onProgress({ done: total + rows, total: total * 2 });
+    }
+  });
+  const counts: Record<string, number> = { statements: report.statements };
+  const filtered = hasEntityFilter(options.filters);
+  const sessions = sessionWhere(db, options.filters);
+  for (const table of BUNDLE_TABLES) {
+    const tableRows = bundleTableRows(db, table, filtered, sessions);
+    counts[table] = tableRows.length;
+    await entry(`${table}.ndjson`, async (write) => {
+      for (const tableRow of tableRows) {
+        if (salt && table === 'players' && typeof tableRow.public_id === 'string') {
+          tableRow.public_id = pseudonym(salt, tableRow.public_id);
+        }
+        await write(`${JSON.stringify(tableRow)}\n`);
+      }
+    });
+  }
+  const manifest = {
+    format: BUNDLE_FORMAT,
+    app: 'aula',
+    appVersion: appVersion(),
+    schemaVersion,
+    created: new Date().toISOString(),
+    filters: options.filters,
+    options: { actors: options.actors, pseudonymize: options.pseudonymize, namespace: settings.namespace },
+    counts,
+    invalid: report.invalid,
+    files,
+  };
+  zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), MANIFEST);
+  zip.end();
+  await zipDone;
+  onProgress({ done: total * 2, total: total * 2 });
+  report.files = files;
+  report.bytes = zipBytes;
+  return report;
+}
+
+/** Identified players' actors carry their username; a pseudonymised bundle carries the pseudonym instead. */
+function hideUsername(json: string, username: string, hidden: string): string {
+  const statement = JSON.parse(json) as { actor?: { name?: unknown; account?: { name?: unknown } } };
+  const actor = statement.actor;
+  if (actor && typeof actor === 'object') {
+    if (actor.name === username) actor.name = hidden;
+    if (actor.account && typeof actor.account === 'object' && actor.account.name === username) actor.account.name = hidden;
+  }
+  return JSON.stringify(statement);
+}
