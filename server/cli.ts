@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerActivityCommands } from './cli/activity-commands.js';
 import { registerBackupCommands } from './cli/backup-commands.js';
 import { registerClassCommands } from './cli/class-commands.js';
+import { registerExportCommand } from './cli/export-command.js';
 import { CliError } from './cli/output.js';
 import { registerPlayerCommands } from './cli/player-commands.js';
 import { registerServeCommand } from './cli/serve-command.js';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerClassCommands(program, withDataDir);
   registerStudentCommands(program, withDataDir);
   registerPlayerCommands(program, withDataDir);
+  registerExportCommand(program, withDataDir);
   return program;
 }
 
