@@ -4,6 +4,7 @@ import type { Overview } from './api/types';
 import { useResource } from './api/use-resource';
 import { Link, matchPath, useLocation } from './router';
 import { screens } from './routes';
+import { AlertCount } from './screens/alerts/alert-count';
 
 function Totals() {
   const overview = useResource<Overview>('/overview', { staleOn: () => true, throttleMs: 250 });
@@ -33,6 +34,7 @@ function Totals() {
           )}
         </>
       )}
+      <AlertCount />
       {overview.error && <span className="total total-warning">{overview.error.message}</span>}
       <span className={`connection connection-${status}`} role="status">
         {status === 'live' ? '● live' : status === 'connecting' ? '○ connecting…' : '○ offline — retrying'}

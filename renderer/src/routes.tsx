@@ -1,10 +1,12 @@
 import type { ComponentType } from 'react';
 import { ActivitiesScreen } from './screens/activities';
+import { AlertsScreen } from './screens/alerts/alerts-screen';
 import { ConnectScreen } from './screens/connect';
 import { DiagnosticsScreen } from './screens/diagnostics/diagnostics-screen';
 import { LiveScreen } from './screens/live';
 import { PlayerScreen } from './screens/player';
 import { PlayersScreen } from './screens/players';
+import { ResultsScreen } from './screens/results/results-screen';
 import { StatementsScreen } from './screens/statements';
 
 export interface Screen {
@@ -18,6 +20,8 @@ export interface Screen {
 export const screens: Screen[] = [
   { path: '/', label: 'Live', component: LiveScreen },
   { path: '/activities', label: 'Activities', component: ActivitiesScreen },
+  { path: '/alerts', label: 'Alerts & Warnings', component: AlertsScreen },
+  { path: '/results', label: 'Results', component: ResultsScreen },
   { path: '/players', label: 'Players', component: PlayersScreen },
   { path: '/players/:id', component: PlayerScreen },
   { path: '/statements', label: 'Statements', component: StatementsScreen },

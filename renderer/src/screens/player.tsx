@@ -7,6 +7,7 @@ import { EmptyState, ErrorBox, Loading } from '../components/states';
 import { formatTime } from '../format/time';
 import { Link } from '../router';
 import { ResultCell } from './result-cell';
+import { ErasePlayer } from './results/erase-player';
 
 export function PlayerScreen({ params }: { params: Record<string, string> }) {
   const id = params.id ?? '';
@@ -41,6 +42,12 @@ export function PlayerScreen({ params }: { params: Record<string, string> }) {
           {player.kind === 'anonymous' ? ` · animal name ${player.animalName}` : ''}
         </p>
       </div>
+      <ErasePlayer
+        playerId={player.id}
+        label={player.username ?? player.animalName}
+        activities={[...new Map(sessionList.filter((s) => s.activityId).map((s) => [s.activityId as string, { id: s.activityId as string, name: s.activityName ?? '' }])).values()]}
+        onErased={detail.reload}
+      />
       <h3>Sessions</h3>
       <div className="table-wrap">
         <table className="table">

@@ -1,0 +1,61 @@
+// The alerts API's answers (server/admin/alerts-*.ts); the renderer never imports server code.
+import type { Changes, PlayerRef } from '../../api/types';
+
+export type Severity = 'warning' | 'alert';
+
+export interface AlertItem {
+  id: number;
+  sessionId: number;
+  sessionNumber: number | null;
+  rule: string;
+  severity: Severity;
+  message: string;
+  raised: string;
+  cleared: string | null;
+  acknowledged: string | null;
+}
+
+export interface StudentAlerts {
+  player: PlayerRef;
+  alerts: number;
+  warnings: number;
+  latest: string;
+  items: AlertItem[];
+}
+
+export interface AlertsView {
+  activity: { id: string; name: string };
+  rulesOn: number;
+  students: StudentAlerts[];
+  history?: AlertItem[];
+}
+
+export interface AlertCounts {
+  alerts: number;
+  warnings: number;
+}
+
+export interface CustomRule {
+  id: string;
+  enabled: boolean;
+  name: string;
+  verb: string;
+  objectType: string;
+  condition: 'any' | 'success' | 'failure' | 'completed' | 'score-below';
+  score: number;
+  count: number;
+  windowMinutes: number | null;
+  severity: Severity;
+}
+
+export interface RuleSettings {
+  idle: { enabled: boolean; minutes: number; severity: Severity };
+  noProgress: { enabled: boolean; minutes: number; severity: Severity };
+  wrongAnswers: { enabled: boolean; inARow: number | null; total: number | null; severity: Severity };
+  lowScore: { enabled: boolean; below: number; severity: Severity };
+  quit: { enabled: boolean; severity: Severity };
+  custom: CustomRule[];
+}
+
+/** `alerts` is in every changes event of a server with rules (older servers: absent). */
+export const alertsChangedIn = (changes: Changes): string[] => (changes as Changes & { alerts?: string[] }).alerts ?? [];

@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { apiPost } from '../../api/client';
+import { navigate } from '../../router';
+import '../alerts/alerts.css';
+
+interface Props {
+  playerId: string;
+  label: string;
+  activities: Array<{ id: string; name: string }>;
+  onErased: () => void;
+}
+
+/** "Erase this player's data": everywhere or in one activity, after an explicit confirmation; cannot be undone. */
+export function ErasePlayer({ playerId, label, activities, onErased }: Props) {
+  const [open, setOpen] = useState(false);
+  const [scope, setScope] = useState('');
+  const [sure, setSure] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<string | null>(null);
+  if (!open) {
+    return (
+      <p>
+        <button type="button" className="button-small" onClick={() => setOpen(true)}>
+          Erase this player's data…
+        </button>
+        {outcome && (
+          <span className="notice" role="status">
+            {outcome}
+          </span>
+        )}
+      </p>
+    );
+  }
+  const erase = async () => {
+    setBusy(true);
+    try {
+      const report = await apiPost<{ statements: number; sessions: number; playerRemoved: boolean }>('/erasures', {
+        player: playerId,
+        ...(scope ? { activity: scope } : {}),
+        confirm: true,
+      });
+      const text = `Erased ${report.statements} statements and ${report.sessions} sessions.`;
+      setOutcome(text);
+      setOpen(false);
+      setSure(false);
+      if (report.playerRemoved) navigate('/players');
+      else onErased();
+    } catch (error) {
+      setOutcome((error as Error).message);
+      setOpen(false);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <fieldset className="erase-panel" aria-label="Erase data">
+      <p>
+        <strong>Erase {label}'s data.</strong> Their statements, sessions, results and alerts are removed for good (exports and uploads will not
+        have them); the erasure is logged without their name. This cannot be undone.
+      </p>
+      <div className="form-row">
+        <label>
+          Where
+          <select aria-label="Erase where" value={scope} onChange={(e) => setScope(e.target.value)}>
+            <option value="">everywhere (and the player itself)</option>
+            {activities.map((a) => (
+              <option key={a.id} value={a.id}>
+                only in {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <input type="checkbox" checked={sure} onChange={(e) => setSure(e.target.checked)} /> I understand this cannot be undone
+        </label>
+        <button type="button" className="button-danger" disabled={!sure || busy} onClick={() => void erase()}>
+          Erase
+        </button>
+        <button type="button" className="button-small" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,142 @@
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { PlayerRef } from '../../api/types';
+import { useResource } from '../../api/use-resource';
+import { ActivityPicker } from '../../components/activity-picker';
+import { PlayerName } from '../../components/player-name';
+import { EmptyState, ErrorBox, Loading } from '../../components/states';
+import { useDashboardData } from '../../data';
+import '../alerts/alerts.css';
+
+interface StudentResult {
+  player: PlayerRef;
+  sessions: number;
+  secondsPlayed: number;
+  progress: number | null;
+  finished: boolean;
+  completed: number;
+  correct: number;
+  incorrect: number;
+  bestScore: number | null;
+  lastScore: number | null;
+}
+
+interface ActivityResults {
+  students: StudentResult[];
+  aggregates: {
+    students: number;
+    completionRate: number | null;
+    objects: Array<{ objectId: string; name: string; type: string; students: number; completed: number; averageScore: number | null }>;
+    questions: Array<{ objectId: string; name: string; answers: Array<{ response: string; count: number; correct: boolean | null }> }>;
+  };
+}
+
+const minutes = (seconds: number) => (seconds < 60 ? `${seconds} s` : `${Math.round(seconds / 60)} min`);
+const pct = (value: number | null) => (value === null ? '—' : `${Math.round((value <= 1 ? value * 100 : value) * 10) / 10} %`);
+const score = (value: number | null) => (value === null ? '—' : String(Math.round(value * 100) / 100));
+
+/** Per-student results of one activity, class aggregates with charts, and the CSV download. */
+export function ResultsScreen() {
+  const { activityId } = useDashboardData();
+  const results = useResource<ActivityResults>(activityId ? `/activities/${encodeURIComponent(activityId)}/results` : null, {
+    staleOn: (changes) => (activityId ? (changes.activities[activityId] ?? 0) > 0 : false),
+    throttleMs: 2000,
+  });
+  if (!activityId) {
+    return (
+      <section>
+        <h2>Results</h2>
+        <EmptyState title="No activity yet" />
+      </section>
+    );
+  }
+  const data = results.data;
+  return (
+    <section>
+      <div className="screen-head">
+        <h2>Results</h2>
+        <ActivityPicker id="results-activity" />
+        <a className="button-small" href={`/admin/api/activities/${encodeURIComponent(activityId)}/results.csv`} download>
+          Download CSV
+        </a>
+      </div>
+      {results.error && <ErrorBox error={results.error} onRetry={results.reload} />}
+      {!data && !results.error && <Loading />}
+      {data && data.students.length === 0 && <EmptyState title="Nobody has played this activity yet" />}
+      {data && data.students.length > 0 && (
+        <>
+          <p className="activity-facts">
+            <strong data-total="completion-rate">{pct(data.aggregates.completionRate)}</strong> of {data.aggregates.students} students finished a session.
+          </p>
+          <div className="table-wrap">
+            <table className="table results-table">
+              <thead>
+                <tr>
+                  <th scope="col">Student</th>
+                  <th scope="col" className="num">Sessions</th>
+                  <th scope="col" className="num">Time played</th>
+                  <th scope="col" className="num">Progress</th>
+                  <th scope="col" className="num">Completed</th>
+                  <th scope="col" className="num">Correct</th>
+                  <th scope="col" className="num">Incorrect</th>
+                  <th scope="col" className="num">Best score</th>
+                  <th scope="col" className="num">Last score</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.students.map((s) => (
+                  <tr key={s.player.id}>
+                    <td>
+                      <PlayerName player={s.player} />
+                    </td>
+                    <td className="num">{s.sessions}</td>
+                    <td className="num">{minutes(s.secondsPlayed)}</td>
+                    <td className="num">{pct(s.progress)}</td>
+                    <td className="num">{s.completed}</td>
+                    <td className="num">{s.correct}</td>
+                    <td className="num">{s.incorrect}</td>
+                    <td className="num">{score(s.bestScore)}</td>
+                    <td className="num">{score(s.lastScore)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="chart-grid">
+            {data.aggregates.objects.length > 0 && (
+              <div className="card">
+                <h3>Levels and quizzes</h3>
+                <ResponsiveContainer width="100%" height={220}>
+                  <BarChart data={data.aggregates.objects.map((o) => ({ name: o.name, completed: o.completed, averageScore: o.averageScore }))}>
+                    <CartesianGrid strokeDasharray="3 3" />
+                    <XAxis dataKey="name" />
+                    <YAxis allowDecimals />
+                    <Tooltip />
+                    <Legend />
+                    <Bar dataKey="completed" name="students completed" fill="#2f6db5" isAnimationActive={false} />
+                    <Bar dataKey="averageScore" name="average score" fill="#1c7c45" isAnimationActive={false} />
+                  </BarChart>
+                </ResponsiveContainer>
+              </div>
+            )}
+            {data.aggregates.questions.map((q) => (
+              <div className="card" key={q.objectId}>
+                <h3>Answers to {q.name}</h3>
+                <ResponsiveContainer width="100%" height={180}>
+                  <BarChart data={q.answers} layout="vertical">
+                    <XAxis type="number" allowDecimals={false} />
+                    <YAxis type="category" dataKey="response" width={100} />
+                    <Tooltip />
+                    <Bar dataKey="count" name="chosen" fill="#7a5bb5" isAnimationActive={false} />
+                  </BarChart>
+                </ResponsiveContainer>
+                <p className="muted small">
+                  {q.answers.map((a) => `${a.response}: ${a.count}${a.correct === true ? ' ✓' : a.correct === false ? ' ✗' : ''}`).join(' · ')}
+                </p>
+              </div>
+            ))}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
