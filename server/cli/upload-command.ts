@@ -1,0 +1,69 @@
+import type { Command } from 'commander';
+import { resolveHomePage } from '../collector/home-page.js';
+import { normalizeSettingsFor } from '../export/export-options.js';
+import { UnknownFilterValueError } from '../export/filters.js';
+import { openDatabase } from '../store/open-database.js';
+import { LrsClient } from '../upload/lrs-client.js';
+import { UploadStoppedError, type UploadSummary, uploadStatements } from '../upload/uploader.js';
+import { type DataDirOption, resolveDataDir } from './open-data.js';
+import { CliError } from './output.js';
+import { progressLine } from './progress-line.js';
+
+interface UploadFlags extends DataDirOption {
+  endpoint: string;
+  username: string;
+  password: string;
+  activity?: string;
+  batch: string;
+}
+
+function describeSummary(summary: UploadSummary): string[] {
+  const lines = [
+    `Sent ${summary.sent}, already there ${summary.alreadyThere}, conflicts ${summary.conflicts}, rejected ${summary.rejected}.`,
+    `For this LRS: ${summary.totals.sent} sent, ${summary.totals.conflict} conflicts, ${summary.totals.rejected} rejected, ${summary.totals.pending} pending.`,
+  ];
+  for (const problem of summary.problems.slice(0, 10)) lines.push(`  ${problem.state} ${problem.id}: ${problem.message}`);
+  return lines;
+}
+
+export function registerUploadCommand(program: Command, withDataDir: (command: Command) => Command): void {
+  withDataDir(program.command('upload'))
+    .description('upload statements to a central LRS; resumable, never sends a statement twice')
+    .requiredOption('--endpoint <url>', 'xAPI endpoint of the LRS, e.g. https://lrs.example.org/xAPI')
+    .requiredOption('--username <key>', 'LRS key (Basic auth user)')
+    .requiredOption('--password <secret>', 'LRS secret (Basic auth password)')
+    .option('--activity <code>', 'only this activity (tracking code)')
+    .option('--batch <n>', 'statements per request, at most 100', '100')
+    .action(async (flags: UploadFlags) => {
+      const batchSize = Number(flags.batch);
+      if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100) throw new CliError('--batch must be 1 to 100');
+      if (!/^https?:\/\//.test(flags.endpoint)) throw new CliError('--endpoint must be an http(s) URL');
+      const target = { endpoint: flags.endpoint, username: flags.username, password: flags.password };
+      const about = await new LrsClient(target).about().catch((error: Error) => {
+        throw new CliError(`Cannot reach ${flags.endpoint}/about: ${error.cause instanceof Error ? error.cause.message : error.message}`);
+      });
+      if (about.status !== 200) throw new CliError(`${flags.endpoint}/about answered ${about.status}: is this an xAPI endpoint?`);
+      const db = openDatabase(resolveDataDir(flags));
+      const progress = progressLine('Uploading');
+      try {
+        const homePage = resolveHomePage(db, process.env.AULA_HOME_PAGE, 3000);
+        const summary = await uploadStatements(db, {
+          target,
+          filters: flags.activity ? { activity: flags.activity } : {},
+          batchSize,
+          settings: normalizeSettingsFor(db, homePage, { actors: 'per-player', pseudonymize: false }, undefined),
+          write: async (job) => db.transaction(job).immediate(db),
+          onProgress: ({ done, total }) => progress.update(done, total),
+        });
+        progress.end();
+        process.stderr.write(`${describeSummary(summary).join('\n')}\n`);
+        if (summary.conflicts > 0 || summary.rejected > 0) process.exitCode = 2;
+      } catch (error) {
+        progress.end();
+        if (error instanceof UploadStoppedError || error instanceof UnknownFilterValueError) throw new CliError(error.message);
+        throw error;
+      } finally {
+        db.close();
+      }
+    });
+}

@@ -1,0 +1,52 @@
+/**
+ * The few requests the uploader makes to a central LRS (xapi.md §11.2 rule 3): xAPI 1.0.3 headers, Basic auth,
+ * a timeout on every request. Answers are returned, not thrown: the uploader decides what each status means.
+ */
+export interface LrsTarget {
+  /** The xAPI endpoint, e.g. `https://lrs.example.org/xAPI` (no trailing slash needed). */
+  endpoint: string;
+  username: string;
+  password: string;
+}
+
+export interface LrsAnswer {
+  status: number;
+  text: string;
+  retryAfter: string | null;
+}
+
+export const XAPI_VERSION = '1.0.3';
+const TIMEOUT_MS = 60_000;
+
+export class LrsClient {
+  private readonly base: string;
+  private readonly auth: string;
+
+  constructor(target: LrsTarget) {
+    this.base = target.endpoint.replace(/\/+$/, '');
+    this.auth = `Basic ${Buffer.from(`${target.username}:${target.password}`).toString('base64')}`;
+  }
+
+  about(): Promise<LrsAnswer> {
+    return this.request('GET', '/about');
+  }
+
+  postStatements(body: string): Promise<LrsAnswer> {
+    return this.request('POST', '/statements', body);
+  }
+
+  putStatement(id: string, body: string): Promise<LrsAnswer> {
+    return this.request('PUT', `/statements?statementId=${encodeURIComponent(id)}`, body);
+  }
+
+  getStatement(id: string): Promise<LrsAnswer> {
+    return this.request('GET', `/statements?statementId=${encodeURIComponent(id)}&format=exact`);
+  }
+
+  private async request(method: string, path: string, body?: string): Promise<LrsAnswer> {
+    const headers: Record<string, string> = { Authorization: this.auth, 'X-Experience-API-Version': XAPI_VERSION };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await fetch(this.base + path, { method, headers, body, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    return { status: response.status, text: await response.text(), retryAfter: response.headers.get('retry-after') };
+  }
+}

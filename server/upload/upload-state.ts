@@ -1,0 +1,63 @@
+import type { StatementWhere } from '../export/filters.js';
+import type { Db } from '../store/open-database.js';
+import { prepared } from '../store/prepared.js';
+import { newRowId } from '../util/random-ids.js';
+
+export type UploadStateName = 'pending' | 'sent' | 'conflict' | 'rejected';
+
+/** The target row for an endpoint + key (created on first use); its password is never stored. */
+export function findOrCreateTarget(db: Db, endpoint: string, username: string, now: string): string {
+  prepared(db, 'INSERT INTO upload_targets (id, endpoint, username, created) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING').run(
+    newRowId(),
+    endpoint,
+    username,
+    now,
+  );
+  const row = prepared<[string, string], { id: string }>(db, 'SELECT id FROM upload_targets WHERE endpoint = ? AND username = ?').get(
+    endpoint,
+    username,
+  );
+  return (row as { id: string }).id;
+}
+
+/** Every statement the filters select that this target has never seen becomes pending (rule 2: state per statement). */
+export function seedPending(db: Db, targetId: string, where: StatementWhere, now: string): number {
+  const clause = where.sql === '' ? 'WHERE' : `${where.sql} AND`;
+  return db
+    .prepare(
+      `INSERT INTO upload_state (target_id, statement_seq, state, updated)
+       SELECT ?, s.seq, 'pending', ? FROM statements s ${clause}
+         NOT EXISTS (SELECT 1 FROM upload_state u WHERE u.target_id = ? AND u.statement_seq = s.seq)`,
+    )
+    .run(targetId, now, ...where.params, targetId).changes;
+}
+
+export function markState(
+  db: Db,
+  targetId: string,
+  seqs: ReadonlyArray<number>,
+  state: UploadStateName,
+  status: number | null,
+  message: string | null,
+  now: string,
+): void {
+  const update = prepared(
+    db,
+    'UPDATE upload_state SET state = ?, status = ?, message = ?, updated = ? WHERE target_id = ? AND statement_seq = ?',
+  );
+  for (const seq of seqs) update.run(state, status, message, now, targetId, seq);
+}
+
+export type StateCounts = Record<UploadStateName, number>;
+
+export function stateCounts(db: Db, targetId: string, where: StatementWhere): StateCounts {
+  const rows = db
+    .prepare(
+      `SELECT u.state, count(*) AS n FROM upload_state u JOIN statements s ON s.seq = u.statement_seq
+       ${where.sql === '' ? 'WHERE' : `${where.sql} AND`} u.target_id = ? GROUP BY u.state`,
+    )
+    .all(...where.params, targetId) as Array<{ state: UploadStateName; n: number }>;
+  const counts: StateCounts = { pending: 0, sent: 0, conflict: 0, rejected: 0 };
+  for (const row of rows) counts[row.state] = row.n;
+  return counts;
+}

@@ -1,0 +1,248 @@
+import { type ExportFilters, statementWhere } from '../export/filters.js';
+import { outgoingStatement } from '../export/outgoing-statements.js';
+import { NORMALIZE_COLUMNS, NORMALIZE_FROM, type NormalizeSettings, type StoredStatementRow } from '../normalize/index.js';
+import type { Db } from '../store/open-database.js';
+import { isoNow } from '../util/time.js';
+import { type LrsAnswer, LrsClient, type LrsTarget } from './lrs-client.js';
+import { sameStatement } from './same-statement.js';
+import { findOrCreateTarget, markState, type StateCounts, seedPending, stateCounts, type UploadStateName } from './upload-state.js';
+
+export interface UploadOptions {
+  target: LrsTarget;
+  filters: ExportFilters;
+  /** At most 100 (rule 4). */
+  batchSize: number;
+  settings: NormalizeSettings;
+  /** Runs a write: ctx.writer.run in the server, a plain transaction in the CLI. */
+  write: <T>(job: (db: Db) => T) => Promise<T>;
+  onProgress?: (progress: UploadProgress) => void;
+  /** Waits between retries of one batch (ms); the last one repeats until maxAttempts. */
+  retryDelays?: number[];
+  maxAttempts?: number;
+}
+
+export interface UploadProgress {
+  done: number;
+  total: number;
+}
+
+export interface UploadSummary {
+  /** Accepted by the LRS in this run. */
+  sent: number;
+  /** Already held by the LRS, found equal (or acknowledged as existing) in this run. */
+  alreadyThere: number;
+  conflicts: number;
+  rejected: number;
+  /** State of every selected statement for this target after the run. */
+  totals: StateCounts;
+  problems: Array<{ id: string; state: UploadStateName; message: string }>;
+}
+
+export class UploadStoppedError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'credentials' | 'unreachable' | 'refused',
+  ) {
+    super(message);
+  }
+}
+
+interface Item {
+  seq: number;
+  id: string;
+  statement: Record<string, unknown>;
+  body: string;
+}
+
+const MAX_BATCH_BYTES = 4 * 1024 * 1024;
+const DEFAULT_DELAYS = [500, 1000, 2000, 4000, 8000, 16000];
+
+/**
+ * Uploads the selected statements to one LRS (xapi.md §11.2): state per statement in the database, so a crash or a
+ * lost network resumes where it stopped; ids and JSON never change between attempts; whole-batch 409/400 resolved
+ * by reading the ids back, then by smaller batches, then statement by statement.
+ */
+export async function uploadStatements(db: Db, options: UploadOptions): Promise<UploadSummary> {
+  const client = new LrsClient(options.target);
+  const where = statementWhere(db, options.filters);
+  const endpoint = options.target.endpoint.replace(/\/+$/, '');
+  const targetId = await options.write((w) => {
+    const now = isoNow();
+    const id = findOrCreateTarget(w, endpoint, options.target.username, now);
+    seedPending(w, id, where, now);
+    return id;
+  });
+  const summary: UploadSummary = {
+    sent: 0,
+    alreadyThere: 0,
+    conflicts: 0,
+    rejected: 0,
+    totals: { pending: 0, sent: 0, conflict: 0, rejected: 0 },
+    problems: [],
+  };
+  const total = stateCounts(db, targetId, where).pending;
+  let done = 0;
+  const mark = async (items: Item[], state: UploadStateName, status: number | null, message: string | null, kind?: 'already') => {
+    if (items.length === 0) return;
+    await options.write((w) => markState(w, targetId, items.map((item) => item.seq), state, status, message, isoNow()));
+    if (state === 'sent') summary[kind === 'already' ? 'alreadyThere' : 'sent'] += items.length;
+    if (state === 'conflict') summary.conflicts += items.length;
+    if (state === 'rejected') summary.rejected += items.length;
+    if (state !== 'sent' && message) {
+      for (const item of items) if (summary.problems.length < 50) summary.problems.push({ id: item.id, state, message });
+    }
+    done += items.length;
+    options.onProgress?.({ done, total });
+  };
+  options.onProgress?.({ done: 0, total });
+  const select = db.prepare(
+    `SELECT s.seq, ${NORMALIZE_COLUMNS} FROM ${NORMALIZE_FROM}
+     JOIN upload_state u ON u.statement_seq = s.seq AND u.target_id = ?
+     ${where.sql === '' ? 'WHERE' : `${where.sql} AND`} u.state = 'pending' AND s.seq > ? ORDER BY s.seq LIMIT ?`,
+  );
+  const batchSize = Math.max(1, Math.min(100, options.batchSize));
+  let after = 0;
+  for (;;) {
+    const rows = select.all(targetId, ...where.params, after, batchSize) as Array<StoredStatementRow & { seq: number }>;
+    if (rows.length === 0) break;
+    after = rows.at(-1)?.seq ?? after;
+    const valid: Item[] = [];
+    for (const row of rows) {
+      const { statement, problem } = outgoingStatement(row, options.settings);
+      const item = { seq: row.seq, id: row.id, statement, body: JSON.stringify(statement) };
+      // N-9: what normalisation cannot make valid is marked and reported, never sent.
+      if (problem) await mark([item], 'rejected', null, `not valid xAPI: ${problem}`);
+      else valid.push(item);
+    }
+    for (const batch of byBytes(valid)) await sendBatch(batch);
+  }
+  summary.totals = stateCounts(db, targetId, where);
+  return summary;
+
+  async function sendBatch(items: Item[]): Promise<void> {
+    if (items.length === 0) return;
+    const answer = await withRetry(() => client.postStatements(`[${items.map((item) => item.body).join(',')}]`));
+    if (answer.status === 200 && acceptedAll(answer, items)) return mark(items, 'sent', 200, null);
+    if (answer.status === 200) throw new UploadStoppedError(`The LRS answered 200 without the ids sent: ${answer.text.slice(0, 200)}`, 'refused');
+    if (answer.status === 413 && items.length > 1) return bisect(items);
+    if (answer.status === 409 || answer.status === 400 || answer.status === 413) return resolve(items, answer);
+    throw new UploadStoppedError(`The LRS answered ${answer.status}: ${answer.text.slice(0, 300)}`, 'refused');
+  }
+
+  async function bisect(items: Item[]): Promise<void> {
+    const half = Math.ceil(items.length / 2);
+    await sendBatch(items.slice(0, half));
+    await sendBatch(items.slice(half));
+  }
+
+  /** Rule 6 and 7: which of these does the LRS already hold? */
+  async function resolve(items: Item[], answer: LrsAnswer): Promise<void> {
+    const absent: Item[] = [];
+    let unreadable = false;
+    for (const item of items) {
+      const found = await withRetry(() => client.getStatement(item.id), true);
+      if (found.status === 200) {
+        if (sameStatement(item.statement, parse(found.text))) await mark([item], 'sent', 200, 'already in the LRS', 'already');
+        else await mark([item], 'conflict', answer.status, 'the LRS holds a different statement with this id');
+      } else if (found.status === 404) absent.push(item);
+      else if (found.status === 401 || found.status === 403) {
+        unreadable = true;
+        absent.push(item);
+      } else absent.push(item);
+    }
+    if (absent.length === 0) return;
+    if (unreadable || (absent.length === items.length && answer.status === 409)) {
+      for (const item of absent) await putOne(item);
+      return;
+    }
+    if (absent.length < items.length) return sendBatch(absent);
+    // Nothing of this batch is upstream: the 400 is about content. Split until the culprits stand alone.
+    if (absent.length === 1) {
+      const [item] = absent as [Item];
+      return mark([item], 'rejected', answer.status, lrsMessage(answer));
+    }
+    return bisect(absent);
+  }
+
+  async function putOne(item: Item): Promise<void> {
+    const answer = await withRetry(() => client.putStatement(item.id, item.body));
+    if (answer.status === 204 || answer.status === 200) return mark([item], 'sent', answer.status, null);
+    if (answer.status === 409) return mark([item], 'sent', 409, 'exists upstream, not verified', 'already');
+    return mark([item], 'rejected', answer.status, lrsMessage(answer));
+  }
+
+  /** Rule 8: credentials stop everything; 429/503/5xx/network errors retry the same request, same ids. */
+  async function withRetry(requestOnce: () => Promise<LrsAnswer>, isRead = false): Promise<LrsAnswer> {
+    const delays = options.retryDelays ?? DEFAULT_DELAYS;
+    const attempts = options.maxAttempts ?? delays.length + 1;
+    let lastProblem = '';
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      let answer: LrsAnswer | undefined;
+      try {
+        answer = await requestOnce();
+      } catch (error) {
+        lastProblem = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+      }
+      if (answer) {
+        // A write-only key may not read statements back (403 on GET): the caller falls back to PUT.
+        if (answer.status === 403 && isRead) return answer;
+        if (answer.status === 401 || answer.status === 403) {
+          throw new UploadStoppedError(`The LRS refused the credentials (${answer.status}). Check the key and secret.`, 'credentials');
+        }
+        if (answer.status < 500 && answer.status !== 429) return answer;
+        lastProblem = `${answer.status} ${answer.text.slice(0, 200)}`;
+      }
+      if (attempt + 1 >= attempts) break;
+      const fallback = delays[Math.min(attempt, delays.length - 1)] ?? 1000;
+      await sleep(retryAfterMs(answer?.retryAfter ?? null) ?? fallback);
+    }
+    throw new UploadStoppedError(
+      `The LRS could not be reached (${lastProblem}). Nothing is lost: run the upload again to resume.`,
+      'unreachable',
+    );
+  }
+}
+
+function acceptedAll(answer: LrsAnswer, items: Item[]): boolean {
+  const ids = parse(answer.text);
+  return Array.isArray(ids) && ids.length === items.length && ids.every((id, i) => String(id).toLowerCase() === items[i]?.id);
+}
+
+function* byBytes(items: Item[]): Generator<Item[]> {
+  let batch: Item[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    if (batch.length > 0 && bytes + item.body.length > MAX_BATCH_BYTES) {
+      yield batch;
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(item);
+    bytes += item.body.length + 1;
+  }
+  if (batch.length > 0) yield batch;
+}
+
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function lrsMessage(answer: LrsAnswer): string {
+  const body = parse(answer.text) as { message?: unknown } | undefined;
+  const message = typeof body?.message === 'string' ? body.message : answer.text;
+  return `LRS ${answer.status}: ${message.slice(0, 500)}`;
+}
+
+function retryAfterMs(value: string | null): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.min(seconds * 1000, 120_000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.min(date - Date.now(), 120_000));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
