@@ -8,6 +8,7 @@ import { registerPlayerCommands } from './cli/player-commands.js';
 import { registerServeCommand } from './cli/serve-command.js';
 import { registerStatsCommand } from './cli/stats-command.js';
 import { registerStudentCommands } from './cli/student-commands.js';
+import { registerUploadCommand } from './cli/upload-command.js';
 import { DatabaseDamagedError, DatabaseTooNewError } from './store/open-database.js';
 
 /** Every command takes --data-dir (default: $AULA_DATA_DIR, else the per-user app-data folder). */
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerStudentCommands(program, withDataDir);
   registerPlayerCommands(program, withDataDir);
   registerExportCommand(program, withDataDir);
+  registerUploadCommand(program, withDataDir);
   return program;
 }
 
