@@ -10,13 +10,21 @@ export interface TestCollectorOptions extends CollectorOptions {
   config?: Partial<ConfigInput>;
 }
 
+// Every collector a test file starts is closed when the file's tests are done, even if the test forgot to: an open
+// server or writer thread would keep the file's process alive and hang the whole run. (Registered at import time,
+// so it is a file-level hook; close() is idempotent.)
+const started = new Set<Collector>();
+after(async () => {
+  for (const collector of started) await collector.close();
+});
+
 /**
- * A real collector on an ephemeral loopback port over a real SQLite file in a temp folder. The caller closes it
- * (`await collector.close()`); `useTestCollector` does both for a whole test file.
+ * A real collector on an ephemeral loopback port over a real SQLite file in a temp folder. Close it when a test is
+ * done with it (`await collector.close()`); whatever is still open is closed after the file's last test.
  */
 export async function startTestCollector(options: TestCollectorOptions = {}): Promise<Collector> {
   const { dataDir, homePage, config, ...rest } = options;
-  return createCollector(
+  const collector = await createCollector(
     {
       dataDir: dataDir ?? tempDir(),
       host: '127.0.0.1',
@@ -27,6 +35,8 @@ export async function startTestCollector(options: TestCollectorOptions = {}): Pr
     },
     { logger: createLogger('silent', { pretty: false }), ...rest },
   );
+  started.add(collector);
+  return collector;
 }
 
 /** Starts one collector before the file's tests and closes it after them; read `.current` inside tests. */
