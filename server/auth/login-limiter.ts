@@ -63,13 +63,16 @@ export class LoginLimiter {
   private add(key: string): void {
     const times = this.recent(key);
     times.push(this.now());
+    // Re-inserted so the Map's order is "least recently failed first": pruning forgets idle keys, never the
+    // address that is spraying.
+    this.failures.delete(key);
     this.failures.set(key, times);
     if (this.failures.size > this.settings.maxTrackedKeys) this.prune();
   }
 
   private prune(): void {
     for (const key of [...this.failures.keys()]) this.recent(key);
-    // Still too many: forget the oldest keys (Map keeps insertion order).
+    // Still too many: forget the keys that failed least recently.
     for (const key of this.failures.keys()) {
       if (this.failures.size <= this.settings.maxTrackedKeys) break;
       this.failures.delete(key);
