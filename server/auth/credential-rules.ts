@@ -33,3 +33,10 @@ export function passwordProblem(password: string): string | null {
   if (/["\\\u0000-\u001f\u007f]/.test(password)) return 'the password contains " or \\ or a control character';
   return null;
 }
+
+/** The login answer carries the e-mail next to the token that regex-reading trackers cut out: keep it plain. */
+export function emailProblem(email: string): string | null {
+  if (email === '') return null;
+  if (!/^[^\s"\\{}@]+@[^\s"\\{}@]+\.[^\s"\\{}@]+$/.test(email)) return `"${email}" is not an e-mail address`;
+  return null;
+}

@@ -7,7 +7,7 @@ import {
   insertStudent,
   type Student,
 } from '../store/students-repo.js';
-import { normalizeUsername, passwordProblem, usernameProblem } from './credential-rules.js';
+import { emailProblem, normalizeUsername, passwordProblem, usernameProblem } from './credential-rules.js';
 import { hashPassword } from './password-hash.js';
 
 export interface NewAccount {
@@ -50,6 +50,8 @@ export function checkAccounts(db: Db, accounts: NewAccount[]): RosterProblem[] {
     if (badName) report(badName);
     const badPassword = passwordProblem(account.password);
     if (badPassword) report(`${badPassword} (student "${account.username}")`);
+    const badEmail = emailProblem(account.email?.trim() ?? '');
+    if (badEmail) report(badEmail);
     if (seen.has(account.username)) {
       const first = seen.get(account.username);
       report(`the username "${account.username}" appears twice${first === undefined ? '' : ` (first on line ${first})`}`);

@@ -99,6 +99,10 @@ describe('creating accounts', () => {
       checkAccounts(db, [{ username: 'ANA.g', password: 'x' }]).map((p) => p.message),
       ['a student "ana.g" already exists'],
     );
+    assert.deepEqual(
+      checkAccounts(db, [{ username: 'zoe', password: 'x', email: 'zoe"@x.test' }]).map((p) => p.message),
+      ['"zoe"@x.test" is not an e-mail address'],
+    );
   });
 });
 
