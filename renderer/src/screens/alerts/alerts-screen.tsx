@@ -144,7 +144,7 @@ export function AlertsScreen() {
           </table>
         </div>
       )}
-      <RulesEditor key={activityId} activityId={activityId} onSaved={view.reload} startOpen={data?.rulesOn === 0} />
+      <RulesEditor key={activityId} activityId={activityId} onSaved={view.reload} />
     </section>
   );
 }

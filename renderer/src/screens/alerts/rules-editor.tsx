@@ -66,12 +66,18 @@ const newCustom = (n: number): CustomRule => ({
 });
 
 /** The activity's rules: the built-in ones to switch on and tune, and simple custom ones. */
-export function RulesEditor({ activityId, onSaved, startOpen }: { activityId: string; onSaved: () => void; startOpen: boolean }) {
+export function RulesEditor({ activityId, onSaved }: { activityId: string; onSaved: () => void }) {
   const [rules, setRules] = useState<RuleSettings | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [saved, setSaved] = useState(false);
+  // Open at first when nothing is switched on yet; afterwards the teacher decides.
+  const [open, setOpen] = useState(false);
   useEffect(() => {
-    apiGet<{ rules: RuleSettings }>(`/activities/${encodeURIComponent(activityId)}/rules`).then((r) => setRules(r.rules), setError);
+    apiGet<{ rules: RuleSettings }>(`/activities/${encodeURIComponent(activityId)}/rules`).then((r) => {
+      setRules(r.rules);
+      const on = [r.rules.idle, r.rules.noProgress, r.rules.wrongAnswers, r.rules.lowScore, r.rules.quit, ...r.rules.custom].some((rule) => rule.enabled);
+      setOpen(!on);
+    }, setError);
   }, [activityId]);
   if (!rules) return error ? <ErrorBox error={error} /> : null;
 
@@ -95,7 +101,7 @@ export function RulesEditor({ activityId, onSaved, startOpen }: { activityId: st
   };
 
   return (
-    <details className="card rules-form" open={startOpen}>
+    <details className="card rules-form" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>
         <strong>Rules for this activity</strong>
       </summary>

@@ -1,0 +1,41 @@
+'use strict';
+// One session of the real js-tracker 0.9.2 in its own process, driven by commands on stdin (one per line):
+//   wrong <question> <option> | right <question> <option> | progress <level> <value> | quit
+// Each command is traced and flushed; a JSON line {"phase":...} is printed when it is on the collector.
+// Usage: node alerts-tracker-session.cjs <collectorUrl> <trackingCode>
+const readline = require('node:readline');
+const TrackerAsset = require('xapi-tracker/src/js-tracker.js');
+
+const call = (fn) => new Promise((resolve) => fn((res, err) => resolve({ res, err: Boolean(err) })));
+const say = (message) => new Promise((resolve) => process.stdout.write(`${JSON.stringify(message)}\n`, resolve));
+
+(async () => {
+  const [host, trackingCode] = process.argv.slice(2);
+  const t = new TrackerAsset();
+  Object.assign(t.settings, { host, trackingCode, debug: false });
+  t.collector = 'collector/';
+  const start = await call((cb) => t.Start(cb));
+  if (start.err) {
+    await say({ phase: 'failed', step: 'start' });
+    process.exit(1);
+  }
+  t.Completable.Initialized('level1', t.Completable.CompletableType.Level);
+  const first = await call((cb) => t.Flush(cb));
+  await say({ phase: 'started', ok: !first.err, playerId: t.playerId, animalName: t.actor && t.actor.name });
+
+  const lines = readline.createInterface({ input: process.stdin });
+  let n = 0;
+  for await (const line of lines) {
+    const [command, a, b] = line.trim().split(/\s+/);
+    if (command === 'quit') break;
+    if (command === 'wrong' || command === 'right') {
+      t.setSuccess(command === 'right');
+      t.Alternative.Selected(a, b, t.Alternative.AlternativeType.Question);
+    } else if (command === 'progress') {
+      t.Completable.Progressed(a, t.Completable.CompletableType.Level, Number(b));
+    } else continue;
+    const flushed = await call((cb) => t.Flush(cb));
+    await say({ phase: `flushed-${++n}`, ok: !flushed.err });
+  }
+  process.exit(0);
+})();

@@ -1,0 +1,171 @@
+import assert from 'node:assert/strict';
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { ROOT, type ServeProcess, startServe } from '../support/serve-process.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = path.join(ROOT, 'test-results', 'alerts');
+const DRIVER = path.join(import.meta.dirname, 'alerts-tracker-session.cjs');
+
+/** The real js-tracker in its own process, one command per line on stdin. */
+function playSession(url: string, code: string) {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [DRIVER, `${url}/`, code], { cwd: ROOT });
+  const lines: Array<Record<string, unknown>> = [];
+  const waiters: Array<() => void> = [];
+  let buffer = '';
+  let errors = '';
+  child.stderr.on('data', (chunk) => {
+    errors += chunk;
+  });
+  child.stdout.on('data', (chunk) => {
+    buffer += chunk;
+    for (let split = buffer.indexOf('\n'); split >= 0; split = buffer.indexOf('\n')) {
+      lines.push(JSON.parse(buffer.slice(0, split)) as Record<string, unknown>);
+      buffer = buffer.slice(split + 1);
+    }
+    for (const wake of waiters.splice(0)) wake();
+  });
+  child.on('exit', () => {
+    for (const wake of waiters.splice(0)) wake();
+  });
+  return {
+    async phase(name: string): Promise<Record<string, unknown>> {
+      for (;;) {
+        const found = lines.find((line) => line.phase === name);
+        if (found) return found;
+        if (child.exitCode !== null) throw new Error(`tracker exited before "${name}": ${JSON.stringify(lines)} ${errors}`);
+        await new Promise<void>((resolve) => waiters.push(resolve));
+      }
+    },
+    send: (command: string) => child.stdin.write(`${command}\n`),
+    stop: () => child.kill(),
+  };
+}
+
+async function go(page: Page, label: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: label, exact: true }).click();
+}
+
+describe('Alerts & Warnings, live, against a real aula serve and the real js-tracker', { skip: !fs.existsSync(CHROMIUM) && 'Chromium is not installed' }, () => {
+  let serve: ServeProcess;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    const dist = tempDir('aula-dashboard-');
+    const built = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    assert.equal(built.status, 0, `the dashboard build failed: ${built.stderr}`);
+    process.env.AULA_DASHBOARD_DIR = dist;
+    serve = await startServe(tempDir());
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(15_000);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await serve?.stop();
+  });
+
+  test('the teacher switches rules on; a wrong-answer alert and an idle student appear live; acknowledge; erase', { timeout: 120_000 }, async () => {
+    const created = await fetch(`${serve.url}/admin/api/activities`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'Fractions 3B', game: 'Math Quest' }),
+    });
+    const text = await created.text();
+    assert.ok(created.ok, text);
+    const { activity } = JSON.parse(text) as { activity: { id: string; trackingCode: string } };
+
+    await page.goto(`${serve.url}/`);
+    await page.getByText('● live').waitFor();
+    await go(page, 'Alerts & Warnings');
+    await page.getByRole('heading', { name: 'Alerts & Warnings' }).waitFor();
+    await page.getByText('No rules are switched on for this activity').waitFor();
+
+    // Rules: wrong answers (2 in a row, alert) and idle after 0.1 min (a warning).
+    await page.getByRole('checkbox', { name: 'Wrong answers' }).check();
+    await page.getByLabel('Wrong answers in a row').fill('2');
+    await page.getByRole('checkbox', { name: 'Idle' }).check();
+    await page.getByLabel('Idle minutes').fill('0.1');
+    await page.getByRole('button', { name: 'Save rules' }).click();
+    await page.getByText('Rules saved.').waitFor();
+    await page.getByRole('heading', { name: 'Nobody needs you right now' }).waitFor();
+    const stored = (await (await fetch(`${serve.url}/admin/api/activities/${activity.id}/rules`)).json()) as {
+      rules: { idle: { enabled: boolean; minutes: number }; wrongAnswers: { inARow: number } };
+    };
+    assert.deepEqual([stored.rules.idle.enabled, stored.rules.idle.minutes, stored.rules.wrongAnswers.inARow], [true, 0.1, 2]);
+
+    const game = playSession(serve.url, activity.trackingCode);
+    try {
+      const started = await game.phase('started');
+      assert.equal(started.ok, true);
+      game.send('wrong question1 optionA');
+      await game.phase('flushed-1');
+      game.send('wrong question2 optionC');
+      await game.phase('flushed-2');
+
+      // The alert appears without reloading: over the SSE stream.
+      const row = page.locator('.alerts-table tbody tr', { hasText: String(started.animalName) });
+      await row.locator('.latest-cause', { hasText: '2 wrong answers in a row (last: question2 → optionC)' }).waitFor();
+      assert.equal(await row.locator('.badge-severity.severity-alert').textContent(), '1');
+      await page.locator('[data-total="alerts"]', { hasText: '1 alert' }).waitFor();
+      await page.screenshot({ path: path.join(SHOTS, '01-wrong-answers.png') });
+
+      // The game goes quiet: after 6 s the student is idle, still without a reload.
+      await row.locator('.badge-severity.severity-warning', { hasText: '1' }).waitFor({ timeout: 20_000 });
+      await page.locator('[data-total="warnings"]', { hasText: '1 warning' }).waitFor();
+      await row.getByRole('button', { name: 'Details' }).click();
+      await row.getByText(/^Idle for 6 s/).waitFor();
+      await page.screenshot({ path: path.join(SHOTS, '02-idle.png') });
+
+      // A right answer: the student is active again and the run of wrong answers is over; both clear.
+      game.send('right question3 optionB');
+      await game.phase('flushed-3');
+      await page.getByRole('heading', { name: 'Nobody needs you right now' }).waitFor();
+      await page.locator('[data-total="alerts"]').waitFor({ state: 'detached' });
+
+      // Wrong again twice, then acknowledged by the teacher.
+      game.send('wrong question4 optionD');
+      await game.phase('flushed-4');
+      game.send('wrong question5 optionD');
+      await game.phase('flushed-5');
+      await row.getByRole('button', { name: 'Acknowledge all' }).click();
+      await page.getByRole('heading', { name: 'Nobody needs you right now' }).waitFor();
+      game.send('quit');
+
+      // Results show the answers; then the teacher erases the student from the player page.
+      await go(page, 'Results');
+      const resultRow = page.locator('.results-table tbody tr', { hasText: String(started.animalName) });
+      await resultRow.waitFor();
+      assert.deepEqual(await resultRow.locator('td.num').allTextContents().then((cells) => [cells[4], cells[5]]), ['1', '4']);
+      await page.screenshot({ path: path.join(SHOTS, '03-results.png') });
+      await resultRow.locator('.player-name').click();
+      await page.getByRole('button', { name: "Erase this player's data…" }).click();
+      const erase = page.getByRole('button', { name: 'Erase', exact: true });
+      assert.equal(await erase.isDisabled(), true, 'needs the confirmation first');
+      await page.getByLabel('I understand this cannot be undone').check();
+      await erase.click();
+      await page.getByRole('heading', { name: 'Players' }).first().waitFor();
+      const players = (await (await fetch(`${serve.url}/admin/api/players`)).json()) as { players: unknown[] };
+      assert.equal(players.players.length, 0);
+      const statements = (await (await fetch(`${serve.url}/admin/api/statements?activity=${activity.id}`)).json()) as { statements: unknown[] };
+      assert.equal(statements.statements.length, 0);
+    } finally {
+      game.stop();
+    }
+  });
+});
