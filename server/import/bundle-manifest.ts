@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { BUNDLE_TABLES } from '../export/bundle-tables.js';
+import { BUNDLE_FORMAT, STATEMENT_ROWS_FILE, STATEMENTS_FILE } from '../export/zip-bundle.js';
+import { schemaVersion } from '../store/migrations/index.js';
+import { ImportRefusedError } from './import-errors.js';
+
+const fileInfo = z.object({ bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/), lines: z.number().int().nonnegative() });
+
+/** What `aula export --format zip` writes as manifest.json (server/export/zip-bundle.ts). Extra keys are ignored. */
+export const manifestSchema = z.object({
+  format: z.string(),
+  app: z.literal('aula'),
+  appVersion: z.string(),
+  schemaVersion: z.number().int().positive(),
+  created: z.string(),
+  filters: z.record(z.string(), z.unknown()).default({}),
+  options: z.object({ pseudonymize: z.boolean().default(false) }).loose().default({ pseudonymize: false }),
+  counts: z.record(z.string(), z.number().int().nonnegative()),
+  files: z.record(z.string(), fileInfo),
+});
+
+export type BundleManifest = z.output<typeof manifestSchema>;
+
+/** Files import reads; each must be listed in the manifest with its hash. */
+export const REQUIRED_FILES = [STATEMENTS_FILE, STATEMENT_ROWS_FILE, ...BUNDLE_TABLES.map((table) => `${table}.ndjson`)];
+
+/**
+ * Parses manifest.json and refuses what this Aula cannot read: another bundle format, a newer format version, or
+ * tables written by a newer schema (their rows could carry meaning this version would silently drop).
+ */
+export function parseManifest(text: string): BundleManifest {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ImportRefusedError('bundle-invalid', 'manifest.json is not valid JSON.');
+  }
+  const format = (json as { format?: unknown } | null)?.format;
+  const version = typeof format === 'string' ? /^aula-bundle\/(\d+)$/.exec(format) : null;
+  if (!version) throw new ImportRefusedError('not-a-bundle', 'This zip is not an Aula bundle (its manifest names no aula-bundle format).');
+  const ours = Number(/(\d+)$/.exec(BUNDLE_FORMAT)?.[1]);
+  if (Number(version[1]) > ours) {
+    throw new ImportRefusedError(
+      'bundle-too-new',
+      `This bundle was made by a newer Aula (bundle format ${format}; this Aula reads ${BUNDLE_FORMAT}). Update Aula on this computer, then import again.`,
+    );
+  }
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ImportRefusedError('bundle-invalid', `manifest.json is incomplete (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}).`);
+  }
+  const manifest = parsed.data;
+  if (manifest.schemaVersion > schemaVersion) {
+    throw new ImportRefusedError(
+      'bundle-too-new',
+      `This bundle was made by Aula ${manifest.appVersion} with database schema ${manifest.schemaVersion}; this Aula knows schema ${schemaVersion}. Update Aula on this computer, then import again.`,
+    );
+  }
+  for (const name of REQUIRED_FILES) {
+    if (!manifest.files[name]) throw new ImportRefusedError('bundle-invalid', `The manifest does not list ${name}.`);
+  }
+  return manifest;
+}
+
+/** Lines each file must have according to the manifest's counts (not only its file list). */
+export function expectedLines(manifest: BundleManifest, name: string): number | undefined {
+  if (name === STATEMENTS_FILE || name === STATEMENT_ROWS_FILE) return manifest.counts.statements;
+  const table = name.endsWith('.ndjson') ? name.slice(0, -'.ndjson'.length) : undefined;
+  return table === undefined ? undefined : manifest.counts[table];
+}

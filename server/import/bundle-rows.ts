@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { ImportRefusedError } from './import-errors.js';
+
+const text = z.string().min(1);
+const maybe = z.string().nullable().default(null);
+const flag = z.union([z.literal(0), z.literal(1)]);
+
+/** The rows of the bundle's tables, as server/export/bundle-tables.ts writes them (its COLUMNS). */
+export const bundleRowSchemas = {
+  classes: z.object({ id: text, name: text, created: text }),
+  games: z.object({ id: text, title: text, created: text }),
+  versions: z.object({ id: text, game_id: text, tracking_code: text, link: maybe, created: text }),
+  activities: z.object({
+    id: text,
+    name: z.string(),
+    game_id: text,
+    version_id: text,
+    class_id: maybe,
+    tracking_code: text,
+    allow_anonymous: flag,
+    open: flag,
+    created: text,
+    opened: maybe,
+    closed: maybe,
+  }),
+  players: z.object({ id: text, public_id: text, kind: z.enum(['anonymous', 'identified']), animal_name: z.string(), created: text }),
+  gameplays: z.object({ id: text, scope_id: text, activity_id: maybe, version_id: text, player_id: text, first_started: text }),
+  sessions: z.object({
+    id: z.number().int(),
+    gameplay_id: text,
+    activity_id: maybe,
+    version_id: text,
+    player_id: text,
+    number: z.number().int().positive(),
+    source: z.enum(['rage', 'xapi']),
+    registration: maybe,
+    started: text,
+    ended: maybe,
+    last_seen: text,
+    last_verb: maybe,
+    last_object: maybe,
+    progress: z.number().nullable().default(null),
+    completion: flag.nullable().default(null),
+    success: flag.nullable().default(null),
+    score: z.number().nullable().default(null),
+  }),
+} as const;
+
+export type BundleRows = { [Table in keyof typeof bundleRowSchemas]: z.output<(typeof bundleRowSchemas)[Table]>[] };
+
+/** One stored statement row (aula/statement-rows.ndjson): the statement as received, with its links. */
+export const statementRowSchema = z.object({
+  id: text,
+  client_id: maybe,
+  session_id: z.number().int().nullable().default(null),
+  activity_id: maybe,
+  player_id: maybe,
+  verb_id: maybe,
+  object_id: maybe,
+  registration: maybe,
+  timestamp: maybe,
+  stored: text,
+  source: z.enum(['rage', 'xapi']),
+  voided: flag.default(0),
+  json: z.string().refine((value) => {
+    try {
+      return typeof JSON.parse(value) === 'object';
+    } catch {
+      return false;
+    }
+  }, 'not a JSON statement'),
+});
+
+export type StatementRow = z.output<typeof statementRowSchema>;
+
+export function parseRow<Schema extends z.ZodType>(schema: Schema, value: unknown, where: string): z.output<Schema> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new ImportRefusedError('bundle-invalid', `${where}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`.trim());
+}

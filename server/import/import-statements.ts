@@ -1,0 +1,81 @@
+import { ResultsAccumulator } from '../results/results-accumulator.js';
+import { statementFact } from '../rules/rule-facts.js';
+import type { Db } from '../store/open-database.js';
+import { prepared } from '../store/prepared.js';
+import { canonicalJson } from '../util/canonical-json.js';
+import { activityIndex, agentIndex } from '../xapi/statement-index.js';
+import type { StatementRow } from './bundle-rows.js';
+import { addNote, type ImportReport } from './import-report.js';
+import type { IdMaps } from './import-tables.js';
+import { recount, type Touched } from './recount.js';
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * One chunk of statements, inside one write transaction: a statement whose id is here already is compared (same
+ * content: already there; different: a conflict, kept as it is here), the others are inserted with their links
+ * mapped, indexed for xAPI queries, folded into the per-student results, and the counters of everything the chunk
+ * touched are recounted before the transaction commits. Re-running a chunk finds its statements already there.
+ */
+export function importStatementChunk(db: Db, rows: StatementRow[], maps: IdMaps, report: ImportReport, now: string): Touched {
+  const touched: Touched = { activities: new Set(), players: new Set(), gameplays: new Set(), sessions: new Set() };
+  const results = new ResultsAccumulator();
+  const existing = prepared<[string], { json: string }>(db, 'SELECT json FROM statements WHERE id = ?');
+  const insert = prepared(
+    db,
+    `INSERT INTO statements (id, client_id, session_id, activity_id, player_id, verb_id, object_id, registration, timestamp, stored,
+       source, voided, json, ref_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertAgent = prepared(db, 'INSERT OR IGNORE INTO xapi_statement_agents (seq, ifi, related) VALUES (?, ?, ?)');
+  const insertActivity = prepared(db, 'INSERT OR IGNORE INTO xapi_statement_activities (seq, activity_iri, related) VALUES (?, ?, ?)');
+  for (const row of rows) {
+    const statement = JSON.parse(row.json) as unknown;
+    const here = existing.get(row.id);
+    if (here) {
+      if (canonicalJson(JSON.parse(here.json)) === canonicalJson(statement)) report.alreadyThere.statements++;
+      else addNote(report, { kind: 'statements', id: row.id, type: 'conflict', message: 'a different statement with this id is stored here; kept as it is here' });
+      continue;
+    }
+    const sessionId = row.session_id === null ? null : maps.sessions.get(row.session_id);
+    const activityId = row.activity_id === null ? null : maps.activities.get(row.activity_id);
+    const playerId = row.player_id === null ? null : maps.players.get(row.player_id);
+    if (sessionId === undefined || activityId === undefined || playerId === undefined) {
+      addNote(report, { kind: 'statements', id: row.id, type: 'skipped', message: 'its session, activity or player is not in the bundle' });
+      continue;
+    }
+    const object = isObject(statement) ? statement.object : undefined;
+    const refId = isObject(object) && object.objectType === 'StatementRef' && typeof object.id === 'string' ? object.id : null;
+    const { lastInsertRowid } = insert.run(
+      row.id,
+      row.client_id,
+      sessionId,
+      activityId,
+      playerId,
+      row.verb_id,
+      row.object_id,
+      row.registration,
+      row.timestamp,
+      row.stored,
+      row.source,
+      row.voided,
+      row.json,
+      refId,
+    );
+    // xAPI statements are found by agent and activity in GET /xapi/statements; RAGE ones never are (as when received).
+    if (row.source === 'xapi' && isObject(statement)) {
+      const seq = Number(lastInsertRowid);
+      for (const agent of agentIndex(statement)) insertAgent.run(seq, agent.key, agent.related ? 1 : 0);
+      for (const activity of activityIndex(statement)) insertActivity.run(seq, activity.key, activity.related ? 1 : 0);
+    }
+    if (activityId && playerId) results.add(activityId, playerId, statementFact(statement));
+    report.added.statements++;
+    if (sessionId !== null) touched.sessions.add(sessionId);
+    if (activityId) touched.activities.add(activityId);
+    if (playerId) touched.players.add(playerId);
+  }
+  if (!results.isEmpty) results.take()(db, now);
+  recount(db, touched);
+  return touched;
+}

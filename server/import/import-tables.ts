@@ -1,0 +1,215 @@
+import { newUniqueTrackingCode } from '../store/games-repo.js';
+import type { Db } from '../store/open-database.js';
+import { prepared } from '../store/prepared.js';
+import { createXapiCredential } from '../store/xapi-credentials-repo.js';
+import { newAuthToken } from '../util/random-ids.js';
+import type { BundleRows } from './bundle-rows.js';
+import { addNote, type ImportReport } from './import-report.js';
+import type { Touched } from './recount.js';
+
+/** Bundle ids → ids here. Rows keep their ids when they are new; only sessions (integer rowids) always map. */
+export interface IdMaps {
+  activities: Map<string, string>;
+  players: Map<string, string>;
+  sessions: Map<number, number>;
+}
+
+type One = { id: string } | undefined;
+
+/**
+ * Merges the bundle's tables (one write transaction; they are small next to the statements). Stable ids first:
+ * a row whose id exists here is the same row; then the natural keys (class name, game title, playerId, a gameplay's
+ * scope and player, a session's gameplay and number). Tracking codes taken here are regenerated and reported.
+ */
+export function importTables(db: Db, rows: BundleRows, report: ImportReport, touched: Touched): IdMaps {
+  const found = (sql: string, ...params: unknown[]) => (prepared(db, sql).get(...params) as One)?.id;
+  const classes = new Map<string, string>();
+  const games = new Map<string, string>();
+  const versions = new Map<string, string>();
+  const gameplays = new Map<string, string>();
+  const maps: IdMaps = { activities: new Map(), players: new Map(), sessions: new Map() };
+  const codeTaken = (code: string) => found('SELECT id FROM activities WHERE tracking_code = ? UNION ALL SELECT id FROM versions WHERE tracking_code = ?', code, code) !== undefined;
+
+  for (const row of rows.classes) {
+    const local = found('SELECT id FROM classes WHERE id = ?', row.id) ?? found('SELECT id FROM classes WHERE name = ?', row.name);
+    if (local) {
+      report.alreadyThere.classes++;
+      if (local !== row.id) addNote(report, { kind: 'classes', id: row.id, type: 'matched', message: `merged with the class "${row.name}" here` });
+    } else {
+      prepared(db, 'INSERT INTO classes (id, name, created) VALUES (?, ?, ?)').run(row.id, row.name, row.created);
+      report.added.classes++;
+    }
+    classes.set(row.id, local ?? row.id);
+  }
+
+  for (const row of rows.games) {
+    const local = found('SELECT id FROM games WHERE id = ?', row.id) ?? found('SELECT id FROM games WHERE title = ?', row.title);
+    if (local) {
+      report.alreadyThere.games++;
+      if (local !== row.id) addNote(report, { kind: 'games', id: row.id, type: 'matched', message: `merged with the game "${row.title}" here` });
+    } else {
+      prepared(db, 'INSERT INTO games (id, title, created) VALUES (?, ?, ?)').run(row.id, row.title, row.created);
+      report.added.games++;
+    }
+    games.set(row.id, local ?? row.id);
+  }
+
+  for (const row of rows.versions) {
+    const gameId = games.get(row.game_id);
+    if (found('SELECT id FROM versions WHERE id = ?', row.id)) {
+      report.alreadyThere.versions++;
+    } else if (!gameId) {
+      addNote(report, { kind: 'versions', id: row.id, type: 'skipped', message: 'its game is not in the bundle' });
+      continue;
+    } else {
+      const code = codeTaken(row.tracking_code) ? newUniqueTrackingCode(db) : row.tracking_code;
+      if (code !== row.tracking_code) {
+        addNote(report, { kind: 'versions', id: row.id, type: 'code-changed', message: `tracking code ${row.tracking_code} is used here; the game version got ${code}` });
+      }
+      prepared(db, 'INSERT INTO versions (id, game_id, tracking_code, link, created) VALUES (?, ?, ?, ?, ?)').run(row.id, gameId, code, row.link, row.created);
+      report.added.versions++;
+    }
+    versions.set(row.id, row.id);
+  }
+
+  for (const row of rows.activities) {
+    if (found('SELECT id FROM activities WHERE id = ?', row.id)) {
+      report.alreadyThere.activities++;
+      maps.activities.set(row.id, row.id);
+      continue;
+    }
+    const gameId = games.get(row.game_id);
+    const versionId = versions.get(row.version_id);
+    if (!gameId || !versionId) {
+      addNote(report, { kind: 'activities', id: row.id, type: 'skipped', message: `"${row.name}": its game is not in the bundle` });
+      continue;
+    }
+    const code = codeTaken(row.tracking_code) ? newUniqueTrackingCode(db) : row.tracking_code;
+    if (code !== row.tracking_code) {
+      addNote(report, { kind: 'activities', id: row.id, type: 'code-changed', message: `"${row.name}": tracking code ${row.tracking_code} is used here; it got ${code}` });
+    }
+    prepared(
+      db,
+      `INSERT INTO activities (id, name, game_id, version_id, class_id, tracking_code, allow_anonymous, open, created, opened, closed)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(row.id, row.name, gameId, versionId, row.class_id ? (classes.get(row.class_id) ?? null) : null, code, row.allow_anonymous, row.open, row.created, row.opened, row.closed);
+    // Like every activity here, it gets its own xAPI key and secret (xapi.md X-2.4); the bundle carries none.
+    createXapiCredential(db, row.id, row.name);
+    report.added.activities++;
+    maps.activities.set(row.id, row.id);
+    touched.activities.add(row.id);
+  }
+
+  for (const row of rows.players) {
+    const byId = found('SELECT id FROM players WHERE id = ?', row.id);
+    const local = byId ?? found('SELECT id FROM players WHERE public_id = ?', row.public_id);
+    if (local) {
+      report.alreadyThere.players++;
+      if (!byId) addNote(report, { kind: 'players', id: row.id, type: 'matched', message: `merged with the player ${row.public_id} here` });
+    } else {
+      // A student of this roster with that username plays as this player from now on (one player per student).
+      const student =
+        row.kind === 'identified'
+          ? found('SELECT s.id FROM students s WHERE s.username = ? AND NOT EXISTS (SELECT 1 FROM players p WHERE p.student_id = s.id)', row.public_id)
+          : undefined;
+      prepared(db, 'INSERT INTO players (id, public_id, kind, animal_name, student_id, created) VALUES (?, ?, ?, ?, ?, ?)').run(
+        row.id,
+        row.public_id,
+        row.kind,
+        row.animal_name,
+        student ?? null,
+        row.created,
+      );
+      report.added.players++;
+    }
+    maps.players.set(row.id, local ?? row.id);
+  }
+
+  for (const row of rows.gameplays) {
+    const playerId = maps.players.get(row.player_id);
+    const activityId = row.activity_id === null ? null : maps.activities.get(row.activity_id);
+    const versionId = versions.get(row.version_id);
+    if (!playerId || activityId === undefined || !versionId) {
+      addNote(report, { kind: 'gameplays', id: row.id, type: 'skipped', message: 'its player, activity or game version is not in the bundle' });
+      continue;
+    }
+    const scopeId = activityId ?? versionId;
+    const byId = found('SELECT id FROM gameplays WHERE id = ?', row.id);
+    const local = byId ?? found('SELECT id FROM gameplays WHERE scope_id = ? AND player_id = ?', scopeId, playerId);
+    if (local) {
+      report.alreadyThere.gameplays++;
+      prepared(db, 'UPDATE gameplays SET first_started = min(first_started, ?) WHERE id = ?').run(row.first_started, local);
+    } else {
+      prepared(
+        db,
+        `INSERT INTO gameplays (id, scope_id, activity_id, version_id, player_id, sessions, first_started)
+         VALUES (?, ?, ?, ?, ?, 0, ?)`,
+      ).run(row.id, scopeId, activityId, versionId, playerId, row.first_started);
+      report.added.gameplays++;
+      if (activityId) touched.activities.add(activityId);
+    }
+    gameplays.set(row.id, local ?? row.id);
+  }
+
+  for (const row of rows.sessions) {
+    const gameplayId = gameplays.get(row.gameplay_id);
+    const playerId = maps.players.get(row.player_id);
+    const versionId = versions.get(row.version_id);
+    if (!gameplayId || !playerId || !versionId) {
+      addNote(report, { kind: 'sessions', id: String(row.id), type: 'skipped', message: 'its gameplay, player or game version is not in the bundle' });
+      continue;
+    }
+    const sameNumber = prepared(db, 'SELECT id, started FROM sessions WHERE gameplay_id = ? AND number = ?').get(gameplayId, row.number) as
+      | { id: number; started: string }
+      | undefined;
+    // The same attempt: same gameplay, number and start. A different attempt under that number was played here too.
+    const same =
+      sameNumber?.started === row.started
+        ? sameNumber.id
+        : (prepared(db, 'SELECT id FROM sessions WHERE gameplay_id = ? AND started = ?').get(gameplayId, row.started) as { id: number } | undefined)?.id;
+    if (same !== undefined) {
+      report.alreadyThere.sessions++;
+      maps.sessions.set(row.id, same);
+      continue;
+    }
+    let number = row.number;
+    if (sameNumber) {
+      number = ((prepared(db, 'SELECT max(number) AS n FROM sessions WHERE gameplay_id = ?').get(gameplayId) as { n: number }).n ?? 0) + 1;
+      addNote(report, { kind: 'sessions', id: String(row.id), type: 'renumbered', message: `attempt ${row.number} of this player was another attempt here; stored as attempt ${number}` });
+    }
+    const activityId = row.activity_id === null ? null : (maps.activities.get(row.activity_id) ?? null);
+    const { lastInsertRowid } = prepared(
+      db,
+      `INSERT INTO sessions (gameplay_id, activity_id, version_id, player_id, number, auth_token, source, registration, started, ended,
+         last_seen, statements, last_verb, last_object, progress, completion, success, score)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      gameplayId,
+      activityId,
+      versionId,
+      playerId,
+      number,
+      // The bundle carries no authTokens: the imported attempt gets a fresh one that no game knows.
+      newAuthToken(),
+      row.source,
+      row.registration,
+      row.started,
+      row.ended,
+      row.last_seen,
+      row.last_verb,
+      row.last_object,
+      row.progress,
+      row.completion,
+      row.success,
+      row.score,
+    );
+    const id = Number(lastInsertRowid);
+    maps.sessions.set(row.id, id);
+    report.added.sessions++;
+    touched.sessions.add(id);
+    touched.gameplays.add(gameplayId);
+    touched.players.add(playerId);
+    if (activityId) touched.activities.add(activityId);
+  }
+  return maps;
+}
