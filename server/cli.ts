@@ -3,6 +3,7 @@ import { registerActivityCommands } from './cli/activity-commands.js';
 import { registerBackupCommands } from './cli/backup-commands.js';
 import { registerClassCommands } from './cli/class-commands.js';
 import { registerExportCommand } from './cli/export-command.js';
+import { registerImportCommand } from './cli/import-command.js';
 import { CliError } from './cli/output.js';
 import { registerPlayerCommands } from './cli/player-commands.js';
 import { registerServeCommand } from './cli/serve-command.js';
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerPlayerCommands(program, withDataDir);
   registerExportCommand(program, withDataDir);
   registerUploadCommand(program, withDataDir);
+  registerImportCommand(program, withDataDir);
   return program;
 }
 
