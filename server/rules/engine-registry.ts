@@ -7,7 +7,8 @@ const engines = new WeakMap<AppContext, RulesEngine>();
 export function rulesEngineFor(ctx: AppContext, options?: RulesEngineOptions): RulesEngine {
   let engine = engines.get(ctx);
   if (!engine) {
-    const created = new RulesEngine(ctx, options);
+    // AULA_RULES=off: no live rules and no maintained results (a measuring aid; alerts stay readable).
+    const created = new RulesEngine(ctx, { listen: process.env.AULA_RULES !== 'off', ...options });
     engines.set(ctx, created);
     ctx.onClose(() => created.close());
     engine = created;

@@ -12,6 +12,8 @@ export interface RulesEngineOptions {
   tickMs?: number;
   /** Writes of alerts and results are grouped over this window (one transaction each). */
   flushMs?: number;
+  /** false: do not read the batches at all (AULA_RULES=off, for measuring what rules cost). */
+  listen?: boolean;
 }
 
 const FORGET_ENDED_MS = 10 * 60_000;
@@ -47,8 +49,10 @@ export class RulesEngine {
       this.restored.set(sessionId, keys);
     }
     const { bus } = ctx;
+    const listen = options.listen ?? true;
     this.unsubscribe = [
       bus.on('statements.accepted', (e) => {
+        if (!listen) return;
         if (!e.activityId) return;
         try {
           this.onStatements(e.activityId, e.sessionId, e.playerId, e.statements);
