@@ -9,7 +9,7 @@ import { CliError, printJson, printLines } from './output.js';
 export function registerBackupCommands(program: Command, withDataDir: (command: Command) => Command): void {
   withDataDir(program.command('backup'))
     .argument('<file>', 'where to write the copy, e.g. aula-2026-11-26.sqlite')
-    .description('copy the database safely, also while aula serve runs (SQLite online backup)')
+    .description('copy the database safely, also while aula serve runs (a consistent SQLite snapshot)')
     .option('--json', 'print one JSON object')
     .action((file: string, options: DataDirOption & { json?: boolean }) => {
       const db = openDatabase(resolveDataDir(options));
