@@ -57,11 +57,16 @@ export class BundleReader {
       const hash = createHash('sha256');
       let bytes = 0;
       let lines = 0;
-      const stream = await this.open(name);
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
-        hash.update(chunk);
-        bytes += chunk.length;
-        for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines++;
+      try {
+        const stream = await this.open(name);
+        for await (const chunk of stream as AsyncIterable<Buffer>) {
+          hash.update(chunk);
+          bytes += chunk.length;
+          for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines++;
+        }
+      } catch (error) {
+        // A damaged deflate stream or a wrong CRC: zlib and yauzl say so before any hash could.
+        throw new ImportRefusedError('bundle-tampered', `${name} cannot be read (${(error as Error).message}): the bundle is damaged.`);
       }
       if (bytes !== info.bytes || hash.digest('hex') !== info.sha256) {
         throw new ImportRefusedError('bundle-tampered', `${name} does not match its SHA-256 in the manifest: the bundle was changed or damaged after export.`);

@@ -7,7 +7,7 @@ import { type BundleRows, bundleRowSchemas, parseRow, type StatementRow, stateme
 import { addNote, emptyReport, IMPORT_KINDS, type ImportReport } from './import-report.js';
 import { importStatementChunk } from './import-statements.js';
 import { type IdMaps, importTables } from './import-tables.js';
-import { noneTouched, recount } from './recount.js';
+import { noneTouched, recount, type Touched } from './recount.js';
 
 export interface ImportProgress {
   phase: 'verifying' | 'importing';
@@ -21,6 +21,8 @@ export interface ImportOptions {
   /** Statements per write transaction. */
   chunkSize?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /** After each committed write, with what it touched (the server tells open dashboards). */
+  onCommitted?: (touched: Touched) => void;
 }
 
 export const DEFAULT_CHUNK = 5000;
@@ -50,12 +52,13 @@ export async function importBundle(file: string, options: ImportOptions): Promis
     });
     const total = manifest.counts.statements ?? 0;
     options.onProgress?.({ phase: 'importing', done: 0, total });
-    const maps = await options.write((db) => {
-      const touched = noneTouched();
-      const mapped = importTables(db, tables, report, touched);
-      recount(db, touched);
-      return mapped;
+    const { maps, touched } = await options.write((db) => {
+      const written = noneTouched();
+      const mapped = importTables(db, tables, report, written);
+      recount(db, written);
+      return { maps: mapped, touched: written };
     });
+    options.onCommitted?.(touched);
     await importStatements(reader, maps, report, options, total);
     report.changed = IMPORT_KINDS.some((kind) => report.added[kind] > 0);
     return report;
@@ -82,7 +85,11 @@ async function importStatements(reader: BundleReader, maps: IdMaps, report: Impo
   const flush = async () => {
     const rows = chunk;
     chunk = [];
-    if (rows.length > 0) await options.write((db) => importStatementChunk(db, rows, maps, report, isoNow()));
+    if (rows.length > 0) {
+      // Not inside `onCommitted?.(…)`: an optional call skips evaluating its argument, and the write with it.
+      const touched = await options.write((db) => importStatementChunk(db, rows, maps, report, isoNow()));
+      options.onCommitted?.(touched);
+    }
     done += rows.length;
     options.onProgress?.({ phase: 'importing', done, total });
   };

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Request } from 'express';
+import type { AppContext } from '../context.js';
+import { type ImportProgress, importBundle } from '../import/import-bundle.js';
+import { ImportRefusedError } from '../import/import-errors.js';
+import type { ImportReport } from '../import/import-report.js';
+import { AdminError } from './admin-error.js';
+
+/** A bundle of a whole term is large; more than this is refused before it fills the disk. */
+export const IMPORT_MAX_BYTES = 2 * 1024 * 1024 * 1024;
+
+export interface ImportStatus {
+  running: boolean;
+  progress: ImportProgress | null;
+}
+
+/**
+ * The dashboard's import: the zip arrives as a raw `application/zip` body (no multipart parser needed), is written
+ * to the data folder as it arrives (never held in memory), merged through the one writer, and deleted.
+ */
+export class ImportRunner {
+  private progress: ImportProgress | null = null;
+  private running = false;
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly maxBytes = IMPORT_MAX_BYTES,
+  ) {}
+
+  get status(): ImportStatus {
+    return { running: this.running, progress: this.progress };
+  }
+
+  async run(req: Request): Promise<ImportReport> {
+    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/zip' && type !== 'application/octet-stream') {
+      throw new AdminError(415, 'unsupported-media-type', 'Send the bundle as the request body with Content-Type: application/zip.');
+    }
+    const declared = Number(req.headers['content-length'] ?? Number.NaN);
+    if (declared > this.maxBytes) throw new AdminError(413, 'bundle-too-large', `The bundle is larger than ${this.maxBytes} bytes.`);
+    if (this.running) throw new AdminError(409, 'import-running', 'An import is running already; wait for its report.');
+    this.running = true;
+    this.progress = null;
+    const folder = path.join(this.ctx.config.dataDir, 'imports');
+    const file = path.join(folder, `incoming-${randomUUID()}.zip`);
+    try {
+      fs.mkdirSync(folder, { recursive: true });
+      await this.receive(req, file);
+      const { ctx } = this;
+      return await importBundle(file, {
+        write: (job) => ctx.writer.run(job),
+        onProgress: (progress) => {
+          this.progress = progress;
+        },
+        onCommitted: (touched) => {
+          for (const activityId of touched.activities) ctx.bus.emit('activity.changed', { activityId });
+        },
+      });
+    } catch (error) {
+      if (error instanceof ImportRefusedError) throw new AdminError(422, error.reason, error.message);
+      throw error;
+    } finally {
+      this.running = false;
+      fs.rmSync(file, { force: true });
+    }
+  }
+
+  private async receive(req: Request, file: string): Promise<void> {
+    let received = 0;
+    const max = this.maxBytes;
+    await pipeline(
+      req,
+      async function* limit(source: AsyncIterable<Buffer>) {
+        for await (const chunk of source) {
+          received += chunk.length;
+          if (received > max) throw new AdminError(413, 'bundle-too-large', `The bundle is larger than ${max} bytes.`);
+          yield chunk;
+        }
+      },
+      fs.createWriteStream(file),
+    );
+    if (received === 0) throw new AdminError(400, 'empty-body', 'The request carried no bundle.');
+  }
+}

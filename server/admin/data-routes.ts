@@ -1,0 +1,70 @@
+import express from 'express';
+import type { AppContext } from '../context.js';
+import { sendJson } from '../http/send.js';
+import { AdminError, sendAdminError } from './admin-error.js';
+import { countForExport, ExportProgressBoard, exportOptionsFromQuery, sendExport } from './data-export.js';
+import { ImportRunner } from './data-import.js';
+import { listTargets, lrsSchema, testConnection, UploadRunner, uploadSchema } from './data-upload.js';
+import { loopbackOnly } from './loopback-only.js';
+import { parseBody } from './validate.js';
+
+export interface DataRouterOptions {
+  /** Largest accepted import body (bytes). */
+  importMaxBytes?: number;
+}
+
+/**
+ * Researchers' data, mounted at `/admin/api/data` (the teacher only, as the rest of the admin API): export
+ * downloads with their progress, upload to a central LRS in the background, import of another laptop's bundle.
+ */
+export function dataRouter(ctx: AppContext, options: DataRouterOptions = {}): express.Router {
+  const board = new ExportProgressBoard();
+  const uploads = new UploadRunner(ctx);
+  const imports = new ImportRunner(ctx, options.importMaxBytes);
+  const router = express.Router();
+  router.use(loopbackOnly);
+  router.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  const json = express.json({ limit: '16kb' });
+
+  router.get('/export', (req, res, next) => {
+    sendExport(ctx, board, req, res).catch(next);
+  });
+  router.get('/export/count', (req, res) => {
+    const { options: exportOptions } = exportOptionsFromQuery(req.query);
+    sendJson(res, 200, { statements: countForExport(ctx, exportOptions) });
+  });
+  router.get('/export/progress/:id', (req, res) => {
+    const entry = board.get(String(req.params.id));
+    if (!entry) throw new AdminError(404, 'unknown-export', 'No export with that name is running.');
+    sendJson(res, 200, entry);
+  });
+
+  router.get('/upload/targets', (_req, res) => sendJson(res, 200, { targets: listTargets(ctx.db) }));
+  router.post('/upload/test', json, async (req, res) => {
+    sendJson(res, 200, await testConnection(parseBody(lrsSchema, req.body)));
+  });
+  router.post('/upload', json, (req, res) => {
+    const job = uploads.start(parseBody(uploadSchema, req.body));
+    sendJson(res, 202, { job });
+  });
+  router.get('/upload/status', (_req, res) => sendJson(res, 200, { job: uploads.job }));
+
+  router.post('/import', async (req, res) => {
+    sendJson(res, 200, { report: await imports.run(req) });
+  });
+  router.get('/import/status', (_req, res) => sendJson(res, 200, imports.status));
+
+  router.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    if (res.headersSent) return void res.destroy();
+    if (error instanceof AdminError) return sendAdminError(res, error.status, error.reason, error.message);
+    const status = (error as { status?: number }).status;
+    if (status === 413) return sendAdminError(res, 413, 'body-too-large', 'The request body is too large.');
+    if (status !== undefined && status >= 400 && status < 500) return sendAdminError(res, status, 'bad-request', 'The request could not be read (is it valid JSON?).');
+    ctx.log.error({ err: error }, 'data API failed');
+    sendAdminError(res, 500, 'internal-error', 'Something went wrong in Aula; the details are in its log.');
+  });
+  return router;
+}

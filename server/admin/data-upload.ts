@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import type { AppContext } from '../context.js';
+import { normalizeSettingsFor } from '../export/export-options.js';
+import { statementWhere, UnknownFilterValueError } from '../export/filters.js';
+import type { Db } from '../store/open-database.js';
+import { prepared } from '../store/prepared.js';
+import { LrsClient } from '../upload/lrs-client.js';
+import { type StateCounts, stateCounts } from '../upload/upload-state.js';
+import { UploadStoppedError, type UploadSummary, uploadStatements } from '../upload/uploader.js';
+import { isoNow } from '../util/time.js';
+import { AdminError } from './admin-error.js';
+
+export const lrsSchema = z.object({
+  endpoint: z.url({ protocol: /^https?$/ }),
+  username: z.string().min(1),
+  password: z.string().min(1),
+});
+
+export const uploadSchema = lrsSchema.extend({
+  activity: z.string().min(1).optional(),
+  batch: z.number().int().min(1).max(100).default(100),
+});
+
+export interface UploadJob {
+  endpoint: string;
+  username: string;
+  activity: string | null;
+  state: 'running' | 'done' | 'failed';
+  started: string;
+  finished: string | null;
+  progress: { done: number; total: number };
+  summary: UploadSummary | null;
+  error: string | null;
+}
+
+export interface UploadTargetView {
+  id: string;
+  endpoint: string;
+  username: string;
+  created: string;
+  counts: StateCounts;
+  /** Stored statements this LRS has not been asked about yet (queued as pending at the next upload). */
+  notQueued: number;
+}
+
+/** What `/about` says: whether this is an xAPI endpoint the key and secret open. */
+export async function testConnection(target: z.output<typeof lrsSchema>): Promise<{ ok: boolean; status: number | null; message: string }> {
+  try {
+    const about = await new LrsClient(target).about();
+    if (about.status !== 200) return { ok: false, status: about.status, message: `${target.endpoint}/about answered ${about.status}: is this the xAPI endpoint?` };
+    let versions = '';
+    try {
+      versions = ((JSON.parse(about.text) as { version?: unknown }).version as string[] | undefined)?.join(', ') ?? '';
+    } catch {
+      // An /about that is not JSON is still an answer; the upload itself will tell more.
+    }
+    return { ok: true, status: 200, message: `Connected${versions ? ` (xAPI ${versions})` : ''}.` };
+  } catch (error) {
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : (error as Error).message;
+    return { ok: false, status: null, message: `Cannot reach ${target.endpoint}: ${cause}` };
+  }
+}
+
+export function listTargets(db: Db): UploadTargetView[] {
+  const total = prepared<[], { n: number }>(db, 'SELECT count(*) AS n FROM statements').get()?.n ?? 0;
+  return prepared<[], Omit<UploadTargetView, 'counts' | 'notQueued'>>(db, 'SELECT id, endpoint, username, created FROM upload_targets ORDER BY created')
+    .all()
+    .map((target) => {
+      const counts = stateCounts(db, target.id, { sql: '', params: [] });
+      const known = counts.pending + counts.sent + counts.conflict + counts.rejected;
+      return { ...target, counts, notQueued: Math.max(0, total - known) };
+    });
+}
+
+/**
+ * One upload at a time, run in the background on the server (the dashboard polls its status): the same uploader as
+ * `aula upload`, with its writes through the one writer. The password lives only in this job's closure.
+ */
+export class UploadRunner {
+  private current: UploadJob | null = null;
+
+  constructor(private readonly ctx: AppContext) {}
+
+  get job(): UploadJob | null {
+    return this.current;
+  }
+
+  start(input: z.output<typeof uploadSchema>): UploadJob {
+    if (this.current?.state === 'running') throw new AdminError(409, 'upload-running', 'An upload is running already; wait for its summary.');
+    const filters = input.activity ? { activity: input.activity } : {};
+    try {
+      statementWhere(this.ctx.db, filters);
+    } catch (error) {
+      if (error instanceof UnknownFilterValueError) throw new AdminError(404, 'unknown-filter-value', error.message);
+      throw error;
+    }
+    const job: UploadJob = {
+      endpoint: input.endpoint,
+      username: input.username,
+      activity: input.activity ?? null,
+      state: 'running',
+      started: isoNow(this.ctx.now),
+      finished: null,
+      progress: { done: 0, total: 0 },
+      summary: null,
+      error: null,
+    };
+    this.current = job;
+    const { ctx } = this;
+    uploadStatements(ctx.db, {
+      target: { endpoint: input.endpoint, username: input.username, password: input.password },
+      filters,
+      batchSize: input.batch,
+      settings: normalizeSettingsFor(ctx.db, ctx.homePage, { actors: 'per-player', pseudonymize: false }, undefined),
+      write: (work) => ctx.writer.run(work),
+      onProgress: (progress) => {
+        job.progress = progress;
+      },
+    }).then(
+      (summary) => {
+        job.summary = summary;
+        job.state = 'done';
+        job.finished = isoNow(ctx.now);
+      },
+      (error: unknown) => {
+        job.state = 'failed';
+        job.finished = isoNow(ctx.now);
+        job.error = error instanceof UploadStoppedError || error instanceof Error ? error.message : String(error);
+        if (!(error instanceof UploadStoppedError)) ctx.log.error({ err: error }, 'upload failed');
+      },
+    );
+    return job;
+  }
+}
