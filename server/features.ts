@@ -1,4 +1,5 @@
 import { adminRouter } from './admin/admin-router.js';
+import { dataRouter } from './admin/data-routes.js';
 import { loginRouter } from './auth/login-router.js';
 import type { AppContext } from './context.js';
 import { diagnosticsRouter } from './diagnostics/diagnostics-router.js';
@@ -14,6 +15,7 @@ export function featureMounts(ctx: AppContext): Mount[] {
     { path: '/api', router: loginRouter(ctx) },
     // Before /admin/api, whose own 404 would answer first.
     { path: '/admin/api/diagnostics', router: diagnosticsRouter(ctx) },
+    { path: '/admin/api/data', router: dataRouter(ctx) },
     { path: '/admin/api', router: adminRouter(ctx) },
     { path: '/xapi', router: xapiRouter(ctx) },
   ];
