@@ -1,0 +1,16 @@
+import { ExportPanel } from './export-panel';
+import { ImportPanel } from './import-panel';
+import { UploadPanel } from './upload-panel';
+import './data.css';
+
+/** Researchers' data: get every statement out (export), push it to the project's LRS (upload), merge another laptop's bundle (import). */
+export function DataScreen() {
+  return (
+    <section>
+      <h2>Data</h2>
+      <ExportPanel />
+      <UploadPanel />
+      <ImportPanel />
+    </section>
+  );
+}

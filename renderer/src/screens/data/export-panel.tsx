@@ -1,0 +1,161 @@
+import { useEffect, useState } from 'react';
+import { apiGet } from '../../api/client';
+import { useDashboardData } from '../../data';
+import { desktopSaveExport } from './desktop-api';
+import { TransferBar } from './transfer-bar';
+import { EXPORT_FORMATS, type ExportFormat, type ExportProgress } from './types';
+
+const EXTENSIONS: Record<ExportFormat, string> = { ndjson: 'ndjson', json: 'json', csv: 'csv', 'traces-csv': 'traces.csv', zip: 'zip' };
+
+interface Choices {
+  format: ExportFormat;
+  activity: string;
+  player: string;
+  since: string;
+  until: string;
+  actors: 'per-player' | 'as-sent';
+  pseudonymize: boolean;
+}
+
+/** The same options as `aula export`, as query parameters of /admin/api/data/export. */
+function query(choices: Choices): URLSearchParams {
+  const params = new URLSearchParams({ format: choices.format, actors: choices.actors });
+  if (choices.activity) params.set('activity', choices.activity);
+  if (choices.player.trim()) params.set('player', choices.player.trim());
+  if (choices.since) params.set('since', new Date(choices.since).toISOString());
+  if (choices.until) params.set('until', new Date(choices.until).toISOString());
+  if (choices.pseudonymize) params.set('pseudonymize', '1');
+  return params;
+}
+
+export function ExportPanel() {
+  const { activities } = useDashboardData();
+  const [choices, setChoices] = useState<Choices>({ format: 'ndjson', activity: '', player: '', since: '', until: '', actors: 'per-player', pseudonymize: false });
+  const [count, setCount] = useState<number | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [progress, setProgress] = useState<ExportProgress | null>(null);
+  const [running, setRunning] = useState<string | null>(null);
+  const set = <Key extends keyof Choices>(key: Key, value: Choices[Key]) => setChoices((current) => ({ ...current, [key]: value }));
+  const filters = query({ ...choices, format: 'ndjson' }).toString();
+
+  useEffect(() => {
+    const abort = new AbortController();
+    apiGet<{ statements: number }>(`/data/export/count?${filters}`, abort.signal).then(
+      (answer) => {
+        setCount(answer.statements);
+        setProblem(null);
+      },
+      (error: Error) => {
+        if (error.name === 'AbortError') return;
+        setCount(null);
+        setProblem(error.message);
+      },
+    );
+    return () => abort.abort();
+  }, [filters]);
+
+  // Follows the download on the server's side: exact for every format, in the browser and in the desktop app.
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => {
+      apiGet<ExportProgress>(`/data/export/progress/${running}`).then(
+        (answer) => {
+          setProgress(answer);
+          if (answer.finished) setRunning(null);
+        },
+        () => undefined,
+      );
+    }, 250);
+    return () => clearInterval(timer);
+  }, [running]);
+
+  const start = async () => {
+    const id = `export-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    const params = query(choices);
+    params.set('progress', id);
+    const path = `/admin/api/data/export?${params}`;
+    const code = activities.data?.activities.find((a) => a.trackingCode === choices.activity)?.trackingCode;
+    const suggestedName = `aula-${new Date().toISOString().slice(0, 10)}${code ? `-${code}` : ''}.${EXTENSIONS[choices.format]}`;
+    setProgress({ done: 0, total: count ?? 0, finished: false, failed: false });
+    setRunning(id);
+    const save = desktopSaveExport();
+    if (save) {
+      const saved = await save({ suggestedName, path });
+      if (!saved.saved) setRunning(null);
+      return;
+    }
+    // A plain link: the browser streams the file to disk, however large.
+    const link = document.createElement('a');
+    link.href = path;
+    link.download = suggestedName;
+    document.body.append(link);
+    link.click();
+    link.remove();
+  };
+
+  return (
+    <section className="card" aria-labelledby="export-title">
+      <h3 id="export-title">Export</h3>
+      <div className="form-row">
+        <label>
+          Format
+          <select value={choices.format} onChange={(e) => set('format', e.target.value as ExportFormat)}>
+            {EXPORT_FORMATS.map((format) => (
+              <option key={format.value} value={format.value}>
+                {format.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Activity
+          <select aria-label="Activity to export" value={choices.activity} onChange={(e) => set('activity', e.target.value)}>
+            <option value="">All activities</option>
+            {(activities.data?.activities ?? []).map((activity) => (
+              <option key={activity.id} value={activity.trackingCode}>
+                {activity.name} ({activity.trackingCode})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Player id
+          <input value={choices.player} onChange={(e) => set('player', e.target.value)} placeholder="any player" />
+        </label>
+        <label>
+          Stored from
+          <input type="datetime-local" value={choices.since} onChange={(e) => set('since', e.target.value)} />
+        </label>
+        <label>
+          until
+          <input type="datetime-local" value={choices.until} onChange={(e) => set('until', e.target.value)} />
+        </label>
+      </div>
+      <div className="form-row">
+        <label>
+          Actors
+          <select value={choices.actors} onChange={(e) => set('actors', e.target.value as Choices['actors'])}>
+            <option value="per-player">one account per player</option>
+            <option value="as-sent">as the games sent them ("Anonymous")</option>
+          </select>
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={choices.pseudonymize} onChange={(e) => set('pseudonymize', e.target.checked)} />
+          Pseudonymise usernames
+        </label>
+        <button type="button" className="button-primary" onClick={start} disabled={running !== null || problem !== null}>
+          Export
+        </button>
+      </div>
+      <p className="small" data-testid="export-count">
+        {problem ?? (count === null ? 'Counting…' : `${count.toLocaleString()} statement${count === 1 ? '' : 's'} match.`)}
+      </p>
+      {progress && (
+        <div data-testid="export-progress">
+          <TransferBar done={progress.done} total={progress.total} label="Export progress" />
+          {progress.finished && <p className={progress.failed ? 'warning' : 'notice'}>{progress.failed ? 'The export stopped before the end.' : `Exported ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}.`}</p>}
+        </div>
+      )}
+    </section>
+  );
+}

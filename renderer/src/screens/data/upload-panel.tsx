@@ -1,0 +1,130 @@
+import { useEffect, useState } from 'react';
+import { apiGet, apiPost } from '../../api/client';
+import { useResource } from '../../api/use-resource';
+import { TransferBar } from './transfer-bar';
+import type { UploadJob, UploadTarget } from './types';
+
+function Summary({ job }: { job: UploadJob }) {
+  if (job.state === 'failed') return <p className="warning">The upload stopped: {job.error}</p>;
+  const summary = job.summary;
+  if (!summary) return null;
+  return (
+    <div className="notice" data-testid="upload-summary">
+      <p>
+        Sent {summary.sent.toLocaleString()}, already there {summary.alreadyThere.toLocaleString()}, conflicts {summary.conflicts.toLocaleString()}, rejected{' '}
+        {summary.rejected.toLocaleString()}.
+      </p>
+      {summary.problems.length > 0 && (
+        <ul className="small">
+          {summary.problems.slice(0, 20).map((problem) => (
+            <li key={problem.id}>
+              {problem.state} <code>{problem.id}</code>: {problem.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function UploadPanel() {
+  const targets = useResource<{ targets: UploadTarget[] }>('/data/upload/targets');
+  const [endpoint, setEndpoint] = useState('');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [check, setCheck] = useState<{ ok: boolean; message: string } | null>(null);
+  const [job, setJob] = useState<UploadJob | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const reloadTargets = targets.reload;
+
+  useEffect(() => {
+    apiGet<{ job: UploadJob | null }>('/data/upload/status').then((answer) => setJob(answer.job), () => undefined);
+  }, []);
+  const running = job?.state === 'running';
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => {
+      apiGet<{ job: UploadJob | null }>('/data/upload/status').then((answer) => {
+        setJob(answer.job);
+        if (answer.job?.state !== 'running') reloadTargets();
+      }, () => undefined);
+    }, 500);
+    return () => clearInterval(timer);
+  }, [running, reloadTargets]);
+
+  const credentials = { endpoint: endpoint.trim(), username, password };
+  const test = () => {
+    setCheck(null);
+    apiPost<{ ok: boolean; message: string }>('/data/upload/test', credentials).then(setCheck, (error: Error) => setCheck({ ok: false, message: error.message }));
+  };
+  const upload = () => {
+    setProblem(null);
+    apiPost<{ job: UploadJob }>('/data/upload', credentials).then((answer) => setJob(answer.job), (error: Error) => setProblem(error.message));
+  };
+  const ready = credentials.endpoint !== '' && username !== '' && password !== '';
+
+  return (
+    <section className="card" aria-labelledby="upload-title">
+      <h3 id="upload-title">Upload to a central LRS</h3>
+      <p className="small muted">Every statement is sent once, with one account per player and IRI keys; an interrupted upload continues where it stopped.</p>
+      <div className="form-row">
+        <label>
+          xAPI endpoint
+          <input type="url" value={endpoint} onChange={(e) => setEndpoint(e.target.value)} placeholder="https://lrs.example.org/xAPI" />
+        </label>
+        <label>
+          Key
+          <input value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="off" />
+        </label>
+        <label>
+          Secret
+          <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="off" />
+        </label>
+        <button type="button" className="button-small" onClick={test} disabled={!ready}>
+          Test connection
+        </button>
+        <button type="button" className="button-primary" onClick={upload} disabled={!ready || running}>
+          Upload
+        </button>
+      </div>
+      {check && <p className={check.ok ? 'notice' : 'warning'} data-testid="upload-check">{check.message}</p>}
+      {problem && <p className="warning">{problem}</p>}
+      {job && (
+        <div data-testid="upload-progress">
+          <TransferBar done={job.progress.done} total={job.progress.total} label="Upload progress" />
+          <Summary job={job} />
+        </div>
+      )}
+      {(targets.data?.targets.length ?? 0) > 0 && (
+        <div className="table-wrap">
+          <table className="table small">
+            <thead>
+              <tr>
+                <th>LRS</th>
+                <th>Key</th>
+                <th className="num">Sent</th>
+                <th className="num">Pending</th>
+                <th className="num">Conflicts</th>
+                <th className="num">Rejected</th>
+                <th className="num">Not yet queued</th>
+              </tr>
+            </thead>
+            <tbody>
+              {targets.data?.targets.map((target) => (
+                <tr key={target.id}>
+                  <td>{target.endpoint}</td>
+                  <td>{target.username}</td>
+                  <td className="num">{target.counts.sent}</td>
+                  <td className="num">{target.counts.pending}</td>
+                  <td className="num">{target.counts.conflict}</td>
+                  <td className="num">{target.counts.rejected}</td>
+                  <td className="num">{target.notQueued}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
