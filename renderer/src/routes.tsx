@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { ActivitiesScreen } from './screens/activities';
 import { AlertsScreen } from './screens/alerts/alerts-screen';
 import { ConnectScreen } from './screens/connect';
+import { DataScreen } from './screens/data/data-screen';
 import { DiagnosticsScreen } from './screens/diagnostics/diagnostics-screen';
 import { LiveScreen } from './screens/live';
 import { PlayerScreen } from './screens/player';
@@ -27,4 +28,5 @@ export const screens: Screen[] = [
   { path: '/statements', label: 'Statements', component: StatementsScreen },
   { path: '/connect', label: 'Connect', component: ConnectScreen },
   { path: '/diagnostics', label: 'Diagnostics', component: DiagnosticsScreen },
+  { path: '/data', label: 'Data', component: DataScreen },
 ];
