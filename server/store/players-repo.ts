@@ -55,19 +55,30 @@ export function createAnonymousPlayer(db: Db): Player {
   });
 }
 
-/** A student's player, created at their first start anywhere. Call inside a write transaction. */
+/**
+ * A student's player, created at their first start anywhere. A player with the same username that arrived without
+ * a roster entry (imported from another laptop, or an xAPI actor) is adopted rather than duplicated. Call inside a
+ * write transaction.
+ */
 export function findOrCreateStudentPlayer(db: Db, student: { id: string; username: string }): Player {
-  return (
-    findPlayerByStudent(db, student.id) ??
-    insertPlayer(db, {
-      id: newRowId(),
-      publicId: student.username,
-      kind: 'identified',
-      animalName: newAnimalName(),
-      studentId: student.id,
-      created: isoNow(),
-      statements: 0,
-      lastSeen: null,
-    })
-  );
+  const linked = findPlayerByStudent(db, student.id);
+  if (linked) return linked;
+  const unlinked = prepared<[string], Player>(
+    db,
+    `${PLAYER_SELECT} WHERE public_id = ? AND kind = 'identified' AND student_id IS NULL`,
+  ).get(student.username);
+  if (unlinked) {
+    prepared(db, 'UPDATE players SET student_id = ? WHERE id = ?').run(student.id, unlinked.id);
+    return { ...unlinked, studentId: student.id };
+  }
+  return insertPlayer(db, {
+    id: newRowId(),
+    publicId: student.username,
+    kind: 'identified',
+    animalName: newAnimalName(),
+    studentId: student.id,
+    created: isoNow(),
+    statements: 0,
+    lastSeen: null,
+  });
 }
