@@ -5,6 +5,7 @@ import { sendJson } from '../http/send.js';
 import { createActivity, getActivity, setActivityOpen } from '../store/activities-repo.js';
 import { prepared } from '../store/prepared.js';
 import { AdminError } from './admin-error.js';
+import { backupAfterClose } from './backup-list.js';
 import { listClasses, readActivities, view } from './read-activities.js';
 import { readPlayers } from './read-players.js';
 import { readRate } from './read-rate.js';
@@ -45,7 +46,9 @@ export function activityRoutes(ctx: AppContext): express.Router {
     const changed = await ctx.writer.run((db) => setActivityOpen(db, activity.trackingCode, open));
     if (!changed) throw notFound();
     ctx.bus.emit('activity.changed', { activityId: changed.id });
-    sendJson(res, 200, { activity: view(changed, 0) });
+    // Closing ends a lesson: keep a backup of it, as `aula activity close` does (only when it really was open).
+    const backup = !open && activity.open ? backupAfterClose(ctx, changed.trackingCode) : undefined;
+    sendJson(res, 200, { activity: view(changed, 0), ...(backup === undefined ? {} : { backup }) });
   };
   router.post('/activities/:id/open', setOpen(true));
   router.post('/activities/:id/close', setOpen(false));

@@ -5,6 +5,7 @@ import { SseHub, type SseHubOptions } from '../live/sse-hub.js';
 import { activityRoutes } from './activity-routes.js';
 import { AdminError, sendAdminError } from './admin-error.js';
 import { alertsRoutes } from './alerts-routes.js';
+import { backupRoutes } from './backup-routes.js';
 import { readConnectInfo } from './connect-info.js';
 import { erasureRoutes } from './erasure-routes.js';
 import { loopbackOnly } from './loopback-only.js';
@@ -12,6 +13,7 @@ import { playerRoutes } from './player-routes.js';
 import { readOverview } from './read-overview.js';
 import { readStatements } from './read-statements.js';
 import { resultsRoutes } from './results-routes.js';
+import { settingsRoutes } from './settings-routes.js';
 import { intParam, optionalString } from './validate.js';
 
 export interface AdminRouterOptions {
@@ -30,10 +32,13 @@ export function adminRouter(ctx: AppContext, options: AdminRouterOptions = {}): 
   });
   router.use(express.json({ limit: '64kb' }));
 
-  router.get('/overview', (_req, res) => sendJson(res, 200, readOverview(ctx.db, ctx.now())));
+  // storage.full: the dashboard's red banner on first load; live changes carry it afterwards.
+  router.get('/overview', (_req, res) => sendJson(res, 200, { ...readOverview(ctx.db, ctx.now()), storage: { full: ctx.storage.full } }));
   router.get('/connect', (req, res) => sendJson(res, 200, readConnectInfo(ctx, req.socket.localPort ?? ctx.config.port)));
   router.use(activityRoutes(ctx));
   router.use(playerRoutes(ctx));
+  router.use(settingsRoutes(ctx));
+  router.use(backupRoutes(ctx));
   router.use(alertsRoutes(ctx));
   router.use(resultsRoutes(ctx));
   router.use(erasureRoutes(ctx));

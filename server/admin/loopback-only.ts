@@ -1,18 +1,18 @@
 import type { NextFunction, Request, Response } from 'express';
-import { sendAdminError } from './admin-error.js';
+import { isTeacherRequest } from '../http/is-teacher-request.js';
+import { teacherAccessOf } from '../http/teacher-access.js';
+import { refuseNonTeacher } from '../http/teacher-refusal.js';
 
-/** 127.0.0.0/8, ::1 and their IPv4-mapped forms. */
-export function isLoopbackAddress(address: string | undefined): boolean {
-  if (!address) return false;
-  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
-  return v4 === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
-}
+export { isLoopbackAddress } from '../http/teacher-loopback.js';
 
 /**
- * The dashboard's API answers only this machine for now (DESIGN.md security model); the teacher key for other
- * hosts comes later. The socket address is used, never a forwarded header a client could write.
+ * Guards the dashboard's API (DESIGN.md security model): this computer, or another device with the teacher key.
+ * The decision is isTeacherRequest's; the refusal says how to get access.
  */
 export function loopbackOnly(req: Request, res: Response, next: NextFunction): void {
-  if (isLoopbackAddress(req.socket.remoteAddress)) return next();
-  sendAdminError(res, 403, 'loopback-only', 'The dashboard can only be used on the computer running Aula.');
+  if (isTeacherRequest(req)) {
+    teacherAccessOf(req)?.follow(req, res);
+    return next();
+  }
+  refuseNonTeacher(req, res);
 }

@@ -12,7 +12,7 @@ import { clearedKey, readDiagnostics } from './read-diagnostics.js';
 
 const clearBody = z.object({ kind: z.enum(DIAGNOSTIC_KINDS) });
 
-/** The teacher's connection diagnostics, mounted at `/admin/api/diagnostics`; loopback only like the admin API. */
+/** The teacher's connection diagnostics, mounted at `/admin/api/diagnostics`; the teacher only (loopbackOnly → isTeacherRequest), like the admin API. */
 export function diagnosticsRouter(ctx: AppContext): express.Router {
   const router = express.Router();
   router.use(loopbackOnly);

@@ -6,6 +6,8 @@ import { rageNotFound, rageRouter } from '../collector/rage-router.js';
 import type { AppContext } from '../context.js';
 import { publicCheckRouter } from '../public-check/check-router.js';
 import { sendJson, sendMessage } from './send.js';
+import { teacherGate } from './teacher-access.js';
+import { teacherRouter } from './teacher-router.js';
 
 /** Extra routers other features mount (login, xAPI, admin…), in order, before the `/api` 404 and the dashboard. */
 export interface Mount {
@@ -17,6 +19,7 @@ export function createApp(ctx: AppContext, mounts: Mount[] = []): express.Expres
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  app.use(teacherGate(ctx));
   app.use('/api', rageRouter(ctx));
   for (const mount of mounts) app.use(mount.path, mount.router);
   app.use('/api', rageNotFound);
@@ -25,6 +28,7 @@ export function createApp(ctx: AppContext, mounts: Mount[] = []): express.Expres
     ctx.storage.full ? sendJson(res, 503, { status: 'storage-full' }) : sendJson(res, 200, { status: 'ok' }),
   );
   // Other machines get the public check page at `/`; the dashboard is the teacher's (issue 11).
+  app.use(teacherRouter(ctx));
   app.use(publicCheckRouter(ctx));
   mountDashboard(app, ctx.config.dashboardDir);
   // Anything else: a JSON 404 like every other answer of Aula, not Express's HTML page.

@@ -13,6 +13,7 @@ export class ChangesBuffer {
   private rejected: ChangesEvent['rejected'] = [];
   private rejectedCount = 0;
   private alerts = new Set<string>();
+  private storage: { full: boolean } | undefined;
   private dirty = false;
 
   get isEmpty(): boolean {
@@ -58,6 +59,12 @@ export class ChangesBuffer {
     this.dirty = true;
   }
 
+  /** Only the latest state counts: a disk that filled and freed within one window ends as "not full". */
+  storageChanged(full: boolean): void {
+    this.storage = { full };
+    this.dirty = true;
+  }
+
   /** The merged event; the buffer starts empty again. */
   take(): ChangesEvent {
     const event: ChangesEvent = {
@@ -70,6 +77,7 @@ export class ChangesBuffer {
       rejected: this.rejected,
       rejectedCount: this.rejectedCount,
       alerts: [...this.alerts],
+      ...(this.storage ? { storage: this.storage } : {}),
     };
     this.statements = 0;
     this.activities = new Map();
@@ -80,6 +88,7 @@ export class ChangesBuffer {
     this.rejected = [];
     this.rejectedCount = 0;
     this.alerts = new Set();
+    this.storage = undefined;
     this.dirty = false;
     return event;
   }

@@ -18,6 +18,8 @@ export interface ChangesEvent {
   rejectedCount: number;
   /** Activities whose alerts were raised, cleared, acknowledged or erased in this window. */
   alerts: string[];
+  /** Present when the disk became full (or has room again) in this window: the dashboard's red banner. */
+  storage?: { full: boolean };
 }
 
 export interface SseEvents {

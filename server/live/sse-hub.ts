@@ -50,6 +50,7 @@ export class SseHub {
       bus.on('activity.changed', (e) => this.touch(() => this.changes.activityChanged(e.activityId))),
       bus.on('request.rejected', (e) => this.touch(() => this.changes.requestRejected(e.route, e.status, e.message))),
       bus.on('alerts.changed', (e) => this.touch(() => this.changes.alertsChanged(e.activityId))),
+      bus.on('storage.changed', (e) => this.touch(() => this.changes.storageChanged(e.full))),
     ];
     this.heartbeat = setInterval(() => this.broadcast(frame('heartbeat', { serverTime: this.isoNow() })), options.heartbeatMs ?? 15_000);
     this.heartbeat.unref();

@@ -52,7 +52,7 @@ form { margin: 1.5rem 0; } input { font: inherit; padding: .3rem .5rem; } button
 <button type="submit">Check</button>
 </form>
 ${input.code && input.check ? codeVerdict(input.code, input.check) : ''}
-<p><small>This page is all other computers see of Aula; the teacher's dashboard opens only on the teacher's computer.</small></p>
+<p><small>This page is all other computers see of Aula. Teacher on a tablet or another computer? <a href="/teacher">Open the dashboard with the teacher key</a>.</small></p>
 </body>
 </html>
 `;

@@ -1,0 +1,47 @@
+import express from 'express';
+import { teacherCookieHeader } from '../auth/teacher-key.js';
+import type { AppContext } from '../context.js';
+import { sendJson } from '../http/send.js';
+import { teacherAccess, teacherVerdict } from '../http/teacher-access.js';
+import { COLLECTOR_PATH, mdnsInfo } from '../mdns/start-mdns.js';
+import { readConnectInfo } from './connect-info.js';
+
+/**
+ * Settings: the teacher key (and "Regenerate"), where the data lives, how games reach the collector, the LAN name.
+ * Only the teacher gets here (the admin router's guard), so showing the key is fine.
+ */
+export function settingsRoutes(ctx: AppContext): express.Router {
+  const access = teacherAccess(ctx);
+  const router = express.Router();
+
+  router.get('/settings', (req, res) => {
+    const verdict = teacherVerdict(req);
+    const port = req.socket.localPort ?? ctx.config.port;
+    sendJson(res, 200, {
+      teacherKey: access.keys.current(),
+      /** How this request got in: the dashboard offers "sign out this device" to a cookie. */
+      access: verdict.ok ? verdict.via : null,
+      dataDir: ctx.config.dataDir,
+      collector: {
+        host: ctx.config.host,
+        port,
+        urls: readConnectInfo(ctx, port).urls,
+        path: COLLECTOR_PATH,
+        homePage: ctx.homePage,
+      },
+      mdns: mdnsInfo(ctx),
+    });
+  });
+
+  router.post('/settings/teacher-key', async (req, res) => {
+    const verdict = teacherVerdict(req);
+    const teacherKey = await access.keys.regenerate();
+    // The device that regenerated stays in: it gets a cookie for the new key (every other cookie is void now).
+    const headers: Record<string, string> = {};
+    if (verdict.ok && verdict.via === 'cookie') headers['Set-Cookie'] = teacherCookieHeader(access.issueCookie());
+    access.endRemote(res);
+    sendJson(res, 200, { teacherKey }, headers);
+  });
+
+  return router;
+}
