@@ -1,4 +1,4 @@
-import { ResultsAccumulator } from '../results/results-accumulator.js';
+import { ResultsAccumulator, writeDeltas } from '../results/results-accumulator.js';
 import { statementFact } from '../rules/rule-facts.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
@@ -75,7 +75,10 @@ export function importStatementChunk(db: Db, rows: StatementRow[], maps: IdMaps,
     if (activityId) touched.activities.add(activityId);
     if (playerId) touched.players.add(playerId);
   }
-  if (!results.isEmpty) results.take()(db, now);
+  if (!results.isEmpty) {
+    const deltas = results.take();
+    writeDeltas(db, deltas.results, deltas.answers, now);
+  }
   recount(db, touched);
   return touched;
 }

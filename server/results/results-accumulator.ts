@@ -2,7 +2,7 @@ import { isAnswer, isCompleted, type StatementFact } from '../rules/rule-facts.j
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 
-interface ResultDelta {
+export interface ResultDelta {
   activityId: string;
   playerId: string;
   objectId: string;
@@ -15,7 +15,7 @@ interface ResultDelta {
   progress: number | null;
 }
 
-interface AnswerDelta {
+export interface AnswerDelta {
   activityId: string;
   playerId: string;
   objectId: string;
@@ -65,19 +65,19 @@ export class ResultsAccumulator {
     }
   }
 
-  /** Hands over what was gathered; `write` runs inside the writer's transaction. */
-  take(): (db: Db, now: string) => void {
+  /** Hands over what was gathered, as plain data for the writer thread (writeDeltas). */
+  take(): { results: ResultDelta[]; answers: AnswerDelta[] } {
     const results = [...this.results.values()];
     const answers = [...this.answers.values()];
     this.results = new Map();
     this.answers = new Map();
-    return (db, now) => writeDeltas(db, results, answers, now);
+    return { results, answers };
   }
 }
 
 const HAS_GAMEPLAY = 'EXISTS (SELECT 1 FROM gameplays WHERE scope_id = @activity AND player_id = @player)';
 
-function writeDeltas(db: Db, results: ResultDelta[], answers: AnswerDelta[], now: string): void {
+export function writeDeltas(db: Db, results: ResultDelta[], answers: AnswerDelta[], now: string): void {
   const upsert = prepared(
     db,
     `INSERT INTO results (activity_id, player_id, object_id, object_type, completed, best_score, last_score, correct, incorrect, progress, updated)

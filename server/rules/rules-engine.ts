@@ -1,7 +1,7 @@
 import type { AppContext } from '../context.js';
 import { ResultsAccumulator } from '../results/results-accumulator.js';
 import { prepared } from '../store/prepared.js';
-import { type AlertOp, readActiveKeys, writeAlertOps } from './alerts-writes.js';
+import { type AlertOp, readActiveKeys } from './alerts-writes.js';
 import { evaluateClock, evaluateEnd, evaluateStatement, type RuleEffect } from './evaluate.js';
 import { statementFact } from './rule-facts.js';
 import { needsClock, parseStoredRules, type RuleSettings } from './rule-settings.js';
@@ -118,16 +118,13 @@ export class RulesEngine {
     }
     const ops = this.ops;
     this.ops = [];
-    const writeResults = this.results.isEmpty ? null : this.results.take();
-    if (ops.length === 0 && !writeResults) return this.flushing;
+    const deltas = this.results.isEmpty ? null : this.results.take();
+    if (ops.length === 0 && !deltas) return this.flushing;
     const now = new Date(this.ctx.now()).toISOString();
     const previous = this.flushing;
     this.flushing = previous
       .then(() =>
-        this.ctx.writer.run((db) => {
-          writeResults?.(db, now);
-          writeAlertOps(db, ops);
-        }),
+        this.ctx.ingest.run('rules.flush', { results: deltas?.results ?? [], answers: deltas?.answers ?? [], ops, now }),
       )
       .then(() => {
         for (const activityId of new Set(ops.map((op) => op.activityId))) this.ctx.bus.emit('alerts.changed', { activityId });

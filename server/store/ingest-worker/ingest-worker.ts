@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { IngestBatch, IngestResult } from '../statements-ingest.js';
 import { WriterClosedError } from '../write-queue.js';
 import type { FromWorker, SerializedError } from './messages.js';
+import type { WorkerJobName, WorkerJobPayload } from './worker-jobs.js';
 
 export class IngestError extends Error {
   constructor(
@@ -22,7 +23,7 @@ function revive(error: SerializedError): Error {
  * yet seen committed: the route refuses with 503 + Retry-After above a limit, before memory runs out (issue 8).
  */
 export class IngestWorker {
-  private readonly pending = new Map<number, { resolve: (result: IngestResult) => void; reject: (error: Error) => void; size: number }>();
+  private readonly pending = new Map<number, { resolve: (result: never) => void; reject: (error: Error) => void; size: number }>();
   private nextId = 1;
   private queued = 0;
   private closing: Promise<void> | undefined;
@@ -72,6 +73,17 @@ export class IngestWorker {
     });
   }
 
+  /** Runs one of the registered write jobs (worker-jobs.ts) in the writer's next group commit. */
+  run<Name extends WorkerJobName>(name: Name, payload: WorkerJobPayload<Name>): Promise<unknown> {
+    if (this.closed || this.closing) return Promise.reject(new WriterClosedError());
+    if (this.stopped) return Promise.reject(this.stopped);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, size: 0 });
+      this.worker.postMessage({ type: 'job', id, name, payload });
+    });
+  }
+
   /** Caps (or frees) the database size for the writer's connection, like SQLite's max_page_count. */
   setMaxPages(pages: number): void {
     this.worker.postMessage({ type: 'max-pages', pages });
@@ -98,7 +110,7 @@ export class IngestWorker {
     if (!waiting) return;
     this.pending.delete(message.id);
     this.queued -= waiting.size;
-    if (message.type === 'done') waiting.resolve(message.result);
+    if (message.type === 'done') waiting.resolve(message.result as never);
     else waiting.reject(revive(message.error));
   }
 

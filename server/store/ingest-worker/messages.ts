@@ -1,7 +1,9 @@
 import type { IngestBatch, IngestResult } from '../statements-ingest.js';
+import type { WorkerJobName } from './worker-jobs.js';
 
 export type ToWorker =
   | { type: 'ingest'; id: number; batch: IngestBatch; now: string }
+  | { type: 'job'; id: number; name: WorkerJobName; payload: unknown }
   | { type: 'max-pages'; pages: number }
   | { type: 'close' };
 
@@ -13,7 +15,7 @@ export interface SerializedError {
 
 export type FromWorker =
   | { type: 'ready' }
-  | { type: 'done'; id: number; result: IngestResult }
+  | { type: 'done'; id: number; result: IngestResult | unknown }
   | { type: 'failed'; id: number; error: SerializedError }
   | { type: 'closed' }
   | { type: 'fatal'; error: SerializedError };

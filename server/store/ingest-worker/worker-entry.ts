@@ -3,6 +3,7 @@ import { openDatabase } from '../open-database.js';
 import { ingestBatch } from '../statements-ingest.js';
 import { WriteQueue, WriterClosedError } from '../write-queue.js';
 import type { FromWorker, SerializedError, ToWorker } from './messages.js';
+import { workerJobs } from './worker-jobs.js';
 
 /**
  * The ingest writer's thread: owns a write connection and group-commits every batch that arrived while the previous
@@ -33,6 +34,12 @@ try {
   port.on('message', (message: ToWorker) => {
     if (message.type === 'ingest') {
       queue.run((connection) => ingestBatch(connection, message.batch, message.now)).then(
+        (result) => send({ type: 'done', id: message.id, result }),
+        (error: unknown) => send({ type: 'failed', id: message.id, error: serialize(error) }),
+      );
+    } else if (message.type === 'job') {
+      const job = workerJobs[message.name] as (connection: typeof db, payload: unknown) => unknown;
+      queue.run((connection) => job(connection, message.payload)).then(
         (result) => send({ type: 'done', id: message.id, result }),
         (error: unknown) => send({ type: 'failed', id: message.id, error: serialize(error) }),
       );
