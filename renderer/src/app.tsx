@@ -5,6 +5,7 @@ import { useResource } from './api/use-resource';
 import { Link, matchPath, useLocation } from './router';
 import { screens } from './routes';
 import { AlertCount } from './screens/alerts/alert-count';
+import { DashboardBanners } from './screens/settings/dashboard-banners';
 
 function Totals() {
   const overview = useResource<Overview>('/overview', { staleOn: () => true, throttleMs: 250 });
@@ -96,6 +97,7 @@ export function App() {
         </nav>
         <Totals />
       </header>
+      <DashboardBanners />
       <main id="main">
         <ErrorBoundary key={pathname}>
           {match ? (

@@ -8,6 +8,7 @@ import { LiveScreen } from './screens/live';
 import { PlayerScreen } from './screens/player';
 import { PlayersScreen } from './screens/players';
 import { ResultsScreen } from './screens/results/results-screen';
+import { SettingsScreen } from './screens/settings/settings-screen';
 import { StatementsScreen } from './screens/statements';
 
 export interface Screen {
@@ -29,4 +30,5 @@ export const screens: Screen[] = [
   { path: '/connect', label: 'Connect', component: ConnectScreen },
   { path: '/diagnostics', label: 'Diagnostics', component: DiagnosticsScreen },
   { path: '/data', label: 'Data', component: DataScreen },
+  { path: '/settings', label: 'Settings', component: SettingsScreen },
 ];

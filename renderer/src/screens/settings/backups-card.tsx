@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { apiPost } from '../../api/client';
+import { useResource } from '../../api/use-resource';
+import { ErrorBox, Loading } from '../../components/states';
+import type { BackupFile, BackupList } from './types';
+
+function size(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** "Back up now" and the backups kept in the data folder (also made when an activity is closed). */
+export function BackupsCard() {
+  const list = useResource<BackupList>('/backups');
+  const [busy, setBusy] = useState(false);
+  const [made, setMade] = useState<BackupFile | undefined>();
+  const [problem, setProblem] = useState<Error | undefined>();
+
+  const backUp = () => {
+    setBusy(true);
+    setProblem(undefined);
+    apiPost<{ backup: BackupFile }>('/backups', {})
+      .then(
+        (answer) => {
+          setMade(answer.backup);
+          list.reload();
+        },
+        (error: Error) => setProblem(error),
+      )
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <section className="card" aria-labelledby="backups-title" data-testid="backups">
+      <h3 id="backups-title">Backups</h3>
+      <p className="small muted">
+        A consistent copy of all data, safe while games are sending. Aula also makes one each time an activity is closed, and keeps
+        the last {list.data?.kept ?? 5}. Collecting pauses for a moment while a backup is written (longer for a large database);
+        games wait and lose nothing.
+      </p>
+      <button type="button" className="button-primary" onClick={backUp} disabled={busy}>
+        {busy ? 'Backing up…' : 'Back up now'}
+      </button>
+      {made && (
+        <p className="notice small" role="status">
+          Backup written: <code>{made.name}</code> ({size(made.bytes)})
+        </p>
+      )}
+      {problem && <ErrorBox error={problem} />}
+      {list.error && <ErrorBox error={list.error} onRetry={list.reload} />}
+      {list.loading && <Loading />}
+      {list.data && (
+        <>
+          <p className="small">
+            Folder: <code>{list.data.folder}</code>
+          </p>
+          {list.data.backups.length === 0 ? (
+            <p className="muted small">No backup yet.</p>
+          ) : (
+            <ul className="small" aria-label="Kept backups">
+              {list.data.backups.map((backup) => (
+                <li key={backup.name}>
+                  <code>{backup.name}</code> — {size(backup.bytes)}, {new Date(backup.createdAt).toLocaleString()}
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="muted small">
+            To restore one, stop Aula and run <code>aula restore &lt;backup file&gt;</code>.
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

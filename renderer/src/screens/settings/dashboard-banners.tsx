@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'react';
+import type { ApiError } from '../../api/client';
+import { useLiveSignal, useLiveStatus } from '../../api/live';
+import { useResource } from '../../api/use-resource';
+import type { StorageState } from './types';
+
+const bannerStyle = {
+  background: '#a3261b',
+  color: '#fff',
+  padding: '10px 20px',
+  fontWeight: 600,
+} as const;
+
+/**
+ * Shown above every screen: the full disk (from the overview at first, then from live changes, so it appears and
+ * goes without a reload), and a device whose access ended because the teacher key changed.
+ */
+export function DashboardBanners() {
+  const overview = useResource<StorageState>('/overview', { staleOn: (changes) => (changes as StorageState).storage !== undefined });
+  const [live, setLive] = useState<boolean | undefined>();
+  useLiveSignal((signal) => {
+    if (signal.kind === 'changes') {
+      const storage = (signal.changes as StorageState).storage;
+      if (storage) setLive(storage.full);
+    } else setLive(undefined);
+  });
+  // A stream the server refused for good (the key changed): ask again, so the reason shows.
+  const status = useLiveStatus();
+  const { reload } = overview;
+  useEffect(() => {
+    if (status === 'offline') reload();
+  }, [status, reload]);
+  const full = live ?? overview.data?.storage?.full ?? false;
+  const error = overview.error as ApiError | undefined;
+  const lockedOut = error?.status === 401 || error?.status === 403;
+  return (
+    <>
+      {full && (
+        <div role="alert" data-testid="disk-full-banner" style={bannerStyle}>
+          Aula cannot store more data: the disk is full. Games keep their data and will re-send it; free disk space and collecting
+          resumes by itself.
+        </div>
+      )}
+      {lockedOut && (
+        <div role="alert" data-testid="access-banner" style={bannerStyle}>
+          This device cannot open the dashboard any more (the teacher key may have changed).{' '}
+          <a href="/teacher" style={{ color: '#fff' }}>
+            Enter the teacher key
+          </a>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+/** GET /admin/api/settings (server/admin/settings-routes.ts). */
+export interface Settings {
+  teacherKey: string;
+  /** How this browser got in: on the teacher's computer, or with the key's cookie from another device. */
+  access: 'loopback' | 'cookie' | 'bearer' | null;
+  dataDir: string;
+  collector: { host: string; port: number; urls: string[]; path: string; homePage: string };
+  mdns: { enabled: true; hostName: string; state: string } | { enabled: false; reason: string };
+}
+
+export interface BackupFile {
+  name: string;
+  bytes: number;
+  createdAt: string;
+}
+
+/** GET /admin/api/backups (server/admin/backup-list.ts). */
+export interface BackupList {
+  folder: string;
+  kept: number;
+  backups: BackupFile[];
+}
+
+/** The part of the overview and of live changes that the full-disk banner reads. */
+export interface StorageState {
+  storage?: { full: boolean };
+}
