@@ -171,6 +171,21 @@ describe('the dashboard stays the teacher\'s: other computers need the teacher k
     assert.equal((await requestFrom(from, `${base}/admin/api/overview`, { headers: newCookie })).status, 200);
   });
 
+  test('another web page cannot change anything through the teacher\'s browser (cross-site requests are refused)', async () => {
+    const key = await teacherKey();
+    const forgeries: Array<Record<string, string>> = [{ Origin: 'http://evil.example' }, { Origin: 'null' }, { 'Sec-Fetch-Site': 'cross-site' }];
+    for (const headers of forgeries) {
+      const forged = await requestFrom(undefined, `${local}/admin/api/settings/teacher-key`, { method: 'POST', headers });
+      assert.equal(forged.status, 403);
+      assert.equal((forged.json as AdminErrorBody).error.reason, 'cross-site');
+      assert.equal((await requestFrom(undefined, `${local}/admin/api/backups`, { method: 'POST', headers })).status, 403);
+    }
+    assert.equal(await teacherKey(), key, 'the key did not change');
+    // The dashboard itself (same origin) still works.
+    const own = await requestFrom(undefined, `${local}/admin/api/backups`, { method: 'GET', headers: { Origin: local, 'Sec-Fetch-Site': 'same-origin' } });
+    assert.equal(own.status, 200);
+  });
+
   test('a tablet that regenerates the key stays in with a fresh cookie', async () => {
     const cookie = { Cookie: cookieOf(await enterKey(from, base, await teacherKey())) };
     const regenerated = await requestFrom(from, `${base}/admin/api/settings/teacher-key`, { method: 'POST', headers: cookie });
