@@ -1,9 +1,12 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 
+// How much may wait in the destination's own buffer before the export pauses: enough that producing the next
+// chunks overlaps with writing the previous ones, little enough that memory stays flat.
+const MAX_PENDING = 1024 * 1024;
+
 /**
- * Collects small strings into ~64 KB chunks and waits for 'drain' when the destination is full: constant memory
- * however many statements pass, and far fewer write calls than one per line.
+ * Collects small strings into ~64 KB chunks and waits for 'drain' when the destination holds more than it should:
+ * constant memory however many statements pass, and far fewer write calls than one per line.
  */
 export class ChunkedWriter {
   private parts: string[] = [];
@@ -29,21 +32,25 @@ export class ChunkedWriter {
     this.size = 0;
     this.written += chunk.length;
     this.onChunk?.(chunk);
-    if (!this.output.write(chunk)) await drained(this.output);
+    if (!this.output.write(chunk) && this.output.writableLength >= MAX_PENDING) await drained(this.output);
   }
 }
 
-async function drained(output: Writable): Promise<void> {
+function drained(output: Writable): Promise<void> {
   // 'close' or 'error' instead of 'drain' means the reader went away: stop instead of waiting forever.
-  const controller = new AbortController();
-  try {
-    await Promise.race([
-      once(output, 'drain', { signal: controller.signal }),
-      once(output, 'close', { signal: controller.signal }).then(() => {
-        throw new Error('The output was closed before the export finished');
-      }),
-    ]);
-  } finally {
-    controller.abort();
-  }
+  return new Promise((resolve, reject) => {
+    const settle = (error?: Error) => {
+      output.off('drain', onDrain);
+      output.off('close', onClose);
+      output.off('error', onError);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onDrain = () => settle();
+    const onClose = () => settle(new Error('The output was closed before the export finished'));
+    const onError = (error: Error) => settle(error);
+    output.on('drain', onDrain);
+    output.on('close', onClose);
+    output.on('error', onError);
+  });
 }

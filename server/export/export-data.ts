@@ -8,6 +8,7 @@ import { CSV_COLUMNS, csvRow } from './csv-format.js';
 import type { ExportOptions } from './export-options.js';
 import { statementWhere } from './filters.js';
 import { outgoingStatement } from './outgoing-statements.js';
+import { StatementEncoder } from './statement-encoder.js';
 import { countStatements, type ExportRow, iterateStatements } from './statement-rows.js';
 import { TRACE_COLUMNS, traceRow } from './traces-format.js';
 import { writeBundle } from './zip-bundle.js';
@@ -87,7 +88,14 @@ function formatEmitter(options: ExportOptions, settings: NormalizeSettings, repo
     recordProblem(report, row.id, problem);
     return statement;
   };
-  const statementText = (row: ExportRow): string => (options.asReceived ? row.json : JSON.stringify(xapi(row)));
+  // ndjson/json: the encoder produces the same bytes as JSON.stringify(xapi(row)), memoising repeated members.
+  const encoder = new StatementEncoder(settings);
+  const statementText = (row: ExportRow): string => {
+    if (options.asReceived) return row.json;
+    const { text, problem } = encoder.encode(row);
+    recordProblem(report, row.id, problem);
+    return text;
+  };
   switch (options.format) {
     case 'json': {
       let first = true;

@@ -13,7 +13,7 @@ import type { ExportProgress, ExportReport } from './export-data.js';
 import { recordProblem } from './export-data.js';
 import type { ExportOptions } from './export-options.js';
 import { sessionWhere, statementWhere } from './filters.js';
-import { outgoingStatement } from './outgoing-statements.js';
+import { StatementEncoder } from './statement-encoder.js';
 import { iterateStatements } from './statement-rows.js';
 
 export const MANIFEST = 'manifest.json';
@@ -65,10 +65,11 @@ export async function writeBundle(
 
   onProgress({ done: 0, total: total * 2 });
   await entry(STATEMENTS_FILE, async (write) => {
+    const encoder = new StatementEncoder(settings);
     for (const row of iterateStatements(db, where)) {
-      const { statement, problem } = outgoingStatement(row, settings);
+      const { text, problem } = encoder.encode(row);
       recordProblem(report, row.id, problem);
-      await write(`${JSON.stringify(statement)}\n`);
+      await write(`${text}\n`);
       report.statements++;
       if (report.statements % 2000 === 0) onProgress({ done: report.statements, total: total * 2 });
     }

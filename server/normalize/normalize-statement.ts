@@ -41,11 +41,12 @@ export const AUGMENTATION_KEYS = [
   'currentSessionStarted',
 ] as const;
 
-const ORIGINAL_TIMESTAMP = 'original-timestamp';
+export const ORIGINAL_TIMESTAMP = 'original-timestamp';
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
-const FIRST_KEYS = ['id', 'actor', 'verb', 'object', 'result', 'context', 'timestamp', 'stored', 'authority', 'version'];
+/** The order of a normalised statement's members; other members follow in the order received. */
+export const FIRST_KEYS = ['id', 'actor', 'verb', 'object', 'result', 'context', 'timestamp', 'stored', 'authority', 'version'];
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The xAPI form of a stored statement (xapi.md §10, N-1 to N-8): a pure, deterministic function of the row and the
@@ -58,13 +59,15 @@ export function normalizeStatement(row: StoredStatementRow, settings: NormalizeS
   const ns = settings.namespace;
   const out: Json = {};
   out.id = row.id;
-  if ('actor' in received) out.actor = row.source === 'rage' ? rageActor(received.actor, row, settings) : received.actor;
-  if ('verb' in received) out.verb = verb(received.verb, ns);
+  if ('actor' in received) out.actor = normalizeActor(received.actor, row, settings);
+  if ('verb' in received) out.verb = normalizeVerb(received.verb, ns);
   const movedToContext: Json = {};
-  if ('object' in received) out.object = object(received.object, row, settings, row.source === 'rage' ? movedToContext : null);
-  if ('result' in received) out.result = result(received.result, ns);
-  const context = contextOf(received.context, ns);
-  for (const [key, value] of Object.entries(movedToContext)) extensionsOf(context)[underNamespace(ns, 'extensions', key)] = value;
+  if ('object' in received) {
+    out.object = normalizeObject(received.object, objectBaseOf(row, settings), ns, row.source === 'rage' ? movedToContext : null);
+  }
+  if ('result' in received) out.result = normalizeResult(received.result, ns);
+  const context = normalizeContext(received.context, ns);
+  addContextExtensions(context, movedToContext, ns);
   const timestamp = received.timestamp;
   if (typeof timestamp === 'string' && isIsoWithZone(timestamp)) out.timestamp = timestamp;
   else {
@@ -73,8 +76,8 @@ export function normalizeStatement(row: StoredStatementRow, settings: NormalizeS
   }
   if (Object.keys(context).length > 0 || 'context' in received) out.context = context;
   out.stored = row.stored;
-  out.authority = row.source === 'rage' || !isObject(received.authority) ? collectorAgent(settings.homePage) : received.authority;
-  out.version = row.source === 'xapi' && typeof received.version === 'string' ? received.version : '1.0.0';
+  out.authority = normalizeAuthority(received.authority, row.source, settings.homePage);
+  out.version = normalizeVersion(received.version, row.source);
   for (const [key, value] of Object.entries(received)) if (!FIRST_KEYS.includes(key)) out[key] = value;
   return reorder(out);
 }
@@ -86,6 +89,34 @@ export function isIsoWithZone(value: string): boolean {
 /** N-2: statements that came through the RAGE collector are vouched for by Aula itself. */
 export function collectorAgent(homePage: string): Json {
   return { objectType: 'Agent', name: 'Aula collector', account: { homePage, name: 'aula-collector' } };
+}
+
+// The member-level steps below are exported for the export's memoising encoder (server/export/statement-encoder.ts),
+// which composes exactly these functions; each is pure and never mutates its input.
+
+export function normalizeActor(actor: unknown, row: StoredStatementRow, settings: NormalizeSettings): unknown {
+  return row.source === 'rage' ? rageActor(actor, row, settings) : actor;
+}
+
+/** N-2 */
+export function normalizeAuthority(authority: unknown, source: StoredStatementRow['source'], homePage: string): unknown {
+  return source === 'rage' || !isObject(authority) ? collectorAgent(homePage) : authority;
+}
+
+export function normalizeVersion(version: unknown, source: StoredStatementRow['source']): string {
+  return source === 'xapi' && typeof version === 'string' ? version : '1.0.0';
+}
+
+/** Where relative object ids of this row's game version are resolved (N-6), or null without a version. */
+export function objectBaseOf(row: Pick<StoredStatementRow, 'gameId' | 'versionId' | 'versionLink'>, settings: NormalizeSettings): string | null {
+  return row.gameId !== null && row.versionId !== null
+    ? objectIdFor(settings.homePage, { gameId: row.gameId, versionId: row.versionId, link: row.versionLink })
+    : null;
+}
+
+/** The collector's keys moved out of the object (N-4) go to context.extensions, after what the context had. */
+export function addContextExtensions(context: Json, moved: Json, ns: string): void {
+  for (const [key, value] of Object.entries(moved)) extensionsOf(context)[underNamespace(ns, 'extensions', key)] = value;
 }
 
 /** N-7: RAGE's shared "Anonymous" account becomes one account per player; usernames become keyed hashes on request. */
@@ -104,22 +135,19 @@ function rageActor(actor: unknown, row: StoredStatementRow, settings: NormalizeS
   return copy;
 }
 
-function verb(value: unknown, ns: string): unknown {
+export function normalizeVerb(value: unknown, ns: string): unknown {
   if (!isObject(value)) return value;
   const copy: Json = { ...value };
   if (typeof copy.id === 'string') copy.id = asIri(copy.id, ns, 'verbs');
   return copy;
 }
 
-function object(value: unknown, row: StoredStatementRow, settings: NormalizeSettings, moved: Json | null): unknown {
+/** `moved` (RAGE rows only) receives the collector's keys taken out of the object's extensions. */
+export function normalizeObject(value: unknown, objectBase: string | null, ns: string, moved: Json | null): unknown {
   if (!isObject(value)) return value;
   if (value.objectType !== undefined && value.objectType !== 'Activity') return value;
   // The tracker builds object ids from the start answer's objectId; a relative one is resolved against it.
-  const objectBase =
-    row.gameId !== null && row.versionId !== null
-      ? objectIdFor(settings.homePage, { gameId: row.gameId, versionId: row.versionId, link: row.versionLink })
-      : null;
-  return activity(value, settings.namespace, objectBase, moved);
+  return activity(value, ns, objectBase, moved);
 }
 
 function activity(value: Json, ns: string, objectBase: string | null, moved: Json | null): Json {
@@ -149,14 +177,14 @@ function activityType(type: string, ns: string): string {
   return seriousGamesType(type) ?? underNamespace(ns, 'activity-types', type);
 }
 
-function result(value: unknown, ns: string): unknown {
+export function normalizeResult(value: unknown, ns: string): unknown {
   if (!isObject(value)) return value;
   const copy: Json = { ...value };
   if (isObject(copy.extensions)) copy.extensions = mapExtensions(copy.extensions, ns);
   return copy;
 }
 
-function contextOf(value: unknown, ns: string): Json {
+export function normalizeContext(value: unknown, ns: string): Json {
   if (!isObject(value)) return {};
   const copy: Json = { ...value };
   if (isObject(copy.extensions)) copy.extensions = mapExtensions(copy.extensions, ns);

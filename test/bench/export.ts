@@ -1,7 +1,8 @@
 // `npm run bench:export`: export of 1,000,000 stored statements to ndjson (issue 6 targets: ≥ 100,000 statements/s,
 // peak RSS ≤ 200 MB). The store is seeded in bulk first; the export then runs in a child process of its own, so its
 // peak RSS is the export's alone. Prints the figures and writes bench-results/export.json.
-// BENCH_STATEMENTS changes the size; BENCH_FORMAT another format; `--cpu-prof` is passed on with BENCH_PROFILE=1.
+// BENCH_STATEMENTS changes the size; BENCH_FORMAT another format; `--cpu-prof` is passed on with BENCH_PROFILE=1;
+// BENCH_DATA_DIR=DIR keeps the seeded store there and reuses it on the next run (repeated measurements).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -51,11 +52,14 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(await measureExport(dataDir, file))}\n`);
     return;
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aula-bench-export-'));
+  const kept = process.env.BENCH_DATA_DIR;
+  const dir = kept ? path.resolve(kept) : fs.mkdtempSync(path.join(os.tmpdir(), 'aula-bench-export-'));
   try {
-    const seeding = Date.now();
-    seedStore(path.join(dir, 'data'), TOTAL, 1000);
-    process.stderr.write(`seeded ${TOTAL.toLocaleString('en')} statements in ${((Date.now() - seeding) / 1000).toFixed(1)} s\n`);
+    if (!kept || !fs.existsSync(path.join(dir, 'data'))) {
+      const seeding = Date.now();
+      seedStore(path.join(dir, 'data'), TOTAL, 1000);
+      process.stderr.write(`seeded ${TOTAL.toLocaleString('en')} statements in ${((Date.now() - seeding) / 1000).toFixed(1)} s\n`);
+    }
     const profile = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', '--cpu-prof-dir', path.join(ROOT, 'bench-results', 'profiles')] : [];
     const output = execFileSync(
       process.execPath,
@@ -80,7 +84,8 @@ async function main(): Promise<void> {
         `${(figures.bytes / 1e6).toFixed(0)} MB written, peak RSS ${figures.peakRssMb} MB (target ≤ ${TARGET_RSS_MB} MB: ${result.met.peakRssMb ? 'met' : 'MISSED'})\n`,
     );
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (kept) fs.rmSync(path.join(dir, `export.${FORMAT}`), { force: true });
+    else fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
