@@ -17,6 +17,7 @@ import {
 import type { NormalizeSettings } from '../normalize/settings.js';
 import { isTimestamp, isUuid } from '../xapi/validation/formats.js';
 import { validateXapiStatement } from '../xapi/validation/validate-statement.js';
+import { isOrdinaryTimestamp } from './ordinary-timestamp.js';
 import { outgoingStatement } from './outgoing-statements.js';
 
 /** One statement as it leaves: the text of its normalised form and the validator's verdict (null = valid xAPI). */
@@ -200,7 +201,7 @@ export class StatementEncoder {
     else {
       const value = timestamp.charCodeAt(0) === 0x22 && !timestamp.includes('\\') ? timestamp.slice(1, -1) : JSON.parse(timestamp);
       // A timestamp that must be replaced also adds an extension to context: the straightforward path does that.
-      if (typeof value !== 'string' || !isIsoWithZone(value) || !isTimestamp(value)) return null;
+      if (typeof value !== 'string' || !(isOrdinaryTimestamp(value) || (isIsoWithZone(value) && isTimestamp(value)))) return null;
       out += `,"timestamp":${JSON.stringify(value)}`;
     }
     out += `,"stored":${stored}`;

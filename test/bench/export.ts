@@ -23,6 +23,8 @@ interface ExportFigures {
   perSecond: number;
   bytes: number;
   peakRssMb: number;
+  /** CPU time of the export process (user + system): what the machine's other load does not inflate. */
+  cpuSeconds: number;
 }
 
 /** The measured part: one export, as `aula export` runs it, into a file. */
@@ -31,9 +33,11 @@ async function measureExport(dataDir: string, file: string): Promise<ExportFigur
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 20);
+  const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
   const report = await exportToFile(dataDir, 'http://aula.local:3000/', exportOptionsSchema.parse({ format: FORMAT }), file, undefined);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const used = process.cpuUsage(cpu);
   clearInterval(sampler);
   // maxRSS (KiB) catches peaks between two samples.
   peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
@@ -43,6 +47,7 @@ async function measureExport(dataDir: string, file: string): Promise<ExportFigur
     perSecond: Math.round(report.statements / seconds),
     bytes: report.bytes,
     peakRssMb: Math.round((peak / 1024 / 1024) * 10) / 10,
+    cpuSeconds: Math.round((used.user + used.system) / 1e4) / 100,
   };
 }
 
@@ -81,7 +86,8 @@ async function main(): Promise<void> {
     process.stdout.write(
       `export ${FORMAT}: ${figures.statements.toLocaleString('en')} statements in ${figures.seconds} s = ${figures.perSecond.toLocaleString('en')}/s ` +
         `(target ≥ ${TARGET_RATE.toLocaleString('en')}/s: ${result.met.perSecond ? 'met' : 'MISSED'}), ` +
-        `${(figures.bytes / 1e6).toFixed(0)} MB written, peak RSS ${figures.peakRssMb} MB (target ≤ ${TARGET_RSS_MB} MB: ${result.met.peakRssMb ? 'met' : 'MISSED'})\n`,
+        `${(figures.bytes / 1e6).toFixed(0)} MB written, peak RSS ${figures.peakRssMb} MB (target ≤ ${TARGET_RSS_MB} MB: ${result.met.peakRssMb ? 'met' : 'MISSED'}), ` +
+        `CPU ${figures.cpuSeconds} s (${Math.round(figures.statements / figures.cpuSeconds).toLocaleString('en')} statements per CPU-second), load ${os.loadavg()[0]?.toFixed(1)}\n`,
     );
   } finally {
     if (kept) fs.rmSync(path.join(dir, `export.${FORMAT}`), { force: true });

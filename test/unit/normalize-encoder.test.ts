@@ -3,9 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import { isOrdinaryTimestamp } from '../../server/export/ordinary-timestamp.js';
 import { encodeStraightforward, probeValid, StatementEncoder } from '../../server/export/statement-encoder.js';
 import type { NormalizeSettings, StoredStatementRow } from '../../server/normalize/index.js';
+import { isIsoWithZone } from '../../server/normalize/index.js';
 import { topLevelMembers } from '../../server/normalize/json-members.js';
+import { isTimestamp } from '../../server/xapi/validation/formats.js';
 
 // The export's memoising encoder must produce exactly what normalise → validate → JSON.stringify produces (xapi.md
 // N-8: a re-upload sends byte-equivalent JSON), problems included, on every kind of stored statement.
@@ -268,5 +271,24 @@ describe('the export encoder produces exactly the straightforward bytes', () => 
     assert.equal(topLevelMembers('{"a":1,}'), null);
     assert.equal(topLevelMembers('{"a":1} x'), null);
     assert.deepEqual(topLevelMembers(' { } '), []);
+  });
+});
+
+describe('isOrdinaryTimestamp', () => {
+  test('never says yes where normalisation or the validator would say no', () => {
+    const digit = fc.integer({ min: 0, max: 9 }).map(String);
+    const two = fc.tuple(digit, digit).map((d) => d.join(''));
+    const shaped = fc
+      .tuple(fc.tuple(digit, digit, digit, digit), two, two, two, two, two, fc.array(digit, { maxLength: 11 }), fc.constantFrom('Z', 'z', '+01:00', ''))
+      .map(([y, mo, d, h, mi, s, fraction, zone]) => `${y.join('')}-${mo}-${d}T${h}:${mi}:${s}${fraction.length ? `.${fraction.join('')}` : ''}${zone}`);
+    fc.assert(
+      fc.property(fc.oneof(shaped, fc.string()), (value) => {
+        if (isOrdinaryTimestamp(value)) assert.ok(isIsoWithZone(value) && isTimestamp(value), value);
+      }),
+      { numRuns: 20_000 },
+    );
+    assert.ok(isOrdinaryTimestamp('2026-11-26T09:46:31.130Z'));
+    assert.ok(isOrdinaryTimestamp('2026-11-26T09:46:31Z'));
+    assert.ok(!isOrdinaryTimestamp('2026-02-29T09:46:31Z'));
   });
 });
