@@ -3,7 +3,8 @@ import type { ExportFilters, StatementWhere } from './filters.js';
 
 /**
  * The bundle's tables (everything import needs to recreate the statements' context), restricted to the sessions
- * the filters select. Secrets stay out: no auth tokens, no student password hashes or emails.
+ * the filters select. Secrets stay out: no auth tokens, no student password hashes or emails. Activities carry their
+ * rules (`rules`: the settings object, or null).
  */
 export const BUNDLE_TABLES = ['classes', 'games', 'versions', 'activities', 'players', 'gameplays', 'sessions'] as const;
 export type BundleTable = (typeof BUNDLE_TABLES)[number];
@@ -12,7 +13,7 @@ const COLUMNS: Record<BundleTable, string> = {
   classes: 'id, name, created',
   games: 'id, title, created',
   versions: 'id, game_id, tracking_code, link, created',
-  activities: 'id, name, game_id, version_id, class_id, tracking_code, allow_anonymous, open, created, opened, closed',
+  activities: 'id, name, game_id, version_id, class_id, tracking_code, allow_anonymous, open, created, opened, closed, rules',
   players: 'id, public_id, kind, animal_name, created',
   gameplays: 'id, scope_id, activity_id, version_id, player_id, first_started',
   sessions:
@@ -41,7 +42,19 @@ export function bundleTableRows(db: Db, table: BundleTable, filtered: boolean, s
   const repeats = filtered ? (restriction[table].match(/FROM sessions se/g)?.length ?? 0) : 0;
   const sql = `SELECT ${COLUMNS[table]} FROM ${table}${filtered ? ` WHERE ${restriction[table]}` : ''} ORDER BY rowid`;
   const params = Array.from({ length: repeats }, () => sessions.params).flat();
-  return db.prepare(sql).all(...params) as Record<string, unknown>[];
+  const rows = db.prepare(sql).all(...params) as Record<string, unknown>[];
+  if (table === 'activities') for (const row of rows) row.rules = rulesObject(row.rules);
+  return rows;
+}
+
+/** An activity's rules (issue 10) travel as the JSON object they are, null when none were ever set. */
+function rulesObject(stored: unknown): unknown {
+  if (typeof stored !== 'string') return null;
+  try {
+    return JSON.parse(stored) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 /** The stored rows themselves (the statement as received, with its ids and links), for `aula import`. */

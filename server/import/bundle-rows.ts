@@ -22,6 +22,8 @@ export const bundleRowSchemas = {
     created: text,
     opened: maybe,
     closed: maybe,
+    /** The activity's rules (issue 10); absent in bundles from before rules travelled, checked on import. */
+    rules: z.unknown().optional(),
   }),
   players: z.object({ id: text, public_id: text, kind: z.enum(['anonymous', 'identified']), animal_name: z.string(), created: text }),
   gameplays: z.object({ id: text, scope_id: text, activity_id: maybe, version_id: text, player_id: text, first_started: text }),

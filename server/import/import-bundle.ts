@@ -60,7 +60,8 @@ export async function importBundle(file: string, options: ImportOptions): Promis
     });
     options.onCommitted?.(touched);
     await importStatements(reader, maps, report, options, total);
-    report.changed = IMPORT_KINDS.some((kind) => report.added[kind] > 0);
+    // Rules adopted by an activity that was already here change it too (importTables set the flag then).
+    report.changed = report.changed || IMPORT_KINDS.some((kind) => report.added[kind] > 0);
     return report;
   } finally {
     reader.close();

@@ -8,9 +8,10 @@ export interface ImportNote {
   /**
    * conflict: a different record under the same key, not overwritten; code-changed: a tracking code taken here got a
    * new one; renumbered: a session number taken here by another attempt; matched: merged with a local record found by
-   * name or playerId; skipped: a row that could not be stored.
+   * name or playerId; skipped: a row that could not be stored; rules: an activity's rules taken from the bundle, or
+   * kept as they are here although the bundle's differ.
    */
-  type: 'conflict' | 'code-changed' | 'renumbered' | 'matched' | 'skipped';
+  type: 'conflict' | 'code-changed' | 'renumbered' | 'matched' | 'skipped' | 'rules';
   message: string;
 }
 

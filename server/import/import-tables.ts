@@ -5,6 +5,7 @@ import { createXapiCredential } from '../store/xapi-credentials-repo.js';
 import { newAuthToken } from '../util/random-ids.js';
 import type { BundleRows } from './bundle-rows.js';
 import { addNote, type ImportReport } from './import-report.js';
+import { bundleRules, mergeRules } from './import-rules.js';
 import type { Touched } from './recount.js';
 
 /** Bundle ids → ids here. Rows keep their ids when they are new; only sessions (integer rowids) always map. */
@@ -73,9 +74,11 @@ export function importTables(db: Db, rows: BundleRows, report: ImportReport, tou
   }
 
   for (const row of rows.activities) {
+    const rules = bundleRules(row, report);
     if (found('SELECT id FROM activities WHERE id = ?', row.id)) {
       report.alreadyThere.activities++;
       maps.activities.set(row.id, row.id);
+      if (mergeRules(db, row, rules, report)) touched.activities.add(row.id);
       continue;
     }
     const gameId = games.get(row.game_id);
@@ -90,9 +93,22 @@ export function importTables(db: Db, rows: BundleRows, report: ImportReport, tou
     }
     prepared(
       db,
-      `INSERT INTO activities (id, name, game_id, version_id, class_id, tracking_code, allow_anonymous, open, created, opened, closed)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(row.id, row.name, gameId, versionId, row.class_id ? (classes.get(row.class_id) ?? null) : null, code, row.allow_anonymous, row.open, row.created, row.opened, row.closed);
+      `INSERT INTO activities (id, name, game_id, version_id, class_id, tracking_code, allow_anonymous, open, created, opened, closed, rules)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      row.id,
+      row.name,
+      gameId,
+      versionId,
+      row.class_id ? (classes.get(row.class_id) ?? null) : null,
+      code,
+      row.allow_anonymous,
+      row.open,
+      row.created,
+      row.opened,
+      row.closed,
+      rules,
+    );
     // Like every activity here, it gets its own xAPI key and secret (xapi.md X-2.4); the bundle carries none.
     createXapiCredential(db, row.id, row.name);
     report.added.activities++;
