@@ -17,8 +17,9 @@ for (const columns of [
   "s.id || s.stored || s.session_id || s.player_id || s.activity_id || s.source, s.json",
 ]) {
   const cpu = process.cpuUsage();
-  let i = 0;
-  for (const _ of db.prepare(`SELECT ${columns} FROM statements s WHERE s.seq > ? ORDER BY s.seq LIMIT ?`).raw(true).iterate(0, N)) i++;
+  let rows = 0;
+  for (const _ of db.prepare(`SELECT ${columns} FROM statements s WHERE s.seq > ? ORDER BY s.seq LIMIT ?`).raw(true).iterate(0, N)) rows++;
+  if (rows !== N) throw new Error(`the store has ${rows} statements; seed ${N} first (npm run bench:export)`);
   const used = process.cpuUsage(cpu);
   process.stdout.write(`${columns}: ${((used.user + used.system) / N).toFixed(2)} µs cpu/row\n`);
 }
