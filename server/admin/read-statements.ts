@@ -47,8 +47,8 @@ interface RawStatement {
 }
 
 /**
- * Newest first. Each filter column has an index led by it and ending in seq ((activity_id, seq), (player_id, seq),
- * (session_id, seq)), so a page is a short backwards walk of one index; a verb filter alone walks the primary key.
+ * Newest first. Each filter column has an index led by it and ending in seq ((activity_id, seq), (session_id, seq); a player is
+ * the union of their sessions), so a page is a short backwards walk of one index; a verb filter alone walks the primary key.
  */
 export function readStatements(db: Db, filter: StatementFilter): StatementRow[] {
   const where: string[] = [];
@@ -59,7 +59,8 @@ export function readStatements(db: Db, filter: StatementFilter): StatementRow[] 
     params.push(value);
   };
   add('t.activity_id = ?', filter.activityId);
-  add('t.player_id = ?', filter.playerId);
+  // Through the player's sessions: statements have no index of their own by player (migration 004).
+  add('t.session_id IN (SELECT id FROM sessions WHERE player_id = ?)', filter.playerId);
   add('t.session_id = ?', filter.sessionId);
   add('t.verb_id = ?', filter.verbId);
   add('t.seq < ?', filter.before);

@@ -30,13 +30,20 @@ export interface StatementWhere {
 /** Column names of the table being filtered: statements (`s`) or sessions (`se`, for the bundle's tables). */
 interface FilterColumns {
   activity: string;
+  /** A whole clause with one parameter, the internal player id. */
   player: string;
   session: string;
   stored: string | null;
 }
 
-const STATEMENT_COLUMNS: FilterColumns = { activity: 's.activity_id', player: 's.player_id', session: 's.session_id', stored: 's.stored' };
-const SESSION_COLUMNS: FilterColumns = { activity: 'se.activity_id', player: 'se.player_id', session: 'se.id', stored: null };
+// A player's statements are those of the player's sessions: statements have no index of their own by player.
+const STATEMENT_COLUMNS: FilterColumns = {
+  activity: 's.activity_id',
+  player: 's.session_id IN (SELECT id FROM sessions WHERE player_id = ?)',
+  session: 's.session_id',
+  stored: 's.stored',
+};
+const SESSION_COLUMNS: FilterColumns = { activity: 'se.activity_id', player: 'se.player_id = ?', session: 'se.id', stored: null };
 
 /** The WHERE clause over `statements s`; names are resolved first so a typo is an error, not an empty file. */
 export function statementWhere(db: Db, filters: ExportFilters): StatementWhere {
@@ -66,7 +73,7 @@ function whereFor(db: Db, filters: ExportFilters, columns: FilterColumns): State
   if (filters.player) {
     const row = prepared<[string], { id: string }>(db, 'SELECT id FROM players WHERE public_id = ?').get(filters.player);
     if (!row) throw new UnknownFilterValueError(`No player with id "${filters.player}"`);
-    clauses.push(`${columns.player} = ?`);
+    clauses.push(columns.player);
     params.push(row.id);
   }
   if (filters.session !== undefined) {

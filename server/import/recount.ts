@@ -29,7 +29,8 @@ export function recount(db: Db, touched: Touched): void {
   for (const id of touched.gameplays) gameplay.run({ id });
   const player = prepared(
     db,
-    `UPDATE players SET statements = (SELECT count(*) FROM statements WHERE player_id = @id),
+    `UPDATE players SET statements = (SELECT count(*) FROM statements WHERE session_id IN (SELECT id FROM sessions WHERE player_id = @id))
+         + (SELECT count(*) FROM statements WHERE session_id IS NULL AND player_id = @id),
        last_seen = ${later('last_seen', 'SELECT max(last_seen) FROM sessions WHERE player_id = @id')} WHERE id = @id`,
   );
   for (const id of touched.players) player.run({ id });

@@ -2,8 +2,14 @@ import type { Database } from 'better-sqlite3';
 import { up as initial } from './001-initial.js';
 import { up as xapiIndex } from './002-xapi-index.js';
 import { up as rulesAlertsResults } from './003-rules-alerts-results.js';
+import { up as playerIndexThroughSessions } from './004-player-index-through-sessions.js';
 
 /** Numbered in order: migration N brings `PRAGMA user_version` from N-1 to N. Never edit a shipped one. */
-export const migrations: ReadonlyArray<(db: Database) => void> = [initial, xapiIndex, rulesAlertsResults];
+export const migrations: ReadonlyArray<(db: Database) => void> = [
+  initial,
+  xapiIndex,
+  rulesAlertsResults,
+  playerIndexThroughSessions,
+];
 
 export const schemaVersion = migrations.length;
