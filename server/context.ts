@@ -1,5 +1,6 @@
 import type { LoginTokens } from './auth/login-tokens.js';
 import type { Config } from './config.js';
+import type { InflightBudget } from './http/inflight-budget.js';
 import type { LiveBus } from './live/live-bus.js';
 import type { Logger } from './logger.js';
 import type { IngestWorker } from './store/ingest-worker/ingest-worker.js';
@@ -13,6 +14,8 @@ export interface AppContext {
   writer: WriteQueue;
   /** Whether the last write failed because the disk is full (cleared by the next successful write). */
   storage: { full: boolean };
+  /** Track bodies in memory right now (backpressure before memory runs out). */
+  inflight: InflightBudget;
   /** The writer thread that stores tracked statements (group commit off the event loop). */
   ingest: IngestWorker;
   bus: LiveBus;

@@ -8,6 +8,7 @@ import { attachConnectivity } from './diagnostics/attach-connectivity.js';
 import { featureMounts } from './features.js';
 import { createApp, type Mount } from './http/create-app.js';
 import { withFastPath } from './http/fast-path.js';
+import { InflightBudget } from './http/inflight-budget.js';
 import { limitConnections, slowClientOptions } from './http/rate-limit-connections.js';
 import { LiveBus } from './live/live-bus.js';
 import { createLogger, type Logger } from './logger.js';
@@ -59,6 +60,7 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
     writer: new WriteQueue(db),
     ingest,
     storage: { full: false },
+    inflight: new InflightBudget(config.inflightBodyBytes),
     bus: new LiveBus(),
     log,
     loginTokens: new LoginTokens(db, now),

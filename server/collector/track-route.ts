@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppContext } from '../context.js';
 import { parseBody, readRawBody } from '../http/read-body.js';
+import { sendMessage } from '../http/send.js';
 import { getActivity } from '../store/activities-repo.js';
 import type { Db } from '../store/open-database.js';
 import { findSessionByToken, type SessionContext } from '../store/sessions-repo.js';
@@ -20,6 +21,23 @@ const SUCCESS = JSON.stringify({ message: Messages.success });
 
 /** `POST …/collector/track`, in the order of contract C-6.3. */
 export async function handleTrack(ctx: AppContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const declared = Number(req.headers['content-length']) || 0;
+  if (!ctx.inflight.tryAcquire(declared)) return refuseUnread(req, res);
+  try {
+    await storeTrack(ctx, req, res);
+  } finally {
+    ctx.inflight.release(declared);
+  }
+}
+
+/** Over the memory budget: the body is drained unread (so the client gets its answer cleanly), then 503. */
+function refuseUnread(req: IncomingMessage, res: ServerResponse): void {
+  req.resume();
+  req.once('end', () => sendMessage(res, 503, Messages.busy, { 'Retry-After': '1' }));
+  req.once('error', () => res.destroy());
+}
+
+async function storeTrack(ctx: AppContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   let raw: Buffer;
   let body: unknown;
   try {

@@ -48,6 +48,8 @@ export function benchmarksMarkdown(results: Results): string {
         'all 256,000 stored; p99 ≤ 1 s',
         `${storm.storedAccordingToOverview ?? '?'} stored, p99 ${storm.latencyMs.p99} ms`,
       ]),
+      row(['', `null server, same storm: ${storm.nullServer?.seconds} s, p50/p95/p99/max ${storm.nullServer ? fmt(storm.nullServer.latencyMs) : '?'} ms`, '', '']),
+      row(['', `Aula p50/p95/p99/max ${fmt(storm.latencyMs)} ms, peak RSS ${storm.serverPeakRssMb} MB`, '', '']),
     );
   }
   const large = results.large;

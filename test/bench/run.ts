@@ -82,10 +82,11 @@ if (only.has('storm')) {
   console.log('reconnect storm: 500 clients each sending a 512-statement backlog at once…');
   const dataDir = tempDir();
   const code = newActivity(dataDir);
+  const nullStorm = await withServer(await startNullServer(), (server) => runStorm(server, 'any', 500, 512));
   results.storm = await withServer(await startAula(dataDir), async (server) => {
     const storm = await runStorm(server, code, 500, 512);
-    const stats = JSON.parse(await (await fetch(`${server.url}/admin/api/overview`)).text()) as { totals?: { statements?: number } };
-    return { ...storm, storedAccordingToOverview: stats.totals?.statements ?? null };
+    const overview = JSON.parse(await (await fetch(`${server.url}/admin/api/overview`)).text()) as { statements?: number };
+    return { ...storm, storedAccordingToOverview: overview.statements ?? null, nullServer: { seconds: nullStorm.seconds, latencyMs: nullStorm.latencyMs } };
   });
 }
 
