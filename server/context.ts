@@ -13,7 +13,7 @@ export interface AppContext {
   db: Db;
   writer: WriteQueue;
   /** Whether the last write failed because the disk is full (cleared by the next successful write). */
-  storage: { full: boolean };
+  storage: { full: boolean; damaged: string | null };
   /** Track bodies in memory right now (backpressure before memory runs out). */
   inflight: InflightBudget;
   /** The writer thread that stores tracked statements (group commit off the event loop). */

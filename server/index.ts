@@ -13,7 +13,6 @@ import { limitConnections, slowClientOptions } from './http/rate-limit-connectio
 import { LiveBus } from './live/live-bus.js';
 import { createLogger, type Logger } from './logger.js';
 import { reachableUrls } from './net/lan-addresses.js';
-import { quickCheck } from './store/backups.js';
 import { IngestWorker } from './store/ingest-worker/ingest-worker.js';
 import { DatabaseDamagedError, databaseFile, openDatabase } from './store/open-database.js';
 import { WriteQueue } from './store/write-queue.js';
@@ -43,11 +42,6 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
   const log = options.logger ?? createLogger(config.logLevel);
   const now = options.now ?? Date.now;
   const db = openDatabase(config.dataDir);
-  const damage = quickCheck(db);
-  if (damage) {
-    db.close();
-    throw new DatabaseDamagedError(databaseFile(config.dataDir), damage, config.dataDir);
-  }
   if (config.maxDatabasePages) db.pragma(`max_page_count = ${config.maxDatabasePages}`);
   const ingest = await IngestWorker.start(config.dataDir, { maxPages: config.maxDatabasePages }).catch((error: unknown) => {
     db.close();
@@ -59,7 +53,7 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
     db,
     writer: new WriteQueue(db),
     ingest,
-    storage: { full: false },
+    storage: { full: false, damaged: null },
     inflight: new InflightBudget(config.inflightBodyBytes),
     bus: new LiveBus(),
     log,
@@ -67,6 +61,10 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
     homePage: resolveHomePage(db, config.homePage, config.port),
     now,
     onClose: (hook) => closeHooks.push(hook),
+  };
+  ingest.onDamaged = (problem) => {
+    ctx.storage.damaged = new DatabaseDamagedError(databaseFile(config.dataDir), problem, config.dataDir).message;
+    log.error(ctx.storage.damaged);
   };
   const app = createApp(ctx, [...featureMounts(ctx), ...(options.mounts?.(ctx) ?? [])]);
   const server = http.createServer(slowClientOptions(config), withFastPath(ctx, app));

@@ -24,9 +24,11 @@ export function createApp(ctx: AppContext, mounts: Mount[] = []): express.Expres
   for (const mount of mounts) app.use(mount.path, mount.router);
   app.use('/api', rageNotFound);
   // 503 while the disk is full, so a supervisor (or the teacher's check) sees that statements are being refused.
-  app.get('/health', (_req, res) =>
-    ctx.storage.full ? sendJson(res, 503, { status: 'storage-full' }) : sendJson(res, 200, { status: 'ok' }),
-  );
+  app.get('/health', (_req, res) => {
+    if (ctx.storage.damaged) return sendJson(res, 503, { status: 'damaged', message: ctx.storage.damaged });
+    if (ctx.storage.full) return sendJson(res, 503, { status: 'storage-full' });
+    sendJson(res, 200, { status: 'ok' });
+  });
   // Other machines get the public check page at `/`; the dashboard is the teacher's (issue 11).
   app.use(teacherRouter(ctx));
   app.use(publicCheckRouter(ctx));

@@ -104,7 +104,11 @@ export class IngestWorker {
     return this.closing;
   }
 
+  /** Called once if the background quick_check finds the database damaged. */
+  onDamaged: (problem: string) => void = () => {};
+
   private receive(message: FromWorker): void {
+    if (message.type === 'damaged') return this.onDamaged(message.problem);
     if (message.type !== 'done' && message.type !== 'failed') return;
     const waiting = this.pending.get(message.id);
     if (!waiting) return;

@@ -18,4 +18,5 @@ export type FromWorker =
   | { type: 'done'; id: number; result: IngestResult | unknown }
   | { type: 'failed'; id: number; error: SerializedError }
   | { type: 'closed' }
+  | { type: 'damaged'; problem: string }
   | { type: 'fatal'; error: SerializedError };

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { quickCheck } from '../backups.js';
 import { openDatabase } from '../open-database.js';
 import { ingestBatch } from '../statements-ingest.js';
 import { WriteQueue, WriterClosedError } from '../write-queue.js';
@@ -53,6 +54,12 @@ try {
     }
   });
   send({ type: 'ready' });
+  // The full structural check reads the whole file (seconds on a large store): it runs here, after the collector is
+  // ready, instead of delaying the start; batches that arrive meanwhile wait in the queue.
+  setImmediate(() => {
+    const problem = quickCheck(db);
+    if (problem) send({ type: 'damaged', problem });
+  });
 } catch (error) {
   send({ type: 'fatal', error: serialize(error) });
 }
