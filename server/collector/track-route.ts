@@ -70,7 +70,8 @@ async function storeTrack(ctx: AppContext, req: IncomingMessage, res: ServerResp
     // Rules and results (issue 10) read the batch now, after the answer: nothing on the request's path.
     if (result.stored > 0) ctx.bus.emit('statements.accepted', { activityId: session.activityId, sessionId: session.sessionId, playerId: session.playerId, statements: body as unknown[] });
   } catch (error) {
-    if (session && error instanceof CollectorRefusal) touchLater(ctx, session.sessionId);
+    // Not for overload refusals: a write now would compete with the writer that is already behind.
+    if (session && error instanceof CollectorRefusal && error.status !== 503) touchLater(ctx, session.sessionId);
     writeErrorAnswer(ctx, req, res, 'track', error, session?.sessionId ?? null, raw.toString('utf8'));
   }
 }
