@@ -8,53 +8,16 @@ import type { Collector } from '../../server/index.js';
 import { lanInterfaces } from '../../server/mdns/lan-interfaces.js';
 import { mdnsInfo, mdnsResponderOf } from '../../server/mdns/start-mdns.js';
 import { startTestCollector } from '../support/collector.js';
+import { createOtherHost, type OtherHost, removeOtherHost } from '../support/other-host.js';
 
 const run = promisify(execFile);
 const MDNS_MODULE = createRequire(import.meta.url).resolve('multicast-dns');
 const NAME = `aula-t${process.pid}`;
 
-/**
- * A network namespace joined to this machine by a veth pair: "another computer on the classroom network", with its
- * own address and its own port 5353. Needs root (CAP_NET_ADMIN); without it the tests query from this machine.
- */
-interface OtherHost {
-  namespace: string;
-  hostSide: string;
-  otherSide: string;
-}
-
-async function createOtherHost(): Promise<OtherHost | undefined> {
+async function createMdnsOtherHost(): Promise<OtherHost | undefined> {
   // Lets the same-machine fallback be exercised where namespaces would work.
   if (process.env.AULA_TEST_NO_NETNS) return undefined;
-  const id = process.pid % 100_000;
-  const subnet = `10.${200 + (id % 50)}.${id % 250}`;
-  const namespace = `aula-mdns-${id}`;
-  const [hostLink, otherLink] = [`amh${id}`, `amn${id}`];
-  const steps = [
-    ['netns', 'add', namespace],
-    ['link', 'add', hostLink, 'type', 'veth', 'peer', 'name', otherLink],
-    ['link', 'set', otherLink, 'netns', namespace],
-    ['addr', 'add', `${subnet}.1/24`, 'dev', hostLink],
-    ['link', 'set', hostLink, 'up'],
-    ['-n', namespace, 'addr', 'add', `${subnet}.2/24`, 'dev', otherLink],
-    ['-n', namespace, 'link', 'set', otherLink, 'up'],
-    ['-n', namespace, 'link', 'set', 'lo', 'up'],
-    // The namespace has no default route: multicast needs one to leave.
-    ['-n', namespace, 'route', 'add', '224.0.0.0/4', 'dev', otherLink],
-  ];
-  try {
-    for (const step of steps) await run('ip', step);
-    return { namespace, hostSide: `${subnet}.1`, otherSide: `${subnet}.2` };
-  } catch {
-    await run('ip', ['netns', 'del', namespace]).catch(() => undefined);
-    await run('ip', ['link', 'del', hostLink]).catch(() => undefined);
-    return undefined;
-  }
-}
-
-async function removeOtherHost(other: OtherHost): Promise<void> {
-  // Deleting the namespace deletes its end of the veth pair, and with it ours.
-  await run('ip', ['netns', 'del', other.namespace]).catch(() => undefined);
+  return createOtherHost({ name: 'mdns', seed: 0, multicast: true });
 }
 
 /** What the other machine learns: the host's address, the service's SRV/TXT, and whether /health answers there. */
@@ -161,7 +124,7 @@ describe('mDNS: a stable name on the LAN', () => {
   const collectors: Collector[] = [];
 
   before(async () => {
-    other = await createOtherHost();
+    other = await createMdnsOtherHost();
   });
   after(async () => {
     for (const child of children) child.kill();

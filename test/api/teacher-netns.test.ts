@@ -6,39 +6,9 @@ import type { Collector } from '../../server/index.js';
 import { startTestCollector } from '../support/collector.js';
 import { makeActivity } from '../support/fixtures.js';
 import { request } from '../support/http.js';
+import { createOtherHost, type OtherHost, removeOtherHost } from '../support/other-host.js';
 
 const run = promisify(execFile);
-
-interface OtherHost {
-  namespace: string;
-  hostSide: string;
-}
-
-/** "Another computer on the classroom network": a network namespace joined to this one by a veth pair (needs root). */
-async function createOtherHost(): Promise<OtherHost | undefined> {
-  const id = (process.pid + 7) % 100_000;
-  const subnet = `10.${150 + (id % 50)}.${id % 250}`;
-  const namespace = `aula-teach-${id}`;
-  const [hostLink, otherLink] = [`ath${id}`, `atn${id}`];
-  const steps = [
-    ['netns', 'add', namespace],
-    ['link', 'add', hostLink, 'type', 'veth', 'peer', 'name', otherLink],
-    ['link', 'set', otherLink, 'netns', namespace],
-    ['addr', 'add', `${subnet}.1/24`, 'dev', hostLink],
-    ['link', 'set', hostLink, 'up'],
-    ['-n', namespace, 'addr', 'add', `${subnet}.2/24`, 'dev', otherLink],
-    ['-n', namespace, 'link', 'set', otherLink, 'up'],
-    ['-n', namespace, 'link', 'set', 'lo', 'up'],
-  ];
-  try {
-    for (const step of steps) await run('ip', step);
-    return { namespace, hostSide: `${subnet}.1` };
-  } catch {
-    await run('ip', ['netns', 'del', namespace]).catch(() => undefined);
-    await run('ip', ['link', 'del', hostLink]).catch(() => undefined);
-    return undefined;
-  }
-}
 
 /** Runs in the other namespace: a few requests with Node's fetch, reporting status codes and the cookie it got. */
 const CLIENT = `
@@ -70,12 +40,12 @@ describe('the dashboard from another network namespace (a veth pair: another com
   let collector: Collector;
 
   before(async () => {
-    other = await createOtherHost();
+    other = await createOtherHost({ name: 'teach', seed: 7 });
     collector = await startTestCollector({ config: { host: '0.0.0.0', mdns: false } });
   });
   after(async () => {
     await collector?.close();
-    if (other) await run('ip', ['netns', 'del', other.namespace]).catch(() => undefined);
+    if (other) await removeOtherHost(other);
   });
 
   test('refused without the key, let in with the Bearer key or the key page\'s cookie (API and live stream); games still start', async (t) => {
