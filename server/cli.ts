@@ -9,6 +9,7 @@ import { registerPlayerCommands } from './cli/player-commands.js';
 import { registerServeCommand } from './cli/serve-command.js';
 import { registerStatsCommand } from './cli/stats-command.js';
 import { registerStudentCommands } from './cli/student-commands.js';
+import { registerTeacherKeyCommand } from './cli/teacher-key-command.js';
 import { registerUploadCommand } from './cli/upload-command.js';
 import { DatabaseDamagedError, DatabaseTooNewError } from './store/open-database.js';
 
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerActivityCommands(program, withDataDir);
   registerStatsCommand(program, withDataDir);
   registerBackupCommands(program, withDataDir);
+  registerTeacherKeyCommand(program, withDataDir);
   registerClassCommands(program, withDataDir);
   registerStudentCommands(program, withDataDir);
   registerPlayerCommands(program, withDataDir);

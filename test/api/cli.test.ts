@@ -51,4 +51,18 @@ describe('aula activity and stats', () => {
     await assert.rejects(aula(['activity', 'create', '--data-dir', dataDir]), /required option '--name <name>'/);
     await assert.rejects(aula(['serve', '--port', 'abc', '--data-dir', dataDir]), /--port must be a number/);
   });
+
+  it('aula teacher-key prints the same key until --regenerate replaces it', async () => {
+    const dataDir = tempDir();
+    const first = JSON.parse(await aula(['teacher-key', '--json', '--data-dir', dataDir]));
+    assert.match(first.teacherKey, /^[a-z0-9-]{20,}$/);
+    assert.equal(first.regenerated, false);
+    const again = JSON.parse(await aula(['teacher-key', '--json', '--data-dir', dataDir]));
+    assert.equal(again.teacherKey, first.teacherKey);
+    const text = await aula(['teacher-key', '--regenerate', '--data-dir', dataDir]);
+    const fresh = text.split('\n')[0];
+    assert.notEqual(fresh, first.teacherKey);
+    assert.match(text, /no longer work/);
+    assert.equal(JSON.parse(await aula(['teacher-key', '--json', '--data-dir', dataDir])).teacherKey, fresh);
+  });
 });
