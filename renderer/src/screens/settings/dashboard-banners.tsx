@@ -13,7 +13,8 @@ const bannerStyle = {
 
 /**
  * Shown above every screen: the full disk (from the overview at first, then from live changes, so it appears and
- * goes without a reload), and a device whose access ended because the teacher key changed.
+ * goes without a reload), a database the start-up check found damaged (with the way out), and a device whose
+ * access ended because the teacher key changed.
  */
 export function DashboardBanners() {
   const overview = useResource<StorageState>('/overview', { staleOn: (changes) => (changes as StorageState).storage !== undefined });
@@ -31,6 +32,7 @@ export function DashboardBanners() {
     if (status === 'offline') reload();
   }, [status, reload]);
   const full = live ?? overview.data?.storage?.full ?? false;
+  const damaged = overview.data?.storage?.damaged ?? null;
   const error = overview.error as ApiError | undefined;
   const lockedOut = error?.status === 401 || error?.status === 403;
   return (
@@ -39,6 +41,11 @@ export function DashboardBanners() {
         <div role="alert" data-testid="disk-full-banner" style={bannerStyle}>
           Aula cannot store more data: the disk is full. Games keep their data and will re-send it; free disk space and collecting
           resumes by itself.
+        </div>
+      )}
+      {damaged && (
+        <div role="alert" data-testid="database-damaged-banner" style={bannerStyle}>
+          {damaged}
         </div>
       )}
       {lockedOut && (

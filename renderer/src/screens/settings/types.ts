@@ -23,5 +23,6 @@ export interface BackupList {
 
 /** The part of the overview and of live changes that the full-disk banner reads. */
 export interface StorageState {
-  storage?: { full: boolean };
+  /** `damaged`: the message of the check that runs after every start, with the way out; null when sound. */
+  storage?: { full: boolean; damaged?: string | null };
 }
