@@ -3,7 +3,8 @@ import { teacherCookieHeader } from '../auth/teacher-key.js';
 import type { AppContext } from '../context.js';
 import { sendJson } from '../http/send.js';
 import { teacherAccess, teacherVerdict } from '../http/teacher-access.js';
-import { COLLECTOR_PATH, mdnsInfo } from '../mdns/start-mdns.js';
+import { COLLECTOR_PATH, mdnsInfo, setMdnsEnabled } from '../mdns/start-mdns.js';
+import { sendAdminError } from './admin-error.js';
 import { readConnectInfo } from './connect-info.js';
 
 /**
@@ -31,6 +32,14 @@ export function settingsRoutes(ctx: AppContext): express.Router {
       },
       mdns: mdnsInfo(ctx),
     });
+  });
+
+  router.post('/settings/mdns', async (req, res) => {
+    const enabled = (req.body as { enabled?: unknown } | undefined)?.enabled;
+    if (typeof enabled !== 'boolean') {
+      return sendAdminError(res, 400, 'invalid-body', 'Send {"enabled": true} or {"enabled": false}.');
+    }
+    sendJson(res, 200, { mdns: await setMdnsEnabled(ctx, enabled) });
   });
 
   router.post('/settings/teacher-key', async (req, res) => {

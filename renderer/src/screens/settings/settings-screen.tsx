@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import { apiPost } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { ErrorBox, Loading } from '../../components/states';
 import { BackupsCard } from './backups-card';
@@ -6,9 +8,36 @@ import type { Settings } from './types';
 
 function mdnsText(mdns: Settings['mdns']): string {
   if (mdns.enabled) return `On: Aula answers as ${mdns.hostName} (${mdns.state}).`;
-  return mdns.reason === 'switched-off'
-    ? 'Off (switched off with --no-mdns or AULA_MDNS=0); games use the IP address.'
-    : 'Off: Aula listens on this computer only.';
+  if (mdns.reason === 'switched-off') return 'Off (switched off with --no-mdns or AULA_MDNS=0); games use the IP address.';
+  if (mdns.reason === 'off-in-settings') return 'Off (switched off here); games use the IP address.';
+  return 'Off: Aula listens on this computer only.';
+}
+
+/** The switch for the LAN name; the command-line switch (--no-mdns) wins, so it is not offered then. */
+function MdnsSwitch({ mdns, onChanged }: { mdns: Settings['mdns']; onChanged: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error | undefined>();
+  if (!mdns.enabled && mdns.reason !== 'off-in-settings') return null;
+  const toggle = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await apiPost('/settings/mdns', { enabled: !mdns.enabled });
+      onChanged();
+    } catch (caught) {
+      setError(caught instanceof Error ? caught : new Error(String(caught)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" data-testid="mdns-switch" disabled={busy} onClick={() => void toggle()}>
+        {mdns.enabled ? 'Stop answering for this name' : 'Answer for the name again'}
+      </button>
+      {error && <ErrorBox error={error} />}
+    </>
+  );
 }
 
 /** Settings: the teacher key, where the data lives, how games reach the collector, the LAN name, backups. */
@@ -55,9 +84,14 @@ export function SettingsScreen() {
                 <code>{s.collector.homePage}</code>
               </dd>
               <dt>Name on the network (mDNS)</dt>
-              <dd data-testid="mdns-state">{mdnsText(s.mdns)}</dd>
+              <dd data-testid="mdns-state">
+                {mdnsText(s.mdns)} <MdnsSwitch mdns={s.mdns} onChanged={settings.reload} />
+              </dd>
             </dl>
-            <p className="muted small">These are set when Aula starts (command-line options or environment variables).</p>
+            <p className="muted small">
+              These are set when Aula starts (command-line options or environment variables); the name on the network
+              can also be switched here.
+            </p>
           </section>
         </>
       )}
