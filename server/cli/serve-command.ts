@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { configFromEnv } from '../config.js';
 import { createCollector } from '../index.js';
 import { createLogger } from '../logger.js';
+import { mdnsInfo } from '../mdns/start-mdns.js';
 import { defaultDashboardDir } from './dashboard-dir.js';
 import { resolveDataDir } from './open-data.js';
 import { CliError, printLines } from './output.js';
@@ -48,11 +49,14 @@ export function registerServeCommand(program: Command, withDataDir: (command: Co
         if (code === 'EADDRINUSE') throw new CliError(`Port ${config.port} is already in use. Stop the other program or use --port.`);
         throw error;
       }
+      const mdns = mdnsInfo(collector.context);
       printLines(
         `Aula collector is running (data: ${collector.config.dataDir})`,
         '',
         'Games on this network can reach it at:',
         ...collector.lanUrls.map((url) => `  ${url}`),
+        // The name may still become aula-2.local if another device answers for it: the log and Connect screen say so.
+        ...(mdns.enabled ? [`  http://${mdns.hostName}:${collector.port}/  (stays the same when the IP address changes)`] : []),
         '',
         `Dashboard: ${collector.url}/`,
         'Press Ctrl+C to stop.',
