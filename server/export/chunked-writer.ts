@@ -25,6 +25,16 @@ export class ChunkedWriter {
     if (this.size >= this.chunkSize) await this.flush();
   }
 
+  /** Writes bytes already encoded (by the encoding thread) after whatever text is waiting. */
+  async writeBytes(bytes: Uint8Array): Promise<void> {
+    await this.flush();
+    if (bytes.length === 0) return;
+    const chunk = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    this.written += chunk.length;
+    this.onChunk?.(chunk);
+    await this.send(chunk);
+  }
+
   async flush(): Promise<void> {
     if (this.parts.length === 0) return;
     const chunk = Buffer.from(this.parts.join(''), 'utf8');
@@ -32,6 +42,10 @@ export class ChunkedWriter {
     this.size = 0;
     this.written += chunk.length;
     this.onChunk?.(chunk);
+    await this.send(chunk);
+  }
+
+  private async send(chunk: Buffer): Promise<void> {
     if (!this.output.write(chunk) && this.output.writableLength >= MAX_PENDING) await drained(this.output);
   }
 }

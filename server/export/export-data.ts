@@ -5,12 +5,14 @@ import type { Db } from '../store/open-database.js';
 import { ChunkedWriter } from './chunked-writer.js';
 import { csvLine } from './csv-cells.js';
 import { CSV_COLUMNS, csvRow } from './csv-format.js';
+import { EncodeWorker } from './encode-worker/encode-worker.js';
 import type { ExportOptions } from './export-options.js';
 import { statementWhere } from './filters.js';
 import { outgoingStatement } from './outgoing-statements.js';
 import { StatementEncoder } from './statement-encoder.js';
 import { countStatements, type ExportRow, iterateStatements } from './statement-rows.js';
 import { TRACE_COLUMNS, traceRow } from './traces-format.js';
+import { exportThroughWorkers, type WorkerExportFormat } from './worker-export.js';
 import { writeBundle } from './zip-bundle.js';
 
 export interface ExportProgress {
@@ -35,6 +37,19 @@ export interface ExportReport {
 
 const MAX_LISTED_PROBLEMS = 50;
 const PROGRESS_EVERY = 2000;
+// From this many statements ndjson/json are encoded on a thread of its own (worker-export.ts); below, starting the
+// thread (~50 ms, a second copy of the modules) costs more than it saves.
+const WORKER_FROM = 20_000;
+// Encoding takes about twice the time reading and writing do: two encoding threads next to this one keep both cores
+// of a small machine busy (this thread idles while it waits for them).
+const WORKERS = 2;
+
+/** For tests and the benchmark: where the worker path starts, and which path an export took. */
+export interface ExportTuning {
+  workerFrom?: number;
+  workers?: number;
+  onPath?: (path: 'worker' | 'single', fallbackReason?: string) => void;
+}
 
 /** How the export names a player: never a username when pseudonymising. */
 export function playerLabel(row: Pick<ExportRow, 'playerPublicId'>, settings: NormalizeSettings): string | null {
@@ -52,6 +67,7 @@ export async function exportData(
   options: ExportOptions,
   output: Writable,
   onProgress: (progress: ExportProgress) => void = () => {},
+  tuning: ExportTuning = {},
 ): Promise<ExportReport> {
   const where = statementWhere(db, options.filters);
   const total = countStatements(db, where);
@@ -63,16 +79,65 @@ export async function exportData(
   if (options.format === 'traces-csv') await writer.write(csvLine(TRACE_COLUMNS));
   if (options.format === 'json') await writer.write('[');
   onProgress({ done: 0, total });
-  for (const row of iterateStatements(db, where)) {
-    await writer.write(emit(row));
-    report.statements++;
-    if (report.statements % PROGRESS_EVERY === 0) onProgress({ done: report.statements, total });
+  const format = workerFormat(options);
+  const workers = format && total >= (tuning.workerFrom ?? WORKER_FROM) ? await startWorkers(settings, format, tuning.workers ?? WORKERS) : undefined;
+  if (Array.isArray(workers) && format) {
+    let failure: Error | undefined;
+    try {
+      failure = await exportThroughWorkers(workers, settings, format, iterateStatements(db, where), writer, (count, problems) => {
+        const before = report.statements;
+        report.statements += count;
+        for (let i = 0; i + 1 < problems.length; i += 2) recordProblem(report, problems[i] as string, problems[i + 1] as string);
+        if (Math.floor(report.statements / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) onProgress({ done: report.statements, total });
+      });
+    } finally {
+      await Promise.all(workers.map((worker) => worker.close()));
+    }
+    tuning.onPath?.('worker', failure?.message);
+  } else {
+    tuning.onPath?.('single', workers instanceof Error ? workers.message : undefined);
+    await exportSingleThread(db, where, emit, writer, report, total, onProgress);
   }
   if (options.format === 'json') await writer.write(report.statements === 0 ? ']\n' : '\n]\n');
   await writer.flush();
   onProgress({ done: report.statements, total });
   report.bytes = writer.written;
   return report;
+}
+
+/** The worker path's framing for ndjson/json, or null for the formats (and as-received) it does not take. */
+function workerFormat(options: ExportOptions): WorkerExportFormat | null {
+  if (options.asReceived) return null;
+  if (options.format === 'ndjson') return { separator: '\n', terminated: true, firstPrefix: '', laterPrefix: '' };
+  if (options.format === 'json') return { separator: ',\n', terminated: false, firstPrefix: '\n', laterPrefix: ',\n' };
+  return null;
+}
+
+/** The encoding threads, or the reason they could not start (the export then runs on this thread, same bytes). */
+async function startWorkers(settings: NormalizeSettings, format: WorkerExportFormat, count: number): Promise<EncodeWorker[] | Error> {
+  const data = { settings, separator: format.separator, terminated: format.terminated };
+  const started = await Promise.allSettled(Array.from({ length: count }, () => EncodeWorker.start(data)));
+  const workers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failed = started.find((result) => result.status === 'rejected');
+  if (workers.length > 0) return workers;
+  const reason: unknown = failed?.reason;
+  return reason instanceof Error ? reason : new Error(String(reason));
+}
+
+async function exportSingleThread(
+  db: Db,
+  where: ReturnType<typeof statementWhere>,
+  emit: (row: ExportRow) => string,
+  writer: ChunkedWriter,
+  report: ExportReport,
+  total: number,
+  onProgress: (progress: ExportProgress) => void,
+): Promise<void> {
+  for (const row of iterateStatements(db, where)) {
+    await writer.write(emit(row));
+    report.statements++;
+    if (report.statements % PROGRESS_EVERY === 0) onProgress({ done: report.statements, total });
+  }
 }
 
 export function recordProblem(report: Pick<ExportReport, 'invalid' | 'problems'>, id: string, problem: string | null): void {
