@@ -40,9 +40,9 @@ const PROGRESS_EVERY = 2000;
 // From this many statements ndjson/json are encoded on a thread of its own (worker-export.ts); below, starting the
 // thread (~50 ms, a second copy of the modules) costs more than it saves.
 const WORKER_FROM = 20_000;
-// Encoding takes about twice the time reading and writing do: two encoding threads next to this one keep both cores
-// of a small machine busy (this thread idles while it waits for them).
-const WORKERS = 2;
+// One encoding thread: each costs ~30 MB, and with this thread encoding a share of the batches too
+// (worker-export.ts) one keeps both cores of a small machine busy.
+const WORKERS = 1;
 
 /** For tests and the benchmark: where the worker path starts, and which path an export took. */
 export interface ExportTuning {

@@ -10,6 +10,9 @@ import type { ExportRow } from './statement-rows.js';
 const BATCH_ROWS = 250;
 // Batches handed to the encoding thread and not yet written: keeps it busy while this thread reads, bounds memory.
 const MAX_IN_FLIGHT_PER_WORKER = 6;
+// With one encoding thread, this thread encodes one batch in LOCAL_EVERY itself: encoding costs about twice what
+// reading and writing do, so this evens out the two threads' work on two cores.
+const LOCAL_EVERY = 3;
 
 export interface WorkerExportFormat {
   /** Between two statements (and after the last when `terminated`). */
@@ -34,7 +37,7 @@ export async function exportThroughWorkers(
   writer: ChunkedWriter,
   onBatch: (count: number, problems: string[]) => void,
 ): Promise<Error | undefined> {
-  const inFlight: Array<{ rows: WireRows; result: Promise<WorkerBatch> }> = [];
+  const inFlight: Array<{ rows: WireRows; result: Promise<WorkerBatch | EncodedBatch> }> = [];
   let local: StatementEncoder | undefined;
   let failure: Error | undefined;
   let first = true;
@@ -54,7 +57,7 @@ export async function exportThroughWorkers(
     else await writer.write(batch.text);
     onBatch(batch.count, batch.problems);
   };
-  const settle = async (entry: { rows: WireRows; result: Promise<WorkerBatch> }): Promise<void> => {
+  const settle = async (entry: { rows: WireRows; result: Promise<WorkerBatch | EncodedBatch> }): Promise<void> => {
     if (failure === undefined) {
       try {
         return await write(await entry.result);
@@ -66,8 +69,9 @@ export async function exportThroughWorkers(
   };
   const dispatch = async (wire: WireRows): Promise<void> => {
     if (failure !== undefined) return write(encodeHere(wire));
-    const worker = workers[next++ % workers.length] as EncodeWorker;
-    const result = worker.encode(wire);
+    const turn = next++;
+    const here = workers.length === 1 && turn % LOCAL_EVERY === LOCAL_EVERY - 1;
+    const result = here ? Promise.resolve(encodeHere(wire)) : (workers[turn % workers.length] as EncodeWorker).encode(wire);
     result.catch(() => {}); // settled in order by `settle`; this only keeps an early rejection from being unhandled
     inFlight.push({ rows: wire, result });
     const oldest = inFlight.length >= maxInFlight ? inFlight.shift() : undefined;

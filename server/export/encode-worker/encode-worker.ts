@@ -31,7 +31,7 @@ export class EncodeWorker {
     // From source the entry is TypeScript and needs tsx registered in its own thread first; the bundles (scripts/
     // build-cli.mjs, build-main.mjs) put export-encode-worker.js next to themselves.
     const entry = import.meta.url.endsWith('.ts') ? './encode-worker-from-source.mjs' : './export-encode-worker.js';
-    const worker = new Worker(new URL(entry, import.meta.url), { workerData: data, resourceLimits: RESOURCE_LIMITS });
+    const worker = new Worker(new URL(entry, import.meta.url), { workerData: data, resourceLimits: RESOURCE_LIMITS, execArgv: [] });
     try {
       await new Promise<void>((resolve, reject) => {
         worker.once('message', (message: FromEncodeWorker) =>
