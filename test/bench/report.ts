@@ -37,6 +37,7 @@ export function benchmarksMarkdown(results: Results): string {
         'p99 ≤ 10 ms',
         `${classroom.latencyMs.p99} ms`,
       ]),
+      row(['', `null server, same load: p50/p95/p99/max ${classroom.nullServerLatencyMs ? fmt(classroom.nullServerLatencyMs) : '?'} ms`, '', '']),
     );
   }
   const storm = results.storm;

@@ -65,6 +65,10 @@ if (only.has('classroom')) {
   console.log(`classroom: 40 clients, one batch of 10 per second, dashboard SSE connected, ${Math.max(seconds, 15)}s…`);
   const dataDir = tempDir();
   const code = newActivity(dataDir);
+  const classroomSeconds = Math.max(seconds, 15);
+  const nullClassroom = await withServer(await startNullServer(), (server) =>
+    runLoad(server, 'any', { clients: 40, batch: 10, seconds: classroomSeconds, intervalMs: 1000 }),
+  );
   results.classroom = await withServer(await startAula(dataDir), async (server) => {
     let events = 0;
     const sse = http.get(`${server.url}/admin/api/events`, (response) => {
@@ -72,9 +76,9 @@ if (only.has('classroom')) {
         events += (chunk.toString().match(/^event:/gm) ?? []).length;
       });
     });
-    const load = await runLoad(server, code, { clients: 40, batch: 10, seconds: Math.max(seconds, 15), intervalMs: 1000 });
+    const load = await runLoad(server, code, { clients: 40, batch: 10, seconds: classroomSeconds, intervalMs: 1000 });
     sse.destroy();
-    return { ...load, sseEvents: events };
+    return { ...load, sseEvents: events, nullServerLatencyMs: nullClassroom.latencyMs };
   });
 }
 

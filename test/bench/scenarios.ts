@@ -56,6 +56,9 @@ export async function runLoad(
   await Promise.all(
     sessions.map(async (session, client) => {
       let serial = client * 1_000_000;
+      // Games in a classroom flush on their own timers, started whenever each student pressed play: spread the
+      // clients' phases over the interval instead of firing all of them in the same millisecond.
+      if (options.intervalMs) await new Promise((resolve) => setTimeout(resolve, (client / options.clients) * (options.intervalMs ?? 0)));
       while (performance.now() < deadline) {
         const body = trackerBatch(session.actor, session.objectId, options.batch, serial++);
         const sent = performance.now();
