@@ -21,7 +21,7 @@ const say = (message) => new Promise((resolve) => process.stdout.write(`${JSON.s
   }
   t.Completable.Initialized('level1', t.Completable.CompletableType.Level);
   const first = await call((cb) => t.Flush(cb));
-  await say({ phase: 'started', ok: !first.err, playerId: t.playerId, animalName: t.actor && t.actor.name });
+  await say({ phase: 'started', ok: !first.err, playerId: t.playerId, animalName: t.actor?.name });
 
   const lines = readline.createInterface({ input: process.stdin });
   let n = 0;

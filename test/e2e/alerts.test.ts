@@ -1,76 +1,33 @@
 import assert from 'node:assert/strict';
-import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { ROOT, type ServeProcess, startServe } from '../support/serve-process.js';
 import { tempDir } from '../support/temp-dir.js';
+import { buildDashboard, chromiumMissing, launchChromium, scriptedTracker } from './browser-support.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = path.join(ROOT, 'test-results', 'alerts');
 const DRIVER = path.join(import.meta.dirname, 'alerts-tracker-session.cjs');
 
-/** The real js-tracker in its own process, one command per line on stdin. */
-function playSession(url: string, code: string) {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [DRIVER, `${url}/`, code], { cwd: ROOT });
-  const lines: Array<Record<string, unknown>> = [];
-  const waiters: Array<() => void> = [];
-  let buffer = '';
-  let errors = '';
-  child.stderr.on('data', (chunk) => {
-    errors += chunk;
-  });
-  child.stdout.on('data', (chunk) => {
-    buffer += chunk;
-    for (let split = buffer.indexOf('\n'); split >= 0; split = buffer.indexOf('\n')) {
-      lines.push(JSON.parse(buffer.slice(0, split)) as Record<string, unknown>);
-      buffer = buffer.slice(split + 1);
-    }
-    for (const wake of waiters.splice(0)) wake();
-  });
-  child.on('exit', () => {
-    for (const wake of waiters.splice(0)) wake();
-  });
-  return {
-    async phase(name: string): Promise<Record<string, unknown>> {
-      for (;;) {
-        const found = lines.find((line) => line.phase === name);
-        if (found) return found;
-        if (child.exitCode !== null) throw new Error(`tracker exited before "${name}": ${JSON.stringify(lines)} ${errors}`);
-        await new Promise<void>((resolve) => waiters.push(resolve));
-      }
-    },
-    send: (command: string) => child.stdin.write(`${command}\n`),
-    stop: () => child.kill(),
-  };
-}
+/** The real js-tracker in its own process, driven phase by phase through stdin/stdout. */
+const playSession = (url: string, code: string) => scriptedTracker(DRIVER, url, code);
 
 async function go(page: Page, label: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: label, exact: true }).click();
 }
 
-describe('Alerts & Warnings, live, against a real aula serve and the real js-tracker', { skip: !fs.existsSync(CHROMIUM) && 'Chromium is not installed' }, () => {
+describe('Alerts & Warnings, live, against a real aula serve and the real js-tracker', { skip: chromiumMissing }, () => {
   let serve: ServeProcess;
   let browser: Browser;
   let page: Page;
 
   before(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    const dist = tempDir('aula-dashboard-');
-    const built = spawnSync(
-      process.execPath,
-      [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
-    assert.equal(built.status, 0, `the dashboard build failed: ${built.stderr}`);
+    const dist = buildDashboard();
     process.env.AULA_DASHBOARD_DIR = dist;
     serve = await startServe(tempDir());
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(15_000);
   });

@@ -1,20 +1,18 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { exportOptionsSchema } from '../../server/export/export-options.js';
 import { exportToFile } from '../../server/export/export-to.js';
 import type { Collector } from '../../server/index.js';
 import { type Classroom, seedClassroom } from '../api/export-support.js';
 import { startTestCollector } from '../support/collector.js';
-import { ROOT } from '../support/serve-process.js';
 import { tempDir } from '../support/temp-dir.js';
+import { buildDashboard, chromiumMissing, launchChromium } from './browser-support.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 
-describe('Data screen: export downloads a file, import shows its report', { skip: !fs.existsSync(CHROMIUM) && 'Chromium is not installed' }, () => {
+describe('Data screen: export downloads a file, import shows its report', { skip: chromiumMissing }, () => {
   let collector: Collector;
   let other: Collector;
   let classroom: Classroom;
@@ -23,13 +21,7 @@ describe('Data screen: export downloads a file, import shows its report', { skip
   let page: Page;
 
   before(async () => {
-    const dist = tempDir('aula-data-ui-');
-    const built = spawnSync(
-      process.execPath,
-      [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
-    assert.equal(built.status, 0, `the dashboard build failed: ${built.stderr}`);
+    const dist = buildDashboard();
     collector = await startTestCollector({ config: { dashboardDir: dist } });
     classroom = await seedClassroom(collector);
     // Another laptop's classroom, handed over as a bundle.
@@ -37,11 +29,7 @@ describe('Data screen: export downloads a file, import shows its report', { skip
     await seedClassroom(other);
     bundle = path.join(tempDir('aula-data-bundle-'), 'other-laptop.zip');
     await exportToFile(other.config.dataDir, other.context.homePage, exportOptionsSchema.parse({ format: 'zip' }), bundle, undefined);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } })).newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(`${collector.url}/data`);

@@ -1,42 +1,27 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { setActivityOpen } from '../../server/store/activities-repo.js';
 import { startTestCollector } from '../support/collector.js';
 import { makeActivity } from '../support/fixtures.js';
 import { postJson } from '../support/http.js';
 import { start, startOk, statementS, track } from '../support/rage.js';
-import { ROOT } from '../support/serve-process.js';
-import { tempDir } from '../support/temp-dir.js';
+import { buildDashboard, chromiumMissing, launchChromium } from './browser-support.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const MINUTE = 60_000;
 /** The collector's clock: silent games and the first-run check need minutes to pass. */
 let offset = 0;
 
-describe('Diagnostics screen: each problem appears live and clears', { skip: !fs.existsSync(CHROMIUM) && 'Chromium is not installed' }, () => {
+describe('Diagnostics screen: each problem appears live and clears', { skip: chromiumMissing }, () => {
   let collector: Collector;
   let browser: Browser;
   let page: Page;
 
   before(async () => {
-    const dist = tempDir('aula-diagnostics-ui-');
-    const built = spawnSync(
-      process.execPath,
-      [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
-    assert.equal(built.status, 0, `the dashboard build failed: ${built.stderr}`);
+    const dist = buildDashboard();
     collector = await startTestCollector({ config: { dashboardDir: dist }, now: () => Date.now() + offset });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(15_000);
     await page.goto(`${collector.url}/diagnostics`);

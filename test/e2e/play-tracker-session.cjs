@@ -18,7 +18,7 @@ const say = (message) => new Promise((resolve) => process.stdout.write(`${JSON.s
     await say({ phase: 'failed', step: 'start' });
     process.exit(1);
   }
-  await say({ phase: 'started', playerId: t.playerId, session: t.session, animalName: t.actor && t.actor.name });
+  await say({ phase: 'started', playerId: t.playerId, session: t.session, animalName: t.actor?.name });
 
   t.Completable.Initialized('level1', t.Completable.CompletableType.Level);
   t.Accessible.Accessed('MainMenu', t.Accessible.AccessibleType.Screen);

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { lanAddresses } from '../../server/net/lan-addresses.js';
 import { startTestCollector } from '../support/collector.js';
@@ -11,12 +10,11 @@ import { makeActivity } from '../support/fixtures.js';
 import { request } from '../support/http.js';
 import { startOk, track } from '../support/rage.js';
 import { ROOT } from '../support/serve-process.js';
-import { tempDir } from '../support/temp-dir.js';
+import { buildDashboard, chromiumMissing, launchChromium } from './browser-support.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = path.join(ROOT, 'test-results', 'teacher');
 const lan = lanAddresses()[0];
-const skip = !fs.existsSync(CHROMIUM) ? 'Chromium is not installed' : !lan ? 'this machine has no LAN address to connect from' : false;
+const skip = chromiumMissing || (!lan ? 'this machine has no LAN address to connect from' : false);
 
 /**
  * A tablet on the classroom network: Chromium opens Aula at this machine's LAN address, so Aula sees another
@@ -41,20 +39,10 @@ describe('the dashboard from another device, with the teacher key', { skip }, ()
 
   before(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    const dist = tempDir('aula-teacher-ui-');
-    const built = spawnSync(
-      process.execPath,
-      [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
-    assert.equal(built.status, 0, `the dashboard build failed: ${built.stderr}`);
+    const dist = buildDashboard();
     collector = await startTestCollector({ config: { host: '0.0.0.0', mdns: false, dashboardDir: dist } });
     base = `http://${lan}:${collector.port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     tablet = await browser.newContext({ viewport: { width: 1024, height: 768 } });
     page = await tablet.newPage();
     page.setDefaultTimeout(15_000);
