@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { apiPost } from '../../api/client';
-import { copyText } from './copy-text';
+import { copyText } from '../../components/copy-text';
 
 /**
  * The teacher key: hidden until revealed (a projector may be showing this screen), copyable, and regenerable after

@@ -1,4 +1,7 @@
-/** Copies without putting the text in an attribute (the teacher key must not sit in the page while hidden). */
+/**
+ * Copies text to the clipboard, also on plain http://<lan-ip> (not a secure context). Takes the text itself, not an
+ * attribute of the page, so a hidden teacher key is never in the DOM.
+ */
 export async function copyText(text: string): Promise<void> {
   if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
   // http://<lan-ip> is not a secure context: fall back to a hidden text area.
