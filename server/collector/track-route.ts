@@ -3,9 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppContext } from '../context.js';
 import { parseBody, readRawBody } from '../http/read-body.js';
 import { sendMessage } from '../http/send.js';
-import { getActivity } from '../store/activities-repo.js';
+import { getActivityAccess } from '../store/activities-repo.js';
 import type { Db } from '../store/open-database.js';
-import { findSessionByToken, type SessionContext } from '../store/sessions-repo.js';
+import { findSessionByToken, type SessionContext, touchSession } from '../store/sessions-repo.js';
 import type { IncomingStatement } from '../store/statements-ingest.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import { isoNow } from '../util/time.js';
@@ -86,7 +86,7 @@ export function findSession(db: Db, req: IncomingMessage): SessionContext {
 /** Step 4: the access rule re-evaluated now; an ended activity is not a reason to refuse. */
 function checkAccess(db: Db, session: SessionContext): void {
   if (!session.activityId) return;
-  const activity = getActivity(db, session.activityId);
+  const activity = getActivityAccess(db, session.activityId);
   if (!activity) throw new CollectorRefusal(404, Messages.noActivity);
   if (!mayJoin(db, activity, session.studentId)) throw new CollectorRefusal(401, Messages.notAuthorizedTrack);
 }
@@ -116,7 +116,7 @@ function prepareStatements(body: unknown, session: SessionContext): IncomingStat
 function touchLater(ctx: AppContext, sessionId: number): void {
   const now = isoNow(ctx.now);
   ctx.writer
-    .run((db) => db.prepare('UPDATE sessions SET last_seen = ? WHERE id = ?').run(now, sessionId))
+    .run((db) => touchSession(db, sessionId, now))
     .catch(() => undefined);
 }
 

@@ -83,6 +83,15 @@ export function getActivity(db: Db, id: string): Activity | undefined {
   return row && fromRow(row);
 }
 
+/** Only what the access rule needs (C-5.5): read on every track, so no joins. */
+export function getActivityAccess(db: Db, id: string): { allowAnonymous: boolean; classId: string | null } | undefined {
+  const row = prepared<[string], { allowAnonymous: number; classId: string | null }>(
+    db,
+    'SELECT allow_anonymous AS allowAnonymous, class_id AS classId FROM activities WHERE id = ?',
+  ).get(id);
+  return row && { allowAnonymous: row.allowAnonymous === 1, classId: row.classId };
+}
+
 export function findActivityByCode(db: Db, trackingCode: string): Activity | undefined {
   const row = prepared<[string], ActivityRow>(db, `${ACTIVITY_SELECT} WHERE a.tracking_code = ?`).get(trackingCode);
   return row && fromRow(row);
