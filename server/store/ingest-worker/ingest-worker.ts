@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { IngestBatch, IngestResult } from '../statements-ingest.js';
 import { WriterClosedError } from '../write-queue.js';
-import type { FromWorker, SerializedError } from './messages.js';
+import { packBatch } from './batch-wire.js';
+import type { FromWorker, SerializedError, ToWorker } from './messages.js';
 import type { WorkerJobName, WorkerJobPayload } from './worker-jobs.js';
 
 export class IngestError extends Error {
@@ -69,7 +70,7 @@ export class IngestWorker {
     this.queued += size;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, size });
-      this.worker.postMessage({ type: 'ingest', id, batch, now });
+      this.worker.postMessage({ type: 'ingest', id, batch: packBatch(batch), now } satisfies ToWorker);
     });
   }
 

@@ -1,8 +1,9 @@
-import type { IngestBatch, IngestResult } from '../statements-ingest.js';
+import type { IngestResult } from '../statements-ingest.js';
+import type { PackedBatch } from './batch-wire.js';
 import type { WorkerJobName } from './worker-jobs.js';
 
 export type ToWorker =
-  | { type: 'ingest'; id: number; batch: IngestBatch; now: string }
+  | { type: 'ingest'; id: number; batch: PackedBatch; now: string }
   | { type: 'job'; id: number; name: WorkerJobName; payload: unknown }
   | { type: 'max-pages'; pages: number }
   | { type: 'close' };

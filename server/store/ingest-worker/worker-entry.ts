@@ -3,6 +3,7 @@ import { quickCheck } from '../backups.js';
 import { openDatabase } from '../open-database.js';
 import { ingestBatch } from '../statements-ingest.js';
 import { WriteQueue, WriterClosedError } from '../write-queue.js';
+import { unpackBatch } from './batch-wire.js';
 import type { FromWorker, SerializedError, ToWorker } from './messages.js';
 import { workerJobs } from './worker-jobs.js';
 
@@ -34,7 +35,7 @@ try {
   const queue = new WriteQueue(db);
   port.on('message', (message: ToWorker) => {
     if (message.type === 'ingest') {
-      queue.run((connection) => ingestBatch(connection, message.batch, message.now)).then(
+      queue.run((connection) => ingestBatch(connection, unpackBatch(message.batch), message.now)).then(
         (result) => send({ type: 'done', id: message.id, result }),
         (error: unknown) => send({ type: 'failed', id: message.id, error: serialize(error) }),
       );

@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { packBatch, unpackBatch } from '../../server/store/ingest-worker/batch-wire.js';
+import type { IngestBatch } from '../../server/store/statements-ingest.js';
+
+test('a batch crosses to the writer thread unchanged, every field of every statement in its place', () => {
+  const batch: IngestBatch = {
+    session: {
+      sessionId: 7, number: 2, started: '2026-11-26T10:00:00.000Z', ended: null, gameplayId: 'g1',
+      firstSessionStarted: '2026-11-25T10:00:00.000Z', activityId: 'a1', versionId: 'v1', playerId: 'p1',
+      playerKind: 'anonymous', studentId: null,
+    },
+    bodyHash: 'hash',
+    source: 'rage',
+    statements: [
+      {
+        json: '{"verb":{"id":"v"}}', clientId: 'c1', canonical: '{"verb":{"id":"v"}}', registration: 'r1', timestamp: 't1',
+        summary: { verbId: 'v', objectId: 'o', progress: 0.5, completion: true, success: false, score: 3 },
+      },
+      {
+        json: '{}', clientId: null, canonical: null, registration: null, timestamp: null,
+        summary: { verbId: null, objectId: null, progress: null, completion: null, success: null, score: null },
+      },
+    ],
+  };
+  assert.deepEqual(unpackBatch(structuredClone(packBatch(batch))), batch);
+});
