@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import net from 'node:net';
 import type { Writable } from 'node:stream';
 
 // How much may wait in the destination's own buffer before the export pauses: enough that producing the next
@@ -12,12 +14,19 @@ export class ChunkedWriter {
   private parts: string[] = [];
   private size = 0;
   written = 0;
+  /**
+   * Whether the destination is done with a chunk once its write callback ran (a file, a socket, standard output),
+   * so that the chunk's memory may be reused. Other streams may keep it (a PassThrough hands it on as is).
+   */
+  private readonly releasesChunks: boolean;
 
   constructor(
     private readonly output: Writable,
     private readonly chunkSize = 64 * 1024,
     private readonly onChunk?: (chunk: Buffer) => void,
-  ) {}
+  ) {
+    this.releasesChunks = output instanceof fs.WriteStream || output instanceof net.Socket || output === process.stdout;
+  }
 
   async write(text: string): Promise<void> {
     this.parts.push(text);
@@ -25,14 +34,23 @@ export class ChunkedWriter {
     if (this.size >= this.chunkSize) await this.flush();
   }
 
-  /** Writes bytes already encoded (by the encoding thread) after whatever text is waiting. */
-  async writeBytes(bytes: Uint8Array): Promise<void> {
+  /**
+   * Writes bytes already encoded after whatever text is waiting. With `release`, the bytes' memory is reused by the
+   * caller once `release` is called: after the destination has written them, or at once after a copy when the
+   * destination might keep the chunk.
+   */
+  async writeBytes(bytes: Uint8Array, release?: () => void): Promise<void> {
     await this.flush();
-    if (bytes.length === 0) return;
-    const chunk = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    if (bytes.length === 0) {
+      release?.();
+      return;
+    }
+    const reuse = release !== undefined && this.releasesChunks;
+    const chunk = release === undefined || reuse ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) : Buffer.from(bytes);
+    if (!reuse) release?.();
     this.written += chunk.length;
     this.onChunk?.(chunk);
-    await this.send(chunk);
+    await this.send(chunk, reuse ? release : undefined);
   }
 
   async flush(): Promise<void> {
@@ -45,8 +63,9 @@ export class ChunkedWriter {
     await this.send(chunk);
   }
 
-  private async send(chunk: Buffer): Promise<void> {
-    if (!this.output.write(chunk) && this.output.writableLength >= MAX_PENDING) await drained(this.output);
+  private async send(chunk: Buffer, written?: () => void): Promise<void> {
+    const callback = written && ((error?: Error | null) => (error ? undefined : written()));
+    if (!this.output.write(chunk, callback) && this.output.writableLength >= MAX_PENDING) await drained(this.output);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { NormalizeSettings } from '../normalize/settings.js';
+import { BytePool } from './byte-pool.js';
 import type { ChunkedWriter } from './chunked-writer.js';
-import { type EncodedBatch, encodeBatch, pushWireRow } from './encode-worker/encode-batch.js';
+import { encodeBatch, pushWireRow } from './encode-worker/encode-batch.js';
 import type { EncodeWorker, WorkerBatch } from './encode-worker/encode-worker.js';
 import { ROW_FIELDS, type WireRows } from './encode-worker/messages.js';
 import { StatementEncoder } from './statement-encoder.js';
@@ -37,43 +38,58 @@ export async function exportThroughWorkers(
   writer: ChunkedWriter,
   onBatch: (count: number, problems: string[]) => void,
 ): Promise<Error | undefined> {
-  const inFlight: Array<{ rows: WireRows; result: Promise<WorkerBatch | EncodedBatch> }> = [];
+  // `worker` undefined: a batch this thread encodes itself, when its turn to be written comes (so its text and bytes
+  // live only as long as the write, instead of waiting in the queue).
+  const inFlight: Array<{ rows: WireRows; worker?: EncodeWorker; result?: Promise<WorkerBatch> }> = [];
   let local: StatementEncoder | undefined;
+  const localBytes = new BytePool(4);
   let failure: Error | undefined;
   let first = true;
   let next = 0;
   const maxInFlight = MAX_IN_FLIGHT_PER_WORKER * workers.length;
 
-  const encodeHere = (wire: WireRows): EncodedBatch => {
-    local ??= new StatementEncoder(settings);
-    return encodeBatch(local, wire, format.separator, format.terminated);
-  };
-  const write = async (batch: WorkerBatch | EncodedBatch): Promise<void> => {
-    if (batch.count === 0) return;
+  const writePrefix = async (count: number): Promise<void> => {
+    if (count === 0) return;
     const prefix = first ? format.firstPrefix : format.laterPrefix;
     first = false;
     if (prefix !== '') await writer.write(prefix);
-    if ('bytes' in batch) await writer.writeBytes(batch.bytes);
-    else await writer.write(batch.text);
+  };
+  const writeHere = async (wire: WireRows): Promise<void> => {
+    local ??= new StatementEncoder(settings);
+    const batch = encodeBatch(local, wire, format.separator, format.terminated);
+    await writePrefix(batch.count);
+    if (batch.count === 0) return;
+    const bytes = localBytes.encode(batch.text);
+    await writer.writeBytes(bytes, () => localBytes.release(bytes.buffer as ArrayBuffer));
     onBatch(batch.count, batch.problems);
   };
-  const settle = async (entry: { rows: WireRows; result: Promise<WorkerBatch | EncodedBatch> }): Promise<void> => {
-    if (failure === undefined) {
+  const writeEncoded = async (worker: EncodeWorker, batch: WorkerBatch): Promise<void> => {
+    await writePrefix(batch.count);
+    if (batch.count === 0) return;
+    await writer.writeBytes(batch.bytes, () => worker.recycle(batch.bytes.buffer as ArrayBuffer));
+    onBatch(batch.count, batch.problems);
+  };
+  const settle = async (entry: (typeof inFlight)[number]): Promise<void> => {
+    if (failure === undefined && entry.worker && entry.result) {
       try {
-        return await write(await entry.result);
+        return await writeEncoded(entry.worker, await entry.result);
       } catch (error) {
         failure = error instanceof Error ? error : new Error(String(error));
       }
     }
-    await write(encodeHere(entry.rows));
+    await writeHere(entry.rows);
   };
   const dispatch = async (wire: WireRows): Promise<void> => {
-    if (failure !== undefined) return write(encodeHere(wire));
+    if (failure !== undefined) return writeHere(wire);
     const turn = next++;
     const here = workers.length === 1 && turn % LOCAL_EVERY === LOCAL_EVERY - 1;
-    const result = here ? Promise.resolve(encodeHere(wire)) : (workers[turn % workers.length] as EncodeWorker).encode(wire);
-    result.catch(() => {}); // settled in order by `settle`; this only keeps an early rejection from being unhandled
-    inFlight.push({ rows: wire, result });
+    if (here) inFlight.push({ rows: wire });
+    else {
+      const worker = workers[turn % workers.length] as EncodeWorker;
+      const result = worker.encode(wire);
+      result.catch(() => {}); // settled in order by `settle`; this only keeps an early rejection from being unhandled
+      inFlight.push({ rows: wire, worker, result });
+    }
     const oldest = inFlight.length >= maxInFlight ? inFlight.shift() : undefined;
     if (oldest) await settle(oldest);
   };

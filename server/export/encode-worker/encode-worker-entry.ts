@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { BytePool } from '../byte-pool.js';
 import { StatementEncoder } from '../statement-encoder.js';
 import { encodeBatch } from './encode-batch.js';
 import type { EncodeWorkerData, FromEncodeWorker, ToEncodeWorker } from './messages.js';
@@ -11,13 +12,17 @@ const port = parentPort;
 if (!port) throw new Error('encode-worker-entry runs as a worker thread');
 const { settings, separator, terminated } = workerData as EncodeWorkerData;
 const encoder = new StatementEncoder(settings);
-const utf8 = new TextEncoder();
+const pool = new BytePool();
 
 port.on('message', (message: ToEncodeWorker) => {
+  if (message.type === 'recycle') {
+    pool.release(message.buffer);
+    return;
+  }
   let reply: FromEncodeWorker;
   try {
     const { text, count, problems } = encodeBatch(encoder, message.rows, separator, terminated);
-    reply = { type: 'encoded', id: message.id, bytes: utf8.encode(text), count, problems };
+    reply = { type: 'encoded', id: message.id, bytes: pool.encode(text), count, problems };
   } catch (error) {
     reply = { type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) };
   }

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { EncodeWorkerData, FromEncodeWorker, WireRows } from './messages.js';
+import type { EncodeWorkerData, FromEncodeWorker, ToEncodeWorker, WireRows } from './messages.js';
 
 // The encoder allocates short-lived strings only; a smaller young generation than the default keeps each thread's
 // memory small (the export's peak RSS target is 200 MB) at a small cost in scavenges.
@@ -52,8 +52,14 @@ export class EncodeWorker {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ type: 'encode', id, rows });
+      this.worker.postMessage({ type: 'encode', id, rows } satisfies ToEncodeWorker);
     });
+  }
+
+  /** Hands a written batch's buffer back to the thread, which encodes later batches into it. */
+  recycle(buffer: ArrayBuffer): void {
+    if (this.stopped || buffer.byteLength === 0) return;
+    this.worker.postMessage({ type: 'recycle', buffer } satisfies ToEncodeWorker, [buffer]);
   }
 
   async close(): Promise<void> {

@@ -13,14 +13,17 @@ export interface EncodeWorkerData {
   terminated: boolean;
 }
 
-export type ToEncodeWorker = { type: 'encode'; id: number; rows: WireRows };
+export type ToEncodeWorker =
+  | { type: 'encode'; id: number; rows: WireRows }
+  /** A batch's buffer, written and handed back for the next batches (transferred). */
+  | { type: 'recycle'; buffer: ArrayBuffer };
 
 export type FromEncodeWorker =
   | { type: 'ready' }
   | {
       type: 'encoded';
       id: number;
-      /** The batch's UTF-8 bytes (the ArrayBuffer is transferred, not copied). */
+      /** The batch's UTF-8 bytes, at the start of an ArrayBuffer that is transferred, not copied, and may come back. */
       bytes: Uint8Array;
       count: number;
       /** Invalid statements in order: id, then the validator's problem. */
