@@ -10,9 +10,9 @@ import type { ExportOptions } from './export-options.js';
 import { statementWhere } from './filters.js';
 import { outgoingStatement } from './outgoing-statements.js';
 import { StatementEncoder } from './statement-encoder.js';
-import { countStatements, type ExportRow, iterateStatements } from './statement-rows.js';
+import { countStatements, type ExportRow, iterateStatements, iterateWireBatches } from './statement-rows.js';
 import { TRACE_COLUMNS, traceRow } from './traces-format.js';
-import { exportThroughWorkers, type WorkerExportFormat } from './worker-export.js';
+import { BATCH_ROWS, exportThroughWorkers, type WorkerExportFormat } from './worker-export.js';
 import { writeBundle } from './zip-bundle.js';
 
 export interface ExportProgress {
@@ -84,7 +84,7 @@ export async function exportData(
   if (Array.isArray(workers) && format) {
     let failure: Error | undefined;
     try {
-      failure = await exportThroughWorkers(workers, settings, format, iterateStatements(db, where), writer, (count, problems) => {
+      failure = await exportThroughWorkers(workers, settings, format, iterateWireBatches(db, where, BATCH_ROWS), writer, (count, problems) => {
         const before = report.statements;
         report.statements += count;
         for (let i = 0; i + 1 < problems.length; i += 2) recordProblem(report, problems[i] as string, problems[i + 1] as string);

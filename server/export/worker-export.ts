@@ -1,14 +1,13 @@
 import type { NormalizeSettings } from '../normalize/settings.js';
 import { BytePool } from './byte-pool.js';
 import type { ChunkedWriter } from './chunked-writer.js';
-import { encodeBatch, pushWireRow } from './encode-worker/encode-batch.js';
+import { encodeBatch } from './encode-worker/encode-batch.js';
 import type { EncodeWorker, WorkerBatch } from './encode-worker/encode-worker.js';
-import { ROW_FIELDS, type WireRows } from './encode-worker/messages.js';
+import type { WireRows } from './encode-worker/messages.js';
 import { StatementEncoder } from './statement-encoder.js';
-import type { ExportRow } from './statement-rows.js';
 
 // Rows per message: enough to amortise postMessage, little enough that a few batches in flight stay a few MB.
-const BATCH_ROWS = 250;
+export const BATCH_ROWS = 250;
 // Batches handed to the encoding thread and not yet written: keeps it busy while this thread reads, bounds memory.
 const MAX_IN_FLIGHT_PER_WORKER = 6;
 // With one encoding thread, this thread encodes one batch in LOCAL_EVERY itself: encoding costs about twice what
@@ -34,7 +33,7 @@ export async function exportThroughWorkers(
   workers: EncodeWorker[],
   settings: NormalizeSettings,
   format: WorkerExportFormat,
-  rows: Iterable<ExportRow>,
+  batches: Iterable<WireRows>,
   writer: ChunkedWriter,
   onBatch: (count: number, problems: string[]) => void,
 ): Promise<Error | undefined> {
@@ -94,15 +93,7 @@ export async function exportThroughWorkers(
     if (oldest) await settle(oldest);
   };
 
-  let wire: WireRows = [];
-  for (const row of rows) {
-    pushWireRow(wire, row);
-    if (wire.length >= BATCH_ROWS * ROW_FIELDS) {
-      await dispatch(wire);
-      wire = [];
-    }
-  }
-  if (wire.length > 0) await dispatch(wire);
+  for (const wire of batches) await dispatch(wire);
   for (let entry = inFlight.shift(); entry; entry = inFlight.shift()) await settle(entry);
   return failure;
 }

@@ -35,8 +35,3 @@ export function encodeBatch(encoder: StatementEncoder, rows: WireRows, separator
   const text = texts.join(separator);
   return { text: terminated && texts.length > 0 ? text + separator : text, count: texts.length, problems };
 }
-
-/** Appends one row in wire form (the fields StatementEncoder reads, in ROW_FIELDS order). */
-export function pushWireRow(rows: WireRows, row: StoredStatementRow): void {
-  rows.push(row.id, row.stored, row.source, row.json, row.playerPublicId, row.playerKind, row.gameId, row.versionId, row.versionLink);
-}
