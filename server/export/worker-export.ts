@@ -53,14 +53,19 @@ export async function exportThroughWorkers(
     first = false;
     if (prefix !== '') await writer.write(prefix);
   };
-  const writeHere = async (wire: WireRows): Promise<void> => {
+  // Synchronous, so that the batch's text (a large string) is garbage before the writes below wait: kept across an
+  // await it would outlive young-generation collections and pile up until a full one.
+  const encodeHere = (wire: WireRows): { bytes: Uint8Array; count: number; problems: string[] } => {
     local ??= new StatementEncoder(settings);
-    const batch = encodeBatch(local, wire, format.separator, format.terminated);
-    await writePrefix(batch.count);
-    if (batch.count === 0) return;
-    const bytes = localBytes.encode(batch.text);
+    const { text, count, problems } = encodeBatch(local, wire, format.separator, format.terminated);
+    return { bytes: localBytes.encode(text), count, problems };
+  };
+  const writeHere = async (wire: WireRows): Promise<void> => {
+    const { bytes, count, problems } = encodeHere(wire);
+    await writePrefix(count);
+    if (count === 0) return localBytes.release(bytes.buffer as ArrayBuffer);
     await writer.writeBytes(bytes, () => localBytes.release(bytes.buffer as ArrayBuffer));
-    onBatch(batch.count, batch.problems);
+    onBatch(count, problems);
   };
   const writeEncoded = async (worker: EncodeWorker, batch: WorkerBatch): Promise<void> => {
     await writePrefix(batch.count);
