@@ -62,6 +62,23 @@ export function benchmarksMarkdown(results: Results): string {
       row(['', `live sessions p50/p95/p99 ${fmt(large.liveMs)} ms`, '≤ 50 ms', `${round(large.liveMs.p99)} ms`]),
     );
   }
+  const lrs = results.lrs;
+  if (lrs) {
+    lines.push(
+      row([
+        'xAPI, 100 clients, B=10 (`--lrs`)',
+        `Learning Locker's statements service (in memory, no fsync) ${lrs.learningLocker.statementsPerSecond}/s, p50/p95/p99/max ${fmt(lrs.learningLocker.latencyMs)} ms, ${lrs.learningLocker.errors} errors`,
+        'for comparison',
+        '',
+      ]),
+      row([
+        '',
+        `Aula /xapi ${lrs.aula.statementsPerSecond}/s acknowledged + fsynced, p50/p95/p99/max ${fmt(lrs.aula.latencyMs)} ms, ${lrs.aula.errors} errors`,
+        '',
+        `${lrs.ratio} × Learning Locker`,
+      ]),
+    );
+  }
   lines.push(
     '',
     '## What limits ingest (profiled with `AULA_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" npm run bench`)',

@@ -1,24 +1,29 @@
 // `npm run bench`: the ingest benchmarks of issue 8, against `aula serve` and, in the same run, a null server.
 // Prints a table and writes bench-results/ingest-<time>.json and docs/benchmarks.md. Not a test: figures only.
 // Flags: --only saturation,classroom,storm,large  --seconds 10  --large-count 1000000
+//        --lrs: also the saturation load through xAPI, against Learning Locker's statements service and Aula's /xapi
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createActivity } from '../../server/store/activities-repo.js';
+import { createActivity, findActivityByCode } from '../../server/store/activities-repo.js';
 import { openDatabase } from '../../server/store/open-database.js';
+import { createXapiCredential } from '../../server/store/xapi-credentials-repo.js';
 import { tempDir } from '../support/temp-dir.js';
+import { redisServerMissing, startLearningLocker } from './learning-locker.js';
 import { cpuSeconds, peakRssMb, percentiles, round } from './measure.js';
 import { benchmarksMarkdown } from './report.js';
 import { runLoad, runStorm } from './scenarios.js';
 import { seedStore } from './seed-store.js';
 import { type ServerProcess, startAula, startNullServer } from './servers.js';
+import { runXapiLoad } from './xapi-load.js';
 
 const { values } = parseArgs({
   options: {
     only: { type: 'string', default: 'saturation,classroom,storm,large' },
     seconds: { type: 'string', default: '10' },
     'large-count': { type: 'string', default: '1000000' },
+    lrs: { type: 'boolean', default: false },
   },
 });
 const only = new Set(values.only.split(','));
@@ -126,6 +131,37 @@ if (only.has('large')) {
       serverCpuSeconds: round(cpuSeconds(server.pid)),
     };
   });
+}
+
+if (values.lrs) {
+  if (redisServerMissing()) {
+    console.log('lrs: skipped, Learning Locker needs redis-server (apt-get install -y redis-server)');
+  } else {
+    console.log(`lrs: 100 clients, xAPI batches of 10, ${seconds}s each against Learning Locker's statements service and Aula's /xapi…`);
+    const lrs = await startLearningLocker();
+    let learningLocker: Awaited<ReturnType<typeof runXapiLoad>>;
+    try {
+      const target = { name: 'learning-locker', endpoint: lrs.endpoint, username: 'key', password: 'secret', pid: lrs.pid };
+      learningLocker = await runXapiLoad(target, { clients: 100, batch: 10, seconds });
+    } finally {
+      await lrs.stop();
+    }
+    const dataDir = tempDir();
+    const code = newActivity(dataDir);
+    const db = openDatabase(dataDir);
+    const activity = findActivityByCode(db, code);
+    if (!activity) throw new Error('the bench activity is missing');
+    const credential = createXapiCredential(db, activity.id, 'bench');
+    db.close();
+    const aula = await withServer(await startAula(dataDir), (server) =>
+      runXapiLoad({ name: 'aula', endpoint: `${server.url}/xapi`, username: credential.key, password: credential.secret, pid: server.pid }, {
+        clients: 100,
+        batch: 10,
+        seconds,
+      }),
+    );
+    results.lrs = { learningLocker, aula, ratio: round(aula.statementsPerSecond / Math.max(1, learningLocker.statementsPerSecond), 3) };
+  }
 }
 
 const outDir = path.resolve(import.meta.dirname, '../../bench-results');
