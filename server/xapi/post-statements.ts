@@ -1,14 +1,16 @@
 import type { Request, Response } from 'express';
 import { Messages } from '../collector/messages.js';
+import { markStorage } from '../collector/refusals.js';
 import type { AppContext } from '../context.js';
 import { exceedsJsonDepth } from '../http/json-depth.js';
 import { BodyTooLargeError, readRawBody } from '../http/read-body.js';
 import { sendJson } from '../http/send.js';
 import { getActivity } from '../store/activities-repo.js';
+import { IngestError } from '../store/ingest-worker/ingest-worker.js';
+import { WriterClosedError } from '../store/write-queue.js';
 import type { XapiCredential } from '../store/xapi-credentials-repo.js';
-import { ingestXapi, XapiIngestError, type XapiIngestResult } from '../store/xapi-ingest.js';
+import type { XapiIngestResult } from '../store/xapi-ingest.js';
 import { prepareStatements } from './prepare-statements.js';
-import { statementsEqual } from './statement-equality.js';
 import { isUuid } from './validation/formats.js';
 import { XapiError, type XapiVersion } from './xapi-headers.js';
 
@@ -55,18 +57,34 @@ async function store(ctx: AppContext, locals: XapiLocals, statements: unknown[])
   if (!activity) throw new XapiError(403, 'The activity of these credentials no longer exists');
   const batch = prepareStatements(statements, version, credential, ctx.homePage);
   const scope = { activityId: activity.id, versionId: activity.versionId, homePage: ctx.homePage };
+  if (ctx.ingest.queuedStatements + batch.length > ctx.config.ingestQueueLimit && ctx.ingest.queuedStatements > 0) {
+    throw new XapiError(503, Messages.busy, { 'Retry-After': '1' });
+  }
   let result: XapiIngestResult;
   try {
-    result = await ctx.writer.run((db) => ingestXapi(db, scope, batch, ctx.now(), statementsEqual));
+    // On the writer thread, in the same group commit as RAGE batches: SQLite and its fsync stay off the event loop.
+    result = await ctx.ingest.run('xapi.ingest', { scope, batch, nowMs: ctx.now() }, batch.length);
   } catch (error) {
-    if (error instanceof XapiIngestError) throw new XapiError(error.status, error.message);
-    throw error;
+    throw storeFailure(ctx, error);
   }
+  markStorage(ctx, false);
   for (const started of result.started) {
     ctx.bus.emit('session.started', { activityId: activity.id, ...started });
   }
   for (const stored of result.stored) ctx.bus.emit('statements.stored', { activityId: activity.id, ...stored });
   return result.ids;
+}
+
+/** What the client is told when the batch could not be stored; nothing of it was kept. */
+function storeFailure(ctx: AppContext, error: unknown): unknown {
+  if (error instanceof IngestError && error.status !== undefined) return new XapiError(error.status, error.message);
+  if (error instanceof WriterClosedError) return new XapiError(503, Messages.shuttingDown, { 'Retry-After': '5', Connection: 'close' });
+  if (error instanceof IngestError && error.code === 'SQLITE_FULL') {
+    markStorage(ctx, true);
+    ctx.log.error({ err: error }, 'storage is full');
+    return new XapiError(503, Messages.storageFull, { 'Retry-After': '30' });
+  }
+  return error;
 }
 
 /** JSON only: another media type, or a body that does not parse, is a 400. */

@@ -3,19 +3,21 @@ import type { IngestBatch, IngestResult } from '../statements-ingest.js';
 import { WriterClosedError } from '../write-queue.js';
 import { packBatch } from './batch-wire.js';
 import type { FromWorker, SerializedError, ToWorker } from './messages.js';
-import type { WorkerJobName, WorkerJobPayload } from './worker-jobs.js';
+import type { WorkerJobName, WorkerJobPayload, WorkerJobResult } from './worker-jobs.js';
 
 export class IngestError extends Error {
   constructor(
     message: string,
     readonly code: string | undefined,
+    /** Set when the job failed on purpose with an HTTP status (see SerializedError). */
+    readonly status?: number,
   ) {
     super(message);
   }
 }
 
 function revive(error: SerializedError): Error {
-  return error.closed ? new WriterClosedError() : new IngestError(error.message, error.code);
+  return error.closed ? new WriterClosedError() : new IngestError(error.message, error.code, error.status);
 }
 
 
@@ -74,13 +76,17 @@ export class IngestWorker {
     });
   }
 
-  /** Runs one of the registered write jobs (worker-jobs.ts) in the writer's next group commit. */
-  run<Name extends WorkerJobName>(name: Name, payload: WorkerJobPayload<Name>): Promise<unknown> {
+  /**
+   * Runs one of the registered write jobs (worker-jobs.ts) in the writer's next group commit; `statements` counts
+   * towards queuedStatements (the overload limit) until it has committed.
+   */
+  run<Name extends WorkerJobName>(name: Name, payload: WorkerJobPayload<Name>, statements = 0): Promise<WorkerJobResult<Name>> {
     if (this.closed || this.closing) return Promise.reject(new WriterClosedError());
     if (this.stopped) return Promise.reject(this.stopped);
     const id = this.nextId++;
+    this.queued += statements;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, size: 0 });
+      this.pending.set(id, { resolve, reject, size: statements });
       this.worker.postMessage({ type: 'job', id, name, payload });
     });
   }

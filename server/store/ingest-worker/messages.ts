@@ -11,6 +11,8 @@ export type ToWorker =
 export interface SerializedError {
   message: string;
   code?: string;
+  /** An HTTP status the job chose for its failure (e.g. 409 for a conflicting xAPI re-send). */
+  status?: number;
   closed?: boolean;
 }
 

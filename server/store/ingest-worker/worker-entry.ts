@@ -16,10 +16,11 @@ const port = parentPort;
 if (!port) throw new Error('worker-entry runs as a worker thread');
 
 function serialize(error: unknown): SerializedError {
-  const { message, code } = error as { message?: string; code?: unknown };
+  const { message, code, status } = error as { message?: string; code?: unknown; status?: unknown };
   return {
     message: message ?? String(error),
     ...(typeof code === 'string' ? { code } : {}),
+    ...(typeof status === 'number' ? { status } : {}),
     ...(error instanceof WriterClosedError ? { closed: true } : {}),
   };
 }

@@ -1,6 +1,8 @@
 import { type AnswerDelta, type ResultDelta, writeDeltas } from '../../results/results-accumulator.js';
 import { type AlertOp, writeAlertOps } from '../../rules/alerts-writes.js';
+import { statementsEqual } from '../../xapi/statement-equality.js';
 import type { Db } from '../open-database.js';
+import { ingestXapi, type XapiIncoming, type XapiIngestResult, type XapiScope } from '../xapi-ingest.js';
 
 /**
  * Writes other than statement batches that run often enough to matter while games are sending. They run on the
@@ -14,12 +16,23 @@ export interface RulesFlush {
   now: string;
 }
 
+/** A `POST`/`PUT /xapi/statements` batch, validated on the main thread (its session and player writes happen here). */
+export interface XapiIngestJob {
+  scope: XapiScope;
+  batch: XapiIncoming[];
+  nowMs: number;
+}
+
 export const workerJobs = {
   'rules.flush': (db: Db, payload: RulesFlush): void => {
     writeDeltas(db, payload.results, payload.answers, payload.now);
     writeAlertOps(db, payload.ops);
   },
+  // Newer clients send through xAPI: their batches get the same group commit off the event loop as RAGE's track.
+  'xapi.ingest': (db: Db, payload: XapiIngestJob): XapiIngestResult =>
+    ingestXapi(db, payload.scope, payload.batch, payload.nowMs, statementsEqual),
 } satisfies Record<string, (db: Db, payload: never) => unknown>;
 
 export type WorkerJobName = keyof typeof workerJobs;
 export type WorkerJobPayload<Name extends WorkerJobName> = Parameters<(typeof workerJobs)[Name]>[1];
+export type WorkerJobResult<Name extends WorkerJobName> = ReturnType<(typeof workerJobs)[Name]>;
