@@ -23,6 +23,16 @@ type RawRow = [
   playerId: string | null,
   activityId: string | null,
 ];
+const ALL_COLUMNS = 's.seq, s.id, s.stored, s.source, s.json, s.session_id, s.player_id, s.activity_id';
+
+type WireRawRow = [
+  id: string,
+  stored: string,
+  source: StoredStatementRow['source'],
+  json: string,
+  sessionId: number | null,
+  playerId: string | null,
+];
 
 interface PlayerColumns {
   playerPublicId: string | null;
@@ -59,7 +69,7 @@ export function countStatements(db: Db, where: StatementWhere): number {
  * remembered: the same LEFT JOINs (a missing row gives nulls) at a fraction of the cost of joining every row.
  */
 export function* iterateStatements(db: Db, where: StatementWhere, afterSeq = 0): Generator<ExportRow> {
-  const { rows, players, sessions, activities } = statementReader(db, where, afterSeq);
+  const { rows, players, sessions, activities } = statementReader<RawRow>(db, where, afterSeq, ALL_COLUMNS);
   for (const [seq, id, stored, source, json, sessionId, playerId, activityId] of rows) {
     const player = players(playerId);
     const session = sessions(sessionId);
@@ -88,9 +98,10 @@ export function* iterateStatements(db: Db, where: StatementWhere, afterSeq = 0):
  * ROW_FIELDS per row): for the encoding thread, without an object per row on the way.
  */
 export function* iterateWireBatches(db: Db, where: StatementWhere, batchRows: number): Generator<WireRows> {
-  const { rows, players, sessions } = statementReader(db, where, 0);
+  // Only the columns the encoder needs: each column read costs ~0.3 µs per row on the thread that also writes.
+  const { rows, players, sessions } = statementReader<WireRawRow>(db, where, 0, 's.id, s.stored, s.source, s.json, s.session_id, s.player_id');
   let batch: WireRows = [];
-  for (const [, id, stored, source, json, sessionId, playerId] of rows) {
+  for (const [id, stored, source, json, sessionId, playerId] of rows) {
     const player = players(playerId);
     const session = sessions(sessionId);
     batch.push(id, stored, source, json, player.playerPublicId, player.playerKind, session.gameId, session.versionId, session.versionLink);
@@ -102,13 +113,9 @@ export function* iterateWireBatches(db: Db, where: StatementWhere, batchRows: nu
   if (batch.length > 0) yield batch;
 }
 
-function statementReader(db: Db, where: StatementWhere, afterSeq: number) {
+function statementReader<Row extends unknown[]>(db: Db, where: StatementWhere, afterSeq: number, columns: string) {
   const clause = where.sql === '' ? 'WHERE s.seq > ?' : `${where.sql} AND s.seq > ?`;
-  const statement = db
-    .prepare(
-      `SELECT s.seq, s.id, s.stored, s.source, s.json, s.session_id, s.player_id, s.activity_id FROM statements s ${clause} ORDER BY s.seq`,
-    )
-    .raw(true) as Database.Statement<unknown[], RawRow>;
+  const statement = db.prepare(`SELECT ${columns} FROM statements s ${clause} ORDER BY s.seq`).raw(true) as Database.Statement<unknown[], Row>;
   return {
     rows: statement.iterate(...where.params, afterSeq),
     players: lookup<string, PlayerColumns>(

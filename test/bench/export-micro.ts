@@ -13,6 +13,8 @@ for (const columns of [
   "s.id, s.stored, s.source = 'xapi', s.json, s.session_id",
   "s.id, s.stored, s.source = 'xapi', s.json, s.session_id, s.player_id, s.activity_id",
   "s.id, s.stored, s.source, s.json, s.session_id, s.player_id, s.activity_id",
+  's.seq, s.id, s.stored, s.source, s.json, s.session_id, s.player_id, s.activity_id',
+  's.id, s.stored, s.source, s.json, s.session_id, s.player_id',
   "s.id || s.stored, s.source = 'xapi', s.json, s.session_id, s.player_id || s.activity_id",
   "s.id || s.stored || s.session_id || s.player_id || s.activity_id || s.source, s.json",
 ]) {
