@@ -38,7 +38,8 @@ export interface XapiScope {
 
 export interface XapiIngestResult {
   ids: string[];
-  stored: Array<{ sessionId: number; playerId: string; count: number }>;
+  /** Per session: how many were stored, and which of the batch's statements (positions) they are. */
+  stored: Array<{ sessionId: number; playerId: string; count: number; positions: number[] }>;
   started: Array<{ sessionId: number; playerId: string; newPlayer: boolean }>;
 }
 
@@ -67,8 +68,8 @@ export function ingestXapi(
   nowMs: number,
   equal: (stored: Json, received: Json) => boolean,
 ): XapiIngestResult {
-  const fresh: XapiIncoming[] = [];
-  for (const item of batch) {
+  const fresh: Array<XapiIncoming & { position: number }> = [];
+  for (const [position, item] of batch.entries()) {
     const existing = findStored(db, item.id);
     if (existing) {
       if (!equal(JSON.parse(existing.json) as Json, item.received)) {
@@ -82,10 +83,10 @@ export function ingestXapi(
         throw new XapiIngestError(400, `Statement ${item.id} is invalid: a voiding statement cannot be voided`);
       }
     }
-    fresh.push(item);
+    fresh.push({ ...item, position });
   }
   const stored = nextStored(db, nowMs);
-  const sessions = new Map<string, { session: SessionContext; count: number; summary: StatementSummary }>();
+  const sessions = new Map<string, { session: SessionContext; count: number; summary: StatementSummary; positions: number[] }>();
   const started: XapiIngestResult['started'] = [];
   const insert = prepared(
     db,
@@ -103,7 +104,7 @@ export function ingestXapi(
     let entry = sessions.get(sessionKey);
     if (!entry) {
       const session = sessionFor(db, scope, item, nowMs, stored, started);
-      entry = { session, count: 0, summary: emptySummary() };
+      entry = { session, count: 0, summary: emptySummary(), positions: [] };
       sessions.set(sessionKey, entry);
     }
     const statement: Json = { ...item.statement, stored };
@@ -129,12 +130,13 @@ export function ingestXapi(
     for (const activity of item.activities) insertActivity.run(seq, activity.key, activity.related ? 1 : 0);
     if (item.voiding && item.refId) voidTarget(db, item.refId, scope.activityId);
     entry.count++;
+    entry.positions.push(item.position);
     mergeSummary(entry.summary, item.summary);
   }
   const result: XapiIngestResult = { ids: batch.map((item) => item.id), stored: [], started };
-  for (const { session, count, summary } of sessions.values()) {
+  for (const { session, count, summary, positions } of sessions.values()) {
     applyCounters(db, session, count, summary, stored, null);
-    result.stored.push({ sessionId: session.sessionId, playerId: session.playerId, count });
+    result.stored.push({ sessionId: session.sessionId, playerId: session.playerId, count, positions });
   }
   return result;
 }

@@ -71,7 +71,12 @@ async function store(ctx: AppContext, locals: XapiLocals, statements: unknown[])
   for (const started of result.started) {
     ctx.bus.emit('session.started', { activityId: activity.id, ...started });
   }
-  for (const stored of result.stored) ctx.bus.emit('statements.stored', { activityId: activity.id, ...stored });
+  for (const { sessionId, playerId, count, positions } of result.stored) {
+    ctx.bus.emit('statements.stored', { activityId: activity.id, sessionId, playerId, count });
+    // Alerts and results (issue 10) read xAPI games' statements as they read RAGE batches.
+    const statements = positions.map((position) => batch[position]?.statement);
+    ctx.bus.emit('statements.accepted', { activityId: activity.id, sessionId, playerId, statements });
+  }
   return result.ids;
 }
 
