@@ -47,7 +47,7 @@ export function activityRoutes(ctx: AppContext): express.Router {
     if (!changed) throw notFound();
     ctx.bus.emit('activity.changed', { activityId: changed.id });
     // Closing ends a lesson: keep a backup of it, as `aula activity close` does (only when it really was open).
-    const backup = !open && activity.open ? backupAfterClose(ctx, changed.trackingCode) : undefined;
+    const backup = !open && activity.open ? await backupAfterClose(ctx, changed.trackingCode) : undefined;
     sendJson(res, 200, { activity: view(changed, 0), ...(backup === undefined ? {} : { backup }) });
   };
   router.post('/activities/:id/open', setOpen(true));

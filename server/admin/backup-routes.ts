@@ -10,10 +10,10 @@ export function backupRoutes(ctx: AppContext): express.Router {
 
   router.get('/backups', (_req, res) => sendJson(res, 200, listBackups(ctx.config.dataDir)));
 
-  // Synchronous (see backupNow): two clicks cannot overlap.
-  router.post('/backups', (_req, res) => {
+  // Two clicks never copy at once: backupNow runs backups one after the other.
+  router.post('/backups', async (_req, res) => {
     try {
-      const backup = backupNow(ctx, 'manual');
+      const backup = await backupNow(ctx, 'manual');
       sendJson(res, 201, { backup, ...listBackups(ctx.config.dataDir) });
     } catch (error) {
       ctx.log.error({ err: error }, 'backup from the dashboard failed');
