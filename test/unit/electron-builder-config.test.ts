@@ -67,6 +67,8 @@ describe('packaged app layout (--dir build with a stub Electron)', () => {
     assert.ok(own.includes('/dist/main/index.js'));
     assert.ok(own.includes('/dist/main/preload.cjs'));
     assert.ok(own.includes('/dist/main/worker-entry.js'), "the collector's ingest writer thread");
+    assert.ok(own.includes('/dist/main/export-encode-worker.js'), "the export's encoding thread");
+    assert.ok(own.includes('/dist/main/backup-worker.js'), 'the dashboard backup thread');
     assert.ok(own.includes('/build/tray.png'));
     const bundled = fs.readFileSync(path.join(ROOT, 'dist', 'main', 'index.js'), 'utf8');
     assert.match(bundled, /\/api\/collector/, 'the collector (server/) is compiled into the main bundle');
