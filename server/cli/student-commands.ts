@@ -48,21 +48,45 @@ function describe(student: Student): string {
   return `${student.username}${student.name ? `  ${student.name}` : ''}${classes ? `  [${classes}]` : ''}`;
 }
 
+interface AddOptions {
+  password?: string;
+  passwordStdin?: boolean;
+  class: string;
+  name?: string;
+  email?: string;
+  role: string;
+  json?: boolean;
+}
+
+/** One of --password PW or --password-stdin (all of standard input, without its final line break). */
+async function passwordOf(options: AddOptions): Promise<string> {
+  if (options.password !== undefined && options.passwordStdin) throw new CliError('Give either --password or --password-stdin, not both.');
+  if (options.password !== undefined) return options.password;
+  if (!options.passwordStdin) throw new CliError('A password is needed: --password PW, or --password-stdin to read it from standard input.');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const password = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  if (!password) throw new CliError('--password-stdin read an empty password.');
+  return password;
+}
+
 export function registerStudentCommands(program: Command, withDataDir: (command: Command) => Command): void {
   const students = program.command('student').description('student accounts for logging in from games');
 
   withDataDir(students.command('add'))
     .argument('<username>', 'login name: letters a-z, digits, . _ - (case does not matter)')
     .description('create a student account in a class')
-    .requiredOption('--password <password>', 'the password the student types in the game')
+    .option('--password <password>', 'the password the student types in the game')
+    .option('--password-stdin', 'read the password from standard input instead (it stays out of the shell history)')
     .requiredOption('--class <name>', 'the class the student belongs to')
     .option('--name <name>', "the student's full name, shown to the teacher")
     .option('--email <email>', 'e-mail address (sent back to the game on login, as A2 did)')
     .option('--role <role>', `role in the class: ${ROLES.join(', ')}`, 'student')
     .option('--json', 'print the student as JSON')
-    .action(async (username: string, options: DataDirOption & { password: string; class: string; name?: string; email?: string; role: string; json?: boolean }) => {
+    .action(async (username: string, options: DataDirOption & AddOptions) => {
       if (!ROLES.includes(options.role as ClassRole)) throw new CliError(`--role must be one of: ${ROLES.join(', ')}`);
-      const account: NewAccount = { username, password: options.password, name: options.name, email: options.email, role: options.role as ClassRole };
+      const password = await passwordOf(options);
+      const account: NewAccount = { username, password, name: options.name, email: options.email, role: options.role as ClassRole };
       const { target, created } = await create(options, options.class, [account], null).catch((error: unknown) =>
         rosterFailure(error, 'Student not added'),
       );
