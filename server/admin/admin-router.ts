@@ -6,6 +6,7 @@ import { activityRoutes } from './activity-routes.js';
 import { AdminError, sendAdminError } from './admin-error.js';
 import { alertsRoutes } from './alerts-routes.js';
 import { backupRoutes } from './backup-routes.js';
+import { classesRoutes } from './classes-routes.js';
 import { readConnectInfo } from './connect-info.js';
 import { erasureRoutes } from './erasure-routes.js';
 import { loopbackOnly } from './loopback-only.js';
@@ -42,6 +43,7 @@ export function adminRouter(ctx: AppContext, options: AdminRouterOptions = {}): 
   router.use(alertsRoutes(ctx));
   router.use(resultsRoutes(ctx));
   router.use(erasureRoutes(ctx));
+  router.use(classesRoutes(ctx));
   router.get('/statements', (req, res) => {
     const sessionId = optionalString(req.query.session);
     sendJson(res, 200, {

@@ -1,0 +1,31 @@
+import type { Db } from '../store/open-database.js';
+import { prepared } from '../store/prepared.js';
+import type { ClassRole } from '../store/students-repo.js';
+
+/** A member of one class as the dashboard lists it: the role is this class's, and there is no password hash. */
+export interface ClassStudent {
+  id: string;
+  username: string;
+  name: string | null;
+  email: string;
+  role: ClassRole;
+  created: string;
+}
+
+export function readClassStudents(db: Db, classId: string): ClassStudent[] {
+  return prepared<[string], ClassStudent>(
+    db,
+    `SELECT s.id, s.username, s.name, s.email, m.role, s.created
+       FROM class_members m JOIN students s ON s.id = m.student_id
+      WHERE m.class_id = ? ORDER BY s.username`,
+  ).all(classId);
+}
+
+export function readClassStudent(db: Db, classId: string, username: string): ClassStudent | undefined {
+  return prepared<[string, string], ClassStudent>(
+    db,
+    `SELECT s.id, s.username, s.name, s.email, m.role, s.created
+       FROM class_members m JOIN students s ON s.id = m.student_id
+      WHERE m.class_id = ? AND s.username = ?`,
+  ).get(classId, username);
+}

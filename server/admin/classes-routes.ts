@@ -1,0 +1,132 @@
+import express, { type Request, type Response } from 'express';
+import { z } from 'zod';
+import { normalizeUsername } from '../auth/credential-rules.js';
+import { checkAccounts, createAccounts, type NewAccount, RosterError, type RosterProblem, type WriteRunner } from '../auth/roster.js';
+import { parseRosterCsv } from '../auth/roster-csv.js';
+import type { AppContext } from '../context.js';
+import { sendJson } from '../http/send.js';
+import { ClassExistsError, type ClassInfo, createClass, getClass, listClasses } from '../store/classes-repo.js';
+import { existingUsernames, StudentExistsError } from '../store/students-repo.js';
+import { AdminError } from './admin-error.js';
+import { readClassStudent, readClassStudents } from './classes-read.js';
+import { parseBody } from './validate.js';
+
+const newClassSchema = z.object({ name: z.string().trim().min(1, 'Give the class a name').max(120) });
+
+// Lengths are generous here: credential-rules.ts says what a username and a password may really be, in the
+// same words as `aula student add`. Messages never repeat a password.
+const newStudentSchema = z.object({
+  username: z.string().max(200),
+  password: z.string().max(1000),
+  name: z.string().trim().max(120).optional(),
+  email: z.string().trim().max(254).optional(),
+  role: z.enum(['student', 'assistant', 'teacher']).default('student'),
+});
+
+/** A class of about thirty is a few kilobytes; a whole school year's roster still fits. */
+const ROSTER_LIMIT = '512kb';
+
+/**
+ * Classes and their student accounts from the dashboard: what `aula class create` and `aula student add|import|list`
+ * do, with the same rules (server/auth/roster.ts). `GET /classes` (id and name only) stays in activity-routes.ts.
+ */
+export function classesRoutes(ctx: AppContext): express.Router {
+  const router = express.Router();
+  const write: WriteRunner = (job) => ctx.writer.run(job);
+
+  router.get('/classes/summary', (_req, res) => sendJson(res, 200, { classes: listClasses(ctx.db) }));
+
+  router.post('/classes', async (req, res) => {
+    const { name } = parseBody(newClassSchema, req.body);
+    const created = await ctx.writer.run((db) => createClass(db, name)).catch((error: unknown) => {
+      if (error instanceof ClassExistsError) {
+        throw new AdminError(409, 'class-exists', `${error.message} (class names are compared without regard to case).`);
+      }
+      throw error;
+    });
+    ctx.log.info({ classId: created.id }, 'class created from the dashboard');
+    sendJson(res, 201, { class: created });
+  });
+
+  router.get('/classes/:id/students', (req, res) => {
+    const found = requireClass(ctx, req);
+    sendJson(res, 200, { class: found, students: readClassStudents(ctx.db, found.id) });
+  });
+
+  router.post('/classes/:id/students', async (req, res) => {
+    const found = requireClass(ctx, req);
+    const input = parseBody(newStudentSchema, req.body);
+    const username = normalizeUsername(input.username);
+    if (username !== '' && existingUsernames(ctx.db, [username]).length > 0) throw studentExists(username);
+    const account: NewAccount = { ...input, username };
+    try {
+      await createAccounts(ctx.db, write, found.id, [account]);
+    } catch (error) {
+      if (error instanceof RosterError) {
+        const message = error.problems.map((problem) => problem.message).join('; ');
+        throw new AdminError(400, 'invalid-student', `${capitalized(message)}.`);
+      }
+      if (error instanceof StudentExistsError) throw studentExists(username);
+      throw error;
+    }
+    ctx.log.info({ classId: found.id, username }, 'student added from the dashboard');
+    sendJson(res, 201, { student: readClassStudent(ctx.db, found.id, username) });
+  });
+
+  router.post('/classes/:id/students/import', express.text({ type: ['text/csv', 'text/plain'], limit: ROSTER_LIMIT }), async (req, res) => {
+    const found = requireClass(ctx, req);
+    if (typeof req.body !== 'string') {
+      throw new AdminError(415, 'unsupported-media-type', 'Send the roster as CSV text (Content-Type: text/csv).');
+    }
+    const parsed = parseRosterCsv(req.body);
+    if (parsed.accounts.length === 0 && parsed.problems.length === 0) {
+      throw new AdminError(400, 'empty-roster', 'The file holds no students: one per line, username,password[,name].');
+    }
+    try {
+      // As `aula student import`: the file's own problems and the accounts' problems are reported together.
+      if (parsed.problems.length > 0) throw new RosterError(sortedByLine([...parsed.problems, ...checkAccounts(ctx.db, parsed.accounts)]));
+      const created = await createAccounts(ctx.db, write, found.id, parsed.accounts);
+      ctx.log.info({ classId: found.id, imported: created.length }, 'roster imported from the dashboard');
+      const usernames = new Set(created.map((student) => student.username));
+      sendJson(res, 201, {
+        imported: created.length,
+        students: readClassStudents(ctx.db, found.id).filter((student) => usernames.has(student.username)),
+      });
+    } catch (error) {
+      if (error instanceof StudentExistsError) throw studentExists(error.username);
+      if (!(error instanceof RosterError)) throw error;
+      sendInvalidRoster(res, error.problems);
+    }
+  });
+
+  return router;
+}
+
+function requireClass(ctx: AppContext, req: Request): ClassInfo {
+  const found = getClass(ctx.db, String(req.params.id));
+  if (!found) throw new AdminError(404, 'class-not-found', 'There is no such class.');
+  return found;
+}
+
+const studentExists = (username: string) =>
+  new AdminError(409, 'student-exists', `A student "${username}" already exists (usernames are unique across all classes).`);
+
+/** Nothing was imported; every problem, by line, so the teacher fixes the file once. */
+function sendInvalidRoster(res: Response, problems: RosterProblem[]): void {
+  const count = problems.length;
+  sendJson(res, 400, {
+    error: {
+      reason: 'invalid-roster',
+      message: `Nothing was imported: ${count} problem${count === 1 ? '' : 's'} to fix in the file.`,
+      problems: problems.map((problem) => ({ line: problem.line ?? null, message: problem.message })),
+    },
+  });
+}
+
+function sortedByLine(problems: RosterProblem[]): RosterProblem[] {
+  return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,260 @@
+import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import { after, before, describe, test } from 'node:test';
+import pino from 'pino';
+import type { Collector } from '../../server/index.js';
+import { startTestCollector } from '../support/collector.js';
+import { postJson, request, type TextResponse } from '../support/http.js';
+
+interface ClassBody {
+  id: string;
+  name: string;
+  created: string;
+  students: number;
+  activities: number;
+}
+
+interface StudentBody {
+  id: string;
+  username: string;
+  name: string | null;
+  email: string;
+  role: string;
+  created: string;
+}
+
+interface ErrorBody {
+  error: { reason: string; message: string; problems?: Array<{ line: number | null; message: string }> };
+}
+
+const PASSWORDS = ['Lemon-Tree-4417', 'Blue-Kite-2290', 'Quiet-River-8812', 'Paper-Moon-5531', 'Stone-Bridge-0764'];
+
+describe('the dashboard manages classes and student accounts (/admin/api/classes…)', () => {
+  let collector: Collector;
+  const logLines: string[] = [];
+  /** Every answer of this file, to check that no password and no password hash ever leaves the server. */
+  const answers: string[] = [];
+
+  const api = (path: string) => `${collector.url}/admin/api${path}`;
+  const remember = (answer: TextResponse): TextResponse => {
+    answers.push(answer.text);
+    return answer;
+  };
+  const get = async (path: string) => remember(await request(api(path)));
+  const post = async (path: string, body: unknown) => remember(await postJson(api(path), body));
+  const postCsv = async (path: string, csv: string, contentType = 'text/csv') =>
+    remember(await request(api(path), { method: 'POST', headers: { 'Content-Type': contentType }, body: csv }));
+  const login = (username: string, password: string) => postJson(`${collector.url}/api/login`, { username, password });
+  const createClass = async (name: string): Promise<ClassBody> => {
+    const answer = await post('/classes', { name });
+    assert.equal(answer.status, 201, answer.text);
+    return (answer.json as { class: ClassBody }).class;
+  };
+  const studentsOf = async (classId: string): Promise<StudentBody[]> => {
+    const answer = await get(`/classes/${classId}/students`);
+    assert.equal(answer.status, 200, answer.text);
+    return (answer.json as { students: StudentBody[] }).students;
+  };
+
+  before(async () => {
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logLines.push(chunk.toString('utf8'));
+        done();
+      },
+    });
+    collector = await startTestCollector({ logger: pino({ level: 'trace' }, sink) });
+  });
+  after(() => collector?.close());
+
+  test('create a class: 201, listed with its counts, and offered to the activity form', async () => {
+    const created = await createClass('  3B  ');
+    assert.equal(created.name, '3B');
+    assert.equal(created.students, 0);
+    assert.equal(created.activities, 0);
+    assert.ok(!Number.isNaN(Date.parse(created.created)));
+
+    const summary = (await get('/classes/summary')).json as { classes: ClassBody[] };
+    assert.deepEqual(
+      summary.classes.find((c) => c.id === created.id),
+      created,
+    );
+    // The activity form's list keeps its shape: id and name only.
+    const forForm = (await get('/classes')).json as { classes: Array<Record<string, unknown>> };
+    assert.deepEqual(
+      forForm.classes.find((c) => c.id === created.id),
+      { id: created.id, name: '3B' },
+    );
+  });
+
+  test('a second class with the same name, in any case, is refused with 409 class-exists; nothing is added', async () => {
+    await createClass('Physics 4A');
+    const countBefore = ((await get('/classes/summary')).json as { classes: ClassBody[] }).classes.length;
+    const duplicate = await post('/classes', { name: 'physics 4a' });
+    assert.equal(duplicate.status, 409);
+    const { error } = duplicate.json as ErrorBody;
+    assert.equal(error.reason, 'class-exists');
+    assert.match(error.message, /already exists/);
+    const empty = await post('/classes', { name: '   ' });
+    assert.equal(empty.status, 400);
+    assert.equal((empty.json as ErrorBody).error.reason, 'invalid-request');
+    assert.equal(((await get('/classes/summary')).json as { classes: ClassBody[] }).classes.length, countBefore);
+  });
+
+  test('add a student: 201 without the password; listed in the class; the game can log in with it', async () => {
+    const target = await createClass('Add 1');
+    const password = PASSWORDS[0] as string;
+    const added = await post(`/classes/${target.id}/students`, { username: 'Ana.Lopez', password, name: 'Ana López', role: 'assistant' });
+    assert.equal(added.status, 201, added.text);
+    const { student } = added.json as { student: StudentBody };
+    assert.equal(student.username, 'ana.lopez', 'usernames are stored lower-case, as the CLI does');
+    assert.equal(student.name, 'Ana López');
+    assert.equal(student.role, 'assistant');
+    assert.deepEqual(Object.keys(student).sort(), ['created', 'email', 'id', 'name', 'role', 'username']);
+
+    assert.deepEqual(await studentsOf(target.id), [student]);
+    const summary = (await get('/classes/summary')).json as { classes: ClassBody[] };
+    assert.equal(summary.classes.find((c) => c.id === target.id)?.students, 1);
+
+    const loggedIn = await login('ana.lopez', password);
+    assert.equal(loggedIn.status, 200, loggedIn.text);
+    assert.equal((loggedIn.json as { user: { username: string } }).user.username, 'ana.lopez');
+    assert.equal((await login('ana.lopez', 'not-the-password')).status, 401);
+  });
+
+  test("a student the server cannot create is refused with the server's reason, and nothing changes", async () => {
+    const target = await createClass('Add 2');
+    const ok = await post(`/classes/${target.id}/students`, { username: 'ben', password: PASSWORDS[1] });
+    assert.equal(ok.status, 201, ok.text);
+
+    const taken = await post(`/classes/${target.id}/students`, { username: 'BEN', password: PASSWORDS[2] });
+    assert.equal(taken.status, 409);
+    assert.equal((taken.json as ErrorBody).error.reason, 'student-exists');
+    assert.match((taken.json as ErrorBody).error.message, /"ben" already exists/);
+
+    const quote = 'has"quote';
+    const badPassword = await post(`/classes/${target.id}/students`, { username: 'carla', password: quote });
+    assert.equal(badPassword.status, 400);
+    assert.equal((badPassword.json as ErrorBody).error.reason, 'invalid-student');
+    assert.match((badPassword.json as ErrorBody).error.message, /password contains "/);
+    assert.ok(!badPassword.text.includes(quote), 'the message does not repeat the password');
+
+    const badName = await post(`/classes/${target.id}/students`, { username: 'carla lópez', password: PASSWORDS[3] });
+    assert.equal(badName.status, 400);
+    assert.match((badName.json as ErrorBody).error.message, /may only hold letters a-z/);
+
+    const badRole = await post(`/classes/${target.id}/students`, { username: 'carla', password: PASSWORDS[3], role: 'principal' });
+    assert.equal(badRole.status, 400);
+    assert.equal((badRole.json as ErrorBody).error.reason, 'invalid-request');
+
+    assert.deepEqual(
+      (await studentsOf(target.id)).map((s) => s.username),
+      ['ben'],
+    );
+    assert.equal((await login('ben', PASSWORDS[2] as string)).status, 401, 'the refused duplicate did not change the password');
+  });
+
+  test('import a roster CSV: all its students in the class, and each can log in', async () => {
+    const target = await createClass('Import good');
+    const csv = ['username;password;name', `dora;${PASSWORDS[1]};Dora Díaz`, `Eli;${PASSWORDS[2]}`, '', `fay;${PASSWORDS[3]};"Fay, the second"`].join('\r\n');
+    const imported = await postCsv(`/classes/${target.id}/students/import`, csv);
+    assert.equal(imported.status, 201, imported.text);
+    const body = imported.json as { imported: number; students: StudentBody[] };
+    assert.equal(body.imported, 3);
+    assert.deepEqual(
+      body.students.map((s) => [s.username, s.name, s.role]),
+      [
+        ['dora', 'Dora Díaz', 'student'],
+        ['eli', null, 'student'],
+        ['fay', 'Fay, the second', 'student'],
+      ],
+    );
+    assert.deepEqual(await studentsOf(target.id), body.students);
+    assert.equal((await login('eli', PASSWORDS[2] as string)).status, 200);
+  });
+
+  test('a roster with problems imports nothing and lists every problem by line', async () => {
+    const target = await createClass('Import bad');
+    await post(`/classes/${target.id}/students`, { username: 'gus', password: PASSWORDS[0] });
+    const csv = [
+      'username,password,name',
+      `hana,${PASSWORDS[1]},Hana`, // fine on its own
+      'ivan,,Ivan', // line 3: no password
+      `gus,${PASSWORDS[2]}`, // line 4: exists already
+      `jo jo,${PASSWORDS[3]}`, // line 5: a space in the username
+      `hana,${PASSWORDS[4]}`, // line 6: twice in the file
+      `kim,${PASSWORDS[4]},Kim,extra`, // line 7: too many columns
+    ].join('\n');
+    const refused = await postCsv(`/classes/${target.id}/students/import`, csv);
+    assert.equal(refused.status, 400, refused.text);
+    const { error } = refused.json as ErrorBody;
+    assert.equal(error.reason, 'invalid-roster');
+    assert.match(error.message, /Nothing was imported: 5 problems/);
+    assert.deepEqual(
+      error.problems?.map((p) => p.line),
+      [3, 4, 5, 6, 7],
+    );
+    const byLine = new Map(error.problems?.map((p) => [p.line, p.message]));
+    assert.match(byLine.get(3) ?? '', /password of "ivan" is missing/);
+    assert.match(byLine.get(4) ?? '', /"gus" already exists/);
+    assert.match(byLine.get(5) ?? '', /may only hold letters/);
+    assert.match(byLine.get(6) ?? '', /appears twice \(first on line 2\)/);
+    assert.match(byLine.get(7) ?? '', /expected username,password\[,name\]/);
+
+    assert.deepEqual(
+      (await studentsOf(target.id)).map((s) => s.username),
+      ['gus'],
+      'nothing was imported, not even the good lines',
+    );
+    assert.equal((await login('hana', PASSWORDS[1] as string)).status, 401);
+  });
+
+  test('an empty roster, a roster sent as JSON and an unknown class get clear refusals', async () => {
+    const target = await createClass('Import edge');
+    const empty = await postCsv(`/classes/${target.id}/students/import`, 'username,password\n\n');
+    assert.equal(empty.status, 400);
+    assert.equal((empty.json as ErrorBody).error.reason, 'empty-roster');
+
+    const json = await post(`/classes/${target.id}/students/import`, { csv: 'a,b' });
+    assert.equal(json.status, 415);
+    assert.equal((json.json as ErrorBody).error.reason, 'unsupported-media-type');
+
+    for (const answer of [
+      await get('/classes/no-such-class/students'),
+      await post('/classes/no-such-class/students', { username: 'zed', password: PASSWORDS[0] }),
+      await postCsv('/classes/no-such-class/students/import', `zed,${PASSWORDS[0]}`),
+    ]) {
+      assert.equal(answer.status, 404, answer.text);
+      assert.equal((answer.json as ErrorBody).error.reason, 'class-not-found');
+    }
+    assert.equal((await login('zed', PASSWORDS[0] as string)).status, 401);
+  });
+
+  test('another web page open in the teacher\'s browser cannot create classes or students (403 cross-site)', async () => {
+    const target = await createClass('Cross-site');
+    const evil = { Origin: 'http://evil.example', 'Sec-Fetch-Site': 'cross-site' };
+    const forgedClass = remember(await postJson(api('/classes'), { name: 'Forged' }, evil));
+    assert.equal(forgedClass.status, 403);
+    assert.equal((forgedClass.json as ErrorBody).error.reason, 'cross-site');
+    const forgedRoster = remember(
+      await request(api(`/classes/${target.id}/students/import`), {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/plain', ...evil },
+        body: `mallory,${PASSWORDS[4]}`,
+      }),
+    );
+    assert.equal(forgedRoster.status, 403);
+    const names = ((await get('/classes/summary')).json as { classes: ClassBody[] }).classes.map((c) => c.name);
+    assert.ok(!names.includes('Forged'));
+    assert.deepEqual(await studentsOf(target.id), []);
+  });
+
+  test('no password and no password hash is ever in an answer or in the log', async () => {
+    assert.ok(answers.length > 20, 'the other tests ran first');
+    const everything = [...answers, ...logLines].join('\n');
+    for (const password of PASSWORDS) assert.ok(!everything.includes(password), 'a password leaked');
+    assert.ok(!everything.includes('scrypt$'), 'a password hash leaked');
+    assert.ok(!/passwordHash|password_hash/.test(everything));
+    assert.ok(logLines.some((line) => line.includes('roster imported from the dashboard')), 'the log was captured');
+  });
+});
