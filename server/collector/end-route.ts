@@ -2,7 +2,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppContext } from '../context.js';
 import { parseBody, readRawBody } from '../http/read-body.js';
 import { sendJson } from '../http/send.js';
-import { endSession, getGameplayRecord } from '../store/sessions-repo.js';
 import { bodyErrorAnswer, writeErrorAnswer } from './refusals.js';
 import { findSession } from './track-route.js';
 
@@ -15,10 +14,8 @@ export async function handleEnd(ctx: AppContext, req: IncomingMessage, res: Serv
   }
   try {
     const session = findSession(ctx.db, req);
-    const record = await ctx.writer.run((db) => {
-      endSession(db, session.sessionId);
-      return getGameplayRecord(db, session.gameplayId);
-    });
+    // On the writer thread, with the batches' group commit: the event loop never waits for the disk.
+    const record = await ctx.ingest.run('session.end', { sessionId: session.sessionId, gameplayId: session.gameplayId });
     ctx.bus.emit('session.ended', { activityId: session.activityId, sessionId: session.sessionId });
     sendJson(res, 200, record);
   } catch (error) {

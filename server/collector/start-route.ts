@@ -5,20 +5,13 @@ import { type ParsedBody, parseBody, readRawBody } from '../http/read-body.js';
 import { sendJson, } from '../http/send.js';
 import { findActivityByCode } from '../store/activities-repo.js';
 import { findVersion, findVersionByCode, type GameVersion } from '../store/games-repo.js';
-import {
-  createAnonymousPlayer,
-  findAnonymousPlayer,
-  findOrCreateStudentPlayer,
-  type Player,
-} from '../store/players-repo.js';
-import { openSession } from '../store/sessions-repo.js';
+import { findAnonymousPlayer } from '../store/players-repo.js';
 import { mayJoin } from './access.js';
 import { type Caller, callerStudentId, classifyAuthorization } from './classify-authorization.js';
 import { Messages } from './messages.js';
 import { objectIdFor } from './object-id.js';
 import { bodyErrorAnswer, CollectorRefusal, writeErrorAnswer } from './refusals.js';
-
-type PlayerChoice = { kind: 'new' } | { kind: 'existing'; player: Player } | { kind: 'student'; studentId: string; username: string };
+import type { PlayerChoice } from './session-jobs.js';
 
 /** `POST …/collector/start/:trackingCode`, in the processing order of contract C-5.4 (it decides which error wins). */
 export async function handleStart(ctx: AppContext, req: IncomingMessage, res: ServerResponse, trackingCode: string): Promise<void> {
@@ -34,15 +27,7 @@ export async function handleStart(ctx: AppContext, req: IncomingMessage, res: Se
     if (caller.kind === 'revoked') throw new CollectorRefusal(401, Messages.a2Token);
     const { activityId, version } = resolveScope(ctx, trackingCode, caller);
     const choice = choosePlayer(ctx, caller, body);
-    const started = await ctx.writer.run((db) => {
-      const player =
-        choice.kind === 'existing'
-          ? choice.player
-          : choice.kind === 'student'
-            ? findOrCreateStudentPlayer(db, { id: choice.studentId, username: choice.username })
-            : createAnonymousPlayer(db);
-      return { player, session: openSession(db, { activityId, versionId: version.versionId }, player) };
-    });
+    const started = await ctx.ingest.run('session.start', { choice, activityId, versionId: version.versionId });
     const { player, session } = started;
     ctx.bus.emit('session.started', {
       activityId,

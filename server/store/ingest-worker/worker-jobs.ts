@@ -1,3 +1,4 @@
+import { endSessionJob, startSessionJob } from '../../collector/session-jobs.js';
 import { type AnswerDelta, type ResultDelta, writeDeltas } from '../../results/results-accumulator.js';
 import { type AlertOp, writeAlertOps } from '../../rules/alerts-writes.js';
 import { statementsEqual } from '../../xapi/statement-equality.js';
@@ -31,6 +32,10 @@ export const workerJobs = {
   // Newer clients send through xAPI: their batches get the same group commit off the event loop as RAGE's track.
   'xapi.ingest': (db: Db, payload: XapiIngestJob): XapiIngestResult =>
     ingestXapi(db, payload.scope, payload.batch, payload.nowMs, statementsEqual),
+  // Starts and ends come in bursts (a class pressing play, a storm of reconnections): on the main thread each one's
+  // commit waited for the disk, and for the writer thread's lock, with every game's request held up behind it.
+  'session.start': startSessionJob,
+  'session.end': (db: Db, payload: { sessionId: number; gameplayId: string }) => endSessionJob(db, payload),
 } satisfies Record<string, (db: Db, payload: never) => unknown>;
 
 export type WorkerJobName = keyof typeof workerJobs;
