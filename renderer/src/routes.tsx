@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { ActivitiesScreen } from './screens/activities';
 import { AlertsScreen } from './screens/alerts/alerts-screen';
+import { ClassesScreen } from './screens/classes/classes-screen';
 import { ConnectScreen } from './screens/connect';
 import { DataScreen } from './screens/data/data-screen';
 import { DiagnosticsScreen } from './screens/diagnostics/diagnostics-screen';
@@ -23,6 +24,7 @@ export const screens: Screen[] = [
   { path: '/', label: 'Live', component: LiveScreen },
   { path: '/activities', label: 'Activities', component: ActivitiesScreen },
   { path: '/alerts', label: 'Alerts & Warnings', component: AlertsScreen },
+  { path: '/classes', label: 'Classes', component: ClassesScreen },
   { path: '/results', label: 'Results', component: ResultsScreen },
   { path: '/players', label: 'Players', component: PlayersScreen },
   { path: '/players/:id', component: PlayerScreen },

@@ -1,0 +1,107 @@
+import { type FormEvent, useState } from 'react';
+import { apiPost } from '../../api/client';
+import { type ClassRole, type ClassStudent, ROLES } from './types';
+
+/** One account. The server checks it with the same rules as `aula student add` and says what is wrong. */
+export function AddStudentForm({ classId, className, onAdded }: { classId: string; className: string; onAdded: () => void }) {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [showPassword, setShowPassword] = useState(false);
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<ClassRole>('student');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [added, setAdded] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setAdded(null);
+    try {
+      const { student } = await apiPost<{ student: ClassStudent }>(`/classes/${encodeURIComponent(classId)}/students`, {
+        username,
+        password,
+        role,
+        ...(name.trim() ? { name } : {}),
+      });
+      // The password is not kept once the account exists: the teacher hands it over, Aula only stores its hash.
+      setUsername('');
+      setPassword('');
+      setName('');
+      setRole('student');
+      setAdded(student.username);
+      onAdded();
+    } catch (problem) {
+      setError((problem as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card form" onSubmit={submit} aria-labelledby="add-student-title">
+      <h3 id="add-student-title">Add a student</h3>
+      <div className="form-row">
+        <label>
+          Username
+          <input
+            name="username"
+            required
+            value={username}
+            onChange={(event) => setUsername(event.target.value)}
+            placeholder="e.g. ana.garcia"
+            autoComplete="off"
+            spellCheck={false}
+            autoCapitalize="none"
+          />
+        </label>
+        <label>
+          Password
+          <input
+            name="password"
+            type={showPassword ? 'text' : 'password'}
+            required
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            autoComplete="new-password"
+          />
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={showPassword} onChange={(event) => setShowPassword(event.target.checked)} />
+          Show
+        </label>
+        <label>
+          Full name
+          <input name="name" value={name} onChange={(event) => setName(event.target.value)} placeholder="optional" maxLength={120} />
+        </label>
+        <label>
+          Role
+          <select name="role" value={role} onChange={(event) => setRole(event.target.value as ClassRole)}>
+            {ROLES.map((option) => (
+              <option key={option} value={option}>
+                {option}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="button-primary" disabled={busy || username.trim() === '' || password === ''}>
+          {busy ? 'Adding…' : 'Add student'}
+        </button>
+      </div>
+      <p className="muted small">
+        Usernames: letters a-z, digits and . _ - (stored lower-case). Passwords cannot contain " or \ (some trackers send them unescaped).
+      </p>
+      {error && (
+        <p className="warning" role="alert">
+          Not added: {error}
+        </p>
+      )}
+      {added && (
+        <p className="notice" role="status">
+          Added {added} to class {className}. The game logs in with this username and the password you gave; Aula does not show it again.
+        </p>
+      )}
+    </form>
+  );
+}

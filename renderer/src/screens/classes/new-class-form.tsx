@@ -1,0 +1,44 @@
+import { type FormEvent, useState } from 'react';
+import { apiPost } from '../../api/client';
+import type { ClassSummary } from './types';
+
+export function NewClassForm({ onCreated }: { onCreated: (created: ClassSummary) => void }) {
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const { class: created } = await apiPost<{ class: ClassSummary }>('/classes', { name });
+      setName('');
+      onCreated(created);
+    } catch (problem) {
+      setError((problem as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card form" onSubmit={submit} aria-labelledby="new-class-title">
+      <h3 id="new-class-title">New class</h3>
+      <div className="form-row">
+        <label>
+          Class name
+          <input name="className" required value={name} onChange={(event) => setName(event.target.value)} placeholder="e.g. 3B" maxLength={120} />
+        </label>
+        <button type="submit" className="button-primary" disabled={busy || name.trim() === ''}>
+          {busy ? 'Creating…' : 'Create class'}
+        </button>
+      </div>
+      {error && (
+        <p className="warning" role="alert">
+          Not created: {error}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,28 @@
+// The classes API's answers (server/admin/classes-routes.ts); the renderer never imports server code.
+
+export type ClassRole = 'student' | 'assistant' | 'teacher';
+
+export const ROLES: readonly ClassRole[] = ['student', 'assistant', 'teacher'];
+
+export interface ClassSummary {
+  id: string;
+  name: string;
+  created: string;
+  students: number;
+  activities: number;
+}
+
+/** A member of one class; the server never sends a password or its hash. */
+export interface ClassStudent {
+  id: string;
+  username: string;
+  name: string | null;
+  email: string;
+  role: ClassRole;
+  created: string;
+}
+
+export interface RosterProblem {
+  line: number | null;
+  message: string;
+}

@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { ROOT, type ServeProcess, startServe } from '../support/serve-process.js';
+import { tempDir } from '../support/temp-dir.js';
+import { buildDashboard, chromiumMissing, launchChromium } from './browser-support.js';
+
+const SHOTS = path.join(ROOT, 'test-results', 'classes');
+const ANA_PASSWORD = 'Sol-y-Luna-31';
+const BEN_PASSWORD = 'Rio-Verde-58';
+
+const csvFile = (name: string, lines: string[]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n'), 'utf8') });
+
+describe('the Classes screen, against a real aula serve', { skip: chromiumMissing }, () => {
+  let serve: ServeProcess;
+  let browser: Browser;
+  let page: Page;
+
+  const login = (username: string, password: string) =>
+    fetch(`${serve.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const usernamesShown = () => page.locator('table.class-students tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-username')));
+
+  before(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    process.env.AULA_DASHBOARD_DIR = buildDashboard();
+    serve = await startServe(tempDir());
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(15_000);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await serve?.stop();
+  });
+
+  test('a teacher creates a class, adds a student, imports a roster, and sees a refused roster\'s problems', { timeout: 120_000 }, async () => {
+    await page.goto(`${serve.url}/`);
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Classes', exact: true }).click();
+    await page.getByRole('heading', { name: 'Classes', exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'No class yet' }).waitFor();
+
+    // A class: it opens at once, empty, with the login hint naming it.
+    await page.getByLabel('Class name').fill('3B');
+    await page.getByRole('button', { name: 'Create class' }).click();
+    await page.getByRole('heading', { name: 'Class 3B' }).waitFor();
+    await page.getByText('No students in this class yet').waitFor();
+    await page.locator('.login-hint', { hasText: 'npx aula activity create --name "Fractions" --class "3B" --no-anonymous' }).waitFor();
+    assert.match(page.url(), /\/classes\?class=/);
+
+    // The same name again, in another case: the server's reason is shown.
+    await page.getByLabel('Class name').fill('3b');
+    await page.getByRole('button', { name: 'Create class' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Not created: A class named "3b" already exists' }).waitFor();
+
+    // One student by hand.
+    await page.getByLabel('Username').fill('Ana.Garcia');
+    await page.getByLabel('Password', { exact: true }).fill(ANA_PASSWORD);
+    await page.getByLabel('Full name').fill('Ana García');
+    await page.getByLabel('Role').selectOption('assistant');
+    await page.getByRole('button', { name: 'Add student' }).click();
+    await page.getByRole('status').filter({ hasText: 'Added ana.garcia to class 3B' }).waitFor();
+    const ana = page.locator('table.class-students tr[data-username="ana.garcia"]');
+    await ana.waitFor();
+    assert.deepEqual((await ana.locator('td').allTextContents()).slice(0, 3), ['ana.garcia', 'Ana García', 'assistant']);
+    assert.equal(await page.getByLabel('Password', { exact: true }).inputValue(), '', 'the form forgets the password');
+    await page.getByRole('navigation', { name: 'Classes' }).getByText('1 student', { exact: true }).waitFor();
+
+    // The same username again: refused with the server's message, nothing added.
+    await page.getByLabel('Username').fill('ana.garcia');
+    await page.getByLabel('Password', { exact: true }).fill('Another-Pass-1');
+    await page.getByRole('button', { name: 'Add student' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Not added: A student "ana.garcia" already exists' }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, '01-student-added.png'), fullPage: true });
+
+    // A roster file.
+    await page.getByLabel('Roster file (.csv)').setInputFiles(csvFile('3b.csv', ['username;password;name', `ben;${BEN_PASSWORD};Ben Ortiz`, 'carla;Luna-Azul-77']));
+    await page.getByRole('button', { name: 'Import students' }).click();
+    await page.getByRole('status').filter({ hasText: 'Imported 2 students into class 3B.' }).waitFor();
+    await page.locator('table.class-students tr[data-username="carla"]').waitFor();
+    assert.deepEqual(await usernamesShown(), ['ana.garcia', 'ben', 'carla']);
+    assert.deepEqual((await page.locator('tr[data-username="ben"] td').allTextContents()).slice(0, 3), ['ben', 'Ben Ortiz', 'student']);
+    await page.getByRole('navigation', { name: 'Classes' }).getByText('3 students', { exact: true }).waitFor();
+
+    // A roster with mistakes: every problem by line, and nothing imported (not even its good line).
+    await page
+      .getByLabel('Roster file (.csv)')
+      .setInputFiles(csvFile('wrong.csv', ['username,password,name', 'dani,Good-Pass-12,Dani', 'ben,Other-Pass-34', 'eva lopez,Pass-Word-56', 'fede,']));
+    await page.getByRole('button', { name: 'Import students' }).click();
+    const refused = page.locator('.roster-refused');
+    await refused.getByText('Nothing was imported: 3 problems to fix in the file.').waitFor();
+    assert.deepEqual(await refused.locator('li').evaluateAll((items) => items.map((item) => item.getAttribute('data-line'))), ['3', '4', '5']);
+    const problems = await refused.locator('li').allTextContents();
+    assert.match(problems[0] ?? '', /^Line 3: a student "ben" already exists/);
+    assert.match(problems[1] ?? '', /^Line 4: the username "eva lopez" may only hold/);
+    assert.match(problems[2] ?? '', /^Line 5: the password of "fede" is missing/);
+    await page.screenshot({ path: path.join(SHOTS, '02-roster-refused.png') });
+    assert.deepEqual(await usernamesShown(), ['ana.garcia', 'ben', 'carla']);
+
+    // What the teacher sees is what the server has; the game logs in with the accounts made here.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Class 3B' }).waitFor();
+    await page.locator('table.class-students tr[data-username="carla"]').waitFor();
+    assert.deepEqual(await usernamesShown(), ['ana.garcia', 'ben', 'carla']);
+    assert.equal((await login('ben', BEN_PASSWORD)).status, 200);
+    assert.equal((await login('ana.garcia', ANA_PASSWORD)).status, 200);
+    assert.equal((await login('dani', 'Good-Pass-12')).status, 401, 'the refused roster created nobody');
+    assert.ok(!(await page.content()).includes(ANA_PASSWORD), 'no password on the page');
+  });
+});
