@@ -2,7 +2,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppContext } from '../context.js';
 import { BodyTooLargeError, InvalidJsonError } from '../http/read-body.js';
 import { sendMessage } from '../http/send.js';
-import { prepared } from '../store/prepared.js';
 import { WriterClosedError } from '../store/write-queue.js';
 import { isoNow } from '../util/time.js';
 import { Messages } from './messages.js';
@@ -33,13 +32,17 @@ export function recordRejection(
   details: { sessionId?: number | null; sample?: string | null } = {},
 ): void {
   const sample = details.sample ? details.sample.slice(0, SAMPLE_LIMIT) : null;
-  ctx.writer
-    .run((db) =>
-      prepared(
-        db,
-        'INSERT INTO rejected_requests (time, route, address, session_id, status, message, sample) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ).run(isoNow(ctx.now), route, req.socket.remoteAddress ?? null, details.sessionId ?? null, status, message, sample),
-    )
+  // On the writer thread: a tracker re-sends a refused batch forever, and each refusal is a write.
+  ctx.ingest
+    .run('rejection.record', {
+      time: isoNow(ctx.now),
+      route,
+      address: req.socket.remoteAddress ?? null,
+      sessionId: details.sessionId ?? null,
+      status,
+      message,
+      sample,
+    })
     // After the commit, so a dashboard that refetches on the event finds the row.
     .then(() => ctx.bus.emit('request.rejected', { route, status, message }))
     .catch((error: unknown) => ctx.log.debug({ err: error }, 'could not record a rejected request'));

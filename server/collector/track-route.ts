@@ -5,7 +5,7 @@ import { parseBody, readRawBody } from '../http/read-body.js';
 import { sendMessage } from '../http/send.js';
 import { getActivityAccess } from '../store/activities-repo.js';
 import type { Db } from '../store/open-database.js';
-import { findSessionByToken, type SessionContext, touchSession } from '../store/sessions-repo.js';
+import { findSessionByToken, type SessionContext } from '../store/sessions-repo.js';
 import type { IncomingStatement } from '../store/statements-ingest.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import { isoNow } from '../util/time.js';
@@ -115,8 +115,6 @@ function prepareStatements(body: unknown, session: SessionContext): IncomingStat
 /** lastAccessed is recorded for refused batches too (C-6.3 step 3): the teacher sees the game is alive. */
 function touchLater(ctx: AppContext, sessionId: number): void {
   const now = isoNow(ctx.now);
-  ctx.writer
-    .run((db) => touchSession(db, sessionId, now))
-    .catch(() => undefined);
+  ctx.ingest.run('session.touch', { sessionId, now }).catch(() => undefined);
 }
 

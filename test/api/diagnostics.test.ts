@@ -24,7 +24,7 @@ describe('connection diagnostics API', () => {
 
   /** Refusals are recorded by the writer after the answer: wait for its queue, then read. */
   async function diagnostics(): Promise<Diagnostics> {
-    await collector.context.writer.run(() => undefined);
+    await collector.context.ingest.idle();
     const answer = await request(`${collector.url}/admin/api/diagnostics`);
     assert.equal(answer.status, 200);
     return answer.json as Diagnostics;

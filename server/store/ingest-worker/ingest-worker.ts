@@ -32,6 +32,7 @@ export class IngestWorker {
   private closing: Promise<void> | undefined;
   private closed = false;
   private stopped: Error | undefined;
+  private idleWaiters: Array<() => void> = [];
 
   private constructor(private readonly worker: Worker) {
     worker.on('message', (message: FromWorker) => this.receive(message));
@@ -111,6 +112,12 @@ export class IngestWorker {
     return this.closing;
   }
 
+  /** Resolves once everything submitted so far has committed or failed (what a reader waits for to see it). */
+  idle(): Promise<void> {
+    if (this.pending.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
   /** Called once if the background quick_check finds the database damaged. */
   onDamaged: (problem: string) => void = () => {};
 
@@ -123,11 +130,19 @@ export class IngestWorker {
     this.queued -= waiting.size;
     if (message.type === 'done') waiting.resolve(message.result as never);
     else waiting.reject(revive(message.error));
+    if (this.pending.size === 0) this.wakeIdle();
+  }
+
+  private wakeIdle(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const wake of waiters) wake();
   }
 
   private failAll(error: Error): void {
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
     this.queued = 0;
+    this.wakeIdle();
   }
 }

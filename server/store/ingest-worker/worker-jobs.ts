@@ -3,6 +3,8 @@ import { type AnswerDelta, type ResultDelta, writeDeltas } from '../../results/r
 import { type AlertOp, writeAlertOps } from '../../rules/alerts-writes.js';
 import { statementsEqual } from '../../xapi/statement-equality.js';
 import type { Db } from '../open-database.js';
+import { insertRejection } from '../rejections-repo.js';
+import { touchSession } from '../sessions-repo.js';
 import { ingestXapi, type XapiIncoming, type XapiIngestResult, type XapiScope } from '../xapi-ingest.js';
 
 /**
@@ -36,6 +38,8 @@ export const workerJobs = {
   // commit waited for the disk, and for the writer thread's lock, with every game's request held up behind it.
   'session.start': startSessionJob,
   'session.end': (db: Db, payload: { sessionId: number; gameplayId: string }) => endSessionJob(db, payload),
+  'session.touch': (db: Db, payload: { sessionId: number; now: string }) => touchSession(db, payload.sessionId, payload.now),
+  'rejection.record': insertRejection,
 } satisfies Record<string, (db: Db, payload: never) => unknown>;
 
 export type WorkerJobName = keyof typeof workerJobs;
