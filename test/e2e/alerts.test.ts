@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { ROOT, type ServeProcess, startServe } from '../support/serve-process.js';
-import { tempDir } from '../support/temp-dir.js';
-import { buildDashboard, chromiumMissing, launchChromium, scriptedTracker } from './browser-support.js';
+import type { Page } from 'playwright-core';
+import { ROOT, type ServeProcess } from '../support/serve-process.js';
+import { chromiumMissing, type DashboardSession, scriptedTracker, serveDashboard } from './browser-support.js';
 
 const SHOTS = path.join(ROOT, 'test-results', 'alerts');
 const DRIVER = path.join(import.meta.dirname, 'alerts-tracker-session.cjs');
@@ -19,23 +18,15 @@ async function go(page: Page, label: string): Promise<void> {
 
 describe('Alerts & Warnings, live, against a real aula serve and the real js-tracker', { skip: chromiumMissing }, () => {
   let serve: ServeProcess;
-  let browser: Browser;
   let page: Page;
-
+  let session: DashboardSession | undefined;
   before(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    const dist = buildDashboard();
-    process.env.AULA_DASHBOARD_DIR = dist;
-    serve = await startServe(tempDir());
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(15_000);
+    session = await serveDashboard({ width: 1280, height: 900 });
+    ({ serve, page } = session);
   });
 
-  after(async () => {
-    await browser?.close();
-    await serve?.stop();
-  });
+  after(() => session?.close());
 
   test('the teacher switches rules on; a wrong-answer alert and an idle student appear live; acknowledge; erase', { timeout: 120_000 }, async () => {
     const created = await fetch(`${serve.url}/admin/api/activities`, {

@@ -2,8 +2,8 @@ import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:chil
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
-import { ROOT } from '../support/serve-process.js';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { ROOT, type ServeProcess, startServe } from '../support/serve-process.js';
 import { tempDir } from '../support/temp-dir.js';
 
 /** Debian's Chromium (`apt-get install -y chromium`); Playwright's own browser download is not possible here. */
@@ -16,6 +16,31 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+}
+
+export interface DashboardSession {
+  serve: ServeProcess;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** `aula serve` on a new data folder, serving the built dashboard, and a Chromium page of the given size. */
+export async function serveDashboard(viewport: { width: number; height: number }): Promise<DashboardSession> {
+  process.env.AULA_DASHBOARD_DIR = buildDashboard();
+  const serve = await startServe(tempDir());
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport });
+  page.setDefaultTimeout(15_000);
+  return {
+    serve,
+    browser,
+    page,
+    close: async () => {
+      await browser.close();
+      await serve.stop();
+    },
+  };
 }
 
 function rendererHash(dir: string, hash = createHash('sha256')): ReturnType<typeof createHash> {

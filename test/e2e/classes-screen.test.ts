@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { ROOT, type ServeProcess, startServe } from '../support/serve-process.js';
-import { tempDir } from '../support/temp-dir.js';
-import { buildDashboard, chromiumMissing, launchChromium } from './browser-support.js';
+import type { Page } from 'playwright-core';
+import { ROOT, type ServeProcess } from '../support/serve-process.js';
+import { chromiumMissing, type DashboardSession, serveDashboard } from './browser-support.js';
 
 const SHOTS = path.join(ROOT, 'test-results', 'classes');
 const ANA_PASSWORD = 'Sol-y-Luna-31';
@@ -15,26 +14,20 @@ const csvFile = (name: string, lines: string[]) => ({ name, mimeType: 'text/csv'
 
 describe('the Classes screen, against a real aula serve', { skip: chromiumMissing }, () => {
   let serve: ServeProcess;
-  let browser: Browser;
   let page: Page;
 
   const login = (username: string, password: string) =>
     fetch(`${serve.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
   const usernamesShown = () => page.locator('table.class-students tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-username')));
 
+  let session: DashboardSession | undefined;
   before(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    process.env.AULA_DASHBOARD_DIR = buildDashboard();
-    serve = await startServe(tempDir());
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(15_000);
+    session = await serveDashboard({ width: 1280, height: 900 });
+    ({ serve, page } = session);
   });
 
-  after(async () => {
-    await browser?.close();
-    await serve?.stop();
-  });
+  after(() => session?.close());
 
   test('a teacher creates a class, adds a student, imports a roster, and sees a refused roster\'s problems', { timeout: 120_000 }, async () => {
     await page.goto(`${serve.url}/`);

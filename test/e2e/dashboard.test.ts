@@ -3,11 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import jsQRModule from 'jsqr';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { connectLink, parseConnectLink } from '../../renderer/src/format/connect-link.js';
-import { ROOT, type ServeProcess, startServe } from '../support/serve-process.js';
-import { tempDir } from '../support/temp-dir.js';
-import { buildDashboard, chromiumMissing, launchChromium, scriptedTracker } from './browser-support.js';
+import { ROOT, type ServeProcess } from '../support/serve-process.js';
+import { chromiumMissing, type DashboardSession, scriptedTracker, serveDashboard } from './browser-support.js';
 
 // jsqr is CommonJS whose typings declare an ES default export: under NodeNext the default import is the module.
 const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
@@ -27,23 +26,15 @@ async function go(page: Page, label: string): Promise<void> {
 
 describe('the teacher dashboard, against a real aula serve and the real js-tracker', { skip: chromiumMissing }, () => {
   let serve: ServeProcess;
-  let browser: Browser;
   let page: Page;
-
+  let session: DashboardSession | undefined;
   before(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    const dist = buildDashboard();
-    process.env.AULA_DASHBOARD_DIR = dist;
-    serve = await startServe(tempDir());
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(15_000);
+    session = await serveDashboard({ width: 1280, height: 800 });
+    ({ serve, page } = session);
   });
 
-  after(async () => {
-    await browser?.close();
-    await serve?.stop();
-  });
+  after(() => session?.close());
 
   test('a class from the first screen to a finished level', { timeout: 120_000 }, async () => {
     await page.goto(`${serve.url}/`);
