@@ -1,68 +1,28 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { normalizeSettingsFor } from '../../server/export/export-options.js';
 import type { Collector } from '../../server/index.js';
 import { uploadStatements } from '../../server/upload/uploader.js';
 import { startTestCollector } from '../support/collector.js';
-import { tempDir } from '../support/temp-dir.js';
+import { type LearningLocker, startLearningLocker } from '../support/learning-locker.js';
 import { type Classroom, seedClassroom } from './export-support.js';
 
 // Learning Locker's statements service (xapi-statements@5.0.1) with a local redis-server: xapi.md §12.1.
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    try {
-      const answer = await fetch(url, { headers: { 'X-Experience-API-Version': '1.0.3' } });
-      if (answer.status < 500) return;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} never answered`);
-}
-
-const children: ChildProcess[] = [];
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): ChildProcess {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, cwd, stdio: 'ignore' });
-  children.push(child);
-  return child;
-}
-
+let lrs: LearningLocker;
 let collector: Collector;
 let classroom: Classroom;
 let endpoint: string;
 let total: number;
 before(async () => {
-  const redisPort = await freePort();
-  run('redis-server', ['--port', String(redisPort), '--save', '', '--appendonly', 'no']);
-  const lrsPort = await freePort();
-  const cwd = tempDir('aula-lrs-');
-  run(process.execPath, [path.resolve('node_modules/xapi-statements/dist/server.js')], {
-    MODELS_REPO: 'memory',
-    STORAGE_REPO: 'memory',
-    AUTH_REPO: 'test',
-    EXPRESS_PORT: String(lrsPort),
-    REDIS_URL: `redis://127.0.0.1:${redisPort}/0`,
-    EXPRESS_MORGAN_DIRECTORY: cwd,
-  }, cwd);
-  endpoint = `http://127.0.0.1:${lrsPort}/xAPI`;
-  await waitFor(`${endpoint}/about`);
+  lrs = await startLearningLocker();
+  endpoint = lrs.endpoint;
   collector = await startTestCollector();
   classroom = await seedClassroom(collector);
   total = classroom.sent.reduce((sum, n) => sum + n, 0);
 });
 after(async () => {
   await collector?.close();
-  for (const child of children) child.kill('SIGKILL');
+  await lrs?.stop();
 });
 
 function upload(options: { batchSize?: number; stopAfter?: number } = {}) {

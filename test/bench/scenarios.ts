@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { createAgent, post, trackerBatch } from './load-client.js';
+import { type Answer, createAgent, post, trackerBatch } from './load-client.js';
 import { cpuSeconds, peakRssMb, percentiles, round } from './measure.js';
 import type { ServerProcess } from './servers.js';
 
@@ -45,6 +45,26 @@ export async function runLoad(
 ): Promise<LoadResult> {
   const agent = createAgent(options.clients);
   const sessions = await Promise.all(Array.from({ length: options.clients }, () => startSession(agent, server, code)));
+  try {
+    return await driveLoad({ name: server.name, pid: server.pid }, options, (client, serial) => {
+      const session = sessions[client] as Session;
+      const body = trackerBatch(session.actor, session.objectId, options.batch, serial);
+      return post(agent, `${server.url}/api/proxy/gleaner/collector/track`, body, { Authorization: session.authToken });
+    });
+  } finally {
+    agent.destroy();
+  }
+}
+
+/**
+ * The measured loop of a load: each client sends its `serial`-th batch through `send` until the time is up,
+ * retrying 503s after Retry-After; latency per request, statements acknowledged, the server's CPU and peak RSS.
+ */
+export async function driveLoad(
+  server: { name: string; pid: number },
+  options: { clients: number; batch: number; seconds: number; intervalMs?: number },
+  send: (client: number, serial: number) => Promise<Answer>,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let statements = 0;
   let requests = 0;
@@ -54,28 +74,26 @@ export async function runLoad(
   const began = performance.now();
   const deadline = began + options.seconds * 1000;
   await Promise.all(
-    sessions.map(async (session, client) => {
+    Array.from({ length: options.clients }, async (_, client) => {
       let serial = client * 1_000_000;
       // Games in a classroom flush on their own timers, started whenever each student pressed play: spread the
       // clients' phases over the interval instead of firing all of them in the same millisecond.
       if (options.intervalMs) await new Promise((resolve) => setTimeout(resolve, (client / options.clients) * (options.intervalMs ?? 0)));
       while (performance.now() < deadline) {
-        const body = trackerBatch(session.actor, session.objectId, options.batch, serial++);
         const sent = performance.now();
-        const answer = await post(agent, `${server.url}/api/proxy/gleaner/collector/track`, body, { Authorization: session.authToken });
+        const answer = await send(client, serial++);
         latencies.push(performance.now() - sent);
         requests++;
         if (answer.status === 200) statements += options.batch;
         else if (answer.status === 503) {
           refused++;
           await new Promise((resolve) => setTimeout(resolve, Number(answer.retryAfter ?? 1) * 1000));
-        } else errors++;
+        } else if (errors++ === 0) console.error(`${server.name} answered ${answer.status}: ${answer.body.slice(0, 300)}`);
         if (options.intervalMs) await new Promise((resolve) => setTimeout(resolve, options.intervalMs));
       }
     }),
   );
   const elapsed = (performance.now() - began) / 1000;
-  agent.destroy();
   return {
     server: server.name,
     clients: options.clients,

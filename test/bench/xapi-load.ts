@@ -1,6 +1,5 @@
 import { createAgent, post } from './load-client.js';
-import { cpuSeconds, peakRssMb, percentiles, round } from './measure.js';
-import type { LoadResult } from './scenarios.js';
+import { driveLoad, type LoadResult } from './scenarios.js';
 
 /** Where an xAPI client posts: `${endpoint}/statements` with Basic credentials, on a process we can measure. */
 export interface XapiTarget {
@@ -34,44 +33,11 @@ export async function runXapiLoad(target: XapiTarget, options: { clients: number
     Authorization: `Basic ${Buffer.from(`${target.username}:${target.password}`).toString('base64')}`,
     'X-Experience-API-Version': '1.0.3',
   };
-  const latencies: number[] = [];
-  let statements = 0;
-  let requests = 0;
-  let refused = 0;
-  let errors = 0;
-  const cpuBefore = cpuSeconds(target.pid);
-  const began = performance.now();
-  const deadline = began + options.seconds * 1000;
-  await Promise.all(
-    Array.from({ length: options.clients }, async (_, client) => {
-      let serial = client * 1_000_000;
-      while (performance.now() < deadline) {
-        const sent = performance.now();
-        const answer = await post(agent, `${target.endpoint}/statements`, xapiBatch(client, options.batch, serial++), headers);
-        latencies.push(performance.now() - sent);
-        requests++;
-        if (answer.status === 200) statements += options.batch;
-        else if (answer.status === 503) {
-          refused++;
-          await new Promise((resolve) => setTimeout(resolve, Number(answer.retryAfter ?? 1) * 1000));
-        } else if (errors++ === 0) console.error(`${target.name} answered ${answer.status}: ${answer.body.slice(0, 300)}`);
-      }
-    }),
-  );
-  const elapsed = (performance.now() - began) / 1000;
-  agent.destroy();
-  return {
-    server: target.name,
-    clients: options.clients,
-    batch: options.batch,
-    seconds: round(elapsed, 2),
-    statements,
-    statementsPerSecond: Math.round(statements / elapsed),
-    requests,
-    refused503: refused,
-    errors,
-    latencyMs: Object.fromEntries(Object.entries(percentiles(latencies)).map(([key, value]) => [key, round(value, 2)])) as LoadResult['latencyMs'],
-    serverCpuSeconds: round(cpuSeconds(target.pid) - cpuBefore, 2),
-    serverPeakRssMb: round(peakRssMb(target.pid)),
-  };
+  try {
+    return await driveLoad(target, options, (client, serial) =>
+      post(agent, `${target.endpoint}/statements`, xapiBatch(client, options.batch, serial), headers),
+    );
+  } finally {
+    agent.destroy();
+  }
 }

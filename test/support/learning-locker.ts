@@ -1,9 +1,8 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { tempDir } from '../support/temp-dir.js';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
+import { ROOT } from './serve-process.js';
+import { tempDir } from './temp-dir.js';
 
 /** Learning Locker's statements service (xapi-statements@5.0.1, npm) on a local redis-server (xapi.md §12.1). */
 export interface LearningLocker {
