@@ -2,6 +2,7 @@ import type { AppContext } from '../context.js';
 import { type MdnsInfo, mdnsInfo } from '../mdns/start-mdns.js';
 import { listActivities } from '../store/activities-repo.js';
 import { prepared } from '../store/prepared.js';
+import type { RejectionRow as StoredRejection } from '../store/rejections-repo.js';
 import { getSetting } from '../store/settings-repo.js';
 import { closestCode } from './closest-code.js';
 import { classifyRejection, DIAGNOSTIC_KINDS, type DiagnosticKind, TITLES } from './diagnostic-kinds.js';
@@ -53,16 +54,8 @@ export interface Diagnostics {
   groups: DiagnosticGroup[];
 }
 
-interface RejectionRow {
-  id: number;
-  time: string;
-  route: string;
-  address: string | null;
-  sessionId: number | null;
-  status: number;
-  message: string;
-  sample: string | null;
-}
+/** A stored refused request (server/store/rejections-repo.ts) with its row id. */
+type RejectionRow = StoredRejection & { id: number };
 
 export function clearedKey(kind: DiagnosticKind): string {
   return `diagnostics_cleared_${kind}`;
