@@ -54,7 +54,7 @@ async function storeTrack(ctx: AppContext, req: IncomingMessage, res: ServerResp
     const statements = prepareStatements(body, session);
     const bodyHash = createHash('sha1').update(raw).digest('base64');
     const now = isoNow(ctx.now);
-    if (ctx.ingest.queuedStatements + statements.length > ctx.config.ingestQueueLimit && ctx.ingest.queuedStatements > 0) {
+    if (ctx.ingest.isOverloaded(statements.length, ctx.config.ingestQueueLimit)) {
       throw new CollectorRefusal(503, Messages.busy, { 'Retry-After': '1' });
     }
     const result = await ctx.ingest.submit({ session, statements, bodyHash, source: 'rage' }, now);

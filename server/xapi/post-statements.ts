@@ -57,7 +57,7 @@ async function store(ctx: AppContext, locals: XapiLocals, statements: unknown[])
   if (!activity) throw new XapiError(403, 'The activity of these credentials no longer exists');
   const batch = prepareStatements(statements, version, credential, ctx.homePage);
   const scope = { activityId: activity.id, versionId: activity.versionId, homePage: ctx.homePage };
-  if (ctx.ingest.queuedStatements + batch.length > ctx.config.ingestQueueLimit && ctx.ingest.queuedStatements > 0) {
+  if (ctx.ingest.isOverloaded(batch.length, ctx.config.ingestQueueLimit)) {
     throw new XapiError(503, Messages.busy, { 'Retry-After': '1' });
   }
   let result: XapiIngestResult;

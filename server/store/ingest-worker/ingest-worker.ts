@@ -60,9 +60,12 @@ export class IngestWorker {
     return new IngestWorker(worker);
   }
 
-  /** Statements handed to the writer and not yet committed. */
-  get queuedStatements(): number {
-    return this.queued;
+  /**
+   * Whether `statements` more would go over `limit` waiting statements: then the route answers 503 + Retry-After
+   * instead. An empty queue takes any batch, however large (a backlog bigger than the limit still gets in).
+   */
+  isOverloaded(statements: number, limit: number): boolean {
+    return this.queued > 0 && this.queued + statements > limit;
   }
 
   submit(batch: IngestBatch, now: string): Promise<IngestResult> {
@@ -79,7 +82,7 @@ export class IngestWorker {
 
   /**
    * Runs one of the registered write jobs (worker-jobs.ts) in the writer's next group commit; `statements` counts
-   * towards queuedStatements (the overload limit) until it has committed.
+   * towards the statements waiting for the writer (see isOverloaded) until it has committed.
    */
   run<Name extends WorkerJobName>(name: Name, payload: WorkerJobPayload<Name>, statements = 0): Promise<WorkerJobResult<Name>> {
     if (this.closed || this.closing) return Promise.reject(new WriterClosedError());
