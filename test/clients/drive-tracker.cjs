@@ -2,14 +2,10 @@
 // Plays one scripted session with e-UCM's js-tracker 0.9.2 (npm xapi-tracker) and prints what the test needs as
 // one JSON line. Runs in its own process: loading the tracker patches built-in prototypes (real-clients.md §8.1).
 // Usage: node drive-tracker.cjs <host> <trackingCode> [userToken] [collector]
-const TrackerAsset = require('xapi-tracker/src/js-tracker.js');
-
-const call = (fn) => new Promise((resolve) => fn((res, err) => resolve({ res, err: Boolean(err) })));
+const { call, newTracker } = require('./tracker-kit.cjs');
 
 async function playSession({ host, trackingCode, userToken = '', collector }) {
-  const tracker = new TrackerAsset();
-  Object.assign(tracker.settings, { host, trackingCode, userToken, debug: false });
-  if (collector) tracker.collector = collector;
+  const tracker = newTracker({ host, trackingCode, userToken }, collector);
   const start = await call((cb) => tracker.Start(cb));
   if (start.err) return { started: false };
 

@@ -3,13 +3,10 @@
 // starts, sends a few statements and prints one JSON line. Runs in its own process: loading the tracker patches
 // built-in prototypes (real-clients.md §8.1).
 // Usage: node tracker-login-driver.cjs <host> <trackingCode> <username> <password>
-const TrackerAsset = require('xapi-tracker/src/js-tracker.js');
-
-const call = (fn) => new Promise((resolve) => fn((res, err) => resolve({ res, err: Boolean(err) })));
+const { call, newTracker } = require('./tracker-kit.cjs');
 
 async function play({ host, trackingCode, username, password }) {
-  const tracker = new TrackerAsset();
-  Object.assign(tracker.settings, { host, trackingCode, debug: false });
+  const tracker = newTracker({ host, trackingCode });
   const login = await call((cb) => tracker.Login(username, password, cb));
   const userToken = tracker.settings.userToken;
   // A game may start even when the login failed: it then plays as an anonymous player.

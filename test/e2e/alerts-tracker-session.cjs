@@ -4,21 +4,12 @@
 // Each command is traced and flushed; a JSON line {"phase":...} is printed when it is on the collector.
 // Usage: node alerts-tracker-session.cjs <collectorUrl> <trackingCode>
 const readline = require('node:readline');
-const TrackerAsset = require('xapi-tracker/src/js-tracker.js');
-
-const call = (fn) => new Promise((resolve) => fn((res, err) => resolve({ res, err: Boolean(err) })));
-const say = (message) => new Promise((resolve) => process.stdout.write(`${JSON.stringify(message)}\n`, resolve));
+const { call, newTracker, say, startOrExit } = require('../clients/tracker-kit.cjs');
 
 (async () => {
   const [host, trackingCode] = process.argv.slice(2);
-  const t = new TrackerAsset();
-  Object.assign(t.settings, { host, trackingCode, debug: false });
-  t.collector = 'collector/';
-  const start = await call((cb) => t.Start(cb));
-  if (start.err) {
-    await say({ phase: 'failed', step: 'start' });
-    process.exit(1);
-  }
+  const t = newTracker({ host, trackingCode }, 'collector/');
+  await startOrExit(t);
   t.Completable.Initialized('level1', t.Completable.CompletableType.Level);
   const first = await call((cb) => t.Flush(cb));
   await say({ phase: 'started', ok: !first.err, playerId: t.playerId, animalName: t.actor?.name });

@@ -3,21 +3,12 @@
 // never be loaded into the test runner). Usage: node play-tracker-session.cjs <collectorUrl> <trackingCode>
 // Prints one JSON line per phase; after the first flush it waits for a line on stdin before finishing the level.
 const readline = require('node:readline');
-const TrackerAsset = require('xapi-tracker/src/js-tracker.js');
-
-const call = (fn) => new Promise((resolve) => fn((res, err) => resolve({ res, err: Boolean(err) })));
-const say = (message) => new Promise((resolve) => process.stdout.write(`${JSON.stringify(message)}\n`, resolve));
+const { call, newTracker, say, startOrExit } = require('../clients/tracker-kit.cjs');
 
 (async () => {
   const [host, trackingCode] = process.argv.slice(2);
-  const t = new TrackerAsset();
-  Object.assign(t.settings, { host, trackingCode, debug: false });
-  t.collector = 'collector/';
-  const start = await call((cb) => t.Start(cb));
-  if (start.err) {
-    await say({ phase: 'failed', step: 'start' });
-    process.exit(1);
-  }
+  const t = newTracker({ host, trackingCode }, 'collector/');
+  await startOrExit(t);
   await say({ phase: 'started', playerId: t.playerId, session: t.session, animalName: t.actor?.name });
 
   t.Completable.Initialized('level1', t.Completable.CompletableType.Level);
