@@ -29,3 +29,12 @@ export function readClassStudent(db: Db, classId: string, username: string): Cla
       WHERE m.class_id = ? AND s.username = ?`,
   ).get(classId, username);
 }
+
+export function readClassStudentById(db: Db, classId: string, studentId: string): ClassStudent | undefined {
+  return prepared<[string, string], ClassStudent>(
+    db,
+    `SELECT s.id, s.username, s.name, s.email, m.role, s.created
+       FROM class_members m JOIN students s ON s.id = m.student_id
+      WHERE m.class_id = ? AND s.id = ?`,
+  ).get(classId, studentId);
+}

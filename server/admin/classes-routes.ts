@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { normalizeUsername } from '../auth/credential-rules.js';
 import { checkAccounts, createAccounts, type NewAccount, RosterError, type RosterProblem, type WriteRunner } from '../auth/roster.js';
 import { parseRosterCsv } from '../auth/roster-csv.js';
+import { PasswordRefusedError, resetPassword } from '../auth/student-password.js';
 import type { AppContext } from '../context.js';
 import { sendJson } from '../http/send.js';
 import { ClassExistsError, type ClassInfo, createClass, getClass, listClasses } from '../store/classes-repo.js';
-import { existingUsernames, StudentExistsError } from '../store/students-repo.js';
+import { existingUsernames, removeFromClass, StudentExistsError } from '../store/students-repo.js';
 import { AdminError } from './admin-error.js';
-import { readClassStudent, readClassStudents } from './classes-read.js';
+import { type ClassStudent, readClassStudent, readClassStudentById, readClassStudents } from './classes-read.js';
 import { parseBody } from './validate.js';
 
 const newClassSchema = z.object({ name: z.string().trim().min(1, 'Give the class a name').max(120) });
@@ -22,6 +23,8 @@ const newStudentSchema = z.object({
   email: z.string().trim().max(254).optional(),
   role: z.enum(['student', 'assistant', 'teacher']).default('student'),
 });
+
+const newPasswordSchema = z.object({ password: z.string().max(1000) });
 
 /** A class of about thirty is a few kilobytes; a whole school year's roster still fits. */
 const ROSTER_LIMIT = '512kb';
@@ -99,8 +102,41 @@ export function classesRoutes(ctx: AppContext): express.Router {
     }
   });
 
+  // Tokens from earlier logins stay valid until they expire: why, in server/auth/student-password.ts.
+  router.post('/classes/:id/students/:studentId/password', async (req, res) => {
+    const found = requireClass(ctx, req);
+    const student = requireMember(ctx, found, req);
+    const { password } = parseBody(newPasswordSchema, req.body);
+    try {
+      if (!(await resetPassword(write, student.id, password))) throw notInClass(found);
+    } catch (error) {
+      if (error instanceof PasswordRefusedError) throw new AdminError(400, 'invalid-password', `${capitalized(error.message)}.`);
+      throw error;
+    }
+    ctx.log.info({ classId: found.id, username: student.username }, 'student password reset from the dashboard');
+    sendJson(res, 200, { student: readClassStudentById(ctx.db, found.id, student.id) ?? student });
+  });
+
+  // The membership only: the account, its players and their statements stay (research data).
+  router.delete('/classes/:id/students/:studentId', async (req, res) => {
+    const found = requireClass(ctx, req);
+    const studentId = String(req.params.studentId);
+    if (!(await ctx.writer.run((db) => removeFromClass(db, found.id, studentId)))) throw notInClass(found);
+    ctx.log.info({ classId: found.id, studentId }, 'student taken out of a class from the dashboard');
+    sendJson(res, 200, { class: getClass(ctx.db, found.id) ?? found, students: readClassStudents(ctx.db, found.id) });
+  });
+
   return router;
 }
+
+function requireMember(ctx: AppContext, found: ClassInfo, req: Request): ClassStudent {
+  const student = readClassStudentById(ctx.db, found.id, String(req.params.studentId));
+  if (!student) throw notInClass(found);
+  return student;
+}
+
+const notInClass = (found: ClassInfo) =>
+  new AdminError(404, 'student-not-in-class', `That student is not in class ${found.name} (any more).`);
 
 function requireClass(ctx: AppContext, req: Request): ClassInfo {
   const found = getClass(ctx.db, String(req.params.id));

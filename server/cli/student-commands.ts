@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
+import { normalizeUsername } from '../auth/credential-rules.js';
 import { checkAccounts, createAccounts, describeProblem, type NewAccount, RosterError, type WriteRunner } from '../auth/roster.js';
 import { parseRosterCsv } from '../auth/roster-csv.js';
-import { type ClassInfo, findClassByName } from '../store/classes-repo.js';
+import { PasswordRefusedError, resetPassword } from '../auth/student-password.js';
+import { type ClassInfo, findClassByName, getClass } from '../store/classes-repo.js';
 import { type Db, openDatabase } from '../store/open-database.js';
-import { type ClassRole, listStudents, type Student } from '../store/students-repo.js';
+import { type ClassRole, findStudentByUsername, listStudents, removeFromClass, type Student } from '../store/students-repo.js';
 import { type DataDirOption, resolveDataDir, withDatabase } from './open-data.js';
 import { CliError, printJson, printLines } from './output.js';
 
@@ -59,7 +61,7 @@ interface AddOptions {
 }
 
 /** One of --password PW or --password-stdin (all of standard input, without its final line break). */
-async function passwordOf(options: AddOptions): Promise<string> {
+async function passwordOf(options: Pick<AddOptions, 'password' | 'passwordStdin'>): Promise<string> {
   if (options.password !== undefined && options.passwordStdin) throw new CliError('Give either --password or --password-stdin, not both.');
   if (options.password !== undefined) return options.password;
   if (!options.passwordStdin) throw new CliError('A password is needed: --password PW, or --password-stdin to read it from standard input.');
@@ -129,4 +131,56 @@ export function registerStudentCommands(program: Command, withDataDir: (command:
       }
       printLines(...found.map(describe));
     });
+
+  withDataDir(students.command('password'))
+    .argument('<username>', "the student's login name")
+    .description(
+      "set a new password for a student (e.g. a forgotten one); games already logged in keep their token until it expires (7 days after that login)",
+    )
+    .option('--password <password>', 'the new password')
+    .option('--password-stdin', 'read the new password from standard input instead (it stays out of the shell history)')
+    .option('--json', 'print the student as JSON')
+    .action(async (username: string, options: DataDirOption & { password?: string; passwordStdin?: boolean; json?: boolean }) => {
+      const password = await passwordOf(options);
+      const student = await withDatabaseAsync(options, async (db, write) => {
+        const found = requireStudent(db, username);
+        try {
+          if (!(await resetPassword(write, found.id, password))) throw new CliError(`No student "${found.username}" any more.`);
+        } catch (error) {
+          if (error instanceof PasswordRefusedError) throw new CliError(`Password not changed: ${error.message}.`);
+          throw error;
+        }
+        return found;
+      });
+      if (options.json) return printJson(student);
+      printLines(
+        `New password set for ${student.username}. The game logs in with it from now on; a game already logged in keeps working until its login expires (at most 7 days).`,
+      );
+    });
+
+  withDataDir(students.command('remove'))
+    .argument('<username>', "the student's login name")
+    .description('take a student out of a class; the account and everything the student played stay')
+    .requiredOption('--class <name>', 'the class to take the student out of')
+    .option('--json', 'print the class and the student as JSON')
+    .action((username: string, options: DataDirOption & { class: string; json?: boolean }) => {
+      const { target, student } = withDatabase(options, (db) => {
+        const target = requireClass(db, options.class);
+        const found = requireStudent(db, username);
+        const removed = db.transaction(() => removeFromClass(db, target.id, found.id)).immediate();
+        if (!removed) throw new CliError(`${found.username} is not in class ${target.name}. See its students: aula student list --class "${target.name}"`);
+        return { target: getClass(db, target.id) as ClassInfo, student: findStudentByUsername(db, found.username) as Student };
+      });
+      if (options.json) return printJson({ class: target, student });
+      printLines(
+        `Removed ${student.username} from class ${target.name}. The account and everything ${student.username} played stay; class-only activities of ${target.name} no longer accept ${student.username}.`,
+      );
+    });
+}
+
+function requireStudent(db: Db, username: string): Student {
+  const normalized = normalizeUsername(username);
+  const found = findStudentByUsername(db, normalized);
+  if (!found) throw new CliError(`No student "${normalized}". See the accounts: aula student list`);
+  return found;
 }

@@ -111,3 +111,16 @@ export function existingUsernames(db: Db, usernames: string[]): string[] {
     return row ? [row.username] : [];
   });
 }
+
+/** Call inside a write transaction. False when there is no such student. */
+export function setPasswordHash(db: Db, studentId: string, passwordHash: string): boolean {
+  return prepared(db, 'UPDATE students SET password_hash = ? WHERE id = ?').run(passwordHash, studentId).changes > 0;
+}
+
+/**
+ * Call inside a write transaction. Only the membership goes: the account, its players and every statement it sent
+ * stay (they are research data; erasing them is a separate, explicit step). False when it was not a member.
+ */
+export function removeFromClass(db: Db, classId: string, studentId: string): boolean {
+  return prepared(db, 'DELETE FROM class_members WHERE class_id = ? AND student_id = ?').run(classId, studentId).changes > 0;
+}

@@ -5,6 +5,7 @@ import pino from 'pino';
 import type { Collector } from '../../server/index.js';
 import { startTestCollector } from '../support/collector.js';
 import { postJson, request, type TextResponse } from '../support/http.js';
+import { type StartAnswer, start, statementS, track } from '../support/rage.js';
 
 interface ClassBody {
   id: string;
@@ -27,7 +28,15 @@ interface ErrorBody {
   error: { reason: string; message: string; problems?: Array<{ line: number | null; message: string }> };
 }
 
-const PASSWORDS = ['Lemon-Tree-4417', 'Blue-Kite-2290', 'Quiet-River-8812', 'Paper-Moon-5531', 'Stone-Bridge-0764'];
+const PASSWORDS = [
+  'Lemon-Tree-4417',
+  'Blue-Kite-2290',
+  'Quiet-River-8812',
+  'Paper-Moon-5531',
+  'Stone-Bridge-0764',
+  'Green-Lamp-3348',
+  'Red-Door-6120',
+];
 
 describe('the dashboard manages classes and student accounts (/admin/api/classes…)', () => {
   let collector: Collector;
@@ -44,7 +53,13 @@ describe('the dashboard manages classes and student accounts (/admin/api/classes
   const post = async (path: string, body: unknown) => remember(await postJson(api(path), body));
   const postCsv = async (path: string, csv: string, contentType = 'text/csv') =>
     remember(await request(api(path), { method: 'POST', headers: { 'Content-Type': contentType }, body: csv }));
+  const del = async (path: string) => remember(await request(api(path), { method: 'DELETE' }));
   const login = (username: string, password: string) => postJson(`${collector.url}/api/login`, { username, password });
+  const addStudent = async (classId: string, username: string, password: string): Promise<StudentBody> => {
+    const answer = await post(`/classes/${classId}/students`, { username, password });
+    assert.equal(answer.status, 201, answer.text);
+    return (answer.json as { student: StudentBody }).student;
+  };
   const createClass = async (name: string): Promise<ClassBody> => {
     const answer = await post('/classes', { name });
     assert.equal(answer.status, 201, answer.text);
@@ -249,6 +264,134 @@ describe('the dashboard manages classes and student accounts (/admin/api/classes
     assert.deepEqual(await studentsOf(target.id), []);
   });
 
+  test('reset a password: 200 with the student; the old password is refused at login and the new one works', async () => {
+    const target = await createClass('Reset 1');
+    const [oldPassword, newPassword] = [PASSWORDS[5] as string, PASSWORDS[6] as string];
+    const student = await addStudent(target.id, 'lia', oldPassword);
+    assert.equal((await login('lia', oldPassword)).status, 200);
+
+    const reset = await post(`/classes/${target.id}/students/${student.id}/password`, { password: newPassword });
+    assert.equal(reset.status, 200, reset.text);
+    assert.deepEqual((reset.json as { student: StudentBody }).student, student, 'the same student, and no password in the answer');
+
+    const refusedOld = await login('lia', oldPassword);
+    assert.equal(refusedOld.status, 401);
+    assert.deepEqual(refusedOld.json, { message: 'Password or username are incorrect' });
+    const loggedIn = await login('LIA', newPassword);
+    assert.equal(loggedIn.status, 200, loggedIn.text);
+    assert.equal((loggedIn.json as { user: { username: string } }).user.username, 'lia');
+    assert.deepEqual(await studentsOf(target.id), [student], 'still in the class, unchanged');
+  });
+
+  test("a new password the server refuses, or a student not in that class, changes nothing and says why", async () => {
+    const target = await createClass('Reset 2');
+    const other = await createClass('Reset 2 other');
+    const password = PASSWORDS[4] as string;
+    const student = await addStudent(target.id, 'milo', password);
+    const stranger = await addStudent(other.id, 'nora', PASSWORDS[3] as string);
+    const reset = (classId: string, studentId: string, body: unknown) => post(`/classes/${classId}/students/${studentId}/password`, body);
+
+    const quote = 'new"pass';
+    const badPassword = await reset(target.id, student.id, { password: quote });
+    assert.equal(badPassword.status, 400);
+    assert.equal((badPassword.json as ErrorBody).error.reason, 'invalid-password');
+    assert.match((badPassword.json as ErrorBody).error.message, /^The password contains "/);
+    assert.ok(!badPassword.text.includes(quote), 'the message does not repeat the password');
+    for (const [body, pattern] of [
+      [{ password: '' }, /password is empty/],
+      [{ password: ' padded ' }, /starts or ends with a space/],
+    ] as const) {
+      const refused = await reset(target.id, student.id, body);
+      assert.equal(refused.status, 400, refused.text);
+      assert.match((refused.json as ErrorBody).error.message, pattern);
+    }
+    const noBody = await reset(target.id, student.id, {});
+    assert.equal(noBody.status, 400);
+    assert.equal((noBody.json as ErrorBody).error.reason, 'invalid-request');
+
+    const notMember = await reset(target.id, stranger.id, { password: 'Whatever-123' });
+    assert.equal(notMember.status, 404);
+    assert.equal((notMember.json as ErrorBody).error.reason, 'student-not-in-class');
+    assert.match((notMember.json as ErrorBody).error.message, /not in class Reset 2/);
+    assert.equal((await reset(target.id, 'no-such-student', { password: 'Whatever-123' })).status, 404);
+    const noClass = await reset('no-such-class', student.id, { password: 'Whatever-123' });
+    assert.equal(noClass.status, 404);
+    assert.equal((noClass.json as ErrorBody).error.reason, 'class-not-found');
+
+    assert.equal((await login('milo', password)).status, 200, 'the refused resets left the password as it was');
+    assert.equal((await login('nora', 'Whatever-123')).status, 401, "another class's student was not changed");
+  });
+
+  test('remove a student from a class: no longer listed nor let into its class-only activity; the account and the data stay', async () => {
+    const target = await createClass('Remove 1');
+    const password = PASSWORDS[2] as string;
+    const olga = await addStudent(target.id, 'olga', password);
+    const pablo = await addStudent(target.id, 'pablo', PASSWORDS[1] as string);
+    const created = await post('/activities', { name: 'Only Remove 1', classId: target.id, allowAnonymous: false });
+    assert.equal(created.status, 201, created.text);
+    const activity = (created.json as { activity: { id: string; trackingCode: string } }).activity;
+
+    // While she is a member, olga plays: one session, one statement stored.
+    const token = ((await login('olga', password)).json as { user: { token: string } }).user.token;
+    const bearer = { Authorization: `Bearer ${token}` };
+    const started = await start(collector.url, activity.trackingCode, { headers: bearer });
+    assert.equal(started.status, 200, started.text);
+    const session = started.json as StartAnswer;
+    assert.equal((await track(collector.url, session.authToken, [statementS(session.actor)])).status, 200);
+
+    const removed = await del(`/classes/${target.id}/students/${olga.id}`);
+    assert.equal(removed.status, 200, removed.text);
+    const body = removed.json as { class: ClassBody; students: StudentBody[] };
+    assert.equal(body.class.id, target.id);
+    assert.equal(body.class.students, 1);
+    assert.equal(body.class.activities, 1);
+    assert.deepEqual(body.students, [pablo]);
+    assert.deepEqual(await studentsOf(target.id), [pablo]);
+    const summary = (await get('/classes/summary')).json as { classes: ClassBody[] };
+    assert.equal(summary.classes.find((c) => c.id === target.id)?.students, 1);
+
+    // The class-only activity no longer lets her in, neither a new session nor the one already running.
+    const again = await start(collector.url, activity.trackingCode, { headers: bearer });
+    assert.equal(again.status, 401);
+    assert.deepEqual(again.json, { message: 'Not authorized to join this activity' });
+    const lateTrack = await track(collector.url, session.authToken, [{ ...statementS(session.actor), id: 'a1e0c9b8-0000-4000-8000-000000000001' }]);
+    assert.equal(lateTrack.status, 401, lateTrack.text);
+    assert.deepEqual(lateTrack.json, { message: 'Not authorized to send traces to this activity' });
+
+    // Her account and what she played stay: she can still log in, and her statement is still there, as hers.
+    assert.equal((await login('olga', password)).status, 200);
+    const statements = (await get(`/statements?activity=${activity.id}`)).json as {
+      statements: Array<{ id: string; player: { username: string | null } | null }>;
+    };
+    assert.deepEqual(
+      statements.statements.map((s) => [s.id, s.player?.username]),
+      [['19de3bf2-6b7f-4399-a71b-da5f3674c8f8', 'olga']],
+    );
+
+    // Removing her again: 404, and nothing else changes.
+    const twice = await del(`/classes/${target.id}/students/${olga.id}`);
+    assert.equal(twice.status, 404);
+    assert.equal((twice.json as ErrorBody).error.reason, 'student-not-in-class');
+    const noClass = await del(`/classes/no-such-class/students/${pablo.id}`);
+    assert.equal(noClass.status, 404);
+    assert.equal((noClass.json as ErrorBody).error.reason, 'class-not-found');
+    assert.deepEqual(await studentsOf(target.id), [pablo]);
+  });
+
+  test("another web page cannot reset a student's password or remove a student (403 cross-site)", async () => {
+    const target = await createClass('Cross-site 2');
+    const password = PASSWORDS[0] as string;
+    const student = await addStudent(target.id, 'quim', password);
+    const evil = { Origin: 'http://evil.example', 'Sec-Fetch-Site': 'cross-site' };
+    const forgedReset = remember(await postJson(api(`/classes/${target.id}/students/${student.id}/password`), { password: 'Evil-Pass-666' }, evil));
+    assert.equal(forgedReset.status, 403);
+    const forgedRemove = remember(await request(api(`/classes/${target.id}/students/${student.id}`), { method: 'DELETE', headers: evil }));
+    assert.equal(forgedRemove.status, 403);
+    assert.equal((await login('quim', password)).status, 200);
+    assert.equal((await login('quim', 'Evil-Pass-666')).status, 401);
+    assert.deepEqual(await studentsOf(target.id), [student]);
+  });
+
   test('no password and no password hash is ever in an answer or in the log', async () => {
     assert.ok(answers.length > 20, 'the other tests ran first');
     const everything = [...answers, ...logLines].join('\n');
@@ -256,5 +399,6 @@ describe('the dashboard manages classes and student accounts (/admin/api/classes
     assert.ok(!everything.includes('scrypt$'), 'a password hash leaked');
     assert.ok(!/passwordHash|password_hash/.test(everything));
     assert.ok(logLines.some((line) => line.includes('roster imported from the dashboard')), 'the log was captured');
+    assert.ok(logLines.some((line) => line.includes('student password reset from the dashboard')), 'resets were logged');
   });
 });
