@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { normalizeSettingsFor } from '../export/export-options.js';
 import { statementWhere, UnknownFilterValueError } from '../export/filters.js';
+import { ensurePseudonymSalt } from '../normalize/index.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { LrsClient } from '../upload/lrs-client.js';
@@ -19,6 +20,8 @@ export const lrsSchema = z.object({
 export const uploadSchema = lrsSchema.extend({
   activity: z.string().min(1).optional(),
   batch: z.number().int().min(1).max(100).default(100),
+  /** As `aula upload --pseudonymize`: usernames and playerIds become stable salted hashes. */
+  pseudonymize: z.boolean().default(false),
 });
 
 export interface UploadJob {
@@ -107,16 +110,22 @@ export class UploadRunner {
     };
     this.current = job;
     const { ctx } = this;
-    uploadStatements(ctx.db, {
-      target: { endpoint: input.endpoint, username: input.username, password: input.password },
-      filters,
-      batchSize: input.batch,
-      settings: normalizeSettingsFor(ctx.db, ctx.homePage, { actors: 'per-player', pseudonymize: false }, undefined),
-      write: (work) => ctx.writer.run(work),
-      onProgress: (progress) => {
-        job.progress = progress;
-      },
-    }).then(
+    // The salt is created once per installation, by a write, before the first pseudonymised upload or export.
+    const salt = input.pseudonymize ? ctx.writer.run((db) => ensurePseudonymSalt(db)) : Promise.resolve(undefined);
+    salt
+      .then((pseudonymSalt) =>
+        uploadStatements(ctx.db, {
+          target: { endpoint: input.endpoint, username: input.username, password: input.password },
+          filters,
+          batchSize: input.batch,
+          settings: normalizeSettingsFor(ctx.db, ctx.homePage, { actors: 'per-player', pseudonymize: input.pseudonymize }, pseudonymSalt),
+          write: (work) => ctx.writer.run(work),
+          onProgress: (progress) => {
+            job.progress = progress;
+          },
+        }),
+      )
+      .then(
       (summary) => {
         job.summary = summary;
         job.state = 'done';

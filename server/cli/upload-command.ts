@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { resolveHomePage } from '../collector/home-page.js';
 import { normalizeSettingsFor } from '../export/export-options.js';
+import { pseudonymSaltForCli } from '../export/export-to.js';
 import { UnknownFilterValueError } from '../export/filters.js';
 import { openDatabase } from '../store/open-database.js';
 import { LrsClient } from '../upload/lrs-client.js';
@@ -15,6 +16,7 @@ interface UploadFlags extends DataDirOption {
   password: string;
   activity?: string;
   batch: string;
+  pseudonymize?: boolean;
 }
 
 function describeSummary(summary: UploadSummary): string[] {
@@ -34,6 +36,10 @@ export function registerUploadCommand(program: Command, withDataDir: (command: C
     .requiredOption('--password <secret>', 'LRS secret (Basic auth password)')
     .option('--activity <code>', 'only this activity (tracking code)')
     .option('--batch <n>', 'statements per request, at most 100', '100')
+    .option(
+      '--pseudonymize',
+      'replace usernames and playerIds by stable salted hashes (the salt stays on this laptop); make the same choice every time for one LRS',
+    )
     .action(async (flags: UploadFlags) => {
       const batchSize = Number(flags.batch);
       if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100) throw new CliError('--batch must be 1 to 100');
@@ -51,7 +57,12 @@ export function registerUploadCommand(program: Command, withDataDir: (command: C
           target,
           filters: flags.activity ? { activity: flags.activity } : {},
           batchSize,
-          settings: normalizeSettingsFor(db, homePage, { actors: 'per-player', pseudonymize: false }, undefined),
+          settings: normalizeSettingsFor(
+            db,
+            homePage,
+            { actors: 'per-player', pseudonymize: flags.pseudonymize ?? false },
+            pseudonymSaltForCli(db, flags.pseudonymize ?? false),
+          ),
           write: async (job) => db.transaction(job).immediate(db),
           onProgress: ({ done, total }) => progress.update(done, total),
         });

@@ -32,6 +32,7 @@ export function UploadPanel() {
   const [endpoint, setEndpoint] = useState('');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [pseudonymize, setPseudonymize] = useState(false);
   const [check, setCheck] = useState<{ ok: boolean; message: string } | null>(null);
   const [job, setJob] = useState<UploadJob | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -59,7 +60,7 @@ export function UploadPanel() {
   };
   const upload = () => {
     setProblem(null);
-    apiPost<{ job: UploadJob }>('/data/upload', credentials).then((answer) => setJob(answer.job), (error: Error) => setProblem(error.message));
+    apiPost<{ job: UploadJob }>('/data/upload', { ...credentials, pseudonymize }).then((answer) => setJob(answer.job), (error: Error) => setProblem(error.message));
   };
   const ready = credentials.endpoint !== '' && username !== '' && password !== '';
 
@@ -79,6 +80,10 @@ export function UploadPanel() {
         <label>
           Secret
           <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="off" />
+        </label>
+        <label className="checkbox" title="Make the same choice every time for one LRS: the statements keep their ids.">
+          <input type="checkbox" checked={pseudonymize} onChange={(e) => setPseudonymize(e.target.checked)} />
+          Pseudonymise usernames
         </label>
         <button type="button" className="button-small" onClick={test} disabled={!ready}>
           Test connection
