@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { test } from 'node:test';
+import { startTestCollector } from '../support/collector.js';
+import { postJson } from '../support/http.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const AULA = path.resolve(import.meta.dirname, '../../bin/aula.js');
+
+function aula(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [AULA, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(input ?? '');
+  });
+}
+
+interface StudentJson {
+  username: string;
+  classes: Array<{ name: string; role: string }>;
+}
+
+test('aula student password: a new password (from --password or standard input), never printed; the old one stops working', async () => {
+  const dataDir = tempDir();
+  const dir = ['--data-dir', dataDir];
+  assert.equal((await aula(['class', 'create', '--name', '4A', ...dir])).code, 0);
+  assert.equal((await aula(['student', 'add', 'rosa', '--password', 'Old-Pass-11', '--class', '4A', ...dir])).code, 0);
+  assert.equal((await aula(['student', 'add', 'teo', '--password', 'Teo-Pass-22', '--class', '4A', ...dir])).code, 0);
+
+  const reset = await aula(['student', 'password', 'ROSA', '--password', 'New-Pass-33', ...dir]);
+  assert.equal(reset.code, 0, reset.stderr);
+  assert.match(reset.stdout, /New password set for rosa\./);
+  assert.match(reset.stdout, /until its login expires/, 'says that games already logged in keep their token');
+  assert.ok(!reset.stdout.includes('New-Pass-33'), 'the password is not printed');
+
+  const fromStdin = await aula(['student', 'password', 'teo', '--password-stdin', '--json', ...dir], 'sol de tarde 4\n');
+  assert.equal(fromStdin.code, 0, fromStdin.stderr);
+  const json = JSON.parse(fromStdin.stdout) as StudentJson & Record<string, unknown>;
+  assert.equal(json.username, 'teo');
+  assert.deepEqual(json.classes, [{ name: '4A', role: 'student' }]);
+  assert.ok(!fromStdin.stdout.includes('sol de tarde'), 'no password in the JSON');
+  assert.ok(!('passwordHash' in json));
+
+  // Refusals: exit 1, a clear message, and nothing changed.
+  const unknown = await aula(['student', 'password', 'zoe', '--password', 'Zoe-Pass-44', ...dir]);
+  assert.equal(unknown.code, 1);
+  assert.match(unknown.stderr, /No student "zoe"/);
+  const quote = await aula(['student', 'password', 'rosa', '--password-stdin', ...dir], 'has"quote\n');
+  assert.equal(quote.code, 1);
+  assert.match(quote.stderr, /Password not changed: the password contains "/);
+  assert.ok(!quote.stderr.includes('has"quote'), 'the message does not repeat the password');
+  const none = await aula(['student', 'password', 'rosa', ...dir]);
+  assert.equal(none.code, 1);
+  assert.match(none.stderr, /A password is needed: --password PW, or --password-stdin/);
+  const both = await aula(['student', 'password', 'rosa', '--password', 'x', '--password-stdin', ...dir], 'y\n');
+  assert.equal(both.code, 1);
+  assert.match(both.stderr, /either --password or --password-stdin, not both/);
+
+  const collector = await startTestCollector({ dataDir });
+  const login = (username: string, password: string) => postJson(`${collector.url}/api/login`, { username, password });
+  assert.equal((await login('rosa', 'Old-Pass-11')).status, 401, 'the old password is refused');
+  assert.equal((await login('rosa', 'New-Pass-33')).status, 200);
+  assert.equal((await login('teo', 'sol de tarde 4')).status, 200);
+  assert.equal((await login('teo', 'Teo-Pass-22')).status, 401);
+  await collector.close();
+});
+
+test('aula student remove: out of the class, the account stays; not a member → exit 1', async () => {
+  const dataDir = tempDir();
+  const dir = ['--data-dir', dataDir];
+  for (const name of ['4A', '4B']) assert.equal((await aula(['class', 'create', '--name', name, ...dir])).code, 0);
+  assert.equal((await aula(['student', 'add', 'rosa', '--password', 'Rosa-Pass-55', '--class', '4A', ...dir])).code, 0);
+  assert.equal((await aula(['student', 'add', 'teo', '--password', 'Teo-Pass-66', '--class', '4A', ...dir])).code, 0);
+
+  const wrongClass = await aula(['student', 'remove', 'rosa', '--class', '4B', ...dir]);
+  assert.equal(wrongClass.code, 1);
+  assert.match(wrongClass.stderr, /rosa is not in class 4B/);
+  const unknown = await aula(['student', 'remove', 'zoe', '--class', '4A', ...dir]);
+  assert.equal(unknown.code, 1);
+  assert.match(unknown.stderr, /No student "zoe"/);
+  const noClass = await aula(['student', 'remove', 'rosa', '--class', '9Z', ...dir]);
+  assert.equal(noClass.code, 1);
+  assert.match(noClass.stderr, /No class named "9Z"/);
+
+  const removed = await aula(['student', 'remove', 'Rosa', '--class', '4A', ...dir]);
+  assert.equal(removed.code, 0, removed.stderr);
+  assert.match(removed.stdout, /Removed rosa from class 4A\. The account and everything rosa played stay/);
+
+  const inClass = await aula(['student', 'list', '--class', '4A', '--json', ...dir]);
+  assert.deepEqual(
+    (JSON.parse(inClass.stdout) as StudentJson[]).map((s) => s.username),
+    ['teo'],
+  );
+  const all = JSON.parse((await aula(['student', 'list', '--json', ...dir])).stdout) as StudentJson[];
+  assert.deepEqual(
+    all.map((s) => [s.username, s.classes.map((c) => c.name)]),
+    [
+      ['rosa', []],
+      ['teo', ['4A']],
+    ],
+    'the account stays, in no class',
+  );
+
+  const twice = await aula(['student', 'remove', 'rosa', '--class', '4A', '--json', ...dir]);
+  assert.equal(twice.code, 1);
+  assert.match(twice.stderr, /rosa is not in class 4A/);
+  const teo = await aula(['student', 'remove', 'teo', '--class', '4A', '--json', ...dir]);
+  assert.equal(teo.code, 0, teo.stderr);
+  const answer = JSON.parse(teo.stdout) as { class: { name: string; students: number }; student: StudentJson };
+  assert.equal(answer.class.name, '4A');
+  assert.equal(answer.class.students, 0);
+  assert.deepEqual(answer.student.classes, []);
+
+  const collector = await startTestCollector({ dataDir });
+  assert.equal(
+    (await postJson(`${collector.url}/api/login`, { username: 'rosa', password: 'Rosa-Pass-55' })).status,
+    200,
+    'the account still logs in (into activities open to everyone)',
+  );
+  await collector.close();
+});
