@@ -9,6 +9,7 @@ import { chromiumMissing, type DashboardSession, serveDashboard } from './browse
 const SHOTS = path.join(ROOT, 'test-results', 'classes');
 const ANA_PASSWORD = 'Sol-y-Luna-31';
 const BEN_PASSWORD = 'Rio-Verde-58';
+const BEN_NEW_PASSWORD = 'Mar-Azul-94';
 
 const csvFile = (name: string, lines: string[]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n'), 'utf8') });
 
@@ -18,7 +19,7 @@ describe('the Classes screen, against a real aula serve', { skip: chromiumMissin
 
   const login = (username: string, password: string) =>
     fetch(`${serve.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  const usernamesShown = () => page.locator('table.class-students tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-username')));
+  const usernamesShown = () => page.locator('table.class-students tbody tr[data-username]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-username')));
 
   let session: DashboardSession | undefined;
   before(async () => {
@@ -101,5 +102,57 @@ describe('the Classes screen, against a real aula serve', { skip: chromiumMissin
     assert.equal((await login('ana.garcia', ANA_PASSWORD)).status, 200);
     assert.equal((await login('dani', 'Good-Pass-12')).status, 401, 'the refused roster created nobody');
     assert.ok(!(await page.content()).includes(ANA_PASSWORD), 'no password on the page');
+  });
+
+  test('a teacher resets a forgotten password and takes a student out of the class; the account stays', { timeout: 120_000 }, async () => {
+    await page.getByRole('heading', { name: 'Class 3B' }).waitFor();
+
+    // Reset ben's password: a refused one first, with the server's reason, then a good one.
+    await page.getByRole('button', { name: 'Reset password of ben…' }).click();
+    const form = page.getByRole('form', { name: 'Reset the password of ben' });
+    const field = form.getByLabel('New password for ben');
+    await field.fill('Mal"Pass-1');
+    await form.getByRole('button', { name: 'Set new password' }).click();
+    await form.getByRole('alert').filter({ hasText: 'Not changed: The password contains "' }).waitFor();
+    assert.equal((await login('ben', BEN_PASSWORD)).status, 200, 'the refused password changed nothing');
+
+    await field.fill(BEN_NEW_PASSWORD);
+    assert.equal(await field.getAttribute('type'), 'password');
+    await form.getByLabel('Show').check();
+    assert.equal(await field.getAttribute('type'), 'text', 'the teacher can check what was typed');
+    await form.getByRole('button', { name: 'Set new password' }).click();
+    await form.getByRole('status').filter({ hasText: 'New password set for ben: the old one no longer logs in.' }).waitFor();
+    assert.equal(await field.inputValue(), '', 'the form forgets the password');
+    assert.equal(await form.getByRole('alert').count(), 0, 'the earlier refusal is gone');
+    await page.screenshot({ path: path.join(SHOTS, '03-password-reset.png'), fullPage: true });
+    assert.equal((await login('ben', BEN_PASSWORD)).status, 401, 'the old password no longer logs in');
+    assert.equal((await login('ben', BEN_NEW_PASSWORD)).status, 200);
+    await form.getByRole('button', { name: 'Close' }).click();
+    await form.waitFor({ state: 'detached' });
+
+    // Remove carla: the confirmation says her data stays; Cancel keeps her.
+    await page.getByRole('button', { name: 'Remove carla from class…' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Remove carla from class 3B' });
+    await confirm.getByText("The student's account and everything they already played stay").waitFor();
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    assert.deepEqual(await usernamesShown(), ['ana.garcia', 'ben', 'carla']);
+
+    await page.getByRole('button', { name: 'Remove carla from class…' }).click();
+    await page.screenshot({ path: path.join(SHOTS, '04-remove-confirm.png') });
+    await confirm.getByRole('button', { name: 'Yes, remove from class' }).click();
+    await page.getByRole('status').filter({ hasText: 'Removed carla from class 3B. The account and everything carla played stay.' }).waitFor();
+    await page.locator('table.class-students tr[data-username="carla"]').waitFor({ state: 'detached' });
+    assert.deepEqual(await usernamesShown(), ['ana.garcia', 'ben']);
+    await page.getByRole('navigation', { name: 'Classes' }).getByText('2 students', { exact: true }).waitFor();
+
+    // What the server has: carla out of the class, her account still there; no password on the page.
+    await page.reload();
+    await page.locator('table.class-students tr[data-username="ben"]').waitFor();
+    assert.deepEqual(await usernamesShown(), ['ana.garcia', 'ben']);
+    const classes = (await (await fetch(`${serve.url}/admin/api/classes/summary`)).json()) as { classes: Array<{ name: string; students: number }> };
+    assert.equal(classes.classes.find((c) => c.name === '3B')?.students, 2);
+    assert.equal((await login('carla', 'Luna-Azul-77')).status, 200, 'the account stays');
+    assert.ok(!(await page.content()).includes(BEN_NEW_PASSWORD), 'no password on the page');
   });
 });

@@ -23,7 +23,7 @@ export function ClassPanel({ summary, onChanged }: { summary: ClassSummary; onCh
       </p>
       {students.error && <ErrorBox error={students.error} onRetry={students.reload} />}
       {!students.data && !students.error && <Loading />}
-      {students.data && <StudentTable students={students.data.students} />}
+      {students.data && <StudentTable classId={summary.id} className={summary.name} students={students.data.students} onChanged={changed} />}
       <AddStudentForm classId={summary.id} className={summary.name} onAdded={changed} />
       <RosterImport classId={summary.id} className={summary.name} onImported={changed} />
       <LoginHint className={summary.name} />

@@ -1,43 +1,121 @@
+import { Fragment, useState } from 'react';
 import { formatTime } from '../../format/time';
+import { RemoveStudent } from './remove-student';
+import { ResetPasswordForm } from './reset-password-form';
 import type { ClassStudent } from './types';
 
-export function StudentTable({ students }: { students: ClassStudent[] }) {
+type OpenAction = { studentId: string; kind: 'password' | 'remove' } | null;
+
+interface Props {
+  classId: string;
+  className: string;
+  students: ClassStudent[];
+  onChanged: () => void;
+}
+
+export function StudentTable({ classId, className, students, onChanged }: Props) {
+  const [open, setOpen] = useState<OpenAction>(null);
+  // Kept here, not in the row: the removed student's row is gone once the list refreshes.
+  const [removed, setRemoved] = useState<string | null>(null);
+  const toggle = (studentId: string, kind: 'password' | 'remove') => {
+    setRemoved(null);
+    setOpen(open?.studentId === studentId && open.kind === kind ? null : { studentId, kind });
+  };
+
+  const notice = removed && (
+    <p className="notice" role="status">
+      {removed}
+    </p>
+  );
   if (students.length === 0) {
     return (
-      <p className="empty" role="status">
-        No students in this class yet: add them below, one by one or from a roster file.
-      </p>
+      <>
+        {notice}
+        <p className="empty" role="status">
+          No students in this class yet: add them below, one by one or from a roster file.
+        </p>
+      </>
     );
   }
   return (
-    <div className="table-wrap">
-      <table className="table class-students">
-        <thead>
-          <tr>
-            <th scope="col">Username</th>
-            <th scope="col">Name</th>
-            <th scope="col">Role</th>
-            <th scope="col">Added</th>
-          </tr>
-        </thead>
-        <tbody>
-          {students.map((student) => (
-            <tr key={student.id} data-username={student.username}>
-              <td>
-                <code className="code">{student.username}</code>
-              </td>
-              <td>
-                {student.name ?? <span className="muted">—</span>}
-                {student.email && <div className="muted small">{student.email}</div>}
-              </td>
-              <td>
-                <span className="badge badge-student">{student.role}</span>
-              </td>
-              <td>{formatTime(student.created)}</td>
+    <>
+      {notice}
+      <div className="table-wrap">
+        <table className="table class-students">
+          <thead>
+            <tr>
+              <th scope="col">Username</th>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Added</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {students.map((student) => (
+              <Fragment key={student.id}>
+                <tr data-username={student.username}>
+                  <td>
+                    <code className="code">{student.username}</code>
+                  </td>
+                  <td>
+                    {student.name ?? <span className="muted">—</span>}
+                    {student.email && <div className="muted small">{student.email}</div>}
+                  </td>
+                  <td>
+                    <span className="badge badge-student">{student.role}</span>
+                  </td>
+                  <td>{formatTime(student.created)}</td>
+                  <td className="student-buttons">
+                    <button
+                      type="button"
+                      className="button-small"
+                      aria-expanded={open?.studentId === student.id && open.kind === 'password'}
+                      aria-label={`Reset password of ${student.username}…`}
+                      onClick={() => toggle(student.id, 'password')}
+                    >
+                      Reset password…
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="button-small"
+                      aria-expanded={open?.studentId === student.id && open.kind === 'remove'}
+                      aria-label={`Remove ${student.username} from class…`}
+                      onClick={() => toggle(student.id, 'remove')}
+                    >
+                      Remove from class…
+                    </button>
+                  </td>
+                </tr>
+                {open?.studentId === student.id && (
+                  <tr className="student-action-row" data-action-for={student.username}>
+                    <td colSpan={5}>
+                      {open.kind === 'password' ? (
+                        <ResetPasswordForm classId={classId} studentId={student.id} username={student.username} onClose={() => setOpen(null)} />
+                      ) : (
+                        <RemoveStudent
+                          classId={classId}
+                          className={className}
+                          studentId={student.id}
+                          username={student.username}
+                          onClose={() => setOpen(null)}
+                          onRemoved={(message) => {
+                            setOpen(null);
+                            setRemoved(message);
+                            onChanged();
+                          }}
+                        />
+                      )}
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

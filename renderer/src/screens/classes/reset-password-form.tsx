@@ -1,0 +1,69 @@
+import { type FormEvent, useState } from 'react';
+import { setStudentPassword } from './student-requests';
+
+/**
+ * A new password for one student (a forgotten one, usually). Same rules as a new account; the server says what is
+ * wrong. The field is emptied once the password is set: the teacher hands it over, Aula keeps only its hash.
+ */
+export function ResetPasswordForm({ classId, studentId, username, onClose }: { classId: string; studentId: string; username: string; onClose: () => void }) {
+  const [password, setPassword] = useState('');
+  const [showPassword, setShowPassword] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setDone(false);
+    try {
+      await setStudentPassword(classId, studentId, password);
+      setPassword('');
+      setDone(true);
+    } catch (problem) {
+      setError((problem as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="student-action" onSubmit={submit} aria-label={`Reset the password of ${username}`}>
+      <div className="form-row">
+        <label>
+          New password for {username}
+          <input
+            name="new-password"
+            type={showPassword ? 'text' : 'password'}
+            required
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            autoComplete="new-password"
+          />
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={showPassword} onChange={(event) => setShowPassword(event.target.checked)} />
+          Show
+        </label>
+        <button type="submit" className="button-primary" disabled={busy || password === ''}>
+          {busy ? 'Setting…' : 'Set new password'}
+        </button>
+        <button type="button" className="button-small" onClick={onClose}>
+          {done ? 'Close' : 'Cancel'}
+        </button>
+      </div>
+      {error && (
+        <p className="warning" role="alert">
+          Not changed: {error}
+        </p>
+      )}
+      {done && (
+        <p className="notice" role="status">
+          New password set for {username}: the old one no longer logs in. A game already logged in keeps working until its login expires (at
+          most 7 days).
+        </p>
+      )}
+    </form>
+  );
+}

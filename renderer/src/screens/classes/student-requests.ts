@@ -1,0 +1,23 @@
+import { ApiError, apiPost } from '../../api/client';
+import type { ClassStudent, ClassSummary } from './types';
+
+const studentPath = (classId: string, studentId: string) => `/classes/${encodeURIComponent(classId)}/students/${encodeURIComponent(studentId)}`;
+
+export function setStudentPassword(classId: string, studentId: string, password: string): Promise<{ student: ClassStudent }> {
+  return apiPost<{ student: ClassStudent }>(`${studentPath(classId, studentId)}/password`, { password });
+}
+
+/** api/client.ts has no DELETE; this speaks the same error shape, so the teacher sees the server's message. */
+export async function removeStudent(classId: string, studentId: string): Promise<{ class: ClassSummary; students: ClassStudent[] }> {
+  let response: Response;
+  try {
+    response = await fetch(`/admin/api${studentPath(classId, studentId)}`, { method: 'DELETE' });
+  } catch {
+    throw new ApiError(0, 'unreachable', 'Aula is not answering. Is the collector still running?');
+  }
+  const json = (await response.json().catch(() => undefined)) as
+    | { class?: ClassSummary; students?: ClassStudent[]; error?: { reason?: string; message?: string } }
+    | undefined;
+  if (response.ok && json?.class && json.students) return { class: json.class, students: json.students };
+  throw new ApiError(response.status, json?.error?.reason ?? 'http-error', json?.error?.message ?? `Aula answered ${response.status}.`);
+}
