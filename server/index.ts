@@ -62,6 +62,12 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
     now,
     onClose: (hook) => closeHooks.push(hook),
   };
+  ingest.onRestart = (error) => log.error({ err: error }, 'the ingest writer thread stopped; batches it held were not acknowledged (games send them again); starting a new one');
+  // Shown where damage is shown (/health 503, the dashboard's red banner): from now on nothing can be stored.
+  ingest.onStopped = (error) => {
+    ctx.storage.damaged = `Aula cannot store traces any more: its writer thread stopped (${error.message}). Quit and start Aula again.`;
+    log.fatal({ err: error }, ctx.storage.damaged);
+  };
   ingest.onDamaged = (problem) => {
     ctx.storage.damaged = new DatabaseDamagedError(databaseFile(config.dataDir), problem, config.dataDir).message;
     log.error(ctx.storage.damaged);

@@ -21,9 +21,31 @@ function revive(error: SerializedError): Error {
 }
 
 
+/** A writer thread that dies this soon after starting counts as a quick failure; after three, it is not restarted. */
+const QUICK_FAILURE_MS = 10_000;
+const MAX_QUICK_FAILURES = 3;
+
+function spawnWriter(dataDir: string, maxPages: number | undefined): Promise<Worker> {
+  // From source the worker is TypeScript and needs tsx registered in its own thread first.
+  const entry = import.meta.url.endsWith('.ts') ? './worker-from-source.mjs' : './worker-entry.js';
+  const worker = new Worker(new URL(entry, import.meta.url), { workerData: { dataDir, maxPages } });
+  return new Promise<Worker>((resolve, reject) => {
+    const onMessage = (message: FromWorker) => {
+      if (message.type === 'ready') resolve(worker);
+      else if (message.type === 'fatal') reject(revive(message.error));
+      else return;
+      worker.off('message', onMessage);
+    };
+    worker.on('message', onMessage);
+    worker.once('error', reject);
+  });
+}
+
 /**
  * The main thread's handle on the ingest writer thread. Keeps count of the statements it has handed over and not
  * yet seen committed: the route refuses with 503 + Retry-After above a limit, before memory runs out (issue 8).
+ * Should the thread die, what it held was never acknowledged (the games send it again) and a new thread takes
+ * over; requests that arrive meanwhile wait for it.
  */
 export class IngestWorker {
   private readonly pending = new Map<number, { resolve: (result: never) => void; reject: (error: Error) => void; size: number }>();
@@ -33,31 +55,64 @@ export class IngestWorker {
   private closed = false;
   private stopped: Error | undefined;
   private idleWaiters: Array<() => void> = [];
+  private worker!: Worker;
+  private startedAt = 0;
+  private quickFailures = 0;
+  private restarting: Promise<void> | undefined;
 
-  private constructor(private readonly worker: Worker) {
-    worker.on('message', (message: FromWorker) => this.receive(message));
-    worker.on('error', (error) => this.failAll(error));
-    worker.on('exit', () => {
-      this.stopped ??= new IngestError('the ingest writer stopped', 'WORKER_EXIT');
-      this.failAll(this.stopped);
-    });
+  private constructor(
+    private readonly dataDir: string,
+    private maxPages: number | undefined,
+    worker: Worker,
+  ) {
+    this.attach(worker);
   }
 
   static async start(dataDir: string, options: { maxPages?: number | undefined } = {}): Promise<IngestWorker> {
-    // From source the worker is TypeScript and needs tsx registered in its own thread first.
-    const entry = import.meta.url.endsWith('.ts') ? './worker-from-source.mjs' : './worker-entry.js';
-    const worker = new Worker(new URL(entry, import.meta.url), { workerData: { dataDir, maxPages: options.maxPages } });
-    await new Promise<void>((resolve, reject) => {
-      const onMessage = (message: FromWorker) => {
-        if (message.type === 'ready') resolve();
-        else if (message.type === 'fatal') reject(revive(message.error));
-        else return;
-        worker.off('message', onMessage);
-      };
-      worker.on('message', onMessage);
-      worker.once('error', reject);
+    return new IngestWorker(dataDir, options.maxPages, await spawnWriter(dataDir, options.maxPages));
+  }
+
+  /** Called when the writer thread died and a new one is being started (for the log). */
+  onRestart: (error: Error) => void = () => {};
+  /** Called when the writer thread kept dying and no new one is started: nothing can be stored any more. */
+  onStopped: (error: Error) => void = () => {};
+
+  private attach(worker: Worker): void {
+    this.worker = worker;
+    this.startedAt = Date.now();
+    let crash: Error | undefined;
+    worker.on('message', (message: FromWorker) => this.receive(message));
+    // An uncaught error in the thread comes first, then its exit.
+    worker.on('error', (error) => {
+      crash = error;
     });
-    return new IngestWorker(worker);
+    worker.on('exit', (code) => {
+      if (worker === this.worker) this.exited(crash ?? new IngestError(`the ingest writer stopped (exit code ${code})`, 'WORKER_EXIT'));
+    });
+  }
+
+  private exited(error: Error): void {
+    this.failAll(error);
+    if (this.closing || this.closed) {
+      this.stopped ??= error;
+      return;
+    }
+    this.quickFailures = Date.now() - this.startedAt < QUICK_FAILURE_MS ? this.quickFailures + 1 : 1;
+    if (this.quickFailures > MAX_QUICK_FAILURES) return this.stop(error);
+    this.onRestart(error);
+    this.restarting = spawnWriter(this.dataDir, this.maxPages)
+      .then(
+        (worker) => this.attach(worker),
+        (failure: unknown) => this.stop(failure instanceof Error ? failure : new Error(String(failure))),
+      )
+      .finally(() => {
+        this.restarting = undefined;
+      });
+  }
+
+  private stop(error: Error): void {
+    this.stopped = error;
+    this.onStopped(error);
   }
 
   /**
@@ -71,6 +126,7 @@ export class IngestWorker {
   submit(batch: IngestBatch, now: string): Promise<IngestResult> {
     if (this.closed || this.closing) return Promise.reject(new WriterClosedError());
     if (this.stopped) return Promise.reject(this.stopped);
+    if (this.restarting) return this.restarting.then(() => this.submit(batch, now));
     const id = this.nextId++;
     const size = batch.statements.length;
     this.queued += size;
@@ -87,6 +143,7 @@ export class IngestWorker {
   run<Name extends WorkerJobName>(name: Name, payload: WorkerJobPayload<Name>, statements = 0): Promise<WorkerJobResult<Name>> {
     if (this.closed || this.closing) return Promise.reject(new WriterClosedError());
     if (this.stopped) return Promise.reject(this.stopped);
+    if (this.restarting) return this.restarting.then(() => this.run(name, payload, statements));
     const id = this.nextId++;
     this.queued += statements;
     return new Promise((resolve, reject) => {
@@ -97,12 +154,14 @@ export class IngestWorker {
 
   /** Caps (or frees) the database size for the writer's connection, like SQLite's max_page_count. */
   setMaxPages(pages: number): void {
+    this.maxPages = pages;
     this.worker.postMessage({ type: 'max-pages', pages });
   }
 
   /** Lets every submitted batch commit, then stops the thread and its connection. */
   close(): Promise<void> {
     if (this.stopped) return Promise.resolve();
+    if (this.restarting) return this.restarting.then(() => this.close());
     this.closing ??= new Promise<void>((resolve) => {
       this.worker.on('message', (message: FromWorker) => {
         if (message.type === 'closed') {
