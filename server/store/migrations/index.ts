@@ -3,6 +3,7 @@ import { up as initial } from './001-initial.js';
 import { up as xapiIndex } from './002-xapi-index.js';
 import { up as rulesAlertsResults } from './003-rules-alerts-results.js';
 import { up as playerIndexThroughSessions } from './004-player-index-through-sessions.js';
+import { up as studentTokenGeneration } from './005-student-token-generation.js';
 
 /** Numbered in order: migration N brings `PRAGMA user_version` from N-1 to N. Never edit a shipped one. */
 export const migrations: ReadonlyArray<(db: Database) => void> = [
@@ -10,6 +11,7 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   xapiIndex,
   rulesAlertsResults,
   playerIndexThroughSessions,
+  studentTokenGeneration,
 ];
 
 export const schemaVersion = migrations.length;
