@@ -38,6 +38,12 @@ export const configSchema = z.object({
   /** Slow clients: whole header block, then whole request, must arrive within these (Node answers 408 and closes). */
   headersTimeoutMs: z.number().int().positive().default(15_000),
   requestTimeoutMs: z.number().int().positive().default(120_000),
+  /** Failed logins for one student within the window after which that student's logins wait (429 + Retry-After). */
+  loginFailuresPerUsername: z.number().int().positive().default(10),
+  /** The same from one client address: higher, because a class behind NAT shares one. */
+  loginFailuresPerAddress: z.number().int().positive().default(50),
+  /** How long a failed login counts, in minutes (a sliding window). */
+  loginFailureWindowMinutes: z.number().positive().max(24 * 60).default(10),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The built dashboard (renderer/dist); served at `/` when it exists. */
   dashboardDir: z.string().optional(),
@@ -70,6 +76,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Con
   if (env.AULA_HOME_PAGE) fromEnv.homePage = env.AULA_HOME_PAGE;
   if (env.AULA_LOG_LEVEL) fromEnv.logLevel = env.AULA_LOG_LEVEL as Config['logLevel'];
   if (env.AULA_MDNS_NAME) fromEnv.mdnsName = env.AULA_MDNS_NAME;
+  if (env.AULA_LOGIN_FAILURES) fromEnv.loginFailuresPerUsername = Number(env.AULA_LOGIN_FAILURES);
+  if (env.AULA_LOGIN_FAILURES_PER_ADDRESS) fromEnv.loginFailuresPerAddress = Number(env.AULA_LOGIN_FAILURES_PER_ADDRESS);
+  if (env.AULA_LOGIN_WINDOW_MINUTES) fromEnv.loginFailureWindowMinutes = Number(env.AULA_LOGIN_WINDOW_MINUTES);
   if (env.AULA_MDNS === '0' || env.AULA_MDNS === 'false') fromEnv.mdns = false;
   return fromEnv;
 }

@@ -1,3 +1,4 @@
+import type { LoginLimiter } from './auth/login-limiter.js';
 import type { LoginTokens } from './auth/login-tokens.js';
 import type { Config } from './config.js';
 import type { InflightBudget } from './http/inflight-budget.js';
@@ -21,6 +22,8 @@ export interface AppContext {
   bus: LiveBus;
   log: Logger;
   loginTokens: LoginTokens;
+  /** Failed-login counts (in memory), here so a password reset from the dashboard can forgive them. */
+  loginLimiter: LoginLimiter;
   /** `actor.account.homePage` for this installation, with a trailing slash. */
   homePage: string;
   now: () => number;

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { LoginLimiter, limiterSettings } from './auth/login-limiter.js';
 import { LoginTokens } from './auth/login-tokens.js';
 import { resolveHomePage } from './collector/home-page.js';
 import { type Config, type ConfigInput, parseConfig } from './config.js';
@@ -58,6 +59,7 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
     bus: new LiveBus(),
     log,
     loginTokens: new LoginTokens(db, now),
+    loginLimiter: new LoginLimiter(now, limiterSettings(config)),
     homePage: resolveHomePage(db, config.homePage, config.port),
     now,
     onClose: (hook) => closeHooks.push(hook),

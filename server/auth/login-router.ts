@@ -8,9 +8,10 @@ import { sendJson, sendMessage } from '../http/send.js';
 import { prepared } from '../store/prepared.js';
 import { findStudentCredentials } from '../store/students-repo.js';
 import { normalizeUsername } from './credential-rules.js';
-import { LoginLimiter } from './login-limiter.js';
+import { accountKey } from './login-limiter.js';
 import { LoginTokens } from './login-tokens.js';
 import { decoyHash, verifyPassword } from './password-hash.js';
+import { tokenGeneration } from './token-generation.js';
 
 /** A login body is two short strings; anything near this size is not a login. */
 const LOGIN_BODY_LIMIT = 64 * 1024;
@@ -22,8 +23,7 @@ const BEARER = /^bearer +(.+)$/i;
  */
 export function loginRouter(ctx: AppContext): express.Router {
   const router = express.Router({ strict: false, caseSensitive: true });
-  const limiter = new LoginLimiter(ctx.now);
-  router.post('/login', (req, res) => handleLogin(ctx, limiter, req, res));
+  router.post('/login', (req, res) => handleLogin(ctx, req, res));
   router.delete('/logout', (req, res) => handleLogout(ctx, req, res));
   return router;
 }
@@ -39,7 +39,7 @@ function credentialsFrom(body: ParsedBody): { username: string; password: string
   return { username: normalized, password };
 }
 
-async function handleLogin(ctx: AppContext, limiter: LoginLimiter, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handleLogin(ctx: AppContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   let body: ParsedBody;
   try {
     body = parseBody(req, await readRawBody(req, LOGIN_BODY_LIMIT), { lenient: true, maxDepth: ctx.config.jsonDepthLimit });
@@ -50,22 +50,25 @@ async function handleLogin(ctx: AppContext, limiter: LoginLimiter, req: Incoming
   if (!credentials) return refuse(ctx, req, res, 401, Messages.missingCredentials);
   const { username, password } = credentials;
   const address = req.socket.remoteAddress ?? 'unknown';
-  const wait = limiter.waitMs(username, address);
-  if (wait > 0) {
-    const seconds = Math.ceil(wait / 1000);
-    ctx.log.warn({ username, address }, 'login refused: too many failed attempts');
-    return refuse(ctx, req, res, 429, tooManyFailures(seconds), { 'Retry-After': String(seconds) });
-  }
   try {
+    // Read together, with no await between: the generation belongs to the hash that is checked (login-tokens.ts).
     const student = findStudentCredentials(ctx.db, username);
+    const generation = student && (tokenGeneration(ctx.db, student.id) ?? 0);
+    const counted = accountKey(username, generation);
+    const wait = ctx.loginLimiter.waitMs(counted, address);
+    if (wait > 0) {
+      const seconds = Math.ceil(wait / 1000);
+      ctx.log.warn({ username, address }, 'login refused: too many failed attempts');
+      return refuse(ctx, req, res, 429, tooManyFailures(seconds), { 'Retry-After': String(seconds) });
+    }
     const matches = await verifyPassword(password, student?.passwordHash ?? (await decoyHash()));
-    if (!student || !matches) {
-      limiter.recordFailure(username, address);
+    if (!student || generation === undefined || !matches) {
+      ctx.loginLimiter.recordFailure(counted, address);
       ctx.log.info({ username, address, knownUser: Boolean(student) }, 'failed login');
       return refuse(ctx, req, res, 401, Messages.wrongCredentials);
     }
-    limiter.recordSuccess(username);
-    const token = ctx.loginTokens.issue({ studentId: student.id, username: student.username });
+    ctx.loginLimiter.recordSuccess(counted);
+    const token = ctx.loginTokens.issue({ studentId: student.id, username: student.username }, generation);
     ctx.log.info({ username: student.username, address }, 'student logged in');
     // Exactly A2's shape and key order (C-4.4); every value a string.
     sendJson(res, 200, { user: { _id: student.id, username: student.username, email: student.email, token } });

@@ -2,6 +2,7 @@ import { setPasswordHash } from '../store/students-repo.js';
 import { passwordProblem } from './credential-rules.js';
 import { hashPassword } from './password-hash.js';
 import type { WriteRunner } from './roster.js';
+import { raiseTokenGeneration } from './token-generation.js';
 
 /** The new password breaks a rule of credential-rules.ts; the message never repeats it. */
 export class PasswordRefusedError extends Error {}
@@ -10,16 +11,15 @@ export class PasswordRefusedError extends Error {}
  * Gives a student a new password, with the same rules and hashing as a new account (roster.ts). Resolves false
  * when the student no longer exists.
  *
- * Tokens from earlier logins are not revoked: they keep working until they expire (7 days). revoked_tokens holds
- * single jti values and Aula records no jti when it issues a token, so there is no list of a student's tokens to
- * revoke; revoking "everything before now" would need a per-student cut-off read by every token check
- * (LoginTokens.check, on each game start), a schema and login change of its own. A forgotten password, the case
- * this is for, does not need it; taking a student out of a class does stop their class-only activities at once.
+ * A reset really resets: in the same transaction it raises the student's token generation (token-generation.ts), so
+ * every token from an earlier login is refused at the next start, as a logged-out token is, and the game must log in
+ * again with the new password. The failed-login count starts afresh with the new generation, so a locked-out student
+ * can log in at once, also after `aula student password` run while Aula is serving.
  */
 export async function resetPassword(write: WriteRunner, studentId: string, password: string): Promise<boolean> {
   const problem = passwordProblem(password);
   if (problem) throw new PasswordRefusedError(problem);
   // scrypt is slow on purpose: hash before the write, so the transaction stays short.
   const passwordHash = await hashPassword(password);
-  return write((tx) => setPasswordHash(tx, studentId, passwordHash));
+  return write((tx) => setPasswordHash(tx, studentId, passwordHash) && raiseTokenGeneration(tx, studentId));
 }
