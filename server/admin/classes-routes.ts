@@ -7,7 +7,7 @@ import { PasswordRefusedError, resetPassword } from '../auth/student-password.js
 import type { AppContext } from '../context.js';
 import { sendJson } from '../http/send.js';
 import { ClassExistsError, type ClassInfo, createClass, getClass, listClasses } from '../store/classes-repo.js';
-import { existingUsernames, removeFromClass, StudentExistsError } from '../store/students-repo.js';
+import { existingUsernames, findStudentByUsername, joinClass, listStudents, removeFromClass, StudentExistsError } from '../store/students-repo.js';
 import { AdminError } from './admin-error.js';
 import { type ClassStudent, readClassStudent, readClassStudentById, readClassStudents } from './classes-read.js';
 import { parseBody } from './validate.js';
@@ -25,6 +25,11 @@ const newStudentSchema = z.object({
 });
 
 const newPasswordSchema = z.object({ password: z.string().max(1000) });
+
+const joinSchema = z.object({
+  username: z.string().trim().min(1, 'Give the username of an existing student').max(200),
+  role: z.enum(['student', 'assistant', 'teacher']).default('student'),
+});
 
 /** A class of about thirty is a few kilobytes; a whole school year's roster still fits. */
 const ROSTER_LIMIT = '512kb';
@@ -102,7 +107,7 @@ export function classesRoutes(ctx: AppContext): express.Router {
     }
   });
 
-  // Tokens from earlier logins stay valid until they expire: why, in server/auth/student-password.ts.
+  // Earlier logins' tokens stop working and the failed-login count starts afresh: server/auth/student-password.ts.
   router.post('/classes/:id/students/:studentId/password', async (req, res) => {
     const found = requireClass(ctx, req);
     const student = requireMember(ctx, found, req);
@@ -113,6 +118,8 @@ export function classesRoutes(ctx: AppContext): express.Router {
       if (error instanceof PasswordRefusedError) throw new AdminError(400, 'invalid-password', `${capitalized(error.message)}.`);
       throw error;
     }
+    // The new generation already counts afresh; this also drops the old counts from memory at once.
+    ctx.loginLimiter.forgive(student.username);
     ctx.log.info({ classId: found.id, username: student.username }, 'student password reset from the dashboard');
     sendJson(res, 200, { student: readClassStudentById(ctx.db, found.id, student.id) ?? student });
   });
@@ -124,6 +131,39 @@ export function classesRoutes(ctx: AppContext): express.Router {
     if (!(await ctx.writer.run((db) => removeFromClass(db, found.id, studentId)))) throw notInClass(found);
     ctx.log.info({ classId: found.id, studentId }, 'student taken out of a class from the dashboard');
     sendJson(res, 200, { class: getClass(ctx.db, found.id) ?? found, students: readClassStudents(ctx.db, found.id) });
+  });
+
+  // Every account with its classes (never a password hash): the dashboard suggests them when adding an existing student.
+  router.get('/students', (_req, res) => sendJson(res, 200, { students: listStudents(ctx.db) }));
+
+  // An existing account into one more class (a student who takes two subjects, or was put in the wrong class).
+  router.post('/classes/:id/members', async (req, res) => {
+    const found = requireClass(ctx, req);
+    const input = parseBody(joinSchema, req.body);
+    const username = normalizeUsername(input.username);
+    // Looked up inside the write job, so what is checked is what is written.
+    const outcome = await ctx.writer.run((db) => {
+      const student = findStudentByUsername(db, username);
+      if (!student) return { kind: 'no-student' } as const;
+      if (!getClass(db, found.id)) return { kind: 'no-class' } as const;
+      if (!joinClass(db, found.id, student.id, input.role)) {
+        return { kind: 'member', username: student.username, role: readClassStudentById(db, found.id, student.id)?.role } as const;
+      }
+      return { kind: 'joined', username: student.username } as const;
+    });
+    if (outcome.kind === 'no-student') {
+      throw new AdminError(404, 'student-not-found', `There is no student "${username}". Check the spelling, or add a new account with a password.`);
+    }
+    if (outcome.kind === 'no-class') throw new AdminError(404, 'class-not-found', 'There is no such class.');
+    if (outcome.kind === 'member') {
+      throw new AdminError(
+        409,
+        'already-in-class',
+        `${outcome.username} is already in class ${found.name}${outcome.role ? ` (as ${outcome.role})` : ''}. To change the role, remove ${outcome.username} from the class first, then add again.`,
+      );
+    }
+    ctx.log.info({ classId: found.id, username: outcome.username, role: input.role }, 'existing student joined a class from the dashboard');
+    sendJson(res, 201, { class: getClass(ctx.db, found.id) ?? found, students: readClassStudents(ctx.db, found.id) });
   });
 
   return router;

@@ -6,7 +6,7 @@ import { parseRosterCsv } from '../auth/roster-csv.js';
 import { PasswordRefusedError, resetPassword } from '../auth/student-password.js';
 import { type ClassInfo, findClassByName, getClass } from '../store/classes-repo.js';
 import { type Db, openDatabase } from '../store/open-database.js';
-import { type ClassRole, findStudentByUsername, listStudents, removeFromClass, type Student } from '../store/students-repo.js';
+import { type ClassRole, findStudentByUsername, joinClass, listStudents, removeFromClass, type Student } from '../store/students-repo.js';
 import { type DataDirOption, resolveDataDir, withDatabase } from './open-data.js';
 import { CliError, printJson, printLines } from './output.js';
 
@@ -135,7 +135,7 @@ export function registerStudentCommands(program: Command, withDataDir: (command:
   withDataDir(students.command('password'))
     .argument('<username>', "the student's login name")
     .description(
-      "set a new password for a student (e.g. a forgotten one); games already logged in keep their token until it expires (7 days after that login)",
+      'set a new password for a student (e.g. a forgotten one); games already logged in must log in again, and a student locked out by failed logins may log in at once',
     )
     .option('--password <password>', 'the new password')
     .option('--password-stdin', 'read the new password from standard input instead (it stays out of the shell history)')
@@ -154,7 +154,7 @@ export function registerStudentCommands(program: Command, withDataDir: (command:
       });
       if (options.json) return printJson(student);
       printLines(
-        `New password set for ${student.username}. The game logs in with it from now on; a game already logged in keeps working until its login expires (at most 7 days).`,
+        `New password set for ${student.username}. The game logs in with it from now on; a game already logged in must log in again, and a lockout after failed logins no longer applies.`,
       );
     });
 
@@ -174,6 +174,34 @@ export function registerStudentCommands(program: Command, withDataDir: (command:
       if (options.json) return printJson({ class: target, student });
       printLines(
         `Removed ${student.username} from class ${target.name}. The account and everything ${student.username} played stay; class-only activities of ${target.name} no longer accept ${student.username}.`,
+      );
+    });
+
+  withDataDir(students.command('join'))
+    .argument('<username>', "an existing student's login name")
+    .description('put an existing student account into one more class (e.g. a second subject, or after `student remove` from the wrong one)')
+    .requiredOption('--class <name>', 'the class to put the student in')
+    .option('--role <role>', `role in that class: ${ROLES.join(', ')}`, 'student')
+    .option('--json', 'print the class and the student as JSON')
+    .action((username: string, options: DataDirOption & { class: string; role: string; json?: boolean }) => {
+      if (!ROLES.includes(options.role as ClassRole)) throw new CliError(`--role must be one of: ${ROLES.join(', ')}`);
+      const role = options.role as ClassRole;
+      const { target, student } = withDatabase(options, (db) => {
+        const target = requireClass(db, options.class);
+        const found = requireStudent(db, username);
+        if (!db.transaction(() => joinClass(db, target.id, found.id, role)).immediate()) {
+          // The role is never changed silently: the teacher takes the student out first, then joins with the new one.
+          const current = found.classes.find((c) => c.name === target.name)?.role ?? 'student';
+          throw new CliError(
+            `${found.username} is already in class ${target.name} (as ${current}). To change the role: aula student remove ${found.username} --class "${target.name}", then join again.`,
+          );
+        }
+        return { target: getClass(db, target.id) as ClassInfo, student: findStudentByUsername(db, found.username) as Student };
+      });
+      if (options.json) return printJson({ class: target, student });
+      const classes = student.classes.map((c) => c.name).join(', ');
+      printLines(
+        `Added ${student.username} to class ${target.name}${role === 'student' ? '' : ` as ${role}`} (now in: ${classes}). The game logs in with the same username and password as before.`,
       );
     });
 }

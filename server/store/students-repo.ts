@@ -124,3 +124,17 @@ export function setPasswordHash(db: Db, studentId: string, passwordHash: string)
 export function removeFromClass(db: Db, classId: string, studentId: string): boolean {
   return prepared(db, 'DELETE FROM class_members WHERE class_id = ? AND student_id = ?').run(classId, studentId).changes > 0;
 }
+
+/**
+ * Call inside a write transaction. Puts an existing account into one more class; a student may be in several (two
+ * subjects, two classes). False when already a member: the role is not changed silently (take the student out first).
+ */
+export function joinClass(db: Db, classId: string, studentId: string, role: ClassRole): boolean {
+  return (
+    prepared(db, 'INSERT INTO class_members (class_id, student_id, role) VALUES (?, ?, ?) ON CONFLICT (class_id, student_id) DO NOTHING').run(
+      classId,
+      studentId,
+      role,
+    ).changes > 0
+  );
+}

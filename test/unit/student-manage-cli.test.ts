@@ -129,3 +129,63 @@ test('aula student remove: out of the class, the account stays; not a member →
   );
   await collector.close();
 });
+
+test('aula student join: an existing account into one more class (two subjects), refused when already in it or unknown', async () => {
+  const dataDir = tempDir();
+  const dir = ['--data-dir', dataDir];
+  for (const name of ['Maths 4A', 'Physics 4B']) assert.equal((await aula(['class', 'create', '--name', name, ...dir])).code, 0);
+  assert.equal((await aula(['student', 'add', 'rosa', '--password', 'Rosa-Pass-77', '--class', 'Maths 4A', ...dir])).code, 0);
+
+  const joined = await aula(['student', 'join', 'ROSA', '--class', 'physics 4b', ...dir]);
+  assert.equal(joined.code, 0, joined.stderr);
+  assert.match(joined.stdout, /Added rosa to class Physics 4B \(now in: Maths 4A, Physics 4B\)\. The game logs in with the same username and password/);
+
+  const inPhysics = JSON.parse((await aula(['student', 'list', '--class', 'Physics 4B', '--json', ...dir])).stdout) as StudentJson[];
+  assert.deepEqual(
+    inPhysics.map((s) => [s.username, s.classes]),
+    [
+      [
+        'rosa',
+        [
+          { name: 'Maths 4A', role: 'student' },
+          { name: 'Physics 4B', role: 'student' },
+        ],
+      ],
+    ],
+  );
+
+  // Already a member: exit 1, the role stays, and the way to change it is named.
+  const twice = await aula(['student', 'join', 'rosa', '--class', 'Physics 4B', '--role', 'assistant', ...dir]);
+  assert.equal(twice.code, 1);
+  assert.match(twice.stderr, /rosa is already in class Physics 4B \(as student\)\. To change the role: aula student remove rosa --class "Physics 4B"/);
+  const unknown = await aula(['student', 'join', 'zoe', '--class', 'Physics 4B', ...dir]);
+  assert.equal(unknown.code, 1);
+  assert.match(unknown.stderr, /No student "zoe"/);
+  const noClass = await aula(['student', 'join', 'rosa', '--class', '9Z', ...dir]);
+  assert.equal(noClass.code, 1);
+  assert.match(noClass.stderr, /No class named "9Z"/);
+  const badRole = await aula(['student', 'join', 'rosa', '--class', 'Physics 4B', '--role', 'principal', ...dir]);
+  assert.equal(badRole.code, 1);
+  assert.match(badRole.stderr, /--role must be one of: student, assistant, teacher/);
+
+  // Moved out of the wrong class and into the right one, with a role: remove, then join.
+  assert.equal((await aula(['student', 'remove', 'rosa', '--class', 'Physics 4B', ...dir])).code, 0);
+  const asAssistant = await aula(['student', 'join', 'rosa', '--class', 'Physics 4B', '--role', 'assistant', '--json', ...dir]);
+  assert.equal(asAssistant.code, 0, asAssistant.stderr);
+  const answer = JSON.parse(asAssistant.stdout) as { class: { name: string; students: number }; student: StudentJson };
+  assert.equal(answer.class.name, 'Physics 4B');
+  assert.equal(answer.class.students, 1);
+  assert.deepEqual(answer.student.classes, [
+    { name: 'Maths 4A', role: 'student' },
+    { name: 'Physics 4B', role: 'assistant' },
+  ]);
+  assert.ok(!asAssistant.stdout.includes('Rosa-Pass-77') && !asAssistant.stdout.includes('scrypt'), 'no password nor hash');
+
+  const collector = await startTestCollector({ dataDir });
+  assert.equal(
+    (await postJson(`${collector.url}/api/login`, { username: 'rosa', password: 'Rosa-Pass-77' })).status,
+    200,
+    'the same password as before',
+  );
+  await collector.close();
+});
