@@ -392,6 +392,89 @@ describe('the dashboard manages classes and student accounts (/admin/api/classes
     assert.deepEqual(await studentsOf(target.id), [student]);
   });
 
+  test('put an existing student into another class: 201 with the class and its students; she can now play its class-only activity', async () => {
+    const maths = await createClass('Join maths');
+    const physics = await createClass('Join physics');
+    const password = PASSWORDS[3] as string;
+    const rita = await addStudent(maths.id, 'rita', password);
+    const sam = await addStudent(physics.id, 'sam', PASSWORDS[4] as string);
+    const created = await post('/activities', { name: 'Only Join physics', classId: physics.id, allowAnonymous: false });
+    assert.equal(created.status, 201, created.text);
+    const activity = (created.json as { activity: { trackingCode: string } }).activity;
+    const token = ((await login('rita', password)).json as { user: { token: string } }).user.token;
+    const bearer = { Authorization: `Bearer ${token}` };
+
+    // Not yet in the class: the class-only activity refuses her.
+    const before = await start(collector.url, activity.trackingCode, { headers: bearer });
+    assert.equal(before.status, 401);
+
+    // The suggestions: every account, with its classes, and no password hash.
+    const all = (await get('/students')).json as { students: Array<{ id: string; username: string; classes: Array<{ name: string; role: string }> }> };
+    assert.deepEqual(
+      all.students.find((s) => s.username === 'rita')?.classes,
+      [{ name: 'Join maths', role: 'student' }],
+    );
+
+    const joined = await post(`/classes/${physics.id}/members`, { username: ' RITA ', role: 'assistant' });
+    assert.equal(joined.status, 201, joined.text);
+    const body = joined.json as { class: ClassBody; students: StudentBody[] };
+    assert.equal(body.class.id, physics.id);
+    assert.equal(body.class.students, 2);
+    assert.deepEqual(body.students, [{ ...rita, role: 'assistant' }, sam]);
+    assert.deepEqual(await studentsOf(physics.id), body.students);
+    assert.deepEqual(await studentsOf(maths.id), [rita], 'still in her first class, with her role there');
+    const after = (await get('/students')).json as { students: Array<{ username: string; classes: Array<{ name: string; role: string }> }> };
+    assert.deepEqual(
+      after.students.find((s) => s.username === 'rita')?.classes,
+      [
+        { name: 'Join maths', role: 'student' },
+        { name: 'Join physics', role: 'assistant' },
+      ],
+    );
+
+    // Same account, same password, same login token: now the class-only activity lets her in.
+    const started = await start(collector.url, activity.trackingCode, { headers: bearer });
+    assert.equal(started.status, 200, started.text);
+    const session = started.json as StartAnswer;
+    assert.equal((await track(collector.url, session.authToken, [statementS(session.actor)])).status, 200);
+    assert.equal((await login('rita', password)).status, 200);
+  });
+
+  test('joining a class is refused for an unknown student (404), a member (409, role unchanged) and an unknown class; nothing changes', async () => {
+    const target = await createClass('Join 2');
+    const other = await createClass('Join 2 other');
+    const tom = await addStudent(target.id, 'tom', PASSWORDS[5] as string);
+    await addStudent(other.id, 'uma', PASSWORDS[6] as string);
+    const join = (classId: string, body: unknown) => post(`/classes/${classId}/members`, body);
+
+    const unknown = await join(target.id, { username: 'Nobody' });
+    assert.equal(unknown.status, 404);
+    assert.equal((unknown.json as ErrorBody).error.reason, 'student-not-found');
+    assert.match((unknown.json as ErrorBody).error.message, /no student "nobody"/);
+
+    const member = await join(target.id, { username: 'tom', role: 'teacher' });
+    assert.equal(member.status, 409);
+    assert.equal((member.json as ErrorBody).error.reason, 'already-in-class');
+    assert.match((member.json as ErrorBody).error.message, /tom is already in class Join 2 \(as student\)\. To change the role, remove tom from the class first/);
+
+    const noClass = await join('no-such-class', { username: 'uma' });
+    assert.equal(noClass.status, 404);
+    assert.equal((noClass.json as ErrorBody).error.reason, 'class-not-found');
+    for (const body of [{}, { username: '   ' }, { username: 'uma', role: 'principal' }]) {
+      const refused = await join(target.id, body);
+      assert.equal(refused.status, 400, refused.text);
+      assert.equal((refused.json as ErrorBody).error.reason, 'invalid-request');
+    }
+
+    const evil = { Origin: 'http://evil.example', 'Sec-Fetch-Site': 'cross-site' };
+    const forged = remember(await postJson(api(`/classes/${target.id}/members`), { username: 'uma' }, evil));
+    assert.equal(forged.status, 403);
+
+    assert.deepEqual(await studentsOf(target.id), [tom], 'no one joined and tom kept his role');
+    const summary = (await get('/classes/summary')).json as { classes: ClassBody[] };
+    assert.equal(summary.classes.find((c) => c.id === target.id)?.students, 1);
+  });
+
   test('no password and no password hash is ever in an answer or in the log', async () => {
     assert.ok(answers.length > 20, 'the other tests ran first');
     const everything = [...answers, ...logLines].join('\n');
