@@ -155,4 +155,62 @@ describe('the Classes screen, against a real aula serve', { skip: chromiumMissin
     assert.equal((await login('carla', 'Luna-Azul-77')).status, 200, 'the account stays');
     assert.ok(!(await page.content()).includes(BEN_NEW_PASSWORD), 'no password on the page');
   });
+
+  test('a teacher adds existing accounts to a second class: suggestions, the server\'s refusals, the list refreshing', { timeout: 120_000 }, async () => {
+    const suggestions = () => page.locator('datalist.join-candidates option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    await page.getByLabel('Class name').fill('Science');
+    await page.getByRole('button', { name: 'Create class' }).click();
+    await page.getByRole('heading', { name: 'Class Science' }).waitFor();
+    await page.getByText('No students in this class yet').waitFor();
+
+    // Every account not in this class is suggested, carla too (in no class since she was removed from 3B).
+    const form = page.getByRole('form', { name: 'Add an existing student' });
+    await page.waitForFunction(() => document.querySelectorAll('datalist.join-candidates option').length === 3);
+    assert.deepEqual(await suggestions(), ['ana.garcia', 'ben', 'carla']);
+    assert.equal(await page.locator('datalist.join-candidates option[value="ben"]').textContent(), 'Ben Ortiz · in 3B');
+
+    // A username that is no account: the server's reason, nothing added.
+    await form.getByLabel('Existing account').fill('nobody');
+    await form.getByRole('button', { name: 'Add to class' }).click();
+    await form.getByRole('alert').filter({ hasText: 'Not added: There is no student "nobody"' }).waitFor();
+
+    await form.getByLabel('Existing account').fill('Carla');
+    await form.getByLabel('In this class as').selectOption('assistant');
+    await form.getByRole('button', { name: 'Add to class' }).click();
+    await form.getByRole('status').filter({ hasText: 'carla is now in class Science too. The game logs in with the same username and password' }).waitFor();
+    assert.equal(await form.getByRole('alert').count(), 0, 'the earlier refusal is gone');
+    await page.locator('table.class-students tr[data-username="carla"]').waitFor();
+    assert.deepEqual((await page.locator('tr[data-username="carla"] td').allTextContents()).slice(0, 3), ['carla', '—', 'assistant']);
+    await page.waitForFunction(() => document.querySelectorAll('datalist.join-candidates option').length === 2);
+    assert.deepEqual(await suggestions(), ['ana.garcia', 'ben'], 'carla is no longer suggested');
+
+    await form.getByLabel('Existing account').fill('ben');
+    await form.getByRole('button', { name: 'Add to class' }).click();
+    await page.locator('table.class-students tr[data-username="ben"]').waitFor();
+    assert.deepEqual(await usernamesShown(), ['ben', 'carla']);
+    await page.getByRole('navigation', { name: 'Classes' }).locator('li', { hasText: 'Science' }).getByText('2 students', { exact: true }).waitFor();
+
+    // Already in the class: refused with the server's reason, and carla keeps her role.
+    await form.getByLabel('Existing account').fill('carla');
+    await form.getByRole('button', { name: 'Add to class' }).click();
+    await form.getByRole('alert').filter({ hasText: 'Not added: carla is already in class Science (as assistant)' }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, '05-existing-student.png'), fullPage: true });
+
+    // What the server has: ben in both classes, carla back in a class, with their old passwords.
+    await page.reload();
+    await page.locator('table.class-students tr[data-username="carla"]').waitFor();
+    assert.deepEqual(await usernamesShown(), ['ben', 'carla']);
+    assert.deepEqual((await page.locator('tr[data-username="carla"] td').allTextContents())[2], 'assistant');
+    const accounts = (await (await fetch(`${serve.url}/admin/api/students`)).json()) as { students: Array<{ username: string; classes: Array<{ name: string }> }> };
+    assert.deepEqual(
+      accounts.students.map((s) => [s.username, s.classes.map((c) => c.name)]),
+      [
+        ['ana.garcia', ['3B']],
+        ['ben', ['3B', 'Science']],
+        ['carla', ['Science']],
+      ],
+    );
+    assert.equal((await login('carla', 'Luna-Azul-77')).status, 200);
+    assert.equal((await login('ben', BEN_NEW_PASSWORD)).status, 200);
+  });
 });

@@ -17,6 +17,7 @@ export function LoginHint({ className }: { className: string }) {
           `npx aula activity create --name "Fractions" --class ${quoted} --no-anonymous`,
           `npx aula student add USERNAME --password-stdin --class ${quoted}`,
           `npx aula student import roster.csv --class ${quoted}`,
+          `npx aula student join USERNAME --class ${quoted}`,
         ].join('\n')}
       </pre>
     </section>

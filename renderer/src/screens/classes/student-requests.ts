@@ -1,5 +1,5 @@
 import { ApiError, apiPost } from '../../api/client';
-import type { ClassStudent, ClassSummary } from './types';
+import type { ClassRole, ClassStudent, ClassSummary } from './types';
 
 const studentPath = (classId: string, studentId: string) => `/classes/${encodeURIComponent(classId)}/students/${encodeURIComponent(studentId)}`;
 
@@ -20,4 +20,9 @@ export async function removeStudent(classId: string, studentId: string): Promise
     | undefined;
   if (response.ok && json?.class && json.students) return { class: json.class, students: json.students };
   throw new ApiError(response.status, json?.error?.reason ?? 'http-error', json?.error?.message ?? `Aula answered ${response.status}.`);
+}
+
+/** An existing account into this class too; the server refuses an unknown username (404) or a member (409). */
+export function joinClass(classId: string, username: string, role: ClassRole): Promise<{ class: ClassSummary; students: ClassStudent[] }> {
+  return apiPost<{ class: ClassSummary; students: ClassStudent[] }>(`/classes/${encodeURIComponent(classId)}/members`, { username, role });
 }

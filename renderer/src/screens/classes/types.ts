@@ -26,3 +26,13 @@ export interface RosterProblem {
   line: number | null;
   message: string;
 }
+
+/** Any account, with every class it is in (GET /admin/api/students); suggested when adding an existing student. */
+export interface StudentAccount {
+  id: string;
+  username: string;
+  name: string | null;
+  email: string;
+  created: string;
+  classes: Array<{ name: string; role: ClassRole }>;
+}

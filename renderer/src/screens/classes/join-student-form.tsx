@@ -1,0 +1,107 @@
+import { type FormEvent, useId, useState } from 'react';
+import { joinClass } from './student-requests';
+import { type ClassRole, ROLES, type StudentAccount } from './types';
+
+/**
+ * An account that already exists goes into this class too (a second subject, or a student first put in the wrong
+ * class): no new password, the game logs in as before. Suggestions are the accounts not in this class yet; the
+ * server still has the last word (an unknown username, or one already in the class, is refused with its reason).
+ */
+export function JoinStudentForm({
+  classId,
+  className,
+  candidates,
+  onJoined,
+}: {
+  classId: string;
+  className: string;
+  /** Undefined while they load. */
+  candidates: StudentAccount[] | undefined;
+  onJoined: () => void;
+}) {
+  const listId = useId();
+  const [username, setUsername] = useState('');
+  const [role, setRole] = useState<ClassRole>('student');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [joined, setJoined] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setJoined(null);
+    try {
+      await joinClass(classId, username, role);
+      setJoined(username.trim().toLowerCase());
+      setUsername('');
+      setRole('student');
+      onJoined();
+    } catch (problem) {
+      setError((problem as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card form" onSubmit={submit} aria-labelledby="join-student-title">
+      <h3 id="join-student-title">Add an existing student</h3>
+      <p className="muted small">
+        A student who already has an account (from another class) keeps the same username and password.
+        {candidates?.length === 0 ? ' Every account is in this class already.' : ''}
+      </p>
+      <div className="form-row">
+        <label>
+          Existing account
+          <input
+            name="existing-username"
+            list={listId}
+            required
+            value={username}
+            onChange={(event) => setUsername(event.target.value)}
+            placeholder="start typing a username"
+            autoComplete="off"
+            spellCheck={false}
+            autoCapitalize="none"
+          />
+        </label>
+        <datalist id={listId} className="join-candidates">
+          {candidates?.map((account) => (
+            <option key={account.id} value={account.username}>
+              {describe(account)}
+            </option>
+          ))}
+        </datalist>
+        <label>
+          In this class as
+          <select name="existing-role" value={role} onChange={(event) => setRole(event.target.value as ClassRole)}>
+            {ROLES.map((option) => (
+              <option key={option} value={option}>
+                {option}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="button-primary" disabled={busy || username.trim() === ''}>
+          {busy ? 'Adding…' : 'Add to class'}
+        </button>
+      </div>
+      {error && (
+        <p className="warning" role="alert">
+          Not added: {error}
+        </p>
+      )}
+      {joined && (
+        <p className="notice" role="status">
+          {joined} is now in class {className} too. The game logs in with the same username and password as before.
+        </p>
+      )}
+    </form>
+  );
+}
+
+function describe(account: StudentAccount): string {
+  const classes = account.classes.map((c) => c.name).join(', ');
+  return [account.name, classes ? `in ${classes}` : 'in no class'].filter(Boolean).join(' · ');
+}
