@@ -121,7 +121,7 @@ describe('the Classes screen, against a real aula serve', { skip: chromiumMissin
     await form.getByLabel('Show').check();
     assert.equal(await field.getAttribute('type'), 'text', 'the teacher can check what was typed');
     await form.getByRole('button', { name: 'Set new password' }).click();
-    await form.getByRole('status').filter({ hasText: 'New password set for ben: the old one no longer logs in.' }).waitFor();
+    await form.getByRole('status').filter({ hasText: 'New password set for ben: the old one no longer logs in, and a game already logged in must log in again.' }).waitFor();
     assert.equal(await field.inputValue(), '', 'the form forgets the password');
     assert.equal(await form.getByRole('alert').count(), 0, 'the earlier refusal is gone');
     await page.screenshot({ path: path.join(SHOTS, '03-password-reset.png'), fullPage: true });

@@ -40,7 +40,7 @@ test('aula student password: a new password (from --password or standard input),
   const reset = await aula(['student', 'password', 'ROSA', '--password', 'New-Pass-33', ...dir]);
   assert.equal(reset.code, 0, reset.stderr);
   assert.match(reset.stdout, /New password set for rosa\./);
-  assert.match(reset.stdout, /until its login expires/, 'says that games already logged in keep their token');
+  assert.match(reset.stdout, /a game already logged in must log in again/, 'says that earlier logins end');
   assert.ok(!reset.stdout.includes('New-Pass-33'), 'the password is not printed');
 
   const fromStdin = await aula(['student', 'password', 'teo', '--password-stdin', '--json', ...dir], 'sol de tarde 4\n');

@@ -60,8 +60,7 @@ export function ResetPasswordForm({ classId, studentId, username, onClose }: { c
       )}
       {done && (
         <p className="notice" role="status">
-          New password set for {username}: the old one no longer logs in. A game already logged in keeps working until its login expires (at
-          most 7 days).
+          New password set for {username}: the old one no longer logs in, and a game already logged in must log in again.
         </p>
       )}
     </form>
