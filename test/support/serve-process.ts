@@ -64,3 +64,21 @@ export async function aula(args: string[], env: NodeJS.ProcessEnv = {}): Promise
   const { stdout } = await run(process.execPath, [AULA, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
   return stdout;
 }
+
+/** Runs one `aula …` command with `input` on its standard input; never throws for an exit code (tests read it). */
+export function aulaWithInput(args: string[], input = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [AULA, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}

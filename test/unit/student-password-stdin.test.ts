@@ -1,29 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { test } from 'node:test';
 import { startTestCollector } from '../support/collector.js';
 import { postJson } from '../support/http.js';
+import { aulaWithInput } from '../support/serve-process.js';
 import { tempDir } from '../support/temp-dir.js';
 
-const AULA = path.resolve(import.meta.dirname, '../../bin/aula.js');
-
-function aula(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [AULA, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(input ?? '');
-  });
-}
+const aula = aulaWithInput;
 
 test('aula student add --password-stdin: the password comes from standard input and works for logging in', async () => {
   const dataDir = tempDir();

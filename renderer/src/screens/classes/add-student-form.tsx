@@ -1,12 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { apiPost } from '../../api/client';
+import { PasswordField } from './password-field';
 import { type ClassRole, type ClassStudent, ROLES } from './types';
 
 /** One account. The server checks it with the same rules as `aula student add` and says what is wrong. */
 export function AddStudentForm({ classId, className, onAdded }: { classId: string; className: string; onAdded: () => void }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [showPassword, setShowPassword] = useState(false);
   const [name, setName] = useState('');
   const [role, setRole] = useState<ClassRole>('student');
   const [busy, setBusy] = useState(false);
@@ -56,21 +56,7 @@ export function AddStudentForm({ classId, className, onAdded }: { classId: strin
             autoCapitalize="none"
           />
         </label>
-        <label>
-          Password
-          <input
-            name="password"
-            type={showPassword ? 'text' : 'password'}
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            autoComplete="new-password"
-          />
-        </label>
-        <label className="checkbox">
-          <input type="checkbox" checked={showPassword} onChange={(event) => setShowPassword(event.target.checked)} />
-          Show
-        </label>
+        <PasswordField label={"Password"} name="password" value={password} onChange={setPassword} />
         <label>
           Full name
           <input name="name" value={name} onChange={(event) => setName(event.target.value)} placeholder="optional" maxLength={120} />

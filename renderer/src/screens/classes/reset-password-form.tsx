@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { PasswordField } from './password-field';
 import { setStudentPassword } from './student-requests';
 
 /**
@@ -7,7 +8,6 @@ import { setStudentPassword } from './student-requests';
  */
 export function ResetPasswordForm({ classId, studentId, username, onClose }: { classId: string; studentId: string; username: string; onClose: () => void }) {
   const [password, setPassword] = useState('');
-  const [showPassword, setShowPassword] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
@@ -31,21 +31,7 @@ export function ResetPasswordForm({ classId, studentId, username, onClose }: { c
   return (
     <form className="student-action" onSubmit={submit} aria-label={`Reset the password of ${username}`}>
       <div className="form-row">
-        <label>
-          New password for {username}
-          <input
-            name="new-password"
-            type={showPassword ? 'text' : 'password'}
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            autoComplete="new-password"
-          />
-        </label>
-        <label className="checkbox">
-          <input type="checkbox" checked={showPassword} onChange={(event) => setShowPassword(event.target.checked)} />
-          Show
-        </label>
+        <PasswordField label={`New password for ${username}`} name="new-password" value={password} onChange={setPassword} />
         <button type="submit" className="button-primary" disabled={busy || password === ''}>
           {busy ? 'Setting…' : 'Set new password'}
         </button>
