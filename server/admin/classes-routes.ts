@@ -6,13 +6,16 @@ import { parseRosterCsv } from '../auth/roster-csv.js';
 import { PasswordRefusedError, resetPassword } from '../auth/student-password.js';
 import type { AppContext } from '../context.js';
 import { sendJson } from '../http/send.js';
-import { ClassExistsError, type ClassInfo, createClass, getClass, listClasses } from '../store/classes-repo.js';
+import { ClassExistsError, type ClassInfo, ClassInUseError, createClass, deleteClass, getClass, listClasses, renameClass } from '../store/classes-repo.js';
 import { existingUsernames, findStudentByUsername, joinClass, listStudents, removeFromClass, StudentExistsError } from '../store/students-repo.js';
 import { AdminError } from './admin-error.js';
 import { type ClassStudent, readClassStudent, readClassStudentById, readClassStudents } from './classes-read.js';
 import { parseBody } from './validate.js';
 
 const newClassSchema = z.object({ name: z.string().trim().min(1, 'Give the class a name').max(120) });
+
+const classExists = (error: ClassExistsError) =>
+  new AdminError(409, 'class-exists', `${error.message} (class names are compared without regard to case).`);
 
 // Lengths are generous here: credential-rules.ts says what a username and a password may really be, in the
 // same words as `aula student add`. Messages never repeat a password.
@@ -41,19 +44,52 @@ const ROSTER_LIMIT = '512kb';
 export function classesRoutes(ctx: AppContext): express.Router {
   const router = express.Router();
   const write: WriteRunner = (job) => ctx.writer.run(job);
+  // After commit, so a tab that refetches sees the change. `aula class|student …` write from another process and
+  // cannot reach this bus: an open dashboard shows those at its next reload (or its next own change).
+  const changed = (classId: string) => ctx.bus.emit('classes.changed', { classId });
 
   router.get('/classes/summary', (_req, res) => sendJson(res, 200, { classes: listClasses(ctx.db) }));
 
   router.post('/classes', async (req, res) => {
     const { name } = parseBody(newClassSchema, req.body);
     const created = await ctx.writer.run((db) => createClass(db, name)).catch((error: unknown) => {
-      if (error instanceof ClassExistsError) {
-        throw new AdminError(409, 'class-exists', `${error.message} (class names are compared without regard to case).`);
-      }
+      if (error instanceof ClassExistsError) throw classExists(error);
       throw error;
     });
+    changed(created.id);
     ctx.log.info({ classId: created.id }, 'class created from the dashboard');
     sendJson(res, 201, { class: created });
+  });
+
+  // Activities reference the class by id, so they follow the new name; so do the members.
+  router.post('/classes/:id/rename', async (req, res) => {
+    const found = requireClass(ctx, req);
+    const { name } = parseBody(newClassSchema, req.body);
+    const renamed = await ctx.writer.run((db) => renameClass(db, found.id, name)).catch((error: unknown) => {
+      if (error instanceof ClassExistsError) throw classExists(error);
+      throw error;
+    });
+    if (!renamed) throw classNotFound();
+    changed(renamed.id);
+    ctx.log.info({ classId: renamed.id }, 'class renamed from the dashboard');
+    sendJson(res, 200, { class: renamed });
+  });
+
+  // The class and its memberships only: the accounts stay (other classes, their data). Refused while activities link to it.
+  router.delete('/classes/:id', async (req, res) => {
+    const found = requireClass(ctx, req);
+    let deleted: ClassInfo | undefined;
+    try {
+      deleted = await ctx.writer.run((db) => deleteClass(db, found.id));
+    } catch (error) {
+      if (!(error instanceof ClassInUseError)) throw error;
+      // The admin error shape, plus the linked activities so the dashboard can list them.
+      return sendJson(res, 409, { error: { reason: 'class-in-use', message: `${error.message}.`, activities: error.activities } });
+    }
+    if (!deleted) throw classNotFound();
+    changed(deleted.id);
+    ctx.log.info({ classId: deleted.id, members: deleted.students }, 'class deleted from the dashboard');
+    sendJson(res, 200, { class: deleted });
   });
 
   router.get('/classes/:id/students', (req, res) => {
@@ -77,6 +113,7 @@ export function classesRoutes(ctx: AppContext): express.Router {
       if (error instanceof StudentExistsError) throw studentExists(username);
       throw error;
     }
+    changed(found.id);
     ctx.log.info({ classId: found.id, username }, 'student added from the dashboard');
     sendJson(res, 201, { student: readClassStudent(ctx.db, found.id, username) });
   });
@@ -94,6 +131,7 @@ export function classesRoutes(ctx: AppContext): express.Router {
       // As `aula student import`: the file's own problems and the accounts' problems are reported together.
       if (parsed.problems.length > 0) throw new RosterError(sortedByLine([...parsed.problems, ...checkAccounts(ctx.db, parsed.accounts)]));
       const created = await createAccounts(ctx.db, write, found.id, parsed.accounts);
+      changed(found.id);
       ctx.log.info({ classId: found.id, imported: created.length }, 'roster imported from the dashboard');
       const usernames = new Set(created.map((student) => student.username));
       sendJson(res, 201, {
@@ -129,6 +167,7 @@ export function classesRoutes(ctx: AppContext): express.Router {
     const found = requireClass(ctx, req);
     const studentId = String(req.params.studentId);
     if (!(await ctx.writer.run((db) => removeFromClass(db, found.id, studentId)))) throw notInClass(found);
+    changed(found.id);
     ctx.log.info({ classId: found.id, studentId }, 'student taken out of a class from the dashboard');
     sendJson(res, 200, { class: getClass(ctx.db, found.id) ?? found, students: readClassStudents(ctx.db, found.id) });
   });
@@ -162,6 +201,7 @@ export function classesRoutes(ctx: AppContext): express.Router {
         `${outcome.username} is already in class ${found.name}${outcome.role ? ` (as ${outcome.role})` : ''}. To change the role, remove ${outcome.username} from the class first, then add again.`,
       );
     }
+    changed(found.id);
     ctx.log.info({ classId: found.id, username: outcome.username, role: input.role }, 'existing student joined a class from the dashboard');
     sendJson(res, 201, { class: getClass(ctx.db, found.id) ?? found, students: readClassStudents(ctx.db, found.id) });
   });
@@ -180,9 +220,11 @@ const notInClass = (found: ClassInfo) =>
 
 function requireClass(ctx: AppContext, req: Request): ClassInfo {
   const found = getClass(ctx.db, String(req.params.id));
-  if (!found) throw new AdminError(404, 'class-not-found', 'There is no such class.');
+  if (!found) throw classNotFound();
   return found;
 }
+
+const classNotFound = () => new AdminError(404, 'class-not-found', 'There is no such class.');
 
 const studentExists = (username: string) =>
   new AdminError(409, 'student-exists', `A student "${username}" already exists (usernames are unique across all classes).`);

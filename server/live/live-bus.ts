@@ -13,6 +13,8 @@ export interface LiveEvents {
   'statements.accepted': { activityId: string | null; sessionId: number; playerId: string; statements: readonly unknown[] };
   /** Alerts of an activity were raised, cleared, acknowledged or erased. */
   'alerts.changed': { activityId: string };
+  /** A class was created, renamed or deleted, or its members changed (from the dashboard; the CLI is another process). */
+  'classes.changed': { classId: string };
 }
 
 export type LiveEventName = keyof LiveEvents;

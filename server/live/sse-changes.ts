@@ -14,6 +14,7 @@ export class ChangesBuffer {
   private rejectedCount = 0;
   private alerts = new Set<string>();
   private storage: { full: boolean } | undefined;
+  private classes = new Set<string>();
   private dirty = false;
 
   get isEmpty(): boolean {
@@ -65,6 +66,11 @@ export class ChangesBuffer {
     this.dirty = true;
   }
 
+  classesChanged(classId: string): void {
+    this.classes.add(classId);
+    this.dirty = true;
+  }
+
   /** The merged event; the buffer starts empty again. */
   take(): ChangesEvent {
     const event: ChangesEvent = {
@@ -78,6 +84,7 @@ export class ChangesBuffer {
       rejectedCount: this.rejectedCount,
       alerts: [...this.alerts],
       ...(this.storage ? { storage: this.storage } : {}),
+      ...(this.classes.size > 0 ? { classes: [...this.classes] } : {}),
     };
     this.statements = 0;
     this.activities = new Map();
@@ -89,6 +96,7 @@ export class ChangesBuffer {
     this.rejectedCount = 0;
     this.alerts = new Set();
     this.storage = undefined;
+    this.classes = new Set();
     this.dirty = false;
     return event;
   }

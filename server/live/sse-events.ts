@@ -20,6 +20,8 @@ export interface ChangesEvent {
   alerts: string[];
   /** Present when the disk became full (or has room again) in this window: the dashboard's red banner. */
   storage?: { full: boolean };
+  /** Present when classes or their members changed in this window: their ids (the Classes screen refetches). */
+  classes?: string[];
 }
 
 export interface SseEvents {

@@ -51,6 +51,7 @@ export class SseHub {
       bus.on('request.rejected', (e) => this.touch(() => this.changes.requestRejected(e.route, e.status, e.message))),
       bus.on('alerts.changed', (e) => this.touch(() => this.changes.alertsChanged(e.activityId))),
       bus.on('storage.changed', (e) => this.touch(() => this.changes.storageChanged(e.full))),
+      bus.on('classes.changed', (e) => this.touch(() => this.changes.classesChanged(e.classId))),
     ];
     this.heartbeat = setInterval(() => this.broadcast(frame('heartbeat', { serverTime: this.isoNow() })), options.heartbeatMs ?? 15_000);
     this.heartbeat.unref();

@@ -41,3 +41,62 @@ export function findClassByName(db: Db, name: string): ClassInfo | undefined {
 export function listClasses(db: Db): ClassInfo[] {
   return prepared<[], ClassInfo>(db, `${CLASS_SELECT} ORDER BY c.name`).all();
 }
+
+/** An activity linked to a class: what a refused delete names. */
+export interface LinkedActivity {
+  id: string;
+  name: string;
+  trackingCode: string;
+  open: boolean;
+}
+
+/**
+ * A class that activities are linked to cannot go: `activities.class_id` references it, an activity's class is
+ * fixed at creation (nothing changes it), and activities are never deleted (their traces are research data).
+ */
+export class ClassInUseError extends Error {
+  constructor(
+    readonly className: string,
+    readonly activities: LinkedActivity[],
+  ) {
+    const names = activities.map((activity) => `"${activity.name}"`).join(', ');
+    const count = activities.length;
+    super(
+      `Class ${className} is not deleted: ${count === 1 ? 'activity' : `${count} activities`} ${names} ${count === 1 ? 'is' : 'are'} linked to it. ` +
+        "An activity's class cannot be changed and activities are not deleted (their traces are research data), so a class with activities stays; close them when the class ends, or rename the class instead",
+    );
+  }
+}
+
+export function linkedActivities(db: Db, classId: string): LinkedActivity[] {
+  return prepared<[string], { id: string; name: string; trackingCode: string; open: number }>(
+    db,
+    'SELECT id, name, tracking_code AS trackingCode, open FROM activities WHERE class_id = ? ORDER BY created, name',
+  )
+    .all(classId)
+    .map((row) => ({ ...row, open: row.open === 1 }));
+}
+
+/** Undefined when there is no such class. Same uniqueness as createClass; a class may change only its case. */
+export function renameClass(db: Db, id: string, name: string): ClassInfo | undefined {
+  if (!getClass(db, id)) return undefined;
+  const other = findClassByName(db, name);
+  if (other && other.id !== id) throw new ClassExistsError(name);
+  prepared(db, 'UPDATE classes SET name = ? WHERE id = ?').run(name.trim(), id);
+  return getClass(db, id);
+}
+
+/**
+ * Deletes the class and its memberships only: the student accounts stay (they may be in other classes, and what
+ * they played stays theirs). Undefined when there is no such class; ClassInUseError when activities link to it.
+ * Run it inside one write job, so the check and the delete see the same rows.
+ */
+export function deleteClass(db: Db, id: string): ClassInfo | undefined {
+  const found = getClass(db, id);
+  if (!found) return undefined;
+  const activities = linkedActivities(db, id);
+  if (activities.length > 0) throw new ClassInUseError(found.name, activities);
+  prepared(db, 'DELETE FROM class_members WHERE class_id = ?').run(id);
+  prepared(db, 'DELETE FROM classes WHERE id = ?').run(id);
+  return found;
+}
