@@ -28,6 +28,53 @@ interface ErrorBody {
   error: { reason: string; message: string; problems?: Array<{ line: number | null; message: string }> };
 }
 
+interface SseMessage {
+  event: string;
+  data: Record<string, unknown>;
+}
+
+/** Reads the dashboard's event stream over fetch, frame by frame (as admin-events.test.ts does). */
+async function openStream(url: string) {
+  const controller = new AbortController();
+  const response = await fetch(url, { signal: controller.signal });
+  assert.equal(response.status, 200);
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  const messages: SseMessage[] = [];
+  const waiters: Array<() => void> = [];
+  let buffer = '';
+  void (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += decoder.decode(value, { stream: true });
+        for (let split = buffer.indexOf('\n\n'); split >= 0; split = buffer.indexOf('\n\n')) {
+          const fields = new Map<string, string>();
+          for (const line of buffer.slice(0, split).split('\n')) {
+            const colon = line.indexOf(':');
+            if (colon > 0) fields.set(line.slice(0, colon), line.slice(colon + 1).trimStart());
+          }
+          buffer = buffer.slice(split + 2);
+          const event = fields.get('event');
+          if (event) messages.push({ event, data: JSON.parse(fields.get('data') ?? '{}') as Record<string, unknown> });
+          for (const wake of waiters.splice(0)) wake();
+        }
+      }
+    } catch {
+      // aborted
+    }
+  })();
+  return {
+    messages,
+    /** Resolves once the messages satisfy the predicate (the test's own timeout bounds the wait). */
+    async until(predicate: (messages: SseMessage[]) => boolean): Promise<void> {
+      while (!predicate(messages)) await new Promise<void>((resolve) => waiters.push(resolve));
+    },
+    close: () => controller.abort(),
+  };
+}
+
 const PASSWORDS = [
   'Lemon-Tree-4417',
   'Blue-Kite-2290',
@@ -473,6 +520,156 @@ describe('the dashboard manages classes and student accounts (/admin/api/classes
     assert.deepEqual(await studentsOf(target.id), [tom], 'no one joined and tom kept his role');
     const summary = (await get('/classes/summary')).json as { classes: ClassBody[] };
     assert.equal(summary.classes.find((c) => c.id === target.id)?.students, 1);
+  });
+
+  test('rename a class: 200 with the class; its students, its activities and their logins follow the new name', async () => {
+    const target = await createClass('Rename 1');
+    const password = PASSWORDS[1] as string;
+    const vera = await addStudent(target.id, 'vera', password);
+    const created = await post('/activities', { name: 'Only Rename 1', classId: target.id, allowAnonymous: false });
+    assert.equal(created.status, 201, created.text);
+    const activity = (created.json as { activity: { id: string; trackingCode: string } }).activity;
+
+    const renamed = await post(`/classes/${target.id}/rename`, { name: '  Rename One  ' });
+    assert.equal(renamed.status, 200, renamed.text);
+    assert.deepEqual((renamed.json as { class: ClassBody }).class, { ...target, name: 'Rename One', students: 1, activities: 1 });
+    const summary = (await get('/classes/summary')).json as { classes: ClassBody[] };
+    assert.equal(summary.classes.find((c) => c.id === target.id)?.name, 'Rename One');
+    assert.ok(!summary.classes.some((c) => c.name === 'Rename 1'), 'the old name is gone');
+    assert.deepEqual(await studentsOf(target.id), [vera]);
+    const shown = (await get(`/activities/${activity.id}`)).json as { activity: { classId: string; className: string } };
+    assert.deepEqual([shown.activity.classId, shown.activity.className], [target.id, 'Rename One']);
+
+    // The class-only activity still lets its student in: it references the class, not its name.
+    const token = ((await login('vera', password)).json as { user: { token: string } }).user.token;
+    const started = await start(collector.url, activity.trackingCode, { headers: { Authorization: `Bearer ${token}` } });
+    assert.equal(started.status, 200, started.text);
+
+    // Only the case changes: the same class, so no conflict with itself.
+    const recased = await post(`/classes/${target.id}/rename`, { name: 'RENAME ONE' });
+    assert.equal(recased.status, 200, recased.text);
+    assert.equal((recased.json as { class: ClassBody }).class.name, 'RENAME ONE');
+  });
+
+  test('renaming to a name another class has, in any case, is refused (409 class-exists); an unknown class is 404; nothing changes', async () => {
+    const first = await createClass('Rename 2a');
+    const second = await createClass('Rename 2b');
+    const taken = await post(`/classes/${second.id}/rename`, { name: 'rename 2A' });
+    assert.equal(taken.status, 409, taken.text);
+    assert.equal((taken.json as ErrorBody).error.reason, 'class-exists');
+    assert.match((taken.json as ErrorBody).error.message, /A class named "rename 2A" already exists/);
+    const empty = await post(`/classes/${second.id}/rename`, { name: '  ' });
+    assert.equal(empty.status, 400);
+    assert.equal((empty.json as ErrorBody).error.reason, 'invalid-request');
+    const unknown = await post('/classes/no-such-class/rename', { name: 'Rename 2c' });
+    assert.equal(unknown.status, 404);
+    assert.equal((unknown.json as ErrorBody).error.reason, 'class-not-found');
+    const evil = { Origin: 'http://evil.example', 'Sec-Fetch-Site': 'cross-site' };
+    const forged = remember(await postJson(api(`/classes/${second.id}/rename`), { name: 'Forged name' }, evil));
+    assert.equal(forged.status, 403);
+
+    const names = ((await get('/classes/summary')).json as { classes: ClassBody[] }).classes
+      .filter((c) => c.id === first.id || c.id === second.id)
+      .map((c) => c.name);
+    assert.deepEqual(names, ['Rename 2a', 'Rename 2b']);
+  });
+
+  test('a class that activities are linked to is not deleted (409 class-in-use, naming them); the class and its members stay', async () => {
+    const target = await createClass('Delete 1');
+    const wren = await addStudent(target.id, 'wren', PASSWORDS[2] as string);
+    for (const name of ['Fractions Delete 1', 'Decimals Delete 1']) {
+      const created = await post('/activities', { name, classId: target.id, allowAnonymous: false });
+      assert.equal(created.status, 201, created.text);
+    }
+    const refused = await del(`/classes/${target.id}`);
+    assert.equal(refused.status, 409, refused.text);
+    const { error } = refused.json as { error: { reason: string; message: string; activities: Array<{ name: string; trackingCode: string }> } };
+    assert.equal(error.reason, 'class-in-use');
+    assert.match(error.message, /Class Delete 1 is not deleted: 2 activities "Fractions Delete 1", "Decimals Delete 1" are linked to it/);
+    assert.match(error.message, /An activity's class cannot be changed/);
+    assert.deepEqual(
+      error.activities.map((a) => a.name),
+      ['Fractions Delete 1', 'Decimals Delete 1'],
+    );
+    const summary = (await get('/classes/summary')).json as { classes: ClassBody[] };
+    assert.deepEqual(
+      summary.classes.find((c) => c.id === target.id),
+      { ...target, students: 1, activities: 2 },
+    );
+    assert.deepEqual(await studentsOf(target.id), [wren]);
+  });
+
+  test('delete a class without activities: 200; gone with its memberships, the accounts stay (in their other classes) and still log in', async () => {
+    const doomed = await createClass('Delete 2');
+    const other = await createClass('Delete 2 other');
+    const xena = await addStudent(doomed.id, 'xena', PASSWORDS[3] as string);
+    await addStudent(doomed.id, 'yuri', PASSWORDS[4] as string);
+    assert.equal((await post(`/classes/${other.id}/members`, { username: 'xena' })).status, 201);
+
+    const deleted = await del(`/classes/${doomed.id}`);
+    assert.equal(deleted.status, 200, deleted.text);
+    assert.deepEqual((deleted.json as { class: ClassBody }).class, { ...doomed, students: 2 });
+    const summary = (await get('/classes/summary')).json as { classes: ClassBody[] };
+    assert.ok(!summary.classes.some((c) => c.id === doomed.id || c.name === 'Delete 2'), 'the class is gone');
+    assert.equal((await get(`/classes/${doomed.id}/students`)).status, 404);
+    assert.deepEqual(await studentsOf(other.id), [xena], 'still in the other class');
+
+    const accounts = (await get('/students')).json as { students: Array<{ username: string; classes: Array<{ name: string }> }> };
+    assert.deepEqual(
+      accounts.students.filter((s) => s.username === 'xena' || s.username === 'yuri').map((s) => [s.username, s.classes.map((c) => c.name)]),
+      [
+        ['xena', ['Delete 2 other']],
+        ['yuri', []],
+      ],
+    );
+    assert.equal((await login('yuri', PASSWORDS[4] as string)).status, 200, 'the account stays');
+    // The name is free again.
+    await createClass('delete 2');
+
+    const twice = await del(`/classes/${doomed.id}`);
+    assert.equal(twice.status, 404);
+    assert.equal((twice.json as ErrorBody).error.reason, 'class-not-found');
+    const evil = { Origin: 'http://evil.example', 'Sec-Fetch-Site': 'cross-site' };
+    const forged = remember(await request(api(`/classes/${other.id}`), { method: 'DELETE', headers: evil }));
+    assert.equal(forged.status, 403);
+    assert.deepEqual(await studentsOf(other.id), [xena]);
+  });
+
+  test('an open dashboard hears every class and membership change over its event stream (changes.classes)', { timeout: 20_000 }, async () => {
+    const stream = await openStream(`${collector.url}/admin/api/events`);
+    try {
+      const heard = (classId: string) => stream.until((events) => events.some((e) => e.event === 'changes' && (e.data.classes as string[] | undefined)?.includes(classId)));
+      const target = await createClass('Live 1');
+      await heard(target.id);
+      const steps: Array<() => Promise<unknown>> = [
+        () => addStudent(target.id, 'zara', PASSWORDS[5] as string),
+        () => postCsv(`/classes/${target.id}/students/import`, `zeno,${PASSWORDS[6]}`),
+        () => post(`/classes/${target.id}/rename`, { name: 'Live One' }),
+        async () => {
+          const zara = (await studentsOf(target.id)).find((s) => s.username === 'zara') as StudentBody;
+          return del(`/classes/${target.id}/students/${zara.id}`);
+        },
+        () => post(`/classes/${target.id}/members`, { username: 'zara' }),
+        () => del(`/classes/${target.id}`),
+      ];
+      for (const step of steps) {
+        const before = stream.messages.length;
+        await step();
+        await stream.until((events) => events.slice(before).some((e) => e.event === 'changes' && (e.data.classes as string[] | undefined)?.includes(target.id)));
+      }
+      // A refused write announces nothing: the next announcement is the next real change.
+      const before = stream.messages.length;
+      assert.equal((await post('/classes', { name: 'Rename 2A' })).status, 409);
+      const again = await createClass('live one');
+      await stream.until((events) => events.slice(before).some((e) => e.event === 'changes' && e.data.classes !== undefined));
+      const announced = stream.messages.slice(before).filter((e) => e.event === 'changes' && e.data.classes !== undefined);
+      assert.deepEqual(
+        announced.map((e) => e.data.classes),
+        [[again.id]],
+      );
+    } finally {
+      stream.close();
+    }
   });
 
   test('no password and no password hash is ever in an answer or in the log', async () => {
