@@ -171,3 +171,94 @@ test('aula student join: an existing account into one more class (two subjects),
   );
   await collector.close();
 });
+
+interface ClassJson {
+  id: string;
+  name: string;
+  students: number;
+  activities: number;
+}
+
+test('aula class rename: the class, its students and its activities under a new name; a taken name (any case) → exit 1', async () => {
+  const dataDir = tempDir();
+  const dir = ['--data-dir', dataDir];
+  for (const name of ['4A', '4B']) assert.equal((await aula(['class', 'create', '--name', name, ...dir])).code, 0);
+  assert.equal((await aula(['student', 'add', 'rosa', '--password', 'Rosa-Pass-88', '--class', '4A', ...dir])).code, 0);
+  assert.equal((await aula(['activity', 'create', '--name', 'Fractions', '--class', '4A', '--no-anonymous', ...dir])).code, 0);
+
+  const taken = await aula(['class', 'rename', '4A', '--to', '4b', ...dir]);
+  assert.equal(taken.code, 1);
+  assert.match(taken.stderr, /A class named "4b" already exists/);
+  const unknown = await aula(['class', 'rename', '9Z', '--to', '9Y', ...dir]);
+  assert.equal(unknown.code, 1);
+  assert.match(unknown.stderr, /No class named "9Z"/);
+
+  const renamed = await aula(['class', 'rename', '4a', '--to', 'Maths 4A', ...dir]);
+  assert.equal(renamed.code, 0, renamed.stderr);
+  assert.match(renamed.stdout, /Renamed class 4A to Maths 4A\. Its 1 student and 1 activity stay with it\./);
+  const asJson = await aula(['class', 'rename', 'maths 4a', '--to', 'MATHS 4A', '--json', ...dir]);
+  assert.equal(asJson.code, 0, asJson.stderr);
+  assert.deepEqual(
+    (({ name, students, activities }: ClassJson) => ({ name, students, activities }))(JSON.parse(asJson.stdout) as ClassJson),
+    { name: 'MATHS 4A', students: 1, activities: 1 },
+  );
+
+  const classes = JSON.parse((await aula(['class', 'list', '--json', ...dir])).stdout) as ClassJson[];
+  assert.deepEqual(
+    classes.map((c) => c.name),
+    ['4B', 'MATHS 4A'],
+  );
+  const rosa = JSON.parse((await aula(['student', 'list', '--class', 'MATHS 4A', '--json', ...dir])).stdout) as StudentJson[];
+  assert.deepEqual(
+    rosa.map((s) => [s.username, s.classes]),
+    [['rosa', [{ name: 'MATHS 4A', role: 'student' }]]],
+  );
+  assert.match((await aula(['activity', 'list', ...dir])).stdout, /Fractions {2}\(game: .*class: MATHS 4A/);
+});
+
+test('aula class delete: without --yes only says what would happen; with --yes the class and its memberships go, the accounts stay; refused while activities link to it', async () => {
+  const dataDir = tempDir();
+  const dir = ['--data-dir', dataDir];
+  for (const name of ['4A', '4B', '4C']) assert.equal((await aula(['class', 'create', '--name', name, ...dir])).code, 0);
+  assert.equal((await aula(['student', 'add', 'rosa', '--password', 'Rosa-Pass-99', '--class', '4A', ...dir])).code, 0);
+  assert.equal((await aula(['student', 'add', 'teo', '--password', 'Teo-Pass-99', '--class', '4A', ...dir])).code, 0);
+  assert.equal((await aula(['student', 'join', 'teo', '--class', '4B', ...dir])).code, 0);
+  assert.equal((await aula(['activity', 'create', '--name', 'Decimals', '--class', '4C', ...dir])).code, 0);
+  const classNames = async () => (JSON.parse((await aula(['class', 'list', '--json', ...dir])).stdout) as ClassJson[]).map((c) => c.name);
+
+  const preview = await aula(['class', 'delete', '4a', ...dir]);
+  assert.equal(preview.code, 1);
+  assert.match(preview.stdout, /Would delete class 4A and its 2 memberships \(the student accounts stay/);
+  assert.match(preview.stderr, /Nothing deleted\. Run again with --yes/);
+  assert.deepEqual(await classNames(), ['4A', '4B', '4C'], 'nothing changed');
+  assert.equal(JSON.parse((await aula(['student', 'list', '--class', '4A', '--json', ...dir])).stdout).length, 2);
+
+  const inUse = await aula(['class', 'delete', '4C', '--yes', ...dir]);
+  assert.equal(inUse.code, 1);
+  assert.match(inUse.stderr, /Class 4C is not deleted: activity "Decimals" is linked to it\. An activity's class cannot be changed/);
+  const unknown = await aula(['class', 'delete', '9Z', '--yes', ...dir]);
+  assert.equal(unknown.code, 1);
+  assert.match(unknown.stderr, /No class named "9Z"/);
+
+  const deleted = await aula(['class', 'delete', '4A', '--yes', ...dir]);
+  assert.equal(deleted.code, 0, deleted.stderr);
+  assert.match(deleted.stdout, /Deleted class 4A and its 2 memberships/);
+  assert.deepEqual(await classNames(), ['4B', '4C']);
+  const all = JSON.parse((await aula(['student', 'list', '--json', ...dir])).stdout) as StudentJson[];
+  assert.deepEqual(
+    all.map((s) => [s.username, s.classes.map((c) => c.name)]),
+    [
+      ['rosa', []],
+      ['teo', ['4B']],
+    ],
+    'the accounts stay; teo is still in 4B',
+  );
+  const json = await aula(['class', 'delete', '4B', '--yes', '--json', ...dir]);
+  assert.equal(json.code, 0, json.stderr);
+  const answer = JSON.parse(json.stdout) as { deleted: boolean; class: ClassJson };
+  assert.deepEqual([answer.deleted, answer.class.name, answer.class.students], [true, '4B', 1]);
+
+  const collector = await startTestCollector({ dataDir });
+  assert.equal((await postJson(`${collector.url}/api/login`, { username: 'rosa', password: 'Rosa-Pass-99' })).status, 200, 'the account still logs in');
+  await collector.close();
+});
