@@ -213,4 +213,98 @@ describe('the Classes screen, against a real aula serve', { skip: chromiumMissin
     assert.equal((await login('carla', 'Luna-Azul-77')).status, 200);
     assert.equal((await login('ben', BEN_NEW_PASSWORD)).status, 200);
   });
+  test('a teacher renames and deletes a class; a class another tab creates or deletes shows without a reload', { timeout: 120_000 }, async () => {
+    const api = (path: string, init: RequestInit = {}) => fetch(`${serve.url}/admin/api${path}`, init);
+    const nav = page.getByRole('navigation', { name: 'Classes' });
+    const classNames = () => nav.locator('.class-name').allTextContents();
+    const summary = async () => ((await (await api('/classes/summary')).json()) as { classes: Array<{ id: string; name: string }> }).classes;
+    const idOf = async (name: string) => (await summary()).find((c) => c.name === name)?.id as string;
+    await page.getByRole('heading', { name: 'Class Science' }).waitFor();
+
+    // A name another class has, in another case: the server's reason, nothing renamed.
+    await page.getByRole('button', { name: 'Rename class Science…' }).click();
+    const rename = page.getByRole('form', { name: 'Rename class Science' });
+    const field = rename.getByLabel('New name for class Science');
+    assert.equal(await field.inputValue(), 'Science', 'starts from the current name');
+    await field.fill('3b');
+    await rename.getByRole('button', { name: 'Rename', exact: true }).click();
+    await rename.getByRole('alert').filter({ hasText: 'Not renamed: A class named "3b" already exists' }).waitFor();
+
+    await field.fill('Science 4B');
+    await rename.getByRole('button', { name: 'Rename', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Renamed class Science to Science 4B. Its students and activities stay with it.' }).waitFor();
+    await page.getByRole('heading', { name: 'Class Science 4B' }).waitFor();
+    await nav.getByText('Science 4B', { exact: true }).waitFor();
+    assert.deepEqual(await usernamesShown(), ['ben', 'carla'], 'the students stay');
+    await page.screenshot({ path: path.join(SHOTS, '06-class-renamed.png'), fullPage: true });
+
+    // Another tab (here: the API, as the dashboard in another window would) creates a class: it appears, no reload.
+    const created = await api('/classes', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'Art 2C' }) });
+    assert.equal(created.status, 201);
+    await nav.getByText('Art 2C', { exact: true }).waitFor();
+    assert.deepEqual(await classNames(), ['3B', 'Art 2C', 'Science 4B']);
+    // …and a student it adds to the open class shows in its list.
+    const scienceId = await idOf('Science 4B');
+    const joined = await api(`/classes/${scienceId}/members`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'ana.garcia' }) });
+    assert.equal(joined.status, 201);
+    await page.locator('table.class-students tr[data-username="ana.garcia"]').waitFor();
+    assert.deepEqual(await usernamesShown(), ['ana.garcia', 'ben', 'carla']);
+
+    // A class with an activity: the confirmation warns, and the server's refusal names the activity.
+    const threeB = await idOf('3B');
+    const activity = await api('/activities', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'Fractions 3B', classId: threeB, allowAnonymous: false }),
+    });
+    assert.equal(activity.status, 201);
+    await nav.locator('button', { hasText: '3B' }).click();
+    await page.getByRole('heading', { name: 'Class 3B' }).waitFor();
+    await page.getByRole('button', { name: 'Delete class 3B…' }).click();
+    const refuse = page.getByRole('alertdialog', { name: 'Delete class 3B' });
+    await refuse.getByText("1 activity is linked to it, and an activity's class cannot be changed").waitFor();
+    await refuse.getByRole('button', { name: 'Yes, delete class' }).click();
+    await refuse.getByRole('alert').filter({ hasText: 'Class 3B is not deleted: activity "Fractions 3B" is linked to it.' }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, '07-delete-refused.png') });
+    await refuse.getByRole('button', { name: 'Close' }).click();
+    await refuse.waitFor({ state: 'detached' });
+    assert.deepEqual(await classNames(), ['3B', 'Art 2C', 'Science 4B']);
+
+    // A class without activities: Cancel keeps it; Yes deletes it, its memberships only.
+    await nav.locator('button', { hasText: 'Science 4B' }).click();
+    await page.getByRole('heading', { name: 'Class Science 4B' }).waitFor();
+    await page.getByRole('button', { name: 'Delete class Science 4B…' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Delete class Science 4B' });
+    await confirm.getByText('Its 3 memberships go: the student accounts stay, with everything they already played').waitFor();
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Delete class Science 4B…' }).click();
+    await confirm.getByRole('button', { name: 'Yes, delete class' }).click();
+    await page.getByRole('status').filter({ hasText: 'Deleted class Science 4B. Its student accounts stay' }).waitFor();
+    await nav.getByText('Science 4B', { exact: true }).waitFor({ state: 'detached' });
+    assert.deepEqual(await classNames(), ['3B', 'Art 2C']);
+    assert.doesNotMatch(page.url(), /class=/, 'no class is open any more');
+    await page.screenshot({ path: path.join(SHOTS, '08-class-deleted.png'), fullPage: true });
+
+    // Another tab deletes a class: it goes from the list, no reload.
+    const artId = await idOf('Art 2C');
+    assert.equal((await api(`/classes/${artId}`, { method: 'DELETE' })).status, 200);
+    await nav.getByText('Art 2C', { exact: true }).waitFor({ state: 'detached' });
+    assert.deepEqual(await classNames(), ['3B']);
+
+    // What the server has: the accounts all stay, in the classes they still have.
+    const accounts = (await (await api('/students')).json()) as { students: Array<{ username: string; classes: Array<{ name: string }> }> };
+    assert.deepEqual(
+      accounts.students.map((s) => [s.username, s.classes.map((c) => c.name)]),
+      [
+        ['ana.garcia', ['3B']],
+        ['ben', ['3B']],
+        ['carla', []],
+      ],
+    );
+    assert.equal((await login('carla', 'Luna-Azul-77')).status, 200, 'the account stays');
+    await page.reload();
+    await nav.getByText('3B', { exact: true }).waitFor();
+    assert.deepEqual(await classNames(), ['3B']);
+  });
 });

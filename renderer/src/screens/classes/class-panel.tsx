@@ -1,18 +1,41 @@
+import { useState } from 'react';
 import { useResource } from '../../api/use-resource';
 import { ErrorBox, Loading } from '../../components/states';
 import { formatTime } from '../../format/time';
 import { AddStudentForm } from './add-student-form';
+import { classesChangedIn } from './class-requests';
+import { DeleteClass } from './delete-class';
 import { JoinStudentForm } from './join-student-form';
 import { LoginHint } from './login-hint';
+import { RenameClassForm } from './rename-class-form';
 import { RosterImport } from './roster-import';
 import { StudentTable } from './student-table';
 import type { ClassStudent, ClassSummary, StudentAccount } from './types';
 
+interface Props {
+  summary: ClassSummary;
+  onChanged: () => void;
+  onDeleted: (message: string) => void;
+}
+
 /** One class opened: its students, the ways to add some (new, existing, a roster), and how their games log in. */
-export function ClassPanel({ summary, onChanged }: { summary: ClassSummary; onChanged: () => void }) {
-  const students = useResource<{ class: ClassSummary; students: ClassStudent[] }>(`/classes/${encodeURIComponent(summary.id)}/students`);
-  // Every account, for the suggestions of "Add an existing student"; refreshed with the class's list.
-  const accounts = useResource<{ students: StudentAccount[] }>('/students');
+export function ClassPanel({ summary, onChanged, onDeleted }: Props) {
+  // Another tab's changes arrive live; `aula student …` runs in another process and shows at the next reload.
+  const students = useResource<{ class: ClassSummary; students: ClassStudent[] }>(`/classes/${encodeURIComponent(summary.id)}/students`, {
+    staleOn: (changes) => classesChangedIn(changes).includes(summary.id),
+  });
+  // Every account, for the suggestions of "Add an existing student"; refreshed with the class's list, and when any
+  // class changes (the suggestions name each account's classes).
+  const accounts = useResource<{ students: StudentAccount[] }>('/students', { staleOn: (changes) => classesChangedIn(changes).length > 0 });
+  // The counts as the class's own answer has them: an activity linked since the list was read counts (no class event
+  // announces a new activity), so the delete confirmation can warn about it.
+  const counts = students.data?.class.id === summary.id ? students.data.class : summary;
+  const [action, setAction] = useState<'rename' | 'delete' | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const toggle = (kind: 'rename' | 'delete') => {
+    setNotice(null);
+    setAction(action === kind ? null : kind);
+  };
   const changed = () => {
     students.reload();
     accounts.reload();
@@ -22,9 +45,48 @@ export function ClassPanel({ summary, onChanged }: { summary: ClassSummary; onCh
   const candidates = members && accounts.data?.students.filter((account) => !members.has(account.id));
   return (
     <section className="class-panel" aria-labelledby="class-title">
-      <h3 id="class-title">Class {summary.name}</h3>
+      <div className="class-title-row">
+        <h3 id="class-title">Class {summary.name}</h3>
+        <span className="class-buttons">
+          <button
+            type="button"
+            className="button-small"
+            aria-expanded={action === 'rename'}
+            aria-label={`Rename class ${summary.name}…`}
+            onClick={() => toggle('rename')}
+          >
+            Rename…
+          </button>{' '}
+          <button
+            type="button"
+            className="button-small"
+            aria-expanded={action === 'delete'}
+            aria-label={`Delete class ${summary.name}…`}
+            onClick={() => toggle('delete')}
+          >
+            Delete…
+          </button>
+        </span>
+      </div>
+      {action === 'rename' && (
+        <RenameClassForm
+          summary={summary}
+          onClose={() => setAction(null)}
+          onRenamed={(message) => {
+            setAction(null);
+            setNotice(message);
+            onChanged();
+          }}
+        />
+      )}
+      {action === 'delete' && <DeleteClass summary={{ ...summary, students: counts.students, activities: counts.activities }} onClose={() => setAction(null)} onDeleted={onDeleted} />}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
       <p className="muted small">
-        {summary.students} student{summary.students === 1 ? '' : 's'} · {summary.activities} activit{summary.activities === 1 ? 'y' : 'ies'} linked ·
+        {counts.students} student{counts.students === 1 ? '' : 's'} · {counts.activities} activit{counts.activities === 1 ? 'y' : 'ies'} linked ·
         created {formatTime(summary.created)}
       </p>
       {students.error && <ErrorBox error={students.error} onRetry={students.reload} />}

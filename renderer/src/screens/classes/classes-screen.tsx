@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { useResource } from '../../api/use-resource';
 import { EmptyState, ErrorBox, Loading } from '../../components/states';
 import { navigate, useLocation } from '../../router';
 import { ClassPanel } from './class-panel';
+import { classesChangedIn } from './class-requests';
 import './classes.css';
 import { NewClassForm } from './new-class-form';
 import type { ClassSummary } from './types';
@@ -15,7 +17,11 @@ function openClass(id: string): void {
 export function ClassesScreen() {
   const { search } = useLocation();
   const openId = new URLSearchParams(search).get('class');
-  const classes = useResource<{ classes: ClassSummary[] }>('/classes/summary');
+  // Live: a class created, renamed or deleted, or its members changed, in another tab. The CLI writes from another
+  // process and cannot announce anything: its changes show at the next reload (or the next change made here).
+  const classes = useResource<{ classes: ClassSummary[] }>('/classes/summary', { staleOn: (changes) => classesChangedIn(changes).length > 0 });
+  // Kept here, not in the panel: the deleted class's panel is gone once the list refreshes.
+  const [deleted, setDeleted] = useState<string | null>(null);
   const list = classes.data?.classes;
   const opened = list?.find((item) => item.id === openId);
 
@@ -28,10 +34,16 @@ export function ClassesScreen() {
       </p>
       <NewClassForm
         onCreated={(created) => {
+          setDeleted(null);
           classes.reload();
           openClass(created.id);
         }}
       />
+      {deleted && (
+        <p className="notice" role="status">
+          {deleted}
+        </p>
+      )}
       {classes.error && <ErrorBox error={classes.error} onRetry={classes.reload} />}
       {!classes.data && !classes.error && <Loading />}
       {list && list.length === 0 && (
@@ -45,7 +57,15 @@ export function ClassesScreen() {
             <ul className="class-list">
               {list.map((item) => (
                 <li key={item.id}>
-                  <button type="button" aria-current={item.id === openId} onClick={() => openClass(item.id)} data-class-id={item.id}>
+                  <button
+                    type="button"
+                    aria-current={item.id === openId}
+                    onClick={() => {
+                      setDeleted(null);
+                      openClass(item.id);
+                    }}
+                    data-class-id={item.id}
+                  >
                     <span className="class-name">{item.name}</span>
                     <span className="muted small class-count">
                       {item.students} student{item.students === 1 ? '' : 's'}
@@ -57,7 +77,16 @@ export function ClassesScreen() {
           </nav>
           <div>
             {opened ? (
-              <ClassPanel key={opened.id} summary={opened} onChanged={classes.reload} />
+              <ClassPanel
+                key={opened.id}
+                summary={opened}
+                onChanged={classes.reload}
+                onDeleted={(message) => {
+                  setDeleted(message);
+                  classes.reload();
+                  navigate('/classes');
+                }}
+              />
             ) : (
               <p className="muted">{openId && classes.data ? 'That class does not exist (any more).' : 'Choose a class to see and add its students.'}</p>
             )}

@@ -1,0 +1,45 @@
+import { type FormEvent, useState } from 'react';
+import { renameClass } from './class-requests';
+import type { ClassSummary } from './types';
+
+/** A new name; the students and the activities stay with the class (they reference it, not its name). */
+export function RenameClassForm({ summary, onRenamed, onClose }: { summary: ClassSummary; onRenamed: (message: string) => void; onClose: () => void }) {
+  const [name, setName] = useState(summary.name);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const { class: renamed } = await renameClass(summary.id, name);
+      onRenamed(`Renamed class ${summary.name} to ${renamed.name}. Its students and activities stay with it.`);
+    } catch (problem) {
+      setError((problem as Error).message);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="student-action" onSubmit={submit} aria-label={`Rename class ${summary.name}`}>
+      <div className="form-row">
+        <label>
+          New name for class {summary.name}
+          <input name="newClassName" required value={name} onChange={(event) => setName(event.target.value)} maxLength={120} />
+        </label>
+        <button type="submit" className="button-primary" disabled={busy || name.trim() === '' || name.trim() === summary.name}>
+          {busy ? 'Renaming…' : 'Rename'}
+        </button>
+        <button type="button" className="button-small" onClick={onClose} disabled={busy}>
+          Cancel
+        </button>
+      </div>
+      {error && (
+        <p className="warning" role="alert">
+          Not renamed: {error}
+        </p>
+      )}
+    </form>
+  );
+}
