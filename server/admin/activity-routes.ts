@@ -35,6 +35,8 @@ export function activityRoutes(ctx: AppContext): express.Router {
     }
     const activity = await ctx.writer.run((db) => createActivity(db, input));
     ctx.bus.emit('activity.changed', { activityId: activity.id });
+    // The Classes screen counts a class's activities.
+    if (activity.classId) ctx.bus.emit('classes.changed', { classId: activity.classId });
     ctx.log.info({ activityId: activity.id, trackingCode: activity.trackingCode }, 'activity created from the dashboard');
     sendJson(res, 201, { activity: view(activity, 0) });
   });

@@ -50,7 +50,7 @@ export class ImportRunner {
       fs.mkdirSync(folder, { recursive: true });
       await this.receive(req, file);
       const { ctx } = this;
-      return await importBundle(file, {
+      const report = await importBundle(file, {
         write: (job) => ctx.writer.run(job),
         onProgress: (progress) => {
           this.progress = progress;
@@ -59,6 +59,9 @@ export class ImportRunner {
           for (const activityId of touched.activities) ctx.bus.emit('activity.changed', { activityId });
         },
       });
+      // New classes from the other laptop: the Classes screen refetches its whole list on any class event.
+      if (report.added.classes > 0) ctx.bus.emit('classes.changed', { classId: '' });
+      return report;
     } catch (error) {
       if (error instanceof ImportRefusedError) throw new AdminError(422, error.reason, error.message);
       throw error;

@@ -672,6 +672,19 @@ describe('the dashboard manages classes and student accounts (/admin/api/classes
     }
   });
 
+  test('creating an activity for a class announces the class (its activity count changed)', { timeout: 20_000 }, async () => {
+    const stream = await openStream(`${collector.url}/admin/api/events`);
+    try {
+      const target = await createClass('Live 3');
+      const before = stream.messages.length;
+      const activity = await post('/activities', { name: 'Fractions Live 3', game: 'Math Quest', classId: target.id, allowAnonymous: false });
+      assert.equal(activity.status, 201, activity.text);
+      await stream.until((events) => events.slice(before).some((e) => e.event === 'changes' && (e.data.classes as string[] | undefined)?.includes(target.id)));
+    } finally {
+      stream.close();
+    }
+  });
+
   test('no password and no password hash is ever in an answer or in the log', async () => {
     assert.ok(answers.length > 20, 'the other tests ran first');
     const everything = [...answers, ...logLines].join('\n');
