@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import pino from 'pino';
 import type { Collector } from '../../server/index.js';
 import { startTestCollector } from '../support/collector.js';
+import { openStream } from '../support/event-stream.js';
 import { postJson, request, type TextResponse } from '../support/http.js';
 import { type StartAnswer, start, statementS, track } from '../support/rage.js';
 
@@ -26,53 +27,6 @@ interface StudentBody {
 
 interface ErrorBody {
   error: { reason: string; message: string; problems?: Array<{ line: number | null; message: string }> };
-}
-
-interface SseMessage {
-  event: string;
-  data: Record<string, unknown>;
-}
-
-/** Reads the dashboard's event stream over fetch, frame by frame (as admin-events.test.ts does). */
-async function openStream(url: string) {
-  const controller = new AbortController();
-  const response = await fetch(url, { signal: controller.signal });
-  assert.equal(response.status, 200);
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  const messages: SseMessage[] = [];
-  const waiters: Array<() => void> = [];
-  let buffer = '';
-  void (async () => {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += decoder.decode(value, { stream: true });
-        for (let split = buffer.indexOf('\n\n'); split >= 0; split = buffer.indexOf('\n\n')) {
-          const fields = new Map<string, string>();
-          for (const line of buffer.slice(0, split).split('\n')) {
-            const colon = line.indexOf(':');
-            if (colon > 0) fields.set(line.slice(0, colon), line.slice(colon + 1).trimStart());
-          }
-          buffer = buffer.slice(split + 2);
-          const event = fields.get('event');
-          if (event) messages.push({ event, data: JSON.parse(fields.get('data') ?? '{}') as Record<string, unknown> });
-          for (const wake of waiters.splice(0)) wake();
-        }
-      }
-    } catch {
-      // aborted
-    }
-  })();
-  return {
-    messages,
-    /** Resolves once the messages satisfy the predicate (the test's own timeout bounds the wait). */
-    async until(predicate: (messages: SseMessage[]) => boolean): Promise<void> {
-      while (!predicate(messages)) await new Promise<void>((resolve) => waiters.push(resolve));
-    },
-    close: () => controller.abort(),
-  };
 }
 
 const PASSWORDS = [
