@@ -1,7 +1,8 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { apiPost } from '../../api/client';
 import { PasswordField } from './password-field';
 import { type ClassRole, type ClassStudent, ROLES } from './types';
+import { useFormSubmit } from './use-form-submit';
 
 /** One account. The server checks it with the same rules as `aula student add` and says what is wrong. */
 export function AddStudentForm({ classId, className, onAdded }: { classId: string; className: string; onAdded: () => void }) {
@@ -9,35 +10,24 @@ export function AddStudentForm({ classId, className, onAdded }: { classId: strin
   const [password, setPassword] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<ClassRole>('student');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [added, setAdded] = useState<string | null>(null);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
+  const { busy, error, submit } = useFormSubmit(async () => {
     setAdded(null);
-    try {
-      const { student } = await apiPost<{ student: ClassStudent }>(`/classes/${encodeURIComponent(classId)}/students`, {
-        username,
-        password,
-        role,
-        ...(name.trim() ? { name } : {}),
-      });
-      // The password is not kept once the account exists: the teacher hands it over, Aula only stores its hash.
-      setUsername('');
-      setPassword('');
-      setName('');
-      setRole('student');
-      setAdded(student.username);
-      onAdded();
-    } catch (problem) {
-      setError((problem as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const { student } = await apiPost<{ student: ClassStudent }>(`/classes/${encodeURIComponent(classId)}/students`, {
+      username,
+      password,
+      role,
+      ...(name.trim() ? { name } : {}),
+    });
+    // The password is not kept once the account exists: the teacher hands it over, Aula only stores its hash.
+    setUsername('');
+    setPassword('');
+    setName('');
+    setRole('student');
+    setAdded(student.username);
+    onAdded();
+  });
 
   return (
     <form className="card form" onSubmit={submit} aria-labelledby="add-student-title">

@@ -1,6 +1,7 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { joinClass } from './student-requests';
 import { type ClassRole, ROLES, type StudentAccount } from './types';
+import { useFormSubmit } from './use-form-submit';
 
 /**
  * An account that already exists goes into this class too (a second subject, or a student first put in the wrong
@@ -22,27 +23,16 @@ export function JoinStudentForm({
   const listId = useId();
   const [username, setUsername] = useState('');
   const [role, setRole] = useState<ClassRole>('student');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [joined, setJoined] = useState<string | null>(null);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
+  const { busy, error, submit } = useFormSubmit(async () => {
     setJoined(null);
-    try {
-      await joinClass(classId, username, role);
-      setJoined(username.trim().toLowerCase());
-      setUsername('');
-      setRole('student');
-      onJoined();
-    } catch (problem) {
-      setError((problem as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    await joinClass(classId, username, role);
+    setJoined(username.trim().toLowerCase());
+    setUsername('');
+    setRole('student');
+    onJoined();
+  });
 
   return (
     <form className="card form" onSubmit={submit} aria-labelledby="join-student-title">

@@ -1,26 +1,16 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { apiPost } from '../../api/client';
 import type { ClassSummary } from './types';
+import { useFormSubmit } from './use-form-submit';
 
 export function NewClassForm({ onCreated }: { onCreated: (created: ClassSummary) => void }) {
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const { class: created } = await apiPost<{ class: ClassSummary }>('/classes', { name });
-      setName('');
-      onCreated(created);
-    } catch (problem) {
-      setError((problem as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useFormSubmit(async () => {
+    const { class: created } = await apiPost<{ class: ClassSummary }>('/classes', { name });
+    setName('');
+    onCreated(created);
+  });
 
   return (
     <form className="card form" onSubmit={submit} aria-labelledby="new-class-title">

@@ -1,25 +1,17 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { renameClass } from './class-requests';
 import type { ClassSummary } from './types';
+import { useFormSubmit } from './use-form-submit';
 
 /** A new name; the students and the activities stay with the class (they reference it, not its name). */
 export function RenameClassForm({ summary, onRenamed, onClose }: { summary: ClassSummary; onRenamed: (message: string) => void; onClose: () => void }) {
   const [name, setName] = useState(summary.name);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const { class: renamed } = await renameClass(summary.id, name);
-      onRenamed(`Renamed class ${summary.name} to ${renamed.name}. Its students and activities stay with it.`);
-    } catch (problem) {
-      setError((problem as Error).message);
-      setBusy(false);
-    }
-  };
+  // On success the panel closes this form.
+  const { busy, error, submit } = useFormSubmit(async () => {
+    const { class: renamed } = await renameClass(summary.id, name);
+    onRenamed(`Renamed class ${summary.name} to ${renamed.name}. Its students and activities stay with it.`);
+  });
 
   return (
     <form className="student-action" onSubmit={submit} aria-label={`Rename class ${summary.name}`}>

@@ -1,6 +1,7 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { PasswordField } from './password-field';
 import { setStudentPassword } from './student-requests';
+import { useFormSubmit } from './use-form-submit';
 
 /**
  * A new password for one student (a forgotten one, usually). Same rules as a new account; the server says what is
@@ -8,25 +9,14 @@ import { setStudentPassword } from './student-requests';
  */
 export function ResetPasswordForm({ classId, studentId, username, onClose }: { classId: string; studentId: string; username: string; onClose: () => void }) {
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
+  const { busy, error, submit } = useFormSubmit(async () => {
     setDone(false);
-    try {
-      await setStudentPassword(classId, studentId, password);
-      setPassword('');
-      setDone(true);
-    } catch (problem) {
-      setError((problem as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    await setStudentPassword(classId, studentId, password);
+    setPassword('');
+    setDone(true);
+  });
 
   return (
     <form className="student-action" onSubmit={submit} aria-label={`Reset the password of ${username}`}>
