@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { describe, test } from 'node:test';
 import jwt from 'jsonwebtoken';
 import { accountKey, LoginLimiter } from '../../server/auth/login-limiter.js';
@@ -15,9 +13,9 @@ import { startTestCollector } from '../support/collector.js';
 import { makeActivity } from '../support/fixtures.js';
 import { postJson, request, type TextResponse } from '../support/http.js';
 import { start, startOk } from '../support/rage.js';
+import { aulaWithInput } from '../support/serve-process.js';
 import { tempDir } from '../support/temp-dir.js';
 
-const AULA = path.resolve(import.meta.dirname, '../../bin/aula.js');
 const WRONG = '{"message":"Password or username are incorrect"}';
 const A2_TOKEN = `{"message":"Token doesn't exist, login into the system so it can generate a new token."}`;
 
@@ -65,21 +63,7 @@ function tokenWithoutGeneration(collector: Collector, student: Student): string 
   });
 }
 
-function aula(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [AULA, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const aula = (args: string[]) => aulaWithInput(args);
 
 describe('a password reset ends earlier logins', async () => {
   const collector = await startTestCollector();
