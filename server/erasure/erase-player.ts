@@ -1,5 +1,6 @@
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
+import { deleteStatements } from '../store/statement-rows.js';
 
 export class ErasureError extends Error {
   constructor(
@@ -121,11 +122,9 @@ export function erasePlayer(db: Db, target: ErasureTarget, erasedBy: string, now
   const uploaded =
     db.prepare<[], { n: number }>("SELECT count(*) AS n FROM upload_state WHERE state = 'sent' AND statement_seq IN (SELECT seq FROM temp.erase_seq)").get()?.n ?? 0;
 
-  // Upload state first: seq numbers can be reused by later statements, which must not look already sent.
+  // Upload state first: nothing may point at a statement that is gone.
   db.exec('DELETE FROM upload_state WHERE statement_seq IN (SELECT seq FROM temp.erase_seq)');
-  db.exec('DELETE FROM xapi_statement_agents WHERE seq IN (SELECT seq FROM temp.erase_seq)');
-  db.exec('DELETE FROM xapi_statement_activities WHERE seq IN (SELECT seq FROM temp.erase_seq)');
-  db.exec('DELETE FROM statements WHERE seq IN (SELECT seq FROM temp.erase_seq)');
+  deleteStatements(db, 'temp.erase_seq');
   db.exec('DELETE FROM temp.erase_seq');
 
   db.prepare('DELETE FROM rejected_requests WHERE session_id IN (SELECT value FROM json_each(?))').run(ids);

@@ -2,6 +2,8 @@ import { ResultsAccumulator, writeDeltas } from '../results/results-accumulator.
 import { statementFact } from '../rules/rule-facts.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
+import { findStatementSeq, isReservedStatementId } from '../store/statement-ids.js';
+import { insertBatch, insertRow } from '../store/statement-rows.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import { activityIndex, agentIndex } from '../xapi/statement-index.js';
 import type { StatementRow } from './bundle-rows.js';
@@ -21,18 +23,13 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 export function importStatementChunk(db: Db, rows: StatementRow[], maps: IdMaps, report: ImportReport, now: string): Touched {
   const touched: Touched = { activities: new Set(), players: new Set(), gameplays: new Set(), sessions: new Set() };
   const results = new ResultsAccumulator();
-  const existing = prepared<[string], { json: string }>(db, 'SELECT json FROM statements WHERE id = ?');
-  const insert = prepared(
-    db,
-    `INSERT INTO statements (id, client_id, session_id, activity_id, player_id, verb_id, object_id, registration, timestamp, stored,
-       source, voided, json, ref_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const jsonAt = prepared<[number], { json: string }>(db, 'SELECT json FROM statement_rows WHERE seq = ?');
   const insertAgent = prepared(db, 'INSERT OR IGNORE INTO xapi_statement_agents (seq, ifi, related) VALUES (?, ?, ?)');
   const insertActivity = prepared(db, 'INSERT OR IGNORE INTO xapi_statement_activities (seq, activity_iri, related) VALUES (?, ?, ?)');
   for (const row of rows) {
     const statement = JSON.parse(row.json) as unknown;
-    const here = existing.get(row.id);
+    const hereSeq = findStatementSeq(db, row.id);
+    const here = hereSeq === undefined ? undefined : jsonAt.get(hereSeq);
     if (here) {
       if (canonicalJson(JSON.parse(here.json)) === canonicalJson(statement)) report.alreadyThere.statements++;
       else addNote(report, { kind: 'statements', id: row.id, type: 'conflict', message: 'a different statement with this id is stored here; kept as it is here' });
@@ -45,27 +42,26 @@ export function importStatementChunk(db: Db, rows: StatementRow[], maps: IdMaps,
       addNote(report, { kind: 'statements', id: row.id, type: 'skipped', message: 'its session, activity or player is not in the bundle' });
       continue;
     }
+    if (isReservedStatementId(db, row.id)) {
+      addNote(report, { kind: 'statements', id: row.id, type: 'skipped', message: 'its id is reserved for a statement this installation has not stored yet' });
+      continue;
+    }
     const object = isObject(statement) ? statement.object : undefined;
     const refId = isObject(object) && object.objectType === 'StatementRef' && typeof object.id === 'string' ? object.id : null;
-    const { lastInsertRowid } = insert.run(
-      row.id,
-      row.client_id,
-      sessionId,
-      activityId,
-      playerId,
-      row.verb_id,
-      row.object_id,
-      row.registration,
-      row.timestamp,
-      row.stored,
-      row.source,
-      row.voided,
-      row.json,
+    const batchId = insertBatch(db, { sessionId, activityId, playerId, stored: row.stored, source: row.source });
+    const seq = insertRow(db, batchId, {
+      id: row.id,
+      clientId: row.client_id,
+      verbId: row.verb_id,
+      objectId: row.object_id,
+      registration: row.registration,
+      timestamp: row.timestamp,
+      voided: row.voided,
       refId,
-    );
+      json: row.json,
+    });
     // xAPI statements are found by agent and activity in GET /xapi/statements; RAGE ones never are (as when received).
     if (row.source === 'xapi' && isObject(statement)) {
-      const seq = Number(lastInsertRowid);
       for (const agent of agentIndex(statement)) insertAgent.run(seq, agent.key, agent.related ? 1 : 0);
       for (const activity of activityIndex(statement)) insertActivity.run(seq, activity.key, activity.related ? 1 : 0);
     }

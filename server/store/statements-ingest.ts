@@ -1,8 +1,9 @@
-import { v7 as timeOrderedUuid } from 'uuid';
 import { canonicalJson } from '../util/canonical-json.js';
 import type { Db } from './open-database.js';
 import { prepared } from './prepared.js';
 import type { SessionContext } from './sessions-repo.js';
+import { derivedStatementId, findStatementSeq, isReservedStatementId, statementIdPrefix } from './statement-ids.js';
+import { insertBatch, insertRow } from './statement-rows.js';
 
 /** What the dashboard keeps per session, taken from the statements as they are stored. */
 export interface StatementSummary {
@@ -59,11 +60,9 @@ export function ingestBatch(db: Db, batch: IngestBatch, now: string): IngestResu
       return { stored: 0, skipped: batch.statements.length, ids: [] };
     }
   }
-  const insert = prepared(
-    db,
-    `INSERT INTO statements (id, client_id, session_id, activity_id, player_id, verb_id, object_id, registration, timestamp, stored, source, json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const prefix = statementIdPrefix(db);
+  // Written with the first statement kept: a batch that only re-sends what is stored leaves no row behind.
+  let batchId: number | undefined;
   const ids: string[] = [];
   let skipped = 0;
   const summary: StatementSummary = { verbId: null, objectId: null, progress: null, completion: null, success: null, score: null };
@@ -72,22 +71,24 @@ export function ingestBatch(db: Db, batch: IngestBatch, now: string): IngestResu
       skipped++;
       continue;
     }
-    const id = chooseId(db, statement.clientId);
-    insert.run(
-      id,
-      statement.clientId,
-      session.sessionId,
-      session.activityId,
-      session.playerId,
-      statement.summary.verbId,
-      statement.summary.objectId,
-      statement.registration,
-      statement.timestamp,
-      now,
-      batch.source,
-      statement.json,
-    );
-    ids.push(id);
+    const keptId = clientIdToKeep(db, statement.clientId);
+    batchId ??= insertBatch(db, {
+      sessionId: session.sessionId,
+      activityId: session.activityId,
+      playerId: session.playerId,
+      stored: now,
+      source: batch.source,
+    });
+    const seq = insertRow(db, batchId, {
+      id: keptId,
+      clientId: statement.clientId,
+      verbId: statement.summary.verbId,
+      objectId: statement.summary.objectId,
+      registration: statement.registration,
+      timestamp: statement.timestamp,
+      json: statement.json,
+    });
+    ids.push(keptId ?? derivedStatementId(prefix, seq));
     mergeSummary(summary, statement.summary);
   }
   applyCounters(db, session, ids.length, summary, now, batch.bodyHash);
@@ -103,17 +104,14 @@ function isIdempotentResend(db: Db, sessionId: number, statement: IncomingStatem
 }
 
 /**
- * The client's UUID when it is valid and unused (xapi.md N-1), else a new one; the client's value stays in client_id.
- * New ids are time-ordered (v7): they append to the unique index instead of landing at random pages, which more
- * than doubles insert throughput on a large store.
+ * The client's UUID when it is valid and unused (xapi.md N-1), else null: Aula assigns one, derived from the row's
+ * seq (statement-ids.ts). The client's value stays in client_id either way.
  */
-function chooseId(db: Db, clientId: string | null): string {
-  if (clientId !== null && isUuid(clientId)) {
-    const lower = clientId.toLowerCase();
-    const taken = prepared<[string], { one: number }>(db, 'SELECT 1 AS one FROM statements WHERE id = ?').get(lower);
-    if (!taken) return lower;
-  }
-  return timeOrderedUuid();
+function clientIdToKeep(db: Db, clientId: string | null): string | null {
+  if (clientId === null || !isUuid(clientId)) return null;
+  const lower = clientId.toLowerCase();
+  if (findStatementSeq(db, lower) !== undefined || isReservedStatementId(db, lower)) return null;
+  return lower;
 }
 
 function mergeSummary(into: StatementSummary, next: StatementSummary): void {

@@ -1,6 +1,8 @@
 import type { Db } from './open-database.js';
 import { prepared } from './prepared.js';
 import { findSessionById, openSession, type SessionContext } from './sessions-repo.js';
+import { findStatementSeq, isReservedStatementId } from './statement-ids.js';
+import { insertBatch, insertRow } from './statement-rows.js';
 import { applyCounters, type StatementSummary } from './statements-ingest.js';
 import { playerForActor } from './xapi-players.js';
 
@@ -70,6 +72,9 @@ export function ingestXapi(
 ): XapiIngestResult {
   const fresh: Array<XapiIncoming & { position: number }> = [];
   for (const [position, item] of batch.entries()) {
+    if (isReservedStatementId(db, item.id)) {
+      throw new XapiIngestError(400, `Statement ${item.id} is invalid: this id is reserved for a statement this LRS has not stored yet`);
+    }
     const existing = findStored(db, item.id);
     if (existing) {
       if (!equal(JSON.parse(existing.json) as Json, item.received)) {
@@ -86,19 +91,17 @@ export function ingestXapi(
     fresh.push({ ...item, position });
   }
   const stored = nextStored(db, nowMs);
-  const sessions = new Map<string, { session: SessionContext; count: number; summary: StatementSummary; positions: number[] }>();
+  const sessions = new Map<
+    string,
+    { session: SessionContext; count: number; summary: StatementSummary; positions: number[] }
+  >();
   const started: XapiIngestResult['started'] = [];
-  const insert = prepared(
-    db,
-    `INSERT INTO statements (id, client_id, session_id, activity_id, player_id, verb_id, object_id, registration, timestamp,
-       stored, source, voided, json, ref_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'xapi', ?, ?, ?)`,
-  );
   const insertAgent = prepared(db, 'INSERT OR IGNORE INTO xapi_statement_agents (seq, ifi, related) VALUES (?, ?, ?)');
   const insertActivity = prepared(
     db,
     'INSERT OR IGNORE INTO xapi_statement_activities (seq, activity_iri, related) VALUES (?, ?, ?)',
   );
+  let run: { session: SessionContext; batchId: number } | undefined;
   for (const item of fresh) {
     const sessionKey = `${item.identityKey}\u0000${item.registration ?? ''}`;
     let entry = sessions.get(sessionKey);
@@ -110,22 +113,24 @@ export function ingestXapi(
     const statement: Json = { ...item.statement, stored };
     if (!('timestamp' in statement)) statement.timestamp = stored;
     const voided = !item.voiding && isVoidedLater(db, item.id, scope.activityId) ? 1 : 0;
-    const { lastInsertRowid } = insert.run(
-      item.id,
-      item.clientId,
-      entry.session.sessionId,
-      scope.activityId,
-      entry.session.playerId,
-      item.verbId,
-      item.objectId,
-      item.registration,
-      statement.timestamp as string,
-      stored,
+    // A batch per run of statements of one session: a batch's rows are consecutive in seq, as everywhere else.
+    if (run === undefined || run.session !== entry.session) {
+      run = {
+        session: entry.session,
+        batchId: insertBatch(db, { sessionId: entry.session.sessionId, activityId: scope.activityId, playerId: entry.session.playerId, stored, source: 'xapi' }),
+      };
+    }
+    const seq = insertRow(db, run.batchId, {
+      id: item.id,
+      clientId: item.clientId,
+      verbId: item.verbId,
+      objectId: item.objectId,
+      registration: item.registration,
+      timestamp: statement.timestamp as string,
       voided,
-      JSON.stringify(orderKeys(statement)),
-      item.refId,
-    );
-    const seq = Number(lastInsertRowid);
+      refId: item.refId,
+      json: JSON.stringify(orderKeys(statement)),
+    });
     for (const agent of item.agents) insertAgent.run(seq, agent.key, agent.related ? 1 : 0);
     for (const activity of item.activities) insertActivity.run(seq, activity.key, activity.related ? 1 : 0);
     if (item.voiding && item.refId) voidTarget(db, item.refId, scope.activityId);
@@ -142,10 +147,12 @@ export function ingestXapi(
 }
 
 function findStored(db: Db, id: string): StoredRow | undefined {
-  return prepared<[string], StoredRow>(
+  const seq = findStatementSeq(db, id);
+  if (seq === undefined) return undefined;
+  return prepared<[number], StoredRow>(
     db,
-    'SELECT json, verb_id AS verbId, ref_id AS refId, activity_id AS activityId FROM statements WHERE id = ?',
-  ).get(id);
+    'SELECT json, verb_id AS verbId, ref_id AS refId, activity_id AS activityId FROM statements WHERE seq = ?',
+  ).get(seq);
 }
 
 /** `stored` from one clock in storage order (X-5.1): never earlier than the last stored statement. */
@@ -166,11 +173,14 @@ function isVoidedLater(db: Db, id: string, activityId: string): boolean {
 }
 
 function voidTarget(db: Db, targetId: string, activityId: string): void {
+  const seq = findStatementSeq(db, targetId);
+  if (seq === undefined) return;
   prepared(
     db,
-    `UPDATE statements SET voided = 1
-     WHERE id = ? AND activity_id = ? AND NOT (verb_id IS ? AND ref_id IS NOT NULL)`,
-  ).run(targetId, activityId, VOIDED_VERB);
+    `UPDATE statement_rows SET voided = 1
+     WHERE seq = ? AND NOT (verb_id IS ? AND ref_id IS NOT NULL)
+       AND (SELECT activity_id FROM statement_batches b WHERE b.id = statement_rows.batch_id) = ?`,
+  ).run(seq, VOIDED_VERB, activityId);
 }
 
 /** Sessions from context.registration, or per actor with a 30-minute inactivity gap. */

@@ -1,6 +1,7 @@
 import { NORMALIZE_COLUMNS, NORMALIZE_FROM, type StoredStatementRow } from '../normalize/index.js';
 import type { Db } from './open-database.js';
 import { prepared } from './prepared.js';
+import { findStatementSeq } from './statement-ids.js';
 
 export interface QueryRow extends StoredStatementRow {
   seq: number;
@@ -28,8 +29,10 @@ export interface StoreQuery {
 const COLUMNS = `s.seq, s.voided, ${NORMALIZE_COLUMNS}`;
 
 export function findStatementRow(db: Db, activityId: string, id: string): QueryRow | undefined {
-  return prepared<[string, string], QueryRow>(db, `SELECT ${COLUMNS} FROM ${NORMALIZE_FROM} WHERE s.id = ? AND s.activity_id = ?`).get(
-    id,
+  const seq = findStatementSeq(db, id);
+  if (seq === undefined) return undefined;
+  return prepared<[number, string], QueryRow>(db, `SELECT ${COLUMNS} FROM ${NORMALIZE_FROM} WHERE s.seq = ? AND s.activity_id = ?`).get(
+    seq,
     activityId,
   );
 }
@@ -70,12 +73,12 @@ export function queryStatements(db: Db, query: StoreQuery): QueryRow[] {
   const args: unknown[] = [];
   let sql = '';
   if (matchConditions.length > 0) {
-    sql = `WITH RECURSIVE matched(id) AS (
-        SELECT m.id FROM statements m WHERE m.activity_id = ? AND ${matchConditions.join(' AND ')}
-        UNION SELECT r.id FROM statements r JOIN matched ON r.ref_id = matched.id WHERE r.activity_id = ?
+    sql = `WITH RECURSIVE matched(seq, id) AS (
+        SELECT m.seq, m.id FROM statements m WHERE m.activity_id = ? AND ${matchConditions.join(' AND ')}
+        UNION SELECT r.seq, r.id FROM statements r JOIN matched ON r.ref_id = matched.id WHERE r.activity_id = ?
       ) `;
     args.push(query.activityId, ...matchArgs, query.activityId);
-    where.push('s.id IN (SELECT id FROM matched)');
+    where.push('s.seq IN (SELECT seq FROM matched)');
   }
   args.push(query.activityId);
   if (query.since !== undefined) {

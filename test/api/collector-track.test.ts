@@ -236,7 +236,7 @@ describe('track: data rules', () => {
   it('case 5: a storage failure answers 500 and keeps nothing of the request', async () => {
     const started = await startOk(collector.url, a1.trackingCode);
     const db = collector.context.db;
-    db.exec(`CREATE TRIGGER fail_on_purpose BEFORE INSERT ON statements WHEN NEW.verb_id = 'http://example.com/fail'
+    db.exec(`CREATE TRIGGER fail_on_purpose BEFORE INSERT ON statement_rows WHEN NEW.verb_id = 'http://example.com/fail'
              BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
     try {
       const s = without(statementS(started.actor), 'id');

@@ -177,7 +177,7 @@ describe('aula import: a bundle from another laptop', () => {
       json: string;
     };
     const changed = JSON.stringify({ ...JSON.parse(row.json), result: { response: 'edited here' } });
-    db.prepare('UPDATE statements SET json = ? WHERE id = ?').run(changed, row.id);
+    db.prepare('UPDATE statement_rows SET json = ? WHERE id = ?').run(changed, row.id);
     // Through the server's one writer this time, as the dashboard's import does.
     const report = await importBundle(bundle, { write: (job) => laptopB.context.writer.run(job) });
     assert.equal(report.conflicts.statements, 1);

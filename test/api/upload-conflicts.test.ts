@@ -121,7 +121,7 @@ test('a 400 about content: the batch is split until the offending statement stan
   const victim = db.prepare('SELECT seq, json FROM statements ORDER BY seq LIMIT 1 OFFSET 7').get() as { seq: number; json: string };
   const poisoned = JSON.parse(victim.json) as Json;
   poisoned.result = { response: 'poison' };
-  db.prepare('UPDATE statements SET json = ? WHERE seq = ?').run(JSON.stringify(poisoned), victim.seq);
+  db.prepare('UPDATE statement_rows SET json = ? WHERE seq = ?').run(JSON.stringify(poisoned), victim.seq);
   const summary = await upload(endpoint, 100);
   assert.equal(summary.rejected, 1);
   assert.equal(summary.sent, total - 1);

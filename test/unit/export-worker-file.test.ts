@@ -25,7 +25,7 @@ before(() => {
   db = openDatabase(path.join(dir, 'data'));
   // Longer and non-ASCII statements in some stretches, so a reused buffer is sometimes too small for a later batch.
   const rows = db.prepare('SELECT seq, json FROM statements WHERE (seq / 1000) % 4 = 1').all() as Array<{ seq: number; json: string }>;
-  const update = db.prepare('UPDATE statements SET json = ? WHERE seq = ?');
+  const update = db.prepare('UPDATE statement_rows SET json = ? WHERE seq = ?');
   db.transaction(() => {
     for (const row of rows) {
       const statement = JSON.parse(row.json) as { result?: { response?: string } };

@@ -20,7 +20,7 @@ before(() => {
   seedStore(dataDir, TOTAL, 40);
   db = openDatabase(dataDir);
   const rows = db.prepare('SELECT seq, json FROM statements WHERE seq % 613 = 0').all() as Array<{ seq: number; json: string }>;
-  const update = db.prepare('UPDATE statements SET json = ? WHERE seq = ?');
+  const update = db.prepare('UPDATE statement_rows SET json = ? WHERE seq = ?');
   db.transaction(() => {
     for (const [i, row] of rows.entries()) {
       const statement = JSON.parse(row.json) as Record<string, unknown>;

@@ -4,6 +4,7 @@ import { up as xapiIndex } from './002-xapi-index.js';
 import { up as rulesAlertsResults } from './003-rules-alerts-results.js';
 import { up as playerIndexThroughSessions } from './004-player-index-through-sessions.js';
 import { up as studentTokenGeneration } from './005-student-token-generation.js';
+import { up as statementsInBatches } from './006-statements-in-batches.js';
 
 /** Numbered in order: migration N brings `PRAGMA user_version` from N-1 to N. Never edit a shipped one. */
 export const migrations: ReadonlyArray<(db: Database) => void> = [
@@ -12,6 +13,7 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   rulesAlertsResults,
   playerIndexThroughSessions,
   studentTokenGeneration,
+  statementsInBatches,
 ];
 
 export const schemaVersion = migrations.length;

@@ -1,0 +1,71 @@
+import type { Db } from './open-database.js';
+import { prepared } from './prepared.js';
+
+/** What the statements of one request share (migration 6): one row, however many statements. */
+export interface BatchFields {
+  sessionId: number | null;
+  activityId: string | null;
+  playerId: string | null;
+  stored: string;
+  source: 'rage' | 'xapi';
+}
+
+/** What each statement has of its own. `id` null: Aula assigns it (derived from seq, statement-ids.ts). */
+export interface RowFields {
+  id: string | null;
+  clientId: string | null;
+  verbId: string | null;
+  objectId: string | null;
+  registration: string | null;
+  timestamp: string | null;
+  voided?: number;
+  refId?: string | null;
+  json: string;
+}
+
+export function insertBatch(db: Db, batch: BatchFields): number {
+  const { lastInsertRowid } = prepared(
+    db,
+    'INSERT INTO statement_batches (session_id, activity_id, player_id, stored, source) VALUES (?, ?, ?, ?, ?)',
+  ).run(batch.sessionId, batch.activityId, batch.playerId, batch.stored, batch.source);
+  return Number(lastInsertRowid);
+}
+
+/** Returns the statement's seq. */
+export function insertRow(db: Db, batchId: number, row: RowFields): number {
+  const { lastInsertRowid } = prepared(
+    db,
+    `INSERT INTO statement_rows (batch_id, id, client_id, verb_id, object_id, registration, timestamp, voided, ref_id, json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    batchId,
+    row.id,
+    row.clientId,
+    row.verbId,
+    row.objectId,
+    row.registration,
+    row.timestamp,
+    row.voided ?? 0,
+    row.refId ?? null,
+    row.json,
+  );
+  return Number(lastInsertRowid);
+}
+
+export function markVoided(db: Db, seq: number): void {
+  prepared(db, 'UPDATE statement_rows SET voided = 1 WHERE seq = ?').run(seq);
+}
+
+/**
+ * Deletes statements by seq (erasure), with the lookup rows that point at them and the batches left empty; reads the
+ * seqs from a temp table the caller filled.
+ */
+export function deleteStatements(db: Db, seqTable: string): void {
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS erase_batch (id INTEGER PRIMARY KEY); DELETE FROM temp.erase_batch;`);
+  db.exec(`INSERT OR IGNORE INTO temp.erase_batch (id) SELECT batch_id FROM statement_rows WHERE seq IN (SELECT seq FROM ${seqTable})`);
+  db.exec(`DELETE FROM xapi_statement_agents WHERE seq IN (SELECT seq FROM ${seqTable})`);
+  db.exec(`DELETE FROM xapi_statement_activities WHERE seq IN (SELECT seq FROM ${seqTable})`);
+  db.exec(`DELETE FROM statement_rows WHERE seq IN (SELECT seq FROM ${seqTable})`);
+  db.exec(`DELETE FROM statement_batches WHERE id IN (SELECT id FROM temp.erase_batch)
+             AND NOT EXISTS (SELECT 1 FROM statement_rows r WHERE r.batch_id = statement_batches.id)`);
+}
