@@ -15,6 +15,7 @@ import { authTokenFrom } from './classify-authorization.js';
 import { Messages } from './messages.js';
 import { bodyErrorAnswer, CollectorRefusal, markStorage, writeErrorAnswer } from './refusals.js';
 import { summarizeStatement } from './summarize.js';
+import { trackAccessCache } from './track-access-cache.js';
 import { validateRageStatement } from './validate-rage-statement.js';
 
 const SUCCESS = JSON.stringify({ message: Messages.success });
@@ -49,8 +50,7 @@ async function storeTrack(ctx: AppContext, req: IncomingMessage, res: ServerResp
   }
   let session: SessionContext | undefined;
   try {
-    session = findSession(ctx.db, req);
-    checkAccess(ctx.db, session);
+    session = admittedSession(ctx, req);
     const statements = prepareStatements(body, session);
     const bodyHash = createHash('sha1').update(raw).digest('base64');
     const now = isoNow(ctx.now);
@@ -80,6 +80,18 @@ export function findSession(db: Db, req: IncomingMessage): SessionContext {
   const token = authTokenFrom(req.headers.authorization);
   const session = token ? findSessionByToken(db, token) : undefined;
   if (!session) throw new CollectorRefusal(401, Messages.token);
+  return session;
+}
+
+/** Steps 3 and 4, or their outcome for this authToken a moment ago (track-access-cache.ts). */
+function admittedSession(ctx: AppContext, req: IncomingMessage): SessionContext {
+  const token = authTokenFrom(req.headers.authorization);
+  const cache = trackAccessCache(ctx);
+  const cached = token ? cache.get(token) : undefined;
+  if (cached) return cached;
+  const session = findSession(ctx.db, req);
+  checkAccess(ctx.db, session);
+  if (token) cache.set(token, session);
   return session;
 }
 

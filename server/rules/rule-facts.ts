@@ -23,11 +23,25 @@ const finite = (value: unknown): number | null => (typeof value === 'number' && 
 const bool = (value: unknown): boolean | null => (typeof value === 'boolean' ? value : null);
 
 /** "https://w3id.org/xapi/adb/verbs/selected" → "selected"; also for `#` IRIs and plain words. */
-export function lastPart(iri: string | null | undefined): string {
-  if (!iri) return '';
+function computeLastPart(iri: string): string {
   const trimmed = iri.replace(/[/#]+$/, '');
   const cut = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('#'));
   return trimmed.slice(cut + 1).toLowerCase();
+}
+
+// A game uses a handful of verbs and types, sent again in every statement: each IRI's last part is worked out once.
+const lastParts = new Map<string, string>();
+const LAST_PARTS_KEPT = 2000;
+
+export function lastPart(iri: string | null | undefined): string {
+  if (!iri) return '';
+  let part = lastParts.get(iri);
+  if (part === undefined) {
+    part = computeLastPart(iri);
+    if (lastParts.size >= LAST_PARTS_KEPT) lastParts.clear();
+    lastParts.set(iri, part);
+  }
+  return part;
 }
 
 /** What a teacher reads for an object: the last part of its id, decoded ("level1"). */

@@ -9,6 +9,7 @@ import { createActivity } from '../../server/store/activities-repo.js';
 import { openDatabase } from '../../server/store/open-database.js';
 import { createAnonymousPlayer } from '../../server/store/players-repo.js';
 import { openSession } from '../../server/store/sessions-repo.js';
+import { insertBatch, insertRow } from '../../server/store/statement-rows.js';
 import { ROOT, startServe } from '../support/serve-process.js';
 import { createAgent, post, trackerBatch } from './load-client.js';
 import { percentiles, round } from './measure.js';
@@ -24,10 +25,6 @@ const SESSIONS_PER_ACTIVITY = 40;
 function seed(dataDir: string): { currentId: string; trackingCode: string } {
   const db = openDatabase(dataDir);
   const perSession = Math.ceil(TOTAL / (PAST_ACTIVITIES * SESSIONS_PER_ACTIVITY));
-  const insert = db.prepare(
-    `INSERT INTO statements (id, session_id, activity_id, player_id, verb_id, object_id, timestamp, stored, source, json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'rage', ?)`,
-  );
   let written = 0;
   const started = Date.now();
   for (let day = PAST_ACTIVITIES; day >= 1 && written < TOTAL; day--) {
@@ -41,10 +38,22 @@ function seed(dataDir: string): { currentId: string; trackingCode: string } {
         const actor = { account: { homePage: 'http://aula.local:3000/', name: 'Anonymous' }, name: player.animalName };
         const statements = JSON.parse(trackerBatch(actor, objectId, BATCH, s)) as Array<{ verb: { id: string }; object: { id: string }; timestamp: string }>;
         const count = Math.min(perSession, TOTAL - written);
+        let batchId = 0;
         for (let i = 0; i < count; i++) {
           const statement = statements[i % BATCH] as (typeof statements)[number];
-          const stored = new Date(classStart + (i / count) * 3_600_000).toISOString();
-          insert.run(crypto.randomUUID(), session.sessionId, activity.id, player.id, statement.verb.id, statement.object.id, statement.timestamp, stored, JSON.stringify(statement));
+          if (i % BATCH === 0) {
+            const stored = new Date(classStart + (i / count) * 3_600_000).toISOString();
+            batchId = insertBatch(db, { sessionId: session.sessionId, activityId: activity.id, playerId: player.id, stored, source: 'rage' });
+          }
+          insertRow(db, batchId, {
+            id: null,
+            clientId: null,
+            verbId: statement.verb.id,
+            objectId: statement.object.id,
+            registration: null,
+            timestamp: statement.timestamp,
+            json: JSON.stringify(statement),
+          });
         }
         written += count;
         const last = new Date(classStart + 3_600_000).toISOString();

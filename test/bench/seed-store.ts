@@ -2,6 +2,7 @@ import { createActivity } from '../../server/store/activities-repo.js';
 import { openDatabase } from '../../server/store/open-database.js';
 import { createAnonymousPlayer } from '../../server/store/players-repo.js';
 import { openSession } from '../../server/store/sessions-repo.js';
+import { insertBatch, insertRow } from '../../server/store/statement-rows.js';
 import { trackerBatch } from './load-client.js';
 
 /**
@@ -17,10 +18,6 @@ export function seedStore(dataDir: string, total: number, sessions: number): { t
       return { player, session: openSession(db, { activityId: activity.id, versionId: activity.versionId }, player) };
     }),
   )();
-  const insert = db.prepare(
-    `INSERT INTO statements (id, session_id, activity_id, player_id, verb_id, object_id, timestamp, stored, source, json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'rage', ?)`,
-  );
   const perBatch = 10_000;
   const actor = { account: { homePage: 'http://aula.local:3000/', name: 'Anonymous' }, name: 'seeded-player' };
   const objectId = `http://aula.local:3000/api/proxy/gleaner/games/${activity.gameId}/${activity.versionId}`;
@@ -29,20 +26,23 @@ export function seedStore(dataDir: string, total: number, sessions: number): { t
   const stored = new Date().toISOString();
   while (written < total) {
     db.transaction(() => {
+      // As games send them: requests of 10 statements (a row each, one batch row per request), sessions in turn.
+      let batchId = 0;
       for (let i = 0; i < perBatch && written < total; i++, written++) {
-        const { session, player } = opened[written % sessions] as (typeof opened)[number];
+        const { session, player } = opened[Math.floor(written / 10) % sessions] as (typeof opened)[number];
+        if (written % 10 === 0) {
+          batchId = insertBatch(db, { sessionId: session.sessionId, activityId: activity.id, playerId: player.id, stored, source: 'rage' });
+        }
         const statement = template[written % template.length] as { verb: { id: string }; object: { id: string }; timestamp: string };
-        insert.run(
-          crypto.randomUUID(),
-          session.sessionId,
-          activity.id,
-          player.id,
-          statement.verb.id,
-          statement.object.id,
-          statement.timestamp,
-          stored,
-          JSON.stringify(statement),
-        );
+        insertRow(db, batchId, {
+          id: null,
+          clientId: null,
+          verbId: statement.verb.id,
+          objectId: statement.object.id,
+          registration: null,
+          timestamp: statement.timestamp,
+          json: JSON.stringify(statement),
+        });
       }
     })();
   }

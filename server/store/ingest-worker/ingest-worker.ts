@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { IngestBatch, IngestResult } from '../statements-ingest.js';
 import { WriterClosedError } from '../write-queue.js';
 import { packBatch } from './batch-wire.js';
+import { CoalescingSender, eachMessage, type Many } from './coalescing-sender.js';
 import type { FromWorker, SerializedError, ToWorker } from './messages.js';
 import type { WorkerJobName, WorkerJobPayload, WorkerJobResult } from './worker-jobs.js';
 
@@ -56,6 +57,7 @@ export class IngestWorker {
   private stopped: Error | undefined;
   private idleWaiters: Array<() => void> = [];
   private worker!: Worker;
+  private sender!: CoalescingSender<ToWorker>;
   private startedAt = 0;
   private quickFailures = 0;
   private restarting: Promise<void> | undefined;
@@ -79,9 +81,10 @@ export class IngestWorker {
 
   private attach(worker: Worker): void {
     this.worker = worker;
+    this.sender = new CoalescingSender<ToWorker>((message) => worker.postMessage(message));
     this.startedAt = Date.now();
     let crash: Error | undefined;
-    worker.on('message', (message: FromWorker) => this.receive(message));
+    worker.on('message', (arrived: FromWorker | Many<FromWorker>) => eachMessage(arrived, (message) => this.receive(message)));
     // An uncaught error in the thread comes first, then its exit.
     worker.on('error', (error) => {
       crash = error;
@@ -132,7 +135,7 @@ export class IngestWorker {
     this.queued += size;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, size });
-      this.worker.postMessage({ type: 'ingest', id, batch: packBatch(batch), now } satisfies ToWorker);
+      this.sender.send({ type: 'ingest', id, batch: packBatch(batch), now });
     });
   }
 
@@ -148,14 +151,14 @@ export class IngestWorker {
     this.queued += statements;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, size: statements });
-      this.worker.postMessage({ type: 'job', id, name, payload });
+      this.sender.send({ type: 'job', id, name, payload });
     });
   }
 
   /** Caps (or frees) the database size for the writer's connection, like SQLite's max_page_count. */
   setMaxPages(pages: number): void {
     this.maxPages = pages;
-    this.worker.postMessage({ type: 'max-pages', pages });
+    this.sender.send({ type: 'max-pages', pages });
   }
 
   /** Lets every submitted batch commit, then stops the thread and its connection. */
@@ -163,13 +166,15 @@ export class IngestWorker {
     if (this.stopped) return Promise.resolve();
     if (this.restarting) return this.restarting.then(() => this.close());
     this.closing ??= new Promise<void>((resolve) => {
-      this.worker.on('message', (message: FromWorker) => {
-        if (message.type === 'closed') {
-          this.closed = true;
-          this.worker.terminate().then(() => resolve());
-        }
-      });
-      this.worker.postMessage({ type: 'close' });
+      this.worker.on('message', (arrived: FromWorker | Many<FromWorker>) =>
+        eachMessage(arrived, (message) => {
+          if (message.type === 'closed') {
+            this.closed = true;
+            this.worker.terminate().then(() => resolve());
+          }
+        }),
+      );
+      this.sender.send({ type: 'close' });
     });
     return this.closing;
   }

@@ -4,6 +4,7 @@ import { openDatabase } from '../open-database.js';
 import { ingestBatch } from '../statements-ingest.js';
 import { WriteQueue, WriterClosedError } from '../write-queue.js';
 import { unpackBatch } from './batch-wire.js';
+import { CoalescingSender, eachMessage, type Many } from './coalescing-sender.js';
 import type { FromWorker, SerializedError, ToWorker } from './messages.js';
 import { workerJobs } from './worker-jobs.js';
 
@@ -25,7 +26,9 @@ function serialize(error: unknown): SerializedError {
   };
 }
 
-const send = (message: FromWorker) => port.postMessage(message);
+const post = (message: FromWorker | Many<FromWorker>) => port.postMessage(message);
+const sender = new CoalescingSender<FromWorker>(post);
+const send = (message: FromWorker) => sender.send(message);
 
 try {
   const { dataDir, maxPages } = workerData as { dataDir: string; maxPages?: number };
@@ -34,7 +37,8 @@ try {
   // Checkpoints run from the writer too; a larger page cache keeps the indexes' hot pages in memory.
   db.pragma('cache_size = -32768');
   const queue = new WriteQueue(db);
-  port.on('message', (message: ToWorker) => {
+  port.on('message', (arrived: ToWorker | Many<ToWorker>) => eachMessage(arrived, receive));
+  function receive(message: ToWorker): void {
     if (message.type === 'ingest') {
       queue.run((connection) => ingestBatch(connection, unpackBatch(message.batch), message.now)).then(
         (result) => send({ type: 'done', id: message.id, result }),
@@ -54,8 +58,8 @@ try {
         send({ type: 'closed' });
       });
     }
-  });
-  send({ type: 'ready' });
+  }
+  post({ type: 'ready' });
   // The full structural check reads the whole file (seconds on a large store): it runs here, after the collector is
   // ready, instead of delaying the start; batches that arrive meanwhile wait in the queue.
   setImmediate(() => {
@@ -63,5 +67,5 @@ try {
     if (problem) send({ type: 'damaged', problem });
   });
 } catch (error) {
-  send({ type: 'fatal', error: serialize(error) });
+  post({ type: 'fatal', error: serialize(error) });
 }

@@ -1,0 +1,50 @@
+import type { AppContext } from '../context.js';
+import type { SessionContext } from '../store/sessions-repo.js';
+
+/** Long enough to spare the lookups of a game that sends every few hundred ms; short enough for changes made elsewhere. */
+const TTL_MS = 1000;
+const MAX_ENTRIES = 10_000;
+
+/**
+ * Sessions that track found and let in, by authToken, for a second. Profiled under 100 games (issue 8), finding
+ * the session and re-reading the activity's access rule was a tenth of the event loop's work per batch: each read
+ * starts a new snapshot of a database the writer thread changes all the time. Changes made in this process (the
+ * teacher changes an activity or a class, erases a player) clear it at once; changes from the CLI, another
+ * process, count after at most a second. A session erased meanwhile cannot take statements: its rows are gone and
+ * the writer's foreign keys refuse the batch.
+ */
+class TrackAccessCache {
+  private readonly entries = new Map<string, { session: SessionContext; until: number }>();
+
+  get(token: string): SessionContext | undefined {
+    const entry = this.entries.get(token);
+    if (!entry) return undefined;
+    if (performance.now() < entry.until) return entry.session;
+    this.entries.delete(token);
+    return undefined;
+  }
+
+  set(token: string, session: SessionContext): void {
+    if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
+    this.entries.set(token, { session, until: performance.now() + TTL_MS });
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+const caches = new WeakMap<AppContext, TrackAccessCache>();
+
+export function trackAccessCache(ctx: AppContext): TrackAccessCache {
+  let cache = caches.get(ctx);
+  if (!cache) {
+    const created = new TrackAccessCache();
+    const clear = () => created.clear();
+    ctx.bus.on('activity.changed', clear);
+    ctx.bus.on('classes.changed', clear);
+    caches.set(ctx, created);
+    cache = created;
+  }
+  return cache;
+}
