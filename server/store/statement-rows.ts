@@ -4,6 +4,7 @@ import { prepared } from './prepared.js';
 /** What the statements of one request share (migration 6): one row, however many statements. */
 export interface BatchFields {
   sessionId: number | null;
+  /** Stored on each row (indexed with seq), but the same for the whole request. */
   activityId: string | null;
   playerId: string | null;
   stored: string;
@@ -23,22 +24,30 @@ export interface RowFields {
   json: string;
 }
 
-export function insertBatch(db: Db, batch: BatchFields): number {
-  const { lastInsertRowid } = prepared(
-    db,
-    'INSERT INTO statement_batches (session_id, activity_id, player_id, stored, source) VALUES (?, ?, ?, ?, ?)',
-  ).run(batch.sessionId, batch.activityId, batch.playerId, batch.stored, batch.source);
-  return Number(lastInsertRowid);
+export interface StoredBatch {
+  id: number;
+  activityId: string | null;
+}
+
+export function insertBatch(db: Db, batch: BatchFields): StoredBatch {
+  const { lastInsertRowid } = prepared(db, 'INSERT INTO statement_batches (session_id, player_id, stored, source) VALUES (?, ?, ?, ?)').run(
+    batch.sessionId,
+    batch.playerId,
+    batch.stored,
+    batch.source,
+  );
+  return { id: Number(lastInsertRowid), activityId: batch.activityId };
 }
 
 /** Returns the statement's seq. */
-export function insertRow(db: Db, batchId: number, row: RowFields): number {
+export function insertRow(db: Db, batch: StoredBatch, row: RowFields): number {
   const { lastInsertRowid } = prepared(
     db,
-    `INSERT INTO statement_rows (batch_id, id, client_id, verb_id, object_id, registration, timestamp, voided, ref_id, json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO statement_rows (batch_id, activity_id, id, client_id, verb_id, object_id, registration, timestamp, voided, ref_id, json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
-    batchId,
+    batch.id,
+    batch.activityId,
     row.id,
     row.clientId,
     row.verbId,

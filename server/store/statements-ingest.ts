@@ -3,7 +3,7 @@ import type { Db } from './open-database.js';
 import { prepared } from './prepared.js';
 import type { SessionContext } from './sessions-repo.js';
 import { derivedStatementId, findStatementSeq, isReservedStatementId, statementIdPrefix } from './statement-ids.js';
-import { insertBatch, insertRow } from './statement-rows.js';
+import { insertBatch, insertRow, type StoredBatch } from './statement-rows.js';
 
 /** What the dashboard keeps per session, taken from the statements as they are stored. */
 export interface StatementSummary {
@@ -62,7 +62,7 @@ export function ingestBatch(db: Db, batch: IngestBatch, now: string): IngestResu
   }
   const prefix = statementIdPrefix(db);
   // Written with the first statement kept: a batch that only re-sends what is stored leaves no row behind.
-  let batchId: number | undefined;
+  let requestBatch: StoredBatch | undefined;
   const ids: string[] = [];
   let skipped = 0;
   const summary: StatementSummary = { verbId: null, objectId: null, progress: null, completion: null, success: null, score: null };
@@ -72,14 +72,14 @@ export function ingestBatch(db: Db, batch: IngestBatch, now: string): IngestResu
       continue;
     }
     const keptId = clientIdToKeep(db, statement.clientId);
-    batchId ??= insertBatch(db, {
+    requestBatch ??= insertBatch(db, {
       sessionId: session.sessionId,
       activityId: session.activityId,
       playerId: session.playerId,
       stored: now,
       source: batch.source,
     });
-    const seq = insertRow(db, batchId, {
+    const seq = insertRow(db, requestBatch, {
       id: keptId,
       clientId: statement.clientId,
       verbId: statement.summary.verbId,

@@ -2,7 +2,7 @@ import type { Db } from './open-database.js';
 import { prepared } from './prepared.js';
 import { findSessionById, openSession, type SessionContext } from './sessions-repo.js';
 import { findStatementSeq, isReservedStatementId } from './statement-ids.js';
-import { insertBatch, insertRow } from './statement-rows.js';
+import { insertBatch, insertRow, type StoredBatch } from './statement-rows.js';
 import { applyCounters, type StatementSummary } from './statements-ingest.js';
 import { playerForActor } from './xapi-players.js';
 
@@ -101,7 +101,7 @@ export function ingestXapi(
     db,
     'INSERT OR IGNORE INTO xapi_statement_activities (seq, activity_iri, related) VALUES (?, ?, ?)',
   );
-  let run: { session: SessionContext; batchId: number } | undefined;
+  let run: { session: SessionContext; batch: StoredBatch } | undefined;
   for (const item of fresh) {
     const sessionKey = `${item.identityKey}\u0000${item.registration ?? ''}`;
     let entry = sessions.get(sessionKey);
@@ -117,10 +117,10 @@ export function ingestXapi(
     if (run === undefined || run.session !== entry.session) {
       run = {
         session: entry.session,
-        batchId: insertBatch(db, { sessionId: entry.session.sessionId, activityId: scope.activityId, playerId: entry.session.playerId, stored, source: 'xapi' }),
+        batch: insertBatch(db, { sessionId: entry.session.sessionId, activityId: scope.activityId, playerId: entry.session.playerId, stored, source: 'xapi' }),
       };
     }
-    const seq = insertRow(db, run.batchId, {
+    const seq = insertRow(db, run.batch, {
       id: item.id,
       clientId: item.clientId,
       verbId: item.verbId,
@@ -178,8 +178,7 @@ function voidTarget(db: Db, targetId: string, activityId: string): void {
   prepared(
     db,
     `UPDATE statement_rows SET voided = 1
-     WHERE seq = ? AND NOT (verb_id IS ? AND ref_id IS NOT NULL)
-       AND (SELECT activity_id FROM statement_batches b WHERE b.id = statement_rows.batch_id) = ?`,
+     WHERE seq = ? AND NOT (verb_id IS ? AND ref_id IS NOT NULL) AND activity_id = ?`,
   ).run(seq, VOIDED_VERB, activityId);
 }
 

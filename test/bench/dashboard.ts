@@ -9,7 +9,7 @@ import { createActivity } from '../../server/store/activities-repo.js';
 import { openDatabase } from '../../server/store/open-database.js';
 import { createAnonymousPlayer } from '../../server/store/players-repo.js';
 import { openSession } from '../../server/store/sessions-repo.js';
-import { insertBatch, insertRow } from '../../server/store/statement-rows.js';
+import { insertBatch, insertRow, type StoredBatch } from '../../server/store/statement-rows.js';
 import { ROOT, startServe } from '../support/serve-process.js';
 import { createAgent, post, trackerBatch } from './load-client.js';
 import { percentiles, round } from './measure.js';
@@ -38,14 +38,14 @@ function seed(dataDir: string): { currentId: string; trackingCode: string } {
         const actor = { account: { homePage: 'http://aula.local:3000/', name: 'Anonymous' }, name: player.animalName };
         const statements = JSON.parse(trackerBatch(actor, objectId, BATCH, s)) as Array<{ verb: { id: string }; object: { id: string }; timestamp: string }>;
         const count = Math.min(perSession, TOTAL - written);
-        let batchId = 0;
+        let batch: StoredBatch | undefined;
         for (let i = 0; i < count; i++) {
           const statement = statements[i % BATCH] as (typeof statements)[number];
           if (i % BATCH === 0) {
             const stored = new Date(classStart + (i / count) * 3_600_000).toISOString();
-            batchId = insertBatch(db, { sessionId: session.sessionId, activityId: activity.id, playerId: player.id, stored, source: 'rage' });
+            batch = insertBatch(db, { sessionId: session.sessionId, activityId: activity.id, playerId: player.id, stored, source: 'rage' });
           }
-          insertRow(db, batchId, {
+          insertRow(db, batch as StoredBatch, {
             id: null,
             clientId: null,
             verbId: statement.verb.id,

@@ -2,7 +2,7 @@ import { createActivity } from '../../server/store/activities-repo.js';
 import { openDatabase } from '../../server/store/open-database.js';
 import { createAnonymousPlayer } from '../../server/store/players-repo.js';
 import { openSession } from '../../server/store/sessions-repo.js';
-import { insertBatch, insertRow } from '../../server/store/statement-rows.js';
+import { insertBatch, insertRow, type StoredBatch } from '../../server/store/statement-rows.js';
 import { trackerBatch } from './load-client.js';
 
 /**
@@ -27,14 +27,14 @@ export function seedStore(dataDir: string, total: number, sessions: number): { t
   while (written < total) {
     db.transaction(() => {
       // As games send them: requests of 10 statements (a row each, one batch row per request), sessions in turn.
-      let batchId = 0;
+      let batch: StoredBatch | undefined;
       for (let i = 0; i < perBatch && written < total; i++, written++) {
         const { session, player } = opened[Math.floor(written / 10) % sessions] as (typeof opened)[number];
         if (written % 10 === 0) {
-          batchId = insertBatch(db, { sessionId: session.sessionId, activityId: activity.id, playerId: player.id, stored, source: 'rage' });
+          batch = insertBatch(db, { sessionId: session.sessionId, activityId: activity.id, playerId: player.id, stored, source: 'rage' });
         }
         const statement = template[written % template.length] as { verb: { id: string }; object: { id: string }; timestamp: string };
-        insertRow(db, batchId, {
+        insertRow(db, batch as StoredBatch, {
           id: null,
           clientId: null,
           verbId: statement.verb.id,

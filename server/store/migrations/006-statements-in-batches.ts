@@ -2,12 +2,12 @@ import type { Database } from 'better-sqlite3';
 import { derivedStatementIdSql, newStatementIdPrefix, STATEMENT_ID_PREFIX_KEY } from '../statement-ids.js';
 
 /**
- * Statements are stored as a row per statement with only what differs between the statements of one request, and a
- * row per request (`statement_batches`) with what they share: session, activity, player, stored time, source.
- * Profiled under 100 games at once (issue 8), the ingest writer spent most of its time on the per-statement index
- * entries of session and activity (a dirty leaf page per game per commit) and on a stored, uniquely indexed UUID;
- * now those are per request, or derived (see statement-ids.ts), and a statement costs a narrow row and the indexes
- * xAPI queries need.
+ * Statements are stored as a row per statement, and a row per request (`statement_batches`) with what the statements
+ * of one request share: session, player, stored time, source. Profiled under 100 games at once (issue 8), the ingest
+ * writer spent most of its time on the per-statement index entries by session (a dirty leaf page per game per
+ * commit) and on a stored, uniquely indexed UUID; now the session is indexed per request and Aula's ids are derived
+ * (see statement-ids.ts). The activity stays on each row, indexed with seq: its few insertion points cost little, and
+ * every page of an activity's statements (xAPI GET, the dashboard, exports) is a walk of that index in seq order.
  *
  * `statements` stays, as a view with the columns it always had, so every reader is unchanged. Writers use the two
  * tables (statement-rows.ts); the view's INSTEAD OF INSERT trigger keeps plain inserts working for tools and tests.
@@ -20,7 +20,6 @@ export function up(db: Database): void {
     CREATE TABLE statement_batches (
       id INTEGER PRIMARY KEY,
       session_id INTEGER REFERENCES sessions(id),
-      activity_id TEXT,
       player_id TEXT,
       stored TEXT NOT NULL,
       source TEXT NOT NULL CHECK (source IN ('rage', 'xapi'))
@@ -30,6 +29,7 @@ export function up(db: Database): void {
     CREATE TABLE statement_rows (
       seq INTEGER PRIMARY KEY AUTOINCREMENT,
       batch_id INTEGER NOT NULL REFERENCES statement_batches(id),
+      activity_id TEXT,
       id TEXT,
       client_id TEXT,
       verb_id TEXT,
@@ -41,10 +41,10 @@ export function up(db: Database): void {
       json TEXT NOT NULL
     ) STRICT;
 
-    INSERT INTO statement_batches (id, session_id, activity_id, player_id, stored, source)
-      SELECT seq, session_id, activity_id, player_id, stored, source FROM statements ORDER BY seq;
-    INSERT INTO statement_rows (seq, batch_id, id, client_id, verb_id, object_id, registration, timestamp, voided, ref_id, json)
-      SELECT seq, seq, id, client_id, verb_id, object_id, registration, timestamp, voided, ref_id, json FROM statements ORDER BY seq;
+    INSERT INTO statement_batches (id, session_id, player_id, stored, source)
+      SELECT seq, session_id, player_id, stored, source FROM statements ORDER BY seq;
+    INSERT INTO statement_rows (seq, batch_id, activity_id, id, client_id, verb_id, object_id, registration, timestamp, voided, ref_id, json)
+      SELECT seq, seq, activity_id, id, client_id, verb_id, object_id, registration, timestamp, voided, ref_id, json FROM statements ORDER BY seq;
 
     -- The xAPI lookup tables pointed at statements(seq): rebuilt to point at the rows.
     CREATE TABLE xapi_statement_agents_new (
@@ -70,9 +70,9 @@ export function up(db: Database): void {
     DROP TABLE statements;
 
     CREATE INDEX statement_batches_by_session ON statement_batches (session_id, id);
-    CREATE INDEX statement_batches_by_activity ON statement_batches (activity_id, id);
     CREATE INDEX statement_batches_by_player_without_session ON statement_batches (player_id, id) WHERE session_id IS NULL;
     CREATE INDEX statement_rows_by_batch ON statement_rows (batch_id);
+    CREATE INDEX statement_rows_by_activity ON statement_rows (activity_id, seq);
     CREATE UNIQUE INDEX statement_rows_by_id ON statement_rows (id) WHERE id IS NOT NULL;
     CREATE INDEX statement_rows_by_client_id ON statement_rows (client_id) WHERE client_id IS NOT NULL;
     CREATE INDEX statement_rows_by_verb ON statement_rows (verb_id, seq);
@@ -80,17 +80,17 @@ export function up(db: Database): void {
     CREATE INDEX statement_rows_by_registration ON statement_rows (registration, seq) WHERE registration IS NOT NULL;
 
     CREATE VIEW statements AS
-      SELECT r.seq, coalesce(r.id, ${derivedStatementIdSql(prefix, 'r.seq')}) AS id, r.client_id, b.session_id, b.activity_id,
+      SELECT r.seq, coalesce(r.id, ${derivedStatementIdSql(prefix, 'r.seq')}) AS id, r.client_id, b.session_id, r.activity_id,
         b.player_id, r.verb_id, r.object_id, r.registration, r.timestamp, b.stored, b.source, r.voided, r.json, r.ref_id
       FROM statement_rows r JOIN statement_batches b ON b.id = r.batch_id;
 
     CREATE TRIGGER statements_insert INSTEAD OF INSERT ON statements
     BEGIN
-      INSERT INTO statement_batches (session_id, activity_id, player_id, stored, source)
-        VALUES (NEW.session_id, NEW.activity_id, NEW.player_id, NEW.stored, NEW.source);
-      INSERT INTO statement_rows (batch_id, id, client_id, verb_id, object_id, registration, timestamp, voided, ref_id, json)
-        VALUES (last_insert_rowid(), NEW.id, NEW.client_id, NEW.verb_id, NEW.object_id, NEW.registration, NEW.timestamp,
-          coalesce(NEW.voided, 0), NEW.ref_id, NEW.json);
+      INSERT INTO statement_batches (session_id, player_id, stored, source)
+        VALUES (NEW.session_id, NEW.player_id, NEW.stored, NEW.source);
+      INSERT INTO statement_rows (batch_id, activity_id, id, client_id, verb_id, object_id, registration, timestamp, voided, ref_id, json)
+        VALUES (last_insert_rowid(), NEW.activity_id, NEW.id, NEW.client_id, NEW.verb_id, NEW.object_id, NEW.registration,
+          NEW.timestamp, coalesce(NEW.voided, 0), NEW.ref_id, NEW.json);
     END;
   `);
 }
