@@ -3,7 +3,7 @@ import type { Db } from './open-database.js';
 import { prepared } from './prepared.js';
 import type { SessionContext } from './sessions-repo.js';
 import { derivedStatementId, findStatementSeq, isReservedStatementId, statementIdPrefix } from './statement-ids.js';
-import { insertBatch, insertRow, type StoredBatch } from './statement-rows.js';
+import { insertBatch, insertPlainRows, insertRow, type StoredBatch } from './statement-rows.js';
 
 /** What the dashboard keeps per session, taken from the statements as they are stored. */
 export interface StatementSummary {
@@ -61,6 +61,9 @@ export function ingestBatch(db: Db, batch: IngestBatch, now: string): IngestResu
     }
   }
   const prefix = statementIdPrefix(db);
+  const newBatch = (): StoredBatch =>
+    insertBatch(db, { sessionId: session.sessionId, activityId: session.activityId, playerId: session.playerId, stored: now, source: batch.source });
+  if (batch.statements.every((statement) => statement.clientId === null)) return ingestPlain(db, batch, newBatch(), prefix, now);
   // Written with the first statement kept: a batch that only re-sends what is stored leaves no row behind.
   let requestBatch: StoredBatch | undefined;
   const ids: string[] = [];
@@ -72,13 +75,7 @@ export function ingestBatch(db: Db, batch: IngestBatch, now: string): IngestResu
       continue;
     }
     const keptId = clientIdToKeep(db, statement.clientId);
-    requestBatch ??= insertBatch(db, {
-      sessionId: session.sessionId,
-      activityId: session.activityId,
-      playerId: session.playerId,
-      stored: now,
-      source: batch.source,
-    });
+    requestBatch ??= newBatch();
     const seq = insertRow(db, requestBatch, {
       id: keptId,
       clientId: statement.clientId,
@@ -93,6 +90,22 @@ export function ingestBatch(db: Db, batch: IngestBatch, now: string): IngestResu
   }
   applyCounters(db, session, ids.length, summary, now, batch.bodyHash);
   return { stored: ids.length, skipped, ids };
+}
+
+/** A batch none of whose statements came with an id (what games send): nothing to compare, all of it is stored. */
+function ingestPlain(db: Db, batch: IngestBatch, stored: StoredBatch, prefix: string, now: string): IngestResult {
+  const rows = batch.statements.map((statement) => ({
+    verbId: statement.summary.verbId,
+    objectId: statement.summary.objectId,
+    registration: statement.registration,
+    timestamp: statement.timestamp,
+    json: statement.json,
+  }));
+  const ids = insertPlainRows(db, stored, rows).map((seq) => derivedStatementId(prefix, seq));
+  const summary: StatementSummary = { verbId: null, objectId: null, progress: null, completion: null, success: null, score: null };
+  for (const statement of batch.statements) mergeSummary(summary, statement.summary);
+  applyCounters(db, batch.session, ids.length, summary, now, batch.bodyHash);
+  return { stored: ids.length, skipped: 0, ids };
 }
 
 function isIdempotentResend(db: Db, sessionId: number, statement: IncomingStatement): boolean {
