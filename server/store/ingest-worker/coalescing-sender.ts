@@ -12,11 +12,21 @@ export interface Many<Message> {
 export class CoalescingSender<Message> {
   private outbox: Message[] = [];
 
-  constructor(private readonly post: (message: Message | Many<Message>) => void) {}
+  /**
+   * `schedule` decides what "one turn" is. The event loop's side uses setImmediate: requests arrive as separate
+   * events. The writer uses queueMicrotask: a group commit settles all its jobs at once, and their answers must
+   * leave before the next group starts, not an immediate later (that held every answer back by a whole commit).
+   */
+  constructor(
+    private readonly post: (message: Message | Many<Message>) => void,
+    private readonly schedule: (drain: () => void) => void = setImmediate,
+  ) {}
 
-  send(message: Message): void {
+  /** `now`: this one (and what waits before it) goes at once, e.g. a large batch the other thread should start on. */
+  send(message: Message, now = false): void {
     this.outbox.push(message);
-    if (this.outbox.length === 1) setImmediate(() => this.drain());
+    if (now) this.drain();
+    else if (this.outbox.length === 1) this.schedule(() => this.drain());
   }
 
   private drain(): void {

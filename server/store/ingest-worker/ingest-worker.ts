@@ -24,6 +24,8 @@ function revive(error: SerializedError): Error {
 
 /** A writer thread that dies this soon after starting counts as a quick failure; after three, it is not restarted. */
 const QUICK_FAILURE_MS = 10_000;
+/** Batches at least this large are handed to the writer at once rather than with the turn's others. */
+const SEND_AT_ONCE_STATEMENTS = 50;
 const MAX_QUICK_FAILURES = 3;
 
 function spawnWriter(dataDir: string, maxPages: number | undefined): Promise<Worker> {
@@ -135,7 +137,9 @@ export class IngestWorker {
     this.queued += size;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, size });
-      this.sender.send({ type: 'ingest', id, batch: packBatch(batch), now });
+      // A large batch (a reconnecting game's backlog) goes at once: the writer can start on it while the next
+      // requests are parsed, instead of waiting for the end of the event loop's turn (reconnect storm, issue 8).
+      this.sender.send({ type: 'ingest', id, batch: packBatch(batch), now }, size >= SEND_AT_ONCE_STATEMENTS);
     });
   }
 

@@ -27,7 +27,7 @@ function serialize(error: unknown): SerializedError {
 }
 
 const post = (message: FromWorker | Many<FromWorker>) => port.postMessage(message);
-const sender = new CoalescingSender<FromWorker>(post);
+const sender = new CoalescingSender<FromWorker>(post, queueMicrotask);
 const send = (message: FromWorker) => sender.send(message);
 
 try {
