@@ -9,10 +9,11 @@ import { createActivity } from '../../server/store/activities-repo.js';
 import { openDatabase } from '../../server/store/open-database.js';
 import { createAnonymousPlayer } from '../../server/store/players-repo.js';
 import { openSession } from '../../server/store/sessions-repo.js';
-import { insertBatch, insertRow, type StoredBatch } from '../../server/store/statement-rows.js';
+import { insertBatch, insertPlainRows, type StoredBatch } from '../../server/store/statement-rows.js';
 import { ROOT, startServe } from '../support/serve-process.js';
 import { createAgent, post, trackerBatch } from './load-client.js';
 import { percentiles, round } from './measure.js';
+import { plainRow, type SeedStatement } from './seed-store.js';
 
 const TOTAL = Number(process.env.BENCH_STATEMENTS ?? 1_000_000);
 const LIVE_GAMES = Number(process.env.BENCH_GAMES ?? 40);
@@ -36,7 +37,7 @@ function seed(dataDir: string): { currentId: string; trackingCode: string } {
         const player = createAnonymousPlayer(db);
         const session = openSession(db, { activityId: activity.id, versionId: activity.versionId }, player);
         const actor = { account: { homePage: 'http://aula.local:3000/', name: 'Anonymous' }, name: player.animalName };
-        const statements = JSON.parse(trackerBatch(actor, objectId, BATCH, s)) as Array<{ verb: { id: string }; object: { id: string }; timestamp: string }>;
+        const statements = JSON.parse(trackerBatch(actor, objectId, BATCH, s)) as SeedStatement[];
         const count = Math.min(perSession, TOTAL - written);
         let batch: StoredBatch | undefined;
         for (let i = 0; i < count; i++) {
@@ -45,15 +46,7 @@ function seed(dataDir: string): { currentId: string; trackingCode: string } {
             const stored = new Date(classStart + (i / count) * 3_600_000).toISOString();
             batch = insertBatch(db, { sessionId: session.sessionId, activityId: activity.id, playerId: player.id, stored, source: 'rage' });
           }
-          insertRow(db, batch as StoredBatch, {
-            id: null,
-            clientId: null,
-            verbId: statement.verb.id,
-            objectId: statement.object.id,
-            registration: null,
-            timestamp: statement.timestamp,
-            json: JSON.stringify(statement),
-          });
+          insertPlainRows(db, batch as StoredBatch, [plainRow(statement)]);
         }
         written += count;
         const last = new Date(classStart + 3_600_000).toISOString();

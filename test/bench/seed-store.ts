@@ -2,8 +2,19 @@ import { createActivity } from '../../server/store/activities-repo.js';
 import { openDatabase } from '../../server/store/open-database.js';
 import { createAnonymousPlayer } from '../../server/store/players-repo.js';
 import { openSession } from '../../server/store/sessions-repo.js';
-import { insertBatch, insertRow, type StoredBatch } from '../../server/store/statement-rows.js';
+import { insertBatch, insertPlainRows, type PlainRowFields, type StoredBatch } from '../../server/store/statement-rows.js';
 import { trackerBatch } from './load-client.js';
+
+export interface SeedStatement {
+  verb: { id: string };
+  object: { id: string };
+  timestamp: string;
+}
+
+/** The stored row of a tracker-shaped statement without an id of its own, as ingest writes it. */
+export function plainRow(statement: SeedStatement): PlainRowFields {
+  return { verbId: statement.verb.id, objectId: statement.object.id, registration: null, timestamp: statement.timestamp, json: JSON.stringify(statement) };
+}
 
 /**
  * Fills a data folder with `total` statements over `sessions` sessions of one activity, straight into the tables
@@ -21,7 +32,7 @@ export function seedStore(dataDir: string, total: number, sessions: number): { t
   const perBatch = 10_000;
   const actor = { account: { homePage: 'http://aula.local:3000/', name: 'Anonymous' }, name: 'seeded-player' };
   const objectId = `http://aula.local:3000/api/proxy/gleaner/games/${activity.gameId}/${activity.versionId}`;
-  const template = JSON.parse(trackerBatch(actor, objectId, 10, 0)) as Array<Record<string, unknown>>;
+  const template = JSON.parse(trackerBatch(actor, objectId, 10, 0)) as SeedStatement[];
   let written = 0;
   const stored = new Date().toISOString();
   while (written < total) {
@@ -33,16 +44,8 @@ export function seedStore(dataDir: string, total: number, sessions: number): { t
         if (written % 10 === 0) {
           batch = insertBatch(db, { sessionId: session.sessionId, activityId: activity.id, playerId: player.id, stored, source: 'rage' });
         }
-        const statement = template[written % template.length] as { verb: { id: string }; object: { id: string }; timestamp: string };
-        insertRow(db, batch as StoredBatch, {
-          id: null,
-          clientId: null,
-          verbId: statement.verb.id,
-          objectId: statement.object.id,
-          registration: null,
-          timestamp: statement.timestamp,
-          json: JSON.stringify(statement),
-        });
+        const statement = template[written % template.length] as SeedStatement;
+        insertPlainRows(db, batch as StoredBatch, [plainRow(statement)]);
       }
     })();
   }
