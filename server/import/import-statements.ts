@@ -48,8 +48,8 @@ export function importStatementChunk(db: Db, rows: StatementRow[], maps: IdMaps,
     }
     const object = isObject(statement) ? statement.object : undefined;
     const refId = isObject(object) && object.objectType === 'StatementRef' && typeof object.id === 'string' ? object.id : null;
-    const batchId = insertBatch(db, { sessionId, activityId, playerId, stored: row.stored, source: row.source });
-    const seq = insertRow(db, batchId, {
+    const batch = insertBatch(db, { sessionId, activityId, playerId, stored: row.stored, source: row.source });
+    const seq = insertRow(db, batch, {
       id: row.id,
       clientId: row.client_id,
       verbId: row.verb_id,

@@ -91,10 +91,7 @@ export function ingestXapi(
     fresh.push({ ...item, position });
   }
   const stored = nextStored(db, nowMs);
-  const sessions = new Map<
-    string,
-    { session: SessionContext; count: number; summary: StatementSummary; positions: number[] }
-  >();
+  const sessions = new Map<string, { session: SessionContext; count: number; summary: StatementSummary; positions: number[] }>();
   const started: XapiIngestResult['started'] = [];
   const insertAgent = prepared(db, 'INSERT OR IGNORE INTO xapi_statement_agents (seq, ifi, related) VALUES (?, ?, ?)');
   const insertActivity = prepared(
