@@ -105,7 +105,7 @@ export function benchmarksMarkdown(results: Results): string {
     "  game's batch in one multi-row INSERT (-1 µs); track keeping the session it admitted for a second (the",
     "  lookup was 6 % of the event loop); rules remembering each IRI's last part; batches and answers crossing",
     '  between the threads coalesced per turn of the event loop. Alternating 6-second runs of the old and the new',
-    '  build on the same machine: 14.1-20.2k vs 16.1-22.6k statements/s.',
+    '  build on the same machine (ten pairs): 12.3-20.2k vs 16.1-22.6k statements/s.',
     '- Tried and dropped (no gain or worse): a larger young generation for the writer thread (more CPU and',
     '  memory); lower admission limits for the storm (4 MB / 8,000 statements: p99 2.9-4.7 s and 2.5× longer, since',
     '  a refused request still uploads its body); no savepoints, temp_store=MEMORY, wal_autocheckpoint=0 (within',
