@@ -70,6 +70,12 @@ async function storeTrack(ctx: AppContext, req: IncomingMessage, res: ServerResp
     // Rules and results (issue 10) read the batch now, after the answer: nothing on the request's path.
     if (result.stored > 0) ctx.bus.emit('statements.accepted', { activityId: session.activityId, sessionId: session.sessionId, playerId: session.playerId, statements: body as unknown[] });
   } catch (error) {
+    if (isSessionGone(error)) {
+      // Erased by another process (the CLI) since track admitted this token: unknown now, as at step 3. Nothing of
+      // the request is recorded, since it is the erased player's data.
+      trackAccessCache(ctx).clear();
+      return sendMessage(res, 401, Messages.token);
+    }
     // Not for overload refusals: a write now would compete with the writer that is already behind.
     if (session && error instanceof CollectorRefusal && error.status !== 503) touchLater(ctx, session.sessionId);
     writeErrorAnswer(ctx, req, res, 'track', error, session?.sessionId ?? null, raw.toString('utf8'));
@@ -93,6 +99,11 @@ function admittedSession(ctx: AppContext, req: IncomingMessage): SessionContext 
   checkAccess(ctx.db, session);
   if (token) cache.set(token, session);
   return session;
+}
+
+/** The writer's foreign keys refused the batch: its session no longer exists. */
+function isSessionGone(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
 
 /** Step 4: the access rule re-evaluated now; an ended activity is not a reason to refuse. */

@@ -89,8 +89,9 @@ describe('statement ids', () => {
     const { playerId } = await sendRage(xapi.trackingCode, [plain(actor, 1), plain(actor, 2)]);
     const erased = idsOf(xapi.activityId);
     const { db } = collector.current.context;
-    // The newest statements of the whole store are the ones erased: a plain rowid would be handed out again.
-    db.transaction(() => erasePlayer(db, { player: playerId }, 'test', new Date().toISOString()))();
+    // The newest statements of the whole store are the ones erased: a plain rowid would be handed out again. IMMEDIATE:
+    // the write lock is waited for (the writer thread may be committing), not lost on upgrading a read.
+    db.transaction(() => erasePlayer(db, { player: playerId }, 'test', new Date().toISOString())).immediate();
     assert.deepEqual(idsOf(xapi.activityId), []);
     for (const id of erased) assert.equal(findStatementSeq(db, id), undefined);
     await sendRage(xapi.trackingCode, [plain(actor, 3), plain(actor, 4)]);
