@@ -47,8 +47,9 @@ interface RawStatement {
 }
 
 /**
- * Newest first. Each filter column has an index led by it and ending in seq ((activity_id, seq), (session_id, seq); a player is
- * the union of their sessions), so a page is a short backwards walk of one index; a verb filter alone walks the primary key.
+ * Newest first. An activity filter walks its index (activity_id, seq) backwards; a session is found through its
+ * requests' batches (a few hundred rows, sorted), a player through their sessions; a verb filter alone walks the
+ * primary key.
  */
 export function readStatements(db: Db, filter: StatementFilter): StatementRow[] {
   const where: string[] = [];

@@ -83,7 +83,10 @@ async function storeTrack(ctx: AppContext, req: IncomingMessage, res: ServerResp
 }
 
 export function findSession(db: Db, req: IncomingMessage): SessionContext {
-  const token = authTokenFrom(req.headers.authorization);
+  return sessionOfToken(db, authTokenFrom(req.headers.authorization));
+}
+
+function sessionOfToken(db: Db, token: string | null): SessionContext {
   const session = token ? findSessionByToken(db, token) : undefined;
   if (!session) throw new CollectorRefusal(401, Messages.token);
   return session;
@@ -95,7 +98,7 @@ function admittedSession(ctx: AppContext, req: IncomingMessage): SessionContext 
   const cache = trackAccessCache(ctx);
   const cached = token ? cache.get(token) : undefined;
   if (cached) return cached;
-  const session = findSession(ctx.db, req);
+  const session = sessionOfToken(ctx.db, token);
   checkAccess(ctx.db, session);
   if (token) cache.set(token, session);
   return session;

@@ -107,7 +107,7 @@ export function erasePlayer(db: Db, target: ErasureTarget, erasedBy: string, now
 
   db.exec('CREATE TEMP TABLE IF NOT EXISTS erase_seq (seq INTEGER PRIMARY KEY)');
   db.exec('DELETE FROM temp.erase_seq');
-  // Statements without a session (none are written today) are found by the partial index of migration 004.
+  // Statements without a session (none are written today) are found by the partial index on their batches (migration 6).
   db.prepare(`INSERT INTO temp.erase_seq (seq) SELECT seq FROM statements WHERE session_id IS NULL AND player_id = @player AND ${scope}`).run(params);
   // Statements of the sessions whose player column might differ (e.g. voided-by-other rows) go too.
   const ids = JSON.stringify(sessions.map((s) => s.id));

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from './open-database.js';
 import { prepared } from './prepared.js';
+import { getSetting } from './settings-repo.js';
 
 /**
  * The ids Aula assigns to statements are not stored: they are this installation's random prefix followed by the
@@ -37,9 +38,9 @@ const prefixes = new WeakMap<Db, string>();
 export function statementIdPrefix(db: Db): string {
   let prefix = prefixes.get(db);
   if (prefix === undefined) {
-    const row = prepared<[string], { value: string }>(db, 'SELECT value FROM settings WHERE key = ?').get(STATEMENT_ID_PREFIX_KEY);
-    if (!row) throw new Error('the statement id prefix is missing (migration 6 did not run)');
-    prefix = row.value;
+    const stored = getSetting(db, STATEMENT_ID_PREFIX_KEY);
+    if (stored === undefined) throw new Error('the statement id prefix is missing (migration 6 did not run)');
+    prefix = stored;
     prefixes.set(db, prefix);
   }
   return prefix;

@@ -89,10 +89,6 @@ export function insertPlainRows(db: Db, batch: StoredBatch, rows: readonly Plain
   return seqs;
 }
 
-export function markVoided(db: Db, seq: number): void {
-  prepared(db, 'UPDATE statement_rows SET voided = 1 WHERE seq = ?').run(seq);
-}
-
 /**
  * Deletes statements by seq (erasure), with the lookup rows that point at them and the batches left empty; reads the
  * seqs from a temp table the caller filled.

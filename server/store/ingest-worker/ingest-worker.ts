@@ -24,9 +24,9 @@ function revive(error: SerializedError): Error {
 
 /** A writer thread that dies this soon after starting counts as a quick failure; after three, it is not restarted. */
 const QUICK_FAILURE_MS = 10_000;
+const MAX_QUICK_FAILURES = 3;
 /** Batches at least this large are handed to the writer at once rather than with the turn's others. */
 const SEND_AT_ONCE_STATEMENTS = 50;
-const MAX_QUICK_FAILURES = 3;
 
 function spawnWriter(dataDir: string, maxPages: number | undefined): Promise<Worker> {
   // From source the worker is TypeScript and needs tsx registered in its own thread first.
