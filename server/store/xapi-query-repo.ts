@@ -45,42 +45,20 @@ export function newestSeq(db: Db): number {
  * GET /xapi/statements (xapi.md §8.2): voided statements excluded; agent, verb, activity and registration match a
  * statement directly or through the statements its StatementRef points to (recursively); since, until and the
  * page bounds apply to the returned statement itself. Ordered by storage sequence (= `stored` order).
+ *
+ * The page is one walk of the activity's index in seq order that stops at `take`, checking each statement's filters
+ * as it goes; what matches only through a StatementRef is worked out first, from the activity's (few) referring
+ * statements. Before, every match was collected first and each one then scanned the activity for its referrers: a
+ * verb filter over 20,000 statements took 27 s.
  */
 export function queryStatements(db: Db, query: StoreQuery): QueryRow[] {
-  const matchConditions: string[] = [];
-  const matchArgs: unknown[] = [];
-  if (query.verb !== undefined) {
-    matchConditions.push('m.verb_id = ?');
-    matchArgs.push(query.verb);
-  }
-  if (query.registration !== undefined) {
-    matchConditions.push('m.registration = ?');
-    matchArgs.push(query.registration);
-  }
-  if (query.agent !== undefined) {
-    matchConditions.push(
-      `EXISTS (SELECT 1 FROM xapi_statement_agents a WHERE a.seq = m.seq AND a.ifi = ?${query.relatedAgents ? '' : ' AND a.related = 0'})`,
-    );
-    matchArgs.push(query.agent);
-  }
-  if (query.activity !== undefined) {
-    matchConditions.push(
-      `EXISTS (SELECT 1 FROM xapi_statement_activities a WHERE a.seq = m.seq AND a.activity_iri = ?${query.relatedActivities ? '' : ' AND a.related = 0'})`,
-    );
-    matchArgs.push(query.activity);
-  }
   const where = ['s.activity_id = ?', 's.voided = 0'];
-  const args: unknown[] = [];
-  let sql = '';
-  if (matchConditions.length > 0) {
-    sql = `WITH RECURSIVE matched(seq, id) AS (
-        SELECT m.seq, m.id FROM statements m WHERE m.activity_id = ? AND ${matchConditions.join(' AND ')}
-        UNION SELECT r.seq, r.id FROM statements r JOIN matched ON r.ref_id = matched.id WHERE r.activity_id = ?
-      ) `;
-    args.push(query.activityId, ...matchArgs, query.activityId);
-    where.push('s.seq IN (SELECT seq FROM matched)');
+  const args: unknown[] = [query.activityId];
+  const direct = filterConditions(query, 's');
+  if (direct.sql.length > 0) {
+    where.push(`(${direct.sql.join(' AND ')} OR s.seq IN (SELECT value FROM json_each(?)))`);
+    args.push(...direct.args, JSON.stringify(matchingThroughRefs(db, query)));
   }
-  args.push(query.activityId);
   if (query.since !== undefined) {
     where.push('s.stored > ?');
     args.push(query.since);
@@ -97,9 +75,84 @@ export function queryStatements(db: Db, query: StoreQuery): QueryRow[] {
     where.push(query.ascending ? 's.seq > ?' : 's.seq < ?');
     args.push(query.after);
   }
-  sql += `SELECT ${COLUMNS} FROM ${NORMALIZE_FROM} WHERE ${where.join(' AND ')}
+  const sql = `SELECT ${COLUMNS} FROM ${NORMALIZE_FROM} WHERE ${where.join(' AND ')}
     ORDER BY s.seq ${query.ascending ? 'ASC' : 'DESC'} LIMIT ?`;
   args.push(query.take);
   // A bounded set of shapes (which filters are present), so caching each one is fine.
   return prepared<unknown[], QueryRow>(db, sql).all(...args);
+}
+
+/** The query's agent, verb, activity and registration filters, as conditions on the statement `alias`. */
+function filterConditions(query: StoreQuery, alias: string): { sql: string[]; args: unknown[] } {
+  const sql: string[] = [];
+  const args: unknown[] = [];
+  if (query.verb !== undefined) {
+    sql.push(`${alias}.verb_id = ?`);
+    args.push(query.verb);
+  }
+  if (query.registration !== undefined) {
+    sql.push(`${alias}.registration = ?`);
+    args.push(query.registration);
+  }
+  if (query.agent !== undefined) {
+    sql.push(
+      `EXISTS (SELECT 1 FROM xapi_statement_agents a WHERE a.seq = ${alias}.seq AND a.ifi = ?${query.relatedAgents ? '' : ' AND a.related = 0'})`,
+    );
+    args.push(query.agent);
+  }
+  if (query.activity !== undefined) {
+    sql.push(
+      `EXISTS (SELECT 1 FROM xapi_statement_activities a WHERE a.seq = ${alias}.seq AND a.activity_iri = ?${query.relatedActivities ? '' : ' AND a.related = 0'})`,
+    );
+    args.push(query.activity);
+  }
+  return { sql, args };
+}
+
+/**
+ * The seqs of the activity's StatementRef statements whose target matches the filters, directly or through its own
+ * StatementRef. Each chain is followed once (results are remembered) and iteratively, so a long or circular chain
+ * sent on purpose costs its length and nothing more.
+ */
+function matchingThroughRefs(db: Db, query: StoreQuery): number[] {
+  // `+activity_id`: walk the partial index of referring statements, not the whole activity.
+  const referring = prepared<[string], { seq: number; refId: string }>(
+    db,
+    'SELECT seq, ref_id AS refId FROM statement_rows WHERE ref_id IS NOT NULL AND +activity_id = ?',
+  ).all(query.activityId);
+  if (referring.length === 0) return [];
+  const targetOf = new Map(referring.map((row) => [row.seq, row.refId]));
+  const direct = filterConditions(query, 'm');
+  const matchesDirectly = prepared<unknown[], { one: number }>(
+    db,
+    `SELECT 1 AS one FROM statements m WHERE m.seq = ? AND m.activity_id = ? AND ${direct.sql.join(' AND ')}`,
+  );
+  const known = new Map<number, boolean>();
+  const matches = (start: number): boolean => {
+    const path: number[] = [];
+    let seq: number | undefined = start;
+    let result = false;
+    while (seq !== undefined) {
+      const remembered = known.get(seq);
+      if (remembered !== undefined) {
+        result = remembered;
+        break;
+      }
+      // Provisionally no: a chain that comes back to a statement already on it matches nothing more.
+      known.set(seq, false);
+      path.push(seq);
+      if (matchesDirectly.get(seq, query.activityId, ...direct.args)) {
+        result = true;
+        break;
+      }
+      const target = targetOf.get(seq);
+      seq = target === undefined ? undefined : findStatementSeq(db, target);
+    }
+    for (const visited of path) known.set(visited, result);
+    return result;
+  };
+  return referring.filter((row) => {
+    const target = findStatementSeq(db, row.refId);
+    return target !== undefined && matches(target);
+  }).map((row) => row.seq);
 }

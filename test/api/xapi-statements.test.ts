@@ -95,6 +95,23 @@ describe('/xapi with the real @xapi/xapi client', () => {
     assert.match((voidVoiding.json as Json).message as string, /cannot be voided/);
   });
 
+  it('filters match through chains of StatementRefs, and a page of a filter is newest first', async () => {
+    const verb = 'http://example.com/verbs/chained';
+    const refers = { id: 'http://example.com/verbs/refers' };
+    const [first, second] = (await client.sendStatements({ statements: [statement({ verb: { id: verb } }), statement({ verb: { id: verb } })] as never }))
+      .data as string[];
+    const ref = (id: string) => statement({ verb: refers, object: { objectType: 'StatementRef', id } });
+    const [once] = (await client.sendStatements({ statements: [ref(first as string)] as never })).data as string[];
+    const [twice] = (await client.sendStatements({ statements: [ref(once as string)] as never })).data as string[];
+    // Points at a statement that does not exist (yet): it matches nothing.
+    await client.sendStatements({ statements: [ref(randomUUID())] as never });
+    const all = await client.getStatements({ verb });
+    assert.deepEqual(all.data.statements.map((s) => s.id), [twice, once, second, first]);
+    const page = await client.getStatements({ verb, limit: 2 });
+    assert.deepEqual(page.data.statements.map((s) => s.id), [twice, once]);
+    assert.ok(page.data.more, 'a next page is offered');
+  });
+
   it('a voiding statement that arrives before its target voids it on arrival', async () => {
     const later = randomUUID();
     await client.voidStatement({ actor: statement().actor as never, statementId: later });

@@ -60,6 +60,12 @@ export function benchmarksMarkdown(results: Results): string {
       row(['', `peak RSS ${large.serverPeakRssMb} MB`, '≤ 150 MB', `${large.serverPeakRssMb} MB`]),
       row(['', `overview p50/p95/p99 ${fmt(large.overviewMs)} ms`, '≤ 50 ms', `${round(large.overviewMs.p99)} ms`]),
       row(['', `live sessions p50/p95/p99 ${fmt(large.liveMs)} ms`, '≤ 50 ms', `${round(large.liveMs.p99)} ms`]),
+      row([
+        '',
+        `xAPI GET ?verb= (limit 100, status ${large.xapiQueryStatus}): a common verb p50/p95/p99 ${fmt(large.xapiVerbQueryMs)} ms; a verb never sent ${fmt(large.xapiAbsentVerbQueryMs)} ms`,
+        '',
+        '',
+      ]),
     );
   }
   const lrs = results.lrs;

@@ -49,6 +49,27 @@ function get(url: string): Promise<{ status: number; ms: number }> {
   });
 }
 
+function xapiCredentialFor(dataDir: string, trackingCode: string): { key: string; secret: string } {
+  const db = openDatabase(dataDir);
+  const activity = findActivityByCode(db, trackingCode);
+  if (!activity) throw new Error('the bench activity is missing');
+  const credential = createXapiCredential(db, activity.id, 'bench');
+  db.close();
+  return credential;
+}
+
+async function xapiGet(url: string, credential: { key: string; secret: string }): Promise<{ status: number; ms: number }> {
+  const sent = performance.now();
+  const response = await fetch(url, {
+    headers: {
+      Authorization: `Basic ${Buffer.from(`${credential.key}:${credential.secret}`).toString('base64')}`,
+      'X-Experience-API-Version': '1.0.3',
+    },
+  });
+  await response.arrayBuffer();
+  return { status: response.status, ms: performance.now() - sent };
+}
+
 async function withServer<T>(server: ServerProcess, work: (server: ServerProcess) => Promise<T>): Promise<T> {
   try {
     return await work(server);
@@ -106,6 +127,7 @@ if (only.has('large')) {
   const seededAt = performance.now();
   const { trackingCode } = seedStore(dataDir, count, 40);
   const seedSeconds = round((performance.now() - seededAt) / 1000);
+  const credential = xapiCredentialFor(dataDir, trackingCode);
   results.large = await withServer(await startAula(dataDir), async (server) => {
     const overview: number[] = [];
     const live: number[] = [];
@@ -118,6 +140,17 @@ if (only.has('large')) {
     }>;
     const activityId = list.find((a) => a.trackingCode === trackingCode)?.id;
     for (let i = 0; i < 50; i++) live.push((await get(`${server.url}/admin/api/activities/${activityId}/sessions`)).ms);
+    // What a researcher's script asks of the store: a page of one verb's statements, and of a verb no one sent.
+    const xapiQueries: Record<string, number[]> = { common: [], absent: [] };
+    const verbs = { common: 'http://adlnet.gov/expapi/verbs/interacted', absent: 'http://example.com/verbs/never-sent' };
+    let xapiQueryStatus = 0;
+    for (let i = 0; i < 10; i++) {
+      for (const [kind, verb] of Object.entries(verbs)) {
+        const answer = await xapiGet(`${server.url}/xapi/statements?verb=${encodeURIComponent(verb)}&limit=100`, credential);
+        xapiQueryStatus = Math.max(xapiQueryStatus, answer.status);
+        xapiQueries[kind]?.push(answer.ms);
+      }
+    }
     const load = await runLoad(server, trackingCode, { clients: 40, batch: 10, seconds: 5, intervalMs: 1000 });
     return {
       statements: count,
@@ -126,6 +159,9 @@ if (only.has('large')) {
       overviewStatus,
       overviewMs: percentiles(overview),
       liveMs: percentiles(live),
+      xapiQueryStatus,
+      xapiVerbQueryMs: percentiles(xapiQueries.common ?? []),
+      xapiAbsentVerbQueryMs: percentiles(xapiQueries.absent ?? []),
       classroomUnderLoad: load.latencyMs,
       serverPeakRssMb: round(peakRssMb(server.pid)),
       serverCpuSeconds: round(cpuSeconds(server.pid)),
