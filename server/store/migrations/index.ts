@@ -5,6 +5,7 @@ import { up as rulesAlertsResults } from './003-rules-alerts-results.js';
 import { up as playerIndexThroughSessions } from './004-player-index-through-sessions.js';
 import { up as studentTokenGeneration } from './005-student-token-generation.js';
 import { up as statementsInBatches } from './006-statements-in-batches.js';
+import { up as noVerbIndex } from './007-no-verb-index.js';
 
 /** Numbered in order: migration N brings `PRAGMA user_version` from N-1 to N. Never edit a shipped one. */
 export const migrations: ReadonlyArray<(db: Database) => void> = [
@@ -14,6 +15,7 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   playerIndexThroughSessions,
   studentTokenGeneration,
   statementsInBatches,
+  noVerbIndex,
 ];
 
 export const schemaVersion = migrations.length;
