@@ -3,6 +3,8 @@
 type Results = Record<string, any>;
 
 const row = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
+const shares = (machine: { idlePercent: number; stealPercent: number } | undefined) =>
+  machine ? `${machine.idlePercent} % / ${machine.stealPercent} %` : '?';
 
 export function benchmarksMarkdown(results: Results): string {
   const lines = [
@@ -25,7 +27,13 @@ export function benchmarksMarkdown(results: Results): string {
         `${saturation.ratio} × null`,
       ]),
       row(['', `Aula p50/p95/p99/max ${fmt(saturation.aula.latencyMs)} ms`, 'p99 ≤ 50 ms', `${saturation.aula.latencyMs.p99} ms`]),
-      row(['', `server CPU ${saturation.aula.serverCpuSeconds} s, peak RSS ${saturation.aula.serverPeakRssMb} MB`, '', '']),
+      row([
+        '',
+        `server CPU ${saturation.aula.serverCpuSeconds} s (event loop ${saturation.aula.serverEventLoopCpuSeconds ?? '?'} s), peak RSS ${saturation.aula.serverPeakRssMb} MB`,
+        '',
+        '',
+      ]),
+      row(['', `machine idle / stolen by the hypervisor: null run ${shares(saturation.null.machine)}, Aula run ${shares(saturation.aula.machine)}`, '', '']),
     );
   }
   const classroom = results.classroom;
@@ -50,7 +58,7 @@ export function benchmarksMarkdown(results: Results): string {
         `${storm.storedAccordingToOverview ?? '?'} stored, p99 ${storm.latencyMs.p99} ms`,
       ]),
       row(['', `null server, same storm: ${storm.nullServer?.seconds} s, p50/p95/p99/max ${storm.nullServer ? fmt(storm.nullServer.latencyMs) : '?'} ms`, '', '']),
-      row(['', `Aula p50/p95/p99/max ${fmt(storm.latencyMs)} ms, peak RSS ${storm.serverPeakRssMb} MB`, '', '']),
+      row(['', `Aula p50/p95/p99/max ${fmt(storm.latencyMs)} ms, peak RSS ${storm.serverPeakRssMb} MB; machine idle / stolen ${shares(storm.machine)}`, '', '']),
     );
   }
   const large = results.large;

@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { type Answer, createAgent, post, trackerBatch } from './load-client.js';
-import { cpuSeconds, peakRssMb, percentiles, round } from './measure.js';
+import { cpuSeconds, machineCpu, machineShares, peakRssMb, percentiles, round, threadCpuSeconds } from './measure.js';
 import type { ServerProcess } from './servers.js';
 
 export interface LoadResult {
@@ -15,7 +15,10 @@ export interface LoadResult {
   errors: number;
   latencyMs: { p50: number; p95: number; p99: number; max: number };
   serverCpuSeconds: number;
+  /** Of serverCpuSeconds, what the event loop (the main thread) used: the rest is the writer and V8's helpers. */
+  serverEventLoopCpuSeconds: number;
   serverPeakRssMb: number;
+  machine: { idlePercent: number; stealPercent: number };
 }
 
 interface Session {
@@ -71,6 +74,8 @@ export async function driveLoad(
   let refused = 0;
   let errors = 0;
   const cpuBefore = cpuSeconds(server.pid);
+  const eventLoopBefore = threadCpuSeconds(server.pid, server.pid);
+  const machineBefore = machineCpu();
   const began = performance.now();
   const deadline = began + options.seconds * 1000;
   await Promise.all(
@@ -106,7 +111,9 @@ export async function driveLoad(
     errors,
     latencyMs: mapValues(percentiles(latencies), (value) => round(value, 2)),
     serverCpuSeconds: round(cpuSeconds(server.pid) - cpuBefore, 2),
+    serverEventLoopCpuSeconds: round(threadCpuSeconds(server.pid, server.pid) - eventLoopBefore, 2),
     serverPeakRssMb: round(peakRssMb(server.pid)),
+    machine: machineShares(machineBefore, machineCpu()),
   };
 }
 
@@ -120,6 +127,7 @@ export interface StormResult {
   seconds: number;
   latencyMs: { p50: number; p95: number; p99: number; max: number };
   serverPeakRssMb: number;
+  machine: { idlePercent: number; stealPercent: number };
 }
 
 /** Every client sends its whole backlog at once (Wi-Fi back after an outage); 503s are retried until all land. */
@@ -132,6 +140,7 @@ export async function runStorm(server: ServerProcess, code: string, clients: num
   let missingRetryAfter = 0;
   let errors = 0;
   let acknowledged = 0;
+  const machineBefore = machineCpu();
   const began = performance.now();
   await Promise.all(
     sessions.map(async (session, client) => {
@@ -166,6 +175,7 @@ export async function runStorm(server: ServerProcess, code: string, clients: num
     seconds: round((performance.now() - began) / 1000, 2),
     latencyMs: mapValues(percentiles(latencies), (value) => round(value, 2)),
     serverPeakRssMb: round(peakRssMb(server.pid)),
+    machine: machineShares(machineBefore, machineCpu()),
   };
 }
 
