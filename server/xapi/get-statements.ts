@@ -5,6 +5,7 @@ import { iriNamespace, type NormalizeSettings, normalizeStatement, readPseudonym
 import { findStatementRow, newestSeq, type QueryRow, queryStatements } from '../store/xapi-query-repo.js';
 import { acceptedLanguages, formatStatement } from './format-statement.js';
 import type { XapiLocals } from './post-statements.js';
+import { rageMatching } from './rage-matching.js';
 import { decodeCursor, encodeCursor, parseGet, type StatementQuery } from './statement-query.js';
 import { XapiError } from './xapi-headers.js';
 
@@ -50,6 +51,7 @@ export function getStatements(ctx: AppContext, req: Request, res: Response): voi
     after,
     ceiling,
     take: query.limit + 1,
+    rage: rageMatching(ctx.db, credential.activityId, query, settings),
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
