@@ -202,12 +202,20 @@ function sessionFor(
       ).get(scope.activityId, player.id);
   const reuse = existing && (item.registration !== null || nowMs - Date.parse(existing.lastSeen) < SESSION_GAP_MS);
   if (existing && reuse) return findSessionById(db, existing.id) as SessionContext;
+  // As RAGE starts are (C-5.4): a closed activity takes what its sessions under way send, and no new session.
+  if (!isOpen(db, scope.activityId)) {
+    throw new XapiIngestError(403, `Statement ${item.id} would start a new session, and the activity is closed: its teacher has to open it again`);
+  }
   const opened = openSession(db, { activityId: scope.activityId, versionId: scope.versionId }, player, {
     source: 'xapi',
     registration: item.registration,
   });
   started.push({ sessionId: opened.sessionId, playerId: player.id, newPlayer: created });
   return findSessionById(db, opened.sessionId) as SessionContext;
+}
+
+function isOpen(db: Db, activityId: string): boolean {
+  return prepared<[string], { open: number }>(db, 'SELECT open FROM activities WHERE id = ?').get(activityId)?.open === 1;
 }
 
 function emptySummary(): StatementSummary {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
+import { setActivityOpen } from '../../server/store/activities-repo.js';
 import { useTestCollector } from '../support/collector.js';
 import { statement, XAPI, type XapiClient, type XapiEndpoint, xapiEndpoint } from './xapi-support.js';
 
@@ -177,5 +178,27 @@ describe('/xapi with the real @xapi/xapi client', () => {
       { source: 'xapi', registration: null, statements: 1 },
       { source: 'xapi', registration: null, statements: 1 },
     ]);
+  });
+});
+
+describe('/xapi when the teacher closes the activity', () => {
+  const collector = useTestCollector();
+
+  it('sessions under way keep sending; a statement that would start a new session gets 403 and nothing is kept', async () => {
+    const xapi = xapiEndpoint(collector.current, 'Closed at the end of class');
+    const post = (body: unknown) => xapi.call('statements', { method: 'POST', body: JSON.stringify(body) });
+    const ana = { objectType: 'Agent', account: { homePage: 'http://school.example.com', name: 'ana' } };
+    const bea = { objectType: 'Agent', account: { homePage: 'http://school.example.com', name: 'bea' } };
+    assert.equal((await post(statement({ actor: ana }))).status, 200);
+    setActivityOpen(collector.current.context.db, xapi.trackingCode, false);
+    assert.equal((await post(statement({ actor: ana }))).status, 200, 'Ana is still playing');
+    const refused = await post([statement({ actor: ana }), statement({ actor: bea })]);
+    assert.equal(refused.status, 403);
+    assert.match((refused.json as Json).message as string, /activity is closed/);
+    const stored = async () => ((await xapi.call('statements')).json as { statements: unknown[] }).statements.length;
+    assert.equal(await stored(), 2, 'nothing of the refused batch was kept, Ana’s statement in it neither');
+    setActivityOpen(collector.current.context.db, xapi.trackingCode, true);
+    assert.equal((await post(statement({ actor: bea }))).status, 200, 'opened again, Bea starts');
+    assert.equal(await stored(), 3);
   });
 });
