@@ -1,5 +1,6 @@
 import { collectorAgent, type NormalizeSettings, pseudonym } from '../normalize/index.js';
 import type { Db } from '../store/open-database.js';
+import { prepared } from '../store/prepared.js';
 import type { RageMatching } from '../store/xapi-query-repo.js';
 import { objectIdsServedAs, type VersionOfActivity, verbIdsServedAs } from './served-iri-preimages.js';
 import { ifiKey } from './statement-index.js';
@@ -32,27 +33,25 @@ export function rageMatching(
   if (account === undefined) return matching;
   const salt = settings.pseudonymSalt;
   if (salt === null) {
-    const player = db.prepare<[string], { id: string }>('SELECT id FROM players WHERE public_id = ?').get(account);
+    const player = prepared<[string], { id: string }>(db, 'SELECT id FROM players WHERE public_id = ?').get(account);
     if (player) matching.agentPlayers.push(player.id);
     return matching;
   }
-  const players = db
-    .prepare<[string], { id: string; publicId: string }>(
-      'SELECT DISTINCT p.id, p.public_id AS publicId FROM sessions s JOIN players p ON p.id = s.player_id WHERE s.activity_id = ?',
-    )
-    .all(activityId);
+  const players = prepared<[string], { id: string; publicId: string }>(
+    db,
+    'SELECT DISTINCT p.id, p.public_id AS publicId FROM sessions s JOIN players p ON p.id = s.player_id WHERE s.activity_id = ?',
+  ).all(activityId);
   matching.agentPlayers.push(...players.filter((player) => pseudonym(salt, player.publicId) === account).map((player) => player.id));
   return matching;
 }
 
 /** The game versions the activity's sessions were played with: where their relative object ids are resolved. */
 function versionsOf(db: Db, activityId: string): VersionOfActivity[] {
-  return db
-    .prepare<[string], VersionOfActivity>(
-      `SELECT DISTINCT v.game_id AS gameId, v.id AS versionId, v.link FROM sessions s JOIN versions v ON v.id = s.version_id
-       WHERE s.activity_id = ?`,
-    )
-    .all(activityId);
+  return prepared<[string], VersionOfActivity>(
+    db,
+    `SELECT DISTINCT v.game_id AS gameId, v.id AS versionId, v.link FROM sessions s JOIN versions v ON v.id = s.version_id
+     WHERE s.activity_id = ?`,
+  ).all(activityId);
 }
 
 /** The account name of an agent key (statement-index.ts) on `homePage`, else undefined. */
