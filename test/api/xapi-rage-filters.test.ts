@@ -60,7 +60,9 @@ describe('GET /xapi/statements filters match games’ RAGE statements as they ar
     const { xapi, ben } = await classroom();
     ensurePseudonymSalt(collector.current.context.db);
     const bens = (await query(xapi, {})).filter((served) => (served.actor as Json).name === ben.actor.name);
-    const account = (bens[0]?.actor as Json).account as Json;
+    const [first] = bens;
+    assert.ok(first, 'Ben’s statement is served');
+    const account = (first.actor as Json).account as Json;
     assert.notEqual(account.name, ben.playerId, 'the served name is the pseudonym');
     assert.equal((await query(xapi, { agent: JSON.stringify({ account }) })).length, 1);
   });
