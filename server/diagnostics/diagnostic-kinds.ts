@@ -23,6 +23,11 @@ export function classifyRejection(route: string, status: number, message: string
     if (message === Messages.notAuthorizedJoin) return 'not-allowed';
     return 'other';
   }
+  if (route === 'xapi') {
+    if (status === 403 && message.includes('the activity is closed')) return 'activity-closed';
+    if (status === 400 || status === 413) return 'invalid-track';
+    return 'other';
+  }
   if (message === Messages.token) return 'unknown-token';
   if (route === 'track' && (status === 400 || status === 413)) return 'invalid-track';
   return 'other';

@@ -84,7 +84,8 @@ function rejectionGroups(ctx: AppContext, now: number): DiagnosticGroup[] {
     const kind = classifyRejection(row.route, row.status, row.message);
     if (!clearedUpTo.has(kind)) clearedUpTo.set(kind, Number(cleared(ctx, kind) || 0));
     if (row.id <= (clearedUpTo.get(kind) ?? 0)) continue;
-    const code = row.route === 'start' ? (row.sample ?? '') : null;
+    // A start's sample is the code it tried; an xAPI refusal's, the code of its credentials' activity.
+    const code = row.route === 'start' || row.route === 'xapi' ? (row.sample ?? '') : null;
     const activity = code === null ? undefined : byCode.get(code);
     // Fixed since: the code now exists, the activity was opened, or now accepts anonymous players.
     if (kind === 'unknown-code' && activity) continue;
@@ -93,7 +94,7 @@ function rejectionGroups(ctx: AppContext, now: number): DiagnosticGroup[] {
     const group = groups.get(kind) ?? { kind, title: TITLES[kind], count: 0, items: [] };
     groups.set(kind, group);
     group.count++;
-    const detail = code ?? row.message;
+    const detail = row.route === 'start' ? (code ?? '') : row.message;
     const item = group.items.find((other) => other.detail === detail && other.address === row.address);
     if (item) {
       item.count++;

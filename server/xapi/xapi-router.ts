@@ -1,8 +1,10 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { recordRejection } from '../collector/refusals.js';
 import type { AppContext } from '../context.js';
 import { sendJson } from '../http/send.js';
+import { getActivity } from '../store/activities-repo.js';
 import { getStatements } from './get-statements.js';
-import { postStatements, putStatement } from './post-statements.js';
+import { postStatements, putStatement, type XapiLocals } from './post-statements.js';
 import { authenticate } from './xapi-auth.js';
 import {
   ANSWER_VERSION,
@@ -57,11 +59,31 @@ export function xapiRouter(ctx: AppContext): express.Router {
     throw new XapiError(404, `No xAPI resource at ${req.baseUrl}${req.path}`);
   });
   router.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    if (error instanceof XapiError) return sendXapiError(res, error.status, error.message, error.headers);
+    if (error instanceof XapiError) {
+      if (isRefusedWrite(req, error.status)) recordXapiRejection(ctx, req, res, error);
+      return sendXapiError(res, error.status, error.message, error.headers);
+    }
     ctx.log.error({ err: error, url: req.url }, 'xAPI request failed');
     sendXapiError(res, 500, 'Internal error');
   });
   return router;
+}
+
+/**
+ * Statements a game sent that were not stored, as the teacher's diagnostics list RAGE refusals (contract C-6.6):
+ * the xAPI client gets the error, but its player never sees it. Not 503: the client sends those again.
+ */
+function isRefusedWrite(req: Request, status: number): boolean {
+  // The statements router's errors reach this one with the base of /xapi: the resource is in the original URL.
+  const resource = req.originalUrl.split('?')[0] ?? '';
+  return (req.method === 'POST' || req.method === 'PUT') && /\/statements\/?$/.test(resource) && status >= 400 && status < 500;
+}
+
+/** The sample is the tracking code of the credentials' activity: the diagnostics name the activity by it. */
+function recordXapiRejection(ctx: AppContext, req: Request, res: Response, error: XapiError): void {
+  const credential = (res.locals as Partial<XapiLocals>).credential;
+  const activity = credential ? getActivity(ctx.db, credential.activityId) : undefined;
+  recordRejection(ctx, req, 'xapi', error.status, error.message, { sample: activity?.trackingCode ?? null });
 }
 
 function wrap(handler: (req: Request, res: Response) => void | Promise<void>) {

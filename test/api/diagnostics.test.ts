@@ -5,6 +5,7 @@ import type { DiagnosticGroup, Diagnostics } from '../../server/diagnostics/read
 import type { Collector } from '../../server/index.js';
 import { lanAddresses } from '../../server/net/lan-addresses.js';
 import { setActivityOpen } from '../../server/store/activities-repo.js';
+import { activeXapiCredential } from '../../server/store/xapi-credentials-repo.js';
 import { startTestCollector } from '../support/collector.js';
 import { makeActivity } from '../support/fixtures.js';
 import { postJson, request } from '../support/http.js';
@@ -81,6 +82,30 @@ describe('connection diagnostics API', () => {
     assert.equal(found?.items[0]?.detail, (answer.json as { message: string }).message);
     assert.ok(found?.items[0]?.sample?.includes('not-a-verb'));
     await clear('invalid-track');
+  });
+
+  test('statements an xAPI game sent that were refused are listed with their activity: invalid ones, and new sessions of a closed activity', async () => {
+    const activity = makeActivity(collector.context.db, { name: 'xAPI lesson' });
+    const credential = activeXapiCredential(collector.context.db, activity.id);
+    assert.ok(credential);
+    const post = (statement: unknown) =>
+      postJson(`${collector.url}/xapi/statements`, statement, {
+        Authorization: `Basic ${Buffer.from(`${credential.key}:${credential.secret}`).toString('base64')}`,
+        'X-Experience-API-Version': '1.0.3',
+      });
+    const actor = { objectType: 'Agent', account: { homePage: 'http://school.example.com', name: 'ana' } };
+    const invalid = await post({ actor, verb: { id: 'not an IRI' }, object: { id: 'http://example.com/level-1' } });
+    assert.equal(invalid.status, 400);
+    const found = (await group('invalid-track'))?.items[0];
+    assert.equal(found?.detail, (invalid.json as { message: string }).message);
+    assert.equal(found?.activity, 'xAPI lesson');
+    await clear('invalid-track');
+    setActivityOpen(collector.context.db, activity.trackingCode, false);
+    const refused = await post({ actor, verb: { id: 'http://adlnet.gov/expapi/verbs/experienced' }, object: { id: 'http://example.com/level-1' } });
+    assert.equal(refused.status, 403);
+    assert.equal((await group('activity-closed'))?.items[0]?.activity, 'xAPI lesson');
+    setActivityOpen(collector.context.db, activity.trackingCode, true);
+    assert.equal(await group('activity-closed'), undefined, 'opened again: nothing left to fix');
   });
 
   test('traces with an unknown authToken, and failed logins, are listed', async () => {
