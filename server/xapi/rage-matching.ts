@@ -1,7 +1,7 @@
 import { collectorAgent, type NormalizeSettings, pseudonym } from '../normalize/index.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
-import type { RageMatching } from '../store/xapi-query-repo.js';
+import type { RageMatching } from '../store/xapi-filter-conditions.js';
 import { objectIdsServedAs, type VersionOfActivity, verbIdsServedAs } from './served-iri-preimages.js';
 import { ifiKey } from './statement-index.js';
 
