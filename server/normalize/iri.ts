@@ -9,6 +9,11 @@ const FORBIDDEN = /[\u0000-\u0020<>"{}|\\^`\u007f]/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: as above
 const FORBIDDEN_ALL = /[\u0000-\u0020<>"{}|\\^`\u007f]/g;
 
+/** One character that IRIs forbid, which normalising percent-encodes (served-iri-preimages.ts decodes it again). */
+export function isForbiddenInIri(char: string): boolean {
+  return char.length === 1 && FORBIDDEN.test(char);
+}
+
 export function isAbsoluteIri(value: string): boolean {
   return SCHEME.test(value) && !FORBIDDEN.test(value) && value.length > value.indexOf(':') + 1;
 }

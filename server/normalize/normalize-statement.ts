@@ -108,7 +108,10 @@ export function normalizeVersion(version: unknown, source: StoredStatementRow['s
 }
 
 /** Where relative object ids of this row's game version are resolved (N-6), or null without a version. */
-export function objectBaseOf(row: Pick<StoredStatementRow, 'gameId' | 'versionId' | 'versionLink'>, settings: NormalizeSettings): string | null {
+export function objectBaseOf(
+  row: Pick<StoredStatementRow, 'gameId' | 'versionId' | 'versionLink'>,
+  settings: Pick<NormalizeSettings, 'homePage'>,
+): string | null {
   return row.gameId !== null && row.versionId !== null
     ? objectIdFor(settings.homePage, { gameId: row.gameId, versionId: row.versionId, link: row.versionLink })
     : null;

@@ -83,13 +83,13 @@ export function getActivity(db: Db, id: string): Activity | undefined {
   return row && fromRow(row);
 }
 
-/** Only what the access rule needs (C-5.5): read on every track, so no joins. */
-export function getActivityAccess(db: Db, id: string): { allowAnonymous: boolean; classId: string | null } | undefined {
-  const row = prepared<[string], { allowAnonymous: number; classId: string | null }>(
+/** Only what the access rules need (C-5.5, and whether new sessions are taken): read on every track, so no joins. */
+export function getActivityAccess(db: Db, id: string): { allowAnonymous: boolean; classId: string | null; open: boolean } | undefined {
+  const row = prepared<[string], { allowAnonymous: number; classId: string | null; open: number }>(
     db,
-    'SELECT allow_anonymous AS allowAnonymous, class_id AS classId FROM activities WHERE id = ?',
+    'SELECT allow_anonymous AS allowAnonymous, class_id AS classId, open FROM activities WHERE id = ?',
   ).get(id);
-  return row && { allowAnonymous: row.allowAnonymous === 1, classId: row.classId };
+  return row && { allowAnonymous: row.allowAnonymous === 1, classId: row.classId, open: row.open === 1 };
 }
 
 export function findActivityByCode(db: Db, trackingCode: string): Activity | undefined {

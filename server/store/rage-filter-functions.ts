@@ -1,5 +1,5 @@
-import { objectIdFor } from '../collector/object-id.js';
 import { asIri, asObjectIri } from '../normalize/iri.js';
+import { objectBaseOf } from '../normalize/normalize-statement.js';
 import type { Db } from './open-database.js';
 
 const registered = new WeakSet<Db>();
@@ -20,11 +20,13 @@ export function ensureRageFilterFunctions(db: Db): void {
     { deterministic: true },
     (objectId: unknown, homePage: unknown, namespace: unknown, gameId: unknown, versionId: unknown, link: unknown) => {
       if (typeof objectId !== 'string' || typeof homePage !== 'string' || typeof namespace !== 'string') return null;
-      const base =
-        typeof gameId === 'string' && typeof versionId === 'string'
-          ? objectIdFor(homePage, { gameId, versionId, link: typeof link === 'string' ? link : null })
-          : null;
-      return asObjectIri(objectId, base, namespace);
+      const version = {
+        gameId: typeof gameId === 'string' ? gameId : null,
+        versionId: typeof versionId === 'string' ? versionId : null,
+        versionLink: typeof link === 'string' ? link : null,
+      };
+      // The same base as normalising uses for the row, so the filter sees the id GET serves.
+      return asObjectIri(objectId, objectBaseOf(version, { homePage }), namespace);
     },
   );
   registered.add(db);

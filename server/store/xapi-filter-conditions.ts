@@ -12,9 +12,9 @@ export interface RageMatching {
   /** The `agent` filter names the collector, every RAGE statement's authority (matched with related_agents). */
   agentIsCollector: boolean;
   /** Stored verb ids served as the `verb` filter (served-iri-preimages.ts); undefined: too many, check every row. */
-  verbIds?: readonly string[] | undefined;
-  /** Stored object ids, leading slashes removed, that may be served as the `activity` filter; undefined: as above. */
-  objectIds?: readonly string[] | undefined;
+  verbIds: readonly string[] | undefined;
+  /** Stored object ids, also without leading slashes, that may be served as the `activity` filter; undefined: as above. */
+  objectIds: readonly string[] | undefined;
 }
 
 type FilterQuery = Pick<StoreQuery, 'agent' | 'verb' | 'activity' | 'registration' | 'relatedAgents' | 'relatedActivities' | 'rage'>;

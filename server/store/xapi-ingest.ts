@@ -1,3 +1,4 @@
+import { getActivityAccess } from './activities-repo.js';
 import type { Db } from './open-database.js';
 import { prepared } from './prepared.js';
 import { findSessionById, openSession, type SessionContext } from './sessions-repo.js';
@@ -203,7 +204,7 @@ function sessionFor(
   const reuse = existing && (item.registration !== null || nowMs - Date.parse(existing.lastSeen) < SESSION_GAP_MS);
   if (existing && reuse) return findSessionById(db, existing.id) as SessionContext;
   // As RAGE starts are (C-5.4): a closed activity takes what its sessions under way send, and no new session.
-  if (!isOpen(db, scope.activityId)) {
+  if (!getActivityAccess(db, scope.activityId)?.open) {
     throw new XapiIngestError(403, `Statement ${item.id} would start a new session, and the activity is closed: its teacher has to open it again`);
   }
   const opened = openSession(db, { activityId: scope.activityId, versionId: scope.versionId }, player, {
@@ -212,10 +213,6 @@ function sessionFor(
   });
   started.push({ sessionId: opened.sessionId, playerId: player.id, newPlayer: created });
   return findSessionById(db, opened.sessionId) as SessionContext;
-}
-
-function isOpen(db: Db, activityId: string): boolean {
-  return prepared<[string], { open: number }>(db, 'SELECT open FROM activities WHERE id = ?').get(activityId)?.open === 1;
 }
 
 function emptySummary(): StatementSummary {

@@ -17,39 +17,38 @@ export function rageMatching(
   filters: { agent?: string | undefined; verb?: string | undefined; activity?: string | undefined },
   settings: NormalizeSettings,
 ): RageMatching {
-  const matching: RageMatching & { agentPlayers: string[] } = {
+  return {
     homePage: settings.homePage,
     namespace: settings.namespace,
-    agentPlayers: [],
-    agentIsCollector: false,
+    agentPlayers: filters.agent === undefined ? [] : playersNamedBy(db, activityId, filters.agent, settings),
+    agentIsCollector: filters.agent === ifiKey(collectorAgent(settings.homePage)),
     verbIds: filters.verb === undefined ? [] : verbIdsServedAs(filters.verb, settings.namespace),
     objectIds:
       filters.activity === undefined ? [] : objectIdsServedAs(filters.activity, settings.homePage, settings.namespace, versionsOf(db, activityId)),
   };
-  const agentKey = filters.agent;
-  if (agentKey === undefined) return matching;
-  matching.agentIsCollector = agentKey === ifiKey(collectorAgent(settings.homePage));
+}
+
+/** The players of the activity whose served account (N-7) the agent key names. */
+function playersNamedBy(db: Db, activityId: string, agentKey: string, settings: NormalizeSettings): string[] {
   const account = accountNamed(agentKey, settings.homePage);
-  if (account === undefined) return matching;
+  if (account === undefined) return [];
   const salt = settings.pseudonymSalt;
   if (salt === null) {
     const player = prepared<[string], { id: string }>(db, 'SELECT id FROM players WHERE public_id = ?').get(account);
-    if (player) matching.agentPlayers.push(player.id);
-    return matching;
+    return player ? [player.id] : [];
   }
   const players = prepared<[string], { id: string; publicId: string }>(
     db,
     'SELECT DISTINCT p.id, p.public_id AS publicId FROM sessions s JOIN players p ON p.id = s.player_id WHERE s.activity_id = ?',
   ).all(activityId);
-  matching.agentPlayers.push(...players.filter((player) => pseudonym(salt, player.publicId) === account).map((player) => player.id));
-  return matching;
+  return players.filter((player) => pseudonym(salt, player.publicId) === account).map((player) => player.id);
 }
 
 /** The game versions the activity's sessions were played with: where their relative object ids are resolved. */
 function versionsOf(db: Db, activityId: string): VersionOfActivity[] {
   return prepared<[string], VersionOfActivity>(
     db,
-    `SELECT DISTINCT v.game_id AS gameId, v.id AS versionId, v.link FROM sessions s JOIN versions v ON v.id = s.version_id
+    `SELECT DISTINCT v.game_id AS gameId, v.id AS versionId, v.link AS versionLink FROM sessions s JOIN versions v ON v.id = s.version_id
      WHERE s.activity_id = ?`,
   ).all(activityId);
 }

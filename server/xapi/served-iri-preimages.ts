@@ -1,12 +1,10 @@
-import { objectIdFor } from '../collector/object-id.js';
-import { asIri, asObjectIri } from '../normalize/iri.js';
+import { asIri, asObjectIri, isForbiddenInIri } from '../normalize/iri.js';
+import { objectBaseOf, type StoredStatementRow } from '../normalize/normalize-statement.js';
 
 /** Above this many candidates (2^10) a filter gives up narrowing and checks every RAGE row through the function. */
 const MAX_ENCODED = 10;
 // What encodeForbidden (iri.ts) writes for the characters IRIs forbid: uppercase %XX of one ASCII character.
 const ENCODED = /%[0-9A-F]{2}/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what it encodes
-const FORBIDDEN = /^[\u0000-\u0020<>"{}|\\^`\u007f]$/;
 
 /**
  * `iri` with any of its %XX that normalising could have written for a forbidden character decoded again: every
@@ -14,7 +12,7 @@ const FORBIDDEN = /^[\u0000-\u0020<>"{}|\\^`\u007f]$/;
  * Undefined when there are too many to list.
  */
 function decodings(iri: string): string[] | undefined {
-  const positions = [...iri.matchAll(ENCODED)].filter((match) => FORBIDDEN.test(decodeURIComponent(match[0])));
+  const positions = [...iri.matchAll(ENCODED)].filter((match) => isForbiddenInIri(decodeURIComponent(match[0])));
   if (positions.length > MAX_ENCODED) return undefined;
   const out: string[] = [];
   for (let mask = 0; mask < 1 << positions.length; mask++) {
@@ -51,11 +49,8 @@ export function verbIdsServedAs(iri: string, namespace: string): string[] | unde
   return [...new Set(candidates)].filter((candidate) => asIri(candidate, namespace, 'verbs') === iri);
 }
 
-export interface VersionOfActivity {
-  gameId: string;
-  versionId: string;
-  link: string | null;
-}
+/** A game version the activity was played with, as a statement row names it (for objectBaseOf). */
+export type VersionOfActivity = Pick<StoredStatementRow, 'gameId' | 'versionId' | 'versionLink'>;
 
 /**
  * The stored object ids of RAGE statements that GET may serve as `iri` (asObjectIri, N-6), also with their leading
@@ -66,16 +61,15 @@ export interface VersionOfActivity {
 export function objectIdsServedAs(iri: string, homePage: string, namespace: string, versions: readonly VersionOfActivity[]): string[] | undefined {
   const variants = decodings(iri);
   if (!variants) return undefined;
+  const bases = versions.flatMap((version) => objectBaseOf(version, { homePage }) ?? []);
   const candidates = [...variants];
   for (const variant of variants) {
-    for (const version of versions) {
-      const base = `${objectIdFor(homePage, version)}/`;
-      if (variant.startsWith(base)) candidates.push(variant.slice(base.length));
+    for (const base of bases) {
+      if (variant.startsWith(`${base}/`)) candidates.push(variant.slice(base.length + 1));
     }
   }
   const unversioned = decodedSuffix(iri, `${namespace}/activities/`);
   if (unversioned !== undefined) candidates.push(unversioned);
-  const bases = versions.map((version) => objectIdFor(homePage, version));
   const stripped = candidates.map((candidate) => candidate.replace(/^\/+/, ''));
   return [...new Set([...candidates, ...stripped])].filter((candidate) =>
     [null, ...bases].some((base) => asObjectIri(candidate, base, namespace) === iri || asObjectIri(`/${candidate}`, base, namespace) === iri),

@@ -183,12 +183,7 @@ if (values.lrs) {
       await lrs.stop();
     }
     const dataDir = tempDir();
-    const code = newActivity(dataDir);
-    const db = openDatabase(dataDir);
-    const activity = findActivityByCode(db, code);
-    if (!activity) throw new Error('the bench activity is missing');
-    const credential = createXapiCredential(db, activity.id, 'bench');
-    db.close();
+    const credential = xapiCredentialFor(dataDir, newActivity(dataDir));
     const aula = await withServer(await startAula(dataDir), (server) =>
       runXapiLoad({ name: 'aula', endpoint: `${server.url}/xapi`, username: credential.key, password: credential.secret, pid: server.pid }, {
         clients: 100,

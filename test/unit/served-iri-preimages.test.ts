@@ -7,8 +7,8 @@ import { objectIdsServedAs, verbIdsServedAs } from '../../server/xapi/served-iri
 const home = 'http://aula.local:3000/';
 const ns = 'http://aula.local:3000/xapi';
 const versions = [
-  { gameId: 'g1', versionId: 'v1', link: null },
-  { gameId: 'g2', versionId: 'v2', link: 'https://games.example.com/maths?' },
+  { gameId: 'g1', versionId: 'v1', versionLink: null },
+  { gameId: 'g2', versionId: 'v2', versionLink: 'https://games.example.com/maths?' },
 ];
 // What trackers have been seen to send (real-clients.md): IRIs, short names, spaces, relative ids, literal escapes.
 const ids = [
@@ -35,7 +35,7 @@ test('every stored verb id is among the ids listed for the IRI it is served as, 
 
 test('every stored object id (leading slashes aside) is listed for the IRI it is served as, with each version', () => {
   for (const version of versions) {
-    const base = objectIdFor(home, version);
+    const base = objectIdFor(home, { gameId: version.gameId, versionId: version.versionId, link: version.versionLink });
     for (const id of ids) {
       const served = asObjectIri(id, base, ns);
       const listed = objectIdsServedAs(served, home, ns, versions) ?? [];
