@@ -31,11 +31,15 @@ export async function handleTrack(ctx: AppContext, req: IncomingMessage, res: Se
   }
 }
 
-/** Over the memory budget: the body is drained unread (so the client gets its answer cleanly), then 503. */
+/**
+ * Over the budget: 503 at once, before the body arrives, which is then read and discarded so the connection stays
+ * usable. Answering only after the body had arrived made a refusal wait for every upload and parse ahead of it
+ * (reconnect storm, issue 8: p99 over 2 s where the refused game could already be waiting out its Retry-After).
+ */
 function refuseUnread(req: IncomingMessage, res: ServerResponse): void {
-  req.resume();
-  req.once('end', () => sendMessage(res, 503, Messages.busy, { 'Retry-After': '1' }));
   req.once('error', () => res.destroy());
+  req.resume();
+  sendMessage(res, 503, Messages.busy, { 'Retry-After': '1' });
 }
 
 async function storeTrack(ctx: AppContext, req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -4,7 +4,7 @@ import { InflightBudget } from '../../server/http/inflight-budget.js';
 
 describe('the in-flight body budget (backpressure before memory runs out)', () => {
   it('admits bodies while they fit, refuses the next one, and admits again once bodies are released', () => {
-    const budget = new InflightBudget(1000);
+    const budget = new InflightBudget(1000, 0);
     assert.equal(budget.tryAcquire(600), true);
     assert.equal(budget.tryAcquire(300), true);
     assert.equal(budget.tryAcquire(200), false);
@@ -20,5 +20,15 @@ describe('the in-flight body budget (backpressure before memory runs out)', () =
     assert.equal(budget.tryAcquire(1), false);
     budget.release(5000);
     assert.equal(budget.usedBytes, 0);
+  });
+
+  it('lets regular batches use a reserve that backlogs may not, so games keep sending while backlogs wait', () => {
+    const budget = new InflightBudget(1_000_000, 500_000);
+    assert.equal(budget.tryAcquire(900_000), true);
+    assert.equal(budget.tryAcquire(200_000), false, 'a second backlog waits');
+    assert.equal(budget.tryAcquire(InflightBudget.SMALL_BODY_BYTES), true, 'a regular batch uses the reserve');
+    assert.equal(budget.tryAcquire(400_000), false);
+    for (let i = 0; i < 8; i++) assert.equal(budget.tryAcquire(60_000), true);
+    assert.equal(budget.tryAcquire(60_000), false, 'the reserve has an end too');
   });
 });

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { startTestCollector } from '../support/collector.js';
+import { makeActivity } from '../support/fixtures.js';
+import { type StartAnswer, startOk } from '../support/rage.js';
+import { RawConnection, requestHead } from '../support/raw-http.js';
+
+const BUDGET = 100_000;
+
+/** A compact tracker batch of at least `bytes` bytes, each statement's object id tagged so it can be found again. */
+function batchOf(started: StartAnswer, tag: string, bytes: number): { body: string; count: number } {
+  const statements: string[] = [];
+  let length = 2;
+  while (length < bytes) {
+    const statement = JSON.stringify({
+      actor: started.actor,
+      verb: { id: 'http://adlnet.gov/expapi/verbs/interacted' },
+      object: { id: `${started.objectId}/item/${tag}-${statements.length}`, definition: { type: 'https://w3id.org/xapi/seriousgames/activity-types/item' } },
+      timestamp: new Date(1_700_000_000_000 + statements.length).toISOString(),
+    });
+    statements.push(statement);
+    length += statement.length + 1;
+  }
+  return { body: `[${statements.join(',')}]`, count: statements.length };
+}
+
+function trackHead(started: StartAnswer, body: string): string {
+  return requestHead('POST', '/api/collector/track', [
+    ['Host', 'aula.test'],
+    ['Authorization', started.authToken],
+    ['Content-Type', 'application/json'],
+    ['Content-Length', String(Buffer.byteLength(body))],
+  ]);
+}
+
+describe('track over the in-flight budget (reconnect storm, issue 8)', () => {
+  it('answers a backlog 503 + Retry-After before its body arrives, keeps the connection, and still takes small batches', { timeout: 20_000 }, async () => {
+    const collector = await startTestCollector({ config: { inflightBodyBytes: BUDGET } });
+    const activity = makeActivity(collector.context.db, { name: 'storm' });
+    const [first, second, third] = await Promise.all([1, 2, 3].map(() => startOk(collector.url, activity.trackingCode)));
+    if (!first || !second || !third) throw new Error('three sessions expected');
+    const port = Number(new URL(collector.url).port);
+    const held = batchOf(first, 'held', 98_500);
+    const refused = batchOf(second, 'refused', 80_000);
+    const small = batchOf(third, 'small', 2_000);
+    const a = await RawConnection.open(port);
+    const b = await RawConnection.open(port);
+    try {
+      // A backlog that is still uploading holds most of the budget.
+      await a.write(trackHead(first, held.body) + held.body.slice(0, 1000));
+      // A second backlog would go over it: the answer comes while most of its body is still unsent.
+      await b.write(trackHead(second, refused.body) + refused.body.slice(0, 1000));
+      const busy = await b.nextResponse();
+      assert.equal(busy.status, 503);
+      assert.equal(busy.headers['retry-after'], '1');
+      assert.equal(busy.body, '{"message":"The collector is busy, retry shortly"}');
+      // The rest of the refused body is read and dropped; the same connection then carries a game's regular batch,
+      // which the reserve admits although the backlog still holds the budget.
+      await b.write(refused.body.slice(1000));
+      await b.write(trackHead(third, small.body) + small.body);
+      const accepted = await b.nextResponse();
+      assert.equal(accepted.status, 200, accepted.body);
+      assert.equal(accepted.body, '{"message":"Success."}');
+      // The backlog that held the budget completes and is stored.
+      await a.write(held.body.slice(1000));
+      const stored = await a.nextResponse();
+      assert.equal(stored.status, 200, stored.body);
+    } finally {
+      a.close();
+      b.close();
+    }
+    const count = (tag: string) =>
+      (collector.context.db.prepare('SELECT count(*) AS n FROM statements WHERE object_id LIKE ?').get(`%/item/${tag}-%`) as { n: number }).n;
+    assert.equal(count('held'), held.count);
+    assert.equal(count('small'), small.count);
+    assert.equal(count('refused'), 0);
+    await collector.close();
+  });
+});
