@@ -18,6 +18,7 @@ export const Messages = {
   anonymousType: 'The anonymous field must be a string with a playerId returned by a previous start',
   json: 'Request body is not valid JSON',
   tooLarge: 'Request body is too large',
+  numberOutOfRange: 'Request body has a number too large to store (beyond ±1.7976931348623157e308)',
   tooDeep: (limit: number) => `Request body is nested too deeply (more than ${limit} levels of arrays and objects)`,
   tooManyStarts: 'Too many session starts from this address, retry shortly',
   internal: 'Internal server error',

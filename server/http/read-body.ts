@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Messages } from '../collector/messages.js';
 import { DEFAULT_JSON_DEPTH_LIMIT, exceedsJsonDepth } from './json-depth.js';
+import { holdsOutOfRangeNumber } from './json-numbers.js';
 
 export class BodyTooLargeError extends Error {
   constructor() {
@@ -19,6 +20,14 @@ export class BodyTooDeepError extends InvalidJsonError {
   constructor(limit: number) {
     super();
     this.message = Messages.tooDeep(limit);
+  }
+}
+
+/** A number beyond a double's range (json-numbers.ts): valid JSON, but it could only be stored changed. */
+export class NumberOutOfRangeError extends InvalidJsonError {
+  constructor() {
+    super();
+    this.message = Messages.numberOutOfRange;
   }
 }
 
@@ -84,10 +93,14 @@ export function parseBody(req: IncomingMessage, raw: Buffer, options: { lenient:
     return { kind: 'empty' };
   }
   const text = raw.toString('utf8');
+  let value: unknown;
   try {
-    return { kind: 'json', value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch {
     if (isJsonMediaType(type) || !options.lenient) throw new InvalidJsonError();
     return { kind: 'empty' };
   }
+  // Only where the body is stored (track); start reads nothing that could be a number.
+  if (!options.lenient && holdsOutOfRangeNumber(text, value)) throw new NumberOutOfRangeError();
+  return { kind: 'json', value };
 }

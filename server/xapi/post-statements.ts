@@ -3,6 +3,7 @@ import { Messages } from '../collector/messages.js';
 import { markStorage } from '../collector/refusals.js';
 import type { AppContext } from '../context.js';
 import { exceedsJsonDepth } from '../http/json-depth.js';
+import { holdsOutOfRangeNumber } from '../http/json-numbers.js';
 import { BodyTooLargeError, readRawBody } from '../http/read-body.js';
 import { sendJson } from '../http/send.js';
 import { getActivity } from '../store/activities-repo.js';
@@ -107,9 +108,13 @@ async function readJsonBody(ctx: AppContext, req: Request): Promise<unknown> {
   }
   // Issue 9: deeper bodies would overflow the stack while being validated or stored (a 500).
   if (exceedsJsonDepth(raw, ctx.config.jsonDepthLimit)) throw new XapiError(400, Messages.tooDeep(ctx.config.jsonDepthLimit));
+  const text = raw.toString('utf8');
+  let body: unknown;
   try {
-    return JSON.parse(raw.toString('utf8'));
+    body = JSON.parse(text);
   } catch {
     throw new XapiError(400, 'The body is not valid JSON');
   }
+  if (holdsOutOfRangeNumber(text, body)) throw new XapiError(400, 'The body has a number too large to store (beyond ±1.7976931348623157e308)');
+  return body;
 }

@@ -1,6 +1,6 @@
 import { M, X } from './messages.js';
 import { baseStatement, END, LOGIN, nest, start, TRACK, track, verbatimCase, XAPI, xapi } from './support.js';
-import type { HostileCase } from './types.js';
+import type { Env, HostileCase } from './types.js';
 import { http, json } from './wire.js';
 
 /** The collector in the corpus runs with a 1 MiB body limit (config.bodyLimitBytes). */
@@ -268,4 +268,38 @@ function huge(): HostileCase[] {
   return cases;
 }
 
-export const jsonCases = (): HostileCase[] => [...malformed(), ...contentTypes(), ...tooLarge(), ...deep(), ...huge()];
+/** Numbers a double cannot hold parse to Infinity, which would be stored as null: refused, not changed. */
+function outOfRange(): HostileCase[] {
+  const group = 'numbers beyond a double';
+  const withNumber = (env: Env, text: string) =>
+    JSON.stringify([{ ...baseStatement(env), result: { extensions: { 'http://x/n': 0 } } }]).replace('"http://x/n":0', `"http://x/n":${text}`);
+  const cases: HostileCase[] = [];
+  for (const text of ['1e400', '-1E+400', '0.5e309', '9'.repeat(400), `[1,{"a":${'1'.repeat(320)}}]`]) {
+    const shown = text.length > 20 ? `${text.slice(0, 12)}… (${text.length} characters)` : text;
+    cases.push({ group, name: `track, an extension of ${shown}`, request: (env) => track(env, withNumber(env, text)), expect: { status: 400, body: M.numberOutOfRange } });
+    cases.push({ group, name: `xAPI, an extension of ${shown}`, request: (env) => xapi(env, withNumber(env, text)), expect: { status: 400, body: X.numberOutOfRange } });
+  }
+  cases.push({
+    group,
+    name: 'track, a score of 1e999',
+    request: (env) => track(env, JSON.stringify([{ ...baseStatement(env), result: { score: { raw: 1 } } }]).replace('"raw":1', '"raw":1e999')),
+    expect: { status: 400, body: M.numberOutOfRange },
+  });
+  // What only looks like an overflow (big but finite numbers, underflows, digits inside strings) is stored as sent.
+  cases.push(
+    verbatimCase(group, 'track, the largest and smallest doubles and overflow-like strings are stored', (env) => ({
+      ...baseStatement(env),
+      result: {
+        extensions: {
+          'http://x/max': Number.MAX_VALUE,
+          'http://x/min': -Number.MAX_VALUE,
+          'http://x/tiny': 5e-324,
+          'http://x/text': `1e400 ${'9'.repeat(400)}`,
+        },
+      },
+    })),
+  );
+  return cases;
+}
+
+export const jsonCases = (): HostileCase[] => [...malformed(), ...contentTypes(), ...tooLarge(), ...deep(), ...huge(), ...outOfRange()];

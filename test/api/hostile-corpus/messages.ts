@@ -5,6 +5,7 @@ export const M = {
   json: m('Request body is not valid JSON'),
   tooLarge: m('Request body is too large'),
   tooDeep: m('Request body is nested too deeply (more than 64 levels of arrays and objects)'),
+  numberOutOfRange: m('Request body has a number too large to store (beyond ±1.7976931348623157e308)'),
   notArray: m('Statements must be an array!'),
   token: m('Unknown or missing authToken'),
   bearer: m("Authorization header found but the expected format is 'Bearer JSON Web Token' obtained by logging in to A2"),
@@ -29,5 +30,6 @@ export const X = {
   json: m('The body is not valid JSON'),
   contentType: m('Content-Type must be application/json'),
   tooLarge: m('Request body is too large'),
+  numberOutOfRange: m('The body has a number too large to store (beyond ±1.7976931348623157e308)'),
   invalidAt: (index: number, pointer: string) => new RegExp(`^\\{"message":"Statement ${index} is invalid: ${pointer.replaceAll('/', '\\/')}[ /]`),
 };
