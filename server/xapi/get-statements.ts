@@ -12,7 +12,7 @@ import { XapiError } from './xapi-headers.js';
 type Json = Record<string, unknown>;
 
 /** `GET /xapi/statements` (X-8): one statement by id, or a query with `more` paging. */
-export function getStatements(ctx: AppContext, req: Request, res: Response): void {
+export async function getStatements(ctx: AppContext, req: Request, res: Response): Promise<void> {
   const { credential } = res.locals as XapiLocals;
   const parsed = parseGet(req.query as Record<string, unknown>);
   const languages = acceptedLanguages(req.headers['accept-language']);
@@ -37,7 +37,7 @@ export function getStatements(ctx: AppContext, req: Request, res: Response): voi
     query = parsed.query;
     ceiling = newestSeq(ctx.db);
   }
-  const rows = queryStatements(ctx.db, {
+  const rows = await queryStatements(ctx.db, {
     activityId: credential.activityId,
     agent: query.agent,
     verb: query.verb,
