@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Messages } from '../collector/messages.js';
-import { DEFAULT_JSON_DEPTH_LIMIT, exceedsJsonDepth } from './json-depth.js';
-import { holdsOutOfRangeNumber } from './json-numbers.js';
+import { holdsNonFiniteNumber } from './json-numbers.js';
+import { DEFAULT_JSON_DEPTH_LIMIT, scanJson } from './json-scan.js';
 
 export class BodyTooLargeError extends Error {
   constructor() {
@@ -88,7 +88,8 @@ export function parseBody(req: IncomingMessage, raw: Buffer, options: { lenient:
     return { kind: 'form', value: Object.fromEntries(new URLSearchParams(raw.toString('utf8'))) };
   }
   const maxDepth = options.maxDepth ?? DEFAULT_JSON_DEPTH_LIMIT;
-  if (exceedsJsonDepth(raw, maxDepth)) {
+  const scan = scanJson(raw, maxDepth);
+  if (scan.tooDeep) {
     if (isJsonMediaType(type) || !options.lenient) throw new BodyTooDeepError(maxDepth);
     return { kind: 'empty' };
   }
@@ -101,6 +102,6 @@ export function parseBody(req: IncomingMessage, raw: Buffer, options: { lenient:
     return { kind: 'empty' };
   }
   // Only where the body is stored (track); start reads nothing that could be a number.
-  if (!options.lenient && holdsOutOfRangeNumber(text, value)) throw new NumberOutOfRangeError();
+  if (!options.lenient && scan.mayOverflow && holdsNonFiniteNumber(value)) throw new NumberOutOfRangeError();
   return { kind: 'json', value };
 }

@@ -2,8 +2,8 @@ import type { Request, Response } from 'express';
 import { Messages } from '../collector/messages.js';
 import { markStorage } from '../collector/refusals.js';
 import type { AppContext } from '../context.js';
-import { exceedsJsonDepth } from '../http/json-depth.js';
-import { holdsOutOfRangeNumber } from '../http/json-numbers.js';
+import { holdsNonFiniteNumber } from '../http/json-numbers.js';
+import { scanJson } from '../http/json-scan.js';
 import { BodyTooLargeError, readRawBody } from '../http/read-body.js';
 import { sendJson } from '../http/send.js';
 import { getActivity } from '../store/activities-repo.js';
@@ -107,7 +107,8 @@ async function readJsonBody(ctx: AppContext, req: Request): Promise<unknown> {
     throw error;
   }
   // Issue 9: deeper bodies would overflow the stack while being validated or stored (a 500).
-  if (exceedsJsonDepth(raw, ctx.config.jsonDepthLimit)) throw new XapiError(400, Messages.tooDeep(ctx.config.jsonDepthLimit));
+  const scan = scanJson(raw, ctx.config.jsonDepthLimit);
+  if (scan.tooDeep) throw new XapiError(400, Messages.tooDeep(ctx.config.jsonDepthLimit));
   const text = raw.toString('utf8');
   let body: unknown;
   try {
@@ -115,6 +116,6 @@ async function readJsonBody(ctx: AppContext, req: Request): Promise<unknown> {
   } catch {
     throw new XapiError(400, 'The body is not valid JSON');
   }
-  if (holdsOutOfRangeNumber(text, body)) throw new XapiError(400, 'The body has a number too large to store (beyond ±1.7976931348623157e308)');
+  if (scan.mayOverflow && holdsNonFiniteNumber(body)) throw new XapiError(400, 'The body has a number too large to store (beyond ±1.7976931348623157e308)');
   return body;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { exceedsJsonDepth } from '../../server/http/json-depth.js';
+import { exceedsJsonDepth, scanJson } from '../../server/http/json-scan.js';
 
 /** The plain byte-by-byte scan the fast one replaced: the definition of "too deep" the collector has always used. */
 function referenceExceeds(bytes: Uint8Array, limit: number): boolean {
@@ -40,6 +40,43 @@ test('the fast scan agrees with the byte-by-byte definition on arbitrary texts o
       // The shortcut for short texts is part of both: a text cannot hold more brackets than bytes.
       const expected = bytes.length <= limit ? false : referenceExceeds(bytes, limit);
       assert.equal(exceedsJsonDepth(bytes, limit), expected);
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+/** Whether parsing the text gives a number that is not finite anywhere in it (what must never be missed). */
+function parsesToNonFinite(text: string): boolean {
+  let found = false;
+  JSON.parse(text, (_key, value: unknown) => {
+    if (typeof value === 'number' && !Number.isFinite(value)) found = true;
+    return value;
+  });
+  return found;
+}
+
+test('numbers that parse to Infinity are always flagged; exponents below 100, negative ones and strings are not', () => {
+  for (const text of ['[1e400]', '[-1E+400]', '{"a":[0.5e309]}', `[${'9'.repeat(309)}]`, '[1e0400]']) {
+    assert.equal(scanJson(bytesOf(text), 64).mayOverflow, true, text);
+  }
+  for (const text of ['[1e99, 2E+99, 1e-400, true, false]', '["1e400", "9999"]', '{"e400": 1}', `["${'9'.repeat(400)}"]`]) {
+    assert.equal(scanJson(bytesOf(text), 64).mayOverflow, false, text);
+  }
+});
+
+test('the number scan never misses a literal that parses to a non-finite number', () => {
+  const digits = (min: number, max: number) => fc.stringMatching(new RegExp(`^[1-9][0-9]{${min},${max}}$`));
+  const number = fc.oneof(
+    fc.tuple(digits(0, 3), fc.constantFrom('e', 'E', 'e+', 'E+', 'e-'), digits(0, 3)).map(([m, e, x]) => `${m}${e}${x}`),
+    fc.tuple(digits(0, 2), digits(0, 2)).map(([a, b]) => `${a}.${b}e${300 + b.length}`),
+    digits(300, 320),
+    fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => JSON.stringify(n)),
+  );
+  const value = fc.oneof(number, number.map((n) => `"${n}"`), fc.constantFrom('true', 'false', 'null'));
+  fc.assert(
+    fc.property(fc.array(value, { minLength: 1, maxLength: 8 }), (values) => {
+      const text = `[${values.join(',')}]`;
+      if (parsesToNonFinite(text)) assert.equal(scanJson(bytesOf(text), 64).mayOverflow, true, text);
     }),
     { numRuns: 3000 },
   );
