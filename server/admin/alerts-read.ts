@@ -1,39 +1,8 @@
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
-import { type PlayerRef, playerRef } from './read-sessions.js';
+import type { AlertItem, StudentAlerts } from './api-types.js';
+import { type PlayerColumns, playerRef } from './read-sessions.js';
 
-export interface AlertItem {
-  id: number;
-  sessionId: number;
-  sessionNumber: number | null;
-  rule: string;
-  severity: 'warning' | 'alert';
-  message: string;
-  raised: string;
-  cleared: string | null;
-  acknowledged: string | null;
-}
-
-export interface StudentAlerts {
-  player: PlayerRef;
-  alerts: number;
-  warnings: number;
-  latest: string;
-  /** Active ones (neither cleared nor acknowledged), newest first. */
-  items: AlertItem[];
-}
-
-interface RawAlert {
-  id: number;
-  sessionId: number;
-  sessionNumber: number | null;
-  rule: string;
-  severity: 'warning' | 'alert';
-  message: string;
-  raised: string;
-  cleared: string | null;
-  acknowledged: string | null;
-}
 
 const ALERT_COLUMNS = `al.id, al.session_id AS sessionId, s.number AS sessionNumber, al.rule_key AS rule, al.severity, al.message,
   al.raised, al.cleared, al.acknowledged`;
@@ -41,7 +10,7 @@ const ACTIVE = 'al.cleared IS NULL AND al.acknowledged IS NULL';
 
 /** The class table: students with active alerts, most alerts first, then most warnings, then the latest. */
 export function readActivityAlerts(db: Db, activityId: string): StudentAlerts[] {
-  const rows = prepared<[string], RawAlert & { playerId: string; kind: 'anonymous' | 'identified'; animalName: string; publicId: string; studentName: string | null }>(
+  const rows = prepared<[string], AlertItem & PlayerColumns>(
     db,
     `SELECT ${ALERT_COLUMNS}, p.id AS playerId, p.kind, p.animal_name AS animalName, p.public_id AS publicId, st.name AS studentName
      FROM alerts al JOIN players p ON p.id = al.player_id LEFT JOIN students st ON st.id = p.student_id
@@ -64,7 +33,7 @@ export function readActivityAlerts(db: Db, activityId: string): StudentAlerts[] 
 
 /** One student's alerts in an activity, active and past, newest first. */
 export function readPlayerAlerts(db: Db, activityId: string, playerId: string, limit: number): AlertItem[] {
-  return prepared<[string, string, number], RawAlert>(
+  return prepared<[string, string, number], AlertItem>(
     db,
     `SELECT ${ALERT_COLUMNS} FROM alerts al LEFT JOIN sessions s ON s.id = al.session_id
      WHERE al.player_id = ? AND al.activity_id = ? ORDER BY al.id DESC LIMIT ?`,
@@ -95,7 +64,8 @@ export function readAlertCounts(db: Db): { alerts: number; warnings: number; act
   return out;
 }
 
-const toItem = (row: RawAlert): AlertItem => ({
+/** The item's own fields: the class table's rows also carry the player's columns, which the answer shows once. */
+const toItem = (row: AlertItem): AlertItem => ({
   id: row.id,
   sessionId: row.sessionId,
   sessionNumber: row.sessionNumber,

@@ -1,6 +1,7 @@
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
-import { type PlayerRef, playerRef } from './read-sessions.js';
+import type { PlayerRef } from './api-types.js';
+import { playerRef } from './read-sessions.js';
 
 export interface PlayerSummary {
   player: PlayerRef;

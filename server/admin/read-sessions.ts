@@ -1,51 +1,18 @@
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
+import type { PlayerRef, SessionRow } from './api-types.js';
 
-export interface SessionRow {
-  id: number;
-  number: number;
-  started: string;
-  ended: string | null;
-  lastSeen: string;
-  statements: number;
-  lastVerb: string | null;
-  lastObject: string | null;
-  progress: number | null;
-  completion: boolean | null;
-  success: boolean | null;
-  score: number | null;
-  player: PlayerRef;
-}
-
-export interface PlayerRef {
-  id: string;
-  kind: 'anonymous' | 'identified';
-  animalName: string;
-  /** The student's username for identified players; null for anonymous ones. */
-  username: string | null;
-  /** The roster's display name, when the student has one. */
-  displayName: string | null;
-}
-
-interface RawSession {
-  id: number;
-  number: number;
-  started: string;
-  ended: string | null;
-  lastSeen: string;
-  statements: number;
-  lastVerb: string | null;
-  lastObject: string | null;
-  progress: number | null;
-  completion: number | null;
-  success: number | null;
-  score: number | null;
+/** The player's columns of a row (players p, students st), from which playerRef builds what the dashboard shows. */
+export interface PlayerColumns {
   playerId: string;
-  kind: 'anonymous' | 'identified';
+  kind: PlayerRef['kind'];
   animalName: string;
   publicId: string;
   studentName: string | null;
 }
+
+/** A session as SESSION_COLUMNS read it: SQLite's booleans are 0/1, and the player comes as columns. */
+type RawSession = Omit<SessionRow, 'completion' | 'success' | 'player'> & PlayerColumns & { completion: number | null; success: number | null };
 
 export const SESSION_COLUMNS = `s.id, s.number, s.started, s.ended, s.last_seen AS lastSeen, s.statements,
     s.last_verb AS lastVerb, s.last_object AS lastObject, s.progress, s.completion, s.success, s.score,
@@ -55,7 +22,7 @@ export const SESSION_JOINS = 'JOIN players p ON p.id = s.player_id LEFT JOIN stu
 
 const bool = (value: number | null): boolean | null => (value === null ? null : value === 1);
 
-export function playerRef(row: { playerId: string; kind: 'anonymous' | 'identified'; animalName: string; publicId: string; studentName: string | null }): PlayerRef {
+export function playerRef(row: PlayerColumns): PlayerRef {
   return {
     id: row.playerId,
     kind: row.kind,

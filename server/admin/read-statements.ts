@@ -1,5 +1,6 @@
 import type { Db } from '../store/open-database.js';
-import { type PlayerRef, playerRef } from './read-sessions.js';
+import type { StatementRow } from './api-types.js';
+import { type PlayerColumns, playerRef } from './read-sessions.js';
 
 export interface StatementFilter {
   activityId?: string | undefined;
@@ -11,40 +12,8 @@ export interface StatementFilter {
   limit: number;
 }
 
-export interface StatementRow {
-  seq: number;
-  id: string;
-  stored: string;
-  timestamp: string | null;
-  verbId: string | null;
-  objectId: string | null;
-  objectType: string | null;
-  activityId: string | null;
-  activityName: string | null;
-  sessionId: number | null;
-  sessionNumber: number | null;
-  player: PlayerRef | null;
-  statement: unknown;
-}
-
-interface RawStatement {
-  seq: number;
-  id: string;
-  stored: string;
-  timestamp: string | null;
-  verbId: string | null;
-  objectId: string | null;
-  activityId: string | null;
-  activityName: string | null;
-  sessionId: number | null;
-  sessionNumber: number | null;
-  playerId: string | null;
-  kind: 'anonymous' | 'identified' | null;
-  animalName: string | null;
-  publicId: string | null;
-  studentName: string | null;
-  json: string;
-}
+/** A statement as read: its JSON as stored, and its player's columns (all null for a statement without a player). */
+type RawStatement = Omit<StatementRow, 'objectType' | 'player' | 'statement'> & { [Column in keyof PlayerColumns]: PlayerColumns[Column] | null } & { json: string };
 
 /**
  * Newest first. An activity filter walks its index (activity_id, seq) backwards; a session is found through its

@@ -1,7 +1,8 @@
+import type { DiagnosticKind } from '../admin/api-types.js';
 import { Messages } from '../collector/messages.js';
 
-/** The groups of the teacher's diagnostics, in the order they are shown. */
-export const DIAGNOSTIC_KINDS = [
+/** The groups of the teacher's diagnostics, in the order they are shown (every kind has a title: see TITLES). */
+export const DIAGNOSTIC_KINDS: readonly DiagnosticKind[] = [
   'unknown-code',
   'activity-closed',
   'not-allowed',
@@ -10,9 +11,9 @@ export const DIAGNOSTIC_KINDS = [
   'login-failed',
   'silent-games',
   'other',
-] as const;
+];
 
-export type DiagnosticKind = (typeof DIAGNOSTIC_KINDS)[number];
+export type { DiagnosticKind };
 
 /** Which group a refused request belongs to, from what `recordRejection` stored. */
 export function classifyRejection(route: string, status: number, message: string): Exclude<DiagnosticKind, 'silent-games'> {

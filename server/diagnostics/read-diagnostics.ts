@@ -1,3 +1,4 @@
+import type { DiagnosticGroup, } from '../admin/api-types.js';
 import type { AppContext } from '../context.js';
 import { type MdnsInfo, mdnsInfo } from '../mdns/start-mdns.js';
 import { listActivities } from '../store/activities-repo.js';
@@ -17,27 +18,6 @@ export const SILENT_AFTER_MS = 2 * 60_000;
 const SILENT_WINDOW_MS = 30 * 60_000;
 /** With an activity open this long and no game from another machine, the first-run help appears. */
 export const FIRST_RUN_AFTER_MS = 3 * 60_000;
-
-export interface DiagnosticItem {
-  /** The latest occurrence. */
-  time: string;
-  address: string | null;
-  /** The tracking code tried (starts), or the message (other refusals), or the player (silent games). */
-  detail: string;
-  count: number;
-  sample: string | null;
-  /** For unknown codes: the existing code most likely meant. For closed/refusing activities: its name. */
-  suggestion: string | null;
-  activity: string | null;
-  sessionId: number | null;
-}
-
-export interface DiagnosticGroup {
-  kind: DiagnosticKind;
-  title: string;
-  count: number;
-  items: DiagnosticItem[];
-}
 
 export interface FirstRunCheck {
   /** Since when an activity has been open with no game from another machine (ISO time). */

@@ -1,52 +1,8 @@
-import { type PlayerRef, playerRef } from '../admin/read-sessions.js';
+import type { ActivityResults, ClassAggregates, ObjectResult, StudentResult } from '../admin/api-types.js';
+import { playerRef } from '../admin/read-sessions.js';
 import { lastPart, objectName } from '../rules/rule-facts.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
-
-export interface ObjectResult {
-  objectId: string;
-  name: string;
-  type: string;
-  completed: boolean;
-  bestScore: number | null;
-  lastScore: number | null;
-  correct: number;
-  incorrect: number;
-  progress: number | null;
-}
-
-export interface StudentResult {
-  player: PlayerRef;
-  sessions: number;
-  /** Sum over sessions of last seen − started. */
-  secondsPlayed: number;
-  /** The best progress of any session (0..1). */
-  progress: number | null;
-  /** Whether any session reported completion. */
-  finished: boolean;
-  completed: number;
-  correct: number;
-  incorrect: number;
-  bestScore: number | null;
-  lastScore: number | null;
-  objects: ObjectResult[];
-}
-
-export interface ClassAggregates {
-  students: number;
-  /** Share of students with a completed session (0..1), null without students. */
-  completionRate: number | null;
-  /** Levels, quizzes and everything else that was completed or scored, with class figures. */
-  objects: Array<{ objectId: string; name: string; type: string; students: number; completed: number; averageScore: number | null }>;
-  /** Answers chosen per question, most chosen first. */
-  questions: Array<{ objectId: string; name: string; answers: Array<{ response: string; count: number; correct: boolean | null }> }>;
-}
-
-export interface ActivityResults {
-  activity: { id: string; name: string };
-  students: StudentResult[];
-  aggregates: ClassAggregates;
-}
 
 interface RawStudent {
   playerId: string;

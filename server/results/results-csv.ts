@@ -1,5 +1,5 @@
+import type { ActivityResults } from '../admin/api-types.js';
 import { csvLine } from '../export/csv-cells.js';
-import type { ActivityResults } from './read-results.js';
 
 export const RESULTS_CSV_COLUMNS = [
   'player',

@@ -1,14 +1,10 @@
-// The admin API's answers, as the dashboard reads them (server/admin/*). Kept here: the renderer never imports server code.
+// The admin API's answers, as the dashboard reads them (server/admin/*). Those the server declares in
+// server/admin/api-types.ts (types only) come from there; the rest are read as the dashboard needs them.
+import type { PlayerRef, SessionRow, StatementRow } from '../../../server/admin/api-types.js';
 
-export type PlayerKind = 'anonymous' | 'identified';
+export type { PlayerRef, StatementRow };
 
-export interface PlayerRef {
-  id: string;
-  kind: PlayerKind;
-  animalName: string;
-  username: string | null;
-  displayName: string | null;
-}
+export type PlayerKind = PlayerRef['kind'];
 
 export interface Overview {
   serverTime: string;
@@ -39,21 +35,7 @@ export interface Activity {
   lastSeen: string | null;
 }
 
-export interface Session {
-  id: number;
-  number: number;
-  started: string;
-  ended: string | null;
-  lastSeen: string;
-  statements: number;
-  lastVerb: string | null;
-  lastObject: string | null;
-  progress: number | null;
-  completion: boolean | null;
-  success: boolean | null;
-  score: number | null;
-  player: PlayerRef;
-}
+export type Session = SessionRow;
 
 export interface PlayerSession extends Session {
   activityId: string | null;
@@ -71,22 +53,6 @@ export interface PlayerSummary {
 export interface PlayerDetail extends PlayerSummary {
   sessionList: PlayerSession[];
   timeline: StatementRow[];
-}
-
-export interface StatementRow {
-  seq: number;
-  id: string;
-  stored: string;
-  timestamp: string | null;
-  verbId: string | null;
-  objectId: string | null;
-  objectType: string | null;
-  activityId: string | null;
-  activityName: string | null;
-  sessionId: number | null;
-  sessionNumber: number | null;
-  player: PlayerRef | null;
-  statement: unknown;
 }
 
 export interface RatePoint {

@@ -1,27 +1,10 @@
-// The alerts API's answers (server/admin/alerts-*.ts); the renderer never imports server code.
-import type { Changes, PlayerRef } from '../../api/types';
+// The alerts API's answers (server/admin/alerts-*.ts); the lists' items are declared with the server's answers.
+import type { AlertItem, StudentAlerts } from '../../../../server/admin/api-types.js';
+import type { Changes } from '../../api/types';
+
+export type { AlertItem, StudentAlerts };
 
 export type Severity = 'warning' | 'alert';
-
-export interface AlertItem {
-  id: number;
-  sessionId: number;
-  sessionNumber: number | null;
-  rule: string;
-  severity: Severity;
-  message: string;
-  raised: string;
-  cleared: string | null;
-  acknowledged: string | null;
-}
-
-export interface StudentAlerts {
-  player: PlayerRef;
-  alerts: number;
-  warnings: number;
-  latest: string;
-  items: AlertItem[];
-}
 
 export interface AlertsView {
   activity: { id: string; name: string };

@@ -1,31 +1,7 @@
 /** The shapes of `/admin/api/diagnostics` (server/diagnostics/read-diagnostics.ts), as the screen reads them. */
-export type DiagnosticKind =
-  | 'unknown-code'
-  | 'activity-closed'
-  | 'not-allowed'
-  | 'invalid-track'
-  | 'unknown-token'
-  | 'login-failed'
-  | 'silent-games'
-  | 'other';
+import type { DiagnosticGroup, DiagnosticItem, DiagnosticKind } from '../../../../server/admin/api-types.js';
 
-export interface DiagnosticItem {
-  time: string;
-  address: string | null;
-  detail: string;
-  count: number;
-  sample: string | null;
-  suggestion: string | null;
-  activity: string | null;
-  sessionId: number | null;
-}
-
-export interface DiagnosticGroup {
-  kind: DiagnosticKind;
-  title: string;
-  count: number;
-  items: DiagnosticItem[];
-}
+export type { DiagnosticGroup, DiagnosticItem, DiagnosticKind };
 
 export type MdnsInfo =
   | {
@@ -37,7 +13,7 @@ export type MdnsInfo =
       addresses: string[];
       error: string | null;
     }
-  | { enabled: false; reason: 'switched-off' | 'not-on-lan' };
+  | { enabled: false; reason: 'switched-off' | 'off-in-settings' | 'not-on-lan' };
 
 export interface Diagnostics {
   generatedAt: string;

@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { PlayerRef } from '../../api/types';
+import type { ActivityResults } from '../../../../server/admin/api-types.js';
 import { useResource } from '../../api/use-resource';
 import { ActivityPicker } from '../../components/activity-picker';
 import { PlayerName } from '../../components/player-name';
@@ -7,28 +7,6 @@ import { EmptyState, ErrorBox, Loading } from '../../components/states';
 import { useDashboardData } from '../../data';
 import '../alerts/alerts.css';
 
-interface StudentResult {
-  player: PlayerRef;
-  sessions: number;
-  secondsPlayed: number;
-  progress: number | null;
-  finished: boolean;
-  completed: number;
-  correct: number;
-  incorrect: number;
-  bestScore: number | null;
-  lastScore: number | null;
-}
-
-interface ActivityResults {
-  students: StudentResult[];
-  aggregates: {
-    students: number;
-    completionRate: number | null;
-    objects: Array<{ objectId: string; name: string; type: string; students: number; completed: number; averageScore: number | null }>;
-    questions: Array<{ objectId: string; name: string; answers: Array<{ response: string; count: number; correct: boolean | null }> }>;
-  };
-}
 
 const minutes = (seconds: number) => (seconds < 60 ? `${seconds} s` : `${Math.round(seconds / 60)} min`);
 const pct = (value: number | null) => (value === null ? '—' : `${Math.round((value <= 1 ? value * 100 : value) * 10) / 10} %`);
