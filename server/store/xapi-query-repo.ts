@@ -46,11 +46,12 @@ export function newestSeq(db: Db): number {
 }
 
 /**
- * Statements of the activity one step of a query walks before the event loop gets a turn: milliseconds of work,
- * where a filter that matches nothing in a million statements walked them all at once (0.9 s in which no game
- * was answered, issue 8).
+ * Statements of the activity one step of a query walks before the event loop gets a turn: about 2 ms. A filter that
+ * matched nothing in a million statements walked them all at once, and a classroom's requests waited 1.2-1.8 s
+ * while a script asked that back to back; with steps of 20,000 they still waited 60-90 ms, since a request needs a
+ * few turns (issue 8; npm run bench, large store). Smaller steps cost more edge lookups: the query takes ~30 % longer.
  */
-export const QUERY_STEP_ROWS = 20_000;
+export const QUERY_STEP_ROWS = 2_000;
 
 /** How a query walks: statements per step, and what runs between steps (the event loop's turn). */
 export interface QueryWalk {
