@@ -44,10 +44,10 @@ export function adminRouter(ctx: AppContext, options: AdminRouterOptions = {}): 
   router.use(resultsRoutes(ctx));
   router.use(erasureRoutes(ctx));
   router.use(classesRoutes(ctx));
-  router.get('/statements', (req, res) => {
+  router.get('/statements', async (req, res) => {
     const sessionId = optionalString(req.query.session);
     sendJson(res, 200, {
-      statements: readStatements(ctx.db, {
+      statements: await readStatements(ctx.db, {
         activityId: optionalString(req.query.activity),
         playerId: optionalString(req.query.player),
         sessionId: sessionId === undefined ? undefined : intParam(sessionId, { min: 1, max: Number.MAX_SAFE_INTEGER, fallback: 0 }),

@@ -16,14 +16,14 @@ export function playerRoutes(ctx: AppContext): express.Router {
     sendJson(res, 200, { players: readPlayers(ctx.db, undefined, limit) });
   });
 
-  router.get('/players/:id', (req, res) => {
+  router.get('/players/:id', async (req, res) => {
     const playerId = String(req.params.id);
     const player = readPlayer(ctx.db, playerId);
     if (!player) throw new AdminError(404, 'player-not-found', 'There is no such player.');
     sendJson(res, 200, {
       ...player,
       sessionList: readPlayerSessions(ctx.db, playerId, 200),
-      timeline: readStatements(ctx.db, { playerId, limit: intParam(req.query.limit, { min: 1, max: 500, fallback: 100 }) }),
+      timeline: await readStatements(ctx.db, { playerId, limit: intParam(req.query.limit, { min: 1, max: 500, fallback: 100 }) }),
     });
   });
 

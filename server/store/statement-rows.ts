@@ -102,3 +102,8 @@ export function deleteStatements(db: Db, seqTable: string): void {
   db.exec(`DELETE FROM statement_batches WHERE id IN (SELECT id FROM temp.erase_batch)
              AND NOT EXISTS (SELECT 1 FROM statement_rows r WHERE r.batch_id = statement_batches.id)`);
 }
+
+/** The seq of the newest statement stored; 0 when there is none. */
+export function newestSeq(db: Db): number {
+  return prepared<[], { seq: number | null }>(db, 'SELECT max(seq) AS seq FROM statement_rows').get()?.seq ?? 0;
+}

@@ -2,6 +2,7 @@ import { NORMALIZE_COLUMNS, NORMALIZE_FROM, type StoredStatementRow } from '../n
 import type { Db } from './open-database.js';
 import { prepared } from './prepared.js';
 import { ensureRageFilterFunctions } from './rage-filter-functions.js';
+import { activityEdge, readInSteps, type StepEdge, type StepOptions } from './read-in-steps.js';
 import { findStatementSeq } from './statement-ids.js';
 import { filterConditions, type RageMatching } from './xapi-filter-conditions.js';
 
@@ -41,24 +42,6 @@ export function findStatementRow(db: Db, activityId: string, id: string): QueryR
   );
 }
 
-export function newestSeq(db: Db): number {
-  return prepared<[], { seq: number | null }>(db, 'SELECT max(seq) AS seq FROM statements').get()?.seq ?? 0;
-}
-
-/**
- * Statements of the activity one step of a query walks before the event loop gets a turn: about 2 ms. A filter that
- * matched nothing in a million statements walked them all at once, and a classroom's requests waited 1.2-1.8 s
- * while a script asked that back to back; with steps of 20,000 they still waited 60-90 ms, since a request needs a
- * few turns (issue 8; npm run bench, large store). Smaller steps cost more edge lookups: the query takes ~30 % longer.
- */
-export const QUERY_STEP_ROWS = 2_000;
-
-/** How a query walks: statements per step, and what runs between steps (the event loop's turn). */
-export interface QueryWalk {
-  stepRows?: number;
-  pause?: () => Promise<void>;
-}
-
 /**
  * GET /xapi/statements (xapi.md §8.2): voided statements excluded; agent, verb, activity and registration match a
  * statement directly or through the statements its StatementRef points to (recursively); since, until and the
@@ -67,11 +50,10 @@ export interface QueryWalk {
  * The page is a walk of the activity's index in seq order that stops at `take`, checking each statement's filters
  * as it goes; what matches only through a StatementRef is worked out first, from the activity's (few) referring
  * statements. Before, every match was collected first and each one then scanned the activity for its referrers: a
- * verb filter over 20,000 statements took 27 s. The walk goes in steps of QUERY_STEP_ROWS statements, with
- * `pause` (the event loop's turn) between them; the page's `ceiling` keeps later commits out of it meanwhile.
+ * verb filter over 20,000 statements took 27 s. The walk goes in steps (read-in-steps.ts); the page's `ceiling`
+ * keeps statements committed between them out of it.
  */
-export async function queryStatements(db: Db, query: StoreQuery, walk: QueryWalk = {}): Promise<QueryRow[]> {
-  const { stepRows = QUERY_STEP_ROWS, pause = nextTurn } = walk;
+export async function queryStatements(db: Db, query: StoreQuery, steps: StepOptions = {}): Promise<QueryRow[]> {
   const where = ['s.activity_id = ?', 's.voided = 0'];
   const args: unknown[] = [query.activityId];
   ensureRageFilterFunctions(db);
@@ -99,29 +81,26 @@ export async function queryStatements(db: Db, query: StoreQuery, walk: QueryWalk
        ORDER BY s.seq ${order} LIMIT ?`,
     );
   const ceiling = query.ceiling ?? Number.MAX_SAFE_INTEGER;
-  const rows: QueryRow[] = [];
-  let after = query.ascending ? (query.after ?? 0) : Math.min(query.after ?? Number.MAX_SAFE_INTEGER, ceiling + 1);
-  for (;;) {
-    const edge = stepEdge(db, query.activityId, after, query.ascending, stepRows);
-    // The step's far end (inclusive): upwards never past the ceiling; none for the last step downwards.
-    const end = query.ascending ? Math.min(edge ?? ceiling, ceiling) : edge;
-    const bounds = end === undefined || end === Number.MAX_SAFE_INTEGER ? [after] : [after, end];
-    rows.push(...page(bounds.length === 2).all(...args, ...bounds, query.take - rows.length));
-    const walkedAll = edge === undefined || (query.ascending && edge >= ceiling);
-    if (rows.length >= query.take || walkedAll) return rows;
-    after = edge;
-    await pause();
-  }
-}
-
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-/** The seq `stepRows` statements of the activity beyond `after` (in the walk's direction); none when fewer are left. */
-function stepEdge(db: Db, activityId: string, after: number, ascending: boolean, stepRows: number): number | undefined {
-  const sql = ascending
-    ? 'SELECT seq FROM statement_rows WHERE activity_id = ? AND seq > ? ORDER BY seq ASC LIMIT 1 OFFSET ?'
-    : 'SELECT seq FROM statement_rows WHERE activity_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1 OFFSET ?';
-  return prepared<[string, number, number], { seq: number }>(db, sql).get(activityId, after, stepRows - 1)?.seq;
+  const first = query.ascending ? (query.after ?? 0) : Math.min(query.after ?? Number.MAX_SAFE_INTEGER, ceiling + 1);
+  const edges = activityEdge(db, query.activityId, query.ascending);
+  // Upwards the walk ends at the ceiling; downwards it started below it.
+  const edgeOf: StepEdge = query.ascending
+    ? (after, stepRows) => {
+        const edge = edges(after, stepRows);
+        return edge === undefined || edge >= ceiling ? undefined : edge;
+      }
+    : edges;
+  return readInSteps(
+    first,
+    query.take,
+    edgeOf,
+    (after, edge, take) => {
+      const end = query.ascending ? (edge ?? ceiling) : edge;
+      const bounds = end === undefined || end === Number.MAX_SAFE_INTEGER ? [after] : [after, end];
+      return page(bounds.length === 2).all(...args, ...bounds, take);
+    },
+    steps,
+  );
 }
 
 /**

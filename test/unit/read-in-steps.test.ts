@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { readStatements } from '../../server/admin/read-statements.js';
 import { findActivityByCode } from '../../server/store/activities-repo.js';
 import { type Db, openDatabase } from '../../server/store/open-database.js';
 import { insertBatch, insertPlainRows } from '../../server/store/statement-rows.js';
@@ -102,5 +103,43 @@ describe('xAPI GET walks an activity in steps (issue 8: the event loop gets its 
     assert.ok(rows.every((row) => row.seq <= ceiling));
     const late = db.prepare("SELECT count(*) AS n FROM statements WHERE object_id = 'http://example.com/late'").get() as { n: number };
     assert.ok(late.n > 0, 'statements were committed while the query paused');
+  });
+});
+
+describe('the dashboard reads statements filtered by verb in steps too', () => {
+  it('returns the same page as a JavaScript filter of every row, for the whole store and for one activity, with paging', async () => {
+    const store = db.prepare('SELECT seq, verb_id AS verbId, activity_id AS activityId FROM statements ORDER BY seq DESC').all() as Array<{
+      seq: number;
+      verbId: string;
+      activityId: string;
+    }>;
+    const middle = (store[700] as { seq: number }).seq;
+    for (const onlyActivity of [false, true]) {
+      for (const verbId of [INTERACTED, 'http://adlnet.gov/expapi/verbs/progressed', 'http://example.com/never-sent']) {
+        for (const before of [undefined, middle]) {
+          for (const stepRows of [5, 97, 5_000]) {
+            const filter = { verbId, before, limit: 30, ...(onlyActivity ? { activityId } : {}) };
+            const expectedSeqs = store
+              .filter((row) => row.verbId === verbId && (!onlyActivity || row.activityId === activityId) && (before === undefined || row.seq < before))
+              .slice(0, 30)
+              .map((row) => row.seq);
+            const rows = await readStatements(db, filter, { stepRows, pause: async () => {} });
+            assert.deepEqual(
+              rows.map((row) => row.seq),
+              expectedSeqs,
+              JSON.stringify({ onlyActivity, verbId, before, stepRows }),
+            );
+          }
+        }
+      }
+    }
+  });
+
+  it('pauses between the steps of a verb no one sent, over the whole store', async () => {
+    let pauses = 0;
+    const rows = await readStatements(db, { verbId: 'http://example.com/never-sent', limit: 50 }, { stepRows: 100, pause: async () => void pauses++ });
+    assert.deepEqual(rows, []);
+    const { n } = db.prepare('SELECT count(*) AS n FROM statements').get() as { n: number };
+    assert.ok(pauses >= Math.floor(n / 100) - 1, `${n} statements in steps of 100: ${pauses} pauses`);
   });
 });
