@@ -23,10 +23,11 @@ export interface XapiLocals {
 /** `POST /xapi/statements` (X-3): one statement or an array → 200 with the ids in order. */
 export async function postStatements(ctx: AppContext, req: Request, res: Response): Promise<void> {
   if (Object.keys(req.query).length > 0) throw new XapiError(400, 'POST /statements takes no query parameters');
-  const body = await readJsonBody(ctx, req);
-  const statements = Array.isArray(body) ? body : [body];
-  if (statements.length === 0) return sendJson(res, 200, []);
-  const ids = await store(ctx, res.locals as XapiLocals, statements);
+  const ids = await holdingInflightBudget(ctx, req, async () => {
+    const body = await readJsonBody(ctx, req);
+    const statements = Array.isArray(body) ? body : [body];
+    return statements.length === 0 ? [] : store(ctx, res.locals as XapiLocals, statements);
+  });
   sendJson(res, 200, ids);
 }
 
@@ -36,20 +37,37 @@ export async function putStatement(ctx: AppContext, req: Request, res: Response)
   if (Object.keys(others).length > 0) throw new XapiError(400, `Unexpected query parameter: ${Object.keys(others)[0]}`);
   if (statementId === undefined) throw new XapiError(400, 'PUT /statements needs the statementId parameter');
   if (typeof statementId !== 'string' || !isUuid(statementId)) throw new XapiError(400, 'statementId must be a UUID');
-  const body = await readJsonBody(ctx, req);
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw new XapiError(400, 'PUT /statements takes one statement object');
-  }
-  const statement = body as Record<string, unknown>;
-  if ('id' in statement) {
-    if (typeof statement.id !== 'string' || statement.id.toLowerCase() !== statementId.toLowerCase()) {
-      throw new XapiError(400, 'The statement id differs from the statementId parameter');
+  await holdingInflightBudget(ctx, req, async () => {
+    const body = await readJsonBody(ctx, req);
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+      throw new XapiError(400, 'PUT /statements takes one statement object');
     }
-  } else {
-    statement.id = statementId;
-  }
-  await store(ctx, res.locals as XapiLocals, [statement]);
+    const statement = body as Record<string, unknown>;
+    if ('id' in statement) {
+      if (typeof statement.id !== 'string' || statement.id.toLowerCase() !== statementId.toLowerCase()) {
+        throw new XapiError(400, 'The statement id differs from the statementId parameter');
+      }
+    } else {
+      statement.id = statementId;
+    }
+    await store(ctx, res.locals as XapiLocals, [statement]);
+  });
   res.status(204).end();
+}
+
+/**
+ * The body counts against the in-flight budget of track (inflight-budget.ts) from before it is read until it is
+ * stored: over it, 503 + Retry-After at once, and the unread body is discarded (a burst of xAPI clients must not
+ * hold the memory of every body it sends either).
+ */
+async function holdingInflightBudget<T>(ctx: AppContext, req: Request, work: () => Promise<T>): Promise<T> {
+  const declared = Number(req.headers['content-length']) || 0;
+  if (!ctx.inflight.tryAcquire(declared)) throw new XapiError(503, Messages.busy, { 'Retry-After': '1' });
+  try {
+    return await work();
+  } finally {
+    ctx.inflight.release(declared);
+  }
 }
 
 async function store(ctx: AppContext, locals: XapiLocals, statements: unknown[]): Promise<string[]> {
