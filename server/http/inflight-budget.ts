@@ -4,14 +4,17 @@
  * before their bodies are held in memory or parsed, instead of the process growing until it runs out, and instead
  * of admitted requests queueing behind more work than they can wait for (issue 8).
  *
- * A game's regular batch (a few KB) may also use a reserve that large bodies may not: while backlogs wait for
+ * A game's regular batch (a few KB) may also use a reserve that larger bodies may not: while backlogs wait for
  * their turn, the games still playing keep sending. Some trackers drop a batch that is refused (real-clients.md §5).
+ * A body larger than the whole budget (js-tracker sends all it kept offline in one request, up to the body limit)
+ * gets in whenever no other large body is in flight, however many regular batches are.
  */
 export class InflightBudget {
-  /** The largest body that may use the reserve: far above a regular batch, far below a backlog. */
+  /** The largest body that counts as a regular batch: far above one, far below a backlog. */
   static readonly SMALL_BODY_BYTES = 64 * 1024;
 
-  private used = 0;
+  private small = 0;
+  private large = 0;
 
   constructor(
     private readonly limitBytes: number,
@@ -19,18 +22,27 @@ export class InflightBudget {
   ) {}
 
   get usedBytes(): number {
-    return this.used;
+    return this.small + this.large;
   }
 
-  /** Takes `bytes` if they fit; a request alone larger than the whole budget is let through when nothing else is in flight. */
+  /** Takes `bytes` if they fit (see the class comment). */
   tryAcquire(bytes: number): boolean {
-    const room = bytes <= InflightBudget.SMALL_BODY_BYTES ? this.limitBytes + this.reserveBytes : this.limitBytes;
-    if (this.used > 0 && this.used + bytes > room) return false;
-    this.used += bytes;
+    const used = this.small + this.large;
+    if (bytes <= InflightBudget.SMALL_BODY_BYTES) {
+      if (used > 0 && used + bytes > this.limitBytes + this.reserveBytes) return false;
+      this.small += bytes;
+      return true;
+    }
+    const fits = used + bytes <= this.limitBytes;
+    const aloneOversized = bytes > this.limitBytes && this.large === 0;
+    if (!fits && !aloneOversized) return false;
+    this.large += bytes;
     return true;
   }
 
+  /** Gives back what tryAcquire took for a body of `bytes`. */
   release(bytes: number): void {
-    this.used = Math.max(0, this.used - bytes);
+    if (bytes <= InflightBudget.SMALL_BODY_BYTES) this.small = Math.max(0, this.small - bytes);
+    else this.large = Math.max(0, this.large - bytes);
   }
 }

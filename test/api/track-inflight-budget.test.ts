@@ -76,4 +76,32 @@ describe('track over the in-flight budget (reconnect storm, issue 8)', () => {
     assert.equal(count('refused'), 0);
     await collector.close();
   });
+
+  it("takes a returning game's backlog larger than the whole budget while other games' batches are uploading", { timeout: 20_000 }, async () => {
+    const collector = await startTestCollector({ config: { inflightBodyBytes: BUDGET } });
+    const activity = makeActivity(collector.context.db, { name: 'back online' });
+    const [playing, returning] = await Promise.all([1, 2].map(() => startOk(collector.url, activity.trackingCode)));
+    if (!playing || !returning) throw new Error('two sessions expected');
+    const port = Number(new URL(collector.url).port);
+    const regular = batchOf(playing, 'regular', 2_000);
+    const backlog = batchOf(returning, 'backlog', 3 * BUDGET);
+    const a = await RawConnection.open(port);
+    const b = await RawConnection.open(port);
+    try {
+      await a.write(trackHead(playing, regular.body) + regular.body.slice(0, 500));
+      await b.write(trackHead(returning, backlog.body) + backlog.body);
+      const stored = await b.nextResponse();
+      assert.equal(stored.status, 200, stored.body);
+      await a.write(regular.body.slice(500));
+      assert.equal((await a.nextResponse()).status, 200);
+    } finally {
+      a.close();
+      b.close();
+    }
+    const count = (tag: string) =>
+      (collector.context.db.prepare('SELECT count(*) AS n FROM statements WHERE object_id LIKE ?').get(`%/item/${tag}-%`) as { n: number }).n;
+    assert.equal(count('backlog'), backlog.count);
+    assert.equal(count('regular'), regular.count);
+    await collector.close();
+  });
 });

@@ -31,4 +31,15 @@ describe('the in-flight body budget (backpressure before memory runs out)', () =
     for (let i = 0; i < 8; i++) assert.equal(budget.tryAcquire(60_000), true);
     assert.equal(budget.tryAcquire(60_000), false, 'the reserve has an end too');
   });
+
+  it('lets a body larger than the whole budget in while regular batches are in flight, but not beside another large one', () => {
+    const budget = new InflightBudget(1_000_000, 500_000);
+    for (let i = 0; i < 10; i++) assert.equal(budget.tryAcquire(60_000), true);
+    assert.equal(budget.tryAcquire(5_000_000), true, "a returning game's whole offline backlog, among a class's batches");
+    assert.equal(budget.tryAcquire(5_000_000), false, 'a second one waits for the first');
+    assert.equal(budget.tryAcquire(300_000), false, 'so does a smaller backlog');
+    budget.release(5_000_000);
+    assert.equal(budget.tryAcquire(5_000_000), true);
+    assert.equal(budget.usedBytes, 5_600_000);
+  });
 });
