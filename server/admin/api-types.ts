@@ -142,3 +142,63 @@ export interface DiagnosticGroup {
   count: number;
   items: DiagnosticItem[];
 }
+
+export interface Overview {
+  serverTime: string;
+  statements: number;
+  sessions: number;
+  liveSessions: number;
+  players: { anonymous: number; identified: number };
+  activities: { total: number; open: number };
+  rejectedRequests: number;
+}
+
+export interface PlayerSummary {
+  player: PlayerRef;
+  created: string;
+  lastSeen: string | null;
+  /** In the activity when the list is for one activity, else everywhere. */
+  sessions: number;
+  statements: number;
+}
+
+export interface RatePoint {
+  /** Start of the minute, ISO 8601 UTC. */
+  minute: string;
+  statements: number;
+}
+
+export interface ConnectInfo {
+  port: number;
+  /** Every URL games can use; the first is the one to show (a LAN address when there is one). */
+  urls: string[];
+  /** False when the collector listens on loopback only: games on other machines cannot reach it. */
+  reachableFromLan: boolean;
+  activities: Array<{ id: string; name: string; game: string; trackingCode: string; open: boolean }>;
+}
+
+/**
+ * What the dashboard's one SSE stream (`/admin/api/events`) carries. Bus events are merged over a short window
+ * into one `changes` event, so a classroom sending 1,000 statements/s still means a few events per second; the
+ * dashboard refetches what it shows for the ids named here.
+ */
+export interface ChangesEvent {
+  /** Statements stored in this window, all activities together. */
+  statements: number;
+  /** Activity id → statements stored in this window (also present with 0 when only sessions or settings changed). */
+  activities: Record<string, number>;
+  /** Sessions with new statements, started or ended in this window. */
+  sessions: number[];
+  players: string[];
+  sessionsStarted: number;
+  sessionsEnded: number;
+  /** Requests the collector refused in this window (at most a few are listed). */
+  rejected: Array<{ route: string; status: number; message: string }>;
+  rejectedCount: number;
+  /** Activities whose alerts were raised, cleared, acknowledged or erased in this window. */
+  alerts: string[];
+  /** Present when the disk became full (or has room again) in this window: the dashboard's red banner. */
+  storage?: { full: boolean };
+  /** Present when classes or their members changed in this window: their ids (the Classes screen refetches). */
+  classes?: string[];
+}

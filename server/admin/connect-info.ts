@@ -1,15 +1,7 @@
 import type { AppContext } from '../context.js';
 import { lanAddresses, reachableUrls } from '../net/lan-addresses.js';
 import { listActivities } from '../store/activities-repo.js';
-
-export interface ConnectInfo {
-  port: number;
-  /** Every URL games can use; the first is the one to show (a LAN address when there is one). */
-  urls: string[];
-  /** False when the collector listens on loopback only: games on other machines cannot reach it. */
-  reachableFromLan: boolean;
-  activities: Array<{ id: string; name: string; game: string; trackingCode: string; open: boolean }>;
-}
+import type { ConnectInfo } from './api-types.js';
 
 export function readConnectInfo(ctx: AppContext, port: number): ConnectInfo {
   const urls = reachableUrls(ctx.config.host, port);

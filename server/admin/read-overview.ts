@@ -1,18 +1,9 @@
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
+import type { Overview } from './api-types.js';
 
 /** A session counts as live when it has not ended and was seen within this window. */
 export const LIVE_WINDOW_MS = 10 * 60_000;
-
-export interface Overview {
-  serverTime: string;
-  statements: number;
-  sessions: number;
-  liveSessions: number;
-  players: { anonymous: number; identified: number };
-  activities: { total: number; open: number };
-  rejectedRequests: number;
-}
 
 /** The header totals, from maintained counters and small tables: never a scan of `statements`. */
 export function readOverview(db: Db, now: number): Overview {

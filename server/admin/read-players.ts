@@ -1,16 +1,7 @@
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
-import type { PlayerRef } from './api-types.js';
+import type { PlayerSummary } from './api-types.js';
 import { playerRef } from './read-sessions.js';
-
-export interface PlayerSummary {
-  player: PlayerRef;
-  created: string;
-  lastSeen: string | null;
-  /** In the activity when the list is for one activity, else everywhere. */
-  sessions: number;
-  statements: number;
-}
 
 interface RawPlayer {
   playerId: string;

@@ -1,11 +1,6 @@
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
-
-export interface RatePoint {
-  /** Start of the minute, ISO 8601 UTC. */
-  minute: string;
-  statements: number;
-}
+import type { RatePoint } from './api-types.js';
 
 /**
  * Statements per minute of one activity over the last `minutes`, oldest first, every minute present.

@@ -40,5 +40,5 @@ export interface RuleSettings {
   custom: CustomRule[];
 }
 
-/** `alerts` is in every changes event of a server with rules (older servers: absent). */
-export const alertsChangedIn = (changes: Changes): string[] => (changes as Changes & { alerts?: string[] }).alerts ?? [];
+/** The activities whose alerts changed in a `changes` event. */
+export const alertsChangedIn = (changes: Changes): string[] => changes.alerts;

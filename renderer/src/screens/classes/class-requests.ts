@@ -5,7 +5,7 @@ import type { ClassSummary } from './types';
 const classPath = (classId: string) => `/classes/${encodeURIComponent(classId)}`;
 
 /** The ids of the classes a live batch names (`changes.classes`, present only when classes or members changed). */
-export const classesChangedIn = (changes: Changes): string[] => (changes as Changes & { classes?: string[] }).classes ?? [];
+export const classesChangedIn = (changes: Changes): string[] => changes.classes ?? [];
 
 /** The server refuses a name another class has, in any case (409 class-exists), with a message for the teacher. */
 export function renameClass(classId: string, name: string): Promise<{ class: ClassSummary }> {
