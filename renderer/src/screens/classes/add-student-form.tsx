@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { apiPost } from '../../api/client';
 import { PasswordField } from './password-field';
-import { type ClassRole, type ClassStudent, ROLES } from './types';
+import { RoleField, UsernameField } from './student-fields';
+import type { ClassRole, ClassStudent } from './types';
 import { useFormSubmit } from './use-form-submit';
 
 /** One account. The server checks it with the same rules as `aula student add` and says what is wrong. */
@@ -33,34 +34,13 @@ export function AddStudentForm({ classId, className, onAdded }: { classId: strin
     <form className="card form" onSubmit={submit} aria-labelledby="add-student-title">
       <h3 id="add-student-title">Add a student</h3>
       <div className="form-row">
-        <label>
-          Username
-          <input
-            name="username"
-            required
-            value={username}
-            onChange={(event) => setUsername(event.target.value)}
-            placeholder="e.g. ana.garcia"
-            autoComplete="off"
-            spellCheck={false}
-            autoCapitalize="none"
-          />
-        </label>
+        <UsernameField label="Username" name="username" value={username} onChange={setUsername} placeholder="e.g. ana.garcia" />
         <PasswordField label={"Password"} name="password" value={password} onChange={setPassword} />
         <label>
           Full name
           <input name="name" value={name} onChange={(event) => setName(event.target.value)} placeholder="optional" maxLength={120} />
         </label>
-        <label>
-          Role
-          <select name="role" value={role} onChange={(event) => setRole(event.target.value as ClassRole)}>
-            {ROLES.map((option) => (
-              <option key={option} value={option}>
-                {option}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RoleField label="Role" name="role" value={role} onChange={setRole} />
         <button type="submit" className="button-primary" disabled={busy || username.trim() === '' || password === ''}>
           {busy ? 'Adding…' : 'Add student'}
         </button>

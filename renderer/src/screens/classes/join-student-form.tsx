@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
+import { RoleField, UsernameField } from './student-fields';
 import { joinClass } from './student-requests';
-import { type ClassRole, ROLES, type StudentAccount } from './types';
+import type { ClassRole, StudentAccount } from './types';
 import { useFormSubmit } from './use-form-submit';
 
 /**
@@ -42,20 +43,14 @@ export function JoinStudentForm({
         {candidates?.length === 0 ? ' Every account is in this class already.' : ''}
       </p>
       <div className="form-row">
-        <label>
-          Existing account
-          <input
-            name="existing-username"
-            list={listId}
-            required
-            value={username}
-            onChange={(event) => setUsername(event.target.value)}
-            placeholder="start typing a username"
-            autoComplete="off"
-            spellCheck={false}
-            autoCapitalize="none"
-          />
-        </label>
+        <UsernameField
+          label="Existing account"
+          name="existing-username"
+          list={listId}
+          value={username}
+          onChange={setUsername}
+          placeholder="start typing a username"
+        />
         <datalist id={listId} className="join-candidates">
           {candidates?.map((account) => (
             <option key={account.id} value={account.username}>
@@ -63,16 +58,7 @@ export function JoinStudentForm({
             </option>
           ))}
         </datalist>
-        <label>
-          In this class as
-          <select name="existing-role" value={role} onChange={(event) => setRole(event.target.value as ClassRole)}>
-            {ROLES.map((option) => (
-              <option key={option} value={option}>
-                {option}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RoleField label="In this class as" name="existing-role" value={role} onChange={setRole} />
         <button type="submit" className="button-primary" disabled={busy || username.trim() === ''}>
           {busy ? 'Adding…' : 'Add to class'}
         </button>

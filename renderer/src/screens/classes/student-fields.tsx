@@ -1,0 +1,52 @@
+import { type ClassRole, ROLES } from './types';
+
+/** A username as students type it into their game: no autocorrect, no capital letter added by the browser. */
+export function UsernameField({
+  label,
+  name,
+  value,
+  onChange,
+  placeholder,
+  list,
+}: {
+  label: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder: string;
+  /** A datalist of existing accounts to pick from. */
+  list?: string;
+}) {
+  return (
+    <label>
+      {label}
+      <input
+        name={name}
+        list={list}
+        required
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        placeholder={placeholder}
+        autoComplete="off"
+        spellCheck={false}
+        autoCapitalize="none"
+      />
+    </label>
+  );
+}
+
+/** The student's role in a class. */
+export function RoleField({ label, name, value, onChange }: { label: string; name: string; value: ClassRole; onChange: (value: ClassRole) => void }) {
+  return (
+    <label>
+      {label}
+      <select name={name} value={value} onChange={(event) => onChange(event.target.value as ClassRole)}>
+        {ROLES.map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
