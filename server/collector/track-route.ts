@@ -6,17 +6,13 @@ import { sendMessage } from '../http/send.js';
 import { getActivityAccess } from '../store/activities-repo.js';
 import type { Db } from '../store/open-database.js';
 import { findSessionByToken, type SessionContext } from '../store/sessions-repo.js';
-import type { IncomingStatement } from '../store/statements-ingest.js';
-import { canonicalJson } from '../util/canonical-json.js';
 import { isoNow } from '../util/time.js';
 import { mayJoin } from './access.js';
-import { augmentStatement } from './augment.js';
 import { authTokenFrom } from './classify-authorization.js';
 import { Messages } from './messages.js';
+import { prepareTrackBatch } from './prepare-track-batch.js';
 import { bodyErrorAnswer, CollectorRefusal, markStorage, writeErrorAnswer } from './refusals.js';
-import { summarizeStatement } from './summarize.js';
 import { trackAccessCache } from './track-access-cache.js';
-import { validateRageStatement } from './validate-rage-statement.js';
 
 const SUCCESS = JSON.stringify({ message: Messages.success });
 
@@ -55,7 +51,7 @@ async function storeTrack(ctx: AppContext, req: IncomingMessage, res: ServerResp
   let session: SessionContext | undefined;
   try {
     session = admittedSession(ctx, req);
-    const statements = prepareStatements(body, session);
+    const statements = await prepareTrackBatch(body, session);
     const bodyHash = createHash('sha1').update(raw).digest('base64');
     const now = isoNow(ctx.now);
     if (ctx.ingest.isOverloaded(statements.length, ctx.config.ingestQueueLimit)) {
@@ -119,27 +115,6 @@ function checkAccess(db: Db, session: SessionContext): void {
   const activity = getActivityAccess(db, session.activityId);
   if (!activity) throw new CollectorRefusal(404, Messages.noActivity);
   if (!mayJoin(db, activity, session.studentId)) throw new CollectorRefusal(401, Messages.notAuthorizedTrack);
-}
-
-/** Steps 5 and 6: the whole batch is augmented and validated before anything is stored. */
-function prepareStatements(body: unknown, session: SessionContext): IncomingStatement[] {
-  if (!Array.isArray(body) || body.length === 0) throw new CollectorRefusal(400, Messages.notArray);
-  return body.map((statement: unknown, index) => {
-    augmentStatement(statement, session);
-    const problem = validateRageStatement(statement, index);
-    if (problem) throw new CollectorRefusal(400, problem);
-    const record = statement as Record<string, unknown>;
-    const clientId = typeof record.id === 'string' ? record.id : null;
-    const context = record.context as { registration?: unknown } | undefined;
-    return {
-      clientId,
-      json: JSON.stringify(record),
-      canonical: clientId === null ? null : canonicalJson(record),
-      registration: typeof context?.registration === 'string' ? context.registration : null,
-      timestamp: typeof record.timestamp === 'string' ? record.timestamp : null,
-      summary: summarizeStatement(record),
-    };
-  });
 }
 
 /** lastAccessed is recorded for refused batches too (C-6.3 step 3): the teacher sees the game is alive. */
