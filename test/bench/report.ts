@@ -145,7 +145,7 @@ export function benchmarksMarkdown(results: Results): string {
     '  statements with the event loop\'s turn between them: a classroom\'s p50/p99 while a script asks back to back',
     '  for a verb no one sent went from 1,171/1,834 ms to 7.8/15.7 ms (large store, 1M). A returning game\'s backlog',
     '  is prepared in chunks of 1,000 statements: while a 6 MB one (13,000 statements) was taken, other games\'',
-    '  batches waited up to 290 ms, now 135 ms (parsing, the hand-off and the rules remain in one piece).',
+    '  batches waited up to 290 ms, now 135 ms (parsing, its garbage collection and the hand-off remain in one piece).',
     '- Tried and dropped (no gain or worse): a larger young generation for the writer thread (more CPU and',
     '  memory); either storm change alone (lower admission limits, 4 MB / 8,000 statements: p99 2.9-4.7 s; the',
     '  early 503 alone: refused requests still waited 1.4 s at p50 behind the 84 admitted backlogs being parsed, 45',
