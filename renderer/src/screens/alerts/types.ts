@@ -4,7 +4,7 @@ import type { Changes } from '../../api/types';
 
 export type { AlertItem, StudentAlerts };
 
-export type Severity = 'warning' | 'alert';
+export type Severity = AlertItem['severity'];
 
 export interface AlertsView {
   activity: { id: string; name: string };
