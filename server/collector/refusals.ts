@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppContext } from '../context.js';
-import { BodyTooLargeError, InvalidJsonError } from '../http/read-body.js';
+import { BodyOverBudgetError, BodyTooLargeError, InvalidJsonError } from '../http/read-body.js';
 import { sendMessage } from '../http/send.js';
 import { WriterClosedError } from '../store/write-queue.js';
 import { isoNow } from '../util/time.js';
@@ -54,6 +54,10 @@ export function bodyErrorAnswer(ctx: AppContext, req: IncomingMessage, res: Serv
     // The rest of an oversized body is not worth reading: answer, then close.
     res.setHeader('Connection', 'close');
     return sendMessage(res, 413, Messages.tooLarge);
+  }
+  if (error instanceof BodyOverBudgetError) {
+    // Overload, not the game's fault: not recorded (see writeErrorAnswer). The rest of the body is read and dropped.
+    return sendMessage(res, 503, Messages.busy, { 'Retry-After': '1' });
   }
   if (error instanceof InvalidJsonError) {
     // M-JSON, or the nesting-limit message of its subclass.

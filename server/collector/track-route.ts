@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppContext } from '../context.js';
-import { parseBody, readRawBody } from '../http/read-body.js';
+import type { BudgetHold } from '../http/inflight-budget.js';
+import { declaredLength, parseBody, readRawBody } from '../http/read-body.js';
 import { sendMessage } from '../http/send.js';
 import { getActivityAccess } from '../store/activities-repo.js';
 import type { Db } from '../store/open-database.js';
@@ -18,12 +19,12 @@ const SUCCESS = JSON.stringify({ message: Messages.success });
 
 /** `POST …/collector/track`, in the order of contract C-6.3. */
 export async function handleTrack(ctx: AppContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const declared = Number(req.headers['content-length']) || 0;
-  if (!ctx.inflight.tryAcquire(declared)) return refuseUnread(req, res);
+  const hold = ctx.inflight.admit(declaredLength(req), ctx.config.bodyLimitBytes);
+  if (!hold) return refuseUnread(req, res);
   try {
-    await storeTrack(ctx, req, res);
+    await storeTrack(ctx, req, res, hold);
   } finally {
-    ctx.inflight.release(declared);
+    hold.release();
   }
 }
 
@@ -38,11 +39,11 @@ function refuseUnread(req: IncomingMessage, res: ServerResponse): void {
   sendMessage(res, 503, Messages.busy, { 'Retry-After': '1' });
 }
 
-async function storeTrack(ctx: AppContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function storeTrack(ctx: AppContext, req: IncomingMessage, res: ServerResponse, hold: BudgetHold): Promise<void> {
   let raw: Buffer;
   let body: unknown;
   try {
-    raw = await readRawBody(req, ctx.config.bodyLimitBytes);
+    raw = await readRawBody(req, ctx.config.bodyLimitBytes, hold);
     const parsed = parseBody(req, raw, { lenient: false, maxDepth: ctx.config.jsonDepthLimit });
     body = parsed.kind === 'empty' ? undefined : parsed.value;
   } catch (error) {

@@ -45,4 +45,39 @@ export class InflightBudget {
     if (bytes <= InflightBudget.SMALL_BODY_BYTES) this.small = Math.max(0, this.small - bytes);
     else this.large = Math.max(0, this.large - bytes);
   }
+
+  /**
+   * Admits a request by its declared length, or undefined: over the budget. A body of unknown length (chunked, no
+   * Content-Length) is admitted as a regular batch and must grow into as much as `maxBytes` once it outgrows one
+   * (BudgetHold.grow): counted as 0, any number of them could have held the memory the budget is there to keep.
+   */
+  admit(declared: number | undefined, maxBytes: number): BudgetHold | undefined {
+    const bytes = declared ?? InflightBudget.SMALL_BODY_BYTES;
+    if (!this.tryAcquire(bytes)) return undefined;
+    return new BudgetHold(this, bytes, declared === undefined ? maxBytes : undefined);
+  }
+}
+
+/** What one admitted request holds of the budget until its answer. */
+export class BudgetHold {
+  constructor(
+    private readonly budget: InflightBudget,
+    private held: number,
+    /** For a body of unknown length: what it must hold once it outgrows a regular batch. */
+    private readonly growTo: number | undefined,
+  ) {}
+
+  /** The body has reached `total` bytes: whether it may go on (false: it is over the budget now, refuse it). */
+  grow(total: number): boolean {
+    if (this.growTo === undefined || total <= this.held) return true;
+    this.budget.release(this.held);
+    const admitted = this.budget.tryAcquire(this.growTo);
+    this.held = admitted ? this.growTo : 0;
+    return admitted;
+  }
+
+  release(): void {
+    this.budget.release(this.held);
+    this.held = 0;
+  }
 }

@@ -31,8 +31,24 @@ export class NumberOutOfRangeError extends InvalidJsonError {
   }
 }
 
-/** Reads the whole body, refusing early (by Content-Length) or as soon as the limit is crossed. */
-export function readRawBody(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
+/** A body of unknown length outgrew what the in-flight budget had room for (inflight-budget.ts): 503, retry. */
+export class BodyOverBudgetError extends Error {
+  constructor() {
+    super(Messages.busy);
+  }
+}
+
+/** The Content-Length a request declares; undefined without one (chunked, or no body). */
+export function declaredLength(req: IncomingMessage): number | undefined {
+  const header = req.headers['content-length'];
+  return header === undefined ? undefined : Number(header) || 0;
+}
+
+/**
+ * Reads the whole body, refusing early (by Content-Length) or as soon as the limit is crossed; with a `budget`,
+ * also as soon as a body of unknown length outgrows it (the rest is then read and dropped).
+ */
+export function readRawBody(req: IncomingMessage, limitBytes: number, budget?: { grow(total: number): boolean }): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limitBytes) {
     req.resume();
@@ -49,6 +65,12 @@ export function readRawBody(req: IncomingMessage, limitBytes: number): Promise<B
         failed = true;
         chunks.length = 0;
         reject(new BodyTooLargeError());
+        return;
+      }
+      if (budget && !budget.grow(size)) {
+        failed = true;
+        chunks.length = 0;
+        reject(new BodyOverBudgetError());
         return;
       }
       chunks.push(chunk);

@@ -2,9 +2,10 @@ import type { Request, Response } from 'express';
 import { Messages } from '../collector/messages.js';
 import { markStorage } from '../collector/refusals.js';
 import type { AppContext } from '../context.js';
+import type { BudgetHold } from '../http/inflight-budget.js';
 import { holdsNonFiniteNumber } from '../http/json-numbers.js';
 import { scanJson } from '../http/json-scan.js';
-import { BodyTooLargeError, readRawBody } from '../http/read-body.js';
+import { BodyOverBudgetError, BodyTooLargeError, declaredLength, readRawBody } from '../http/read-body.js';
 import { sendJson } from '../http/send.js';
 import { getActivity } from '../store/activities-repo.js';
 import { IngestError } from '../store/ingest-worker/ingest-worker.js';
@@ -23,8 +24,8 @@ export interface XapiLocals {
 /** `POST /xapi/statements` (X-3): one statement or an array → 200 with the ids in order. */
 export async function postStatements(ctx: AppContext, req: Request, res: Response): Promise<void> {
   if (Object.keys(req.query).length > 0) throw new XapiError(400, 'POST /statements takes no query parameters');
-  const ids = await holdingInflightBudget(ctx, req, async () => {
-    const body = await readJsonBody(ctx, req);
+  const ids = await holdingInflightBudget(ctx, req, async (hold) => {
+    const body = await readJsonBody(ctx, req, hold);
     const statements = Array.isArray(body) ? body : [body];
     return statements.length === 0 ? [] : store(ctx, res.locals as XapiLocals, statements);
   });
@@ -37,8 +38,8 @@ export async function putStatement(ctx: AppContext, req: Request, res: Response)
   if (Object.keys(others).length > 0) throw new XapiError(400, `Unexpected query parameter: ${Object.keys(others)[0]}`);
   if (statementId === undefined) throw new XapiError(400, 'PUT /statements needs the statementId parameter');
   if (typeof statementId !== 'string' || !isUuid(statementId)) throw new XapiError(400, 'statementId must be a UUID');
-  await holdingInflightBudget(ctx, req, async () => {
-    const body = await readJsonBody(ctx, req);
+  await holdingInflightBudget(ctx, req, async (hold) => {
+    const body = await readJsonBody(ctx, req, hold);
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       throw new XapiError(400, 'PUT /statements takes one statement object');
     }
@@ -60,15 +61,17 @@ export async function putStatement(ctx: AppContext, req: Request, res: Response)
  * stored: over it, 503 + Retry-After at once, and the unread body is discarded (a burst of xAPI clients must not
  * hold the memory of every body it sends either).
  */
-async function holdingInflightBudget<T>(ctx: AppContext, req: Request, work: () => Promise<T>): Promise<T> {
-  const declared = Number(req.headers['content-length']) || 0;
-  if (!ctx.inflight.tryAcquire(declared)) throw new XapiError(503, Messages.busy, { 'Retry-After': '1' });
+async function holdingInflightBudget<T>(ctx: AppContext, req: Request, work: (hold: BudgetHold) => Promise<T>): Promise<T> {
+  const hold = ctx.inflight.admit(declaredLength(req), ctx.config.bodyLimitBytes);
+  if (!hold) throw busy();
   try {
-    return await work();
+    return await work(hold);
   } finally {
-    ctx.inflight.release(declared);
+    hold.release();
   }
 }
+
+const busy = () => new XapiError(503, Messages.busy, { 'Retry-After': '1' });
 
 async function store(ctx: AppContext, locals: XapiLocals, statements: unknown[]): Promise<string[]> {
   const { credential, version } = locals;
@@ -112,16 +115,17 @@ function storeFailure(ctx: AppContext, error: unknown): unknown {
 }
 
 /** JSON only (X-2.7): another media type, or a body that does not parse, is a 400. */
-async function readJsonBody(ctx: AppContext, req: Request): Promise<unknown> {
+async function readJsonBody(ctx: AppContext, req: Request, hold: BudgetHold): Promise<unknown> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json') {
     throw new XapiError(400, type?.startsWith('multipart/') ? 'multipart/mixed requests are not supported' : 'Content-Type must be application/json');
   }
   let raw: Buffer;
   try {
-    raw = await readRawBody(req, ctx.config.bodyLimitBytes);
+    raw = await readRawBody(req, ctx.config.bodyLimitBytes, hold);
   } catch (error) {
     if (error instanceof BodyTooLargeError) throw new XapiError(413, error.message);
+    if (error instanceof BodyOverBudgetError) throw busy();
     throw error;
   }
   // Issue 9: deeper bodies would overflow the stack while being validated or stored (a 500).

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { Collector } from '../../server/index.js';
 import { startTestCollector } from '../support/collector.js';
 import { makeActivity } from '../support/fixtures.js';
 import { type StartAnswer, startOk } from '../support/rage.js';
@@ -22,6 +23,11 @@ function batchOf(started: StartAnswer, tag: string, bytes: number): { body: stri
     length += statement.length + 1;
   }
   return { body: `[${statements.join(',')}]`, count: statements.length };
+}
+
+/** How many of the statements built by batchOf with this tag are stored. */
+function storedWithTag(collector: Collector, tag: string): number {
+  return (collector.context.db.prepare('SELECT count(*) AS n FROM statements WHERE object_id LIKE ?').get(`%/item/${tag}-%`) as { n: number }).n;
 }
 
 function trackHead(started: StartAnswer, body: string): string {
@@ -69,8 +75,7 @@ describe('track over the in-flight budget (reconnect storm, issue 8)', () => {
       a.close();
       b.close();
     }
-    const count = (tag: string) =>
-      (collector.context.db.prepare('SELECT count(*) AS n FROM statements WHERE object_id LIKE ?').get(`%/item/${tag}-%`) as { n: number }).n;
+    const count = (tag: string) => storedWithTag(collector, tag);
     assert.equal(count('held'), held.count);
     assert.equal(count('small'), small.count);
     assert.equal(count('refused'), 0);
@@ -98,10 +103,50 @@ describe('track over the in-flight budget (reconnect storm, issue 8)', () => {
       a.close();
       b.close();
     }
-    const count = (tag: string) =>
-      (collector.context.db.prepare('SELECT count(*) AS n FROM statements WHERE object_id LIKE ?').get(`%/item/${tag}-%`) as { n: number }).n;
+    const count = (tag: string) => storedWithTag(collector, tag);
     assert.equal(count('backlog'), backlog.count);
     assert.equal(count('regular'), regular.count);
+    await collector.close();
+  });
+
+  it('counts a chunked body as it arrives: past a regular batch beside a backlog, 503 before the rest, and the connection carries on', { timeout: 20_000 }, async () => {
+    const collector = await startTestCollector({ config: { inflightBodyBytes: BUDGET } });
+    const activity = makeActivity(collector.context.db, { name: 'chunked' });
+    const [holding, chunking] = await Promise.all([1, 2].map(() => startOk(collector.url, activity.trackingCode)));
+    if (!holding || !chunking) throw new Error('two sessions expected');
+    const port = Number(new URL(collector.url).port);
+    const held = batchOf(holding, 'held-backlog', 80_000);
+    const chunked = batchOf(chunking, 'chunked', 150_000);
+    const chunk = (text: string) => `${Buffer.byteLength(text).toString(16)}\r\n${text}\r\n`;
+    const chunkedHead = requestHead('POST', '/api/collector/track', [
+      ['Host', 'aula.test'],
+      ['Authorization', chunking.authToken],
+      ['Content-Type', 'application/json'],
+      ['Transfer-Encoding', 'chunked'],
+    ]);
+    const a = await RawConnection.open(port);
+    const b = await RawConnection.open(port);
+    try {
+      await a.write(trackHead(holding, held.body) + held.body.slice(0, 1000));
+      // Admitted as a regular batch; refused once it outgrows one while the backlog above holds the budget.
+      await b.write(chunkedHead + chunk(chunked.body.slice(0, 100_000)));
+      const busy = await b.nextResponse();
+      assert.equal(busy.status, 503);
+      assert.equal(busy.headers['retry-after'], '1');
+      await b.write(`${chunk(chunked.body.slice(100_000))}0\r\n\r\n`);
+      await a.write(held.body.slice(1000));
+      assert.equal((await a.nextResponse()).status, 200);
+      // The budget is free again: the same connection sends the whole chunked backlog, and it is stored.
+      await b.write(`${chunkedHead + chunk(chunked.body.slice(0, 100_000)) + chunk(chunked.body.slice(100_000))}0\r\n\r\n`);
+      const stored = await b.nextResponse();
+      assert.equal(stored.status, 200, stored.body);
+    } finally {
+      a.close();
+      b.close();
+    }
+    const count = (tag: string) => storedWithTag(collector, tag);
+    assert.equal(count('chunked'), chunked.count, 'stored once, by the second sending');
+    assert.equal(count('held-backlog'), held.count);
     await collector.close();
   });
 });

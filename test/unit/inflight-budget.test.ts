@@ -42,4 +42,25 @@ describe('the in-flight body budget (backpressure before memory runs out)', () =
     assert.equal(budget.tryAcquire(5_000_000), true);
     assert.equal(budget.usedBytes, 5_600_000);
   });
+
+  it('admits a body of unknown length as a regular batch, and makes it hold the most it may be once it outgrows one', () => {
+    const budget = new InflightBudget(1_000_000, 500_000);
+    const chunked = budget.admit(undefined, 8_000_000);
+    assert.ok(chunked);
+    assert.equal(budget.usedBytes, InflightBudget.SMALL_BODY_BYTES);
+    assert.equal(chunked.grow(10_000), true, 'still a regular batch');
+    assert.equal(chunked.grow(InflightBudget.SMALL_BODY_BYTES + 1), true, 'no other large body: it may grow');
+    assert.equal(budget.usedBytes, 8_000_000);
+    assert.equal(budget.admit(300_000, 8_000_000), undefined, 'a backlog waits while it is in flight');
+    chunked.release();
+    assert.equal(budget.usedBytes, 0);
+
+    const declared = budget.admit(900_000, 8_000_000);
+    const second = budget.admit(undefined, 8_000_000);
+    assert.ok(declared && second);
+    assert.equal(second.grow(100_000), false, 'outgrowing a regular batch beside a backlog: refused');
+    second.release();
+    declared.release();
+    assert.equal(budget.usedBytes, 0, 'a refused hold gives everything back');
+  });
 });
