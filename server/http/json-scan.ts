@@ -69,11 +69,6 @@ export function scanJson(bytes: Uint8Array, depthLimit: number): JsonScan {
   return { tooDeep: false, mayOverflow };
 }
 
-/** True when the JSON text nests arrays and objects more than `limit` levels deep (see scanJson). */
-export function exceedsJsonDepth(bytes: Uint8Array, limit: number): boolean {
-  return scanJson(bytes, limit).tooDeep;
-}
-
 /** Whether the exponent starting at `at` (after the e) is positive with enough digits to overflow. */
 function exponentMayOverflow(bytes: Uint8Array, at: number): boolean {
   let i = bytes[at] === PLUS ? at + 1 : at;
