@@ -1,4 +1,5 @@
 import type { Db } from '../store/open-database.js';
+import { prepared } from '../store/prepared.js';
 import { activityEdge, readInSteps, type StepOptions, storeEdgeDownwards } from '../store/read-in-steps.js';
 import { newestSeq } from '../store/statement-rows.js';
 import type { StatementRow } from './api-types.js';
@@ -36,10 +37,10 @@ export async function readStatements(db: Db, filter: StatementFilter, steps: Ste
   add('t.session_id IN (SELECT id FROM sessions WHERE player_id = ?)', filter.playerId);
   add('t.session_id = ?', filter.sessionId);
   add('t.verb_id = ?', filter.verbId);
-  // Dynamic WHERE: few shapes, prepared per call is cheap next to the page itself.
+  // Dynamic WHERE: few shapes, each prepared once (a verb walk reads hundreds of steps of the same shape).
   const read = (bounds: string[], values: number[], limit: number) =>
-    db
-      .prepare<Array<string | number>, RawStatement>(
+    prepared<Array<string | number>, RawStatement>(
+      db,
         `SELECT t.seq, t.id, t.stored, t.timestamp, t.verb_id AS verbId, t.object_id AS objectId, t.activity_id AS activityId,
            a.name AS activityName, t.session_id AS sessionId, s.number AS sessionNumber, t.player_id AS playerId, p.kind,
            p.animal_name AS animalName, p.public_id AS publicId, st.name AS studentName, t.json

@@ -49,8 +49,8 @@ export function declaredLength(req: IncomingMessage): number | undefined {
  * also as soon as a body of unknown length outgrows it (the rest is then read and dropped).
  */
 export function readRawBody(req: IncomingMessage, limitBytes: number, budget?: { grow(total: number): boolean }): Promise<Buffer> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limitBytes) {
+  const declared = declaredLength(req);
+  if (declared !== undefined && declared > limitBytes) {
     req.resume();
     return Promise.reject(new BodyTooLargeError());
   }
@@ -109,21 +109,28 @@ export function parseBody(req: IncomingMessage, raw: Buffer, options: { lenient:
   if (options.lenient && type === 'application/x-www-form-urlencoded') {
     return { kind: 'form', value: Object.fromEntries(new URLSearchParams(raw.toString('utf8'))) };
   }
-  const maxDepth = options.maxDepth ?? DEFAULT_JSON_DEPTH_LIMIT;
-  const scan = scanJson(raw, maxDepth);
-  if (scan.tooDeep) {
-    if (isJsonMediaType(type) || !options.lenient) throw new BodyTooDeepError(maxDepth);
+  try {
+    // Numbers only where the body is stored (track); start reads nothing that could be a number.
+    return { kind: 'json', value: parseJson(raw, options.maxDepth ?? DEFAULT_JSON_DEPTH_LIMIT, { numbers: !options.lenient }) };
+  } catch (error) {
+    if (isJsonMediaType(type) || !options.lenient) throw error;
     return { kind: 'empty' };
   }
-  const text = raw.toString('utf8');
+}
+
+/**
+ * A JSON body, checked before parsing for nesting deeper than `maxDepth` (BodyTooDeepError) and, with `numbers`,
+ * after it for numbers beyond a double's range (NumberOutOfRangeError); InvalidJsonError when it does not parse.
+ */
+export function parseJson(raw: Buffer, maxDepth: number, options: { numbers: boolean } = { numbers: true }): unknown {
+  const scan = scanJson(raw, maxDepth);
+  if (scan.tooDeep) throw new BodyTooDeepError(maxDepth);
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(raw.toString('utf8'));
   } catch {
-    if (isJsonMediaType(type) || !options.lenient) throw new InvalidJsonError();
-    return { kind: 'empty' };
+    throw new InvalidJsonError();
   }
-  // Only where the body is stored (track); start reads nothing that could be a number.
-  if (!options.lenient && scan.mayOverflow && holdsNonFiniteNumber(value)) throw new NumberOutOfRangeError();
-  return { kind: 'json', value };
+  if (options.numbers && scan.mayOverflow && holdsNonFiniteNumber(value)) throw new NumberOutOfRangeError();
+  return value;
 }

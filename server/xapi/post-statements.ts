@@ -3,9 +3,16 @@ import { Messages } from '../collector/messages.js';
 import { markStorage } from '../collector/refusals.js';
 import type { AppContext } from '../context.js';
 import type { BudgetHold } from '../http/inflight-budget.js';
-import { holdsNonFiniteNumber } from '../http/json-numbers.js';
-import { scanJson } from '../http/json-scan.js';
-import { BodyOverBudgetError, BodyTooLargeError, declaredLength, readRawBody } from '../http/read-body.js';
+import {
+  BodyOverBudgetError,
+  BodyTooDeepError,
+  BodyTooLargeError,
+  declaredLength,
+  InvalidJsonError,
+  NumberOutOfRangeError,
+  parseJson,
+  readRawBody,
+} from '../http/read-body.js';
 import { sendJson } from '../http/send.js';
 import { getActivity } from '../store/activities-repo.js';
 import { IngestError } from '../store/ingest-worker/ingest-worker.js';
@@ -128,16 +135,13 @@ async function readJsonBody(ctx: AppContext, req: Request, hold: BudgetHold): Pr
     if (error instanceof BodyOverBudgetError) throw busy();
     throw error;
   }
-  // Issue 9: deeper bodies would overflow the stack while being validated or stored (a 500).
-  const scan = scanJson(raw, ctx.config.jsonDepthLimit);
-  if (scan.tooDeep) throw new XapiError(400, Messages.tooDeep(ctx.config.jsonDepthLimit));
-  const text = raw.toString('utf8');
-  let body: unknown;
   try {
-    body = JSON.parse(text);
-  } catch {
-    throw new XapiError(400, 'The body is not valid JSON');
+    // Issue 9: deeper bodies would overflow the stack while being validated or stored (a 500).
+    return parseJson(raw, ctx.config.jsonDepthLimit);
+  } catch (error) {
+    if (error instanceof BodyTooDeepError) throw new XapiError(400, Messages.tooDeep(ctx.config.jsonDepthLimit));
+    if (error instanceof NumberOutOfRangeError) throw new XapiError(400, 'The body has a number too large to store (beyond ±1.7976931348623157e308)');
+    if (error instanceof InvalidJsonError) throw new XapiError(400, 'The body is not valid JSON');
+    throw error;
   }
-  if (scan.mayOverflow && holdsNonFiniteNumber(body)) throw new XapiError(400, 'The body has a number too large to store (beyond ±1.7976931348623157e308)');
-  return body;
 }
