@@ -1,4 +1,4 @@
-import type { ActivityResults, ClassAggregates, ObjectResult, StudentResult } from '../admin/api-types.js';
+import type { ActivityResults, ClassAggregates, ObjectResult, PlayerRef, StudentResult } from '../admin/api-types.js';
 import { playerRef } from '../admin/read-sessions.js';
 import { lastPart, objectName } from '../rules/rule-facts.js';
 import type { Db } from '../store/open-database.js';
@@ -39,20 +39,24 @@ export function readActivityResults(db: Db, activity: { id: string; name: string
        max(s.progress) AS progress, max(s.completion) AS finished
      FROM gameplays gp JOIN players p ON p.id = gp.player_id LEFT JOIN students st ON st.id = p.student_id
      LEFT JOIN sessions s ON s.gameplay_id = gp.id
-     WHERE gp.scope_id = ? GROUP BY p.id ORDER BY coalesce(st.name, p.public_id)`,
+     WHERE gp.scope_id = ? GROUP BY p.id`,
   ).all(activity.id);
   const results = prepared<[string], RawResult>(
     db,
     `SELECT player_id AS playerId, object_id AS objectId, object_type AS objectType, completed, best_score AS bestScore,
        last_score AS lastScore, updated AS lastUpdated, correct, incorrect, progress
-     FROM results WHERE activity_id = ? ORDER BY object_id`,
+     FROM results WHERE activity_id = ?`,
   ).all(activity.id);
   const byPlayer = new Map<string, RawResult[]>();
-  for (const row of results) byPlayer.set(row.playerId, [...(byPlayer.get(row.playerId) ?? []), row]);
+  for (const row of results) {
+    const rows = byPlayer.get(row.playerId);
+    if (rows) rows.push(row);
+    else byPlayer.set(row.playerId, [row]);
+  }
 
   const students = raw.map((row): StudentResult => {
     const rows = byPlayer.get(row.playerId) ?? [];
-    const objects = rows.filter(meaningful).map(toObject);
+    const objects = rows.filter(meaningful).map(toObject).sort(byName);
     const scored = rows.filter((r) => r.lastScore !== null);
     const latest = [...scored].sort((a, b) => a.lastUpdated.localeCompare(b.lastUpdated)).at(-1);
     return {
@@ -69,8 +73,19 @@ export function readActivityResults(db: Db, activity: { id: string; name: string
       objects,
     };
   });
+  students.sort((a, b) => naturalOrder.compare(shownName(a.player), shownName(b.player)));
   return { activity, students, aggregates: aggregates(db, activity.id, students, results) };
 }
+
+/**
+ * Numbers inside names in their numeric order, as a teacher reads them: level2 before level10, student9 before
+ * student10. SQL's text order put level10 and level11 between level1 and level2.
+ */
+const naturalOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+const byName = (a: { name: string }, b: { name: string }): number => naturalOrder.compare(a.name, b.name);
+
+/** The name the dashboard shows first for a player: a student's roster name or username, else the animal name. */
+const shownName = (player: PlayerRef): string => player.displayName ?? player.username ?? player.animalName;
 
 /** What a results table shows: things completed, scored, answered or with progress; not every screen visited. */
 const meaningful = (r: RawResult): boolean => r.completed === 1 || r.bestScore !== null || r.correct + r.incorrect > 0 || r.progress !== null;
@@ -113,10 +128,12 @@ function aggregates(db: Db, activityId: string, students: StudentResult[], resul
   return {
     students: students.length,
     completionRate: students.length ? students.filter((s) => s.finished).length / students.length : null,
-    objects: [...objects.values()].map(({ scores, ...rest }) => ({
-      ...rest,
-      averageScore: scores.length ? Math.round((sum(scores) / scores.length) * 1000) / 1000 : null,
-    })),
-    questions: [...questions.values()],
+    objects: [...objects.values()]
+      .map(({ scores, ...rest }) => ({
+        ...rest,
+        averageScore: scores.length ? Math.round((sum(scores) / scores.length) * 1000) / 1000 : null,
+      }))
+      .sort(byName),
+    questions: [...questions.values()].sort(byName),
   };
 }

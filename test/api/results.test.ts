@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { ActivityResults } from '../../server/admin/api-types.js';
+import { createAccounts } from '../../server/auth/roster.js';
+import type { Collector } from '../../server/index.js';
+import { createClass } from '../../server/store/classes-repo.js';
+import { startTestCollector } from '../support/collector.js';
+import { makeActivity } from '../support/fixtures.js';
+import { postJson, request } from '../support/http.js';
+import { type StartAnswer, startOk, track } from '../support/rage.js';
+
+let collector: Collector;
+
+before(async () => {
+  collector = await startTestCollector();
+});
+
+after(async () => {
+  await collector?.close();
+});
+
+async function loginToken(username: string): Promise<string> {
+  const answer = await postJson(`${collector.url}/api/login`, { username, password: `${username}-pw` });
+  assert.equal(answer.status, 200, answer.text);
+  return (answer.json as { user: { token: string } }).user.token;
+}
+
+function scored(start: StartAnswer, level: string, score: number): Record<string, unknown> {
+  return {
+    actor: start.actor,
+    verb: { id: 'http://adlnet.gov/expapi/verbs/completed' },
+    object: { id: `${start.objectId}/level/${level}`, definition: { type: 'https://w3id.org/xapi/seriousgames/activity-types/level' } },
+    timestamp: new Date().toISOString(),
+    result: { score: { raw: score } },
+  };
+}
+
+test('results list students by their shown name and levels in numeric order, as a teacher reads them', async () => {
+  const { db, writer } = collector.context;
+  const group = await writer.run((tx) => createClass(tx, '5B'));
+  const usernames = ['student10', 'student9', 'student2'];
+  await createAccounts(
+    db,
+    (job) => writer.run(job),
+    group.id,
+    usernames.map((username) => ({ username, password: `${username}-pw` })),
+  );
+  const activity = makeActivity(db, { name: 'Levels', classId: group.id, allowAnonymous: false });
+
+  // Levels arrive out of order, and level10 sorts before level2 as text.
+  for (const [position, username] of usernames.entries()) {
+    const start = await startOk(collector.url, activity.trackingCode, { headers: { Authorization: `Bearer ${await loginToken(username)}` } });
+    const levels = ['level10', 'level2', 'level1'].map((level, index) => scored(start, level, 10 * position + index));
+    assert.equal((await track(collector.url, start.authToken, levels)).status, 200);
+  }
+
+  const answer = await request(`${collector.url}/admin/api/activities/${activity.id}/results`);
+  assert.equal(answer.status, 200, answer.text);
+  const results = answer.json as ActivityResults;
+  assert.deepEqual(
+    results.students.map((student) => student.player.username),
+    ['student2', 'student9', 'student10'],
+  );
+  for (const student of results.students) {
+    assert.deepEqual(
+      student.objects.map((object) => object.name),
+      ['level1', 'level2', 'level10'],
+    );
+  }
+  assert.deepEqual(
+    results.aggregates.objects.map((object) => [object.name, object.completed]),
+    [
+      ['level1', 3],
+      ['level2', 3],
+      ['level10', 3],
+    ],
+  );
+  // student2 sent level10 with 20 + 0: each student's own scores stay with them once sorted.
+  const student2 = results.students[0];
+  assert.deepEqual(
+    student2?.objects.map((object) => object.bestScore),
+    [22, 21, 20],
+  );
+
+  // The CSV download lists the students in the same order.
+  const csv = await request(`${collector.url}/admin/api/activities/${activity.id}/results.csv`);
+  assert.equal(csv.status, 200);
+  const order = ['student2', 'student9', 'student10'].map((name) => csv.text.indexOf(name));
+  assert.ok(order.every((at) => at > 0) && order[0]! < order[1]! && order[1]! < order[2]!, csv.text);
+});
