@@ -122,6 +122,25 @@ export interface ActivityResults {
   aggregates: ClassAggregates;
 }
 
+/** Why the LAN name (aula.local) is not answered: `--no-mdns` / AULA_MDNS=0, the dashboard's switch, or loopback only. */
+export type MdnsOffReason = 'switched-off' | 'off-in-settings' | 'not-on-lan';
+
+export interface MdnsStatus {
+  state: 'probing' | 'announced' | 'failed' | 'stopped';
+  /** The name asked for, e.g. `aula.local`. */
+  requested: string;
+  /** The name Aula answers, e.g. `aula-2.local` when another device had `aula.local`. */
+  hostName: string;
+  /** The name another device on the network already uses, when that made Aula take another one. */
+  conflict: string | null;
+  /** The addresses Aula answers with, one per network it is on. */
+  addresses: string[];
+  error: string | null;
+}
+
+/** The LAN name as the Settings and Diagnostics screens show it. */
+export type MdnsInfo = ({ enabled: true } & MdnsStatus) | { enabled: false; reason: MdnsOffReason };
+
 export interface DiagnosticItem {
   /** The latest occurrence. */
   time: string;
@@ -141,6 +160,22 @@ export interface DiagnosticGroup {
   title: string;
   count: number;
   items: DiagnosticItem[];
+}
+
+export interface FirstRunCheck {
+  /** Since when an activity has been open with no game from another machine (ISO time). */
+  waitingSince: string;
+  port: number;
+  addresses: string[];
+}
+
+/** GET /admin/api/diagnostics (server/diagnostics/read-diagnostics.ts). */
+export interface Diagnostics {
+  generatedAt: string;
+  mdns: MdnsInfo;
+  lastLanClient: { time: string; address: string } | null;
+  firstRun: FirstRunCheck | null;
+  groups: DiagnosticGroup[];
 }
 
 export interface Overview {

@@ -1,6 +1,6 @@
-import type { DiagnosticGroup, } from '../admin/api-types.js';
+import type { DiagnosticGroup, Diagnostics, FirstRunCheck } from '../admin/api-types.js';
 import type { AppContext } from '../context.js';
-import { type MdnsInfo, mdnsInfo } from '../mdns/start-mdns.js';
+import { mdnsInfo } from '../mdns/start-mdns.js';
 import { listActivities } from '../store/activities-repo.js';
 import { prepared } from '../store/prepared.js';
 import type { RejectionRow as StoredRejection } from '../store/rejections-repo.js';
@@ -18,21 +18,6 @@ export const SILENT_AFTER_MS = 2 * 60_000;
 const SILENT_WINDOW_MS = 30 * 60_000;
 /** With an activity open this long and no game from another machine, the first-run help appears. */
 export const FIRST_RUN_AFTER_MS = 3 * 60_000;
-
-export interface FirstRunCheck {
-  /** Since when an activity has been open with no game from another machine (ISO time). */
-  waitingSince: string;
-  port: number;
-  addresses: string[];
-}
-
-export interface Diagnostics {
-  generatedAt: string;
-  mdns: MdnsInfo;
-  lastLanClient: { time: string; address: string } | null;
-  firstRun: FirstRunCheck | null;
-  groups: DiagnosticGroup[];
-}
 
 /** A stored refused request (server/store/rejections-repo.ts) with its row id. */
 type RejectionRow = StoredRejection & { id: number };

@@ -1,6 +1,7 @@
 import type { RemoteInfo } from 'node:dgram';
 import type { Answer } from 'dns-packet';
 import makeMdns from 'multicast-dns';
+import type { MdnsStatus } from '../admin/api-types.js';
 import type { Logger } from '../logger.js';
 import { localName, nextLabel } from './host-name.js';
 import { type LanInterface, lanInterfaces, sameSubnet } from './lan-interfaces.js';
@@ -14,20 +15,7 @@ const MAX_RENAMES = 20;
 /** The class dns-packet reports for a question with the "unicast response" bit (it does not strip the bit). */
 const QU_CLASS = 'UNKNOWN_32769';
 
-export type MdnsState = 'probing' | 'announced' | 'failed' | 'stopped';
-
-export interface MdnsStatus {
-  state: MdnsState;
-  /** The name asked for, e.g. `aula.local`. */
-  requested: string;
-  /** The name Aula answers, e.g. `aula-2.local` when another device had `aula.local`. */
-  hostName: string;
-  /** The name another device on the network already uses, when that made Aula take another one. */
-  conflict: string | null;
-  /** The addresses Aula answers with, one per network it is on. */
-  addresses: string[];
-  error: string | null;
-}
+type MdnsState = MdnsStatus['state'];
 
 export interface MdnsResponderOptions {
   /** The host label, e.g. `aula`. */

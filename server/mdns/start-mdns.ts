@@ -1,8 +1,9 @@
+import type { MdnsInfo } from '../admin/api-types.js';
 import type { AppContext } from '../context.js';
 import { getSetting, setSetting } from '../store/settings-repo.js';
 import { hostLabel } from './host-name.js';
 import { lanInterfaces } from './lan-interfaces.js';
-import { MdnsResponder, type MdnsStatus } from './mdns-responder.js';
+import { MdnsResponder } from './mdns-responder.js';
 
 /** The path games put after the host: A2's proxy path, which every e-UCM tracker accepts. */
 export const COLLECTOR_PATH = '/api/proxy/gleaner/collector/';
@@ -68,7 +69,6 @@ export function mdnsResponderOf(ctx: AppContext): MdnsResponder | undefined {
   return responders.get(ctx);
 }
 
-export type MdnsInfo = ({ enabled: true } & MdnsStatus) | { enabled: false; reason: string };
 
 /** What the dashboard shows about the LAN name. */
 export function mdnsInfo(ctx: AppContext): MdnsInfo {

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, before, describe, test } from 'node:test';
-import type { DiagnosticGroup } from '../../server/admin/api-types.js';
-import type { Diagnostics } from '../../server/diagnostics/read-diagnostics.js';
+import type { DiagnosticGroup, Diagnostics } from '../../server/admin/api-types.js';
 import type { Collector } from '../../server/index.js';
 import { lanAddresses } from '../../server/net/lan-addresses.js';
 import { setActivityOpen } from '../../server/store/activities-repo.js';

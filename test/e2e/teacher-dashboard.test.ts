@@ -88,6 +88,9 @@ describe('the dashboard from another device, with the teacher key', { skip }, ()
     await signIn(otherPage, oldKey);
     await otherPage.getByRole('navigation', { name: 'Screens' }).waitFor();
 
+    // Diagnostics gives the same reason for the LAN name being off as Settings does.
+    await go('Diagnostics');
+    await page.getByTestId('mdns-status').filter({ hasText: 'off (switched off with --no-mdns or AULA_MDNS=0)' }).waitFor();
     await go('Settings');
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
     const value = page.getByTestId('teacher-key-value');
@@ -96,7 +99,7 @@ describe('the dashboard from another device, with the teacher key', { skip }, ()
     await page.getByRole('button', { name: 'Reveal' }).click();
     await page.getByTestId('teacher-key-value').filter({ hasText: oldKey }).waitFor();
     await page.getByTestId('collector-settings').getByText(collector.config.dataDir, { exact: true }).waitFor();
-    await page.getByTestId('mdns-state').filter({ hasText: 'Off' }).waitFor();
+    await page.getByTestId('mdns-state').filter({ hasText: 'Off (switched off with --no-mdns or AULA_MDNS=0)' }).waitFor();
     await shot('settings');
 
     await page.getByRole('button', { name: 'Regenerate…' }).click();

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { apiPost } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { EmptyState, ErrorBox, Loading } from '../../components/states';
+import { mdnsOffReason } from '../../format/mdns-off';
 import { FirstRunHelp } from './first-run-help';
 import { groupFix, itemFix } from './fixes';
 import type { DiagnosticGroup, Diagnostics, MdnsInfo } from './types';
@@ -17,7 +18,7 @@ function MdnsStatus({ mdns }: { mdns: MdnsInfo }) {
   if (!mdns.enabled) {
     return (
       <p className="muted" data-testid="mdns-status">
-        Name on the network: off ({mdns.reason === 'switched-off' ? 'switched off in the settings' : 'Aula listens on this computer only'}).
+        Name on the network: off ({mdnsOffReason(mdns.reason)}).
       </p>
     );
   }

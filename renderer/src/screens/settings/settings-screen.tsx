@@ -2,15 +2,15 @@ import { useState } from 'react';
 import { apiPost } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { ErrorBox, Loading } from '../../components/states';
+import { mdnsOffReason } from '../../format/mdns-off';
 import { BackupsCard } from './backups-card';
 import { TeacherKeyCard } from './teacher-key-card';
 import type { Settings } from './types';
 
 function mdnsText(mdns: Settings['mdns']): string {
   if (mdns.enabled) return `On: Aula answers as ${mdns.hostName} (${mdns.state}).`;
-  if (mdns.reason === 'switched-off') return 'Off (switched off with --no-mdns or AULA_MDNS=0); games use the IP address.';
-  if (mdns.reason === 'off-in-settings') return 'Off (switched off here); games use the IP address.';
-  return 'Off: Aula listens on this computer only.';
+  if (mdns.reason === 'not-on-lan') return 'Off: Aula listens on this computer only.';
+  return `Off (${mdnsOffReason(mdns.reason)}); games use the IP address.`;
 }
 
 /** The switch for the LAN name; the command-line switch (--no-mdns) wins, so it is not offered then. */

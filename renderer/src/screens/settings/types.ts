@@ -1,3 +1,5 @@
+import type { MdnsInfo } from '../../../../server/admin/api-types.js';
+
 /** GET /admin/api/settings (server/admin/settings-routes.ts). */
 export interface Settings {
   teacherKey: string;
@@ -5,7 +7,7 @@ export interface Settings {
   access: 'loopback' | 'cookie' | 'bearer' | null;
   dataDir: string;
   collector: { host: string; port: number; urls: string[]; path: string; homePage: string };
-  mdns: { enabled: true; hostName: string; state: string } | { enabled: false; reason: string };
+  mdns: MdnsInfo;
 }
 
 export interface BackupFile {
