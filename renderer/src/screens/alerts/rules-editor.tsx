@@ -111,105 +111,65 @@ export function RulesEditor({ activityId, onSaved }: { activityId: string; onSav
           void save();
         }}
       >
-        <Rule title="Idle" enabled={rules.idle.enabled} onToggle={(on) => update((d) => {
- d.idle.enabled = on;
-})}>
+        <Rule title="Idle" enabled={rules.idle.enabled} onToggle={(on) => update((d) => { d.idle.enabled = on; })}>
           <span className="field">
             nothing from the game for
-            <NumberInput label="Idle minutes" step={0.05} value={rules.idle.minutes} onChange={(v) => update((d) => {
- d.idle.minutes = v ?? 3;
-})} />
+            <NumberInput label="Idle minutes" step={0.05} value={rules.idle.minutes} onChange={(v) => update((d) => { d.idle.minutes = v ?? 3; })} />
             minutes
           </span>
-          <SeveritySelect label="Idle severity" value={rules.idle.severity} onChange={(v) => update((d) => {
- d.idle.severity = v;
-})} />
+          <SeveritySelect label="Idle severity" value={rules.idle.severity} onChange={(v) => update((d) => { d.idle.severity = v; })} />
         </Rule>
-        <Rule title="No progress" enabled={rules.noProgress.enabled} onToggle={(on) => update((d) => {
- d.noProgress.enabled = on;
-})}>
+        <Rule title="No progress" enabled={rules.noProgress.enabled} onToggle={(on) => update((d) => { d.noProgress.enabled = on; })}>
           <span className="field">
             progress has not moved for
-            <NumberInput label="No progress minutes" step={0.05} value={rules.noProgress.minutes} onChange={(v) => update((d) => {
- d.noProgress.minutes = v ?? 10;
-})} />
+            <NumberInput label="No progress minutes" step={0.05} value={rules.noProgress.minutes} onChange={(v) => update((d) => { d.noProgress.minutes = v ?? 10; })} />
             minutes
           </span>
-          <SeveritySelect label="No progress severity" value={rules.noProgress.severity} onChange={(v) => update((d) => {
- d.noProgress.severity = v;
-})} />
+          <SeveritySelect label="No progress severity" value={rules.noProgress.severity} onChange={(v) => update((d) => { d.noProgress.severity = v; })} />
         </Rule>
-        <Rule title="Wrong answers" enabled={rules.wrongAnswers.enabled} onToggle={(on) => update((d) => {
- d.wrongAnswers.enabled = on;
-})}>
+        <Rule title="Wrong answers" enabled={rules.wrongAnswers.enabled} onToggle={(on) => update((d) => { d.wrongAnswers.enabled = on; })}>
           <span className="field">
             in a row
-            <NumberInput label="Wrong answers in a row" min={1} value={rules.wrongAnswers.inARow} onChange={(v) => update((d) => {
- d.wrongAnswers.inARow = v;
-})} />
+            <NumberInput label="Wrong answers in a row" min={1} value={rules.wrongAnswers.inARow} onChange={(v) => update((d) => { d.wrongAnswers.inARow = v; })} />
           </span>
           <span className="field">
             or in total
-            <NumberInput label="Wrong answers in total" min={1} value={rules.wrongAnswers.total} onChange={(v) => update((d) => {
- d.wrongAnswers.total = v;
-})} />
+            <NumberInput label="Wrong answers in total" min={1} value={rules.wrongAnswers.total} onChange={(v) => update((d) => { d.wrongAnswers.total = v; })} />
           </span>
-          <SeveritySelect label="Wrong answers severity" value={rules.wrongAnswers.severity} onChange={(v) => update((d) => {
- d.wrongAnswers.severity = v;
-})} />
+          <SeveritySelect label="Wrong answers severity" value={rules.wrongAnswers.severity} onChange={(v) => update((d) => { d.wrongAnswers.severity = v; })} />
         </Rule>
-        <Rule title="Low score" enabled={rules.lowScore.enabled} onToggle={(on) => update((d) => {
- d.lowScore.enabled = on;
-})}>
+        <Rule title="Low score" enabled={rules.lowScore.enabled} onToggle={(on) => update((d) => { d.lowScore.enabled = on; })}>
           <span className="field">
             a completed level or quiz scored below
-            <NumberInput label="Low score below" step={0.05} value={rules.lowScore.below} onChange={(v) => update((d) => {
- d.lowScore.below = v ?? 0.5;
-})} />
+            <NumberInput label="Low score below" step={0.05} value={rules.lowScore.below} onChange={(v) => update((d) => { d.lowScore.below = v ?? 0.5; })} />
           </span>
-          <SeveritySelect label="Low score severity" value={rules.lowScore.severity} onChange={(v) => update((d) => {
- d.lowScore.severity = v;
-})} />
+          <SeveritySelect label="Low score severity" value={rules.lowScore.severity} onChange={(v) => update((d) => { d.lowScore.severity = v; })} />
         </Rule>
-        <Rule title="Quit without completing" enabled={rules.quit.enabled} onToggle={(on) => update((d) => {
- d.quit.enabled = on;
-})}>
+        <Rule title="Quit without completing" enabled={rules.quit.enabled} onToggle={(on) => update((d) => { d.quit.enabled = on; })}>
           <span className="muted small">the game ended its session with a level still open</span>
-          <SeveritySelect label="Quit severity" value={rules.quit.severity} onChange={(v) => update((d) => {
- d.quit.severity = v;
-})} />
+          <SeveritySelect label="Quit severity" value={rules.quit.severity} onChange={(v) => update((d) => { d.quit.severity = v; })} />
         </Rule>
         <h4>Custom rules</h4>
         {rules.custom.map((rule, index) => (
           <fieldset key={rule.id}>
             <legend>
               <label>
-                <input type="checkbox" checked={rule.enabled} onChange={(e) => updateCustom(index, (r) => {
- r.enabled = e.target.checked;
-})} /> {rule.name}
+                <input type="checkbox" checked={rule.enabled} onChange={(e) => updateCustom(index, (r) => { r.enabled = e.target.checked; })} /> {rule.name}
               </label>
             </legend>
             <div className="form-row">
               <label>
-                Name <input aria-label="Custom rule name" value={rule.name} onChange={(e) => updateCustom(index, (r) => {
- r.name = e.target.value;
-})} />
+                Name <input aria-label="Custom rule name" value={rule.name} onChange={(e) => updateCustom(index, (r) => { r.name = e.target.value; })} />
               </label>
               <label>
-                Verb <input aria-label="Custom rule verb" value={rule.verb} onChange={(e) => updateCustom(index, (r) => {
- r.verb = e.target.value;
-})} />
+                Verb <input aria-label="Custom rule verb" value={rule.verb} onChange={(e) => updateCustom(index, (r) => { r.verb = e.target.value; })} />
               </label>
               <label>
-                Object type <input aria-label="Custom rule object type" value={rule.objectType} onChange={(e) => updateCustom(index, (r) => {
- r.objectType = e.target.value;
-})} />
+                Object type <input aria-label="Custom rule object type" value={rule.objectType} onChange={(e) => updateCustom(index, (r) => { r.objectType = e.target.value; })} />
               </label>
               <label>
                 Result
-                <select aria-label="Custom rule result" value={rule.condition} onChange={(e) => updateCustom(index, (r) => {
- r.condition = e.target.value as CustomRule['condition'];
-})}>
+                <select aria-label="Custom rule result" value={rule.condition} onChange={(e) => updateCustom(index, (r) => { r.condition = e.target.value as CustomRule['condition']; })}>
                   <option value="any">any</option>
                   <option value="success">success</option>
                   <option value="failure">failure</option>
@@ -218,25 +178,17 @@ export function RulesEditor({ activityId, onSaved }: { activityId: string; onSav
                 </select>
               </label>
               {rule.condition === 'score-below' && (
-                <NumberInput label="Custom rule score" step={0.05} value={rule.score} onChange={(v) => updateCustom(index, (r) => {
- r.score = v ?? 0.5;
-})} />
+                <NumberInput label="Custom rule score" step={0.05} value={rule.score} onChange={(v) => updateCustom(index, (r) => { r.score = v ?? 0.5; })} />
               )}
               <span className="field">
                 times
-                <NumberInput label="Custom rule count" min={1} value={rule.count} onChange={(v) => updateCustom(index, (r) => {
- r.count = v ?? 1;
-})} />
+                <NumberInput label="Custom rule count" min={1} value={rule.count} onChange={(v) => updateCustom(index, (r) => { r.count = v ?? 1; })} />
               </span>
               <span className="field">
                 within minutes (empty: whole session)
-                <NumberInput label="Custom rule window" step={0.5} value={rule.windowMinutes} onChange={(v) => updateCustom(index, (r) => {
- r.windowMinutes = v;
-})} />
+                <NumberInput label="Custom rule window" step={0.5} value={rule.windowMinutes} onChange={(v) => updateCustom(index, (r) => { r.windowMinutes = v; })} />
               </span>
-              <SeveritySelect label="Custom rule severity" value={rule.severity} onChange={(v) => updateCustom(index, (r) => {
- r.severity = v;
-})} />
+              <SeveritySelect label="Custom rule severity" value={rule.severity} onChange={(v) => updateCustom(index, (r) => { r.severity = v; })} />
               <button type="button" className="button-small" onClick={() => update((d) => void d.custom.splice(index, 1))}>
                 Remove
               </button>
