@@ -197,6 +197,12 @@ export interface PlayerSummary {
   statements: number;
 }
 
+/** One player's page (GET /admin/api/players/:id), before its sessions and timeline. */
+export interface PlayerProfile extends PlayerSummary {
+  /** What exports, `aula export --player` and `aula player erase` name the player by: the anonymous playerId, or the username. */
+  publicId: string;
+}
+
 export interface RatePoint {
   /** Start of the minute, ISO 8601 UTC. */
   minute: string;

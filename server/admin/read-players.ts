@@ -1,6 +1,6 @@
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
-import type { PlayerSummary } from './api-types.js';
+import type { PlayerProfile, PlayerSummary } from './api-types.js';
 import { playerRef } from './read-sessions.js';
 
 interface RawPlayer {
@@ -49,11 +49,11 @@ export function readPlayers(db: Db, activityId: string | undefined, limit: numbe
     .map(toSummary);
 }
 
-export function readPlayer(db: Db, playerId: string): PlayerSummary | undefined {
+export function readPlayer(db: Db, playerId: string): PlayerProfile | undefined {
   const row = prepared<[string], RawPlayer>(
     db,
     `SELECT ${PLAYER_COLUMNS}, p.statements, (SELECT count(*) FROM sessions s WHERE s.player_id = p.id) AS sessions
      FROM players p LEFT JOIN students st ON st.id = p.student_id WHERE p.id = ?`,
   ).get(playerId);
-  return row && toSummary(row);
+  return row && { ...toSummary(row), publicId: row.publicId };
 }

@@ -69,6 +69,22 @@ describe('Data screen: export downloads a file, import shows its report', { skip
     assert.equal(await page.getByRole('progressbar', { name: 'Export progress' }).getAttribute('aria-valuenow'), '100');
   });
 
+  test("a player's page links to the export of that player's statements, the player filled in", async () => {
+    const first = classroom.starts[0];
+    assert.ok(first);
+    const ofPlayer = classroom.starts.reduce((sum, start, index) => sum + (start.playerId === first.playerId ? (classroom.sent[index] ?? 0) : 0), 0);
+    const { id } = collector.context.db.prepare('SELECT id FROM players WHERE public_id = ?').get(first.playerId) as { id: string };
+    await page.goto(`${collector.url}/players/${id}`);
+    await page.getByTestId('player-public-id').getByText(first.playerId, { exact: true }).waitFor();
+    await page.getByRole('link', { name: "Export this player's statements…" }).click();
+    await page.getByRole('heading', { name: 'Data', exact: true }).waitFor();
+    assert.equal(await page.getByLabel('Player id').inputValue(), first.playerId);
+    await page.getByTestId('export-count').getByText(`${ofPlayer} statements match.`).waitFor();
+    assert.ok(ofPlayer > 0 && ofPlayer < total());
+    await page.goto(`${collector.url}/data`);
+    await page.getByTestId('export-count').getByText(`${total()} statements match.`).waitFor();
+  });
+
   test('import: the report shows what was added; the same bundle again changes nothing', async () => {
     await page.getByLabel('Bundle (.zip)').setInputFiles(bundle);
     await page.getByRole('button', { name: 'Import' }).click();

@@ -4,6 +4,7 @@ import type {
   ChangesEvent,
   ConnectInfo,
   Overview,
+  PlayerProfile,
   PlayerRef,
   PlayerSummary,
   RatePoint,
@@ -44,7 +45,7 @@ export interface PlayerSession extends Session {
   activityName: string | null;
 }
 
-export interface PlayerDetail extends PlayerSummary {
+export interface PlayerDetail extends PlayerProfile {
   sessionList: PlayerSession[];
   timeline: StatementRow[];
 }

@@ -26,7 +26,7 @@ export function PlayerScreen({ params }: { params: Record<string, string> }) {
     );
   }
   if (!detail.data) return <Loading />;
-  const { player, sessionList, timeline, statements, sessions, created, lastSeen } = detail.data;
+  const { player, publicId, sessionList, timeline, statements, sessions, created, lastSeen } = detail.data;
   return (
     <section>
       <p>
@@ -40,8 +40,13 @@ export function PlayerScreen({ params }: { params: Record<string, string> }) {
           {sessions} session{sessions === 1 ? '' : 's'} · {statements.toLocaleString('en-US')} statements · first seen {formatTime(created)} · last seen{' '}
           {formatTime(lastSeen)}
           {player.kind === 'anonymous' ? ` · animal name ${player.animalName}` : ''}
+          {' · player id '}
+          <code data-testid="player-public-id">{publicId}</code>
         </p>
       </div>
+      <p>
+        <Link to={`/data?player=${encodeURIComponent(publicId)}`}>Export this player's statements…</Link>
+      </p>
       <ErasePlayer
         playerId={player.id}
         label={player.username ?? player.animalName}

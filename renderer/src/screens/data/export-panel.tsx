@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { apiGet } from '../../api/client';
 import { useDashboardData } from '../../data';
+import { useLocation } from '../../router';
 import { desktopSaveExport } from './desktop-api';
 import { TransferBar } from './transfer-bar';
 import { EXPORT_FORMATS, type ExportFormat, type ExportProgress } from './types';
@@ -28,9 +29,16 @@ function query(choices: Choices): URLSearchParams {
   return params;
 }
 
+/** A player's page links here with `?player=`; `?activity=` takes a tracking code, as the CLI does. */
+function initialChoices(search: string): Choices {
+  const params = new URLSearchParams(search);
+  return { format: 'ndjson', activity: params.get('activity') ?? '', player: params.get('player') ?? '', since: '', until: '', actors: 'per-player', pseudonymize: false };
+}
+
 export function ExportPanel() {
   const { activities } = useDashboardData();
-  const [choices, setChoices] = useState<Choices>({ format: 'ndjson', activity: '', player: '', since: '', until: '', actors: 'per-player', pseudonymize: false });
+  const { search } = useLocation();
+  const [choices, setChoices] = useState<Choices>(() => initialChoices(search));
   const [count, setCount] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [progress, setProgress] = useState<ExportProgress | null>(null);
@@ -120,7 +128,7 @@ export function ExportPanel() {
         </label>
         <label>
           Player id
-          <input value={choices.player} onChange={(e) => set('player', e.target.value)} placeholder="any player" />
+          <input value={choices.player} onChange={(e) => set('player', e.target.value)} placeholder="any player" title="The anonymous player id (on the player's page) or the student's username" />
         </label>
         <label>
           Stored from
