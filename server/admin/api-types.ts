@@ -178,6 +178,31 @@ export interface Diagnostics {
   groups: DiagnosticGroup[];
 }
 
+/** An activity in GET /admin/api/activities and /activities/:id (server/admin/read-activities.ts). */
+export interface ActivityView {
+  id: string;
+  name: string;
+  trackingCode: string;
+  allowAnonymous: boolean;
+  open: boolean;
+  gameId: string;
+  game: string;
+  versionId: string;
+  classId: string | null;
+  className: string | null;
+  created: string;
+  opened: string | null;
+  closed: string | null;
+  statements: number;
+  sessions: number;
+  players: number;
+  anonymousPlayers: number;
+  identifiedPlayers: number;
+  /** Sessions not ended that sent something in the last few minutes. */
+  liveSessions: number;
+  lastSeen: string | null;
+}
+
 export interface Overview {
   serverTime: string;
   statements: number;

@@ -1,6 +1,7 @@
 // The admin API's answers, as the dashboard reads them (server/admin/*). Those the server declares in
 // server/admin/api-types.ts (types only) come from there; the rest are read as the dashboard needs them.
 import type {
+  ActivityView,
   ChangesEvent,
   ConnectInfo,
   Overview,
@@ -19,24 +20,8 @@ export type Changes = ChangesEvent;
 
 export type PlayerKind = PlayerRef['kind'];
 
-export interface Activity {
-  id: string;
-  name: string;
-  trackingCode: string;
-  allowAnonymous: boolean;
-  open: boolean;
-  game: string;
-  classId: string | null;
-  className: string | null;
-  created: string;
-  statements: number;
-  sessions: number;
-  players: number;
-  anonymousPlayers: number;
-  identifiedPlayers: number;
-  liveSessions: number;
-  lastSeen: string | null;
-}
+/** The dashboard's name for an activity as the admin API answers it. */
+export type Activity = ActivityView;
 
 export type Session = SessionRow;
 
