@@ -13,6 +13,7 @@ import path from 'node:path';
 import { exportOptionsSchema } from '../../server/export/export-options.js';
 import { exportToFile } from '../../server/export/export-to.js';
 import { ROOT } from '../support/serve-process.js';
+import { CLI_BUNDLE as BUNDLE, ensureCliBundle } from './cli-bundle.js';
 import { seedStore } from './seed-store.js';
 
 const TOTAL = Number(process.env.BENCH_STATEMENTS ?? 1_000_000);
@@ -20,7 +21,6 @@ const FORMAT = process.env.BENCH_FORMAT ?? 'ndjson';
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const TARGET_RATE = 100_000;
 const TARGET_RSS_MB = 200;
-const BUNDLE = path.join(ROOT, 'dist', 'cli', 'aula.js');
 const GNU_TIME = '/usr/bin/time';
 
 interface ExportFigures {
@@ -32,23 +32,6 @@ interface ExportFigures {
   /** CPU time of the export process (user + system): what the machine's other load does not inflate. */
   cpuSeconds: number | null;
   load: number;
-}
-
-function newestIn(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestIn(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/** The bundle `aula` runs, rebuilt when a source is newer (bin/aula.js would otherwise fall back to tsx). */
-function ensureBundle(): void {
-  const built = fs.existsSync(BUNDLE) ? fs.statSync(BUNDLE).mtimeMs : 0;
-  if (built >= newestIn(path.join(ROOT, 'server'))) return;
-  process.stderr.write('building dist/cli (node scripts/build-cli.mjs)\n');
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 const round = (value: number, digits: number): number => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -164,7 +147,7 @@ async function main(): Promise<void> {
       seedStore(dataDir, TOTAL, 1000);
       process.stderr.write(`seeded ${TOTAL.toLocaleString('en')} statements in ${((Date.now() - seeding) / 1000).toFixed(1)} s\n`);
     }
-    ensureBundle();
+    ensureCliBundle();
     const runs: ExportFigures[] = [];
     for (let run = 1; run <= RUNS; run++) {
       const figures = await measureCli(dataDir, file);

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { ensureCliBundle } from './cli-bundle.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -50,8 +51,9 @@ async function spawnServer(name: string, args: string[], env: NodeJS.ProcessEnv 
   };
 }
 
+/** The compiled command, rebuilt first when server/ changed (cli-bundle.ts says why not bin/aula.js). */
 export function startAula(dataDir: string): Promise<ServerProcess> {
-  return spawnServer('aula', [path.join(ROOT, 'bin/aula.js'), 'serve', '--data-dir', dataDir, '--host', '127.0.0.1', '--port', '0']);
+  return spawnServer('aula', [ensureCliBundle(), 'serve', '--data-dir', dataDir, '--host', '127.0.0.1', '--port', '0']);
 }
 
 export function startNullServer(): Promise<ServerProcess> {
