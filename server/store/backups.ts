@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Db } from './open-database.js';
+import { type Db, openDatabase } from './open-database.js';
 
 /** How many automatic backups a data folder keeps (the oldest go first). */
 export const AUTOMATIC_BACKUPS_KEPT = 5;
@@ -52,6 +52,25 @@ export function quickCheck(db: Db): string | null {
     return (error as Error).message;
   }
 }
+
+/**
+ * quick_check of the data folder's database on a read-only connection of its own, whose small page cache goes when
+ * it closes: the check reads every page once, and a long-lived connection would keep the last of them cached.
+ */
+export function quickCheckStore(dataDir: string): string | null {
+  let db: Db | undefined;
+  try {
+    db = openDatabase(dataDir, { readonly: true });
+    db.pragma(`cache_size = -${CHECK_CACHE_KB}`);
+    return quickCheck(db);
+  } catch (error) {
+    return (error as Error).message;
+  } finally {
+    db?.close();
+  }
+}
+
+const CHECK_CACHE_KB = 2048;
 
 /** quick_check of a backup file before it replaces anything; null when it is a sound database. */
 export function checkBackupFile(file: string): string | null {

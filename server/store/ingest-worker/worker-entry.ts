@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { quickCheck } from '../backups.js';
+import { quickCheckStore } from '../backups.js';
 import { openDatabase } from '../open-database.js';
 import { ingestBatch } from '../statements-ingest.js';
 import { WriteQueue, WriterClosedError } from '../write-queue.js';
@@ -61,9 +61,11 @@ try {
   }
   post({ type: 'ready' });
   // The full structural check reads the whole file (seconds on a large store): it runs here, after the collector is
-  // ready, instead of delaying the start; batches that arrive meanwhile wait in the queue.
+  // ready, instead of delaying the start; batches that arrive meanwhile wait in the queue. On a connection of its
+  // own with a small page cache: on the writer's, it filled all 32 MB with pages ingest never reads again (+16 MB
+  // RSS with 1M statements stored, issue 8).
   setImmediate(() => {
-    const problem = quickCheck(db);
+    const problem = quickCheckStore(dataDir);
     if (problem) send({ type: 'damaged', problem });
   });
 } catch (error) {
