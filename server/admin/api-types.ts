@@ -178,8 +178,8 @@ export interface Diagnostics {
   groups: DiagnosticGroup[];
 }
 
-/** An activity in GET /admin/api/activities and /activities/:id (server/admin/read-activities.ts). */
-export interface ActivityView {
+/** An activity as the store keeps it, with its maintained counters (server/store/activities-repo.ts). */
+export interface ActivityRecord {
   id: string;
   name: string;
   trackingCode: string;
@@ -197,10 +197,41 @@ export interface ActivityView {
   sessions: number;
   players: number;
   anonymousPlayers: number;
+  lastSeen: string | null;
+}
+
+/** An activity in GET /admin/api/activities and /activities/:id (server/admin/read-activities.ts). */
+export interface ActivityView extends ActivityRecord {
   identifiedPlayers: number;
   /** Sessions not ended that sent something in the last few minutes. */
   liveSessions: number;
-  lastSeen: string | null;
+}
+
+/** GET /admin/api/backups (server/admin/backup-list.ts). */
+export interface BackupList {
+  folder: string;
+  /** How many backups the folder keeps: the oldest go first. */
+  kept: number;
+  /** Newest first. */
+  backups: BackupFile[];
+}
+
+export interface BackupFile {
+  name: string;
+  bytes: number;
+  createdAt: string;
+}
+
+export type ClassRole = 'student' | 'assistant' | 'teacher';
+
+/** A member of one class as the dashboard lists it: the role is this class's, and there is no password hash. */
+export interface ClassStudent {
+  id: string;
+  username: string;
+  name: string | null;
+  email: string;
+  role: ClassRole;
+  created: string;
 }
 
 export interface Overview {

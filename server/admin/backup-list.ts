@@ -3,20 +3,7 @@ import path from 'node:path';
 import type { AppContext } from '../context.js';
 import { backupInThread } from '../store/backup-thread/backup-in-thread.js';
 import { AUTOMATIC_BACKUPS_KEPT, backupsDir } from '../store/backups.js';
-
-export interface BackupFile {
-  name: string;
-  bytes: number;
-  createdAt: string;
-}
-
-export interface BackupList {
-  folder: string;
-  /** How many backups the folder keeps: the oldest go first. */
-  kept: number;
-  /** Newest first. */
-  backups: BackupFile[];
-}
+import type { BackupFile, BackupList } from './api-types.js';
 
 /** The backups kept in the data folder's backups/ (the ones automaticBackup writes and rotates). */
 export function listBackups(dataDir: string): BackupList {

@@ -1,16 +1,6 @@
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
-import type { ClassRole } from '../store/students-repo.js';
-
-/** A member of one class as the dashboard lists it: the role is this class's, and there is no password hash. */
-export interface ClassStudent {
-  id: string;
-  username: string;
-  name: string | null;
-  email: string;
-  role: ClassRole;
-  created: string;
-}
+import type { ClassStudent } from './api-types.js';
 
 /** A class's members as the Classes screen lists them (never a password hash). */
 const MEMBER_SELECT = `SELECT s.id, s.username, s.name, s.email, m.role, s.created

@@ -9,7 +9,8 @@ import { sendJson } from '../http/send.js';
 import { ClassExistsError, type ClassInfo, ClassInUseError, createClass, deleteClass, getClass, listClasses, renameClass } from '../store/classes-repo.js';
 import { existingUsernames, findStudentByUsername, joinClass, listStudents, removeFromClass, StudentExistsError } from '../store/students-repo.js';
 import { AdminError } from './admin-error.js';
-import { type ClassStudent, readClassStudent, readClassStudentById, readClassStudents } from './classes-read.js';
+import type { ClassStudent } from './api-types.js';
+import { readClassStudent, readClassStudentById, readClassStudents } from './classes-read.js';
 import { parseBody } from './validate.js';
 
 const newClassSchema = z.object({ name: z.string().trim().min(1, 'Give the class a name').max(120) });

@@ -1,3 +1,4 @@
+import type { ActivityRecord } from '../admin/api-types.js';
 import { newRowId } from '../util/random-ids.js';
 import { isoNow } from '../util/time.js';
 import { findOrCreateGame, newUniqueTrackingCode } from './games-repo.js';
@@ -5,26 +6,8 @@ import type { Db } from './open-database.js';
 import { prepared } from './prepared.js';
 import { createXapiCredential } from './xapi-credentials-repo.js';
 
-export interface Activity {
-  id: string;
-  name: string;
-  trackingCode: string;
-  allowAnonymous: boolean;
-  open: boolean;
-  gameId: string;
-  game: string;
-  versionId: string;
-  classId: string | null;
-  className: string | null;
-  created: string;
-  opened: string | null;
-  closed: string | null;
-  statements: number;
-  sessions: number;
-  players: number;
-  anonymousPlayers: number;
-  lastSeen: string | null;
-}
+/** The admin API answers with the same shape, so it is declared with the answers (api-types.ts). */
+export type Activity = ActivityRecord;
 
 interface ActivityRow extends Omit<Activity, 'allowAnonymous' | 'open'> {
   allowAnonymous: number;

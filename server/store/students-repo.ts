@@ -1,9 +1,10 @@
+import type { ClassRole } from '../admin/api-types.js';
 import { newRowId } from '../util/random-ids.js';
 import { isoNow } from '../util/time.js';
 import type { Db } from './open-database.js';
 import { prepared } from './prepared.js';
 
-export type ClassRole = 'student' | 'assistant' | 'teacher';
+export type { ClassRole };
 
 /** What anyone may see of a student: never the password hash. */
 export interface Student {

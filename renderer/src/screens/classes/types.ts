@@ -1,6 +1,7 @@
-// The classes API's answers (server/admin/classes-routes.ts); the renderer never imports server code.
+// The classes API's answers (server/admin/classes-routes.ts); those declared in api-types come from there.
+import type { ClassRole, ClassStudent } from '../../../../server/admin/api-types.js';
 
-export type ClassRole = 'student' | 'assistant' | 'teacher';
+export type { ClassRole, ClassStudent };
 
 export const ROLES: readonly ClassRole[] = ['student', 'assistant', 'teacher'];
 
@@ -10,16 +11,6 @@ export interface ClassSummary {
   created: string;
   students: number;
   activities: number;
-}
-
-/** A member of one class; the server never sends a password or its hash. */
-export interface ClassStudent {
-  id: string;
-  username: string;
-  name: string | null;
-  email: string;
-  role: ClassRole;
-  created: string;
 }
 
 export interface RosterProblem {

@@ -1,4 +1,6 @@
-import type { MdnsInfo } from '../../../../server/admin/api-types.js';
+import type { BackupFile, BackupList, MdnsInfo } from '../../../../server/admin/api-types.js';
+
+export type { BackupFile, BackupList };
 
 /** GET /admin/api/settings (server/admin/settings-routes.ts). */
 export interface Settings {
@@ -8,19 +10,6 @@ export interface Settings {
   dataDir: string;
   collector: { host: string; port: number; urls: string[]; path: string; homePage: string };
   mdns: MdnsInfo;
-}
-
-export interface BackupFile {
-  name: string;
-  bytes: number;
-  createdAt: string;
-}
-
-/** GET /admin/api/backups (server/admin/backup-list.ts). */
-export interface BackupList {
-  folder: string;
-  kept: number;
-  backups: BackupFile[];
 }
 
 /** The part of the overview and of live changes that the full-disk banner reads. */
