@@ -11,6 +11,7 @@ import { createAnonymousPlayer } from '../../server/store/players-repo.js';
 import { openSession } from '../../server/store/sessions-repo.js';
 import { insertBatch, insertPlainRows, type StoredBatch } from '../../server/store/statement-rows.js';
 import { ROOT, startServe } from '../support/serve-process.js';
+import { ensureCliBundle } from './cli-bundle.js';
 import { createAgent, post, trackerBatch } from './load-client.js';
 import { percentiles, round } from './measure.js';
 import { plainRow, type SeedStatement } from './seed-store.js';
@@ -117,6 +118,8 @@ function openEvents(url: string, onChanges: (changes: { sessions: number[]; acti
 }
 
 async function main(): Promise<void> {
+  // bin/aula.js then runs the fresh bundle, not the sources through tsx (cli-bundle.ts).
+  ensureCliBundle();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aula-bench-dashboard-'));
   try {
     const { currentId, trackingCode } = seed(dataDir);
