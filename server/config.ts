@@ -30,6 +30,11 @@ export const configSchema = z.object({
    * in a reconnect storm (issue 8; 16 MiB made the storm's p99 2-3 s). Regular batches also get half as much again.
    */
   inflightBodyBytes: z.number().int().positive().default(2 * 1024 * 1024),
+  /**
+   * The start-up quick_check reads the whole database. Up to this size it runs on the writer thread (tens of
+   * milliseconds); a larger database is checked on a thread of its own, so games are stored meanwhile.
+   */
+  checkInThreadAboveBytes: z.number().int().nonnegative().default(64 * 1024 * 1024),
   /** Statements accepted but not yet committed above which track answers 503 + Retry-After (backpressure). */
   ingestQueueLimit: z.number().int().positive().default(20_000),
   /** Arrays and objects nested deeper than this in a request body → 400 (issue 9; a statement needs about 8). */

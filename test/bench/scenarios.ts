@@ -37,6 +37,22 @@ async function startSession(agent: http.Agent, server: ServerProcess, code: stri
 }
 
 /**
+ * Milliseconds until one game's start and first batch are both answered 200, asked right after the server printed
+ * its address: what "ready to accept" means for a game (its first statements stored, not just a listening port).
+ */
+export async function firstBatchStoredMs(server: ServerProcess, code: string): Promise<number> {
+  const agent = createAgent(1);
+  const asked = performance.now();
+  const session = await startSession(agent, server, code);
+  const answer = await post(agent, `${server.url}/api/proxy/gleaner/collector/track`, trackerBatch(session.actor, session.objectId, 10, 0), {
+    Authorization: session.authToken,
+  });
+  agent.destroy();
+  if (answer.status !== 200) throw new Error(`the first batch was answered ${answer.status}: ${answer.body}`);
+  return performance.now() - asked;
+}
+
+/**
  * N clients, each its own keep-alive socket: start once, then send batches of B statements, either back to back
  * (intervalMs 0: saturation) or one per interval (a classroom). 503 answers are retried after Retry-After, as a
  * well-behaved client would, and counted.

@@ -85,36 +85,56 @@ describe('backups (issue 9)', () => {
     }
   });
 
-  it('damage that lets SQLite open is found by the check after start: /health and the overview say so, with the way out', async () => {
-    const dataDir = tempDir();
-    const first = await startTestCollector({ dataDir });
-    const activity = makeActivity(first.context.db);
-    const started = await startOk(first.url, activity.trackingCode);
-    for (let batch = 0; batch < 30; batch++) {
-      const body = Array.from({ length: 20 }, (_, i) => ({ ...statementS(started.actor), id: undefined, timestamp: new Date(batch * 100 + i).toISOString() }));
-      assert.equal((await track(first.url, started.authToken, body)).status, 200);
-    }
-    await first.close();
-    const file = path.join(dataDir, 'aula.sqlite');
-    const handle = fs.openSync(file, 'r+');
-    fs.writeSync(handle, Buffer.alloc(4000, 0xa5), 0, 4000, fs.fstatSync(handle).size - 4096 + 50);
-    fs.closeSync(handle);
-
-    const second = await startTestCollector({ dataDir });
-    try {
-      let health = await request(`${second.url}/health`);
-      for (let i = 0; i < 50 && health.status === 200; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        health = await request(`${second.url}/health`);
+  for (const [where, checkInThreadAboveBytes] of [
+    ['on the writer thread (a small database)', undefined],
+    ['on a thread of its own (as for a large database)', 0],
+  ] as const) {
+    it(`damage that lets SQLite open is found by the check after start, ${where}: /health and the overview say so, with the way out`, async () => {
+      const dataDir = tempDir();
+      const first = await startTestCollector({ dataDir });
+      const activity = makeActivity(first.context.db);
+      const started = await startOk(first.url, activity.trackingCode);
+      for (let batch = 0; batch < 30; batch++) {
+        const body = Array.from({ length: 20 }, (_, i) => ({ ...statementS(started.actor), id: undefined, timestamp: new Date(batch * 100 + i).toISOString() }));
+        assert.equal((await track(first.url, started.authToken, body)).status, 200);
       }
-      assert.equal(health.status, 503);
-      const body = health.json as { status: string; message: string };
-      assert.equal(body.status, 'damaged');
-      assert.match(body.message, /is damaged .* aula restore/s);
-      const overview = (await request(`${second.url}/admin/api/overview`)).json as { storage: { damaged: string } };
-      assert.equal(overview.storage.damaged, body.message);
+      await first.close();
+      const file = path.join(dataDir, 'aula.sqlite');
+      const handle = fs.openSync(file, 'r+');
+      fs.writeSync(handle, Buffer.alloc(4000, 0xa5), 0, 4000, fs.fstatSync(handle).size - 4096 + 50);
+      fs.closeSync(handle);
+
+      const second = await startTestCollector({ dataDir, config: checkInThreadAboveBytes === undefined ? {} : { checkInThreadAboveBytes } });
+      try {
+        let health = await request(`${second.url}/health`);
+        for (let i = 0; i < 50 && health.status === 200; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          health = await request(`${second.url}/health`);
+        }
+        assert.equal(health.status, 503);
+        const body = health.json as { status: string; message: string };
+        assert.equal(body.status, 'damaged');
+        assert.match(body.message, /is damaged .* aula restore/s);
+        const overview = (await request(`${second.url}/admin/api/overview`)).json as { storage: { damaged: string } };
+        assert.equal(overview.storage.damaged, body.message);
+      } finally {
+        await second.close();
+      }
+    });
+  }
+
+  it('a sound database checked on a thread of its own stays sound, and games are stored meanwhile', async () => {
+    const dataDir = tempDir();
+    const collector = await startTestCollector({ dataDir, config: { checkInThreadAboveBytes: 0 } });
+    try {
+      const activity = makeActivity(collector.context.db);
+      const started = await startOk(collector.url, activity.trackingCode);
+      assert.equal((await track(collector.url, started.authToken, [{ ...statementS(started.actor), id: undefined }])).status, 200);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.equal((await request(`${collector.url}/health`)).status, 200);
+      assert.equal(collector.context.storage.damaged, null);
     } finally {
-      await second.close();
+      await collector.close();
     }
   });
 });

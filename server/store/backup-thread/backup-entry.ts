@@ -1,22 +1,27 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { automaticBackup } from '../backups.js';
+import { automaticBackup, quickCheckStore } from '../backups.js';
 import { openDatabase } from '../open-database.js';
-import type { BackupReply, BackupRequest } from './messages.js';
+import type { BackupReply, CheckReply, ThreadRequest } from './messages.js';
 
 /**
- * One backup on a thread of its own, with its own read-only connection: `VACUUM INTO` reads a snapshot while the
- * collector's event loop keeps answering games and the writer keeps committing (WAL).
+ * One backup, or the start-up check of a large database, on a thread of its own with its own read-only connection:
+ * both read a snapshot of the whole file (WAL) while the collector's event loop keeps answering games and the
+ * writer keeps committing.
  */
 const port = parentPort;
 if (!port) throw new Error('backup-entry runs as a worker thread');
-const { dataDir, label, nowMs } = workerData as BackupRequest;
-let reply: BackupReply;
+const request = workerData as ThreadRequest;
+let reply: BackupReply | CheckReply;
 try {
-  const db = openDatabase(dataDir, { readonly: true });
-  try {
-    reply = { ok: true, file: automaticBackup(db, dataDir, label, new Date(nowMs)) };
-  } finally {
-    db.close();
+  if (request.task === 'check') {
+    reply = { ok: true, problem: quickCheckStore(request.dataDir) };
+  } else {
+    const db = openDatabase(request.dataDir, { readonly: true });
+    try {
+      reply = { ok: true, file: automaticBackup(db, request.dataDir, request.label, new Date(request.nowMs)) };
+    } finally {
+      db.close();
+    }
   }
 } catch (error) {
   const { message, code } = error as { message?: string; code?: unknown };

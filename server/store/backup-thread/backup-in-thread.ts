@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { BackupReply, BackupRequest } from './messages.js';
+import type { BackupReply, BackupRequest, CheckReply, ThreadRequest } from './messages.js';
 
 /** A backup failure as the thread reported it; `code` is SQLite's (e.g. SQLITE_FULL). */
 export class BackupError extends Error {
@@ -11,27 +11,62 @@ export class BackupError extends Error {
   }
 }
 
-/**
- * `automaticBackup` on a worker thread: the same file, name and rotation, without pausing the collector for the
- * copy (about a second per few hundred MB). Resolves with the backup's path.
- */
-export function backupInThread(request: BackupRequest): Promise<string> {
+function startThread(request: ThreadRequest): Worker {
   // Built code runs next to backup-worker.js (a bundle entry); from sources, through the tsx bootstrap.
   const entry = import.meta.url.endsWith('.ts') ? './backup-from-source.mjs' : './backup-worker.js';
+  return new Worker(new URL(entry, import.meta.url), { workerData: request });
+}
+
+/** The thread's one reply; a thread that stops without one is a failure. */
+function replyOf<Reply extends { ok: boolean }>(worker: Worker, task: ThreadRequest['task']): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(entry, import.meta.url), { workerData: request });
     let settled = false;
-    worker.once('message', (reply: BackupReply) => {
+    worker.once('message', (reply: Reply) => {
       settled = true;
-      if (reply.ok) resolve(reply.file);
-      else reject(new BackupError(reply.message, reply.code));
+      resolve(reply);
     });
     worker.once('error', (error) => {
       settled = true;
       reject(error);
     });
     worker.once('exit', (code) => {
-      if (!settled) reject(new BackupError(`the backup thread stopped (exit code ${code})`, undefined));
+      if (!settled) reject(new BackupError(`the ${task} thread stopped (exit code ${code})`, undefined));
     });
   });
+}
+
+/**
+ * `automaticBackup` on a worker thread: the same file, name and rotation, without pausing the collector for the
+ * copy (about a second per few hundred MB). Resolves with the backup's path.
+ */
+export async function backupInThread(request: Omit<BackupRequest, 'task'>): Promise<string> {
+  const reply = await replyOf<BackupReply>(startThread({ task: 'backup', ...request }), 'backup');
+  if (!reply.ok) throw new BackupError(reply.message, reply.code);
+  return reply.file;
+}
+
+export interface CheckInThread {
+  /** quick_check's first finding, or null when the database is sound; a check that could not run says why. */
+  problem: Promise<string | null>;
+  /** Ends the thread (when the collector closes first); it does not keep the process alive meanwhile. */
+  stop(): void;
+}
+
+/** The start-up quick_check on a thread of its own: seconds for a large database, while games are stored. */
+export function checkInThread(dataDir: string): CheckInThread {
+  const worker = startThread({ task: 'check', dataDir });
+  worker.unref();
+  let stopped = false;
+  // Stopped on purpose, the check found nothing: its end is not damage.
+  const problem = replyOf<CheckReply>(worker, 'check').then(
+    (reply) => (stopped ? null : reply.ok ? reply.problem : reply.message),
+    (error: Error) => (stopped ? null : error.message),
+  );
+  return {
+    problem,
+    stop: () => {
+      stopped = true;
+      void worker.terminate();
+    },
+  };
 }

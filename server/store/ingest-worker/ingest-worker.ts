@@ -3,7 +3,7 @@ import type { IngestBatch, IngestResult } from '../statements-ingest.js';
 import { WriterClosedError } from '../write-queue.js';
 import { packBatch } from './batch-wire.js';
 import { CoalescingSender, eachMessage, type Many } from './coalescing-sender.js';
-import type { FromWorker, SerializedError, ToWorker } from './messages.js';
+import type { FromWorker, SerializedError, ToWorker, WriterData } from './messages.js';
 import type { WorkerJobName, WorkerJobPayload, WorkerJobResult } from './worker-jobs.js';
 
 export class IngestError extends Error {
@@ -28,10 +28,10 @@ const MAX_QUICK_FAILURES = 3;
 /** Batches at least this large are handed to the writer at once rather than with the turn's others. */
 const SEND_AT_ONCE_STATEMENTS = 50;
 
-function spawnWriter(dataDir: string, maxPages: number | undefined): Promise<Worker> {
+function spawnWriter(workerData: WriterData): Promise<Worker> {
   // From source the worker is TypeScript and needs tsx registered in its own thread first.
   const entry = import.meta.url.endsWith('.ts') ? './worker-from-source.mjs' : './worker-entry.js';
-  const worker = new Worker(new URL(entry, import.meta.url), { workerData: { dataDir, maxPages } });
+  const worker = new Worker(new URL(entry, import.meta.url), { workerData });
   return new Promise<Worker>((resolve, reject) => {
     const onMessage = (message: FromWorker) => {
       if (message.type === 'ready') resolve(worker);
@@ -72,8 +72,9 @@ export class IngestWorker {
     this.attach(worker);
   }
 
-  static async start(dataDir: string, options: { maxPages?: number | undefined } = {}): Promise<IngestWorker> {
-    return new IngestWorker(dataDir, options.maxPages, await spawnWriter(dataDir, options.maxPages));
+  static async start(dataDir: string, options: { maxPages?: number | undefined; checkAtStart?: boolean } = {}): Promise<IngestWorker> {
+    const worker = await spawnWriter({ dataDir, maxPages: options.maxPages, checkAtStart: options.checkAtStart ?? false });
+    return new IngestWorker(dataDir, options.maxPages, worker);
   }
 
   /** Called when the writer thread died and a new one is being started (for the log). */
@@ -105,7 +106,8 @@ export class IngestWorker {
     this.quickFailures = Date.now() - this.startedAt < QUICK_FAILURE_MS ? this.quickFailures + 1 : 1;
     if (this.quickFailures > MAX_QUICK_FAILURES) return this.stop(error);
     this.onRestart(error);
-    this.restarting = spawnWriter(this.dataDir, this.maxPages)
+    // The database was checked at start; a new writer thread only takes over the queue.
+    this.restarting = spawnWriter({ dataDir: this.dataDir, maxPages: this.maxPages, checkAtStart: false })
       .then(
         (worker) => this.attach(worker),
         (failure: unknown) => this.stop(failure instanceof Error ? failure : new Error(String(failure))),

@@ -23,3 +23,11 @@ export type FromWorker =
   | { type: 'closed' }
   | { type: 'damaged'; problem: string }
   | { type: 'fatal'; error: SerializedError };
+
+/** What the writer thread is started with (worker-entry.ts). */
+export interface WriterData {
+  dataDir: string;
+  maxPages: number | undefined;
+  /** Run the start-up quick_check once ready (a small database; a large one is checked on a thread of its own). */
+  checkAtStart: boolean;
+}

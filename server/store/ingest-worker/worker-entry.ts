@@ -5,7 +5,7 @@ import { ingestBatch } from '../statements-ingest.js';
 import { WriteQueue, WriterClosedError } from '../write-queue.js';
 import { unpackBatch } from './batch-wire.js';
 import { CoalescingSender, eachMessage, type Many } from './coalescing-sender.js';
-import type { FromWorker, SerializedError, ToWorker } from './messages.js';
+import type { FromWorker, SerializedError, ToWorker, WriterData } from './messages.js';
 import { workerJobs } from './worker-jobs.js';
 
 /**
@@ -31,7 +31,7 @@ const sender = new CoalescingSender<FromWorker>(post, queueMicrotask);
 const send = (message: FromWorker) => sender.send(message);
 
 try {
-  const { dataDir, maxPages } = workerData as { dataDir: string; maxPages?: number };
+  const { dataDir, maxPages, checkAtStart } = workerData as WriterData;
   const db = openDatabase(dataDir);
   if (maxPages) db.pragma(`max_page_count = ${maxPages}`);
   // Checkpoints run from the writer too; a larger page cache keeps the indexes' hot pages in memory.
@@ -60,14 +60,16 @@ try {
     }
   }
   post({ type: 'ready' });
-  // The full structural check reads the whole file (seconds on a large store): it runs here, after the collector is
-  // ready, instead of delaying the start; batches that arrive meanwhile wait in the queue. On a connection of its
-  // own with a small page cache: on the writer's, it filled all 32 MB with pages ingest never reads again (+16 MB
-  // RSS with 1M statements stored, issue 8).
-  setImmediate(() => {
-    const problem = quickCheckStore(dataDir);
-    if (problem) send({ type: 'damaged', problem });
-  });
+  // The structural check of a small database runs here, after the collector is ready; batches that arrive meanwhile
+  // wait in the queue for its few milliseconds (a large database is checked on a thread of its own). On a
+  // connection of its own with a small page cache: on the writer's, it filled all 32 MB with pages ingest never
+  // reads again.
+  if (checkAtStart) {
+    setImmediate(() => {
+      const problem = quickCheckStore(dataDir);
+      if (problem) send({ type: 'damaged', problem });
+    });
+  }
 } catch (error) {
   post({ type: 'fatal', error: serialize(error) });
 }
