@@ -14,6 +14,8 @@ interface RawStudent {
   seconds: number | null;
   progress: number | null;
   finished: number | null;
+  /** The score the student's latest session with one ended on (sessions.score keeps statement order). */
+  lastScore: number | null;
 }
 
 interface RawResult {
@@ -23,7 +25,6 @@ interface RawResult {
   completed: number;
   bestScore: number | null;
   lastScore: number | null;
-  lastUpdated: string;
   correct: number;
   incorrect: number;
   progress: number | null;
@@ -36,7 +37,9 @@ export function readActivityResults(db: Db, activity: { id: string; name: string
     `SELECT p.id AS playerId, p.kind, p.animal_name AS animalName, p.public_id AS publicId, st.name AS studentName,
        count(s.id) AS sessions,
        sum(max(0, (julianday(s.last_seen) - julianday(s.started)) * 86400)) AS seconds,
-       max(s.progress) AS progress, max(s.completion) AS finished
+       max(s.progress) AS progress, max(s.completion) AS finished,
+       (SELECT last.score FROM sessions last WHERE last.player_id = p.id AND last.activity_id = gp.scope_id
+          AND last.score IS NOT NULL ORDER BY last.id DESC LIMIT 1) AS lastScore
      FROM gameplays gp JOIN players p ON p.id = gp.player_id LEFT JOIN students st ON st.id = p.student_id
      LEFT JOIN sessions s ON s.gameplay_id = gp.id
      WHERE gp.scope_id = ? GROUP BY p.id`,
@@ -44,7 +47,7 @@ export function readActivityResults(db: Db, activity: { id: string; name: string
   const results = prepared<[string], RawResult>(
     db,
     `SELECT player_id AS playerId, object_id AS objectId, object_type AS objectType, completed, best_score AS bestScore,
-       last_score AS lastScore, updated AS lastUpdated, correct, incorrect, progress
+       last_score AS lastScore, correct, incorrect, progress
      FROM results WHERE activity_id = ?`,
   ).all(activity.id);
   const byPlayer = new Map<string, RawResult[]>();
@@ -58,7 +61,6 @@ export function readActivityResults(db: Db, activity: { id: string; name: string
     const rows = byPlayer.get(row.playerId) ?? [];
     const objects = rows.filter(meaningful).map(toObject).sort(byName);
     const scored = rows.filter((r) => r.lastScore !== null);
-    const latest = [...scored].sort((a, b) => a.lastUpdated.localeCompare(b.lastUpdated)).at(-1);
     return {
       player: playerRef(row),
       sessions: row.sessions,
@@ -69,7 +71,9 @@ export function readActivityResults(db: Db, activity: { id: string; name: string
       correct: sum(rows.map((r) => r.correct)),
       incorrect: sum(rows.map((r) => r.incorrect)),
       bestScore: scored.length ? Math.max(...scored.map((r) => r.bestScore ?? Number.NEGATIVE_INFINITY)) : null,
-      lastScore: latest?.lastScore ?? null,
+      // Not the most recently updated result row: a row's time moves with any statement about its object (a level
+      // visited again) and is the same for everything one flush wrote.
+      lastScore: row.lastScore,
       objects,
     };
   });

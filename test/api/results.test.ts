@@ -88,3 +88,32 @@ test('results list students by their shown name and levels in numeric order, as 
   const order = ['student2', 'student9', 'student10'].map((name) => csv.text.indexOf(name));
   assert.ok(order.every((at) => at > 0) && order[0]! < order[1]! && order[1]! < order[2]!, csv.text);
 });
+
+test("a student's last score is the latest one sent, even after another level is visited again", async () => {
+  const activity = makeActivity(collector.context.db, { name: 'Quizzes' });
+  const start = await startOk(collector.url, activity.trackingCode);
+  const readLastScore = async () => {
+    const answer = await request(`${collector.url}/admin/api/activities/${activity.id}/results`);
+    assert.equal(answer.status, 200, answer.text);
+    return (answer.json as ActivityResults).students[0]?.lastScore;
+  };
+  const revisit = {
+    actor: start.actor,
+    verb: { id: 'https://w3id.org/xapi/seriousgames/verbs/accessed' },
+    object: { id: `${start.objectId}/level/quiz1`, definition: { type: 'https://w3id.org/xapi/seriousgames/activity-types/level' } },
+    timestamp: new Date().toISOString(),
+  };
+
+  assert.equal((await track(collector.url, start.authToken, [scored(start, 'quiz1', 3)])).status, 200);
+  assert.equal(await readLastScore(), 3);
+  // Two scores in one batch: the later statement's.
+  assert.equal((await track(collector.url, start.authToken, [scored(start, 'quiz2', 9), scored(start, 'quiz3', 5)])).status, 200);
+  assert.equal(await readLastScore(), 5);
+  // quiz1 visited again, without a score: its row changes, the last score does not.
+  assert.equal((await track(collector.url, start.authToken, [revisit])).status, 200);
+  assert.equal(await readLastScore(), 5);
+  // A later session with a score replaces it.
+  const again = await startOk(collector.url, activity.trackingCode, { body: { anonymous: start.playerId } });
+  assert.equal((await track(collector.url, again.authToken, [scored(again, 'quiz1', 8)])).status, 200);
+  assert.equal(await readLastScore(), 8);
+});
