@@ -153,9 +153,12 @@ function checkLargeDatabase(ctx: AppContext, markDamaged: (problem: string) => v
   setImmediate(() => {
     if (closed) return;
     check = checkInThread(ctx.config.dataDir);
-    void check.problem.then((problem) => {
-      if (problem) markDamaged(problem);
-    });
+    check.problem.then(
+      (problem) => {
+        if (problem) markDamaged(problem);
+      },
+      (error: unknown) => ctx.log.warn({ err: error }, 'the start-up check of the database could not run; it runs again at the next start'),
+    );
   });
 }
 

@@ -46,7 +46,10 @@ export async function backupInThread(request: Omit<BackupRequest, 'task'>): Prom
 }
 
 export interface CheckInThread {
-  /** quick_check's first finding, or null when the database is sound; a check that could not run says why. */
+  /**
+   * quick_check's first finding (or SQLite's error while checking), null when the database is sound or the check
+   * was stopped; rejects when the thread itself failed, which says nothing about the database.
+   */
   problem: Promise<string | null>;
   /** Ends the thread (when the collector closes first); it does not keep the process alive meanwhile. */
   stop(): void;
@@ -60,7 +63,10 @@ export function checkInThread(dataDir: string): CheckInThread {
   // Stopped on purpose, the check found nothing: its end is not damage.
   const problem = replyOf<CheckReply>(worker, 'check').then(
     (reply) => (stopped ? null : reply.ok ? reply.problem : reply.message),
-    (error: Error) => (stopped ? null : error.message),
+    (error: Error) => {
+      if (stopped) return null;
+      throw error;
+    },
   );
   return {
     problem,
