@@ -54,13 +54,6 @@ export function problemDialog(problem: StartProblem, context: { dataDir: string;
         cancelId: 2,
       };
     case 'timeout':
-      return {
-        title: 'Aula cannot start the collector',
-        message: problem.message,
-        detail: `Data folder: ${context.dataDir}`,
-        buttons: [{ label: 'Try again', action: { kind: 'retry' } }, showFolder, quit],
-        cancelId: 2,
-      };
     case 'other':
       return {
         title: 'Aula cannot start the collector',

@@ -68,7 +68,7 @@ export function ingestBatch(db: Db, batch: IngestBatch, now: string): IngestResu
   let requestBatch: StoredBatch | undefined;
   const ids: string[] = [];
   let skipped = 0;
-  const summary: StatementSummary = { verbId: null, objectId: null, progress: null, completion: null, success: null, score: null };
+  const summary = emptySummary();
   for (const statement of batch.statements) {
     if (statement.clientId !== null && isIdempotentResend(db, session.sessionId, statement)) {
       skipped++;
@@ -102,7 +102,7 @@ function ingestPlain(db: Db, batch: IngestBatch, stored: StoredBatch, prefix: st
     json: statement.json,
   }));
   const ids = insertPlainRows(db, stored, rows).map((seq) => derivedStatementId(prefix, seq));
-  const summary: StatementSummary = { verbId: null, objectId: null, progress: null, completion: null, success: null, score: null };
+  const summary = emptySummary();
   for (const statement of batch.statements) mergeSummary(summary, statement.summary);
   applyCounters(db, batch.session, ids.length, summary, now, batch.bodyHash);
   return { stored: ids.length, skipped: 0, ids };
@@ -127,7 +127,12 @@ function clientIdToKeep(db: Db, clientId: string | null): string | null {
   return lower;
 }
 
-function mergeSummary(into: StatementSummary, next: StatementSummary): void {
+export function emptySummary(): StatementSummary {
+  return { verbId: null, objectId: null, progress: null, completion: null, success: null, score: null };
+}
+
+/** A batch's summary as the session keeps it: each fact from the last statement that has it. */
+export function mergeSummary(into: StatementSummary, next: StatementSummary): void {
   into.verbId = next.verbId ?? into.verbId;
   into.objectId = next.objectId ?? into.objectId;
   into.progress = next.progress ?? into.progress;

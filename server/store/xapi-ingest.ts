@@ -4,7 +4,7 @@ import { prepared } from './prepared.js';
 import { findSessionById, openSession, type SessionContext } from './sessions-repo.js';
 import { findStatementSeq, isReservedStatementId } from './statement-ids.js';
 import { insertBatch, insertRow, type StoredBatch } from './statement-rows.js';
-import { applyCounters, type StatementSummary } from './statements-ingest.js';
+import { applyCounters, emptySummary, mergeSummary, type StatementSummary } from './statements-ingest.js';
 import { playerForActor } from './xapi-players.js';
 
 type Json = Record<string, unknown>;
@@ -213,19 +213,6 @@ function sessionFor(
   });
   started.push({ sessionId: opened.sessionId, playerId: player.id, newPlayer: created });
   return findSessionById(db, opened.sessionId) as SessionContext;
-}
-
-function emptySummary(): StatementSummary {
-  return { verbId: null, objectId: null, progress: null, completion: null, success: null, score: null };
-}
-
-function mergeSummary(into: StatementSummary, next: StatementSummary): void {
-  into.verbId = next.verbId ?? into.verbId;
-  into.objectId = next.objectId ?? into.objectId;
-  into.progress = next.progress ?? into.progress;
-  into.completion = next.completion ?? into.completion;
-  into.success = next.success ?? into.success;
-  into.score = next.score ?? into.score;
 }
 
 const FIRST_KEYS = ['id', 'actor', 'verb', 'object', 'result', 'context', 'timestamp', 'stored', 'authority', 'version'];
