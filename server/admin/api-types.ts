@@ -234,6 +234,91 @@ export interface ClassStudent {
   created: string;
 }
 
+/** Any student account, with every class it is in (GET /admin/api/students); never a password hash. */
+export interface StudentAccount {
+  id: string;
+  username: string;
+  name: string | null;
+  email: string;
+  created: string;
+  classes: Array<{ name: string; role: ClassRole }>;
+}
+
+/** Where a statement stands with one central LRS (server/upload/upload-state.ts). */
+export type UploadStateName = 'pending' | 'sent' | 'conflict' | 'rejected';
+
+export type StateCounts = Record<UploadStateName, number>;
+
+/** An LRS uploaded to before (GET /admin/api/data/upload/targets); its secret is never stored. */
+export interface UploadTargetView {
+  id: string;
+  endpoint: string;
+  username: string;
+  created: string;
+  counts: StateCounts;
+  /** Stored statements this LRS has not been asked about yet (queued as pending at the next upload). */
+  notQueued: number;
+}
+
+/** What one upload run did (server/upload/uploader.ts). */
+export interface UploadSummary {
+  /** Accepted by the LRS in this run. */
+  sent: number;
+  /** Already held by the LRS, found equal (or acknowledged as existing) in this run. */
+  alreadyThere: number;
+  conflicts: number;
+  rejected: number;
+  /** State of every selected statement for this target after the run. */
+  totals: StateCounts;
+  problems: Array<{ id: string; state: UploadStateName; message: string }>;
+}
+
+/** The dashboard's upload in progress or just ended (GET /admin/api/data/upload/status). */
+export interface UploadJob {
+  endpoint: string;
+  username: string;
+  activity: string | null;
+  state: 'running' | 'done' | 'failed';
+  started: string;
+  finished: string | null;
+  progress: { done: number; total: number };
+  summary: UploadSummary | null;
+  error: string | null;
+}
+
+/** What a bundle holds, table by table (server/import/import-report.ts lists them in order). */
+export type ImportKind = 'classes' | 'games' | 'versions' | 'activities' | 'players' | 'gameplays' | 'sessions' | 'statements';
+
+export interface ImportNote {
+  kind: ImportKind;
+  /** The id in the bundle. */
+  id: string;
+  /**
+   * conflict: a different record under the same key, not overwritten; code-changed: a tracking code taken here got a
+   * new one; renumbered: a session number taken here by another attempt; matched: merged with a local record found by
+   * name or playerId; skipped: a row that could not be stored; rules: an activity's rules taken from the bundle, or
+   * kept as they are here although the bundle's differ.
+   */
+  type: 'conflict' | 'code-changed' | 'renumbered' | 'matched' | 'skipped' | 'rules';
+  message: string;
+}
+
+/** What an import did, for the CLI's summary and the dashboard. */
+export interface ImportReport {
+  bundle: { format: string; appVersion: string; schemaVersion: number; created: string; pseudonymized: boolean; filters: Record<string, unknown> };
+  /** New here. */
+  added: Record<ImportKind, number>;
+  /** Already here (same id and content, or matched by name/playerId): nothing written. */
+  alreadyThere: Record<ImportKind, number>;
+  /** Same id, different content: kept as it is here and reported. */
+  conflicts: Record<ImportKind, number>;
+  skipped: number;
+  /** At most MAX_NOTES, conflicts first; the counts above are complete. */
+  notes: ImportNote[];
+  /** Whether the import wrote anything. */
+  changed: boolean;
+}
+
 export interface Overview {
   serverTime: string;
   statements: number;

@@ -6,10 +6,11 @@ import { ensurePseudonymSalt } from '../normalize/index.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { LrsClient } from '../upload/lrs-client.js';
-import { type StateCounts, stateCounts } from '../upload/upload-state.js';
-import { UploadStoppedError, type UploadSummary, uploadStatements } from '../upload/uploader.js';
+import { stateCounts } from '../upload/upload-state.js';
+import { UploadStoppedError, uploadStatements } from '../upload/uploader.js';
 import { isoNow } from '../util/time.js';
 import { AdminError } from './admin-error.js';
+import type { UploadJob, UploadTargetView } from './api-types.js';
 
 export const lrsSchema = z.object({
   endpoint: z.url({ protocol: /^https?$/ }),
@@ -24,27 +25,7 @@ export const uploadSchema = lrsSchema.extend({
   pseudonymize: z.boolean().default(false),
 });
 
-export interface UploadJob {
-  endpoint: string;
-  username: string;
-  activity: string | null;
-  state: 'running' | 'done' | 'failed';
-  started: string;
-  finished: string | null;
-  progress: { done: number; total: number };
-  summary: UploadSummary | null;
-  error: string | null;
-}
 
-export interface UploadTargetView {
-  id: string;
-  endpoint: string;
-  username: string;
-  created: string;
-  counts: StateCounts;
-  /** Stored statements this LRS has not been asked about yet (queued as pending at the next upload). */
-  notQueued: number;
-}
 
 /** What `/about` says: whether this is an xAPI endpoint the key and secret open. */
 export async function testConnection(target: z.output<typeof lrsSchema>): Promise<{ ok: boolean; status: number | null; message: string }> {

@@ -1,35 +1,6 @@
-export const IMPORT_KINDS = ['classes', 'games', 'versions', 'activities', 'players', 'gameplays', 'sessions', 'statements'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
-
-export interface ImportNote {
-  kind: ImportKind;
-  /** The id in the bundle. */
-  id: string;
-  /**
-   * conflict: a different record under the same key, not overwritten; code-changed: a tracking code taken here got a
-   * new one; renumbered: a session number taken here by another attempt; matched: merged with a local record found by
-   * name or playerId; skipped: a row that could not be stored; rules: an activity's rules taken from the bundle, or
-   * kept as they are here although the bundle's differ.
-   */
-  type: 'conflict' | 'code-changed' | 'renumbered' | 'matched' | 'skipped' | 'rules';
-  message: string;
-}
-
-/** What an import did, for the CLI's summary and the dashboard. */
-export interface ImportReport {
-  bundle: { format: string; appVersion: string; schemaVersion: number; created: string; pseudonymized: boolean; filters: Record<string, unknown> };
-  /** New here. */
-  added: Record<ImportKind, number>;
-  /** Already here (same id and content, or matched by name/playerId): nothing written. */
-  alreadyThere: Record<ImportKind, number>;
-  /** Same id, different content: kept as it is here and reported. */
-  conflicts: Record<ImportKind, number>;
-  skipped: number;
-  /** At most MAX_NOTES, conflicts first; the counts above are complete. */
-  notes: ImportNote[];
-  /** Whether the import wrote anything. */
-  changed: boolean;
-}
+import type { ImportKind, ImportNote, ImportReport } from '../admin/api-types.js';
+export const IMPORT_KINDS: readonly ImportKind[] = ['classes', 'games', 'versions', 'activities', 'players', 'gameplays', 'sessions', 'statements'];
+export type { ImportKind, ImportNote, ImportReport };
 
 const MAX_NOTES = 200;
 

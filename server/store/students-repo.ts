@@ -1,4 +1,4 @@
-import type { ClassRole } from '../admin/api-types.js';
+import type { ClassRole, StudentAccount } from '../admin/api-types.js';
 import { newRowId } from '../util/random-ids.js';
 import { isoNow } from '../util/time.js';
 import type { Db } from './open-database.js';
@@ -6,15 +6,8 @@ import { prepared } from './prepared.js';
 
 export type { ClassRole };
 
-/** What anyone may see of a student: never the password hash. */
-export interface Student {
-  id: string;
-  username: string;
-  name: string | null;
-  email: string;
-  created: string;
-  classes: Array<{ name: string; role: ClassRole }>;
-}
+/** What anyone may see of a student (the dashboard's answer type): never the password hash. */
+export type Student = StudentAccount;
 
 /** Only the login route needs the hash; it never leaves the server. */
 export interface StudentCredentials {

@@ -1,9 +1,10 @@
+import type { StateCounts, UploadStateName } from '../admin/api-types.js';
 import type { StatementWhere } from '../export/filters.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { newRowId } from '../util/random-ids.js';
 
-export type UploadStateName = 'pending' | 'sent' | 'conflict' | 'rejected';
+export type { StateCounts, UploadStateName };
 
 /** The target row for an endpoint + key (created on first use); its password is never stored. */
 export function findOrCreateTarget(db: Db, endpoint: string, username: string, now: string): string {
@@ -47,8 +48,6 @@ export function markState(
   );
   for (const seq of seqs) update.run(state, status, message, now, targetId, seq);
 }
-
-export type StateCounts = Record<UploadStateName, number>;
 
 export function stateCounts(db: Db, targetId: string, where: StatementWhere): StateCounts {
   const rows = db

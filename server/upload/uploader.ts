@@ -1,3 +1,4 @@
+import type { UploadSummary } from '../admin/api-types.js';
 import { type ExportFilters, statementWhere } from '../export/filters.js';
 import { outgoingStatement } from '../export/outgoing-statements.js';
 import { NORMALIZE_COLUMNS, NORMALIZE_FROM, type NormalizeSettings, type StoredStatementRow } from '../normalize/index.js';
@@ -5,7 +6,7 @@ import type { Db } from '../store/open-database.js';
 import { isoNow } from '../util/time.js';
 import { type LrsAnswer, LrsClient, type LrsTarget } from './lrs-client.js';
 import { sameStatement } from './same-statement.js';
-import { findOrCreateTarget, markState, type StateCounts, seedPending, stateCounts, type UploadStateName } from './upload-state.js';
+import { findOrCreateTarget, markState, seedPending, stateCounts, type UploadStateName } from './upload-state.js';
 
 export interface UploadOptions {
   target: LrsTarget;
@@ -26,17 +27,7 @@ export interface UploadProgress {
   total: number;
 }
 
-export interface UploadSummary {
-  /** Accepted by the LRS in this run. */
-  sent: number;
-  /** Already held by the LRS, found equal (or acknowledged as existing) in this run. */
-  alreadyThere: number;
-  conflicts: number;
-  rejected: number;
-  /** State of every selected statement for this target after the run. */
-  totals: StateCounts;
-  problems: Array<{ id: string; state: UploadStateName; message: string }>;
-}
+export type { UploadSummary };
 
 export class UploadStoppedError extends Error {
   constructor(

@@ -1,7 +1,7 @@
 // The classes API's answers (server/admin/classes-routes.ts); those declared in api-types come from there.
-import type { ClassRole, ClassStudent } from '../../../../server/admin/api-types.js';
+import type { ClassRole, ClassStudent, StudentAccount } from '../../../../server/admin/api-types.js';
 
-export type { ClassRole, ClassStudent };
+export type { ClassRole, ClassStudent, StudentAccount };
 
 export const ROLES: readonly ClassRole[] = ['student', 'assistant', 'teacher'];
 
@@ -18,12 +18,3 @@ export interface RosterProblem {
   message: string;
 }
 
-/** Any account, with every class it is in (GET /admin/api/students); suggested when adding an existing student. */
-export interface StudentAccount {
-  id: string;
-  username: string;
-  name: string | null;
-  email: string;
-  created: string;
-  classes: Array<{ name: string; role: ClassRole }>;
-}

@@ -1,4 +1,6 @@
 /** Shapes of /admin/api/data (server/admin/data-*.ts and server/import/import-report.ts), as the screen reads them. */
+import type { ImportKind, ImportReport, StateCounts, UploadJob, UploadSummary, UploadTargetView } from '../../../../server/admin/api-types.js';
+
 export const EXPORT_FORMATS = [
   { value: 'ndjson', label: 'NDJSON (one xAPI statement a line)' },
   { value: 'json', label: 'JSON array' },
@@ -16,48 +18,9 @@ export interface ExportProgress {
   failed: boolean;
 }
 
-export interface StateCounts {
-  pending: number;
-  sent: number;
-  conflict: number;
-  rejected: number;
-}
+/** The upload target as the Data screen lists it. */
+export type UploadTarget = UploadTargetView;
+export type { ImportReport, StateCounts, UploadJob, UploadSummary };
 
-export interface UploadTarget {
-  id: string;
-  endpoint: string;
-  username: string;
-  created: string;
-  counts: StateCounts;
-  notQueued: number;
-}
-
-export interface UploadSummary {
-  sent: number;
-  alreadyThere: number;
-  conflicts: number;
-  rejected: number;
-  totals: StateCounts;
-  problems: Array<{ id: string; state: string; message: string }>;
-}
-
-export interface UploadJob {
-  endpoint: string;
-  state: 'running' | 'done' | 'failed';
-  progress: { done: number; total: number };
-  summary: UploadSummary | null;
-  error: string | null;
-}
-
-export const IMPORT_KINDS = ['classes', 'games', 'versions', 'activities', 'players', 'gameplays', 'sessions', 'statements'] as const;
-type Counts = Record<(typeof IMPORT_KINDS)[number], number>;
-
-export interface ImportReport {
-  bundle: { appVersion: string; created: string; pseudonymized: boolean };
-  added: Counts;
-  alreadyThere: Counts;
-  conflicts: Counts;
-  skipped: number;
-  notes: Array<{ kind: string; id: string; type: string; message: string }>;
-  changed: boolean;
-}
+/** The tables of a bundle in the order the import report lists them (server/import/import-report.ts). */
+export const IMPORT_KINDS: readonly ImportKind[] = ['classes', 'games', 'versions', 'activities', 'players', 'gameplays', 'sessions', 'statements'];
