@@ -9,6 +9,20 @@ export const PROGRESS_EXTENSION = 'https://w3id.org/xapi/seriousgames/extensions
 const finite = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 const boolean = (value: unknown): boolean | null => (typeof value === 'boolean' ? value : null);
 
+const COMPLETED = 'http://adlnet.gov/expapi/verbs/completed';
+const SERIOUS_GAME = 'https://w3id.org/xapi/seriousgames/activity-types/serious-game';
+
+const definitionType = (object: Json): unknown => (isObject(object.definition) ? object.definition.type : undefined);
+
+/**
+ * The trackers say a game is finished with `completed` on the `serious-game` object, with success and score but no
+ * `result.completion` (real-clients.md §7.1): without this, a class that played to the end showed 0 % finished.
+ * The bare key is accepted too, as trackers send an unknown or misspelt type as it is.
+ */
+function finishesTheGame(verbId: unknown, type: unknown): boolean {
+  return verbId === COMPLETED && (type === SERIOUS_GAME || type === 'serious-game');
+}
+
 /** The few facts per statement the live view shows (last action, progress, completion, score). */
 export function summarizeStatement(statement: Json): StatementSummary {
   const verb = isObject(statement.verb) ? statement.verb : {};
@@ -20,7 +34,7 @@ export function summarizeStatement(statement: Json): StatementSummary {
     verbId: typeof verb.id === 'string' ? verb.id : null,
     objectId: typeof object.id === 'string' ? object.id : null,
     progress: finite(extensions[PROGRESS_EXTENSION]),
-    completion: boolean(result.completion),
+    completion: boolean(result.completion) ?? (finishesTheGame(verb.id, definitionType(object)) ? true : null),
     success: boolean(result.success),
     score: finite(score.scaled) ?? finite(score.raw),
   };

@@ -117,3 +117,38 @@ test("a student's last score is the latest one sent, even after another level is
   assert.equal((await track(collector.url, again.authToken, [scored(again, 'quiz1', 8)])).status, 200);
   assert.equal(await readLastScore(), 8);
 });
+
+test("a game that sends completed on its serious-game (as the trackers do, without result.completion) counts as finished", async () => {
+  const activity = makeActivity(collector.context.db, { name: 'Whole game' });
+  const finisher = await startOk(collector.url, activity.trackingCode);
+  const quitter = await startOk(collector.url, activity.trackingCode);
+  // The shape js-tracker sends (fixtures/real-clients/js-tracker-12afa09-node-track-500-resend.jsonl).
+  const game = (start: typeof finisher, verb: string, result?: Record<string, unknown>) => ({
+    actor: start.actor,
+    verb: { id: `http://adlnet.gov/expapi/verbs/${verb}` },
+    object: { id: `${start.objectId}/game/g`, definition: { type: 'https://w3id.org/xapi/seriousgames/activity-types/serious-game' } },
+    timestamp: new Date().toISOString(),
+    ...(result ? { result } : {}),
+  });
+  assert.equal((await track(collector.url, finisher.authToken, [game(finisher, 'initialized'), game(finisher, 'completed', { success: true, score: { raw: 1 } })])).status, 200);
+  // A level completed is not the game completed.
+  assert.equal((await track(collector.url, quitter.authToken, [game(quitter, 'initialized'), scored(quitter, 'level1', 1)])).status, 200);
+
+  const sessions = await request(`${collector.url}/admin/api/activities/${activity.id}/sessions`);
+  assert.equal(sessions.status, 200, sessions.text);
+  const completionOf = new Map(
+    (sessions.json as { sessions: Array<{ player: { id: string; animalName: string }; completion: boolean | null }> }).sessions.map((s) => [s.player.animalName, s.completion]),
+  );
+  assert.equal(completionOf.get(finisher.playerAnimalName), true);
+  assert.equal(completionOf.get(quitter.playerAnimalName), null);
+
+  const results = (await request(`${collector.url}/admin/api/activities/${activity.id}/results`)).json as ActivityResults;
+  assert.equal(results.aggregates.completionRate, 0.5);
+  assert.deepEqual(
+    results.students.map((s) => [s.player.animalName, s.finished]).sort(),
+    [
+      [finisher.playerAnimalName, true],
+      [quitter.playerAnimalName, false],
+    ].sort(),
+  );
+});
