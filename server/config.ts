@@ -31,8 +31,8 @@ export const configSchema = z.object({
    */
   inflightBodyBytes: z.number().int().positive().default(2 * 1024 * 1024),
   /**
-   * The start-up quick_check reads the whole database. Up to this size it runs on the writer thread (tens of
-   * milliseconds); a larger database is checked on a thread of its own, so games are stored meanwhile.
+   * The start-up quick_check reads the whole database. Up to this size it runs before the collector listens (tens of
+   * milliseconds at most); a larger database is checked on a thread of its own, so games are stored meanwhile.
    */
   checkInThreadAboveBytes: z.number().int().nonnegative().default(64 * 1024 * 1024),
   /** Statements accepted but not yet committed above which track answers 503 + Retry-After (backpressure). */

@@ -16,6 +16,7 @@ import { LiveBus } from './live/live-bus.js';
 import { createLogger, type Logger } from './logger.js';
 import { reachableUrls } from './net/lan-addresses.js';
 import { type CheckInThread, checkInThread } from './store/backup-thread/backup-in-thread.js';
+import { quickCheckStore } from './store/backups.js';
 import { IngestWorker } from './store/ingest-worker/ingest-worker.js';
 import { DatabaseDamagedError, databaseFile, openDatabase } from './store/open-database.js';
 import { WriteQueue } from './store/write-queue.js';
@@ -50,8 +51,7 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
   // index pages, while a query that reads a whole activity (an xAPI filter that matches nothing) would otherwise
   // keep 16 MB of pages it never reads again (issue 8: peak RSS with 1,000,000 stored).
   db.pragma('cache_size = -8192');
-  const checkOnWriter = databaseBytes(config.dataDir) <= config.checkInThreadAboveBytes;
-  const ingest = await IngestWorker.start(config.dataDir, { maxPages: config.maxDatabasePages, checkAtStart: checkOnWriter }).catch((error: unknown) => {
+  const ingest = await IngestWorker.start(config.dataDir, { maxPages: config.maxDatabasePages }).catch((error: unknown) => {
     db.close();
     throw error;
   });
@@ -81,7 +81,12 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
     ctx.storage.damaged = new DatabaseDamagedError(databaseFile(config.dataDir), problem, config.dataDir).message;
     log.error(ctx.storage.damaged);
   };
-  ingest.onDamaged = markDamaged;
+  // A small database is checked now, in milliseconds; a large one beside the writer once the collector listens.
+  const checkNow = databaseBytes(config.dataDir) <= config.checkInThreadAboveBytes;
+  if (checkNow) {
+    const problem = quickCheckStore(config.dataDir);
+    if (problem) markDamaged(problem);
+  }
   const app = createApp(ctx, [...featureMounts(ctx), ...(options.mounts?.(ctx) ?? [])]);
   const server = http.createServer(slowClientOptions(config), withFastPath(ctx, app));
   limitConnections(server, config);
@@ -101,7 +106,7 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
   });
   const port = (server.address() as AddressInfo).port;
   attachConnectivity(ctx, server, port);
-  if (!checkOnWriter) checkLargeDatabase(ctx, markDamaged);
+  if (!checkNow) checkLargeDatabase(ctx, markDamaged);
   const loopbackHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   let closing: Promise<void> | undefined;
   return {
@@ -139,8 +144,9 @@ function databaseBytes(dataDir: string): number {
 }
 
 /**
- * The start-up quick_check of a large database on a thread of its own: on the writer thread it held every game's
- * first batches for its whole duration (0.6 s with 1,000,000 statements stored; issue 8's "ready to accept ≤ 1 s").
+ * The start-up quick_check of a large database on a thread of its own: run before listening, or on the writer thread,
+ * it held back every game's first batches for its whole duration (0.6 s with 1,000,000 statements stored; issue 8's
+ * "ready to accept ≤ 1 s").
  */
 function checkLargeDatabase(ctx: AppContext, markDamaged: (problem: string) => void): void {
   let check: CheckInThread | undefined;

@@ -41,14 +41,13 @@ export async function readStatements(db: Db, filter: StatementFilter, steps: Ste
   const read = (bounds: string[], values: number[], limit: number) =>
     prepared<Array<string | number>, RawStatement>(
       db,
-        `SELECT t.seq, t.id, t.stored, t.timestamp, t.verb_id AS verbId, t.object_id AS objectId, t.activity_id AS activityId,
-           a.name AS activityName, t.session_id AS sessionId, s.number AS sessionNumber, t.player_id AS playerId, p.kind,
-           p.animal_name AS animalName, p.public_id AS publicId, st.name AS studentName, t.json
-         FROM statements t LEFT JOIN activities a ON a.id = t.activity_id LEFT JOIN sessions s ON s.id = t.session_id
-           LEFT JOIN players p ON p.id = t.player_id LEFT JOIN students st ON st.id = p.student_id
-         ${where.length + bounds.length ? `WHERE ${[...where, ...bounds].join(' AND ')}` : ''} ORDER BY t.seq DESC LIMIT ?`,
-      )
-      .all(...params, ...values, limit);
+      `SELECT t.seq, t.id, t.stored, t.timestamp, t.verb_id AS verbId, t.object_id AS objectId, t.activity_id AS activityId,
+         a.name AS activityName, t.session_id AS sessionId, s.number AS sessionNumber, t.player_id AS playerId, p.kind,
+         p.animal_name AS animalName, p.public_id AS publicId, st.name AS studentName, t.json
+       FROM statements t LEFT JOIN activities a ON a.id = t.activity_id LEFT JOIN sessions s ON s.id = t.session_id
+         LEFT JOIN players p ON p.id = t.player_id LEFT JOIN students st ON st.id = p.student_id
+       ${where.length + bounds.length ? `WHERE ${[...where, ...bounds].join(' AND ')}` : ''} ORDER BY t.seq DESC LIMIT ?`,
+    ).all(...params, ...values, limit);
   const stepped = filter.verbId !== undefined && filter.sessionId === undefined && filter.playerId === undefined;
   const rows = stepped
     ? await readInSteps(

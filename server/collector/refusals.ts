@@ -17,6 +17,12 @@ export class CollectorRefusal extends Error {
   }
 }
 
+/**
+ * The answer's headers when Aula is busy (the in-flight budget or the writer's queue is full): the games' trackers
+ * wait that long and send again. One second, the smallest Retry-After, as the overload clears within a second or two.
+ */
+export const RETRY_SOON = { 'Retry-After': '1' } as const;
+
 const SAMPLE_LIMIT = 2048;
 
 /**
@@ -57,7 +63,7 @@ export function bodyErrorAnswer(ctx: AppContext, req: IncomingMessage, res: Serv
   }
   if (error instanceof BodyOverBudgetError) {
     // Overload, not the game's fault: not recorded (see writeErrorAnswer). The rest of the body is read and dropped.
-    return sendMessage(res, 503, Messages.busy, { 'Retry-After': '1' });
+    return sendMessage(res, 503, Messages.busy, RETRY_SOON);
   }
   if (error instanceof InvalidJsonError) {
     // M-JSON, or the nesting-limit message of its subclass.

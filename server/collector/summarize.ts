@@ -12,15 +12,15 @@ const boolean = (value: unknown): boolean | null => (typeof value === 'boolean' 
 const COMPLETED = 'http://adlnet.gov/expapi/verbs/completed';
 const SERIOUS_GAME = 'https://w3id.org/xapi/seriousgames/activity-types/serious-game';
 
-const definitionType = (object: Json): unknown => (isObject(object.definition) ? object.definition.type : undefined);
-
 /**
  * The trackers say a game is finished with `completed` on the `serious-game` object, with success and score but no
  * `result.completion` (real-clients.md §7.1): without this, a class that played to the end showed 0 % finished.
  * The bare key is accepted too, as trackers send an unknown or misspelt type as it is.
  */
-function finishesTheGame(verbId: unknown, type: unknown): boolean {
-  return verbId === COMPLETED && (type === SERIOUS_GAME || type === 'serious-game');
+function finishesTheGame(verbId: unknown, object: Json): boolean {
+  if (verbId !== COMPLETED) return false;
+  const type = isObject(object.definition) ? object.definition.type : undefined;
+  return type === SERIOUS_GAME || type === 'serious-game';
 }
 
 /** The few facts per statement the live view shows (last action, progress, completion, score). */
@@ -34,7 +34,7 @@ export function summarizeStatement(statement: Json): StatementSummary {
     verbId: typeof verb.id === 'string' ? verb.id : null,
     objectId: typeof object.id === 'string' ? object.id : null,
     progress: finite(extensions[PROGRESS_EXTENSION]),
-    completion: boolean(result.completion) ?? (finishesTheGame(verb.id, definitionType(object)) ? true : null),
+    completion: boolean(result.completion) ?? (finishesTheGame(verb.id, object) ? true : null),
     success: boolean(result.success),
     score: finite(score.scaled) ?? finite(score.raw),
   };

@@ -12,7 +12,7 @@ import { mayJoin } from './access.js';
 import { authTokenFrom } from './classify-authorization.js';
 import { Messages } from './messages.js';
 import { prepareTrackBatch } from './prepare-track-batch.js';
-import { bodyErrorAnswer, CollectorRefusal, markStorage, writeErrorAnswer } from './refusals.js';
+import { bodyErrorAnswer, CollectorRefusal, markStorage, RETRY_SOON, writeErrorAnswer } from './refusals.js';
 import { trackAccessCache } from './track-access-cache.js';
 
 const SUCCESS = JSON.stringify({ message: Messages.success });
@@ -36,7 +36,7 @@ export async function handleTrack(ctx: AppContext, req: IncomingMessage, res: Se
 function refuseUnread(req: IncomingMessage, res: ServerResponse): void {
   req.once('error', () => res.destroy());
   req.resume();
-  sendMessage(res, 503, Messages.busy, { 'Retry-After': '1' });
+  sendMessage(res, 503, Messages.busy, RETRY_SOON);
 }
 
 async function storeTrack(ctx: AppContext, req: IncomingMessage, res: ServerResponse, hold: BudgetHold): Promise<void> {
@@ -56,7 +56,7 @@ async function storeTrack(ctx: AppContext, req: IncomingMessage, res: ServerResp
     const bodyHash = createHash('sha1').update(raw).digest('base64');
     const now = isoNow(ctx.now);
     if (ctx.ingest.isOverloaded(statements.length, ctx.config.ingestQueueLimit)) {
-      throw new CollectorRefusal(503, Messages.busy, { 'Retry-After': '1' });
+      throw new CollectorRefusal(503, Messages.busy, RETRY_SOON);
     }
     const result = await ctx.ingest.submit({ session, statements, bodyHash, source: 'rage' }, now);
     markStorage(ctx, false);

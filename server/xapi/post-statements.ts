@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { Messages } from '../collector/messages.js';
-import { markStorage } from '../collector/refusals.js';
+import { markStorage, RETRY_SOON } from '../collector/refusals.js';
 import type { AppContext } from '../context.js';
 import type { BudgetHold } from '../http/inflight-budget.js';
 import {
@@ -78,7 +78,7 @@ async function holdingInflightBudget<T>(ctx: AppContext, req: Request, work: (ho
   }
 }
 
-const busy = () => new XapiError(503, Messages.busy, { 'Retry-After': '1' });
+const busy = () => new XapiError(503, Messages.busy, RETRY_SOON);
 
 async function store(ctx: AppContext, locals: XapiLocals, statements: unknown[]): Promise<string[]> {
   const { credential, version } = locals;
@@ -87,7 +87,7 @@ async function store(ctx: AppContext, locals: XapiLocals, statements: unknown[])
   const batch = prepareStatements(statements, version, credential, ctx.homePage);
   const scope = { activityId: activity.id, versionId: activity.versionId, homePage: ctx.homePage };
   if (ctx.ingest.isOverloaded(batch.length, ctx.config.ingestQueueLimit)) {
-    throw new XapiError(503, Messages.busy, { 'Retry-After': '1' });
+    throw busy();
   }
   let result: XapiIngestResult;
   try {

@@ -86,7 +86,7 @@ describe('backups (issue 9)', () => {
   });
 
   for (const [where, checkInThreadAboveBytes] of [
-    ['on the writer thread (a small database)', undefined],
+    ['before listening (a small database)', undefined],
     ['on a thread of its own (as for a large database)', 0],
   ] as const) {
     it(`damage that lets SQLite open is found by the check after start, ${where}: /health and the overview say so, with the way out`, async () => {

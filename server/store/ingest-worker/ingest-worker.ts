@@ -72,9 +72,8 @@ export class IngestWorker {
     this.attach(worker);
   }
 
-  static async start(dataDir: string, options: { maxPages?: number | undefined; checkAtStart?: boolean } = {}): Promise<IngestWorker> {
-    const worker = await spawnWriter({ dataDir, maxPages: options.maxPages, checkAtStart: options.checkAtStart ?? false });
-    return new IngestWorker(dataDir, options.maxPages, worker);
+  static async start(dataDir: string, options: { maxPages?: number | undefined } = {}): Promise<IngestWorker> {
+    return new IngestWorker(dataDir, options.maxPages, await spawnWriter({ dataDir, maxPages: options.maxPages }));
   }
 
   /** Called when the writer thread died and a new one is being started (for the log). */
@@ -106,8 +105,7 @@ export class IngestWorker {
     this.quickFailures = Date.now() - this.startedAt < QUICK_FAILURE_MS ? this.quickFailures + 1 : 1;
     if (this.quickFailures > MAX_QUICK_FAILURES) return this.stop(error);
     this.onRestart(error);
-    // The database was checked at start; a new writer thread only takes over the queue.
-    this.restarting = spawnWriter({ dataDir: this.dataDir, maxPages: this.maxPages, checkAtStart: false })
+    this.restarting = spawnWriter({ dataDir: this.dataDir, maxPages: this.maxPages })
       .then(
         (worker) => this.attach(worker),
         (failure: unknown) => this.stop(failure instanceof Error ? failure : new Error(String(failure))),
@@ -191,11 +189,7 @@ export class IngestWorker {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Called once if the background quick_check finds the database damaged. */
-  onDamaged: (problem: string) => void = () => {};
-
   private receive(message: FromWorker): void {
-    if (message.type === 'damaged') return this.onDamaged(message.problem);
     if (message.type !== 'done' && message.type !== 'failed') return;
     const waiting = this.pending.get(message.id);
     if (!waiting) return;

@@ -21,13 +21,10 @@ export type FromWorker =
   | { type: 'done'; id: number; result: IngestResult | unknown }
   | { type: 'failed'; id: number; error: SerializedError }
   | { type: 'closed' }
-  | { type: 'damaged'; problem: string }
   | { type: 'fatal'; error: SerializedError };
 
 /** What the writer thread is started with (worker-entry.ts). */
 export interface WriterData {
   dataDir: string;
   maxPages: number | undefined;
-  /** Run the start-up quick_check once ready (a small database; a large one is checked on a thread of its own). */
-  checkAtStart: boolean;
 }

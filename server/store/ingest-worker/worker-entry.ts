@@ -1,5 +1,4 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { quickCheckStore } from '../backups.js';
 import { openDatabase } from '../open-database.js';
 import { ingestBatch } from '../statements-ingest.js';
 import { WriteQueue, WriterClosedError } from '../write-queue.js';
@@ -31,7 +30,7 @@ const sender = new CoalescingSender<FromWorker>(post, queueMicrotask);
 const send = (message: FromWorker) => sender.send(message);
 
 try {
-  const { dataDir, maxPages, checkAtStart } = workerData as WriterData;
+  const { dataDir, maxPages } = workerData as WriterData;
   const db = openDatabase(dataDir);
   if (maxPages) db.pragma(`max_page_count = ${maxPages}`);
   // Checkpoints run from the writer too; a larger page cache keeps the indexes' hot pages in memory.
@@ -60,16 +59,6 @@ try {
     }
   }
   post({ type: 'ready' });
-  // The structural check of a small database runs here, after the collector is ready; batches that arrive meanwhile
-  // wait in the queue for its few milliseconds (a large database is checked on a thread of its own). On a
-  // connection of its own with a small page cache: on the writer's, it filled all 32 MB with pages ingest never
-  // reads again.
-  if (checkAtStart) {
-    setImmediate(() => {
-      const problem = quickCheckStore(dataDir);
-      if (problem) send({ type: 'damaged', problem });
-    });
-  }
 } catch (error) {
   post({ type: 'fatal', error: serialize(error) });
 }
