@@ -13,14 +13,20 @@ const COMPLETED = 'http://adlnet.gov/expapi/verbs/completed';
 const SERIOUS_GAME = 'https://w3id.org/xapi/seriousgames/activity-types/serious-game';
 
 /**
- * The trackers say a game is finished with `completed` on the `serious-game` object, with success and score but no
- * `result.completion` (real-clients.md §7.1): without this, a class that played to the end showed 0 % finished.
- * The bare key is accepted too, as trackers send an unknown or misspelt type as it is.
+ * The game itself, as the trackers' `Completable.Game` names it (real-clients.md §7.1). The bare key is accepted too,
+ * as trackers send an unknown or misspelt type as it is.
  */
-function finishesTheGame(verbId: unknown, object: Json): boolean {
-  if (verbId !== COMPLETED) return false;
+function isTheGame(object: Json): boolean {
   const type = isObject(object.definition) ? object.definition.type : undefined;
   return type === SERIOUS_GAME || type === 'serious-game';
+}
+
+/**
+ * The trackers say a game is finished with `completed` on the `serious-game` object, with success and score but no
+ * `result.completion` (real-clients.md §7.1): without this, a class that played to the end showed 0 % finished.
+ */
+function finishesTheGame(verbId: unknown, object: Json): boolean {
+  return verbId === COMPLETED && isTheGame(object);
 }
 
 /** The few facts per statement the live view shows (last action, progress, completion, score). */
@@ -30,10 +36,13 @@ export function summarizeStatement(statement: Json): StatementSummary {
   const result = isObject(statement.result) ? statement.result : {};
   const extensions = isObject(result.extensions) ? result.extensions : {};
   const score = isObject(result.score) ? result.score : {};
+  const progress = finite(extensions[PROGRESS_EXTENSION]);
   return {
     verbId: typeof verb.id === 'string' ? verb.id : null,
     objectId: typeof object.id === 'string' ? object.id : null,
-    progress: finite(extensions[PROGRESS_EXTENSION]),
+    progress,
+    // The type is read only when there is a progress: this runs for every statement on the ingest path.
+    progressOfGame: progress !== null && isTheGame(object),
     completion: boolean(result.completion) ?? (finishesTheGame(verb.id, object) ? true : null),
     success: boolean(result.success),
     score: finite(score.scaled) ?? finite(score.raw),

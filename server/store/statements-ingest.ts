@@ -10,6 +10,8 @@ export interface StatementSummary {
   verbId: string | null;
   objectId: string | null;
   progress: number | null;
+  /** The progress is the game's own (its `serious-game` object), not a level's. */
+  progressOfGame: boolean;
   completion: boolean | null;
   success: boolean | null;
   score: number | null;
@@ -128,14 +130,21 @@ function clientIdToKeep(db: Db, clientId: string | null): string | null {
 }
 
 export function emptySummary(): StatementSummary {
-  return { verbId: null, objectId: null, progress: null, completion: null, success: null, score: null };
+  return { verbId: null, objectId: null, progress: null, progressOfGame: false, completion: null, success: null, score: null };
 }
 
-/** A batch's summary as the session keeps it: each fact from the last statement that has it. */
+/**
+ * A batch's summary as the session keeps it: each fact from the last statement that has it. Progress is the game's
+ * once the game has reported one: a game that also reports its levels' progress made the bar jump between the two,
+ * and a finished first level showed the student at 100 %.
+ */
 export function mergeSummary(into: StatementSummary, next: StatementSummary): void {
   into.verbId = next.verbId ?? into.verbId;
   into.objectId = next.objectId ?? into.objectId;
-  into.progress = next.progress ?? into.progress;
+  if (next.progress !== null && (next.progressOfGame || !into.progressOfGame)) {
+    into.progress = next.progress;
+    into.progressOfGame = next.progressOfGame;
+  }
   into.completion = next.completion ?? into.completion;
   into.success = next.success ?? into.success;
   into.score = next.score ?? into.score;
@@ -158,7 +167,9 @@ export function applyCounters(
   prepared(
     db,
     `UPDATE sessions SET statements = statements + ?, last_seen = ?,
-       last_verb = coalesce(?, last_verb), last_object = coalesce(?, last_object), progress = coalesce(?, progress),
+       last_verb = coalesce(?, last_verb), last_object = coalesce(?, last_object),
+       progress = CASE WHEN ? IS NULL OR (progress_of_game = 1 AND ? = 0) THEN progress ELSE ? END,
+       progress_of_game = max(progress_of_game, ?),
        completion = coalesce(?, completion), success = coalesce(?, success), score = coalesce(?, score),
        last_body_hash = coalesce(?, last_body_hash)
      WHERE id = ?`,
@@ -168,6 +179,9 @@ export function applyCounters(
     summary.verbId,
     summary.objectId,
     summary.progress,
+    summary.progressOfGame ? 1 : 0,
+    summary.progress,
+    summary.progressOfGame ? 1 : 0,
     bool(summary.completion),
     bool(summary.success),
     summary.score,

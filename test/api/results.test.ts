@@ -152,3 +152,45 @@ test("a game that sends completed on its serious-game (as the trackers do, witho
     ].sort(),
   );
 });
+
+test("a game's own progress is its session's and its student's: the levels' progress does not replace it", async () => {
+  const activity = makeActivity(collector.context.db, { name: 'Progress' });
+  const PROGRESS = 'https://w3id.org/xapi/seriousgames/extensions/progress';
+  const both = await startOk(collector.url, activity.trackingCode);
+  const levelsOnly = await startOk(collector.url, activity.trackingCode);
+  // The trackers' Completable.Progressed on the game and on a level (real-clients.md §7.1).
+  const progressed = (start: StartAnswer, type: 'serious-game' | 'level', progress: number) => ({
+    actor: start.actor,
+    verb: { id: 'http://adlnet.gov/expapi/verbs/progressed' },
+    object: { id: `${start.objectId}/${type}/x`, definition: { type: `https://w3id.org/xapi/seriousgames/activity-types/${type}` } },
+    timestamp: new Date().toISOString(),
+    result: { extensions: { [PROGRESS]: progress } },
+  });
+  const progressOf = async (start: StartAnswer): Promise<number | null> => {
+    const answer = await request(`${collector.url}/admin/api/activities/${activity.id}/sessions`);
+    assert.equal(answer.status, 200, answer.text);
+    const sessions = (answer.json as { sessions: Array<{ player: { animalName: string }; progress: number | null }> }).sessions;
+    return sessions.find((s) => s.player.animalName === start.playerAnimalName)?.progress ?? null;
+  };
+  const send = async (start: StartAnswer, statements: unknown[]) => assert.equal((await track(collector.url, start.authToken, statements)).status, 200);
+
+  // A game that reports only its levels still shows their progress.
+  await send(levelsOnly, [progressed(levelsOnly, 'level', 0.5)]);
+  assert.equal(await progressOf(levelsOnly), 0.5);
+  // Before the game has reported one, a level's progress is all there is.
+  await send(both, [progressed(both, 'level', 0.3)]);
+  assert.equal(await progressOf(both), 0.3);
+  // In one batch, a level finished after the game's progress does not make the game look finished.
+  await send(both, [progressed(both, 'serious-game', 0.2), progressed(both, 'level', 1)]);
+  assert.equal(await progressOf(both), 0.2);
+  // Nor in a later batch.
+  await send(both, [progressed(both, 'level', 0.9)]);
+  assert.equal(await progressOf(both), 0.2);
+  await send(both, [progressed(both, 'serious-game', 0.4)]);
+  assert.equal(await progressOf(both), 0.4);
+
+  const results = (await request(`${collector.url}/admin/api/activities/${activity.id}/results`)).json as ActivityResults;
+  const studentProgress = new Map(results.students.map((s) => [s.player.animalName, s.progress]));
+  assert.equal(studentProgress.get(both.playerAnimalName), 0.4);
+  assert.equal(studentProgress.get(levelsOnly.playerAnimalName), 0.5);
+});

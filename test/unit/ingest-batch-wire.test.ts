@@ -15,16 +15,16 @@ test('a batch crosses to the writer thread unchanged, every field of every state
     statements: [
       {
         json: '{"verb":{"id":"v"}}', clientId: 'c1', canonical: '{"verb":{"id":"v"}}', registration: 'r1', timestamp: 't1',
-        summary: { verbId: 'v', objectId: 'o', progress: 0.5, completion: true, success: false, score: 3 },
+        summary: { verbId: 'v', objectId: 'o', progress: 0.5, progressOfGame: true, completion: true, success: false, score: 3 },
       },
       {
         // Empty is not null; text beyond ASCII keeps its length in UTF-16 units; numbers keep every bit.
         json: '{"name":"Zoë 🦊"}', clientId: '', canonical: null, registration: null, timestamp: '',
-        summary: { verbId: 'ñ', objectId: null, progress: 0.1 + 0.2, completion: false, success: null, score: -1.5e-7 },
+        summary: { verbId: 'ñ', objectId: null, progress: 0.1 + 0.2, progressOfGame: false, completion: false, success: null, score: -1.5e-7 },
       },
       {
         json: '{}', clientId: null, canonical: null, registration: null, timestamp: null,
-        summary: { verbId: null, objectId: null, progress: null, completion: null, success: null, score: null },
+        summary: { verbId: null, objectId: null, progress: null, progressOfGame: false, completion: null, success: null, score: null },
       },
     ],
   };

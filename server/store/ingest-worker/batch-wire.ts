@@ -4,7 +4,7 @@ import type { IncomingStatement, IngestBatch } from '../statements-ingest.js';
 /**
  * An IngestBatch as it crosses to the writer thread: every field of every statement written as text, one after the
  * other in a single string, with their lengths in a typed array (-1 for null). Structured clone copies a string and
- * a typed array as two blocks of memory, where it walks an array of primitives value by value: with eleven fields
+ * a typed array as two blocks of memory, where it walks an array of primitives value by value: with twelve fields
  * per statement that walk was most of postMessage's cost on the event loop, and as much again to rebuild them on the
  * writer (issue 8).
  */
@@ -16,7 +16,7 @@ export interface PackedBatch {
   lengths: Int32Array;
 }
 
-const FIELDS_PER_STATEMENT = 11;
+const FIELDS_PER_STATEMENT = 12;
 const NULL = -1;
 
 /** Numbers as String() writes them: the shortest text that reads back as the same double. */
@@ -45,6 +45,7 @@ export function packBatch(batch: IngestBatch): PackedBatch {
     put(summary.verbId);
     put(summary.objectId);
     put(numberText(summary.progress));
+    put(booleanText(summary.progressOfGame));
     put(booleanText(summary.completion));
     put(booleanText(summary.success));
     put(numberText(summary.score));
@@ -79,7 +80,7 @@ export function unpackBatch(packed: PackedBatch): IngestBatch {
       canonical: take(),
       registration: take(),
       timestamp: take(),
-      summary: { verbId: take(), objectId: take(), progress: number(), completion: boolean(), success: boolean(), score: number() },
+      summary: { verbId: take(), objectId: take(), progress: number(), progressOfGame: boolean() === true, completion: boolean(), success: boolean(), score: number() },
     });
   }
   return { session: packed.session, bodyHash: packed.bodyHash, source: packed.source, statements };
