@@ -2,11 +2,11 @@ import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { sendJson } from '../http/send.js';
-import { createActivity, getActivity, setActivityOpen } from '../store/activities-repo.js';
+import { createActivity, getActivity, setActivityOpen, updateActivity } from '../store/activities-repo.js';
 import { prepared } from '../store/prepared.js';
 import { AdminError } from './admin-error.js';
 import { backupAfterClose } from './backup-list.js';
-import { listClasses, readActivities, view } from './read-activities.js';
+import { listClasses, readActivities, readActivity, view } from './read-activities.js';
 import { readPlayers } from './read-players.js';
 import { readRate } from './read-rate.js';
 import { readActivitySessions } from './read-sessions.js';
@@ -20,7 +20,16 @@ const newActivitySchema = z.object({
   open: z.boolean().default(true),
 });
 
-/** Activities: list, create, open/close, and their sessions, players and statement rate. */
+const activityChangesSchema = z
+  .object({
+    name: z.string().trim().min(1, 'Give the activity a name').max(120).optional(),
+    classId: z.string().min(1).nullable().optional(),
+    allowAnonymous: z.boolean().optional(),
+  })
+  .strict()
+  .refine((changes) => Object.values(changes).some((value) => value !== undefined), 'Say what to change: name, classId or allowAnonymous.');
+
+/** Activities: list, create, change, open/close, and their sessions, players and statement rate. */
 export function activityRoutes(ctx: AppContext): express.Router {
   const router = express.Router();
 
@@ -41,7 +50,25 @@ export function activityRoutes(ctx: AppContext): express.Router {
     sendJson(res, 201, { activity: view(activity, 0) });
   });
 
-  router.get('/activities/:id', (req, res) => sendJson(res, 200, { activity: view(found(ctx, req), 0) }));
+  router.get('/activities/:id', (req, res) => sendJson(res, 200, { activity: readActivity(ctx.db, found(ctx, req), ctx.now()) }));
+
+  // A typo in the name, the wrong class, anonymous players let in by mistake: fixed without a new tracking code.
+  router.patch('/activities/:id', async (req, res) => {
+    const before = found(ctx, req);
+    const changes = parseBody(activityChangesSchema, req.body);
+    const changed = await ctx.writer.run((db) => {
+      if (changes.classId && !prepared<[string], { one: number }>(db, 'SELECT 1 AS one FROM classes WHERE id = ?').get(changes.classId)) {
+        throw new AdminError(400, 'unknown-class', 'That class does not exist.');
+      }
+      return updateActivity(db, before.id, changes);
+    });
+    if (!changed) throw notFound();
+    ctx.bus.emit('activity.changed', { activityId: changed.id });
+    // The Classes screen counts each class's activities: the one it left and the one it joined.
+    for (const classId of new Set([before.classId, changed.classId])) if (classId) ctx.bus.emit('classes.changed', { classId });
+    ctx.log.info({ activityId: changed.id, changed: Object.keys(changes) }, 'activity changed from the dashboard');
+    sendJson(res, 200, { activity: readActivity(ctx.db, changed, ctx.now()) });
+  });
 
   const setOpen = (open: boolean) => async (req: Request, res: Response) => {
     const activity = found(ctx, req);
@@ -50,7 +77,7 @@ export function activityRoutes(ctx: AppContext): express.Router {
     ctx.bus.emit('activity.changed', { activityId: changed.id });
     // Closing ends a lesson: keep a backup of it, as `aula activity close` does (only when it really was open).
     const backup = !open && activity.open ? await backupAfterClose(ctx, changed.trackingCode) : undefined;
-    sendJson(res, 200, { activity: view(changed, 0), ...(backup === undefined ? {} : { backup }) });
+    sendJson(res, 200, { activity: readActivity(ctx.db, changed, ctx.now()), ...(backup === undefined ? {} : { backup }) });
   };
   router.post('/activities/:id/open', setOpen(true));
   router.post('/activities/:id/close', setOpen(false));

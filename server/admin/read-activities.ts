@@ -6,6 +6,16 @@ import { LIVE_WINDOW_MS } from './read-overview.js';
 
 /** Activities with their maintained counters, plus how many sessions are live right now. */
 export function readActivities(db: Db, now: number): ActivityView[] {
+  const live = liveSessionsByActivity(db, now);
+  return listActivities(db).map((activity) => view(activity, live.get(activity.id) ?? 0));
+}
+
+/** One activity as readActivities shows it. */
+export function readActivity(db: Db, activity: Activity, now: number): ActivityView {
+  return view(activity, liveSessionsByActivity(db, now).get(activity.id) ?? 0);
+}
+
+function liveSessionsByActivity(db: Db, now: number): Map<string, number> {
   const live = new Map<string, number>();
   for (const row of prepared<[string], { activityId: string; n: number }>(
     db,
@@ -14,7 +24,7 @@ export function readActivities(db: Db, now: number): ActivityView[] {
   ).all(new Date(now - LIVE_WINDOW_MS).toISOString())) {
     live.set(row.activityId, row.n);
   }
-  return listActivities(db).map((activity) => view(activity, live.get(activity.id) ?? 0));
+  return live;
 }
 
 export function view(activity: Activity, liveSessions: number): ActivityView {

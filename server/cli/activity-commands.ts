@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { type Activity, createActivity, findActivityByCode, listActivities, setActivityOpen } from '../store/activities-repo.js';
+import { type Activity, createActivity, findActivityByCode, listActivities, setActivityOpen, updateActivity } from '../store/activities-repo.js';
 import { automaticBackup } from '../store/backups.js';
 import { type Db, openDatabase } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
@@ -18,6 +18,14 @@ interface CreateOptions extends DataDirOption {
   anonymous: boolean;
   closed?: boolean;
   class?: string;
+  json?: boolean;
+}
+
+interface EditOptions extends DataDirOption {
+  name?: string;
+  /** A class name, or false for --no-class; undefined when neither was given. */
+  class?: string | false;
+  anonymous?: boolean;
   json?: boolean;
 }
 
@@ -57,7 +65,7 @@ function describeXapi(xapi: { endpoint: string; key: string; secret: string } | 
 }
 
 export function registerActivityCommands(program: Command, withDataDir: (command: Command) => Command): void {
-  const activity = program.command('activity').description('create, list, open and close activities (tracking codes)');
+  const activity = program.command('activity').description('create, list, change, open and close activities (tracking codes)');
 
   withDataDir(activity.command('create'))
     .description('create an activity and print its tracking code')
@@ -81,6 +89,31 @@ export function registerActivityCommands(program: Command, withDataDir: (command
       );
       if (options.json) printJson(created);
       else printLines(`Created activity ${created.name}`, ...describe(created).slice(1));
+    });
+
+  // Both --x and --no-x are declared, so Commander leaves an option undefined when neither is given: "unchanged".
+  withDataDir(activity.command('edit'))
+    .argument('<code>', 'tracking code')
+    .description('rename an activity, give it another class or none, or let anonymous players in or not')
+    .option('--name <name>', 'new activity name')
+    .option('--class <name>', 'class whose students may join')
+    .option('--no-class', 'no class: anyone may join (anonymous players as allowed)')
+    .option('--anonymous', 'let anonymous players join')
+    .option('--no-anonymous', 'refuse anonymous players (only logged-in students of the class)')
+    .option('--json', 'print the activity as JSON')
+    .action((code: string, options: EditOptions) => {
+      const name = options.name?.trim();
+      if (name === '') throw new CliError('--name must not be empty');
+      if (name === undefined && options.class === undefined && options.anonymous === undefined) {
+        throw new CliError('Say what to change: --name, --class NAME, --no-class, --anonymous or --no-anonymous');
+      }
+      const changed = withDatabase(options, (db) => {
+        const found = requireActivity(db, code);
+        const classId = options.class === undefined ? undefined : options.class === false ? null : findClassId(db, options.class);
+        return db.transaction(() => updateActivity(db, found.id, { name, classId, allowAnonymous: options.anonymous })).immediate() as Activity;
+      });
+      if (options.json) printJson(changed);
+      else printLines(`Changed activity ${changed.name}`, ...describe(changed).slice(1));
     });
 
   withDataDir(activity.command('list'))

@@ -84,6 +84,35 @@ export function listActivities(db: Db): Activity[] {
   return prepared<[], ActivityRow>(db, `${ACTIVITY_SELECT} ORDER BY a.created, a.rowid`).all().map(fromRow);
 }
 
+export interface ActivityChanges {
+  name?: string | undefined;
+  /** null: no class (anyone may join, anonymous players as allowed). */
+  classId?: string | null | undefined;
+  allowAnonymous?: boolean | undefined;
+}
+
+/**
+ * Renames an activity, gives it another class (or none) or changes whether anonymous players may join. Its game
+ * stays: sessions and statements already stored name the game's version. The access rule is evaluated on every
+ * start and track (C-5.5), so games already playing follow the change. Undefined when there is no such activity.
+ */
+export function updateActivity(db: Db, id: string, changes: ActivityChanges): Activity | undefined {
+  const { changes: found } = prepared(
+    db,
+    `UPDATE activities SET name = coalesce(?, name),
+       class_id = CASE WHEN ? THEN ? ELSE class_id END,
+       allow_anonymous = coalesce(?, allow_anonymous)
+     WHERE id = ?`,
+  ).run(
+    changes.name ?? null,
+    changes.classId === undefined ? 0 : 1,
+    changes.classId ?? null,
+    changes.allowAnonymous === undefined ? null : changes.allowAnonymous ? 1 : 0,
+    id,
+  );
+  return found === 0 ? undefined : getActivity(db, id);
+}
+
 /** Opening again after a close keeps `closed` as the last close; the teacher sees when it reopened. */
 export function setActivityOpen(db: Db, trackingCode: string, open: boolean): Activity | undefined {
   const now = isoNow();

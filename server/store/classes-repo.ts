@@ -63,7 +63,8 @@ export class ClassInUseError extends Error {
     const count = activities.length;
     super(
       `Class ${className} is not deleted: ${count === 1 ? 'activity' : `${count} activities`} ${names} ${count === 1 ? 'is' : 'are'} linked to it. ` +
-        "An activity's class cannot be changed and activities are not deleted (their traces are research data), so a class with activities stays; close them when the class ends, or rename the class instead",
+        'Activities are not deleted (their traces are research data): give them another class or none first ' +
+        '(Activities screen, Change; or aula activity edit CODE --class NAME or --no-class), or rename the class instead',
     );
   }
 }

@@ -540,7 +540,7 @@ describe('the dashboard manages classes and student accounts (/admin/api/classes
     const { error } = refused.json as { error: { reason: string; message: string; activities: Array<{ name: string; trackingCode: string }> } };
     assert.equal(error.reason, 'class-in-use');
     assert.match(error.message, /Class Delete 1 is not deleted: 2 activities "Fractions Delete 1", "Decimals Delete 1" are linked to it/);
-    assert.match(error.message, /An activity's class cannot be changed/);
+    assert.match(error.message, /give them another class or none first/);
     assert.deepEqual(
       error.activities.map((a) => a.name),
       ['Fractions Delete 1', 'Decimals Delete 1'],

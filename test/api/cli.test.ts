@@ -29,6 +29,37 @@ describe('aula activity and stats', () => {
     assert.match(text, /state: +closed/);
   });
 
+  it('aula activity edit renames, moves to a class or none and lets anonymous players in or not; without a change or with an unknown class it changes nothing', async () => {
+    const dataDir = tempDir();
+    await aula(['class', 'create', '--name', '4B', '--data-dir', dataDir]);
+    const created = JSON.parse(await aula(['activity', 'create', '--name', 'Fractons', '--no-anonymous', '--json', '--data-dir', dataDir]));
+    const code = created.trackingCode;
+
+    const moved = JSON.parse(await aula(['activity', 'edit', code, '--name', 'Fractions 4B', '--class', '4B', '--anonymous', '--json', '--data-dir', dataDir]));
+    assert.deepEqual(
+      { name: moved.name, className: moved.className, allowAnonymous: moved.allowAnonymous, trackingCode: moved.trackingCode, id: moved.id },
+      { name: 'Fractions 4B', className: '4B', allowAnonymous: true, trackingCode: code, id: created.id },
+    );
+    const text = await aula(['activity', 'edit', code, '--no-class', '--no-anonymous', '--data-dir', dataDir]);
+    assert.match(text, /Changed activity Fractions 4B/);
+    assert.match(text, /anonymous players: not allowed/);
+    assert.doesNotMatch(text, /class:/);
+
+    const refusals: Array<[string[], RegExp]> = [
+      [[], /Say what to change: --name, --class NAME, --no-class, --anonymous or --no-anonymous/],
+      [['--class', '9Z', '--name', 'Renamed'], /No class named "9Z"/],
+    ];
+    for (const [flags, message] of refusals) {
+      await assert.rejects(aula(['activity', 'edit', code, ...flags, '--data-dir', dataDir]), (error: Error & { stderr: string; code: number }) => {
+        assert.match(error.stderr, message);
+        assert.equal(error.code, 1);
+        return true;
+      });
+    }
+    const [after] = JSON.parse(await aula(['activity', 'list', '--json', '--data-dir', dataDir]));
+    assert.deepEqual({ name: after.name, classId: after.classId, allowAnonymous: after.allowAnonymous }, { name: 'Fractions 4B', classId: null, allowAnonymous: false });
+  });
+
   it('reads the data folder from AULA_DATA_DIR when --data-dir is absent', async () => {
     const dataDir = tempDir();
     await aula(['activity', 'create', '--name', 'From env'], { AULA_DATA_DIR: dataDir });

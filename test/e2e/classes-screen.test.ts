@@ -262,7 +262,7 @@ describe('the Classes screen, against a real aula serve', { skip: chromiumMissin
     await page.getByRole('heading', { name: 'Class 3B' }).waitFor();
     await page.getByRole('button', { name: 'Delete class 3B…' }).click();
     const refuse = page.getByRole('alertdialog', { name: 'Delete class 3B' });
-    await refuse.getByText("1 activity is linked to it, and an activity's class cannot be changed").waitFor();
+    await refuse.getByText('1 activity is linked to it: Aula keeps the class until they have another class or none (Activities, Change).').waitFor();
     await refuse.getByRole('button', { name: 'Yes, delete class' }).click();
     await refuse.getByRole('alert').filter({ hasText: 'Class 3B is not deleted: activity "Fractions 3B" is linked to it.' }).waitFor();
     await page.screenshot({ path: path.join(SHOTS, '07-delete-refused.png') });
@@ -306,5 +306,35 @@ describe('the Classes screen, against a real aula serve', { skip: chromiumMissin
     await page.reload();
     await nav.getByText('3B', { exact: true }).waitFor();
     assert.deepEqual(await classNames(), ['3B']);
+  });
+
+  test('the activity that kept a class is given no class on the Activities screen, and then the class can be deleted', { timeout: 60_000 }, async () => {
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Activities', exact: true }).click();
+    const row = page.locator('.activities-table tbody tr[data-activity-id]', { hasText: 'Fractions 3B' });
+    await row.getByText('class 3B · students only').waitFor();
+    await row.getByRole('button', { name: 'Change Fractions 3B' }).click();
+    const form = page.getByRole('form', { name: 'Change Fractions 3B' });
+    assert.equal(await form.getByLabel('Class').inputValue(), await form.getByLabel('Class').locator('option', { hasText: '3B' }).getAttribute('value'));
+    // Nothing changed yet: nothing to save. No class and no anonymous players: no one could play; the form says so.
+    assert.equal(await form.getByRole('button', { name: 'Save' }).isDisabled(), true);
+    await form.getByLabel('Class').selectOption({ label: 'no class (anyone)' });
+    await form.getByText('With no class and no anonymous players, no game can join this activity.').waitFor();
+    await form.getByLabel('Allow anonymous players').check();
+    await form.getByLabel('Name').fill('Fractions, open day');
+    await page.screenshot({ path: path.join(SHOTS, '09-activity-change.png') });
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved “Fractions, open day”. Its tracking code is still' }).waitFor();
+    await form.waitFor({ state: 'detached' });
+    const changed = page.locator('.activities-table tbody tr[data-activity-id]', { hasText: 'Fractions, open day' });
+    assert.equal((await changed.locator('.muted.small').first().textContent())?.trim(), 'Fractions 3B', 'the game stays, no class, anonymous players allowed');
+
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Classes', exact: true }).click();
+    const nav = page.getByRole('navigation', { name: 'Classes' });
+    await nav.locator('button', { hasText: '3B' }).click();
+    await page.getByRole('button', { name: 'Delete class 3B…' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Delete class 3B' });
+    await confirm.getByRole('button', { name: 'Yes, delete class' }).click();
+    await page.getByRole('status').filter({ hasText: 'Deleted class 3B.' }).waitFor();
+    await nav.getByText('3B', { exact: true }).waitFor({ state: 'detached' });
   });
 });

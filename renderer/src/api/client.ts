@@ -19,6 +19,10 @@ export async function apiPost<T>(path: string, body: unknown): Promise<T> {
   return call<T>(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 }
 
+export async function apiPatch<T>(path: string, body: unknown): Promise<T> {
+  return call<T>(path, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+}
+
 async function call<T>(path: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {

@@ -1,12 +1,14 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, Fragment, useState } from 'react';
 import { apiPost } from '../api/client';
 import type { Activity } from '../api/types';
 import { useResource } from '../api/use-resource';
+import { ClassField } from '../components/class-field';
 import { CopyButton } from '../components/copy-button';
 import { EmptyState, ErrorBox, Loading } from '../components/states';
 import { useDashboardData } from '../data';
 import { formatTime } from '../format/time';
 import { Link, navigate } from '../router';
+import { ActivityEditForm } from './activity-edit-form';
 
 export function ActivitiesScreen() {
   const { activities } = useDashboardData();
@@ -75,19 +77,7 @@ function NewActivityForm({ onCreated }: { onCreated: () => void }) {
           Game
           <input name="game" value={game} onChange={(event) => setGame(event.target.value)} placeholder="same as the name" />
         </label>
-        {(classes.data?.classes.length ?? 0) > 0 && (
-          <label>
-            Class
-            <select name="class" value={classId} onChange={(event) => setClassId(event.target.value)}>
-              <option value="">no class (anyone)</option>
-              {classes.data?.classes.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        {classes.data && classes.data.classes.length > 0 && <ClassField value={classId} classes={classes.data.classes} onChange={setClassId} />}
         <label className="checkbox">
           <input type="checkbox" name="allowAnonymous" checked={allowAnonymous} onChange={(event) => setAllowAnonymous(event.target.checked)} />
           Allow anonymous players
@@ -110,8 +100,11 @@ function NewActivityForm({ onCreated }: { onCreated: () => void }) {
 
 function ActivityTable({ activities, onChanged }: { activities: Activity[]; onChanged: () => void }) {
   const { selectActivity } = useDashboardData();
+  const classes = useResource<{ classes: Array<{ id: string; name: string }> }>('/classes');
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
   const toggle = async (activity: Activity) => {
     setBusy(activity.id);
     setError(null);
@@ -127,6 +120,11 @@ function ActivityTable({ activities, onChanged }: { activities: Activity[]; onCh
   return (
     <>
       {error && <ErrorBox error={error} />}
+      {saved && (
+        <p className="notice" role="status">
+          {saved}
+        </p>
+      )}
       <div className="table-wrap">
         <table className="table activities-table">
           <thead>
@@ -151,50 +149,80 @@ function ActivityTable({ activities, onChanged }: { activities: Activity[]; onCh
           </thead>
           <tbody>
             {[...activities].reverse().map((activity) => (
-              <tr key={activity.id} data-activity-id={activity.id}>
-                <td>
-                  <strong className="activity-name">{activity.name}</strong>
-                  <div className="muted small">
-                    {activity.game}
-                    {activity.className ? ` · class ${activity.className}` : ''}
-                    {activity.allowAnonymous ? '' : ' · students only'}
-                  </div>
-                </td>
-                <td>
-                  <code className="code tracking-code">{activity.trackingCode}</code> <CopyButton text={activity.trackingCode} label="Copy code" />
-                </td>
-                <td>
-                  <span className={`badge ${activity.open ? 'badge-open' : 'badge-closed'}`}>{activity.open ? 'open' : 'closed'}</span>{' '}
-                  <button type="button" className="button-small" disabled={busy === activity.id} onClick={() => toggle(activity)}>
-                    {activity.open ? 'Close' : 'Open'}
-                  </button>
-                </td>
-                <td className="num sessions-count">
-                  {activity.liveSessions > 0 && <span className="live-dot" title={`${activity.liveSessions} live now`} />}
-                  {activity.sessions.toLocaleString('en-US')}
-                  <div className="muted small">{activity.liveSessions} live</div>
-                </td>
-                <td className="num players-count">
-                  {activity.players.toLocaleString('en-US')}
-                  <div className="muted small">
-                    {activity.anonymousPlayers} anonymous · {activity.identifiedPlayers} students
-                  </div>
-                </td>
-                <td className="num statements-count">{activity.statements.toLocaleString('en-US')}</td>
-                <td>{formatTime(activity.lastSeen)}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="button-small"
-                    onClick={() => {
-                      selectActivity(activity.id);
-                      navigate('/');
-                    }}
-                  >
-                    Watch live
-                  </button>
-                </td>
-              </tr>
+              <Fragment key={activity.id}>
+                <tr data-activity-id={activity.id}>
+                  <td>
+                    <strong className="activity-name">{activity.name}</strong>
+                    <div className="muted small">
+                      {activity.game}
+                      {activity.className ? ` · class ${activity.className}` : ''}
+                      {activity.allowAnonymous ? '' : ' · students only'}
+                    </div>
+                  </td>
+                  <td>
+                    <code className="code tracking-code">{activity.trackingCode}</code> <CopyButton text={activity.trackingCode} label="Copy code" />
+                  </td>
+                  <td>
+                    <span className={`badge ${activity.open ? 'badge-open' : 'badge-closed'}`}>{activity.open ? 'open' : 'closed'}</span>{' '}
+                    <button type="button" className="button-small" disabled={busy === activity.id} onClick={() => toggle(activity)}>
+                      {activity.open ? 'Close' : 'Open'}
+                    </button>
+                  </td>
+                  <td className="num sessions-count">
+                    {activity.liveSessions > 0 && <span className="live-dot" title={`${activity.liveSessions} live now`} />}
+                    {activity.sessions.toLocaleString('en-US')}
+                    <div className="muted small">{activity.liveSessions} live</div>
+                  </td>
+                  <td className="num players-count">
+                    {activity.players.toLocaleString('en-US')}
+                    <div className="muted small">
+                      {activity.anonymousPlayers} anonymous · {activity.identifiedPlayers} students
+                    </div>
+                  </td>
+                  <td className="num statements-count">{activity.statements.toLocaleString('en-US')}</td>
+                  <td>{formatTime(activity.lastSeen)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button-small"
+                      onClick={() => {
+                        selectActivity(activity.id);
+                        navigate('/');
+                      }}
+                    >
+                      Watch live
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="button-small"
+                      aria-expanded={editing === activity.id}
+                      aria-label={`Change ${activity.name}`}
+                      onClick={() => {
+                        setSaved(null);
+                        setEditing(editing === activity.id ? null : activity.id);
+                      }}
+                    >
+                      Change
+                    </button>
+                  </td>
+                </tr>
+                {editing === activity.id && (
+                  <tr className="edit-row">
+                    <td colSpan={8}>
+                      <ActivityEditForm
+                        activity={activity}
+                        classes={classes.data?.classes ?? []}
+                        onCancel={() => setEditing(null)}
+                        onSaved={(changed) => {
+                          setEditing(null);
+                          setSaved(`Saved “${changed.name}”. Its tracking code is still ${changed.trackingCode}.`);
+                          onChanged();
+                        }}
+                      />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             ))}
           </tbody>
         </table>

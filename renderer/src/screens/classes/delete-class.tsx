@@ -33,7 +33,7 @@ export function DeleteClass({ summary, onDeleted, onClose }: { summary: ClassSum
         Delete class <strong>{summary.name}</strong>? Its {count(summary.students, 'membership goes', 'memberships go')}: the student accounts
         stay, with everything they already played, and in any other class they are in.
         {summary.activities > 0 &&
-          ` ${count(summary.activities, 'activity is', 'activities are')} linked to it, and an activity's class cannot be changed, so Aula will keep the class.`}
+          ` ${count(summary.activities, 'activity is', 'activities are')} linked to it: Aula keeps the class until they have another class or none (Activities, Change).`}
       </p>
       <button type="button" className="button-danger" onClick={() => void remove()} disabled={busy}>
         {busy ? 'Deleting…' : 'Yes, delete class'}

@@ -1,0 +1,78 @@
+import { type FormEvent, useState } from 'react';
+import { apiPatch } from '../api/client';
+import type { Activity } from '../api/types';
+import { ClassField } from '../components/class-field';
+import { ErrorBox } from '../components/states';
+
+interface Props {
+  activity: Activity;
+  classes: ReadonlyArray<{ id: string; name: string }>;
+  onSaved: (activity: Activity) => void;
+  onCancel: () => void;
+}
+
+/**
+ * Name, class and anonymous players of an activity, changed in place: the tracking code and everything stored stay.
+ * Only what the teacher changed is sent, so a change made meanwhile elsewhere (the CLI) to another field is kept.
+ */
+export function ActivityEditForm({ activity, classes, onSaved, onCancel }: Props) {
+  const [name, setName] = useState(activity.name);
+  const [classId, setClassId] = useState(activity.classId ?? '');
+  const [allowAnonymous, setAllowAnonymous] = useState(activity.allowAnonymous);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+  const titleId = `edit-activity-${activity.id}`;
+
+  const changes = {
+    ...(name.trim() !== activity.name ? { name } : {}),
+    ...(classId !== (activity.classId ?? '') ? { classId: classId || null } : {}),
+    ...(allowAnonymous !== activity.allowAnonymous ? { allowAnonymous } : {}),
+  };
+  const changedSomething = Object.keys(changes).length > 0;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const { activity: saved } = await apiPatch<{ activity: Activity }>(`/activities/${encodeURIComponent(activity.id)}`, changes);
+      onSaved(saved);
+    } catch (problem) {
+      setError(problem as Error);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form activity-edit" onSubmit={submit} aria-labelledby={titleId}>
+      <h3 id={titleId}>Change {activity.name}</h3>
+      <div className="form-row">
+        <label>
+          Name
+          <input name="name" required value={name} onChange={(event) => setName(event.target.value)} />
+        </label>
+        <ClassField value={classId} classes={classes} onChange={setClassId} />
+        <label className="checkbox">
+          <input type="checkbox" name="allowAnonymous" checked={allowAnonymous} onChange={(event) => setAllowAnonymous(event.target.checked)} />
+          Allow anonymous players
+        </label>
+        <button type="submit" className="button-primary" disabled={busy || !changedSomething || name.trim() === ''}>
+          {busy ? 'Saving…' : 'Save'}
+        </button>
+        <button type="button" className="button-small" onClick={onCancel} disabled={busy}>
+          Cancel
+        </button>
+      </div>
+      <p className="muted small">
+        The tracking code stays, and so does everything already stored. Games playing now follow the change with their
+        next traces: without anonymous players, only logged-in students of the activity's class can send.
+      </p>
+      {!allowAnonymous && classId === '' && (
+        <p className="warning" role="status">
+          With no class and no anonymous players, no game can join this activity.
+        </p>
+      )}
+      {error && <ErrorBox error={error} />}
+    </form>
+  );
+}
