@@ -11,6 +11,8 @@ export type RuleEffect =
   | { kind: 'clear'; key: string; scope: 'session' | 'player' };
 
 const MINUTE = 60_000;
+/** A game has a few dozen levels; a client inventing object ids must not grow a live session's memory without end. */
+const PROGRESS_OBJECTS_KEPT = 1_000;
 
 function minutesText(minutes: number): string {
   if (minutes < 1) return `${Math.round(minutes * 60)} s`;
@@ -45,8 +47,7 @@ export function evaluateStatement(settings: RuleSettings, state: SessionRuleStat
   effects.clear('idle');
 
   const completed = isCompleted(fact);
-  const progressed = fact.progress !== null && (state.bestProgress === null || fact.progress > state.bestProgress);
-  if (progressed) state.bestProgress = fact.progress;
+  const progressed = fact.progress !== null && wentUp(state, fact, fact.progress);
   if (progressed || completed) {
     state.lastProgress = now;
     effects.clear('no-progress');
@@ -131,6 +132,19 @@ function custom(rule: CustomRule, state: SessionRuleState, now: number, effects:
   }
 }
 
+/** Whether this object's progress went above its best so far (which it then becomes). */
+function wentUp(state: SessionRuleState, fact: StatementFact, progress: number): boolean {
+  const key = fact.objectId ?? '';
+  const best = state.bestProgress.get(key);
+  if (best !== undefined && progress <= best) return false;
+  // Forgetting counts the next progress of each object as going up: at worst a "no progress" alert comes later.
+  if (best === undefined && state.bestProgress.size >= PROGRESS_OBJECTS_KEPT) state.bestProgress.clear();
+  state.bestProgress.set(key, progress);
+  const ofGame = fact.typeName === 'serious-game';
+  if (ofGame || !state.shownProgress?.ofGame) state.shownProgress = { value: progress, ofGame };
+  return true;
+}
+
 /** The timer's check: idle and no progress. */
 export function evaluateClock(settings: RuleSettings, state: SessionRuleState, now: number): RuleEffect[] {
   const effects = new Effects(state);
@@ -140,7 +154,7 @@ export function evaluateClock(settings: RuleSettings, state: SessionRuleState, n
     effects.raise('idle', idle.severity, `Idle for ${minutesText(idle.minutes)} (nothing since ${new Date(state.lastSeen).toISOString().slice(11, 16)} UTC)`);
   }
   if (noProgress.enabled && now - state.lastProgress >= noProgress.minutes * MINUTE) {
-    effects.raise('no-progress', noProgress.severity, `No progress for ${minutesText(noProgress.minutes)}${percent(state.bestProgress)}`);
+    effects.raise('no-progress', noProgress.severity, `No progress for ${minutesText(noProgress.minutes)}${percent(state.shownProgress?.value ?? null)}`);
   }
   return effects.list;
 }

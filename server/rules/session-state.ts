@@ -7,7 +7,14 @@ export interface SessionRuleState {
   lastSeen: number;
   /** Wall-clock ms of the last progress (progress went up, or something was completed). */
   lastProgress: number;
-  bestProgress: number | null;
+  /**
+   * Object id → the highest progress it reported. Per object: each level counts from 0 again, and with one highest
+   * value for the session a second level's progress never went above the first level's 100 %, so a student working
+   * through it was reported as making no progress.
+   */
+  bestProgress: Map<string, number>;
+  /** The progress the "no progress" alert shows: the game's own once it has sent one, else the last that went up. */
+  shownProgress: { value: number; ofGame: boolean } | null;
   wrongInARow: number;
   wrongTotal: number;
   wrongTotalFired: boolean;
@@ -28,7 +35,8 @@ export function newSessionState(activityId: string, sessionId: number, playerId:
     playerId,
     lastSeen: now,
     lastProgress: now,
-    bestProgress: null,
+    bestProgress: new Map(),
+    shownProgress: null,
     wrongInARow: 0,
     wrongTotal: 0,
     wrongTotalFired: false,

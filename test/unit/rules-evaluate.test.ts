@@ -77,6 +77,23 @@ describe('built-in rules on scripted traces', () => {
     assert.deepEqual(trace.clock(10 * MIN), []);
   });
 
+  test("no progress counts each level's progress from its own start, and shows the game's progress once it has one", () => {
+    const trace = new Trace({ noProgress: { enabled: true, minutes: 5 } });
+    const levelAt = (level: string, value: number) =>
+      st('progressed', 'level', level, { extensions: { 'https://w3id.org/xapi/seriousgames/extensions/progress': value } });
+    const gameAt = (value: number) =>
+      st('progressed', 'serious-game', 'game', { extensions: { 'https://w3id.org/xapi/seriousgames/extensions/progress': value } });
+    trace.send(0, levelAt('level1', 1));
+    trace.send(4 * MIN, levelAt('level2', 0.3));
+    trace.send(8 * MIN, levelAt('level2', 0.6));
+    assert.deepEqual(trace.clock(12 * MIN), [], 'level2 went up 4 min ago, though never above level1');
+    trace.send(12 * MIN, gameAt(0.4));
+    trace.send(13 * MIN, levelAt('level3', 0.9));
+    const fired = trace.clock(18 * MIN);
+    assert.deepEqual(raised(fired), ['no-progress']);
+    assert.match(String(message(fired)), /No progress for 5 min \(at 40 %\)/, "the game's progress, not level3's");
+  });
+
   test('K wrong answers in a row: a right answer breaks the run and clears', () => {
     const trace = new Trace({ wrongAnswers: { enabled: true, inARow: 3, total: null } });
     trace.send(0, answer('q1', 'A', false));
