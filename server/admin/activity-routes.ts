@@ -2,7 +2,7 @@ import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { sendJson } from '../http/send.js';
-import { createActivity, getActivity, setActivityOpen, updateActivity } from '../store/activities-repo.js';
+import { ActivityHasDataError, createActivity, deleteUnplayedActivity, getActivity, setActivityOpen, updateActivity } from '../store/activities-repo.js';
 import { prepared } from '../store/prepared.js';
 import { AdminError } from './admin-error.js';
 import { backupAfterClose } from './backup-list.js';
@@ -29,7 +29,7 @@ const activityChangesSchema = z
   .strict()
   .refine((changes) => Object.values(changes).some((value) => value !== undefined), 'Say what to change: name, classId or allowAnonymous.');
 
-/** Activities: list, create, change, open/close, and their sessions, players and statement rate. */
+/** Activities: list, create, change, open/close, delete when unplayed, and their sessions, players and statement rate. */
 export function activityRoutes(ctx: AppContext): express.Router {
   const router = express.Router();
 
@@ -68,6 +68,23 @@ export function activityRoutes(ctx: AppContext): express.Router {
     for (const classId of new Set([before.classId, changed.classId])) if (classId) ctx.bus.emit('classes.changed', { classId });
     ctx.log.info({ activityId: changed.id, changed: Object.keys(changes) }, 'activity changed from the dashboard');
     sendJson(res, 200, { activity: readActivity(ctx.db, changed, ctx.now()) });
+  });
+
+  // Only an activity no game ever played: one with traces is research data (close it instead).
+  router.delete('/activities/:id', async (req, res) => {
+    const before = found(ctx, req);
+    let deleted: Awaited<ReturnType<typeof deleteUnplayedActivity>>;
+    try {
+      deleted = await ctx.writer.run((db) => deleteUnplayedActivity(db, before.id));
+    } catch (error) {
+      if (error instanceof ActivityHasDataError) throw new AdminError(409, 'activity-has-data', `${error.message}.`);
+      throw error;
+    }
+    if (!deleted) throw notFound();
+    ctx.bus.emit('activity.changed', { activityId: deleted.id });
+    if (deleted.classId) ctx.bus.emit('classes.changed', { classId: deleted.classId });
+    ctx.log.info({ activityId: deleted.id, trackingCode: deleted.trackingCode }, 'unplayed activity deleted from the dashboard');
+    sendJson(res, 200, { activity: view(deleted, 0) });
   });
 
   const setOpen = (open: boolean) => async (req: Request, res: Response) => {

@@ -1,5 +1,15 @@
 import type { Command } from 'commander';
-import { type Activity, createActivity, findActivityByCode, listActivities, setActivityOpen, updateActivity } from '../store/activities-repo.js';
+import {
+  type Activity,
+  ActivityHasDataError,
+  createActivity,
+  deleteUnplayedActivity,
+  findActivityByCode,
+  listActivities,
+  setActivityOpen,
+  updateActivity,
+  wasPlayed,
+} from '../store/activities-repo.js';
 import { automaticBackup } from '../store/backups.js';
 import { type Db, openDatabase } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
@@ -65,7 +75,7 @@ function describeXapi(xapi: { endpoint: string; key: string; secret: string } | 
 }
 
 export function registerActivityCommands(program: Command, withDataDir: (command: Command) => Command): void {
-  const activity = program.command('activity').description('create, list, change, open and close activities (tracking codes)');
+  const activity = program.command('activity').description('create, list, change, open, close and delete activities (tracking codes)');
 
   withDataDir(activity.command('create'))
     .description('create an activity and print its tracking code')
@@ -114,6 +124,38 @@ export function registerActivityCommands(program: Command, withDataDir: (command
       });
       if (options.json) printJson(changed);
       else printLines(`Changed activity ${changed.name}`, ...describe(changed).slice(1));
+    });
+
+  withDataDir(activity.command('delete'))
+    .argument('<code>', 'tracking code')
+    .description('delete an activity no game has played (created by mistake or to try Aula out); one with data is refused')
+    .option('--yes', 'really delete (without it, only shows what would happen)')
+    .option('--json', 'print the result as JSON')
+    .action((code: string, options: DataDirOption & { yes?: boolean; json?: boolean }) => {
+      withDatabase(options, (db) => {
+        const found = requireActivity(db, code);
+        const refuse = (error: ActivityHasDataError): never => {
+          if (options.json) printJson({ deleted: false, activity: found });
+          throw new CliError(`${error.message}: aula activity close ${found.trackingCode}`);
+        };
+        if (wasPlayed(db, found.id)) refuse(new ActivityHasDataError(found));
+        if (!options.yes) {
+          if (options.json) printJson({ deleted: false, activity: found });
+          else printLines(`Would delete activity ${found.name} (${found.trackingCode}): no game has played it.`);
+          throw new CliError('Nothing deleted. Run again with --yes to delete the activity.');
+        }
+        let deleted: Activity | undefined;
+        try {
+          // One transaction: the check and the delete see the same rows, even while `aula serve` writes.
+          deleted = db.transaction(() => deleteUnplayedActivity(db, found.id)).immediate();
+        } catch (error) {
+          if (error instanceof ActivityHasDataError) refuse(error);
+          throw error;
+        }
+        if (!deleted) throw new CliError(`No activity with tracking code "${code}" (any more). See: aula activity list`);
+        if (options.json) return printJson({ deleted: true, activity: deleted });
+        printLines(`Deleted activity ${deleted.name}; its tracking code ${deleted.trackingCode} no longer works.`);
+      });
     });
 
   withDataDir(activity.command('list'))

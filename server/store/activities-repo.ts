@@ -113,6 +113,41 @@ export function updateActivity(db: Db, id: string, changes: ActivityChanges): Ac
   return found === 0 ? undefined : getActivity(db, id);
 }
 
+export class ActivityHasDataError extends Error {
+  constructor(readonly activity: Activity) {
+    super(
+      `Activity ${activity.name} is not deleted: it has ${activity.sessions} session${activity.sessions === 1 ? '' : 's'} and ` +
+        `${activity.statements} statement${activity.statements === 1 ? '' : 's'}. Activities with data are not deleted (their traces are ` +
+        'research data); close it instead, or rename it',
+    );
+  }
+}
+
+/**
+ * Deletes an activity no game ever played (one created by mistake or to try Aula out), with its xAPI credentials;
+ * its tracking code stops working. ActivityHasDataError when any session, gameplay or statement names it: the
+ * counters are not trusted for this, the rows are looked at. Undefined when there is no such activity. Run it inside
+ * one write job, so the check and the delete see the same rows.
+ */
+export function deleteUnplayedActivity(db: Db, id: string): Activity | undefined {
+  const found = getActivity(db, id);
+  if (!found) return undefined;
+  if (wasPlayed(db, id)) throw new ActivityHasDataError(found);
+  prepared(db, 'DELETE FROM xapi_credentials WHERE activity_id = ?').run(id);
+  prepared(db, 'DELETE FROM activities WHERE id = ?').run(id);
+  return found;
+}
+
+export function wasPlayed(db: Db, id: string): boolean {
+  return (
+    prepared<[string, string, string], { one: number }>(
+      db,
+      `SELECT 1 AS one WHERE EXISTS (SELECT 1 FROM sessions WHERE activity_id = ?)
+         OR EXISTS (SELECT 1 FROM gameplays WHERE activity_id = ?) OR EXISTS (SELECT 1 FROM statement_rows WHERE activity_id = ?)`,
+    ).get(id, id, id) !== undefined
+  );
+}
+
 /** Opening again after a close keeps `closed` as the last close; the teacher sees when it reopened. */
 export function setActivityOpen(db: Db, trackingCode: string, open: boolean): Activity | undefined {
   const now = isoNow();

@@ -114,3 +114,28 @@ test('a change that cannot be made gets a clear 4xx and changes nothing', async 
     { name: 'Decimals', classId: null, allowAnonymous: false },
   );
 });
+
+test('an activity no game has played is deleted with its tracking code; one that has data is refused (409) and stays', async () => {
+  const unplayed = await createActivity({ name: 'Test run' });
+  const played = await createActivity({ name: 'Played' });
+  const game = await startOk(collector.url, played.trackingCode);
+  assert.equal((await track(collector.url, game.authToken, [statementS(game.actor)])).status, 200);
+
+  const refused = await request(api(`/activities/${played.id}`), { method: 'DELETE' });
+  assert.equal(refused.status, 409, refused.text);
+  const { error } = refused.json as { error: { reason: string; message: string } };
+  assert.equal(error.reason, 'activity-has-data');
+  assert.match(error.message, /Activity Played is not deleted: it has 1 session and 1 statement\. Activities with data are not deleted/);
+  const forged = await request(api(`/activities/${unplayed.id}`), { method: 'DELETE', headers: { Origin: 'http://evil.example', 'Sec-Fetch-Site': 'cross-site' } });
+  assert.equal(forged.status, 403);
+
+  const deleted = await request(api(`/activities/${unplayed.id}`), { method: 'DELETE' });
+  assert.equal(deleted.status, 200, deleted.text);
+  assert.equal((deleted.json as { activity: ActivityView }).activity.trackingCode, unplayed.trackingCode);
+  assert.equal((await request(api(`/activities/${unplayed.id}`), { method: 'DELETE' })).status, 404);
+  const names = ((await request(api('/activities'))).json as { activities: ActivityView[] }).activities.map((a) => a.name);
+  assert.ok(!names.includes('Test run'), 'gone from the list');
+  assert.ok(names.includes('Played'), 'the played one stays');
+  assert.equal((await start(collector.url, unplayed.trackingCode)).status, 404, 'its tracking code no longer starts a game');
+  assert.equal((await track(collector.url, game.authToken, [statementS(game.actor)])).status, 200, 'the played one still takes traces');
+});

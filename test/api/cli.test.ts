@@ -60,6 +60,21 @@ describe('aula activity and stats', () => {
     assert.deepEqual({ name: after.name, classId: after.classId, allowAnonymous: after.allowAnonymous }, { name: 'Fractions 4B', classId: null, allowAnonymous: false });
   });
 
+  it('aula activity delete: shows what it would do without --yes, deletes an unplayed activity with it, refuses one with data', async () => {
+    const dataDir = tempDir();
+    const created = JSON.parse(await aula(['activity', 'create', '--name', 'Try-out', '--json', '--data-dir', dataDir]));
+    await assert.rejects(aula(['activity', 'delete', created.trackingCode, '--data-dir', dataDir]), (error: Error & { stdout: string; stderr: string; code: number }) => {
+      assert.match(error.stdout, /Would delete activity Try-out \([a-z0-9]+\): no game has played it\./);
+      assert.match(error.stderr, /Nothing deleted\. Run again with --yes/);
+      assert.equal(error.code, 1);
+      return true;
+    });
+    assert.equal(JSON.parse(await aula(['activity', 'list', '--json', '--data-dir', dataDir])).length, 1, 'nothing deleted');
+    const deleted = await aula(['activity', 'delete', created.trackingCode, '--yes', '--data-dir', dataDir]);
+    assert.match(deleted, new RegExp(`Deleted activity Try-out; its tracking code ${created.trackingCode} no longer works`));
+    assert.deepEqual(JSON.parse(await aula(['activity', 'list', '--json', '--data-dir', dataDir])), []);
+  });
+
   it('reads the data folder from AULA_DATA_DIR when --data-dir is absent', async () => {
     const dataDir = tempDir();
     await aula(['activity', 'create', '--name', 'From env'], { AULA_DATA_DIR: dataDir });

@@ -308,7 +308,7 @@ describe('the Classes screen, against a real aula serve', { skip: chromiumMissin
     assert.deepEqual(await classNames(), ['3B']);
   });
 
-  test('the activity that kept a class is given no class on the Activities screen, and then the class can be deleted', { timeout: 60_000 }, async () => {
+  test('the activity that kept a class is given no class on the Activities screen, then the class can be deleted, then the unplayed activity', { timeout: 60_000 }, async () => {
     await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Activities', exact: true }).click();
     const row = page.locator('.activities-table tbody tr[data-activity-id]', { hasText: 'Fractions 3B' });
     await row.getByText('class 3B · students only').waitFor();
@@ -336,5 +336,15 @@ describe('the Classes screen, against a real aula serve', { skip: chromiumMissin
     await confirm.getByRole('button', { name: 'Yes, delete class' }).click();
     await page.getByRole('status').filter({ hasText: 'Deleted class 3B.' }).waitFor();
     await nav.getByText('3B', { exact: true }).waitFor({ state: 'detached' });
+
+    // No game has played it: it can be deleted, after a question.
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Activities', exact: true }).click();
+    await page.getByRole('button', { name: 'Change Fractions, open day' }).click();
+    await page.getByRole('button', { name: 'Delete activity…' }).click();
+    const ask = page.getByRole('alertdialog', { name: 'Delete activity Fractions, open day' });
+    await ask.getByText('No game has played it.').waitFor();
+    await ask.getByRole('button', { name: 'Yes, delete activity' }).click();
+    await page.getByRole('status').filter({ hasText: 'Deleted activity Fractions, open day. Its tracking code' }).waitFor();
+    await page.getByRole('heading', { name: 'No activity yet' }).waitFor();
   });
 });

@@ -23,6 +23,10 @@ export async function apiPatch<T>(path: string, body: unknown): Promise<T> {
   return call<T>(path, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 }
 
+export async function apiDelete<T>(path: string): Promise<T> {
+  return call<T>(path, { method: 'DELETE' });
+}
+
 async function call<T>(path: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {

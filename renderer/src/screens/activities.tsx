@@ -12,10 +12,17 @@ import { ActivityEditForm } from './activity-edit-form';
 
 export function ActivitiesScreen() {
   const { activities } = useDashboardData();
+  // Here, not in the table: deleting the last activity replaces the table, and the teacher still reads what happened.
+  const [notice, setNotice] = useState<string | null>(null);
   return (
     <section>
       <h2>Activities</h2>
       <NewActivityForm onCreated={activities.reload} />
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
       {activities.error && <ErrorBox error={activities.error} onRetry={activities.reload} />}
       {!activities.data && !activities.error && <Loading />}
       {activities.data && activities.data.activities.length === 0 && (
@@ -26,7 +33,7 @@ export function ActivitiesScreen() {
           </p>
         </EmptyState>
       )}
-      {activities.data && activities.data.activities.length > 0 && <ActivityTable activities={activities.data.activities} onChanged={activities.reload} />}
+      {activities.data && activities.data.activities.length > 0 && <ActivityTable activities={activities.data.activities} onChanged={activities.reload} onNotice={setNotice} />}
     </section>
   );
 }
@@ -98,13 +105,12 @@ function NewActivityForm({ onCreated }: { onCreated: () => void }) {
   );
 }
 
-function ActivityTable({ activities, onChanged }: { activities: Activity[]; onChanged: () => void }) {
+function ActivityTable({ activities, onChanged, onNotice }: { activities: Activity[]; onChanged: () => void; onNotice: (notice: string | null) => void }) {
   const { selectActivity } = useDashboardData();
   const classes = useResource<{ classes: Array<{ id: string; name: string }> }>('/classes');
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
   const toggle = async (activity: Activity) => {
     setBusy(activity.id);
     setError(null);
@@ -120,11 +126,6 @@ function ActivityTable({ activities, onChanged }: { activities: Activity[]; onCh
   return (
     <>
       {error && <ErrorBox error={error} />}
-      {saved && (
-        <p className="notice" role="status">
-          {saved}
-        </p>
-      )}
       <div className="table-wrap">
         <table className="table activities-table">
           <thead>
@@ -198,7 +199,7 @@ function ActivityTable({ activities, onChanged }: { activities: Activity[]; onCh
                       aria-expanded={editing === activity.id}
                       aria-label={`Change ${activity.name}`}
                       onClick={() => {
-                        setSaved(null);
+                        onNotice(null);
                         setEditing(editing === activity.id ? null : activity.id);
                       }}
                     >
@@ -213,9 +214,9 @@ function ActivityTable({ activities, onChanged }: { activities: Activity[]; onCh
                         activity={activity}
                         classes={classes.data?.classes ?? []}
                         onCancel={() => setEditing(null)}
-                        onSaved={(changed) => {
+                        onSaved={(message) => {
                           setEditing(null);
-                          setSaved(`Saved “${changed.name}”. Its tracking code is still ${changed.trackingCode}.`);
+                          onNotice(message);
                           onChanged();
                         }}
                       />

@@ -3,11 +3,13 @@ import { apiPatch } from '../api/client';
 import type { Activity } from '../api/types';
 import { ClassField } from '../components/class-field';
 import { ErrorBox } from '../components/states';
+import { ActivityDelete } from './activity-delete';
 
 interface Props {
   activity: Activity;
   classes: ReadonlyArray<{ id: string; name: string }>;
-  onSaved: (activity: Activity) => void;
+  /** After a save or a delete, with what to tell the teacher. */
+  onSaved: (message: string) => void;
   onCancel: () => void;
 }
 
@@ -36,7 +38,7 @@ export function ActivityEditForm({ activity, classes, onSaved, onCancel }: Props
     setError(null);
     try {
       const { activity: saved } = await apiPatch<{ activity: Activity }>(`/activities/${encodeURIComponent(activity.id)}`, changes);
-      onSaved(saved);
+      onSaved(`Saved “${saved.name}”. Its tracking code is still ${saved.trackingCode}.`);
     } catch (problem) {
       setError(problem as Error);
       setBusy(false);
@@ -73,6 +75,7 @@ export function ActivityEditForm({ activity, classes, onSaved, onCancel }: Props
         </p>
       )}
       {error && <ErrorBox error={error} />}
+      {activity.sessions === 0 && activity.statements === 0 && <ActivityDelete activity={activity} onDeleted={onSaved} />}
     </form>
   );
 }
