@@ -12,6 +12,7 @@ import { createApp, type Mount } from './http/create-app.js';
 import { withFastPath } from './http/fast-path.js';
 import { InflightBudget } from './http/inflight-budget.js';
 import { limitConnections, slowClientOptions } from './http/rate-limit-connections.js';
+import { watchChangesElsewhere } from './live/changes-elsewhere.js';
 import { LiveBus } from './live/live-bus.js';
 import { createLogger, type Logger } from './logger.js';
 import { reachableUrls } from './net/lan-addresses.js';
@@ -106,6 +107,7 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
   });
   const port = (server.address() as AddressInfo).port;
   attachConnectivity(ctx, server, port);
+  watchChangesElsewhere(ctx);
   if (!checkNow) checkLargeDatabase(ctx, markDamaged);
   const loopbackHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   let closing: Promise<void> | undefined;

@@ -19,7 +19,7 @@ import {
   regenerateXapiCredential,
   revokeXapiCredentials,
 } from '../store/xapi-credentials-repo.js';
-import { type DataDirOption, resolveDataDir, withDatabase } from './open-data.js';
+import { closeDatabase, type DataDirOption, resolveDataDir, withDatabase } from './open-data.js';
 import { CliError, printJson, printLines } from './output.js';
 
 interface CreateOptions extends DataDirOption {
@@ -224,7 +224,7 @@ export function registerActivityCommands(program: Command, withDataDir: (command
           else printLines(`Activity ${changed.name} (${changed.trackingCode}) is now ${open ? 'open' : 'closed'}.`);
           if (backup && !options.json) printLines(`Backup kept: ${backup}`);
         } finally {
-          db.close();
+          closeDatabase(db);
         }
       });
   }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { backupDatabase, checkBackupFile } from '../store/backups.js';
 import { databaseFile, openDatabase } from '../store/open-database.js';
-import { type DataDirOption, resolveDataDir } from './open-data.js';
+import { closeDatabase, type DataDirOption, resolveDataDir } from './open-data.js';
 import { CliError, printJson, printLines } from './output.js';
 
 export function registerBackupCommands(program: Command, withDataDir: (command: Command) => Command): void {
@@ -23,7 +23,7 @@ export function registerBackupCommands(program: Command, withDataDir: (command: 
         if (options.json) printJson(result);
         else printLines(`Backup written: ${result.file} (${Math.round(result.bytes / 1024)} KiB)`);
       } finally {
-        db.close();
+        closeDatabase(db);
       }
     });
 

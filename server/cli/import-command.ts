@@ -4,7 +4,7 @@ import { importBundle } from '../import/import-bundle.js';
 import { ImportRefusedError } from '../import/import-errors.js';
 import { describeReport } from '../import/import-report.js';
 import { openDatabase } from '../store/open-database.js';
-import { type DataDirOption, resolveDataDir } from './open-data.js';
+import { closeDatabase, type DataDirOption, resolveDataDir } from './open-data.js';
 import { CliError, printJson, printLines } from './output.js';
 import { progressLine } from './progress-line.js';
 
@@ -33,7 +33,7 @@ export function registerImportCommand(program: Command, withDataDir: (command: C
         if (error instanceof ImportRefusedError) throw new CliError(`${file} was not imported: ${error.message}`);
         throw error;
       } finally {
-        db.close();
+        closeDatabase(db);
       }
     });
 }

@@ -7,7 +7,7 @@ import { PasswordRefusedError, resetPassword } from '../auth/student-password.js
 import { type ClassInfo, findClassByName, getClass } from '../store/classes-repo.js';
 import { type Db, openDatabase } from '../store/open-database.js';
 import { type ClassRole, findStudentByUsername, joinClass, listStudents, removeFromClass, type Student } from '../store/students-repo.js';
-import { type DataDirOption, resolveDataDir, withDatabase } from './open-data.js';
+import { closeDatabase, type DataDirOption, resolveDataDir, withDatabase } from './open-data.js';
 import { CliError, printJson, printLines } from './output.js';
 
 const ROLES: readonly ClassRole[] = ['student', 'assistant', 'teacher'];
@@ -25,7 +25,7 @@ async function withDatabaseAsync<T>(options: DataDirOption, work: (db: Db, write
   try {
     return await work(db, write);
   } finally {
-    db.close();
+    closeDatabase(db);
   }
 }
 

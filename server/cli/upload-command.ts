@@ -6,7 +6,7 @@ import { UnknownFilterValueError } from '../export/filters.js';
 import { openDatabase } from '../store/open-database.js';
 import { LrsClient } from '../upload/lrs-client.js';
 import { UploadStoppedError, type UploadSummary, uploadStatements } from '../upload/uploader.js';
-import { type DataDirOption, resolveDataDir } from './open-data.js';
+import { closeDatabase, type DataDirOption, resolveDataDir } from './open-data.js';
 import { CliError } from './output.js';
 import { progressLine } from './progress-line.js';
 
@@ -74,7 +74,7 @@ export function registerUploadCommand(program: Command, withDataDir: (command: C
         if (error instanceof UploadStoppedError || error instanceof UnknownFilterValueError) throw new CliError(error.message);
         throw error;
       } finally {
-        db.close();
+        closeDatabase(db);
       }
     });
 }

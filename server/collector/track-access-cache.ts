@@ -10,7 +10,7 @@ const MAX_ENTRIES = 10_000;
  * the session and re-reading the activity's access rule was a tenth of the event loop's work per batch: each read
  * starts a new snapshot of a database the writer thread changes all the time. Changes made in this process (the
  * teacher changes an activity or a class, erases a player) clear it at once; changes from the CLI, another
- * process, count after at most a second. A session erased meanwhile cannot take statements: its rows are gone and
+ * process, when the server notices them (changes-elsewhere.ts), within about a second. A session erased meanwhile cannot take statements: its rows are gone and
  * the writer's foreign keys refuse the batch.
  */
 class TrackAccessCache {
@@ -43,6 +43,7 @@ export function trackAccessCache(ctx: AppContext): TrackAccessCache {
     const clear = () => created.clear();
     ctx.bus.on('activity.changed', clear);
     ctx.bus.on('classes.changed', clear);
+    ctx.bus.on('changed.elsewhere', clear);
     caches.set(ctx, created);
     cache = created;
   }

@@ -13,8 +13,10 @@ export interface LiveEvents {
   'statements.accepted': { activityId: string | null; sessionId: number; playerId: string; statements: readonly unknown[] };
   /** Alerts of an activity were raised, cleared, acknowledged or erased. */
   'alerts.changed': { activityId: string };
-  /** A class was created, renamed or deleted, or its members changed (from the dashboard; the CLI is another process). */
+  /** A class was created, renamed or deleted, or its members changed (from the dashboard; the CLI: changed.elsewhere). */
   'classes.changed': { classId: string };
+  /** Another process (the `aula` CLI) changed the database: anything shown may be stale. */
+  'changed.elsewhere': Record<string, never>;
 }
 
 export type LiveEventName = keyof LiveEvents;

@@ -9,8 +9,8 @@ export interface SseEvents {
   changes: ChangesEvent;
   /** Sent every few seconds so the dashboard (and proxies) know the stream is alive. */
   heartbeat: { serverTime: string };
-  /** The events since the client's Last-Event-ID are gone (restart, or too long away): refetch everything. */
-  reset: { reason: 'unknown-event-id' | 'too-old' };
+  /** The events since the client's Last-Event-ID are gone (restart, or too long away), or another process changed the data: refetch everything. */
+  reset: { reason: 'unknown-event-id' | 'too-old' | 'changed-elsewhere' };
 }
 
 export type SseEventName = keyof SseEvents;

@@ -52,6 +52,8 @@ export class SseHub {
       bus.on('alerts.changed', (e) => this.touch(() => this.changes.alertsChanged(e.activityId))),
       bus.on('storage.changed', (e) => this.touch(() => this.changes.storageChanged(e.full))),
       bus.on('classes.changed', (e) => this.touch(() => this.changes.classesChanged(e.classId))),
+      // Not a change the buffer can name: every tab refetches what it shows. It does not move the position.
+      bus.on('changed.elsewhere', () => this.broadcast(frame('reset', { reason: 'changed-elsewhere' }, `${this.bootId}-${this.seq}`))),
     ];
     this.heartbeat = setInterval(() => this.broadcast(frame('heartbeat', { serverTime: this.isoNow() })), options.heartbeatMs ?? 15_000);
     this.heartbeat.unref();

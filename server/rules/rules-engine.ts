@@ -66,6 +66,7 @@ export class RulesEngine {
       }),
       bus.on('session.ended', (e) => this.onEnded(e.sessionId)),
       bus.on('activity.changed', (e) => this.rules.delete(e.activityId)),
+      bus.on('changed.elsewhere', () => this.rules.clear()),
     ];
     this.ticker = setInterval(() => this.tick(), options.tickMs ?? 1000);
     this.ticker.unref();

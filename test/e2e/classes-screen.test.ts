@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { ROOT, type ServeProcess } from '../support/serve-process.js';
+import { aula, ROOT, type ServeProcess } from '../support/serve-process.js';
 import { chromiumMissing, type DashboardSession, serveDashboard } from './browser-support.js';
 
 const SHOTS = path.join(ROOT, 'test-results', 'classes');
@@ -308,7 +308,7 @@ describe('the Classes screen, against a real aula serve', { skip: chromiumMissin
     assert.deepEqual(await classNames(), ['3B']);
   });
 
-  test('the activity that kept a class is given no class on the Activities screen, then the class can be deleted, then the unplayed activity', { timeout: 60_000 }, async () => {
+  test('the activity that kept a class is given no class on the Activities screen, then the class can be deleted, then the unplayed activity; one made in a terminal shows up', { timeout: 60_000 }, async () => {
     await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Activities', exact: true }).click();
     const row = page.locator('.activities-table tbody tr[data-activity-id]', { hasText: 'Fractions 3B' });
     await row.getByText('class 3B · students only').waitFor();
@@ -346,5 +346,9 @@ describe('the Classes screen, against a real aula serve', { skip: chromiumMissin
     await ask.getByRole('button', { name: 'Yes, delete activity' }).click();
     await page.getByRole('status').filter({ hasText: 'Deleted activity Fractions, open day. Its tracking code' }).waitFor();
     await page.getByRole('heading', { name: 'No activity yet' }).waitFor();
+
+    // The README's other way, in a terminal beside the running server: the screen follows without a reload.
+    await aula(['activity', 'create', '--name', 'From the terminal', '--data-dir', serve.dataDir]);
+    await page.locator('.activities-table tbody tr[data-activity-id]', { hasText: 'From the terminal' }).waitFor();
   });
 });

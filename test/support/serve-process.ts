@@ -8,6 +8,8 @@ const run = promisify(execFile);
 
 export interface ServeProcess {
   child: ChildProcess;
+  /** Its --data-dir, for `aula` commands run beside it. */
+  dataDir: string;
   url: string;
   port: number;
   output(): string;
@@ -46,6 +48,7 @@ export async function startServe(dataDir: string, extraArgs: string[] = []): Pro
   });
   return {
     child,
+    dataDir,
     port,
     url: `http://127.0.0.1:${port}`,
     output: () => output,
