@@ -9,9 +9,9 @@ const MAX_ENTRIES = 10_000;
  * Sessions that track found and let in, by authToken, for a second. Profiled under 100 games (issue 8), finding
  * the session and re-reading the activity's access rule was a tenth of the event loop's work per batch: each read
  * starts a new snapshot of a database the writer thread changes all the time. Changes made in this process (the
- * teacher changes an activity or a class, erases a player) clear it at once; changes from the CLI, another
- * process, when the server notices them (changes-elsewhere.ts), within about a second. A session erased meanwhile cannot take statements: its rows are gone and
- * the writer's foreign keys refuse the batch.
+ * teacher changes an activity or a class, erases a player) clear it at once; changes from the CLI, another process,
+ * once the server notices them (changes-elsewhere.ts), within about a second. A session erased meanwhile cannot take
+ * statements: its rows are gone and the writer's foreign keys refuse the batch.
  */
 class TrackAccessCache {
   private readonly entries = new Map<string, { session: SessionContext; until: number }>();

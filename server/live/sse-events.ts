@@ -9,7 +9,10 @@ export interface SseEvents {
   changes: ChangesEvent;
   /** Sent every few seconds so the dashboard (and proxies) know the stream is alive. */
   heartbeat: { serverTime: string };
-  /** The events since the client's Last-Event-ID are gone (restart, or too long away), or another process changed the data: refetch everything. */
+  /**
+   * Refetch everything: the events since the client's Last-Event-ID are gone (restart, or too long away), or another
+   * process (the `aula` CLI) changed the data.
+   */
   reset: { reason: 'unknown-event-id' | 'too-old' | 'changed-elsewhere' };
 }
 

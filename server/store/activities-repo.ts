@@ -125,7 +125,7 @@ export class ActivityHasDataError extends Error {
 
 /**
  * Deletes an activity no game ever played (one created by mistake or to try Aula out), with its xAPI credentials;
- * its tracking code stops working. ActivityHasDataError when any session, gameplay or statement names it: the
+ * its tracking code stops working. ActivityHasDataError when any session or statement names it: the
  * counters are not trusted for this, the rows are looked at. Undefined when there is no such activity. Run it inside
  * one write job, so the check and the delete see the same rows.
  */
@@ -138,13 +138,14 @@ export function deleteUnplayedActivity(db: Db, id: string): Activity | undefined
   return found;
 }
 
+/** A gameplay comes with its first session, so sessions and statements tell it; both are indexed by activity. */
 export function wasPlayed(db: Db, id: string): boolean {
   return (
-    prepared<[string, string, string], { one: number }>(
+    prepared<[string, string], { one: number }>(
       db,
       `SELECT 1 AS one WHERE EXISTS (SELECT 1 FROM sessions WHERE activity_id = ?)
-         OR EXISTS (SELECT 1 FROM gameplays WHERE activity_id = ?) OR EXISTS (SELECT 1 FROM statement_rows WHERE activity_id = ?)`,
-    ).get(id, id, id) !== undefined
+         OR EXISTS (SELECT 1 FROM statement_rows WHERE activity_id = ?)`,
+    ).get(id, id) !== undefined
   );
 }
 
