@@ -2,6 +2,7 @@ import { createContext, type ReactNode, useContext, useEffect, useState } from '
 import type { Activity } from './api/types';
 import type { Resource } from './api/use-resource';
 import { useResource } from './api/use-resource';
+import { defaultActivity } from './default-activity';
 
 interface DashboardData {
   activities: Resource<{ activities: Activity[] }>;
@@ -29,9 +30,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
   });
   const [chosen, setChosen] = useState<string | null>(stored);
   const list = activities.data?.activities;
-  // Follow the chosen activity if it still exists, else the most recent open one.
-  const activityId =
-    list && !list.some((a) => a.id === chosen) ? ([...list].reverse().find((a) => a.open) ?? list.at(-1))?.id ?? null : chosen;
+  const activityId = list && !list.some((a) => a.id === chosen) ? defaultActivity(list)?.id ?? null : chosen;
   useEffect(() => {
     try {
       if (activityId) window.localStorage.setItem(STORAGE_KEY, activityId);

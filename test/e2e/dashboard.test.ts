@@ -112,6 +112,26 @@ describe('the teacher dashboard, against a real aula serve and the real js-track
       assert.match((await counted.locator('.sessions-count').textContent()) ?? '', /^1\s*1 live$/);
       assert.match((await counted.locator('.players-count').textContent()) ?? '', /^1\s*1 anonymous · 0 students$/);
 
+      // A teacher who opens the dashboard on another browser mid-lesson, after someone made a newer, empty activity:
+      // Live follows the activity games are playing, not the newest.
+      const tryOut = await fetch(`${serve.url}/admin/api/activities`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: 'Try-out' }),
+      });
+      assert.equal(tryOut.status, 201);
+      const elsewhere = await (session as DashboardSession).browser.newContext();
+      try {
+        const fresh = await elsewhere.newPage();
+        await fresh.goto(`${serve.url}/`);
+        await fresh.locator('.live-table tbody tr', { hasText: String(started.animalName) }).waitFor();
+        assert.equal(await fresh.getByLabel('Activity').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent), 'Fractions 3B');
+      } finally {
+        await elsewhere.close();
+      }
+      const tryOutId = ((await tryOut.json()) as { activity: { id: string } }).activity.id;
+      assert.equal((await fetch(`${serve.url}/admin/api/activities/${tryOutId}`, { method: 'DELETE' })).status, 200);
+
       // Players and one player's timeline.
       await go(page, 'Players');
       const playerRow = page.locator('.players-table tbody tr', { hasText: String(started.animalName) });
