@@ -36,14 +36,17 @@ export function summarizeStatement(statement: Json): StatementSummary {
   const result = isObject(statement.result) ? statement.result : {};
   const extensions = isObject(result.extensions) ? result.extensions : {};
   const score = isObject(result.score) ? result.score : {};
-  const progress = finite(extensions[PROGRESS_EXTENSION]);
+  const sent = finite(extensions[PROGRESS_EXTENSION]);
+  const finished = finishesTheGame(verb.id, object);
+  // A finished game is all the way through: its last progress (say 80 %) left a finished student's bar short.
+  const progress = sent ?? (finished ? 1 : null);
   return {
     verbId: typeof verb.id === 'string' ? verb.id : null,
     objectId: typeof object.id === 'string' ? object.id : null,
     progress,
     // The type is read only when there is a progress: this runs for every statement on the ingest path.
-    progressOfGame: progress !== null && isTheGame(object),
-    completion: boolean(result.completion) ?? (finishesTheGame(verb.id, object) ? true : null),
+    progressOfGame: finished || (progress !== null && isTheGame(object)),
+    completion: boolean(result.completion) ?? (finished ? true : null),
     success: boolean(result.success),
     score: finite(score.scaled) ?? finite(score.raw),
   };

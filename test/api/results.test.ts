@@ -153,7 +153,7 @@ test("a game that sends completed on its serious-game (as the trackers do, witho
   );
 });
 
-test("a game's own progress is its session's and its student's: the levels' progress does not replace it", async () => {
+test("a game's own progress is its session's and its student's: the levels' progress does not replace it, and a finished game is 100 %", async () => {
   const activity = makeActivity(collector.context.db, { name: 'Progress' });
   const PROGRESS = 'https://w3id.org/xapi/seriousgames/extensions/progress';
   const both = await startOk(collector.url, activity.trackingCode);
@@ -193,4 +193,12 @@ test("a game's own progress is its session's and its student's: the levels' prog
   const studentProgress = new Map(results.students.map((s) => [s.player.animalName, s.progress]));
   assert.equal(studentProgress.get(both.playerAnimalName), 0.4);
   assert.equal(studentProgress.get(levelsOnly.playerAnimalName), 0.5);
+
+  // The trackers end the game with `completed` on it and no progress: finished is all the way through.
+  const finish = { ...progressed(both, 'serious-game', 0), verb: { id: 'http://adlnet.gov/expapi/verbs/completed' }, result: { success: true, score: { raw: 7 } } };
+  await send(both, [finish, progressed(both, 'level', 0.1)]);
+  assert.equal(await progressOf(both), 1);
+  const finished = (await request(`${collector.url}/admin/api/activities/${activity.id}/results`)).json as ActivityResults;
+  const student = finished.students.find((s) => s.player.animalName === both.playerAnimalName);
+  assert.deepEqual({ progress: student?.progress, finished: student?.finished }, { progress: 1, finished: true });
 });
