@@ -1,6 +1,6 @@
 'use strict';
 // One session of the real js-tracker 0.9.2 in its own process, driven by commands on stdin (one per line):
-//   wrong <question> <option> | right <question> <option> | progress <level> <value> | quit
+//   wrong <question> <option> | right <question> <option> | progress <level> <value> | finish <score> | quit
 // Each command is traced and flushed; a JSON line {"phase":...} is printed when it is on the collector.
 // Usage: node alerts-tracker-session.cjs <collectorUrl> <trackingCode>
 const readline = require('node:readline');
@@ -24,6 +24,8 @@ const { call, newTracker, say, startOrExit } = require('../clients/tracker-kit.c
       t.Alternative.Selected(a, b, t.Alternative.AlternativeType.Question);
     } else if (command === 'progress') {
       t.Completable.Progressed(a, t.Completable.CompletableType.Level, Number(b));
+    } else if (command === 'finish') {
+      t.Completable.Completed('game', t.Completable.CompletableType.Game, true, Number(a));
     } else continue;
     const flushed = await call((cb) => t.Flush(cb));
     await say({ phase: `flushed-${++n}`, ok: !flushed.err });

@@ -93,13 +93,18 @@ describe('Alerts & Warnings, live, against a real aula serve and the real js-tra
       await game.phase('flushed-5');
       await row.getByRole('button', { name: 'Acknowledge all' }).click();
       await page.getByRole('heading', { name: 'Nobody needs you right now' }).waitFor();
+      game.send('finish 0.8');
+      await game.phase('flushed-6');
       game.send('quit');
 
       // Results show the answers; then the teacher erases the student from the player page.
       await go(page, 'Results');
       const resultRow = page.locator('.results-table tbody tr', { hasText: String(started.animalName) });
       await resultRow.waitFor();
-      assert.deepEqual(await resultRow.locator('td.num').allTextContents().then((cells) => [cells[4], cells[5]]), ['1', '4']);
+      // Progress, completed, correct, incorrect: the finished game is 100 % and one thing completed.
+      assert.deepEqual(await resultRow.locator('td.num').allTextContents().then((cells) => cells.slice(2, 6)), ['100 %', '1', '1', '4']);
+      // The game itself in the chart beside the levels, named as such.
+      await page.locator('.chart-grid').getByText('game (whole game)').waitFor();
       await page.screenshot({ path: path.join(SHOTS, '03-results.png') });
       await resultRow.locator('.player-name').click();
       await page.getByRole('button', { name: "Erase this player's data…" }).click();

@@ -84,7 +84,7 @@ export function ResultsScreen() {
               <div className="card">
                 <h3>Levels and quizzes</h3>
                 <ResponsiveContainer width="100%" height={220}>
-                  <BarChart data={data.aggregates.objects.map((o) => ({ name: o.name, completed: o.completed, averageScore: o.averageScore }))}>
+                  <BarChart data={data.aggregates.objects.map((o) => ({ name: chartName(o), completed: o.completed, averageScore: o.averageScore }))}>
                     <CartesianGrid strokeDasharray="3 3" />
                     <XAxis dataKey="name" />
                     <YAxis allowDecimals />
@@ -118,3 +118,6 @@ export function ResultsScreen() {
     </section>
   );
 }
+
+/** The game's own object (trackers name it "game", or after the game) shows beside the levels: say which it is. */
+const chartName = (object: { name: string; type: string }): string => (object.type === 'serious-game' ? `${object.name} (whole game)` : object.name);
