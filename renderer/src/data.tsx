@@ -2,7 +2,7 @@ import { createContext, type ReactNode, useContext, useEffect, useState } from '
 import type { Activity } from './api/types';
 import type { Resource } from './api/use-resource';
 import { useResource } from './api/use-resource';
-import { defaultActivity } from './default-activity';
+import { defaultActivity, rememberedOrPlaying } from './default-activity';
 
 interface DashboardData {
   activities: Resource<{ activities: Activity[] }>;
@@ -29,7 +29,14 @@ export function DataProvider({ children }: { children: ReactNode }) {
     throttleMs: 250,
   });
   const [chosen, setChosen] = useState<string | null>(stored);
+  const [checkedRemembered, setCheckedRemembered] = useState(false);
   const list = activities.data?.activities;
+  // Once per visit: the activity this browser remembers from an earlier lesson gives way to the one being played now.
+  useEffect(() => {
+    if (!list || checkedRemembered) return;
+    setCheckedRemembered(true);
+    setChosen(rememberedOrPlaying(list, chosen));
+  }, [list, checkedRemembered, chosen]);
   const activityId = list && !list.some((a) => a.id === chosen) ? defaultActivity(list)?.id ?? null : chosen;
   useEffect(() => {
     try {

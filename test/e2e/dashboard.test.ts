@@ -120,16 +120,25 @@ describe('the teacher dashboard, against a real aula serve and the real js-track
         body: JSON.stringify({ name: 'Try-out' }),
       });
       assert.equal(tryOut.status, 201);
+      const tryOutId = ((await tryOut.json()) as { activity: { id: string } }).activity.id;
       const elsewhere = await (session as DashboardSession).browser.newContext();
       try {
         const fresh = await elsewhere.newPage();
         await fresh.goto(`${serve.url}/`);
+        const shownActivity = () => fresh.getByLabel('Activity').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent);
         await fresh.locator('.live-table tbody tr', { hasText: String(started.animalName) }).waitFor();
-        assert.equal(await fresh.getByLabel('Activity').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent), 'Fractions 3B');
+        assert.equal(await shownActivity(), 'Fractions 3B');
+        // The same when this browser remembers the try-out from an earlier visit: nothing plays there.
+        await fresh.evaluate((id) => window.localStorage.setItem('aula.activity', id), tryOutId);
+        await fresh.reload();
+        await fresh.locator('.live-table tbody tr', { hasText: String(started.animalName) }).waitFor();
+        assert.equal(await shownActivity(), 'Fractions 3B');
+        // A choice made during the visit stays, playing or not.
+        await fresh.getByLabel('Activity').selectOption({ label: 'Try-out' });
+        await fresh.getByRole('heading', { name: 'No game has connected yet' }).waitFor();
       } finally {
         await elsewhere.close();
       }
-      const tryOutId = ((await tryOut.json()) as { activity: { id: string } }).activity.id;
       assert.equal((await fetch(`${serve.url}/admin/api/activities/${tryOutId}`, { method: 'DELETE' })).status, 200);
 
       // Players and one player's timeline.
