@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react';
 import type { Activity } from './api/types';
 import type { Resource } from './api/use-resource';
 import { useResource } from './api/use-resource';
@@ -29,14 +29,14 @@ export function DataProvider({ children }: { children: ReactNode }) {
     throttleMs: 250,
   });
   const [chosen, setChosen] = useState<string | null>(stored);
-  const [checkedRemembered, setCheckedRemembered] = useState(false);
+  const checkedRemembered = useRef(false);
   const list = activities.data?.activities;
   // Once per visit: the activity this browser remembers from an earlier lesson gives way to the one being played now.
   useEffect(() => {
-    if (!list || checkedRemembered) return;
-    setCheckedRemembered(true);
+    if (!list || checkedRemembered.current) return;
+    checkedRemembered.current = true;
     setChosen(rememberedOrPlaying(list, chosen));
-  }, [list, checkedRemembered, chosen]);
+  }, [list, chosen]);
   const activityId = list && !list.some((a) => a.id === chosen) ? defaultActivity(list)?.id ?? null : chosen;
   useEffect(() => {
     try {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { sendJson } from '../http/send.js';
 import { ActivityHasDataError, createActivity, deleteUnplayedActivity, getActivity, setActivityOpen, updateActivity } from '../store/activities-repo.js';
+import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { AdminError } from './admin-error.js';
 import { backupAfterClose } from './backup-list.js';
@@ -39,9 +40,7 @@ export function activityRoutes(ctx: AppContext): express.Router {
 
   router.post('/activities', async (req, res) => {
     const input = parseBody(newActivitySchema, req.body);
-    if (input.classId && !prepared<[string], { one: number }>(ctx.db, 'SELECT 1 AS one FROM classes WHERE id = ?').get(input.classId)) {
-      throw new AdminError(400, 'unknown-class', 'That class does not exist.');
-    }
+    requireKnownClass(ctx.db, input.classId);
     const activity = await ctx.writer.run((db) => createActivity(db, input));
     ctx.bus.emit('activity.changed', { activityId: activity.id });
     // The Classes screen counts a class's activities.
@@ -57,9 +56,7 @@ export function activityRoutes(ctx: AppContext): express.Router {
     const before = found(ctx, req);
     const changes = parseBody(activityChangesSchema, req.body);
     const changed = await ctx.writer.run((db) => {
-      if (changes.classId && !prepared<[string], { one: number }>(db, 'SELECT 1 AS one FROM classes WHERE id = ?').get(changes.classId)) {
-        throw new AdminError(400, 'unknown-class', 'That class does not exist.');
-      }
+      requireKnownClass(db, changes.classId);
       return updateActivity(db, before.id, changes);
     });
     if (!changed) throw notFound();
@@ -124,6 +121,13 @@ function found(ctx: AppContext, req: Request) {
   const activity = getActivity(ctx.db, String(req.params.id));
   if (!activity) throw notFound();
   return activity;
+}
+
+/** A class an activity is given must exist; none (null or absent) always may. */
+function requireKnownClass(db: Db, classId: string | null | undefined): void {
+  if (classId && !prepared<[string], { one: number }>(db, 'SELECT 1 AS one FROM classes WHERE id = ?').get(classId)) {
+    throw new AdminError(400, 'unknown-class', 'That class does not exist.');
+  }
 }
 
 const notFound = () => new AdminError(404, 'activity-not-found', 'There is no such activity (it may have been deleted).');

@@ -10,9 +10,13 @@ export function readActivities(db: Db, now: number): ActivityView[] {
   return listActivities(db).map((activity) => view(activity, live.get(activity.id) ?? 0));
 }
 
-/** One activity as readActivities shows it. */
+/** One activity as readActivities shows it: its own sessions only, through their index by activity. */
 export function readActivity(db: Db, activity: Activity, now: number): ActivityView {
-  return view(activity, liveSessionsByActivity(db, now).get(activity.id) ?? 0);
+  const { n } = prepared<[string, string], { n: number }>(
+    db,
+    `SELECT count(*) AS n FROM sessions WHERE activity_id = ? AND ended IS NULL AND last_seen >= ?`,
+  ).get(activity.id, liveSince(now)) as { n: number };
+  return view(activity, n);
 }
 
 function liveSessionsByActivity(db: Db, now: number): Map<string, number> {
@@ -21,11 +25,13 @@ function liveSessionsByActivity(db: Db, now: number): Map<string, number> {
     db,
     `SELECT activity_id AS activityId, count(*) AS n FROM sessions
      WHERE activity_id IS NOT NULL AND ended IS NULL AND last_seen >= ? GROUP BY activity_id`,
-  ).all(new Date(now - LIVE_WINDOW_MS).toISOString())) {
+  ).all(liveSince(now))) {
     live.set(row.activityId, row.n);
   }
   return live;
 }
+
+const liveSince = (now: number): string => new Date(now - LIVE_WINDOW_MS).toISOString();
 
 export function view(activity: Activity, liveSessions: number): ActivityView {
   return { ...activity, identifiedPlayers: activity.players - activity.anonymousPlayers, liveSessions };

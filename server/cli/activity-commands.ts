@@ -138,8 +138,9 @@ export function registerActivityCommands(program: Command, withDataDir: (command
           if (options.json) printJson({ deleted: false, activity: found });
           throw new CliError(`${error.message}: aula activity close ${found.trackingCode}`);
         };
-        if (wasPlayed(db, found.id)) refuse(new ActivityHasDataError(found));
         if (!options.yes) {
+          // Only the preview checks here; with --yes the delete's own transaction does.
+          if (wasPlayed(db, found.id)) refuse(new ActivityHasDataError(found));
           if (options.json) printJson({ deleted: false, activity: found });
           else printLines(`Would delete activity ${found.name} (${found.trackingCode}): no game has played it.`);
           throw new CliError('Nothing deleted. Run again with --yes to delete the activity.');

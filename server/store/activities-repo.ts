@@ -133,7 +133,7 @@ export function deleteUnplayedActivity(db: Db, id: string): Activity | undefined
   const found = getActivity(db, id);
   if (!found) return undefined;
   if (wasPlayed(db, id)) throw new ActivityHasDataError(found);
-  prepared(db, 'DELETE FROM xapi_credentials WHERE activity_id = ?').run(id);
+  // Its xAPI credentials go by their foreign key (ON DELETE CASCADE; openDatabase turns foreign keys on).
   prepared(db, 'DELETE FROM activities WHERE id = ?').run(id);
   return found;
 }

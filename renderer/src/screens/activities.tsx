@@ -10,14 +10,18 @@ import { formatTime } from '../format/time';
 import { Link, navigate } from '../router';
 import { ActivityEditForm } from './activity-edit-form';
 
+type ClassChoice = { id: string; name: string };
+
 export function ActivitiesScreen() {
   const { activities } = useDashboardData();
   // Here, not in the table: deleting the last activity replaces the table, and the teacher still reads what happened.
   const [notice, setNotice] = useState<string | null>(null);
+  // Once for both forms: a new activity's class and a changed one's.
+  const classes = useResource<{ classes: ClassChoice[] }>('/classes').data?.classes ?? [];
   return (
     <section>
       <h2>Activities</h2>
-      <NewActivityForm onCreated={activities.reload} />
+      <NewActivityForm classes={classes} onCreated={activities.reload} />
       {notice && (
         <p className="notice" role="status">
           {notice}
@@ -33,13 +37,12 @@ export function ActivitiesScreen() {
           </p>
         </EmptyState>
       )}
-      {activities.data && activities.data.activities.length > 0 && <ActivityTable activities={activities.data.activities} onChanged={activities.reload} onNotice={setNotice} />}
+      {activities.data && activities.data.activities.length > 0 && <ActivityTable activities={activities.data.activities} classes={classes} onChanged={activities.reload} onNotice={setNotice} />}
     </section>
   );
 }
 
-function NewActivityForm({ onCreated }: { onCreated: () => void }) {
-  const classes = useResource<{ classes: Array<{ id: string; name: string }> }>('/classes');
+function NewActivityForm({ classes, onCreated }: { classes: ClassChoice[]; onCreated: () => void }) {
   const { selectActivity } = useDashboardData();
   const [name, setName] = useState('');
   const [game, setGame] = useState('');
@@ -84,7 +87,7 @@ function NewActivityForm({ onCreated }: { onCreated: () => void }) {
           Game
           <input name="game" value={game} onChange={(event) => setGame(event.target.value)} placeholder="same as the name" />
         </label>
-        {classes.data && classes.data.classes.length > 0 && <ClassField value={classId} classes={classes.data.classes} onChange={setClassId} />}
+        {classes.length > 0 && <ClassField value={classId} classes={classes} onChange={setClassId} />}
         <label className="checkbox">
           <input type="checkbox" name="allowAnonymous" checked={allowAnonymous} onChange={(event) => setAllowAnonymous(event.target.checked)} />
           Allow anonymous players
@@ -105,9 +108,18 @@ function NewActivityForm({ onCreated }: { onCreated: () => void }) {
   );
 }
 
-function ActivityTable({ activities, onChanged, onNotice }: { activities: Activity[]; onChanged: () => void; onNotice: (notice: string | null) => void }) {
+function ActivityTable({
+  activities,
+  classes,
+  onChanged,
+  onNotice,
+}: {
+  activities: Activity[];
+  classes: ClassChoice[];
+  onChanged: () => void;
+  onNotice: (notice: string | null) => void;
+}) {
   const { selectActivity } = useDashboardData();
-  const classes = useResource<{ classes: Array<{ id: string; name: string }> }>('/classes');
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
@@ -212,7 +224,7 @@ function ActivityTable({ activities, onChanged, onNotice }: { activities: Activi
                     <td colSpan={8}>
                       <ActivityEditForm
                         activity={activity}
-                        classes={classes.data?.classes ?? []}
+                        classes={classes}
                         onCancel={() => setEditing(null)}
                         onSaved={(message) => {
                           setEditing(null);
