@@ -12,6 +12,9 @@ function child(parent: Json, key: string): Json {
   return created;
 }
 
+/** The keys augmentation writes into `object.definition.extensions`, in the order it writes them. */
+export const sessionExtensionKeys = ['gameplayId', 'versionId', 'activityId', 'session', 'firstSessionStarted', 'currentSessionStarted'] as const;
+
 /**
  * Session data written into `object.definition.extensions` (contract C-6.5), overwriting whatever the client put
  * there under these keys and touching nothing else. Mutates the parsed statement in place: it is serialised once,
@@ -27,4 +30,22 @@ export function augmentStatement(statement: unknown, session: SessionContext): v
   extensions.session = session.number;
   extensions.firstSessionStarted = session.firstSessionStarted;
   extensions.currentSessionStarted = session.started;
+}
+
+const extensionsTexts = new WeakMap<SessionContext, string>();
+
+/**
+ * The members augmentStatement adds, as JSON.stringify writes them inside an object (no braces): what
+ * stored-statement-text.ts splices into a statement's own bytes. The same for every statement of a session, so kept
+ * with the session's context, which track reuses for a second (track-access-cache.ts).
+ */
+export function sessionExtensionsText(session: SessionContext): string {
+  let text = extensionsTexts.get(session);
+  if (text === undefined) {
+    const added: Json = {};
+    augmentStatement({ object: { definition: { extensions: added } } }, session);
+    text = JSON.stringify(added).slice(1, -1);
+    extensionsTexts.set(session, text);
+  }
+  return text;
 }

@@ -4,6 +4,7 @@ import { canonicalJson } from '../util/canonical-json.js';
 import { augmentStatement } from './augment.js';
 import { Messages } from './messages.js';
 import { CollectorRefusal } from './refusals.js';
+import { arrayElementRanges, splicedStatementText, type TextRange } from './stored-statement-text.js';
 import { summarizeStatement } from './summarize.js';
 import { validateRageStatement } from './validate-rage-statement.js';
 
@@ -16,30 +17,45 @@ export const PREPARE_CHUNK = 1_000;
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+export interface PrepareOptions {
+  /** The text `body` was parsed from: an ordinary statement is stored as it was sent (stored-statement-text.ts). */
+  text?: string | undefined;
+  pause?: () => Promise<void>;
+}
+
 /**
  * Steps 5 and 6 of track (C-6.3): the whole batch is augmented and validated before anything is stored, so a bad
  * statement anywhere refuses all of it, whichever chunk it is in.
  */
-export async function prepareTrackBatch(body: unknown, session: SessionContext, pause: () => Promise<void> = nextTurn): Promise<IncomingStatement[]> {
+export async function prepareTrackBatch(body: unknown, session: SessionContext, options: PrepareOptions = {}): Promise<IncomingStatement[]> {
   if (!Array.isArray(body) || body.length === 0) throw new CollectorRefusal(400, Messages.notArray);
+  const { text, pause = nextTurn } = options;
+  const ranges = text === undefined ? null : arrayElementRanges(text);
+  const sent = text !== undefined && ranges?.length === body.length ? { text, ranges } : undefined;
   const prepared: IncomingStatement[] = [];
   for (let index = 0; index < body.length; index++) {
     if (index > 0 && index % PREPARE_CHUNK === 0) await pause();
-    prepared.push(prepareStatement(body[index], index, session));
+    prepared.push(prepareStatement(body[index], index, session, sent && { text: sent.text, range: sent.ranges[index] as TextRange }));
   }
   return prepared;
 }
 
-function prepareStatement(statement: unknown, index: number, session: SessionContext): IncomingStatement {
-  augmentStatement(statement, session);
+/**
+ * Validation reads nothing augmentation writes (it creates `object.definition` when missing, which validation then
+ * refuses for its missing id or type either way), so it runs first, on the statement as sent.
+ */
+function prepareStatement(statement: unknown, index: number, session: SessionContext, sent: { text: string; range: TextRange } | undefined): IncomingStatement {
   const problem = validateRageStatement(statement, index);
   if (problem) throw new CollectorRefusal(400, problem);
   const record = statement as Record<string, unknown>;
   const clientId = typeof record.id === 'string' ? record.id : null;
   const context = record.context as { registration?: unknown } | undefined;
+  // A statement with an id of its own is compared in canonical form with what is stored: it is augmented as a value.
+  const spliced = sent && clientId === null ? splicedStatementText(sent.text, sent.range, record, session) : null;
+  if (spliced === null) augmentStatement(record, session);
   return {
     clientId,
-    json: JSON.stringify(record),
+    json: spliced ?? JSON.stringify(record),
     canonical: clientId === null ? null : canonicalJson(record),
     registration: typeof context?.registration === 'string' ? context.registration : null,
     timestamp: typeof record.timestamp === 'string' ? record.timestamp : null,

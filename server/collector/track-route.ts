@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppContext } from '../context.js';
 import type { BudgetHold } from '../http/inflight-budget.js';
@@ -42,18 +42,20 @@ function refuseUnread(req: IncomingMessage, res: ServerResponse): void {
 async function storeTrack(ctx: AppContext, req: IncomingMessage, res: ServerResponse, hold: BudgetHold): Promise<void> {
   let raw: Buffer;
   let body: unknown;
+  let text: string | undefined;
   try {
     raw = await readRawBody(req, ctx.config.bodyLimitBytes, hold);
     const parsed = parseBody(req, raw, { lenient: false, maxDepth: ctx.config.jsonDepthLimit });
     body = parsed.kind === 'empty' ? undefined : parsed.value;
+    if (parsed.kind === 'json') text = parsed.text;
   } catch (error) {
     return bodyErrorAnswer(ctx, req, res, 'track', error);
   }
   let session: SessionContext | undefined;
   try {
     session = admittedSession(ctx, req);
-    const statements = await prepareTrackBatch(body, session);
-    const bodyHash = createHash('sha1').update(raw).digest('base64');
+    const statements = await prepareTrackBatch(body, session, { text });
+    const bodyHash = hash('sha1', raw, 'base64');
     const now = isoNow(ctx.now);
     if (ctx.ingest.isOverloaded(statements.length, ctx.config.ingestQueueLimit)) {
       throw new CollectorRefusal(503, Messages.busy, RETRY_SOON);

@@ -33,21 +33,22 @@ export interface JsonScan {
 }
 
 /**
- * One pass over the bytes of a JSON text, before parsing, for what parsing does not catch. Nesting (issue 9): V8
- * takes seconds to parse a few MB of hostile nesting, and stops at the first level too many; brackets inside
- * strings do not count, and UTF-8 continuation bytes never look like ASCII. Numbers: JSON.parse reads `1e400` as
+ * One pass over a JSON text, before parsing, for what parsing does not catch. Nesting (issue 9): V8 takes seconds
+ * to parse a few MB of hostile nesting, and stops at the first level too many; brackets inside strings do not
+ * count. It reads the decoded text, not the bytes: a Buffer's indexOf is a call into C++ for every string skipped,
+ * where a string's stays in optimised code (issue 8). Numbers: JSON.parse reads `1e400` as
  * Infinity, which would be stored as null. Invalid JSON is judged the same way (the parser refuses it afterwards
  * anyway). Strings, most of a statement's bytes, are skipped with the native `indexOf` instead of byte by byte:
  * this runs on every track request, and a regular expression over the whole text cost a quarter of parsing.
  */
-export function scanJson(bytes: Uint8Array, depthLimit: number): JsonScan {
+export function scanJson(text: string, depthLimit: number): JsonScan {
   let depth = 0;
   let digits = 0;
   let mayOverflow = false;
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i] as number;
+  for (let i = 0; i < text.length; i++) {
+    const byte = text.charCodeAt(i);
     if (byte === QUOTE) {
-      const end = closingQuote(bytes, i);
+      const end = closingQuote(text, i);
       // An unterminated string runs to the end: nothing after its opening quote counts.
       if (end < 0) break;
       i = end;
@@ -63,28 +64,28 @@ export function scanJson(bytes: Uint8Array, depthLimit: number): JsonScan {
     } else {
       digits = 0;
       // Outside strings an `e` is in true, false or a number's exponent; only the last has digits after it.
-      if ((byte === LOWER_E || byte === UPPER_E) && exponentMayOverflow(bytes, i + 1)) mayOverflow = true;
+      if ((byte === LOWER_E || byte === UPPER_E) && exponentMayOverflow(text, i + 1)) mayOverflow = true;
     }
   }
   return { tooDeep: false, mayOverflow };
 }
 
 /** Whether the exponent starting at `at` (after the e) is positive with enough digits to overflow. */
-function exponentMayOverflow(bytes: Uint8Array, at: number): boolean {
-  let i = bytes[at] === PLUS ? at + 1 : at;
+function exponentMayOverflow(text: string, at: number): boolean {
+  let i = text.charCodeAt(at) === PLUS ? at + 1 : at;
   const first = i;
-  while (i < bytes.length && (bytes[i] as number) >= DIGIT_0 && (bytes[i] as number) <= DIGIT_9) i++;
+  while (i < text.length && (text.charCodeAt(i)) >= DIGIT_0 && (text.charCodeAt(i)) <= DIGIT_9) i++;
   return i - first >= EXPONENT_DIGITS_THAT_MAY_OVERFLOW;
 }
 
 /** Index of the quote that ends the string opened at `open`, or -1: a quote preceded by an odd run of backslashes is escaped. */
-function closingQuote(bytes: Uint8Array, open: number): number {
-  let end = bytes.indexOf(QUOTE, open + 1);
+function closingQuote(text: string, open: number): number {
+  let end = text.indexOf('"', open + 1);
   while (end >= 0) {
     let backslashes = 0;
-    while (bytes[end - 1 - backslashes] === BACKSLASH) backslashes++;
+    while (text.charCodeAt(end - 1 - backslashes) === BACKSLASH) backslashes++;
     if (backslashes % 2 === 0) return end;
-    end = bytes.indexOf(QUOTE, end + 1);
+    end = text.indexOf('"', end + 1);
   }
   return -1;
 }

@@ -95,7 +95,8 @@ export function isJsonMediaType(type: string): boolean {
   return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
 }
 
-export type ParsedBody = { kind: 'empty' } | { kind: 'json'; value: unknown } | { kind: 'form'; value: Record<string, string> };
+/** `text`: the body as decoded for parsing (track stores ordinary statements as they were sent). */
+export type ParsedBody = { kind: 'empty' } | { kind: 'json'; value: unknown; text: string } | { kind: 'form'; value: Record<string, string> };
 
 /**
  * Body rules of the collector (contract C-5.2, C-6.1): empty is empty whatever the type; JSON types must parse
@@ -111,7 +112,8 @@ export function parseBody(req: IncomingMessage, raw: Buffer, options: { lenient:
   }
   try {
     // Numbers only where the body is stored (track); start reads nothing that could be a number.
-    return { kind: 'json', value: parseJson(raw, options.maxDepth ?? DEFAULT_JSON_DEPTH_LIMIT, { numbers: !options.lenient }) };
+    const text = raw.toString('utf8');
+    return { kind: 'json', value: parseJsonText(text, options.maxDepth ?? DEFAULT_JSON_DEPTH_LIMIT, { numbers: !options.lenient }), text };
   } catch (error) {
     if (isJsonMediaType(type) || !options.lenient) throw error;
     return { kind: 'empty' };
@@ -123,11 +125,15 @@ export function parseBody(req: IncomingMessage, raw: Buffer, options: { lenient:
  * after it for numbers beyond a double's range (NumberOutOfRangeError); InvalidJsonError when it does not parse.
  */
 export function parseJson(raw: Buffer, maxDepth: number, options: { numbers: boolean } = { numbers: true }): unknown {
-  const scan = scanJson(raw, maxDepth);
+  return parseJsonText(raw.toString('utf8'), maxDepth, options);
+}
+
+function parseJsonText(text: string, maxDepth: number, options: { numbers: boolean }): unknown {
+  const scan = scanJson(text, maxDepth);
   if (scan.tooDeep) throw new BodyTooDeepError(maxDepth);
   let value: unknown;
   try {
-    value = JSON.parse(raw.toString('utf8'));
+    value = JSON.parse(text);
   } catch {
     throw new InvalidJsonError();
   }

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { scanJson } from '../../server/http/json-scan.js';
 
-const exceedsJsonDepth = (bytes: Uint8Array, limit: number) => scanJson(bytes, limit).tooDeep;
+const exceedsJsonDepth = (bytes: Buffer, limit: number) => scanJson(bytes.toString('utf8'), limit).tooDeep;
 
 /** The plain byte-by-byte scan the fast one replaced: the definition of "too deep" the collector has always used. */
 function referenceExceeds(bytes: Uint8Array, limit: number): boolean {
@@ -59,10 +59,10 @@ function parsesToNonFinite(text: string): boolean {
 
 test('numbers that parse to Infinity are always flagged; exponents below 100, negative ones and strings are not', () => {
   for (const text of ['[1e400]', '[-1E+400]', '{"a":[0.5e309]}', `[${'9'.repeat(309)}]`, '[1e0400]']) {
-    assert.equal(scanJson(bytesOf(text), 64).mayOverflow, true, text);
+    assert.equal(scanJson(text, 64).mayOverflow, true, text);
   }
   for (const text of ['[1e99, 2E+99, 1e-400, true, false]', '["1e400", "9999"]', '{"e400": 1}', `["${'9'.repeat(400)}"]`]) {
-    assert.equal(scanJson(bytesOf(text), 64).mayOverflow, false, text);
+    assert.equal(scanJson(text, 64).mayOverflow, false, text);
   }
 });
 
@@ -78,7 +78,7 @@ test('the number scan never misses a literal that parses to a non-finite number'
   fc.assert(
     fc.property(fc.array(value, { minLength: 1, maxLength: 8 }), (values) => {
       const text = `[${values.join(',')}]`;
-      if (parsesToNonFinite(text)) assert.equal(scanJson(bytesOf(text), 64).mayOverflow, true, text);
+      if (parsesToNonFinite(text)) assert.equal(scanJson(text, 64).mayOverflow, true, text);
     }),
     { numRuns: 3000 },
   );

@@ -26,7 +26,7 @@ describe("track prepares a returning game's backlog in chunks (issue 8: other ga
     const statements = backlog(2 * PREPARE_CHUNK + 500);
     const verbs = statements.map((statement) => (statement.verb as { id: string }).id);
     let pauses = 0;
-    const prepared = await prepareTrackBatch(statements, session, async () => void pauses++);
+    const prepared = await prepareTrackBatch(statements, session, { pause: async () => void pauses++ });
     assert.equal(pauses, 2);
     assert.equal(prepared.length, statements.length);
     assert.deepEqual(
@@ -44,7 +44,7 @@ describe("track prepares a returning game's backlog in chunks (issue 8: other ga
   it('refuses the whole batch for a bad statement in its last chunk', async () => {
     const statements = backlog(2 * PREPARE_CHUNK + 500);
     delete statements[2 * PREPARE_CHUNK + 400]?.actor;
-    await assert.rejects(prepareTrackBatch(statements, session, async () => {}), (error: unknown) => {
+    await assert.rejects(prepareTrackBatch(statements, session, { pause: async () => {} }), (error: unknown) => {
       assert.ok(error instanceof CollectorRefusal);
       assert.equal(error.status, 400);
       assert.match(error.message, /^Statement 2400 doesn't have a valid format\. Error: Actor is missing/);
@@ -54,7 +54,7 @@ describe("track prepares a returning game's backlog in chunks (issue 8: other ga
 
   it('prepares a regular batch without a pause', async () => {
     let pauses = 0;
-    const prepared = await prepareTrackBatch(backlog(10), session, async () => void pauses++);
+    const prepared = await prepareTrackBatch(backlog(10), session, { pause: async () => void pauses++ });
     assert.equal(prepared.length, 10);
     assert.equal(pauses, 0);
   });

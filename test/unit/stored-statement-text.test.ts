@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { augmentStatement } from '../../server/collector/augment.js';
+import { prepareTrackBatch } from '../../server/collector/prepare-track-batch.js';
+import { arrayElementRanges, splicedStatementText } from '../../server/collector/stored-statement-text.js';
+import type { SessionContext } from '../../server/store/sessions-repo.js';
+
+type Json = Record<string, unknown>;
+
+const session: SessionContext = {
+  sessionId: 3,
+  number: 2,
+  started: '2026-11-27T09:00:00.000Z',
+  ended: null,
+  gameplayId: 'gameplay-"quoted"-é',
+  firstSessionStarted: '2026-11-26T09:00:00.000Z',
+  activityId: 'activity-1',
+  versionId: 'version-1',
+  playerId: 'player-1',
+  playerKind: 'anonymous',
+  studentId: null,
+};
+const withoutActivity: SessionContext = { ...session, activityId: null };
+
+/** What track stored before: the parsed statement augmented, then serialised. */
+function reference(statement: Json, context: SessionContext = session): string {
+  const copy = structuredClone(statement);
+  augmentStatement(copy, context);
+  return JSON.stringify(copy);
+}
+
+/** The spliced text of the one statement of the body `[text]`. */
+function spliced(text: string, context: SessionContext = session): string | null {
+  const body = `[${text}]`;
+  const ranges = arrayElementRanges(body);
+  assert.ok(ranges);
+  assert.equal(ranges.length, 1);
+  return splicedStatementText(body, ranges[0] as { start: number; end: number }, JSON.parse(text) as Json, context);
+}
+
+const statement = (definition: Json, extra: Json = {}): Json => ({
+  actor: { account: { homePage: 'http://aula.test/', name: 'Anonymous' }, name: 'fox' },
+  verb: { id: 'http://adlnet.gov/expapi/verbs/progressed' },
+  object: { id: 'http://aula.test/games/g/v/level1', definition },
+  timestamp: '2026-11-27T09:00:01.000Z',
+  ...extra,
+});
+
+describe('a track statement is stored as sent, with the session extensions spliced in (issue 8)', () => {
+  it('writes exactly what augmenting and JSON.stringify wrote, with and without extensions of the client', () => {
+    const cases = [
+      statement({ type: 'https://w3id.org/xapi/seriousgames/activity-types/level' }),
+      statement({ type: 'level', extensions: {} }),
+      statement({ type: 'level', extensions: { custom: { a: [1, '}'] }, 'https://x.test/ext': '"{["' } }),
+      statement({ extensions: { z: 1 }, type: 'level', name: { 'en-US': 'Level, 1' } }, { result: { extensions: { 'https://w3id.org/xapi/seriousgames/extensions/progress': 0.5 } } }),
+      statement({ type: 'level' }, { context: { extensions: { object: { definition: { extensions: {} } } } } }),
+    ];
+    for (const value of cases) {
+      const text = JSON.stringify(value);
+      assert.equal(spliced(text), reference(value), text);
+      assert.equal(spliced(text, withoutActivity), reference(value, withoutActivity), text);
+    }
+  });
+
+  it('agrees with augment + JSON.stringify on arbitrary compact statements, or leaves them to it', () => {
+    const key = fc.oneof(fc.constantFrom('object', 'definition', 'extensions', 'gameplayId', 'a', 'é', 'q"uote', 'back\\slash'), fc.string({ maxLength: 6 }));
+    const leaf = fc.oneof(fc.string({ maxLength: 8 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
+    const value = fc.letrec((tie) => ({
+      any: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('any'), { maxLength: 3 }), fc.dictionary(key, tie('any'), { maxKeys: 3 })),
+    })).any;
+    const extensions = fc.option(fc.oneof(fc.dictionary(key, value, { maxKeys: 4 }), value), { nil: undefined });
+    const arbitrary = fc.record({
+      definition: fc.dictionary(key, value, { maxKeys: 3 }),
+      extensions,
+      extra: fc.dictionary(key, value, { maxKeys: 3 }),
+    });
+    let takenFast = 0;
+    fc.assert(
+      fc.property(arbitrary, ({ definition, extensions, extra }) => {
+        const value = statement({ ...definition, type: 'level', ...(extensions === undefined ? {} : { extensions }) }, extra);
+        // `extra` may replace object: only valid statements reach the splice (validation comes first).
+        if (typeof (value.object as Json | undefined)?.id !== 'string') return;
+        const definitionOf = (value.object as Json).definition;
+        if (typeof definitionOf !== 'object' || definitionOf === null || Array.isArray(definitionOf)) return;
+        const text = JSON.stringify(value);
+        const result = spliced(text);
+        if (result !== null) {
+          takenFast++;
+          assert.equal(result, reference(value));
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    assert.ok(takenFast > 500, `the fast path was taken ${takenFast} times in 2000`);
+  });
+
+  it('leaves to JSON.stringify what it cannot splice exactly', () => {
+    const ordinary = statement({ type: 'level' });
+    const compact = JSON.stringify(ordinary);
+    const refused = {
+      'whitespace between tokens (an export as received stays one line per statement)': JSON.stringify(ordinary, null, 1),
+      'an escaped key': compact.replace('"object"', '"obj\\u0065ct"'),
+      'object twice': compact.replace('{', `{"object":{"id":"x","definition":{"type":"t"}},`),
+      'definition twice': compact.replace('"definition":{', '"definition":{"type":"t"},"definition":{'),
+      "a client's extension under a session key": JSON.stringify(statement({ type: 'level', extensions: { gameplayId: 'mine' } })),
+      "a client's activityId where the session has none": JSON.stringify(statement({ type: 'level', extensions: { activityId: 'mine' } })),
+      'extensions that are not an object': JSON.stringify(statement({ type: 'level', extensions: ['a'] })),
+    };
+    for (const [why, text] of Object.entries(refused)) {
+      const body = `[${text}]`;
+      const ranges = arrayElementRanges(body);
+      const range = ranges?.[0];
+      const result = range ? splicedStatementText(body, range, JSON.parse(text) as Json, why.includes('none') ? withoutActivity : session) : null;
+      assert.equal(result, null, why);
+    }
+  });
+
+  it('finds the statements of a compact array, strings with brackets, quotes and escapes included', () => {
+    const values = [{ a: '[{"}]' }, [1, [2]], 'x\\"]', 3.5e-7, true, null, { b: { c: [] } }];
+    const text = JSON.stringify(values);
+    const ranges = arrayElementRanges(text);
+    assert.deepEqual(
+      ranges?.map((range) => JSON.parse(text.slice(range.start, range.end)) as unknown),
+      values,
+    );
+    assert.deepEqual(arrayElementRanges('[]'), []);
+    assert.equal(arrayElementRanges('[1, 2]'), null);
+    assert.equal(arrayElementRanges('{"a":1}'), null);
+  });
+
+  it("stores every real tracker's statements as it stored them before, whether spliced or serialised", async () => {
+    const folder = path.resolve(import.meta.dirname, '../../../shared/fixtures/real-clients');
+    let statements = 0;
+    for (const file of fs.readdirSync(folder).filter((name) => name.endsWith('.jsonl'))) {
+      for (const line of fs.readFileSync(path.join(folder, file), 'utf8').split('\n').filter(Boolean)) {
+        const request = JSON.parse(line) as { url: string; body: string };
+        if (!request.url.endsWith('/collector/track') || !request.body.startsWith('[')) continue;
+        const body = JSON.parse(request.body) as Json[];
+        const before = body.map((value) => reference(value));
+        const prepared = await prepareTrackBatch(JSON.parse(request.body), session, { text: request.body });
+        assert.deepEqual(
+          prepared.map((statement) => JSON.parse(statement.json) as unknown),
+          before.map((text) => JSON.parse(text) as unknown),
+          file,
+        );
+        // Compact bodies (js-tracker, Java) come out byte for byte as before; pretty-printed ones (C#) are serialised.
+        if (!/\s/.test(request.body.replace(/"(?:[^"\\]|\\.)*"/g, ''))) assert.deepEqual(prepared.map((statement) => statement.json), before, file);
+        statements += body.length;
+      }
+    }
+    assert.ok(statements > 50, `${statements} statements in the captured traffic`);
+  });
+});
