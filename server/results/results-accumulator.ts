@@ -30,20 +30,35 @@ export interface AnswerDelta {
  * gameplay in the activity, so an erasure that happened meanwhile (even from the CLI) is not undone.
  */
 export class ResultsAccumulator {
-  private results = new Map<string, ResultDelta>();
+  /** By activity and player, then by object: a batch's statements share the first key, which is looked up once. */
+  private results = new Map<string, Map<string, ResultDelta>>();
   private answers = new Map<string, AnswerDelta>();
+  private last: { activityId: string; playerId: string; deltas: Map<string, ResultDelta> } | undefined;
 
   get isEmpty(): boolean {
     return this.results.size === 0 && this.answers.size === 0;
   }
 
+  private deltasOf(activityId: string, playerId: string): Map<string, ResultDelta> {
+    const last = this.last;
+    if (last && last.activityId === activityId && last.playerId === playerId) return last.deltas;
+    const key = `${activityId}\u0000${playerId}`;
+    let deltas = this.results.get(key);
+    if (!deltas) {
+      deltas = new Map();
+      this.results.set(key, deltas);
+    }
+    this.last = { activityId, playerId, deltas };
+    return deltas;
+  }
+
   add(activityId: string, playerId: string, fact: StatementFact): void {
     if (!fact.objectId) return;
-    const key = `${activityId}\u0000${playerId}\u0000${fact.objectId}`;
-    let delta = this.results.get(key);
+    const deltas = this.deltasOf(activityId, playerId);
+    let delta = deltas.get(fact.objectId);
     if (!delta) {
       delta = { activityId, playerId, objectId: fact.objectId, objectType: null, completed: 0, bestScore: null, lastScore: null, correct: 0, incorrect: 0, progress: null };
-      this.results.set(key, delta);
+      deltas.set(fact.objectId, delta);
     }
     if (fact.objectType) delta.objectType = fact.objectType;
     if (isCompleted(fact)) delta.completed = 1;
@@ -56,7 +71,7 @@ export class ResultsAccumulator {
       if (fact.success === true) delta.correct++;
       else if (fact.success === false) delta.incorrect++;
       if (fact.response !== null) {
-        const answerKey = `${key}\u0000${fact.response}`;
+        const answerKey = `${activityId}\u0000${playerId}\u0000${fact.objectId}\u0000${fact.response}`;
         const answer = this.answers.get(answerKey) ?? { activityId, playerId, objectId: fact.objectId, response: fact.response, count: 0, correct: null };
         answer.count++;
         if (fact.success !== null) answer.correct = fact.success;
@@ -67,10 +82,11 @@ export class ResultsAccumulator {
 
   /** Hands over what was gathered, as plain data for the writer thread (writeDeltas). */
   take(): { results: ResultDelta[]; answers: AnswerDelta[] } {
-    const results = [...this.results.values()];
+    const results = [...this.results.values()].flatMap((deltas) => [...deltas.values()]);
     const answers = [...this.answers.values()];
     this.results = new Map();
     this.answers = new Map();
+    this.last = undefined;
     return { results, answers };
   }
 }

@@ -66,27 +66,31 @@ export type PlainRowFields = Pick<RowFields, 'verbId' | 'objectId' | 'registrati
 
 const ROWS_PER_INSERT = 32;
 const PLAIN_ROW = '(?, ?, ?, ?, ?, ?, ?)';
+/** The INSERT for n rows, built once per n: prepared() finds its statement by the text. */
+const plainInsertSql: string[] = [];
+
+function plainInsert(rows: number): string {
+  let sql = plainInsertSql[rows];
+  if (sql === undefined) {
+    sql = `INSERT INTO statement_rows (batch_id, activity_id, verb_id, object_id, registration, timestamp, json)
+       VALUES ${Array.from({ length: rows }, () => PLAIN_ROW).join(', ')}`;
+    plainInsertSql[rows] = sql;
+  }
+  return sql;
+}
 
 /**
  * Inserts statements that carry no id of their own with one INSERT per (up to) 32 of them instead of one each: per
  * row, the call into SQLite and the statement's setup and reset were a quarter of the ingest writer's time (issue 8).
- * Returns the seq of each, in order: rows of one INSERT get consecutive seqs (one writer, AUTOINCREMENT).
+ * Rows of one INSERT get consecutive seqs (one writer, AUTOINCREMENT).
  */
-export function insertPlainRows(db: Db, batch: StoredBatch, rows: readonly PlainRowFields[]): number[] {
-  const seqs: number[] = [];
+export function insertPlainRows(db: Db, batch: StoredBatch, rows: readonly PlainRowFields[]): void {
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     const chunk = rows.slice(start, start + ROWS_PER_INSERT);
     const values: unknown[] = [];
     for (const row of chunk) values.push(batch.id, batch.activityId, row.verbId, row.objectId, row.registration, row.timestamp, row.json);
-    const { lastInsertRowid } = prepared(
-      db,
-      `INSERT INTO statement_rows (batch_id, activity_id, verb_id, object_id, registration, timestamp, json)
-       VALUES ${Array.from({ length: chunk.length }, () => PLAIN_ROW).join(', ')}`,
-    ).run(...values);
-    const last = Number(lastInsertRowid);
-    for (let seq = last - chunk.length + 1; seq <= last; seq++) seqs.push(seq);
+    prepared(db, plainInsert(chunk.length)).run(...values);
   }
-  return seqs;
 }
 
 /**

@@ -2,7 +2,7 @@ import { canonicalJson } from '../util/canonical-json.js';
 import type { Db } from './open-database.js';
 import { prepared } from './prepared.js';
 import type { SessionContext } from './sessions-repo.js';
-import { derivedStatementId, findStatementSeq, isReservedStatementId, statementIdPrefix } from './statement-ids.js';
+import { findStatementSeq, isReservedStatementId } from './statement-ids.js';
 import { insertBatch, insertPlainRows, insertRow, type StoredBatch } from './statement-rows.js';
 
 /** What the dashboard keeps per session, taken from the statements as they are stored. */
@@ -29,18 +29,21 @@ export interface IncomingStatement {
   summary: StatementSummary;
 }
 
+/** What the writer needs of a batch's session: the rest of its context stays on the event loop's side. */
+export type BatchSession = Pick<SessionContext, 'sessionId' | 'activityId' | 'playerId'>;
+
 export interface IngestBatch {
-  session: SessionContext;
+  session: BatchSession;
   statements: IncomingStatement[];
   /** Hash of the raw request body: a byte-identical re-send of the previous batch is stored once (C-6.6 MAY). */
   bodyHash: string | null;
   source: 'rage' | 'xapi';
 }
 
+/** Track answers "Success." whatever ids the statements got, so none are sent back from the writer thread. */
 export interface IngestResult {
   stored: number;
   skipped: number;
-  ids: string[];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -59,16 +62,15 @@ export function ingestBatch(db: Db, batch: IngestBatch, now: string): IngestResu
     ).get(session.sessionId);
     if (last?.hash === batch.bodyHash) {
       touch(db, session, now);
-      return { stored: 0, skipped: batch.statements.length, ids: [] };
+      return { stored: 0, skipped: batch.statements.length };
     }
   }
-  const prefix = statementIdPrefix(db);
   const newBatch = (): StoredBatch =>
     insertBatch(db, { sessionId: session.sessionId, activityId: session.activityId, playerId: session.playerId, stored: now, source: batch.source });
-  if (batch.statements.every((statement) => statement.clientId === null)) return ingestPlain(db, batch, newBatch(), prefix, now);
+  if (batch.statements.every((statement) => statement.clientId === null)) return ingestPlain(db, batch, newBatch(), now);
   // Written with the first statement kept: a batch that only re-sends what is stored leaves no row behind.
   let requestBatch: StoredBatch | undefined;
-  const ids: string[] = [];
+  let stored = 0;
   let skipped = 0;
   const summary = emptySummary();
   for (const statement of batch.statements) {
@@ -78,7 +80,7 @@ export function ingestBatch(db: Db, batch: IngestBatch, now: string): IngestResu
     }
     const keptId = clientIdToKeep(db, statement.clientId);
     requestBatch ??= newBatch();
-    const seq = insertRow(db, requestBatch, {
+    insertRow(db, requestBatch, {
       id: keptId,
       clientId: statement.clientId,
       verbId: statement.summary.verbId,
@@ -87,15 +89,15 @@ export function ingestBatch(db: Db, batch: IngestBatch, now: string): IngestResu
       timestamp: statement.timestamp,
       json: statement.json,
     });
-    ids.push(keptId ?? derivedStatementId(prefix, seq));
+    stored++;
     mergeSummary(summary, statement.summary);
   }
-  applyCounters(db, session, ids.length, summary, now, batch.bodyHash);
-  return { stored: ids.length, skipped, ids };
+  applyCounters(db, session, stored, summary, now, batch.bodyHash);
+  return { stored, skipped };
 }
 
 /** A batch none of whose statements came with an id (what games send): nothing to compare, all of it is stored. */
-function ingestPlain(db: Db, batch: IngestBatch, stored: StoredBatch, prefix: string, now: string): IngestResult {
+function ingestPlain(db: Db, batch: IngestBatch, stored: StoredBatch, now: string): IngestResult {
   const rows = batch.statements.map((statement) => ({
     verbId: statement.summary.verbId,
     objectId: statement.summary.objectId,
@@ -103,11 +105,11 @@ function ingestPlain(db: Db, batch: IngestBatch, stored: StoredBatch, prefix: st
     timestamp: statement.timestamp,
     json: statement.json,
   }));
-  const ids = insertPlainRows(db, stored, rows).map((seq) => derivedStatementId(prefix, seq));
+  insertPlainRows(db, stored, rows);
   const summary = emptySummary();
   for (const statement of batch.statements) mergeSummary(summary, statement.summary);
-  applyCounters(db, batch.session, ids.length, summary, now, batch.bodyHash);
-  return { stored: ids.length, skipped: 0, ids };
+  applyCounters(db, batch.session, rows.length, summary, now, batch.bodyHash);
+  return { stored: rows.length, skipped: 0 };
 }
 
 function isIdempotentResend(db: Db, sessionId: number, statement: IncomingStatement): boolean {
@@ -150,14 +152,14 @@ export function mergeSummary(into: StatementSummary, next: StatementSummary): vo
   into.score = next.score ?? into.score;
 }
 
-function touch(db: Db, session: SessionContext, now: string): void {
+function touch(db: Db, session: BatchSession, now: string): void {
   prepared(db, 'UPDATE sessions SET last_seen = ? WHERE id = ?').run(now, session.sessionId);
 }
 
 /** Counters are maintained, not recounted: same transaction as the inserts (DESIGN.md). */
 export function applyCounters(
   db: Db,
-  session: SessionContext,
+  session: BatchSession,
   count: number,
   summary: StatementSummary,
   now: string,

@@ -1,5 +1,4 @@
-import type { SessionContext } from '../sessions-repo.js';
-import type { IncomingStatement, IngestBatch } from '../statements-ingest.js';
+import type { BatchSession, IncomingStatement, IngestBatch } from '../statements-ingest.js';
 
 /**
  * An IngestBatch as it crosses to the writer thread: every field of every statement written as text, one after the
@@ -9,7 +8,7 @@ import type { IncomingStatement, IngestBatch } from '../statements-ingest.js';
  * writer (issue 8).
  */
 export interface PackedBatch {
-  session: SessionContext;
+  session: BatchSession;
   bodyHash: string | null;
   source: 'rage' | 'xapi';
   text: string;
@@ -50,7 +49,9 @@ export function packBatch(batch: IngestBatch): PackedBatch {
     put(booleanText(summary.success));
     put(numberText(summary.score));
   }
-  return { session: batch.session, bodyHash: batch.bodyHash, source: batch.source, text: parts.join(''), lengths };
+  // Only the three fields the writer reads: the whole context was most of what structured clone walked per batch.
+  const { sessionId, activityId, playerId } = batch.session;
+  return { session: { sessionId, activityId, playerId }, bodyHash: batch.bodyHash, source: batch.source, text: parts.join(''), lengths };
 }
 
 export function unpackBatch(packed: PackedBatch): IngestBatch {
