@@ -4,7 +4,7 @@ import { canonicalJson } from '../util/canonical-json.js';
 import { augmentStatement } from './augment.js';
 import { Messages } from './messages.js';
 import { CollectorRefusal } from './refusals.js';
-import { arrayElementRanges, splicedStatementText, type TextRange } from './stored-statement-text.js';
+import { type StatementLayout, splicedStatementText, statementLayouts } from './stored-statement-text.js';
 import { summarizeStatement } from './summarize.js';
 import { validateRageStatement } from './validate-rage-statement.js';
 
@@ -30,12 +30,12 @@ export interface PrepareOptions {
 export async function prepareTrackBatch(body: unknown, session: SessionContext, options: PrepareOptions = {}): Promise<IncomingStatement[]> {
   if (!Array.isArray(body) || body.length === 0) throw new CollectorRefusal(400, Messages.notArray);
   const { text, pause = nextTurn } = options;
-  const ranges = text === undefined ? null : arrayElementRanges(text);
-  const sent = text !== undefined && ranges?.length === body.length ? { text, ranges } : undefined;
+  const layouts = text === undefined ? null : statementLayouts(text);
+  const sent = text !== undefined && layouts?.length === body.length ? { text, layouts } : undefined;
   const prepared: IncomingStatement[] = [];
   for (let index = 0; index < body.length; index++) {
     if (index > 0 && index % PREPARE_CHUNK === 0) await pause();
-    prepared.push(prepareStatement(body[index], index, session, sent && { text: sent.text, range: sent.ranges[index] as TextRange }));
+    prepared.push(prepareStatement(body[index], index, session, sent && { text: sent.text, layout: sent.layouts[index] as StatementLayout }));
   }
   return prepared;
 }
@@ -44,14 +44,14 @@ export async function prepareTrackBatch(body: unknown, session: SessionContext, 
  * Validation reads nothing augmentation writes (it creates `object.definition` when missing, which validation then
  * refuses for its missing id or type either way), so it runs first, on the statement as sent.
  */
-function prepareStatement(statement: unknown, index: number, session: SessionContext, sent: { text: string; range: TextRange } | undefined): IncomingStatement {
+function prepareStatement(statement: unknown, index: number, session: SessionContext, sent: { text: string; layout: StatementLayout } | undefined): IncomingStatement {
   const problem = validateRageStatement(statement, index);
   if (problem) throw new CollectorRefusal(400, problem);
   const record = statement as Record<string, unknown>;
   const clientId = typeof record.id === 'string' ? record.id : null;
   const context = record.context as { registration?: unknown } | undefined;
   // A statement with an id of its own is compared in canonical form with what is stored: it is augmented as a value.
-  const spliced = sent && clientId === null ? splicedStatementText(sent.text, sent.range, record, session) : null;
+  const spliced = sent && clientId === null ? splicedStatementText(sent.text, sent.layout, record, session) : null;
   if (spliced === null) augmentStatement(record, session);
   return {
     clientId,

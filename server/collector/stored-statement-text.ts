@@ -25,10 +25,16 @@ const CLOSE_BRACKET = 0x5d;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 
-/** A part of the text: [start, end). */
-export interface TextRange {
+/** Where a statement of the body is, and where the session's extensions go in it. */
+export interface StatementLayout {
+  /** The statement is text[start, end). */
   start: number;
   end: number;
+  /** Index of the brace closing `object.definition`; -1 when the statement is not one the fast path takes. */
+  definitionClose: number;
+  /** Indexes of the braces of `object.definition.extensions`; -1 when it has none. */
+  extensionsOpen: number;
+  extensionsClose: number;
 }
 
 type Json = Record<string, unknown>;
@@ -46,112 +52,115 @@ function closingQuote(text: string, open: number): number {
   return -1;
 }
 
-/**
- * End (exclusive) of the compact value starting at `at`, or -1. Containers are matched bracket for bracket with
- * strings skipped; a scalar runs to the next comma or closing bracket. Whitespace outside strings fails.
- */
-function valueEnd(text: string, at: number): number {
-  if (text.charCodeAt(at) === QUOTE) {
-    const close = closingQuote(text, at);
-    return close < 0 ? -1 : close + 1;
-  }
-  let depth = 0;
-  for (let i = at; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === QUOTE) {
-      i = closingQuote(text, i);
-      if (i < 0) return -1;
-    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
-      depth++;
-    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
-      if (depth === 0) return i;
-      if (--depth === 0) return i + 1;
-    } else if (code === COMMA) {
-      if (depth === 0) return i;
-    } else if (code <= SPACE) {
-      return -1;
-    }
-  }
-  return -1;
+/** Whether text(open, close) — a key between its quotes — is exactly `name`, or -1 when it holds an escape. */
+function keyMatch(text: string, open: number, close: number, name: string): 1 | 0 | -1 {
+  for (let i = open + 1; i < close; i++) if (text.charCodeAt(i) === BACKSLASH) return -1;
+  return close - open - 1 === name.length && text.startsWith(name, open + 1) ? 1 : 0;
 }
 
-/**
- * The value of member `name` in the compact object spanning [open, close], undefined when it has none, or null
- * when the object is not what this fast path takes (whitespace, an escaped key, the member twice).
- */
-function memberValue(text: string, open: number, close: number, name: string): TextRange | undefined | null {
-  let found: TextRange | undefined;
-  let at = open + 1;
-  if (text.charCodeAt(at) === CLOSE_BRACE) return at === close ? undefined : null;
-  for (;;) {
-    if (text.charCodeAt(at) !== QUOTE) return null;
-    const keyEnd = closingQuote(text, at);
-    if (keyEnd < 0 || keyEnd > close || text.charCodeAt(keyEnd + 1) !== COLON) return null;
-    const key = text.slice(at + 1, keyEnd);
-    if (key.includes('\\')) return null;
-    const start = keyEnd + 2;
-    const end = valueEnd(text, start);
-    if (end < 0 || end > close) return null;
-    if (key === name) {
-      if (found) return null;
-      found = { start, end };
-    }
-    if (end === close) return found;
-    if (text.charCodeAt(end) !== COMMA) return null;
-    at = end + 1;
-  }
-}
+/** The members the scan follows, by how deep in the statement they are: object (1), its definition, its extensions. */
+const DEFINITION = 2;
+const EXTENSIONS = 3;
 
-/** The range of each element of a compact top-level JSON array, or null when the text is not one. */
-export function arrayElementRanges(text: string): TextRange[] | null {
+/**
+ * The layout of every statement of a compact top-level JSON array, in one pass over the text (strings skipped with
+ * indexOf); null when the text is not one (whitespace between tokens, an element that is not an object). Depth 1 is
+ * inside the array, 2 a statement's members, 3 its object's, 4 the definition's, 5 inside extensions.
+ */
+export function statementLayouts(text: string): StatementLayout[] | null {
   const last = text.length - 1;
   if (text.charCodeAt(0) !== OPEN_BRACKET || text.charCodeAt(last) !== CLOSE_BRACKET) return null;
-  const ranges: TextRange[] = [];
-  if (last === 1) return ranges;
-  let at = 1;
-  for (;;) {
-    const end = valueEnd(text, at);
-    if (end < 0 || end > last) return null;
-    ranges.push({ start: at, end });
-    if (end === last) return ranges;
-    if (text.charCodeAt(end) !== COMMA) return null;
-    at = end + 1;
+  const layouts: StatementLayout[] = [];
+  let depth = 1;
+  let layout: StatementLayout | undefined;
+  // Within the current statement: which followed member's value is open, the key just read, and what was seen.
+  let open = 0;
+  let pending = 0;
+  let seen = 0;
+  let taken = true;
+  for (let i = 1; i < last; i++) {
+    const code = text.charCodeAt(i);
+    if (code === QUOTE) {
+      const close = closingQuote(text, i);
+      if (close < 0) return null;
+      if (text.charCodeAt(close + 1) === COLON && depth >= 2 && depth <= 4 && open === depth - 2) {
+        // A key where the next followed member could be: the statement's (depth 2), its object's, its definition's.
+        const name = depth === 2 ? 'object' : depth === 3 ? 'definition' : 'extensions';
+        const match = keyMatch(text, i, close, name);
+        if (match === -1) taken = false;
+        else if (match === 1) {
+          if (seen >= depth - 1) taken = false;
+          seen = depth - 1;
+          pending = depth - 1;
+        }
+        i = close + 1;
+        continue;
+      }
+      if (pending) taken = false;
+      pending = 0;
+      i = close;
+    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      if (depth === 1) {
+        if (code !== OPEN_BRACE) return null;
+        layout = { start: i, end: -1, definitionClose: -1, extensionsOpen: -1, extensionsClose: -1 };
+        open = 0;
+        pending = 0;
+        seen = 0;
+        taken = true;
+      } else if (pending) {
+        if (code === OPEN_BRACE) {
+          open = pending;
+          if (open === EXTENSIONS && layout) layout.extensionsOpen = i;
+        } else taken = false;
+        pending = 0;
+      }
+      depth++;
+    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+      depth--;
+      if (layout && open > 0 && depth === open + 1) {
+        if (open === DEFINITION) layout.definitionClose = i;
+        else if (open === EXTENSIONS) layout.extensionsClose = i;
+        open--;
+      }
+      if (depth === 1 && layout) {
+        layout.end = i + 1;
+        if (!taken) layout.definitionClose = -1;
+        layouts.push(layout);
+        layout = undefined;
+      }
+    } else if (code <= SPACE) {
+      return null;
+    } else if (code !== COMMA && code !== COLON) {
+      // A number, true, false or null: a followed member whose value is not an object is not taken.
+      if (pending) taken = false;
+      pending = 0;
+      if (depth === 1) return null;
+    }
   }
+  return depth === 1 ? layouts : null;
 }
 
-const isObjectText = (text: string, range: TextRange): boolean =>
-  text.charCodeAt(range.start) === OPEN_BRACE && text.charCodeAt(range.end - 1) === CLOSE_BRACE;
-
 /**
- * The stored text of the statement `parsed` (validated, not augmented), sent as text[range], with the session's
- * extensions added; null when it is not the ordinary case described above.
+ * The stored text of the statement `parsed` (validated, not augmented), laid out in `text` as `layout` says, with the
+ * session's extensions added; null when it is not the ordinary case described above.
  */
-export function splicedStatementText(text: string, range: TextRange, parsed: Json, session: SessionContext): string | null {
+export function splicedStatementText(text: string, layout: StatementLayout, parsed: Json, session: SessionContext): string | null {
+  if (layout.definitionClose < 0) return null;
   const definition = (parsed.object as Json).definition as Json;
   const extensions = definition.extensions;
-  if (extensions !== undefined) {
-    if (!isObject(extensions)) return null;
-    for (const key of sessionExtensionKeys) if (Object.hasOwn(extensions, key)) return null;
-  }
-  if (!isObjectText(text, range)) return null;
-  const objectRange = memberValue(text, range.start, range.end - 1, 'object');
-  if (!objectRange || !isObjectText(text, objectRange)) return null;
-  const definitionRange = memberValue(text, objectRange.start, objectRange.end - 1, 'definition');
-  if (!definitionRange || !isObjectText(text, definitionRange)) return null;
-  const extensionsRange = memberValue(text, definitionRange.start, definitionRange.end - 1, 'extensions');
-  if (extensionsRange === null) return null;
   const added = sessionExtensionsText(session);
   // Where augmentStatement puts them: after the client's own extensions, or as the last member of definition.
   let at: number;
   let insert: string;
   if (extensions === undefined) {
-    if (extensionsRange !== undefined) return null;
-    at = definitionRange.end - 1;
-    insert = `,"extensions":{${added}}`;
+    if (layout.extensionsOpen >= 0) return null;
+    at = layout.definitionClose;
+    insert = text.charCodeAt(at - 1) === OPEN_BRACE ? `"extensions":{${added}}` : `,"extensions":{${added}}`;
   } else {
-    if (extensionsRange === undefined || !isObjectText(text, extensionsRange)) return null;
-    at = extensionsRange.end - 1;
-    insert = at === extensionsRange.start + 1 ? added : `,${added}`;
+    if (!isObject(extensions) || layout.extensionsOpen < 0) return null;
+    for (const key of sessionExtensionKeys) if (Object.hasOwn(extensions, key)) return null;
+    at = layout.extensionsClose;
+    insert = at === layout.extensionsOpen + 1 ? added : `,${added}`;
   }
-  return text.slice(range.start, at) + insert + text.slice(at, range.end);
+  return text.slice(layout.start, at) + insert + text.slice(at, layout.end);
 }
