@@ -1,4 +1,5 @@
 import { canonicalJson } from '../util/canonical-json.js';
+import type { ActivityCounters } from './activity-counters.js';
 import type { Db } from './open-database.js';
 import { prepared } from './prepared.js';
 import type { SessionContext } from './sessions-repo.js';
@@ -52,8 +53,8 @@ export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
-/** Runs inside the write queue's transaction. */
-export function ingestBatch(db: Db, batch: IngestBatch, now: string): IngestResult {
+/** Runs inside the write queue's transaction; `activities`: the group's deferred activity counts. */
+export function ingestBatch(db: Db, batch: IngestBatch, now: string, activities?: ActivityCounters): IngestResult {
   const { session } = batch;
   if (batch.bodyHash) {
     const last = prepared<[number], { hash: string | null }>(
@@ -67,7 +68,7 @@ export function ingestBatch(db: Db, batch: IngestBatch, now: string): IngestResu
   }
   const newBatch = (): StoredBatch =>
     insertBatch(db, { sessionId: session.sessionId, activityId: session.activityId, playerId: session.playerId, stored: now, source: batch.source });
-  if (batch.statements.every((statement) => statement.clientId === null)) return ingestPlain(db, batch, newBatch(), now);
+  if (batch.statements.every((statement) => statement.clientId === null)) return ingestPlain(db, batch, newBatch(), now, activities);
   // Written with the first statement kept: a batch that only re-sends what is stored leaves no row behind.
   let requestBatch: StoredBatch | undefined;
   let stored = 0;
@@ -92,12 +93,12 @@ export function ingestBatch(db: Db, batch: IngestBatch, now: string): IngestResu
     stored++;
     mergeSummary(summary, statement.summary);
   }
-  applyCounters(db, session, stored, summary, now, batch.bodyHash);
+  applyCounters(db, session, stored, summary, now, batch.bodyHash, activities);
   return { stored, skipped };
 }
 
 /** A batch none of whose statements came with an id (what games send): nothing to compare, all of it is stored. */
-function ingestPlain(db: Db, batch: IngestBatch, stored: StoredBatch, now: string): IngestResult {
+function ingestPlain(db: Db, batch: IngestBatch, stored: StoredBatch, now: string, activities: ActivityCounters | undefined): IngestResult {
   const rows = batch.statements.map((statement) => ({
     verbId: statement.summary.verbId,
     objectId: statement.summary.objectId,
@@ -108,7 +109,7 @@ function ingestPlain(db: Db, batch: IngestBatch, stored: StoredBatch, now: strin
   insertPlainRows(db, stored, rows);
   const summary = emptySummary();
   for (const statement of batch.statements) mergeSummary(summary, statement.summary);
-  applyCounters(db, batch.session, rows.length, summary, now, batch.bodyHash);
+  applyCounters(db, batch.session, rows.length, summary, now, batch.bodyHash, activities);
   return { stored: rows.length, skipped: 0 };
 }
 
@@ -156,7 +157,10 @@ function touch(db: Db, session: BatchSession, now: string): void {
   prepared(db, 'UPDATE sessions SET last_seen = ? WHERE id = ?').run(now, session.sessionId);
 }
 
-/** Counters are maintained, not recounted: same transaction as the inserts (DESIGN.md). */
+/**
+ * Counters are maintained, not recounted: same transaction as the inserts (DESIGN.md). The activity's are added to
+ * `activities` when given, and written once for the whole group commit.
+ */
 export function applyCounters(
   db: Db,
   session: BatchSession,
@@ -164,6 +168,7 @@ export function applyCounters(
   summary: StatementSummary,
   now: string,
   bodyHash: string | null,
+  activities?: ActivityCounters,
 ): void {
   const bool = (value: boolean | null) => (value === null ? null : value ? 1 : 0);
   prepared(
@@ -196,7 +201,8 @@ export function applyCounters(
     now,
     session.playerId,
   );
-  if (session.activityId) {
+  if (session.activityId && activities) activities.add(session.activityId, count, now);
+  else if (session.activityId) {
     prepared(db, 'UPDATE activities SET statements = statements + ?, last_seen = ? WHERE id = ?').run(
       count,
       now,

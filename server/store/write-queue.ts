@@ -31,7 +31,11 @@ export class WriteQueue {
   /** Built once: inside the group's transaction, better-sqlite3 runs it as a savepoint. */
   private readonly inSavepoint;
 
-  constructor(private readonly db: Db) {
+  /** `beforeCommit` runs in each group's transaction after its jobs (deferred writes, e.g. ActivityCounters). */
+  constructor(
+    private readonly db: Db,
+    private readonly hooks: { beforeCommit?: (db: Db) => void; failed?: () => void } = {},
+  ) {
     this.begin = db.prepare('BEGIN IMMEDIATE');
     this.commit = db.prepare('COMMIT');
     this.rollback = db.prepare('ROLLBACK');
@@ -84,9 +88,11 @@ export class WriteQueue {
           outcomes.push({ ok: false, error });
         }
       }
+      this.hooks.beforeCommit?.(this.db);
       this.commit.run();
     } catch (error) {
       if (this.db.inTransaction) this.rollback.run();
+      this.hooks.failed?.();
       for (const pending of group) pending.reject(error);
       this.afterFlush();
       return;

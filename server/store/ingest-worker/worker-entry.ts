@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { ActivityCounters } from '../activity-counters.js';
 import { openDatabase } from '../open-database.js';
 import { ingestBatch } from '../statements-ingest.js';
 import { WriteQueue, WriterClosedError } from '../write-queue.js';
@@ -35,11 +36,12 @@ try {
   if (maxPages) db.pragma(`max_page_count = ${maxPages}`);
   // Checkpoints run from the writer too; a larger page cache keeps the indexes' hot pages in memory.
   db.pragma('cache_size = -32768');
-  const queue = new WriteQueue(db);
+  const activities = new ActivityCounters();
+  const queue = new WriteQueue(db, { beforeCommit: (connection) => activities.write(connection), failed: () => activities.discard() });
   port.on('message', (arrived: ToWorker | Many<ToWorker>) => eachMessage(arrived, receive));
   function receive(message: ToWorker): void {
     if (message.type === 'ingest') {
-      queue.run((connection) => ingestBatch(connection, unpackBatch(message.batch), message.now)).then(
+      queue.run((connection) => ingestBatch(connection, unpackBatch(message.batch), message.now, activities)).then(
         (result) => send({ type: 'done', id: message.id, result }),
         (error: unknown) => send({ type: 'failed', id: message.id, error: serialize(error) }),
       );
