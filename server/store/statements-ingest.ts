@@ -39,6 +39,8 @@ export interface IngestBatch {
   /** Hash of the raw request body: a byte-identical re-send of the previous batch is stored once (C-6.6 MAY). */
   bodyHash: string | null;
   source: 'rage' | 'xapi';
+  /** The statements' summaries merged already (batch-wire.ts), for a batch none of whose statements has an id. */
+  summary?: StatementSummary;
 }
 
 /** Track answers "Success." whatever ids the statements got, so none are sent back from the writer thread. */
@@ -107,8 +109,11 @@ function ingestPlain(db: Db, batch: IngestBatch, stored: StoredBatch, now: strin
     json: statement.json,
   }));
   insertPlainRows(db, stored, rows);
-  const summary = emptySummary();
-  for (const statement of batch.statements) mergeSummary(summary, statement.summary);
+  let summary = batch.summary;
+  if (!summary) {
+    summary = emptySummary();
+    for (const statement of batch.statements) mergeSummary(summary, statement.summary);
+  }
   applyCounters(db, batch.session, rows.length, summary, now, batch.bodyHash, activities);
   return { stored: rows.length, skipped: 0 };
 }

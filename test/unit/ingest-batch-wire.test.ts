@@ -37,3 +37,22 @@ test("only what the writer reads of the session crosses: track's whole context s
   const unpacked = unpackBatch(structuredClone(packBatch({ session: context, bodyHash: null, source: 'rage', statements: [] })));
   assert.deepEqual(unpacked.session, { sessionId: 7, activityId: null, playerId: 'p1' });
 });
+
+test("a game's batch (no statement with an id) crosses with what its rows need and its summaries merged", () => {
+  const summary = (verbId: string, objectId: string, progress: number | null, progressOfGame: boolean) => ({
+    verbId, objectId, progress, progressOfGame, completion: null, success: progress === null ? true : null, score: null,
+  });
+  const statements = [
+    { json: '{"a":1}', clientId: null, canonical: null, registration: 'r1', timestamp: 't1', summary: summary('v1', 'game', 0.4, true) },
+    { json: '{"Zoë":"🦊"}', clientId: null, canonical: null, registration: null, timestamp: 't2', summary: summary('v2', 'level1', 0.9, false) },
+    { json: '{}', clientId: null, canonical: null, registration: null, timestamp: null, summary: summary('v3', 'door', null, false) },
+  ];
+  const unpacked = unpackBatch(structuredClone(packBatch({ session: { sessionId: 7, activityId: 'a1', playerId: 'p1' }, bodyHash: 'h', source: 'rage', statements })));
+  assert.deepEqual(
+    unpacked.statements.map(({ json, registration, timestamp, summary: { verbId, objectId } }) => ({ json, registration, timestamp, verbId, objectId })),
+    statements.map(({ json, registration, timestamp, summary: { verbId, objectId } }) => ({ json, registration, timestamp, verbId, objectId })),
+  );
+  // The game's progress stays the session's over a level's that came after it; the last fact of each kind wins.
+  assert.deepEqual(unpacked.summary, { verbId: 'v3', objectId: 'door', progress: 0.4, progressOfGame: true, completion: null, success: true, score: null });
+  assert.deepEqual({ ...unpacked, statements: [], summary: undefined }, { session: { sessionId: 7, activityId: 'a1', playerId: 'p1' }, bodyHash: 'h', source: 'rage', statements: [], summary: undefined });
+});
