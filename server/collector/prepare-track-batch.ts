@@ -18,8 +18,11 @@ export const PREPARE_CHUNK = 1_000;
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export interface PrepareOptions {
-  /** The text `body` was parsed from: an ordinary statement is stored as it was sent (stored-statement-text.ts). */
-  text?: string | undefined;
+  /**
+   * The text `body` was parsed from, with its statements' layouts when its scan found them (scanTrackBody): an
+   * ordinary statement is stored as it was sent (stored-statement-text.ts).
+   */
+  sent?: { text: string; layouts?: StatementLayout[] | null } | undefined;
   pause?: () => Promise<void>;
 }
 
@@ -29,8 +32,9 @@ export interface PrepareOptions {
  */
 export async function prepareTrackBatch(body: unknown, session: SessionContext, options: PrepareOptions = {}): Promise<IncomingStatement[]> {
   if (!Array.isArray(body) || body.length === 0) throw new CollectorRefusal(400, Messages.notArray);
-  const { text, pause = nextTurn } = options;
-  const layouts = text === undefined ? null : statementLayouts(text);
+  const { pause = nextTurn } = options;
+  const text = options.sent?.text;
+  const layouts = options.sent?.layouts !== undefined ? options.sent.layouts : text === undefined ? null : statementLayouts(text);
   const sent = text !== undefined && layouts?.length === body.length ? { text, layouts } : undefined;
   const prepared: IncomingStatement[] = [];
   for (let index = 0; index < body.length; index++) {

@@ -13,6 +13,7 @@ import { authTokenFrom } from './classify-authorization.js';
 import { Messages } from './messages.js';
 import { prepareTrackBatch } from './prepare-track-batch.js';
 import { bodyErrorAnswer, CollectorRefusal, markStorage, RETRY_SOON, writeErrorAnswer } from './refusals.js';
+import { type StatementLayout, scanTrackBody } from './stored-statement-text.js';
 import { trackAccessCache } from './track-access-cache.js';
 
 const SUCCESS = JSON.stringify({ message: Messages.success });
@@ -42,19 +43,19 @@ function refuseUnread(req: IncomingMessage, res: ServerResponse): void {
 async function storeTrack(ctx: AppContext, req: IncomingMessage, res: ServerResponse, hold: BudgetHold): Promise<void> {
   let raw: Buffer;
   let body: unknown;
-  let text: string | undefined;
+  let sent: { text: string; layouts: StatementLayout[] | null } | undefined;
   try {
     raw = await readRawBody(req, ctx.config.bodyLimitBytes, hold);
-    const parsed = parseBody(req, raw, { lenient: false, maxDepth: ctx.config.jsonDepthLimit });
+    const parsed = parseBody(req, raw, { lenient: false, maxDepth: ctx.config.jsonDepthLimit, scan: scanTrackBody });
     body = parsed.kind === 'empty' ? undefined : parsed.value;
-    if (parsed.kind === 'json') text = parsed.text;
+    if (parsed.kind === 'json') sent = { text: parsed.text, layouts: parsed.scan.layouts };
   } catch (error) {
     return bodyErrorAnswer(ctx, req, res, 'track', error);
   }
   let session: SessionContext | undefined;
   try {
     session = admittedSession(ctx, req);
-    const statements = await prepareTrackBatch(body, session, { text });
+    const statements = await prepareTrackBatch(body, session, { sent });
     const bodyHash = hash('sha1', raw, 'base64');
     const now = isoNow(ctx.now);
     if (ctx.ingest.isOverloaded(statements.length, ctx.config.ingestQueueLimit)) {

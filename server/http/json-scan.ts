@@ -12,14 +12,14 @@ const CLOSE_BRACKET = 0x5d;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 
-const DIGIT_0 = 0x30;
-const DIGIT_9 = 0x39;
-const LOWER_E = 0x65;
-const UPPER_E = 0x45;
+export const DIGIT_0 = 0x30;
+export const DIGIT_9 = 0x39;
+export const LOWER_E = 0x65;
+export const UPPER_E = 0x45;
 const PLUS = 0x2b;
 
 /** A double's largest finite value has 309 digits before the point; 1e308 is its largest power of ten. */
-const DIGITS_THAT_MAY_OVERFLOW = 309;
+export const DIGITS_THAT_MAY_OVERFLOW = 309;
 const EXPONENT_DIGITS_THAT_MAY_OVERFLOW = 3;
 
 export interface JsonScan {
@@ -71,7 +71,7 @@ export function scanJson(text: string, depthLimit: number): JsonScan {
 }
 
 /** Whether the exponent starting at `at` (after the e) is positive with enough digits to overflow. */
-function exponentMayOverflow(text: string, at: number): boolean {
+export function exponentMayOverflow(text: string, at: number): boolean {
   let i = text.charCodeAt(at) === PLUS ? at + 1 : at;
   const first = i;
   while (i < text.length && (text.charCodeAt(i)) >= DIGIT_0 && (text.charCodeAt(i)) <= DIGIT_9) i++;

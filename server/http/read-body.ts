@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Messages } from '../collector/messages.js';
 import { holdsNonFiniteNumber } from './json-numbers.js';
-import { DEFAULT_JSON_DEPTH_LIMIT, scanJson } from './json-scan.js';
+import { DEFAULT_JSON_DEPTH_LIMIT, type JsonScan, scanJson } from './json-scan.js';
 
 export class BodyTooLargeError extends Error {
   constructor() {
@@ -95,15 +95,25 @@ export function isJsonMediaType(type: string): boolean {
   return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
 }
 
-/** `text`: the body as decoded for parsing (track stores ordinary statements as they were sent). */
-export type ParsedBody = { kind: 'empty' } | { kind: 'json'; value: unknown; text: string } | { kind: 'form'; value: Record<string, string> };
+/** `text`: the body as decoded for parsing, and `scan` what was read of it before (track lays out its statements). */
+export type ParsedBody<Scan extends JsonScan = JsonScan> =
+  | { kind: 'empty' }
+  | { kind: 'json'; value: unknown; text: string; scan: Scan }
+  | { kind: 'form'; value: Record<string, string> };
+
+interface BodyOptions<Scan extends JsonScan> {
+  lenient: boolean;
+  maxDepth?: number;
+  /** The pass over the text before parsing: scanJson, or one that answers the same and reads more (track). */
+  scan?: (text: string, maxDepth: number) => Scan;
+}
 
 /**
  * Body rules of the collector (contract C-5.2, C-6.1): empty is empty whatever the type; JSON types must parse
  * (any top-level value); forms are forms; anything else is tried as JSON, and `lenient` decides whether a failure
  * there is an error (track) or an empty body (start).
  */
-export function parseBody(req: IncomingMessage, raw: Buffer, options: { lenient: boolean; maxDepth?: number }): ParsedBody {
+export function parseBody<Scan extends JsonScan = JsonScan>(req: IncomingMessage, raw: Buffer, options: BodyOptions<Scan>): ParsedBody<Scan> {
   if (raw.length === 0) return { kind: 'empty' };
   const type = mediaType(req);
   // Only start reads forms (lenient); a track body is a JSON array whatever label a client put on it.
@@ -113,7 +123,9 @@ export function parseBody(req: IncomingMessage, raw: Buffer, options: { lenient:
   try {
     // Numbers only where the body is stored (track); start reads nothing that could be a number.
     const text = raw.toString('utf8');
-    return { kind: 'json', value: parseJsonText(text, options.maxDepth ?? DEFAULT_JSON_DEPTH_LIMIT, { numbers: !options.lenient }), text };
+    const maxDepth = options.maxDepth ?? DEFAULT_JSON_DEPTH_LIMIT;
+    const scan = options.scan ? options.scan(text, maxDepth) : (scanJson(text, maxDepth) as Scan);
+    return { kind: 'json', value: parseScanned(text, scan, maxDepth, { numbers: !options.lenient }), text, scan };
   } catch (error) {
     if (isJsonMediaType(type) || !options.lenient) throw error;
     return { kind: 'empty' };
@@ -125,11 +137,11 @@ export function parseBody(req: IncomingMessage, raw: Buffer, options: { lenient:
  * after it for numbers beyond a double's range (NumberOutOfRangeError); InvalidJsonError when it does not parse.
  */
 export function parseJson(raw: Buffer, maxDepth: number, options: { numbers: boolean } = { numbers: true }): unknown {
-  return parseJsonText(raw.toString('utf8'), maxDepth, options);
+  const text = raw.toString('utf8');
+  return parseScanned(text, scanJson(text, maxDepth), maxDepth, options);
 }
 
-function parseJsonText(text: string, maxDepth: number, options: { numbers: boolean }): unknown {
-  const scan = scanJson(text, maxDepth);
+function parseScanned(text: string, scan: JsonScan, maxDepth: number, options: { numbers: boolean }): unknown {
   if (scan.tooDeep) throw new BodyTooDeepError(maxDepth);
   let value: unknown;
   try {

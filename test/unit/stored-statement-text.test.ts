@@ -5,7 +5,8 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { augmentStatement } from '../../server/collector/augment.js';
 import { prepareTrackBatch } from '../../server/collector/prepare-track-batch.js';
-import { type StatementLayout, splicedStatementText, statementLayouts } from '../../server/collector/stored-statement-text.js';
+import { type StatementLayout, scanTrackBody, splicedStatementText, statementLayouts } from '../../server/collector/stored-statement-text.js';
+import { scanJson } from '../../server/http/json-scan.js';
 import type { SessionContext } from '../../server/store/sessions-repo.js';
 
 type Json = Record<string, unknown>;
@@ -148,7 +149,7 @@ describe('a track statement is stored as sent, with the session extensions splic
         if (!request.url.endsWith('/collector/track') || !request.body.startsWith('[')) continue;
         const body = JSON.parse(request.body) as Json[];
         const before = body.map((value) => reference(value));
-        const prepared = await prepareTrackBatch(JSON.parse(request.body), session, { text: request.body });
+        const prepared = await prepareTrackBatch(JSON.parse(request.body), session, { sent: { text: request.body } });
         assert.deepEqual(
           prepared.map((statement) => JSON.parse(statement.json) as unknown),
           before.map((text) => JSON.parse(text) as unknown),
@@ -160,5 +161,26 @@ describe('a track statement is stored as sent, with the session extensions splic
       }
     }
     assert.ok(statements > 50, `${statements} statements in the captured traffic`);
+  });
+});
+
+describe("track's one pass over the body answers as scanJson does (issue 8)", () => {
+  it('finds the same nesting and the same numbers that may overflow, on arbitrary texts', () => {
+    const piece = fc.constantFrom('[', ']', '{', '}', '"', '\\', '\\\\', '\\"', 'a', ',', ':', ' ', 'é', '1', '9'.repeat(310), '9'.repeat(200), 'e', 'E+', '123', '"object":', '"definition":{', '"extensions":');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 120 }), fc.integer({ min: 0, max: 12 }), (pieces, limit) => {
+        const text = pieces.join('');
+        const expected = scanJson(text, limit);
+        const { tooDeep, mayOverflow } = scanTrackBody(text, limit);
+        assert.deepEqual({ tooDeep, mayOverflow }, { ...expected });
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it('refuses a body nested past the limit before it is parsed, with the same 400 as before', () => {
+    const deep = `[${'{"a":'.repeat(70)}1${'}'.repeat(70)}]`;
+    assert.deepEqual({ ...scanTrackBody(deep, 64), layouts: undefined }, { tooDeep: true, mayOverflow: false, layouts: undefined });
+    assert.equal(scanTrackBody('[{"a":1e400}]', 64).mayOverflow, true);
   });
 });
