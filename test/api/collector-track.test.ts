@@ -160,6 +160,37 @@ describe('track: data rules', () => {
     assert.equal(typeof record.attempts[0]?.end, 'string');
   });
 
+  it('stores a compact body as sent plus the session data, and a pretty-printed one with the same content (issue 8)', async () => {
+    const compact = await startOk(collector.url, a1.trackingCode);
+    const pretty = await startOk(collector.url, a1.trackingCode);
+    const statements = [
+      statementS(compact.actor),
+      { ...statementS(compact.actor), object: { id: 'http://a.test/level/é"1', definition: { type: 'level', extensions: { 'https://x.test/k': [1, '}'] } } } },
+      { ...statementS(compact.actor), result: { score: { raw: 10 }, extensions: { 'https://w3id.org/xapi/seriousgames/extensions/progress': 0.5 } } },
+    ];
+    assert.equal((await track(collector.url, compact.authToken, JSON.stringify(statements))).status, 200);
+    assert.equal((await track(collector.url, pretty.authToken, JSON.stringify(statements, null, 2))).status, 200);
+    const rows = (authToken: string) =>
+      collector.context.db
+        .prepare('SELECT st.json FROM statements st JOIN sessions s ON s.id = st.session_id WHERE s.auth_token = ? ORDER BY st.seq')
+        .all(authToken)
+        .map((row) => (row as { json: string }).json);
+    const sessionData = (started: typeof compact) => {
+      const { gameplayId, firstSessionStarted, currentSessionStarted } = JSON.parse(rows(started.authToken)[0] as string).object.definition.extensions;
+      return { gameplayId, versionId: a1.versionId, activityId: a1.id, session: 1, firstSessionStarted, currentSessionStarted };
+    };
+    // What augmenting the parsed statement and JSON.stringify wrote: the compact body's rows are exactly that text.
+    const expected = (started: typeof compact) =>
+      statements.map((statement) => {
+        const copy = structuredClone(statement) as { object: { definition: { extensions?: Record<string, unknown> } } };
+        copy.object.definition.extensions = { ...copy.object.definition.extensions, ...sessionData(started) };
+        return JSON.stringify(copy);
+      });
+    assert.deepEqual(rows(compact.authToken), expected(compact));
+    assert.deepEqual(rows(pretty.authToken).map((json) => JSON.parse(json) as unknown), expected(pretty).map((json) => JSON.parse(json) as unknown));
+    for (const json of rows(pretty.authToken)) assert.doesNotMatch(json, /\n/, 'stored on one line: an export as received stays one statement per line');
+  });
+
   it('case 37: Java and fraction-less timestamps are stored unchanged', async () => {
     const started = await startOk(collector.url, a1.trackingCode);
     const s = statementS(started.actor);
