@@ -1,4 +1,15 @@
-/** The one time format of the contract (C-5.7): `Date.prototype.toJSON`, UTC, exactly 3 fractional digits. */
+let lastMs = Number.NaN;
+let lastText = '';
+
+/**
+ * The one time format of the contract (C-5.7): `Date.prototype.toJSON`, UTC, exactly 3 fractional digits. Under
+ * load the same millisecond is asked for several times (every track request asks once): it is written once.
+ */
 export function isoNow(clock: () => number = Date.now): string {
-  return new Date(clock()).toISOString();
+  const ms = clock();
+  if (ms !== lastMs) {
+    lastText = new Date(ms).toISOString();
+    lastMs = ms;
+  }
+  return lastText;
 }
