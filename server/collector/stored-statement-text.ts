@@ -1,4 +1,13 @@
-import { DIGIT_0, DIGIT_9, DIGITS_THAT_MAY_OVERFLOW, exponentMayOverflow, type JsonScan, LOWER_E, UPPER_E } from '../http/json-scan.js';
+import {
+  closingQuote,
+  DIGIT_0,
+  DIGIT_9,
+  DIGITS_THAT_MAY_OVERFLOW,
+  exponentMayOverflow,
+  type JsonScan,
+  LOWER_E,
+  UPPER_E,
+} from '../http/json-scan.js';
 import type { SessionContext } from '../store/sessions-repo.js';
 import { sessionExtensionKeys, sessionExtensionsText } from './augment.js';
 
@@ -40,18 +49,6 @@ export interface StatementLayout {
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Index of the quote closing the string opened at `open`, or -1: a quote after an odd run of backslashes is escaped. */
-function closingQuote(text: string, open: number): number {
-  let end = text.indexOf('"', open + 1);
-  while (end >= 0) {
-    let backslashes = 0;
-    while (text.charCodeAt(end - 1 - backslashes) === BACKSLASH) backslashes++;
-    if (backslashes % 2 === 0) return end;
-    end = text.indexOf('"', end + 1);
-  }
-  return -1;
-}
 
 /** Whether text(open, close) — a key between its quotes — is exactly `name`, or -1 when it holds an escape. */
 function keyMatch(text: string, open: number, close: number, name: string): 1 | 0 | -1 {

@@ -35,36 +35,36 @@ export interface JsonScan {
 /**
  * One pass over a JSON text, before parsing, for what parsing does not catch. Nesting (issue 9): V8 takes seconds
  * to parse a few MB of hostile nesting, and stops at the first level too many; brackets inside strings do not
- * count. It reads the decoded text, not the bytes: a Buffer's indexOf is a call into C++ for every string skipped,
- * where a string's stays in optimised code (issue 8). Numbers: JSON.parse reads `1e400` as
- * Infinity, which would be stored as null. Invalid JSON is judged the same way (the parser refuses it afterwards
- * anyway). Strings, most of a statement's bytes, are skipped with the native `indexOf` instead of byte by byte:
- * this runs on every track request, and a regular expression over the whole text cost a quarter of parsing.
+ * count. Numbers: JSON.parse reads `1e400` as Infinity, which would be stored as null. Invalid JSON is judged the
+ * same way (the parser refuses it afterwards anyway). Strings, most of a statement's text, are skipped with
+ * `indexOf` instead of character by character: a regular expression over the whole text cost a quarter of parsing.
+ * It reads the decoded text, not the bytes: a Buffer's indexOf is a call into C++ for every string skipped, where a
+ * string's stays in optimised code (issue 8). Track runs scanTrackBody instead, which answers the same.
  */
 export function scanJson(text: string, depthLimit: number): JsonScan {
   let depth = 0;
   let digits = 0;
   let mayOverflow = false;
   for (let i = 0; i < text.length; i++) {
-    const byte = text.charCodeAt(i);
-    if (byte === QUOTE) {
+    const code = text.charCodeAt(i);
+    if (code === QUOTE) {
       const end = closingQuote(text, i);
       // An unterminated string runs to the end: nothing after its opening quote counts.
       if (end < 0) break;
       i = end;
       digits = 0;
-    } else if (byte === OPEN_BRACKET || byte === OPEN_BRACE) {
+    } else if (code === OPEN_BRACKET || code === OPEN_BRACE) {
       depth++;
       if (depth > depthLimit) return { tooDeep: true, mayOverflow };
-    } else if (byte === CLOSE_BRACKET || byte === CLOSE_BRACE) {
+    } else if (code === CLOSE_BRACKET || code === CLOSE_BRACE) {
       depth--;
       digits = 0;
-    } else if (byte >= DIGIT_0 && byte <= DIGIT_9) {
+    } else if (code >= DIGIT_0 && code <= DIGIT_9) {
       if (++digits >= DIGITS_THAT_MAY_OVERFLOW) mayOverflow = true;
     } else {
       digits = 0;
       // Outside strings an `e` is in true, false or a number's exponent; only the last has digits after it.
-      if ((byte === LOWER_E || byte === UPPER_E) && exponentMayOverflow(text, i + 1)) mayOverflow = true;
+      if ((code === LOWER_E || code === UPPER_E) && exponentMayOverflow(text, i + 1)) mayOverflow = true;
     }
   }
   return { tooDeep: false, mayOverflow };
@@ -74,12 +74,12 @@ export function scanJson(text: string, depthLimit: number): JsonScan {
 export function exponentMayOverflow(text: string, at: number): boolean {
   let i = text.charCodeAt(at) === PLUS ? at + 1 : at;
   const first = i;
-  while (i < text.length && (text.charCodeAt(i)) >= DIGIT_0 && (text.charCodeAt(i)) <= DIGIT_9) i++;
+  while (i < text.length && text.charCodeAt(i) >= DIGIT_0 && text.charCodeAt(i) <= DIGIT_9) i++;
   return i - first >= EXPONENT_DIGITS_THAT_MAY_OVERFLOW;
 }
 
 /** Index of the quote that ends the string opened at `open`, or -1: a quote preceded by an odd run of backslashes is escaped. */
-function closingQuote(text: string, open: number): number {
+export function closingQuote(text: string, open: number): number {
   let end = text.indexOf('"', open + 1);
   while (end >= 0) {
     let backslashes = 0;
