@@ -24,10 +24,6 @@ export function newStatementIdPrefix(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(12, 15)}-${variant}${hex.slice(15, 18)}-`;
 }
 
-export function derivedStatementId(prefix: string, seq: number): string {
-  return prefix + seq.toString(16).padStart(SEQ_DIGITS, '0');
-}
-
 /** The same id in SQL, for the `statements` view (SQLite's printf takes the 64-bit seq). */
 export function derivedStatementIdSql(prefix: string, seqColumn: string): string {
   return `printf('${prefix}%0${SEQ_DIGITS}x', ${seqColumn})`;
