@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { packBatch, unpackBatch } from '../../server/store/ingest-worker/batch-wire.js';
-import type { SessionContext } from '../../server/store/sessions-repo.js';
 import type { IngestBatch } from '../../server/store/statements-ingest.js';
+import { sessionContext } from '../support/fixtures.js';
 
 test('a batch crosses to the writer thread unchanged, every field of every statement in its place', () => {
   const batch: IngestBatch = {
@@ -29,11 +29,7 @@ test('a batch crosses to the writer thread unchanged, every field of every state
 });
 
 test("only what the writer reads of the session crosses: track's whole context stays behind", () => {
-  const context: SessionContext = {
-    sessionId: 7, number: 2, started: '2026-11-26T10:00:00.000Z', ended: null, gameplayId: 'g1',
-    firstSessionStarted: '2026-11-25T10:00:00.000Z', activityId: null, versionId: 'v1', playerId: 'p1',
-    playerKind: 'anonymous', studentId: null,
-  };
+  const context = sessionContext({ sessionId: 7, activityId: null, playerId: 'p1' });
   const unpacked = unpackBatch(structuredClone(packBatch({ session: context, bodyHash: null, source: 'rage', statements: [] })));
   assert.deepEqual(unpacked.session, { sessionId: 7, activityId: null, playerId: 'p1' });
 });

@@ -2,22 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PREPARE_CHUNK, prepareTrackBatch } from '../../server/collector/prepare-track-batch.js';
 import { CollectorRefusal } from '../../server/collector/refusals.js';
-import type { SessionContext } from '../../server/store/sessions-repo.js';
 import { trackerBatch } from '../bench/load-client.js';
+import { sessionContext } from '../support/fixtures.js';
 
-const session: SessionContext = {
-  sessionId: 7,
-  number: 1,
-  started: '2026-11-26T09:00:00.000Z',
-  ended: null,
-  gameplayId: 'gameplay-1',
-  firstSessionStarted: '2026-11-26T09:00:00.000Z',
-  activityId: 'activity-1',
-  versionId: 'version-1',
-  playerId: 'player-1',
-  playerKind: 'anonymous',
-  studentId: null,
-};
+const session = sessionContext();
 const actor = { account: { homePage: 'http://aula.test/', name: 'Anonymous' }, name: 'player-1' };
 const backlog = (size: number) => JSON.parse(trackerBatch(actor, 'http://aula.test/api/proxy/gleaner/games/g/v', size, 0)) as Array<Record<string, unknown>>;
 

@@ -8,22 +8,11 @@ import { prepareTrackBatch } from '../../server/collector/prepare-track-batch.js
 import { type StatementLayout, scanTrackBody, splicedStatementText, statementLayouts } from '../../server/collector/stored-statement-text.js';
 import { scanJson } from '../../server/http/json-scan.js';
 import type { SessionContext } from '../../server/store/sessions-repo.js';
+import { sessionContext } from '../support/fixtures.js';
 
 type Json = Record<string, unknown>;
 
-const session: SessionContext = {
-  sessionId: 3,
-  number: 2,
-  started: '2026-11-27T09:00:00.000Z',
-  ended: null,
-  gameplayId: 'gameplay-"quoted"-é',
-  firstSessionStarted: '2026-11-26T09:00:00.000Z',
-  activityId: 'activity-1',
-  versionId: 'version-1',
-  playerId: 'player-1',
-  playerKind: 'anonymous',
-  studentId: null,
-};
+const session = sessionContext({ sessionId: 3, number: 2, started: '2026-11-27T09:00:00.000Z', gameplayId: 'gameplay-"quoted"-é' });
 const withoutActivity: SessionContext = { ...session, activityId: null };
 
 /** What track stored before: the parsed statement augmented, then serialised. */
