@@ -4,7 +4,7 @@ import { canonicalJson } from '../util/canonical-json.js';
 import { augmentStatement } from './augment.js';
 import { Messages } from './messages.js';
 import { CollectorRefusal } from './refusals.js';
-import { type StatementLayout, splicedStatementText, statementLayouts } from './stored-statement-text.js';
+import { type StatementLayout, splicedStatementText } from './stored-statement-text.js';
 import { summarizeStatement } from './summarize.js';
 import { validateRageStatement } from './validate-rage-statement.js';
 
@@ -22,7 +22,7 @@ export interface PrepareOptions {
    * The text `body` was parsed from, with its statements' layouts when its scan found them (scanTrackBody): an
    * ordinary statement is stored as it was sent (stored-statement-text.ts).
    */
-  sent?: { text: string; layouts?: StatementLayout[] | null } | undefined;
+  sent?: { text: string; layouts: StatementLayout[] | null } | undefined;
   pause?: () => Promise<void>;
 }
 
@@ -33,8 +33,7 @@ export interface PrepareOptions {
 export async function prepareTrackBatch(body: unknown, session: SessionContext, options: PrepareOptions = {}): Promise<IncomingStatement[]> {
   if (!Array.isArray(body) || body.length === 0) throw new CollectorRefusal(400, Messages.notArray);
   const { pause = nextTurn } = options;
-  const text = options.sent?.text;
-  const layouts = options.sent?.layouts !== undefined ? options.sent.layouts : text === undefined ? null : statementLayouts(text);
+  const { text, layouts } = options.sent ?? {};
   const sent = text !== undefined && layouts?.length === body.length ? { text, layouts } : undefined;
   const prepared: IncomingStatement[] = [];
   for (let index = 0; index < body.length; index++) {

@@ -166,11 +166,6 @@ export function scanTrackBody(text: string, depthLimit: number): TrackBodyScan {
   return { tooDeep: false, mayOverflow, layouts: depth === 0 ? layouts : null };
 }
 
-/** The layout of every statement of a compact top-level JSON array, or null (scanTrackBody). */
-export function statementLayouts(text: string): StatementLayout[] | null {
-  return scanTrackBody(text, Number.POSITIVE_INFINITY).layouts;
-}
-
 /**
  * The stored text of the statement `parsed` (validated, not augmented), laid out in `text` as `layout` says, with the
  * session's extensions added; null when it is not the ordinary case described above.

@@ -5,12 +5,15 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { augmentStatement } from '../../server/collector/augment.js';
 import { prepareTrackBatch } from '../../server/collector/prepare-track-batch.js';
-import { type StatementLayout, scanTrackBody, splicedStatementText, statementLayouts } from '../../server/collector/stored-statement-text.js';
+import { type StatementLayout, scanTrackBody, splicedStatementText } from '../../server/collector/stored-statement-text.js';
 import { scanJson } from '../../server/http/json-scan.js';
 import type { SessionContext } from '../../server/store/sessions-repo.js';
 import { sessionContext } from '../support/fixtures.js';
 
 type Json = Record<string, unknown>;
+
+/** The layouts track's scan finds, without its depth limit. */
+const statementLayouts = (text: string) => scanTrackBody(text, Number.POSITIVE_INFINITY).layouts;
 
 const session = sessionContext({ sessionId: 3, number: 2, started: '2026-11-27T09:00:00.000Z', gameplayId: 'gameplay-"quoted"-é' });
 const withoutActivity: SessionContext = { ...session, activityId: null };
@@ -138,7 +141,7 @@ describe('a track statement is stored as sent, with the session extensions splic
         if (!request.url.endsWith('/collector/track') || !request.body.startsWith('[')) continue;
         const body = JSON.parse(request.body) as Json[];
         const before = body.map((value) => reference(value));
-        const prepared = await prepareTrackBatch(JSON.parse(request.body), session, { sent: { text: request.body } });
+        const prepared = await prepareTrackBatch(JSON.parse(request.body), session, { sent: { text: request.body, layouts: statementLayouts(request.body) } });
         assert.deepEqual(
           prepared.map((statement) => JSON.parse(statement.json) as unknown),
           before.map((text) => JSON.parse(text) as unknown),
