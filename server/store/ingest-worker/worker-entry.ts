@@ -37,7 +37,13 @@ try {
   // Checkpoints run from the writer too; a larger page cache keeps the indexes' hot pages in memory.
   db.pragma('cache_size = -32768');
   const activities = new ActivityCounters();
-  const queue = new WriteQueue(db, { beforeCommit: (connection) => activities.write(connection), failed: () => activities.discard() });
+  // Every job here keeps its effects in the database, but for the activity counts that `failed` discards: a group
+  // can run again after one of its jobs failed.
+  const queue = new WriteQueue(db, {
+    beforeCommit: (connection) => activities.write(connection),
+    failed: () => activities.discard(),
+    replayOnFailure: true,
+  });
   port.on('message', (arrived: ToWorker | Many<ToWorker>) => eachMessage(arrived, receive));
   function receive(message: ToWorker): void {
     if (message.type === 'ingest') {
