@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import { type Answer, createAgent, post, trackerBatch } from './load-client.js';
 import { cpuSeconds, machineCpu, machineShares, peakRssMb, percentiles, round, threadCpuSeconds } from './measure.js';
+import { RawHttpClient } from './raw-client.js';
 import type { ServerProcess } from './servers.js';
 
 export interface LoadResult {
@@ -20,6 +21,9 @@ export interface LoadResult {
   serverPeakRssMb: number;
   machine: { idlePercent: number; stealPercent: number };
 }
+
+/** The prefix js-tracker posts to (fixtures/real-clients). */
+const TRACK_PATH = '/api/proxy/gleaner/collector/track';
 
 interface Session {
   authToken: string;
@@ -44,7 +48,7 @@ export async function firstBatchStoredMs(server: ServerProcess, code: string): P
   const agent = createAgent(1);
   const asked = performance.now();
   const session = await startSession(agent, server, code);
-  const answer = await post(agent, `${server.url}/api/proxy/gleaner/collector/track`, trackerBatch(session.actor, session.objectId, 10, 0), {
+  const answer = await post(agent, `${server.url}${TRACK_PATH}`, trackerBatch(session.actor, session.objectId, 10, 0), {
     Authorization: session.authToken,
   });
   agent.destroy();
@@ -65,11 +69,17 @@ export async function runLoad(
   const agent = createAgent(options.clients);
   const sessions = await Promise.all(Array.from({ length: options.clients }, () => startSession(agent, server, code)));
   try {
-    return await driveLoad({ name: server.name, pid: server.pid }, options, (client, serial) => {
-      const session = sessions[client] as Session;
-      const body = trackerBatch(session.actor, session.objectId, options.batch, serial);
-      return post(agent, `${server.url}/api/proxy/gleaner/collector/track`, body, { Authorization: session.authToken });
-    });
+    const { hostname, port } = new URL(server.url);
+    const connections = sessions.map(() => new RawHttpClient(hostname, Number(port)));
+    try {
+      return await driveLoad({ name: server.name, pid: server.pid }, options, (client, serial) => {
+        const session = sessions[client] as Session;
+        const body = trackerBatch(session.actor, session.objectId, options.batch, serial);
+        return (connections[client] as RawHttpClient).post(TRACK_PATH, body, { Authorization: session.authToken });
+      });
+    } finally {
+      for (const connection of connections) connection.close();
+    }
   } finally {
     agent.destroy();
   }
@@ -162,7 +172,7 @@ export async function runStorm(server: ServerProcess, code: string, clients: num
     sessions.map(async (session, client) => {
       for (;;) {
         const sent = performance.now();
-        const answer = await post(agent, `${server.url}/api/proxy/gleaner/collector/track`, bodies[client] as string, {
+        const answer = await post(agent, `${server.url}${TRACK_PATH}`, bodies[client] as string, {
           Authorization: session.authToken,
         });
         latencies.push(performance.now() - sent);
