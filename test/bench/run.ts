@@ -15,7 +15,7 @@ import { cpuSeconds, peakRssMb, percentiles, round } from './measure.js';
 import { benchmarksMarkdown } from './report.js';
 import { firstBatchStoredMs, runLoad, runStorm } from './scenarios.js';
 import { seedStore } from './seed-store.js';
-import { type ServerProcess, startAula, startNullServer } from './servers.js';
+import { type ServerProcess, startAula, startNullServer, startPrototypeServer } from './servers.js';
 import { runXapiLoad } from './xapi-load.js';
 
 const { values } = parseArgs({
@@ -79,12 +79,18 @@ async function withServer<T>(server: ServerProcess, work: (server: ServerProcess
 }
 
 if (only.has('saturation')) {
-  console.log(`saturation: 100 clients, batches of 10, ${seconds}s each against the null server and Aula…`);
+  console.log(`saturation: 100 clients, batches of 10, ${seconds}s each against the null server, Aula and the prototype…`);
   const nullResult = await withServer(await startNullServer(), (server) => runLoad(server, 'any', { clients: 100, batch: 10, seconds }));
   const dataDir = tempDir();
   const code = newActivity(dataDir);
   const aulaResult = await withServer(await startAula(dataDir), (server) => runLoad(server, code, { clients: 100, batch: 10, seconds }));
-  results.saturation = { null: nullResult, aula: aulaResult, ratio: round(aulaResult.statementsPerSecond / nullResult.statementsPerSecond, 3) };
+  const prototypeResult = await withServer(await startPrototypeServer(tempDir()), (server) => runLoad(server, 'any', { clients: 100, batch: 10, seconds }));
+  results.saturation = {
+    null: nullResult,
+    aula: aulaResult,
+    ratio: round(aulaResult.statementsPerSecond / nullResult.statementsPerSecond, 3),
+    prototype: { ...prototypeResult, ratio: round(prototypeResult.statementsPerSecond / nullResult.statementsPerSecond, 3) },
+  };
 }
 
 if (only.has('classroom')) {

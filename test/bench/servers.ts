@@ -59,3 +59,8 @@ export function startAula(dataDir: string): Promise<ServerProcess> {
 export function startNullServer(): Promise<ServerProcess> {
   return spawnServer('null', [path.join(import.meta.dirname, 'null-server.mjs')]);
 }
+
+/** Issue 8's sixty-line group-commit prototype (prototype-server.mjs), storing into `dataDir`. */
+export function startPrototypeServer(dataDir: string): Promise<ServerProcess> {
+  return spawnServer('prototype', [path.join(import.meta.dirname, 'prototype-server.mjs'), dataDir]);
+}
