@@ -2,8 +2,9 @@ import type { Db } from './open-database.js';
 import { prepared } from './prepared.js';
 
 /**
- * Statements counted per activity over one group commit, written with one UPDATE each just before it commits. A class
- * sends into one activity: its row was updated once per batch, some thirty times a commit under saturation (issue 8).
+ * Statements counted per activity over one group commit, written with one UPDATE each just before it commits, for
+ * games' track batches and xAPI batches alike. A class sends into one activity: its row was updated once per batch,
+ * some thirty times a commit under saturation (issue 8).
  * Only additions are deferred, so whatever else the group does to the row (an erasure subtracts) adds up the same.
  */
 export class ActivityCounters {

@@ -1,4 +1,5 @@
 import { getActivityAccess } from './activities-repo.js';
+import type { ActivityCounters } from './activity-counters.js';
 import type { Db } from './open-database.js';
 import { prepared } from './prepared.js';
 import { findSessionById, openSession, type SessionContext } from './sessions-repo.js';
@@ -63,13 +64,17 @@ interface StoredRow {
   activityId: string | null;
 }
 
-/** Runs inside the write queue's transaction (one savepoint per request: a throw keeps nothing of it). */
+/**
+ * Runs inside the write queue's transaction (one savepoint per request: a throw keeps nothing of it). `activities`: the
+ * group's deferred activity counts, written once at its commit (ActivityCounters); without it, each batch's own UPDATE.
+ */
 export function ingestXapi(
   db: Db,
   scope: XapiScope,
   batch: XapiIncoming[],
   nowMs: number,
   equal: (stored: Json, received: Json) => boolean,
+  activities?: ActivityCounters,
 ): XapiIngestResult {
   const fresh: Array<XapiIncoming & { position: number }> = [];
   for (const [position, item] of batch.entries()) {
@@ -138,7 +143,7 @@ export function ingestXapi(
   }
   const result: XapiIngestResult = { ids: batch.map((item) => item.id), stored: [], started };
   for (const { session, count, summary, positions } of sessions.values()) {
-    applyCounters(db, session, count, summary, stored, null);
+    applyCounters(db, session, count, summary, stored, null, activities);
     result.stored.push({ sessionId: session.sessionId, playerId: session.playerId, count, positions });
   }
   return result;

@@ -4,6 +4,7 @@ import type { Collector } from '../../server/index.js';
 import { startTestCollector } from '../support/collector.js';
 import { makeActivity } from '../support/fixtures.js';
 import { type StartAnswer, startOk, track } from '../support/rage.js';
+import { xapiEndpoint, statement as xapiStatement } from './xapi-support.js';
 
 let collector: Collector;
 
@@ -82,6 +83,50 @@ describe('ingest under concurrency (issue 8)', () => {
       )
       .get() as { wrong: number };
     assert.equal(players.wrong, 0);
+  });
+
+  it('counts xAPI batches sent at once as the rows stored, refused batches not at all', async () => {
+    const db = collector.context.db;
+    const xapi = xapiEndpoint(collector, 'concurrent xAPI');
+    const clients = 20;
+    const batches = 5;
+    const size = 10;
+    const takenId = '0b9c4f0e-6a0e-4c7e-9a55-2f1d3c7b8a10';
+    const first = await xapi.call('statements', { method: 'POST', body: JSON.stringify([xapiStatement({ id: takenId })]) });
+    assert.equal(first.status, 200, first.text);
+    const answers = await Promise.all(
+      Array.from({ length: clients }, async (_, client) => {
+        const statuses: number[] = [];
+        for (let batch = 0; batch < batches; batch++) {
+          const body = Array.from({ length: size }, (_, index) =>
+            xapiStatement({
+              actor: { objectType: 'Agent', name: `Player ${client}`, mbox: `mailto:player${client}@example.com` },
+              object: { objectType: 'Activity', id: `http://example.com/game/c${client}-b${batch}-i${index}` },
+            }),
+          );
+          // Each client's third batch re-uses a stored id with other content: refused whole (409), in the same group
+          // commits as the others' batches.
+          if (batch === 2) body.push(xapiStatement({ id: takenId, verb: { id: 'http://adlnet.gov/expapi/verbs/failed' } }));
+          const answer = await xapi.call('statements', { method: 'POST', body: JSON.stringify(body) });
+          statuses.push(answer.status);
+        }
+        return statuses;
+      }),
+    );
+    const statuses = answers.flat();
+    assert.equal(statuses.filter((status) => status === 409).length, clients);
+    assert.equal(statuses.filter((status) => status === 200).length, clients * (batches - 1));
+    const stored = (db.prepare('SELECT count(*) AS n FROM statements WHERE activity_id = ?').get(xapi.activityId) as { n: number }).n;
+    assert.equal(stored, 1 + clients * (batches - 1) * size);
+    const counted = db.prepare('SELECT statements FROM activities WHERE id = ?').get(xapi.activityId) as { statements: number };
+    assert.equal(counted.statements, stored);
+    const sessions = db
+      .prepare(
+        `SELECT count(*) AS wrong FROM sessions s
+         WHERE s.activity_id = ? AND s.statements != (SELECT count(*) FROM statements st WHERE st.session_id = s.id)`,
+      )
+      .get(xapi.activityId) as { wrong: number };
+    assert.equal(sessions.wrong, 0);
   });
 
   it('refuses with 503 and Retry-After when more is queued than the limit, and stores nothing of the refused batch', async () => {

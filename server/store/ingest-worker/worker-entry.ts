@@ -6,7 +6,7 @@ import { WriteQueue, WriterClosedError } from '../write-queue.js';
 import { unpackBatch } from './batch-wire.js';
 import { CoalescingSender, eachMessage, type Many } from './coalescing-sender.js';
 import type { FromWorker, SerializedError, ToWorker, WriterData } from './messages.js';
-import { workerJobs } from './worker-jobs.js';
+import { type GroupDeferred, workerJobs } from './worker-jobs.js';
 
 /**
  * The ingest writer's thread: owns a write connection and group-commits every batch that arrived while the previous
@@ -52,8 +52,8 @@ try {
         (error: unknown) => send({ type: 'failed', id: message.id, error: serialize(error) }),
       );
     } else if (message.type === 'job') {
-      const job = workerJobs[message.name] as (connection: typeof db, payload: unknown) => unknown;
-      queue.run((connection) => job(connection, message.payload)).then(
+      const job = workerJobs[message.name] as (connection: typeof db, payload: unknown, deferred: GroupDeferred) => unknown;
+      queue.run((connection) => job(connection, message.payload, { activities })).then(
         (result) => send({ type: 'done', id: message.id, result }),
         (error: unknown) => send({ type: 'failed', id: message.id, error: serialize(error) }),
       );
