@@ -1,3 +1,4 @@
+import { isSeriousGameType } from '../normalize/serious-games.js';
 import type { StatementSummary } from '../store/statements-ingest.js';
 
 type Json = Record<string, unknown>;
@@ -10,15 +11,9 @@ const finite = (value: unknown): number | null => (typeof value === 'number' && 
 const boolean = (value: unknown): boolean | null => (typeof value === 'boolean' ? value : null);
 
 const COMPLETED = 'http://adlnet.gov/expapi/verbs/completed';
-const SERIOUS_GAME = 'https://w3id.org/xapi/seriousgames/activity-types/serious-game';
 
-/**
- * The game itself, as the trackers' `Completable.Game` names it (real-clients.md §7.1). The bare key is accepted too,
- * as trackers send an unknown or misspelt type as it is.
- */
 function isTheGame(object: Json): boolean {
-  const type = isObject(object.definition) ? object.definition.type : undefined;
-  return type === SERIOUS_GAME || type === 'serious-game';
+  return isSeriousGameType(isObject(object.definition) ? object.definition.type : undefined);
 }
 
 /**

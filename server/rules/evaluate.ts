@@ -1,3 +1,4 @@
+import { isSeriousGameType } from '../normalize/serious-games.js';
 import { isAnswer, isCompleted, objectName, type StatementFact } from './rule-facts.js';
 import { type CustomRule, lastPartMatches, type RuleSettings, type Severity } from './rule-match.js';
 import type { SessionRuleState } from './session-state.js';
@@ -140,7 +141,7 @@ function wentUp(state: SessionRuleState, fact: StatementFact, progress: number):
   // Forgetting counts the next progress of each object as going up: at worst a "no progress" alert comes later.
   if (best === undefined && state.bestProgress.size >= PROGRESS_OBJECTS_KEPT) state.bestProgress.clear();
   state.bestProgress.set(key, progress);
-  const ofGame = fact.typeName === 'serious-game';
+  const ofGame = isSeriousGameType(fact.objectType);
   if (ofGame || !state.shownProgress?.ofGame) state.shownProgress = { value: progress, ofGame };
   return true;
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { summarizeStatement } from '../../server/collector/summarize.js';
 import { evaluateClock, evaluateEnd, evaluateStatement, type RuleEffect } from '../../server/rules/evaluate.js';
 import { statementFact } from '../../server/rules/rule-facts.js';
 import { type RuleSettingsInput, ruleSettingsSchema } from '../../server/rules/rule-settings.js';
@@ -92,6 +93,25 @@ describe('built-in rules on scripted traces', () => {
     const fired = trace.clock(18 * MIN);
     assert.deepEqual(raised(fired), ['no-progress']);
     assert.match(String(message(fired)), /No progress for 5 min \(at 40 %\)/, "the game's progress, not level3's");
+  });
+
+  test("the game's progress is the serious-game object's, as the live view decides it: a type that only ends so is not", () => {
+    const trace = new Trace({ noProgress: { enabled: true, minutes: 5 } });
+    const progress = (type: string, name: string, value: number) => ({
+      verb: { id: 'http://adlnet.gov/expapi/verbs/progressed' },
+      object: { id: `${BASE}/${name}`, definition: { type } },
+      result: { extensions: { 'https://w3id.org/xapi/seriousgames/extensions/progress': value } },
+    });
+    trace.send(0, progress('https://w3id.org/xapi/seriousgames/activity-types/serious-game', 'game', 0.4));
+    trace.send(1 * MIN, progress('https://example.org/types/serious-game', 'chapter', 0.95));
+    trace.send(2 * MIN, progress('Serious-Game', 'other', 0.97));
+    const fired = trace.clock(8 * MIN);
+    assert.deepEqual(raised(fired), ['no-progress']);
+    assert.match(String(message(fired)), /\(at 40 %\)/, 'neither of the other two is the game');
+    const summaries = ['https://w3id.org/xapi/seriousgames/activity-types/serious-game', 'serious-game', 'https://example.org/types/serious-game', 'Serious-Game'].map(
+      (type) => summarizeStatement(progress(type, 'x', 0.5) as Record<string, unknown>).progressOfGame,
+    );
+    assert.deepEqual(summaries, [true, true, false, false]);
   });
 
   test('K wrong answers in a row: a right answer breaks the run and clears', () => {
