@@ -1,3 +1,4 @@
+import { type StatementFact, statementFact } from '../rules/rule-facts.js';
 import type { SessionContext } from '../store/sessions-repo.js';
 import type { IncomingStatement } from '../store/statements-ingest.js';
 import { canonicalJson } from '../util/canonical-json.js';
@@ -5,7 +6,7 @@ import { augmentStatement } from './augment.js';
 import { Messages } from './messages.js';
 import { CollectorRefusal } from './refusals.js';
 import { type StatementLayout, splicedStatementText } from './stored-statement-text.js';
-import { summarizeStatement } from './summarize.js';
+import { summaryOfFact } from './summarize.js';
 import { validateRageStatement } from './validate-rage-statement.js';
 
 /**
@@ -30,12 +31,17 @@ export interface PrepareOptions {
  * Steps 5 and 6 of track (C-6.3): the whole batch is augmented and validated before anything is stored, so a bad
  * statement anywhere refuses all of it, whichever chunk it is in.
  */
-export async function prepareTrackBatch(body: unknown, session: SessionContext, options: PrepareOptions = {}): Promise<IncomingStatement[]> {
+/** A statement ready for the writer, with the facts rules and results read of it (read once, for all three). */
+export interface PreparedStatement extends IncomingStatement {
+  fact: StatementFact;
+}
+
+export async function prepareTrackBatch(body: unknown, session: SessionContext, options: PrepareOptions = {}): Promise<PreparedStatement[]> {
   if (!Array.isArray(body) || body.length === 0) throw new CollectorRefusal(400, Messages.notArray);
   const { pause = nextTurn } = options;
   const { text, layouts } = options.sent ?? {};
   const sent = text !== undefined && layouts?.length === body.length ? { text, layouts } : undefined;
-  const prepared: IncomingStatement[] = [];
+  const prepared: PreparedStatement[] = [];
   for (let index = 0; index < body.length; index++) {
     if (index > 0 && index % PREPARE_CHUNK === 0) await pause();
     prepared.push(prepareStatement(body[index], index, session, sent && { text: sent.text, layout: sent.layouts[index] as StatementLayout }));
@@ -47,7 +53,7 @@ export async function prepareTrackBatch(body: unknown, session: SessionContext, 
  * Validation reads nothing augmentation writes (it creates `object.definition` when missing, which validation then
  * refuses for its missing id or type either way), so it runs first, on the statement as sent.
  */
-function prepareStatement(statement: unknown, index: number, session: SessionContext, sent: { text: string; layout: StatementLayout } | undefined): IncomingStatement {
+function prepareStatement(statement: unknown, index: number, session: SessionContext, sent: { text: string; layout: StatementLayout } | undefined): PreparedStatement {
   const problem = validateRageStatement(statement, index);
   if (problem) throw new CollectorRefusal(400, problem);
   const record = statement as Record<string, unknown>;
@@ -55,6 +61,8 @@ function prepareStatement(statement: unknown, index: number, session: SessionCon
   const context = record.context as { registration?: unknown } | undefined;
   // A statement with an id of its own is compared in canonical form with what is stored: it is augmented as a value.
   const spliced = sent && clientId === null ? splicedStatementText(sent.text, sent.layout, record, session) : null;
+  // Read before augmenting: augmentation adds the session's extensions, which no fact comes from.
+  const fact = statementFact(record);
   if (spliced === null) augmentStatement(record, session);
   return {
     clientId,
@@ -62,6 +70,7 @@ function prepareStatement(statement: unknown, index: number, session: SessionCon
     canonical: clientId === null ? null : canonicalJson(record),
     registration: typeof context?.registration === 'string' ? context.registration : null,
     timestamp: typeof record.timestamp === 'string' ? record.timestamp : null,
-    summary: summarizeStatement(record),
+    summary: summaryOfFact(fact),
+    fact,
   };
 }

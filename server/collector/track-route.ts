@@ -72,7 +72,10 @@ async function storeTrack(ctx: AppContext, req: IncomingMessage, res: ServerResp
     res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': SUCCESS.length });
     res.end(SUCCESS);
     // Rules and results (issue 10) read the batch now, after the answer: nothing on the request's path.
-    if (result.stored > 0) ctx.bus.emit('statements.accepted', { activityId: session.activityId, sessionId: session.sessionId, playerId: session.playerId, statements: body as unknown[] });
+    if (result.stored > 0) {
+      const facts = statements.map((statement) => statement.fact);
+      ctx.bus.emit('statements.accepted', { activityId: session.activityId, sessionId: session.sessionId, playerId: session.playerId, facts });
+    }
   } catch (error) {
     if (isSessionGone(error)) {
       // Erased by another process (the CLI) since track admitted this token: unknown now, as at step 3. Nothing of

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { StatementFact } from '../rules/rule-facts.js';
 
 /** Small events after commit (DESIGN.md): the dashboard refetches or patches what it shows. */
 export interface LiveEvents {
@@ -9,8 +10,8 @@ export interface LiveEvents {
   'request.rejected': { route: string; status: number; message: string };
   /** The disk (or the configured size cap) is full: ingest answers 503 until space is back. */
   'storage.changed': { full: boolean };
-  /** After commit and after the answer left: one acknowledged batch as objects in memory, for the rules engine. */
-  'statements.accepted': { activityId: string | null; sessionId: number; playerId: string; statements: readonly unknown[] };
+  /** After commit and after the answer left: what rules and results read of one acknowledged batch, in order. */
+  'statements.accepted': { activityId: string | null; sessionId: number; playerId: string; facts: readonly StatementFact[] };
   /** Alerts of an activity were raised, cleared, acknowledged or erased. */
   'alerts.changed': { activityId: string };
   /** A class was created, renamed or deleted, or its members changed (from the dashboard; the CLI: changed.elsewhere). */

@@ -17,7 +17,7 @@ export interface StatementFact {
 
 type Json = Record<string, unknown>;
 
-const PROGRESS = 'https://w3id.org/xapi/seriousgames/extensions/progress';
+export const PROGRESS_EXTENSION = 'https://w3id.org/xapi/seriousgames/extensions/progress';
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const finite = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 const bool = (value: unknown): boolean | null => (typeof value === 'boolean' ? value : null);
@@ -76,7 +76,7 @@ export function statementFact(statement: unknown): StatementFact {
     success: bool(result.success),
     completion: bool(result.completion),
     score: finite(score.scaled) ?? finite(score.raw),
-    progress: finite(extensions[PROGRESS]),
+    progress: finite(extensions[PROGRESS_EXTENSION]),
     response: typeof response === 'string' ? response.slice(0, 200) : typeof response === 'number' ? String(response) : null,
   };
 }

@@ -3,7 +3,7 @@ import { ResultsAccumulator } from '../results/results-accumulator.js';
 import { prepared } from '../store/prepared.js';
 import { type AlertOp, readActiveKeys } from './alerts-writes.js';
 import { evaluateClock, evaluateEnd, evaluateStatement, type RuleEffect } from './evaluate.js';
-import { statementFact } from './rule-facts.js';
+import type { StatementFact } from './rule-facts.js';
 import { needsClock, parseStoredRules, type RuleSettings } from './rule-settings.js';
 import { newSessionState, type SessionRuleState } from './session-state.js';
 
@@ -55,7 +55,7 @@ export class RulesEngine {
         if (!listen) return;
         if (!e.activityId) return;
         try {
-          this.onStatements(e.activityId, e.sessionId, e.playerId, e.statements);
+          this.onStatements(e.activityId, e.sessionId, e.playerId, e.facts);
         } catch (error) {
           // Never the game's problem: its batch is stored and answered already.
           ctx.log.warn({ err: error }, 'rules could not read a batch');
@@ -141,12 +141,11 @@ export class RulesEngine {
     await this.flush();
   }
 
-  private onStatements(activityId: string, sessionId: number, playerId: string, statements: readonly unknown[]): void {
+  private onStatements(activityId: string, sessionId: number, playerId: string, facts: readonly StatementFact[]): void {
     const now = this.ctx.now();
     const state = this.state(activityId, sessionId, playerId);
     const settings = this.rulesOf(activityId);
-    for (const statement of statements) {
-      const fact = statementFact(statement);
+    for (const fact of facts) {
       this.results.add(activityId, playerId, fact);
       this.apply(state, evaluateStatement(settings, state, fact, now), now);
     }

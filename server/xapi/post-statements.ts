@@ -14,6 +14,7 @@ import {
   readRawBody,
 } from '../http/read-body.js';
 import { sendJson } from '../http/send.js';
+import { statementFact } from '../rules/rule-facts.js';
 import { getActivity } from '../store/activities-repo.js';
 import { IngestError } from '../store/ingest-worker/ingest-worker.js';
 import { WriterClosedError } from '../store/write-queue.js';
@@ -103,8 +104,8 @@ async function store(ctx: AppContext, locals: XapiLocals, statements: unknown[])
   for (const { sessionId, playerId, count, positions } of result.stored) {
     ctx.bus.emit('statements.stored', { activityId: activity.id, sessionId, playerId, count });
     // Alerts and results (issue 10) read xAPI games' statements as they read RAGE batches.
-    const statements = positions.map((position) => batch[position]?.statement);
-    ctx.bus.emit('statements.accepted', { activityId: activity.id, sessionId, playerId, statements });
+    const facts = positions.map((position) => statementFact(batch[position]?.statement));
+    ctx.bus.emit('statements.accepted', { activityId: activity.id, sessionId, playerId, facts });
   }
   return result.ids;
 }
