@@ -171,4 +171,26 @@ describe('alerts raised live by the rules of an activity', () => {
       ['warning', 'Answered a question'],
     ]);
   });
+  test("an alert is written within a fifth of a second; results once a second, not after every batch", async () => {
+    const activity = createActivity(collector.context.db, { name: 'Timing', game: 'Quest' });
+    await setRules(activity, { wrongAnswers: { enabled: true, inARow: 2 } });
+    const start = await startOk(collector.url, activity.trackingCode);
+    const { db } = collector.context;
+    const rows = (table: 'results' | 'alerts') =>
+      (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE activity_id = ?`).get(activity.id) as { n: number }).n;
+    const within = async (ms: number, done: () => boolean) => {
+      const until = performance.now() + ms;
+      while (!done() && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+      return done();
+    };
+
+    await send(start, statement(start, 'progressed', 'level', 'level1', { extensions: { 'https://w3id.org/xapi/seriousgames/extensions/progress': 0.5 } }));
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    assert.equal(rows('results'), 0, 'no flush of results for each batch');
+    assert.ok(await within(3000, () => rows('results') > 0), 'the results are written within their second');
+
+    const wrong = (question: string, response: string) => statement(start, 'selected', 'question', question, { response, success: false });
+    await send(start, wrong('q1', 'A'), wrong('q2', 'B'));
+    assert.ok(await within(900, () => rows('alerts') > 0), 'the alert is not held for the results');
+  });
 });
