@@ -383,4 +383,9 @@ export interface ChangesEvent {
   storage?: { full: boolean };
   /** Present when classes or their members changed in this window: their ids (the Classes screen refetches). */
   classes?: string[];
+  /**
+   * Present when students' results were written in this window: the activities' ids. Results are written up to a
+   * second after the statements they come from, so the Results screen refetches on this too.
+   */
+  results?: string[];
 }

@@ -14,6 +14,8 @@ export interface LiveEvents {
   'statements.accepted': { activityId: string | null; sessionId: number; playerId: string; facts: readonly StatementFact[] };
   /** Alerts of an activity were raised, cleared, acknowledged or erased. */
   'alerts.changed': { activityId: string };
+  /** Students' results in an activity were written (the rules engine's flush, after commit). */
+  'results.changed': { activityId: string };
   /** A class was created, renamed or deleted, or its members changed (from the dashboard; the CLI: changed.elsewhere). */
   'classes.changed': { classId: string };
   /** Another process (the `aula` CLI) changed the database: anything shown may be stale. */

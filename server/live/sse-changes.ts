@@ -15,6 +15,7 @@ export class ChangesBuffer {
   private alerts = new Set<string>();
   private storage: { full: boolean } | undefined;
   private classes = new Set<string>();
+  private results = new Set<string>();
   private dirty = false;
 
   get isEmpty(): boolean {
@@ -71,6 +72,11 @@ export class ChangesBuffer {
     this.dirty = true;
   }
 
+  resultsChanged(activityId: string): void {
+    this.results.add(activityId);
+    this.dirty = true;
+  }
+
   /** The merged event; the buffer starts empty again. */
   take(): ChangesEvent {
     const event: ChangesEvent = {
@@ -85,6 +91,7 @@ export class ChangesBuffer {
       alerts: [...this.alerts],
       ...(this.storage ? { storage: this.storage } : {}),
       ...(this.classes.size > 0 ? { classes: [...this.classes] } : {}),
+      ...(this.results.size > 0 ? { results: [...this.results] } : {}),
     };
     this.statements = 0;
     this.activities = new Map();
@@ -97,6 +104,7 @@ export class ChangesBuffer {
     this.alerts = new Set();
     this.storage = undefined;
     this.classes = new Set();
+    this.results = new Set();
     this.dirty = false;
     return event;
   }

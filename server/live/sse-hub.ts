@@ -50,6 +50,7 @@ export class SseHub {
       bus.on('activity.changed', (e) => this.touch(() => this.changes.activityChanged(e.activityId))),
       bus.on('request.rejected', (e) => this.touch(() => this.changes.requestRejected(e.route, e.status, e.message))),
       bus.on('alerts.changed', (e) => this.touch(() => this.changes.alertsChanged(e.activityId))),
+      bus.on('results.changed', (e) => this.touch(() => this.changes.resultsChanged(e.activityId))),
       bus.on('storage.changed', (e) => this.touch(() => this.changes.storageChanged(e.full))),
       bus.on('classes.changed', (e) => this.touch(() => this.changes.classesChanged(e.classId))),
       // Not a change the buffer can name: every tab refetches what it shows. It does not move the position.

@@ -137,6 +137,8 @@ export class RulesEngine {
       )
       .then(() => {
         for (const activityId of new Set(ops.map((op) => op.activityId))) this.ctx.bus.emit('alerts.changed', { activityId });
+        const written = [...(deltas?.results ?? []), ...(deltas?.answers ?? [])].map((delta) => delta.activityId);
+        for (const activityId of new Set(written)) this.ctx.bus.emit('results.changed', { activityId });
       })
       .catch((error: unknown) => this.ctx.log.warn({ err: error }, 'could not store alerts and results'));
     return this.flushing;

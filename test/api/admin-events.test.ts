@@ -51,6 +51,33 @@ describe('admin event stream', () => {
     assert.equal(changes.reduce((sum, c) => sum + ((c.data.activities as Record<string, number>)[activity.id] ?? 0), 0), 3);
   });
 
+  test("the results a batch led to are announced once they are written, after the batch's own change", { timeout: 20_000 }, async (t) => {
+    const collector = await collectorFor(t);
+    const { activity } = (await postJson(`${collector.url}/admin/api/activities`, { name: 'Results class' })).json as {
+      activity: { id: string; trackingCode: string };
+    };
+    const stream = await openStream(`${collector.url}/admin/api/events`);
+    t.after(stream.close);
+    await stream.until((m) => m.length > 0);
+    const start = await startOk(collector.url, activity.trackingCode);
+    const completed = {
+      actor: start.actor,
+      verb: { id: 'http://adlnet.gov/expapi/verbs/completed' },
+      object: { id: 'http://aula.test/level/final', definition: { type: 'https://w3id.org/xapi/seriousgames/activity-types/level' } },
+      result: { success: true, score: { raw: 7 } },
+      timestamp: new Date().toISOString(),
+    };
+    assert.equal((await track(collector.url, start.authToken, [completed])).status, 200);
+    const seen = await stream.until((m) => changesOf(m).some((c) => ((c.data.results as string[] | undefined) ?? []).includes(activity.id)));
+    const changes = changesOf(seen);
+    const stored = changes.findIndex((c) => ((c.data.activities as Record<string, number>)[activity.id] ?? 0) > 0);
+    const written = changes.findIndex((c) => ((c.data.results as string[] | undefined) ?? []).includes(activity.id));
+    assert.ok(stored >= 0 && written > stored, 'the statements first, their results after');
+    const results = await request(`${collector.url}/admin/api/activities/${activity.id}/results`);
+    assert.equal(results.status, 200, results.text);
+    assert.match(results.text, /level\/final/, 'what the event announced can be read');
+  });
+
   test('a burst of batches from many games arrives as a few merged events with the same total', { timeout: 30_000 }, async (t) => {
     const collector = await collectorFor(t);
     const { activity } = (await postJson(`${collector.url}/admin/api/activities`, { name: 'Burst' })).json as {

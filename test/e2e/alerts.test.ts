@@ -101,8 +101,12 @@ describe('Alerts & Warnings, live, against a real aula serve and the real js-tra
       await go(page, 'Results');
       const resultRow = page.locator('.results-table tbody tr', { hasText: String(started.animalName) });
       await resultRow.waitFor();
-      // Progress, completed, correct, incorrect: the finished game is 100 % and one thing completed.
-      assert.deepEqual(await resultRow.locator('td.num').allTextContents().then((cells) => cells.slice(2, 6)), ['100 %', '1', '1', '4']);
+      // Progress, completed, correct, incorrect: the finished game is 100 % and one thing completed. Results are written
+      // up to a second after the last batch; the screen refetches when the stream says they were.
+      const cells = () => resultRow.locator('td.num').allTextContents().then((all) => all.slice(2, 6));
+      const until = Date.now() + 8000;
+      while (JSON.stringify(await cells()) !== JSON.stringify(['100 %', '1', '1', '4']) && Date.now() < until) await page.waitForTimeout(100);
+      assert.deepEqual(await cells(), ['100 %', '1', '1', '4']);
       // The game itself in the chart beside the levels, named as such.
       await page.locator('.chart-grid').getByText('game (whole game)').waitFor();
       await page.screenshot({ path: path.join(SHOTS, '03-results.png') });

@@ -16,7 +16,8 @@ const score = (value: number | null) => (value === null ? '—' : String(Math.ro
 export function ResultsScreen() {
   const { activityId } = useDashboardData();
   const results = useResource<ActivityResults>(activityId ? `/activities/${encodeURIComponent(activityId)}/results` : null, {
-    staleOn: (changes) => (activityId ? (changes.activities[activityId] ?? 0) > 0 : false),
+    // Results are written up to a second after the statements they come from: their own change counts too.
+    staleOn: (changes) => (activityId ? (changes.activities[activityId] ?? 0) > 0 || (changes.results?.includes(activityId) ?? false) : false),
     throttleMs: 2000,
   });
   if (!activityId) {
