@@ -27,15 +27,15 @@ export interface PrepareOptions {
   pause?: () => Promise<void>;
 }
 
-/**
- * Steps 5 and 6 of track (C-6.3): the whole batch is augmented and validated before anything is stored, so a bad
- * statement anywhere refuses all of it, whichever chunk it is in.
- */
 /** A statement ready for the writer, with the facts rules and results read of it (read once, for all three). */
 export interface PreparedStatement extends IncomingStatement {
   fact: StatementFact;
 }
 
+/**
+ * Steps 5 and 6 of track (C-6.3): the whole batch is augmented and validated before anything is stored, so a bad
+ * statement anywhere refuses all of it, whichever chunk it is in.
+ */
 export async function prepareTrackBatch(body: unknown, session: SessionContext, options: PrepareOptions = {}): Promise<PreparedStatement[]> {
   if (!Array.isArray(body) || body.length === 0) throw new CollectorRefusal(400, Messages.notArray);
   const { pause = nextTurn } = options;
