@@ -108,7 +108,7 @@ export class WriteQueue {
       this.abandon(group, error);
       return true;
     }
-    group.forEach((pending, index) => pending.resolve(values[index]));
+    for (const [index, pending] of group.entries()) pending.resolve(values[index]);
     return true;
   }
 
