@@ -28,15 +28,21 @@ function statements(actor: unknown, n: number) {
 
 const changesOf = (messages: SseMessage[]) => messages.filter((m) => m.event === 'changes');
 
+/** A collector with one activity, and a dashboard tab's stream on it that has had its hello. */
+async function activityWithStream(t: TestContext, name: string) {
+  const collector = await collectorFor(t);
+  const { activity } = (await postJson(`${collector.url}/admin/api/activities`, { name })).json as {
+    activity: { id: string; trackingCode: string };
+  };
+  const stream = await openStream(`${collector.url}/admin/api/events`);
+  t.after(stream.close);
+  await stream.until((m) => m.length > 0);
+  return { collector, activity, stream };
+}
+
 describe('admin event stream', () => {
   test('a tab sees hello, then the session start and the stored statements of its activity', { timeout: 20_000 }, async (t) => {
-    const collector = await collectorFor(t);
-    const { activity } = (await postJson(`${collector.url}/admin/api/activities`, { name: 'Live class' })).json as {
-      activity: { id: string; trackingCode: string };
-    };
-    const stream = await openStream(`${collector.url}/admin/api/events`);
-    t.after(stream.close);
-    await stream.until((m) => m.length > 0);
+    const { collector, activity, stream } = await activityWithStream(t, 'Live class');
     assert.equal(stream.messages[0]?.event, 'hello');
     assert.match(stream.messages[0]?.id ?? '', /^[0-9a-f]+-\d+$/);
 
@@ -52,13 +58,7 @@ describe('admin event stream', () => {
   });
 
   test("the results a batch led to are announced once they are written, after the batch's own change", { timeout: 20_000 }, async (t) => {
-    const collector = await collectorFor(t);
-    const { activity } = (await postJson(`${collector.url}/admin/api/activities`, { name: 'Results class' })).json as {
-      activity: { id: string; trackingCode: string };
-    };
-    const stream = await openStream(`${collector.url}/admin/api/events`);
-    t.after(stream.close);
-    await stream.until((m) => m.length > 0);
+    const { collector, activity, stream } = await activityWithStream(t, 'Results class');
     const start = await startOk(collector.url, activity.trackingCode);
     const completed = {
       actor: start.actor,
