@@ -56,7 +56,7 @@ export function isUuid(value: string): boolean {
 }
 
 /** Runs inside the write queue's transaction; `activities`: the group's deferred activity counts. */
-export function ingestBatch(db: Db, batch: IngestBatch, now: string, activities?: ActivityCounters): IngestResult {
+export function ingestBatch(db: Db, batch: IngestBatch, now: string, activities: ActivityCounters): IngestResult {
   const { session } = batch;
   if (batch.bodyHash) {
     const last = prepared<[number], { hash: string | null }>(
@@ -70,7 +70,8 @@ export function ingestBatch(db: Db, batch: IngestBatch, now: string, activities?
   }
   const newBatch = (): StoredBatch =>
     insertBatch(db, { sessionId: session.sessionId, activityId: session.activityId, playerId: session.playerId, stored: now, source: batch.source });
-  if (batch.statements.every((statement) => statement.clientId === null)) return ingestPlain(db, batch, newBatch(), now, activities);
+  // A batch that crossed with its summaries merged has no ids (batch-wire.ts): no need to look at each statement.
+  if (batch.summary || batch.statements.every((statement) => statement.clientId === null)) return ingestPlain(db, batch, newBatch(), now, activities);
   // Written with the first statement kept: a batch that only re-sends what is stored leaves no row behind.
   let requestBatch: StoredBatch | undefined;
   let stored = 0;
@@ -100,7 +101,7 @@ export function ingestBatch(db: Db, batch: IngestBatch, now: string, activities?
 }
 
 /** A batch none of whose statements came with an id (what games send): nothing to compare, all of it is stored. */
-function ingestPlain(db: Db, batch: IngestBatch, stored: StoredBatch, now: string, activities: ActivityCounters | undefined): IngestResult {
+function ingestPlain(db: Db, batch: IngestBatch, stored: StoredBatch, now: string, activities: ActivityCounters): IngestResult {
   const rows = batch.statements.map((statement) => ({
     verbId: statement.summary.verbId,
     objectId: statement.summary.objectId,
@@ -164,7 +165,7 @@ function touch(db: Db, session: BatchSession, now: string): void {
 
 /**
  * Counters are maintained, not recounted: same transaction as the inserts (DESIGN.md). The activity's are added to
- * `activities` when given, and written once for the whole group commit.
+ * `activities`, and written once for the whole group commit.
  */
 export function applyCounters(
   db: Db,
@@ -173,7 +174,7 @@ export function applyCounters(
   summary: StatementSummary,
   now: string,
   bodyHash: string | null,
-  activities?: ActivityCounters,
+  activities: ActivityCounters,
 ): void {
   const bool = (value: boolean | null) => (value === null ? null : value ? 1 : 0);
   prepared(
@@ -206,12 +207,5 @@ export function applyCounters(
     now,
     session.playerId,
   );
-  if (session.activityId && activities) activities.add(session.activityId, count, now);
-  else if (session.activityId) {
-    prepared(db, 'UPDATE activities SET statements = statements + ?, last_seen = ? WHERE id = ?').run(
-      count,
-      now,
-      session.activityId,
-    );
-  }
+  if (session.activityId) activities.add(session.activityId, count, now);
 }

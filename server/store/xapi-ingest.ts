@@ -66,7 +66,7 @@ interface StoredRow {
 
 /**
  * Runs inside the write queue's transaction (one savepoint per request: a throw keeps nothing of it). `activities`: the
- * group's deferred activity counts, written once at its commit (ActivityCounters); without it, each batch's own UPDATE.
+ * group's deferred activity counts, written once at its commit (ActivityCounters).
  */
 export function ingestXapi(
   db: Db,
@@ -74,7 +74,7 @@ export function ingestXapi(
   batch: XapiIncoming[],
   nowMs: number,
   equal: (stored: Json, received: Json) => boolean,
-  activities?: ActivityCounters,
+  activities: ActivityCounters,
 ): XapiIngestResult {
   const fresh: Array<XapiIncoming & { position: number }> = [];
   for (const [position, item] of batch.entries()) {

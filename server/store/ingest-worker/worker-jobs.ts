@@ -38,15 +38,15 @@ export const workerJobs = {
     writeAlertOps(db, payload.ops);
   },
   // Newer clients send through xAPI: their batches get the same group commit off the event loop as RAGE's track.
-  'xapi.ingest': (db: Db, payload: XapiIngestJob, deferred?: GroupDeferred): XapiIngestResult =>
-    ingestXapi(db, payload.scope, payload.batch, payload.nowMs, statementsEqual, deferred?.activities),
+  'xapi.ingest': (db: Db, payload: XapiIngestJob, deferred: GroupDeferred): XapiIngestResult =>
+    ingestXapi(db, payload.scope, payload.batch, payload.nowMs, statementsEqual, deferred.activities),
   // Starts and ends come in bursts (a class pressing play, a storm of reconnections): on the main thread each one's
   // commit waited for the disk, and for the writer thread's lock, with every game's request held up behind it.
   'session.start': startSessionJob,
   'session.end': (db: Db, payload: { sessionId: number; gameplayId: string }) => endSessionJob(db, payload),
   'session.touch': (db: Db, payload: { sessionId: number; now: string }) => touchSession(db, payload.sessionId, payload.now),
   'rejection.record': insertRejection,
-} satisfies Record<string, (db: Db, payload: never, deferred?: GroupDeferred) => unknown>;
+} satisfies Record<string, (db: Db, payload: never, deferred: GroupDeferred) => unknown>;
 
 export type WorkerJobName = keyof typeof workerJobs;
 export type WorkerJobPayload<Name extends WorkerJobName> = Parameters<(typeof workerJobs)[Name]>[1];
