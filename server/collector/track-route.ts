@@ -74,7 +74,13 @@ async function storeTrack(ctx: AppContext, req: IncomingMessage, res: ServerResp
     // Rules and results (issue 10) read the batch now, after the answer: nothing on the request's path.
     if (result.stored > 0) {
       const facts = statements.map((statement) => statement.fact);
-      ctx.bus.emit('statements.accepted', { activityId: session.activityId, sessionId: session.sessionId, playerId: session.playerId, facts });
+      ctx.bus.emit('statements.accepted', {
+        activityId: session.activityId,
+        sessionId: session.sessionId,
+        playerId: session.playerId,
+        facts,
+        lastSeq: result.lastSeq,
+      });
     }
   } catch (error) {
     if (isSessionGone(error)) {

@@ -1,4 +1,5 @@
 import { ResultsAccumulator, writeDeltas } from '../results/results-accumulator.js';
+import { markResultsFolded } from '../results/results-watermark.js';
 import { statementFact } from '../rules/rule-facts.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
@@ -26,6 +27,7 @@ export function importStatementChunk(db: Db, rows: StatementRow[], maps: IdMaps,
   const jsonAt = prepared<[number], { json: string }>(db, 'SELECT json FROM statement_rows WHERE seq = ?');
   const insertAgent = prepared(db, 'INSERT OR IGNORE INTO xapi_statement_agents (seq, ifi, related) VALUES (?, ?, ?)');
   const insertActivity = prepared(db, 'INSERT OR IGNORE INTO xapi_statement_activities (seq, activity_iri, related) VALUES (?, ?, ?)');
+  let inserted: { first: number; last: number } | undefined;
   for (const row of rows) {
     const statement = JSON.parse(row.json) as unknown;
     const hereSeq = findStatementSeq(db, row.id);
@@ -66,6 +68,7 @@ export function importStatementChunk(db: Db, rows: StatementRow[], maps: IdMaps,
       for (const activity of activityIndex(statement)) insertActivity.run(seq, activity.key, activity.related ? 1 : 0);
     }
     if (activityId && playerId) results.add(activityId, playerId, statementFact(statement));
+    inserted = { first: inserted?.first ?? seq, last: seq };
     report.added.statements++;
     if (sessionId !== null) touched.sessions.add(sessionId);
     if (activityId) touched.activities.add(activityId);
@@ -75,6 +78,8 @@ export function importStatementChunk(db: Db, rows: StatementRow[], maps: IdMaps,
     const deltas = results.take();
     writeDeltas(db, deltas.results, deltas.answers, now);
   }
+  // The chunk holds the write lock, so every seq in between is one of its own: the collector's catch-up skips them.
+  if (inserted) markResultsFolded(db, inserted.first, inserted.last);
   recount(db, touched);
   return touched;
 }

@@ -10,8 +10,11 @@ export interface LiveEvents {
   'request.rejected': { route: string; status: number; message: string };
   /** The disk (or the configured size cap) is full: ingest answers 503 until space is back. */
   'storage.changed': { full: boolean };
-  /** After commit and after the answer left: what rules and results read of one acknowledged batch, in order. */
-  'statements.accepted': { activityId: string | null; sessionId: number; playerId: string; facts: readonly StatementFact[] };
+  /**
+   * After commit and after the answer left: what rules and results read of one acknowledged batch, in order.
+   * `lastSeq`: the seq of the batch's last statement stored (batches arrive here in commit order).
+   */
+  'statements.accepted': { activityId: string | null; sessionId: number; playerId: string; facts: readonly StatementFact[]; lastSeq: number };
   /** Alerts of an activity were raised, cleared, acknowledged or erased. */
   'alerts.changed': { activityId: string };
   /** Students' results in an activity were written (the rules engine's flush, after commit). */

@@ -1,5 +1,5 @@
 import type { AppContext } from '../context.js';
-import { ResultsAccumulator } from '../results/results-accumulator.js';
+import { ResultsFolding } from '../results/results-folding.js';
 import { prepared } from '../store/prepared.js';
 import { type AlertOp, readActiveKeys } from './alerts-writes.js';
 import { evaluateClock, evaluateEnd, evaluateStatement, type RuleEffect } from './evaluate.js';
@@ -30,7 +30,9 @@ const FORGET_SILENT_MS = 6 * 3600_000;
 export class RulesEngine {
   private readonly sessions = new Map<number, SessionRuleState>();
   private readonly rules = new Map<string, RuleSettings>();
-  private readonly results = new ResultsAccumulator();
+  private readonly results: ResultsFolding;
+  /** Settles once the results have folded what they missed before the collector started (results-folding.ts). */
+  readonly caughtUp: Promise<void>;
   private ops: AlertOp[] = [];
   private flushTimer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
@@ -58,12 +60,16 @@ export class RulesEngine {
     }
     const { bus } = ctx;
     const listen = options.listen ?? true;
+    this.results = new ResultsFolding(ctx.db);
+    this.caughtUp = listen
+      ? this.catchUp().catch((error: unknown) => ctx.log.warn({ err: error }, 'results could not catch up on stored statements'))
+      : Promise.resolve();
     this.unsubscribe = [
       bus.on('statements.accepted', (e) => {
         if (!listen) return;
         if (!e.activityId) return;
         try {
-          this.onStatements(e.activityId, e.sessionId, e.playerId, e.facts);
+          this.onStatements(e.activityId, e.sessionId, e.playerId, e.facts, e.lastSeq);
         } catch (error) {
           // Never the game's problem: its batch is stored and answered already.
           ctx.log.warn({ err: error }, 'rules could not read a batch');
@@ -127,13 +133,19 @@ export class RulesEngine {
     }
     const ops = this.ops;
     this.ops = [];
-    const deltas = this.results.isEmpty ? null : this.results.take();
+    const deltas = this.results.take();
     if (ops.length === 0 && !deltas) return this.flushing;
     const now = new Date(this.ctx.now()).toISOString();
     const previous = this.flushing;
     this.flushing = previous
       .then(() =>
-        this.ctx.ingest.run('rules.flush', { results: deltas?.results ?? [], answers: deltas?.answers ?? [], ops, now }),
+        this.ctx.ingest.run('rules.flush', {
+          results: deltas?.results ?? [],
+          answers: deltas?.answers ?? [],
+          ops,
+          now,
+          resultsThrough: deltas?.through ?? null,
+        }),
       )
       .then(() => {
         for (const activityId of new Set(ops.map((op) => op.activityId))) this.ctx.bus.emit('alerts.changed', { activityId });
@@ -151,15 +163,31 @@ export class RulesEngine {
     await this.flush();
   }
 
-  private onStatements(activityId: string, sessionId: number, playerId: string, facts: readonly StatementFact[]): void {
+  private onStatements(activityId: string, sessionId: number, playerId: string, facts: readonly StatementFact[], lastSeq: number): void {
     const now = this.ctx.now();
     const state = this.state(activityId, sessionId, playerId);
     const settings = this.rulesOf(activityId);
     for (const fact of facts) {
-      this.results.add(activityId, playerId, fact);
+      this.results.addLive(activityId, playerId, fact);
       this.apply(state, evaluateStatement(settings, state, fact, now), now);
     }
+    this.results.liveBatchEnds(lastSeq);
     this.schedule(this.resultsFlushMs);
+  }
+
+  /**
+   * Folds, a step per turn of the event loop, the statements stored before the collector started that the results
+   * never got (a crash within a second of their answer); written with the usual flushes. Alerts are not raised for
+   * them: they are about what is happening now.
+   */
+  private async catchUp(): Promise<void> {
+    if (!this.results.isCatchingUp) return;
+    await nextTurn();
+    while (!this.closed && !this.results.catchUpStep(this.ctx.db)) {
+      this.schedule(this.resultsFlushMs);
+      await nextTurn();
+    }
+    this.schedule(this.flushMs);
   }
 
   private onEnded(sessionId: number): void {
@@ -200,3 +228,5 @@ export class RulesEngine {
     }, delayMs);
   }
 }
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

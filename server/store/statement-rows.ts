@@ -82,15 +82,17 @@ function plainInsert(rows: number): string {
 /**
  * Inserts statements that carry no id of their own with one INSERT per (up to) 32 of them instead of one each: per
  * row, the call into SQLite and the statement's setup and reset were a quarter of the ingest writer's time (issue 8).
- * Rows of one INSERT get consecutive seqs (one writer, AUTOINCREMENT).
+ * Rows of one INSERT get consecutive seqs (one writer, AUTOINCREMENT). Returns the last row's seq (0: no rows).
  */
-export function insertPlainRows(db: Db, batch: StoredBatch, rows: readonly PlainRowFields[]): void {
+export function insertPlainRows(db: Db, batch: StoredBatch, rows: readonly PlainRowFields[]): number {
+  let lastSeq = 0;
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     const chunk = rows.slice(start, start + ROWS_PER_INSERT);
     const values: unknown[] = [];
     for (const row of chunk) values.push(batch.id, batch.activityId, row.verbId, row.objectId, row.registration, row.timestamp, row.json);
-    prepared(db, plainInsert(chunk.length)).run(...values);
+    lastSeq = Number(prepared(db, plainInsert(chunk.length)).run(...values).lastInsertRowid);
   }
+  return lastSeq;
 }
 
 /**

@@ -47,6 +47,8 @@ export interface IngestBatch {
 export interface IngestResult {
   stored: number;
   skipped: number;
+  /** The seq of the last statement stored, 0 when none was: what the results have caught up to once they fold it. */
+  lastSeq: number;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -65,7 +67,7 @@ export function ingestBatch(db: Db, batch: IngestBatch, now: string, activities:
     ).get(session.sessionId);
     if (last?.hash === batch.bodyHash) {
       touch(db, session, now);
-      return { stored: 0, skipped: batch.statements.length };
+      return { stored: 0, skipped: batch.statements.length, lastSeq: 0 };
     }
   }
   const newBatch = (): StoredBatch =>
@@ -76,6 +78,7 @@ export function ingestBatch(db: Db, batch: IngestBatch, now: string, activities:
   let requestBatch: StoredBatch | undefined;
   let stored = 0;
   let skipped = 0;
+  let lastSeq = 0;
   const summary = emptySummary();
   for (const statement of batch.statements) {
     if (statement.clientId !== null && isIdempotentResend(db, session.sessionId, statement)) {
@@ -84,7 +87,7 @@ export function ingestBatch(db: Db, batch: IngestBatch, now: string, activities:
     }
     const keptId = clientIdToKeep(db, statement.clientId);
     requestBatch ??= newBatch();
-    insertRow(db, requestBatch, {
+    lastSeq = insertRow(db, requestBatch, {
       id: keptId,
       clientId: statement.clientId,
       verbId: statement.summary.verbId,
@@ -97,7 +100,7 @@ export function ingestBatch(db: Db, batch: IngestBatch, now: string, activities:
     mergeSummary(summary, statement.summary);
   }
   applyCounters(db, session, stored, summary, now, batch.bodyHash, activities);
-  return { stored, skipped };
+  return { stored, skipped, lastSeq };
 }
 
 /** A batch none of whose statements came with an id (what games send): nothing to compare, all of it is stored. */
@@ -109,14 +112,14 @@ function ingestPlain(db: Db, batch: IngestBatch, stored: StoredBatch, now: strin
     timestamp: statement.timestamp,
     json: statement.json,
   }));
-  insertPlainRows(db, stored, rows);
+  const lastSeq = insertPlainRows(db, stored, rows);
   let summary = batch.summary;
   if (!summary) {
     summary = emptySummary();
     for (const statement of batch.statements) mergeSummary(summary, statement.summary);
   }
   applyCounters(db, batch.session, rows.length, summary, now, batch.bodyHash, activities);
-  return { stored: rows.length, skipped: 0 };
+  return { stored: rows.length, skipped: 0, lastSeq };
 }
 
 function isIdempotentResend(db: Db, sessionId: number, statement: IncomingStatement): boolean {

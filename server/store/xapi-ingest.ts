@@ -45,6 +45,8 @@ export interface XapiIngestResult {
   /** Per session: how many were stored, and which of the batch's statements (positions) they are. */
   stored: Array<{ sessionId: number; playerId: string; count: number; positions: number[] }>;
   started: Array<{ sessionId: number; playerId: string; newPlayer: boolean }>;
+  /** The seq of the last statement stored, 0 when none was (see IngestResult). */
+  lastSeq: number;
 }
 
 /** A failure inside the write job: the job's savepoint rolls back and the route answers with this status. */
@@ -105,6 +107,7 @@ export function ingestXapi(
     'INSERT OR IGNORE INTO xapi_statement_activities (seq, activity_iri, related) VALUES (?, ?, ?)',
   );
   let run: { session: SessionContext; batch: StoredBatch } | undefined;
+  let lastSeq = 0;
   for (const item of fresh) {
     const sessionKey = `${item.identityKey}\u0000${item.registration ?? ''}`;
     let entry = sessions.get(sessionKey);
@@ -134,6 +137,7 @@ export function ingestXapi(
       refId: item.refId,
       json: JSON.stringify(orderKeys(statement)),
     });
+    lastSeq = seq;
     for (const agent of item.agents) insertAgent.run(seq, agent.key, agent.related ? 1 : 0);
     for (const activity of item.activities) insertActivity.run(seq, activity.key, activity.related ? 1 : 0);
     if (item.voiding && item.refId) voidTarget(db, item.refId, scope.activityId);
@@ -141,7 +145,7 @@ export function ingestXapi(
     entry.positions.push(item.position);
     mergeSummary(entry.summary, item.summary);
   }
-  const result: XapiIngestResult = { ids: batch.map((item) => item.id), stored: [], started };
+  const result: XapiIngestResult = { ids: batch.map((item) => item.id), stored: [], started, lastSeq };
   for (const { session, count, summary, positions } of sessions.values()) {
     applyCounters(db, session, count, summary, stored, null, activities);
     result.stored.push({ sessionId: session.sessionId, playerId: session.playerId, count, positions });

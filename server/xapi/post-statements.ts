@@ -105,7 +105,7 @@ async function store(ctx: AppContext, locals: XapiLocals, statements: unknown[])
     ctx.bus.emit('statements.stored', { activityId: activity.id, sessionId, playerId, count });
     // Alerts and results (issue 10) read xAPI games' statements as they read RAGE batches.
     const facts = positions.map((position) => statementFact(batch[position]?.statement));
-    ctx.bus.emit('statements.accepted', { activityId: activity.id, sessionId, playerId, facts });
+    ctx.bus.emit('statements.accepted', { activityId: activity.id, sessionId, playerId, facts, lastSeq: result.lastSeq });
   }
   return result.ids;
 }

@@ -1,8 +1,11 @@
+import { ResultsAccumulator, writeDeltas } from '../../server/results/results-accumulator.js';
+import { writeResultsThrough } from '../../server/results/results-watermark.js';
+import { statementFact } from '../../server/rules/rule-facts.js';
 import { createActivity } from '../../server/store/activities-repo.js';
 import { openDatabase } from '../../server/store/open-database.js';
 import { createAnonymousPlayer } from '../../server/store/players-repo.js';
 import { openSession } from '../../server/store/sessions-repo.js';
-import { insertBatch, insertPlainRows, type PlainRowFields, type StoredBatch } from '../../server/store/statement-rows.js';
+import { insertBatch, insertPlainRows, newestSeq, type PlainRowFields, type StoredBatch } from '../../server/store/statement-rows.js';
 import { trackerBatch } from './load-client.js';
 
 export interface SeedStatement {
@@ -18,7 +21,7 @@ export function plainRow(statement: SeedStatement): PlainRowFields {
 
 /**
  * Fills a data folder with `total` statements over `sessions` sessions of one activity, straight into the tables
- * with the counters the ingest writer would have maintained: how a store looks after a term of classes.
+ * with the counters and results the collector would have maintained: how a store looks after a term of classes.
  */
 export function seedStore(dataDir: string, total: number, sessions: number): { trackingCode: string } {
   const db = openDatabase(dataDir);
@@ -33,6 +36,8 @@ export function seedStore(dataDir: string, total: number, sessions: number): { t
   const actor = { account: { homePage: 'http://aula.local:3000/', name: 'Anonymous' }, name: 'seeded-player' };
   const objectId = `http://aula.local:3000/api/proxy/gleaner/games/${activity.gameId}/${activity.versionId}`;
   const template = JSON.parse(trackerBatch(actor, objectId, 10, 0)) as SeedStatement[];
+  const facts = template.map((statement) => statementFact(statement));
+  const results = new ResultsAccumulator();
   let written = 0;
   const stored = new Date().toISOString();
   while (written < total) {
@@ -46,6 +51,7 @@ export function seedStore(dataDir: string, total: number, sessions: number): { t
         }
         const statement = template[written % template.length] as SeedStatement;
         insertPlainRows(db, batch as StoredBatch, [plainRow(statement)]);
+        results.add(activity.id, player.id, facts[written % template.length] as (typeof facts)[number]);
       }
     })();
   }
@@ -53,6 +59,11 @@ export function seedStore(dataDir: string, total: number, sessions: number): { t
   db.prepare('UPDATE sessions SET statements = ? WHERE activity_id = ?').run(perSession, activity.id);
   db.prepare('UPDATE players SET statements = ?').run(perSession);
   db.prepare('UPDATE activities SET statements = ? WHERE id = ?').run(total, activity.id);
+  db.transaction(() => {
+    const deltas = results.take();
+    writeDeltas(db, deltas.results, deltas.answers, stored);
+    writeResultsThrough(db, newestSeq(db));
+  })();
   db.close();
   return { trackingCode: activity.trackingCode };
 }

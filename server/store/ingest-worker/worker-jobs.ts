@@ -1,5 +1,6 @@
 import { endSessionJob, startSessionJob } from '../../collector/session-jobs.js';
 import { type AnswerDelta, type ResultDelta, writeDeltas } from '../../results/results-accumulator.js';
+import { writeResultsThrough } from '../../results/results-watermark.js';
 import { type AlertOp, writeAlertOps } from '../../rules/alerts-writes.js';
 import { statementsEqual } from '../../xapi/statement-equality.js';
 import type { ActivityCounters } from '../activity-counters.js';
@@ -18,6 +19,8 @@ export interface RulesFlush {
   answers: AnswerDelta[];
   ops: AlertOp[];
   now: string;
+  /** Every statement up to this seq is in the results once these are written (results-watermark.ts); null: unchanged. */
+  resultsThrough: number | null;
 }
 
 /** What the writer defers to the end of its group commit, for the jobs that count statements. */
@@ -35,6 +38,7 @@ export interface XapiIngestJob {
 export const workerJobs = {
   'rules.flush': (db: Db, payload: RulesFlush): void => {
     writeDeltas(db, payload.results, payload.answers, payload.now);
+    if (payload.resultsThrough !== null) writeResultsThrough(db, payload.resultsThrough);
     writeAlertOps(db, payload.ops);
   },
   // Newer clients send through xAPI: their batches get the same group commit off the event loop as RAGE's track.

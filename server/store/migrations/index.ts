@@ -7,6 +7,7 @@ import { up as studentTokenGeneration } from './005-student-token-generation.js'
 import { up as statementsInBatches } from './006-statements-in-batches.js';
 import { up as noVerbIndex } from './007-no-verb-index.js';
 import { up as progressOfGame } from './008-progress-of-game.js';
+import { up as resultsWatermark } from './009-results-watermark.js';
 
 /** Numbered in order: migration N brings `PRAGMA user_version` from N-1 to N. Never edit a shipped one. */
 export const migrations: ReadonlyArray<(db: Database) => void> = [
@@ -18,6 +19,7 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   statementsInBatches,
   noVerbIndex,
   progressOfGame,
+  resultsWatermark,
 ];
 
 export const schemaVersion = migrations.length;
