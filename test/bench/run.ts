@@ -11,6 +11,7 @@ import { openDatabase } from '../../server/store/open-database.js';
 import { createXapiCredential } from '../../server/store/xapi-credentials-repo.js';
 import { redisServerMissing, startLearningLocker } from '../support/learning-locker.js';
 import { tempDir } from '../support/temp-dir.js';
+import { measureDiskCommits } from './disk-floor.js';
 import { cpuSeconds, peakRssMb, percentiles, round } from './measure.js';
 import { benchmarksMarkdown } from './report.js';
 import { firstBatchStoredMs, runLoad, runStorm } from './scenarios.js';
@@ -98,6 +99,7 @@ if (only.has('classroom')) {
   const dataDir = tempDir();
   const code = newActivity(dataDir);
   const classroomSeconds = Math.max(seconds, 15);
+  const diskCommits = await measureDiskCommits(tempDir());
   const nullClassroom = await withServer(await startNullServer(), (server) =>
     runLoad(server, 'any', { clients: 40, batch: 10, seconds: classroomSeconds, intervalMs: 1000 }),
   );
@@ -110,7 +112,7 @@ if (only.has('classroom')) {
     });
     const load = await runLoad(server, code, { clients: 40, batch: 10, seconds: classroomSeconds, intervalMs: 1000 });
     sse.destroy();
-    return { ...load, sseEvents: events, nullServerLatencyMs: nullClassroom.latencyMs };
+    return { ...load, sseEvents: events, nullServerLatencyMs: nullClassroom.latencyMs, diskCommits };
   });
 }
 
