@@ -1,8 +1,13 @@
 import type { AppContext } from '../context.js';
 import type { SessionContext } from '../store/sessions-repo.js';
 
-/** Long enough to spare the lookups of a game that sends every few hundred ms; short enough for changes made elsewhere. */
-const TTL_MS = 1000;
+/**
+ * Long enough for the games of a classroom: each sends every second or so (Unity's trackers every 3 s), and with a
+ * one-second TTL every one of their batches missed, paying three lookups on a fresh snapshot (about a tenth of the
+ * event loop's CPU per batch at that pace, issue 8). Changes are not waited out: those of this process clear the
+ * cache at once, the CLI's when the server notices them (changes-elsewhere.ts, within a second).
+ */
+const TTL_MS = 30_000;
 const MAX_ENTRIES = 10_000;
 
 /**
