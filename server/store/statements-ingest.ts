@@ -49,6 +49,8 @@ export interface IngestResult {
   skipped: number;
   /** The seq of the last statement stored, 0 when none was: what the results have caught up to once they fold it. */
   lastSeq: number;
+  /** Positions in the batch of the statements not stored again (idempotent re-sends), when there are any. */
+  skippedAt?: number[];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -77,12 +79,12 @@ export function ingestBatch(db: Db, batch: IngestBatch, now: string, activities:
   // Written with the first statement kept: a batch that only re-sends what is stored leaves no row behind.
   let requestBatch: StoredBatch | undefined;
   let stored = 0;
-  let skipped = 0;
   let lastSeq = 0;
+  const skippedAt: number[] = [];
   const summary = emptySummary();
-  for (const statement of batch.statements) {
+  for (const [position, statement] of batch.statements.entries()) {
     if (statement.clientId !== null && isIdempotentResend(db, session.sessionId, statement)) {
-      skipped++;
+      skippedAt.push(position);
       continue;
     }
     const keptId = clientIdToKeep(db, statement.clientId);
@@ -100,7 +102,7 @@ export function ingestBatch(db: Db, batch: IngestBatch, now: string, activities:
     mergeSummary(summary, statement.summary);
   }
   applyCounters(db, session, stored, summary, now, batch.bodyHash, activities);
-  return { stored, skipped, lastSeq };
+  return skippedAt.length > 0 ? { stored, skipped: skippedAt.length, lastSeq, skippedAt } : { stored, skipped: 0, lastSeq };
 }
 
 /** A batch none of whose statements came with an id (what games send): nothing to compare, all of it is stored. */

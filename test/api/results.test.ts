@@ -202,3 +202,32 @@ test("a game's own progress is its session's and its student's: the levels' prog
   const student = finished.students.find((s) => s.player.animalName === both.playerAnimalName);
   assert.deepEqual({ progress: student?.progress, finished: student?.finished }, { progress: 1, finished: true });
 });
+
+test('an answer re-sent with its id in a later batch is counted once in the results, as it is stored once', async () => {
+  const activity = makeActivity(collector.context.db, { name: 'Re-sent answers' });
+  const start = await startOk(collector.url, activity.trackingCode);
+  const answer = (id: string, question: string, success: boolean) => ({
+    id,
+    actor: start.actor,
+    verb: { id: 'https://w3id.org/xapi/adb/verbs/selected' },
+    object: { id: `${start.objectId}/question/${question}`, definition: { type: 'https://w3id.org/xapi/seriousgames/activity-types/question' } },
+    timestamp: '2026-11-27T09:00:00.000Z',
+    result: { success, response: success ? 'right' : 'wrong' },
+  });
+  const first = answer('6f1c1a52-6d35-4c8e-9d0b-0a5a4f1f0001', 'q1', true);
+  assert.equal((await track(collector.url, start.authToken, [first, answer('6f1c1a52-6d35-4c8e-9d0b-0a5a4f1f0002', 'q2', false)])).status, 200);
+  // The game did not get the first answer and sends its first statement again, with a new one.
+  assert.equal((await track(collector.url, start.authToken, [first, answer('6f1c1a52-6d35-4c8e-9d0b-0a5a4f1f0003', 'q3', true)])).status, 200);
+
+  const results = (await request(`${collector.url}/admin/api/activities/${activity.id}/results`)).json as ActivityResults;
+  const student = results.students.find((s) => s.player.animalName === start.playerAnimalName);
+  assert.deepEqual({ correct: student?.correct, incorrect: student?.incorrect }, { correct: 2, incorrect: 1 });
+  assert.deepEqual(
+    student?.objects.map((object) => [object.name, object.correct]),
+    [
+      ['q1', 1],
+      ['q2', 0],
+      ['q3', 1],
+    ],
+  );
+});
