@@ -3,6 +3,7 @@ import { playerRef } from '../admin/read-sessions.js';
 import { lastPart, objectName } from '../rules/rule-facts.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
+import { holdsResult } from './results-accumulator.js';
 
 interface RawStudent {
   playerId: string;
@@ -59,7 +60,7 @@ export function readActivityResults(db: Db, activity: { id: string; name: string
 
   const students = raw.map((row): StudentResult => {
     const rows = byPlayer.get(row.playerId) ?? [];
-    const objects = rows.filter(meaningful).map(toObject).sort(byName);
+    const objects = rows.filter(holdsResult).map(toObject).sort(byName);
     const scored = rows.filter((r) => r.lastScore !== null);
     return {
       player: playerRef(row),
@@ -92,7 +93,6 @@ const byName = (a: { name: string }, b: { name: string }): number => naturalOrde
 const shownName = (player: PlayerRef): string => player.displayName ?? player.username ?? player.animalName;
 
 /** What a results table shows: things completed, scored, answered or with progress; not every screen visited. */
-const meaningful = (r: RawResult): boolean => r.completed === 1 || r.bestScore !== null || r.correct + r.incorrect > 0 || r.progress !== null;
 
 const toObject = (r: RawResult): ObjectResult => ({
   objectId: r.objectId,
