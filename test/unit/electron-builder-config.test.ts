@@ -6,12 +6,16 @@ import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { listPackage } from '@electron/asar';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
-import { DebugLogger } from 'builder-util';
+import { DebugLogger, setPrinter } from 'builder-util';
 import { build, Platform } from 'electron-builder';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'aula-builder-'));
 after(() => fs.rmSync(work, { recursive: true, force: true }));
+// electron-builder logs to stdout, which a test file's process shares with the test runner's own messages: in a
+// full run its lines once broke a message ("Unable to deserialize cloned data"). Its log is kept here instead.
+const builderLog: string[] = [];
+setPrinter((message) => builderLog.push(message));
 
 describe('electron-builder configuration (offline)', () => {
   test('electron-builder.yml passes electron-builder’s own validation', async () => {
@@ -56,6 +60,8 @@ describe('packaged app layout (--dir build with a stub Electron)', () => {
       projectDir: ROOT,
       targets: Platform.LINUX.createTarget('dir'),
       config: { electronDist: stub, npmRebuild: false, directories: { output, buildResources: 'build' } },
+    }).catch((error: unknown) => {
+      throw new Error(`electron-builder failed: ${String(error)}\n${builderLog.join('\n')}`);
     });
 
     const unpacked = fs.readdirSync(output).find((entry) => entry.endsWith('-unpacked'));
