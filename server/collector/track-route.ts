@@ -74,8 +74,9 @@ async function storeTrack(ctx: AppContext, req: IncomingMessage, res: ServerResp
     // Rules and results (issue 10) read the batch now, after the answer: nothing on the request's path.
     if (result.stored > 0) {
       // A statement re-sent with its id is stored once, and counts once in the results.
-      const skipped = new Set(result.skippedAt);
-      const facts = statements.filter((_, position) => !skipped.has(position)).map((statement) => statement.fact);
+      const skipped = result.skippedAt ? new Set(result.skippedAt) : undefined;
+      const kept = skipped ? statements.filter((_, position) => !skipped.has(position)) : statements;
+      const facts = kept.map((statement) => statement.fact);
       ctx.bus.emit('statements.accepted', {
         activityId: session.activityId,
         sessionId: session.sessionId,
