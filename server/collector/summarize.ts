@@ -2,8 +2,6 @@ import { isSeriousGameType } from '../normalize/serious-games.js';
 import { type StatementFact, statementFact } from '../rules/rule-facts.js';
 import type { StatementSummary } from '../store/statements-ingest.js';
 
-export { PROGRESS_EXTENSION } from '../rules/rule-facts.js';
-
 const COMPLETED = 'http://adlnet.gov/expapi/verbs/completed';
 
 /** The few facts per statement the live view shows (last action, progress, completion, score). */

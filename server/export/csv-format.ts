@@ -1,4 +1,4 @@
-import { PROGRESS_EXTENSION } from '../collector/summarize.js';
+import { PROGRESS_EXTENSION } from '../rules/rule-facts.js';
 import type { ExportRow } from './statement-rows.js';
 
 type Json = Record<string, unknown>;

@@ -92,8 +92,6 @@ const byName = (a: { name: string }, b: { name: string }): number => naturalOrde
 /** The name the dashboard shows first for a player: a student's roster name or username, else the animal name. */
 const shownName = (player: PlayerRef): string => player.displayName ?? player.username ?? player.animalName;
 
-/** What a results table shows: things completed, scored, answered or with progress; not every screen visited. */
-
 const toObject = (r: RawResult): ObjectResult => ({
   objectId: r.objectId,
   name: objectName(r.objectId),

@@ -95,7 +95,10 @@ export class ResultsAccumulator {
   }
 }
 
-/** Whether a student's result for an object says anything: what the Results screen lists per student. */
+/**
+ * Whether a student's result for an object says anything (completed, scored, answered or with progress; not every
+ * screen visited): what the Results screen lists per student.
+ */
 export function holdsResult(r: { completed: number; bestScore: number | null; correct: number; incorrect: number; progress: number | null }): boolean {
   return r.completed === 1 || r.bestScore !== null || r.correct + r.incorrect > 0 || r.progress !== null;
 }

@@ -102,7 +102,7 @@ export function ingestBatch(db: Db, batch: IngestBatch, now: string, activities:
     mergeSummary(summary, statement.summary);
   }
   applyCounters(db, session, stored, summary, now, batch.bodyHash, activities);
-  return skippedAt.length > 0 ? { stored, skipped: skippedAt.length, lastSeq, skippedAt } : { stored, skipped: 0, lastSeq };
+  return { stored, skipped: skippedAt.length, lastSeq, ...(skippedAt.length > 0 ? { skippedAt } : {}) };
 }
 
 /** A batch none of whose statements came with an id (what games send): nothing to compare, all of it is stored. */

@@ -28,9 +28,10 @@ export interface WriteQueueOptions {
 
 /**
  * The one writer (DESIGN.md "Where data walks"). Every write is a job; all jobs that arrive while the previous
- * commit runs are grouped into one transaction and one fsync (group commit). Each job runs in its own savepoint,
- * so a failing job rolls back alone (with `replayOnFailure`, only once one has failed); a job's promise settles only after the transaction holding it has committed,
- * which is what lets a route answer 200 only for data that is on disk.
+ * commit runs are grouped into one transaction and one fsync (group commit). Each job runs in its own savepoint
+ * (with `replayOnFailure`, only once one of them has failed), so a failing job rolls back alone; a job's promise
+ * settles only after the transaction holding it has committed, which is what lets a route answer 200 only for data
+ * that is on disk.
  */
 export class WriteQueue {
   private queue: Pending[] = [];
@@ -97,8 +98,7 @@ export class WriteQueue {
       this.begin.run();
       for (const { job } of group) values.push(job(this.db));
     } catch {
-      if (this.db.inTransaction) this.rollback.run();
-      this.options.failed?.();
+      this.rollBack();
       return false;
     }
     try {
@@ -146,9 +146,13 @@ export class WriteQueue {
 
   /** Nothing of the group is stored: each of its jobs fails with `error`. */
   private abandon(group: Pending[], error: unknown): void {
+    this.rollBack();
+    for (const pending of group) pending.reject(error);
+  }
+
+  private rollBack(): void {
     if (this.db.inTransaction) this.rollback.run();
     this.options.failed?.();
-    for (const pending of group) pending.reject(error);
   }
 
   private afterFlush(): void {
