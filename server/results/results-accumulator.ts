@@ -71,12 +71,29 @@ export class ResultsAccumulator {
       if (fact.success === true) delta.correct++;
       else if (fact.success === false) delta.incorrect++;
       if (fact.response !== null) {
-        const answerKey = `${activityId}\u0000${playerId}\u0000${fact.objectId}\u0000${fact.response}`;
-        const answer = this.answers.get(answerKey) ?? { activityId, playerId, objectId: fact.objectId, response: fact.response, count: 0, correct: null };
+        const key = answerKey(activityId, playerId, fact.objectId, fact.response);
+        const answer = this.answers.get(key) ?? { activityId, playerId, objectId: fact.objectId, response: fact.response, count: 0, correct: null };
         answer.count++;
         if (fact.success !== null) answer.correct = fact.success;
-        this.answers.set(answerKey, answer);
+        this.answers.set(key, answer);
       }
+    }
+  }
+
+  /**
+   * Takes back deltas a write did not store (its transaction failed), in the order take() gave them, each newer than
+   * the one before: they are written with the next flush instead of being lost (a disk full for a moment).
+   */
+  restore(results: readonly ResultDelta[], answers: readonly AnswerDelta[]): void {
+    for (const next of results) {
+      const deltas = this.deltasOf(next.activityId, next.playerId);
+      const earlier = deltas.get(next.objectId);
+      deltas.set(next.objectId, earlier ? laterResult(earlier, next) : { ...next });
+    }
+    for (const next of answers) {
+      const key = answerKey(next.activityId, next.playerId, next.objectId, next.response);
+      const earlier = this.answers.get(key);
+      this.answers.set(key, earlier ? { ...earlier, count: earlier.count + next.count, correct: next.correct ?? earlier.correct } : { ...next });
     }
   }
 
@@ -93,6 +110,25 @@ export class ResultsAccumulator {
     this.last = undefined;
     return { results, answers };
   }
+}
+
+const answerKey = (activityId: string, playerId: string, objectId: string, response: string) =>
+  `${activityId}\u0000${playerId}\u0000${objectId}\u0000${response}`;
+
+const maxOf = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.max(a, b));
+
+/** Two deltas of one student's object as one, `later` folded after `earlier`: what writeDeltas makes of the pair. */
+function laterResult(earlier: ResultDelta, later: ResultDelta): ResultDelta {
+  return {
+    ...later,
+    objectType: later.objectType ?? earlier.objectType,
+    completed: later.completed === 1 || earlier.completed === 1 ? 1 : 0,
+    bestScore: maxOf(earlier.bestScore, later.bestScore),
+    lastScore: later.lastScore ?? earlier.lastScore,
+    correct: earlier.correct + later.correct,
+    incorrect: earlier.incorrect + later.incorrect,
+    progress: maxOf(earlier.progress, later.progress),
+  };
 }
 
 /**

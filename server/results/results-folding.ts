@@ -23,13 +23,18 @@ export interface ResultsToWrite {
 export class ResultsFolding {
   private readonly live = new ResultsAccumulator();
   private readonly replayed = new ResultsAccumulator();
+  /** Taken for a write that failed: the oldest deltas, written first next time. */
+  private readonly unwritten = new ResultsAccumulator();
   private written: number;
+  /** `written` before the last take(), for giveBack(). */
+  private writtenBefore: number;
   private liveThrough: number;
   /** Statements after `after` up to `end` still to be read back; undefined once caught up. */
   private catchUp: { after: number; end: number } | undefined;
 
   constructor(db: Db) {
     this.written = readResultsThrough(db);
+    this.writtenBefore = this.written;
     const end = newestSeq(db);
     if (end > this.written) this.catchUp = { after: this.written, end };
     this.liveThrough = Math.max(this.written, end);
@@ -60,15 +65,29 @@ export class ResultsFolding {
     return this.catchUp === undefined;
   }
 
-  /** What to write now, or null when nothing changed since the last time. */
+  /**
+   * What to write now, or null when nothing changed since the last time. One write at a time: the next take() comes
+   * after this one was stored, or given back.
+   */
   take(): ResultsToWrite | null {
     const through = this.catchUp ? this.catchUp.after : this.liveThrough;
-    const parts = [this.replayed, ...(this.catchUp ? [] : [this.live])].filter((accumulator) => !accumulator.isEmpty);
+    const parts = [this.unwritten, this.replayed, ...(this.catchUp ? [] : [this.live])].filter((accumulator) => !accumulator.isEmpty);
     if (parts.length === 0 && through === this.written) return null;
+    this.writtenBefore = this.written;
     this.written = through;
-    // Read back first, then live: the same student's object written twice adds up in that order (writeDeltas).
+    // Oldest first (a failed write's, read back, then live): the same student's object written twice adds up in that
+    // order (writeDeltas).
     const taken = parts.map((accumulator) => accumulator.take());
     return { results: taken.flatMap((part) => part.results), answers: taken.flatMap((part) => part.answers), through };
+  }
+
+  /**
+   * The write of what take() gave was not stored (its transaction was rolled back): its deltas go first into the
+   * next write, and the watermark is not moved past them. Before, they were dropped and the next write claimed them.
+   */
+  giveBack(toWrite: ResultsToWrite): void {
+    this.unwritten.restore(toWrite.results, toWrite.answers);
+    this.written = this.writtenBefore;
   }
 }
 

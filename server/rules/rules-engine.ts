@@ -126,34 +126,43 @@ export class RulesEngine {
   }
 
   /** Writes whatever is pending now; resolves after commit. */
-  async flush(): Promise<void> {
+  flush(): Promise<void> {
     if (this.flushTimer) {
       clearTimeout(this.flushTimer);
       this.flushTimer = undefined;
     }
+    // Taken when the previous write has settled, not now: a write that failed gives its part back first.
+    this.flushing = this.flushing
+      .then(() => this.writePending())
+      .catch((error: unknown) => this.ctx.log.warn({ err: error }, 'could not tell the dashboard of new alerts and results'));
+    return this.flushing;
+  }
+
+  private async writePending(): Promise<void> {
     const ops = this.ops;
     this.ops = [];
     const deltas = this.results.take();
-    if (ops.length === 0 && !deltas) return this.flushing;
+    if (ops.length === 0 && !deltas) return;
     const now = new Date(this.ctx.now()).toISOString();
-    const previous = this.flushing;
-    this.flushing = previous
-      .then(() =>
-        this.ctx.ingest.run('rules.flush', {
-          results: deltas?.results ?? [],
-          answers: deltas?.answers ?? [],
-          ops,
-          now,
-          resultsThrough: deltas?.through ?? null,
-        }),
-      )
-      .then(() => {
-        for (const activityId of new Set(ops.map((op) => op.activityId))) this.ctx.bus.emit('alerts.changed', { activityId });
-        const written = [...(deltas?.results ?? []), ...(deltas?.answers ?? [])].map((delta) => delta.activityId);
-        for (const activityId of new Set(written)) this.ctx.bus.emit('results.changed', { activityId });
-      })
-      .catch((error: unknown) => this.ctx.log.warn({ err: error }, 'could not store alerts and results'));
-    return this.flushing;
+    try {
+      await this.ctx.ingest.run('rules.flush', {
+        results: deltas?.results ?? [],
+        answers: deltas?.answers ?? [],
+        ops,
+        now,
+        resultsThrough: deltas?.through ?? null,
+      });
+    } catch (error) {
+      // Rolled back as a whole (e.g. the disk full): kept for the next flush rather than lost.
+      this.ops = [...ops, ...this.ops];
+      if (deltas) this.results.giveBack(deltas);
+      this.schedule(this.resultsFlushMs);
+      this.ctx.log.warn({ err: error }, 'could not store alerts and results; trying again with the next write');
+      return;
+    }
+    for (const activityId of new Set(ops.map((op) => op.activityId))) this.ctx.bus.emit('alerts.changed', { activityId });
+    const written = [...(deltas?.results ?? []), ...(deltas?.answers ?? [])].map((delta) => delta.activityId);
+    for (const activityId of new Set(written)) this.ctx.bus.emit('results.changed', { activityId });
   }
 
   async close(): Promise<void> {

@@ -87,3 +87,44 @@ test('results missed by a crash are folded at the next start, once; an imported 
   assert.deepEqual(await shownResults(again, imported.id), { [visitor.playerAnimalName]: [2, 0] });
   await again.close();
 });
+
+/** Runs SQL on the data folder's database from a connection of the test's own, as another program would. */
+function withDatabase<T>(dataDir: string, use: (db: Database.Database) => T): T {
+  const db = new Database(path.join(dataDir, 'aula.sqlite'));
+  try {
+    return use(db);
+  } finally {
+    db.close();
+  }
+}
+
+const storedThrough = (db: Database.Database) =>
+  Number((db.prepare("SELECT value FROM settings WHERE key = 'results_through_seq'").get() as { value: string } | undefined)?.value ?? 0);
+
+test('a write of results that fails is tried again with the next one: no answer is lost, none counted twice', async () => {
+  const dataDir = tempDir();
+  const collector = await startTestCollector({ dataDir });
+  const activity = makeActivity(collector.context.db, { name: 'Quiz' });
+  const engine = rulesEngineFor(collector.context);
+  await engine.caughtUp;
+  const ana = await startOk(collector.url, activity.trackingCode);
+  // Every write of results fails for now, as a full disk would fail it: the whole transaction is rolled back.
+  withDatabase(dataDir, (db) => db.exec("CREATE TRIGGER refuse_results BEFORE INSERT ON results BEGIN SELECT RAISE(ABORT, 'disk full'); END"));
+  const throughBefore = withDatabase(dataDir, storedThrough);
+  await answered(collector, ana, 'q1', [true, false, true]);
+  await engine.flush();
+  withDatabase(dataDir, (db) => {
+    assert.equal((db.prepare('SELECT count(*) AS n FROM results').get() as { n: number }).n, 0, 'the failed write stored nothing');
+    assert.equal(storedThrough(db), throughBefore, 'nor claimed the statements it did not fold');
+  });
+
+  withDatabase(dataDir, (db) => db.exec('DROP TRIGGER refuse_results'));
+  await answered(collector, ana, 'q1', [false]);
+  const expected = { [ana.playerAnimalName]: [2, 2] };
+  assert.deepEqual(await shownResults(collector, activity.id), expected, 'the failed write’s answers come with the next one');
+  await collector.close();
+
+  const again = await startTestCollector({ dataDir });
+  assert.deepEqual(await shownResults(again, activity.id), expected, 'and the next start folds nothing a second time');
+  await again.close();
+});
