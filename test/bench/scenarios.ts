@@ -20,6 +20,22 @@ export interface LoadResult {
   serverEventLoopCpuSeconds: number;
   serverPeakRssMb: number;
   machine: { idlePercent: number; stealPercent: number };
+  /**
+   * The same load during the warm-up before the measured window (LoadOptions.warmupSeconds), reported and not mixed
+   * in: the first second of a server under saturation is its JIT compiling and its caches filling.
+   */
+  warmup?: { seconds: number; statementsPerSecond: number; latencyMs: { p50: number; p95: number; p99: number; max: number } };
+}
+
+export interface LoadOptions {
+  clients: number;
+  batch: number;
+  /** The measured window. */
+  seconds: number;
+  /** 0 (the default): back to back (saturation); else one batch per client per interval (a classroom). */
+  intervalMs?: number;
+  /** The load runs this long first, measured apart (LoadResult.warmup); nothing of it is in the main figures. */
+  warmupSeconds?: number;
 }
 
 /** The prefix js-tracker posts to (fixtures/real-clients). */
@@ -64,7 +80,7 @@ export async function firstBatchStoredMs(server: ServerProcess, code: string): P
 export async function runLoad(
   server: ServerProcess,
   code: string,
-  options: { clients: number; batch: number; seconds: number; intervalMs?: number },
+  options: LoadOptions,
 ): Promise<LoadResult> {
   const agent = createAgent(options.clients);
   const sessions = await Promise.all(Array.from({ length: options.clients }, () => startSession(agent, server, code)));
@@ -88,22 +104,35 @@ export async function runLoad(
 /**
  * The measured loop of a load: each client sends its `serial`-th batch through `send` until the time is up,
  * retrying 503s after Retry-After; latency per request, statements acknowledged, the server's CPU and peak RSS.
+ * A request belongs to the warm-up or to the measured window by when it was sent.
  */
 export async function driveLoad(
   server: { name: string; pid: number },
-  options: { clients: number; batch: number; seconds: number; intervalMs?: number },
+  options: LoadOptions,
   send: (client: number, serial: number) => Promise<Answer>,
 ): Promise<LoadResult> {
   const latencies: number[] = [];
+  const warmupLatencies: number[] = [];
   let statements = 0;
+  let warmupStatements = 0;
   let requests = 0;
   let refused = 0;
   let errors = 0;
-  const cpuBefore = cpuSeconds(server.pid);
-  const eventLoopBefore = threadCpuSeconds(server.pid, server.pid);
-  const machineBefore = machineCpu();
-  const began = performance.now();
+  const warmupMs = (options.warmupSeconds ?? 0) * 1000;
+  const started = performance.now();
+  const began = started + warmupMs;
   const deadline = began + options.seconds * 1000;
+  // The server's and the machine's counters are read when the measured window opens.
+  let cpuBefore = 0;
+  let eventLoopBefore = 0;
+  let machineBefore = machineCpu();
+  const readCounters = () => {
+    cpuBefore = cpuSeconds(server.pid);
+    eventLoopBefore = threadCpuSeconds(server.pid, server.pid);
+    machineBefore = machineCpu();
+  };
+  if (warmupMs > 0) setTimeout(readCounters, warmupMs);
+  else readCounters();
   await Promise.all(
     Array.from({ length: options.clients }, async (_, client) => {
       let serial = client * 1_000_000;
@@ -113,17 +142,31 @@ export async function driveLoad(
       while (performance.now() < deadline) {
         const sent = performance.now();
         const answer = await send(client, serial++);
-        latencies.push(performance.now() - sent);
-        requests++;
-        if (answer.status === 200) statements += options.batch;
-        else if (answer.status === 503) {
-          refused++;
-          await new Promise((resolve) => setTimeout(resolve, Number(answer.retryAfter ?? 1) * 1000));
-        } else if (errors++ === 0) console.error(`${server.name} answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+        const stored = answer.status === 200 ? options.batch : 0;
+        if (sent < began) {
+          warmupLatencies.push(performance.now() - sent);
+          warmupStatements += stored;
+        } else {
+          latencies.push(performance.now() - sent);
+          requests++;
+          statements += stored;
+          if (answer.status === 503) refused++;
+        }
+        // Any other answer is an error, in the warm-up too.
+        if (answer.status !== 200 && answer.status !== 503 && errors++ === 0) console.error(`${server.name} answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+        if (answer.status === 503) await new Promise((resolve) => setTimeout(resolve, Number(answer.retryAfter ?? 1) * 1000));
         if (options.intervalMs) await new Promise((resolve) => setTimeout(resolve, options.intervalMs));
       }
     }),
   );
+  const warmup =
+    warmupMs > 0
+      ? {
+          seconds: round(warmupMs / 1000, 2),
+          statementsPerSecond: Math.round(warmupStatements / (warmupMs / 1000)),
+          latencyMs: mapValues(percentiles(warmupLatencies), (value) => round(value, 2)),
+        }
+      : undefined;
   const elapsed = (performance.now() - began) / 1000;
   return {
     server: server.name,
@@ -140,6 +183,7 @@ export async function driveLoad(
     serverEventLoopCpuSeconds: round(threadCpuSeconds(server.pid, server.pid) - eventLoopBefore, 2),
     serverPeakRssMb: round(peakRssMb(server.pid)),
     machine: machineShares(machineBefore, machineCpu()),
+    ...(warmup ? { warmup } : {}),
   };
 }
 
