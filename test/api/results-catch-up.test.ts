@@ -101,27 +101,42 @@ function withDatabase<T>(dataDir: string, use: (db: Database.Database) => T): T 
 const storedThrough = (db: Database.Database) =>
   Number((db.prepare("SELECT value FROM settings WHERE key = 'results_through_seq'").get() as { value: string } | undefined)?.value ?? 0);
 
-test('a write of results that fails is tried again with the next one: no answer is lost, none counted twice', async () => {
+test('a write of results and alerts that fails is tried again with the next one: nothing is lost, nothing counted twice', async () => {
   const dataDir = tempDir();
   const collector = await startTestCollector({ dataDir });
   const activity = makeActivity(collector.context.db, { name: 'Quiz' });
+  const rules = await request(`${collector.url}/admin/api/activities/${activity.id}/rules`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ wrongAnswers: { enabled: true, inARow: 2 } }),
+  });
+  assert.equal(rules.status, 200, rules.text);
   const engine = rulesEngineFor(collector.context);
   await engine.caughtUp;
   const ana = await startOk(collector.url, activity.trackingCode);
-  // Every write of results fails for now, as a full disk would fail it: the whole transaction is rolled back.
+  // Every write of results fails for now, as a full disk would fail it: the whole transaction is rolled back, the
+  // alerts written with the results too.
   withDatabase(dataDir, (db) => db.exec("CREATE TRIGGER refuse_results BEFORE INSERT ON results BEGIN SELECT RAISE(ABORT, 'disk full'); END"));
   const throughBefore = withDatabase(dataDir, storedThrough);
-  await answered(collector, ana, 'q1', [true, false, true]);
+  await answered(collector, ana, 'q1', [true, false, false]);
   await engine.flush();
   withDatabase(dataDir, (db) => {
     assert.equal((db.prepare('SELECT count(*) AS n FROM results').get() as { n: number }).n, 0, 'the failed write stored nothing');
+    assert.equal((db.prepare('SELECT count(*) AS n FROM alerts').get() as { n: number }).n, 0, 'not even the alert');
     assert.equal(storedThrough(db), throughBefore, 'nor claimed the statements it did not fold');
   });
 
   withDatabase(dataDir, (db) => db.exec('DROP TRIGGER refuse_results'));
   await answered(collector, ana, 'q1', [false]);
-  const expected = { [ana.playerAnimalName]: [2, 2] };
+  const expected = { [ana.playerAnimalName]: [1, 3] };
   assert.deepEqual(await shownResults(collector, activity.id), expected, 'the failed write’s answers come with the next one');
+  const alerts = await request(`${collector.url}/admin/api/alerts?activity=${activity.id}`);
+  const shown = alerts.json as { students: Array<{ player: { animalName: string }; items: Array<{ rule: string }> }> };
+  assert.deepEqual(
+    shown.students.map((student) => [student.player.animalName, student.items.map((item) => item.rule)]),
+    [[ana.playerAnimalName, ['wrong-in-a-row']]],
+    'and so does the alert raised meanwhile',
+  );
   await collector.close();
 
   const again = await startTestCollector({ dataDir });
