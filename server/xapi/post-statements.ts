@@ -14,7 +14,6 @@ import {
   readRawBody,
 } from '../http/read-body.js';
 import { sendJson } from '../http/send.js';
-import { statementFact } from '../rules/rule-facts.js';
 import { getActivity } from '../store/activities-repo.js';
 import { IngestError } from '../store/ingest-worker/ingest-worker.js';
 import { WriterClosedError } from '../store/write-queue.js';
@@ -85,7 +84,7 @@ async function store(ctx: AppContext, locals: XapiLocals, statements: unknown[])
   const { credential, version } = locals;
   const activity = getActivity(ctx.db, credential.activityId);
   if (!activity) throw new XapiError(403, 'The activity of these credentials no longer exists');
-  const batch = prepareStatements(statements, version, credential, ctx.homePage);
+  const { batch, facts } = prepareStatements(statements, version, credential, ctx.homePage);
   const scope = { activityId: activity.id, versionId: activity.versionId, homePage: ctx.homePage };
   if (ctx.ingest.isOverloaded(batch.length, ctx.config.ingestQueueLimit)) {
     throw busy();
@@ -104,8 +103,8 @@ async function store(ctx: AppContext, locals: XapiLocals, statements: unknown[])
   for (const { sessionId, playerId, count, positions } of result.stored) {
     ctx.bus.emit('statements.stored', { activityId: activity.id, sessionId, playerId, count });
     // Alerts and results (issue 10) read xAPI games' statements as they read RAGE batches.
-    const facts = positions.map((position) => statementFact(batch[position]?.statement));
-    ctx.bus.emit('statements.accepted', { activityId: activity.id, sessionId, playerId, facts, lastSeq: result.lastSeq });
+    const stored = positions.flatMap((position) => facts[position] ?? []);
+    ctx.bus.emit('statements.accepted', { activityId: activity.id, sessionId, playerId, facts: stored, lastSeq: result.lastSeq });
   }
   return result.ids;
 }

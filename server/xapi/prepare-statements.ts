@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { summarizeStatement } from '../collector/summarize.js';
+import { summaryOfFact } from '../collector/summarize.js';
+import { type StatementFact, statementFact } from '../rules/rule-facts.js';
 import type { XapiCredential } from '../store/xapi-credentials-repo.js';
 import type { XapiIncoming } from '../store/xapi-ingest.js';
 import { canonicalJson } from '../util/canonical-json.js';
@@ -11,6 +12,12 @@ type Json = Record<string, unknown>;
 
 const DEFAULT_VERSION: Record<XapiVersion, string> = { '1.0': '1.0.0', '2.0': '2.0.0' };
 
+/** A request's statements for the write job, and the facts rules and results read of each (read once, here). */
+export interface PreparedXapiBatch {
+  batch: XapiIncoming[];
+  facts: StatementFact[];
+}
+
 /**
  * Validation and the server-set properties of X-5.1, for a whole request before anything is stored (X-6.1,
  * X-6.4): every statement is valid, ids are unique in the request, and nothing voids a voiding statement of the
@@ -21,7 +28,7 @@ export function prepareStatements(
   version: XapiVersion,
   credential: XapiCredential,
   homePage: string,
-): XapiIncoming[] {
+): PreparedXapiBatch {
   const authority = {
     objectType: 'Agent',
     name: credential.label,
@@ -40,21 +47,22 @@ export function prepareStatements(
     }
     return prepareOne(received, version, authority);
   });
+  const batch = prepared.map(({ item }) => item);
   const seen = new Set<string>();
-  for (const [index, item] of prepared.entries()) {
+  for (const [index, item] of batch.entries()) {
     if (seen.has(item.id)) throw new XapiError(400, `Statement ${index} has the same id as an earlier one in this request: ${item.id}`);
     seen.add(item.id);
   }
-  const voidingIds = new Set(prepared.filter((item) => item.voiding).map((item) => item.id));
-  for (const [index, item] of prepared.entries()) {
+  const voidingIds = new Set(batch.filter((item) => item.voiding).map((item) => item.id));
+  for (const [index, item] of batch.entries()) {
     if (item.voiding && item.refId && voidingIds.has(item.refId)) {
       throw new XapiError(400, `Statement ${index} is invalid: a voiding statement cannot be voided`);
     }
   }
-  return prepared;
+  return { batch, facts: prepared.map(({ fact }) => fact) };
 }
 
-function prepareOne(received: Json, version: XapiVersion, authority: Json): XapiIncoming {
+function prepareOne(received: Json, version: XapiVersion, authority: Json): { item: XapiIncoming; fact: StatementFact } {
   const clientId = typeof received.id === 'string' ? received.id : null;
   const id = clientId?.toLowerCase() ?? randomUUID();
   const statement: Json = { ...received, id, authority, version: received.version ?? DEFAULT_VERSION[version] };
@@ -72,7 +80,9 @@ function prepareOne(received: Json, version: XapiVersion, authority: Json): Xapi
   const refId = objectType === 'StatementRef' ? (object.id as string).toLowerCase() : null;
   const context = (received.context ?? {}) as Json;
   const registration = typeof context.registration === 'string' ? context.registration.toLowerCase() : null;
-  return {
+  // Read of the statement as received: what rules and results read is the same in the stored form.
+  const fact = statementFact(received);
+  const item: XapiIncoming = {
     id,
     clientId,
     received,
@@ -84,10 +94,11 @@ function prepareOne(received: Json, version: XapiVersion, authority: Json): Xapi
     refId,
     registration,
     voiding: verbId === VOIDED_VERB && refId !== null,
-    summary: summarizeStatement(received),
+    summary: summaryOfFact(fact),
     agents: agentIndex(statement),
     activities: activityIndex(statement),
   };
+  return { item, fact };
 }
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
