@@ -64,9 +64,9 @@ export class ResultsAccumulator {
     if (isCompleted(fact)) delta.completed = 1;
     if (fact.score !== null) {
       delta.lastScore = fact.score;
-      delta.bestScore = delta.bestScore === null ? fact.score : Math.max(delta.bestScore, fact.score);
+      delta.bestScore = maxOf(delta.bestScore, fact.score);
     }
-    if (fact.progress !== null) delta.progress = delta.progress === null ? fact.progress : Math.max(delta.progress, fact.progress);
+    if (fact.progress !== null) delta.progress = maxOf(delta.progress, fact.progress);
     if (isAnswer(fact)) {
       if (fact.success === true) delta.correct++;
       else if (fact.success === false) delta.incorrect++;
