@@ -1,17 +1,12 @@
 import { isSeriousGameType } from '../normalize/serious-games.js';
-import { type StatementFact, statementFact } from '../rules/rule-facts.js';
+import type { StatementFact } from '../rules/rule-facts.js';
 import type { StatementSummary } from '../store/statements-ingest.js';
 
 const COMPLETED = 'http://adlnet.gov/expapi/verbs/completed';
 
-/** The few facts per statement the live view shows (last action, progress, completion, score). */
-export function summarizeStatement(statement: unknown): StatementSummary {
-  return summaryOfFact(statementFact(statement));
-}
-
 /**
- * The live view's summary from the facts rules and results read of the same statement: track reads a statement's
- * facts once for all three.
+ * The few facts per statement the live view shows (last action, progress, completion, score), from the facts rules
+ * and results read of the same statement: track and xAPI read a statement's facts once for all three.
  */
 export function summaryOfFact(fact: StatementFact): StatementSummary {
   const theGame = isSeriousGameType(fact.objectType);

@@ -7,6 +7,7 @@ import { exportOptionsSchema } from '../../server/export/export-options.js';
 import { exportToFile } from '../../server/export/export-to.js';
 import type { Collector } from '../../server/index.js';
 import { rulesEngineFor } from '../../server/rules/engine-registry.js';
+import { databaseFile } from '../../server/store/open-database.js';
 import { startTestCollector } from '../support/collector.js';
 import { makeActivity } from '../support/fixtures.js';
 import { request } from '../support/http.js';
@@ -47,12 +48,9 @@ async function shownResults(collector: Collector, activityId: string): Promise<R
  * store is put in that state directly so that an import can come in between.
  */
 function loseResultsInMemory(dataDir: string): void {
-  const db = new Database(path.join(dataDir, 'aula.sqlite'));
-  try {
-    db.exec("DELETE FROM results; DELETE FROM answer_counts; UPDATE settings SET value = '0' WHERE key = 'results_through_seq'");
-  } finally {
-    db.close();
-  }
+  withDatabase(dataDir, (db) =>
+    db.exec("DELETE FROM results; DELETE FROM answer_counts; UPDATE settings SET value = '0' WHERE key = 'results_through_seq'"),
+  );
 }
 
 test('results missed by a crash are folded at the next start, once; an imported bundle is not counted twice', async () => {
@@ -90,7 +88,7 @@ test('results missed by a crash are folded at the next start, once; an imported 
 
 /** Runs SQL on the data folder's database from a connection of the test's own, as another program would. */
 function withDatabase<T>(dataDir: string, use: (db: Database.Database) => T): T {
-  const db = new Database(path.join(dataDir, 'aula.sqlite'));
+  const db = new Database(databaseFile(dataDir));
   try {
     return use(db);
   } finally {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { summarizeStatement } from '../../server/collector/summarize.js';
+import { summaryOfFact } from '../../server/collector/summarize.js';
 import { evaluateClock, evaluateEnd, evaluateStatement, type RuleEffect } from '../../server/rules/evaluate.js';
 import { statementFact } from '../../server/rules/rule-facts.js';
 import { type RuleSettingsInput, ruleSettingsSchema } from '../../server/rules/rule-settings.js';
@@ -109,7 +109,7 @@ describe('built-in rules on scripted traces', () => {
     assert.deepEqual(raised(fired), ['no-progress']);
     assert.match(String(message(fired)), /\(at 40 %\)/, 'neither of the other two is the game');
     const summaries = ['https://w3id.org/xapi/seriousgames/activity-types/serious-game', 'serious-game', 'https://example.org/types/serious-game', 'Serious-Game'].map(
-      (type) => summarizeStatement(progress(type, 'x', 0.5) as Record<string, unknown>).progressOfGame,
+      (type) => summaryOfFact(statementFact(progress(type, 'x', 0.5))).progressOfGame,
     );
     assert.deepEqual(summaries, [true, true, false, false]);
   });
