@@ -1,4 +1,4 @@
-import { isSeriousGameType } from '../normalize/serious-games.js';
+import { isPartOfGameType, isSeriousGameType } from '../normalize/serious-games.js';
 import type { StatementFact } from '../rules/rule-facts.js';
 import type { StatementSummary } from '../store/statements-ingest.js';
 
@@ -20,7 +20,10 @@ export function summaryOfFact(fact: StatementFact): StatementSummary {
     objectId: fact.objectId,
     progress,
     progressOfGame: finished || (progress !== null && theGame),
-    completion: fact.completion ?? (finished ? true : null),
+    // A level's `result.completion` (js-tracker's setVar('completion', …), an xAPI client's result) is not the game's:
+    // it showed a student who had finished the first level as having completed the game, in the live view and in
+    // the Results' share of students who finished.
+    completion: isPartOfGameType(fact.objectType) ? null : (fact.completion ?? (finished ? true : null)),
     success: fact.success,
     score: fact.score,
   };

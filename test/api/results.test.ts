@@ -153,6 +153,33 @@ test("a game that sends completed on its serious-game (as the trackers do, witho
   );
 });
 
+test("a level's result.completion is not the game's: the session stays unfinished until the game itself is completed", async () => {
+  const activity = makeActivity(collector.context.db, { name: 'Level completion' });
+  const student = await startOk(collector.url, activity.trackingCode);
+  // What js-tracker sends after setVar('completion', true) on a level's Completed, and what xAPI clients send.
+  const level = { ...scored(student, 'level1', 1), result: { completion: true, success: true, score: { raw: 1 } } };
+  assert.equal((await track(collector.url, student.authToken, [level])).status, 200);
+  const completion = async () => {
+    const answer = await request(`${collector.url}/admin/api/activities/${activity.id}/sessions`);
+    assert.equal(answer.status, 200, answer.text);
+    return (answer.json as { sessions: Array<{ completion: boolean | null }> }).sessions[0]?.completion;
+  };
+  const finishedRate = async () => ((await request(`${collector.url}/admin/api/activities/${activity.id}/results`)).json as ActivityResults).aggregates.completionRate;
+  assert.equal(await completion(), null);
+  assert.equal(await finishedRate(), 0);
+
+  const game = {
+    actor: student.actor,
+    verb: { id: 'http://adlnet.gov/expapi/verbs/completed' },
+    object: { id: `${student.objectId}/game/g`, definition: { type: 'https://w3id.org/xapi/seriousgames/activity-types/serious-game' } },
+    timestamp: new Date().toISOString(),
+    result: { completion: true },
+  };
+  assert.equal((await track(collector.url, student.authToken, [game])).status, 200);
+  assert.equal(await completion(), true);
+  assert.equal(await finishedRate(), 1);
+});
+
 test("a game's own progress is its session's and its student's: the levels' progress does not replace it, and a finished game is 100 %", async () => {
   const activity = makeActivity(collector.context.db, { name: 'Progress' });
   const PROGRESS = 'https://w3id.org/xapi/seriousgames/extensions/progress';
