@@ -6,16 +6,23 @@ import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { listPackage } from '@electron/asar';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
-import { DebugLogger, setPrinter } from 'builder-util';
+import { DebugLogger, log, setPrinter } from 'builder-util';
 import { build, Platform } from 'electron-builder';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'aula-builder-'));
 after(() => fs.rmSync(work, { recursive: true, force: true }));
 // electron-builder logs to stdout, which a test file's process shares with the test runner's own messages: in a
-// full run its lines once broke a message ("Unable to deserialize cloned data"). Its log is kept here instead.
+// full run its lines broke a message ("Unable to deserialize cloned data"). Its log is kept here instead: its plain
+// lines go through the printer, its info and warnings (e.g. "loaded configuration") straight to the logger's stream.
 const builderLog: string[] = [];
 setPrinter((message) => builderLog.push(message));
+(log as unknown as { stream: { write: (text: string) => boolean } }).stream = {
+  write: (text) => {
+    builderLog.push(text);
+    return true;
+  },
+};
 
 describe('electron-builder configuration (offline)', () => {
   test('electron-builder.yml passes electron-builder’s own validation', async () => {
