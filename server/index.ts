@@ -9,7 +9,8 @@ import type { AppContext } from './context.js';
 import { attachConnectivity } from './diagnostics/attach-connectivity.js';
 import { featureMounts } from './features.js';
 import { createApp, type Mount } from './http/create-app.js';
-import { withFastPath } from './http/fast-path.js';
+import { continueWhenRead } from './http/expect-continue.js';
+import { isIngestUpload, withFastPath } from './http/fast-path.js';
 import { InflightBudget } from './http/inflight-budget.js';
 import { limitConnections, slowClientOptions } from './http/rate-limit-connections.js';
 import { watchChangesElsewhere } from './live/changes-elsewhere.js';
@@ -89,7 +90,9 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
     if (problem) markDamaged(problem);
   }
   const app = createApp(ctx, [...featureMounts(ctx), ...(options.mounts?.(ctx) ?? [])]);
-  const server = http.createServer(slowClientOptions(config), withFastPath(ctx, app));
+  const listener = withFastPath(ctx, app);
+  const server = http.createServer(slowClientOptions(config), listener);
+  server.on('checkContinue', continueWhenRead(listener, isIngestUpload));
   limitConnections(server, config);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {

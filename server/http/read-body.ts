@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { Messages } from '../collector/messages.js';
+import { continueIfAwaited } from './expect-continue.js';
 import { holdsNonFiniteNumber } from './json-numbers.js';
 import { DEFAULT_JSON_DEPTH_LIMIT, type JsonScan, scanJson } from './json-scan.js';
 
@@ -54,6 +55,7 @@ export function readRawBody(req: IncomingMessage, limitBytes: number, budget?: {
     req.resume();
     return Promise.reject(new BodyTooLargeError());
   }
+  continueIfAwaited(req);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -92,6 +92,16 @@ export class RawConnection {
     }
   }
 
+  /** Resolves once the server has closed the connection (with nothing left unread by `nextResponse`). */
+  async closedByServer(): Promise<void> {
+    while (!this.closed) {
+      await new Promise<void>((resolve) => {
+        this.waiting = resolve;
+      });
+      this.waiting = undefined;
+    }
+  }
+
   close(): void {
     this.socket.destroy();
   }
