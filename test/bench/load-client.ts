@@ -11,14 +11,29 @@ export function createAgent(sockets: number): http.Agent {
   return new http.Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets });
 }
 
-export function post(agent: http.Agent, url: string, body: string, headers: Record<string, string> = {}): Promise<Answer> {
+/**
+ * `expectContinue`: as UnityWebRequest posts by default, `Expect: 100-continue`, and the body only once the server
+ * answers `100 Continue`; a final answer before it means the body is never sent.
+ */
+export function post(
+  agent: http.Agent,
+  url: string,
+  body: string,
+  headers: Record<string, string> = {},
+  options: { expectContinue?: boolean } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const request = http.request(
       url,
       {
         method: 'POST',
         agent,
-        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...headers },
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(body),
+          ...(options.expectContinue ? { Expect: '100-continue' } : {}),
+          ...headers,
+        },
       },
       (response) => {
         let text = '';
@@ -26,13 +41,16 @@ export function post(agent: http.Agent, url: string, body: string, headers: Reco
         response.on('data', (chunk: string) => {
           text += chunk;
         });
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, body: text, retryAfter: response.headers['retry-after'] }),
-        );
+        response.on('end', () => {
+          resolve({ status: response.statusCode ?? 0, body: text, retryAfter: response.headers['retry-after'] });
+          // Answered before 100 Continue: the body was never asked for, and the server closes the connection.
+          if (!request.writableEnded) request.destroy();
+        });
       },
     );
     request.on('error', reject);
-    request.end(body);
+    if (options.expectContinue) request.once('continue', () => request.end(body));
+    else request.end(body);
   });
 }
 

@@ -89,6 +89,19 @@ export function benchmarksMarkdown(results: Results): string {
       row(['', `Aula p50/p95/p99/max ${fmt(storm.latencyMs)} ms, peak RSS ${storm.serverPeakRssMb} MB; machine idle / stolen ${shares(storm.machine)}`, '', '']),
     );
   }
+  const unity = results.stormExpectContinue;
+  if (unity) {
+    lines.push(
+      row([
+        'the same storm, `Expect: 100-continue` (UnityWebRequest)',
+        `${unity.acknowledged} acknowledged in ${unity.seconds} s, ${unity.refused503} × 503 (all with Retry-After: ${unity.retriesWithoutRetryAfter === 0}), ${unity.errors} errors`,
+        'all 256,000 stored; p99 ≤ 1 s',
+        `${unity.storedAccordingToOverview ?? '?'} stored, p99 ${unity.latencyMs.p99} ms`,
+      ]),
+      row(['', `null server (Node's default: 100 Continue at once): ${unity.nullServer?.seconds} s, p50/p95/p99/max ${unity.nullServer ? fmt(unity.nullServer.latencyMs) : '?'} ms`, '', '']),
+      row(['', `Aula p50/p95/p99/max ${fmt(unity.latencyMs)} ms, peak RSS ${unity.serverPeakRssMb} MB; machine idle / stolen ${shares(unity.machine)}`, '', '']),
+    );
+  }
   const large = results.large;
   if (large) {
     lines.push(

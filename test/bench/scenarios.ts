@@ -201,7 +201,13 @@ export interface StormResult {
 }
 
 /** Every client sends its whole backlog at once (Wi-Fi back after an outage); 503s are retried until all land. */
-export async function runStorm(server: ServerProcess, code: string, clients: number, batch: number): Promise<StormResult> {
+export async function runStorm(
+  server: ServerProcess,
+  code: string,
+  clients: number,
+  batch: number,
+  options: { expectContinue?: boolean } = {},
+): Promise<StormResult> {
   const agent = createAgent(clients);
   const sessions = await Promise.all(Array.from({ length: clients }, () => startSession(agent, server, code)));
   const bodies = sessions.map((session, client) => trackerBatch(session.actor, session.objectId, batch, client));
@@ -216,9 +222,7 @@ export async function runStorm(server: ServerProcess, code: string, clients: num
     sessions.map(async (session, client) => {
       for (;;) {
         const sent = performance.now();
-        const answer = await post(agent, `${server.url}${TRACK_PATH}`, bodies[client] as string, {
-          Authorization: session.authToken,
-        });
+        const answer = await post(agent, `${server.url}${TRACK_PATH}`, bodies[client] as string, { Authorization: session.authToken }, options);
         latencies.push(performance.now() - sent);
         if (answer.status === 200) {
           acknowledged += batch;
