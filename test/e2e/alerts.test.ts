@@ -109,6 +109,14 @@ describe('Alerts & Warnings, live, against a real aula serve and the real js-tra
       assert.deepEqual(await cells(), ['100 %', '1', '1', '4']);
       // The game itself in the chart beside the levels, named as such.
       await page.locator('.chart-grid').getByText('game (whole game)').waitFor();
+      // Students counted on a scale of their own, scores on theirs (0-1): a score of 0.8 is not drawn as 0.8 students.
+      const levels = page.locator('.chart-grid .card', { hasText: 'Levels and quizzes' });
+      const axisTicks = await levels
+        .locator('.recharts-yAxis-tick-labels')
+        .evaluateAll((axes) => axes.map((axis) => Array.from(axis.querySelectorAll('.recharts-cartesian-axis-tick-value'), (tick) => tick.textContent ?? '')));
+      assert.equal(axisTicks.length, 2, JSON.stringify(axisTicks));
+      assert.ok(axisTicks.some((ticks) => ticks.includes('0.5') && ticks.at(-1) === '1'), JSON.stringify(axisTicks));
+      assert.ok(axisTicks.some((ticks) => ticks.length > 0 && ticks.every((tick) => Number.isInteger(Number(tick)))), JSON.stringify(axisTicks));
       await page.screenshot({ path: path.join(SHOTS, '03-results.png') });
       await resultRow.locator('.player-name').click();
       await page.getByRole('button', { name: "Erase this player's data…" }).click();

@@ -7,10 +7,18 @@ import { EmptyState, ErrorBox, Loading } from '../../components/states';
 import { useDashboardData } from '../../data';
 import '../alerts/alerts.css';
 
-
 const minutes = (seconds: number) => (seconds < 60 ? `${seconds} s` : `${Math.round(seconds / 60)} min`);
 const pct = (value: number | null) => (value === null ? '—' : `${Math.round((value <= 1 ? value * 100 : value) * 10) / 10} %`);
 const score = (value: number | null) => (value === null ? '—' : String(Math.round(value * 100) / 100));
+
+const COMPLETED_COLOUR = '#2f6db5';
+const SCORE_COLOUR = '#1c7c45';
+
+/** Scaled scores (0-1, what the trackers send) on a 0-1 axis; raw scores on one that fits them. */
+function scoreDomain(objects: ActivityResults['aggregates']['objects']): [number, number | 'auto'] {
+  const highest = Math.max(0, ...objects.map((o) => o.averageScore ?? 0));
+  return [0, highest <= 1 ? 1 : 'auto'];
+}
 
 /** Per-student results of one activity, class aggregates with charts, and the CSV download. */
 export function ResultsScreen() {
@@ -88,11 +96,14 @@ export function ResultsScreen() {
                   <BarChart data={data.aggregates.objects.map((o) => ({ name: chartName(o), completed: o.completed, averageScore: o.averageScore }))}>
                     <CartesianGrid strokeDasharray="3 3" />
                     <XAxis dataKey="name" />
-                    <YAxis allowDecimals />
+                    {/* Two scales: a count of students on the left, scores on the right (0-1 when scaled), so a score
+                        of 0.9 is not drawn as if it were about one student. */}
+                    <YAxis yAxisId="students" allowDecimals={false} stroke={COMPLETED_COLOUR} />
+                    <YAxis yAxisId="score" orientation="right" domain={scoreDomain(data.aggregates.objects)} stroke={SCORE_COLOUR} />
                     <Tooltip />
                     <Legend />
-                    <Bar dataKey="completed" name="students completed" fill="#2f6db5" isAnimationActive={false} />
-                    <Bar dataKey="averageScore" name="average score" fill="#1c7c45" isAnimationActive={false} />
+                    <Bar yAxisId="students" dataKey="completed" name="students completed" fill={COMPLETED_COLOUR} isAnimationActive={false} />
+                    <Bar yAxisId="score" dataKey="averageScore" name="average score" fill={SCORE_COLOUR} isAnimationActive={false} />
                   </BarChart>
                 </ResponsiveContainer>
               </div>
