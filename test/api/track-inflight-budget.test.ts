@@ -1,43 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Collector } from '../../server/index.js';
 import { startTestCollector } from '../support/collector.js';
 import { makeActivity } from '../support/fixtures.js';
-import { type StartAnswer, startOk } from '../support/rage.js';
+import { startOk } from '../support/rage.js';
 import { RawConnection, requestHead } from '../support/raw-http.js';
+import { storedWithTag, taggedBatch, trackHead } from '../support/track-batches.js';
 
 const BUDGET = 100_000;
-
-/** A compact tracker batch of at least `bytes` bytes, each statement's object id tagged so it can be found again. */
-function batchOf(started: StartAnswer, tag: string, bytes: number): { body: string; count: number } {
-  const statements: string[] = [];
-  let length = 2;
-  while (length < bytes) {
-    const statement = JSON.stringify({
-      actor: started.actor,
-      verb: { id: 'http://adlnet.gov/expapi/verbs/interacted' },
-      object: { id: `${started.objectId}/item/${tag}-${statements.length}`, definition: { type: 'https://w3id.org/xapi/seriousgames/activity-types/item' } },
-      timestamp: new Date(1_700_000_000_000 + statements.length).toISOString(),
-    });
-    statements.push(statement);
-    length += statement.length + 1;
-  }
-  return { body: `[${statements.join(',')}]`, count: statements.length };
-}
-
-/** How many of the statements built by batchOf with this tag are stored. */
-function storedWithTag(collector: Collector, tag: string): number {
-  return (collector.context.db.prepare('SELECT count(*) AS n FROM statements WHERE object_id LIKE ?').get(`%/item/${tag}-%`) as { n: number }).n;
-}
-
-function trackHead(started: StartAnswer, body: string): string {
-  return requestHead('POST', '/api/collector/track', [
-    ['Host', 'aula.test'],
-    ['Authorization', started.authToken],
-    ['Content-Type', 'application/json'],
-    ['Content-Length', String(Buffer.byteLength(body))],
-  ]);
-}
 
 describe('track over the in-flight budget (reconnect storm, issue 8)', () => {
   it('answers a backlog 503 + Retry-After before its body arrives, keeps the connection, and still takes small batches', { timeout: 20_000 }, async () => {
@@ -46,9 +15,9 @@ describe('track over the in-flight budget (reconnect storm, issue 8)', () => {
     const [first, second, third] = await Promise.all([1, 2, 3].map(() => startOk(collector.url, activity.trackingCode)));
     if (!first || !second || !third) throw new Error('three sessions expected');
     const port = Number(new URL(collector.url).port);
-    const held = batchOf(first, 'held', 98_500);
-    const refused = batchOf(second, 'refused', 80_000);
-    const small = batchOf(third, 'small', 2_000);
+    const held = taggedBatch(first, 'held', 98_500);
+    const refused = taggedBatch(second, 'refused', 80_000);
+    const small = taggedBatch(third, 'small', 2_000);
     const a = await RawConnection.open(port);
     const b = await RawConnection.open(port);
     try {
@@ -88,8 +57,8 @@ describe('track over the in-flight budget (reconnect storm, issue 8)', () => {
     const [playing, returning] = await Promise.all([1, 2].map(() => startOk(collector.url, activity.trackingCode)));
     if (!playing || !returning) throw new Error('two sessions expected');
     const port = Number(new URL(collector.url).port);
-    const regular = batchOf(playing, 'regular', 2_000);
-    const backlog = batchOf(returning, 'backlog', 3 * BUDGET);
+    const regular = taggedBatch(playing, 'regular', 2_000);
+    const backlog = taggedBatch(returning, 'backlog', 3 * BUDGET);
     const a = await RawConnection.open(port);
     const b = await RawConnection.open(port);
     try {
@@ -115,8 +84,8 @@ describe('track over the in-flight budget (reconnect storm, issue 8)', () => {
     const [holding, chunking] = await Promise.all([1, 2].map(() => startOk(collector.url, activity.trackingCode)));
     if (!holding || !chunking) throw new Error('two sessions expected');
     const port = Number(new URL(collector.url).port);
-    const held = batchOf(holding, 'held-backlog', 80_000);
-    const chunked = batchOf(chunking, 'chunked', 150_000);
+    const held = taggedBatch(holding, 'held-backlog', 80_000);
+    const chunked = taggedBatch(chunking, 'chunked', 150_000);
     const chunk = (text: string) => `${Buffer.byteLength(text).toString(16)}\r\n${text}\r\n`;
     const chunkedHead = requestHead('POST', '/api/collector/track', [
       ['Host', 'aula.test'],

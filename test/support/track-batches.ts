@@ -1,0 +1,36 @@
+import type { Collector } from '../../server/index.js';
+import type { StartAnswer } from './rage.js';
+import { requestHead } from './raw-http.js';
+
+/** A compact tracker batch of at least `bytes` bytes, each statement's object id tagged so it can be found again. */
+export function taggedBatch(started: StartAnswer, tag: string, bytes: number): { body: string; count: number } {
+  const statements: string[] = [];
+  let length = 2;
+  while (length < bytes) {
+    const statement = JSON.stringify({
+      actor: started.actor,
+      verb: { id: 'http://adlnet.gov/expapi/verbs/interacted' },
+      object: { id: `${started.objectId}/item/${tag}-${statements.length}`, definition: { type: 'https://w3id.org/xapi/seriousgames/activity-types/item' } },
+      timestamp: new Date(1_700_000_000_000 + statements.length).toISOString(),
+    });
+    statements.push(statement);
+    length += statement.length + 1;
+  }
+  return { body: `[${statements.join(',')}]`, count: statements.length };
+}
+
+/** How many of the statements built by taggedBatch with this tag are stored. */
+export function storedWithTag(collector: Collector, tag: string): number {
+  return (collector.context.db.prepare('SELECT count(*) AS n FROM statements WHERE object_id LIKE ?').get(`%/item/${tag}-%`) as { n: number }).n;
+}
+
+/** The head of a track request for `body` (which is written after it, whole or in pieces); `extra` headers last. */
+export function trackHead(started: StartAnswer, body: string, extra: Array<[string, string]> = []): string {
+  return requestHead('POST', '/api/collector/track', [
+    ['Host', 'aula.test'],
+    ['Authorization', started.authToken],
+    ['Content-Type', 'application/json'],
+    ['Content-Length', String(Buffer.byteLength(body))],
+    ...extra,
+  ]);
+}
