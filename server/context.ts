@@ -1,5 +1,6 @@
 import type { LoginLimiter } from './auth/login-limiter.js';
 import type { LoginTokens } from './auth/login-tokens.js';
+import type { BusyRefusals } from './collector/busy-refusals.js';
 import type { Config } from './config.js';
 import type { InflightBudget } from './http/inflight-budget.js';
 import type { LiveBus } from './live/live-bus.js';
@@ -17,6 +18,8 @@ export interface AppContext {
   storage: { full: boolean; damaged: string | null };
   /** Track bodies in memory right now (backpressure before memory runs out). */
   inflight: InflightBudget;
+  /** Games answered "busy, retry shortly", per address (the Diagnostics screen). */
+  busyRefusals: BusyRefusals;
   /** The writer thread that stores tracked statements (group commit off the event loop). */
   ingest: IngestWorker;
   bus: LiveBus;

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LoginLimiter, limiterSettings } from './auth/login-limiter.js';
 import { LoginTokens } from './auth/login-tokens.js';
+import { BusyRefusals } from './collector/busy-refusals.js';
 import { resolveHomePage } from './collector/home-page.js';
 import { type Config, type ConfigInput, parseConfig } from './config.js';
 import type { AppContext } from './context.js';
@@ -65,6 +66,7 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
     ingest,
     storage: { full: false, damaged: null },
     inflight: new InflightBudget(config.inflightBodyBytes),
+    busyRefusals: new BusyRefusals(),
     bus: new LiveBus(),
     log,
     loginTokens: new LoginTokens(db, now),

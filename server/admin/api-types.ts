@@ -12,6 +12,7 @@ export type DiagnosticKind =
   | 'unknown-token'
   | 'login-failed'
   | 'silent-games'
+  | 'busy'
   | 'other';
 
 export interface PlayerRef {

@@ -25,6 +25,16 @@ export const RETRY_SOON = { 'Retry-After': '1' } as const;
 
 const SAMPLE_LIMIT = 2048;
 
+/** A game told "busy, retry shortly" (track or xAPI), for the teacher's diagnostics: in memory, see BusyRefusals. */
+export function recordBusy(ctx: AppContext, req: IncomingMessage): void {
+  ctx.busyRefusals.record(req.socket.remoteAddress, ctx.now());
+}
+
+export function answerBusy(ctx: AppContext, req: IncomingMessage, res: ServerResponse, headers: Record<string, string> = RETRY_SOON): void {
+  recordBusy(ctx, req);
+  sendMessage(res, 503, Messages.busy, headers);
+}
+
 /**
  * Records a refused request where the teacher can see it (contract C-6.6 SHOULD): a game that keeps sending an
  * invalid batch loses all its later data, and its player never notices. Best effort, never awaited.
@@ -62,8 +72,8 @@ export function bodyErrorAnswer(ctx: AppContext, req: IncomingMessage, res: Serv
     return sendMessage(res, 413, Messages.tooLarge);
   }
   if (error instanceof BodyOverBudgetError) {
-    // Overload, not the game's fault: not recorded (see writeErrorAnswer). The rest of the body is read and dropped.
-    return sendMessage(res, 503, Messages.busy, RETRY_SOON);
+    // Overload, not the game's fault: not stored (see writeErrorAnswer). The rest of the body is read and dropped.
+    return answerBusy(ctx, req, res);
   }
   if (error instanceof InvalidJsonError) {
     // M-JSON, or the nesting-limit message of its subclass.
@@ -97,7 +107,8 @@ export function writeErrorAnswer(
   sample?: string,
 ): void {
   if (error instanceof CollectorRefusal) {
-    // Overload answers are not the game's fault, and recording them would add writes exactly when there is no room.
+    // Overload answers are not the game's fault, and storing them would add writes exactly when there is no room.
+    if (error.status === 503 && error.message === Messages.busy) return answerBusy(ctx, req, res, error.headers);
     if (error.status !== 503) recordRejection(ctx, req, route, error.status, error.message, { sessionId, sample: sample ?? null });
     return sendMessage(res, error.status, error.message, error.headers);
   }

@@ -12,7 +12,7 @@ import { mayJoin } from './access.js';
 import { authTokenFrom } from './classify-authorization.js';
 import { Messages } from './messages.js';
 import { prepareTrackBatch } from './prepare-track-batch.js';
-import { bodyErrorAnswer, CollectorRefusal, markStorage, RETRY_SOON, writeErrorAnswer } from './refusals.js';
+import { answerBusy, bodyErrorAnswer, CollectorRefusal, markStorage, RETRY_SOON, writeErrorAnswer } from './refusals.js';
 import { type StatementLayout, scanTrackBody } from './stored-statement-text.js';
 import { trackAccessCache } from './track-access-cache.js';
 
@@ -21,7 +21,7 @@ const SUCCESS = JSON.stringify({ message: Messages.success });
 /** `POST …/collector/track`, in the order of contract C-6.3. */
 export async function handleTrack(ctx: AppContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const hold = ctx.inflight.admit(declaredLength(req), ctx.config.bodyLimitBytes);
-  if (!hold) return refuseUnread(req, res);
+  if (!hold) return refuseUnread(ctx, req, res);
   try {
     await storeTrack(ctx, req, res, hold);
   } finally {
@@ -34,10 +34,10 @@ export async function handleTrack(ctx: AppContext, req: IncomingMessage, res: Se
  * usable. Answering only after the body had arrived made a refusal wait for every upload and parse ahead of it
  * (reconnect storm, issue 8: p99 over 2 s where the refused game could already be waiting out its Retry-After).
  */
-function refuseUnread(req: IncomingMessage, res: ServerResponse): void {
+function refuseUnread(ctx: AppContext, req: IncomingMessage, res: ServerResponse): void {
   req.once('error', () => res.destroy());
   req.resume();
-  sendMessage(res, 503, Messages.busy, RETRY_SOON);
+  answerBusy(ctx, req, res);
 }
 
 async function storeTrack(ctx: AppContext, req: IncomingMessage, res: ServerResponse, hold: BudgetHold): Promise<void> {

@@ -10,13 +10,14 @@ export const DIAGNOSTIC_KINDS: readonly DiagnosticKind[] = [
   'unknown-token',
   'login-failed',
   'silent-games',
+  'busy',
   'other',
 ];
 
 export type { DiagnosticKind };
 
 /** Which group a refused request belongs to, from what `recordRejection` stored. */
-export function classifyRejection(route: string, status: number, message: string): Exclude<DiagnosticKind, 'silent-games'> {
+export function classifyRejection(route: string, status: number, message: string): Exclude<DiagnosticKind, 'silent-games' | 'busy'> {
   if (route === 'login' || route === 'logout') return 'login-failed';
   if (route === 'start') {
     if (message === Messages.noCode) return 'unknown-code';
@@ -42,5 +43,6 @@ export const TITLES: Record<DiagnosticKind, string> = {
   'unknown-token': 'Traces with an unknown session (authToken)',
   'login-failed': 'Failed student logins',
   'silent-games': 'Games that went silent',
+  busy: 'Games asked to wait: Aula was busy',
   other: 'Other refused requests',
 };

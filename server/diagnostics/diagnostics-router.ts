@@ -26,6 +26,10 @@ export function diagnosticsRouter(ctx: AppContext): express.Router {
     const parsed = clearBody.safeParse(req.body);
     if (!parsed.success) return sendAdminError(res, 400, 'invalid-kind', `kind must be one of: ${DIAGNOSTIC_KINDS.join(', ')}.`);
     const { kind } = parsed.data;
+    if (kind === 'busy') {
+      ctx.busyRefusals.clear();
+      return sendJson(res, 200, { cleared: kind });
+    }
     const mark =
       kind === 'silent-games'
         ? isoNow(ctx.now)

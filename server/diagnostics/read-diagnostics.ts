@@ -1,4 +1,5 @@
 import type { DiagnosticGroup, Diagnostics, FirstRunCheck } from '../admin/api-types.js';
+import { Messages } from '../collector/messages.js';
 import type { AppContext } from '../context.js';
 import { mdnsInfo } from '../mdns/start-mdns.js';
 import { listActivities } from '../store/activities-repo.js';
@@ -107,6 +108,27 @@ function silentGames(ctx: AppContext, now: number): DiagnosticGroup | undefined 
   };
 }
 
+/** From memory (BusyRefusals), per address: how often each game machine was told "busy, retry shortly". */
+function busyGames(ctx: AppContext, now: number): DiagnosticGroup | undefined {
+  const entries = ctx.busyRefusals.recent(now);
+  if (entries.length === 0) return undefined;
+  return {
+    kind: 'busy',
+    title: TITLES.busy,
+    count: entries.reduce((total, entry) => total + entry.count, 0),
+    items: entries.slice(0, MAX_ITEMS).map((entry) => ({
+      time: iso(entry.last),
+      address: entry.address,
+      detail: Messages.busy,
+      count: entry.count,
+      sample: null,
+      suggestion: null,
+      activity: null,
+      sessionId: null,
+    })),
+  };
+}
+
 function firstRun(ctx: AppContext, now: number): FirstRunCheck | null {
   const lan = lanClientsOf(ctx);
   if (!lan || lan.last) return null;
@@ -124,8 +146,9 @@ function firstRun(ctx: AppContext, now: number): FirstRunCheck | null {
 /** Everything the Diagnostics screen shows, in one read. */
 export function readDiagnostics(ctx: AppContext, port: number): Diagnostics {
   const now = ctx.now();
-  const silent = silentGames(ctx, now);
   const groups = rejectionGroups(ctx, now);
+  // Silent games and busy refusals are not stored refusals: shown after those, before the catch-all group.
+  const between = [silentGames(ctx, now), busyGames(ctx, now)].filter((group) => group !== undefined);
   const last = lanClientsOf(ctx)?.last;
   const first = firstRun(ctx, now);
   return {
@@ -133,6 +156,6 @@ export function readDiagnostics(ctx: AppContext, port: number): Diagnostics {
     mdns: mdnsInfo(ctx),
     lastLanClient: last ? { time: iso(last.at), address: last.address } : null,
     firstRun: first && { ...first, port },
-    groups: silent ? [...groups.filter((group) => group.kind !== 'other'), silent, ...groups.filter((group) => group.kind === 'other')] : groups,
+    groups: [...groups.filter((group) => group.kind !== 'other'), ...between, ...groups.filter((group) => group.kind === 'other')],
   };
 }

@@ -1,5 +1,6 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { recordRejection } from '../collector/refusals.js';
+import { Messages } from '../collector/messages.js';
+import { recordBusy, recordRejection } from '../collector/refusals.js';
 import type { AppContext } from '../context.js';
 import { sendJson } from '../http/send.js';
 import { getActivity } from '../store/activities-repo.js';
@@ -61,6 +62,7 @@ export function xapiRouter(ctx: AppContext): express.Router {
   router.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (error instanceof XapiError) {
       if (isRefusedWrite(req, error.status)) recordXapiRejection(ctx, req, res, error);
+      if (error.status === 503 && error.message === Messages.busy) recordBusy(ctx, req);
       return sendXapiError(res, error.status, error.message, error.headers);
     }
     ctx.log.error({ err: error, url: req.url }, 'xAPI request failed');

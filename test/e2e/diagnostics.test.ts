@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { setTimeout } from 'node:timers/promises';
 import type { Browser, Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { setActivityOpen } from '../../server/store/activities-repo.js';
@@ -7,6 +8,8 @@ import { startTestCollector } from '../support/collector.js';
 import { makeActivity } from '../support/fixtures.js';
 import { postJson } from '../support/http.js';
 import { start, startOk, statementS, track } from '../support/rage.js';
+import { RawConnection } from '../support/raw-http.js';
+import { taggedBatch, trackHead } from '../support/track-batches.js';
 import { buildDashboard, chromiumMissing, launchChromium } from './browser-support.js';
 
 const MINUTE = 60_000;
@@ -88,6 +91,30 @@ describe('Diagnostics screen: each problem appears live and clears', { skip: chr
     await group('login-failed').getByText('Password or username are incorrect').waitFor();
     await handled('unknown-token');
     await handled('login-failed');
+    await page.getByRole('heading', { name: 'No connection problems' }).waitFor();
+  });
+
+  test('games told to wait because Aula was busy: by address, how many times, and what to make of it', async () => {
+    const activity = makeActivity(collector.context.db, { name: 'Back online' });
+    const [holding, returning] = await Promise.all([1, 2].map(() => startOk(collector.url, activity.trackingCode)));
+    if (!holding || !returning) throw new Error('two sessions expected');
+    // A backlog of nearly the whole in-flight budget (2 MiB) still uploading; another one is then turned away.
+    const held = taggedBatch(holding, 'held', 1.9 * 1024 * 1024);
+    const connection = await RawConnection.open(Number(new URL(collector.url).port));
+    try {
+      await connection.write(trackHead(holding, held.body) + held.body.slice(0, 1000));
+      while (collector.context.inflight.usedBytes === 0) await setTimeout(5);
+      const backlog = taggedBatch(returning, 'backlog', 300_000).body;
+      assert.equal((await track(collector.url, returning.authToken, JSON.parse(backlog))).status, 503);
+      await connection.write(held.body.slice(1000));
+      assert.equal((await connection.nextResponse()).status, 200);
+    } finally {
+      connection.close();
+    }
+    const item = group('busy').locator('.diagnostic-item', { hasText: '127.0.0.1' });
+    await item.waitFor();
+    await group('busy').getByText('most trackers send the same traces again by themselves', { exact: false }).waitFor();
+    await handled('busy');
     await page.getByRole('heading', { name: 'No connection problems' }).waitFor();
   });
 

@@ -17,6 +17,8 @@ export function groupFix(group: DiagnosticGroup): string {
       return "Check the student's username and password in the class list, or set a new password.";
     case 'silent-games':
       return 'These games stopped sending: check the game is still running and its computer is awake and on the classroom network.';
+    case 'busy':
+      return 'More arrived at once than Aula takes in a moment (many games sending what they kept, say when the network came back): these games were told to retry shortly, and most trackers send the same traces again by themselves. If it keeps happening during ordinary play, this computer is too slow for so many games.';
     case 'other':
       return 'Refused for the reason shown; the message is what the game was told.';
   }
