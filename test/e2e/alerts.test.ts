@@ -119,6 +119,10 @@ describe('Alerts & Warnings, live, against a real aula serve and the real js-tra
       assert.ok(axisTicks.some((ticks) => ticks.length > 0 && ticks.every((tick) => Number.isInteger(Number(tick)))), JSON.stringify(axisTicks));
       await page.screenshot({ path: path.join(SHOTS, '03-results.png') });
       await resultRow.locator('.player-name').click();
+      // The timeline says how each answer went, and the game's final score.
+      await page.locator('.statement', { hasText: 'question "question1"' }).getByText('✗ failure').waitFor();
+      await page.locator('.statement', { hasText: 'question "question3"' }).getByText('✓ success').waitFor();
+      await page.locator('.statement-result', { hasText: 'score 0.8' }).first().waitFor();
       await page.getByRole('button', { name: "Erase this player's data…" }).click();
       const erase = page.getByRole('button', { name: 'Erase', exact: true });
       assert.equal(await erase.isDisabled(), true, 'needs the confirmation first');

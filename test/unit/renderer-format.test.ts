@@ -4,6 +4,7 @@ import { connectLink, parseConnectLink } from '../../renderer/src/format/connect
 import { formatDuration, lastSeenLabel, sessionStatus } from '../../renderer/src/format/idle.js';
 import { playerLabel } from '../../renderer/src/format/player-name.js';
 import { formatPercent, formatScore, progressFraction } from '../../renderer/src/format/progress.js';
+import { resultSummary } from '../../renderer/src/format/result.js';
 import { describeAction, KNOWN_VERBS, lastSegment, objectLabel, verbLabel } from '../../renderer/src/format/verbs.js';
 
 const OBJECT = 'http://aula.local:3000/api/proxy/gleaner/games/GAME/VERSION';
@@ -100,6 +101,25 @@ describe('progress', () => {
     assert.equal(progressFraction(0.4, true), 0.4, 'what the game reported wins');
     assert.equal(formatScore(0.9), '0.9');
     assert.equal(formatScore(2 / 3), '0.67');
+  });
+});
+
+describe("a statement's result in words", () => {
+  const PROGRESS = 'https://w3id.org/xapi/seriousgames/extensions/progress';
+
+  test('success or failure, the score (scaled, else raw) and the progress', () => {
+    assert.equal(resultSummary({ result: { success: false, response: 'optionA' } }), '✗ failure');
+    assert.equal(resultSummary({ result: { success: true, score: { scaled: 0.9, raw: 9 } } }), '✓ success · score 0.9');
+    assert.equal(resultSummary({ result: { score: { raw: 42 } } }), 'score 42');
+    assert.equal(resultSummary({ result: { extensions: { [PROGRESS]: 0.5 } } }), '50%');
+    assert.equal(resultSummary({ result: { completion: true, success: true, score: { scaled: 0.8 }, extensions: { [PROGRESS]: 1 } } }), '✓ success · score 0.8 · 100%');
+  });
+
+  test('nothing for a statement without a result a teacher reads', () => {
+    assert.equal(resultSummary({ verb: { id: 'x' } }), '');
+    assert.equal(resultSummary({ result: { response: 'optionB' } }), '', 'the response is part of the action');
+    assert.equal(resultSummary({ result: { score: { scaled: 'high' }, extensions: { [PROGRESS]: 'half' } } }), '');
+    assert.equal(resultSummary(null), '');
   });
 });
 

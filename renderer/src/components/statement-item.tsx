@@ -1,4 +1,5 @@
 import type { StatementRow } from '../api/types';
+import { resultSummary } from '../format/result';
 import { formatTime } from '../format/time';
 import { describeAction } from '../format/verbs';
 import { PlayerName } from './player-name';
@@ -10,6 +11,7 @@ function responseOf(statement: unknown): string | null {
 
 /** One statement: readable summary line, its full JSON one click away. */
 export function StatementItem({ row, showPlayer = true, showActivity = true }: { row: StatementRow; showPlayer?: boolean; showActivity?: boolean }) {
+  const result = resultSummary(row.statement);
   return (
     <li className="statement">
       <details>
@@ -19,6 +21,7 @@ export function StatementItem({ row, showPlayer = true, showActivity = true }: {
           </time>
           {showPlayer && row.player && <PlayerName player={row.player} link={false} />}
           <span className="statement-action">{describeAction(row.verbId, row.objectId, row.objectType, responseOf(row.statement))}</span>
+          {result && <span className="statement-result">{result}</span>}
           {showActivity && row.activityName && <span className="muted statement-activity">{row.activityName}</span>}
         </summary>
         <pre className="json">{JSON.stringify(row.statement, null, 2)}</pre>

@@ -1,0 +1,29 @@
+import { formatPercent, formatScore, progressFraction } from './progress';
+
+const PROGRESS = 'https://w3id.org/xapi/seriousgames/extensions/progress';
+
+interface StatementResult {
+  success?: unknown;
+  score?: { scaled?: unknown; raw?: unknown };
+  extensions?: Record<string, unknown>;
+}
+
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+/**
+ * What a statement's result says, in a few words beside its action: `✗ failure`, `✓ success · score 0.9`, `50%`. Empty
+ * when it has no result a teacher reads (a response is already part of the action).
+ */
+export function resultSummary(statement: unknown): string {
+  const result = (statement as { result?: StatementResult } | null)?.result;
+  if (!result || typeof result !== 'object') return '';
+  const parts: string[] = [];
+  if (result.success === true) parts.push('✓ success');
+  else if (result.success === false) parts.push('✗ failure');
+  const score = isNumber(result.score?.scaled) ? result.score.scaled : isNumber(result.score?.raw) ? result.score.raw : null;
+  if (score !== null) parts.push(`score ${formatScore(score)}`);
+  const progress = result.extensions?.[PROGRESS];
+  const fraction = isNumber(progress) ? progressFraction(progress) : null;
+  if (fraction !== null) parts.push(formatPercent(fraction));
+  return parts.join(' · ');
+}
