@@ -30,9 +30,13 @@ export function recordBusy(ctx: AppContext, req: IncomingMessage): void {
   ctx.busyRefusals.record(req.socket.remoteAddress, ctx.now());
 }
 
-export function answerBusy(ctx: AppContext, req: IncomingMessage, res: ServerResponse, headers: Record<string, string> = RETRY_SOON): void {
+/**
+ * The one answer to overload (the in-flight budget or the writer's queue full): 503 + Retry-After, counted for the
+ * diagnostics but not stored, since a stored refusal would add a write exactly when there is no room for one.
+ */
+export function answerBusy(ctx: AppContext, req: IncomingMessage, res: ServerResponse): void {
   recordBusy(ctx, req);
-  sendMessage(res, 503, Messages.busy, headers);
+  sendMessage(res, 503, Messages.busy, RETRY_SOON);
 }
 
 /**
@@ -72,7 +76,7 @@ export function bodyErrorAnswer(ctx: AppContext, req: IncomingMessage, res: Serv
     return sendMessage(res, 413, Messages.tooLarge);
   }
   if (error instanceof BodyOverBudgetError) {
-    // Overload, not the game's fault: not stored (see writeErrorAnswer). The rest of the body is read and dropped.
+    // Overload, not the game's fault. The rest of the body is read and dropped.
     return answerBusy(ctx, req, res);
   }
   if (error instanceof InvalidJsonError) {
@@ -107,9 +111,7 @@ export function writeErrorAnswer(
   sample?: string,
 ): void {
   if (error instanceof CollectorRefusal) {
-    // Overload answers are not the game's fault, and storing them would add writes exactly when there is no room.
-    if (error.status === 503 && error.message === Messages.busy) return answerBusy(ctx, req, res, error.headers);
-    if (error.status !== 503) recordRejection(ctx, req, route, error.status, error.message, { sessionId, sample: sample ?? null });
+    recordRejection(ctx, req, route, error.status, error.message, { sessionId, sample: sample ?? null });
     return sendMessage(res, error.status, error.message, error.headers);
   }
   if (error instanceof WriterClosedError) {

@@ -12,7 +12,7 @@ import { mayJoin } from './access.js';
 import { authTokenFrom } from './classify-authorization.js';
 import { Messages } from './messages.js';
 import { prepareTrackBatch } from './prepare-track-batch.js';
-import { answerBusy, bodyErrorAnswer, CollectorRefusal, markStorage, RETRY_SOON, writeErrorAnswer } from './refusals.js';
+import { answerBusy, bodyErrorAnswer, CollectorRefusal, markStorage, writeErrorAnswer } from './refusals.js';
 import { type StatementLayout, scanTrackBody } from './stored-statement-text.js';
 import { trackAccessCache } from './track-access-cache.js';
 
@@ -58,9 +58,7 @@ async function storeTrack(ctx: AppContext, req: IncomingMessage, res: ServerResp
     const statements = await prepareTrackBatch(body, session, { sent });
     const bodyHash = hash('sha1', raw, 'base64');
     const now = isoNow(ctx.now);
-    if (ctx.ingest.isOverloaded(statements.length, ctx.config.ingestQueueLimit)) {
-      throw new CollectorRefusal(503, Messages.busy, RETRY_SOON);
-    }
+    if (ctx.ingest.isOverloaded(statements.length, ctx.config.ingestQueueLimit)) return answerBusy(ctx, req, res);
     const result = await ctx.ingest.submit({ session, statements, bodyHash, source: 'rage' }, now);
     markStorage(ctx, false);
     ctx.bus.emit('statements.stored', {
@@ -92,8 +90,8 @@ async function storeTrack(ctx: AppContext, req: IncomingMessage, res: ServerResp
       trackAccessCache(ctx).clear();
       return sendMessage(res, 401, Messages.token);
     }
-    // Not for overload refusals: a write now would compete with the writer that is already behind.
-    if (session && error instanceof CollectorRefusal && error.status !== 503) touchLater(ctx, session.sessionId);
+    // Overload refusals are answered above (answerBusy), without this write: the writer is already behind.
+    if (session && error instanceof CollectorRefusal) touchLater(ctx, session.sessionId);
     writeErrorAnswer(ctx, req, res, 'track', error, session?.sessionId ?? null, raw.toString('utf8'));
   }
 }

@@ -78,7 +78,14 @@ async function holdingInflightBudget<T>(ctx: AppContext, req: Request, work: (ho
   }
 }
 
-const busy = () => new XapiError(503, Messages.busy, RETRY_SOON);
+/** Overload (the in-flight budget or the writer's queue full): the xAPI router counts it for the diagnostics. */
+export class XapiBusyError extends XapiError {
+  constructor() {
+    super(503, Messages.busy, RETRY_SOON);
+  }
+}
+
+const busy = () => new XapiBusyError();
 
 async function store(ctx: AppContext, locals: XapiLocals, statements: unknown[]): Promise<string[]> {
   const { credential, version } = locals;

@@ -1,11 +1,10 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { Messages } from '../collector/messages.js';
 import { recordBusy, recordRejection } from '../collector/refusals.js';
 import type { AppContext } from '../context.js';
 import { sendJson } from '../http/send.js';
 import { getActivity } from '../store/activities-repo.js';
 import { getStatements } from './get-statements.js';
-import { postStatements, putStatement, type XapiLocals } from './post-statements.js';
+import { postStatements, putStatement, XapiBusyError, type XapiLocals } from './post-statements.js';
 import { authenticate } from './xapi-auth.js';
 import {
   ANSWER_VERSION,
@@ -62,7 +61,7 @@ export function xapiRouter(ctx: AppContext): express.Router {
   router.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (error instanceof XapiError) {
       if (isRefusedWrite(req, error.status)) recordXapiRejection(ctx, req, res, error);
-      if (error.status === 503 && error.message === Messages.busy) recordBusy(ctx, req);
+      if (error instanceof XapiBusyError) recordBusy(ctx, req);
       return sendXapiError(res, error.status, error.message, error.headers);
     }
     ctx.log.error({ err: error, url: req.url }, 'xAPI request failed');
