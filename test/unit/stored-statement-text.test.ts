@@ -73,6 +73,7 @@ describe('a track statement is stored as sent, with the session extensions splic
       extra: fc.dictionary(key, value, { maxKeys: 3 }),
     });
     let takenFast = 0;
+    let splicable = 0;
     fc.assert(
       fc.property(fc.array(arbitrary, { minLength: 1, maxLength: 3 }), (specs) => {
         const values = specs.map(({ definition, extensions, extra }) =>
@@ -86,6 +87,7 @@ describe('a track statement is stored as sent, with the session extensions splic
           const definitionOf = (value.object as Json | undefined)?.definition;
           if (typeof (value.object as Json | undefined)?.id !== 'string') return;
           if (typeof definitionOf !== 'object' || definitionOf === null || Array.isArray(definitionOf)) return;
+          splicable++;
           const result = splicedStatementText(body, layouts?.[index] as StatementLayout, JSON.parse(body)[index] as Json, session);
           if (result !== null) {
             takenFast++;
@@ -95,7 +97,9 @@ describe('a track statement is stored as sent, with the session extensions splic
       }),
       { numRuns: 1500 },
     );
-    assert.ok(takenFast > 1000, `the fast path was taken ${takenFast} times`);
+    // A share, not a count: the count varies with the random draw (1,030-1,120 of about 2,700 in 15 runs, once 988),
+    // the share much less (38-41 %). Below a quarter, the generator no longer exercises the splice.
+    assert.ok(takenFast / splicable > 0.25, `the fast path was taken ${takenFast} times of ${splicable}`);
   });
 
   it('leaves to JSON.stringify what it cannot splice exactly', () => {
