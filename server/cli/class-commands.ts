@@ -19,7 +19,7 @@ function describe(item: ClassInfo): string {
 }
 
 export function registerClassCommands(program: Command, withDataDir: (command: Command) => Command): void {
-  const classes = program.command('class').description('create and list classes (groups of students who log in)');
+  const classes = program.command('class').description('create, list, rename and delete classes (groups of students who log in)');
 
   withDataDir(classes.command('create'))
     .description('create a class; then add students with "aula student add" or "aula student import"')
