@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
-import { backupDatabase, checkBackupFile } from '../store/backups.js';
-import { databaseFile, openDatabase } from '../store/open-database.js';
+import { backupDatabase } from '../store/backups.js';
+import { openDatabase } from '../store/open-database.js';
+import { RestoreRefusedError, type RestoreResult, restoreDatabase } from '../store/restore-database.js';
 import { closeDatabase, type DataDirOption, resolveDataDir } from './open-data.js';
 import { CliError, printJson, printLines } from './output.js';
 
@@ -30,20 +29,19 @@ export function registerBackupCommands(program: Command, withDataDir: (command: 
   withDataDir(program.command('restore'))
     .argument('<backup>', 'a backup file made by aula backup or kept in the data folder\'s backups/')
     .description('replace the database with a backup (stop aula serve and the desktop app first)')
-    .action((backup: string, options: DataDirOption) => {
-      const dataDir = resolveDataDir(options);
-      const source = path.resolve(backup);
-      if (!fs.existsSync(source)) throw new CliError(`No backup file at ${source}`);
-      const problem = checkBackupFile(source);
-      if (problem) throw new CliError(`${source} is damaged too (${problem}); choose another backup`);
-      const target = databaseFile(dataDir);
-      if (fs.existsSync(target)) {
-        const aside = `${target}.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-        fs.renameSync(target, aside);
-        for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
-        printLines(`The previous database was kept as ${aside}`);
+    .option('--json', 'print one JSON object')
+    .action((backup: string, options: DataDirOption & { json?: boolean }) => {
+      let result: RestoreResult;
+      try {
+        result = restoreDatabase(resolveDataDir(options), backup);
+      } catch (error) {
+        if (error instanceof RestoreRefusedError) throw new CliError(error.message);
+        throw error;
       }
-      fs.copyFileSync(source, target);
-      printLines(`Restored ${source} into ${dataDir}.`);
+      if (options.json) printJson(result);
+      else {
+        if (result.keptAside) printLines(`The previous database was kept as ${result.keptAside}`);
+        printLines(`Restored ${result.restored} into ${result.dataDir}.`);
+      }
     });
 }

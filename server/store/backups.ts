@@ -17,7 +17,9 @@ export function backupsDir(dataDir: string): string {
  */
 export function backupDatabase(db: Db, file: string): { file: string; bytes: number } {
   const target = path.resolve(file);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const folder = path.dirname(target);
+  // A typo in the folder would otherwise leave the copy somewhere no one looks for it.
+  if (!fs.existsSync(folder)) throw new Error(`There is no folder ${folder}; create it first or choose another file name`);
   if (fs.existsSync(target)) throw new Error(`${target} already exists; choose another file name`);
   db.prepare('VACUUM INTO ?').run(target);
   return { file: target, bytes: fs.statSync(target).size };
@@ -30,6 +32,7 @@ function safeLabel(label: string): string {
 /** A timestamped backup in the data folder's backups/ (e.g. when an activity is closed), keeping the newest few. */
 export function automaticBackup(db: Db, dataDir: string, label: string, now = new Date()): string {
   const dir = backupsDir(dataDir);
+  fs.mkdirSync(dir, { recursive: true });
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const { file } = backupDatabase(db, path.join(dir, `aula-${stamp}-${safeLabel(label)}.sqlite`));
   const automatic = fs
