@@ -1,14 +1,15 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useLiveStatus } from './api/live';
 import type { Overview } from './api/types';
-import { useResource } from './api/use-resource';
+import { LIVE_REFRESH_MS, useResource } from './api/use-resource';
 import { Link, matchPath, useLocation } from './router';
 import { screens } from './routes';
 import { AlertCount } from './screens/alerts/alert-count';
 import { DashboardBanners } from './screens/settings/dashboard-banners';
 
 function Totals() {
-  const overview = useResource<Overview>('/overview', { staleOn: () => true, throttleMs: 250 });
+  // No change is sent when a session's game falls silent, so the live count is also refetched every half minute.
+  const overview = useResource<Overview>('/overview', { staleOn: () => true, throttleMs: 250, refreshMs: LIVE_REFRESH_MS });
   const status = useLiveStatus();
   const o = overview.data;
   return (
@@ -18,7 +19,7 @@ function Totals() {
           <span className="total">
             <strong data-total="statements">{o.statements.toLocaleString('en-US')}</strong> statements
           </span>
-          <span className="total">
+          <span className="total" title="Live: sessions not ended whose game sent something in the last 3 minutes">
             <strong data-total="live-sessions">{o.liveSessions}</strong> live / {o.sessions} sessions
           </span>
           <span className="total">

@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react';
 import type { Activity } from './api/types';
 import type { Resource } from './api/use-resource';
-import { useResource } from './api/use-resource';
+import { LIVE_REFRESH_MS, useResource } from './api/use-resource';
 import { defaultActivity, rememberedOrPlaying } from './default-activity';
 
 interface DashboardData {
@@ -27,6 +27,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
   const activities = useResource<{ activities: Activity[] }>('/activities', {
     staleOn: (changes) => Object.keys(changes.activities).length > 0,
     throttleMs: 250,
+    refreshMs: LIVE_REFRESH_MS,
   });
   const [chosen, setChosen] = useState<string | null>(stored);
   const checkedRemembered = useRef(false);

@@ -2,8 +2,12 @@ import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import type { Overview } from './api-types.js';
 
-/** A session counts as live when it has not ended and was seen within this window. */
-export const LIVE_WINDOW_MS = 10 * 60_000;
+/**
+ * A session counts as live when it has not ended and its game sent something within this window: the Live screen's
+ * "active" at its default "Idle after" (3 minutes), so the header, Activities and Live give one count. Trackers send
+ * every few seconds while a game runs; a game silent for minutes has most likely been closed without an end.
+ */
+export const LIVE_WINDOW_MS = 3 * 60_000;
 
 /** The header totals, from maintained counters and small tables: never a scan of `statements`. */
 export function readOverview(db: Db, now: number): Overview {

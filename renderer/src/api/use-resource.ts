@@ -10,11 +10,16 @@ export interface Resource<T> {
   reload(): void;
 }
 
+/** How often counts of live sessions are refetched without a change: a session stops being live with time alone. */
+export const LIVE_REFRESH_MS = 30_000;
+
 export interface ResourceOptions {
   /** Which live changes make this resource stale; without it, live changes are ignored. */
   staleOn?: (changes: Changes) => boolean;
   /** Minimum time between two live refetches (ms). */
   throttleMs?: number;
+  /** Also refetch this often (ms): for figures that change with time alone, like a count of sessions seen lately. */
+  refreshMs?: number;
 }
 
 /**
@@ -27,7 +32,7 @@ export function useResource<T>(path: string | null, options: ResourceOptions = {
   const [loading, setLoading] = useState(path !== null);
   const state = useRef({ inFlight: false, again: false, lastFetch: 0, timer: undefined as ReturnType<typeof setTimeout> | undefined });
   const pathRef = useRef(path);
-  const { staleOn, throttleMs = 0 } = options;
+  const { staleOn, throttleMs = 0, refreshMs } = options;
 
   const load = useCallback(() => {
     const current = pathRef.current;
@@ -70,6 +75,12 @@ export function useResource<T>(path: string | null, options: ResourceOptions = {
   }, [path, load]);
 
   useEffect(() => () => clearTimeout(state.current.timer), []);
+
+  useEffect(() => {
+    if (!refreshMs) return;
+    const timer = setInterval(load, refreshMs);
+    return () => clearInterval(timer);
+  }, [refreshMs, load]);
 
   useLiveSignal((signal: LiveSignal) => {
     if (signal.kind === 'changes' && !staleOn?.(signal.changes)) return;
