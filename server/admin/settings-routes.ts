@@ -4,6 +4,7 @@ import type { AppContext } from '../context.js';
 import { sendJson } from '../http/send.js';
 import { teacherAccess, teacherVerdict } from '../http/teacher-access.js';
 import { COLLECTOR_PATH, mdnsInfo, setMdnsEnabled } from '../mdns/start-mdns.js';
+import { gameUrls } from '../net/lan-addresses.js';
 import { sendAdminError } from './admin-error.js';
 import { readConnectInfo } from './connect-info.js';
 
@@ -26,7 +27,7 @@ export function settingsRoutes(ctx: AppContext): express.Router {
       collector: {
         host: ctx.config.host,
         port,
-        urls: readConnectInfo(ctx, port).urls,
+        urls: gameUrls(readConnectInfo(ctx, port).urls),
         path: COLLECTOR_PATH,
         homePage: ctx.homePage,
       },

@@ -3,6 +3,7 @@ import { configFromEnv } from '../config.js';
 import { createCollector } from '../index.js';
 import { createLogger } from '../logger.js';
 import { mdnsInfo } from '../mdns/start-mdns.js';
+import { gameUrls } from '../net/lan-addresses.js';
 import { defaultDashboardDir } from './dashboard-dir.js';
 import { resolveDataDir } from './open-data.js';
 import { CliError, printLines } from './output.js';
@@ -53,8 +54,7 @@ export function registerServeCommand(program: Command, withDataDir: (command: Co
       printLines(
         `Aula collector is running (data: ${collector.config.dataDir})`,
         '',
-        'Games on this network can reach it at:',
-        ...collector.lanUrls.map((url) => `  ${url}`),
+        ...gameAddressLines(gameUrls(collector.lanUrls), collector.config.host, collector.port),
         // The name may still become aula-2.local if another device answers for it: the log and Connect screen say so.
         ...(mdns.enabled ? [`  http://${mdns.hostName}:${collector.port}/  (stays the same when the IP address changes)`] : []),
         '',
@@ -77,4 +77,14 @@ export function registerServeCommand(program: Command, withDataDir: (command: Co
       process.on('SIGINT', () => stop('SIGINT'));
       process.on('SIGTERM', () => stop('SIGTERM'));
     });
+}
+
+/** What to tell students' games: the network addresses, or why there are none (127.0.0.1 reaches this laptop only). */
+function gameAddressLines(urls: string[], host: string, port: number): string[] {
+  if (urls.length > 0) return ['Games on this network can reach it at:', ...urls.map((url) => `  ${url}`)];
+  const why =
+    host === '0.0.0.0' || host === '::'
+      ? 'this computer is on no network: connect it to the classroom network, then restart Aula'
+      : `it listens on ${host} only: start it with --host 0.0.0.0 to accept games from the classroom network`;
+  return [`Games on other computers cannot reach it yet (${why}).`, `A game on this computer can use http://127.0.0.1:${port}/`];
 }

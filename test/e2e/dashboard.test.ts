@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import jsQRModule from 'jsqr';
 import type { Page } from 'playwright-core';
 import { connectLink, parseConnectLink } from '../../renderer/src/format/connect-link.js';
+import { startOk, track } from '../support/rage.js';
 import { ROOT, type ServeProcess } from '../support/serve-process.js';
 import { chromiumMissing, type DashboardSession, scriptedTracker, serveDashboard } from './browser-support.js';
 
@@ -41,6 +42,12 @@ describe('the teacher dashboard, against a real aula serve and the real js-track
     await page.getByRole('heading', { name: 'No activity yet' }).waitFor();
     await page.getByText('● live').waitFor();
     await shot(page, '01-live-empty');
+    // Results, as Live does, says what to do first.
+    await go(page, 'Results');
+    const noActivity = page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'No activity yet' }) });
+    await noActivity.getByRole('link', { name: 'Activities → New activity' }).waitFor();
+    await page.goto(`${serve.url}/`);
+    await page.getByRole('heading', { name: 'No activity yet' }).waitFor();
 
     // Activities, reached with the keyboard alone (skip link, Live, Activities): create one in the form.
     for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
@@ -73,6 +80,8 @@ describe('the teacher dashboard, against a real aula serve and the real js-track
     assert.equal(decoded.data, connectLink(`${serve.url}/`, code));
     assert.deepEqual(parseConnectLink(decoded.data), { collectorUrl: `${serve.url}/`, trackingCode: code });
     await page.getByText(`${serve.url}/`, { exact: true }).first().waitFor();
+    // 127.0.0.1 (this test's only address) is said to be for this computer only, not for the students' games.
+    await page.locator('.urls li', { hasText: `${serve.url}/` }).getByText('only for a game on this computer').waitFor();
     await shot(page, '03-connect');
 
     // Live: empty until a game starts.
@@ -166,6 +175,35 @@ describe('the teacher dashboard, against a real aula serve and the real js-track
       await items.first().locator('summary').click();
       await items.first().locator('pre.json').waitFor();
       await shot(page, '07-statements');
+
+      // Live sorts by every column: two more students, one who failed level2 and one whose game has sent nothing yet.
+      const failer = await startOk(serve.url, code);
+      const failed = await track(serve.url, failer.authToken, [
+        {
+          actor: failer.actor,
+          verb: { id: 'http://adlnet.gov/expapi/verbs/completed' },
+          object: { id: `${failer.objectId}/level/level2`, definition: { type: 'https://w3id.org/xapi/seriousgames/activity-types/level' } },
+          result: { success: false, score: { raw: 2, scaled: 0.2 } },
+          timestamp: new Date().toISOString(),
+        },
+      ]);
+      assert.equal(failed.status, 200, failed.text);
+      const waiting = await startOk(serve.url, code);
+      await go(page, 'Live');
+      const players = page.locator('.live-table tbody tr .player-name');
+      await page.locator('.live-table tbody tr', { hasText: failer.playerAnimalName }).locator('.result', { hasText: 'failed · score 0.2' }).waitFor();
+      const order = async (column: string) => {
+        await page.getByRole('button', { name: column, exact: false }).click();
+        return players.allTextContents();
+      };
+      // Result: failed first, then by score; reversed, the best first. A session with no result stays last.
+      assert.deepEqual(await order('Result'), [failer.playerAnimalName, started.animalName, waiting.playerAnimalName]);
+      assert.equal(await page.getByRole('columnheader', { name: /Result/ }).getAttribute('aria-sort'), 'ascending');
+      assert.deepEqual(await order('Result'), [started.animalName, failer.playerAnimalName, waiting.playerAnimalName]);
+      // Last action: alike actions together, in the order they read; a session with nothing yet stays last.
+      assert.deepEqual(await order('Last action'), [started.animalName, failer.playerAnimalName, waiting.playerAnimalName]);
+      assert.deepEqual(await order('Last action'), [failer.playerAnimalName, started.animalName, waiting.playerAnimalName]);
+      await shot(page, '08-live-sorted');
 
       // Closing the activity from the Activities screen.
       await go(page, 'Activities');

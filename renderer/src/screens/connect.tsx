@@ -7,6 +7,9 @@ import { connectLink } from '../format/connect-link';
 import { Link } from '../router';
 import { FirstRunNotice, MdnsName, useMdnsHost } from './diagnostics/mdns-name';
 
+/** 127.x: reaches the laptop Aula runs on, never a student's machine. */
+const isThisComputerOnly = (url: string): boolean => new URL(url).hostname.startsWith('127.');
+
 export function ConnectScreen() {
   const info = useResource<ConnectInfo>('/connect', {
     staleOn: (changes) => Object.keys(changes.activities).length > 0 && changes.statements === 0,
@@ -26,10 +29,11 @@ export function ConnectScreen() {
           {urls.map((url) => (
             <li key={url}>
               <code className="url">{url}</code> <CopyButton text={url} label="Copy address" />
+              {isThisComputerOnly(url) && <span className="muted small"> only for a game on this computer</span>}
             </li>
           ))}
         </ul>
-        <p className="muted">Port {port}. Every address above works; pick the one on the students' network.</p>
+        <p className="muted">Port {port}. Give the students' games an address of their network; 127.0.0.1 reaches this computer only.</p>
         <MdnsName port={port} />
         <FirstRunNotice />
         {!reachableFromLan && (
