@@ -14,11 +14,16 @@ export const RESULTS_CSV_COLUMNS = [
   'incorrect',
   'best_score',
   'last_score',
+  // Last, so that scripts reading the columns before stay right: the statements export's player_id, to join the two.
+  'player_id',
 ] as const;
 
-/** One line per student (cells that look like formulas are escaped by csvLine). */
+/**
+ * One line per student (cells that look like formulas are escaped by csvLine). It starts with a byte-order mark, as
+ * the statements CSV export does: without it, Excel on Windows reads UTF-8 names such as "García" as Latin-1.
+ */
 export function resultsCsv(results: ActivityResults): string {
-  const lines = [csvLine(RESULTS_CSV_COLUMNS)];
+  const lines = [`\uFEFF${csvLine(RESULTS_CSV_COLUMNS)}`];
   for (const s of results.students) {
     lines.push(
       csvLine([
@@ -34,6 +39,7 @@ export function resultsCsv(results: ActivityResults): string {
         s.incorrect,
         s.bestScore,
         s.lastScore,
+        s.player.id,
       ]),
     );
   }
