@@ -152,7 +152,9 @@ export function evaluateClock(settings: RuleSettings, state: SessionRuleState, n
   if (state.ended) return effects.list;
   const { idle, noProgress } = settings;
   if (idle.enabled && now - state.lastSeen >= idle.minutes * MINUTE) {
-    effects.raise('idle', idle.severity, `Idle for ${minutesText(idle.minutes)} (nothing since ${new Date(state.lastSeen).toISOString().slice(11, 16)} UTC)`);
+    // Raised once, when the silence reaches the threshold, and read minutes later: "or more" keeps it true then. No clock
+    // time: the server's would be UTC, and the dashboard shows when each alert was raised in the teacher's own time.
+    effects.raise('idle', idle.severity, `Idle for ${minutesText(idle.minutes)} or more`);
   }
   if (noProgress.enabled && now - state.lastProgress >= noProgress.minutes * MINUTE) {
     effects.raise('no-progress', noProgress.severity, `No progress for ${minutesText(noProgress.minutes)}${percent(state.shownProgress?.value ?? null)}`);
