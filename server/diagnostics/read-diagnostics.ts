@@ -83,10 +83,14 @@ function rejectionGroups(ctx: AppContext, now: number): DiagnosticGroup[] {
 
 function silentGames(ctx: AppContext, now: number): DiagnosticGroup | undefined {
   const clearedAt = cleared(ctx, 'silent-games');
-  const rows = prepared<[string, string, string], { sessionId: number; lastSeen: string; player: string; activity: string | null }>(
+  // A student by the username the teacher knows them by, an anonymous player by the animal name Live shows; with the
+  // session's number, as one player may have two sessions gone silent (a game restarted without ending).
+  const rows = prepared<[string, string, string], { sessionId: number; number: number; lastSeen: string; player: string; activity: string | null }>(
     ctx.db,
-    `SELECT s.id AS sessionId, s.last_seen AS lastSeen, p.animal_name AS player, a.name AS activity
-     FROM sessions s JOIN players p ON p.id = s.player_id LEFT JOIN activities a ON a.id = s.activity_id
+    `SELECT s.id AS sessionId, s.number AS number, s.last_seen AS lastSeen, coalesce(st.username, p.animal_name) AS player,
+       a.name AS activity
+     FROM sessions s JOIN players p ON p.id = s.player_id LEFT JOIN students st ON st.id = p.student_id
+       LEFT JOIN activities a ON a.id = s.activity_id
      WHERE s.ended IS NULL AND s.last_seen < ? AND s.last_seen > ? AND s.last_seen > ?
      ORDER BY s.last_seen DESC LIMIT ${MAX_ITEMS}`,
   ).all(iso(now - SILENT_AFTER_MS), iso(now - SILENT_WINDOW_MS), clearedAt);
@@ -98,7 +102,7 @@ function silentGames(ctx: AppContext, now: number): DiagnosticGroup | undefined 
     items: rows.map((row) => ({
       time: row.lastSeen,
       address: null,
-      detail: row.player,
+      detail: `${row.player} · session ${row.number}`,
       count: 1,
       sample: null,
       suggestion: null,

@@ -34,6 +34,8 @@ function MdnsStatus({ mdns }: { mdns: MdnsInfo }) {
 
 function Group({ group, onHandled }: { group: DiagnosticGroup; onHandled: () => void }) {
   const [busy, setBusy] = useState(false);
+  // A silent game is one session each: its activity stands where refusals show the address, and there is nothing to count.
+  const silent = group.kind === 'silent-games';
   const handled = () => {
     setBusy(true);
     apiPost('/diagnostics/clear', { kind: group.kind })
@@ -49,10 +51,10 @@ function Group({ group, onHandled }: { group: DiagnosticGroup; onHandled: () => 
       <table className="small">
         <thead>
           <tr>
-            <th>{group.kind === 'silent-games' ? 'Last seen' : 'Last'}</th>
-            <th>{group.kind === 'silent-games' ? 'Player' : group.kind.endsWith('code') || group.kind === 'activity-closed' || group.kind === 'not-allowed' ? 'Code tried' : 'Message'}</th>
-            <th>From</th>
-            <th>Times</th>
+            <th>{silent ? 'Last seen' : 'Last'}</th>
+            <th>{silent ? 'Player' : group.kind.endsWith('code') || group.kind === 'activity-closed' || group.kind === 'not-allowed' ? 'Code tried' : 'Message'}</th>
+            <th>{silent ? 'Activity' : 'From'}</th>
+            <th>{silent ? '' : 'Times'}</th>
             <th />
           </tr>
         </thead>
@@ -70,7 +72,7 @@ function Group({ group, onHandled }: { group: DiagnosticGroup; onHandled: () => 
                 )}
               </td>
               <td>{item.address ?? (item.activity ? item.activity : '')}</td>
-              <td>{item.count}</td>
+              <td>{silent ? '' : item.count}</td>
               <td className="item-fix">{itemFix(group, item)}</td>
             </tr>
           ))}
