@@ -6,6 +6,7 @@ import { playerLabel } from '../../renderer/src/format/player-name.js';
 import { formatPercent, formatScore, progressFraction } from '../../renderer/src/format/progress.js';
 import { resultSummary } from '../../renderer/src/format/result.js';
 import { describeAction, KNOWN_VERBS, lastSegment, objectLabel, verbLabel } from '../../renderer/src/format/verbs.js';
+import { shownCause } from '../../renderer/src/screens/alerts/shown-cause.js';
 
 const OBJECT = 'http://aula.local:3000/api/proxy/gleaner/games/GAME/VERSION';
 const TYPES = 'https://w3id.org/xapi/seriousgames/activity-types/';
@@ -139,3 +140,25 @@ describe('connect links and player names', () => {
     assert.equal(playerLabel({ ...base, kind: 'identified', username: 'maria', displayName: 'María López' }), 'María López (maria)');
   });
 });
+
+describe('alerts', () => {
+  const item = (id: number, severity: 'alert' | 'warning', message: string) => ({
+    id,
+    sessionId: 1,
+    sessionNumber: 1,
+    rule: 'r',
+    severity,
+    message,
+    raised: `2026-01-10T10:0${9 - id}:00.000Z`,
+    cleared: null,
+    acknowledged: null,
+  });
+
+  test("a collapsed row's cause is the newest alert, before any newer warning", () => {
+    const items = [item(1, 'warning', 'Quit without completing level2'), item(2, 'alert', 'Scored 0.2 on level1'), item(3, 'alert', '3 wrong answers in a row'), item(4, 'warning', 'Idle')];
+    assert.equal(shownCause(items)?.message, 'Scored 0.2 on level1');
+    assert.equal(shownCause([item(1, 'warning', 'Idle for 4 min'), item(2, 'warning', 'No progress')])?.message, 'Idle for 4 min');
+    assert.equal(shownCause([]), undefined);
+  });
+});
+

@@ -8,6 +8,7 @@ import { useDashboardData } from '../../data';
 import { formatTime } from '../../format/time';
 import './alerts.css';
 import { RulesEditor } from './rules-editor';
+import { shownCause } from './shown-cause';
 import { type AlertItem, type AlertsView, alertsChangedIn, type StudentAlerts } from './types';
 
 function Count({ n, severity }: { n: number; severity: 'alert' | 'warning' }) {
@@ -47,7 +48,7 @@ function StudentRow({ student, activityId, onChanged }: { student: StudentAlerts
   });
   const acknowledge = (id: number) => void apiPost(`/alerts/${id}/acknowledge`, {}).then(onChanged, onChanged);
   const acknowledgeAll = () => void apiPost('/alerts/acknowledge', { activity: activityId, player: student.player.id }).then(onChanged, onChanged);
-  const latest = student.items[0];
+  const cause = shownCause(student.items);
   return (
     <tr className={student.alerts > 0 ? 'row-alert' : 'row-warning'}>
       <td>
@@ -64,7 +65,7 @@ function StudentRow({ student, activityId, onChanged }: { student: StudentAlerts
           <Items items={history.data?.history ?? student.items} onAcknowledge={acknowledge} />
         ) : (
           <span className="latest-cause">
-            {latest?.message} <span className="muted small">{latest ? formatTime(latest.raised) : ''}</span>
+            {cause?.message} <span className="muted small">{cause ? formatTime(cause.raised) : ''}</span>
           </span>
         )}
       </td>
