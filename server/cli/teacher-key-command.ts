@@ -24,7 +24,7 @@ export function registerTeacherKeyCommand(program: Command, withDataDir: (comman
       printLines(
         key,
         '',
-        'On another device open http://<this computer>:3000/teacher and enter this key to reach the dashboard.',
+        "On another device open Aula's address followed by /teacher (aula serve prints the address, e.g. http://192.168.1.20:3000/teacher) and enter this key to reach the dashboard.",
         ...(options.regenerate ? ['The previous key and the devices signed in with it no longer work.'] : []),
       );
     });

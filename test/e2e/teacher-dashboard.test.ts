@@ -93,6 +93,8 @@ describe('the dashboard from another device, with the teacher key', { skip }, ()
     await page.getByTestId('mdns-status').filter({ hasText: 'off (switched off with --no-mdns or AULA_MDNS=0)' }).waitFor();
     await go('Settings');
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    // Where to type the key: this collector's own network address and port, not a made-up example.
+    assert.equal(await page.getByTestId('teacher-url').textContent(), `${base}/teacher`);
     const value = page.getByTestId('teacher-key-value');
     assert.ok(!((await value.textContent()) ?? '').includes(oldKey), 'hidden until revealed');
     assert.ok(!(await page.content()).includes(oldKey), 'nowhere in the page while hidden');

@@ -35,8 +35,8 @@ export function BackupsCard() {
       <h3 id="backups-title">Backups</h3>
       <p className="small muted">
         A consistent copy of all data, safe while games are sending. Aula also makes one each time an activity is closed, and keeps
-        the last {list.data?.kept ?? 5}. Collecting pauses for a moment while a backup is written (longer for a large database);
-        games wait and lose nothing.
+        the last {list.data?.kept ?? 5}. Games go on sending while a backup is written (on a thread of its own, from a snapshot);
+        a large database takes a while to copy.
       </p>
       <button type="button" className="button-primary" onClick={backUp} disabled={busy}>
         {busy ? 'Backing up…' : 'Back up now'}

@@ -13,6 +13,13 @@ function mdnsText(mdns: Settings['mdns']): string {
   return `Off (${mdnsOffReason(mdns.reason)}); games use the IP address.`;
 }
 
+/** Where another device opens the dashboard: the LAN name when Aula answers for it, else the first network address. */
+function teacherUrl(s: Settings): string | null {
+  if (s.mdns.enabled) return `http://${s.mdns.hostName}:${s.collector.port}/teacher`;
+  const [first] = s.collector.urls;
+  return first ? new URL('teacher', first).href : null;
+}
+
 /** The switch for the LAN name; the command-line switch (--no-mdns) wins, so it is not offered then. */
 function MdnsSwitch({ mdns, onChanged }: { mdns: Settings['mdns']; onChanged: () => void }) {
   const [busy, setBusy] = useState(false);
@@ -51,7 +58,7 @@ export function SettingsScreen() {
       {settings.loading && <Loading />}
       {s && (
         <>
-          <TeacherKeyCard teacherKey={s.teacherKey} access={s.access} onChanged={settings.reload} />
+          <TeacherKeyCard teacherKey={s.teacherKey} access={s.access} teacherUrl={teacherUrl(s)} onChanged={settings.reload} />
           <section className="card" aria-labelledby="collector-title" data-testid="collector-settings">
             <h3 id="collector-title">Collector</h3>
             <dl className="small">

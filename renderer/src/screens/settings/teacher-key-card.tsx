@@ -6,7 +6,18 @@ import { copyText } from '../../components/copy-text';
  * The teacher key: hidden until revealed (a projector may be showing this screen), copyable, and regenerable after
  * a confirmation, since every other device then has to enter the new key.
  */
-export function TeacherKeyCard({ teacherKey, access, onChanged }: { teacherKey: string; access: string | null; onChanged(): void }) {
+/** `teacherUrl`: this collector's /teacher on its network address (its LAN name when it answers for one), if it has one. */
+export function TeacherKeyCard({
+  teacherKey,
+  access,
+  teacherUrl,
+  onChanged,
+}: {
+  teacherKey: string;
+  access: string | null;
+  teacherUrl: string | null;
+  onChanged(): void;
+}) {
   const [shown, setShown] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -41,8 +52,8 @@ export function TeacherKeyCard({ teacherKey, access, onChanged }: { teacherKey: 
     <section className="card" aria-labelledby="teacher-key-title" data-testid="teacher-key">
       <h3 id="teacher-key-title">Teacher key</h3>
       <p className="small muted">
-        To open this dashboard on a tablet or another computer, go to <code>/teacher</code> on Aula's address there (for example{' '}
-        <code>http://aula.local:3000/teacher</code>) and type this key. That device then stays signed in until the key is regenerated.
+        To open this dashboard on a tablet or another computer, go to{' '}
+        {teacherUrl ? <code data-testid="teacher-url">{teacherUrl}</code> : <>/teacher on Aula's network address (see Connect)</>} and type this key. That device then stays signed in until the key is regenerated.
         Scripts can send <code>Authorization: Bearer &lt;key&gt;</code>.
       </p>
       <p>
