@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { type StartAnswer, startOk, track } from '../support/rage.js';
 import { ROOT, type ServeProcess } from '../support/serve-process.js';
 import { chromiumMissing, type DashboardSession, scriptedTracker, serveDashboard } from './browser-support.js';
 
@@ -11,6 +12,29 @@ const DRIVER = path.join(import.meta.dirname, 'alerts-tracker-session.cjs');
 
 /** The real js-tracker in its own process, driven phase by phase through stdin/stdout. */
 const playSession = (url: string, code: string) => scriptedTracker(DRIVER, url, code);
+
+const TYPES = 'https://w3id.org/xapi/seriousgames/activity-types/';
+
+/** A statement as the trackers send it, about one of the game's objects (`serious-game/…`, `level/…`, `question/…`). */
+function statement(start: StartAnswer, verb: string, object: string, result: Record<string, unknown>): Record<string, unknown> {
+  const type = object.slice(0, object.indexOf('/'));
+  return {
+    actor: start.actor,
+    verb: { id: verb },
+    object: { id: `${start.objectId}/${object}`, definition: { type: `${TYPES}${type}` } },
+    result,
+    timestamp: new Date().toISOString(),
+  };
+}
+
+async function sent(url: string, start: StartAnswer, statements: unknown[]): Promise<void> {
+  const answer = await track(url, start.authToken, statements);
+  assert.equal(answer.status, 200, answer.text);
+}
+
+/** The labels under (or beside) a chart's bars, as drawn. */
+const tickLabels = (chart: ReturnType<Page['locator']>, axis: 'xAxis' | 'yAxis') =>
+  chart.locator(`.recharts-${axis}-tick-labels .recharts-cartesian-axis-tick-value`).allTextContents();
 
 async function go(page: Page, label: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: label, exact: true }).click();
@@ -138,5 +162,61 @@ describe('Alerts & Warnings, live, against a real aula serve and the real js-tra
     } finally {
       game.stop();
     }
+  });
+
+  test("Results name every bar, however long the game's name or many the answers, and count players who finished the game", { timeout: 60_000 }, async () => {
+    const created = await fetch(`${serve.url}/admin/api/activities`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'Labels 3B', game: 'Fractions adventure' }),
+    });
+    assert.ok(created.ok, await created.clone().text());
+    const { activity } = (await created.json()) as { activity: { id: string; trackingCode: string } };
+    await page.goto(`${serve.url}/`);
+    await go(page, 'Results');
+    await page.getByLabel('Activity').selectOption({ label: 'Labels 3B' });
+    // Empty, the screen says how results come in.
+    const empty = page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'Nobody has played this activity yet' }) });
+    await empty.getByText(activity.trackingCode, { exact: true }).waitFor();
+    await empty.getByRole('link', { name: 'Connect' }).waitFor();
+
+    const completed = 'http://adlnet.gov/expapi/verbs/completed';
+    const selected = 'https://w3id.org/xapi/adb/verbs/selected';
+    const responses = ['optionA', 'optionB', 'optionC', 'optionD', 'optionE', 'optionF', 'optionG', 'half of the pizza and a little more'];
+    const finisher = await startOk(serve.url, activity.trackingCode);
+    await sent(serve.url, finisher, [
+      statement(finisher, completed, 'level/level1', { success: true, score: { raw: 8, scaled: 0.8 } }),
+      statement(finisher, completed, 'level/level2', { success: true, score: { raw: 6, scaled: 0.6 } }),
+      ...responses.map((response, i) => statement(finisher, selected, 'question/q1', { success: i === 0, response })),
+      statement(finisher, completed, 'serious-game/Fractions%20adventure', { success: true, score: { raw: 7, scaled: 0.7 } }),
+    ]);
+    const quitter = await startOk(serve.url, activity.trackingCode);
+    await sent(serve.url, quitter, [statement(quitter, completed, 'level/level1', { success: false, score: { raw: 2, scaled: 0.2 } })]);
+
+    // Everyone who played counts, anonymous players too, and finishing means finishing the game.
+    await page.locator('p.activity-facts', { hasText: '50 % of 2 players finished the game.' }).waitFor();
+    const levels = page.locator('.chart-grid .card', { hasText: 'Levels and quizzes' });
+    await levels.locator('.recharts-bar-rectangle').first().waitFor();
+    // The game's own bar first, named even though its name is longer than its bar: cut, with the whole name on hover.
+    const levelLabels = await tickLabels(levels, 'xAxis');
+    assert.equal(levelLabels.length, 3, JSON.stringify(levelLabels));
+    assert.match(levelLabels[0] ?? '', /^Fractions adventure \(whole game\)$|^Fractions.*…$/, JSON.stringify(levelLabels));
+    assert.deepEqual(levelLabels.slice(1), ['level1', 'level2']);
+    assert.equal(await levels.locator('.axis-tick title').first().textContent(), 'Fractions adventure (whole game)');
+    // Eight answers, eight names beside their bars.
+    const answers = page.locator('.chart-grid .card', { hasText: 'Answers to q1' });
+    const answerLabels = await tickLabels(answers, 'yAxis');
+    assert.equal(answerLabels.length, responses.length, JSON.stringify(answerLabels));
+    for (const label of answerLabels) {
+      const full = responses.find((response) => response === label || (label.endsWith('…') && response.startsWith(label.slice(0, -1))));
+      assert.ok(full, `${label} names one of the answers: ${JSON.stringify(answerLabels)}`);
+    }
+    assert.ok(answerLabels.some((label) => label.endsWith('…')), 'the long answer is cut to fit the axis');
+    await page.screenshot({ path: path.join(SHOTS, '04-results-labels.png'), fullPage: true });
+    await page.setViewportSize({ width: 800, height: 900 });
+    assert.equal((await tickLabels(levels, 'xAxis')).length, 3);
+    assert.equal((await tickLabels(answers, 'yAxis')).length, responses.length);
+    await page.screenshot({ path: path.join(SHOTS, '05-results-labels-800.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 });

@@ -5,6 +5,7 @@ import { formatDuration, lastSeenLabel, sessionStatus } from '../../renderer/src
 import { playerLabel } from '../../renderer/src/format/player-name.js';
 import { formatPercent, formatScore, progressFraction } from '../../renderer/src/format/progress.js';
 import { resultSummary } from '../../renderer/src/format/result.js';
+import { truncate } from '../../renderer/src/format/truncate.js';
 import { describeAction, KNOWN_VERBS, lastSegment, objectLabel, verbLabel } from '../../renderer/src/format/verbs.js';
 import { shownCause } from '../../renderer/src/screens/alerts/shown-cause.js';
 
@@ -141,7 +142,7 @@ describe('connect links and player names', () => {
   });
 });
 
-describe('alerts', () => {
+describe('alerts and chart labels', () => {
   const item = (id: number, severity: 'alert' | 'warning', message: string) => ({
     id,
     sessionId: 1,
@@ -159,6 +160,13 @@ describe('alerts', () => {
     assert.equal(shownCause(items)?.message, 'Scored 0.2 on level1');
     assert.equal(shownCause([item(1, 'warning', 'Idle for 4 min'), item(2, 'warning', 'No progress')])?.message, 'Idle for 4 min');
     assert.equal(shownCause([]), undefined);
+  });
+
+  test('a label longer than its room is cut with an ellipsis; one that fits is kept whole', () => {
+    assert.equal(truncate('Fractions adventure (whole game)', 12), 'Fractions a…');
+    assert.equal(truncate('Fractions (whole game)', 10), 'Fractions…');
+    assert.equal(truncate('level1', 6), 'level1');
+    assert.equal(truncate('½ of the pizza', 3), '½…', 'by characters, without a space before the ellipsis');
   });
 });
 

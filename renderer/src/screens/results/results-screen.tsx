@@ -4,8 +4,10 @@ import { useResource } from '../../api/use-resource';
 import { ActivityPicker } from '../../components/activity-picker';
 import { PlayerName } from '../../components/player-name';
 import { EmptyState, ErrorBox, Loading } from '../../components/states';
-import { useDashboardData } from '../../data';
+import { useDashboardData, useSelectedActivity } from '../../data';
+import { Link } from '../../router';
 import '../alerts/alerts.css';
+import { AxisTick } from './axis-tick';
 
 const minutes = (seconds: number) => (seconds < 60 ? `${seconds} s` : `${Math.round(seconds / 60)} min`);
 const pct = (value: number | null) => (value === null ? '—' : `${Math.round((value <= 1 ? value * 100 : value) * 10) / 10} %`);
@@ -23,6 +25,7 @@ function scoreDomain(objects: ActivityResults['aggregates']['objects']): [number
 /** Per-student results of one activity, class aggregates with charts, and the CSV download. */
 export function ResultsScreen() {
   const { activityId } = useDashboardData();
+  const activity = useSelectedActivity();
   const results = useResource<ActivityResults>(activityId ? `/activities/${encodeURIComponent(activityId)}/results` : null, {
     // Results are written up to a second after the statements they come from: their own change counts too.
     staleOn: (changes) => (activityId ? (changes.activities[activityId] ?? 0) > 0 || (changes.results?.includes(activityId) ?? false) : false),
@@ -32,7 +35,12 @@ export function ResultsScreen() {
     return (
       <section>
         <h2>Results</h2>
-        <EmptyState title="No activity yet" />
+        <EmptyState title="No activity yet">
+          <p>
+            Create an activity for your class first: <Link to="/activities">Activities → New activity</Link>. Each
+            student's results (time played, levels completed, answers, scores) appear here as they play.
+          </p>
+        </EmptyState>
       </section>
     );
   }
@@ -48,11 +56,28 @@ export function ResultsScreen() {
       </div>
       {results.error && <ErrorBox error={results.error} onRetry={results.reload} />}
       {!data && !results.error && <Loading />}
-      {data && data.students.length === 0 && <EmptyState title="Nobody has played this activity yet" />}
+      {data && data.students.length === 0 && (
+        <EmptyState title="Nobody has played this activity yet">
+          <p>
+            Start the game on a student's computer with
+            {activity ? (
+              <>
+                {' '}
+                tracking code <code className="code">{activity.trackingCode}</code> and
+              </>
+            ) : (
+              ' its tracking code and'
+            )}{' '}
+            this collector's address from <Link to="/connect">Connect</Link>. Results appear here as the students play.
+          </p>
+        </EmptyState>
+      )}
       {data && data.students.length > 0 && (
         <>
           <p className="activity-facts">
-            <strong data-total="completion-rate">{pct(data.aggregates.completionRate)}</strong> of {data.aggregates.students} students finished a session.
+            {/* Everyone who played counts, anonymous or not; "finished" is a completed game (the sessions' completion). */}
+            <strong data-total="completion-rate">{pct(data.aggregates.completionRate)}</strong> of {data.aggregates.students}{' '}
+            {data.aggregates.students === 1 ? 'player' : 'players'} finished the game.
           </p>
           <div className="table-wrap">
             <table className="table results-table">
@@ -95,7 +120,7 @@ export function ResultsScreen() {
                 <ResponsiveContainer width="100%" height={220}>
                   <BarChart data={data.aggregates.objects.map((o) => ({ name: chartName(o), completed: o.completed, averageScore: o.averageScore }))}>
                     <CartesianGrid strokeDasharray="3 3" />
-                    <XAxis dataKey="name" />
+                    <XAxis dataKey="name" interval={0} tick={<AxisTick />} />
                     {/* Two scales: a count of students on the left, scores on the right (0-1 when scaled), so a score
                         of 0.9 is not drawn as if it were about one student. */}
                     <YAxis yAxisId="students" allowDecimals={false} stroke={COMPLETED_COLOUR} />
@@ -111,10 +136,11 @@ export function ResultsScreen() {
             {data.aggregates.questions.map((q) => (
               <div className="card" key={q.objectId}>
                 <h3>Answers to {q.name}</h3>
-                <ResponsiveContainer width="100%" height={180}>
+                {/* A row of room per answer: in a fixed height Recharts named only every other one. */}
+                <ResponsiveContainer width="100%" height={answersChartHeight(q.answers.length)}>
                   <BarChart data={q.answers} layout="vertical">
                     <XAxis type="number" allowDecimals={false} />
-                    <YAxis type="category" dataKey="response" width={100} />
+                    <YAxis type="category" dataKey="response" width={100} interval={0} tick={<AxisTick />} />
                     <Tooltip />
                     <Bar dataKey="count" name="chosen" fill="#7a5bb5" isAnimationActive={false} />
                   </BarChart>
@@ -130,6 +156,8 @@ export function ResultsScreen() {
     </section>
   );
 }
+
+const answersChartHeight = (answers: number): number => Math.max(120, 40 + answers * 28);
 
 /** The game's own object (trackers name it "game", or after the game) shows beside the levels: say which it is. */
 const chartName = (object: { name: string; type: string }): string => (object.type === 'serious-game' ? `${object.name} (whole game)` : object.name);
