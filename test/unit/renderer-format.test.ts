@@ -5,9 +5,11 @@ import { formatDuration, lastSeenLabel, sessionStatus } from '../../renderer/src
 import { playerLabel } from '../../renderer/src/format/player-name.js';
 import { formatPercent, formatScore, progressFraction } from '../../renderer/src/format/progress.js';
 import { resultSummary } from '../../renderer/src/format/result.js';
+import { compareSessions, type SortKey } from '../../renderer/src/format/session-order.js';
 import { truncate } from '../../renderer/src/format/truncate.js';
 import { describeAction, KNOWN_VERBS, lastSegment, objectLabel, verbLabel } from '../../renderer/src/format/verbs.js';
 import { shownCause } from '../../renderer/src/screens/alerts/shown-cause.js';
+import type { SessionRow } from '../../server/admin/api-types.js';
 
 const OBJECT = 'http://aula.local:3000/api/proxy/gleaner/games/GAME/VERSION';
 const TYPES = 'https://w3id.org/xapi/seriousgames/activity-types/';
@@ -139,6 +141,47 @@ describe('connect links and player names', () => {
     assert.equal(playerLabel({ ...base, kind: 'anonymous', username: null }), 'brave-teal-otter');
     assert.equal(playerLabel({ ...base, kind: 'identified', username: 'maria' }), 'maria');
     assert.equal(playerLabel({ ...base, kind: 'identified', username: 'maria', displayName: 'María López' }), 'María López (maria)');
+  });
+});
+
+describe('Live sorted by last action and by result', () => {
+  const COMPLETED = 'http://adlnet.gov/expapi/verbs/completed';
+  const session = (name: string, fields: Partial<SessionRow>): SessionRow => ({
+    id: 1,
+    number: 1,
+    started: '2026-01-10T09:00:00.000Z',
+    ended: null,
+    lastSeen: '2026-01-10T09:05:00.000Z',
+    statements: 3,
+    lastVerb: null,
+    lastObject: null,
+    progress: null,
+    completion: null,
+    success: null,
+    score: null,
+    player: { id: name, kind: 'anonymous', animalName: name, username: null, displayName: null },
+    ...fields,
+  });
+  const sessions = [
+    session('nothing-yet', {}),
+    session('level10', { lastVerb: COMPLETED, lastObject: `${OBJECT}/level/level10`, completion: true, success: true, score: 0.9 }),
+    session('failed-low', { lastVerb: COMPLETED, lastObject: `${OBJECT}/level/level2`, success: false, score: 0.1 }),
+    session('failed-higher', { lastVerb: COMPLETED, lastObject: `${OBJECT}/level/level2`, success: false, score: 0.4 }),
+    session('not-completed', { lastVerb: COMPLETED, lastObject: `${OBJECT}/level/level1`, completion: false }),
+  ];
+  const sorted = (key: SortKey, descending: boolean) =>
+    [...sessions].sort((a, b) => compareSessions(a, b, key, descending)).map((s) => s.player.animalName);
+
+  test('result: failed first (lowest score first), then not completed, then the rest; no result last either way', () => {
+    assert.deepEqual(sorted('result', false), ['failed-low', 'failed-higher', 'not-completed', 'level10', 'nothing-yet']);
+    assert.deepEqual(sorted('result', true), ['level10', 'not-completed', 'failed-higher', 'failed-low', 'nothing-yet']);
+  });
+
+  test('last action: by its words, numbers in numeric order; nothing yet last either way', () => {
+    assert.deepEqual(sorted('lastAction', false).slice(0, 2), ['not-completed', 'failed-low']);
+    assert.deepEqual(sorted('lastAction', false).slice(-2), ['level10', 'nothing-yet']);
+    assert.deepEqual(sorted('lastAction', true)[0], 'level10');
+    assert.equal(sorted('lastAction', true).at(-1), 'nothing-yet');
   });
 });
 

@@ -9,7 +9,7 @@ import { EmptyState, ErrorBox, Loading } from '../components/states';
 import { useDashboardData, useSelectedActivity } from '../data';
 import { lastSeenLabel, type SessionState, sessionStatus } from '../format/idle';
 import { playerLabel } from '../format/player-name';
-import { progressFraction } from '../format/progress';
+import { compareSessions, type SortKey } from '../format/session-order';
 import { formatTime } from '../format/time';
 import { describeAction } from '../format/verbs';
 import { Link } from '../router';
@@ -17,35 +17,17 @@ import { useNow } from '../use-now';
 import { ResultCell } from './result-cell';
 import { useStoredNumber } from './use-stored-number';
 
-type SortKey = 'player' | 'number' | 'started' | 'lastSeen' | 'statements' | 'progress';
-
-const COLUMNS: Array<{ key: SortKey | null; label: string }> = [
-  { key: 'player', label: 'Player' },
-  { key: 'number', label: 'Session' },
-  { key: 'started', label: 'Started' },
-  { key: 'lastSeen', label: 'Last seen' },
-  { key: 'statements', label: 'Statements' },
-  { key: null, label: 'Last action' },
-  { key: 'progress', label: 'Progress' },
-  { key: null, label: 'Result' },
+/** Each column sorts; a first click puts the newest / most first, or for Last action and Result A→Z and failed first. */
+const COLUMNS: Array<{ key: SortKey; label: string; firstDescending: boolean }> = [
+  { key: 'player', label: 'Player', firstDescending: true },
+  { key: 'number', label: 'Session', firstDescending: true },
+  { key: 'started', label: 'Started', firstDescending: true },
+  { key: 'lastSeen', label: 'Last seen', firstDescending: true },
+  { key: 'statements', label: 'Statements', firstDescending: true },
+  { key: 'lastAction', label: 'Last action', firstDescending: false },
+  { key: 'progress', label: 'Progress', firstDescending: true },
+  { key: 'result', label: 'Result', firstDescending: false },
 ];
-
-function compare(a: Session, b: Session, key: SortKey): number {
-  switch (key) {
-    case 'player':
-      return playerLabel(a.player).localeCompare(playerLabel(b.player));
-    case 'number':
-      return a.number - b.number;
-    case 'started':
-      return a.started.localeCompare(b.started);
-    case 'lastSeen':
-      return a.lastSeen.localeCompare(b.lastSeen);
-    case 'statements':
-      return a.statements - b.statements;
-    case 'progress':
-      return (progressFraction(a.progress, a.completion) ?? -1) - (progressFraction(b.progress, b.completion) ?? -1);
-  }
-}
 
 export function LiveScreen() {
   const { activities } = useDashboardData();
@@ -104,7 +86,7 @@ function LiveSessions({ activityId, trackingCode }: { activityId: string; tracki
     return (sessions.data?.sessions ?? [])
       .map((session) => ({ session, status: sessionStatus(session, now, threshold) }))
       .filter(({ session, status }) => (state === 'all' || status.state === state) && (!needle || playerLabel(session.player).toLowerCase().includes(needle)))
-      .sort((a, b) => compare(a.session, b.session, sort.key) * (sort.descending ? -1 : 1));
+      .sort((a, b) => compareSessions(a.session, b.session, sort.key, sort.descending));
   }, [sessions.data, now, idleMinutes, filter, state, sort]);
 
   const counts = useMemo(() => {
@@ -160,26 +142,15 @@ function LiveSessions({ activityId, trackingCode }: { activityId: string; tracki
             <thead>
               <tr>
                 {COLUMNS.map((column) => (
-                  <th
-                    key={column.label}
-                    scope="col"
-                    aria-sort={column.key && sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : undefined}
-                  >
-                    {column.key ? (
-                      <button
-                        type="button"
-                        className="sort"
-                        onClick={() => {
-                          const key = column.key as SortKey;
-                          setSort((current) => ({ key, descending: current.key === key ? !current.descending : true }));
-                        }}
-                      >
-                        {column.label}
-                        {sort.key === column.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
-                      </button>
-                    ) : (
-                      column.label
-                    )}
+                  <th key={column.label} scope="col" aria-sort={sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : undefined}>
+                    <button
+                      type="button"
+                      className="sort"
+                      onClick={() => setSort((current) => ({ key: column.key, descending: current.key === column.key ? !current.descending : column.firstDescending }))}
+                    >
+                      {column.label}
+                      {sort.key === column.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                    </button>
                   </th>
                 ))}
               </tr>
