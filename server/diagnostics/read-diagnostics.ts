@@ -2,6 +2,7 @@ import type { DiagnosticGroup, Diagnostics, FirstRunCheck } from '../admin/api-t
 import { Messages } from '../collector/messages.js';
 import type { AppContext } from '../context.js';
 import { mdnsInfo } from '../mdns/start-mdns.js';
+import { gameUrls, reachableUrls } from '../net/lan-addresses.js';
 import { listActivities } from '../store/activities-repo.js';
 import { prepared } from '../store/prepared.js';
 import type { RejectionRow as StoredRejection } from '../store/rejections-repo.js';
@@ -144,7 +145,9 @@ function firstRun(ctx: AppContext, now: number): FirstRunCheck | null {
   const waitingSince = Math.max(lan.since, Math.min(...opened));
   if (now - waitingSince < FIRST_RUN_AFTER_MS) return null;
   const mdns = mdnsInfo(ctx);
-  return { waitingSince: iso(waitingSince), port: ctx.config.port, addresses: mdns.enabled ? mdns.addresses : [] };
+  // The help says which address to open from a student's computer: the network's, with or without the LAN name.
+  const addresses = mdns.enabled ? mdns.addresses : gameUrls(reachableUrls(ctx.config.host, ctx.config.port)).map((url) => new URL(url).hostname);
+  return { waitingSince: iso(waitingSince), port: ctx.config.port, addresses };
 }
 
 /** Everything the Diagnostics screen shows, in one read. */

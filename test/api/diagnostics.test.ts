@@ -153,6 +153,8 @@ describe('connection diagnostics API', () => {
     assert.equal(waiting.lastLanClient, null);
     assert.ok(waiting.firstRun, 'first-run help is shown');
     assert.equal(waiting.firstRun.port, collector.port);
+    // Without the LAN name (mdns off here) the help still names the address to open from a student's computer.
+    assert.deepEqual(waiting.firstRun.addresses, lanAddresses());
     const lan = lanAddresses()[0];
     if (!lan) return t.skip('no LAN address to connect from');
     const status = await new Promise<number>((resolve, reject) => {
