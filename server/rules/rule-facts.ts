@@ -9,7 +9,7 @@ export interface StatementFact {
   typeName: string;
   success: boolean | null;
   completion: boolean | null;
-  /** `result.score.scaled`, else `raw` (as the live view shows it). */
+  /** `result.score.scaled`, else `raw` scaled by `min`..`max` when the game sent a `max`, else `raw` (scoreOf). */
   score: number | null;
   progress: number | null;
   response: string | null;
@@ -21,6 +21,21 @@ export const PROGRESS_EXTENSION = 'https://w3id.org/xapi/seriousgames/extensions
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const finite = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 const bool = (value: unknown): boolean | null => (typeof value === 'boolean' ? value : null);
+
+/**
+ * A score on the scale of `scaled` wherever the statement says enough: `scaled` as sent, else `raw` placed between
+ * `min` (0 when absent) and `max`, as xAPI defines scaled. So "7 of 10" and "scaled 0.9" average and compare on one
+ * scale in Results, Live and the rules' thresholds. A `raw` with no `max` stays as sent: nothing says its scale.
+ */
+function scoreOf(score: Record<string, unknown>): number | null {
+  const scaled = finite(score.scaled);
+  if (scaled !== null) return scaled;
+  const raw = finite(score.raw);
+  const max = finite(score.max);
+  const min = finite(score.min) ?? 0;
+  if (raw === null || max === null || max <= min) return raw;
+  return (raw - min) / (max - min);
+}
 
 /** "https://w3id.org/xapi/adb/verbs/selected" → "selected"; also for `#` IRIs and plain words. */
 function computeLastPart(iri: string): string {
@@ -75,7 +90,7 @@ export function statementFact(statement: unknown): StatementFact {
     typeName: lastPart(objectType),
     success: bool(result.success),
     completion: bool(result.completion),
-    score: finite(score.scaled) ?? finite(score.raw),
+    score: scoreOf(score),
     progress: finite(extensions[PROGRESS_EXTENSION]),
     response: typeof response === 'string' ? response.slice(0, 200) : typeof response === 'number' ? String(response) : null,
   };

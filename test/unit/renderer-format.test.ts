@@ -115,6 +115,7 @@ describe("a statement's result in words", () => {
     assert.equal(resultSummary({ result: { success: false, response: 'optionA' } }), '✗ failure');
     assert.equal(resultSummary({ result: { success: true, score: { scaled: 0.9, raw: 9 } } }), '✓ success · score 0.9');
     assert.equal(resultSummary({ result: { score: { raw: 42 } } }), 'score 42');
+    assert.equal(resultSummary({ result: { success: true, score: { raw: 7, max: 10 } } }), '✓ success · score 7/10');
     assert.equal(resultSummary({ result: { extensions: { [PROGRESS]: 0.5 } } }), '50%');
     assert.equal(resultSummary({ result: { completion: true, success: true, score: { scaled: 0.8 }, extensions: { [PROGRESS]: 1 } } }), '✓ success · score 0.8 · 100%');
   });

@@ -44,6 +44,17 @@ const raised = (effects: RuleEffect[]) => effects.filter((e) => e.kind === 'rais
 const cleared = (effects: RuleEffect[]) => effects.filter((e) => e.kind === 'clear').map((e) => e.key);
 const message = (effects: RuleEffect[]) => effects.find((e) => e.kind === 'raise')?.kind === 'raise' && (effects.find((e) => e.kind === 'raise') as { message: string }).message;
 
+describe("a statement's score, on one scale wherever the statement gives it", () => {
+  const scoreOf = (score: Record<string, number>) => statementFact({ verb: { id: 'completed' }, object: { id: 'x' }, result: { score } }).score;
+  test('scaled as sent; else raw placed between min and max; raw alone as sent', () => {
+    assert.equal(scoreOf({ scaled: 0.9, raw: 9, max: 20 }), 0.9);
+    assert.equal(scoreOf({ raw: 7, max: 10 }), 0.7);
+    assert.equal(scoreOf({ raw: 15, min: 10, max: 20 }), 0.5);
+    assert.equal(scoreOf({ raw: 7 }), 7);
+    assert.equal(scoreOf({ raw: 7, min: 10, max: 10 }), 7, 'a max not above min says no scale');
+  });
+});
+
 describe('built-in rules on scripted traces', () => {
   test('idle for N minutes fires once and clears when the game sends again', () => {
     const trace = new Trace({ idle: { enabled: true, minutes: 2 } });

@@ -4,7 +4,7 @@ const PROGRESS = 'https://w3id.org/xapi/seriousgames/extensions/progress';
 
 interface StatementResult {
   success?: unknown;
-  score?: { scaled?: unknown; raw?: unknown };
+  score?: { scaled?: unknown; raw?: unknown; max?: unknown };
   extensions?: Record<string, unknown>;
 }
 
@@ -20,8 +20,10 @@ export function resultSummary(statement: unknown): string {
   const parts: string[] = [];
   if (result.success === true) parts.push('✓ success');
   else if (result.success === false) parts.push('✗ failure');
-  const score = isNumber(result.score?.scaled) ? result.score.scaled : isNumber(result.score?.raw) ? result.score.raw : null;
-  if (score !== null) parts.push(`score ${formatScore(score)}`);
+  const score = result.score;
+  // The statement's own score as sent: scaled, else raw (out of its max when it has one: "score 7/10").
+  if (isNumber(score?.scaled)) parts.push(`score ${formatScore(score.scaled)}`);
+  else if (isNumber(score?.raw)) parts.push(`score ${formatScore(score.raw)}${isNumber(score.max) ? `/${formatScore(score.max)}` : ''}`);
   const progress = result.extensions?.[PROGRESS];
   const fraction = isNumber(progress) ? progressFraction(progress) : null;
   if (fraction !== null) parts.push(formatPercent(fraction));
