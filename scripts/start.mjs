@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: the desktop app from source. Builds the dashboard when it is missing and the main process, then
-// runs Electron. Where Electron cannot run (its binary is not downloaded and cannot be, or there is no display),
+// `npm start`: the desktop app from source. Builds the dashboard when it is missing or older than its sources, and
+// the main process, then runs Electron. Where Electron cannot run (its binary is not downloaded and cannot be, or there is no display),
 // it says so in one line and runs the same collector headless (`aula serve`), which prints the dashboard URL.
 // Arguments after `--` go to `aula serve` in the headless case (e.g. `npm start -- --port 3001`).
 // AULA_HEADLESS=1 skips Electron on purpose (a server, a CI machine).
@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { dashboardBuildNeeded } from './dashboard-freshness.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const args = process.argv.slice(2);
@@ -15,9 +16,10 @@ const args = process.argv.slice(2);
 const EARLY_EXIT_MS = 10_000;
 
 function ensureDashboard() {
-  const dashboard = path.join(root, 'renderer', 'dist', 'index.html');
-  if (fs.existsSync(dashboard) || !fs.existsSync(path.join(root, 'renderer', 'index.html'))) return;
-  console.log('Building the dashboard (first start)…');
+  if (!fs.existsSync(path.join(root, 'renderer', 'index.html'))) return;
+  const needed = dashboardBuildNeeded(path.join(root, 'renderer'));
+  if (!needed) return;
+  console.log(needed === 'missing' ? 'Building the dashboard (first start)…' : 'Building the dashboard (its sources changed)…');
   const built = spawnSync('npm', ['run', 'build:renderer'], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) console.log('The dashboard could not be built; the collector runs without it.');
 }
