@@ -64,6 +64,9 @@ export function publicCheckRouter(ctx: AppContext): express.Router {
     if (isTeacherRequest(req)) return next();
     if (req.method === 'GET' || req.method === 'HEAD') {
       if (req.path === '/') return page(req, res);
+      // A browser opening a dashboard address (a link or bookmark from the teacher's laptop) goes to the key page,
+      // not to a bare JSON 404; games and scripts, which do not ask for HTML, still get the JSON answer.
+      if (req.accepts(['json', 'html']) === 'html') return res.redirect(303, '/teacher');
     }
     sendMessage(res, 404, Messages.notFound);
   });

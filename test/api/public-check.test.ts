@@ -111,6 +111,11 @@ describe('public check page for other machines', { skip: lan ? false : 'this mac
     const api = await get(lan as string, `${base}/admin/api/connect`);
     assert.equal(api.status, 403);
     assertNoSecrets(api.text);
+    // A browser opening a dashboard address is sent to the key page instead of a bare JSON 404.
+    const browser = await get(lan as string, `${base}/activities`, { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' });
+    assert.equal(browser.status, 303);
+    assert.equal(browser.headers.location, '/teacher');
+    assert.ok(!browser.text.includes(DASHBOARD_MARKER));
   });
 
   test('checks are rate-limited per address', async () => {
