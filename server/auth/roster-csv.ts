@@ -25,6 +25,9 @@ export function parseRosterCsv(text: string): ParsedRoster {
       skip_empty_lines: true,
       trim: true,
       info: true,
+      // A quote inside a cell (a password such as pa"ss, a name such as O"Neil typed by hand) is a character of the
+      // cell, as spreadsheets read it, not an error that hides every other line's problems.
+      relax_quotes: true,
     }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines;

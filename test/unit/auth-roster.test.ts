@@ -58,6 +58,21 @@ describe('roster CSV', () => {
     );
     assert.equal(parsed.accounts.length, 1);
   });
+
+  test('a quote inside a cell is part of it: the other lines are still read and reported by line', () => {
+    const parsed = parseRosterCsv('ana,pa"ss,Ana\nbob\ndan,pw,O"Neil Dan\n');
+    assert.deepEqual(
+      parsed.accounts.map((a) => [a.username, a.password, a.name]),
+      [
+        ['ana', 'pa"ss', 'Ana'],
+        ['dan', 'pw', 'O"Neil Dan'],
+      ],
+    );
+    assert.deepEqual(
+      parsed.problems.map((p) => [p.line, p.message]),
+      [[2, 'the password of "bob" is missing']],
+    );
+  });
 });
 
 describe('creating accounts', () => {
