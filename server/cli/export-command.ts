@@ -22,6 +22,9 @@ interface ExportFlags extends DataDirOption {
   asReceived?: boolean;
 }
 
+/** The flag an option's schema path names: `asReceived` is --as-received. */
+const flagName = (key: string): string => key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
 function parseOptions(flags: ExportFlags): ExportOptions {
   const parsed = exportOptionsSchema.safeParse({
     format: flags.format,
@@ -38,7 +41,7 @@ function parseOptions(flags: ExportFlags): ExportOptions {
     asReceived: flags.asReceived ?? false,
   });
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `--${issue.path.at(-1)?.toString() ?? 'option'}: ${issue.message}`);
+    const problems = parsed.error.issues.map((issue) => `--${flagName(issue.path.at(-1)?.toString() ?? 'option')}: ${issue.message}`);
     throw new CliError(problems.join('; '));
   }
   return parsed.data;
@@ -66,7 +69,7 @@ export function registerExportCommand(program: Command, withDataDir: (command: C
     .option('--until <time>', 'stored before this ISO 8601 time')
     .option('--pseudonymize', 'replace usernames and playerIds by stable salted hashes (the salt stays on this laptop)')
     .option('--actors <mode>', 'as-sent (RAGE\'s shared "Anonymous") or per-player (each player its own account)', 'per-player')
-    .option('--as-received', 'ndjson/json: statements exactly as the games sent them, without the xAPI mapping')
+    .option('--as-received', 'ndjson/json: statements exactly as the games sent them, without the xAPI mapping (not with --pseudonymize)')
     .action(async (flags: ExportFlags) => {
       const options = parseOptions(flags);
       const dataDir = resolveDataDir(flags);

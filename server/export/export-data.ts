@@ -1,6 +1,5 @@
 import type { Writable } from 'node:stream';
 import { pseudonym } from '../normalize/index.js';
-import type { NormalizeSettings } from '../normalize/settings.js';
 import type { Db } from '../store/open-database.js';
 import { ChunkedWriter } from './chunked-writer.js';
 import { csvLine } from './csv-cells.js';
@@ -9,6 +8,7 @@ import { EncodeWorker } from './encode-worker/encode-worker.js';
 import type { ExportOptions } from './export-options.js';
 import { statementWhere } from './filters.js';
 import { outgoingStatement } from './outgoing-statements.js';
+import type { ExportSettings } from './pseudonymous-agents.js';
 import { StatementEncoder } from './statement-encoder.js';
 import { countStatements, type ExportRow, iterateStatements, iterateWireBatches } from './statement-rows.js';
 import { TRACE_COLUMNS, traceRow } from './traces-format.js';
@@ -52,7 +52,7 @@ export interface ExportTuning {
 }
 
 /** How the export names a player: never a username when pseudonymising. */
-export function playerLabel(row: Pick<ExportRow, 'playerPublicId'>, settings: NormalizeSettings): string | null {
+export function playerLabel(row: Pick<ExportRow, 'playerPublicId'>, settings: ExportSettings): string | null {
   if (row.playerPublicId === null) return null;
   return settings.pseudonymSalt ? pseudonym(settings.pseudonymSalt, row.playerPublicId) : row.playerPublicId;
 }
@@ -63,12 +63,14 @@ export function playerLabel(row: Pick<ExportRow, 'playerPublicId'>, settings: No
  */
 export async function exportData(
   db: Db,
-  settings: NormalizeSettings,
+  settings: ExportSettings,
   options: ExportOptions,
   output: Writable,
   onProgress: (progress: ExportProgress) => void = () => {},
   tuning: ExportTuning = {},
 ): Promise<ExportReport> {
+  // The schema refuses the combination; this keeps any other caller from printing players in clear.
+  if (options.asReceived && settings.pseudonymSalt !== null) throw new Error('statements as received cannot be pseudonymised');
   const where = statementWhere(db, options.filters);
   const total = countStatements(db, where);
   if (options.format === 'zip') return writeBundle(db, settings, options, output, total, onProgress);
@@ -114,7 +116,7 @@ function workerFormat(options: ExportOptions): WorkerExportFormat | null {
 }
 
 /** The encoding threads, or the reason they could not start (the export then runs on this thread, same bytes). */
-async function startWorkers(settings: NormalizeSettings, format: WorkerExportFormat, count: number): Promise<EncodeWorker[] | Error> {
+async function startWorkers(settings: ExportSettings, format: WorkerExportFormat, count: number): Promise<EncodeWorker[] | Error> {
   const data = { settings, separator: format.separator, terminated: format.terminated };
   const started = await Promise.allSettled(Array.from({ length: count }, () => EncodeWorker.start(data)));
   const workers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
@@ -147,7 +149,7 @@ export function recordProblem(report: Pick<ExportReport, 'invalid' | 'problems'>
 }
 
 /** One function per format, row → text. */
-function formatEmitter(options: ExportOptions, settings: NormalizeSettings, report: ExportReport): (row: ExportRow) => string {
+function formatEmitter(options: ExportOptions, settings: ExportSettings, report: ExportReport): (row: ExportRow) => string {
   const xapi = (row: ExportRow): Record<string, unknown> => {
     const { statement, problem } = outgoingStatement(row, settings);
     recordProblem(report, row.id, problem);

@@ -1,20 +1,32 @@
 import { z } from 'zod';
-import { type ActorsMode, iriNamespace, type NormalizeSettings } from '../normalize/index.js';
+import { type ActorsMode, iriNamespace } from '../normalize/index.js';
 import type { Db } from '../store/open-database.js';
 import { exportFiltersSchema } from './filters.js';
+import { type ExportSettings, rosterPlayers } from './pseudonymous-agents.js';
 
 export const EXPORT_FORMATS = ['ndjson', 'json', 'csv', 'traces-csv', 'zip'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export const exportOptionsSchema = z.object({
-  format: z.enum(EXPORT_FORMATS).default('ndjson'),
-  filters: exportFiltersSchema.default({}),
-  /** per-player (default, as for upload, N-7) or as-sent (RAGE's shared "Anonymous" account). */
-  actors: z.enum(['as-sent', 'per-player']).default('per-player'),
-  pseudonymize: z.boolean().default(false),
-  /** ndjson/json only: the statements exactly as received instead of the xAPI-valid mapping (xapi.md §10). */
-  asReceived: z.boolean().default(false),
-});
+export const exportOptionsSchema = z
+  .object({
+    format: z.enum(EXPORT_FORMATS).default('ndjson'),
+    filters: exportFiltersSchema.default({}),
+    /** per-player (default, as for upload, N-7) or as-sent (RAGE's shared "Anonymous" account). */
+    actors: z.enum(['as-sent', 'per-player']).default('per-player'),
+    pseudonymize: z.boolean().default(false),
+    /** ndjson/json only: the statements exactly as received instead of the xAPI-valid mapping (xapi.md §10). */
+    asReceived: z.boolean().default(false),
+  })
+  .superRefine((options, ctx) => {
+    if (options.asReceived && options.pseudonymize) {
+      // Exactly as received means with the players' names, e-mail addresses and accounts: no pseudonyms possible.
+      ctx.addIssue({
+        code: 'custom',
+        path: ['asReceived'],
+        message: 'cannot be combined with --pseudonymize: the statements as the games sent them name the players; leave out one of the two',
+      });
+    }
+  });
 
 export type ExportOptions = z.output<typeof exportOptionsSchema>;
 export type ExportOptionsInput = z.input<typeof exportOptionsSchema>;
@@ -25,12 +37,13 @@ export function normalizeSettingsFor(
   homePage: string,
   options: { actors: ActorsMode; pseudonymize: boolean },
   salt: string | undefined,
-): NormalizeSettings {
+): ExportSettings {
   if (options.pseudonymize && !salt) throw new Error('pseudonymisation needs the installation salt');
   return {
     homePage,
     namespace: iriNamespace(db, homePage),
     actors: options.actors,
     pseudonymSalt: options.pseudonymize ? (salt ?? null) : null,
+    ...(options.pseudonymize ? { rosterPlayers: rosterPlayers(db) } : {}),
   };
 }

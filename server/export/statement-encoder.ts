@@ -14,11 +14,11 @@ import {
   objectBaseOf,
   type StoredStatementRow,
 } from '../normalize/normalize-statement.js';
-import type { NormalizeSettings } from '../normalize/settings.js';
 import { isTimestamp, isUuid } from '../xapi/validation/formats.js';
 import { validateXapiStatement } from '../xapi/validation/validate-statement.js';
 import { isOrdinaryTimestamp } from './ordinary-timestamp.js';
 import { outgoingStatement } from './outgoing-statements.js';
+import { type ExportSettings, hiddenActor, hiddenContext, hiddenObject } from './pseudonymous-agents.js';
 
 /** One statement as it leaves: the text of its normalised form and the validator's verdict (null = valid xAPI). */
 export interface EncodedStatement {
@@ -27,7 +27,7 @@ export interface EncodedStatement {
 }
 
 /** The reference: normalise, validate, serialise. What the encoder below must reproduce byte for byte. */
-export function encodeStraightforward(row: StoredStatementRow, settings: NormalizeSettings): EncodedStatement {
+export function encodeStraightforward(row: StoredStatementRow, settings: ExportSettings): EncodedStatement {
   const { statement, problem } = outgoingStatement(row, settings);
   return { text: JSON.stringify(statement), problem };
 }
@@ -92,6 +92,7 @@ export class StatementEncoder {
   private entries = 0;
   private anonymousActors = new Map<string, Map<string, Part>>();
   private identifiedActors = new Map<string, Map<string, Part>>();
+  private xapiActors = new Map<string, Map<string, Part>>();
   private keptActors = new Map<string, Part>();
   private scopes = new Map<string, Scope>();
   private lastScope: Scope | null = null;
@@ -104,7 +105,7 @@ export class StatementEncoder {
   private lastStoredText = '';
   private lastStoredValid = false;
 
-  constructor(private readonly settings: NormalizeSettings) {
+  constructor(private readonly settings: ExportSettings) {
     const authority = normalizeAuthority(undefined, 'rage', settings.homePage);
     this.collectorAuthority = { text: JSON.stringify(authority), valid: probeValid({ authority }) };
   }
@@ -228,11 +229,13 @@ export class StatementEncoder {
   }
 
   private actorPart(raw: string, row: StoredStatementRow): Part {
-    // A RAGE actor depends on the player (per-player accounts, pseudonyms); an xAPI actor is kept as sent. Keyed by
-    // the player's id string itself (the row reader hands out the same string each time, so its hash is reused).
+    // A RAGE actor depends on the player (per-player accounts, pseudonyms); an xAPI actor is kept as sent, unless
+    // pseudonymised (the player's pseudonym). Keyed by the player's id string itself (the row reader hands out the
+    // same string each time, so its hash is reused).
+    const salt = this.settings.pseudonymSalt;
     let byText: Map<string, Part> | undefined;
-    if (row.source === 'rage' && row.playerPublicId !== null) {
-      const byPlayer = row.playerKind === 'identified' ? this.identifiedActors : this.anonymousActors;
+    if (row.playerPublicId !== null && (row.source === 'rage' || salt !== null)) {
+      const byPlayer = row.source === 'xapi' ? this.xapiActors : row.playerKind === 'identified' ? this.identifiedActors : this.anonymousActors;
       byText = byPlayer.get(row.playerPublicId);
       if (byText === undefined) {
         byText = new Map();
@@ -241,7 +244,8 @@ export class StatementEncoder {
     } else byText = this.keptActors;
     return this.cached(byText, raw, (value) => {
       const normalized = normalizeActor(value, row, this.settings);
-      return { text: JSON.stringify(normalized), valid: probeValid({ actor: normalized }) };
+      const actor = salt === null ? normalized : hiddenActor(normalized, row, this.settings, salt);
+      return { text: JSON.stringify(actor), valid: probeValid({ actor }) };
     });
   }
 
@@ -264,9 +268,11 @@ export class StatementEncoder {
       const moved: Record<string, unknown> | null = rage ? {} : null;
       const normalized = normalizeObject(value, objectBase, this.settings.namespace, moved);
       const objectType = isObject(normalized) ? normalized.objectType : undefined;
+      const salt = this.settings.pseudonymSalt;
+      const shown = salt === null ? normalized : hiddenObject(normalized, this.settings, salt);
       return {
-        text: JSON.stringify(normalized),
-        valid: probeValid({ object: normalized }),
+        text: JSON.stringify(shown),
+        valid: probeValid({ object: shown }),
         moved: moved !== null && Object.keys(moved).length > 0 ? JSON.stringify(moved) : null,
         activity: objectType === undefined || objectType === 'Activity',
         contexts: new Map(),
@@ -279,10 +285,12 @@ export class StatementEncoder {
     const known = object.contexts.get(key);
     if (known !== undefined) return known;
     const ns = this.settings.namespace;
-    const context = normalizeContext(raw === undefined ? undefined : JSON.parse(raw), ns);
-    if (object.moved !== null) addContextExtensions(context, JSON.parse(object.moved) as Record<string, unknown>, ns);
+    const normalized = normalizeContext(raw === undefined ? undefined : JSON.parse(raw), ns);
+    if (object.moved !== null) addContextExtensions(normalized, JSON.parse(object.moved) as Record<string, unknown>, ns);
+    const salt = this.settings.pseudonymSalt;
+    const context = salt === null ? normalized : hiddenContext(normalized, this.settings, salt);
     const part =
-      Object.keys(context).length > 0 || raw !== undefined
+      Object.keys(normalized).length > 0 || raw !== undefined
         ? { text: JSON.stringify(context), valid: probeValid({ object: object.activity ? PROBE_ACTIVITY : PROBE_AGENT, context }) }
         : { text: null, valid: true };
     this.remember(object.contexts, key, part);
@@ -312,6 +320,7 @@ export class StatementEncoder {
       this.entries = 1;
       this.anonymousActors = new Map();
       this.identifiedActors = new Map();
+      this.xapiActors = new Map();
       this.keptActors = new Map();
       this.scopes = new Map();
       this.lastScope = null;

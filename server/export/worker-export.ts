@@ -1,9 +1,9 @@
-import type { NormalizeSettings } from '../normalize/settings.js';
 import { BytePool } from './byte-pool.js';
 import type { ChunkedWriter } from './chunked-writer.js';
 import { encodeBatch } from './encode-worker/encode-batch.js';
 import type { EncodeWorker, WorkerBatch } from './encode-worker/encode-worker.js';
 import type { WireRows } from './encode-worker/messages.js';
+import type { ExportSettings } from './pseudonymous-agents.js';
 import { StatementEncoder } from './statement-encoder.js';
 
 // Rows per message: enough to amortise postMessage, little enough that a few batches in flight stay a few MB.
@@ -31,7 +31,7 @@ export interface WorkerExportFormat {
  */
 export async function exportThroughWorkers(
   workers: EncodeWorker[],
-  settings: NormalizeSettings,
+  settings: ExportSettings,
   format: WorkerExportFormat,
   batches: Iterable<WireRows>,
   writer: ChunkedWriter,

@@ -3,7 +3,6 @@ import { once } from 'node:events';
 import { PassThrough, type Writable } from 'node:stream';
 import yazl from 'yazl';
 import { pseudonym } from '../normalize/index.js';
-import type { NormalizeSettings } from '../normalize/settings.js';
 import { schemaVersion } from '../store/migrations/index.js';
 import type { Db } from '../store/open-database.js';
 import { appVersion } from './app-version.js';
@@ -13,6 +12,7 @@ import type { ExportProgress, ExportReport } from './export-data.js';
 import { recordProblem } from './export-data.js';
 import type { ExportOptions } from './export-options.js';
 import { sessionWhere, statementWhere } from './filters.js';
+import { type ExportSettings, hideAgents } from './pseudonymous-agents.js';
 import { StatementEncoder } from './statement-encoder.js';
 import { iterateStatements } from './statement-rows.js';
 
@@ -30,7 +30,7 @@ type FileInfo = { bytes: number; sha256: string; lines: number };
  */
 export async function writeBundle(
   db: Db,
-  settings: NormalizeSettings,
+  settings: ExportSettings,
   options: ExportOptions,
   output: Writable,
   total: number,
@@ -80,8 +80,9 @@ export async function writeBundle(
     const statement = db.prepare(`${STATEMENT_ROW_SELECT} ${clause} ORDER BY s.seq`);
     for (const row of statement.iterate(...where.params) as IterableIterator<Record<string, unknown>>) {
       const { player_kind, player_public_id, seq: _seq, ...stored } = row;
-      if (salt && player_kind === 'identified' && typeof player_public_id === 'string') {
-        stored.json = hideUsername(String(stored.json), player_public_id, pseudonym(salt, player_public_id));
+      if (salt) {
+        const player = typeof player_public_id === 'string' ? player_public_id : null;
+        stored.json = hiddenStoredJson(String(stored.json), stored.source === 'rage' ? 'rage' : 'xapi', player, player_kind === 'identified', settings, salt);
       }
       await write(`${JSON.stringify(stored)}\n`);
       rows++;
@@ -109,7 +110,8 @@ export async function writeBundle(
     appVersion: appVersion(),
     schemaVersion,
     created: new Date().toISOString(),
-    filters: options.filters,
+    // The player filtered on is named as the bundle's players are.
+    filters: salt && options.filters.player !== undefined ? { ...options.filters, player: pseudonym(salt, options.filters.player) } : options.filters,
     options: { actors: options.actors, pseudonymize: options.pseudonymize, namespace: settings.namespace },
     counts,
     invalid: report.invalid,
@@ -124,13 +126,34 @@ export async function writeBundle(
   return report;
 }
 
+/**
+ * A stored statement as a pseudonymised bundle carries it: RAGE identified players' actors with the pseudonym
+ * instead of the username, xAPI actors and every agent in an object or a context as in the bundle's statements
+ * (pseudonymous-agents.ts). A statement with nothing to hide keeps its stored text.
+ */
+function hiddenStoredJson(
+  json: string,
+  source: 'rage' | 'xapi',
+  player: string | null,
+  identified: boolean,
+  settings: ExportSettings,
+  salt: string,
+): string {
+  const parsed: unknown = JSON.parse(json);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return json;
+  const statement = parsed as Record<string, unknown>;
+  const before = JSON.stringify(statement);
+  if (source === 'rage' && player !== null && identified) hideUsername(statement, player, pseudonym(salt, player));
+  const hidden = hideAgents(statement, { source, playerPublicId: player }, settings);
+  const after = JSON.stringify(hidden);
+  return after === before ? json : after;
+}
+
 /** Identified players' actors carry their username; a pseudonymised bundle carries the pseudonym instead. */
-function hideUsername(json: string, username: string, hidden: string): string {
-  const statement = JSON.parse(json) as { actor?: { name?: unknown; account?: { name?: unknown } } };
-  const actor = statement.actor;
+function hideUsername(statement: { actor?: unknown }, username: string, hidden: string): void {
+  const actor = statement.actor as { name?: unknown; account?: { name?: unknown } } | undefined;
   if (actor && typeof actor === 'object') {
     if (actor.name === username) actor.name = hidden;
     if (actor.account && typeof actor.account === 'object' && actor.account.name === username) actor.account.name = hidden;
   }
-  return JSON.stringify(statement);
 }

@@ -6,7 +6,6 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
-import yauzl from 'yauzl';
 import type { ExportReport } from '../../server/export/export-data.js';
 import { type ExportOptionsInput, exportOptionsSchema } from '../../server/export/export-options.js';
 import { exportToStream } from '../../server/export/export-to.js';
@@ -15,7 +14,7 @@ import { pseudonym, readPseudonymSalt } from '../../server/normalize/index.js';
 import { validateXapiStatement } from '../../server/xapi/validation/validate-statement.js';
 import { startTestCollector } from '../support/collector.js';
 import { tempDir } from '../support/temp-dir.js';
-import { type Classroom, memorySink, seedClassroom } from './export-support.js';
+import { type Classroom, memorySink, seedClassroom, unzip } from './export-support.js';
 
 const run = promisify(execFile);
 let collector: Collector;
@@ -49,30 +48,6 @@ const ndjsonLines = (text: string) =>
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 type Json = Record<string, unknown>;
-
-async function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(buffer, { lazyEntries: true }, (error, file) => (error ? reject(error) : resolve(file))),
-  );
-  const files = new Map<string, Buffer>();
-  await new Promise<void>((resolve, reject) => {
-    zip.on('entry', (entry: yauzl.Entry) => {
-      zip.openReadStream(entry, (error, stream) => {
-        if (error || !stream) return reject(error);
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          files.set(entry.fileName, Buffer.concat(chunks));
-          zip.readEntry();
-        });
-      });
-    });
-    zip.on('end', resolve);
-    zip.on('error', reject);
-    zip.readEntry();
-  });
-  return files;
-}
 
 describe('export formats', () => {
   test('ndjson: every stored statement once, in storage order, valid xAPI with per-player actors and IRI keys', async () => {

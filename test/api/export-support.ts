@@ -1,7 +1,13 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import yauzl from 'yauzl';
 import type { Collector } from '../../server/index.js';
 import { type Activity, createActivity } from '../../server/store/activities-repo.js';
 import { type StartAnswer, startOk, track } from '../support/rage.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const AULA = path.join(ROOT, 'bin', 'aula.js');
 
 /** What a classroom produced: two activities, three anonymous players (one with two sessions), odd RAGE data. */
 export interface Classroom {
@@ -51,4 +57,53 @@ export function memorySink(): { stream: PassThrough; text: () => string; buffer:
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
   return { stream, text: () => Buffer.concat(chunks).toString('utf8'), buffer: () => Buffer.concat(chunks) };
+}
+
+/** Every entry of a zip bundle, by name. */
+export async function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.fromBuffer(buffer, { lazyEntries: true }, (error, file) => (error ? reject(error) : resolve(file))),
+  );
+  const files = new Map<string, Buffer>();
+  await new Promise<void>((resolve, reject) => {
+    zip.on('entry', (entry: yauzl.Entry) => {
+      zip.openReadStream(entry, (error, stream) => {
+        if (error || !stream) return reject(error);
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          files.set(entry.fileName, Buffer.concat(chunks));
+          zip.readEntry();
+        });
+      });
+    });
+    zip.on('end', resolve);
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+  return files;
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * `aula export …` as a user runs it, from the sources (bin/aula.js would take dist/cli while it looks fresh), with
+ * the collector's home page. Never throws for an exit code: tests read it.
+ */
+export function aulaExport(dataDir: string, homePage: string, args: string[]): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [AULA, 'export', '--data-dir', dataDir, ...args],
+      { cwd: ROOT, env: { ...process.env, AULA_FROM_SOURCE: '1', AULA_HOME_PAGE: homePage }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
 }

@@ -4,9 +4,10 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { isOrdinaryTimestamp } from '../../server/export/ordinary-timestamp.js';
+import type { ExportSettings } from '../../server/export/pseudonymous-agents.js';
 import { encodeStraightforward, probeValid, StatementEncoder } from '../../server/export/statement-encoder.js';
 import type { NormalizeSettings, StoredStatementRow } from '../../server/normalize/index.js';
-import { isIsoWithZone } from '../../server/normalize/index.js';
+import { isIsoWithZone, pseudonym } from '../../server/normalize/index.js';
 import { topLevelMembers } from '../../server/normalize/json-members.js';
 import { isTimestamp } from '../../server/xapi/validation/formats.js';
 
@@ -211,6 +212,38 @@ describe('the export encoder produces exactly the straightforward bytes', () => 
       assertSame(rows, settings, encoder);
       assert.ok(encoder.taken.fast > 0 && encoder.taken.straightforward > 0, JSON.stringify(encoder.taken));
     }
+  });
+
+  test('pseudonymised: every agent of an xAPI statement is hidden, on the fast path as on the straightforward one', () => {
+    const roster = new Map([
+      ['mbox:ana.lopez@school.example', 'ana.lopez'],
+      ['account:ana.lopez', 'ana.lopez'],
+    ]);
+    const settings: ExportSettings = { ...(SETTINGS[2] as NormalizeSettings), rosterPlayers: roster };
+    const zoe = { objectType: 'Agent', name: 'Zoë Ñandú', mbox: 'mailto:zoe@example.org' };
+    const ana = { name: 'Ana López', mbox: 'mailto:ANA.LOPEZ@school.example' };
+    const base = { verb, object, timestamp: '2026-11-26T09:46:31.130Z' };
+    const statements = [
+      { ...base, actor: zoe },
+      { ...base, actor: zoe, context: { instructor: ana, team: { objectType: 'Group', member: [zoe, { openid: 'https://id.example/jo' }] } } },
+      { ...base, actor: { mbox_sha1sum: '0123456789abcdef0123456789abcdef01234567' }, object: { objectType: 'Agent', ...ana } },
+      { ...base, actor: ana, object: { objectType: 'SubStatement', actor: zoe, verb, object: { objectType: 'Group', member: [ana] } } },
+    ];
+    const rows = statements.flatMap((value, i) =>
+      [0, 1, 2].map((variant) => row(JSON.stringify(value), 'xapi', i + variant, { playerPublicId: `xapi-player-${i}`, playerKind: 'identified' })),
+    );
+    const encoder = new StatementEncoder(settings);
+    assert.equal(assertSame(rows, settings, encoder), 0, 'still valid xAPI');
+    assertSame(rows, settings, encoder);
+    assert.ok(encoder.taken.fast > rows.length, JSON.stringify(encoder.taken));
+    const texts = rows.map((stored) => encoder.encode(stored).text);
+    for (const text of texts) {
+      for (const name of ['Zoë', 'zoe@', 'Ana', 'ANA', 'ana.lopez', 'id.example', '0123456789abcdef0123456789abcdef01234567', 'xapi-player']) {
+        assert.ok(!text.includes(name), `${text} names ${name}`);
+      }
+    }
+    const instructor = (JSON.parse(texts[3] as string) as { context: { instructor: { account: { name: string } } } }).context.instructor;
+    assert.equal(instructor.account.name, pseudonym('salt-1', 'ana.lopez'), "a roster student's address is her player's pseudonym");
   });
 
   test('the caches start afresh past their limit and still agree', () => {

@@ -1,4 +1,4 @@
-import type { NormalizeSettings } from '../../normalize/settings.js';
+import type { ExportSettings } from '../pseudonymous-agents.js';
 
 /** Fields per row on the wire: a flat array of primitives clones far faster than an array of objects. */
 export const ROW_FIELDS = 9;
@@ -7,7 +7,7 @@ export const ROW_FIELDS = 9;
 export type WireRows = Array<string | null>;
 
 export interface EncodeWorkerData {
-  settings: NormalizeSettings;
+  settings: ExportSettings;
   /** What goes between two encoded statements in a batch's text (and after the last, for `terminated`). */
   separator: string;
   terminated: boolean;
