@@ -4,6 +4,7 @@ import type { ExportReport } from '../export/export-data.js';
 import { EXPORT_FORMATS, type ExportOptions, exportOptionsSchema } from '../export/export-options.js';
 import { exportToFile, exportToStream, pseudonymSaltForCli } from '../export/export-to.js';
 import { UnknownFilterValueError } from '../export/filters.js';
+import { checkExportFile, ExportFileError } from '../export/output-file.js';
 import { type DataDirOption, resolveDataDir, withDatabase } from './open-data.js';
 import { CliError } from './output.js';
 import { progressLine } from './progress-line.js';
@@ -20,6 +21,7 @@ interface ExportFlags extends DataDirOption {
   pseudonymize?: boolean;
   actors: string;
   asReceived?: boolean;
+  force?: boolean;
 }
 
 /** The flag an option's schema path names: `asReceived` is --as-received. */
@@ -70,28 +72,47 @@ export function registerExportCommand(program: Command, withDataDir: (command: C
     .option('--pseudonymize', 'replace usernames and playerIds by stable salted hashes (the salt stays on this laptop)')
     .option('--actors <mode>', 'as-sent (RAGE\'s shared "Anonymous") or per-player (each player its own account)', 'per-player')
     .option('--as-received', 'ndjson/json: statements exactly as the games sent them, without the xAPI mapping (not with --pseudonymize)')
+    .option('--force', "replace the --output file if it exists (never Aula's database or backups)")
     .action(async (flags: ExportFlags) => {
+      // What can be refused is checked before anything is written or exported.
       const options = parseOptions(flags);
       const dataDir = resolveDataDir(flags);
+      if (!flags.output && options.format === 'zip' && process.stdout.isTTY) {
+        throw new CliError('A zip bundle is binary: give a file with --output, or redirect standard output.');
+      }
+      const output = flags.output === undefined ? undefined : exportFile(dataDir, flags.output, flags.force ?? false);
       const { homePage, salt } = withDatabase(flags, (db) => ({
         homePage: resolveHomePage(db, process.env.AULA_HOME_PAGE, 3000),
         salt: pseudonymSaltForCli(db, options.pseudonymize),
       }));
-      if (!flags.output && options.format === 'zip' && process.stdout.isTTY) {
-        throw new CliError('A zip bundle is binary: give a file with --output, or redirect standard output.');
-      }
       const progress = progressLine('Exporting');
       const onProgress = ({ done, total }: { done: number; total: number }) => progress.update(done, total);
       try {
-        const report = flags.output
-          ? await exportToFile(dataDir, homePage, options, flags.output, salt, onProgress)
+        const report = output
+          ? await exportToFile(dataDir, homePage, options, output, salt, onProgress, { overwrite: flags.force ?? false })
           : await exportToStream(dataDir, homePage, options, process.stdout, salt, onProgress);
         progress.end();
         process.stderr.write(`${summary(report, flags.output ?? 'standard output').join('\n')}\n`);
       } catch (error) {
         progress.end();
-        if (error instanceof UnknownFilterValueError) throw new CliError(error.message);
+        if (error instanceof UnknownFilterValueError || error instanceof ExportFileError) throw new CliError(error.message);
+        if (output && isFileSystemError(error)) throw new CliError(`Could not write ${output}: ${error.message}`);
         throw error;
       }
     });
+}
+
+function exportFile(dataDir: string, file: string, force: boolean): string {
+  try {
+    return checkExportFile(dataDir, file, force);
+  } catch (error) {
+    if (error instanceof ExportFileError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+/** Node's errors from the file system (ENOSPC, EACCES, EIO…) carry their code. */
+function isFileSystemError(error: unknown): error is Error {
+  const code: unknown = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code);
 }

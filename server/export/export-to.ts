@@ -6,6 +6,7 @@ import { ensurePseudonymSalt, readPseudonymSalt } from '../normalize/index.js';
 import { type Db, databaseFile, openDatabase } from '../store/open-database.js';
 import { type ExportProgress, type ExportReport, exportData } from './export-data.js';
 import { type ExportOptions, normalizeSettingsFor } from './export-options.js';
+import { ExportFileError } from './output-file.js';
 
 /**
  * A read connection of its own for one export: iterating a million rows must not keep the server's shared
@@ -18,7 +19,8 @@ export function openReadConnection(dataDir: string): Db {
 
 /**
  * Exports into a file: written under a temporary name and renamed at the end, so a file with the final name is
- * always complete. `salt` comes from ensurePseudonymSalt (run by the caller as a write) when pseudonymising.
+ * always complete. `salt` comes from ensurePseudonymSalt (run by the caller as a write) when pseudonymising. With
+ * `overwrite: false` a file that appeared under the final name meanwhile is kept and the export refused.
  */
 export async function exportToFile(
   dataDir: string,
@@ -27,19 +29,28 @@ export async function exportToFile(
   file: string,
   salt: string | undefined,
   onProgress?: (progress: ExportProgress) => void,
+  { overwrite = true }: { overwrite?: boolean } = {},
 ): Promise<ExportReport> {
   const partial = path.join(path.dirname(file), `.${path.basename(file)}.partial`);
-  const out = fs.createWriteStream(partial);
+  // Opened here, so a folder that cannot take the file fails before anything is exported, as an error, not as an
+  // 'error' event nobody listens to.
+  const out = fs.createWriteStream(partial, { fd: fs.openSync(partial, 'w') });
+  let writeError: Error | undefined;
+  out.on('error', (error) => {
+    writeError ??= error;
+  });
   try {
     const report = await exportToStream(dataDir, homePage, options, out, salt, onProgress);
     out.end();
     await finished(out);
+    if (writeError) throw writeError;
+    if (!overwrite && fs.existsSync(file)) throw new ExportFileError(`${path.resolve(file)} appeared while exporting; it is kept, the export is not written`);
     fs.renameSync(partial, file);
     return report;
   } catch (error) {
     out.destroy();
     fs.rmSync(partial, { force: true });
-    throw error;
+    throw writeError ?? error;
   }
 }
 

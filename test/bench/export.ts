@@ -41,7 +41,8 @@ const round = (value: number, digits: number): number => Math.round(value * 10 *
  * check would switch to the sources whenever another engineer saves a file in server/ during the run.
  */
 async function measureCli(dataDir: string, file: string): Promise<ExportFigures> {
-  const args = [BUNDLE, 'export', '--data-dir', dataDir, '--format', FORMAT, '--output', file];
+  // Every run writes the same file: --force replaces the previous run's (aula export refuses an existing file).
+  const args = [BUNDLE, 'export', '--data-dir', dataDir, '--format', FORMAT, '--output', file, '--force'];
   const timeFile = path.join(os.tmpdir(), `aula-bench-export-time-${process.pid}`);
   const useTime = fs.existsSync(GNU_TIME);
   const child = useTime
