@@ -3,7 +3,7 @@ import { resolveHomePage } from '../collector/home-page.js';
 import type { ExportReport } from '../export/export-data.js';
 import { EXPORT_FORMATS, type ExportOptions, exportOptionsSchema } from '../export/export-options.js';
 import { exportToFile, exportToStream, pseudonymSaltForCli } from '../export/export-to.js';
-import { UnknownFilterValueError } from '../export/filters.js';
+import { statementWhere, UnknownFilterValueError } from '../export/filters.js';
 import { checkExportFile, ExportFileError } from '../export/output-file.js';
 import { type DataDirOption, resolveDataDir, withDatabase } from './open-data.js';
 import { CliError } from './output.js';
@@ -66,25 +66,30 @@ export function registerExportCommand(program: Command, withDataDir: (command: C
     .option('--activity <code>', 'only this activity (tracking code)')
     .option('--class <name>', "only the activities of this class")
     .option('--player <playerId>', 'only this player (anonymous playerId or student username)')
-    .option('--session <id>', 'only this session (attempt) id')
-    .option('--since <time>', 'stored at or after this ISO 8601 time')
-    .option('--until <time>', 'stored before this ISO 8601 time')
+    .option('--session <id>', 'only this session (attempt): its id, a whole number')
+    .option('--since <time>', 'stored at or after this ISO 8601 date or time (2026-11-27 is 00:00 UTC; a time needs Z or an offset)')
+    .option('--until <time>', 'stored before this ISO 8601 date or time (as --since)')
     .option('--pseudonymize', 'replace usernames and playerIds by stable salted hashes (the salt stays on this laptop)')
     .option('--actors <mode>', 'as-sent (RAGE\'s shared "Anonymous") or per-player (each player its own account)', 'per-player')
     .option('--as-received', 'ndjson/json: statements exactly as the games sent them, without the xAPI mapping (not with --pseudonymize)')
     .option('--force', "replace the --output file if it exists (never Aula's database or backups)")
     .action(async (flags: ExportFlags) => {
-      // What can be refused is checked before anything is written or exported.
+      // Everything that can be refused is checked before anything is written (the salt included) or exported.
       const options = parseOptions(flags);
       const dataDir = resolveDataDir(flags);
       if (!flags.output && options.format === 'zip' && process.stdout.isTTY) {
         throw new CliError('A zip bundle is binary: give a file with --output, or redirect standard output.');
       }
       const output = flags.output === undefined ? undefined : exportFile(dataDir, flags.output, flags.force ?? false);
-      const { homePage, salt } = withDatabase(flags, (db) => ({
-        homePage: resolveHomePage(db, process.env.AULA_HOME_PAGE, 3000),
-        salt: pseudonymSaltForCli(db, options.pseudonymize),
-      }));
+      const { homePage, salt } = withDatabase(flags, (db) => {
+        try {
+          statementWhere(db, options.filters);
+        } catch (error) {
+          if (error instanceof UnknownFilterValueError) throw new CliError(error.message);
+          throw error;
+        }
+        return { homePage: resolveHomePage(db, process.env.AULA_HOME_PAGE, 3000), salt: pseudonymSaltForCli(db, options.pseudonymize) };
+      });
       const progress = progressLine('Exporting');
       const onProgress = ({ done, total }: { done: number; total: number }) => progress.update(done, total);
       try {

@@ -2,21 +2,77 @@ import { z } from 'zod';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 
-/** What a researcher narrows an export (or an upload) to. All optional; combined with AND. */
-export const exportFiltersSchema = z.object({
-  /** Activity tracking code. */
-  activity: z.string().min(1).optional(),
-  /** Class name: statements of the class's activities. */
-  class: z.string().min(1).optional(),
-  /** A player's playerId (anonymous id or student username). */
-  player: z.string().min(1).optional(),
-  /** Session (attempt) id, as listed by the dashboard. */
-  session: z.coerce.number().int().positive().optional(),
-  /** `stored` ≥ since (ISO 8601). */
-  since: z.iso.datetime({ offset: true }).optional(),
-  /** `stored` < until (ISO 8601). */
-  until: z.iso.datetime({ offset: true }).optional(),
+// ISO 8601 as people type it: a date (that day at 00:00 UTC), or a date and time with Z or an offset; seconds and
+// their fraction optional. A time without a zone is refused: on which clock it was meant is a guess.
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|([+-])(\d{2}):(\d{2}))$/i;
+
+/** The instant a --since/--until value names, or null when it is not one of the accepted forms. */
+export function timeFilterInstant(text: string): Date | null {
+  const date = DATE.exec(text);
+  const parts = date ?? DATE_TIME.exec(text);
+  if (!parts) return null;
+  const [year, month, day, hour = 0, minute = 0, second = 0] = parts.slice(1, 7).map((part) => Number(part ?? 0));
+  // Stored times have milliseconds: a finer fraction is cut there.
+  const millis = Number((parts[7] ?? '').slice(1, 4).padEnd(3, '0'));
+  const calendar = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1, hour, minute, second, millis));
+  // Date.UTC rolls 2026-02-30 over to March: a real date gives back its own fields.
+  if (calendar.getUTCFullYear() !== year || calendar.getUTCMonth() !== (month ?? 1) - 1 || calendar.getUTCDate() !== day) return null;
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  let offset = 0;
+  if (!date && parts[9]) {
+    const offsetHours = Number(parts[10]);
+    const offsetMinutes = Number(parts[11]);
+    if (offsetHours > 23 || offsetMinutes > 59) return null;
+    offset = (parts[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+  }
+  return new Date(calendar.getTime() - offset);
+}
+
+const timeFilter = z.string().refine((text) => timeFilterInstant(text) !== null, {
+  error: (issue) =>
+    `${JSON.stringify(issue.input)} is not an ISO 8601 date or time: give a date (2026-11-27, meaning 00:00 UTC) or a date and time with Z or an offset (2026-11-27T09:30:00Z, 2026-11-27T10:30+01:00)`,
 });
+
+/** A session id: the whole number sessions are numbered by in this database (sessions.ndjson's `id`). */
+const sessionFilter = z.union([z.number(), z.string()]).transform((value, ctx) => {
+  const id = typeof value === 'number' ? value : /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (Number.isSafeInteger(id) && id > 0) return id;
+  ctx.addIssue({
+    code: 'custom',
+    message: `${JSON.stringify(value)} is not a session id: a session is given by its id, a whole number such as 12 (the id in the admin API's session lists and a bundle's sessions.ndjson); for a player use --player, for an activity --activity`,
+  });
+  return z.NEVER;
+});
+
+/** What a researcher narrows an export (or an upload) to. All optional; combined with AND. */
+export const exportFiltersSchema = z
+  .object({
+    /** Activity tracking code. */
+    activity: z.string().min(1).optional(),
+    /** Class name: statements of the class's activities. */
+    class: z.string().min(1).optional(),
+    /** A player's playerId (anonymous id or student username). */
+    player: z.string().min(1).optional(),
+    /** Session id (sessions.id). */
+    session: sessionFilter.optional(),
+    /** `stored` ≥ since: ISO 8601, a date alone meaning 00:00 UTC. */
+    since: timeFilter.optional(),
+    /** `stored` < until: ISO 8601, a date alone meaning 00:00 UTC. */
+    until: timeFilter.optional(),
+  })
+  .superRefine((filters, ctx) => {
+    if (filters.since === undefined || filters.until === undefined) return;
+    const since = timeFilterInstant(filters.since);
+    const until = timeFilterInstant(filters.until);
+    if (since && until && since.getTime() >= until.getTime()) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['since'],
+        message: `${filters.since} is not before --until ${filters.until}: no statement could match (since includes its time, until does not)`,
+      });
+    }
+  });
 
 export type ExportFilters = z.infer<typeof exportFiltersSchema>;
 
@@ -77,16 +133,25 @@ function whereFor(db: Db, filters: ExportFilters, columns: FilterColumns): State
     params.push(row.id);
   }
   if (filters.session !== undefined) {
+    const row = prepared<[number], { id: number }>(db, 'SELECT id FROM sessions WHERE id = ?').get(filters.session);
+    if (!row) throw new UnknownFilterValueError(`No session with id ${filters.session}`);
     clauses.push(`${columns.session} = ?`);
     params.push(filters.session);
   }
   if (filters.since && columns.stored) {
     clauses.push(`${columns.stored} >= ?`);
-    params.push(new Date(filters.since).toISOString());
+    params.push(instant(filters.since));
   }
   if (filters.until && columns.stored) {
     clauses.push(`${columns.stored} < ?`);
-    params.push(new Date(filters.until).toISOString());
+    params.push(instant(filters.until));
   }
   return { sql: clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`, params };
+}
+
+/** `stored` is kept as toISOString() text (UTC, milliseconds): a filter compares as the same text. */
+function instant(text: string): string {
+  const date = timeFilterInstant(text);
+  if (!date) throw new Error(`not an ISO 8601 time: ${text}`);
+  return date.toISOString();
 }

@@ -92,3 +92,44 @@ describe('aula export -o FILE', () => {
     assert.deepEqual(fs.readdirSync(folder), [], 'no stray .partial file');
   });
 });
+
+describe('aula export filters and options', () => {
+  test('--since and --until take a plain date (00:00 UTC) and times with an offset', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    // 00:00 UTC today is 01:00 at +01:00: the same instant, the same statements.
+    const [all, east, none] = await Promise.all([
+      aula('--since', today, '--until', tomorrow),
+      aula('--since', `${today}T01:00+01:00`, '--until', `${tomorrow}T00:00:00.000Z`),
+      aula('--until', today),
+    ]);
+    assert.equal(all.code, 0, all.stderr);
+    assert.equal(all.stdout.trim().split('\n').length, total);
+    assert.equal(east.stdout, all.stdout);
+    assert.equal(none.code, 0, none.stderr);
+    assert.equal(none.stdout, '');
+  });
+
+  test('--since not before --until, or a time without a zone, is refused', async () => {
+    const [later, same, noDay, noZone] = await Promise.all([
+      aula('--since', '2026-11-28', '--until', '2026-11-27'),
+      aula('--since', '2026-11-27T10:00:00Z', '--until', '2026-11-27T11:00:00+01:00'),
+      aula('--since', '2026-02-30'),
+      aula('--until', '2026-11-27T10:00'),
+    ]);
+    assertRefused(later, /aula: --since: 2026-11-28 is not before --until 2026-11-27/);
+    assertRefused(same, /is not before --until/);
+    assertRefused(noDay, /aula: --since: "2026-02-30" is not an ISO 8601 date or time: give a date \(2026-11-27, meaning 00:00 UTC\)/);
+    assertRefused(noZone, /--until: "2026-11-27T10:00" is not an ISO 8601 date or time/);
+  });
+
+  test('--session: an unknown id is an error, not an empty file; a value that is not an id says what a session id is', async () => {
+    const sessionId = (collector.context.db.prepare('SELECT min(id) AS id FROM sessions').get() as { id: number }).id;
+    const [unknown, text, one] = await Promise.all([aula('--session', '999'), aula('--session', 'adxy2uere4xi'), aula('--session', String(sessionId))]);
+    assertRefused(unknown, /^aula: No session with id 999\n$/);
+    assertRefused(text, /aula: --session: "adxy2uere4xi" is not a session id: a session is given by its id, a whole number such as 12/);
+    assert.doesNotMatch(text.stderr, /NaN/);
+    assert.equal(one.code, 0, one.stderr);
+    assert.ok(one.stdout.trim().split('\n').length > 0);
+  });
+});
