@@ -7,6 +7,9 @@ import { type ExportSettings, rosterPlayers } from './pseudonymous-agents.js';
 export const EXPORT_FORMATS = ['ndjson', 'json', 'csv', 'traces-csv', 'zip'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** The formats that can hold the statements as received (the others are built from the mapped statements). */
+const AS_RECEIVED_FORMATS: readonly ExportFormat[] = ['ndjson', 'json'];
+
 export const exportOptionsSchema = z
   .object({
     format: z.enum(EXPORT_FORMATS).default('ndjson'),
@@ -18,7 +21,14 @@ export const exportOptionsSchema = z
     asReceived: z.boolean().default(false),
   })
   .superRefine((options, ctx) => {
-    if (options.asReceived && options.pseudonymize) {
+    if (!options.asReceived) return;
+    if (!AS_RECEIVED_FORMATS.includes(options.format)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['asReceived'],
+        message: `only ndjson and json can hold the statements as received, not ${options.format}`,
+      });
+    } else if (options.pseudonymize) {
       // Exactly as received means with the players' names, e-mail addresses and accounts: no pseudonyms possible.
       ctx.addIssue({
         code: 'custom',

@@ -132,4 +132,14 @@ describe('aula export filters and options', () => {
     assert.equal(one.code, 0, one.stderr);
     assert.ok(one.stdout.trim().split('\n').length > 0);
   });
+
+  test('--as-received is refused for csv, traces-csv and zip (it only exists for ndjson and json)', async () => {
+    const folder = tempDir();
+    const formats = ['csv', 'traces-csv', 'zip'];
+    const runs = await Promise.all(formats.map((format) => aula('--format', format, '--as-received', '-o', path.join(folder, `out.${format}`))));
+    for (const [i, run] of runs.entries()) {
+      assertRefused(run, new RegExp(`aula: --as-received: only ndjson and json can hold the statements as received, not ${formats[i]}`));
+    }
+    assert.deepEqual(fs.readdirSync(folder), []);
+  });
 });
