@@ -142,4 +142,17 @@ describe('aula export filters and options', () => {
     }
     assert.deepEqual(fs.readdirSync(folder), []);
   });
+
+  test('a zip export counts its progress in statements', async () => {
+    const file = path.join(tempDir(), 'bundle.zip');
+    const run = await aula('--format', 'zip', '-o', file);
+    assert.equal(run.code, 0, run.stderr);
+    const counts = [...run.stderr.matchAll(/Exporting ([\d,]+) \/ ([\d,]+)/g)].map((match) => [Number(match[1]), Number(match[2])]);
+    assert.ok(counts.length > 0, run.stderr);
+    for (const [done, of] of counts) {
+      assert.equal(of, total);
+      assert.ok((done ?? 0) <= total);
+    }
+    assert.match(run.stderr, new RegExp(`Exporting ${total} / ${total} \\(100%\\)`));
+  });
 });
