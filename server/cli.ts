@@ -4,6 +4,7 @@ import { registerBackupCommands } from './cli/backup-commands.js';
 import { registerClassCommands } from './cli/class-commands.js';
 import { registerExportCommand } from './cli/export-command.js';
 import { registerImportCommand } from './cli/import-command.js';
+import { dataFolderProblem } from './cli/open-data.js';
 import { CliError } from './cli/output.js';
 import { registerPlayerCommands } from './cli/player-commands.js';
 import { registerServeCommand } from './cli/serve-command.js';
@@ -11,7 +12,7 @@ import { registerStatsCommand } from './cli/stats-command.js';
 import { registerStudentCommands } from './cli/student-commands.js';
 import { registerTeacherKeyCommand } from './cli/teacher-key-command.js';
 import { registerUploadCommand } from './cli/upload-command.js';
-import { DatabaseDamagedError, DatabaseTooNewError } from './store/open-database.js';
+import { DatabaseDamagedError, DatabaseTooNewError, NoDatabaseError, NotADataFolderError } from './store/open-database.js';
 
 /** Every command takes --data-dir (default: $AULA_DATA_DIR, else the per-user app-data folder). */
 function withDataDir(command: Command): Command {
@@ -43,6 +44,12 @@ export async function runCli(argv: string[]): Promise<void> {
     await buildProgram().parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) process.exit(error.exitCode);
+    // Commands open their folder through open-data.ts, which says this with where the folder came from; a command
+    // that opens the database itself (or the collector, for serve) gets the same advice here.
+    if (error instanceof NoDatabaseError || error instanceof NotADataFolderError) {
+      process.stderr.write(`aula: ${dataFolderProblem(error)}\n`);
+      process.exit(1);
+    }
     if (error instanceof CliError || error instanceof DatabaseTooNewError || error instanceof DatabaseDamagedError) {
       process.stderr.write(`aula: ${error.message}\n`);
       process.exit(error instanceof CliError ? error.exitCode : 1);

@@ -11,7 +11,7 @@ import {
   wasPlayed,
 } from '../store/activities-repo.js';
 import { automaticBackup } from '../store/backups.js';
-import { type Db, openDatabase } from '../store/open-database.js';
+import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { getSetting } from '../store/settings-repo.js';
 import {
@@ -19,7 +19,7 @@ import {
   regenerateXapiCredential,
   revokeXapiCredentials,
 } from '../store/xapi-credentials-repo.js';
-import { closeDatabase, type DataDirOption, resolveDataDir, withDatabase } from './open-data.js';
+import { closeDatabase, type DataDirOption, openData, withDatabase } from './open-data.js';
 import { CliError, printJson, printLines } from './output.js';
 
 interface CreateOptions extends DataDirOption {
@@ -88,14 +88,17 @@ export function registerActivityCommands(program: Command, withDataDir: (command
     .action((options: CreateOptions) => {
       const name = options.name.trim();
       if (name === '') throw new CliError('--name must not be empty');
-      const created = withDatabase(options, (db) =>
-        createActivity(db, {
-          name,
-          game: options.game,
-          classId: options.class ? findClassId(db, options.class) : null,
-          allowAnonymous: options.anonymous,
-          open: !options.closed,
-        }),
+      const created = withDatabase(
+        options,
+        (db) =>
+          createActivity(db, {
+            name,
+            game: options.game,
+            classId: options.class ? findClassId(db, options.class) : null,
+            allowAnonymous: options.anonymous,
+            open: !options.closed,
+          }),
+        'set-up',
       );
       if (options.json) printJson(created);
       else printLines(`Created activity ${created.name}`, ...describe(created).slice(1));
@@ -215,12 +218,13 @@ export function registerActivityCommands(program: Command, withDataDir: (command
       .description(open ? 'accept new game sessions again' : 'refuse new game sessions (running ones keep sending)')
       .option('--json', 'print the activity as JSON')
       .action((code: string, options: DataDirOption & { json?: boolean }) => {
-        const db = openDatabase(resolveDataDir(options));
+        const opened = openData(options);
+        const { db } = opened;
         try {
           requireActivity(db, code);
           const changed = setActivityOpen(db, code, open) as Activity;
           // The end of a class is the moment its data must not be lost: keep a copy (issue 9).
-          const backup = open ? null : automaticBackup(db, resolveDataDir(options), `closed-${code}`);
+          const backup = open ? null : automaticBackup(db, opened.dataDir, `closed-${code}`);
           if (options.json) printJson(changed);
           else printLines(`Activity ${changed.name} (${changed.trackingCode}) is now ${open ? 'open' : 'closed'}.`);
           if (backup && !options.json) printLines(`Backup kept: ${backup}`);

@@ -28,14 +28,18 @@ export function registerClassCommands(program: Command, withDataDir: (command: C
     .action((options: DataDirOption & { name: string; json?: boolean }) => {
       const name = options.name.trim();
       if (name === '') throw new CliError('--name must not be empty');
-      const created = withDatabase(options, (db) => {
-        try {
-          return createClass(db, name);
-        } catch (error) {
-          if (error instanceof ClassExistsError) throw new CliError(`${error.message}. See: aula class list`);
-          throw error;
-        }
-      });
+      const created = withDatabase(
+        options,
+        (db) => {
+          try {
+            return createClass(db, name);
+          } catch (error) {
+            if (error instanceof ClassExistsError) throw new CliError(`${error.message}. See: aula class list`);
+            throw error;
+          }
+        },
+        'set-up',
+      );
       if (options.json) return printJson(created);
       printLines(
         `Created class ${created.name}`,

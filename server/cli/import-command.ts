@@ -3,8 +3,7 @@ import type { Command } from 'commander';
 import { importBundle } from '../import/import-bundle.js';
 import { ImportRefusedError } from '../import/import-errors.js';
 import { describeReport } from '../import/import-report.js';
-import { openDatabase } from '../store/open-database.js';
-import { closeDatabase, type DataDirOption, resolveDataDir } from './open-data.js';
+import { closeData, type DataDirOption, openData, whyNothingWasSetUp } from './open-data.js';
 import { CliError, printJson, printLines } from './output.js';
 import { progressLine } from './progress-line.js';
 
@@ -16,9 +15,12 @@ export function registerImportCommand(program: Command, withDataDir: (command: C
     .action(async (file: string, flags: DataDirOption & { json?: boolean }) => {
       if (!fs.existsSync(file)) throw new CliError(`No such file: ${file}`);
       // Its own connection, one short IMMEDIATE transaction per chunk: WAL and busy_timeout let it run beside `aula serve`.
-      const db = openDatabase(resolveDataDir(flags));
+      // A researcher receiving another laptop's bundle on a new laptop imports first: it sets the data folder up.
+      const opened = openData(flags, 'set-up');
+      const { db } = opened;
       const verifying = progressLine('Verifying');
       const importing = progressLine('Importing');
+      let outcome: 'done' | 'failed' = 'failed';
       try {
         const report = await importBundle(file, {
           write: async (job) => db.transaction(job).immediate(db),
@@ -28,12 +30,13 @@ export function registerImportCommand(program: Command, withDataDir: (command: C
         if (flags.json) printJson(report);
         else printLines(`Imported ${file} (made by Aula ${report.bundle.appVersion} on ${report.bundle.created}):`, ...describeReport(report));
         if (Object.values(report.conflicts).some((n) => n > 0)) process.exitCode = 2;
+        outcome = 'done';
       } catch (error) {
         importing.end();
-        if (error instanceof ImportRefusedError) throw new CliError(`${file} was not imported: ${error.message}`);
+        if (error instanceof ImportRefusedError) throw whyNothingWasSetUp(opened, new CliError(`${file} was not imported: ${error.message}`));
         throw error;
       } finally {
-        closeDatabase(db);
+        closeData(opened, outcome);
       }
     });
 }

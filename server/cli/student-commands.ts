@@ -5,9 +5,9 @@ import { checkAccounts, createAccounts, describeProblem, type NewAccount, Roster
 import { parseRosterCsv } from '../auth/roster-csv.js';
 import { PasswordRefusedError, resetPassword } from '../auth/student-password.js';
 import { type ClassInfo, findClassByName, getClass } from '../store/classes-repo.js';
-import { type Db, openDatabase } from '../store/open-database.js';
+import type { Db } from '../store/open-database.js';
 import { type ClassRole, findStudentByUsername, joinClass, listStudents, removeFromClass, type Student } from '../store/students-repo.js';
-import { closeDatabase, type DataDirOption, resolveDataDir, withDatabase } from './open-data.js';
+import { type DataDirOption, type DataFolderUse, withDatabase, withDatabaseAsync as withOpenDatabase } from './open-data.js';
 import { CliError, printJson, printLines } from './output.js';
 
 const ROLES: readonly ClassRole[] = ['student', 'assistant', 'teacher'];
@@ -19,22 +19,20 @@ function requireClass(db: Db, name: string): ClassInfo {
 }
 
 /** Hashing is asynchronous, so these commands hold the database open across awaits; one plain transaction writes. */
-async function withDatabaseAsync<T>(options: DataDirOption, work: (db: Db, write: WriteRunner) => Promise<T>): Promise<T> {
-  const db = openDatabase(resolveDataDir(options));
-  const write: WriteRunner = async (job) => db.transaction(job).immediate(db);
-  try {
-    return await work(db, write);
-  } finally {
-    closeDatabase(db);
-  }
+function withDatabaseAsync<T>(options: DataDirOption, work: (db: Db, write: WriteRunner) => Promise<T>, use: DataFolderUse = 'existing'): Promise<T> {
+  return withOpenDatabase(options, (db) => work(db, async (job) => db.transaction(job).immediate(db)), use);
 }
 
 async function create(options: DataDirOption, className: string, accounts: NewAccount[], earlier: RosterError | null) {
-  return withDatabaseAsync(options, async (db, write) => {
-    const target = requireClass(db, className);
-    if (earlier) throw new RosterError([...earlier.problems, ...checkAccounts(db, accounts)].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
-    return { target, created: await createAccounts(db, write, target.id, accounts) };
-  });
+  return withDatabaseAsync(
+    options,
+    async (db, write) => {
+      const target = requireClass(db, className);
+      if (earlier) throw new RosterError([...earlier.problems, ...checkAccounts(db, accounts)].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+      return { target, created: await createAccounts(db, write, target.id, accounts) };
+    },
+    'set-up',
+  );
 }
 
 function rosterFailure(error: unknown, what: string): never {

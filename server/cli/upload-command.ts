@@ -3,10 +3,9 @@ import { resolveHomePage } from '../collector/home-page.js';
 import { normalizeSettingsFor } from '../export/export-options.js';
 import { pseudonymSaltForCli } from '../export/export-to.js';
 import { UnknownFilterValueError } from '../export/filters.js';
-import { openDatabase } from '../store/open-database.js';
 import { LrsClient } from '../upload/lrs-client.js';
 import { UploadStoppedError, type UploadSummary, uploadStatements } from '../upload/uploader.js';
-import { closeDatabase, type DataDirOption, resolveDataDir } from './open-data.js';
+import { closeDatabase, type DataDirOption, openData } from './open-data.js';
 import { CliError } from './output.js';
 import { progressLine } from './progress-line.js';
 
@@ -45,13 +44,13 @@ export function registerUploadCommand(program: Command, withDataDir: (command: C
       if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100) throw new CliError('--batch must be 1 to 100');
       if (!/^https?:\/\//.test(flags.endpoint)) throw new CliError('--endpoint must be an http(s) URL');
       const target = { endpoint: flags.endpoint, username: flags.username, password: flags.password };
-      const about = await new LrsClient(target).about().catch((error: Error) => {
-        throw new CliError(`Cannot reach ${flags.endpoint}/about: ${error.cause instanceof Error ? error.cause.message : error.message}`);
-      });
-      if (about.status !== 200) throw new CliError(`${flags.endpoint}/about answered ${about.status}: is this an xAPI endpoint?`);
-      const db = openDatabase(resolveDataDir(flags));
+      const { db } = openData(flags);
       const progress = progressLine('Uploading');
       try {
+        const about = await new LrsClient(target).about().catch((error: Error) => {
+          throw new CliError(`Cannot reach ${flags.endpoint}/about: ${error.cause instanceof Error ? error.cause.message : error.message}`);
+        });
+        if (about.status !== 200) throw new CliError(`${flags.endpoint}/about answered ${about.status}: is this an xAPI endpoint?`);
         const homePage = resolveHomePage(db, process.env.AULA_HOME_PAGE, 3000);
         const summary = await uploadStatements(db, {
           target,

@@ -34,13 +34,54 @@ export function databaseFile(dataDir: string): string {
 }
 
 /**
- * Opens (creating when needed) the database of a data folder. Durable by default: WAL with synchronous=FULL, so an
- * acknowledged write is on disk; group commit in the ingest writer is what keeps that fast.
+ * The data folder's path names a file (or lies inside one): no database can be opened or created there. The code is
+ * Node's, so callers that sort start-up failures by code (the desktop app's dialog) see a data folder problem.
  */
-export function openDatabase(dataDir: string, options: { readonly?: boolean } = {}): Db {
-  fs.mkdirSync(dataDir, { recursive: true });
+export class NotADataFolderError extends Error {
+  readonly code = 'ENOTDIR';
+  constructor(
+    readonly dataDir: string,
+    readonly file: string,
+  ) {
+    super(file === dataDir ? `${dataDir} is a file, not a data folder` : `${dataDir} cannot be a data folder: ${file} is a file`);
+  }
+}
+
+/** Opened with `create: false` (a command that only uses existing data), and the folder holds no database. */
+export class NoDatabaseError extends Error {
+  readonly code = 'ENOENT';
+  constructor(
+    readonly dataDir: string,
+    readonly folderExists: boolean,
+  ) {
+    super(`No Aula database in ${dataDir} (${folderExists ? 'no aula.sqlite in it' : 'the folder does not exist'})`);
+  }
+}
+
+export interface OpenOptions {
+  readonly?: boolean;
+  /**
+   * Create the folder and the database when there is none (default: true, false when read-only). Only what sets a
+   * data folder up (the collector, and the commands that prepare a lesson) creates one: a mistyped folder must not
+   * turn into an empty database that every other command then reads without a word.
+   */
+  create?: boolean;
+}
+
+/**
+ * Opens the database of a data folder, creating it when allowed (see OpenOptions.create). Durable by default: WAL
+ * with synchronous=FULL, so an acknowledged write is on disk; group commit in the ingest writer is what keeps that
+ * fast.
+ */
+export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
+  const create = options.create ?? !options.readonly;
+  const folder = path.resolve(dataDir);
+  const fileInTheWay = fileAlong(folder);
+  if (fileInTheWay) throw new NotADataFolderError(folder, fileInTheWay);
   const file = databaseFile(dataDir);
-  const db = new Database(file, { readonly: options.readonly ?? false });
+  if (!create && !fs.existsSync(file)) throw new NoDatabaseError(folder, fs.existsSync(folder));
+  if (create) fs.mkdirSync(dataDir, { recursive: true });
+  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: !create });
   let found: number;
   try {
     db.pragma('busy_timeout = 5000');
@@ -62,6 +103,21 @@ export function openDatabase(dataDir: string, options: { readonly?: boolean } = 
   }
   if (!options.readonly) migrate(db, found);
   return db;
+}
+
+/** The file that stands where the folder or one of its parents should be, if any. */
+function fileAlong(folder: string): string | null {
+  for (let dir = folder; ; dir = path.dirname(dir)) {
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(dir, { throwIfNoEntry: false });
+    } catch (error) {
+      // ENOTDIR: a parent is a file; the walk up finds which.
+      if ((error as { code?: string }).code !== 'ENOTDIR') throw error;
+    }
+    if (stat) return stat.isDirectory() ? null : dir;
+    if (path.dirname(dir) === dir) return null;
+  }
 }
 
 function migrate(db: Db, from: number): void {

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
-import { aula } from '../support/serve-process.js';
+import { tempDataFolder } from '../support/data-folder.js';
+import { aula, aulaWithInput, ROOT } from '../support/serve-process.js';
 import { tempDir } from '../support/temp-dir.js';
 
 describe('aula activity and stats', () => {
@@ -88,7 +91,7 @@ describe('aula activity and stats', () => {
   });
 
   it('bad input gets a clear error and a non-zero exit', async () => {
-    const dataDir = tempDir();
+    const dataDir = tempDataFolder();
     await assert.rejects(aula(['activity', 'close', 'nope', '--data-dir', dataDir]), (error: Error & { stderr: string; code: number }) => {
       assert.match(error.stderr, /No activity with tracking code "nope"/);
       assert.equal(error.code, 1);
@@ -99,7 +102,7 @@ describe('aula activity and stats', () => {
   });
 
   it('aula teacher-key prints the same key until --regenerate replaces it', async () => {
-    const dataDir = tempDir();
+    const dataDir = tempDataFolder();
     const first = JSON.parse(await aula(['teacher-key', '--json', '--data-dir', dataDir]));
     assert.match(first.teacherKey, /^[a-z0-9-]{20,}$/);
     assert.equal(first.regenerated, false);
@@ -110,5 +113,83 @@ describe('aula activity and stats', () => {
     assert.notEqual(fresh, first.teacherKey);
     assert.match(text, /no longer work/);
     assert.equal(JSON.parse(await aula(['teacher-key', '--json', '--data-dir', dataDir])).teacherKey, fresh);
+  });
+});
+
+describe('the data folder', () => {
+  const noDatabase = (folder: string, why: string) =>
+    new RegExp(`^aula: No Aula database in ${folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(${why}\\)\\. Choose the data folder with --data-dir DIR or the AULA_DATA_DIR environment variable; aula serve or aula activity create sets up a new one\\.\\n$`);
+
+  it('commands that use existing data refuse a folder without an Aula database, say where they looked, and create nothing', async () => {
+    const typo = path.join(tempDir(), 'typo1');
+    const empty = tempDir();
+    const commands = [
+      ['stats'],
+      ['export', '--format', 'csv'],
+      ['activity', 'list'],
+      ['activity', 'edit', 'k7m2qx9a', '--name', 'New name'],
+      ['activity', 'close', 'k7m2qx9a'],
+      ['class', 'list'],
+      ['student', 'password', 'ana', '--password', 'sol-y-luna'],
+      ['teacher-key'],
+      ['player', 'erase', 'some-player', '--yes'],
+      ['upload', '--endpoint', 'http://127.0.0.1:9/xapi', '--username', 'key', '--password', 'secret'],
+    ];
+    // Two at a time: each is a process of its own.
+    for (let i = 0; i < commands.length; i += 2) {
+      await Promise.all(
+        commands.slice(i, i + 2).map(async (command) => {
+          const answer = await aulaWithInput([...command, '--data-dir', typo]);
+          assert.equal(answer.code, 1, command.join(' '));
+          assert.match(answer.stderr, noDatabase(typo, 'given with --data-dir; the folder does not exist'), command.join(' '));
+          assert.equal(answer.stdout, '', command.join(' '));
+        }),
+      );
+    }
+    assert.equal(fs.existsSync(typo), false, 'the mistyped folder was not created');
+
+    const inEmpty = await aulaWithInput(['stats', '--json', '--data-dir', empty]);
+    assert.deepEqual([inEmpty.code, inEmpty.stdout], [1, '']);
+    assert.match(inEmpty.stderr, noDatabase(empty, 'given with --data-dir; no aula.sqlite in it'));
+    assert.deepEqual(fs.readdirSync(empty), [], 'nothing was created in the existing folder');
+
+    await assert.rejects(aula(['activity', 'list'], { AULA_DATA_DIR: typo }), (error: Error & { stderr: string; code: number }) => {
+      assert.match(error.stderr, noDatabase(typo, 'from AULA_DATA_DIR; the folder does not exist'));
+      assert.equal(error.code, 1);
+      return true;
+    });
+    assert.equal(fs.existsSync(typo), false);
+  });
+
+  it('a file given as data folder is refused with one line, by every command, serve included', async () => {
+    const readme = path.join(ROOT, 'README.md');
+    const before = fs.readFileSync(readme);
+    for (const command of [['stats'], ['class', 'create', '--name', '3B'], ['serve', '--port', '0', '--host', '127.0.0.1']]) {
+      const answer = await aulaWithInput([...command, '--data-dir', 'README.md']);
+      assert.equal(answer.code, 1, command.join(' '));
+      assert.match(answer.stderr, /^aula: \/\S+\/README\.md is a file, not a data folder( \(given with --data-dir\))?\. Choose the data folder with --data-dir DIR or the AULA_DATA_DIR environment variable\.\n$/);
+    }
+    const inside = await aulaWithInput(['activity', 'create', '--name', 'X', '--data-dir', 'README.md/data']);
+    assert.equal(inside.code, 1);
+    assert.match(inside.stderr, /^aula: \/\S+\/README\.md\/data cannot be a data folder: \/\S+\/README\.md is a file \(given with --data-dir\)\./);
+    assert.deepEqual(fs.readFileSync(readme), before);
+  });
+
+  it('commands that set a lesson up create a new data folder and say so; one that fails there leaves nothing behind', async () => {
+    const fresh = path.join(tempDir(), 'new laptop', 'Aula');
+    const failed = await aulaWithInput(['student', 'add', 'ana', '--password', 'sol-y-luna', '--class', '3B', '--data-dir', fresh]);
+    assert.equal(failed.code, 1);
+    assert.match(failed.stderr, /No class named "3B"/);
+    assert.match(failed.stderr, /held no Aula database; none was set up there/);
+    assert.equal(fs.existsSync(path.dirname(fresh)), false, 'no folder and no database left after the refusal');
+
+    const created = await aulaWithInput(['class', 'create', '--name', '3B', '--data-dir', fresh]);
+    assert.equal(created.code, 0, created.stderr);
+    assert.match(created.stdout, /Created class 3B/);
+    assert.equal(created.stderr, `aula: set up a new data folder in ${fresh} (another one: --data-dir DIR or AULA_DATA_DIR)\n`);
+    const added = await aulaWithInput(['student', 'add', 'ana', '--password', 'sol-y-luna', '--class', '3B', '--data-dir', fresh]);
+    assert.deepEqual([added.code, added.stderr], [0, ''], 'the folder is there now: no second notice');
+    const stats = JSON.parse(await aula(['stats', '--json', '--data-dir', fresh]));
+    assert.equal(stats.statements, 0);
   });
 });

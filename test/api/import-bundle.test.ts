@@ -11,7 +11,7 @@ import type { ImportReport } from '../../server/import/import-report.js';
 import type { Collector } from '../../server/index.js';
 import { startTestCollector } from '../support/collector.js';
 import { request } from '../support/http.js';
-import { aula } from '../support/serve-process.js';
+import { aula, aulaWithInput } from '../support/serve-process.js';
 import { tempDir } from '../support/temp-dir.js';
 import { type Classroom, memorySink, seedClassroom } from './export-support.js';
 
@@ -211,5 +211,24 @@ describe('aula import: a bundle from another laptop', () => {
     const notZip = path.join(tempDir(), 'notes.zip');
     fs.writeFileSync(notZip, 'not a zip at all');
     assert.match(await cliImportFails(notZip), /not a zip bundle/);
+  });
+
+  test('on a new laptop the bundle sets the data folder up (and says so); a refused one leaves no folder behind', async () => {
+    const fresh = path.join(tempDir(), 'new-laptop', 'Aula');
+    const refused = await aulaWithInput(['import', path.join(tempDir(), 'missing.zip'), '--data-dir', fresh]);
+    assert.equal(refused.code, 1);
+    const notZip = path.join(tempDir(), 'notes.zip');
+    fs.writeFileSync(notZip, 'not a zip at all');
+    const damaged = await aulaWithInput(['import', notZip, '--data-dir', fresh]);
+    assert.equal(damaged.code, 1);
+    assert.match(damaged.stderr, /not a zip bundle[^\n]*\n\(\S+ held no Aula database; none was set up there\.\)\n$/);
+    assert.equal(fs.existsSync(path.dirname(fresh)), false);
+
+    const imported = await aulaWithInput(['import', bundle, '--json', '--data-dir', fresh]);
+    assert.equal(imported.code, 0, imported.stderr);
+    assert.equal((JSON.parse(imported.stdout) as ImportReport).added.statements, sentByA);
+    assert.match(imported.stderr, new RegExp(`aula: set up a new data folder in ${fresh} \\(another one: --data-dir DIR or AULA_DATA_DIR\\)\\n$`));
+    const merged = JSON.parse(await aula(['stats', '--json', '--data-dir', fresh])) as { statements: number };
+    assert.equal(merged.statements, sentByA);
   });
 });
