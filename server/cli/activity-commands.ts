@@ -19,6 +19,7 @@ import {
   regenerateXapiCredential,
   revokeXapiCredentials,
 } from '../store/xapi-credentials-repo.js';
+import { refuseBothForms } from './both-forms.js';
 import { closeDatabase, type DataDirOption, openData, withDatabase } from './open-data.js';
 import { CliError, printJson, printLines } from './output.js';
 
@@ -105,7 +106,8 @@ export function registerActivityCommands(program: Command, withDataDir: (command
     });
 
   // Both --x and --no-x are declared, so Commander leaves an option undefined when neither is given: "unchanged".
-  withDataDir(activity.command('edit'))
+  // Given both, the command is refused rather than the last one winning.
+  refuseBothForms(withDataDir(activity.command('edit')), 'class', 'anonymous')
     .argument('<code>', 'tracking code')
     .description('rename an activity, give it another class or none, or let anonymous players in or not')
     .option('--name <name>', 'new activity name')

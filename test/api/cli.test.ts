@@ -51,6 +51,10 @@ describe('aula activity and stats', () => {
     const refusals: Array<[string[], RegExp]> = [
       [[], /Say what to change: --name, --class NAME, --no-class, --anonymous or --no-anonymous/],
       [['--class', '9Z', '--name', 'Renamed'], /No class named "9Z"/],
+      // Contradictions are refused, whichever comes last (the last one used to win).
+      [['--no-anonymous', '--anonymous'], /option '--anonymous' cannot be used with option '--no-anonymous'/],
+      [['--no-class', '--class', '4B', '--name', 'Renamed'], /option '--class' cannot be used with option '--no-class'/],
+      [['--class', '4B', '--no-class'], /option '--class' cannot be used with option '--no-class'/],
     ];
     for (const [flags, message] of refusals) {
       await assert.rejects(aula(['activity', 'edit', code, ...flags, '--data-dir', dataDir]), (error: Error & { stderr: string; code: number }) => {
