@@ -6,6 +6,7 @@ import { ensurePseudonymSalt } from '../normalize/index.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { LrsClient } from '../upload/lrs-client.js';
+import { claimUploadLock, type UploadLock, UploadRunningError } from '../upload/upload-lock.js';
 import { stateCounts } from '../upload/upload-state.js';
 import { UploadStoppedError, uploadStatements } from '../upload/uploader.js';
 import { isoNow } from '../util/time.js';
@@ -78,6 +79,14 @@ export class UploadRunner {
       if (error instanceof UnknownFilterValueError) throw new AdminError(404, 'unknown-filter-value', error.message);
       throw error;
     }
+    // The check above covers this server; the lock also covers `aula upload` run on the same data folder meanwhile.
+    let lock: UploadLock;
+    try {
+      lock = claimUploadLock(this.ctx.db);
+    } catch (error) {
+      if (error instanceof UploadRunningError) throw new AdminError(409, 'upload-running', error.message);
+      throw error;
+    }
     const job: UploadJob = {
       endpoint: input.endpoint,
       username: input.username,
@@ -104,8 +113,10 @@ export class UploadRunner {
           onProgress: (progress) => {
             job.progress = progress;
           },
+          lock,
         }),
       )
+      .finally(() => lock.release())
       .then(
       (summary) => {
         job.summary = summary;

@@ -4,6 +4,7 @@ import { normalizeSettingsFor } from '../export/export-options.js';
 import { pseudonymSaltForCli } from '../export/export-to.js';
 import { UnknownFilterValueError } from '../export/filters.js';
 import { LrsClient } from '../upload/lrs-client.js';
+import { claimUploadLock, type UploadLock, UploadRunningError } from '../upload/upload-lock.js';
 import { UploadStoppedError, type UploadSummary, uploadStatements } from '../upload/uploader.js';
 import { closeDatabase, type DataDirOption, openData } from './open-data.js';
 import { CliError } from './output.js';
@@ -45,6 +46,15 @@ export function registerUploadCommand(program: Command, withDataDir: (command: C
       if (!/^https?:\/\//.test(flags.endpoint)) throw new CliError('--endpoint must be an http(s) URL');
       const target = { endpoint: flags.endpoint, username: flags.username, password: flags.password };
       const { db } = openData(flags);
+      let lock: UploadLock;
+      try {
+        // Before anything else: a second upload from this folder is refused at once, before it reads anything.
+        lock = claimUploadLock(db);
+      } catch (error) {
+        closeDatabase(db);
+        if (error instanceof UploadRunningError) throw new CliError(`Nothing sent. ${error.message}`);
+        throw error;
+      }
       const progress = progressLine('Uploading');
       try {
         const about = await new LrsClient(target).about().catch((error: Error) => {
@@ -64,6 +74,7 @@ export function registerUploadCommand(program: Command, withDataDir: (command: C
           ),
           write: async (job) => db.transaction(job).immediate(db),
           onProgress: ({ done, total }) => progress.update(done, total),
+          lock,
         });
         progress.end();
         process.stderr.write(`${describeSummary(summary).join('\n')}\n`);
@@ -73,6 +84,7 @@ export function registerUploadCommand(program: Command, withDataDir: (command: C
         if (error instanceof UploadStoppedError || error instanceof UnknownFilterValueError) throw new CliError(error.message);
         throw error;
       } finally {
+        lock.release();
         closeDatabase(db);
       }
     });

@@ -6,6 +6,7 @@ import type { Db } from '../store/open-database.js';
 import { isoNow } from '../util/time.js';
 import { type LrsAnswer, LrsClient, type LrsTarget } from './lrs-client.js';
 import { sameStatement } from './same-statement.js';
+import { claimUploadLock, type UploadLock } from './upload-lock.js';
 import { findOrCreateTarget, markState, seedPending, stateCounts, type UploadStateName } from './upload-state.js';
 
 export interface UploadOptions {
@@ -20,6 +21,11 @@ export interface UploadOptions {
   /** Waits between retries of one batch (ms); the last one repeats until maxAttempts. */
   retryDelays?: number[];
   maxAttempts?: number;
+  /**
+   * The database's upload lock, when the caller claimed it first (to answer at once that another upload runs) and
+   * releases it itself; otherwise the upload claims it and lets go when it ends.
+   */
+  lock?: UploadLock;
 }
 
 export interface UploadProgress {
@@ -54,6 +60,15 @@ const DEFAULT_DELAYS = [500, 1000, 2000, 4000, 8000, 16000];
  * by reading the ids back, then by smaller batches, then statement by statement.
  */
 export async function uploadStatements(db: Db, options: UploadOptions): Promise<UploadSummary> {
+  const lock = options.lock ?? claimUploadLock(db);
+  try {
+    return await upload(db, options);
+  } finally {
+    if (!options.lock) lock.release();
+  }
+}
+
+async function upload(db: Db, options: UploadOptions): Promise<UploadSummary> {
   const client = new LrsClient(options.target);
   const where = statementWhere(db, options.filters);
   const endpoint = options.target.endpoint.replace(/\/+$/, '');

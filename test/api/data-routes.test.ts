@@ -8,6 +8,7 @@ import type { Collector } from '../../server/index.js';
 import { lanAddresses } from '../../server/net/lan-addresses.js';
 import { startTestCollector } from '../support/collector.js';
 import { postJson, request } from '../support/http.js';
+import { aulaWithInput, startAula } from '../support/serve-process.js';
 import { type Classroom, seedClassroom } from './export-support.js';
 import { requestFrom } from './teacher-support.js';
 
@@ -41,15 +42,28 @@ async function importZip(body: Buffer, type = 'application/zip') {
   return request(api(laptop, '/import'), { method: 'POST', headers: { 'Content-Type': type }, body: new Uint8Array(body) });
 }
 
-/** A small LRS: stores what it accepts, answers re-sent ids with 409 for the whole batch. */
-function scriptedLrs() {
+/**
+ * A small LRS: stores what it accepts, answers re-sent ids with 409 for the whole batch. `posted` counts every
+ * statement id POSTed; with `holdFirstPost` the first POST waits for `release()`, so an upload stays in the middle of
+ * its first batch for as long as a test needs (`firstPost` says when it is there).
+ */
+function scriptedLrs(options: { holdFirstPost?: boolean } = {}) {
   const stored = new Map<string, Json>();
+  const posted: string[] = [];
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let arrived = () => {};
+  const firstPost = new Promise<void>((resolve) => {
+    arrived = resolve;
+  });
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (chunk) => {
       body += chunk;
     });
-    req.on('end', () => {
+    req.on('end', async () => {
       const url = new URL(req.url ?? '/', 'http://lrs');
       const send = (status: number, value?: unknown) => {
         res.writeHead(status, { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3' });
@@ -62,6 +76,12 @@ function scriptedLrs() {
         return found ? send(200, found) : send(404, { message: 'not found' });
       }
       const statements = JSON.parse(body) as Json[];
+      const first = posted.length === 0;
+      posted.push(...statements.map((s) => String(s.id)));
+      if (first) {
+        arrived();
+        if (options.holdFirstPost) await released;
+      }
       if (statements.some((s) => stored.has(String(s.id)))) return send(409, { message: 'Conflict' });
       for (const s of statements) stored.set(String(s.id), s);
       send(
@@ -70,7 +90,7 @@ function scriptedLrs() {
       );
     });
   });
-  return { server, stored };
+  return { server, stored, posted, firstPost, release };
 }
 
 describe('export downloads', () => {
@@ -218,5 +238,77 @@ describe('upload to a central LRS from the dashboard', () => {
       { sent: 0, alreadyThere: 0 },
     );
     assert.equal(lrs.stored.size, count);
+  });
+
+  describe('one upload per data folder at a time', () => {
+    const statementCount = () => (laptop.context.db.prepare('SELECT count(*) AS n FROM statements').get() as { n: number }).n;
+    const cliUpload = (lrsEndpoint: string) => [
+      'upload',
+      '--endpoint',
+      lrsEndpoint,
+      '--username',
+      'key',
+      '--password',
+      'secret',
+      '--batch',
+      '5',
+      '--data-dir',
+      laptop.config.dataDir,
+    ];
+    const refusedAtOnce = /^aula: Nothing sent\. Another upload from this data folder is running \(aula upload, or Data → Upload in the dashboard\)\. Wait for its summary, then run it again: it sends what is still pending\.\n$/;
+
+    async function gatedLrs() {
+      const gated = scriptedLrs({ holdFirstPost: true });
+      await new Promise<void>((resolve) => gated.server.listen(0, '127.0.0.1', resolve));
+      after(() => {
+        gated.release();
+        gated.server.closeAllConnections();
+        gated.server.close();
+      });
+      return { ...gated, endpoint: `http://127.0.0.1:${(gated.server.address() as AddressInfo).port}/xapi` };
+    }
+
+    test('a second aula upload and the dashboard are refused while one runs; one killed with kill -9 keeps no upload out', { timeout: 120_000 }, async () => {
+      const count = statementCount();
+      const gated = await gatedLrs();
+      const first = startAula(cliUpload(gated.endpoint));
+      await gated.firstPost;
+
+      const second = await aulaWithInput(cliUpload(gated.endpoint));
+      assert.equal(second.code, 1);
+      assert.match(second.stderr, refusedAtOnce);
+      const fromDashboard = await postJson(api(laptop, '/upload'), { endpoint: gated.endpoint, username: 'key', password: 'secret' });
+      assert.equal(fromDashboard.status, 409);
+      assert.equal((fromDashboard.json as { error: { reason: string } }).error.reason, 'upload-running');
+      assert.equal(gated.posted.length, 5, 'only the first upload sent anything');
+
+      // The first one dies in the middle of its first batch: the lock goes with it.
+      first.child.kill('SIGKILL');
+      assert.equal((await first.done).signal, 'SIGKILL');
+      gated.release();
+      const third = await aulaWithInput(cliUpload(gated.endpoint));
+      assert.equal(third.code, 0, third.stderr);
+      assert.match(third.stderr, new RegExp(`For this LRS: ${count} sent, 0 conflicts, 0 rejected, 0 pending\\.`));
+      assert.equal(gated.stored.size, count);
+      // Only the batch the killed upload had in flight went twice (and was recognised as already there).
+      assert.equal(gated.posted.length, count + 5);
+    });
+
+    test('while the dashboard uploads, aula upload is refused at once; the dashboard’s upload sends everything once', { timeout: 120_000 }, async () => {
+      const count = statementCount();
+      const gated = await gatedLrs();
+      const started = await postJson(api(laptop, '/upload'), { endpoint: gated.endpoint, username: 'key', password: 'secret', batch: 5 });
+      assert.equal(started.status, 202);
+      await gated.firstPost;
+      const cli = await aulaWithInput(cliUpload(gated.endpoint));
+      assert.equal(cli.code, 1);
+      assert.match(cli.stderr, refusedAtOnce);
+      gated.release();
+      const job = await finished();
+      assert.equal(job.state, 'done', String(job.error));
+      assert.equal((job.summary as { sent: number }).sent, count);
+      assert.equal(gated.posted.length, count, 'every statement was sent once');
+      assert.equal(new Set(gated.posted).size, count);
+    });
   });
 });

@@ -70,8 +70,19 @@ export async function aula(args: string[], env: NodeJS.ProcessEnv = {}): Promise
 
 /** Runs one `aula …` command with `input` on its standard input; never throws for an exit code (tests read it). */
 export function aulaWithInput(args: string[], input = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [AULA, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  return startAula(args, input).done;
+}
+
+/**
+ * Starts one `aula …` command and returns at once, for tests that act while it runs (or kill it): `done` settles when
+ * it ends (`code` -1 when a signal ended it).
+ */
+export function startAula(
+  args: string[],
+  input = '',
+): { child: ChildProcess; done: Promise<{ code: number; signal: NodeJS.Signals | null; stdout: string; stderr: string }> } {
+  const child = spawn(process.execPath, [AULA, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  const done = new Promise<{ code: number; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {
@@ -81,7 +92,8 @@ export function aulaWithInput(args: string[], input = ''): Promise<{ code: numbe
       stderr += chunk;
     });
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(input);
+    child.on('close', (code, signal) => resolve({ code: code ?? -1, signal, stdout, stderr }));
   });
+  child.stdin.end(input);
+  return { child, done };
 }
