@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { backupDatabase } from '../store/backups.js';
-import { openDatabase } from '../store/open-database.js';
 import { RestoreRefusedError, type RestoreResult, restoreDatabase } from '../store/restore-database.js';
-import { closeDatabase, type DataDirOption, resolveDataDir } from './open-data.js';
+import { closeDatabase, type DataDirOption, openData, resolveDataDir } from './open-data.js';
 import { CliError, printJson, printLines } from './output.js';
 
 export function registerBackupCommands(program: Command, withDataDir: (command: Command) => Command): void {
@@ -11,7 +10,8 @@ export function registerBackupCommands(program: Command, withDataDir: (command: 
     .description('copy the database safely, also while aula serve runs (a consistent SQLite snapshot)')
     .option('--json', 'print one JSON object')
     .action((file: string, options: DataDirOption & { json?: boolean }) => {
-      const db = openDatabase(resolveDataDir(options));
+      // A mistyped folder is refused, not backed up as a new empty database.
+      const { db } = openData(options);
       try {
         let result: ReturnType<typeof backupDatabase>;
         try {

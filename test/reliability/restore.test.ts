@@ -124,4 +124,12 @@ describe('aula backup', () => {
     assert.match(refused.stderr, /There is no folder .*typo; create it first or choose another file name/);
     assert.equal(fs.existsSync(path.dirname(missing)), false);
   });
+
+  it('of a mistyped data folder is refused, and creates no database there', async () => {
+    const typo = path.join(tempDir(), 'typo-data');
+    const refused = await aulaWithInput(['backup', path.join(tempDir(), 'copy.sqlite'), '--data-dir', typo]);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /No Aula database in .*typo-data/);
+    assert.equal(fs.existsSync(typo), false);
+  });
 });
