@@ -91,15 +91,15 @@ export interface CliRun {
 }
 
 /**
- * `aula export …` as a user runs it, from the sources (bin/aula.js would take dist/cli while it looks fresh), with
- * the collector's home page. Never throws for an exit code: tests read it.
+ * `aula export …` as a user runs it (bin/aula.js: the compiled bundle while it is newer than the sources), with the
+ * collector's home page. Never throws for an exit code: tests read it.
  */
 export function aulaExport(dataDir: string, homePage: string, args: string[]): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [AULA, 'export', '--data-dir', dataDir, ...args],
-      { cwd: ROOT, env: { ...process.env, AULA_FROM_SOURCE: '1', AULA_HOME_PAGE: homePage }, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: ROOT, env: { ...process.env, AULA_HOME_PAGE: homePage }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });
