@@ -30,6 +30,14 @@ export function describeReport(report: ImportReport): string[] {
   }
   if (report.skipped) lines.push(`${report.skipped} row(s) skipped.`);
   for (const note of report.notes.filter((n) => n.type !== 'matched').slice(0, 20)) lines.push(`  ${note.type} ${note.kind} ${note.id}: ${note.message}`);
-  lines.push(report.changed ? 'The bundle is merged.' : 'Nothing changed: everything in this bundle was already here.');
+  lines.push(conclusion(report));
   return lines;
+}
+
+/** The last line: what the import did, without claiming all was already here when rows conflicted (exit code 2). */
+function conclusion(report: ImportReport): string {
+  const conflicts = IMPORT_KINDS.reduce((sum, kind) => sum + report.conflicts[kind], 0);
+  if (conflicts === 0) return report.changed ? 'The bundle is merged.' : 'Nothing changed: everything in this bundle was already here.';
+  const rows = conflicts === 1 ? '1 conflicting row (listed above) kept as it is here' : `${conflicts} conflicting rows (listed above) kept as they are here`;
+  return report.changed ? `The bundle is merged, except ${rows}.` : `Nothing was added: ${rows}; the rest was already here.`;
 }

@@ -7,7 +7,7 @@ import yazl from 'yazl';
 import { exportOptionsSchema } from '../../server/export/export-options.js';
 import { exportToFile, exportToStream } from '../../server/export/export-to.js';
 import { importBundle } from '../../server/import/import-bundle.js';
-import type { ImportReport } from '../../server/import/import-report.js';
+import { describeReport, type ImportReport } from '../../server/import/import-report.js';
 import type { Collector } from '../../server/index.js';
 import { startTestCollector } from '../support/collector.js';
 import { request } from '../support/http.js';
@@ -188,6 +188,8 @@ describe('aula import: a bundle from another laptop', () => {
     assert.equal(report.alreadyThere.statements, sentByA - 1);
     assert.equal(report.changed, false);
     assert.equal((db.prepare('SELECT json FROM statements WHERE id = ?').get(row.id) as { json: string }).json, changed);
+    // Its summary ends on the conflict, not on "everything in this bundle was already here".
+    assert.equal(describeReport(report).at(-1), 'Nothing was added: 1 conflicting row (listed above) kept as it is here; the rest was already here.');
   });
 
   test('a tampered bundle is refused and changes nothing', async () => {
