@@ -1,3 +1,4 @@
+import { findPlayerByPublicId } from '../store/find-player.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { deleteStatements } from '../store/statement-rows.js';
@@ -47,10 +48,9 @@ interface Resolved {
 }
 
 function resolve(db: Db, target: ErasureTarget): Resolved {
-  const player = prepared<[string, string], { id: string; kind: 'anonymous' | 'identified' }>(
-    db,
-    'SELECT id, kind FROM players WHERE public_id = ? OR id = ? LIMIT 1',
-  ).get(target.player, target.player);
+  const player =
+    findPlayerByPublicId(db, target.player) ??
+    prepared<[string], { id: string; kind: 'anonymous' | 'identified' }>(db, 'SELECT id, kind FROM players WHERE id = ?').get(target.player);
   if (!player) throw new ErasureError('player-not-found', `No player with the id "${target.player}".`);
   let activityId: string | null = null;
   if (target.activity) {

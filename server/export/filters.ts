@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findPlayerByPublicId } from '../store/find-player.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 
@@ -127,7 +128,7 @@ function whereFor(db: Db, filters: ExportFilters, columns: FilterColumns): State
     params.push(row.id);
   }
   if (filters.player) {
-    const row = prepared<[string], { id: string }>(db, 'SELECT id FROM players WHERE public_id = ?').get(filters.player);
+    const row = findPlayerByPublicId(db, filters.player);
     if (!row) throw new UnknownFilterValueError(`No player with id "${filters.player}"`);
     clauses.push(columns.player);
     params.push(row.id);

@@ -110,6 +110,13 @@ function assertNobodyNamed(text: string, where: string): void {
 
 const accountName = (agent: unknown): unknown => ((agent as Json).account as Json | undefined)?.name;
 
+test("--player takes a student's username in any case, as students type it to log in", async () => {
+  const typed = await exported({ format: 'ndjson', filters: { player: 'ANA.Lopez' } });
+  const exact = await exported({ format: 'ndjson', filters: { player: 'ana.lopez' } });
+  assert.ok(lines(exact.text).length > 0);
+  assert.equal(typed.text, exact.text);
+});
+
 describe('pseudonymised export of statements that came through /xapi/statements', () => {
   test('--as-received --pseudonymize is refused before anything is written, the salt included', async () => {
     const run = await aulaExport(dataDir, homePage, ['--as-received', '--pseudonymize']);
