@@ -9,6 +9,7 @@ import type { Db } from '../store/open-database.js';
 import { type ClassRole, findStudentByUsername, joinClass, listStudents, removeFromClass, type Student } from '../store/students-repo.js';
 import { type DataDirOption, type DataFolderUse, withDatabase, withDatabaseAsync as withOpenDatabase } from './open-data.js';
 import { CliError, printJson, printLines } from './output.js';
+import { passwordOf } from './password-input.js';
 
 const ROLES: readonly ClassRole[] = ['student', 'assistant', 'teacher'];
 
@@ -56,18 +57,6 @@ interface AddOptions {
   email?: string;
   role: string;
   json?: boolean;
-}
-
-/** One of --password PW or --password-stdin (all of standard input, without its final line break). */
-async function passwordOf(options: Pick<AddOptions, 'password' | 'passwordStdin'>): Promise<string> {
-  if (options.password !== undefined && options.passwordStdin) throw new CliError('Give either --password or --password-stdin, not both.');
-  if (options.password !== undefined) return options.password;
-  if (!options.passwordStdin) throw new CliError('A password is needed: --password PW, or --password-stdin to read it from standard input.');
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const password = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
-  if (!password) throw new CliError('--password-stdin read an empty password.');
-  return password;
 }
 
 export function registerStudentCommands(program: Command, withDataDir: (command: Command) => Command): void {

@@ -8,12 +8,14 @@ import { claimUploadLock, type UploadLock, UploadRunningError } from '../upload/
 import { UploadStoppedError, type UploadSummary, uploadStatements } from '../upload/uploader.js';
 import { closeDatabase, type DataDirOption, openData } from './open-data.js';
 import { CliError } from './output.js';
+import { passwordOf } from './password-input.js';
 import { progressLine } from './progress-line.js';
 
 interface UploadFlags extends DataDirOption {
   endpoint: string;
   username: string;
-  password: string;
+  password?: string;
+  passwordStdin?: boolean;
   activity?: string;
   batch: string;
   pseudonymize?: boolean;
@@ -33,7 +35,8 @@ export function registerUploadCommand(program: Command, withDataDir: (command: C
     .description('upload statements to a central LRS; resumable, never sends a statement twice')
     .requiredOption('--endpoint <url>', 'xAPI endpoint of the LRS, e.g. https://lrs.example.org/xAPI')
     .requiredOption('--username <key>', 'LRS key (Basic auth user)')
-    .requiredOption('--password <secret>', 'LRS secret (Basic auth password)')
+    .option('--password <secret>', 'LRS secret (Basic auth password)')
+    .option('--password-stdin', 'read the LRS secret from standard input instead (it stays out of the shell history and the process list)')
     .option('--activity <code>', 'only this activity (tracking code)')
     .option('--batch <n>', 'statements per request, at most 100', '100')
     .option(
@@ -44,7 +47,8 @@ export function registerUploadCommand(program: Command, withDataDir: (command: C
       const batchSize = Number(flags.batch);
       if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100) throw new CliError('--batch must be 1 to 100');
       if (!/^https?:\/\//.test(flags.endpoint)) throw new CliError('--endpoint must be an http(s) URL');
-      const target = { endpoint: flags.endpoint, username: flags.username, password: flags.password };
+      const password = await passwordOf(flags, 'The LRS secret', 'SECRET');
+      const target = { endpoint: flags.endpoint, username: flags.username, password };
       const { db } = openData(flags);
       let lock: UploadLock;
       try {

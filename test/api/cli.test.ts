@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { tempDataFolder } from '../support/data-folder.js';
@@ -195,5 +197,38 @@ describe('the data folder', () => {
     assert.deepEqual([added.code, added.stderr], [0, ''], 'the folder is there now: no second notice');
     const stats = JSON.parse(await aula(['stats', '--json', '--data-dir', fresh]));
     assert.equal(stats.statements, 0);
+  });
+});
+
+describe('aula upload --password-stdin', () => {
+  it('reads the LRS secret from standard input, so it stays out of the shell history and the process list', async () => {
+    // Just enough of an LRS to check the credentials: /about answers only the right Basic auth.
+    const expected = `Basic ${Buffer.from('key:s3cret with spaces').toString('base64')}`;
+    const server = http.createServer((req, res) => {
+      const allowed = req.headers.authorization === expected;
+      res.writeHead(allowed ? 200 : 401, { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3' });
+      res.end(JSON.stringify(allowed ? { version: ['1.0.3'] } : { message: 'Unauthorized' }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/xapi`;
+      const dataDir = tempDir();
+      await aula(['activity', 'create', '--name', 'Upload lesson', '--data-dir', dataDir]);
+      const upload = ['upload', '--endpoint', endpoint, '--username', 'key', '--password-stdin', '--data-dir', dataDir];
+      const right = await aulaWithInput(upload, 's3cret with spaces\n');
+      assert.equal(right.code, 0, right.stderr);
+      assert.match(right.stderr, /Sent 0, already there 0, conflicts 0, rejected 0\./);
+      const wrong = await aulaWithInput(upload, 'not it\n');
+      assert.equal(wrong.code, 1);
+      assert.match(wrong.stderr, /401/);
+      const both = await aulaWithInput([...upload, '--password', 'x']);
+      assert.equal(both.code, 1);
+      assert.match(both.stderr, /Give either --password or --password-stdin, not both\./);
+      const none = await aulaWithInput(['upload', '--endpoint', endpoint, '--username', 'key', '--data-dir', dataDir]);
+      assert.equal(none.code, 1);
+      assert.match(none.stderr, /The LRS secret is needed: --password SECRET, or --password-stdin to read it from standard input\./);
+    } finally {
+      server.close();
+    }
   });
 });
