@@ -122,7 +122,8 @@ export async function sendExport(ctx: AppContext, board: ExportProgressBoard, re
     'X-Aula-Statements': String(total),
     'Cache-Control': 'no-store',
   });
-  const entry = progressId ? board.track(progressId, options.format === 'zip' ? total * 2 : total) : undefined;
+  // Every format, the zip too, counts its progress in statements (writeBundle's two passes are halves of one).
+  const entry = progressId ? board.track(progressId, total) : undefined;
   try {
     await exportToStream(ctx.config.dataDir, ctx.homePage, options, res, salt, (progress) => {
       if (entry) Object.assign(entry, progress);

@@ -109,6 +109,13 @@ describe('export downloads', () => {
     assert.deepEqual(progress.json, { done: total, total, finished: true, failed: false });
   });
 
+  test('zip: the progress of the download counts statements too, and ends at all of them', async () => {
+    const answer = await download(laptop, 'format=zip&progress=zip-download');
+    assert.equal(answer.status, 200);
+    const progress = await request(api(laptop, '/export/progress/zip-download'));
+    assert.deepEqual(progress.json, { done: total, total, finished: true, failed: false });
+  });
+
   test('filters and options as in the CLI: one activity as CSV, counted first; unknown names and formats refused', async () => {
     const code = classroom.maths.trackingCode;
     const count = await request(api(laptop, `/export/count?activity=${code}`));
