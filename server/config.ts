@@ -9,9 +9,17 @@ import { z } from 'zod';
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   if (env.AULA_DATA_DIR) return env.AULA_DATA_DIR;
   const home = os.homedir();
-  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Aula');
+  if (platform === 'win32') return path.join(absoluteOr(env.APPDATA, path.join(home, 'AppData', 'Roaming')), 'Aula');
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Aula');
-  return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Aula');
+  return path.join(absoluteOr(env.XDG_CONFIG_HOME, path.join(home, '.config')), 'Aula');
+}
+
+/**
+ * The variable's folder when it names one absolutely; otherwise the default. The XDG spec says an empty or relative
+ * XDG_CONFIG_HOME is ignored, and taking it would put the database in whatever folder the command ran from.
+ */
+function absoluteOr(value: string | undefined, fallback: string): string {
+  return value && path.isAbsolute(value) ? value : fallback;
 }
 
 export const configSchema = z.object({
