@@ -126,6 +126,8 @@ describe('Alerts & Warnings, live, against a real aula serve and the real js-tra
       // Results show the answers; then the teacher erases the student from the player page.
       await go(page, 'Results');
       const resultRow = page.locator('.results-table tbody tr', { hasText: String(started.animalName) });
+      // Anonymous players are listed too: the column says Player, not Student.
+      assert.equal(await page.locator('.results-table thead th').first().textContent(), 'Player');
       await resultRow.waitFor();
       // Progress, completed, correct, incorrect: the finished game is 100 % and one thing completed. Results are written
       // up to a second after the last batch; the screen refetches when the stream says they were.

@@ -83,7 +83,7 @@ export function ResultsScreen() {
             <table className="table results-table">
               <thead>
                 <tr>
-                  <th scope="col">Student</th>
+                  <th scope="col">Player</th>
                   <th scope="col" className="num">Sessions</th>
                   <th scope="col" className="num">Time played</th>
                   <th scope="col" className="num">Progress</th>
