@@ -118,8 +118,10 @@ export function findSessionById(db: Db, sessionId: number): SessionContext | und
   return prepared<[number], SessionContext>(db, `${CONTEXT_SELECT} WHERE s.id = ?`).get(sessionId);
 }
 
+/** The game is alive (a refused or re-sent batch): its session and its player were both seen now. */
 export function touchSession(db: Db, sessionId: number, now: string): void {
   prepared(db, 'UPDATE sessions SET last_seen = ? WHERE id = ?').run(now, sessionId);
+  prepared(db, 'UPDATE players SET last_seen = ? WHERE id = (SELECT player_id FROM sessions WHERE id = ?)').run(now, sessionId);
 }
 
 export function endSession(db: Db, sessionId: number): void {

@@ -2,7 +2,7 @@ import { canonicalJson } from '../util/canonical-json.js';
 import type { ActivityCounters } from './activity-counters.js';
 import type { Db } from './open-database.js';
 import { prepared } from './prepared.js';
-import type { SessionContext } from './sessions-repo.js';
+import { type SessionContext, touchSession } from './sessions-repo.js';
 import { findStatementSeq, isReservedStatementId } from './statement-ids.js';
 import { insertBatch, insertPlainRows, insertRow, type StoredBatch } from './statement-rows.js';
 
@@ -68,7 +68,7 @@ export function ingestBatch(db: Db, batch: IngestBatch, now: string, activities:
       'SELECT last_body_hash AS hash FROM sessions WHERE id = ?',
     ).get(session.sessionId);
     if (last?.hash === batch.bodyHash) {
-      touch(db, session, now);
+      touchSession(db, session.sessionId, now);
       return { stored: 0, skipped: batch.statements.length, lastSeq: 0 };
     }
   }
@@ -162,10 +162,6 @@ export function mergeSummary(into: StatementSummary, next: StatementSummary): vo
   into.completion = next.completion ?? into.completion;
   into.success = next.success ?? into.success;
   into.score = next.score ?? into.score;
-}
-
-function touch(db: Db, session: BatchSession, now: string): void {
-  prepared(db, 'UPDATE sessions SET last_seen = ? WHERE id = ?').run(now, session.sessionId);
 }
 
 /**

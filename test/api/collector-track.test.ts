@@ -342,3 +342,25 @@ describe('body limits and CORS', () => {
     assert.equal(health.text, '{"status":"Available"}');
   });
 });
+
+describe('a refused batch still says the game is alive', () => {
+  it("moves the player's last seen with the session's, as the teacher reads both", async () => {
+    const started = await startOk(collector.url, a1.trackingCode);
+    const db = collector.context.db;
+    const seen = () =>
+      db
+        .prepare('SELECT s.last_seen AS session, p.last_seen AS player FROM sessions s JOIN players p ON p.id = s.player_id WHERE p.public_id = ?')
+        .get(started.playerId) as { session: string; player: string | null };
+    assert.equal((await track(collector.url, started.authToken, [statementS(started.actor)])).status, 200);
+    const before = seen();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal((await track(collector.url, started.authToken, [without(statementS(started.actor), 'actor')])).status, 400);
+    let later = seen();
+    for (let i = 0; i < 100 && later.session === before.session; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      later = seen();
+    }
+    assert.ok(later.session > before.session, 'the refused batch was recorded as a sign of life');
+    assert.equal(later.player, later.session);
+  });
+});
