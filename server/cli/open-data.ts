@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { defaultDataDir } from '../config.js';
 import { stampIfChanged } from '../store/change-stamp.js';
-import { type Db, databaseFile, NoDatabaseError, NotADataFolderError, openDatabase } from '../store/open-database.js';
+import { DATABASE_FILE_SUFFIXES, type Db, databaseFile, NoDatabaseError, NotADataFolderError, openDatabase } from '../store/open-database.js';
 import { CliError } from './output.js';
 
 export interface DataDirOption {
@@ -77,7 +77,7 @@ export function closeData(opened: OpenData, outcome: 'done' | 'failed'): void {
   // Only files and empty folders this process has just created. (Another process setting up the same new folder in
   // the same instant is not guarded against: both would be commands run on a brand-new folder at once.)
   const file = databaseFile(opened.dataDir);
-  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+  for (const suffix of DATABASE_FILE_SUFFIXES) fs.rmSync(file + suffix, { force: true });
   for (const folder of opened.createdNow.folders) {
     try {
       fs.rmdirSync(folder);

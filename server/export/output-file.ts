@@ -1,13 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { backupsDir } from '../store/backups.js';
-import { databaseFile } from '../store/open-database.js';
+import { DATABASE_FILE_SUFFIXES, databaseFile } from '../store/open-database.js';
 
 /** The file an export was asked to write cannot be written, or must not be: said before anything is exported. */
 export class ExportFileError extends Error {}
 
-// SQLite's companions of the database file: an export over one of them corrupts or loses the data.
-const DATABASE_SUFFIXES = ['', '-wal', '-shm', '-journal'];
 
 /**
  * Checks the file an export writes (`-o FILE`) before anything is read or written: its folder exists and takes
@@ -38,7 +36,8 @@ export function checkExportFile(dataDir: string, file: string, force: boolean): 
 function isDataFile(dataDir: string, target: string, existing: fs.Stats | undefined): boolean {
   const real = realPath(target);
   const database = databaseFile(dataDir);
-  for (const suffix of DATABASE_SUFFIXES) {
+  // An export over the database or one of SQLite's companions of it corrupts or loses the data.
+  for (const suffix of DATABASE_FILE_SUFFIXES) {
     const protectedFile = database + suffix;
     if (samePath(real, realPath(protectedFile))) return true;
     // The same file under another name (a hard link, a case-insensitive file system).

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { type NormalizeSettings, pseudonym, type StoredStatementRow } from '../normalize/index.js';
 import type { Db } from '../store/open-database.js';
+import { derivedXapiPlayerId, sameHomePage } from '../store/xapi-players.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import { ifiKey } from '../xapi/statement-index.js';
 
@@ -47,16 +47,7 @@ export function agentPlayerId(agent: Json, settings: ExportSettings): string {
     const student = settings.rosterPlayers?.get(`mbox:${asciiLower(agent.mbox.slice('mailto:'.length))}`);
     if (student !== undefined) return student;
   }
-  return `xapi-${createHash('sha256')
-    .update(ifiKey(agent) ?? canonicalJson(agent))
-    .digest('base64url')
-    .slice(0, 22)}`;
-}
-
-function sameHomePage(value: unknown, homePage: string): boolean {
-  if (typeof value !== 'string') return false;
-  const strip = (text: string) => text.replace(/\/+$/, '').toLowerCase();
-  return strip(value) === strip(homePage);
+  return derivedXapiPlayerId(ifiKey(agent) ?? canonicalJson(agent));
 }
 
 /**

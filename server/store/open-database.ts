@@ -29,6 +29,9 @@ export class DatabaseDamagedError extends Error {
 
 const DAMAGE_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB']);
 
+/** The database file and SQLite's companions of it: what holds a data folder's data, besides backups/. */
+export const DATABASE_FILE_SUFFIXES = ['', '-wal', '-shm', '-journal'] as const;
+
 export function databaseFile(dataDir: string): string {
   return path.join(dataDir, 'aula.sqlite');
 }

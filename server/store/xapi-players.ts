@@ -41,7 +41,7 @@ export function playerForActor(db: Db, actor: Json, identityKey: string, homePag
     const known = prepared<[string], Player>(db, `${PLAYER_SELECT} WHERE public_id = ?`).get(account.name as string);
     if (known) return { player: known, created: false };
   }
-  const publicId = `xapi-${createHash('sha256').update(identityKey).digest('base64url').slice(0, 22)}`;
+  const publicId = derivedXapiPlayerId(identityKey);
   const existing = prepared<[string], Player>(db, `${PLAYER_SELECT} WHERE public_id = ?`).get(publicId);
   if (existing) return { player: existing, created: false };
   const player: Player = {
@@ -66,7 +66,13 @@ export function playerForActor(db: Db, actor: Json, identityKey: string, homePag
   return { player, created: true };
 }
 
-function sameHomePage(value: unknown, homePage: string): boolean {
+/** The playerId of an xAPI actor that is no roster student nor a known player: derived from its identifier. */
+export function derivedXapiPlayerId(identityKey: string): string {
+  return `xapi-${createHash('sha256').update(identityKey).digest('base64url').slice(0, 22)}`;
+}
+
+/** Whether an account's homePage is this installation's (trailing slashes and case aside). */
+export function sameHomePage(value: unknown, homePage: string): boolean {
   if (typeof value !== 'string') return false;
   const strip = (text: string) => text.replace(/\/+$/, '').toLowerCase();
   return strip(value) === strip(homePage);
