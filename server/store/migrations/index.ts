@@ -8,6 +8,7 @@ import { up as statementsInBatches } from './006-statements-in-batches.js';
 import { up as noVerbIndex } from './007-no-verb-index.js';
 import { up as progressOfGame } from './008-progress-of-game.js';
 import { up as resultsWatermark } from './009-results-watermark.js';
+import { up as sessionObjectTypes } from './010-session-object-types.js';
 
 /** Numbered in order: migration N brings `PRAGMA user_version` from N-1 to N. Never edit a shipped one. */
 export const migrations: ReadonlyArray<(db: Database) => void> = [
@@ -20,6 +21,7 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   noVerbIndex,
   progressOfGame,
   resultsWatermark,
+  sessionObjectTypes,
 ];
 
 export const schemaVersion = migrations.length;
