@@ -34,10 +34,17 @@ export interface SessionRow {
   statements: number;
   lastVerb: string | null;
   lastObject: string | null;
+  /** The last object's `definition.type`, when the statement had one. */
+  lastObjectType: string | null;
   progress: number | null;
   completion: boolean | null;
   success: boolean | null;
   score: number | null;
+  /** The object success and score are the outcome of, and its type (null for sessions stored before Aula kept it). */
+  resultObject: string | null;
+  resultObjectType: string | null;
+  /** Success and score are the game's own, not a level's. */
+  resultOfGame: boolean;
   player: PlayerRef;
 }
 

@@ -12,10 +12,13 @@ export interface PlayerColumns {
 }
 
 /** A session as SESSION_COLUMNS read it: SQLite's booleans are 0/1, and the player comes as columns. */
-type RawSession = Omit<SessionRow, 'completion' | 'success' | 'player'> & PlayerColumns & { completion: number | null; success: number | null };
+type RawSession = Omit<SessionRow, 'completion' | 'success' | 'resultOfGame' | 'player'> &
+  PlayerColumns & { completion: number | null; success: number | null; resultOfGame: number };
 
 export const SESSION_COLUMNS = `s.id, s.number, s.started, s.ended, s.last_seen AS lastSeen, s.statements,
-    s.last_verb AS lastVerb, s.last_object AS lastObject, s.progress, s.completion, s.success, s.score,
+    s.last_verb AS lastVerb, s.last_object AS lastObject, s.last_object_type AS lastObjectType,
+    s.progress, s.completion, s.success, s.score,
+    s.result_object AS resultObject, s.result_object_type AS resultObjectType, s.result_of_game AS resultOfGame,
     p.id AS playerId, p.kind, p.animal_name AS animalName, p.public_id AS publicId, st.name AS studentName`;
 
 export const SESSION_JOINS = 'JOIN players p ON p.id = s.player_id LEFT JOIN students st ON st.id = p.student_id';
@@ -42,10 +45,14 @@ export function toSessionRow(row: RawSession): SessionRow {
     statements: row.statements,
     lastVerb: row.lastVerb,
     lastObject: row.lastObject,
+    lastObjectType: row.lastObjectType,
     progress: row.progress,
     completion: bool(row.completion),
     success: bool(row.success),
     score: row.score,
+    resultObject: row.resultObject,
+    resultObjectType: row.resultObjectType,
+    resultOfGame: row.resultOfGame === 1,
     player: playerRef(row),
   };
 }

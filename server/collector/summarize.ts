@@ -15,9 +15,11 @@ export function summaryOfFact(fact: StatementFact): StatementSummary {
   const finished = theGame && fact.verbId === COMPLETED;
   // A finished game is all the way through: its last progress (say 80 %) left a finished student's bar short.
   const progress = fact.progress ?? (finished ? 1 : null);
+  const hasResult = fact.success !== null || fact.score !== null;
   return {
     verbId: fact.verbId,
     objectId: fact.objectId,
+    objectType: fact.objectType,
     progress,
     progressOfGame: finished || (progress !== null && theGame),
     // A level's `result.completion` (js-tracker's setVar('completion', …), an xAPI client's result) is not the game's:
@@ -26,5 +28,8 @@ export function summaryOfFact(fact: StatementFact): StatementSummary {
     completion: isPartOfGameType(fact.objectType) ? null : (fact.completion ?? (finished ? true : null)),
     success: fact.success,
     score: fact.score,
+    resultObjectId: hasResult ? fact.objectId : null,
+    resultObjectType: hasResult ? fact.objectType : null,
+    resultOfGame: hasResult && theGame,
   };
 }

@@ -10,12 +10,19 @@ import { insertBatch, insertPlainRows, insertRow, type StoredBatch } from './sta
 export interface StatementSummary {
   verbId: string | null;
   objectId: string | null;
+  /** `definition.type` of that object: Java and C# trackers name the type only there. */
+  objectType: string | null;
   progress: number | null;
   /** The progress is the game's own (its `serious-game` object), not a level's. */
   progressOfGame: boolean;
   completion: boolean | null;
   success: boolean | null;
   score: number | null;
+  /** The object whose outcome success and score are (a statement with either), and its type. */
+  resultObjectId: string | null;
+  resultObjectType: string | null;
+  /** The outcome is the game's own (its `serious-game` object), not a level's. */
+  resultOfGame: boolean;
 }
 
 export interface IncomingStatement {
@@ -144,24 +151,47 @@ function clientIdToKeep(db: Db, clientId: string | null): string | null {
 }
 
 export function emptySummary(): StatementSummary {
-  return { verbId: null, objectId: null, progress: null, progressOfGame: false, completion: null, success: null, score: null };
+  return {
+    verbId: null,
+    objectId: null,
+    objectType: null,
+    progress: null,
+    progressOfGame: false,
+    completion: null,
+    success: null,
+    score: null,
+    resultObjectId: null,
+    resultObjectType: null,
+    resultOfGame: false,
+  };
 }
 
 /**
  * A batch's summary as the session keeps it: each fact from the last statement that has it. Progress is the game's
  * once the game has reported one: a game that also reports its levels' progress made the bar jump between the two,
- * and a finished first level showed the student at 100 %.
+ * and a finished first level showed the student at 100 %. The outcome (success and score) likewise, and it is one
+ * object's: a statement about another object replaces both, one about the same object adds what it has.
+ * `applyCounters` does the same to the session's row.
  */
 export function mergeSummary(into: StatementSummary, next: StatementSummary): void {
   into.verbId = next.verbId ?? into.verbId;
-  into.objectId = next.objectId ?? into.objectId;
+  if (next.objectId !== null) {
+    into.objectId = next.objectId;
+    into.objectType = next.objectType;
+  }
+  if ((next.success !== null || next.score !== null) && (next.resultOfGame || !into.resultOfGame)) {
+    const sameObject = next.resultObjectId === into.resultObjectId;
+    into.success = next.success ?? (sameObject ? into.success : null);
+    into.score = next.score ?? (sameObject ? into.score : null);
+    into.resultObjectId = next.resultObjectId;
+    into.resultObjectType = next.resultObjectType;
+    into.resultOfGame = next.resultOfGame;
+  }
   if (next.progress !== null && (next.progressOfGame || !into.progressOfGame)) {
     into.progress = next.progress;
     into.progressOfGame = next.progressOfGame;
   }
   into.completion = next.completion ?? into.completion;
-  into.success = next.success ?? into.success;
-  into.score = next.score ?? into.score;
 }
 
 /**
@@ -178,30 +208,44 @@ export function applyCounters(
   activities: ActivityCounters,
 ): void {
   const bool = (value: boolean | null) => (value === null ? null : value ? 1 : 0);
+  const hasResult = summary.success !== null || summary.score !== null;
+  // SET expressions all read the row as it was, so `keep` and `same` see the previous outcome's object.
+  const keep = '(@hasResult = 0 OR (result_of_game = 1 AND @resultOfGame = 0))';
+  const same = 'result_object IS @resultObject';
   prepared(
     db,
-    `UPDATE sessions SET statements = statements + ?, last_seen = ?,
-       last_verb = coalesce(?, last_verb), last_object = coalesce(?, last_object),
-       progress = CASE WHEN ? IS NULL OR (progress_of_game = 1 AND ? = 0) THEN progress ELSE ? END,
-       progress_of_game = max(progress_of_game, ?),
-       completion = coalesce(?, completion), success = coalesce(?, success), score = coalesce(?, score),
-       last_body_hash = coalesce(?, last_body_hash)
-     WHERE id = ?`,
-  ).run(
+    `UPDATE sessions SET statements = statements + @count, last_seen = @now,
+       last_verb = coalesce(@verb, last_verb),
+       last_object_type = CASE WHEN @object IS NULL THEN last_object_type ELSE @objectType END,
+       last_object = coalesce(@object, last_object),
+       progress = CASE WHEN @progress IS NULL OR (progress_of_game = 1 AND @progressOfGame = 0) THEN progress ELSE @progress END,
+       progress_of_game = max(progress_of_game, @progressOfGame),
+       completion = coalesce(@completion, completion),
+       success = CASE WHEN ${keep} OR (@success IS NULL AND ${same}) THEN success ELSE @success END,
+       score = CASE WHEN ${keep} OR (@score IS NULL AND ${same}) THEN score ELSE @score END,
+       result_object = CASE WHEN ${keep} THEN result_object ELSE @resultObject END,
+       result_object_type = CASE WHEN ${keep} THEN result_object_type ELSE @resultObjectType END,
+       result_of_game = CASE WHEN ${keep} THEN result_of_game ELSE @resultOfGame END,
+       last_body_hash = coalesce(@bodyHash, last_body_hash)
+     WHERE id = @id`,
+  ).run({
     count,
     now,
-    summary.verbId,
-    summary.objectId,
-    summary.progress,
-    summary.progressOfGame ? 1 : 0,
-    summary.progress,
-    summary.progressOfGame ? 1 : 0,
-    bool(summary.completion),
-    bool(summary.success),
-    summary.score,
+    verb: summary.verbId,
+    object: summary.objectId,
+    objectType: summary.objectType,
+    progress: summary.progress,
+    progressOfGame: summary.progressOfGame ? 1 : 0,
+    completion: bool(summary.completion),
+    hasResult: hasResult ? 1 : 0,
+    success: bool(summary.success),
+    score: summary.score,
+    resultObject: summary.resultObjectId,
+    resultObjectType: summary.resultObjectType,
+    resultOfGame: summary.resultOfGame ? 1 : 0,
     bodyHash,
-    session.sessionId,
-  );
+    id: session.sessionId,
+  });
   if (count === 0) return;
   prepared(db, 'UPDATE players SET statements = statements + ?, last_seen = ? WHERE id = ?').run(
     count,

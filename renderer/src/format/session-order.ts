@@ -18,10 +18,15 @@ function resultRank(session: Session): [number, number] | null {
   return [tier, session.score ?? Number.NEGATIVE_INFINITY];
 }
 
+/** `completed level "level1"`, as Live's Last action column reads; null before the game has sent anything. */
+export function lastActionOf(session: Pick<Session, 'lastVerb' | 'lastObject' | 'lastObjectType'>): string | null {
+  return session.lastVerb ? describeAction(session.lastVerb, session.lastObject, session.lastObjectType) : null;
+}
+
 /** The session's value in a column that some sessions have no value in (they sort last, either way). */
 function optional(session: Session, key: 'lastAction' | 'result'): string | [number, number] | null {
   if (key === 'result') return resultRank(session);
-  return session.lastVerb ? describeAction(session.lastVerb, session.lastObject) : null;
+  return lastActionOf(session);
 }
 
 function compareValues(a: string | [number, number], b: string | [number, number]): number {

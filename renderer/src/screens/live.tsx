@@ -9,9 +9,8 @@ import { EmptyState, ErrorBox, Loading } from '../components/states';
 import { useDashboardData, useSelectedActivity } from '../data';
 import { lastSeenLabel, type SessionState, sessionStatus } from '../format/idle';
 import { playerLabel } from '../format/player-name';
-import { compareSessions, type SortKey } from '../format/session-order';
+import { compareSessions, lastActionOf, type SortKey } from '../format/session-order';
 import { formatTime } from '../format/time';
-import { describeAction } from '../format/verbs';
 import { Link } from '../router';
 import { useNow } from '../use-now';
 import { ResultCell } from './result-cell';
@@ -167,12 +166,12 @@ function LiveSessions({ activityId, trackingCode }: { activityId: string; tracki
                     {status.state === 'ended' ? `ended ${formatTime(session.ended, now)}` : lastSeenLabel(status)}
                   </td>
                   <td className="num statements-count">{session.statements.toLocaleString('en-US')}</td>
-                  <td className="last-action">{session.lastVerb ? describeAction(session.lastVerb, session.lastObject) : <span className="muted">nothing yet</span>}</td>
+                  <td className="last-action">{lastActionOf(session) ?? <span className="muted">nothing yet</span>}</td>
                   <td>
                     <ProgressBar progress={session.progress} completion={session.completion} />
                   </td>
                   <td>
-                    <ResultCell completion={session.completion} success={session.success} score={session.score} />
+                    <ResultCell session={session} />
                   </td>
                 </tr>
               ))}

@@ -81,7 +81,7 @@ export function PlayerScreen({ params }: { params: Record<string, string> }) {
                   <ProgressBar progress={s.progress} completion={s.completion} />
                 </td>
                 <td>
-                  <ResultCell completion={s.completion} success={s.success} score={s.score} />
+                  <ResultCell session={s} />
                 </td>
               </tr>
             ))}

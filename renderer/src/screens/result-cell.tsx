@@ -1,10 +1,25 @@
+import type { Session } from '../api/types';
 import { formatScore } from '../format/progress';
+import { objectLabel } from '../format/verbs';
 
-export function ResultCell({ completion, success, score }: { completion: boolean | null; success: boolean | null; score: number | null }) {
+type ResultFields = Pick<Session, 'completion' | 'success' | 'score' | 'resultObject' | 'resultObjectType' | 'resultOfGame'>;
+
+/**
+ * The session's outcome. Until the game reports its own, success and score are a level's (or a question's): they are
+ * named with it (`level "level1": failed`), so a failed level does not read as a failed game.
+ */
+export function ResultCell({ session }: { session: ResultFields }) {
+  const { completion, success, score } = session;
   const parts: string[] = [];
   if (completion !== null) parts.push(completion ? 'completed' : 'not completed');
   if (success !== null) parts.push(success ? 'success' : 'failed');
   if (score !== null) parts.push(`score ${formatScore(score)}`);
   if (parts.length === 0) return <span className="muted">—</span>;
-  return <span className={success === false ? 'result result-failed' : 'result'}>{parts.join(' · ')}</span>;
+  const ofPart = !session.resultOfGame && session.resultObject !== null && (success !== null || score !== null);
+  const text = parts.join(' · ');
+  return (
+    <span className={success === false ? 'result result-failed' : 'result'}>
+      {ofPart ? `${objectLabel(session.resultObject, session.resultObjectType)}: ${text}` : text}
+    </span>
+  );
 }
