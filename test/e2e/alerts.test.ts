@@ -145,6 +145,8 @@ describe('Alerts & Warnings, live, against a real aula serve and the real js-tra
       assert.equal(axisTicks.length, 2, JSON.stringify(axisTicks));
       assert.ok(axisTicks.some((ticks) => ticks.includes('0.5') && ticks.at(-1) === '1'), JSON.stringify(axisTicks));
       assert.ok(axisTicks.some((ticks) => ticks.length > 0 && ticks.every((tick) => Number.isInteger(Number(tick)))), JSON.stringify(axisTicks));
+      // Anonymous players count there too: the legend says players, not students.
+      assert.deepEqual((await levels.locator('.recharts-legend-item-text').allTextContents()).sort(), ['average score', 'players completed']);
       await page.screenshot({ path: path.join(SHOTS, '03-results.png') });
       await resultRow.locator('.player-name').click();
       // The timeline says how each answer went, and the game's final score.

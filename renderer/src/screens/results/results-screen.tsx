@@ -127,7 +127,7 @@ export function ResultsScreen() {
                     <YAxis yAxisId="score" orientation="right" domain={scoreDomain(data.aggregates.objects)} stroke={SCORE_COLOUR} />
                     <Tooltip />
                     <Legend />
-                    <Bar yAxisId="students" dataKey="completed" name="students completed" fill={COMPLETED_COLOUR} isAnimationActive={false} />
+                    <Bar yAxisId="students" dataKey="completed" name="players completed" fill={COMPLETED_COLOUR} isAnimationActive={false} />
                     <Bar yAxisId="score" dataKey="averageScore" name="average score" fill={SCORE_COLOUR} isAnimationActive={false} />
                   </BarChart>
                 </ResponsiveContainer>
