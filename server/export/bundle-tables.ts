@@ -16,8 +16,14 @@ const COLUMNS: Record<BundleTable, string> = {
   activities: 'id, name, game_id, version_id, class_id, tracking_code, allow_anonymous, open, created, opened, closed, rules',
   players: 'id, public_id, kind, animal_name, created',
   gameplays: 'id, scope_id, activity_id, version_id, player_id, first_started',
-  sessions:
-    'id, gameplay_id, activity_id, version_id, player_id, number, source, registration, started, ended, last_seen, last_verb, last_object, progress, completion, success, score',
+  // origin_*: the Aula that collected the session, when it was imported (migration 11); writeBundle names this one.
+  // The game's id there is this session's version's game here unless an import merged that game with another.
+  sessions: `id, gameplay_id, activity_id, version_id, player_id, number, source, registration, started, ended, last_seen, last_verb,
+    last_object, progress, completion, success, score,
+    (SELECT home_page FROM origins o WHERE o.id = sessions.origin_id) AS origin_home_page,
+    (SELECT namespace FROM origins o WHERE o.id = sessions.origin_id) AS origin_namespace,
+    coalesce((SELECT game_id FROM origins o WHERE o.id = sessions.origin_id), (SELECT game_id FROM versions v WHERE v.id = sessions.version_id))
+      AS origin_game_id`,
 };
 
 export function hasEntityFilter(filters: ExportFilters): boolean {

@@ -19,6 +19,7 @@ import { validateXapiStatement } from '../xapi/validation/validate-statement.js'
 import { isOrdinaryTimestamp } from './ordinary-timestamp.js';
 import { outgoingStatement } from './outgoing-statements.js';
 import { type ExportSettings, hiddenActor, hiddenContext, hiddenObject } from './pseudonymous-agents.js';
+import { asCollected, type OriginColumns, settingsForOrigin } from './statement-origin.js';
 
 /** One statement as it leaves: the text of its normalised form and the validator's verdict (null = valid xAPI). */
 export interface EncodedStatement {
@@ -27,7 +28,7 @@ export interface EncodedStatement {
 }
 
 /** The reference: normalise, validate, serialise. What the encoder below must reproduce byte for byte. */
-export function encodeStraightforward(row: StoredStatementRow, settings: ExportSettings): EncodedStatement {
+export function encodeStraightforward(row: StoredStatementRow & OriginColumns, settings: ExportSettings): EncodedStatement {
   const { statement, problem } = outgoingStatement(row, settings);
   return { text: JSON.stringify(statement), problem };
 }
@@ -104,13 +105,18 @@ export class StatementEncoder {
   private lastStored = '';
   private lastStoredText = '';
   private lastStoredValid = false;
+  /** Statements collected by another Aula: an encoder per origin, its caches built with that origin's settings. */
+  private readonly elsewhere = new Map<ExportSettings, StatementEncoder>();
 
   constructor(private readonly settings: ExportSettings) {
     const authority = normalizeAuthority(undefined, 'rage', settings.homePage);
     this.collectorAuthority = { text: JSON.stringify(authority), valid: probeValid({ authority }) };
   }
 
-  encode(row: StoredStatementRow): EncodedStatement {
+  encode(received: StoredStatementRow & OriginColumns): EncodedStatement {
+    const own = settingsForOrigin(received, this.settings);
+    if (own !== this.settings) return this.elsewhereEncoder(own).encode(received);
+    const row = asCollected(received);
     let text: string | null;
     try {
       text = this.fast(row);
@@ -124,6 +130,15 @@ export class StatementEncoder {
     }
     this.taken.straightforward++;
     return encodeStraightforward(row, this.settings);
+  }
+
+  private elsewhereEncoder(settings: ExportSettings): StatementEncoder {
+    let encoder = this.elsewhere.get(settings);
+    if (encoder === undefined) {
+      encoder = new StatementEncoder(settings);
+      this.elsewhere.set(settings, encoder);
+    }
+    return encoder;
   }
 
   /** The statement's text when it is valid and ordinary, else null. */

@@ -3,9 +3,10 @@ import type { StoredStatementRow } from '../normalize/index.js';
 import type { Db } from '../store/open-database.js';
 import { ROW_FIELDS, type WireRows } from './encode-worker/messages.js';
 import type { StatementWhere } from './filters.js';
+import { ORIGIN_COLUMNS, ORIGIN_JOIN, type OriginColumns } from './statement-origin.js';
 
 /** A stored statement plus the columns the flat formats show. */
-export interface ExportRow extends StoredStatementRow {
+export interface ExportRow extends StoredStatementRow, OriginColumns {
   seq: number;
   sessionId: number | null;
   sessionNumber: number | null;
@@ -43,6 +44,9 @@ interface SessionColumns {
   gameId: string | null;
   versionId: string | null;
   versionLink: string | null;
+  originHomePage: string | null;
+  originNamespace: string | null;
+  originGameId: string | null;
 }
 interface ActivityColumns {
   activityName: string | null;
@@ -50,7 +54,7 @@ interface ActivityColumns {
 }
 
 const NO_PLAYER: PlayerColumns = { playerPublicId: null, playerKind: null };
-const NO_SESSION: SessionColumns = { sessionNumber: null, gameId: null, versionId: null, versionLink: null };
+const NO_SESSION: SessionColumns = { sessionNumber: null, gameId: null, versionId: null, versionLink: null, originHomePage: null, originNamespace: null, originGameId: null };
 const NO_ACTIVITY: ActivityColumns = { activityName: null, activityCode: null };
 
 // Looked-up rows kept per table; a store has few sessions, players and activities per many statements, and the
@@ -85,6 +89,9 @@ export function* iterateStatements(db: Db, where: StatementWhere, afterSeq = 0):
       gameId: session.gameId,
       versionId: session.versionId,
       versionLink: session.versionLink,
+      originHomePage: session.originHomePage,
+      originNamespace: session.originNamespace,
+      originGameId: session.originGameId,
       sessionId,
       sessionNumber: session.sessionNumber,
       activityName: activity.activityName,
@@ -104,7 +111,20 @@ export function* iterateWireBatches(db: Db, where: StatementWhere, batchRows: nu
   for (const [id, stored, source, json, sessionId, playerId] of rows) {
     const player = players(playerId);
     const session = sessions(sessionId);
-    batch.push(id, stored, source, json, player.playerPublicId, player.playerKind, session.gameId, session.versionId, session.versionLink);
+    batch.push(
+      id,
+      stored,
+      source,
+      json,
+      player.playerPublicId,
+      player.playerKind,
+      session.gameId,
+      session.versionId,
+      session.versionLink,
+      session.originHomePage,
+      session.originNamespace,
+      session.originGameId,
+    );
     if (batch.length >= batchRows * ROW_FIELDS) {
       yield batch;
       batch = [];
@@ -123,8 +143,8 @@ function statementReader<Row extends unknown[]>(db: Db, where: StatementWhere, a
       NO_PLAYER,
     ),
     sessions: lookup<number, SessionColumns>(
-      db.prepare(`SELECT se.number AS sessionNumber, v.game_id AS gameId, v.id AS versionId, v.link AS versionLink
-      FROM sessions se LEFT JOIN versions v ON v.id = se.version_id WHERE se.id = ?`),
+      db.prepare(`SELECT se.number AS sessionNumber, v.game_id AS gameId, v.id AS versionId, v.link AS versionLink, ${ORIGIN_COLUMNS}
+      FROM sessions se LEFT JOIN versions v ON v.id = se.version_id ${ORIGIN_JOIN} WHERE se.id = ?`),
       NO_SESSION,
     ),
     activities: lookup<string, ActivityColumns>(

@@ -102,6 +102,12 @@ export async function writeBundle(
         if (salt && table === 'players' && typeof tableRow.public_id === 'string') {
           tableRow.public_id = pseudonym(salt, tableRow.public_id);
         }
+        // Every session says which Aula collected it, so the laptop importing it normalises its statements as this
+        // one does (statement-origin.ts), and hands that on when it exports them in turn.
+        if (table === 'sessions' && tableRow.origin_home_page === null) {
+          tableRow.origin_home_page = settings.homePage;
+          tableRow.origin_namespace = settings.namespace;
+        }
         await write(`${JSON.stringify(tableRow)}\n`);
       }
     });
@@ -114,7 +120,7 @@ export async function writeBundle(
     created: new Date().toISOString(),
     // The player filtered on is named as the bundle's players are.
     filters: salt && options.filters.player !== undefined ? { ...options.filters, player: pseudonym(salt, options.filters.player) } : options.filters,
-    options: { actors: options.actors, pseudonymize: options.pseudonymize, namespace: settings.namespace },
+    options: { actors: options.actors, pseudonymize: options.pseudonymize, namespace: settings.namespace, homePage: settings.homePage },
     counts,
     invalid: report.invalid,
     files,

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { BUNDLE_TABLES } from '../export/bundle-tables.js';
 import { BUNDLE_FORMAT, STATEMENT_ROWS_FILE, STATEMENTS_FILE } from '../export/zip-bundle.js';
+import { isAbsoluteIri } from '../normalize/iri.js';
 import { schemaVersion } from '../store/migrations/index.js';
 import { ImportRefusedError } from './import-errors.js';
 
+const iri = z.string().refine(isAbsoluteIri, 'not an absolute IRI');
 const fileInfo = z.object({ bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/), lines: z.number().int().nonnegative() });
 
 /** What `aula export --format zip` writes as manifest.json (server/export/zip-bundle.ts). Extra keys are ignored. */
@@ -14,7 +16,15 @@ export const manifestSchema = z.object({
   schemaVersion: z.number().int().positive(),
   created: z.string(),
   filters: z.record(z.string(), z.unknown()).default({}),
-  options: z.object({ pseudonymize: z.boolean().default(false) }).loose().default({ pseudonymize: false }),
+  options: z
+    .object({
+      pseudonymize: z.boolean().default(false),
+      /** The exporting Aula's IRI namespace and (since migration 11) home page: import-origin.ts. */
+      namespace: iri.optional(),
+      homePage: iri.optional(),
+    })
+    .loose()
+    .default({ pseudonymize: false }),
   counts: z.record(z.string(), z.number().int().nonnegative()),
   files: z.record(z.string(), fileInfo),
 });

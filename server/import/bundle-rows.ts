@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { isAbsoluteIri } from '../normalize/iri.js';
 import { ImportRefusedError } from './import-errors.js';
 
 const text = z.string().min(1);
 const maybe = z.string().nullable().default(null);
+const iri = z.string().refine(isAbsoluteIri, 'not an absolute IRI').nullable().default(null);
 const flag = z.union([z.literal(0), z.literal(1)]);
 
 /** The rows of the bundle's tables, as server/export/bundle-tables.ts writes them (its COLUMNS). */
@@ -45,6 +47,10 @@ export const bundleRowSchemas = {
     completion: flag.nullable().default(null),
     success: flag.nullable().default(null),
     score: z.number().nullable().default(null),
+    /** The Aula that collected it (import-origin.ts); absent in bundles from before migration 11. */
+    origin_home_page: iri,
+    origin_namespace: iri,
+    origin_game_id: maybe,
   }),
 } as const;
 

@@ -4,6 +4,7 @@ import type { Db } from '../store/open-database.js';
 import { isoNow } from '../util/time.js';
 import { BundleReader } from './bundle-reader.js';
 import { type BundleRows, bundleRowSchemas, parseRow, type StatementRow, statementRowSchema } from './bundle-rows.js';
+import { bundleOrigin } from './import-origin.js';
 import { addNote, emptyReport, IMPORT_KINDS, type ImportReport } from './import-report.js';
 import { importStatementChunk } from './import-statements.js';
 import { type IdMaps, importTables } from './import-tables.js';
@@ -54,7 +55,7 @@ export async function importBundle(file: string, options: ImportOptions): Promis
     options.onProgress?.({ phase: 'importing', done: 0, total });
     const { maps, touched } = await options.write((db) => {
       const written = noneTouched();
-      const mapped = importTables(db, tables, report, written);
+      const mapped = importTables(db, tables, report, written, bundleOrigin(manifest));
       recount(db, written);
       return { maps: mapped, touched: written };
     });

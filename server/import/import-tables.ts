@@ -4,6 +4,7 @@ import { prepared } from '../store/prepared.js';
 import { createXapiCredential } from '../store/xapi-credentials-repo.js';
 import { newAuthToken } from '../util/random-ids.js';
 import type { BundleRows } from './bundle-rows.js';
+import { type Origin, originId, sessionOrigin } from './import-origin.js';
 import { addNote, type ImportReport } from './import-report.js';
 import { bundleRules, mergeRules } from './import-rules.js';
 import type { Touched } from './recount.js';
@@ -22,7 +23,7 @@ type One = { id: string } | undefined;
  * a row whose id exists here is the same row; then the natural keys (class name, game title, playerId, a gameplay's
  * scope and player, a session's gameplay and number). Tracking codes taken here are regenerated and reported.
  */
-export function importTables(db: Db, rows: BundleRows, report: ImportReport, touched: Touched): IdMaps {
+export function importTables(db: Db, rows: BundleRows, report: ImportReport, touched: Touched, origin: Origin | null): IdMaps {
   const found = (sql: string, ...params: unknown[]) => (prepared(db, sql).get(...params) as One)?.id;
   const classes = new Map<string, string>();
   const games = new Map<string, string>();
@@ -167,6 +168,7 @@ export function importTables(db: Db, rows: BundleRows, report: ImportReport, tou
     gameplays.set(row.id, local ?? row.id);
   }
 
+  const versionGames = new Map(rows.versions.map((version) => [version.id, version.game_id]));
   for (const row of rows.sessions) {
     const gameplayId = gameplays.get(row.gameplay_id);
     const playerId = maps.players.get(row.player_id);
@@ -197,8 +199,8 @@ export function importTables(db: Db, rows: BundleRows, report: ImportReport, tou
     const { lastInsertRowid } = prepared(
       db,
       `INSERT INTO sessions (gameplay_id, activity_id, version_id, player_id, number, auth_token, source, registration, started, ended,
-         last_seen, statements, last_verb, last_object, progress, completion, success, score)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`,
+         last_seen, statements, last_verb, last_object, progress, completion, success, score, origin_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       gameplayId,
       activityId,
@@ -218,6 +220,8 @@ export function importTables(db: Db, rows: BundleRows, report: ImportReport, tou
       row.completion,
       row.success,
       row.score,
+      // Its statements are exported and uploaded as the laptop that collected them did (statement-origin.ts).
+      originId(db, sessionOrigin(row, origin, versionGames.get(row.version_id))),
     );
     const id = Number(lastInsertRowid);
     maps.sessions.set(row.id, id);

@@ -1,6 +1,7 @@
 import type { UploadSummary } from '../admin/api-types.js';
 import { type ExportFilters, statementWhere } from '../export/filters.js';
 import { outgoingStatement } from '../export/outgoing-statements.js';
+import { ORIGIN_COLUMNS, ORIGIN_JOIN, type OriginColumns } from '../export/statement-origin.js';
 import { NORMALIZE_COLUMNS, NORMALIZE_FROM, type NormalizeSettings, type StoredStatementRow } from '../normalize/index.js';
 import type { Db } from '../store/open-database.js';
 import { isoNow } from '../util/time.js';
@@ -102,14 +103,14 @@ async function upload(db: Db, options: UploadOptions): Promise<UploadSummary> {
   };
   options.onProgress?.({ done: 0, total });
   const select = db.prepare(
-    `SELECT s.seq, ${NORMALIZE_COLUMNS} FROM ${NORMALIZE_FROM}
+    `SELECT s.seq, ${NORMALIZE_COLUMNS}, ${ORIGIN_COLUMNS} FROM ${NORMALIZE_FROM} ${ORIGIN_JOIN}
      JOIN upload_state u ON u.statement_seq = s.seq AND u.target_id = ?
      ${where.sql === '' ? 'WHERE' : `${where.sql} AND`} u.state = 'pending' AND s.seq > ? ORDER BY s.seq LIMIT ?`,
   );
   const batchSize = Math.max(1, Math.min(100, options.batchSize));
   let after = 0;
   for (;;) {
-    const rows = select.all(targetId, ...where.params, after, batchSize) as Array<StoredStatementRow & { seq: number }>;
+    const rows = select.all(targetId, ...where.params, after, batchSize) as Array<StoredStatementRow & OriginColumns & { seq: number }>;
     if (rows.length === 0) break;
     after = rows.at(-1)?.seq ?? after;
     const valid: Item[] = [];

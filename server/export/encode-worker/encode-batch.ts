@@ -1,5 +1,6 @@
 import type { StoredStatementRow } from '../../normalize/index.js';
 import type { StatementEncoder } from '../statement-encoder.js';
+import type { OriginColumns } from '../statement-origin.js';
 import { ROW_FIELDS, type WireRows } from './messages.js';
 
 export interface EncodedBatch {
@@ -27,7 +28,10 @@ export function encodeBatch(encoder: StatementEncoder, rows: WireRows, separator
       gameId: rows[i + 6],
       versionId: rows[i + 7],
       versionLink: rows[i + 8],
-    } as StoredStatementRow;
+      originHomePage: rows[i + 9],
+      originNamespace: rows[i + 10],
+      originGameId: rows[i + 11],
+    } as StoredStatementRow & OriginColumns;
     const { text, problem } = encoder.encode(row);
     texts.push(text);
     if (problem !== null) problems.push(row.id, problem);

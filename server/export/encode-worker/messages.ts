@@ -1,9 +1,13 @@
 import type { ExportSettings } from '../pseudonymous-agents.js';
 
 /** Fields per row on the wire: a flat array of primitives clones far faster than an array of objects. */
-export const ROW_FIELDS = 9;
+export const ROW_FIELDS = 12;
 
-/** id, stored, source, json, playerPublicId, playerKind, gameId, versionId, versionLink — ROW_FIELDS per row. */
+/**
+ * id, stored, source, json, playerPublicId, playerKind, gameId, versionId, versionLink, originHomePage, originNamespace,
+ * originGameId —
+ * ROW_FIELDS per row.
+ */
 export type WireRows = Array<string | null>;
 
 export interface EncodeWorkerData {

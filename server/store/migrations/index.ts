@@ -9,6 +9,7 @@ import { up as noVerbIndex } from './007-no-verb-index.js';
 import { up as progressOfGame } from './008-progress-of-game.js';
 import { up as resultsWatermark } from './009-results-watermark.js';
 import { up as sessionObjectTypes } from './010-session-object-types.js';
+import { up as sessionOrigins } from './011-session-origins.js';
 
 /** Numbered in order: migration N brings `PRAGMA user_version` from N-1 to N. Never edit a shipped one. */
 export const migrations: ReadonlyArray<(db: Database) => void> = [
@@ -22,6 +23,7 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   progressOfGame,
   resultsWatermark,
   sessionObjectTypes,
+  sessionOrigins,
 ];
 
 export const schemaVersion = migrations.length;
