@@ -65,7 +65,7 @@ export function registerExportCommand(program: Command, withDataDir: (command: C
     .option('-o, --output <file>', 'write to this file (default: standard output)')
     .option('--activity <code>', 'only this activity (tracking code)')
     .option('--class <name>', "only the activities of this class")
-    .option('--player <playerId>', 'only this player (anonymous playerId or student username)')
+    .option('--player <playerId>', "only this player (anonymous playerId, student username, or an xAPI player's e-mail address or account name)")
     .option('--session <id>', 'only this session (attempt): its id, a whole number')
     .option('--since <time>', 'stored at or after this ISO 8601 date or time (2026-11-27 is 00:00 UTC; a time needs Z or an offset)')
     .option('--until <time>', 'stored before this ISO 8601 date or time (as --since)')

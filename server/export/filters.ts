@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findPlayerByPublicId } from '../store/find-player.js';
+import { findPlayer } from '../store/find-player.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 
@@ -53,7 +53,7 @@ export const exportFiltersSchema = z
     activity: z.string().min(1).optional(),
     /** Class name: statements of the class's activities. */
     class: z.string().min(1).optional(),
-    /** A player's playerId (anonymous id or student username). */
+    /** A player's playerId (anonymous id or student username), or an xAPI player's mbox or account name. */
     player: z.string().min(1).optional(),
     /** Session id (sessions.id). */
     session: sessionFilter.optional(),
@@ -128,10 +128,8 @@ function whereFor(db: Db, filters: ExportFilters, columns: FilterColumns): State
     params.push(row.id);
   }
   if (filters.player) {
-    const row = findPlayerByPublicId(db, filters.player);
-    if (!row) throw new UnknownFilterValueError(`No player with id "${filters.player}"`);
     clauses.push(columns.player);
-    params.push(row.id);
+    params.push(playerFilterId(db, filters.player));
   }
   if (filters.session !== undefined) {
     const row = prepared<[number], { id: number }>(db, 'SELECT id FROM sessions WHERE id = ?').get(filters.session);
@@ -148,6 +146,17 @@ function whereFor(db: Db, filters: ExportFilters, columns: FilterColumns): State
     params.push(instant(filters.until));
   }
   return { sql: clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`, params };
+}
+
+/** The internal id of the player --player names; unknown and ambiguous names are refused, naming the candidates. */
+function playerFilterId(db: Db, typed: string): string {
+  const found = findPlayer(db, typed);
+  if ('player' in found) return found.player.id;
+  if (found.candidates.length === 0) {
+    throw new UnknownFilterValueError(`No player with id "${typed}" (nor an xAPI player with that e-mail address or account name)`);
+  }
+  const listed = found.candidates.map((candidate) => `${candidate.publicId} (${candidate.matched})`).join(', ');
+  throw new UnknownFilterValueError(`"${typed}" names ${found.candidates.length} players: ${listed}. Give one of these playerIds with --player`);
 }
 
 /** `stored` is kept as toISOString() text (UTC, milliseconds): a filter compares as the same text. */

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { PassThrough, type Writable } from 'node:stream';
 import yazl from 'yazl';
 import { pseudonym } from '../normalize/index.js';
+import { findPlayer } from '../store/find-player.js';
 import { schemaVersion } from '../store/migrations/index.js';
 import type { Db } from '../store/open-database.js';
 import { appVersion } from './app-version.js';
@@ -119,7 +120,7 @@ export async function writeBundle(
     schemaVersion,
     created: new Date().toISOString(),
     // The player filtered on is named as the bundle's players are.
-    filters: salt && options.filters.player !== undefined ? { ...options.filters, player: pseudonym(salt, options.filters.player) } : options.filters,
+    filters: salt && options.filters.player !== undefined ? { ...options.filters, player: pseudonym(salt, filteredPublicId(db, options.filters.player)) } : options.filters,
     options: { actors: options.actors, pseudonymize: options.pseudonymize, namespace: settings.namespace, homePage: settings.homePage },
     counts,
     invalid: report.invalid,
@@ -132,6 +133,13 @@ export async function writeBundle(
   report.files = files;
   report.bytes = zipBytes;
   return report;
+}
+
+/** The playerId of the player --player named (an e-mail address or account name names an `xapi-…` player). */
+function filteredPublicId(db: Db, typed: string): string {
+  const found = findPlayer(db, typed);
+  if (!('player' in found)) return typed;
+  return (db.prepare('SELECT public_id FROM players WHERE id = ?').get(found.player.id) as { public_id: string } | undefined)?.public_id ?? typed;
 }
 
 /**
