@@ -40,14 +40,26 @@ export function matchPath(pattern: string, pathname: string): Record<string, str
   return params;
 }
 
-export function Link({ to, children, className, ariaCurrent }: { to: string; children: ReactNode; className?: string; ariaCurrent?: boolean }) {
+export function Link({
+  to,
+  children,
+  className,
+  ariaCurrent,
+  title,
+}: {
+  to: string;
+  children: ReactNode;
+  className?: string;
+  ariaCurrent?: boolean;
+  title?: string;
+}) {
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
     navigate(to);
   };
   return (
-    <a href={to} className={className} onClick={onClick} aria-current={ariaCurrent ? 'page' : undefined}>
+    <a href={to} className={className} onClick={onClick} aria-current={ariaCurrent ? 'page' : undefined} title={title}>
       {children}
     </a>
   );

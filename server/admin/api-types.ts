@@ -45,6 +45,9 @@ export interface SessionRow {
   resultObjectType: string | null;
   /** Success and score are the game's own, not a level's. */
   resultOfGame: boolean;
+  /** Batches of this session the collector refused (each re-send counted), and why the last one was. */
+  refused: number;
+  lastRefusal: string | null;
   player: PlayerRef;
 }
 

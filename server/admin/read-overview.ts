@@ -27,7 +27,7 @@ export function readOverview(db: Db, now: number): Overview {
     db,
     'SELECT count(*) AS total, sum(open) AS open FROM activities',
   ).get();
-  const rejected = prepared<[], { n: number }>(db, 'SELECT count(*) AS n FROM rejected_requests').get();
+  const rejected = prepared<[], { n: number }>(db, 'SELECT count(*) + coalesce(sum(repeats), 0) AS n FROM rejected_requests').get();
   return {
     serverTime: new Date(now).toISOString(),
     statements: sessions?.statements ?? 0,

@@ -19,6 +19,8 @@ export const SESSION_COLUMNS = `s.id, s.number, s.started, s.ended, s.last_seen 
     s.last_verb AS lastVerb, s.last_object AS lastObject, s.last_object_type AS lastObjectType,
     s.progress, s.completion, s.success, s.score,
     s.result_object AS resultObject, s.result_object_type AS resultObjectType, s.result_of_game AS resultOfGame,
+    (SELECT coalesce(sum(r.repeats + 1), 0) FROM rejected_requests r WHERE r.session_id = s.id) AS refused,
+    (SELECT r.message FROM rejected_requests r WHERE r.session_id = s.id ORDER BY r.id DESC LIMIT 1) AS lastRefusal,
     p.id AS playerId, p.kind, p.animal_name AS animalName, p.public_id AS publicId, st.name AS studentName`;
 
 export const SESSION_JOINS = 'JOIN players p ON p.id = s.player_id LEFT JOIN students st ON st.id = p.student_id';
@@ -53,6 +55,8 @@ export function toSessionRow(row: RawSession): SessionRow {
     resultObject: row.resultObject,
     resultObjectType: row.resultObjectType,
     resultOfGame: row.resultOfGame === 1,
+    refused: row.refused,
+    lastRefusal: row.lastRefusal,
     player: playerRef(row),
   };
 }

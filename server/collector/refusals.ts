@@ -64,7 +64,7 @@ export function recordRejection(
       sample,
     })
     // After the commit, so a dashboard that refetches on the event finds the row.
-    .then(() => ctx.bus.emit('request.rejected', { route, status, message }))
+    .then(({ activityId }) => ctx.bus.emit('request.rejected', { route, status, message, activityId }))
     .catch((error: unknown) => ctx.log.debug({ err: error }, 'could not record a rejected request'));
 }
 

@@ -21,8 +21,8 @@ const SILENT_WINDOW_MS = 30 * 60_000;
 /** With an activity open this long and no game from another machine, the first-run help appears. */
 export const FIRST_RUN_AFTER_MS = 3 * 60_000;
 
-/** A stored refused request (server/store/rejections-repo.ts) with its row id. */
-type RejectionRow = StoredRejection & { id: number };
+/** A stored refused request (server/store/rejections-repo.ts) with its row id, and how often it came again. */
+type RejectionRow = StoredRejection & { id: number; repeats: number };
 
 export function clearedKey(kind: DiagnosticKind): string {
   return `diagnostics_cleared_${kind}`;
@@ -39,7 +39,7 @@ function iso(ms: number): string {
 function rejectionGroups(ctx: AppContext, now: number): DiagnosticGroup[] {
   const rows = prepared<[string], RejectionRow>(
     ctx.db,
-    `SELECT id, time, route, address, session_id AS sessionId, status, message, sample FROM rejected_requests
+    `SELECT id, time, route, address, session_id AS sessionId, status, message, sample, repeats FROM rejected_requests
      WHERE time > ? ORDER BY id DESC LIMIT ${MAX_ROWS}`,
   ).all(iso(now - WINDOW_MS));
   const activities = listActivities(ctx.db);
@@ -60,11 +60,13 @@ function rejectionGroups(ctx: AppContext, now: number): DiagnosticGroup[] {
     if (kind === 'not-allowed' && activity?.allowAnonymous) continue;
     const group = groups.get(kind) ?? { kind, title: TITLES[kind], count: 0, items: [] };
     groups.set(kind, group);
-    group.count++;
+    // A tracker re-sends a refused batch on every flush: one row, counted as every time it was refused.
+    const times = row.repeats + 1;
+    group.count += times;
     const detail = row.route === 'start' ? (code ?? '') : row.message;
     const item = group.items.find((other) => other.detail === detail && other.address === row.address);
     if (item) {
-      item.count++;
+      item.count += times;
       continue;
     }
     if (group.items.length >= MAX_ITEMS) continue;
@@ -72,7 +74,7 @@ function rejectionGroups(ctx: AppContext, now: number): DiagnosticGroup[] {
       time: row.time,
       address: row.address?.replace(/^::ffff:/, '') ?? null,
       detail,
-      count: 1,
+      count: times,
       sample: code === null ? row.sample : null,
       suggestion: kind === 'unknown-code' && code ? (closestCode(code, codes) ?? null) : null,
       activity: activity?.name ?? null,

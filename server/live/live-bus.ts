@@ -7,7 +7,8 @@ export interface LiveEvents {
   'session.ended': { activityId: string | null; sessionId: number };
   'statements.stored': { activityId: string | null; sessionId: number; playerId: string; count: number };
   'activity.changed': { activityId: string };
-  'request.rejected': { route: string; status: number; message: string };
+  /** `activityId`: the refused request's session's activity, whose Live list counts its refused batches. */
+  'request.rejected': { route: string; status: number; message: string; activityId: string | null };
   /** The disk (or the configured size cap) is full: ingest answers 503 until space is back. */
   'storage.changed': { full: boolean };
   /**

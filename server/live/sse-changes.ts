@@ -50,8 +50,9 @@ export class ChangesBuffer {
     this.dirty = true;
   }
 
-  requestRejected(route: string, status: number, message: string): void {
+  requestRejected(route: string, status: number, message: string, activityId: string | null): void {
     this.rejectedCount++;
+    if (activityId) this.bumpActivity(activityId, 0);
     if (this.rejected.length < MAX_LISTED_REJECTIONS) this.rejected.push({ route, status, message });
     this.dirty = true;
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Db } from './open-database.js';
 import { prepared } from './prepared.js';
 
@@ -12,9 +13,36 @@ export interface RejectionRow {
   sample: string | null;
 }
 
-export function insertRejection(db: Db, row: RejectionRow): void {
-  prepared(
+/** Which activity the dashboard should refresh for this refusal: its session's, when it had one. */
+export interface RecordedRejection {
+  activityId: string | null;
+}
+
+/** The same request refused again: same route, sender, session, answer and sample. */
+function repeatKey(row: RejectionRow): string {
+  const parts = [row.route, row.address ?? '', row.sessionId ?? '', row.status, row.message, row.sample ?? ''];
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
+}
+
+/**
+ * Stores a refusal. A repeat of an earlier one (a tracker re-sends a refused batch on every flush, for ever) replaces
+ * that row with a new one carrying its count: the newest refusal is the newest row, as the diagnostics read them
+ * (newest first, and "cleared" up to a row id), and the table grows with distinct problems, not with time.
+ */
+export function insertRejection(db: Db, row: RejectionRow): RecordedRejection {
+  const key = repeatKey(row);
+  const earlier = prepared<[string], { repeats: number }>(
     db,
-    'INSERT INTO rejected_requests (time, route, address, session_id, status, message, sample) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(row.time, row.route, row.address, row.sessionId, row.status, row.message, row.sample);
+    'SELECT coalesce(sum(repeats + 1), 0) AS repeats FROM rejected_requests WHERE repeat_key = ?',
+  ).get(key);
+  // Inserted before the earlier row goes: had that row been the newest, its id would have been given out again.
+  const { lastInsertRowid } = prepared(
+    db,
+    `INSERT INTO rejected_requests (time, route, address, session_id, status, message, sample, repeats, repeat_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(row.time, row.route, row.address, row.sessionId, row.status, row.message, row.sample, earlier?.repeats ?? 0, key);
+  prepared(db, 'DELETE FROM rejected_requests WHERE repeat_key = ? AND id <> ?').run(key, lastInsertRowid);
+  if (row.sessionId === null) return { activityId: null };
+  const session = prepared<[number], { activityId: string | null }>(db, 'SELECT activity_id AS activityId FROM sessions WHERE id = ?').get(row.sessionId);
+  return { activityId: session?.activityId ?? null };
 }

@@ -209,6 +209,17 @@ describe('the teacher dashboard, against a real aula serve and the real js-track
       assert.deepEqual(await order('Last action'), [failer.playerAnimalName, started.animalName, waiting.playerAnimalName]);
       await shot(page, '08-live-sorted');
 
+      // The waiting student's game sends a batch the collector refuses, and re-sends it as trackers do: the row says
+      // so (instead of only "nothing yet") and leads to Diagnostics.
+      const invalid = [{ actor: waiting.actor, verb: 'not-a-verb', object: { id: 'level1' }, timestamp: new Date().toISOString() }];
+      for (let flush = 0; flush < 2; flush++) assert.equal((await track(serve.url, waiting.authToken, invalid)).status, 400);
+      const waitingRow = page.locator('.live-table tbody tr', { hasText: waiting.playerAnimalName });
+      const refused = waitingRow.locator('.refused-batches', { hasText: '2 batches refused' });
+      await refused.waitFor();
+      assert.match((await refused.getAttribute('title')) ?? '', /verb/i);
+      await refused.click();
+      await page.getByRole('heading', { name: 'Traces rejected as invalid' }).waitFor();
+
       // Closing the activity from the Activities screen.
       await go(page, 'Activities');
       const closing = page.locator('.activities-table tbody tr', { hasText: 'Fractions 3B' });

@@ -164,6 +164,8 @@ describe('Live sorted by last action and by result', () => {
     resultObject: null,
     resultObjectType: null,
     resultOfGame: true,
+    refused: 0,
+    lastRefusal: null,
     player: { id: name, kind: 'anonymous', animalName: name, username: null, displayName: null },
     ...fields,
   });

@@ -13,6 +13,7 @@ import { compareSessions, lastActionOf, type SortKey } from '../format/session-o
 import { formatTime } from '../format/time';
 import { Link } from '../router';
 import { useNow } from '../use-now';
+import { RefusedBatches } from './refused-batches';
 import { ResultCell } from './result-cell';
 import { useStoredNumber } from './use-stored-number';
 
@@ -166,7 +167,10 @@ function LiveSessions({ activityId, trackingCode }: { activityId: string; tracki
                     {status.state === 'ended' ? `ended ${formatTime(session.ended, now)}` : lastSeenLabel(status)}
                   </td>
                   <td className="num statements-count">{session.statements.toLocaleString('en-US')}</td>
-                  <td className="last-action">{lastActionOf(session) ?? <span className="muted">nothing yet</span>}</td>
+                  <td className="last-action">
+                    {lastActionOf(session) ?? <span className="muted">nothing yet</span>}
+                    <RefusedBatches session={session} />
+                  </td>
                   <td>
                     <ProgressBar progress={session.progress} completion={session.completion} />
                   </td>

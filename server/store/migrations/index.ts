@@ -10,6 +10,7 @@ import { up as progressOfGame } from './008-progress-of-game.js';
 import { up as resultsWatermark } from './009-results-watermark.js';
 import { up as sessionObjectTypes } from './010-session-object-types.js';
 import { up as sessionOrigins } from './011-session-origins.js';
+import { up as repeatedRefusals } from './012-repeated-refusals.js';
 
 /** Numbered in order: migration N brings `PRAGMA user_version` from N-1 to N. Never edit a shipped one. */
 export const migrations: ReadonlyArray<(db: Database) => void> = [
@@ -24,6 +25,7 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   resultsWatermark,
   sessionObjectTypes,
   sessionOrigins,
+  repeatedRefusals,
 ];
 
 export const schemaVersion = migrations.length;

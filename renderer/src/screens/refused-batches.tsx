@@ -1,0 +1,16 @@
+import type { Session } from '../api/types';
+import { Link } from '../router';
+
+/**
+ * A game whose batches the collector refuses re-sends them for ever, and every later trace queues behind them: the
+ * session reads "nothing yet" (or stops moving) while the game is busy sending. This says so, and where to look.
+ */
+export function RefusedBatches({ session }: { session: Pick<Session, 'refused' | 'lastRefusal'> }) {
+  if (session.refused === 0) return null;
+  const times = session.refused === 1 ? '1 batch refused' : `${session.refused.toLocaleString('en-US')} batches refused`;
+  return (
+    <Link to="/diagnostics" className="refused-batches badge badge-warning" title={session.lastRefusal ?? undefined}>
+      {times}
+    </Link>
+  );
+}
