@@ -82,6 +82,14 @@ describe('the teacher dashboard, against a real aula serve and the real js-track
     await page.getByText(`${serve.url}/`, { exact: true }).first().waitFor();
     // 127.0.0.1 (this test's only address) is said to be for this computer only, not for the students' games.
     await page.locator('.urls li', { hasText: `${serve.url}/` }).getByText('only for a game on this computer').waitFor();
+    // Java and C# games take the host without a scheme, the port apart and the /api/ base path their default lacks.
+    await page.getByText('Settings for each tracker').click();
+    const java = page.locator('.tracker-settings tr', { hasText: 'java-tracker' });
+    const { hostname, port } = new URL(serve.url);
+    assert.equal(
+      await java.locator('td').textContent(),
+      `setHost("${hostname}"), setPort(${port}), setSecure(false), setBasePath("/api/"), trace format XAPI`,
+    );
     await shot(page, '03-connect');
 
     // Live: empty until a game starts.

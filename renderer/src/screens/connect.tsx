@@ -6,6 +6,7 @@ import { EmptyState, ErrorBox, Loading } from '../components/states';
 import { connectLink } from '../format/connect-link';
 import { Link } from '../router';
 import { FirstRunNotice, MdnsName, useMdnsHost } from './diagnostics/mdns-name';
+import { TrackerSettings } from './tracker-settings';
 
 /** 127.x: reaches the laptop Aula runs on, never a student's machine. */
 const isThisComputerOnly = (url: string): boolean => new URL(url).hostname.startsWith('127.');
@@ -46,6 +47,7 @@ export function ConnectScreen() {
           <strong>How to point your game here:</strong> in the game's tracker settings set the host to <code>{primary}</code> and the
           tracking code to the activity's code below (or scan its QR code).
         </p>
+        <TrackerSettings primary={primary} port={port} />
       </div>
       {activities.length === 0 ? (
         <EmptyState title="No tracking code yet">
