@@ -1,9 +1,9 @@
 import type { Db } from '../store/open-database.js';
-import type { ExportFilters, StatementWhere } from './filters.js';
+import type { ExportFilters } from './filters.js';
 
 /**
- * The bundle's tables (everything import needs to recreate the statements' context), restricted to the sessions
- * the filters select. Secrets stay out: no auth tokens, no student password hashes or emails. Activities carry their
+ * The bundle's tables (everything import needs to recreate the statements' context), restricted to what the exported
+ * statements refer to when filters select some of them. Secrets stay out: no auth tokens, no student password hashes or emails. Activities carry their
  * rules (`rules`: the settings object, or null).
  */
 export const BUNDLE_TABLES = ['classes', 'games', 'versions', 'activities', 'players', 'gameplays', 'sessions'] as const;
@@ -26,29 +26,55 @@ const COLUMNS: Record<BundleTable, string> = {
       AS origin_game_id`,
 };
 
-export function hasEntityFilter(filters: ExportFilters): boolean {
-  return Boolean(filters.activity || filters.class || filters.player || filters.session !== undefined);
+/** What the exported statements refer to, collected while their rows are written (zip-bundle.ts). */
+export interface Referenced {
+  sessions: Set<number>;
+  players: Set<string>;
+  activities: Set<string>;
 }
 
-/** Rows of one table, as plain objects with the column names above. */
-export function bundleTableRows(db: Db, table: BundleTable, filtered: boolean, sessions: StatementWhere): Record<string, unknown>[] {
-  const chosen = `SELECT * FROM sessions se ${sessions.sql}`;
-  const activities = `SELECT activity_id FROM (${chosen}) WHERE activity_id IS NOT NULL`;
-  const versions = `SELECT version_id FROM (${chosen}) UNION SELECT version_id FROM activities WHERE id IN (${activities})`;
-  const restriction: Record<BundleTable, string> = {
-    classes: `id IN (SELECT class_id FROM activities WHERE id IN (${activities}))`,
-    games: `id IN (SELECT game_id FROM versions WHERE id IN (${versions}))`,
-    versions: `id IN (${versions})`,
-    activities: `id IN (${activities})`,
-    players: `id IN (SELECT player_id FROM (${chosen}))`,
-    gameplays: `id IN (SELECT gameplay_id FROM (${chosen}))`,
-    sessions: `id IN (SELECT id FROM (${chosen}))`,
-  };
-  // Each restriction repeats the session filter; the parameters repeat with it.
-  const repeats = filtered ? (restriction[table].match(/FROM sessions se/g)?.length ?? 0) : 0;
-  const sql = `SELECT ${COLUMNS[table]} FROM ${table}${filtered ? ` WHERE ${restriction[table]}` : ''} ORDER BY rowid`;
-  const params = Array.from({ length: repeats }, () => sessions.params).flat();
-  const rows = db.prepare(sql).all(...params) as Record<string, unknown>[];
+export function hasStatementFilter(filters: ExportFilters): boolean {
+  return Object.values(filters).some((value) => value !== undefined);
+}
+
+// The rows the statements refer to, and what those rows need in turn for `aula import` to recreate them: a session
+// its gameplay, player and version; a gameplay its activity and version; an activity its game, version and class.
+const REFERENCED = `WITH
+  chosen_sessions AS (SELECT id, gameplay_id, activity_id, version_id, player_id FROM sessions
+    WHERE id IN (SELECT value FROM json_each(@sessions))),
+  chosen_gameplays AS (SELECT id, activity_id, version_id, player_id FROM gameplays WHERE id IN (SELECT gameplay_id FROM chosen_sessions)),
+  chosen_activities AS (SELECT id, game_id, version_id, class_id FROM activities
+    WHERE id IN (SELECT value FROM json_each(@activities)) OR id IN (SELECT activity_id FROM chosen_sessions)
+      OR id IN (SELECT activity_id FROM chosen_gameplays)),
+  chosen_versions AS (SELECT id, game_id FROM versions WHERE id IN (SELECT version_id FROM chosen_sessions
+    UNION SELECT version_id FROM chosen_gameplays UNION SELECT version_id FROM chosen_activities))`;
+
+const RESTRICTION: Record<BundleTable, string> = {
+  classes: 'id IN (SELECT class_id FROM chosen_activities)',
+  games: 'id IN (SELECT game_id FROM chosen_versions UNION SELECT game_id FROM chosen_activities)',
+  versions: 'id IN (SELECT id FROM chosen_versions)',
+  activities: 'id IN (SELECT id FROM chosen_activities)',
+  players: `id IN (SELECT value FROM json_each(@players)) OR id IN (SELECT player_id FROM chosen_sessions
+    UNION SELECT player_id FROM chosen_gameplays)`,
+  gameplays: 'id IN (SELECT id FROM chosen_gameplays)',
+  sessions: 'id IN (SELECT id FROM chosen_sessions)',
+};
+
+/**
+ * Rows of one table, as plain objects with the column names above: every row for a whole export (a full hand-over,
+ * sessions nobody sent a statement in included), else only those the exported statements refer to, so that an export
+ * of one day or one player does not hand over the whole roster.
+ */
+export function bundleTableRows(db: Db, table: BundleTable, referenced: Referenced | null): Record<string, unknown>[] {
+  const rows = (
+    referenced === null
+      ? db.prepare(`SELECT ${COLUMNS[table]} FROM ${table} ORDER BY rowid`).all()
+      : db.prepare(`${REFERENCED} SELECT ${COLUMNS[table]} FROM ${table} WHERE ${RESTRICTION[table]} ORDER BY rowid`).all({
+          sessions: JSON.stringify([...referenced.sessions]),
+          players: JSON.stringify([...referenced.players]),
+          activities: JSON.stringify([...referenced.activities]),
+        })
+  ) as Record<string, unknown>[];
   if (table === 'activities') for (const row of rows) row.rules = rulesObject(row.rules);
   return rows;
 }

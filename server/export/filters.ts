@@ -84,7 +84,7 @@ export interface StatementWhere {
   params: Array<string | number>;
 }
 
-/** Column names of the table being filtered: statements (`s`) or sessions (`se`, for the bundle's tables). */
+/** Column names of the statements (`s`) being filtered (the bundle's tables follow the statements: bundle-tables.ts). */
 interface FilterColumns {
   activity: string;
   /** A whole clause with one parameter, the internal player id. */
@@ -100,16 +100,10 @@ const STATEMENT_COLUMNS: FilterColumns = {
   session: 's.session_id',
   stored: 's.stored',
 };
-const SESSION_COLUMNS: FilterColumns = { activity: 'se.activity_id', player: 'se.player_id = ?', session: 'se.id', stored: null };
 
 /** The WHERE clause over `statements s`; names are resolved first so a typo is an error, not an empty file. */
 export function statementWhere(db: Db, filters: ExportFilters): StatementWhere {
   return whereFor(db, filters, STATEMENT_COLUMNS);
-}
-
-/** The same filters over `sessions se` (time filters do not apply to sessions). */
-export function sessionWhere(db: Db, filters: ExportFilters): StatementWhere {
-  return whereFor(db, filters, SESSION_COLUMNS);
 }
 
 function whereFor(db: Db, filters: ExportFilters, columns: FilterColumns): StatementWhere {

@@ -7,12 +7,12 @@ import { findPlayer } from '../store/find-player.js';
 import { schemaVersion } from '../store/migrations/index.js';
 import type { Db } from '../store/open-database.js';
 import { appVersion } from './app-version.js';
-import { BUNDLE_TABLES, bundleTableRows, hasEntityFilter, STATEMENT_ROW_SELECT } from './bundle-tables.js';
+import { BUNDLE_TABLES, bundleTableRows, hasStatementFilter, type Referenced, STATEMENT_ROW_SELECT } from './bundle-tables.js';
 import { ChunkedWriter } from './chunked-writer.js';
 import type { ExportProgress, ExportReport } from './export-data.js';
 import { recordProblem } from './export-data.js';
 import type { ExportOptions } from './export-options.js';
-import { sessionWhere, statementWhere } from './filters.js';
+import { statementWhere } from './filters.js';
 import { type ExportSettings, hideAgents } from './pseudonymous-agents.js';
 import { StatementEncoder } from './statement-encoder.js';
 import { iterateStatements } from './statement-rows.js';
@@ -78,11 +78,18 @@ export async function writeBundle(
     }
   });
   let rows = 0;
+  // Filtered: the tables hold what the statements refer to (a store has few sessions and players per statement).
+  const referenced: Referenced | null = hasStatementFilter(options.filters) ? { sessions: new Set(), players: new Set(), activities: new Set() } : null;
   await entry(STATEMENT_ROWS_FILE, async (write) => {
     const clause = where.sql;
     const statement = db.prepare(`${STATEMENT_ROW_SELECT} ${clause} ORDER BY s.seq`);
     for (const row of statement.iterate(...where.params) as IterableIterator<Record<string, unknown>>) {
       const { player_kind, player_public_id, seq: _seq, ...stored } = row;
+      if (referenced) {
+        if (typeof stored.session_id === 'number') referenced.sessions.add(stored.session_id);
+        if (typeof stored.player_id === 'string') referenced.players.add(stored.player_id);
+        if (typeof stored.activity_id === 'string') referenced.activities.add(stored.activity_id);
+      }
       if (salt) {
         const player = typeof player_public_id === 'string' ? player_public_id : null;
         stored.json = hiddenStoredJson(String(stored.json), stored.source === 'rage' ? 'rage' : 'xapi', player, player_kind === 'identified', settings, salt);
@@ -93,10 +100,8 @@ export async function writeBundle(
     }
   });
   const counts: Record<string, number> = { statements: report.statements };
-  const filtered = hasEntityFilter(options.filters);
-  const sessions = sessionWhere(db, options.filters);
   for (const table of BUNDLE_TABLES) {
-    const tableRows = bundleTableRows(db, table, filtered, sessions);
+    const tableRows = bundleTableRows(db, table, referenced);
     counts[table] = tableRows.length;
     await entry(`${table}.ndjson`, async (write) => {
       for (const tableRow of tableRows) {
