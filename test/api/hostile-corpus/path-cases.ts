@@ -19,13 +19,13 @@ function traversal(): HostileCase[] {
     'code%23fragment',
     'x'.repeat(4_000),
   ];
+  // An undecodable one (`%c0%af`) too: it is no code either (rage-router.ts).
   for (const code of codes) {
-    const undecodable = code.includes('%c0%af');
     cases.push({
       group,
       name: `start/${code.length > 60 ? `<${code.length} characters>` : code}`,
       request: () => http({ path: start(code) }),
-      expect: undecodable ? { status: 400, body: '{"message":"Bad request"}' } : { status: 404, body: M.noCode },
+      expect: { status: 404, body: M.noCode },
     });
   }
   for (const path of ['/api/collector/start/../../../admin/api/overview', '/api/collector/start/a/b', '/api/collector/../../etc/passwd', '/api/collector/start/', '/api/collector/start']) {
