@@ -85,8 +85,9 @@ function choosePlayer(ctx: AppContext, caller: Caller, body: ParsedBody): Player
     return { kind: 'new' };
   }
   if (typeof anonymous !== 'string') throw new CollectorRefusal(400, Messages.anonymousType);
+  // Only "" itself starts a new player: a string of spaces is trimmed and looked up, so it is not found (contract
+  // C-5 step 5.4, as the original answered). A game that sends one has lost its player's id, and says so.
   const id = anonymous.trim();
-  if (id === '') return { kind: 'new' };
   const player = findAnonymousPlayer(ctx.db, id);
   if (!player) throw new CollectorRefusal(404, Messages.noAnonymous(id));
   return { kind: 'existing', player };

@@ -96,6 +96,15 @@ for (const prefix of PREFIXES) {
       );
     });
 
+    it('case 12b: an anonymous id of spaces only is trimmed and not found (404), as the contract and the original say', async () => {
+      const answer = await start(collector.url, a1.trackingCode, { prefix, body: { anonymous: '   ' } });
+      assert.equal(answer.status, 404);
+      assert.equal(
+        answer.text,
+        '{"message":"No anonymous player found with id . Start a new anonymous session without providing any body in this request."}',
+      );
+    });
+
     it('case 13: after the activity is closed new starts get 412', async () => {
       const activity = makeActivity(collector.context.db, { name: 'to close' });
       assert.equal((await start(collector.url, activity.trackingCode, { prefix })).status, 200);
