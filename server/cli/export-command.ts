@@ -5,7 +5,7 @@ import { EXPORT_FORMATS, type ExportOptions, exportOptionsSchema } from '../expo
 import { exportToFile, exportToStream, pseudonymSaltForCli } from '../export/export-to.js';
 import { statementWhere, UnknownFilterValueError } from '../export/filters.js';
 import { checkExportFile, ExportFileError } from '../export/output-file.js';
-import { type DataDirOption, resolveDataDir, withDatabase } from './open-data.js';
+import { type DataDirOption, resolveDataDir, withDatabaseAsync } from './open-data.js';
 import { CliError } from './output.js';
 import { progressLine } from './progress-line.js';
 
@@ -81,29 +81,33 @@ export function registerExportCommand(program: Command, withDataDir: (command: C
         throw new CliError('A zip bundle is binary: give a file with --output, or redirect standard output.');
       }
       const output = flags.output === undefined ? undefined : exportFile(dataDir, flags.output, flags.force ?? false);
-      const { homePage, salt } = withDatabase(flags, (db) => {
+      // This connection (it may write: the home page, the salt) stays open until the export's own read-only one has
+      // closed, so that it is the last to close: SQLite then folds the WAL back into the database and removes the
+      // -wal and -shm files, as after every other command. A read-only connection cannot, so closed last it left them.
+      await withDatabaseAsync(flags, async (db) => {
         try {
           statementWhere(db, options.filters);
         } catch (error) {
           if (error instanceof UnknownFilterValueError) throw new CliError(error.message);
           throw error;
         }
-        return { homePage: resolveHomePage(db, process.env.AULA_HOME_PAGE, 3000), salt: pseudonymSaltForCli(db, options.pseudonymize) };
+        const homePage = resolveHomePage(db, process.env.AULA_HOME_PAGE, 3000);
+        const salt = pseudonymSaltForCli(db, options.pseudonymize);
+        const progress = progressLine('Exporting');
+        const onProgress = ({ done, total }: { done: number; total: number }) => progress.update(done, total);
+        try {
+          const report = output
+            ? await exportToFile(dataDir, homePage, options, output, salt, onProgress, { overwrite: flags.force ?? false })
+            : await exportToStream(dataDir, homePage, options, process.stdout, salt, onProgress);
+          progress.end();
+          process.stderr.write(`${summary(report, flags.output ?? 'standard output').join('\n')}\n`);
+        } catch (error) {
+          progress.end();
+          if (error instanceof UnknownFilterValueError || error instanceof ExportFileError) throw new CliError(error.message);
+          if (output && isFileSystemError(error)) throw new CliError(`Could not write ${output}: ${error.message}`);
+          throw error;
+        }
       });
-      const progress = progressLine('Exporting');
-      const onProgress = ({ done, total }: { done: number; total: number }) => progress.update(done, total);
-      try {
-        const report = output
-          ? await exportToFile(dataDir, homePage, options, output, salt, onProgress, { overwrite: flags.force ?? false })
-          : await exportToStream(dataDir, homePage, options, process.stdout, salt, onProgress);
-        progress.end();
-        process.stderr.write(`${summary(report, flags.output ?? 'standard output').join('\n')}\n`);
-      } catch (error) {
-        progress.end();
-        if (error instanceof UnknownFilterValueError || error instanceof ExportFileError) throw new CliError(error.message);
-        if (output && isFileSystemError(error)) throw new CliError(`Could not write ${output}: ${error.message}`);
-        throw error;
-      }
     });
 }
 
