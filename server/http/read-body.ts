@@ -124,7 +124,7 @@ export function parseBody<Scan extends JsonScan = JsonScan>(req: IncomingMessage
   }
   try {
     // Numbers only where the body is stored (track); start reads nothing that could be a number.
-    const text = raw.toString('utf8');
+    const text = withoutByteOrderMark(raw.toString('utf8'));
     const maxDepth = options.maxDepth ?? DEFAULT_JSON_DEPTH_LIMIT;
     const scan = options.scan ? options.scan(text, maxDepth) : (scanJson(text, maxDepth) as Scan);
     return { kind: 'json', value: parseScanned(text, scan, maxDepth, { numbers: !options.lenient }), text, scan };
@@ -139,8 +139,16 @@ export function parseBody<Scan extends JsonScan = JsonScan>(req: IncomingMessage
  * after it for numbers beyond a double's range (NumberOutOfRangeError); InvalidJsonError when it does not parse.
  */
 export function parseJson(raw: Buffer, maxDepth: number, options: { numbers: boolean } = { numbers: true }): unknown {
-  const text = raw.toString('utf8');
+  const text = withoutByteOrderMark(raw.toString('utf8'));
   return parseScanned(text, scanJson(text, maxDepth), maxDepth, options);
+}
+
+/**
+ * A body written by a .NET StreamWriter (or a text editor) starts with a UTF-8 byte-order mark, which JSON.parse
+ * refuses. The original collector's body parser dropped it, and RFC 8259 §8.1 lets a parser ignore it.
+ */
+function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function parseScanned(text: string, scan: JsonScan, maxDepth: number, options: { numbers: boolean }): unknown {

@@ -189,6 +189,12 @@ describe('track: data rules', () => {
     assert.deepEqual(rows(compact.authToken), expected(compact));
     assert.deepEqual(rows(pretty.authToken).map((json) => JSON.parse(json) as unknown), expected(pretty).map((json) => JSON.parse(json) as unknown));
     for (const json of rows(pretty.authToken)) assert.doesNotMatch(json, /\n/, 'stored on one line: an export as received stays one statement per line');
+
+    // A body with a UTF-8 byte-order mark (a .NET StreamWriter's), as the original's parser took it: stored as the rest.
+    const marked = await startOk(collector.url, a1.trackingCode);
+    const answer = await track(collector.url, marked.authToken, `\uFEFF${JSON.stringify(statements)}`);
+    assert.equal(answer.status, 200, answer.text);
+    assert.deepEqual(rows(marked.authToken), expected(marked));
   });
 
   it('case 37: Java and fraction-less timestamps are stored unchanged', async () => {
