@@ -17,7 +17,12 @@ const eraseBody = z.object({
   confirm: z.literal(true, { error: 'confirm must be true: an erasure cannot be undone' }),
 });
 
-const STATUS: Record<ErasureError['reason'], number> = { 'player-not-found': 404, 'activity-not-found': 404, 'nothing-to-erase': 409 };
+const STATUS: Record<ErasureError['reason'], number> = {
+  'player-not-found': 404,
+  'player-ambiguous': 409,
+  'activity-not-found': 404,
+  'nothing-to-erase': 409,
+};
 
 function asAdminError(error: unknown): never {
   if (error instanceof ErasureError) throw new AdminError(STATUS[error.reason], error.reason, error.message);

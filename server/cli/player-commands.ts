@@ -21,7 +21,7 @@ export function registerPlayerCommands(program: Command, withDataDir: (command: 
   const players = program.command('player').description("a player's data");
 
   withDataDir(players.command('erase'))
-    .argument('<playerId>', 'the playerId: an anonymous player id, or a student username')
+    .argument('<playerId>', "the playerId: an anonymous player id, a student username, or an xAPI player's e-mail address or account name")
     .description("erase a player's statements, sessions, results and alerts (cannot be undone)")
     .option('--activity <code>', 'only in this activity (tracking code); default: everywhere, and the player itself')
     .option('--yes', 'really erase (without it, only shows what would be erased)')

@@ -1,11 +1,11 @@
-import { findPlayerByPublicId } from '../store/find-player.js';
+import { findPlayer } from '../store/find-player.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { deleteStatements } from '../store/statement-rows.js';
 
 export class ErasureError extends Error {
   constructor(
-    readonly reason: 'player-not-found' | 'activity-not-found' | 'nothing-to-erase',
+    readonly reason: 'player-not-found' | 'player-ambiguous' | 'activity-not-found' | 'nothing-to-erase',
     message: string,
   ) {
     super(message);
@@ -13,7 +13,10 @@ export class ErasureError extends Error {
 }
 
 export interface ErasureTarget {
-  /** The public playerId (anonymous id or username), or the internal player id. */
+  /**
+   * The public playerId (anonymous id or username), the internal player id, or an xAPI player's e-mail address or
+   * account name (a request to erase "ana@school.org" names her by what the family knows).
+   */
   player: string;
   /** Tracking code or activity id; absent = everywhere. */
   activity?: string | undefined;
@@ -47,11 +50,20 @@ interface Resolved {
   activityId: string | null;
 }
 
+function resolvePlayer(db: Db, typed: string): { id: string; kind: 'anonymous' | 'identified' } {
+  const byId = prepared<[string], { id: string; kind: 'anonymous' | 'identified' }>(db, 'SELECT id, kind FROM players WHERE id = ?');
+  const found = findPlayer(db, typed);
+  if ('player' in found) return found.player;
+  const internal = byId.get(typed);
+  if (internal) return internal;
+  if (found.candidates.length === 0) throw new ErasureError('player-not-found', `No player with the id "${typed}".`);
+  // Nothing is erased on a guess: the one to erase is named by its playerId.
+  const listed = found.candidates.map((candidate) => `${candidate.publicId} (${candidate.matched})`).join(', ');
+  throw new ErasureError('player-ambiguous', `"${typed}" names ${found.candidates.length} players: ${listed}. Give the playerId of the one to erase.`);
+}
+
 function resolve(db: Db, target: ErasureTarget): Resolved {
-  const player =
-    findPlayerByPublicId(db, target.player) ??
-    prepared<[string], { id: string; kind: 'anonymous' | 'identified' }>(db, 'SELECT id, kind FROM players WHERE id = ?').get(target.player);
-  if (!player) throw new ErasureError('player-not-found', `No player with the id "${target.player}".`);
+  const player = resolvePlayer(db, target.player);
   let activityId: string | null = null;
   if (target.activity) {
     const activity = prepared<[string, string], { id: string }>(db, 'SELECT id FROM activities WHERE tracking_code = ? OR id = ?').get(
