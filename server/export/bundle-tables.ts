@@ -20,6 +20,7 @@ const COLUMNS: Record<BundleTable, string> = {
   // The game's id there is this session's version's game here unless an import merged that game with another.
   sessions: `id, gameplay_id, activity_id, version_id, player_id, number, source, registration, started, ended, last_seen, last_verb,
     last_object, progress, completion, success, score,
+    last_object_type, progress_of_game, result_object, result_object_type, result_of_game,
     (SELECT home_page FROM origins o WHERE o.id = sessions.origin_id) AS origin_home_page,
     (SELECT namespace FROM origins o WHERE o.id = sessions.origin_id) AS origin_namespace,
     coalesce((SELECT game_id FROM origins o WHERE o.id = sessions.origin_id), (SELECT game_id FROM versions v WHERE v.id = sessions.version_id))

@@ -47,6 +47,12 @@ export const bundleRowSchemas = {
     completion: flag.nullable().default(null),
     success: flag.nullable().default(null),
     score: z.number().nullable().default(null),
+    /** What Live says of the session (migrations 8 and 10); absent in older bundles. */
+    last_object_type: maybe,
+    progress_of_game: flag.default(0),
+    result_object: maybe,
+    result_object_type: maybe,
+    result_of_game: flag.default(0),
     /** The Aula that collected it (import-origin.ts); absent in bundles from before migration 11. */
     origin_home_page: iri,
     origin_namespace: iri,

@@ -199,8 +199,9 @@ export function importTables(db: Db, rows: BundleRows, report: ImportReport, tou
     const { lastInsertRowid } = prepared(
       db,
       `INSERT INTO sessions (gameplay_id, activity_id, version_id, player_id, number, auth_token, source, registration, started, ended,
-         last_seen, statements, last_verb, last_object, progress, completion, success, score, origin_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)`,
+         last_seen, statements, last_verb, last_object, progress, completion, success, score,
+         last_object_type, progress_of_game, result_object, result_object_type, result_of_game, origin_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       gameplayId,
       activityId,
@@ -220,6 +221,11 @@ export function importTables(db: Db, rows: BundleRows, report: ImportReport, tou
       row.completion,
       row.success,
       row.score,
+      row.last_object_type,
+      row.progress_of_game,
+      row.result_object,
+      row.result_object_type,
+      row.result_of_game,
       // Its statements are exported and uploaded as the laptop that collected them did (statement-origin.ts).
       originId(db, sessionOrigin(row, origin, versionGames.get(row.version_id))),
     );

@@ -143,6 +143,16 @@ describe('aula import: a bundle from another laptop', () => {
     assert.equal(maths.statements, 12);
     const { sessions } = await admin<{ sessions: Array<{ statements: number; number: number }> }>(laptopB, `/activities/${maths.id}/sessions`);
     assert.deepEqual(sessions.map((s) => s.statements).sort(), [3, 4, 5]);
+    // Live reads each session as laptop A did: last action with its object's type, progress, outcome and its object.
+    const live = async (collector: Collector) =>
+      (await admin<{ sessions: Array<Json & { statements: number }> }>(collector, `/activities/${maths.id}/sessions`)).sessions
+        .sort((x, y) => x.statements - y.statements)
+        .map(({ lastVerb, lastObject, lastObjectType, progress, completion, success, score, resultObject, resultObjectType, resultOfGame }) => ({
+          lastVerb, lastObject, lastObjectType, progress, completion, success, score, resultObject, resultObjectType, resultOfGame,
+        }));
+    const liveOnA = await live(laptopA);
+    assert.ok(liveOnA.some((session) => session.lastObjectType !== null && session.resultObject !== null), JSON.stringify(liveOnA));
+    assert.deepEqual(await live(laptopB), liveOnA);
     const { players } = await admin<{ players: Array<{ player: { id: string }; statements: number }> }>(laptopB, '/players');
     const idsOfA = (laptopA.context.db.prepare('SELECT id FROM players').all() as Array<{ id: string }>).map((row) => row.id);
     const fromA = players.filter((p) => idsOfA.includes(p.player.id));
