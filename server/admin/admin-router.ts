@@ -16,6 +16,7 @@ import { readStatements } from './read-statements.js';
 import { resultsRoutes } from './results-routes.js';
 import { settingsRoutes } from './settings-routes.js';
 import { intParam, optionalString } from './validate.js';
+import { xapiCredentialsRoutes } from './xapi-credentials-routes.js';
 
 export interface AdminRouterOptions {
   sse?: SseHubOptions;
@@ -37,6 +38,7 @@ export function adminRouter(ctx: AppContext, options: AdminRouterOptions = {}): 
   router.get('/overview', (_req, res) => sendJson(res, 200, { ...readOverview(ctx.db, ctx.now()), storage: { full: ctx.storage.full, damaged: ctx.storage.damaged } }));
   router.get('/connect', (req, res) => sendJson(res, 200, readConnectInfo(ctx, req.socket.localPort ?? ctx.config.port)));
   router.use(activityRoutes(ctx));
+  router.use(xapiCredentialsRoutes(ctx));
   router.use(playerRoutes(ctx));
   router.use(settingsRoutes(ctx));
   router.use(backupRoutes(ctx));

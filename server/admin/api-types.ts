@@ -400,3 +400,9 @@ export interface ChangesEvent {
    */
   results?: string[];
 }
+
+/**
+ * An activity's HTTP Basic credentials for `/xapi/statements` (GET/POST /admin/api/activities/:id/xapi…). `revoked`:
+ * the activity has none that work (revoked from the dashboard or `aula activity xapi-revoke`); new ones can be issued.
+ */
+export type XapiCredentialsView = { status: 'active'; key: string; secret: string; created: string } | { status: 'revoked' };
