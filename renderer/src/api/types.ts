@@ -35,3 +35,5 @@ export interface PlayerDetail extends PlayerProfile {
   timeline: StatementRow[];
 }
 
+
+export type { XapiCredentialsView } from '../../../server/admin/api-types.js';

@@ -5,6 +5,7 @@ import { QrCode } from '../components/qr-code';
 import { EmptyState, ErrorBox, Loading } from '../components/states';
 import { connectLink } from '../format/connect-link';
 import { Link } from '../router';
+import { XapiPart } from './connect-xapi';
 import { FirstRunNotice, MdnsName, useMdnsHost } from './diagnostics/mdns-name';
 import { TrackerSettings } from './tracker-settings';
 
@@ -77,6 +78,7 @@ export function ConnectScreen() {
                   <CopyButton text={activity.trackingCode} label="Copy code" />
                   <CopyButton text={link} label="Copy link" />
                 </div>
+                <XapiPart activity={activity} primary={primary} />
               </article>
             );
           })}
