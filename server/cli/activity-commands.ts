@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { lanAddresses } from '../net/lan-addresses.js';
 import {
   type Activity,
   ActivityHasDataError,
@@ -22,6 +23,7 @@ import {
 import { refuseBothForms } from './both-forms.js';
 import { closeDatabase, type DataDirOption, openData, withDatabase } from './open-data.js';
 import { CliError, printJson, printLines } from './output.js';
+import { defaultServePort, xapiAddressLines } from './xapi-address-lines.js';
 
 interface CreateOptions extends DataDirOption {
   name: string;
@@ -72,7 +74,13 @@ function xapiCredentials(db: Db, activity: Activity): { endpoint: string; key: s
 
 function describeXapi(xapi: { endpoint: string; key: string; secret: string } | null): string[] {
   if (!xapi) return ['  xAPI:              revoked (new credentials: aula activity xapi-regenerate CODE)'];
-  return [`  xAPI endpoint:     ${xapi.endpoint}`, `  xAPI key:          ${xapi.key}`, `  xAPI secret:       ${xapi.secret}`];
+  // The JSON's endpoint (a contract) stays the home page's; the text also says what to use when that is not Aula's address.
+  return [
+    `  xAPI endpoint:     ${xapi.endpoint}`,
+    ...xapiAddressLines(xapi.endpoint, lanAddresses(), defaultServePort()),
+    `  xAPI key:          ${xapi.key}`,
+    `  xAPI secret:       ${xapi.secret}`,
+  ];
 }
 
 export function registerActivityCommands(program: Command, withDataDir: (command: Command) => Command): void {

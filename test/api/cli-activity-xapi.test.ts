@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { lanAddresses } from '../../server/net/lan-addresses.js';
+import { aula } from '../support/serve-process.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const lan = lanAddresses();
+
+describe('aula activity show: the xAPI endpoint when the home page is not where the collector answers', () => {
+  it('the text adds this computer\'s network addresses with aula serve\'s port; the JSON endpoint stays the home page\'s', { skip: lan.length === 0 && 'this machine has no LAN address' }, async () => {
+    const dataDir = tempDir();
+    const created = JSON.parse(await aula(['activity', 'create', '--name', 'xAPI lab', '--json', '--data-dir', dataDir]));
+    const code = created.trackingCode as string;
+
+    const json = JSON.parse(await aula(['activity', 'show', code, '--json', '--data-dir', dataDir]));
+    assert.equal(json.xapi.endpoint, 'http://aula.local:3000/xapi/', 'the JSON contract is unchanged');
+
+    const text = await aula(['activity', 'show', code, '--data-dir', dataDir], { AULA_PORT: '' });
+    assert.match(text, /xAPI endpoint: +http:\/\/aula\.local:3000\/xapi\//);
+    assert.match(text, /If games cannot reach that endpoint, use this computer's address \(port 3000; if aula serve was started with another --port, that port\):/);
+    for (const address of lan) assert.match(text, new RegExp(`^ +http://${address.replaceAll('.', '\\.')}:3000/xapi/$`, 'm'));
+
+    // The port the collector takes from the environment is the one given.
+    const fromEnv = await aula(['activity', 'show', code, '--data-dir', dataDir], { AULA_PORT: '4123' });
+    assert.match(fromEnv, /\(port 4123 from AULA_PORT;/);
+    assert.match(fromEnv, new RegExp(`http://${(lan[0] as string).replaceAll('.', '\\.')}:4123/xapi/`));
+
+    // Regenerating prints the new pair the same way.
+    const regenerated = await aula(['activity', 'xapi-regenerate', code, '--data-dir', dataDir], { AULA_PORT: '' });
+    assert.match(regenerated, new RegExp(`http://${(lan[0] as string).replaceAll('.', '\\.')}:3000/xapi/`));
+  });
+});
