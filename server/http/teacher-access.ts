@@ -4,6 +4,7 @@ import { bearerKey, issueTeacherCookie, readCookie, TEACHER_COOKIE, teacherCooki
 import { type TeacherKeyStore, teacherKeyStore } from '../auth/teacher-key-store.js';
 import type { AppContext } from '../context.js';
 import { addressKey, RateLimiter } from './rate-limit.js';
+import { isLocalHostHeader } from './teacher-host.js';
 import { isLoopbackAddress } from './teacher-loopback.js';
 
 /** Wrong keys per address and window: a teacher mistyping a few times is fine, guessing is not. */
@@ -12,7 +13,7 @@ export const WRONG_KEY_WINDOW_MS = 10 * 60_000;
 
 export type TeacherVerdict =
   | { ok: true; via: 'loopback' | 'cookie' | 'bearer' }
-  | { ok: false; why: 'no-key' | 'old-cookie' | 'wrong-key' }
+  | { ok: false; why: 'no-key' | 'old-cookie' | 'wrong-key' | 'foreign-host' }
   | { ok: false; why: 'too-many-attempts'; retryAfterMs: number };
 
 export type KeyAttempt = { ok: true } | { ok: false; why: 'wrong-key' } | { ok: false; why: 'too-many-attempts'; retryAfterMs: number };
@@ -81,7 +82,10 @@ export class TeacherAccess {
   }
 
   private decide(req: IncomingMessage): TeacherVerdict {
-    if (isLoopbackAddress(req.socket.remoteAddress)) return { ok: true, via: 'loopback' };
+    const loopback = isLoopbackAddress(req.socket.remoteAddress);
+    // From this computer under a foreign name: a rebound web page (teacher-host.ts), or a reverse proxy passing its
+    // public name on. Either is another device in effect: it needs the key like one.
+    if (loopback && isLocalHostHeader(req.headers.host)) return { ok: true, via: 'loopback' };
     const bearer = bearerKey(req.headers.authorization);
     if (bearer !== undefined) {
       const attempt = this.tryKey(req.socket.remoteAddress, bearer);
@@ -93,7 +97,7 @@ export class TeacherAccess {
       // retries must not lock the teacher out of the key page. Forging the MAC is not a guessing game.
       return teacherCookieValid(cookie, this.keys.current(), this.ctx.now()) ? { ok: true, via: 'cookie' } : { ok: false, why: 'old-cookie' };
     }
-    return { ok: false, why: 'no-key' };
+    return { ok: false, why: loopback ? 'foreign-host' : 'no-key' };
   }
 
   private waitMs(key: string): number {
@@ -147,5 +151,6 @@ export function teacherAccessOf(req: IncomingMessage): TeacherAccess | undefined
 export function teacherVerdict(req: IncomingMessage): TeacherVerdict {
   const access = requests.get(req);
   if (access) return access.verdict(req);
-  return isLoopbackAddress(req.socket.remoteAddress) ? { ok: true, via: 'loopback' } : { ok: false, why: 'no-key' };
+  if (!isLoopbackAddress(req.socket.remoteAddress)) return { ok: false, why: 'no-key' };
+  return isLocalHostHeader(req.headers.host) ? { ok: true, via: 'loopback' } : { ok: false, why: 'foreign-host' };
 }

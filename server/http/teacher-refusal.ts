@@ -30,5 +30,15 @@ export function refuseNonTeacher(req: Request, res: Response): void {
       return sendAdminError(res, 403, 'teacher-key-changed', `The teacher key has changed since this device entered it. ${how}`);
     case 'no-key':
       return sendAdminError(res, 403, 'loopback-only', `The dashboard is the teacher's. ${how}`);
+    case 'foreign-host':
+      // Not echoing the Host: it is the name of whatever site rebound itself to this computer.
+      return sendAdminError(
+        res,
+        403,
+        'foreign-host',
+        "This request reached Aula on this computer under another site's name (its Host header), as a web page that " +
+          'renamed itself to this computer would. On this computer, open the dashboard at http://127.0.0.1 or ' +
+          "http://localhost with Aula's port; through a proxy or another name, send the teacher key.",
+      );
   }
 }
