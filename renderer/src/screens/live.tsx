@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { Session } from '../api/types';
+import type { Activity, Session } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { ActivityPicker } from '../components/activity-picker';
 import { PlayerName } from '../components/player-name';
@@ -13,6 +13,7 @@ import { compareSessions, lastActionOf, type SortKey } from '../format/session-o
 import { formatTime } from '../format/time';
 import { Link } from '../router';
 import { useNow } from '../use-now';
+import { NotStarted } from './not-started';
 import { RefusedBatches } from './refused-batches';
 import { ResultCell } from './result-cell';
 import { useStoredNumber } from './use-stored-number';
@@ -59,12 +60,13 @@ export function LiveScreen() {
           </p>
         )}
       </div>
-      {activity && <LiveSessions activityId={activity.id} trackingCode={activity.trackingCode} />}
+      {activity && <LiveSessions activity={activity} />}
     </section>
   );
 }
 
-function LiveSessions({ activityId, trackingCode }: { activityId: string; trackingCode: string }) {
+function LiveSessions({ activity }: { activity: Activity }) {
+  const { id: activityId, trackingCode } = activity;
   const sessions = useResource<{ serverTime: string; sessions: Session[] }>(`/activities/${encodeURIComponent(activityId)}/sessions`, {
     staleOn: (changes) => changes.activities[activityId] !== undefined,
   });
@@ -126,6 +128,9 @@ function LiveSessions({ activityId, trackingCode }: { activityId: string; tracki
           min
         </label>
       </fieldset>
+      {activity.classId && sessions.data && (
+        <NotStarted classId={activity.classId} className={activity.className ?? 'the class'} sessions={sessions.data.sessions} />
+      )}
       {sessions.error && <ErrorBox error={sessions.error} onRetry={sessions.reload} />}
       {!sessions.data && !sessions.error && <Loading />}
       {sessions.data && sessions.data.sessions.length === 0 && (
