@@ -1,4 +1,4 @@
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ActivityResults } from '../../../../server/admin/api-types.js';
 import { useResource } from '../../api/use-resource';
 import { ActivityPicker } from '../../components/activity-picker';
@@ -8,19 +8,12 @@ import { useDashboardData, useSelectedActivity } from '../../data';
 import { Link } from '../../router';
 import '../alerts/alerts.css';
 import { AxisTick } from './axis-tick';
+import { LevelsChart } from './levels-chart';
 
 const minutes = (seconds: number) => (seconds < 60 ? `${seconds} s` : `${Math.round(seconds / 60)} min`);
 const pct = (value: number | null) => (value === null ? '—' : `${Math.round((value <= 1 ? value * 100 : value) * 10) / 10} %`);
 const score = (value: number | null) => (value === null ? '—' : String(Math.round(value * 100) / 100));
 
-const COMPLETED_COLOUR = '#2f6db5';
-const SCORE_COLOUR = '#1c7c45';
-
-/** Scaled scores (0-1, what the trackers send) on a 0-1 axis; raw scores on one that fits them. */
-function scoreDomain(objects: ActivityResults['aggregates']['objects']): [number, number | 'auto'] {
-  const highest = Math.max(0, ...objects.map((o) => o.averageScore ?? 0));
-  return [0, highest <= 1 ? 1 : 'auto'];
-}
 
 /** Per-student results of one activity, class aggregates with charts, and the CSV download. */
 export function ResultsScreen() {
@@ -114,25 +107,7 @@ export function ResultsScreen() {
             </table>
           </div>
           <div className="chart-grid">
-            {data.aggregates.objects.length > 0 && (
-              <div className="card">
-                <h3>Levels and quizzes</h3>
-                <ResponsiveContainer width="100%" height={220}>
-                  <BarChart data={data.aggregates.objects.map((o) => ({ name: chartName(o), completed: o.completed, averageScore: o.averageScore }))}>
-                    <CartesianGrid strokeDasharray="3 3" />
-                    <XAxis dataKey="name" interval={0} tick={<AxisTick />} />
-                    {/* Two scales: a count of students on the left, scores on the right (0-1 when scaled), so a score
-                        of 0.9 is not drawn as if it were about one student. */}
-                    <YAxis yAxisId="students" allowDecimals={false} stroke={COMPLETED_COLOUR} />
-                    <YAxis yAxisId="score" orientation="right" domain={scoreDomain(data.aggregates.objects)} stroke={SCORE_COLOUR} />
-                    <Tooltip />
-                    <Legend />
-                    <Bar yAxisId="students" dataKey="completed" name="players completed" fill={COMPLETED_COLOUR} isAnimationActive={false} />
-                    <Bar yAxisId="score" dataKey="averageScore" name="average score" fill={SCORE_COLOUR} isAnimationActive={false} />
-                  </BarChart>
-                </ResponsiveContainer>
-              </div>
-            )}
+            {data.aggregates.objects.length > 0 && <LevelsChart objects={data.aggregates.objects} />}
             {data.aggregates.questions.map((q) => (
               <div className="card" key={q.objectId}>
                 <h3>Answers to {q.name}</h3>
@@ -159,5 +134,3 @@ export function ResultsScreen() {
 
 const answersChartHeight = (answers: number): number => Math.max(120, 40 + answers * 28);
 
-/** The game's own object (trackers name it "game", or after the game) shows beside the levels: say which it is. */
-const chartName = (object: { name: string; type: string }): string => (object.type === 'serious-game' ? `${object.name} (whole game)` : object.name);

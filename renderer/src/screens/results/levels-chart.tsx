@@ -1,0 +1,48 @@
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ClassAggregates } from '../../../../server/admin/api-types.js';
+import { AxisTick } from './axis-tick';
+
+type ObjectFigures = ClassAggregates['objects'][number];
+
+const COMPLETED_COLOUR = '#2f6db5';
+const SCORE_COLOUR = '#1c7c45';
+
+/** Scaled scores (0-1, what the trackers send) on a 0-1 axis; raw scores on one that fits them. */
+function scoreDomain(objects: readonly ObjectFigures[]): [number, number | 'auto'] {
+  const highest = Math.max(0, ...objects.map((o) => o.averageScore ?? 0));
+  return [0, highest <= 1 ? 1 : 'auto'];
+}
+
+/** The game's own object (trackers name it "game", or after the game) shows beside the levels: say which it is. */
+const chartName = (object: { name: string; type: string }): string => (object.type === 'serious-game' ? `${object.name} (whole game)` : object.name);
+
+/** "level1: 8 completed · average score 0.72": the chart's figures as text, for reading without hovering each bar. */
+export const levelFigures = (object: ObjectFigures): string =>
+  `${chartName(object)}: ${object.completed} completed${object.averageScore === null ? '' : ` · average score ${Math.round(object.averageScore * 100) / 100}`}`;
+
+/**
+ * Per level (and quiz, and the whole game) the players who completed it and the average score. The card takes the
+ * whole row of the chart grid: a game has a dozen levels, and in a third of the row their names were cut to "le…".
+ */
+export function LevelsChart({ objects }: { objects: readonly ObjectFigures[] }) {
+  return (
+    <div className="card chart-wide">
+      <h3>Levels and quizzes</h3>
+      <ResponsiveContainer width="100%" height={240}>
+        <BarChart data={objects.map((o) => ({ name: chartName(o), completed: o.completed, averageScore: o.averageScore }))}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="name" interval={0} tick={<AxisTick />} />
+          {/* Two scales: a count of students on the left, scores on the right (0-1 when scaled), so a score
+              of 0.9 is not drawn as if it were about one student. */}
+          <YAxis yAxisId="students" allowDecimals={false} stroke={COMPLETED_COLOUR} />
+          <YAxis yAxisId="score" orientation="right" domain={scoreDomain(objects)} stroke={SCORE_COLOUR} />
+          <Tooltip />
+          <Legend />
+          <Bar yAxisId="students" dataKey="completed" name="players completed" fill={COMPLETED_COLOUR} isAnimationActive={false} />
+          <Bar yAxisId="score" dataKey="averageScore" name="average score" fill={SCORE_COLOUR} isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+      <p className="muted small levels-figures">{objects.map(levelFigures).join(' · ')}</p>
+    </div>
+  );
+}
