@@ -80,6 +80,16 @@ describe('idle detection', () => {
     assert.deepEqual(sessionStatus(seen(-4_000), now, 60_000), { state: 'active', silentMs: 0 });
   });
 
+  test('a game completed and then silent is finished, not idle: the student is done, not stuck', () => {
+    const threshold = 3 * 60_000;
+    const done = (msAgo: number, completion: boolean | null) => ({ ...seen(msAgo), completion });
+    assert.equal(sessionStatus(done(4 * 60_000, true), now, threshold).state, 'finished');
+    assert.equal(lastSeenLabel(sessionStatus(done(4 * 60_000, true), now, threshold)), 'finished 4 min ago');
+    assert.equal(sessionStatus(done(20_000, true), now, threshold).state, 'active', 'still playing after finishing');
+    assert.equal(sessionStatus(done(4 * 60_000, false), now, threshold).state, 'idle');
+    assert.equal(sessionStatus(done(4 * 60_000, null), now, threshold).state, 'idle');
+  });
+
   test('durations read naturally', () => {
     assert.equal(formatDuration(45_000), '45 s');
     assert.equal(formatDuration(2 * 3_600_000 + 5 * 60_000), '2 h 5 min');

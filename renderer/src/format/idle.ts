@@ -1,4 +1,4 @@
-export type SessionState = 'active' | 'idle' | 'ended';
+export type SessionState = 'active' | 'idle' | 'finished' | 'ended';
 
 export interface SessionStatus {
   state: SessionState;
@@ -6,11 +6,20 @@ export interface SessionStatus {
   silentMs: number;
 }
 
-/** A session is idle once its game has been silent for `thresholdMs`; an ended session is neither. */
-export function sessionStatus(session: { lastSeen: string; ended: string | null }, now: number, thresholdMs: number): SessionStatus {
+/**
+ * A session is idle once its game has been silent for `thresholdMs`; an ended session is neither. A game that was
+ * completed and then fell silent is finished, not idle: the trackers rarely end a session, and flagging every
+ * student who is done sent the teacher to the wrong desks.
+ */
+export function sessionStatus(
+  session: { lastSeen: string; ended: string | null; completion?: boolean | null },
+  now: number,
+  thresholdMs: number,
+): SessionStatus {
   const silentMs = Math.max(0, now - Date.parse(session.lastSeen));
   if (session.ended) return { state: 'ended', silentMs };
-  return { state: silentMs >= thresholdMs ? 'idle' : 'active', silentMs };
+  if (silentMs < thresholdMs) return { state: 'active', silentMs };
+  return { state: session.completion === true ? 'finished' : 'idle', silentMs };
 }
 
 /** "just now", "45 s", "3 min", "2 h 5 min", "3 d". */
@@ -25,9 +34,10 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(hours / 24)} d`;
 }
 
-/** The Live table's last-seen cell: "idle 3 min" for idle sessions, "2 min ago" otherwise. */
+/** The Live table's last-seen cell: "idle 3 min" for idle sessions, "finished 4 min ago", "2 min ago" otherwise. */
 export function lastSeenLabel(status: SessionStatus): string {
   const duration = formatDuration(status.silentMs);
   if (status.state === 'idle') return `idle ${duration}`;
+  if (status.state === 'finished') return `finished ${duration} ago`;
   return duration === 'just now' ? duration : `${duration} ago`;
 }

@@ -92,7 +92,7 @@ function LiveSessions({ activity }: { activity: Activity }) {
   }, [sessions.data, now, idleMinutes, filter, state, sort]);
 
   const counts = useMemo(() => {
-    const result = { active: 0, idle: 0, ended: 0 };
+    const result = { active: 0, idle: 0, finished: 0, ended: 0 };
     for (const session of sessions.data?.sessions ?? []) result[sessionStatus(session, now, idleMinutes * 60_000).state]++;
     return result;
   }, [sessions.data, now, idleMinutes]);
@@ -112,6 +112,7 @@ function LiveSessions({ activity }: { activity: Activity }) {
             <option value="all">all sessions ({(sessions.data?.sessions ?? []).length})</option>
             <option value="active">active ({counts.active})</option>
             <option value="idle">idle ({counts.idle})</option>
+            <option value="finished">finished ({counts.finished})</option>
             <option value="ended">ended ({counts.ended})</option>
           </select>
         </label>
