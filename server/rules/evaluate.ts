@@ -57,6 +57,7 @@ export function evaluateStatement(settings: RuleSettings, state: SessionRuleStat
   if (fact.objectId && fact.verbName === 'initialized') state.open.set(fact.objectId, objectName(fact.objectId));
   if (completed) {
     state.completedAnything = true;
+    if (isSeriousGameType(fact.objectType)) state.finishedGame = true;
     if (fact.objectId) state.open.delete(fact.objectId);
     // A later completion (maybe in another session) takes back "quit without completing".
     if (settings.quit.enabled) {
@@ -146,10 +147,10 @@ function wentUp(state: SessionRuleState, fact: StatementFact, progress: number):
   return true;
 }
 
-/** The timer's check: idle and no progress. */
+/** The timer's check: idle and no progress, for a student still playing (not ended, not finished the game). */
 export function evaluateClock(settings: RuleSettings, state: SessionRuleState, now: number): RuleEffect[] {
   const effects = new Effects(state);
-  if (state.ended) return effects.list;
+  if (state.ended || state.finishedGame) return effects.list;
   const { idle, noProgress } = settings;
   if (idle.enabled && now - state.lastSeen >= idle.minutes * MINUTE) {
     // Raised once, when the silence reaches the threshold, and read minutes later: "or more" keeps it true then. No clock

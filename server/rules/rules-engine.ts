@@ -210,6 +210,10 @@ export class RulesEngine {
     let state = this.sessions.get(sessionId);
     if (!state) {
       state = newSessionState(activityId, sessionId, playerId, this.ctx.now());
+      // Rules remember in memory only: after a restart, a student who had finished the game is still done.
+      state.finishedGame =
+        prepared<[number], { completion: number | null }>(this.ctx.db, 'SELECT completion FROM sessions WHERE id = ?').get(sessionId)
+          ?.completion === 1;
       for (const key of this.restored.get(sessionId) ?? []) state.active.add(key);
       this.restored.delete(sessionId);
       this.sessions.set(sessionId, state);

@@ -21,6 +21,11 @@ export interface SessionRuleState {
   /** Object id → name of what was initialized and not yet completed (for "quit without completing"). */
   open: Map<string, string>;
   completedAnything: boolean;
+  /**
+   * The game sent `completed` on its `serious-game` object: the student is done. The trackers rarely end a session,
+   * so without this every student who finished was reported idle, then without progress, minutes later.
+   */
+  finishedGame: boolean;
   /** Custom rule id → wall-clock ms of its recent matches. */
   customHits: Map<string, number[]>;
   ended: boolean;
@@ -42,6 +47,7 @@ export function newSessionState(activityId: string, sessionId: number, playerId:
     wrongTotalFired: false,
     open: new Map(),
     completedAnything: false,
+    finishedGame: false,
     customHits: new Map(),
     ended: false,
     active: new Set(),

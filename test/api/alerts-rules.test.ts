@@ -193,4 +193,24 @@ describe('alerts raised live by the rules of an activity', () => {
     await send(start, wrong('q1', 'A'), wrong('q2', 'B'));
     assert.ok(await within(900, () => rows('alerts') > 0), 'the alert is not held for the results');
   });
+
+  test('a student who finished the game is not reported idle or without progress, also after a restart', async () => {
+    const activity = createActivity(collector.context.db, { name: 'Geometry', game: 'Shape Quest' });
+    await setRules(activity, { idle: { enabled: true, minutes: 2 }, noProgress: { enabled: true, minutes: 3 } });
+    const cara = await startOk(collector.url, activity.trackingCode);
+    // The trackers send `completed` on the game and seldom end the session: the game stays open on the student's screen.
+    await send(cara, statement(cara, 'initialized', 'serious-game', 'shapes'), statement(cara, 'completed', 'serious-game', 'shapes', { success: true }));
+    clock += 5 * MIN;
+    rulesEngineFor(collector.context).tick();
+    assert.deepEqual((await alertsOf(activity)).students, []);
+
+    // The rules remember in memory only: a restart must not forget that she is done.
+    const { dataDir } = collector.config;
+    await collector.close();
+    collector = await startTestCollector({ dataDir, now: () => clock });
+    await send(cara, statement(cara, 'accessed', 'screen', 'credits'));
+    clock += 5 * MIN;
+    rulesEngineFor(collector.context).tick();
+    assert.deepEqual((await alertsOf(activity)).students, []);
+  });
 });

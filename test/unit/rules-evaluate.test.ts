@@ -77,6 +77,16 @@ describe('built-in rules on scripted traces', () => {
     assert.deepEqual(trace.clock(10 * MIN), []);
   });
 
+  test('a student who finished the game is neither idle nor without progress afterwards, ended or not', () => {
+    const trace = new Trace({ idle: { enabled: true, minutes: 1 }, noProgress: { enabled: true, minutes: 2 } });
+    trace.send(0, st('initialized', 'serious-game', 'fractions'));
+    trace.send(0.5 * MIN, st('completed', 'level', 'level1'));
+    // A level is not the game: the student is still playing.
+    assert.deepEqual(raised(trace.clock(1.5 * MIN)), ['idle']);
+    trace.send(2 * MIN, st('completed', 'serious-game', 'fractions', { success: true }));
+    assert.deepEqual(trace.clock(30 * MIN), []);
+  });
+
   test('no progress for N minutes: activity without progress does not count, progress clears', () => {
     const trace = new Trace({ noProgress: { enabled: true, minutes: 5 } });
     trace.send(0, progressed(0.2));
