@@ -96,6 +96,10 @@ export function statementFact(statement: unknown): StatementFact {
   };
 }
 
-/** `selected` with a result: how the e-UCM trackers report an answer to a question. */
-export const isAnswer = (fact: StatementFact): boolean => fact.verbName === 'selected';
+/**
+ * An answer to a question: `selected`, as the e-UCM trackers report one, or ADL's `answered`, as xAPI clients (xasu,
+ * cmi.interaction questions) do. Without the second, an xAPI game's answers counted nowhere: no right or wrong in
+ * Results, no answers chart, no wrong-answer alert.
+ */
+export const isAnswer = (fact: StatementFact): boolean => fact.verbName === 'selected' || fact.verbName === 'answered';
 export const isCompleted = (fact: StatementFact): boolean => fact.verbName === 'completed' || fact.completion === true;

@@ -99,3 +99,27 @@ function foldAnswers(answers: ReturnType<ResultsAccumulator['take']>['answers'])
   }
   return rows;
 }
+
+test("an xAPI client's `answered` counts as an answer, right or wrong, with its response, as the trackers' `selected` does", () => {
+  const accumulator = new ResultsAccumulator();
+  const answered = (success: boolean, response: string) =>
+    statementFact({
+      verb: { id: 'http://adlnet.gov/expapi/verbs/answered' },
+      object: { id: `${game}/q1`, definition: { type: 'http://adlnet.gov/expapi/activities/cmi.interaction' } },
+      result: { success, response },
+    });
+  accumulator.add('a1', 'p1', answered(false, 'choice-b'));
+  accumulator.add('a1', 'p1', answered(true, 'choice-a'));
+  const { results, answers } = accumulator.take();
+  assert.deepEqual(
+    results.map(({ correct, incorrect }) => ({ correct, incorrect })),
+    [{ correct: 1, incorrect: 1 }],
+  );
+  assert.deepEqual(
+    answers.map(({ response, count, correct }) => ({ response, count, correct })),
+    [
+      { response: 'choice-b', count: 1, correct: false },
+      { response: 'choice-a', count: 1, correct: true },
+    ],
+  );
+});
