@@ -164,6 +164,8 @@ export interface DiagnosticItem {
   suggestion: string | null;
   activity: string | null;
   sessionId: number | null;
+  /** Whose game it is, when the refused request had a session: a student's username or an animal name, and the session. */
+  player: string | null;
 }
 
 export interface DiagnosticGroup {

@@ -47,6 +47,11 @@ function rejectionGroups(ctx: AppContext, now: number): DiagnosticGroup[] {
   const codes = activities.map((activity) => activity.trackingCode);
   const groups = new Map<DiagnosticKind, DiagnosticGroup>();
   const clearedUpTo = new Map<DiagnosticKind, number>();
+  const sessions = new Map<number, SessionWho | undefined>();
+  const whoseSession = (id: number) => {
+    if (!sessions.has(id)) sessions.set(id, sessionWho(ctx, id));
+    return sessions.get(id);
+  };
   for (const row of rows) {
     const kind = classifyRejection(row.route, row.status, row.message);
     if (!clearedUpTo.has(kind)) clearedUpTo.set(kind, Number(cleared(ctx, kind) || 0));
@@ -70,6 +75,8 @@ function rejectionGroups(ctx: AppContext, now: number): DiagnosticGroup[] {
       continue;
     }
     if (group.items.length >= MAX_ITEMS) continue;
+    // A refused batch names its session: the teacher sees whose game it is, not only its address.
+    const who = row.sessionId === null ? undefined : whoseSession(row.sessionId);
     group.items.push({
       time: row.time,
       address: row.address?.replace(/^::ffff:/, '') ?? null,
@@ -77,23 +84,37 @@ function rejectionGroups(ctx: AppContext, now: number): DiagnosticGroup[] {
       count: times,
       sample: code === null ? row.sample : null,
       suggestion: kind === 'unknown-code' && code ? (closestCode(code, codes) ?? null) : null,
-      activity: activity?.name ?? null,
+      activity: activity?.name ?? who?.activity ?? null,
       sessionId: row.sessionId,
+      player: who ? `${who.player} · session ${who.number}` : null,
     });
   }
   return DIAGNOSTIC_KINDS.flatMap((kind) => groups.get(kind) ?? []);
+}
+
+/** A session as the teacher knows it: the student's username (an anonymous player's animal name), its number, activity. */
+interface SessionWho {
+  player: string;
+  number: number;
+  activity: string | null;
+}
+
+const WHO_COLUMNS = `coalesce(st.username, p.animal_name) AS player, s.number AS number, a.name AS activity`;
+const WHO_JOINS = `JOIN players p ON p.id = s.player_id LEFT JOIN students st ON st.id = p.student_id
+       LEFT JOIN activities a ON a.id = s.activity_id`;
+
+function sessionWho(ctx: AppContext, sessionId: number): SessionWho | undefined {
+  return prepared<[number], SessionWho>(ctx.db, `SELECT ${WHO_COLUMNS} FROM sessions s ${WHO_JOINS} WHERE s.id = ?`).get(sessionId);
 }
 
 function silentGames(ctx: AppContext, now: number): DiagnosticGroup | undefined {
   const clearedAt = cleared(ctx, 'silent-games');
   // A student by the username the teacher knows them by, an anonymous player by the animal name Live shows; with the
   // session's number, as one player may have two sessions gone silent (a game restarted without ending).
-  const rows = prepared<[string, string, string], { sessionId: number; number: number; lastSeen: string; player: string; activity: string | null }>(
+  const rows = prepared<[string, string, string], SessionWho & { sessionId: number; lastSeen: string }>(
     ctx.db,
-    `SELECT s.id AS sessionId, s.number AS number, s.last_seen AS lastSeen, coalesce(st.username, p.animal_name) AS player,
-       a.name AS activity
-     FROM sessions s JOIN players p ON p.id = s.player_id LEFT JOIN students st ON st.id = p.student_id
-       LEFT JOIN activities a ON a.id = s.activity_id
+    `SELECT s.id AS sessionId, s.last_seen AS lastSeen, ${WHO_COLUMNS}
+     FROM sessions s ${WHO_JOINS}
      WHERE s.ended IS NULL AND s.last_seen < ? AND s.last_seen > ? AND s.last_seen > ?
      ORDER BY s.last_seen DESC LIMIT ${MAX_ITEMS}`,
   ).all(iso(now - SILENT_AFTER_MS), iso(now - SILENT_WINDOW_MS), clearedAt);
@@ -111,6 +132,7 @@ function silentGames(ctx: AppContext, now: number): DiagnosticGroup | undefined 
       suggestion: null,
       activity: row.activity,
       sessionId: row.sessionId,
+      player: `${row.player} · session ${row.number}`,
     })),
   };
 }
@@ -132,6 +154,7 @@ function busyGames(ctx: AppContext, now: number): DiagnosticGroup | undefined {
       suggestion: null,
       activity: null,
       sessionId: null,
+      player: null,
     })),
   };
 }

@@ -42,6 +42,9 @@ describe('a refused batch sent again and again', () => {
     assert.equal(invalid?.items.length, 1);
     assert.equal(invalid?.items[0]?.count, 5);
     assert.equal(typeof invalid?.items[0]?.sessionId, 'number');
+    // Whose game it is, as Live names the player, and in which activity: not only an address.
+    assert.equal(invalid?.items[0]?.player, `${game.playerAnimalName} · session 1`);
+    assert.equal(invalid?.items[0]?.activity, 'Fractions');
     assert.equal(await storedRows(), rowsBefore + 1, 'the table grows with distinct refusals, not with every flush');
     assert.equal((await read<Overview>('overview')).rejectedRequests, 5);
 

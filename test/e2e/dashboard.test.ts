@@ -227,6 +227,7 @@ describe('the teacher dashboard, against a real aula serve and the real js-track
       assert.match((await refused.getAttribute('title')) ?? '', /verb/i);
       await refused.click();
       await page.getByRole('heading', { name: 'Traces rejected as invalid' }).waitFor();
+      await page.locator('.diagnostic[data-kind="invalid-track"] .diagnostic-player', { hasText: `${waiting.playerAnimalName} · session 1` }).waitFor();
 
       // Closing the activity from the Activities screen.
       await go(page, 'Activities');

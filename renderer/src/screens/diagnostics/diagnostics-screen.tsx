@@ -71,7 +71,15 @@ function Group({ group, onHandled }: { group: DiagnosticGroup; onHandled: () => 
                   </details>
                 )}
               </td>
-              <td>{item.address ?? (item.activity ? item.activity : '')}</td>
+              <td>
+                {item.address ?? (item.activity ? item.activity : '')}
+                {!silent && item.player && (
+                  <div className="muted diagnostic-player">
+                    {item.player}
+                    {item.activity ? ` · ${item.activity}` : ''}
+                  </div>
+                )}
+              </td>
               <td>{silent ? '' : item.count}</td>
               <td className="item-fix">{itemFix(group, item)}</td>
             </tr>

@@ -10,7 +10,7 @@ export function groupFix(group: DiagnosticGroup): string {
     case 'not-allowed':
       return 'The activity only accepts logged-in students of its class: let anonymous players join, or have students log in first.';
     case 'invalid-track':
-      return 'The game sends traces Aula cannot accept and loses them: update its tracker, or send the message and sample below to its developer.';
+      return "The game sends traces Aula cannot accept: its tracker keeps re-sending them and holds back everything the student does after, so the student's progress stops showing. Update the game's tracker, or send the message and sample below to its developer.";
     case 'unknown-token':
       return 'The game uses a session Aula does not know (started on another collector, or before the data was reset): restart the game.';
     case 'login-failed':
