@@ -1,12 +1,22 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import yauzl from 'yauzl';
-import { MANIFEST } from '../export/zip-bundle.js';
+import { MANIFEST, STATEMENT_ROWS_FILE, STATEMENTS_FILE } from '../export/zip-bundle.js';
 import { type BundleManifest, expectedLines, parseManifest } from './bundle-manifest.js';
 import { ImportRefusedError } from './import-errors.js';
 
 const MAX_MANIFEST_BYTES = 1024 * 1024;
+/**
+ * The longest row import reads. A stored row holds one statement, and a statement comes in a request body of at most
+ * 8 MiB (bodyLimitBytes): four times that is room for any row an Aula wrote, and far from what a crafted bundle
+ * would need to keep the collector busy or out of memory with one endless line.
+ */
+export const MAX_ROW_BYTES = 32 * 1024 * 1024;
+/**
+ * The tables (classes, players, sessions…) are held in memory while they are merged. A term of a whole school is a
+ * few MiB of them; more than this is refused before it is read, not discovered by running out of memory.
+ */
+export const MAX_TABLE_BYTES = 256 * 1024 * 1024;
 
 /**
  * A bundle opened for reading: the central directory is read once (autoClose off), then any entry can be streamed
@@ -33,6 +43,7 @@ export class BundleReader {
       if (!manifestEntry) throw new ImportRefusedError('not-a-bundle', 'This zip has no manifest.json: it is not an Aula bundle.');
       if (manifestEntry.uncompressedSize > MAX_MANIFEST_BYTES) throw new ImportRefusedError('bundle-invalid', 'manifest.json is too large.');
       const manifest = parseManifest((await readAll(await zip.openReadStreamPromise(manifestEntry))).toString('utf8'));
+      checkDeclaredSizes(manifest, entries);
       return new BundleReader(zip, entries, manifest);
     } catch (error) {
       zip.close();
@@ -60,8 +71,14 @@ export class BundleReader {
       try {
         const stream = await this.open(name);
         for await (const chunk of stream as AsyncIterable<Buffer>) {
-          hash.update(chunk);
           bytes += chunk.length;
+          // The zip's own sizes were checked against the manifest on open; this stops an entry that inflates past
+          // them anyway, instead of hashing whatever it turns into.
+          if (bytes > info.bytes) {
+            stream.destroy();
+            break;
+          }
+          hash.update(chunk);
           for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines++;
         }
       } catch (error) {
@@ -78,29 +95,71 @@ export class BundleReader {
     }
   }
 
-  /** The entry's rows, one parsed JSON value per line, streamed. */
+  /**
+   * The entry's rows, one parsed JSON value per line, streamed. Lines are cut as bytes (a newline byte is never part
+   * of a longer UTF-8 character), so a long line costs its length once, not once per chunk, and one longer than
+   * MAX_ROW_BYTES is refused before it is held whole.
+   */
   async *rows(name: string): AsyncGenerator<unknown> {
     const stream = await this.open(name);
-    const decoder = new StringDecoder('utf8');
-    let rest = '';
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
     let line = 0;
+    const take = (piece: Buffer): Buffer => {
+      const whole = pending.length === 0 ? piece : Buffer.concat([...pending, piece]);
+      pending = [];
+      pendingBytes = 0;
+      return whole;
+    };
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      const text = rest + decoder.write(chunk);
-      const parts = text.split('\n');
-      rest = parts.pop() ?? '';
-      for (const part of parts) {
+      let start = 0;
+      for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, start)) {
         line++;
-        if (part !== '') yield parseLine(part, name, line);
+        tooLong(pendingBytes + at - start, name, line);
+        const text = take(chunk.subarray(start, at));
+        start = at + 1;
+        if (text.length > 0) yield parseLine(text.toString('utf8'), name, line);
+      }
+      if (start < chunk.length) {
+        pending.push(chunk.subarray(start));
+        pendingBytes += chunk.length - start;
+        tooLong(pendingBytes, name, line + 1);
       }
     }
-    rest += decoder.end();
-    if (rest !== '') yield parseLine(rest, name, line + 1);
+    const last = take(Buffer.alloc(0));
+    if (last.length > 0) yield parseLine(last.toString('utf8'), name, line + 1);
   }
 
   private async open(name: string): Promise<Readable> {
     const entry = this.entries.get(name);
     if (!entry) throw new ImportRefusedError('bundle-invalid', `The bundle has no ${name}.`);
     return this.zip.openReadStreamPromise(entry);
+  }
+}
+
+function tooLong(bytes: number, name: string, line: number): void {
+  if (bytes > MAX_ROW_BYTES) {
+    throw new ImportRefusedError('bundle-invalid', `${name} line ${line} is longer than ${MAX_ROW_BYTES / 1024 / 1024} MiB, more than any row Aula writes.`);
+  }
+}
+
+/**
+ * Before anything is inflated: each listed file's size in the zip's directory must be the manifest's (yauzl then
+ * refuses an entry that inflates to more than its directory says), and the tables held in memory must fit. A zip
+ * bomb, a small file that inflates to gigabytes, is refused here instead of being inflated and hashed first.
+ */
+function checkDeclaredSizes(manifest: BundleManifest, entries: Map<string, yauzl.Entry>): void {
+  let tableBytes = 0;
+  for (const [name, info] of Object.entries(manifest.files)) {
+    const entry = entries.get(name);
+    if (!entry) continue;
+    if (entry.uncompressedSize !== info.bytes) {
+      throw new ImportRefusedError('bundle-tampered', `${name} is ${entry.uncompressedSize} bytes in the zip but ${info.bytes} in the manifest: the bundle was changed or damaged after export.`);
+    }
+    if (name !== STATEMENTS_FILE && name !== STATEMENT_ROWS_FILE) tableBytes += info.bytes;
+  }
+  if (tableBytes > MAX_TABLE_BYTES) {
+    throw new ImportRefusedError('bundle-invalid', `The bundle's tables (players, sessions…) take ${tableBytes} bytes, more than the ${MAX_TABLE_BYTES} import holds in memory.`);
   }
 }
 
