@@ -1,7 +1,7 @@
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import type { AlertItem, StudentAlerts } from './api-types.js';
-import { type PlayerColumns, playerRef } from './read-sessions.js';
+import { PLAYER_REF_COLUMNS, type PlayerColumns, playerRef } from './read-sessions.js';
 
 
 const ALERT_COLUMNS = `al.id, al.session_id AS sessionId, s.number AS sessionNumber, al.rule_key AS rule, al.severity, al.message,
@@ -12,7 +12,7 @@ const ACTIVE = 'al.cleared IS NULL AND al.acknowledged IS NULL';
 export function readActivityAlerts(db: Db, activityId: string): StudentAlerts[] {
   const rows = prepared<[string], AlertItem & PlayerColumns>(
     db,
-    `SELECT ${ALERT_COLUMNS}, p.id AS playerId, p.kind, p.animal_name AS animalName, p.public_id AS publicId, st.name AS studentName
+    `SELECT ${ALERT_COLUMNS}, p.id AS playerId, ${PLAYER_REF_COLUMNS}
      FROM alerts al JOIN players p ON p.id = al.player_id LEFT JOIN students st ON st.id = p.student_id
      LEFT JOIN sessions s ON s.id = al.session_id
      WHERE al.activity_id = ? AND ${ACTIVE} ORDER BY al.id DESC`,

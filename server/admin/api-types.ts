@@ -21,8 +21,10 @@ export interface PlayerRef {
   animalName: string;
   /** The student's username for identified players; null for anonymous ones. */
   username: string | null;
-  /** The roster's display name, when the student has one. */
+  /** The roster's display name, when the student has one; for a player an xAPI game identified, the name it sent. */
   displayName: string | null;
+  /** Identified by an xAPI game's actor (its name, e-mail or account), not a roster student. */
+  xapi: boolean;
 }
 
 export interface SessionRow {

@@ -1,7 +1,7 @@
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import type { PlayerProfile, PlayerSummary } from './api-types.js';
-import { playerRef } from './read-sessions.js';
+import { PLAYER_REF_COLUMNS, playerRef } from './read-sessions.js';
 
 interface RawPlayer {
   playerId: string;
@@ -9,14 +9,14 @@ interface RawPlayer {
   animalName: string;
   publicId: string;
   studentName: string | null;
+  xapiName: string | null;
   created: string;
   lastSeen: string | null;
   sessions: number;
   statements: number | null;
 }
 
-const PLAYER_COLUMNS = `p.id AS playerId, p.kind, p.animal_name AS animalName, p.public_id AS publicId, st.name AS studentName,
-  p.created, p.last_seen AS lastSeen`;
+const PLAYER_COLUMNS = `p.id AS playerId, ${PLAYER_REF_COLUMNS}, p.created, p.last_seen AS lastSeen`;
 
 const toSummary = (row: RawPlayer): PlayerSummary => ({
   player: playerRef(row),

@@ -1,5 +1,6 @@
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
+import { isDerivedXapiPlayerId } from '../store/xapi-players.js';
 import type { PlayerRef, SessionRow } from './api-types.js';
 
 /** The player's columns of a row (players p, students st), from which playerRef builds what the dashboard shows. */
@@ -9,7 +10,11 @@ export interface PlayerColumns {
   animalName: string;
   publicId: string;
   studentName: string | null;
+  xapiName: string | null;
 }
+
+/** PlayerColumns but the id, for a query joining players p and students st (the id comes from where the row points). */
+export const PLAYER_REF_COLUMNS = 'p.kind, p.animal_name AS animalName, p.public_id AS publicId, st.name AS studentName, p.xapi_name AS xapiName';
 
 /** A session as SESSION_COLUMNS read it: SQLite's booleans are 0/1, and the player comes as columns. */
 type RawSession = Omit<SessionRow, 'completion' | 'success' | 'resultOfGame' | 'player'> &
@@ -21,19 +26,22 @@ export const SESSION_COLUMNS = `s.id, s.number, s.started, s.ended, s.last_seen 
     s.result_object AS resultObject, s.result_object_type AS resultObjectType, s.result_of_game AS resultOfGame,
     (SELECT coalesce(sum(r.repeats + 1), 0) FROM rejected_requests r WHERE r.session_id = s.id) AS refused,
     (SELECT r.message FROM rejected_requests r WHERE r.session_id = s.id ORDER BY r.id DESC LIMIT 1) AS lastRefusal,
-    p.id AS playerId, p.kind, p.animal_name AS animalName, p.public_id AS publicId, st.name AS studentName`;
+    p.id AS playerId, ${PLAYER_REF_COLUMNS}`;
 
 export const SESSION_JOINS = 'JOIN players p ON p.id = s.player_id LEFT JOIN students st ON st.id = p.student_id';
 
 const bool = (value: number | null): boolean | null => (value === null ? null : value === 1);
 
 export function playerRef(row: PlayerColumns): PlayerRef {
+  // A player an xAPI game identified has no username: the teacher knows them by the name the game sent.
+  const xapi = row.kind === 'identified' && isDerivedXapiPlayerId(row.publicId);
   return {
     id: row.playerId,
     kind: row.kind,
     animalName: row.animalName,
-    username: row.kind === 'identified' ? row.publicId : null,
-    displayName: row.studentName,
+    username: row.kind === 'identified' && !xapi ? row.publicId : null,
+    displayName: xapi ? row.xapiName : row.studentName,
+    xapi,
   };
 }
 

@@ -3,7 +3,7 @@ import { prepared } from '../store/prepared.js';
 import { activityEdge, readInSteps, type StepOptions, storeEdgeDownwards } from '../store/read-in-steps.js';
 import { newestSeq } from '../store/statement-rows.js';
 import type { StatementRow } from './api-types.js';
-import { type PlayerColumns, playerRef } from './read-sessions.js';
+import { PLAYER_REF_COLUMNS, type PlayerColumns, playerRef } from './read-sessions.js';
 
 export interface StatementFilter {
   activityId?: string | undefined;
@@ -42,8 +42,8 @@ export async function readStatements(db: Db, filter: StatementFilter, steps: Ste
     prepared<Array<string | number>, RawStatement>(
       db,
       `SELECT t.seq, t.id, t.stored, t.timestamp, t.verb_id AS verbId, t.object_id AS objectId, t.activity_id AS activityId,
-         a.name AS activityName, t.session_id AS sessionId, s.number AS sessionNumber, t.player_id AS playerId, p.kind,
-         p.animal_name AS animalName, p.public_id AS publicId, st.name AS studentName, t.json
+         a.name AS activityName, t.session_id AS sessionId, s.number AS sessionNumber, t.player_id AS playerId,
+         ${PLAYER_REF_COLUMNS}, t.json
        FROM statements t LEFT JOIN activities a ON a.id = t.activity_id LEFT JOIN sessions s ON s.id = t.session_id
          LEFT JOIN players p ON p.id = t.player_id LEFT JOIN students st ON st.id = p.student_id
        ${where.length + bounds.length ? `WHERE ${[...where, ...bounds].join(' AND ')}` : ''} ORDER BY t.seq DESC LIMIT ?`,

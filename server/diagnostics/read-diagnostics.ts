@@ -99,7 +99,7 @@ interface SessionWho {
   activity: string | null;
 }
 
-const WHO_COLUMNS = `coalesce(st.username, p.animal_name) AS player, s.number AS number, a.name AS activity`;
+const WHO_COLUMNS = `coalesce(st.username, p.xapi_name, p.animal_name) AS player, s.number AS number, a.name AS activity`;
 const WHO_JOINS = `JOIN players p ON p.id = s.player_id LEFT JOIN students st ON st.id = p.student_id
        LEFT JOIN activities a ON a.id = s.activity_id`;
 

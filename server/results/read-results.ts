@@ -1,16 +1,11 @@
 import type { ActivityResults, ClassAggregates, ObjectResult, PlayerRef, StudentResult } from '../admin/api-types.js';
-import { playerRef } from '../admin/read-sessions.js';
+import { PLAYER_REF_COLUMNS, type PlayerColumns, playerRef } from '../admin/read-sessions.js';
 import { lastPart, objectName } from '../rules/rule-facts.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { holdsResult } from './results-accumulator.js';
 
-interface RawStudent {
-  playerId: string;
-  kind: 'anonymous' | 'identified';
-  animalName: string;
-  publicId: string;
-  studentName: string | null;
+interface RawStudent extends PlayerColumns {
   sessions: number;
   seconds: number | null;
   progress: number | null;
@@ -35,7 +30,7 @@ interface RawResult {
 export function readActivityResults(db: Db, activity: { id: string; name: string }): ActivityResults {
   const raw = prepared<[string], RawStudent>(
     db,
-    `SELECT p.id AS playerId, p.kind, p.animal_name AS animalName, p.public_id AS publicId, st.name AS studentName,
+    `SELECT p.id AS playerId, ${PLAYER_REF_COLUMNS},
        count(s.id) AS sessions,
        sum(max(0, (julianday(s.last_seen) - julianday(s.started)) * 86400)) AS seconds,
        max(s.progress) AS progress, max(s.completion) AS finished,

@@ -55,20 +55,39 @@ export function playerForActor(db: Db, actor: Json, identityKey: string, homePag
     statements: 0,
     lastSeen: null,
   };
-  prepared(db, 'INSERT INTO players (id, public_id, kind, animal_name, student_id, created) VALUES (?, ?, ?, ?, ?, ?)').run(
+  prepared(db, 'INSERT INTO players (id, public_id, kind, animal_name, student_id, created, xapi_name) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     player.id,
     player.publicId,
     player.kind,
     player.animalName,
     null,
     now,
+    nameOfActor(actor, email),
   );
   return { player, created: true };
 }
 
+const NAME_LIMIT = 100;
+
+/** What the teacher knows an xAPI player by: the name the game sent, else the e-mail address or account name. */
+function nameOfActor(actor: Json, email: string | undefined): string | null {
+  const account = isObject(actor.account) ? actor.account : undefined;
+  for (const candidate of [actor.name, email, account?.name]) {
+    if (typeof candidate === 'string' && candidate.trim() !== '') return candidate.trim().slice(0, NAME_LIMIT);
+  }
+  return null;
+}
+
+const XAPI_PLAYER_PREFIX = 'xapi-';
+
+/** Whether a playerId is one derived from an xAPI actor (derivedXapiPlayerId), not a roster student's or a game's. */
+export function isDerivedXapiPlayerId(publicId: string): boolean {
+  return publicId.startsWith(XAPI_PLAYER_PREFIX);
+}
+
 /** The playerId of an xAPI actor that is no roster student nor a known player: derived from its identifier. */
 export function derivedXapiPlayerId(identityKey: string): string {
-  return `xapi-${createHash('sha256').update(identityKey).digest('base64url').slice(0, 22)}`;
+  return `${XAPI_PLAYER_PREFIX}${createHash('sha256').update(identityKey).digest('base64url').slice(0, 22)}`;
 }
 
 /** Whether an account's homePage is this installation's (trailing slashes and case aside). */

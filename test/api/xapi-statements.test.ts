@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { setActivityOpen } from '../../server/store/activities-repo.js';
 import { useTestCollector } from '../support/collector.js';
+import { request } from '../support/http.js';
 import { statement, XAPI, type XapiClient, type XapiEndpoint, xapiEndpoint } from './xapi-support.js';
 
 type Json = Record<string, unknown>;
@@ -178,6 +179,18 @@ describe('/xapi with the real @xapi/xapi client', () => {
       { source: 'xapi', registration: null, statements: 1 },
       { source: 'xapi', registration: null, statements: 1 },
     ]);
+    // The teacher sees them by the name their game sent (else the e-mail address), marked as xAPI players, not as
+    // students of the roster with an `xapi-…` username.
+    const listed = (await request(`${collector.current.url}/admin/api/activities/${model.activityId}/sessions`)).json as {
+      sessions: Array<{ player: { username: string | null; displayName: string | null; xapi: boolean; kind: string } }>;
+    };
+    assert.deepEqual(
+      [...new Set(listed.sessions.map(({ player }) => JSON.stringify(player, ['kind', 'username', 'displayName', 'xapi'])))].sort(),
+      [
+        { kind: 'identified', username: null, displayName: 'Ana', xapi: true },
+        { kind: 'identified', username: null, displayName: 'other@example.com', xapi: true },
+      ].map((player) => JSON.stringify(player)),
+    );
   });
 });
 

@@ -148,10 +148,13 @@ describe('connect links and player names', () => {
   });
 
   test('students by username (with their roster name), anonymous players by animal name', () => {
-    const base = { id: 'p', animalName: 'brave-teal-otter', displayName: null };
+    const base = { id: 'p', animalName: 'brave-teal-otter', displayName: null, xapi: false };
     assert.equal(playerLabel({ ...base, kind: 'anonymous', username: null }), 'brave-teal-otter');
     assert.equal(playerLabel({ ...base, kind: 'identified', username: 'maria' }), 'maria');
     assert.equal(playerLabel({ ...base, kind: 'identified', username: 'maria', displayName: 'María López' }), 'María López (maria)');
+    // A player an xAPI game identified: by the name the game sent, else (no name kept) by animal name.
+    assert.equal(playerLabel({ ...base, kind: 'identified', username: null, displayName: 'Nora', xapi: true }), 'Nora');
+    assert.equal(playerLabel({ ...base, kind: 'identified', username: null, xapi: true }), 'brave-teal-otter');
   });
 });
 
@@ -176,7 +179,7 @@ describe('Live sorted by last action and by result', () => {
     resultOfGame: true,
     refused: 0,
     lastRefusal: null,
-    player: { id: name, kind: 'anonymous', animalName: name, username: null, displayName: null },
+    player: { id: name, kind: 'anonymous', animalName: name, username: null, displayName: null, xapi: false },
     ...fields,
   });
   const sessions = [

@@ -11,6 +11,10 @@ export function PlayerName({ player, link = true }: { player: PlayerRef; link?: 
         <span className="badge badge-anonymous" title="Played without logging in">
           anonymous
         </span>
+      ) : player.xapi ? (
+        <span className="badge badge-xapi" title="Named by an xAPI game (its name, e-mail or account), not a student of the roster">
+          xAPI
+        </span>
       ) : (
         <span className="badge badge-student" title="Logged in as a student of the roster">
           student

@@ -4,6 +4,7 @@ import { PlayerName } from '../components/player-name';
 import { ProgressBar } from '../components/progress-bar';
 import { StatementItem } from '../components/statement-item';
 import { EmptyState, ErrorBox, Loading } from '../components/states';
+import { playerLabel } from '../format/player-name';
 import { formatTime } from '../format/time';
 import { Link } from '../router';
 import { ResultCell } from './result-cell';
@@ -49,7 +50,7 @@ export function PlayerScreen({ params }: { params: Record<string, string> }) {
       </p>
       <ErasePlayer
         playerId={player.id}
-        label={player.username ?? player.animalName}
+        label={playerLabel(player)}
         activities={[...new Map(sessionList.filter((s) => s.activityId).map((s) => [s.activityId as string, { id: s.activityId as string, name: s.activityName ?? '' }])).values()]}
         onErased={detail.reload}
       />

@@ -11,6 +11,7 @@ import { up as resultsWatermark } from './009-results-watermark.js';
 import { up as sessionObjectTypes } from './010-session-object-types.js';
 import { up as sessionOrigins } from './011-session-origins.js';
 import { up as repeatedRefusals } from './012-repeated-refusals.js';
+import { up as xapiPlayerNames } from './013-xapi-player-names.js';
 
 /** Numbered in order: migration N brings `PRAGMA user_version` from N-1 to N. Never edit a shipped one. */
 export const migrations: ReadonlyArray<(db: Database) => void> = [
@@ -26,6 +27,7 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   sessionObjectTypes,
   sessionOrigins,
   repeatedRefusals,
+  xapiPlayerNames,
 ];
 
 export const schemaVersion = migrations.length;
