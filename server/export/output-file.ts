@@ -20,6 +20,11 @@ export function checkExportFile(dataDir: string, file: string, force: boolean): 
   if (!folderStat.isDirectory()) throw new ExportFileError(`${folder} is a file, not a folder; choose another file name`);
   const existing = fs.statSync(target, { throwIfNoEntry: false });
   if (existing?.isDirectory()) throw new ExportFileError(`${target} is a folder; give the name of the file to write, e.g. ${path.join(target, 'export.ndjson')}`);
+  // The export is renamed over its target when complete: over /dev/null, a pipe or a socket that would replace the
+  // device or pipe itself with a plain file (with the rights to do so, /dev/null for the whole system).
+  if (existing && !existing.isFile()) {
+    throw new ExportFileError(`${target} is not a regular file (a device, pipe or socket) and is never replaced; leave out -o to write to standard output, or choose another file name`);
+  }
   if (isDataFile(dataDir, target, existing)) {
     throw new ExportFileError(`${target} is part of Aula's data (its database or a backup) and is never written over; choose another file name`);
   }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -76,6 +77,20 @@ describe('aula export -o FILE', () => {
     assert.equal(forced.code, 0, forced.stderr);
     assert.equal(fs.readFileSync(file, 'utf8').trim().split('\n').length, total);
     assert.deepEqual(fs.readdirSync(folder), ['lesson.ndjson']);
+  });
+
+  test('never replaces a pipe or a device with a file, even with --force', { skip: process.platform === 'win32' ? 'no FIFOs' : false }, async () => {
+    const folder = tempDir();
+    const fifo = path.join(folder, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const link = path.join(folder, 'null-link');
+    fs.symlinkSync('/dev/null', link);
+    const [intoFifo, intoDevice] = await Promise.all([aula('-o', fifo, '--force'), aula('-o', link, '--force')]);
+    assertRefused(intoFifo, new RegExp(`aula: ${fifo} is not a regular file \\(a device, pipe or socket\\) and is never replaced`));
+    assertRefused(intoDevice, /is not a regular file/);
+    assert.ok(fs.lstatSync(fifo).isFIFO(), 'the pipe is still a pipe');
+    assert.ok(fs.lstatSync(link).isSymbolicLink() && fs.statSync(link).isCharacterDevice(), 'the link still leads to the device');
+    assert.deepEqual(fs.readdirSync(folder).sort(), ['null-link', 'pipe'], 'no stray .partial file');
   });
 
   test('a folder that does not exist, or a folder instead of a file: a clear error first, nothing written', async () => {
