@@ -14,7 +14,7 @@ const COLUMNS: Record<BundleTable, string> = {
   games: 'id, title, created',
   versions: 'id, game_id, tracking_code, link, created',
   activities: 'id, name, game_id, version_id, class_id, tracking_code, allow_anonymous, open, created, opened, closed, rules',
-  players: 'id, public_id, kind, animal_name, created',
+  players: 'id, public_id, kind, animal_name, created, xapi_name',
   gameplays: 'id, scope_id, activity_id, version_id, player_id, first_started',
   // origin_*: the Aula that collected the session, when it was imported (migration 11); writeBundle names this one.
   // The game's id there is this session's version's game here unless an import merged that game with another.

@@ -27,7 +27,15 @@ export const bundleRowSchemas = {
     /** The activity's rules (issue 10); absent in bundles from before rules travelled, checked on import. */
     rules: z.unknown().optional(),
   }),
-  players: z.object({ id: text, public_id: text, kind: z.enum(['anonymous', 'identified']), animal_name: z.string(), created: text }),
+  players: z.object({
+    id: text,
+    public_id: text,
+    kind: z.enum(['anonymous', 'identified']),
+    animal_name: z.string(),
+    created: text,
+    /** The name an xAPI game sent with the player (migration 13); absent in older bundles. */
+    xapi_name: maybe,
+  }),
   gameplays: z.object({ id: text, scope_id: text, activity_id: maybe, version_id: text, player_id: text, first_started: text }),
   sessions: z.object({
     id: z.number().int(),

@@ -129,13 +129,14 @@ export function importTables(db: Db, rows: BundleRows, report: ImportReport, tou
         row.kind === 'identified'
           ? found('SELECT s.id FROM students s WHERE s.username = ? AND NOT EXISTS (SELECT 1 FROM players p WHERE p.student_id = s.id)', row.public_id)
           : undefined;
-      prepared(db, 'INSERT INTO players (id, public_id, kind, animal_name, student_id, created) VALUES (?, ?, ?, ?, ?, ?)').run(
+      prepared(db, 'INSERT INTO players (id, public_id, kind, animal_name, student_id, created, xapi_name) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
         row.id,
         row.public_id,
         row.kind,
         row.animal_name,
         student ?? null,
         row.created,
+        row.xapi_name,
       );
       report.added.players++;
     }

@@ -154,6 +154,15 @@ describe('aula import: statements keep the home page and namespace of the laptop
     }
   });
 
+  test('players an xAPI game identified keep the name it sent, as the dashboard shows them', () => {
+    const names = (collector: typeof laptopA) =>
+      (collector.context.db.prepare("SELECT xapi_name AS name FROM players WHERE public_id LIKE 'xapi-%' ORDER BY name").all() as Array<{ name: string }>).map(
+        (row) => row.name,
+      );
+    assert.deepEqual(names(laptopB), ['Ana', 'bea']);
+    assert.deepEqual(names(laptopA), names(laptopB));
+  });
+
   test("the importing laptop's own statements keep its own home page", async () => {
     const fromA = await exportNdjson(laptopA.config.dataDir, HOME_A);
     const own = [...fromA.values()].filter((s) => !fromB.has(String(s.id)));
