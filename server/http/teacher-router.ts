@@ -3,6 +3,7 @@ import { clearTeacherCookieHeader, teacherCookieHeader } from '../auth/teacher-k
 import type { AppContext } from '../context.js';
 import { teacherAccess, teacherVerdict } from './teacher-access.js';
 import { renderTeacherPage } from './teacher-page.js';
+import { isCrossSiteWrite } from './teacher-same-origin.js';
 
 const PAGE_HEADERS = {
   'Content-Type': 'text/html; charset=utf-8',
@@ -28,6 +29,13 @@ export function teacherRouter(ctx: AppContext): express.Router {
   router.get('/teacher', (req, res) => {
     if (teacherVerdict(req).ok) return res.redirect(303, '/');
     page(res, 200);
+  });
+
+  // The key page's form and its sign-out come from the key page itself; another site posting them could sign a
+  // tablet out, or into a key of its choosing (login CSRF).
+  router.post(['/teacher', '/teacher/forget'], (req, res, next) => {
+    if (isCrossSiteWrite(req)) return page(res, 403, 'This form can only be sent from this page, not from another web site.');
+    next();
   });
 
   router.post('/teacher', express.urlencoded({ extended: false, limit: '2kb', parameterLimit: 5 }), (req: Request, res: Response) => {

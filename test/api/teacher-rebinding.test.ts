@@ -76,4 +76,16 @@ describe('a web page that rebinds its name to this computer is not the teacher',
     const answer = await from('/admin/api/overview', 'aula.school.example', { headers: { Authorization: `Bearer ${key}` } });
     assert.equal(answer.status, 200);
   });
+
+  test('another web site cannot sign a device out of the dashboard, or in with a key of its choosing', async () => {
+    const host = `127.0.0.1:${collector.port}`;
+    const crossSite = { Origin: 'http://attacker.example', 'Sec-Fetch-Site': 'cross-site', 'Content-Type': 'application/x-www-form-urlencoded' };
+    const forget = await from('/teacher/forget', host, { method: 'POST', headers: crossSite, body: '' });
+    assert.equal(forget.status, 403);
+    assert.equal(forget.headers['set-cookie'], undefined, 'the cookie is not cleared');
+    const signIn = await from('/teacher', host, { method: 'POST', headers: crossSite, body: 'key=whatever' });
+    assert.equal(signIn.status, 403);
+    const sameSite = await from('/teacher/forget', host, { method: 'POST', headers: { Origin: `http://${host}` }, body: '' });
+    assert.equal(sameSite.status, 303, 'the key page itself still signs out');
+  });
 });
