@@ -58,13 +58,14 @@ async function handleLogin(ctx: AppContext, req: IncomingMessage, res: ServerRes
     const wait = ctx.loginLimiter.waitMs(counted, address);
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
-      ctx.log.warn({ username, address }, 'login refused: too many failed attempts');
+      ctx.log.warn({ username: student ? username : undefined, address }, 'login refused: too many failed attempts');
       return refuse(ctx, req, res, 429, tooManyFailures(seconds), { 'Retry-After': String(seconds) });
     }
     const matches = await verifyPassword(password, student?.passwordHash ?? (await decoyHash()));
     if (!student || generation === undefined || !matches) {
       ctx.loginLimiter.recordFailure(counted, address);
-      ctx.log.info({ username, address, knownUser: Boolean(student) }, 'failed login');
+      // An unknown username is not logged: it is often the password typed into the wrong field.
+      ctx.log.info({ username: student ? username : undefined, address, knownUser: Boolean(student) }, 'failed login');
       return refuse(ctx, req, res, 401, Messages.wrongCredentials);
     }
     ctx.loginLimiter.recordSuccess(counted);

@@ -243,3 +243,24 @@ describe('passwords never leave in clear', async () => {
     assert.doesNotMatch(texts.answers, /scrypt\$/);
   });
 });
+
+describe('a password typed into the username field', async () => {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  const collector = await startTestCollector({ logger: pino({ level: 'trace' }, sink) });
+  await withStudents(collector, [{ username: 'eve', password: 'Eve-Pass-3141' }]);
+
+  test("is not written to the log, while a known student's failed login still names the student", async () => {
+    assert.equal((await login(collector, { username: 'Eve-Pass-3141', password: 'eve' })).status, 401);
+    assert.equal((await login(collector, { username: 'eve', password: 'wrong' })).status, 401);
+    await collector.close();
+    const logs = lines.join('');
+    assert.ok(!logs.toLowerCase().includes('eve-pass-3141'), 'the password is not in the log');
+    assert.ok(lines.some((line) => line.includes('failed login') && line.includes('"username":"eve"')), 'the known student is named');
+  });
+});
