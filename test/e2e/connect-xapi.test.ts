@@ -59,8 +59,14 @@ describe('Connect shows an activity\'s xAPI endpoint, key and secret, against a 
     const key = card.getByTestId('xapi-key');
     const secret = card.getByTestId('xapi-secret');
     await key.waitFor();
-    // The address the card already gives games, with xapi/ and its trailing slash.
+    // The address the card already gives games, with xapi/ and its trailing slash, on one line: the opened card
+    // takes the whole row.
     assert.equal(await text(endpoint), `${serve.url}/xapi/`);
+    // An inline element has one box per line it takes; a LAN address is longer than this test's, so the opened card
+    // has the whole row for it, not a 260 px column.
+    assert.equal(await endpoint.evaluate((element) => element.getClientRects().length), 1);
+    const row = await page.locator('.cards').boundingBox();
+    assert.equal((await card.boundingBox())?.width, row?.width);
     const firstKey = await text(key);
     assert.match(firstKey, /^\S{10,}$/);
 
