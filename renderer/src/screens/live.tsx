@@ -19,12 +19,16 @@ import { ResultCell } from './result-cell';
 import { useStoredNumber } from './use-stored-number';
 
 /** Each column sorts; a first click puts the newest / most first, or for Last action and Result A→Z and failed first. */
-const COLUMNS: Array<{ key: SortKey; label: string; firstDescending: boolean }> = [
+/**
+ * `secondary`: left out on a tablet held upright (styles.css), where the eight columns did not fit and Progress and
+ * Result, what the teacher looks for, were the ones scrolled out of sight.
+ */
+const COLUMNS: Array<{ key: SortKey; label: string; firstDescending: boolean; secondary?: boolean }> = [
   { key: 'player', label: 'Player', firstDescending: true },
-  { key: 'number', label: 'Session', firstDescending: true },
-  { key: 'started', label: 'Started', firstDescending: true },
+  { key: 'number', label: 'Session', firstDescending: true, secondary: true },
+  { key: 'started', label: 'Started', firstDescending: true, secondary: true },
   { key: 'lastSeen', label: 'Last seen', firstDescending: true },
-  { key: 'statements', label: 'Statements', firstDescending: true },
+  { key: 'statements', label: 'Statements', firstDescending: true, secondary: true },
   { key: 'lastAction', label: 'Last action', firstDescending: false },
   { key: 'progress', label: 'Progress', firstDescending: true },
   { key: 'result', label: 'Result', firstDescending: false },
@@ -148,7 +152,12 @@ function LiveSessions({ activity }: { activity: Activity }) {
             <thead>
               <tr>
                 {COLUMNS.map((column) => (
-                  <th key={column.label} scope="col" aria-sort={sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : undefined}>
+                  <th
+                    key={column.label}
+                    scope="col"
+                    className={column.secondary ? 'secondary' : undefined}
+                    aria-sort={sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : undefined}
+                  >
                     <button
                       type="button"
                       className="sort"
@@ -167,12 +176,12 @@ function LiveSessions({ activity }: { activity: Activity }) {
                   <td>
                     <PlayerName player={session.player} />
                   </td>
-                  <td className="num">#{session.number}</td>
-                  <td>{formatTime(session.started, now)}</td>
+                  <td className="num secondary">#{session.number}</td>
+                  <td className="secondary">{formatTime(session.started, now)}</td>
                   <td className={`last-seen last-seen-${status.state}`}>
                     {status.state === 'ended' ? `ended ${formatTime(session.ended, now)}` : lastSeenLabel(status)}
                   </td>
-                  <td className="num statements-count">{session.statements.toLocaleString('en-US')}</td>
+                  <td className="num statements-count secondary">{session.statements.toLocaleString('en-US')}</td>
                   <td className="last-action">
                     {lastActionOf(session) ?? <span className="muted">nothing yet</span>}
                     <RefusedBatches session={session} />
