@@ -12,5 +12,7 @@ function csvCell(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   let text = typeof value === 'string' ? value : JSON.stringify(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // `;` too: Excel in locales whose list separator it is (German, French, Spanish…) splits an unquoted cell there,
+  // and `x;=HYPERLINK(…)` became a formula in a cell of its own.
+  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
