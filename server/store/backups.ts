@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { type Db, openDatabase } from './open-database.js';
+import { type Db, openDatabase, PRIVATE_FOLDER_MODE } from './open-database.js';
 
 /** How many automatic backups a data folder keeps (the oldest go first). */
 export const AUTOMATIC_BACKUPS_KEPT = 5;
@@ -32,7 +32,7 @@ function safeLabel(label: string): string {
 /** A timestamped backup in the data folder's backups/ (e.g. when an activity is closed), keeping the newest few. */
 export function automaticBackup(db: Db, dataDir: string, label: string, now = new Date()): string {
   const dir = backupsDir(dataDir);
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const { file } = backupDatabase(db, path.join(dir, `aula-${stamp}-${safeLabel(label)}.sqlite`));
   const automatic = fs

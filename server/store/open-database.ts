@@ -72,6 +72,13 @@ export interface OpenOptions {
 }
 
 /**
+ * A data folder Aula makes is its user's alone: the database holds the students' traces and password hashes, the
+ * secret that signs their logins, the teacher key and the xAPI secrets, and on a shared school computer another
+ * account could otherwise read them all. A folder chosen that already exists keeps its permissions.
+ */
+export const PRIVATE_FOLDER_MODE = 0o700;
+
+/**
  * Opens the database of a data folder, creating it when allowed (see OpenOptions.create). Durable by default: WAL
  * with synchronous=FULL, so an acknowledged write is on disk; group commit in the ingest writer is what keeps that
  * fast.
@@ -83,7 +90,7 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
   if (fileInTheWay) throw new NotADataFolderError(folder, fileInTheWay);
   const file = databaseFile(dataDir);
   if (!create && !fs.existsSync(file)) throw new NoDatabaseError(folder, fs.existsSync(folder));
-  if (create) fs.mkdirSync(dataDir, { recursive: true });
+  if (create) fs.mkdirSync(dataDir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
   const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: !create });
   let found: number;
   try {

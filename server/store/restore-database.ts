@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { checkBackupFile } from './backups.js';
 import { schemaVersion } from './migrations/index.js';
-import { databaseFile } from './open-database.js';
+import { databaseFile, PRIVATE_FOLDER_MODE } from './open-database.js';
 
 /** A restore refused before anything in the data folder changed; the message says why and what to do. */
 export class RestoreRefusedError extends Error {}
@@ -28,7 +28,7 @@ export function restoreDatabase(dataDir: string, backup: string): RestoreResult 
   if (fs.existsSync(dataDir) && !fs.statSync(dataDir).isDirectory()) {
     throw new RestoreRefusedError(`${path.resolve(dataDir)} is a file, not a data folder; choose the folder with --data-dir`);
   }
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
   const keptAside = fs.existsSync(target) ? keepAside(target) : null;
   fs.copyFileSync(source, target);
   return { restored: source, dataDir: path.resolve(dataDir), keptAside };
