@@ -59,14 +59,14 @@ async function handleLogin(ctx: AppContext, req: IncomingMessage, res: ServerRes
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
       ctx.log.warn({ username: student ? username : undefined, address }, 'login refused: too many failed attempts');
-      return refuse(ctx, req, res, 429, tooManyFailures(seconds), { 'Retry-After': String(seconds) });
+      return refuse(ctx, req, res, 429, tooManyFailures(seconds), { 'Retry-After': String(seconds) }, student?.username);
     }
     const matches = await verifyPassword(password, student?.passwordHash ?? (await decoyHash()));
     if (!student || generation === undefined || !matches) {
       ctx.loginLimiter.recordFailure(counted, address);
       // An unknown username is not logged: it is often the password typed into the wrong field.
       ctx.log.info({ username: student ? username : undefined, address, knownUser: Boolean(student) }, 'failed login');
-      return refuse(ctx, req, res, 401, Messages.wrongCredentials);
+      return refuse(ctx, req, res, 401, Messages.wrongCredentials, undefined, student?.username);
     }
     ctx.loginLimiter.recordSuccess(counted);
     const token = ctx.loginTokens.issue({ studentId: student.id, username: student.username }, generation);
@@ -103,7 +103,11 @@ function tooManyFailures(seconds: number): string {
   return `Too many failed logins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
 }
 
-/** Refusals are recorded for the teacher without any part of the body: it holds a password. */
+/**
+ * Refusals are recorded for the teacher without any part of the body, which holds a password; only the username of
+ * a roster student it was for (an unknown one is often the password typed into the wrong field), so Diagnostics
+ * says which student cannot log in.
+ */
 function refuse(
   ctx: AppContext,
   req: IncomingMessage,
@@ -111,7 +115,8 @@ function refuse(
   status: number,
   message: string,
   headers?: Record<string, string>,
+  rosterStudent?: string,
 ): void {
-  recordRejection(ctx, req, req.method === 'DELETE' ? 'logout' : 'login', status, message);
+  recordRejection(ctx, req, req.method === 'DELETE' ? 'logout' : 'login', status, message, { sample: rosterStudent ?? null });
   sendMessage(res, status, message, headers);
 }

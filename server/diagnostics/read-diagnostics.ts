@@ -69,7 +69,9 @@ function rejectionGroups(ctx: AppContext, now: number): DiagnosticGroup[] {
     const times = row.repeats + 1;
     group.count += times;
     const detail = row.route === 'start' ? (code ?? '') : row.message;
-    const item = group.items.find((other) => other.detail === detail && other.address === row.address);
+    // A failed login's sample is the roster student it was for (login-router.ts): the teacher sees who cannot get in.
+    const student = row.route === 'login' ? row.sample : null;
+    const item = group.items.find((other) => other.detail === detail && other.address === row.address && (row.route !== 'login' || other.player === student));
     if (item) {
       item.count += times;
       continue;
@@ -82,11 +84,11 @@ function rejectionGroups(ctx: AppContext, now: number): DiagnosticGroup[] {
       address: row.address?.replace(/^::ffff:/, '') ?? null,
       detail,
       count: times,
-      sample: code === null ? row.sample : null,
+      sample: code === null && student === null ? row.sample : null,
       suggestion: kind === 'unknown-code' && code ? (closestCode(code, codes) ?? null) : null,
       activity: activity?.name ?? who?.activity ?? null,
       sessionId: row.sessionId,
-      player: who ? `${who.player} · session ${who.number}` : null,
+      player: student ?? (who ? `${who.player} · session ${who.number}` : null),
     });
   }
   return DIAGNOSTIC_KINDS.flatMap((kind) => groups.get(kind) ?? []);

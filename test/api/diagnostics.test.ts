@@ -114,7 +114,17 @@ describe('connection diagnostics API', () => {
     assert.equal((await track(collector.url, 'no-such-token', [statementS({})])).status, 401);
     assert.equal((await group('unknown-token'))?.count, 1);
     assert.equal((await postJson(`${collector.url}/api/login`, { username: 'nobody', password: 'wrong' })).status, 401);
-    assert.match((await group('login-failed'))?.items[0]?.detail ?? '', /incorrect/);
+    const unknown = (await group('login-failed'))?.items[0];
+    assert.match(unknown?.detail ?? '', /incorrect/);
+    // An unknown username is not shown (it is often a password typed into the wrong field)…
+    assert.deepEqual([unknown?.player, unknown?.sample], [null, null]);
+    // …a roster student's is: the teacher sees who cannot log in.
+    const { db, writer } = collector.context;
+    const classroom = await writer.run((tx) => createClass(tx, 'Login class'));
+    await createAccounts(db, (job) => writer.run(job), classroom.id, [{ username: 'elena', password: 'elena-pw-1' }]);
+    assert.equal((await postJson(`${collector.url}/api/login`, { username: 'Elena', password: 'wrong' })).status, 401);
+    const failed = await group('login-failed');
+    assert.deepEqual(failed?.items.map((item) => item.player).sort(), ['elena', null]);
     await clear('unknown-token');
     await clear('login-failed');
     assert.deepEqual((await diagnostics()).groups, []);
