@@ -107,6 +107,8 @@ export async function writeBundle(
       for (const tableRow of tableRows) {
         if (salt && table === 'players' && typeof tableRow.public_id === 'string') {
           tableRow.public_id = pseudonym(salt, tableRow.public_id);
+          // The name an xAPI game sent with the player is a name too.
+          tableRow.xapi_name = null;
         }
         // Every session says which Aula collected it, so the laptop importing it normalises its statements as this
         // one does (statement-origin.ts), and hands that on when it exports them in turn.
