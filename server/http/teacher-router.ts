@@ -10,7 +10,9 @@ const PAGE_HEADERS = {
   'Cache-Control': 'no-store',
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
+  // Not no-referrer: under it a browser sends the page's own form post with `Origin: null`, which the cross-site
+  // check must refuse (teacher-same-origin.ts); same-origin still tells no other site where its visitor came from.
+  'Referrer-Policy': 'same-origin',
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
 };
 

@@ -9,7 +9,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function isCrossSiteWrite(req: IncomingMessage): boolean {
   if (SAFE_METHODS.has(req.method ?? 'GET')) return false;
-  if (req.headers['sec-fetch-site'] === 'cross-site') return true;
+  const site = req.headers['sec-fetch-site'];
+  if (site === 'cross-site') return true;
+  // The browser's own word that the page is this origin's (or typed by the user) comes first. Browsers send it to
+  // https and localhost only: a tablet on http://192.168.x.y is judged by Origin below.
+  if (site === 'same-origin' || site === 'none') return false;
   const origin = req.headers.origin;
   if (origin === undefined) return false;
   if (origin === 'null') return true;
