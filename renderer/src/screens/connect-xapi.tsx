@@ -2,7 +2,6 @@ import { useState } from 'react';
 import type { XapiCredentialsView } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { CopyButton } from '../components/copy-button';
-import { CopySecretButton } from '../components/copy-secret-button';
 import { ErrorBox, Loading } from '../components/states';
 import { XapiCredentialActions } from './xapi-credential-actions';
 import './connect-xapi.css';
@@ -67,7 +66,7 @@ function XapiCredentials({ activity, primary }: Props) {
               <button type="button" className="button-small" onClick={() => setShown(!shown)}>
                 {shown ? 'Hide' : 'Show'}
               </button>
-              <CopySecretButton secret={view.secret} label="Copy secret" />
+              <CopyButton text={view.secret} label="Copy secret" secret />
             </dd>
           </>
         )}
