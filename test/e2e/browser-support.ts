@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Collector } from '../../server/index.js';
+import { startTestCollector } from '../support/collector.js';
 import { ROOT, type ServeProcess, startServe } from '../support/serve-process.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -39,6 +41,33 @@ export async function serveDashboard(viewport: { width: number; height: number }
     close: async () => {
       await browser.close();
       await serve.stop();
+    },
+  };
+}
+
+export interface CollectorDashboard {
+  collector: Collector;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * The collector in this process (its database and clock at hand), serving the built dashboard, and a Chromium page
+ * at 1280×800: for tests that set up data directly and read it on screen. serveDashboard runs `aula serve` instead.
+ */
+export async function collectorDashboard(options: { now?: () => number } = {}): Promise<CollectorDashboard> {
+  const collector = await startTestCollector({ config: { dashboardDir: buildDashboard() }, ...options });
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.setDefaultTimeout(15_000);
+  return {
+    collector,
+    browser,
+    page,
+    close: async () => {
+      await browser.close();
+      await collector.close();
     },
   };
 }

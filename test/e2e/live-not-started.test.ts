@@ -1,30 +1,24 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
-import { startTestCollector } from '../support/collector.js';
 import { makeActivity } from '../support/fixtures.js';
 import { postJson } from '../support/http.js';
 import { startOk } from '../support/rage.js';
-import { buildDashboard, chromiumMissing, launchChromium } from './browser-support.js';
+import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
 
 // A teacher counting heads at the start of a lesson: Live names the class's students who have not started yet.
 describe('Live names the students of the class who have not started', { skip: chromiumMissing }, () => {
   let collector: Collector;
-  let browser: Browser;
   let page: Page;
+  let dashboard: CollectorDashboard | undefined;
 
   before(async () => {
-    collector = await startTestCollector({ config: { dashboardDir: buildDashboard() } });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(15_000);
+    dashboard = await collectorDashboard();
+    ({ collector, page } = dashboard);
   });
 
-  after(async () => {
-    await browser?.close();
-    await collector?.close();
-  });
+  after(() => dashboard?.close());
 
   const admin = async (path: string, body: unknown) => {
     const answer = await postJson(`${collector.url}/admin/api${path}`, body);

@@ -1,10 +1,9 @@
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
-import { startTestCollector } from '../support/collector.js';
 import { makeActivity } from '../support/fixtures.js';
 import { startOk, statementS, track } from '../support/rage.js';
-import { buildDashboard, chromiumMissing, launchChromium } from './browser-support.js';
+import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
 
 const MINUTE = 60_000;
 /** The collector's clock, moved forward as if the game had fallen silent. */
@@ -12,22 +11,17 @@ let offset = 0;
 
 describe('the header counts a session as live while its game sends', { skip: chromiumMissing }, () => {
   let collector: Collector;
-  let browser: Browser;
   let page: Page;
+  let dashboard: CollectorDashboard | undefined;
 
   before(async () => {
-    collector = await startTestCollector({ config: { dashboardDir: buildDashboard() }, now: () => Date.now() + offset });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(15_000);
+    dashboard = await collectorDashboard({ now: () => Date.now() + offset });
+    ({ collector, page } = dashboard);
     // The page's timers are the test's to run: the header's refetch without a change comes when the test says.
     await page.clock.install();
   });
 
-  after(async () => {
-    await browser?.close();
-    await collector?.close();
-  });
+  after(() => dashboard?.close());
 
   const liveCount = () => page.locator('[data-total="live-sessions"]');
 

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
-import { startTestCollector } from '../support/collector.js';
 import { makeActivity } from '../support/fixtures.js';
 import { startOk, track } from '../support/rage.js';
-import { buildDashboard, chromiumMissing, launchChromium } from './browser-support.js';
+import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
 
 const TYPES = 'https://w3id.org/xapi/seriousgames/activity-types/';
 const COMPLETED = 'http://adlnet.gov/expapi/verbs/completed';
@@ -14,20 +13,15 @@ const LEVELS = Array.from({ length: 12 }, (_, i) => `level${i + 1}`);
 // A game of a dozen levels: the teacher reads which level the class is stuck on from the Results chart.
 describe('Results names every level of a dozen-level game', { skip: chromiumMissing }, () => {
   let collector: Collector;
-  let browser: Browser;
   let page: Page;
+  let dashboard: CollectorDashboard | undefined;
 
   before(async () => {
-    collector = await startTestCollector({ config: { dashboardDir: buildDashboard() } });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(15_000);
+    dashboard = await collectorDashboard();
+    ({ collector, page } = dashboard);
   });
 
-  after(async () => {
-    await browser?.close();
-    await collector?.close();
-  });
+  after(() => dashboard?.close());
 
   test('whole under its bars, and as text', { timeout: 60_000 }, async () => {
     const activity = makeActivity(collector.context.db, { name: 'Fractions' });
