@@ -7,7 +7,7 @@ import { startTestCollector } from '../support/collector.js';
 import { openStream } from '../support/event-stream.js';
 import { postJson, request, type TextResponse } from '../support/http.js';
 import { requestFrom } from './teacher-support.js';
-import { statement } from './xapi-support.js';
+import { postAsXapiGame } from './xapi-support.js';
 
 type Active = Extract<XapiCredentialsView, { status: 'active' }>;
 
@@ -38,16 +38,7 @@ describe('an activity\'s xAPI key and secret from the dashboard API', () => {
   };
 
   /** What an xAPI game does with the credentials the teacher copied: one statement to /xapi/statements. */
-  const post = (key: string, secret: string): Promise<TextResponse> =>
-    request(`${collector.url}/xapi/statements`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`,
-        'X-Experience-API-Version': '1.0.3',
-        'Content-Type': 'application/json',
-      },
-      body: JSON.stringify(statement()),
-    });
+  const post = (key: string, secret: string): Promise<TextResponse> => postAsXapiGame(`${collector.url}/xapi/`, key, secret);
 
   const statementsOf = async (activityId: string): Promise<number> =>
     ((await request(api('/activities'))).json as { activities: ActivityView[] }).activities.find((a) => a.id === activityId)?.statements ?? -1;

@@ -54,3 +54,16 @@ export function statement(overrides: Record<string, unknown> = {}): Record<strin
  */
 export const XAPI = xapiModule as unknown as typeof xapiModule.default;
 export type XapiClient = InstanceType<typeof XAPI>;
+
+/** What an xAPI game does with an endpoint and the key and secret it was given: one statement, HTTP Basic. */
+export function postAsXapiGame(endpoint: string, key: string, secret: string): Promise<TextResponse> {
+  return request(`${endpoint}statements`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`,
+      'X-Experience-API-Version': '1.0.3',
+      'Content-Type': 'application/json',
+    },
+    body: JSON.stringify(statement()),
+  });
+}

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import type { ActivityView } from '../../server/admin/api-types.js';
-import { statement } from '../api/xapi-support.js';
+import { postAsXapiGame } from '../api/xapi-support.js';
 import { ROOT, type ServeProcess } from '../support/serve-process.js';
 import { chromiumMissing, type DashboardSession, serveDashboard } from './browser-support.js';
 
@@ -23,17 +23,6 @@ describe('Connect shows an activity\'s xAPI endpoint, key and secret, against a 
   });
   after(() => session?.close());
 
-  /** What an xAPI game does with what the teacher copied from the screen. */
-  const postStatement = (endpoint: string, key: string, secret: string) =>
-    fetch(`${endpoint}statements`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`,
-        'X-Experience-API-Version': '1.0.3',
-        'Content-Type': 'application/json',
-      },
-      body: JSON.stringify(statement()),
-    });
 
   const text = async (locator: Locator): Promise<string> => ((await locator.textContent()) ?? '').trim();
   const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
@@ -86,7 +75,7 @@ describe('Connect shows an activity\'s xAPI endpoint, key and secret, against a 
     assert.equal(await clipboard(), firstKey);
     await card.getByRole('button', { name: 'Copy secret' }).click();
     assert.equal(await clipboard(), firstSecret, 'the secret is copied while it stays hidden');
-    assert.equal((await postStatement(`${serve.url}/xapi/`, firstKey, firstSecret)).status, 200);
+    assert.equal((await postAsXapiGame(`${serve.url}/xapi/`, firstKey, firstSecret)).status, 200);
     await page.screenshot({ path: path.join(SHOTS, '01-xapi-part.png') });
 
     // A new pair, after a confirmation that says what happens to the games using the old one.
@@ -104,16 +93,16 @@ describe('Connect shows an activity\'s xAPI endpoint, key and secret, against a 
     await card.getByRole('button', { name: 'Show' }).click();
     const newSecret = await text(secret);
     assert.notEqual(newSecret, firstSecret);
-    const fromScreen = await postStatement(await text(endpoint), newKey, newSecret);
-    assert.equal(fromScreen.status, 200, await fromScreen.text());
-    assert.equal((await postStatement(`${serve.url}/xapi/`, firstKey, firstSecret)).status, 401, 'the old pair no longer works');
+    const fromScreen = await postAsXapiGame(await text(endpoint), newKey, newSecret);
+    assert.equal(fromScreen.status, 200, fromScreen.text);
+    assert.equal((await postAsXapiGame(`${serve.url}/xapi/`, firstKey, firstSecret)).status, 401, 'the old pair no longer works');
 
     // Revoked: the card says so, and offers new ones.
     await card.getByRole('button', { name: 'Revoke…' }).click();
     await card.getByRole('alertdialog').getByRole('button', { name: 'Yes, revoke' }).click();
     await card.getByText('key and secret are revoked').waitFor();
     assert.equal(await key.count(), 0);
-    assert.equal((await postStatement(`${serve.url}/xapi/`, newKey, newSecret)).status, 401);
+    assert.equal((await postAsXapiGame(`${serve.url}/xapi/`, newKey, newSecret)).status, 401);
     await page.screenshot({ path: path.join(SHOTS, '03-revoked.png') });
     await card.getByRole('button', { name: 'Issue a new key and secret' }).click();
     await key.waitFor();
