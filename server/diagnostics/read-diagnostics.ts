@@ -88,7 +88,7 @@ function rejectionGroups(ctx: AppContext, now: number): DiagnosticGroup[] {
       suggestion: kind === 'unknown-code' && code ? (closestCode(code, codes) ?? null) : null,
       activity: activity?.name ?? who?.activity ?? null,
       sessionId: row.sessionId,
-      player: student ?? (who ? `${who.player} · session ${who.number}` : null),
+      player: student ?? (who ? whoLabel(who) : null),
     });
   }
   return DIAGNOSTIC_KINDS.flatMap((kind) => groups.get(kind) ?? []);
@@ -104,6 +104,9 @@ interface SessionWho {
 const WHO_COLUMNS = `coalesce(st.username, p.xapi_name, p.animal_name) AS player, s.number AS number, a.name AS activity`;
 const WHO_JOINS = `JOIN players p ON p.id = s.player_id LEFT JOIN students st ON st.id = p.student_id
        LEFT JOIN activities a ON a.id = s.activity_id`;
+
+/** `brave-teal-otter · session 2`: one player may have two sessions listed (a game restarted without ending). */
+const whoLabel = (who: SessionWho): string => `${who.player} · session ${who.number}`;
 
 function sessionWho(ctx: AppContext, sessionId: number): SessionWho | undefined {
   return prepared<[number], SessionWho>(ctx.db, `SELECT ${WHO_COLUMNS} FROM sessions s ${WHO_JOINS} WHERE s.id = ?`).get(sessionId);
@@ -128,13 +131,13 @@ function silentGames(ctx: AppContext, now: number): DiagnosticGroup | undefined 
     items: rows.map((row) => ({
       time: row.lastSeen,
       address: null,
-      detail: `${row.player} · session ${row.number}`,
+      detail: whoLabel(row),
       count: 1,
       sample: null,
       suggestion: null,
       activity: row.activity,
       sessionId: row.sessionId,
-      player: `${row.player} · session ${row.number}`,
+      player: whoLabel(row),
     })),
   };
 }
