@@ -51,8 +51,8 @@ export interface LinkedActivity {
 }
 
 /**
- * A class that activities are linked to cannot go: `activities.class_id` references it, an activity's class is
- * fixed at creation (nothing changes it), and activities are never deleted (their traces are research data).
+ * A class that activities are linked to cannot go: `activities.class_id` references it. The teacher gives those
+ * activities another class or none first, or deletes the ones no game played (one with traces is research data).
  */
 export class ClassInUseError extends Error {
   constructor(
@@ -63,8 +63,9 @@ export class ClassInUseError extends Error {
     const count = activities.length;
     super(
       `Class ${className} is not deleted: ${count === 1 ? 'activity' : `${count} activities`} ${names} ${count === 1 ? 'is' : 'are'} linked to it. ` +
-        'Activities are not deleted (their traces are research data): give them another class or none first ' +
-        '(Activities screen, Change; or aula activity edit CODE --class NAME or --no-class), or rename the class instead',
+        'An activity with traces is not deleted (they are research data): give them another class or none first ' +
+        '(Activities screen, Change; or aula activity edit CODE --class NAME or --no-class), delete the ones no game ' +
+        'has played, or rename the class instead',
     );
   }
 }

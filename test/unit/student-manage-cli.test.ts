@@ -235,7 +235,7 @@ test('aula class delete: without --yes only says what would happen; with --yes t
 
   const inUse = await aula(['class', 'delete', '4C', '--yes', ...dir]);
   assert.equal(inUse.code, 1);
-  assert.match(inUse.stderr, /Class 4C is not deleted: activity "Decimals" is linked to it\. Activities are not deleted \(their traces are research data\): give them another class or none first/);
+  assert.match(inUse.stderr, /Class 4C is not deleted: activity "Decimals" is linked to it\. An activity with traces is not deleted \(they are research data\): give them another class or none first .*delete the ones no game has played, or rename the class instead/);
   const unknown = await aula(['class', 'delete', '9Z', '--yes', ...dir]);
   assert.equal(unknown.code, 1);
   assert.match(unknown.stderr, /No class named "9Z"/);
