@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -7,6 +6,7 @@ import type { AppContext } from '../context.js';
 import { type ImportProgress, importBundle } from '../import/import-bundle.js';
 import { ImportRefusedError } from '../import/import-errors.js';
 import type { ImportReport } from '../import/import-report.js';
+import { claimIncomingBundle, type IncomingBundle, removeAbandonedBundles } from '../import/incoming-bundles.js';
 import { AdminError } from './admin-error.js';
 
 /** A bundle of a whole term is large; more than this is refused before it fills the disk. */
@@ -28,7 +28,20 @@ export class ImportRunner {
   constructor(
     private readonly ctx: AppContext,
     private readonly maxBytes = IMPORT_MAX_BYTES,
-  ) {}
+  ) {
+    // A server killed mid-import left its zip behind (up to 2 GB, for ever): gone at the next start, unless another
+    // Aula running on this folder is importing from it.
+    try {
+      const removed = removeAbandonedBundles(this.folder);
+      if (removed.length > 0) ctx.log.info({ removed }, 'removed what interrupted imports left in the data folder');
+    } catch (error) {
+      ctx.log.warn({ err: error }, 'could not remove what interrupted imports left in the data folder; the next start tries again');
+    }
+  }
+
+  private get folder(): string {
+    return path.join(this.ctx.config.dataDir, 'imports');
+  }
 
   get status(): ImportStatus {
     return { running: this.running, progress: this.progress };
@@ -44,10 +57,10 @@ export class ImportRunner {
     if (this.running) throw new AdminError(409, 'import-running', 'An import is running already; wait for its report.');
     this.running = true;
     this.progress = null;
-    const folder = path.join(this.ctx.config.dataDir, 'imports');
-    const file = path.join(folder, `incoming-${randomUUID()}.zip`);
+    let incoming: IncomingBundle | undefined;
     try {
-      fs.mkdirSync(folder, { recursive: true });
+      incoming = claimIncomingBundle(this.folder);
+      const { file } = incoming;
       await this.receive(req, file);
       const { ctx } = this;
       const report = await importBundle(file, {
@@ -67,7 +80,7 @@ export class ImportRunner {
       throw error;
     } finally {
       this.running = false;
-      fs.rmSync(file, { force: true });
+      incoming?.release();
     }
   }
 
