@@ -7,9 +7,14 @@ import type { StoreQuery } from './xapi-query-repo.js';
 export interface RageMatching {
   homePage: string;
   namespace: string;
-  /** The players whose account the `agent` filter names. */
+  /** The players whose account the `agent` filter names… */
   agentPlayers: readonly string[];
-  /** The `agent` filter names the collector, every RAGE statement's authority (matched with related_agents). */
+  /**
+   * …and the home page of that account: a statement imported from another laptop is served with that laptop's home
+   * page (its session's origin, migration 11), so the same player name on another home page is someone else.
+   */
+  agentHomePage?: string | undefined;
+  /** The `agent` filter names the collector of `agentHomePage`, every RAGE statement's authority (with related_agents). */
   agentIsCollector: boolean;
   /** Stored verb ids served as the `verb` filter (served-iri-preimages.ts); undefined: too many, check every row. */
   verbIds: readonly string[] | undefined;
@@ -19,19 +24,35 @@ export interface RageMatching {
 
 type FilterQuery = Pick<StoreQuery, 'agent' | 'verb' | 'activity' | 'registration' | 'relatedAgents' | 'relatedActivities' | 'rage'>;
 
+/** The tables a filter condition reads besides the statement: its session's game version and origin. */
+export interface FilterAliases {
+  statement: string;
+  /** versions, joined through the statement's session */
+  version: string;
+  /** origins, LEFT JOINed on the session's origin_id (ORIGIN_JOIN): null for statements collected here */
+  origin: string;
+}
+
 /**
- * The query's agent, verb, activity and registration filters, as conditions on the statement `alias` whose game
- * version is joined as `version`. xAPI statements are found through their index tables; RAGE ones by their player,
- * and by verb and object ids normalised as they are served.
+ * The query's agent, verb, activity and registration filters, as conditions on the statement, its game version and
+ * its session's origin. xAPI statements are found through their index tables; RAGE ones by their player, and by verb
+ * and object ids normalised as they are served: with the home page, namespace and game id of the laptop that
+ * collected them (export/statement-origin.ts), this one's for statements collected here.
  */
-export function filterConditions(query: FilterQuery, alias: string, version: string): { sql: string[]; args: unknown[] } {
+export function filterConditions(query: FilterQuery, aliases: FilterAliases): { sql: string[]; args: unknown[] } {
   const sql: string[] = [];
   const args: unknown[] = [];
   const { rage } = query;
+  const { statement: alias, version, origin } = aliases;
   const isRage = `${alias}.source = 'rage'`;
+  const servedHomePage = `COALESCE(${origin}.home_page, ?)`;
+  const servedNamespace = `COALESCE(${origin}.namespace, ?)`;
   if (query.verb !== undefined) {
     const verb = `${alias}.verb_id`;
-    const other = otherStoredIds(verb, query.verb, rage.verbIds, false, { sql: `aula_rage_verb_iri(${verb}, ?)`, args: [rage.namespace] });
+    const other = otherStoredIds(verb, query.verb, rage.verbIds, false, {
+      sql: `aula_rage_verb_iri(${verb}, ${servedNamespace})`,
+      args: [rage.namespace],
+    });
     sql.push(other ? `(${verb} = ? OR (${isRage} AND ${other.sql}))` : `${verb} = ?`);
     args.push(query.verb, ...(other?.args ?? []));
   }
@@ -40,16 +61,23 @@ export function filterConditions(query: FilterQuery, alias: string, version: str
     args.push(query.registration);
   }
   if (query.agent !== undefined) {
+    const collector = query.relatedAgents && rage.agentIsCollector;
+    const rageRows =
+      rage.agentHomePage !== undefined && (rage.agentPlayers.length > 0 || collector)
+        ? `OR (${isRage} AND ${servedHomePage} = ? AND (${alias}.player_id IN (SELECT value FROM json_each(?)) OR ?))`
+        : '';
     sql.push(
       `(EXISTS (SELECT 1 FROM xapi_statement_agents a WHERE a.seq = ${alias}.seq AND a.ifi = ?${query.relatedAgents ? '' : ' AND a.related = 0'})
-        OR (${isRage} AND (${alias}.player_id IN (SELECT value FROM json_each(?)) OR ?)))`,
+        ${rageRows})`,
     );
-    args.push(query.agent, JSON.stringify(rage.agentPlayers), query.relatedAgents && rage.agentIsCollector ? 1 : 0);
+    args.push(query.agent);
+    if (rageRows !== '') args.push(rage.homePage, rage.agentHomePage, JSON.stringify(rage.agentPlayers), collector ? 1 : 0);
   }
   if (query.activity !== undefined) {
     const object = `${alias}.object_id`;
     const other = otherStoredIds(object, query.activity, rage.objectIds, true, {
-      sql: `aula_rage_object_iri(${object}, ?, ?, ${version}.game_id, ${version}.id, ${version}.link)`,
+      // The game id it had there (asCollected): the import may have merged its game with one of this laptop's.
+      sql: `aula_rage_object_iri(${object}, ${servedHomePage}, ${servedNamespace}, COALESCE(${origin}.game_id, ${version}.game_id), ${version}.id, ${version}.link)`,
       args: [rage.homePage, rage.namespace],
     });
     sql.push(

@@ -1,3 +1,4 @@
+import { ORIGIN_COLUMNS, ORIGIN_JOIN, type OriginColumns } from '../export/statement-origin.js';
 import { NORMALIZE_COLUMNS, NORMALIZE_FROM, type StoredStatementRow } from '../normalize/index.js';
 import type { Db } from './open-database.js';
 import { prepared } from './prepared.js';
@@ -6,7 +7,8 @@ import { activityEdge, readInSteps, type StepEdge, type StepOptions } from './re
 import { findStatementSeq } from './statement-ids.js';
 import { filterConditions, type RageMatching } from './xapi-filter-conditions.js';
 
-export interface QueryRow extends StoredStatementRow {
+/** A statement with where it was collected (its session's origin), which GET serves it as (get-statements.ts). */
+export interface QueryRow extends StoredStatementRow, OriginColumns {
   seq: number;
   voided: number;
 }
@@ -31,12 +33,13 @@ export interface StoreQuery {
   rage: RageMatching;
 }
 
-const COLUMNS = `s.seq, s.voided, ${NORMALIZE_COLUMNS}`;
+const COLUMNS = `s.seq, s.voided, ${NORMALIZE_COLUMNS}, ${ORIGIN_COLUMNS}`;
+const FROM = `${NORMALIZE_FROM} ${ORIGIN_JOIN}`;
 
 export function findStatementRow(db: Db, activityId: string, id: string): QueryRow | undefined {
   const seq = findStatementSeq(db, id);
   if (seq === undefined) return undefined;
-  return prepared<[number, string], QueryRow>(db, `SELECT ${COLUMNS} FROM ${NORMALIZE_FROM} WHERE s.seq = ? AND s.activity_id = ?`).get(
+  return prepared<[number, string], QueryRow>(db, `SELECT ${COLUMNS} FROM ${FROM} WHERE s.seq = ? AND s.activity_id = ?`).get(
     seq,
     activityId,
   );
@@ -57,7 +60,7 @@ export async function queryStatements(db: Db, query: StoreQuery, steps: StepOpti
   const where = ['s.activity_id = ?', 's.voided = 0'];
   const args: unknown[] = [query.activityId];
   ensureRageFilterFunctions(db);
-  const direct = filterConditions(query, 's', 'v');
+  const direct = filterConditions(query, { statement: 's', version: 'v', origin: 'o' });
   if (direct.sql.length > 0) {
     where.push(`(${direct.sql.join(' AND ')} OR s.seq IN (SELECT value FROM json_each(?)))`);
     args.push(...direct.args, JSON.stringify(matchingThroughRefs(db, query)));
@@ -77,7 +80,7 @@ export async function queryStatements(db: Db, query: StoreQuery, steps: StepOpti
   const page = (bounded: boolean) =>
     prepared<unknown[], QueryRow>(
       db,
-      `SELECT ${COLUMNS} FROM ${NORMALIZE_FROM} WHERE ${[...where, beyond, ...(bounded ? [within] : [])].join(' AND ')}
+      `SELECT ${COLUMNS} FROM ${FROM} WHERE ${[...where, beyond, ...(bounded ? [within] : [])].join(' AND ')}
        ORDER BY s.seq ${order} LIMIT ?`,
     );
   const ceiling = query.ceiling ?? Number.MAX_SAFE_INTEGER;
@@ -116,11 +119,11 @@ function matchingThroughRefs(db: Db, query: StoreQuery): number[] {
   ).all(query.activityId);
   if (referring.length === 0) return [];
   const targetOf = new Map(referring.map((row) => [row.seq, row.refId]));
-  const direct = filterConditions(query, 'm', 'mv');
+  const direct = filterConditions(query, { statement: 'm', version: 'mv', origin: 'mo' });
   const matchesDirectly = prepared<unknown[], { one: number }>(
     db,
     `SELECT 1 AS one FROM statements m LEFT JOIN sessions ms ON ms.id = m.session_id LEFT JOIN versions mv ON mv.id = ms.version_id
-     WHERE m.seq = ? AND m.activity_id = ? AND ${direct.sql.join(' AND ')}`,
+     LEFT JOIN origins mo ON mo.id = ms.origin_id WHERE m.seq = ? AND m.activity_id = ? AND ${direct.sql.join(' AND ')}`,
   );
   const known = new Map<number, boolean>();
   const matches = (start: number): boolean => {

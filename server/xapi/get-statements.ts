@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { AppContext } from '../context.js';
+import { asCollected, settingsForOrigin } from '../export/statement-origin.js';
 import { sendJson } from '../http/send.js';
 import { iriNamespace, type NormalizeSettings, normalizeStatement, readPseudonymSalt } from '../normalize/index.js';
 import { newestSeq } from '../store/statement-rows.js';
@@ -63,10 +64,14 @@ export async function getStatements(ctx: AppContext, req: Request, res: Response
   send(res, { statements, more }, query.attachments, newest ? { 'Last-Modified': new Date(newest).toUTCString() } : {});
 }
 
-/** xAPI statements as stored; RAGE ones in their normalised xAPI form (xapi.md §10). */
+/**
+ * xAPI statements as stored; RAGE ones in their normalised xAPI form (xapi.md §10), with the home page, namespace
+ * and game id of the laptop that collected them when they were imported: the JSON every export and upload gives
+ * them (export/outgoing-statements.ts, N-8), so a client never sees one id with two contents.
+ */
 function serve(row: QueryRow, settings: NormalizeSettings): Json {
   if (row.source === 'xapi') return JSON.parse(row.json) as Json;
-  return normalizeStatement(row, settings);
+  return normalizeStatement(asCollected(row), settingsForOrigin(row, settings));
 }
 
 function normalizeSettings(ctx: AppContext): NormalizeSettings {
