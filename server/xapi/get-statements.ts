@@ -6,9 +6,10 @@ import { iriNamespace, type NormalizeSettings, normalizeStatement, readPseudonym
 import { newestSeq } from '../store/statement-rows.js';
 import { findStatementRow, type QueryRow, queryStatements } from '../store/xapi-query-repo.js';
 import { acceptedLanguages, formatStatement } from './format-statement.js';
+import { decodeCursor, encodeCursor } from './more-cursor.js';
 import type { XapiLocals } from './post-statements.js';
 import { rageMatching } from './rage-matching.js';
-import { decodeCursor, encodeCursor, parseGet, type StatementQuery } from './statement-query.js';
+import { parseGet, type StatementQuery } from './statement-query.js';
 import { XapiError } from './xapi-headers.js';
 
 type Json = Record<string, unknown>;

@@ -144,26 +144,3 @@ function agentKey(text: string): string {
   if (!key) throw new XapiError(400, 'agent must be an Agent or an identified Group');
   return key;
 }
-
-/** A stateless `more` cursor (X-8.3): the filters, the last seq returned and the newest seq of the first page. */
-export interface Cursor {
-  query: StatementQuery;
-  after: number;
-  ceiling: number;
-}
-
-export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
-}
-
-export function decodeCursor(text: string): Cursor {
-  try {
-    const cursor = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
-    if (typeof cursor.after === 'number' && typeof cursor.ceiling === 'number' && typeof cursor.query === 'object') {
-      return cursor;
-    }
-  } catch {
-    // answered below
-  }
-  throw new XapiError(400, 'more is not a valid cursor');
-}
