@@ -1,10 +1,11 @@
 import express from 'express';
 import type { AppContext } from '../context.js';
 import { sendJson } from '../http/send.js';
+import { forgetCredentialsInTargets } from '../upload/upload-state.js';
 import { AdminError, sendAdminError } from './admin-error.js';
 import { countForExport, ExportProgressBoard, exportOptionsFromQuery, sendExport } from './data-export.js';
 import { ImportRunner } from './data-import.js';
-import { listTargets, lrsSchema, testConnection, UploadRunner, uploadSchema } from './data-upload.js';
+import { listTargets, lrsSchema, targetOf, testConnection, UploadRunner, uploadSchema } from './data-upload.js';
 import { loopbackOnly } from './loopback-only.js';
 import { parseBody } from './validate.js';
 
@@ -21,6 +22,8 @@ export function dataRouter(ctx: AppContext, options: DataRouterOptions = {}): ex
   const board = new ExportProgressBoard();
   const uploads = new UploadRunner(ctx);
   const imports = new ImportRunner(ctx, options.importMaxBytes);
+  // Secrets an older Aula kept in endpoints it stored (typed as https://KEY:SECRET@…) go at start-up.
+  ctx.writer.run(forgetCredentialsInTargets).catch((error: unknown) => ctx.log.warn({ err: error }, 'could not take the credentials out of stored LRS endpoints'));
   const router = express.Router();
   router.use(loopbackOnly);
   router.use((_req, res, next) => {
@@ -44,7 +47,7 @@ export function dataRouter(ctx: AppContext, options: DataRouterOptions = {}): ex
 
   router.get('/upload/targets', (_req, res) => sendJson(res, 200, { targets: listTargets(ctx.db) }));
   router.post('/upload/test', json, async (req, res) => {
-    sendJson(res, 200, await testConnection(parseBody(lrsSchema, req.body)));
+    sendJson(res, 200, await testConnection(targetOf(parseBody(lrsSchema, req.body))));
   });
   router.post('/upload', json, (req, res) => {
     const job = uploads.start(parseBody(uploadSchema, req.body));

@@ -5,7 +5,8 @@ import { statementWhere, UnknownFilterValueError } from '../export/filters.js';
 import { ensurePseudonymSalt } from '../normalize/index.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
-import { LrsClient } from '../upload/lrs-client.js';
+import { LrsClient, type LrsTarget } from '../upload/lrs-client.js';
+import { DASHBOARD_WORDING, endpointWithoutCredentials, LrsEndpointError, lrsTargetFrom } from '../upload/lrs-endpoint.js';
 import { claimUploadLock, type UploadLock, UploadRunningError } from '../upload/upload-lock.js';
 import { stateCounts } from '../upload/upload-state.js';
 import { UploadStoppedError, uploadStatements } from '../upload/uploader.js';
@@ -13,11 +14,22 @@ import { isoNow } from '../util/time.js';
 import { AdminError } from './admin-error.js';
 import type { UploadJob, UploadTargetView } from './api-types.js';
 
+/** The key and secret may also come typed into the endpoint (`https://KEY:SECRET@host/xAPI`): see targetOf. */
 export const lrsSchema = z.object({
   endpoint: z.url({ protocol: /^https?$/ }),
-  username: z.string().min(1),
-  password: z.string().min(1),
+  username: z.string().optional(),
+  password: z.string().optional(),
 });
+
+/** The LRS to talk to, with a `KEY:SECRET@` typed into the endpoint taken out of it (never stored nor shown). */
+export function targetOf(input: z.output<typeof lrsSchema>): LrsTarget {
+  try {
+    return lrsTargetFrom(input, DASHBOARD_WORDING);
+  } catch (error) {
+    if (error instanceof LrsEndpointError) throw new AdminError(400, 'invalid-request', error.message);
+    throw error;
+  }
+}
 
 export const uploadSchema = lrsSchema.extend({
   activity: z.string().min(1).optional(),
@@ -25,11 +37,8 @@ export const uploadSchema = lrsSchema.extend({
   /** As `aula upload --pseudonymize`: usernames and playerIds become stable salted hashes. */
   pseudonymize: z.boolean().default(false),
 });
-
-
-
 /** What `/about` says: whether this is an xAPI endpoint the key and secret open. */
-export async function testConnection(target: z.output<typeof lrsSchema>): Promise<{ ok: boolean; status: number | null; message: string }> {
+export async function testConnection(target: LrsTarget): Promise<{ ok: boolean; status: number | null; message: string }> {
   try {
     const about = await new LrsClient(target).about();
     if (about.status !== 200) return { ok: false, status: about.status, message: `${target.endpoint}/about answered ${about.status}: is this the xAPI endpoint?` };
@@ -51,6 +60,8 @@ export function listTargets(db: Db): UploadTargetView[] {
   return prepared<[], Omit<UploadTargetView, 'counts' | 'notQueued'>>(db, 'SELECT id, endpoint, username, created FROM upload_targets ORDER BY created')
     .all()
     .map((target) => {
+      // A target stored by an Aula that kept a typed `KEY:SECRET@` in its endpoint is listed without it.
+      target.endpoint = endpointWithoutCredentials(target.endpoint);
       const counts = stateCounts(db, target.id, { sql: '', params: [] });
       const known = counts.pending + counts.sent + counts.conflict + counts.rejected;
       return { ...target, counts, notQueued: Math.max(0, total - known) };
@@ -71,6 +82,7 @@ export class UploadRunner {
   }
 
   start(input: z.output<typeof uploadSchema>): UploadJob {
+    const target = targetOf(input);
     if (this.current?.state === 'running') throw new AdminError(409, 'upload-running', 'An upload is running already; wait for its summary.');
     const filters = input.activity ? { activity: input.activity } : {};
     try {
@@ -88,8 +100,8 @@ export class UploadRunner {
       throw error;
     }
     const job: UploadJob = {
-      endpoint: input.endpoint,
-      username: input.username,
+      endpoint: target.endpoint,
+      username: target.username,
       activity: input.activity ?? null,
       state: 'running',
       started: isoNow(this.ctx.now),
@@ -105,7 +117,7 @@ export class UploadRunner {
     salt
       .then((pseudonymSalt) =>
         uploadStatements(ctx.db, {
-          target: { endpoint: input.endpoint, username: input.username, password: input.password },
+          target,
           filters,
           batchSize: input.batch,
           settings: normalizeSettingsFor(ctx.db, ctx.homePage, { actors: 'per-player', pseudonymize: input.pseudonymize }, pseudonymSalt),

@@ -4,6 +4,7 @@ import { normalizeSettingsFor } from '../export/export-options.js';
 import { pseudonymSaltForCli } from '../export/export-to.js';
 import { UnknownFilterValueError } from '../export/filters.js';
 import { LrsClient } from '../upload/lrs-client.js';
+import { CLI_WORDING, credentialsInEndpoint, LrsEndpointError, lrsTargetFrom } from '../upload/lrs-endpoint.js';
 import { claimUploadLock, type UploadLock, UploadRunningError } from '../upload/upload-lock.js';
 import { UploadStoppedError, type UploadSummary, uploadStatements } from '../upload/uploader.js';
 import { closeDatabase, type DataDirOption, openData } from './open-data.js';
@@ -13,7 +14,7 @@ import { progressLine } from './progress-line.js';
 
 interface UploadFlags extends DataDirOption {
   endpoint: string;
-  username: string;
+  username?: string;
   password?: string;
   passwordStdin?: boolean;
   activity?: string;
@@ -30,11 +31,33 @@ function describeSummary(summary: UploadSummary): string[] {
   return lines;
 }
 
+/**
+ * The LRS's endpoint, key and secret: from the flags, or from a `KEY:SECRET@` typed into the endpoint (taken out of
+ * it, so that it is neither stored nor shown); the secret from standard input is read only when the URL has none.
+ */
+async function targetOf(flags: UploadFlags) {
+  try {
+    const inUrl = credentialsInEndpoint(flags.endpoint);
+    const secretInUrlOnly = inUrl.password !== '' && flags.password === undefined && !flags.passwordStdin;
+    const password = secretInUrlOnly ? undefined : await passwordOf(flags, 'The LRS secret', 'SECRET');
+    const target = lrsTargetFrom({ endpoint: flags.endpoint, username: flags.username, password }, CLI_WORDING);
+    if (inUrl.password !== '') {
+      process.stderr.write(
+        `aula: the key and secret in the endpoint URL are used as --username and --password and never stored; uploading to ${target.endpoint}\n`,
+      );
+    }
+    return target;
+  } catch (error) {
+    if (error instanceof LrsEndpointError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
 export function registerUploadCommand(program: Command, withDataDir: (command: Command) => Command): void {
   withDataDir(program.command('upload'))
     .description('upload statements to a central LRS; resumable, never sends a statement twice')
     .requiredOption('--endpoint <url>', 'xAPI endpoint of the LRS, e.g. https://lrs.example.org/xAPI')
-    .requiredOption('--username <key>', 'LRS key (Basic auth user)')
+    .option('--username <key>', 'LRS key (Basic auth user); needed unless the endpoint carries KEY:SECRET@, which is used the same way and never stored')
     .option('--password <secret>', 'LRS secret (Basic auth password)')
     .option('--password-stdin', 'read the LRS secret from standard input instead (it stays out of the shell history and the process list)')
     .option('--activity <code>', 'only this activity (tracking code)')
@@ -47,8 +70,7 @@ export function registerUploadCommand(program: Command, withDataDir: (command: C
       const batchSize = Number(flags.batch);
       if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100) throw new CliError('--batch must be 1 to 100');
       if (!/^https?:\/\//.test(flags.endpoint)) throw new CliError('--endpoint must be an http(s) URL');
-      const password = await passwordOf(flags, 'The LRS secret', 'SECRET');
-      const target = { endpoint: flags.endpoint, username: flags.username, password };
+      const target = await targetOf(flags);
       const { db } = openData(flags);
       let lock: UploadLock;
       try {
@@ -62,9 +84,9 @@ export function registerUploadCommand(program: Command, withDataDir: (command: C
       const progress = progressLine('Uploading');
       try {
         const about = await new LrsClient(target).about().catch((error: Error) => {
-          throw new CliError(`Cannot reach ${flags.endpoint}/about: ${error.cause instanceof Error ? error.cause.message : error.message}`);
+          throw new CliError(`Cannot reach ${target.endpoint}/about: ${error.cause instanceof Error ? error.cause.message : error.message}`);
         });
-        if (about.status !== 200) throw new CliError(`${flags.endpoint}/about answered ${about.status}: is this an xAPI endpoint?`);
+        if (about.status !== 200) throw new CliError(`${target.endpoint}/about answered ${about.status}: is this an xAPI endpoint?`);
         const homePage = resolveHomePage(db, process.env.AULA_HOME_PAGE, 3000);
         const summary = await uploadStatements(db, {
           target,

@@ -3,6 +3,7 @@ import type { StatementWhere } from '../export/filters.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { newRowId } from '../util/random-ids.js';
+import { endpointWithoutCredentials } from './lrs-endpoint.js';
 
 export type { StateCounts, UploadStateName };
 
@@ -59,4 +60,29 @@ export function stateCounts(db: Db, targetId: string, where: StatementWhere): St
   const counts: StateCounts = { pending: 0, sent: 0, conflict: 0, rejected: 0 };
   for (const row of rows) counts[row.state] = row.n;
   return counts;
+}
+
+/**
+ * Takes a `KEY:SECRET@` out of the endpoints of targets stored before Aula took it out on the way in. Such a target
+ * never sent anything (fetch refuses a URL with credentials), so when the same endpoint and key is stored without
+ * it, the old row and its pending states simply go. Returns how many targets were changed.
+ */
+export function forgetCredentialsInTargets(db: Db): number {
+  const rows = prepared<[], { id: string; endpoint: string; username: string }>(
+    db,
+    "SELECT id, endpoint, username FROM upload_targets WHERE endpoint LIKE '%@%'",
+  ).all();
+  let changed = 0;
+  for (const row of rows) {
+    const endpoint = endpointWithoutCredentials(row.endpoint);
+    if (endpoint === row.endpoint) continue;
+    const twin = prepared<[string, string], { id: string }>(db, 'SELECT id FROM upload_targets WHERE endpoint = ? AND username = ?').get(
+      endpoint,
+      row.username,
+    );
+    if (twin) prepared(db, 'DELETE FROM upload_targets WHERE id = ?').run(row.id);
+    else prepared(db, 'UPDATE upload_targets SET endpoint = ? WHERE id = ?').run(endpoint, row.id);
+    changed++;
+  }
+  return changed;
 }

@@ -6,9 +6,10 @@ import { NORMALIZE_COLUMNS, NORMALIZE_FROM, type NormalizeSettings, type StoredS
 import type { Db } from '../store/open-database.js';
 import { isoNow } from '../util/time.js';
 import { type LrsAnswer, LrsClient, type LrsTarget } from './lrs-client.js';
+import { endpointWithoutCredentials } from './lrs-endpoint.js';
 import { sameStatement } from './same-statement.js';
 import { claimUploadLock, type UploadLock } from './upload-lock.js';
-import { findOrCreateTarget, markState, seedPending, stateCounts, type UploadStateName } from './upload-state.js';
+import { findOrCreateTarget, forgetCredentialsInTargets, markState, seedPending, stateCounts, type UploadStateName } from './upload-state.js';
 
 export interface UploadOptions {
   target: LrsTarget;
@@ -72,9 +73,11 @@ export async function uploadStatements(db: Db, options: UploadOptions): Promise<
 async function upload(db: Db, options: UploadOptions): Promise<UploadSummary> {
   const client = new LrsClient(options.target);
   const where = statementWhere(db, options.filters);
-  const endpoint = options.target.endpoint.replace(/\/+$/, '');
+  // Never a secret typed into the URL: the endpoint is stored, and listed on the Data screen.
+  const endpoint = endpointWithoutCredentials(options.target.endpoint);
   const targetId = await options.write((w) => {
     const now = isoNow();
+    forgetCredentialsInTargets(w);
     const id = findOrCreateTarget(w, endpoint, options.target.username, now);
     seedPending(w, id, where, now);
     return id;
