@@ -19,6 +19,30 @@ export function applyXapiCors(res: ServerResponse): void {
   for (const [name, value] of Object.entries(CORS)) res.setHeader(name, value);
 }
 
+/** The methods of the statement resource (405's `Allow`, as HTTP wants it). */
+export const STATEMENT_METHODS = 'GET, HEAD, POST, PUT, OPTIONS';
+
+/**
+ * What a preflight adds to the CORS headers (X-2.3). The browser keeps the answer for `Access-Control-Max-Age` (Chromium
+ * at most 2 hours): without it, it keeps it 5 seconds, and a browser game that posts every few seconds sent a
+ * preflight before each of its posts, twice the requests on the classroom's Wi-Fi. Headers the request asks for
+ * beyond the usual ones (a client's own, such as `Cache-Control`) are allowed too: answers go to any origin and carry
+ * no cookies, so they unlock nothing, and refusing one made the browser drop every request of that client.
+ */
+export function preflightHeaders(req: IncomingMessage): Record<string, string> {
+  const asked = (req.headers['access-control-request-headers'] ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name));
+  const allowed = CORS['Access-Control-Allow-Headers'] as string;
+  const known = new Set(allowed.split(',').map((name) => name.trim().toLowerCase()));
+  const extra = [...new Set(asked.filter((name) => !known.has(name.toLowerCase())))];
+  return {
+    'Access-Control-Max-Age': '7200',
+    ...(extra.length > 0 ? { 'Access-Control-Allow-Headers': [allowed, ...extra].join(', ') } : {}),
+  };
+}
+
 /** `1.0`, `1.0.x`, `2.0`, `2.0.x` → the version; anything else (missing included) → undefined. */
 export function requestVersion(req: IncomingMessage): XapiVersion | undefined {
   const header = req.headers['x-experience-api-version'];

@@ -9,7 +9,9 @@ import { authenticate } from './xapi-auth.js';
 import {
   ANSWER_VERSION,
   applyXapiCors,
+  preflightHeaders,
   requestVersion,
+  STATEMENT_METHODS,
   SUPPORTED_VERSIONS,
   sendXapiError,
   XapiError,
@@ -24,6 +26,7 @@ export function xapiRouter(ctx: AppContext): express.Router {
   router.use((req, res, next) => {
     applyXapiCors(res);
     if (req.method === 'OPTIONS') {
+      for (const [name, value] of Object.entries(preflightHeaders(req))) res.setHeader(name, value);
       res.status(200).setHeader('Content-Length', '0');
       res.end();
       return;
@@ -51,7 +54,7 @@ export function xapiRouter(ctx: AppContext): express.Router {
   statements.post('/', wrap((req, res) => postStatements(ctx, req, res)));
   statements.put('/', wrap((req, res) => putStatement(ctx, req, res)));
   statements.all('/', (req) => {
-    throw new XapiError(405, `Method ${req.method} is not allowed on /statements`);
+    throw new XapiError(405, `Method ${req.method} is not allowed on /statements`, { Allow: STATEMENT_METHODS });
   });
   router.use('/statements', statements);
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { useTestCollector } from '../support/collector.js';
+import { request } from '../support/http.js';
 import { statement, type XapiEndpoint, xapiEndpoint } from './xapi-support.js';
 
 type Json = Record<string, unknown>;
@@ -40,5 +41,24 @@ describe('/xapi: what real clients and conformance checks run into', () => {
     const second = await own.call(first.more.slice('/xapi/'.length));
     assert.equal(second.status, 200);
     assert.equal((second.json as { statements: unknown[] }).statements.length, 1);
+  });
+
+  it("a browser game's preflight is kept for 2 hours and allows the headers it asks for; 405 says what is allowed", async () => {
+    const own = setup();
+    const preflight = await request(`${collector.current.url}/xapi/statements`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'http://game.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization,content-type,x-experience-api-version,cache-control',
+      },
+    });
+    assert.equal(preflight.status, 200);
+    assert.equal(preflight.headers.get('access-control-max-age'), '7200');
+    const allowed = (preflight.headers.get('access-control-allow-headers') ?? '').split(',').map((name) => name.trim().toLowerCase());
+    for (const name of ['authorization', 'content-type', 'x-experience-api-version', 'cache-control']) assert.ok(allowed.includes(name), name);
+    const deleted = await own.call('statements', { method: 'DELETE' });
+    assert.equal(deleted.status, 405);
+    assert.equal(deleted.headers.get('allow'), 'GET, HEAD, POST, PUT, OPTIONS');
   });
 });
