@@ -95,16 +95,26 @@ export function registerExportCommand(program: Command, withDataDir: (command: C
         const salt = pseudonymSaltForCli(db, options.pseudonymize);
         const progress = progressLine('Exporting');
         const onProgress = ({ done, total }: { done: number; total: number }) => progress.update(done, total);
+        // Standard output redirected to a file on a full disk, or piped into a program that stopped reading: an
+        // 'error' event nobody listened to ended the export with a stack trace. Kept, it stops the export and is said.
+        let stdoutError: Error | undefined;
+        const onStdoutError = (error: Error) => {
+          stdoutError ??= error;
+        };
+        if (!output) process.stdout.on('error', onStdoutError);
         try {
           const report = output
             ? await exportToFile(dataDir, homePage, options, output, salt, onProgress, { overwrite: flags.force ?? false })
             : await exportToStream(dataDir, homePage, options, process.stdout, salt, onProgress);
+          if (!output) await stdoutWritten();
+          if (stdoutError) throw stdoutError;
           progress.end();
           process.stderr.write(`${summary(report, flags.output ?? 'standard output').join('\n')}\n`);
         } catch (error) {
           progress.end();
           if (error instanceof UnknownFilterValueError || error instanceof ExportFileError) throw new CliError(error.message);
           if (output && isFileSystemError(error)) throw new CliError(`Could not write ${output}: ${error.message}`);
+          if (!output && stdoutError) throw new CliError(stdoutProblem(stdoutError));
           throw error;
         }
       });
@@ -124,4 +134,15 @@ function exportFile(dataDir: string, file: string, force: boolean): string {
 function isFileSystemError(error: unknown): error is Error {
   const code: unknown = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
   return typeof code === 'string' && /^E[A-Z]+$/.test(code);
+}
+
+/** Resolves once standard output has taken everything written to it (or failed: its error is then kept). */
+function stdoutWritten(): Promise<void> {
+  return new Promise((resolve) => process.stdout.write('', () => resolve()));
+}
+
+function stdoutProblem(error: Error): string {
+  const code = (error as Error & { code?: unknown }).code;
+  if (code === 'EPIPE') return 'The export stopped: the program reading its output closed it before the end.';
+  return `Could not write standard output: ${error.message}. The export is incomplete.`;
 }

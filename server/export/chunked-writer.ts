@@ -64,6 +64,10 @@ export class ChunkedWriter {
   }
 
   private async send(chunk: Buffer, written?: () => void): Promise<void> {
+    // A destination that failed (a full disk, a closed pipe) takes nothing more: stop the export instead of
+    // producing every remaining statement for nothing and reporting it exported.
+    const failed = this.output.errored;
+    if (failed) throw failed;
     const callback = written && ((error?: Error | null) => (error ? undefined : written()));
     if (!this.output.write(chunk, callback) && this.output.writableLength >= MAX_PENDING) await drained(this.output);
   }

@@ -13,6 +13,7 @@ import type { ExportProgress, ExportReport } from './export-data.js';
 import { recordProblem } from './export-data.js';
 import type { ExportOptions } from './export-options.js';
 import { statementWhere } from './filters.js';
+import { type OutputWatch, whenOutputGone } from './output-gone.js';
 import { type ExportSettings, hideAgents } from './pseudonymous-agents.js';
 import { StatementEncoder } from './statement-encoder.js';
 import { iterateStatements } from './statement-rows.js';
@@ -39,6 +40,25 @@ export async function writeBundle(
 ): Promise<ExportReport> {
   const zip = new yazl.ZipFile();
   zip.outputStream.pipe(output, { end: false });
+  const gone = whenOutputGone(output);
+  // yazl passes on an entry's error; the export already stops on the destination's own (gone.failed).
+  zip.on('error', () => {});
+  try {
+    return await writeEntries(db, settings, options, zip, total, onProgress, gone);
+  } finally {
+    gone.dispose();
+  }
+}
+
+async function writeEntries(
+  db: Db,
+  settings: ExportSettings,
+  options: ExportOptions,
+  zip: yazl.ZipFile,
+  total: number,
+  onProgress: (progress: ExportProgress) => void,
+  gone: OutputWatch,
+): Promise<ExportReport> {
   const zipDone = once(zip.outputStream, 'end');
   let zipBytes = 0;
   zip.outputStream.on('data', (chunk: Buffer) => {
@@ -49,8 +69,15 @@ export async function writeBundle(
   const where = statementWhere(db, options.filters);
   const salt = settings.pseudonymSalt;
 
+  let current: PassThrough | undefined;
+  gone.onStop((error) => current?.destroy(error));
   const entry = async (name: string, fill: (write: (line: string) => Promise<void>) => Promise<void>) => {
+    const stopped = gone.stop();
+    if (stopped) throw stopped;
     const pass = new PassThrough();
+    // Destroyed with the destination's error when that fails: the export learns it through `gone`, not as a crash.
+    pass.on('error', () => {});
+    current = pass;
     zip.addReadStream(pass, name);
     const hash = createHash('sha256');
     const writer = new ChunkedWriter(pass, 64 * 1024, (chunk) => hash.update(chunk));
@@ -135,7 +162,7 @@ export async function writeBundle(
   };
   zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), MANIFEST);
   zip.end();
-  await zipDone;
+  await Promise.race([zipDone, gone.failed]);
   progress(total * 2);
   report.files = files;
   report.bytes = zipBytes;
