@@ -12,6 +12,7 @@ import { up as sessionObjectTypes } from './010-session-object-types.js';
 import { up as sessionOrigins } from './011-session-origins.js';
 import { up as repeatedRefusals } from './012-repeated-refusals.js';
 import { up as xapiPlayerNames } from './013-xapi-player-names.js';
+import { up as erasedIds } from './014-erased-ids.js';
 
 /** Numbered in order: migration N brings `PRAGMA user_version` from N-1 to N. Never edit a shipped one. */
 export const migrations: ReadonlyArray<(db: Database) => void> = [
@@ -28,6 +29,7 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   sessionOrigins,
   repeatedRefusals,
   xapiPlayerNames,
+  erasedIds,
 ];
 
 export const schemaVersion = migrations.length;
