@@ -19,6 +19,7 @@ import { IngestError } from '../store/ingest-worker/ingest-worker.js';
 import { WriterClosedError } from '../store/write-queue.js';
 import type { XapiCredential } from '../store/xapi-credentials-repo.js';
 import type { XapiIngestResult } from '../store/xapi-ingest.js';
+import { alternateContent } from './alternate-syntax.js';
 import { prepareStatements } from './prepare-statements.js';
 import { isUuid } from './validation/formats.js';
 import { XapiError, type XapiVersion } from './xapi-headers.js';
@@ -136,7 +137,7 @@ async function readJsonBody(ctx: AppContext, req: Request, hold: BudgetHold): Pr
   }
   let raw: Buffer;
   try {
-    raw = await readRawBody(req, ctx.config.bodyLimitBytes, hold);
+    raw = alternateContent(req) ?? (await readRawBody(req, ctx.config.bodyLimitBytes, hold));
   } catch (error) {
     if (error instanceof BodyTooLargeError) throw new XapiError(413, error.message);
     if (error instanceof BodyOverBudgetError) throw busy();

@@ -3,6 +3,7 @@ import { recordBusy, recordRejection } from '../collector/refusals.js';
 import type { AppContext } from '../context.js';
 import { sendJson } from '../http/send.js';
 import { getActivity } from '../store/activities-repo.js';
+import { convertAlternateRequest } from './alternate-syntax.js';
 import { getStatements } from './get-statements.js';
 import { postStatements, putStatement, XapiBusyError, type XapiLocals } from './post-statements.js';
 import { authenticate } from './xapi-auth.js';
@@ -35,6 +36,14 @@ export function xapiRouter(ctx: AppContext): express.Router {
     res.setHeader('X-Experience-API-Version', ANSWER_VERSION[version ?? '1.0']);
     res.locals.version = version;
     next();
+  });
+
+  // Before the credentials and the version are read: a request in the Alternate Request Syntax carries them in its form.
+  router.use((req, res, next) => {
+    convertAlternateRequest(ctx, req, res).then((converted) => {
+      if (converted) res.locals.version = requestVersion(req);
+      next();
+    }, next);
   });
 
   router.get('/about', (_req, res) => sendJson(res, 200, { version: SUPPORTED_VERSIONS }));

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { useTestCollector } from '../support/collector.js';
 import { request } from '../support/http.js';
@@ -60,5 +61,61 @@ describe('/xapi: what real clients and conformance checks run into', () => {
     const deleted = await own.call('statements', { method: 'DELETE' });
     assert.equal(deleted.status, 405);
     assert.equal(deleted.headers.get('allow'), 'GET, HEAD, POST, PUT, OPTIONS');
+  });
+
+  it('the Alternate Request Syntax of 1.0.3 (TinCanJS for URLs of 2,048 characters and more): GET, PUT and POST in a form', async () => {
+    const own = setup();
+    const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+    // As TinCanJS sends it: the headers in the form as well, the request's own Content-Type the form's.
+    const alternate = (method: string, fields: Record<string, string>, version = '1.0.3') =>
+      request(`${collector.current.url}/xapi/statements?method=${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: form({ Authorization: own.auth, 'X-Experience-API-Version': version, ...fields }),
+      });
+    const id = randomUUID();
+    const put = await alternate('PUT', { statementId: id, 'Content-Type': 'application/json', content: JSON.stringify(statement()) });
+    assert.equal(put.status, 204, put.text);
+    assert.equal(put.headers.get('x-experience-api-version'), '1.0.3');
+    assert.equal(((await own.call(`statements?statementId=${id}`)).json as Json).id, id);
+    const got = await alternate('GET', { statementId: id });
+    assert.equal(got.status, 200, got.text);
+    assert.equal((got.json as Json).id, id);
+    const agent = JSON.stringify({ mbox: 'mailto:ana@example.com' });
+    const page = await alternate('GET', { agent, limit: '1' });
+    assert.equal(page.status, 200, page.text);
+    assert.equal((page.json as { statements: unknown[] }).statements.length, 1);
+    const posted = await alternate('POST', { content: JSON.stringify([statement(), statement()]) });
+    assert.equal(posted.status, 200, posted.text);
+    assert.equal((posted.json as string[]).length, 2);
+
+    // Refused, and nothing stored: xAPI 2.0 forbids the syntax; parameters outside the form; no content; a bad version.
+    const before = ((await own.call('statements')).json as { statements: unknown[] }).statements.length;
+    const refused = [
+      await alternate('PUT', { statementId: randomUUID(), content: JSON.stringify(statement()) }, '2.0.0'),
+      await request(`${collector.current.url}/xapi/statements?method=PUT&statementId=${randomUUID()}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: form({ Authorization: own.auth, 'X-Experience-API-Version': '1.0.3', content: JSON.stringify(statement()) }),
+      }),
+      await alternate('PUT', { statementId: randomUUID() }),
+      await alternate('PUT', { statementId: randomUUID(), content: JSON.stringify(statement()) }, '0.8'),
+      await alternate('DELETE', { statementId: randomUUID() }),
+    ];
+    assert.deepEqual(
+      refused.map((answer) => answer.status),
+      [400, 400, 400, 400, 400],
+    );
+    const [underTwo] = refused;
+    assert.ok(underTwo);
+    assert.match((underTwo.json as Json).message as string, /2\.0/);
+    assert.equal(underTwo.headers.get('x-experience-api-version'), '2.0.0');
+    assert.equal(((await own.call('statements')).json as { statements: unknown[] }).statements.length, before);
+    const unauthenticated = await request(`${collector.current.url}/xapi/statements?method=GET`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: form({ 'X-Experience-API-Version': '1.0.3' }),
+    });
+    assert.equal(unauthenticated.status, 401);
   });
 });
