@@ -178,6 +178,10 @@ export function erasePlayer(db: Db, target: ErasureTarget, erasedBy: string, now
       .run(now, erasedBy, everywhere ? 'everywhere' : 'activity', r.activityId, r.kind, statements, sessions.length, gameplays.length, results, alerts, uploaded)
       .lastInsertRowid,
   );
+  // Kept so that a bundle made before the erasure cannot bring the data back (import-tables.ts leaves them out).
+  const remember = db.prepare('INSERT OR IGNORE INTO erased_ids (kind, id, erasure_id) VALUES (?, ?, ?)');
+  for (const gameplay of gameplays) remember.run('gameplay', gameplay.id, id);
+  if (everywhere) remember.run('player', r.playerId, id);
   return {
     id,
     time: now,

@@ -37,6 +37,7 @@ export function describeReport(report: ImportReport): string[] {
 /** The last line: what the import did, without claiming all was already here when rows conflicted (exit code 2). */
 function conclusion(report: ImportReport): string {
   const conflicts = IMPORT_KINDS.reduce((sum, kind) => sum + report.conflicts[kind], 0);
+  if (conflicts === 0 && !report.changed && report.skipped > 0) return 'Nothing changed: the rest of this bundle was already here.';
   if (conflicts === 0) return report.changed ? 'The bundle is merged.' : 'Nothing changed: everything in this bundle was already here.';
   const rows = conflicts === 1 ? '1 conflicting row (listed above) kept as it is here' : `${conflicts} conflicting rows (listed above) kept as they are here`;
   return report.changed ? `The bundle is merged, except ${rows}.` : `Nothing was added: ${rows}; the rest was already here.`;

@@ -9,7 +9,7 @@ import { canonicalJson } from '../util/canonical-json.js';
 import { activityIndex, agentIndex } from '../xapi/statement-index.js';
 import type { StatementRow } from './bundle-rows.js';
 import { addNote, type ImportReport } from './import-report.js';
-import type { IdMaps } from './import-tables.js';
+import { ERASED, type IdMaps } from './import-tables.js';
 import { recount, type Touched } from './recount.js';
 
 type Json = Record<string, unknown>;
@@ -35,6 +35,10 @@ export function importStatementChunk(db: Db, rows: StatementRow[], maps: IdMaps,
     if (here) {
       if (canonicalJson(JSON.parse(here.json)) === canonicalJson(statement)) report.alreadyThere.statements++;
       else addNote(report, { kind: 'statements', id: row.id, type: 'conflict', message: 'a different statement with this id is stored here; kept as it is here' });
+      continue;
+    }
+    if ((row.session_id !== null && maps.erased.sessions.has(row.session_id)) || (row.player_id !== null && maps.erased.players.has(row.player_id))) {
+      addNote(report, { kind: 'statements', id: row.id, type: 'skipped', message: ERASED });
       continue;
     }
     const sessionId = row.session_id === null ? null : maps.sessions.get(row.session_id);

@@ -14,7 +14,11 @@ export interface IdMaps {
   activities: Map<string, string>;
   players: Map<string, string>;
   sessions: Map<number, number>;
+  /** Bundle rows of what was erased here (`aula player erase`), left out with everything that belongs to them. */
+  erased: { players: Set<string>; gameplays: Set<string>; sessions: Set<number> };
 }
+
+export const ERASED = 'erased here (aula player erase): not imported again';
 
 type One = { id: string } | undefined;
 
@@ -29,7 +33,7 @@ export function importTables(db: Db, rows: BundleRows, report: ImportReport, tou
   const games = new Map<string, string>();
   const versions = new Map<string, string>();
   const gameplays = new Map<string, string>();
-  const maps: IdMaps = { activities: new Map(), players: new Map(), sessions: new Map() };
+  const maps: IdMaps = { activities: new Map(), players: new Map(), sessions: new Map(), erased: { players: new Set(), gameplays: new Set(), sessions: new Set() } };
   const codeTaken = (code: string) => found('SELECT id FROM activities WHERE tracking_code = ? UNION ALL SELECT id FROM versions WHERE tracking_code = ?', code, code) !== undefined;
 
   for (const row of rows.classes) {
@@ -117,7 +121,13 @@ export function importTables(db: Db, rows: BundleRows, report: ImportReport, tou
     touched.activities.add(row.id);
   }
 
+  const erased = (kind: 'player' | 'gameplay', id: string) => found('SELECT id FROM erased_ids WHERE kind = ? AND id = ?', kind, id) !== undefined;
   for (const row of rows.players) {
+    if (erased('player', row.id)) {
+      maps.erased.players.add(row.id);
+      addNote(report, { kind: 'players', id: row.id, type: 'skipped', message: ERASED });
+      continue;
+    }
     const byId = found('SELECT id FROM players WHERE id = ?', row.id);
     const local = byId ?? found('SELECT id FROM players WHERE public_id = ?', row.public_id);
     if (local) {
@@ -144,6 +154,11 @@ export function importTables(db: Db, rows: BundleRows, report: ImportReport, tou
   }
 
   for (const row of rows.gameplays) {
+    if (maps.erased.players.has(row.player_id) || erased('gameplay', row.id)) {
+      maps.erased.gameplays.add(row.id);
+      addNote(report, { kind: 'gameplays', id: row.id, type: 'skipped', message: ERASED });
+      continue;
+    }
     const playerId = maps.players.get(row.player_id);
     const activityId = row.activity_id === null ? null : maps.activities.get(row.activity_id);
     const versionId = versions.get(row.version_id);
@@ -171,6 +186,11 @@ export function importTables(db: Db, rows: BundleRows, report: ImportReport, tou
 
   const versionGames = new Map(rows.versions.map((version) => [version.id, version.game_id]));
   for (const row of rows.sessions) {
+    if (maps.erased.gameplays.has(row.gameplay_id)) {
+      maps.erased.sessions.add(row.id);
+      addNote(report, { kind: 'sessions', id: String(row.id), type: 'skipped', message: ERASED });
+      continue;
+    }
     const gameplayId = gameplays.get(row.gameplay_id);
     const playerId = maps.players.get(row.player_id);
     const versionId = versions.get(row.version_id);
