@@ -20,6 +20,7 @@ import { WriterClosedError } from '../store/write-queue.js';
 import type { XapiCredential } from '../store/xapi-credentials-repo.js';
 import type { XapiIngestResult } from '../store/xapi-ingest.js';
 import { alternateContent } from './alternate-syntax.js';
+import { consistencyClock } from './consistent-through.js';
 import { prepareStatements } from './prepare-statements.js';
 import { isUuid } from './validation/formats.js';
 import { XapiError, type XapiVersion } from './xapi-headers.js';
@@ -37,7 +38,7 @@ export async function postStatements(ctx: AppContext, req: Request, res: Respons
     const statements = Array.isArray(body) ? body : [body];
     return statements.length === 0 ? [] : store(ctx, res.locals as XapiLocals, statements);
   });
-  sendJson(res, 200, ids);
+  sendJson(res, 200, ids, { 'X-Experience-API-Consistent-Through': consistencyClock(ctx).through() });
 }
 
 /** `PUT /xapi/statements?statementId=` (X-4): one statement under the given id → 204. */
@@ -61,6 +62,7 @@ export async function putStatement(ctx: AppContext, req: Request, res: Response)
     }
     await store(ctx, res.locals as XapiLocals, [statement]);
   });
+  res.setHeader('X-Experience-API-Consistent-Through', consistencyClock(ctx).through());
   res.status(204).end();
 }
 
@@ -98,12 +100,15 @@ async function store(ctx: AppContext, locals: XapiLocals, statements: unknown[])
     throw busy();
   }
   let result: XapiIngestResult;
+  // `stored` is never earlier than this hand-over time (xapi-ingest.ts nextStored).
+  const handedOver = ctx.now();
   try {
     // On the writer thread, in the same group commit as RAGE batches: SQLite and its fsync stay off the event loop.
-    result = await ctx.ingest.run('xapi.ingest', { scope, batch, nowMs: ctx.now() }, batch.length);
+    result = await ctx.ingest.run('xapi.ingest', { scope, batch, nowMs: handedOver }, batch.length);
   } catch (error) {
     throw storeFailure(ctx, error);
   }
+  consistencyClock(ctx).committed(handedOver);
   markStorage(ctx, false);
   for (const started of result.started) {
     ctx.bus.emit('session.started', { activityId: activity.id, ...started });

@@ -4,6 +4,7 @@ import type { AppContext } from '../context.js';
 import { sendJson } from '../http/send.js';
 import { getActivity } from '../store/activities-repo.js';
 import { convertAlternateRequest } from './alternate-syntax.js';
+import { consistencyClock } from './consistent-through.js';
 import { getStatements } from './get-statements.js';
 import { postStatements, putStatement, XapiBusyError, type XapiLocals } from './post-statements.js';
 import { authenticate } from './xapi-auth.js';
@@ -48,10 +49,11 @@ export function xapiRouter(ctx: AppContext): express.Router {
 
   router.get('/about', (_req, res) => sendJson(res, 200, { version: SUPPORTED_VERSIONS }));
 
+  const consistency = consistencyClock(ctx);
   const statements = express.Router({ strict: false, caseSensitive: true });
   statements.use((req, res, next) => {
-    // X-2.1: on every statement-resource answer, errors included. Answers leave after the commit they wait for.
-    res.setHeader('X-Experience-API-Consistent-Through', new Date(ctx.now()).toISOString());
+    // X-2.1: on every statement-resource answer, errors included; a write sets it again once it has committed.
+    res.setHeader('X-Experience-API-Consistent-Through', consistency.through());
     if (!res.locals.version) {
       const header = req.headers['x-experience-api-version'];
       throw new XapiError(400, header ? `Unsupported X-Experience-API-Version: ${String(header)}` : 'Missing X-Experience-API-Version header');

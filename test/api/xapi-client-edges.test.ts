@@ -118,4 +118,43 @@ describe('/xapi: what real clients and conformance checks run into', () => {
     });
     assert.equal(unauthenticated.status, 401);
   });
+
+  it('Consistent-Through never promises a statement still being written: a client syncing with since misses none', async () => {
+    const own = setup();
+    // Large enough that the writer thread is still on it while the reads below are answered.
+    const posting = own.call('statements', { method: 'POST', body: JSON.stringify(Array.from({ length: 3000 }, () => statement())) });
+    let posted = false;
+    posting.finally(() => {
+      posted = true;
+    });
+    const reads: Array<{ through: string; newest: string | undefined }> = [];
+    while (!posted) {
+      const answer = await own.call('statements?limit=1');
+      const through = answer.headers.get('x-experience-api-consistent-through');
+      assert.ok(through);
+      reads.push({ through, newest: ((answer.json as { statements: Json[] }).statements[0]?.id as string | undefined) ?? undefined });
+    }
+    const ids = (await posting).json as string[];
+    assert.equal(ids.length, 3000);
+    const batch = new Set(ids);
+    assert.ok(
+      reads.some((read) => read.newest !== undefined && !batch.has(read.newest)),
+      'some reads were answered while the batch was being written',
+    );
+    // Every statement, newest first, with its stored time.
+    const all: Json[] = [];
+    let next = 'statements';
+    while (next !== '') {
+      const page = (await own.call(next)).json as { statements: Json[]; more: string };
+      all.push(...page.statements);
+      next = page.more.replace(/^\/xapi\//, '');
+    }
+    for (const read of reads) {
+      // What the read did not see: everything newer than the newest statement it returned.
+      const seen = all.findIndex((s) => s.id === read.newest);
+      const unseen = all.slice(0, seen < 0 ? all.length : seen);
+      const promised = unseen.filter((s) => (s.stored as string) < read.through);
+      assert.deepEqual(promised.length, 0, `Consistent-Through ${read.through}, yet ${promised.length} statements stored before it were not retrievable`);
+    }
+  });
 });

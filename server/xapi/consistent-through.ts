@@ -1,0 +1,60 @@
+import type { AppContext } from '../context.js';
+
+/**
+ * `X-Experience-API-Consistent-Through` (X-2.1): a time before which every statement that has or will have a `stored`
+ * value is already retrievable. A client that reads "what is new" with `since` set to it must miss nothing.
+ *
+ * A statement's `stored` is the time its request handed it to the writer thread (never earlier: stored is taken
+ * right before the hand-over, and only ever pushed later), and the writer commits in the order it was handed things.
+ * So at any moment when no statement waits for the writer, every statement stored before that moment is committed:
+ * "now" is right. While some wait (a write in flight, a backlog), "now" was wrong: a statement stored a few
+ * milliseconds ago, not yet committed, was behind the time the header promised, and a client syncing with `since`
+ * lost it for good. Then the answer is the last moment known to be safe: the last time the writer was seen with
+ * nothing waiting, or the hand-over time of a write seen committed (everything handed over before it is committed too).
+ */
+const clocks = new WeakMap<AppContext, ConsistencyClock>();
+
+/**
+ * The installation's clock, made by the xAPI router as the collector is set up (before it listens, so before any
+ * statement can be waiting for the writer).
+ */
+export function consistencyClock(ctx: AppContext): ConsistencyClock {
+  let clock = clocks.get(ctx);
+  if (clock === undefined) {
+    clock = new ConsistencyClock(ctx);
+    clocks.set(ctx, clock);
+  }
+  return clock;
+}
+
+export class ConsistencyClock {
+  private safe: number;
+
+  constructor(private readonly ctx: AppContext) {
+    // Nothing handed over before this clock existed is still waiting: the store is opened before the collector listens.
+    this.safe = ctx.now();
+    // Each commit of statements may be the one that empties the writer's queue.
+    ctx.bus.on('statements.stored', () => this.through());
+  }
+
+  /** The header's value now. */
+  through(): string {
+    const now = this.ctx.now();
+    if (!this.statementsWaiting()) this.note(now);
+    return new Date(this.safe).toISOString();
+  }
+
+  /** A write handed over at `handedOverMs` has committed, and with it everything handed over before it. */
+  committed(handedOverMs: number): void {
+    this.note(handedOverMs);
+  }
+
+  private note(safe: number): void {
+    if (safe > this.safe) this.safe = safe;
+  }
+
+  /** Whether statements wait for the writer: with a limit of 0, isOverloaded is true exactly when some do. */
+  private statementsWaiting(): boolean {
+    return this.ctx.ingest.isOverloaded(0, 0);
+  }
+}
