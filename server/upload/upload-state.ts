@@ -34,6 +34,22 @@ export function seedPending(db: Db, targetId: string, where: StatementWhere, now
     .run(targetId, now, ...where.params, targetId).changes;
 }
 
+/**
+ * The statements this LRS rejected last time are tried again: the LRS's administrator may have raised its size limit
+ * or relaxed its validation since, and the researcher's way to send them is to run the upload again. (Left
+ * `rejected`, they never reached the LRS, however often the upload ran.) Those still refused are rejected again,
+ * with the LRS's message of this run.
+ */
+export function requeueRejected(db: Db, targetId: string, where: StatementWhere, now: string): number {
+  const clause = where.sql === '' ? 'WHERE' : `${where.sql} AND`;
+  return db
+    .prepare(
+      `UPDATE upload_state SET state = 'pending', updated = ?
+       WHERE target_id = ? AND state = 'rejected' AND statement_seq IN (SELECT s.seq FROM statements s ${clause} 1)`,
+    )
+    .run(now, targetId, ...where.params).changes;
+}
+
 export function markState(
   db: Db,
   targetId: string,

@@ -9,7 +9,7 @@ import { type LrsAnswer, LrsClient, type LrsTarget } from './lrs-client.js';
 import { endpointWithoutCredentials } from './lrs-endpoint.js';
 import { sameStatement } from './same-statement.js';
 import { claimUploadLock, type UploadLock } from './upload-lock.js';
-import { findOrCreateTarget, forgetCredentialsInTargets, markState, seedPending, stateCounts, type UploadStateName } from './upload-state.js';
+import { findOrCreateTarget, forgetCredentialsInTargets, markState, requeueRejected, seedPending, stateCounts, type UploadStateName } from './upload-state.js';
 
 export interface UploadOptions {
   target: LrsTarget;
@@ -80,6 +80,7 @@ async function upload(db: Db, options: UploadOptions): Promise<UploadSummary> {
     forgetCredentialsInTargets(w);
     const id = findOrCreateTarget(w, endpoint, options.target.username, now);
     seedPending(w, id, where, now);
+    requeueRejected(w, id, where, now);
     return id;
   });
   const summary: UploadSummary = {
