@@ -12,7 +12,7 @@ import { registerStatsCommand } from './cli/stats-command.js';
 import { registerStudentCommands } from './cli/student-commands.js';
 import { registerTeacherKeyCommand } from './cli/teacher-key-command.js';
 import { registerUploadCommand } from './cli/upload-command.js';
-import { DatabaseDamagedError, DatabaseTooNewError, NoDatabaseError, NotADataFolderError } from './store/open-database.js';
+import { DatabaseDamagedError, DatabaseTooNewError, DataFolderAccessError, NoDatabaseError, NotADataFolderError } from './store/open-database.js';
 
 /** Every command takes --data-dir (default: $AULA_DATA_DIR, else the per-user app-data folder). */
 function withDataDir(command: Command): Command {
@@ -50,7 +50,7 @@ export async function runCli(argv: string[]): Promise<void> {
       process.stderr.write(`aula: ${dataFolderProblem(error)}\n`);
       process.exit(1);
     }
-    if (error instanceof CliError || error instanceof DatabaseTooNewError || error instanceof DatabaseDamagedError) {
+    if (error instanceof CliError || error instanceof DatabaseTooNewError || error instanceof DatabaseDamagedError || error instanceof DataFolderAccessError) {
       process.stderr.write(`aula: ${error.message}\n`);
       process.exit(error instanceof CliError ? error.exitCode : 1);
     }

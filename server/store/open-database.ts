@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrations, schemaVersion } from './migrations/index.js';
@@ -61,6 +62,51 @@ export class NoDatabaseError extends Error {
   }
 }
 
+/**
+ * The data folder or its database may not be written (or read) by this user: a folder made by another account (`sudo
+ * aula serve` once, then `aula serve`), a read-only disk or share. The code stays the operating system's, so the
+ * desktop app's start-up dialog sorts it as a data folder problem and offers another folder.
+ */
+export class DataFolderAccessError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly code: string,
+    what: string,
+  ) {
+    const user = safeUserName();
+    super(
+      `Aula cannot ${what} (${ACCESS_REASONS[code] ?? code}). ` +
+        `Give ${user ? `the user ${user}` : 'this user'} permission to write to that folder and its files, or choose another folder with --data-dir DIR or the AULA_DATA_DIR environment variable.`,
+    );
+  }
+}
+
+const ACCESS_REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'the disk is read-only',
+  SQLITE_READONLY: 'its files are read-only for this user',
+  SQLITE_CANTOPEN: 'the database file cannot be opened: permission denied, or the disk is read-only',
+};
+
+function safeUserName(): string | undefined {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return undefined;
+  }
+}
+
+/** SQLite reports a read-only file as SQLITE_READONLY (or a subcode such as SQLITE_READONLY_DIRECTORY). */
+function accessCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return undefined;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return code;
+  if (code.startsWith('SQLITE_READONLY')) return 'SQLITE_READONLY';
+  if (code.startsWith('SQLITE_CANTOPEN')) return 'SQLITE_CANTOPEN';
+  return undefined;
+}
+
 export interface OpenOptions {
   readonly?: boolean;
   /**
@@ -90,8 +136,21 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
   if (fileInTheWay) throw new NotADataFolderError(folder, fileInTheWay);
   const file = databaseFile(dataDir);
   if (!create && !fs.existsSync(file)) throw new NoDatabaseError(folder, fs.existsSync(folder));
-  if (create) fs.mkdirSync(dataDir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
-  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: !create });
+  if (create) {
+    try {
+      fs.mkdirSync(dataDir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
+    } catch (error) {
+      const code = accessCode(error);
+      throw code ? new DataFolderAccessError(folder, code, `create the data folder ${folder}`) : error;
+    }
+  }
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: !create });
+  } catch (error) {
+    const code = accessCode(error);
+    throw code ? new DataFolderAccessError(folder, code, `open the database ${path.resolve(file)}`) : error;
+  }
   let found: number;
   try {
     db.pragma('busy_timeout = 5000');
@@ -105,6 +164,8 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
     db.close();
     const code = (error as { code?: string }).code;
     if (code && DAMAGE_CODES.has(code)) throw new DatabaseDamagedError(file, (error as Error).message, dataDir);
+    const access = accessCode(error);
+    if (access) throw new DataFolderAccessError(folder, access, `write to the database ${path.resolve(file)}`);
     throw error;
   }
   if (found > schemaVersion) {
