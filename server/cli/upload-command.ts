@@ -6,7 +6,7 @@ import { UnknownFilterValueError } from '../export/filters.js';
 import { LrsClient } from '../upload/lrs-client.js';
 import { CLI_WORDING, credentialsInEndpoint, LrsEndpointError, lrsTargetFrom } from '../upload/lrs-endpoint.js';
 import { claimUploadLock, type UploadLock, UploadRunningError } from '../upload/upload-lock.js';
-import { UploadStoppedError, type UploadSummary, uploadStatements } from '../upload/uploader.js';
+import { type UploadRetry, UploadStoppedError, type UploadSummary, uploadStatements } from '../upload/uploader.js';
 import { closeDatabase, type DataDirOption, openData } from './open-data.js';
 import { CliError } from './output.js';
 import { passwordOf } from './password-input.js';
@@ -20,6 +20,12 @@ interface UploadFlags extends DataDirOption {
   activity?: string;
   batch: string;
   pseudonymize?: boolean;
+}
+
+/** Nothing is lost while it waits, and Ctrl+C is safe: a researcher who sees no progress for a minute should know. */
+function describeRetry({ problem, attempt, attempts, waitMs }: UploadRetry): string {
+  const wait = waitMs < 1000 ? `${waitMs} ms` : `${Math.round(waitMs / 1000)} s`;
+  return `aula: ${problem}; trying again in ${wait} (attempt ${attempt} of ${attempts}). Ctrl+C stops; running the upload again resumes.`;
 }
 
 function describeSummary(summary: UploadSummary): string[] {
@@ -100,6 +106,8 @@ export function registerUploadCommand(program: Command, withDataDir: (command: C
           ),
           write: async (job) => db.transaction(job).immediate(db),
           onProgress: ({ done, total }) => progress.update(done, total),
+          // On a terminal the progress line is overwritten in place: the note clears it and takes a line of its own.
+          onRetry: (retry) => process.stderr.write(`${process.stderr.isTTY ? '\r\u001b[K' : ''}${describeRetry(retry)}\n`),
           lock,
         });
         progress.end();

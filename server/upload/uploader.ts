@@ -20,6 +20,8 @@ export interface UploadOptions {
   /** Runs a write: ctx.writer.run in the server, a plain transaction in the CLI. */
   write: <T>(job: (db: Db) => T) => Promise<T>;
   onProgress?: (progress: UploadProgress) => void;
+  /** Before each wait for a retry (rule 8): a wait of up to two minutes must not look like a hang. */
+  onRetry?: (retry: UploadRetry) => void;
   /** Waits between retries of one batch (ms); the last one repeats until maxAttempts. */
   retryDelays?: number[];
   maxAttempts?: number;
@@ -33,6 +35,15 @@ export interface UploadOptions {
 export interface UploadProgress {
   done: number;
   total: number;
+}
+
+export interface UploadRetry {
+  /** What went wrong, in a few words: `the LRS answered 503`, or the network error. */
+  problem: string;
+  /** The attempt that follows the wait (2 for the first retry), of `attempts` at most. */
+  attempt: number;
+  attempts: number;
+  waitMs: number;
 }
 
 export type { UploadSummary };
@@ -189,10 +200,12 @@ async function upload(db: Db, options: UploadOptions): Promise<UploadSummary> {
     let lastProblem = '';
     for (let attempt = 0; attempt < attempts; attempt++) {
       let answer: LrsAnswer | undefined;
+      let shortProblem = '';
       try {
         answer = await requestOnce();
       } catch (error) {
         lastProblem = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+        shortProblem = lastProblem;
       }
       if (answer) {
         // A write-only key may not read statements back (403 on GET): the caller falls back to PUT.
@@ -202,10 +215,13 @@ async function upload(db: Db, options: UploadOptions): Promise<UploadSummary> {
         }
         if (answer.status < 500 && answer.status !== 429) return answer;
         lastProblem = `${answer.status} ${answer.text.slice(0, 200)}`;
+        shortProblem = `the LRS answered ${answer.status}`;
       }
       if (attempt + 1 >= attempts) break;
       const fallback = delays[Math.min(attempt, delays.length - 1)] ?? 1000;
-      await sleep(retryAfterMs(answer?.retryAfter ?? null) ?? fallback);
+      const waitMs = retryAfterMs(answer?.retryAfter ?? null) ?? fallback;
+      options.onRetry?.({ problem: shortProblem, attempt: attempt + 2, attempts, waitMs });
+      await sleep(waitMs);
     }
     throw new UploadStoppedError(
       `The LRS could not be reached (${lastProblem}). Nothing is lost: run the upload again to resume.`,
