@@ -26,6 +26,9 @@ export const CSV_COLUMNS = [
   'duration',
   'progress',
   'extensions',
+  // Added last, so scripts that read the columns by position keep working. `session` is the attempt number of the
+  // player in the activity (1, 2…), the same for every player; this is the session's own id, what --session takes.
+  'session_id',
 ] as const;
 
 /** `playerId` is what the export shows for the player (the playerId, or its pseudonym). */
@@ -60,5 +63,6 @@ export function csvRow(row: ExportRow, statement: Json, playerId: string | null)
     result.duration,
     progress,
     Object.keys(extensions).length > 0 ? extensions : null,
+    row.sessionId,
   ];
 }

@@ -90,7 +90,7 @@ describe('export formats', () => {
     assert.deepEqual(Object.keys(rows[0] ?? {}), [
       'statement_id', 'stored', 'timestamp', 'activity', 'activity_code', 'session', 'player_id', 'player_type',
       'actor_name', 'verb', 'object_id', 'object_type', 'success', 'completion', 'score_raw', 'score_scaled',
-      'response', 'duration', 'progress', 'extensions',
+      'response', 'duration', 'progress', 'extensions', 'session_id',
     ]);
     const first = rows[0] as Record<string, string>;
     assert.equal(first.activity, 'Maths 3B');
@@ -105,6 +105,19 @@ describe('export formats', () => {
     assert.deepEqual(JSON.parse(first.extensions ?? ''), { 'http://aula.test/xapi/extensions/custom_ext': 'value 0' });
     const secondSession = rows.filter((row) => row.player_id === classroom.starts[0]?.playerId && row.session === '2');
     assert.equal(secondSession.length, classroom.sent[2]);
+    // Every player's first attempt is session 1: session_id tells the attempts apart, as --session takes it.
+    const db = collector.context.db;
+    const sessionIds = classroom.starts.map((start) => String((db.prepare('SELECT id FROM sessions WHERE auth_token = ?').get(start.authToken) as { id: number }).id));
+    assert.equal(new Set(sessionIds).size, classroom.starts.length);
+    for (const [index, sessionId] of sessionIds.entries()) {
+      assert.equal(rows.filter((row) => row.session_id === sessionId).length, classroom.sent[index]);
+      const one = await exported({ format: 'csv', filters: { session: sessionId } });
+      const sessionRows = parse(one.text, { bom: true, columns: true }) as Array<Record<string, string>>;
+      assert.deepEqual(
+        sessionRows.map((row) => row.statement_id),
+        rows.filter((row) => row.session_id === sessionId).map((row) => row.statement_id),
+      );
+    }
   });
 
   test("traces-csv: RAGE's trace columns with short names", async () => {
