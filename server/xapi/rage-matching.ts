@@ -22,14 +22,15 @@ export function rageMatching(
   settings: NormalizeSettings,
 ): RageMatching {
   const account = filters.agent === undefined ? undefined : accountOf(filters.agent);
-  const versions = filters.verb === undefined && filters.activity === undefined ? [] : versionsOf(db, activityId, settings);
+  const versions = filters.activity === undefined ? [] : versionsOf(db, activityId, settings);
   return {
     homePage: settings.homePage,
     namespace: settings.namespace,
     agentPlayers: account === undefined ? [] : playersNamed(db, activityId, account.name, settings),
     agentHomePage: account?.homePage,
     agentIsCollector: account?.name === COLLECTOR_ACCOUNT,
-    verbIds: filters.verb === undefined ? [] : union(namespacesOf(versions, settings).map((namespace) => verbIdsServedAs(filters.verb as string, namespace))),
+    verbIds:
+      filters.verb === undefined ? [] : union(namespacesOf(db, activityId, settings).map((namespace) => verbIdsServedAs(filters.verb as string, namespace))),
     objectIds: filters.activity === undefined ? [] : union(servedWith(versions, settings).map((origin) => objectIdsServedAs(filters.activity as string, origin.homePage, origin.namespace, origin.versions))),
   };
 }
@@ -75,9 +76,17 @@ function versionsOf(db: Db, activityId: string, settings: NormalizeSettings): Se
   }));
 }
 
-/** This laptop's namespace and those of the laptops the activity's sessions were imported from. */
-function namespacesOf(versions: readonly ServedVersion[], settings: NormalizeSettings): string[] {
-  return [...new Set([settings.namespace, ...versions.map((version) => version.namespace)])];
+/**
+ * This laptop's namespace and those of the laptops the activity's sessions were imported from. Each page of a verb
+ * filter asks: the activity's sessions are read only once something was imported at all.
+ */
+function namespacesOf(db: Db, activityId: string, settings: NormalizeSettings): string[] {
+  if (!prepared<[], { one: number }>(db, 'SELECT 1 AS one FROM origins LIMIT 1').get()) return [settings.namespace];
+  const imported = prepared<[string], { namespace: string }>(
+    db,
+    'SELECT DISTINCT o.namespace FROM sessions s JOIN origins o ON o.id = s.origin_id WHERE s.activity_id = ?',
+  ).all(activityId);
+  return [...new Set([settings.namespace, ...imported.map((row) => row.namespace)])];
 }
 
 /** The versions grouped by the home page and namespace they are served with; this laptop's always among them. */
