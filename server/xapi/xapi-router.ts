@@ -25,6 +25,7 @@ import {
  */
 export function xapiRouter(ctx: AppContext): express.Router {
   const router = express.Router({ strict: false, caseSensitive: true });
+  const consistency = consistencyClock(ctx);
   router.use((req, res, next) => {
     applyXapiCors(res);
     if (req.method === 'OPTIONS') {
@@ -41,15 +42,21 @@ export function xapiRouter(ctx: AppContext): express.Router {
 
   // Before the credentials and the version are read: a request in the Alternate Request Syntax carries them in its form.
   router.use((req, res, next) => {
-    convertAlternateRequest(ctx, req, res).then((converted) => {
-      if (converted) res.locals.version = requestVersion(req);
-      next();
-    }, next);
+    convertAlternateRequest(ctx, req, res).then(
+      (converted) => {
+        if (converted) res.locals.version = requestVersion(req);
+        next();
+      },
+      (error: unknown) => {
+        // Refused before the statement resource's own checks: its answers carry the header all the same.
+        res.setHeader('X-Experience-API-Consistent-Through', consistency.through());
+        next(error);
+      },
+    );
   });
 
   router.get('/about', (_req, res) => sendJson(res, 200, { version: SUPPORTED_VERSIONS }));
 
-  const consistency = consistencyClock(ctx);
   const statements = express.Router({ strict: false, caseSensitive: true });
   statements.use((req, res, next) => {
     // on every statement-resource answer, errors included; a write sets it again once it has committed.

@@ -106,6 +106,7 @@ describe('/xapi: what real clients and conformance checks run into', () => {
       refused.map((answer) => answer.status),
       [400, 400, 400, 400, 400],
     );
+    for (const answer of refused) assert.ok(answer.headers.get('x-experience-api-consistent-through'), answer.text);
     const [underTwo] = refused;
     assert.ok(underTwo);
     assert.match((underTwo.json as Json).message as string, /2\.0/);
