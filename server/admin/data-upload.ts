@@ -7,6 +7,7 @@ import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { LrsClient, type LrsTarget } from '../upload/lrs-client.js';
 import { DASHBOARD_WORDING, endpointWithoutCredentials, LrsEndpointError, lrsTargetFrom } from '../upload/lrs-endpoint.js';
+import { UploadChoiceError } from '../upload/upload-choice.js';
 import { claimUploadLock, type UploadLock, UploadRunningError } from '../upload/upload-lock.js';
 import { stateCounts } from '../upload/upload-state.js';
 import { UploadStoppedError, uploadStatements } from '../upload/uploader.js';
@@ -139,7 +140,7 @@ export class UploadRunner {
         job.state = 'failed';
         job.finished = isoNow(ctx.now);
         job.error = error instanceof UploadStoppedError || error instanceof Error ? error.message : String(error);
-        if (!(error instanceof UploadStoppedError)) ctx.log.error({ err: error }, 'upload failed');
+        if (!(error instanceof UploadStoppedError || error instanceof UploadChoiceError)) ctx.log.error({ err: error }, 'upload failed');
       },
     );
     return job;

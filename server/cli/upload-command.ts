@@ -5,6 +5,7 @@ import { pseudonymSaltForCli } from '../export/export-to.js';
 import { UnknownFilterValueError } from '../export/filters.js';
 import { LrsClient } from '../upload/lrs-client.js';
 import { CLI_WORDING, credentialsInEndpoint, LrsEndpointError, lrsTargetFrom } from '../upload/lrs-endpoint.js';
+import { UploadChoiceError } from '../upload/upload-choice.js';
 import { claimUploadLock, type UploadLock, UploadRunningError } from '../upload/upload-lock.js';
 import { type UploadRetry, UploadStoppedError, type UploadSummary, uploadStatements } from '../upload/uploader.js';
 import { closeDatabase, type DataDirOption, openData } from './open-data.js';
@@ -115,7 +116,9 @@ export function registerUploadCommand(program: Command, withDataDir: (command: C
         if (summary.conflicts > 0 || summary.rejected > 0) process.exitCode = 2;
       } catch (error) {
         progress.end();
-        if (error instanceof UploadStoppedError || error instanceof UnknownFilterValueError) throw new CliError(error.message);
+        if (error instanceof UploadStoppedError || error instanceof UnknownFilterValueError || error instanceof UploadChoiceError) {
+          throw new CliError(error.message);
+        }
         throw error;
       } finally {
         lock.release();

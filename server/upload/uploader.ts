@@ -8,6 +8,7 @@ import { isoNow } from '../util/time.js';
 import { type LrsAnswer, LrsClient, type LrsTarget } from './lrs-client.js';
 import { endpointWithoutCredentials } from './lrs-endpoint.js';
 import { sameStatement } from './same-statement.js';
+import { holdToPseudonymChoice } from './upload-choice.js';
 import { claimUploadLock, type UploadLock } from './upload-lock.js';
 import { findOrCreateTarget, forgetCredentialsInTargets, markState, requeueRejected, seedPending, stateCounts, type UploadStateName } from './upload-state.js';
 
@@ -90,6 +91,7 @@ async function upload(db: Db, options: UploadOptions): Promise<UploadSummary> {
     const now = isoNow();
     forgetCredentialsInTargets(w);
     const id = findOrCreateTarget(w, endpoint, options.target.username, now);
+    holdToPseudonymChoice(w, id, options.target.username, options.settings.pseudonymSalt !== null);
     seedPending(w, id, where, now);
     requeueRejected(w, id, where, now);
     return id;
