@@ -43,6 +43,11 @@ export class LrsClient {
     return this.request('GET', `/statements?statementId=${encodeURIComponent(id)}&format=exact`);
   }
 
+  /** A statement the LRS holds voided is not found by `statementId` (xAPI 1.0.3 §2.1.3): this asks for it as voided. */
+  getVoidedStatement(id: string): Promise<LrsAnswer> {
+    return this.request('GET', `/statements?voidedStatementId=${encodeURIComponent(id)}&format=exact`);
+  }
+
   private async request(method: string, path: string, body?: string): Promise<LrsAnswer> {
     const headers: Record<string, string> = { Authorization: this.auth, 'X-Experience-API-Version': XAPI_VERSION };
     if (body !== undefined) headers['Content-Type'] = 'application/json';

@@ -164,10 +164,20 @@ async function upload(db: Db, options: UploadOptions): Promise<UploadSummary> {
     const absent: Item[] = [];
     let unreadable = false;
     for (const item of items) {
-      const found = await withRetry(() => client.getStatement(item.id), true);
+      let found = await withRetry(() => client.getStatement(item.id), true);
+      let voided = false;
+      if (found.status === 404) {
+        // Voided at the LRS (a researcher took it back there): it is there, and sending it again cannot succeed.
+        // One try, no retries: an LRS that cannot answer this leaves the statement absent, as before.
+        const asVoided = await client.getVoidedStatement(item.id).catch(() => undefined);
+        if (asVoided?.status === 200) {
+          found = asVoided;
+          voided = true;
+        }
+      }
       if (found.status === 200) {
-        if (sameStatement(item.statement, parse(found.text))) await mark([item], 'sent', 200, 'already in the LRS', 'already');
-        else await mark([item], 'conflict', answer.status, 'the LRS holds a different statement with this id');
+        if (sameStatement(item.statement, parse(found.text))) await mark([item], 'sent', 200, voided ? 'already in the LRS, voided there' : 'already in the LRS', 'already');
+        else await mark([item], 'conflict', answer.status, `the LRS holds a different statement with this id${voided ? ' (voided there)' : ''}`);
       } else if (found.status === 404) absent.push(item);
       else if (found.status === 401 || found.status === 403) {
         unreadable = true;
