@@ -26,6 +26,6 @@ export function holdToPseudonymChoice(db: Db, targetId: string, username: string
   const before = earlier ? 'pseudonymised (--pseudonymize, Pseudonymise usernames)' : 'with usernames and playerIds (without --pseudonymize)';
   const now = pseudonymize ? 'pseudonymised' : 'with usernames and playerIds';
   throw new UploadChoiceError(
-    `Nothing sent. ${sent} statements went to this LRS with the key ${username} ${before}; sending the rest ${now} would give each student a second identity there. Make the same choice as before, or upload to another LRS store (another key).`,
+    `Nothing sent. ${sent} statements went to this LRS (key "${username}") ${before}; sending the rest ${now} would give each student a second identity there. Make the same choice as before, or upload to another LRS store (another key).`,
   );
 }

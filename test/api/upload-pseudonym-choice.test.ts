@@ -43,7 +43,7 @@ test('an LRS that got statements with playerIds never gets the next ones pseudon
   assert.equal(tuesday.code, 1);
   assert.equal(
     tuesday.stderr.split('\n').filter((line) => line.startsWith('aula: ')).join('\n'),
-    `aula: Nothing sent. ${total} statements went to this LRS with the key key with usernames and playerIds (without --pseudonymize); sending the rest pseudonymised would give each student a second identity there. Make the same choice as before, or upload to another LRS store (another key).`,
+    `aula: Nothing sent. ${total} statements went to this LRS (key "key") with usernames and playerIds (without --pseudonymize); sending the rest pseudonymised would give each student a second identity there. Make the same choice as before, or upload to another LRS store (another key).`,
   );
   const names = await accountNamesAt(idsNow());
   assert.equal(names.length, total, 'nothing of Tuesday was sent');
@@ -57,7 +57,7 @@ test('an LRS that got statements with playerIds never gets the next ones pseudon
     job = ((await request(`${collector.url}/admin/api/data/upload/status`)).json as { job: typeof job }).job;
   } while (job?.state === 'running');
   assert.equal(job?.state, 'failed');
-  assert.match(job?.error ?? '', /^Nothing sent\. \d+ statements went to this LRS with the key key with usernames and playerIds/);
+  assert.match(job?.error ?? '', /^Nothing sent\. \d+ statements went to this LRS \(key "key"\) with usernames and playerIds/);
 
   // The same choice as Monday sends Tuesday's statements, under Ana's one identity.
   const again = await upload('key');
