@@ -236,7 +236,8 @@ describe('the teacher dashboard, against a real aula serve and the real js-track
       // Closing the activity from the Activities screen.
       await go(page, 'Activities');
       const closing = page.locator('.activities-table tbody tr', { hasText: 'Fractions 3B' });
-      await closing.getByRole('button', { name: 'Close' }).click();
+      await closing.getByRole('button', { name: 'Close…' }).click();
+      await page.getByRole('alertdialog', { name: 'Close activity Fractions 3B' }).getByRole('button', { name: 'Yes, close activity' }).click();
       await closing.locator('.badge-closed').waitFor();
     } finally {
       game.stop();
