@@ -5,7 +5,7 @@ import { statementWhere, UnknownFilterValueError } from '../export/filters.js';
 import { ensurePseudonymSalt } from '../normalize/index.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
-import { LrsClient, type LrsTarget } from '../upload/lrs-client.js';
+import { LrsClient, type LrsTarget, redirectAdvice } from '../upload/lrs-client.js';
 import { DASHBOARD_WORDING, endpointWithoutCredentials, LrsEndpointError, lrsTargetFrom } from '../upload/lrs-endpoint.js';
 import { UploadChoiceError } from '../upload/upload-choice.js';
 import { claimUploadLock, type UploadLock, UploadRunningError } from '../upload/upload-lock.js';
@@ -42,6 +42,8 @@ export const uploadSchema = lrsSchema.extend({
 export async function testConnection(target: LrsTarget): Promise<{ ok: boolean; status: number | null; message: string }> {
   try {
     const about = await new LrsClient(target).about();
+    const redirect = redirectAdvice(target.endpoint, about);
+    if (redirect) return { ok: false, status: about.status, message: redirect };
     if (about.status !== 200) return { ok: false, status: about.status, message: `${target.endpoint}/about answered ${about.status}: is this the xAPI endpoint?` };
     let versions = '';
     try {

@@ -3,7 +3,7 @@ import { resolveHomePage } from '../collector/home-page.js';
 import { normalizeSettingsFor } from '../export/export-options.js';
 import { pseudonymSaltForCli } from '../export/export-to.js';
 import { UnknownFilterValueError } from '../export/filters.js';
-import { LrsClient } from '../upload/lrs-client.js';
+import { LrsClient, redirectAdvice } from '../upload/lrs-client.js';
 import { CLI_WORDING, credentialsInEndpoint, LrsEndpointError, lrsTargetFrom } from '../upload/lrs-endpoint.js';
 import { UploadChoiceError } from '../upload/upload-choice.js';
 import { claimUploadLock, type UploadLock, UploadRunningError } from '../upload/upload-lock.js';
@@ -93,6 +93,8 @@ export function registerUploadCommand(program: Command, withDataDir: (command: C
         const about = await new LrsClient(target).about().catch((error: Error) => {
           throw new CliError(`Cannot reach ${target.endpoint}/about: ${error.cause instanceof Error ? error.cause.message : error.message}`);
         });
+        const redirect = redirectAdvice(target.endpoint, about);
+        if (redirect) throw new CliError(`Nothing sent. ${redirect}`);
         if (about.status !== 200) throw new CliError(`${target.endpoint}/about answered ${about.status}: is this an xAPI endpoint?`);
         const homePage = resolveHomePage(db, process.env.AULA_HOME_PAGE, 3000);
         const summary = await uploadStatements(db, {

@@ -13,6 +13,20 @@ export interface LrsAnswer {
   status: number;
   text: string;
   retryAfter: string | null;
+  /** Where a 3xx answer points (redirects are not followed: see `request`). */
+  location: string | null;
+}
+
+/**
+ * When the LRS answered with a redirect, what to tell the researcher: the endpoint to give instead (the address it
+ * redirects to, less the resource asked for). A typed `http://` that the LRS moves to `https://` is the usual case.
+ */
+export function redirectAdvice(endpoint: string, answer: LrsAnswer): string | null {
+  if (answer.status < 300 || answer.status > 399) return null;
+  const to = answer.location ? answer.location.replace(/\/(about|statements)(\?.*)?$/, '') : null;
+  return to
+    ? `${endpoint} redirects to ${to}: give that address as the endpoint (an upload cannot follow a redirect: the key, the secret and the statements would not go along).`
+    : `${endpoint} answered ${answer.status} (a redirect without an address): check the endpoint with the LRS's administrator.`;
 }
 
 export const XAPI_VERSION = '1.0.3';
@@ -51,7 +65,24 @@ export class LrsClient {
   private async request(method: string, path: string, body?: string): Promise<LrsAnswer> {
     const headers: Record<string, string> = { Authorization: this.auth, 'X-Experience-API-Version': XAPI_VERSION };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await fetch(this.base + path, { method, headers, body, signal: AbortSignal.timeout(TIMEOUT_MS) });
-    return { status: response.status, text: await response.text(), retryAfter: response.headers.get('retry-after') };
+    // Not followed: fetch would drop the Authorization header on the way (http → https is another origin) and turn
+    // a POST into a GET, so the LRS answered 401 (wrong key and secret, said the upload) or a page of statements.
+    const response = await fetch(this.base + path, { method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
+    return {
+      status: response.status,
+      text: await response.text(),
+      retryAfter: response.headers.get('retry-after'),
+      location: absoluteLocation(response.headers.get('location'), this.base + path),
+    };
+  }
+}
+
+/** A Location header may be relative to the address asked for. */
+function absoluteLocation(location: string | null, requested: string): string | null {
+  if (!location) return null;
+  try {
+    return new URL(location, requested).href;
+  } catch {
+    return location;
   }
 }

@@ -5,7 +5,7 @@ import { ORIGIN_COLUMNS, ORIGIN_JOIN, type OriginColumns } from '../export/state
 import { NORMALIZE_COLUMNS, NORMALIZE_FROM, type NormalizeSettings, type StoredStatementRow } from '../normalize/index.js';
 import type { Db } from '../store/open-database.js';
 import { isoNow } from '../util/time.js';
-import { type LrsAnswer, LrsClient, type LrsTarget } from './lrs-client.js';
+import { type LrsAnswer, LrsClient, type LrsTarget, redirectAdvice } from './lrs-client.js';
 import { endpointWithoutCredentials } from './lrs-endpoint.js';
 import { sameStatement } from './same-statement.js';
 import { holdToPseudonymChoice } from './upload-choice.js';
@@ -150,7 +150,7 @@ async function upload(db: Db, options: UploadOptions): Promise<UploadSummary> {
     if (answer.status === 200) throw new UploadStoppedError(`The LRS answered 200 without the ids sent: ${answer.text.slice(0, 200)}`, 'refused');
     if (answer.status === 413 && items.length > 1) return bisect(items);
     if (answer.status === 409 || answer.status === 400 || answer.status === 413) return resolve(items, answer);
-    throw new UploadStoppedError(`The LRS answered ${answer.status}: ${answer.text.slice(0, 300)}`, 'refused');
+    throw new UploadStoppedError(redirectAdvice(endpoint, answer) ?? `The LRS answered ${answer.status}: ${answer.text.slice(0, 300)}`, 'refused');
   }
 
   async function bisect(items: Item[]): Promise<void> {
