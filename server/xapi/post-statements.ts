@@ -21,6 +21,7 @@ import type { XapiCredential } from '../store/xapi-credentials-repo.js';
 import type { XapiIngestResult } from '../store/xapi-ingest.js';
 import { alternateContent } from './alternate-syntax.js';
 import { consistencyClock } from './consistent-through.js';
+import { statementsPart } from './multipart-body.js';
 import { prepareStatements } from './prepare-statements.js';
 import { isUuid } from './validation/formats.js';
 import { XapiError, type XapiVersion } from './xapi-headers.js';
@@ -134,10 +135,13 @@ function storeFailure(ctx: AppContext, error: unknown): unknown {
   return error;
 }
 
-/** JSON only: another media type, or a body that does not parse, is a 400. */
+/**
+ * JSON (X-2.7), or multipart/mixed whose only part is the JSON (multipart-body.ts): another media type, or a body
+ * that does not parse, is a 400.
+ */
 async function readJsonBody(ctx: AppContext, req: Request, hold: BudgetHold): Promise<unknown> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/json') {
+  if (type !== 'application/json' && type !== 'multipart/mixed') {
     throw new XapiError(400, type?.startsWith('multipart/') ? 'multipart/mixed requests are not supported' : 'Content-Type must be application/json');
   }
   let raw: Buffer;
@@ -148,6 +152,7 @@ async function readJsonBody(ctx: AppContext, req: Request, hold: BudgetHold): Pr
     if (error instanceof BodyOverBudgetError) throw busy();
     throw error;
   }
+  if (type === 'multipart/mixed') raw = statementsPart(raw, req.headers['content-type'] ?? '');
   try {
     // Issue 9: deeper bodies would overflow the stack while being validated or stored (a 500).
     return parseJson(raw, ctx.config.jsonDepthLimit);

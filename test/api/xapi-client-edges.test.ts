@@ -158,4 +158,38 @@ describe('/xapi: what real clients and conformance checks run into', () => {
       assert.deepEqual(promised.length, 0, `Consistent-Through ${read.through}, yet ${promised.length} statements stored before it were not retrievable`);
     }
   });
+
+  it('multipart/mixed with the statements as its only part is stored (attachments with a fileUrl); attachment data parts are refused whole', async () => {
+    const own = setup();
+    const boundary = '-------314159265358979323846';
+    const multipart = (parts: Array<{ headers: string; body: string }>) =>
+      `${parts.map((part) => `--${boundary}\r\n${part.headers}\r\n\r\n${part.body}\r\n`).join('')}--${boundary}--\r\n`;
+    const attachment = { usageType: 'http://example.com/usage', display: { en: 'a' }, contentType: 'text/plain', length: 2, sha2: 'a'.repeat(64) };
+    const withUrl = statement({ attachments: [{ ...attachment, fileUrl: 'http://example.com/a.txt' }] });
+    const headers = { 'Content-Type': `multipart/mixed; boundary=${boundary}` };
+    const posted = await own.call('statements', { method: 'POST', headers, body: multipart([{ headers: 'Content-Type: application/json', body: JSON.stringify(withUrl) }]) });
+    assert.equal(posted.status, 200, posted.text);
+    const [id] = posted.json as string[];
+    assert.deepEqual(((await own.call(`statements?statementId=${id}`)).json as Json).attachments, withUrl.attachments);
+    const putId = randomUUID();
+    const put = await own.call(`statements?statementId=${putId}`, { method: 'PUT', headers, body: multipart([{ headers: 'Content-Type: application/json', body: JSON.stringify(statement()) }]) });
+    assert.equal(put.status, 204, put.text);
+
+    const before = ((await own.call('statements')).json as { statements: unknown[] }).statements.length;
+    const withData = await own.call('statements', {
+      method: 'POST',
+      headers,
+      body: multipart([
+        { headers: 'Content-Type: application/json', body: JSON.stringify(statement({ attachments: [attachment] })) },
+        { headers: `Content-Type: text/plain\r\nContent-Transfer-Encoding: binary\r\nX-Experience-API-Hash: ${attachment.sha2}`, body: 'hi' },
+      ]),
+    });
+    assert.equal(withData.status, 400);
+    assert.match((withData.json as Json).message as string, /fileUrl/);
+    const notJsonFirst = await own.call('statements', { method: 'POST', headers, body: multipart([{ headers: 'Content-Type: text/plain', body: JSON.stringify(statement()) }]) });
+    assert.equal(notJsonFirst.status, 400);
+    const noBoundary = await own.call('statements', { method: 'POST', headers: { 'Content-Type': 'multipart/mixed' }, body: JSON.stringify(statement()) });
+    assert.equal(noBoundary.status, 400);
+    assert.equal(((await own.call('statements')).json as { statements: unknown[] }).statements.length, before, 'nothing stored');
+  });
 });
