@@ -96,9 +96,9 @@ function contentTypes(): HostileCase[] {
   });
   cases.push({
     group,
-    name: 'xAPI multipart/mixed',
+    name: 'xAPI multipart/mixed without the statements as its first part',
     request: (env) => xapi(env, '--x\r\n\r\n{}\r\n--x--', { 'Content-Type': 'multipart/mixed; boundary=x' }),
-    expect: { status: 400, body: '{"message":"multipart/mixed requests are not supported"}' },
+    expect: { status: 400, body: '{"message":"The first part of a multipart/mixed request must be the statements, as application/json"}' },
   });
   cases.push({
     group,
