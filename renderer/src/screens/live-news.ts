@@ -31,22 +31,26 @@ export function newsSentence(started: string[], idle: string[]): string {
  * there when the screen opens or another activity is chosen.
  */
 export function useLiveNews(activityId: string, rows: ReadonlyArray<{ session: Session; state: SessionState }> | undefined): string {
-  const known = useRef<{ activityId: string; ids: Set<number>; idle: Set<number> } | null>(null);
+  // `ids` null: the activity was just chosen, and the rows of that moment may still be the other activity's.
+  const known = useRef<{ activityId: string; ids: Set<number> | null; idle: Set<number> } | null>(null);
   const pending = useRef<{ started: string[]; idle: string[] }>({ started: [], idle: [] });
   const timers = useRef<{ gather?: ReturnType<typeof setTimeout>; clear?: ReturnType<typeof setTimeout> }>({});
   const [news, setNews] = useState('');
 
   useEffect(() => {
-    if (!rows) return;
-    const idleNow = new Set(rows.filter((row) => row.state === 'idle').map((row) => row.session.id));
     const seen = known.current;
-    known.current = { activityId, ids: new Set(rows.map((row) => row.session.id)), idle: idleNow };
     if (!seen || seen.activityId !== activityId) {
+      known.current = { activityId, ids: null, idle: new Set() };
       pending.current = { started: [], idle: [] };
       clearTimeout(timers.current.gather);
       timers.current.gather = undefined;
       return;
     }
+    if (!rows) return;
+    const idleNow = new Set(rows.filter((row) => row.state === 'idle').map((row) => row.session.id));
+    known.current = { activityId, ids: new Set(rows.map((row) => row.session.id)), idle: idleNow };
+    // The first rows of this activity: what is there already is no news.
+    if (!seen.ids) return;
     for (const { session, state } of rows) {
       if (!seen.ids.has(session.id)) pending.current.started.push(playerLabel(session.player));
       else if (state === 'idle' && !seen.idle.has(session.id)) pending.current.idle.push(playerLabel(session.player));
