@@ -2,7 +2,6 @@ import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useLiveStatus } from './api/live';
 import type { Overview } from './api/types';
 import { LIVE_REFRESH_MS, useResource } from './api/use-resource';
-import { ScreenTitle } from './components/screen-title';
 import { Link, matchPath, useLocation } from './router';
 import { screens } from './routes';
 import { AlertCount } from './screens/alerts/alert-count';
@@ -37,14 +36,10 @@ function Totals() {
           )}
         </>
       )}
-      {/* Always in the page, so a new alert is read out wherever the teacher is; its count changes seldom. */}
-      <span role="status" aria-live="polite" aria-atomic="true" className="alert-count-region" data-testid="alert-count-region">
-        <AlertCount />
-      </span>
+      <AlertCount />
       {overview.error && <span className="total total-warning">{overview.error.message}</span>}
       <span className={`connection connection-${status}`} role="status">
-        <span aria-hidden="true">{status === 'live' ? '● ' : '○ '}</span>
-        {status === 'live' ? 'live' : status === 'connecting' ? 'connecting…' : 'offline — retrying'}
+        {status === 'live' ? '● live' : status === 'connecting' ? '○ connecting…' : '○ offline — retrying'}
       </span>
     </div>
   );
@@ -88,7 +83,7 @@ export function App() {
         Skip to content
       </a>
       <header className="header">
-        <p className="brand">Aula</p>
+        <h1 className="brand">Aula</h1>
         <nav aria-label="Screens">
           {screens
             .filter((screen) => screen.label)
@@ -102,15 +97,15 @@ export function App() {
             })}
         </nav>
         <Totals />
-        <DashboardBanners />
       </header>
+      <DashboardBanners />
       <main id="main">
         <ErrorBoundary key={pathname}>
           {match ? (
             <match.screen.component params={match.params} />
           ) : (
             <section>
-              <ScreenTitle title="Not found">Not found</ScreenTitle>
+              <h2>Not found</h2>
               <p>
                 There is no screen at {pathname}. <Link to="/">Back to Live</Link>
               </p>

@@ -33,14 +33,14 @@ export class ConsistencyClock {
   constructor(private readonly ctx: AppContext) {
     // Nothing handed over before this clock existed is still waiting: the store is opened before the collector listens.
     this.safe = ctx.now();
-    // Each commit of statements may be the one that empties the writer's queue.
-    ctx.bus.on('statements.stored', () => this.through());
+    // Each commit of statements may be the one that empties the writer's queue. Called for every game's batch, so it
+    // only notes the time; the header is formatted when an answer needs it.
+    ctx.bus.on('statements.stored', () => this.noteIfIdle());
   }
 
   /** The header's value now. */
   through(): string {
-    const now = this.ctx.now();
-    if (!this.statementsWaiting()) this.note(now);
+    this.noteIfIdle();
     return new Date(this.safe).toISOString();
   }
 
@@ -49,12 +49,12 @@ export class ConsistencyClock {
     this.note(handedOverMs);
   }
 
-  private note(safe: number): void {
-    if (safe > this.safe) this.safe = safe;
+  /** Nothing waits for the writer: everything stored until now is committed. */
+  private noteIfIdle(): void {
+    if (!this.ctx.ingest.statementsWaiting) this.note(this.ctx.now());
   }
 
-  /** Whether statements wait for the writer: with a limit of 0, isOverloaded is true exactly when some do. */
-  private statementsWaiting(): boolean {
-    return this.ctx.ingest.isOverloaded(0, 0);
+  private note(safe: number): void {
+    if (safe > this.safe) this.safe = safe;
   }
 }

@@ -47,7 +47,7 @@ export function ActivityEditForm({ activity, classes, onSaved, onCancel }: Props
 
   return (
     <form className="form activity-edit" onSubmit={submit} aria-labelledby={titleId}>
-      <h2 id={titleId}>Change {activity.name}</h2>
+      <h3 id={titleId}>Change {activity.name}</h3>
       <div className="form-row">
         <label>
           Name

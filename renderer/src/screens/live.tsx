@@ -5,7 +5,6 @@ import { ActivityPicker } from '../components/activity-picker';
 import { PlayerName } from '../components/player-name';
 import { ProgressBar } from '../components/progress-bar';
 import { RateChart } from '../components/rate-chart';
-import { ScreenTitle } from '../components/screen-title';
 import { EmptyState, ErrorBox, Loading } from '../components/states';
 import { useDashboardData, useSelectedActivity } from '../data';
 import { lastSeenLabel, type SessionState, sessionStatus } from '../format/idle';
@@ -14,7 +13,6 @@ import { compareSessions, lastActionOf, type SortKey } from '../format/session-o
 import { formatTime } from '../format/time';
 import { Link } from '../router';
 import { useNow } from '../use-now';
-import { useLiveNews } from './live-news';
 import { NotStarted } from './not-started';
 import { RefusedBatches } from './refused-batches';
 import { ResultCell } from './result-cell';
@@ -39,22 +37,12 @@ const COLUMNS: Array<{ key: SortKey; label: string; firstDescending: boolean; se
 export function LiveScreen() {
   const { activities } = useDashboardData();
   const activity = useSelectedActivity();
-  const list = activities.data?.activities;
-  // The heading stands first whatever the state, so the focus it takes after navigation stays when the data comes.
-  return (
-    <section>
-      <div className="screen-head">
-        <ScreenTitle title="Live">Live</ScreenTitle>
-        <ActivityPicker />
-        {activity && (
-          <p className="muted activity-facts">
-            Code <code className="code">{activity.trackingCode}</code> · {activity.open ? 'open' : 'closed: new games cannot join'}
-          </p>
-        )}
-      </div>
-      {activities.error && <ErrorBox error={activities.error} onRetry={activities.reload} />}
-      {!list && !activities.error && <Loading />}
-      {list && list.length === 0 && (
+  if (activities.error) return <ErrorBox error={activities.error} onRetry={activities.reload} />;
+  if (!activities.data) return <Loading />;
+  if (activities.data.activities.length === 0) {
+    return (
+      <section>
+        <h2>Live</h2>
         <EmptyState title="No activity yet">
           <p>
             Create an activity for your class first: <Link to="/activities">Activities → New activity</Link>. Then
@@ -62,7 +50,20 @@ export function LiveScreen() {
             screen.
           </p>
         </EmptyState>
-      )}
+      </section>
+    );
+  }
+  return (
+    <section>
+      <div className="screen-head">
+        <h2>Live</h2>
+        <ActivityPicker />
+        {activity && (
+          <p className="muted activity-facts">
+            Code <code className="code">{activity.trackingCode}</code> · {activity.open ? 'open' : 'closed: new games cannot join'}
+          </p>
+        )}
+      </div>
       {activity && <LiveSessions activity={activity} />}
     </section>
   );
@@ -94,24 +95,15 @@ function LiveSessions({ activity }: { activity: Activity }) {
       .sort((a, b) => compareSessions(a.session, b.session, sort.key, sort.descending));
   }, [sessions.data, now, idleMinutes, filter, state, sort]);
 
-  const states = useMemo(
-    () => sessions.data?.sessions.map((session) => ({ session, state: sessionStatus(session, now, idleMinutes * 60_000).state })),
-    [sessions.data, now, idleMinutes],
-  );
   const counts = useMemo(() => {
     const result = { active: 0, idle: 0, finished: 0, ended: 0 };
-    for (const { state } of states ?? []) result[state]++;
+    for (const session of sessions.data?.sessions ?? []) result[sessionStatus(session, now, idleMinutes * 60_000).state]++;
     return result;
-  }, [states]);
-  const news = useLiveNews(activityId, states);
+  }, [sessions.data, now, idleMinutes]);
 
   return (
     <>
       <RateChart activityId={activityId} />
-      {/* Always in the page, so what comes into it is read out; visible in the table already. */}
-      <p className="visually-hidden" role="status" data-testid="live-news">
-        {news}
-      </p>
       <fieldset className="toolbar">
           <legend className="visually-hidden">Filter sessions</legend>
         <label>
@@ -172,8 +164,7 @@ function LiveSessions({ activity }: { activity: Activity }) {
                       onClick={() => setSort((current) => ({ key: column.key, descending: current.key === column.key ? !current.descending : column.firstDescending }))}
                     >
                       {column.label}
-                      {/* The arrow is for the eye: aria-sort on the column says the same to a screen reader. */}
-                      {sort.key === column.key && <span aria-hidden="true">{sort.descending ? ' ▼' : ' ▲'}</span>}
+                      {sort.key === column.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
                     </button>
                   </th>
                 ))}

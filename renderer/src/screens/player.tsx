@@ -2,7 +2,6 @@ import type { PlayerDetail } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { PlayerName } from '../components/player-name';
 import { ProgressBar } from '../components/progress-bar';
-import { ScreenTitle } from '../components/screen-title';
 import { StatementItem } from '../components/statement-item';
 import { EmptyState, ErrorBox, Loading } from '../components/states';
 import { playerLabel } from '../format/player-name';
@@ -17,29 +16,27 @@ export function PlayerScreen({ params }: { params: Record<string, string> }) {
     staleOn: (changes) => changes.players.includes(id),
     throttleMs: 500,
   });
-  const data = detail.data;
-  // The heading stands in the same place while the player loads, so the focus it takes after navigation stays.
+  if (detail.error) {
+    return (
+      <section>
+        <p>
+          <Link to="/players">← All players</Link>
+        </p>
+        <ErrorBox error={detail.error} onRetry={detail.reload} />
+      </section>
+    );
+  }
+  if (!detail.data) return <Loading />;
+  const { player, publicId, sessionList, timeline, statements, sessions, created, lastSeen } = detail.data;
   return (
     <section>
       <p>
         <Link to="/players">← All players</Link>
       </p>
       <div className="screen-head">
-        <ScreenTitle title={data ? `${playerLabel(data.player)} — Players` : 'Player'}>
-          {data ? <PlayerName player={data.player} link={false} /> : 'Player'}
-        </ScreenTitle>
-        {data && <PlayerFacts detail={data} />}
-      </div>
-      {detail.error && <ErrorBox error={detail.error} onRetry={detail.reload} />}
-      {!data && !detail.error && <Loading />}
-      {data && <PlayerDetails detail={data} onErased={detail.reload} />}
-    </section>
-  );
-}
-
-function PlayerFacts({ detail }: { detail: PlayerDetail }) {
-  const { player, publicId, statements, sessions, created, lastSeen } = detail;
-  return (
+        <h2>
+          <PlayerName player={player} link={false} />
+        </h2>
         <p className="muted">
           {sessions} session{sessions === 1 ? '' : 's'} · {statements.toLocaleString('en-US')} statements · first seen {formatTime(created)} · last seen{' '}
           {formatTime(lastSeen)}
@@ -47,13 +44,7 @@ function PlayerFacts({ detail }: { detail: PlayerDetail }) {
           {' · player id '}
           <code data-testid="player-public-id">{publicId}</code>
         </p>
-  );
-}
-
-function PlayerDetails({ detail, onErased }: { detail: PlayerDetail; onErased: () => void }) {
-  const { player, publicId, sessionList, timeline, statements } = detail;
-  return (
-    <>
+      </div>
       <p>
         <Link to={`/data?player=${encodeURIComponent(publicId)}`}>Export this player's statements…</Link>
       </p>
@@ -61,9 +52,9 @@ function PlayerDetails({ detail, onErased }: { detail: PlayerDetail; onErased: (
         playerId={player.id}
         label={playerLabel(player)}
         activities={[...new Map(sessionList.filter((s) => s.activityId).map((s) => [s.activityId as string, { id: s.activityId as string, name: s.activityName ?? '' }])).values()]}
-        onErased={onErased}
+        onErased={detail.reload}
       />
-      <h2>Sessions</h2>
+      <h3>Sessions</h3>
       <div className="table-wrap">
         <table className="table">
           <thead>
@@ -98,7 +89,7 @@ function PlayerDetails({ detail, onErased }: { detail: PlayerDetail; onErased: (
           </tbody>
         </table>
       </div>
-      <h2>Timeline</h2>
+      <h3>Timeline</h3>
       {timeline.length === 0 ? (
         <EmptyState title="No statements yet">
           <p>The game has started but not sent anything yet; trackers send in batches, usually within seconds.</p>
@@ -111,6 +102,6 @@ function PlayerDetails({ detail, onErased }: { detail: PlayerDetail; onErased: (
         </ol>
       )}
       {timeline.length < statements && <p className="muted">Showing the latest {timeline.length}; see Statements for more.</p>}
-    </>
+    </section>
   );
 }

@@ -2,7 +2,6 @@ import { useMemo, useState } from 'react';
 import type { PlayerSummary } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { PlayerName } from '../components/player-name';
-import { ScreenTitle } from '../components/screen-title';
 import { EmptyState, ErrorBox, Loading } from '../components/states';
 import { playerLabel } from '../format/player-name';
 import { formatTime } from '../format/time';
@@ -24,7 +23,7 @@ export function PlayersScreen() {
   return (
     <section>
       <div className="screen-head">
-        <ScreenTitle title="Players">Players</ScreenTitle>
+        <h2>Players</h2>
       </div>
       {players.error && <ErrorBox error={players.error} onRetry={players.reload} />}
       {!players.data && !players.error && <Loading />}

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { apiGet } from '../api/client';
 import type { PlayerSummary, StatementRow } from '../api/types';
 import { useResource } from '../api/use-resource';
-import { ScreenTitle } from '../components/screen-title';
 import { StatementItem } from '../components/statement-item';
 import { EmptyState, ErrorBox, Loading } from '../components/states';
 import { useDashboardData } from '../data';
@@ -60,7 +59,7 @@ export function StatementsScreen() {
   return (
     <section>
       <div className="screen-head">
-        <ScreenTitle title="Statements">Statements</ScreenTitle>
+        <h2>Statements</h2>
         <span className="muted">newest first, live</span>
       </div>
       <fieldset className="toolbar">

@@ -128,6 +128,11 @@ export class IngestWorker {
     return this.queued > 0 && this.queued + statements > limit;
   }
 
+  /** Whether statements were handed over and not yet committed (xAPI's Consistent-Through must not run ahead of them). */
+  get statementsWaiting(): boolean {
+    return this.queued > 0;
+  }
+
   submit(batch: IngestBatch, now: string): Promise<IngestResult> {
     if (this.closed || this.closing) return Promise.reject(new WriterClosedError());
     if (this.stopped) return Promise.reject(this.stopped);

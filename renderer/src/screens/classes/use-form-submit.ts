@@ -2,24 +2,22 @@ import { type FormEvent, useState } from 'react';
 
 /**
  * What every form of the Classes screen does on submit: one request at a time (`busy` disables the button), and a
- * refusal shown as the server worded it (`error`; `problem` is the error itself, whose reason says which field it is
- * about). `action` does the request and whatever follows a success.
+ * refusal shown as the server worded it. `action` does the request and whatever follows a success.
  */
 export function useFormSubmit(action: () => Promise<void>) {
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Error | null>(null);
-  const error = problem?.message ?? null;
+  const [error, setError] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    setProblem(null);
+    setError(null);
     try {
       await action();
-    } catch (caught) {
-      setProblem(caught as Error);
+    } catch (problem) {
+      setError((problem as Error).message);
     } finally {
       setBusy(false);
     }
   };
-  return { busy, error, problem, submit };
+  return { busy, error, submit };
 }

@@ -1,4 +1,3 @@
-import { ScreenTitle } from '../../components/screen-title';
 import { ExportPanel } from './export-panel';
 import { ImportPanel } from './import-panel';
 import { UploadPanel } from './upload-panel';
@@ -8,7 +7,7 @@ import './data.css';
 export function DataScreen() {
   return (
     <section>
-      <ScreenTitle title="Data">Data</ScreenTitle>
+      <h2>Data</h2>
       <ExportPanel />
       <UploadPanel />
       <ImportPanel />

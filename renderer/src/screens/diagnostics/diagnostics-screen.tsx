@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { apiPost } from '../../api/client';
 import { useResource } from '../../api/use-resource';
-import { ScreenTitle } from '../../components/screen-title';
 import { EmptyState, ErrorBox, Loading } from '../../components/states';
 import { mdnsOffReason } from '../../format/mdns-off';
 import { FirstRunHelp } from './first-run-help';
@@ -44,22 +43,19 @@ function Group({ group, onHandled }: { group: DiagnosticGroup; onHandled: () => 
       .finally(() => setBusy(false));
   };
   return (
-    <article className="card diagnostic" data-kind={group.kind} aria-labelledby={`diagnostic-${group.kind}`}>
-      <h2 id={`diagnostic-${group.kind}`}>
+    <article className="card diagnostic" data-kind={group.kind}>
+      <h3>
         {group.title} <span className="badge">{group.count}</span>
-      </h2>
+      </h3>
       <p className="fix">{groupFix(group)}</p>
       <table className="small">
         <thead>
           <tr>
-            <th scope="col">{silent ? 'Last seen' : 'Last'}</th>
-            <th scope="col">{silent ? 'Player' : group.kind.endsWith('code') || group.kind === 'activity-closed' || group.kind === 'not-allowed' ? 'Code tried' : 'Message'}</th>
-            <th scope="col">{silent ? 'Activity' : 'From'}</th>
-            {/* Every column has a name for a screen reader, also those with nothing to show. */}
-            <th scope="col">{silent ? <span className="visually-hidden">Times</span> : 'Times'}</th>
-            <th scope="col">
-              <span className="visually-hidden">What to do</span>
-            </th>
+            <th>{silent ? 'Last seen' : 'Last'}</th>
+            <th>{silent ? 'Player' : group.kind.endsWith('code') || group.kind === 'activity-closed' || group.kind === 'not-allowed' ? 'Code tried' : 'Message'}</th>
+            <th>{silent ? 'Activity' : 'From'}</th>
+            <th>{silent ? '' : 'Times'}</th>
+            <th />
           </tr>
         </thead>
         <tbody>
@@ -91,7 +87,7 @@ function Group({ group, onHandled }: { group: DiagnosticGroup; onHandled: () => 
         </tbody>
       </table>
       <button type="button" className="button-small" onClick={handled} disabled={busy}>
-        Mark as handled<span className="visually-hidden">: {group.title}</span>
+        Mark as handled
       </button>
     </article>
   );
@@ -108,37 +104,28 @@ export function DiagnosticsScreen() {
     const timer = setInterval(reload, REFRESH_MS);
     return () => clearInterval(timer);
   }, [reload]);
+  if (diagnostics.error) return <ErrorBox error={diagnostics.error} onRetry={reload} />;
+  if (!diagnostics.data) return <Loading />;
+  const { mdns, firstRun, groups, lastLanClient } = diagnostics.data;
   return (
     <section>
-      <ScreenTitle title="Diagnostics">Diagnostics</ScreenTitle>
-      {diagnostics.error && <ErrorBox error={diagnostics.error} onRetry={reload} />}
-      {!diagnostics.data && !diagnostics.error && <Loading />}
-      {diagnostics.data && <DiagnosticsDetails diagnostics={diagnostics.data} onHandled={reload} />}
-    </section>
-  );
-}
-
-function DiagnosticsDetails({ diagnostics, onHandled }: { diagnostics: Diagnostics; onHandled: () => void }) {
-  const { mdns, firstRun, groups, lastLanClient } = diagnostics;
-  return (
-    <>
-      <section className="card" aria-labelledby="network-title">
-        <h2 id="network-title">This computer on the network</h2>
+      <h2>Diagnostics</h2>
+      <div className="card">
         <MdnsStatus mdns={mdns} />
         <p className="muted small" data-testid="last-lan-client">
           {lastLanClient
             ? `Last game or browser from another computer: ${lastLanClient.address} at ${time(lastLanClient.time)}.`
             : 'No other computer has connected since Aula started.'}
         </p>
-      </section>
+      </div>
       {firstRun && <FirstRunHelp port={firstRun.port} addresses={firstRun.addresses} />}
       {groups.length === 0 ? (
         <EmptyState title="No connection problems">
           <p>Refused requests and games that go silent appear here as they happen, each with what to do.</p>
         </EmptyState>
       ) : (
-        groups.map((group) => <Group key={group.kind} group={group} onHandled={onHandled} />)
+        groups.map((group) => <Group key={group.kind} group={group} onHandled={reload} />)
       )}
-    </>
+    </section>
   );
 }
