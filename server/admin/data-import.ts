@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Request } from 'express';
 import type { AppContext } from '../context.js';
 import { type ImportProgress, importBundle } from '../import/import-bundle.js';
-import { ImportRefusedError } from '../import/import-errors.js';
+import { ImportDiskFullError, ImportRefusedError, isDiskFull } from '../import/import-errors.js';
 import type { ImportReport } from '../import/import-report.js';
 import { claimIncomingBundle, type IncomingBundle, removeAbandonedBundles } from '../import/incoming-bundles.js';
 import { AdminError } from './admin-error.js';
@@ -77,6 +77,9 @@ export class ImportRunner {
       return report;
     } catch (error) {
       if (error instanceof ImportRefusedError) throw new AdminError(422, error.reason, error.message);
+      if (error instanceof ImportDiskFullError) throw new AdminError(507, 'disk-full', error.message);
+      // The bundle itself did not fit while it was being received: nothing of it was imported.
+      if (isDiskFull(error)) throw new AdminError(507, 'disk-full', 'The disk is full: the bundle could not be received, and nothing of it was imported. Free some space and import it again.');
       throw error;
     } finally {
       this.running = false;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { importBundle } from '../import/import-bundle.js';
-import { ImportRefusedError } from '../import/import-errors.js';
+import { ImportDiskFullError, ImportRefusedError } from '../import/import-errors.js';
 import { describeReport } from '../import/import-report.js';
 import { closeData, type DataDirOption, openData, whyNothingWasSetUp } from './open-data.js';
 import { CliError, printJson, printLines } from './output.js';
@@ -34,6 +34,11 @@ export function registerImportCommand(program: Command, withDataDir: (command: C
       } catch (error) {
         importing.end();
         if (error instanceof ImportRefusedError) throw whyNothingWasSetUp(opened, new CliError(`${file} was not imported: ${error.message}`));
+        if (error instanceof ImportDiskFullError) {
+          // On a new laptop the half-made data folder is removed (closeData): nothing is kept there to complete.
+          if (opened.createdNow) throw whyNothingWasSetUp(opened, new CliError(`${file} was not imported: the disk is full. Free some space and import it again.`));
+          throw new CliError(`${file}: ${error.message}`);
+        }
         throw error;
       } finally {
         closeData(opened, outcome);

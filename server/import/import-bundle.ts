@@ -4,6 +4,7 @@ import type { Db } from '../store/open-database.js';
 import { isoNow } from '../util/time.js';
 import { BundleReader } from './bundle-reader.js';
 import { type BundleRows, bundleRowSchemas, parseRow, type StatementRow, statementRowSchema } from './bundle-rows.js';
+import { ImportDiskFullError, isDiskFull } from './import-errors.js';
 import { bundleOrigin } from './import-origin.js';
 import { addNote, emptyReport, IMPORT_KINDS, type ImportReport } from './import-report.js';
 import { importStatementChunk } from './import-statements.js';
@@ -53,14 +54,21 @@ export async function importBundle(file: string, options: ImportOptions): Promis
     });
     const total = manifest.counts.statements ?? 0;
     options.onProgress?.({ phase: 'importing', done: 0, total });
-    const { maps, touched } = await options.write((db) => {
-      const written = noneTouched();
-      const mapped = importTables(db, tables, report, written, bundleOrigin(manifest));
-      recount(db, written);
-      return { maps: mapped, touched: written };
-    });
-    options.onCommitted?.(touched);
-    await importStatements(reader, maps, report, options, total);
+    const read = { statements: 0 };
+    try {
+      const { maps, touched } = await options.write((db) => {
+        const written = noneTouched();
+        const mapped = importTables(db, tables, report, written, bundleOrigin(manifest));
+        recount(db, written);
+        return { maps: mapped, touched: written };
+      });
+      options.onCommitted?.(touched);
+      await importStatements(reader, maps, report, options, total, read);
+    } catch (error) {
+      // A stack trace from SQLite said nothing of what was kept or what to do next.
+      if (isDiskFull(error)) throw new ImportDiskFullError(read.statements, total);
+      throw error;
+    }
     // Rules adopted by an activity that was already here change it too (importTables set the flag then).
     report.changed = report.changed || IMPORT_KINDS.some((kind) => report.added[kind] > 0);
     return report;
@@ -80,7 +88,14 @@ async function readTables(reader: BundleReader): Promise<BundleRows> {
   return tables as BundleRows;
 }
 
-async function importStatements(reader: BundleReader, maps: IdMaps, report: ImportReport, options: ImportOptions, total: number): Promise<void> {
+async function importStatements(
+  reader: BundleReader,
+  maps: IdMaps,
+  report: ImportReport,
+  options: ImportOptions,
+  total: number,
+  committed: { statements: number },
+): Promise<void> {
   const size = options.chunkSize ?? DEFAULT_CHUNK;
   let chunk: StatementRow[] = [];
   let done = 0;
@@ -93,6 +108,7 @@ async function importStatements(reader: BundleReader, maps: IdMaps, report: Impo
       options.onCommitted?.(touched);
     }
     done += rows.length;
+    committed.statements = done;
     options.onProgress?.({ phase: 'importing', done, total });
   };
   let line = 0;
