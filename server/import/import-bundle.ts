@@ -43,6 +43,8 @@ export async function importBundle(file: string, options: ImportOptions): Promis
     const files = Object.keys(manifest.files).length;
     let verified = 0;
     await reader.verify(() => options.onProgress?.({ phase: 'verifying', done: verified++, total: files }));
+    // Called as each file starts: without this the last word was "8 / 9", as if one file had not been checked.
+    options.onProgress?.({ phase: 'verifying', done: files, total: files });
     const tables = await readTables(reader);
     const report = emptyReport({
       format: manifest.format,

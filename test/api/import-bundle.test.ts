@@ -240,6 +240,8 @@ describe('aula import: a bundle from another laptop', () => {
     assert.equal(imported.code, 0, imported.stderr);
     assert.equal((JSON.parse(imported.stdout) as ImportReport).added.statements, sentByA);
     assert.match(imported.stderr, new RegExp(`aula: set up a new data folder in ${fresh} \\(another one: --data-dir DIR or AULA_DATA_DIR\\)\\n$`));
+    // The check of the bundle ends on all of its files, before the import starts.
+    assert.match(imported.stderr, /\nVerifying 9 \/ 9 \(100%\)\nImporting 0 \//);
     const merged = JSON.parse(await aula(['stats', '--json', '--data-dir', fresh])) as { statements: number };
     assert.equal(merged.statements, sentByA);
   });
