@@ -13,7 +13,7 @@ function digits(text: string, at: number, count: number): number {
 
 /**
  * True for the everyday UTC form `YYYY-MM-DDTHH:MM:SS[.fraction]Z` with day ≤ 28 and no leap second: a timestamp
- * that both normalisation (isIsoWithZone) and the validator (isTimestamp) certainly accept, checked with a few
+ * that normalisation (canonicalTimestamp) certainly keeps as it is, checked with a few
  * character comparisons instead of two regular expressions and a Date.parse. False only means "ask them".
  */
 export function isOrdinaryTimestamp(text: string): boolean {
@@ -31,6 +31,6 @@ export function isOrdinaryTimestamp(text: string): boolean {
     return false;
   }
   if (length === 20) return true;
-  // A fraction of 1 to 9 digits (isIsoWithZone's limit) between the seconds and the Z.
+  // A fraction of 1 to 9 digits (canonicalTimestamp's limit) between the seconds and the Z.
   return text.charCodeAt(19) === 0x2e && length >= 22 && length <= 30 && digits(text, 20, length - 21) >= 0;
 }

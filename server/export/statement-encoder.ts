@@ -1,8 +1,8 @@
+import { canonicalTimestamp } from '../normalize/canonical-timestamp.js';
 import { topLevelMembers } from '../normalize/json-members.js';
 import {
   addContextExtensions,
   FIRST_KEYS,
-  isIsoWithZone,
   isObject,
   normalizeActor,
   normalizeAuthority,
@@ -217,7 +217,7 @@ export class StatementEncoder {
     else {
       const value = timestamp.charCodeAt(0) === 0x22 && !timestamp.includes('\\') ? timestamp.slice(1, -1) : JSON.parse(timestamp);
       // A timestamp that must be replaced also adds an extension to context: the straightforward path does that.
-      if (typeof value !== 'string' || !(isOrdinaryTimestamp(value) || (isIsoWithZone(value) && isTimestamp(value)))) return null;
+      if (typeof value !== 'string' || !(isOrdinaryTimestamp(value) || canonicalTimestamp(value) === value)) return null;
       out += `,"timestamp":${JSON.stringify(value)}`;
     }
     out += `,"stored":${stored}`;

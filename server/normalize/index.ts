@@ -1,7 +1,6 @@
 export {
   AUGMENTATION_KEYS,
   collectorAgent,
-  isIsoWithZone,
   NORMALIZE_COLUMNS,
   NORMALIZE_FROM,
   normalizeStatement,

@@ -1,4 +1,5 @@
 import { objectIdFor } from '../collector/object-id.js';
+import { canonicalTimestamp } from './canonical-timestamp.js';
 import { asIri, asObjectIri, underNamespace } from './iri.js';
 import { pseudonym } from './pseudonym.js';
 import { seriousGamesType } from './serious-games.js';
@@ -42,7 +43,6 @@ export const AUGMENTATION_KEYS = [
 ] as const;
 
 export const ORIGINAL_TIMESTAMP = 'original-timestamp';
-const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 /** The order of a normalised statement's members; other members follow in the order received. */
 export const FIRST_KEYS = ['id', 'actor', 'verb', 'object', 'result', 'context', 'timestamp', 'stored', 'authority', 'version'];
 
@@ -69,21 +69,16 @@ export function normalizeStatement(row: StoredStatementRow, settings: NormalizeS
   const context = normalizeContext(received.context, ns);
   addContextExtensions(context, movedToContext, ns);
   const timestamp = received.timestamp;
-  if (typeof timestamp === 'string' && isIsoWithZone(timestamp)) out.timestamp = timestamp;
-  else {
-    out.timestamp = row.stored;
-    if (timestamp !== undefined) extensionsOf(context)[underNamespace(ns, 'extensions', ORIGINAL_TIMESTAMP)] = timestamp;
-  }
+  const written = typeof timestamp === 'string' ? canonicalTimestamp(timestamp) : null;
+  out.timestamp = written ?? row.stored;
+  // What the game sent, whenever what leaves differs from it: replaced by stored, or the same instant written otherwise.
+  if (timestamp !== undefined && written !== timestamp) extensionsOf(context)[underNamespace(ns, 'extensions', ORIGINAL_TIMESTAMP)] = timestamp;
   if (Object.keys(context).length > 0 || 'context' in received) out.context = context;
   out.stored = row.stored;
   out.authority = normalizeAuthority(received.authority, row.source, settings.homePage);
   out.version = normalizeVersion(received.version, row.source);
   for (const [key, value] of Object.entries(received)) if (!FIRST_KEYS.includes(key)) out[key] = value;
   return reorder(out);
-}
-
-export function isIsoWithZone(value: string): boolean {
-  return ISO_WITH_ZONE.test(value) && !Number.isNaN(Date.parse(value));
 }
 
 /** N-2: statements that came through the RAGE collector are vouched for by Aula itself. */

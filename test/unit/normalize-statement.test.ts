@@ -122,6 +122,30 @@ describe('normalizeStatement (xapi.md §10)', () => {
     assert.equal(at(spaced, 'object', 'id'), 'http://game/my%20level');
   });
 
+  test('timestamps xAPI accepts in another notation leave as the same instant in the common one, the original kept in context (N-3)', () => {
+    const original = (statement: Record<string, unknown>) => at(statement, 'context', 'extensions', 'http://aula.test/xapi/extensions/original-timestamp');
+    const cases: Array<[string, string]> = [
+      ['2026-11-26T10:41:42+0100', '2026-11-26T10:41:42+01:00'],
+      ['2026-11-26t09:41z', '2026-11-26T09:41:00Z'],
+      ['2026-11-26T09:41:42,5-03', '2026-11-26T09:41:42.5-03:00'],
+      ['2026-11-26T09:41:42.1234567890123Z', '2026-11-26T09:41:42.123456789Z'],
+    ];
+    for (const [sent, written] of cases) {
+      for (const source of ['xapi', 'rage'] as const) {
+        const out = normalizeStatement(row({ ...interacted, timestamp: sent }, { source }), settings);
+        assert.equal(out.timestamp, written, `${sent} from ${source}`);
+        assert.equal(original(out), sent);
+        assert.deepEqual(llValidate(out).filter((problem) => problem.path.includes('timestamp')), [], `${written} passes Learning Locker's validator`);
+      }
+    }
+    // Not an instant xAPI accepts: replaced by stored, as before.
+    for (const sent of ['2026-02-30T09:41:42Z', '2026-11-26T24:00:00Z', '2026-11-26T09:41:42-00:00', '2026-11-26T23:59:60Z']) {
+      const out = normalizeStatement(row({ ...interacted, timestamp: sent }), settings);
+      assert.equal(out.timestamp, '2026-11-26T09:46:32.001Z', sent);
+      assert.equal(original(out), sent);
+    }
+  });
+
   test('timestamps: valid ones kept as sent (9 digits too); others replaced by stored and kept in context (N-3)', () => {
     const java = normalizeStatement(row({ ...interacted, timestamp: '2026-11-26T09:41:42.269082274Z' }), settings);
     assert.equal(java.timestamp, '2026-11-26T09:41:42.269082274Z');
