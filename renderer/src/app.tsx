@@ -2,6 +2,7 @@ import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useLiveStatus } from './api/live';
 import type { Overview } from './api/types';
 import { LIVE_REFRESH_MS, useResource } from './api/use-resource';
+import { ScreenTitle } from './components/screen-title';
 import { Link, matchPath, useLocation } from './router';
 import { screens } from './routes';
 import { AlertCount } from './screens/alerts/alert-count';
@@ -36,10 +37,14 @@ function Totals() {
           )}
         </>
       )}
-      <AlertCount />
+      {/* Always in the page, so a new alert is read out wherever the teacher is; its count changes seldom. */}
+      <span role="status" aria-live="polite" aria-atomic="true" className="alert-count-region" data-testid="alert-count-region">
+        <AlertCount />
+      </span>
       {overview.error && <span className="total total-warning">{overview.error.message}</span>}
       <span className={`connection connection-${status}`} role="status">
-        {status === 'live' ? '● live' : status === 'connecting' ? '○ connecting…' : '○ offline — retrying'}
+        <span aria-hidden="true">{status === 'live' ? '● ' : '○ '}</span>
+        {status === 'live' ? 'live' : status === 'connecting' ? 'connecting…' : 'offline — retrying'}
       </span>
     </div>
   );
@@ -83,7 +88,7 @@ export function App() {
         Skip to content
       </a>
       <header className="header">
-        <h1 className="brand">Aula</h1>
+        <p className="brand">Aula</p>
         <nav aria-label="Screens">
           {screens
             .filter((screen) => screen.label)
@@ -97,15 +102,15 @@ export function App() {
             })}
         </nav>
         <Totals />
+        <DashboardBanners />
       </header>
-      <DashboardBanners />
       <main id="main">
         <ErrorBoundary key={pathname}>
           {match ? (
             <match.screen.component params={match.params} />
           ) : (
             <section>
-              <h2>Not found</h2>
+              <ScreenTitle title="Not found">Not found</ScreenTitle>
               <p>
                 There is no screen at {pathname}. <Link to="/">Back to Live</Link>
               </p>

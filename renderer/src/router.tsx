@@ -3,6 +3,25 @@ import { type MouseEvent, type ReactNode, useSyncExternalStore } from 'react';
 // A dozen lines of history routing: the dashboard has a handful of screens and no nested layouts.
 const listeners = new Set<() => void>();
 
+/**
+ * Set when the teacher goes to another screen (a link, Back or Forward), taken by that screen's title (ScreenTitle),
+ * which then takes the focus: a screen reader says where the teacher is, and Tab goes on from the top of the screen
+ * instead of from the link in the navigation bar. A first load and a change of filters in the address take no focus.
+ */
+let focusRequested = false;
+
+export function takeFocusRequest(): boolean {
+  const requested = focusRequested;
+  focusRequested = false;
+  return requested;
+}
+
+let shownPath = window.location.pathname;
+window.addEventListener('popstate', () => {
+  if (window.location.pathname !== shownPath) focusRequested = true;
+  shownPath = window.location.pathname;
+});
+
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   window.addEventListener('popstate', listener);
@@ -15,6 +34,8 @@ function subscribe(listener: () => void): () => void {
 export function navigate(to: string): void {
   if (to === window.location.pathname + window.location.search) return;
   window.history.pushState(null, '', to);
+  if (window.location.pathname !== shownPath) focusRequested = true;
+  shownPath = window.location.pathname;
   for (const listener of listeners) listener();
   window.scrollTo(0, 0);
 }

@@ -1,4 +1,5 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useId, useRef, useState } from 'react';
+import { useDialogFocus } from './use-dialog-focus';
 
 interface Props {
   /** The dialog's accessible name, e.g. "Delete class 3B". */
@@ -13,10 +14,18 @@ interface Props {
   onCancel: () => void;
 }
 
-/** The question before a change that cannot be undone, inline where the teacher asked for it. */
+/**
+ * The question before a change that cannot be undone, inline where the teacher asked for it. For the keyboard and a
+ * screen reader it is a dialog: the focus goes to Cancel (the choice that changes nothing) and the question is read,
+ * Tab stays inside, Escape cancels, and the focus goes back to the button that asked.
+ */
 export function ConfirmAction({ label, children, confirm, busy: busyText, action, describeError = (error) => error.message, onCancel }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const questionId = useId();
+  const onKeyDown = useDialogFocus(box, { first: cancel, onEscape: () => !busy && onCancel() });
 
   const run = async () => {
     setBusy(true);
@@ -30,12 +39,12 @@ export function ConfirmAction({ label, children, confirm, busy: busyText, action
   };
 
   return (
-    <div className="student-action warning" role="alertdialog" aria-label={label}>
-      <p>{children}</p>
+    <div ref={box} className="student-action warning confirm-action" role="alertdialog" aria-modal="true" aria-label={label} aria-describedby={questionId} onKeyDown={onKeyDown}>
+      <p id={questionId}>{children}</p>
       <button type="button" className="button-danger" onClick={() => void run()} disabled={busy}>
         {busy ? busyText : confirm}
       </button>{' '}
-      <button type="button" className="button-small" onClick={onCancel} disabled={busy}>
+      <button ref={cancel} type="button" className="button-small" onClick={onCancel} disabled={busy}>
         {error ? 'Close' : 'Cancel'}
       </button>
       {error && (

@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { copyText } from './copy-text';
 
 /**
- * `secret`: the label names what is copied but not the text, which would otherwise be in the page (aria-label) while
- * the secret is hidden, and a screen reader would read it out in class.
+ * A button that copies `text`. Its name is the label and what it copies ("Copy code: xa96zk6j"), so a screen reader
+ * tells one row's button from the next; `secret`: the name leaves the text out, which would otherwise be in the page
+ * while the secret is hidden, and a screen reader would read it out in class. "Copied" is said through a live
+ * region beside it (a button's changing text is not announced).
  */
 export function CopyButton({ text, label = 'Copy', secret = false }: { text: string; label?: string; secret?: boolean }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
@@ -15,8 +17,14 @@ export function CopyButton({ text, label = 'Copy', secret = false }: { text: str
     setTimeout(() => setState('idle'), 1500);
   };
   return (
-    <button type="button" className="button-small" onClick={copy} aria-label={secret ? label : `${label}: ${text}`}>
-      {state === 'copied' ? 'Copied ✓' : state === 'failed' ? 'Copy failed' : label}
-    </button>
+    <>
+      <button type="button" className="button-small copy-button" onClick={copy}>
+        {state === 'copied' ? 'Copied ✓' : state === 'failed' ? 'Copy failed' : label}
+        {!secret && <span className="visually-hidden">: {text}</span>}
+      </button>
+      <span className="visually-hidden" role="status">
+        {state === 'copied' ? 'Copied to the clipboard' : state === 'failed' ? 'Could not copy' : ''}
+      </span>
+    </>
   );
 }

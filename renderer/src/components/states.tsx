@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
   return (
     <div className="empty" role="status">
-      <h3>{title}</h3>
+      <h2>{title}</h2>
       {children && <div className="empty-body">{children}</div>}
     </div>
   );

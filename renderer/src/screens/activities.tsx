@@ -3,7 +3,9 @@ import { apiPost } from '../api/client';
 import type { Activity } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { ClassField } from '../components/class-field';
+import { ConfirmAction } from '../components/confirm-action';
 import { CopyButton } from '../components/copy-button';
+import { ScreenTitle } from '../components/screen-title';
 import { EmptyState, ErrorBox, Loading } from '../components/states';
 import { useDashboardData } from '../data';
 import { formatTime } from '../format/time';
@@ -20,7 +22,7 @@ export function ActivitiesScreen() {
   const classes = useResource<{ classes: ClassChoice[] }>('/classes').data?.classes ?? [];
   return (
     <section>
-      <h2>Activities</h2>
+      <ScreenTitle title="Activities">Activities</ScreenTitle>
       <NewActivityForm classes={classes} onCreated={activities.reload} />
       {notice && (
         <p className="notice" role="status">
@@ -77,7 +79,7 @@ function NewActivityForm({ classes, onCreated }: { classes: ClassChoice[]; onCre
 
   return (
     <form className="card form" onSubmit={submit} aria-labelledby="new-activity-title">
-      <h3 id="new-activity-title">New activity</h3>
+      <h2 id="new-activity-title">New activity</h2>
       <div className="form-row">
         <label>
           Name
@@ -123,17 +125,25 @@ function ActivityTable({
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
-  const toggle = async (activity: Activity) => {
+  // Closing turns new games away in the middle of a lesson: it asks first. Opening does not.
+  const [closing, setClosing] = useState<string | null>(null);
+  const open = async (activity: Activity) => {
     setBusy(activity.id);
     setError(null);
     try {
-      await apiPost(`/activities/${encodeURIComponent(activity.id)}/${activity.open ? 'close' : 'open'}`, {});
+      await apiPost(`/activities/${encodeURIComponent(activity.id)}/open`, {});
       onChanged();
     } catch (problem) {
       setError(problem as Error);
     } finally {
       setBusy(null);
     }
+  };
+  const close = async (activity: Activity) => {
+    await apiPost(`/activities/${encodeURIComponent(activity.id)}/close`, {});
+    setClosing(null);
+    onNotice(`Closed “${activity.name}”. New games with code ${activity.trackingCode} are refused; games already playing go on.`);
+    onChanged();
   };
   return (
     <>
@@ -177,8 +187,20 @@ function ActivityTable({
                   </td>
                   <td>
                     <span className={`badge ${activity.open ? 'badge-open' : 'badge-closed'}`}>{activity.open ? 'open' : 'closed'}</span>{' '}
-                    <button type="button" className="button-small" disabled={busy === activity.id} onClick={() => toggle(activity)}>
-                      {activity.open ? 'Close' : 'Open'}
+                    {/* One button for both, so the focus stays on it when the activity closes or opens. */}
+                    <button
+                      type="button"
+                      className="button-small"
+                      aria-expanded={activity.open ? closing === activity.id : undefined}
+                      disabled={busy === activity.id}
+                      onClick={() => {
+                        onNotice(null);
+                        if (!activity.open) void open(activity);
+                        else setClosing(closing === activity.id ? null : activity.id);
+                      }}
+                    >
+                      {activity.open ? 'Close…' : 'Open'}
+                      <span className="visually-hidden"> {activity.name}</span>
                     </button>
                   </td>
                   <td className="num sessions-count">
@@ -203,7 +225,7 @@ function ActivityTable({
                         navigate('/');
                       }}
                     >
-                      Watch live
+                      Watch live<span className="visually-hidden">: {activity.name}</span>
                     </button>{' '}
                     <button
                       type="button"
@@ -219,6 +241,24 @@ function ActivityTable({
                     </button>
                   </td>
                 </tr>
+                {closing === activity.id && activity.open && (
+                  <tr className="edit-row" data-closing={activity.id}>
+                    <td colSpan={8}>
+                      <ConfirmAction
+                        label={`Close activity ${activity.name}`}
+                        confirm="Yes, close activity"
+                        busy="Closing…"
+                        action={() => close(activity)}
+                        describeError={(problem) => `Not closed: ${problem.message}`}
+                        onCancel={() => setClosing(null)}
+                      >
+                        Close <strong>{activity.name}</strong>? New sessions are refused: a game that starts now with code{' '}
+                        <code className="code">{activity.trackingCode}</code> is turned away. Games already playing go on, and everything
+                        they send is kept. You can open it again at any time; Aula makes a backup now.
+                      </ConfirmAction>
+                    </td>
+                  </tr>
+                )}
                 {editing === activity.id && (
                   <tr className="edit-row">
                     <td colSpan={8}>

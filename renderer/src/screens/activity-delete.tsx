@@ -9,15 +9,17 @@ import { ConfirmAction } from '../components/confirm-action';
  */
 export function ActivityDelete({ activity, onDeleted }: { activity: Activity; onDeleted: (message: string) => void }) {
   const [asking, setAsking] = useState(false);
-  if (!asking) {
-    return (
-      <button type="button" className="button-small" onClick={() => setAsking(true)}>
-        Delete activity…
-      </button>
-    );
-  }
+  // The button stays while the question is open: the focus comes back to it when the teacher cancels.
+  const button = (
+    <button type="button" className="button-small" aria-expanded={asking} onClick={() => setAsking(true)}>
+      Delete activity…
+    </button>
+  );
+  if (!asking) return button;
   return (
-    <ConfirmAction
+    <>
+      {button}
+      <ConfirmAction
       label={`Delete activity ${activity.name}`}
       confirm="Yes, delete activity"
       busy="Deleting…"
@@ -29,6 +31,7 @@ export function ActivityDelete({ activity, onDeleted }: { activity: Activity; on
     >
       Delete activity <strong>{activity.name}</strong>? No game has played it. Its tracking code <code className="code">{activity.trackingCode}</code>{' '}
       stops working.
-    </ConfirmAction>
+      </ConfirmAction>
+    </>
   );
 }

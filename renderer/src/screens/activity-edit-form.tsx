@@ -47,7 +47,7 @@ export function ActivityEditForm({ activity, classes, onSaved, onCancel }: Props
 
   return (
     <form className="form activity-edit" onSubmit={submit} aria-labelledby={titleId}>
-      <h3 id={titleId}>Change {activity.name}</h3>
+      <h2 id={titleId}>Change {activity.name}</h2>
       <div className="form-row">
         <label>
           Name

@@ -62,9 +62,14 @@ function XapiCredentials({ activity, primary }: Props) {
             <dt>Secret</dt>
             <dd>
               {/* Hidden until asked for: the screen may be on the classroom projector. */}
-              <code data-testid="xapi-secret">{shown ? view.secret : '••••••••••••'}</code>
+              {/* Dots are read out one by one: a screen reader hears "hidden" instead. */}
+              <code data-testid="xapi-secret" aria-hidden={!shown}>
+                {shown ? view.secret : '••••••••••••'}
+              </code>
+              {!shown && <span className="visually-hidden">hidden</span>}{' '}
               <button type="button" className="button-small" onClick={() => setShown(!shown)}>
                 {shown ? 'Hide' : 'Show'}
+                <span className="visually-hidden"> secret</span>
               </button>
               <CopyButton text={view.secret} label="Copy secret" secret />
             </dd>

@@ -2,6 +2,7 @@ import type { ConnectInfo } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { CopyButton } from '../components/copy-button';
 import { QrCode } from '../components/qr-code';
+import { ScreenTitle } from '../components/screen-title';
 import { EmptyState, ErrorBox, Loading } from '../components/states';
 import { connectLink } from '../format/connect-link';
 import { Link } from '../router';
@@ -17,16 +18,24 @@ export function ConnectScreen() {
     staleOn: (changes) => Object.keys(changes.activities).length > 0 && changes.statements === 0,
   });
   const mdnsHost = useMdnsHost();
-  if (info.error) return <ErrorBox error={info.error} onRetry={info.reload} />;
-  if (!info.data) return <Loading />;
-  const { urls, port, reachableFromLan, activities } = info.data;
+  return (
+    <section>
+      <ScreenTitle title="Connect">Connect the games</ScreenTitle>
+      {info.error && <ErrorBox error={info.error} onRetry={info.reload} />}
+      {!info.data && !info.error && <Loading />}
+      {info.data && <ConnectDetails info={info.data} mdnsHost={mdnsHost} />}
+    </section>
+  );
+}
+
+function ConnectDetails({ info, mdnsHost }: { info: ConnectInfo; mdnsHost: string | undefined }) {
+  const { urls, port, reachableFromLan, activities } = info;
   // The LAN name survives IP changes: games and QR codes use it when Aula answers for it.
   const primary = mdnsHost ? `http://${mdnsHost}:${port}/` : (urls[0] ?? `http://127.0.0.1:${port}/`);
   return (
-    <section>
-      <h2>Connect the games</h2>
+    <>
       <div className="card">
-        <h3>This collector's address</h3>
+        <h2>This collector's address</h2>
         <ul className="urls">
           {urls.map((url) => (
             <li key={url}>
@@ -63,7 +72,7 @@ export function ConnectScreen() {
             const link = connectLink(primary, activity.trackingCode);
             return (
               <article key={activity.id} className="card connect-card" data-activity-id={activity.id}>
-                <h3>{activity.name}</h3>
+                <h2>{activity.name}</h2>
                 <p className="muted small">
                   {activity.game} · {activity.open ? 'open' : 'closed: games cannot start until you open it'}
                 </p>
@@ -84,6 +93,6 @@ export function ConnectScreen() {
           })}
         </div>
       )}
-    </section>
+    </>
   );
 }

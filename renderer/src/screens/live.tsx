@@ -5,6 +5,7 @@ import { ActivityPicker } from '../components/activity-picker';
 import { PlayerName } from '../components/player-name';
 import { ProgressBar } from '../components/progress-bar';
 import { RateChart } from '../components/rate-chart';
+import { ScreenTitle } from '../components/screen-title';
 import { EmptyState, ErrorBox, Loading } from '../components/states';
 import { useDashboardData, useSelectedActivity } from '../data';
 import { lastSeenLabel, type SessionState, sessionStatus } from '../format/idle';
@@ -13,6 +14,7 @@ import { compareSessions, lastActionOf, type SortKey } from '../format/session-o
 import { formatTime } from '../format/time';
 import { Link } from '../router';
 import { useNow } from '../use-now';
+import { useLiveNews } from './live-news';
 import { NotStarted } from './not-started';
 import { RefusedBatches } from './refused-batches';
 import { ResultCell } from './result-cell';
@@ -37,26 +39,12 @@ const COLUMNS: Array<{ key: SortKey; label: string; firstDescending: boolean; se
 export function LiveScreen() {
   const { activities } = useDashboardData();
   const activity = useSelectedActivity();
-  if (activities.error) return <ErrorBox error={activities.error} onRetry={activities.reload} />;
-  if (!activities.data) return <Loading />;
-  if (activities.data.activities.length === 0) {
-    return (
-      <section>
-        <h2>Live</h2>
-        <EmptyState title="No activity yet">
-          <p>
-            Create an activity for your class first: <Link to="/activities">Activities → New activity</Link>. Then
-            point the students' games at Aula with the address and tracking code on the <Link to="/connect">Connect</Link>{' '}
-            screen.
-          </p>
-        </EmptyState>
-      </section>
-    );
-  }
+  const list = activities.data?.activities;
+  // The heading stands first whatever the state, so the focus it takes after navigation stays when the data comes.
   return (
     <section>
       <div className="screen-head">
-        <h2>Live</h2>
+        <ScreenTitle title="Live">Live</ScreenTitle>
         <ActivityPicker />
         {activity && (
           <p className="muted activity-facts">
@@ -64,6 +52,17 @@ export function LiveScreen() {
           </p>
         )}
       </div>
+      {activities.error && <ErrorBox error={activities.error} onRetry={activities.reload} />}
+      {!list && !activities.error && <Loading />}
+      {list && list.length === 0 && (
+        <EmptyState title="No activity yet">
+          <p>
+            Create an activity for your class first: <Link to="/activities">Activities → New activity</Link>. Then
+            point the students' games at Aula with the address and tracking code on the <Link to="/connect">Connect</Link>{' '}
+            screen.
+          </p>
+        </EmptyState>
+      )}
       {activity && <LiveSessions activity={activity} />}
     </section>
   );
@@ -95,15 +94,24 @@ function LiveSessions({ activity }: { activity: Activity }) {
       .sort((a, b) => compareSessions(a.session, b.session, sort.key, sort.descending));
   }, [sessions.data, now, idleMinutes, filter, state, sort]);
 
+  const states = useMemo(
+    () => sessions.data?.sessions.map((session) => ({ session, state: sessionStatus(session, now, idleMinutes * 60_000).state })),
+    [sessions.data, now, idleMinutes],
+  );
   const counts = useMemo(() => {
     const result = { active: 0, idle: 0, finished: 0, ended: 0 };
-    for (const session of sessions.data?.sessions ?? []) result[sessionStatus(session, now, idleMinutes * 60_000).state]++;
+    for (const { state } of states ?? []) result[state]++;
     return result;
-  }, [sessions.data, now, idleMinutes]);
+  }, [states]);
+  const news = useLiveNews(activityId, states);
 
   return (
     <>
       <RateChart activityId={activityId} />
+      {/* Always in the page, so what comes into it is read out; visible in the table already. */}
+      <p className="visually-hidden" role="status" data-testid="live-news">
+        {news}
+      </p>
       <fieldset className="toolbar">
           <legend className="visually-hidden">Filter sessions</legend>
         <label>
@@ -164,7 +172,8 @@ function LiveSessions({ activity }: { activity: Activity }) {
                       onClick={() => setSort((current) => ({ key: column.key, descending: current.key === column.key ? !current.descending : column.firstDescending }))}
                     >
                       {column.label}
-                      {sort.key === column.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                      {/* The arrow is for the eye: aria-sort on the column says the same to a screen reader. */}
+                      {sort.key === column.key && <span aria-hidden="true">{sort.descending ? ' ▼' : ' ▲'}</span>}
                     </button>
                   </th>
                 ))}

@@ -28,9 +28,9 @@ export function NotStarted({ classId, className, sessions }: Props) {
   if (enrolled === 0 || missing.length === 0) return null;
   return (
     <section className="not-started warning" aria-labelledby="not-started-title">
-      <h3 id="not-started-title">
+      <h2 id="not-started-title">
         Not started yet: {missing.length} of {enrolled} student{enrolled === 1 ? '' : 's'} of {className}
-      </h3>
+      </h2>
       <p className="not-started-names">{missing.map(studentLabel).join(', ')}</p>
       <p className="small">
         A student playing without logging in shows above as an animal name, not here; failed logins are on{' '}

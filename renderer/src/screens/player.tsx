@@ -2,6 +2,7 @@ import type { PlayerDetail } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { PlayerName } from '../components/player-name';
 import { ProgressBar } from '../components/progress-bar';
+import { ScreenTitle } from '../components/screen-title';
 import { StatementItem } from '../components/statement-item';
 import { EmptyState, ErrorBox, Loading } from '../components/states';
 import { playerLabel } from '../format/player-name';
@@ -16,27 +17,29 @@ export function PlayerScreen({ params }: { params: Record<string, string> }) {
     staleOn: (changes) => changes.players.includes(id),
     throttleMs: 500,
   });
-  if (detail.error) {
-    return (
-      <section>
-        <p>
-          <Link to="/players">← All players</Link>
-        </p>
-        <ErrorBox error={detail.error} onRetry={detail.reload} />
-      </section>
-    );
-  }
-  if (!detail.data) return <Loading />;
-  const { player, publicId, sessionList, timeline, statements, sessions, created, lastSeen } = detail.data;
+  const data = detail.data;
+  // The heading stands in the same place while the player loads, so the focus it takes after navigation stays.
   return (
     <section>
       <p>
         <Link to="/players">← All players</Link>
       </p>
       <div className="screen-head">
-        <h2>
-          <PlayerName player={player} link={false} />
-        </h2>
+        <ScreenTitle title={data ? `${playerLabel(data.player)} — Players` : 'Player'}>
+          {data ? <PlayerName player={data.player} link={false} /> : 'Player'}
+        </ScreenTitle>
+        {data && <PlayerFacts detail={data} />}
+      </div>
+      {detail.error && <ErrorBox error={detail.error} onRetry={detail.reload} />}
+      {!data && !detail.error && <Loading />}
+      {data && <PlayerDetails detail={data} onErased={detail.reload} />}
+    </section>
+  );
+}
+
+function PlayerFacts({ detail }: { detail: PlayerDetail }) {
+  const { player, publicId, statements, sessions, created, lastSeen } = detail;
+  return (
         <p className="muted">
           {sessions} session{sessions === 1 ? '' : 's'} · {statements.toLocaleString('en-US')} statements · first seen {formatTime(created)} · last seen{' '}
           {formatTime(lastSeen)}
@@ -44,7 +47,13 @@ export function PlayerScreen({ params }: { params: Record<string, string> }) {
           {' · player id '}
           <code data-testid="player-public-id">{publicId}</code>
         </p>
-      </div>
+  );
+}
+
+function PlayerDetails({ detail, onErased }: { detail: PlayerDetail; onErased: () => void }) {
+  const { player, publicId, sessionList, timeline, statements } = detail;
+  return (
+    <>
       <p>
         <Link to={`/data?player=${encodeURIComponent(publicId)}`}>Export this player's statements…</Link>
       </p>
@@ -52,9 +61,9 @@ export function PlayerScreen({ params }: { params: Record<string, string> }) {
         playerId={player.id}
         label={playerLabel(player)}
         activities={[...new Map(sessionList.filter((s) => s.activityId).map((s) => [s.activityId as string, { id: s.activityId as string, name: s.activityName ?? '' }])).values()]}
-        onErased={detail.reload}
+        onErased={onErased}
       />
-      <h3>Sessions</h3>
+      <h2>Sessions</h2>
       <div className="table-wrap">
         <table className="table">
           <thead>
@@ -89,7 +98,7 @@ export function PlayerScreen({ params }: { params: Record<string, string> }) {
           </tbody>
         </table>
       </div>
-      <h3>Timeline</h3>
+      <h2>Timeline</h2>
       {timeline.length === 0 ? (
         <EmptyState title="No statements yet">
           <p>The game has started but not sent anything yet; trackers send in batches, usually within seconds.</p>
@@ -102,6 +111,6 @@ export function PlayerScreen({ params }: { params: Record<string, string> }) {
         </ol>
       )}
       {timeline.length < statements && <p className="muted">Showing the latest {timeline.length}; see Statements for more.</p>}
-    </section>
+    </>
   );
 }

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { PlayerSummary } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { PlayerName } from '../components/player-name';
+import { ScreenTitle } from '../components/screen-title';
 import { EmptyState, ErrorBox, Loading } from '../components/states';
 import { playerLabel } from '../format/player-name';
 import { formatTime } from '../format/time';
@@ -23,7 +24,7 @@ export function PlayersScreen() {
   return (
     <section>
       <div className="screen-head">
-        <h2>Players</h2>
+        <ScreenTitle title="Players">Players</ScreenTitle>
       </div>
       {players.error && <ErrorBox error={players.error} onRetry={players.reload} />}
       {!players.data && !players.error && <Loading />}

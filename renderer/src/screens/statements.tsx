@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { apiGet } from '../api/client';
 import type { PlayerSummary, StatementRow } from '../api/types';
 import { useResource } from '../api/use-resource';
+import { ScreenTitle } from '../components/screen-title';
 import { StatementItem } from '../components/statement-item';
 import { EmptyState, ErrorBox, Loading } from '../components/states';
 import { useDashboardData } from '../data';
@@ -59,7 +60,7 @@ export function StatementsScreen() {
   return (
     <section>
       <div className="screen-head">
-        <h2>Statements</h2>
+        <ScreenTitle title="Statements">Statements</ScreenTitle>
         <span className="muted">newest first, live</span>
       </div>
       <fieldset className="toolbar">

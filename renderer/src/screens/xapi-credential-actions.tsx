@@ -53,42 +53,41 @@ export function XapiCredentialActions({ activity, revoked, onChanged }: Props) {
       </div>
     );
   }
-  if (asking === 'regenerate') {
-    return (
-      <ConfirmAction
-        label={`New xAPI key and secret for ${activity.name}`}
-        confirm="Yes, make new ones"
-        busy="Making…"
-        action={() => run('regenerate')}
-        onCancel={() => setAsking(null)}
-      >
-        Make a new key and secret for <strong>{activity.name}</strong>? xAPI games still using the old ones get 401 (refused) until
-        you change them to the new ones.
-      </ConfirmAction>
-    );
-  }
-  if (asking === 'revoke') {
-    return (
-      <ConfirmAction
-        label={`Revoke the xAPI key and secret of ${activity.name}`}
-        confirm="Yes, revoke"
-        busy="Revoking…"
-        action={() => run('revoke')}
-        onCancel={() => setAsking(null)}
-      >
-        Revoke the key and secret of <strong>{activity.name}</strong>? xAPI games using them get 401 (refused) until you issue new ones
-        and change them in the games. Games that use the tracking code are not affected.
-      </ConfirmAction>
-    );
-  }
+  // The buttons stay while a question is open: the focus comes back to the one that asked.
   return (
-    <div className="buttons">
-      <button type="button" className="button-small" onClick={() => setAsking('regenerate')}>
-        New key and secret…
-      </button>
-      <button type="button" className="button-small" onClick={() => setAsking('revoke')}>
-        Revoke…
-      </button>
-    </div>
+    <>
+      <div className="buttons">
+        <button type="button" className="button-small" aria-expanded={asking === 'regenerate'} onClick={() => setAsking('regenerate')}>
+          New key and secret…
+        </button>
+        <button type="button" className="button-small" aria-expanded={asking === 'revoke'} onClick={() => setAsking('revoke')}>
+          Revoke…
+        </button>
+      </div>
+      {asking === 'regenerate' && (
+        <ConfirmAction
+          label={`New xAPI key and secret for ${activity.name}`}
+          confirm="Yes, make new ones"
+          busy="Making…"
+          action={() => run('regenerate')}
+          onCancel={() => setAsking(null)}
+        >
+          Make a new key and secret for <strong>{activity.name}</strong>? xAPI games still using the old ones get 401 (refused) until
+          you change them to the new ones.
+        </ConfirmAction>
+      )}
+      {asking === 'revoke' && (
+        <ConfirmAction
+          label={`Revoke the xAPI key and secret of ${activity.name}`}
+          confirm="Yes, revoke"
+          busy="Revoking…"
+          action={() => run('revoke')}
+          onCancel={() => setAsking(null)}
+        >
+          Revoke the key and secret of <strong>{activity.name}</strong>? xAPI games using them get 401 (refused) until you issue new ones
+          and change them in the games. Games that use the tracking code are not affected.
+        </ConfirmAction>
+      )}
+    </>
   );
 }

@@ -3,8 +3,10 @@ import { apiPost } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { ActivityPicker } from '../../components/activity-picker';
 import { PlayerName } from '../../components/player-name';
+import { ScreenTitle } from '../../components/screen-title';
 import { EmptyState, ErrorBox, Loading } from '../../components/states';
 import { useDashboardData } from '../../data';
+import { playerLabel } from '../../format/player-name';
 import { formatTime } from '../../format/time';
 import './alerts.css';
 import { RulesEditor } from './rules-editor';
@@ -72,9 +74,10 @@ function StudentRow({ student, activityId, onChanged }: { student: StudentAlerts
       <td>
         <button type="button" className="button-small" aria-expanded={open} onClick={() => setOpen(!open)}>
           {open ? 'Hide' : 'Details'}
+          <span className="visually-hidden"> for {playerLabel(student.player)}</span>
         </button>{' '}
         <button type="button" className="button-small" onClick={acknowledgeAll}>
-          Acknowledge all
+          Acknowledge all<span className="visually-hidden"> for {playerLabel(student.player)}</span>
         </button>
       </td>
     </tr>
@@ -91,7 +94,9 @@ export function AlertsScreen() {
   if (!activityId) {
     return (
       <section>
-        <h2>Alerts &amp; Warnings</h2>
+        <div className="screen-head">
+          <ScreenTitle title="Alerts & Warnings">Alerts &amp; Warnings</ScreenTitle>
+        </div>
         <EmptyState title="No activity yet">
           <p>Create an activity first; its rules say when a student needs you.</p>
         </EmptyState>
@@ -102,7 +107,7 @@ export function AlertsScreen() {
   return (
     <section>
       <div className="screen-head">
-        <h2>Alerts &amp; Warnings</h2>
+        <ScreenTitle title="Alerts & Warnings">Alerts &amp; Warnings</ScreenTitle>
         <ActivityPicker id="alerts-activity" />
       </div>
       {view.error && <ErrorBox error={view.error} onRetry={view.reload} />}

@@ -149,7 +149,7 @@ export function RulesEditor({ activityId, onSaved }: { activityId: string; onSav
           <span className="muted small">the game ended its session with a level still open</span>
           <SeveritySelect label="Quit severity" value={rules.quit.severity} onChange={(v) => update((d) => { d.quit.severity = v; })} />
         </Rule>
-        <h4>Custom rules</h4>
+        <h2 className="rules-subhead">Custom rules</h2>
         {rules.custom.map((rule, index) => (
           <fieldset key={rule.id}>
             <legend>

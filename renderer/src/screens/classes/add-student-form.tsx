@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { apiPost } from '../../api/client';
+import { useId, useState } from 'react';
+import { ApiError, apiPost } from '../../api/client';
 import { PasswordField } from './password-field';
 import { RoleField, UsernameField } from './student-fields';
 import type { ClassRole, ClassStudent } from './types';
@@ -13,7 +13,8 @@ export function AddStudentForm({ classId, className, onAdded }: { classId: strin
   const [role, setRole] = useState<ClassRole>('student');
   const [added, setAdded] = useState<string | null>(null);
 
-  const { busy, error, submit } = useFormSubmit(async () => {
+  const ids = useId();
+  const { busy, error, problem, submit } = useFormSubmit(async () => {
     setAdded(null);
     const { student } = await apiPost<{ student: ClassStudent }>(`/classes/${encodeURIComponent(classId)}/students`, {
       username,
@@ -30,12 +31,25 @@ export function AddStudentForm({ classId, className, onAdded }: { classId: strin
     onAdded();
   });
 
+  // The refusal is tied to the field it is about, read with it and marked invalid; the rules are read with both.
+  const field = problem && refusedField(problem);
+  const hint = `${ids}-hint`;
+  const refusal = `${ids}-refusal`;
+  const about = (name: 'username' | 'password') => (field === name ? `${refusal} ${hint}` : hint);
   return (
     <form className="card form" onSubmit={submit} aria-labelledby="add-student-title">
-      <h3 id="add-student-title">Add a student</h3>
+      <h2 id="add-student-title">Add a student</h2>
       <div className="form-row">
-        <UsernameField label="Username" name="username" value={username} onChange={setUsername} placeholder="e.g. ana.garcia" />
-        <PasswordField label={"Password"} name="password" value={password} onChange={setPassword} />
+        <UsernameField
+          label="Username"
+          name="username"
+          value={username}
+          onChange={setUsername}
+          placeholder="e.g. ana.garcia"
+          describedBy={about('username')}
+          invalid={field === 'username'}
+        />
+        <PasswordField label="Password" name="password" value={password} onChange={setPassword} describedBy={about('password')} invalid={field === 'password'} />
         <label>
           Full name
           <input name="name" value={name} onChange={(event) => setName(event.target.value)} placeholder="optional" maxLength={120} />
@@ -45,11 +59,11 @@ export function AddStudentForm({ classId, className, onAdded }: { classId: strin
           {busy ? 'Adding…' : 'Add student'}
         </button>
       </div>
-      <p className="muted small">
+      <p className="muted small" id={hint}>
         Usernames: letters a-z, digits and . _ - (stored lower-case). Passwords cannot contain " or \ (some trackers send them unescaped).
       </p>
       {error && (
-        <p className="warning" role="alert">
+        <p className="warning" role="alert" id={refusal}>
           Not added: {error}
         </p>
       )}
@@ -60,4 +74,13 @@ export function AddStudentForm({ classId, className, onAdded }: { classId: strin
       )}
     </form>
   );
+}
+
+/** Which field a refusal is about: a taken or malformed username, or a refused password; null when neither. */
+function refusedField(problem: Error): 'username' | 'password' | null {
+  if (!(problem instanceof ApiError)) return null;
+  if (problem.reason === 'student-exists') return 'username';
+  if (problem.reason !== 'invalid-student') return null;
+  if (/password/i.test(problem.message)) return 'password';
+  return /username/i.test(problem.message) ? 'username' : null;
 }

@@ -46,7 +46,7 @@ export function ClassPanel({ summary, onChanged, onDeleted }: Props) {
   return (
     <section className="class-panel" aria-labelledby="class-title">
       <div className="class-title-row">
-        <h3 id="class-title">Class {summary.name}</h3>
+        <h2 id="class-title">Class {summary.name}</h2>
         <span className="class-buttons">
           <button
             type="button"

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useResource } from '../../api/use-resource';
+import { ScreenTitle } from '../../components/screen-title';
 import { EmptyState, ErrorBox, Loading } from '../../components/states';
 import { navigate, useLocation } from '../../router';
 import { ClassPanel } from './class-panel';
@@ -23,11 +24,12 @@ export function ClassesScreen() {
   // Kept here, not in the panel: the deleted class's panel is gone once the list refreshes.
   const [deleted, setDeleted] = useState<string | null>(null);
   const list = classes.data?.classes;
-  const opened = list?.find((item) => item.id === openId);
+  // A teacher with one class has nothing to choose: it is open (the address stays /classes, so Back is unchanged).
+  const opened = openId === null && list?.length === 1 ? list[0] : list?.find((item) => item.id === openId);
 
   return (
     <section>
-      <h2>Classes</h2>
+      <ScreenTitle title="Classes">Classes</ScreenTitle>
       <p className="muted small">
         A class is a list of student accounts. Students type their username and password in the game, and their traces carry their
         username instead of an anonymous animal name.
@@ -59,7 +61,7 @@ export function ClassesScreen() {
                 <li key={item.id}>
                   <button
                     type="button"
-                    aria-current={item.id === openId}
+                    aria-current={item.id === opened?.id}
                     onClick={() => {
                       setDeleted(null);
                       openClass(item.id);

@@ -26,6 +26,7 @@ export function JoinStudentForm({
   const [role, setRole] = useState<ClassRole>('student');
   const [joined, setJoined] = useState<string | null>(null);
 
+  const refusal = useId();
   const { busy, error, submit } = useFormSubmit(async () => {
     setJoined(null);
     await joinClass(classId, username, role);
@@ -37,7 +38,7 @@ export function JoinStudentForm({
 
   return (
     <form className="card form" onSubmit={submit} aria-labelledby="join-student-title">
-      <h3 id="join-student-title">Add an existing student</h3>
+      <h2 id="join-student-title">Add an existing student</h2>
       <p className="muted small">
         A student who already has an account (from another class) keeps the same username and password.
         {candidates?.length === 0 ? ' Every account is in this class already.' : ''}
@@ -50,6 +51,8 @@ export function JoinStudentForm({
           value={username}
           onChange={setUsername}
           placeholder="start typing a username"
+          describedBy={error ? refusal : undefined}
+          invalid={error !== null}
         />
         <datalist id={listId} className="join-candidates">
           {candidates?.map((account) => (
@@ -64,7 +67,7 @@ export function JoinStudentForm({
         </button>
       </div>
       {error && (
-        <p className="warning" role="alert">
+        <p className="warning" role="alert" id={refusal}>
           Not added: {error}
         </p>
       )}

@@ -5,7 +5,7 @@ export function LoginHint({ className }: { className: string }) {
   const quoted = `"${className.replace(/(["\\$`])/g, '\\$1')}"`;
   return (
     <section className="card howto login-hint" aria-labelledby="login-hint-title">
-      <h3 id="login-hint-title">How a game logs in</h3>
+      <h2 id="login-hint-title">How a game logs in</h2>
       <p>
         The game asks the student for the username and password (the trackers log in first, then start with the activity's tracking
         code). To let only this class play, create an activity in <Link to="/activities">Activities</Link> with the class {className} and

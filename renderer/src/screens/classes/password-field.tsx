@@ -1,7 +1,23 @@
 import { useState } from 'react';
 
 /** A new password for a student, with a "Show" box: the teacher often reads it out or writes it on a card. */
-export function PasswordField({ label, name, value, onChange }: { label: string; name: string; value: string; onChange: (value: string) => void }) {
+export function PasswordField({
+  label,
+  name,
+  value,
+  onChange,
+  describedBy,
+  invalid = false,
+}: {
+  label: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** The ids of the hint and of the refusal that say something about this field. */
+  describedBy?: string;
+  /** The server refused the password. */
+  invalid?: boolean;
+}) {
   const [shown, setShown] = useState(false);
   return (
     <>
@@ -14,6 +30,8 @@ export function PasswordField({ label, name, value, onChange }: { label: string;
           value={value}
           onChange={(event) => onChange(event.target.value)}
           autoComplete="new-password"
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
         />
       </label>
       <label className="checkbox">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { renameClass } from './class-requests';
 import type { ClassSummary } from './types';
 import { useFormSubmit } from './use-form-submit';
@@ -8,6 +8,7 @@ export function RenameClassForm({ summary, onRenamed, onClose }: { summary: Clas
   const [name, setName] = useState(summary.name);
 
   // On success the panel closes this form.
+  const refusal = useId();
   const { busy, error, submit } = useFormSubmit(async () => {
     const { class: renamed } = await renameClass(summary.id, name);
     onRenamed(`Renamed class ${summary.name} to ${renamed.name}. Its students and activities stay with it.`);
@@ -18,7 +19,11 @@ export function RenameClassForm({ summary, onRenamed, onClose }: { summary: Clas
       <div className="form-row">
         <label>
           New name for class {summary.name}
-          <input name="newClassName" required value={name} onChange={(event) => setName(event.target.value)} maxLength={120} />
+          <input name="newClassName" required value={name} onChange={(event) => setName(event.target.value)}
+            maxLength={120}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? refusal : undefined}
+          />
         </label>
         <button type="submit" className="button-primary" disabled={busy || name.trim() === '' || name.trim() === summary.name}>
           {busy ? 'Renaming…' : 'Rename'}
@@ -28,7 +33,7 @@ export function RenameClassForm({ summary, onRenamed, onClose }: { summary: Clas
         </button>
       </div>
       {error && (
-        <p className="warning" role="alert">
+        <p className="warning" role="alert" id={refusal}>
           Not renamed: {error}
         </p>
       )}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { PasswordField } from './password-field';
 import { setStudentPassword } from './student-requests';
 import { useFormSubmit } from './use-form-submit';
@@ -11,6 +11,7 @@ export function ResetPasswordForm({ classId, studentId, username, onClose }: { c
   const [password, setPassword] = useState('');
   const [done, setDone] = useState(false);
 
+  const refusal = useId();
   const { busy, error, submit } = useFormSubmit(async () => {
     setDone(false);
     await setStudentPassword(classId, studentId, password);
@@ -21,7 +22,14 @@ export function ResetPasswordForm({ classId, studentId, username, onClose }: { c
   return (
     <form className="student-action" onSubmit={submit} aria-label={`Reset the password of ${username}`}>
       <div className="form-row">
-        <PasswordField label={`New password for ${username}`} name="new-password" value={password} onChange={setPassword} />
+        <PasswordField
+          label={`New password for ${username}`}
+          name="new-password"
+          value={password}
+          onChange={setPassword}
+          describedBy={error ? refusal : undefined}
+          invalid={error !== null}
+        />
         <button type="submit" className="button-primary" disabled={busy || password === ''}>
           {busy ? 'Setting…' : 'Set new password'}
         </button>
@@ -30,7 +38,7 @@ export function ResetPasswordForm({ classId, studentId, username, onClose }: { c
         </button>
       </div>
       {error && (
-        <p className="warning" role="alert">
+        <p className="warning" role="alert" id={refusal}>
           Not changed: {error}
         </p>
       )}

@@ -32,7 +32,7 @@ export function RosterImport({ classId, className, onImported }: { classId: stri
 
   return (
     <form className="card form" onSubmit={submit} aria-labelledby="roster-title">
-      <h3 id="roster-title">Import a roster</h3>
+      <h2 id="roster-title">Import a roster</h2>
       <p className="muted small">
         A CSV file with one student per line: <code className="code">username,password[,name]</code>. A header line is allowed, and{' '}
         <code className="code">;</code> works as separator too (spreadsheets save it so in many countries). If any line is wrong, nothing is

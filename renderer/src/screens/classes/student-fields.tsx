@@ -8,6 +8,8 @@ export function UsernameField({
   onChange,
   placeholder,
   list,
+  describedBy,
+  invalid = false,
 }: {
   label: string;
   name: string;
@@ -16,6 +18,10 @@ export function UsernameField({
   placeholder: string;
   /** A datalist of existing accounts to pick from. */
   list?: string;
+  /** The ids of the hint and of the refusal that say something about this field. */
+  describedBy?: string;
+  /** The server refused what is in it. */
+  invalid?: boolean;
 }) {
   return (
     <label>
@@ -30,6 +36,8 @@ export function UsernameField({
         autoComplete="off"
         spellCheck={false}
         autoCapitalize="none"
+        aria-describedby={describedBy}
+        aria-invalid={invalid || undefined}
       />
     </label>
   );

@@ -1,3 +1,4 @@
+import { ScreenTitle } from '../../components/screen-title';
 import { ExportPanel } from './export-panel';
 import { ImportPanel } from './import-panel';
 import { UploadPanel } from './upload-panel';
@@ -7,7 +8,7 @@ import './data.css';
 export function DataScreen() {
   return (
     <section>
-      <h2>Data</h2>
+      <ScreenTitle title="Data">Data</ScreenTitle>
       <ExportPanel />
       <UploadPanel />
       <ImportPanel />

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { apiGet } from '../../api/client';
+import { useResource } from '../../api/use-resource';
 import { useDashboardData } from '../../data';
 import { useLocation } from '../../router';
 import { desktopSaveExport } from './desktop-api';
@@ -39,28 +40,21 @@ export function ExportPanel() {
   const { activities } = useDashboardData();
   const { search } = useLocation();
   const [choices, setChoices] = useState<Choices>(() => initialChoices(search));
-  const [count, setCount] = useState<number | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [running, setRunning] = useState<string | null>(null);
   const set = <Key extends keyof Choices>(key: Key, value: Choices[Key]) => setChoices((current) => ({ ...current, [key]: value }));
   const filters = query({ ...choices, format: 'ndjson' }).toString();
-
-  useEffect(() => {
-    const abort = new AbortController();
-    apiGet<{ statements: number }>(`/data/export/count?${filters}`, abort.signal).then(
-      (answer) => {
-        setCount(answer.statements);
-        setProblem(null);
-      },
-      (error: Error) => {
-        if (error.name === 'AbortError') return;
-        setCount(null);
-        setProblem(error.message);
-      },
-    );
-    return () => abort.abort();
-  }, [filters]);
+  // Kept current while games send: the count is what an export started now would hold.
+  const counted = useResource<{ statements: number }>(`/data/export/count?${filters}`, {
+    staleOn: (changes) => changes.statements > 0,
+    throttleMs: 1000,
+  });
+  const count = counted.data?.statements ?? null;
+  const problem = counted.error?.message ?? null;
+  const countText = problem ?? (count === null ? 'Counting…' : `${count.toLocaleString()} statement${count === 1 ? '' : 's'} match.`);
+  // A screen reader hears the count once after the teacher changes a filter, not each time a game sends.
+  const [heard, setHeard] = useState<{ filters: string; text: string }>({ filters: '', text: '' });
+  if (count !== null && heard.filters !== filters) setHeard({ filters, text: countText });
 
   // Follows the download on the server's side: exact for every format, in the browser and in the desktop app.
   useEffect(() => {
@@ -103,7 +97,7 @@ export function ExportPanel() {
 
   return (
     <section className="card" aria-labelledby="export-title">
-      <h3 id="export-title">Export</h3>
+      <h2 id="export-title">Export</h2>
       <div className="form-row">
         <label>
           Format
@@ -156,12 +150,15 @@ export function ExportPanel() {
         </button>
       </div>
       <p className="small" data-testid="export-count">
-        {problem ?? (count === null ? 'Counting…' : `${count.toLocaleString()} statement${count === 1 ? '' : 's'} match.`)}
+        {countText}
+      </p>
+      <p className="visually-hidden" role="status">
+        {heard.text}
       </p>
       {progress && (
         <div data-testid="export-progress">
           <TransferBar done={progress.done} total={progress.total} label="Export progress" />
-          {progress.finished && <p className={progress.failed ? 'warning' : 'notice'}>{progress.failed ? 'The export stopped before the end.' : `Exported ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}.`}</p>}
+          {progress.finished && <p className={progress.failed ? 'warning' : 'notice'} role="status">{progress.failed ? 'The export stopped before the end.' : `Exported ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}.`}</p>}
         </div>
       )}
     </section>

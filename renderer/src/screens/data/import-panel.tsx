@@ -70,7 +70,7 @@ export function ImportPanel() {
   };
   return (
     <section className="card" aria-labelledby="import-title">
-      <h3 id="import-title">Import a bundle from another laptop</h3>
+      <h2 id="import-title">Import a bundle from another laptop</h2>
       <p className="small muted">A ZIP bundle exported by another Aula. Importing the same bundle twice changes nothing.</p>
       <div className="form-row">
         <label>
@@ -81,7 +81,11 @@ export function ImportPanel() {
           Import
         </button>
       </div>
-      {state.kind === 'running' && <p aria-busy="true">Checking and merging the bundle…</p>}
+      {/* Always in the page, so the outcome is read out when the merge ends. */}
+      <div role="status">
+        {state.kind === 'running' && <p aria-busy="true">Checking and merging the bundle…</p>}
+        {state.kind === 'done' && <p className="visually-hidden">{state.report.changed ? 'The bundle is merged.' : 'Nothing changed: everything in this bundle was already here.'}</p>}
+      </div>
       {state.kind === 'failed' && (
         <p className="warning" role="alert">
           Not imported: {state.message}

@@ -66,7 +66,7 @@ export function UploadPanel() {
 
   return (
     <section className="card" aria-labelledby="upload-title">
-      <h3 id="upload-title">Upload to a central LRS</h3>
+      <h2 id="upload-title">Upload to a central LRS</h2>
       <p className="small muted">Every statement is sent once, with one account per player and IRI keys; an interrupted upload continues where it stopped.</p>
       <div className="form-row">
         <label>
@@ -92,8 +92,13 @@ export function UploadPanel() {
           Upload
         </button>
       </div>
-      {check && <p className={check.ok ? 'notice' : 'warning'} data-testid="upload-check">{check.message}</p>}
-      {problem && <p className="warning">{problem}</p>}
+      {/* Always in the page, so the answer to "Test connection" is read out when it comes. */}
+      <div role="status">{check && <p className={check.ok ? 'notice' : 'warning'} data-testid="upload-check">{check.message}</p>}</div>
+      {problem && (
+        <p className="warning" role="alert">
+          {problem}
+        </p>
+      )}
       {job && (
         <div data-testid="upload-progress">
           <TransferBar done={job.progress.done} total={job.progress.total} label="Upload progress" />

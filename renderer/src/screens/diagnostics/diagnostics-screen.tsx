@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { apiPost } from '../../api/client';
 import { useResource } from '../../api/use-resource';
+import { ScreenTitle } from '../../components/screen-title';
 import { EmptyState, ErrorBox, Loading } from '../../components/states';
 import { mdnsOffReason } from '../../format/mdns-off';
 import { FirstRunHelp } from './first-run-help';
@@ -43,19 +44,22 @@ function Group({ group, onHandled }: { group: DiagnosticGroup; onHandled: () => 
       .finally(() => setBusy(false));
   };
   return (
-    <article className="card diagnostic" data-kind={group.kind}>
-      <h3>
+    <article className="card diagnostic" data-kind={group.kind} aria-labelledby={`diagnostic-${group.kind}`}>
+      <h2 id={`diagnostic-${group.kind}`}>
         {group.title} <span className="badge">{group.count}</span>
-      </h3>
+      </h2>
       <p className="fix">{groupFix(group)}</p>
       <table className="small">
         <thead>
           <tr>
-            <th>{silent ? 'Last seen' : 'Last'}</th>
-            <th>{silent ? 'Player' : group.kind.endsWith('code') || group.kind === 'activity-closed' || group.kind === 'not-allowed' ? 'Code tried' : 'Message'}</th>
-            <th>{silent ? 'Activity' : 'From'}</th>
-            <th>{silent ? '' : 'Times'}</th>
-            <th />
+            <th scope="col">{silent ? 'Last seen' : 'Last'}</th>
+            <th scope="col">{silent ? 'Player' : group.kind.endsWith('code') || group.kind === 'activity-closed' || group.kind === 'not-allowed' ? 'Code tried' : 'Message'}</th>
+            <th scope="col">{silent ? 'Activity' : 'From'}</th>
+            {/* Every column has a name for a screen reader, also those with nothing to show. */}
+            <th scope="col">{silent ? <span className="visually-hidden">Times</span> : 'Times'}</th>
+            <th scope="col">
+              <span className="visually-hidden">What to do</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -87,7 +91,7 @@ function Group({ group, onHandled }: { group: DiagnosticGroup; onHandled: () => 
         </tbody>
       </table>
       <button type="button" className="button-small" onClick={handled} disabled={busy}>
-        Mark as handled
+        Mark as handled<span className="visually-hidden">: {group.title}</span>
       </button>
     </article>
   );
@@ -104,28 +108,37 @@ export function DiagnosticsScreen() {
     const timer = setInterval(reload, REFRESH_MS);
     return () => clearInterval(timer);
   }, [reload]);
-  if (diagnostics.error) return <ErrorBox error={diagnostics.error} onRetry={reload} />;
-  if (!diagnostics.data) return <Loading />;
-  const { mdns, firstRun, groups, lastLanClient } = diagnostics.data;
   return (
     <section>
-      <h2>Diagnostics</h2>
-      <div className="card">
+      <ScreenTitle title="Diagnostics">Diagnostics</ScreenTitle>
+      {diagnostics.error && <ErrorBox error={diagnostics.error} onRetry={reload} />}
+      {!diagnostics.data && !diagnostics.error && <Loading />}
+      {diagnostics.data && <DiagnosticsDetails diagnostics={diagnostics.data} onHandled={reload} />}
+    </section>
+  );
+}
+
+function DiagnosticsDetails({ diagnostics, onHandled }: { diagnostics: Diagnostics; onHandled: () => void }) {
+  const { mdns, firstRun, groups, lastLanClient } = diagnostics;
+  return (
+    <>
+      <section className="card" aria-labelledby="network-title">
+        <h2 id="network-title">This computer on the network</h2>
         <MdnsStatus mdns={mdns} />
         <p className="muted small" data-testid="last-lan-client">
           {lastLanClient
             ? `Last game or browser from another computer: ${lastLanClient.address} at ${time(lastLanClient.time)}.`
             : 'No other computer has connected since Aula started.'}
         </p>
-      </div>
+      </section>
       {firstRun && <FirstRunHelp port={firstRun.port} addresses={firstRun.addresses} />}
       {groups.length === 0 ? (
         <EmptyState title="No connection problems">
           <p>Refused requests and games that go silent appear here as they happen, each with what to do.</p>
         </EmptyState>
       ) : (
-        groups.map((group) => <Group key={group.kind} group={group} onHandled={reload} />)
+        groups.map((group) => <Group key={group.kind} group={group} onHandled={onHandled} />)
       )}
-    </section>
+    </>
   );
 }

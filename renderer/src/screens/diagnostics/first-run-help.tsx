@@ -3,7 +3,7 @@ export function FirstRunHelp({ port, addresses }: { port: number; addresses: str
   const address = addresses[0] ?? 'this computer\u2019s address';
   return (
     <div className="card first-run-help" data-testid="first-run-help">
-      <h3>No game from another computer has reached Aula yet</h3>
+      <h2>No game from another computer has reached Aula yet</h2>
       <p>
         An activity is open, but for several minutes no other computer has connected. The usual causes, most likely first. To
         test one fix, open <code>http://{address}:{port}/</code> in a browser on a student's computer: it shows a page saying Aula

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { apiPost } from '../../api/client';
+import { useDialogFocus } from '../../components/use-dialog-focus';
 import { navigate } from '../../router';
 import '../alerts/alerts.css';
 
@@ -13,25 +14,9 @@ interface Props {
 /** "Erase this player's data": everywhere or in one activity, after an explicit confirmation; cannot be undone. */
 export function ErasePlayer({ playerId, label, activities, onErased }: Props) {
   const [open, setOpen] = useState(false);
-  const [scope, setScope] = useState('');
-  const [sure, setSure] = useState(false);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<string | null>(null);
-  if (!open) {
-    return (
-      <p>
-        <button type="button" className="button-small" onClick={() => setOpen(true)}>
-          Erase this player's data…
-        </button>
-        {outcome && (
-          <span className="notice" role="status">
-            {outcome}
-          </span>
-        )}
-      </p>
-    );
-  }
-  const erase = async () => {
+  const erase = async (scope: string) => {
     setBusy(true);
     try {
       const report = await apiPost<{ statements: number; sessions: number; playerRemoved: boolean }>('/erasures', {
@@ -42,7 +27,6 @@ export function ErasePlayer({ playerId, label, activities, onErased }: Props) {
       const text = `Erased ${report.statements} statements and ${report.sessions} sessions.`;
       setOutcome(text);
       setOpen(false);
-      setSure(false);
       if (report.playerRemoved) navigate('/players');
       else onErased();
     } catch (error) {
@@ -52,8 +36,44 @@ export function ErasePlayer({ playerId, label, activities, onErased }: Props) {
       setBusy(false);
     }
   };
+  // The button stays while the panel is open: the focus comes back to it.
   return (
-    <fieldset className="erase-panel" aria-label="Erase data">
+    <>
+      <p>
+        <button type="button" className="button-small" aria-expanded={open} onClick={() => setOpen(true)}>
+          Erase this player's data…
+        </button>
+        {outcome && (
+          <span className="notice" role="status">
+            {outcome}
+          </span>
+        )}
+      </p>
+      {open && <ErasePanel label={label} activities={activities} busy={busy} onErase={erase} onCancel={() => setOpen(false)} />}
+    </>
+  );
+}
+
+/** Where, and "I understand": a dialog for the keyboard (the focus inside, Escape cancels) like ConfirmAction. */
+function ErasePanel({
+  label,
+  activities,
+  busy,
+  onErase,
+  onCancel,
+}: {
+  label: string;
+  activities: Props['activities'];
+  busy: boolean;
+  onErase: (scope: string) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const [scope, setScope] = useState('');
+  const [sure, setSure] = useState(false);
+  const box = useRef<HTMLFieldSetElement>(null);
+  const onKeyDown = useDialogFocus(box, { onEscape: () => !busy && onCancel() });
+  return (
+    <fieldset ref={box} className="erase-panel" aria-label="Erase data" onKeyDown={onKeyDown}>
       <p>
         <strong>Erase {label}'s data.</strong> Their statements, sessions, results and alerts are removed for good (exports and uploads will not
         have them); the erasure is logged without their name. This cannot be undone.
@@ -73,10 +93,10 @@ export function ErasePlayer({ playerId, label, activities, onErased }: Props) {
         <label>
           <input type="checkbox" checked={sure} onChange={(e) => setSure(e.target.checked)} /> I understand this cannot be undone
         </label>
-        <button type="button" className="button-danger" disabled={!sure || busy} onClick={() => void erase()}>
+        <button type="button" className="button-danger" disabled={!sure || busy} onClick={() => void onErase(scope)}>
           Erase
         </button>
-        <button type="button" className="button-small" onClick={() => setOpen(false)}>
+        <button type="button" className="button-small" onClick={onCancel}>
           Cancel
         </button>
       </div>

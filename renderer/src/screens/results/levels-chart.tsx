@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ClassAggregates } from '../../../../server/admin/api-types.js';
+import { distinctNames } from '../../format/object-names';
 import { AxisTick } from './axis-tick';
 
 type ObjectFigures = ClassAggregates['objects'][number];
@@ -13,23 +14,30 @@ function scoreDomain(objects: readonly ObjectFigures[]): [number, number | 'auto
   return [0, highest <= 1 ? 1 : 'auto'];
 }
 
-/** The game's own object (trackers name it "game", or after the game) shows beside the levels: say which it is. */
-const chartName = (object: { name: string; type: string }): string => (object.type === 'serious-game' ? `${object.name} (whole game)` : object.name);
+/**
+ * The game's own object (trackers name it "game", or after the game) shows beside the levels: say which it is. Objects
+ * of the same name (two games' `level1`) are told apart (distinctNames).
+ */
+const chartName = (object: { objectId: string; name: string; type: string }, names: Map<string, string>): string => {
+  const name = names.get(object.objectId) ?? object.name;
+  return object.type === 'serious-game' ? `${name} (whole game)` : name;
+};
 
 /** "level1: 8 completed · average score 0.72": the chart's figures as text, for reading without hovering each bar. */
-export const levelFigures = (object: ObjectFigures): string =>
-  `${chartName(object)}: ${object.completed} completed${object.averageScore === null ? '' : ` · average score ${Math.round(object.averageScore * 100) / 100}`}`;
+export const levelFigures = (object: ObjectFigures, names: Map<string, string> = new Map()): string =>
+  `${chartName(object, names)}: ${object.completed} completed${object.averageScore === null ? '' : ` · average score ${Math.round(object.averageScore * 100) / 100}`}`;
 
 /**
  * Per level (and quiz, and the whole game) the players who completed it and the average score. The card takes the
  * whole row of the chart grid: a game has a dozen levels, and in a third of the row their names were cut to "le…".
  */
 export function LevelsChart({ objects }: { objects: readonly ObjectFigures[] }) {
+  const names = distinctNames(objects);
   return (
     <div className="card chart-wide">
-      <h3>Levels and quizzes</h3>
+      <h2>Levels and quizzes</h2>
       <ResponsiveContainer width="100%" height={240}>
-        <BarChart data={objects.map((o) => ({ name: chartName(o), completed: o.completed, averageScore: o.averageScore }))}>
+        <BarChart data={objects.map((o) => ({ name: chartName(o, names), completed: o.completed, averageScore: o.averageScore }))}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="name" interval={0} tick={<AxisTick />} />
           {/* Two scales: a count of students on the left, scores on the right (0-1 when scaled), so a score
@@ -42,7 +50,7 @@ export function LevelsChart({ objects }: { objects: readonly ObjectFigures[] }) 
           <Bar yAxisId="score" dataKey="averageScore" name="average score" fill={SCORE_COLOUR} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
-      <p className="muted small levels-figures">{objects.map(levelFigures).join(' · ')}</p>
+      <p className="muted small levels-figures">{objects.map((o) => levelFigures(o, names)).join(' · ')}</p>
     </div>
   );
 }

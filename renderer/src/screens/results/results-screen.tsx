@@ -3,10 +3,12 @@ import type { ActivityResults } from '../../../../server/admin/api-types.js';
 import { useResource } from '../../api/use-resource';
 import { ActivityPicker } from '../../components/activity-picker';
 import { PlayerName } from '../../components/player-name';
+import { ScreenTitle } from '../../components/screen-title';
 import { EmptyState, ErrorBox, Loading } from '../../components/states';
 import { useDashboardData, useSelectedActivity } from '../../data';
 import { Link } from '../../router';
 import '../alerts/alerts.css';
+import { distinctNames } from '../../format/object-names';
 import { AxisTick } from './axis-tick';
 import { LevelsChart } from './levels-chart';
 
@@ -27,7 +29,9 @@ export function ResultsScreen() {
   if (!activityId) {
     return (
       <section>
-        <h2>Results</h2>
+        <div className="screen-head">
+          <ScreenTitle title="Results">Results</ScreenTitle>
+        </div>
         <EmptyState title="No activity yet">
           <p>
             Create an activity for your class first: <Link to="/activities">Activities → New activity</Link>. Each
@@ -38,10 +42,11 @@ export function ResultsScreen() {
     );
   }
   const data = results.data;
+  const questionNames = distinctNames(data?.aggregates.questions ?? []);
   return (
     <section>
       <div className="screen-head">
-        <h2>Results</h2>
+        <ScreenTitle title="Results">Results</ScreenTitle>
         <ActivityPicker id="results-activity" />
         <a className="button-small" href={`/admin/api/activities/${encodeURIComponent(activityId)}/results.csv`} download>
           Download CSV
@@ -110,7 +115,7 @@ export function ResultsScreen() {
             {data.aggregates.objects.length > 0 && <LevelsChart objects={data.aggregates.objects} />}
             {data.aggregates.questions.map((q) => (
               <div className="card" key={q.objectId}>
-                <h3>Answers to {q.name}</h3>
+                <h2>Answers to {questionNames.get(q.objectId) ?? q.name}</h2>
                 {/* A row of room per answer: in a fixed height Recharts named only every other one. */}
                 <ResponsiveContainer width="100%" height={answersChartHeight(q.answers.length)}>
                   <BarChart data={q.answers} layout="vertical">

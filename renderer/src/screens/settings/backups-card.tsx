@@ -32,7 +32,7 @@ export function BackupsCard() {
 
   return (
     <section className="card" aria-labelledby="backups-title" data-testid="backups">
-      <h3 id="backups-title">Backups</h3>
+      <h2 id="backups-title">Backups</h2>
       <p className="small muted">
         A consistent copy of all data, safe while games are sending. Aula also makes one each time an activity is closed, and keeps
         the last {list.data?.kept ?? 5}. Games go on sending while a backup is written (on a thread of its own, from a snapshot);

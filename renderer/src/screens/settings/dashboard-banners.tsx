@@ -35,27 +35,29 @@ export function DashboardBanners() {
   const damaged = overview.data?.storage?.damaged ?? null;
   const error = overview.error as ApiError | undefined;
   const lockedOut = error?.status === 401 || error?.status === 403;
+  // The region is always in the page (in the header, a landmark), so a banner that comes into it is read out at once:
+  // a live region added together with its text often is not.
   return (
-    <>
+    <div className="dashboard-banners" role="alert" data-testid="dashboard-banners">
       {full && (
-        <div role="alert" data-testid="disk-full-banner" style={bannerStyle}>
+        <div data-testid="disk-full-banner" style={bannerStyle}>
           Aula cannot store more data: the disk is full. Games keep their data and will re-send it; free disk space and collecting
           resumes by itself.
         </div>
       )}
       {damaged && (
-        <div role="alert" data-testid="database-damaged-banner" style={bannerStyle}>
+        <div data-testid="database-damaged-banner" style={bannerStyle}>
           {damaged}
         </div>
       )}
       {lockedOut && (
-        <div role="alert" data-testid="access-banner" style={bannerStyle}>
+        <div data-testid="access-banner" style={bannerStyle}>
           This device cannot open the dashboard any more (the teacher key may have changed).{' '}
           <a href="/teacher" style={{ color: '#fff' }}>
             Enter the teacher key
           </a>
         </div>
       )}
-    </>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { apiPost } from '../../api/client';
 import { useResource } from '../../api/use-resource';
+import { ScreenTitle } from '../../components/screen-title';
 import { ErrorBox, Loading } from '../../components/states';
 import { mdnsOffReason } from '../../format/mdns-off';
 import { BackupsCard } from './backups-card';
@@ -53,14 +54,14 @@ export function SettingsScreen() {
   const s = settings.data;
   return (
     <section>
-      <h2>Settings</h2>
+      <ScreenTitle title="Settings">Settings</ScreenTitle>
       {settings.error && <ErrorBox error={settings.error} onRetry={settings.reload} />}
       {settings.loading && <Loading />}
       {s && (
         <>
           <TeacherKeyCard teacherKey={s.teacherKey} access={s.access} teacherUrl={teacherUrl(s)} onChanged={settings.reload} />
           <section className="card" aria-labelledby="collector-title" data-testid="collector-settings">
-            <h3 id="collector-title">Collector</h3>
+            <h2 id="collector-title">Collector</h2>
             <dl className="small">
               <dt>Data folder</dt>
               <dd>
