@@ -22,6 +22,9 @@ function absoluteOr(value: string | undefined, fallback: string): string {
   return value && path.isAbsolute(value) ? value : fallback;
 }
 
+/** pino's levels, most to least severe, and silent: what AULA_LOG_LEVEL takes. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
 export const configSchema = z.object({
   dataDir: z.string().min(1),
   host: z.string().min(1).default('0.0.0.0'),
@@ -61,7 +64,7 @@ export const configSchema = z.object({
   loginFailuresPerAddress: z.number().int().positive().default(50),
   /** How long a failed login counts, in minutes (a sliding window). */
   loginFailureWindowMinutes: z.number().positive().max(24 * 60).default(10),
-  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  logLevel: z.enum(LOG_LEVELS).default('info'),
   /** The built dashboard (renderer/dist); served at `/` when it exists. */
   dashboardDir: z.string().optional(),
   /** Answer mDNS for `<mdnsName>.local` and advertise the collector (issue 11); only when listening on the LAN. */
@@ -91,7 +94,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Con
   if (env.AULA_HOST) fromEnv.host = env.AULA_HOST;
   if (env.AULA_PORT) fromEnv.port = Number(env.AULA_PORT);
   if (env.AULA_HOME_PAGE) fromEnv.homePage = env.AULA_HOME_PAGE;
-  if (env.AULA_LOG_LEVEL) fromEnv.logLevel = env.AULA_LOG_LEVEL as Config['logLevel'];
+  if (env.AULA_LOG_LEVEL) fromEnv.logLevel = env.AULA_LOG_LEVEL.trim().toLowerCase() as Config['logLevel'];
   if (env.AULA_MDNS_NAME) fromEnv.mdnsName = env.AULA_MDNS_NAME;
   if (env.AULA_LOGIN_FAILURES) fromEnv.loginFailuresPerUsername = Number(env.AULA_LOGIN_FAILURES);
   if (env.AULA_LOGIN_FAILURES_PER_ADDRESS) fromEnv.loginFailuresPerAddress = Number(env.AULA_LOGIN_FAILURES_PER_ADDRESS);

@@ -70,15 +70,29 @@ export function openData(options: DataDirOption, use: DataFolderUse = 'existing'
 export function closeData(opened: OpenData, outcome: 'done' | 'failed'): void {
   closeDatabase(opened.db);
   if (!opened.createdNow) return;
-  if (outcome === 'done') {
-    process.stderr.write(`aula: set up a new data folder in ${path.resolve(opened.dataDir)} (another one: --data-dir DIR or AULA_DATA_DIR)\n`);
+  if (outcome === 'done') announceNewDataFolder(opened.dataDir);
+  else removeNewDataFolder(opened.dataDir, opened.createdNow.folders);
+}
+
+/** Said on standard error once a command has set a new data folder up, so a mistyped folder shows at once. */
+export function announceNewDataFolder(dataDir: string): void {
+  process.stderr.write(`aula: set up a new data folder in ${path.resolve(dataDir)} (another one: --data-dir DIR or AULA_DATA_DIR)\n`);
+}
+
+/**
+ * Undoes a data folder set up by a command that then failed: the database files and the `folders` it created (deepest
+ * first, see missingFolders). Only files and empty folders this process has just created. (Another process setting up
+ * the same new folder in the same instant is not guarded against: both would be commands run on a brand-new folder.)
+ */
+export function removeNewDataFolder(dataDir: string, folders: string[]): void {
+  const file = databaseFile(dataDir);
+  try {
+    for (const suffix of DATABASE_FILE_SUFFIXES) fs.rmSync(file + suffix, { force: true });
+  } catch {
+    // A folder this user may not change: the failure being reported says so; this clean-up must not hide it.
     return;
   }
-  // Only files and empty folders this process has just created. (Another process setting up the same new folder in
-  // the same instant is not guarded against: both would be commands run on a brand-new folder at once.)
-  const file = databaseFile(opened.dataDir);
-  for (const suffix of DATABASE_FILE_SUFFIXES) fs.rmSync(file + suffix, { force: true });
-  for (const folder of opened.createdNow.folders) {
+  for (const folder of folders) {
     try {
       fs.rmdirSync(folder);
     } catch {
@@ -88,7 +102,7 @@ export function closeData(opened: OpenData, outcome: 'done' | 'failed'): void {
 }
 
 /** The folders `dir` needs that do not exist yet, deepest first. */
-function missingFolders(dir: string): string[] {
+export function missingFolders(dir: string): string[] {
   const missing: string[] = [];
   for (let folder = path.resolve(dir); !fs.existsSync(folder) && path.dirname(folder) !== folder; folder = path.dirname(folder)) {
     missing.push(folder);

@@ -1,21 +1,13 @@
+import fs from 'node:fs';
 import type { Command } from 'commander';
-import { configFromEnv } from '../config.js';
 import { createCollector } from '../index.js';
 import { createLogger } from '../logger.js';
 import { mdnsInfo } from '../mdns/start-mdns.js';
-import { gameUrls } from '../net/lan-addresses.js';
-import { defaultDashboardDir } from './dashboard-dir.js';
-import { resolveDataDir } from './open-data.js';
+import { gameUrls, lanAddresses } from '../net/lan-addresses.js';
+import { databaseFile, NotADataFolderError } from '../store/open-database.js';
+import { announceNewDataFolder, missingFolders, removeNewDataFolder } from './open-data.js';
 import { CliError, printLines } from './output.js';
-
-interface ServeOptions {
-  dataDir?: string;
-  host?: string;
-  port?: string;
-  homePage?: string;
-  mdnsName?: string;
-  mdns?: boolean;
-}
+import { type ServeOptions, serveConfig } from './serve-config.js';
 
 export function registerServeCommand(program: Command, withDataDir: (command: Command) => Command): void {
   withDataDir(program.command('serve'))
@@ -26,30 +18,18 @@ export function registerServeCommand(program: Command, withDataDir: (command: Co
     .option('--mdns-name <name>', 'name on the LAN, answered by mDNS as <name>.local (default: aula)')
     .option('--no-mdns', 'do not answer mDNS (games then use the IP address)')
     .action(async (options: ServeOptions) => {
-      const env = configFromEnv();
-      const port = options.port === undefined ? env.port : Number(options.port);
-      if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
-        throw new CliError(`--port must be a number from 0 to 65535, not "${options.port}"`);
-      }
-      const config = {
-        ...env,
-        dataDir: resolveDataDir(options),
-        host: options.host ?? env.host ?? '0.0.0.0',
-        port: port ?? 3000,
-        homePage: options.homePage ?? env.homePage,
-        mdnsName: options.mdnsName ?? env.mdnsName,
-        mdns: options.mdns === false ? false : env.mdns,
-        dashboardDir: defaultDashboardDir(),
-      };
+      const config = serveConfig(options);
       const log = createLogger(config.logLevel ?? 'info');
+      // A new folder is set up by the collector; a start that then fails (port taken, wrong --host) leaves none behind.
+      const newFolders = fs.existsSync(databaseFile(config.dataDir)) ? null : missingFolders(config.dataDir);
       let collector: Awaited<ReturnType<typeof createCollector>>;
       try {
         collector = await createCollector(config, { logger: log });
       } catch (error) {
-        const code = (error as { code?: string }).code;
-        if (code === 'EADDRINUSE') throw new CliError(`Port ${config.port} is already in use. Stop the other program or use --port.`);
-        throw error;
+        if (newFolders && !(error instanceof NotADataFolderError)) removeNewDataFolder(config.dataDir, newFolders);
+        throw listenProblem(error, config.host ?? '0.0.0.0', config.port ?? 3000) ?? error;
       }
+      if (newFolders) announceNewDataFolder(config.dataDir);
       const mdns = mdnsInfo(collector.context);
       printLines(
         `Aula collector is running (data: ${collector.config.dataDir})`,
@@ -77,6 +57,23 @@ export function registerServeCommand(program: Command, withDataDir: (command: Co
       process.on('SIGINT', () => stop('SIGINT'));
       process.on('SIGTERM', () => stop('SIGTERM'));
     });
+}
+
+/** Why the collector could not listen, in one line with what to do; undefined for any other failure. */
+function listenProblem(error: unknown, host: string, port: number): CliError | undefined {
+  const code = (error as { code?: string }).code;
+  if (code === 'EADDRINUSE') return new CliError(`Port ${port} is already in use. Stop the other program or use --port.`);
+  if (code === 'EACCES' && (error as { syscall?: string }).syscall === 'listen') {
+    return new CliError(`Port ${port} may not be used by this user (ports below 1024 need administrator rights). Use --port 3000 or another port above 1023.`);
+  }
+  const ours = ['127.0.0.1', ...lanAddresses()].join(', ');
+  if (code === 'EADDRNOTAVAIL') {
+    return new CliError(`Aula cannot listen on ${host}: it is not an address of this computer (its addresses: ${ours}). Give --host (or AULA_HOST) one of them, or 0.0.0.0 for every network.`);
+  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return new CliError(`Aula cannot listen on ${host}: no such address or name is known here (this computer's addresses: ${ours}). Give --host (or AULA_HOST) one of them, or 0.0.0.0 for every network.`);
+  }
+  return undefined;
 }
 
 /** What to tell students' games: the network addresses, or why there are none (127.0.0.1 reaches this laptop only). */

@@ -1,33 +1,14 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { openDatabase } from '../../server/store/open-database.js';
-import { ROOT } from '../support/serve-process.js';
+import { runAula } from '../support/run-aula.js';
 import { tempDir } from '../support/temp-dir.js';
 
-const AULA = path.join(ROOT, 'bin', 'aula.js');
 /** Root may write anywhere: as root the commands run as `nobody`, so the permissions below bind them. */
-const asRoot = process.getuid?.() === 0;
-const NOBODY = 65534;
-
-function aulaAsUser(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [AULA, ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
+const asUser = process.getuid?.() === 0 ? { uid: 65534 } : {};
+const aulaAsUser = (args: string[]) => runAula(args, asUser);
 
 /** A temp folder the command's user can enter and read but not write. */
 function readOnlyFolder(): string {
@@ -57,7 +38,7 @@ describe('a data folder this user may not write', { skip: process.platform === '
     const dataDir = tempDir();
     openDatabase(dataDir).close();
     const file = path.join(dataDir, 'aula.sqlite');
-    if (asRoot) fs.chmodSync(dataDir, 0o755);
+    if (asUser.uid !== undefined) fs.chmodSync(dataDir, 0o755);
     else {
       fs.chmodSync(file, 0o444);
       fs.chmodSync(dataDir, 0o555);

@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { runAula } from '../support/run-aula.js';
+import { startServe } from '../support/serve-process.js';
+import { tempDir } from '../support/temp-dir.js';
+
+/** `aula serve` on a new folder that must not be created, as a wrong setting must change nothing. */
+async function serveRefused(args: string[], env: Record<string, string> = {}): Promise<string> {
+  const dataDir = path.join(tempDir(), 'Aula');
+  const answer = await runAula(['serve', '--data-dir', dataDir, '--host', '127.0.0.1', '--no-mdns', ...args], { env, timeoutMs: 15_000 });
+  assert.equal(answer.code, 1, `${args.join(' ')} ${JSON.stringify(env)}: ${answer.stderr}`);
+  assert.equal(answer.stdout, '');
+  assert.equal(answer.stderr.split('\n').length, 2, `one line, no stack trace: ${answer.stderr}`);
+  assert.equal(fs.existsSync(dataDir), false, 'no data folder was set up');
+  return answer.stderr;
+}
+
+describe('aula serve refuses a wrong setting in one line naming the flag or variable, exit code 1, nothing set up', () => {
+  it('flags', async () => {
+    assert.equal(await serveRefused(['--port', '']), 'aula: --port must be a number from 0 to 65535, not ""\n');
+    assert.equal(await serveRefused(['--port', '0x10']), 'aula: --port must be a number from 0 to 65535, not "0x10"\n');
+    assert.equal(
+      await serveRefused(['--port', '0', '--home-page', 'aula.local']),
+      'aula: --home-page must be an http:// or https:// address, such as https://my-project.example.org/, not "aula.local"\n',
+    );
+    assert.equal(
+      await serveRefused(['--port', '0', '--mdns-name', 'aula_3b']),
+      'aula: --mdns-name must be a host name such as "aula" (letters, digits and dashes), not "aula_3b"\n',
+    );
+  });
+
+  it('environment variables, named as such (a flag given as well wins)', async () => {
+    assert.equal(await serveRefused([], { AULA_PORT: '30OO' }), 'aula: AULA_PORT must be a number from 0 to 65535, not "30OO"\n');
+    assert.equal(
+      await serveRefused(['--port', '0'], { AULA_LOG_LEVEL: 'verbose' }),
+      'aula: AULA_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "verbose"\n',
+    );
+    assert.equal(
+      await serveRefused(['--port', '0'], { AULA_LOGIN_FAILURES: 'ten' }),
+      'aula: AULA_LOGIN_FAILURES must be a whole number above 0, not "ten"\n',
+    );
+    assert.equal(
+      await serveRefused(['--port', '0', '--home-page', 'see-the-wiki'], { AULA_HOME_PAGE: 'https://lab.example.org/' }),
+      'aula: --home-page must be an http:// or https:// address, such as https://my-project.example.org/, not "see-the-wiki"\n',
+    );
+  });
+
+  it('an address this computer does not have (a laptop that changed networks, a mistyped IP)', async () => {
+    // 198.51.100.0/24 is TEST-NET-2: never an address of a real interface.
+    const stderr = await serveRefused(['--host', '198.51.100.7', '--port', '0']);
+    assert.match(
+      stderr,
+      /^aula: Aula cannot listen on 198\.51\.100\.7: it is not an address of this computer \(its addresses: 127\.0\.0\.1[^)]*\)\. Give --host \(or AULA_HOST\) one of them, or 0\.0\.0\.0 for every network\.\n$/,
+    );
+  });
+
+  it('a port another program holds', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const taken = (blocker.address() as net.AddressInfo).port;
+    try {
+      assert.equal(await serveRefused(['--port', String(taken)]), `aula: Port ${taken} is already in use. Stop the other program or use --port.\n`);
+    } finally {
+      blocker.close();
+    }
+  });
+});
+
+describe('aula serve on a new data folder', () => {
+  it('says on standard error that it set one up, where, and how to choose another', async () => {
+    const dataDir = path.join(tempDir(), 'new laptop', 'Aula');
+    const serve = await startServe(dataDir, ['--no-mdns']);
+    try {
+      assert.match(serve.output(), new RegExp(`aula: set up a new data folder in ${dataDir} \\(another one: --data-dir DIR or AULA_DATA_DIR\\)\\n`));
+      assert.equal(fs.existsSync(path.join(dataDir, 'aula.sqlite')), true);
+    } finally {
+      assert.equal(await serve.stop(), 0);
+    }
+    const again = await startServe(dataDir, ['--no-mdns']);
+    try {
+      assert.doesNotMatch(again.output(), /set up a new data folder/, 'only the first time');
+    } finally {
+      await again.stop();
+    }
+  });
+});
