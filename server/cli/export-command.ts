@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { resolveHomePage } from '../collector/home-page.js';
 import type { ExportReport } from '../export/export-data.js';
-import { EXPORT_FORMATS, type ExportOptions, exportOptionsSchema } from '../export/export-options.js';
+import { exportManifest, manifestFileFor, writeExportManifest } from '../export/export-manifest.js';
+import { EXPORT_FORMATS, type ExportOptions, exportOptionsSchema, normalizeSettingsFor } from '../export/export-options.js';
 import { exportToFile, exportToStream, pseudonymSaltForCli } from '../export/export-to.js';
 import { statementWhere, UnknownFilterValueError } from '../export/filters.js';
 import { checkExportFile, ExportFileError } from '../export/output-file.js';
@@ -81,6 +82,8 @@ export function registerExportCommand(program: Command, withDataDir: (command: C
         throw new CliError('A zip bundle is binary: give a file with --output, or redirect standard output.');
       }
       const output = flags.output === undefined ? undefined : exportFile(dataDir, flags.output, flags.force ?? false);
+      // Beside the file, what it holds and with which filters (a zip bundle carries its own manifest inside).
+      const manifestFile = output && options.format !== 'zip' ? exportFile(dataDir, manifestFileFor(output), flags.force ?? false) : undefined;
       // This connection (it may write: the home page, the salt) stays open until the export's own read-only one has
       // closed, so that it is the last to close: SQLite then folds the WAL back into the database and removes the
       // -wal and -shm files, as after every other command. A read-only connection cannot, so closed last it left them.
@@ -110,6 +113,14 @@ export function registerExportCommand(program: Command, withDataDir: (command: C
           if (stdoutError) throw stdoutError;
           progress.end();
           process.stderr.write(`${summary(report, flags.output ?? 'standard output').join('\n')}\n`);
+          if (output && manifestFile) {
+            try {
+              writeExportManifest(output, exportManifest(db, output, options, normalizeSettingsFor(db, homePage, options, salt), report));
+            } catch (error) {
+              throw new CliError(`The export is complete, but its manifest could not be written to ${manifestFile}: ${(error as Error).message}`);
+            }
+            process.stderr.write(`Its filters, options, counts and columns: ${manifestFile}\n`);
+          }
         } catch (error) {
           progress.end();
           if (error instanceof UnknownFilterValueError || error instanceof ExportFileError) throw new CliError(error.message);

@@ -170,7 +170,7 @@ async function writeEntries(
 }
 
 /** The playerId of the player --player named (an e-mail address or account name names an `xapi-…` player). */
-function filteredPublicId(db: Db, typed: string): string {
+export function filteredPublicId(db: Db, typed: string): string {
   const found = findPlayer(db, typed);
   if (!('player' in found)) return typed;
   return (db.prepare('SELECT public_id FROM players WHERE id = ?').get(found.player.id) as { public_id: string } | undefined)?.public_id ?? typed;

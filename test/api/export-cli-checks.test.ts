@@ -76,7 +76,7 @@ describe('aula export -o FILE', () => {
     const forced = await aula('-o', file, '--force');
     assert.equal(forced.code, 0, forced.stderr);
     assert.equal(fs.readFileSync(file, 'utf8').trim().split('\n').length, total);
-    assert.deepEqual(fs.readdirSync(folder), ['lesson.ndjson']);
+    assert.deepEqual(fs.readdirSync(folder).sort(), ['lesson.ndjson', 'lesson.ndjson.manifest.json']);
   });
 
   test('never replaces a pipe or a device with a file, even with --force', { skip: process.platform === 'win32' ? 'no FIFOs' : false }, async () => {
