@@ -18,6 +18,9 @@ export const Messages = {
   anonymousType: 'The anonymous field must be a string with a playerId returned by a previous start',
   json: 'Request body is not valid JSON',
   tooLarge: 'Request body is too large',
+  unsupportedEncoding: (encoding: string) =>
+    `Request body is sent with Content-Encoding ${encoding}, which Aula cannot read: send it uncompressed, or with gzip, deflate or br`,
+  undecodable: (encoding: string) => `Request body is not valid ${encoding} data (its Content-Encoding)`,
   numberOutOfRange: 'Request body has a number too large to store (beyond ±1.7976931348623157e308)',
   tooDeep: (limit: number) => `Request body is nested too deeply (more than ${limit} levels of arrays and objects)`,
   tooManyStarts: 'Too many session starts from this address, retry shortly',

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppContext } from '../context.js';
-import { BodyOverBudgetError, BodyTooLargeError, InvalidJsonError } from '../http/read-body.js';
+import { BodyOverBudgetError, BodyTooLargeError, InvalidJsonError, UnsupportedEncodingError } from '../http/read-body.js';
 import { sendMessage } from '../http/send.js';
 import { WriterClosedError } from '../store/write-queue.js';
 import { isoNow } from '../util/time.js';
@@ -78,6 +78,11 @@ export function bodyErrorAnswer(ctx: AppContext, req: IncomingMessage, res: Serv
   if (error instanceof BodyOverBudgetError) {
     // Overload, not the game's fault. The rest of the body is read and dropped.
     return answerBusy(ctx, req, res);
+  }
+  if (error instanceof UnsupportedEncodingError) {
+    // As the original's body parser answered an encoding it did not know: the game's developer reads the reason.
+    recordRejection(ctx, req, route, 415, error.message);
+    return sendMessage(res, 415, error.message);
   }
   if (error instanceof InvalidJsonError) {
     // M-JSON, or the nesting-limit message of its subclass.
