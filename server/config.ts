@@ -58,6 +58,11 @@ export const configSchema = z.object({
   /** Slow clients: whole header block, then whole request, must arrive within these (Node answers 408 and closes). */
   headersTimeoutMs: z.number().int().positive().default(15_000),
   requestTimeoutMs: z.number().int().positive().default(120_000),
+  /**
+   * A large body (a game's backlog) from which nothing has arrived for this long is given up (408): its game lost the
+   * network mid-upload, and it would otherwise hold its share of the in-flight budget until the request timeout.
+   */
+  bodyStallTimeoutMs: z.number().int().positive().default(30_000),
   /** Failed logins for one student within the window after which that student's logins wait (429 + Retry-After). */
   loginFailuresPerUsername: z.number().int().positive().default(10),
   /** The same from one client address: higher, because a class behind NAT shares one. */
