@@ -50,7 +50,7 @@ describe('live news for a screen reader, from real games', { skip: chromiumMissi
     });
     assert.equal(saved.status, 200);
     await page.goto(`${collector.url}/statements`);
-    await page.getByRole('heading', { level: 1, name: 'Statements' }).waitFor();
+    await page.getByRole('heading', { name: 'Statements', exact: true }).waitFor();
     const region = page.getByTestId('alert-count-region');
     const before = await liveRegion(page, '[data-testid="alert-count-region"]');
     assert.equal(before.role, 'status');
@@ -74,7 +74,7 @@ describe('live news for a screen reader, from real games', { skip: chromiumMissi
     const activity = makeActivity(collector.context.db, { name: 'Filling' });
     const player = await startOk(collector.url, activity.trackingCode);
     await page.goto(`${collector.url}/`);
-    await page.getByRole('heading', { level: 1, name: 'Live' }).waitFor();
+    await page.getByRole('heading', { name: 'Live', exact: true }).waitFor();
     assert.deepEqual(await liveRegion(page, '[data-testid="dashboard-banners"]'), { role: 'alert', live: null, text: '' });
     assert.equal(await page.getByRole('banner').getByTestId('dashboard-banners').count(), 1, 'in a landmark');
 

@@ -39,7 +39,7 @@ describe("teachers' items on the dashboard", { skip: chromiumMissing }, () => {
   test('Classes: with a single class, the screen opens it (it was "Choose a class"); with two, it asks', async () => {
     const { class: only } = (await (await post('/classes', { name: '3B' })).json()) as { class: { id: string } };
     await page.goto(`${collector.url}/classes`);
-    await page.getByRole('heading', { level: 2, name: 'Class 3B' }).waitFor();
+    await page.getByRole('heading', { name: 'Class 3B' }).waitFor();
     assert.equal(await page.locator(`[data-class-id="${only.id}"]`).getAttribute('aria-current'), 'true');
     await post('/classes', { name: '4A' });
     await page.reload();
@@ -56,7 +56,7 @@ describe("teachers' items on the dashboard", { skip: chromiumMissing }, () => {
     assert.match(await descriptionOf(page, 'input[name="className"]'), /^Not created: A class named "3b" already exists/);
 
     await page.locator('[data-class-id]', { hasText: '3B' }).click();
-    await page.getByRole('heading', { level: 2, name: 'Class 3B' }).waitFor();
+    await page.getByRole('heading', { name: 'Class 3B' }).waitFor();
     assert.match(await descriptionOf(page, 'input[name="username"]'), /^Usernames: letters a-z/);
     assert.equal(await page.locator('input[name="username"]').getAttribute('aria-invalid'), null);
     await page.getByLabel('Username').fill('ana');
