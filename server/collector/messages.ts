@@ -20,6 +20,7 @@ export const Messages = {
   tooLarge: 'Request body is too large',
   unsupportedEncoding: (encoding: string) =>
     `Request body is sent with Content-Encoding ${encoding}, which Aula cannot read: send it uncompressed, or with gzip, deflate or br`,
+  bodyStalled: (seconds: number) => `Request body stopped arriving (nothing for ${seconds} s): send it again`,
   undecodable: (encoding: string) => `Request body is not valid ${encoding} data (its Content-Encoding)`,
   numberOutOfRange: 'Request body has a number too large to store (beyond ±1.7976931348623157e308)',
   tooDeep: (limit: number) => `Request body is nested too deeply (more than ${limit} levels of arrays and objects)`,

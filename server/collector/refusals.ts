@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppContext } from '../context.js';
-import { BodyOverBudgetError, BodyTooLargeError, InvalidJsonError, UnsupportedEncodingError } from '../http/read-body.js';
+import { BodyOverBudgetError, BodyStalledError, BodyTooLargeError, InvalidJsonError, UnsupportedEncodingError } from '../http/read-body.js';
 import { sendMessage } from '../http/send.js';
 import { WriterClosedError } from '../store/write-queue.js';
 import { isoNow } from '../util/time.js';
@@ -78,6 +78,13 @@ export function bodyErrorAnswer(ctx: AppContext, req: IncomingMessage, res: Serv
   if (error instanceof BodyOverBudgetError) {
     // Overload, not the game's fault. The rest of the body is read and dropped.
     return answerBusy(ctx, req, res);
+  }
+  if (error instanceof BodyStalledError) {
+    // The network, not the game: nothing to show the teacher. The connection is closed, as the client is gone or
+    // would have to send the rest of a body no one reads; its game sends the batch again.
+    ctx.log.info({ address: req.socket.remoteAddress, route }, error.message);
+    res.setHeader('Connection', 'close');
+    return sendMessage(res, 408, error.message);
   }
   if (error instanceof UnsupportedEncodingError) {
     // As the original's body parser answered an encoding it did not know: the game's developer reads the reason.

@@ -45,7 +45,7 @@ async function storeTrack(ctx: AppContext, req: IncomingMessage, res: ServerResp
   let body: unknown;
   let sent: { text: string; layouts: StatementLayout[] | null } | undefined;
   try {
-    raw = await readRawBody(req, ctx.config.bodyLimitBytes, hold);
+    raw = await readRawBody(req, ctx.config.bodyLimitBytes, hold, ctx.config.bodyStallTimeoutMs);
     const parsed = parseBody(req, raw, { lenient: false, maxDepth: ctx.config.jsonDepthLimit, scan: scanTrackBody });
     body = parsed.kind === 'empty' ? undefined : parsed.value;
     if (parsed.kind === 'json') sent = { text: parsed.text, layouts: parsed.scan.layouts };

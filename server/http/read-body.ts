@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Messages } from '../collector/messages.js';
 import { bodyEncoding, decoderFor } from './body-encoding.js';
+import { watchForStall } from './body-stall.js';
 import { continueIfAwaited } from './expect-continue.js';
 import { holdsNonFiniteNumber } from './json-numbers.js';
 import { DEFAULT_JSON_DEPTH_LIMIT, type JsonScan, scanJson } from './json-scan.js';
@@ -52,6 +53,13 @@ export class UndecodableBodyError extends InvalidJsonError {
   }
 }
 
+/** Nothing more of the body arrived for `ms` (body-stall.ts): its client lost the network mid-upload. */
+export class BodyStalledError extends Error {
+  constructor(readonly ms: number) {
+    super(Messages.bodyStalled(Math.round(ms / 1000)));
+  }
+}
+
 /** A body of unknown length outgrew what the in-flight budget had room for (inflight-budget.ts): 503, retry. */
 export class BodyOverBudgetError extends Error {
   constructor() {
@@ -76,12 +84,13 @@ interface BodyBudget {
 }
 
 /**
- * Reads the whole body (decompressed, when it came with a Content-Encoding), refusing early (by Content-Length) or as soon as the limit is crossed; with a `budget`,
- * also as soon as a body of unknown length outgrows it (the rest is then read and dropped).
+ * Reads the whole body (decompressed, when it came with a Content-Encoding), refusing early (by Content-Length) or as
+ * soon as the limit is crossed; with a `budget`, also as soon as a body of unknown length outgrows it (the rest is then
+ * read and dropped); with `stallAfterMs`, a large body from which nothing arrives for that long (BodyStalledError).
  */
-export function readRawBody(req: IncomingMessage, limitBytes: number, budget?: BodyBudget): Promise<Buffer> {
+export function readRawBody(req: IncomingMessage, limitBytes: number, budget?: BodyBudget, stallAfterMs?: number): Promise<Buffer> {
   const encoding = bodyEncoding(req);
-  if (encoding !== undefined) return readEncodedBody(req, encoding, limitBytes, budget);
+  if (encoding !== undefined) return readEncodedBody(req, encoding, limitBytes, budget, stallAfterMs);
   const declared = declaredLength(req);
   if (declared !== undefined && declared > limitBytes) {
     req.resume();
@@ -92,8 +101,15 @@ export function readRawBody(req: IncomingMessage, limitBytes: number, budget?: B
     const chunks: Buffer[] = [];
     let size = 0;
     let failed = false;
+    const stall = watchForStall(declared, stallAfterMs, () => {
+      if (failed) return;
+      failed = true;
+      chunks.length = 0;
+      reject(new BodyStalledError(stallAfterMs as number));
+    });
     req.on('data', (chunk: Buffer) => {
       if (failed) return;
+      stall?.refresh();
       size += chunk.length;
       if (size > limitBytes) {
         failed = true;
@@ -110,9 +126,11 @@ export function readRawBody(req: IncomingMessage, limitBytes: number, budget?: B
       chunks.push(chunk);
     });
     req.on('end', () => {
+      stall?.stop();
       if (!failed) resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
     });
     req.on('error', (error) => {
+      stall?.stop();
       if (!failed) {
         failed = true;
         reject(error);
@@ -125,7 +143,13 @@ export function readRawBody(req: IncomingMessage, limitBytes: number, budget?: B
  * A compressed body, decompressed as it arrives: the limit and the budget count what it decompresses to, so a small
  * body that inflates to gigabytes is refused as soon as it crosses the limit, and is never held whole.
  */
-function readEncodedBody(req: IncomingMessage, encoding: string, limitBytes: number, budget: BodyBudget | undefined): Promise<Buffer> {
+function readEncodedBody(
+  req: IncomingMessage,
+  encoding: string,
+  limitBytes: number,
+  budget: BodyBudget | undefined,
+  stallAfterMs: number | undefined,
+): Promise<Buffer> {
   const decoder = decoderFor(encoding);
   if (!decoder) {
     req.resume();
@@ -140,6 +164,7 @@ function readEncodedBody(req: IncomingMessage, encoding: string, limitBytes: num
     const fail = (error: Error) => {
       if (failed) return;
       failed = true;
+      stall?.stop();
       chunks.length = 0;
       req.unpipe(decoder);
       decoder.destroy();
@@ -147,6 +172,7 @@ function readEncodedBody(req: IncomingMessage, encoding: string, limitBytes: num
       req.resume();
       reject(error);
     };
+    const stall = watchForStall(undefined, stallAfterMs, () => fail(new BodyStalledError(stallAfterMs as number)));
     decoder.on('data', (chunk: Buffer) => {
       if (failed) return;
       size += chunk.length;
@@ -155,11 +181,13 @@ function readEncodedBody(req: IncomingMessage, encoding: string, limitBytes: num
       chunks.push(chunk);
     });
     decoder.on('end', () => {
+      stall?.stop();
       if (!failed) resolve(Buffer.concat(chunks, size));
     });
     // No bytes at all is an empty body whatever its labels (contract C-5.2), not a truncated stream.
     decoder.on('error', () => (sent === 0 ? resolve(Buffer.alloc(0)) : fail(new UndecodableBodyError(encoding))));
     req.on('data', (chunk: Buffer) => {
+      stall?.refresh();
       sent += chunk.length;
     });
     req.on('error', (error) => fail(error));
