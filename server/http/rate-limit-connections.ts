@@ -3,6 +3,18 @@ import type { Config } from '../config.js';
 import { addressKey } from './rate-limit.js';
 
 /**
+ * How long a connection left idle between two requests is kept open. Longer than the games' HTTP clients keep an idle
+ * connection for reuse, so that the client is the one to close it: a client that reuses a connection the server has
+ * just closed fails that request (for a POST, most do not retry it), and the 2017 C# tracker then drops its batch and
+ * stops sending until the game starts it again (real-clients.md §5). Mono's and .NET Framework's HttpWebRequest keep
+ * one 100 s, curl (UnityWebRequest) 118 s, .NET Core before 6 and Firefox about 2 min, all without reading the
+ * `Keep-Alive: timeout` the answers carry; Node's and Java's clients read it and close before. Chrome keeps 5 min but
+ * retries a request that failed on a reused connection. Before, 65 s: a game that flushed after one to two quiet
+ * minutes (a student reading) could meet its connection closed.
+ */
+export const IDLE_CONNECTION_KEPT_MS = 125_000;
+
+/**
  * Options for `http.createServer` against slow clients (issue 9). A slowloris that trickles its headers, or a body
  * that never finishes, is answered 408 by Node and its connection closed once the timeout passes. Node checks
  * every `connectionsCheckingInterval`, which therefore follows the shorter timeout.
@@ -14,6 +26,7 @@ export function slowClientOptions(config: Config): http.ServerOptions {
   return {
     headersTimeout,
     requestTimeout,
+    keepAliveTimeout: IDLE_CONNECTION_KEPT_MS,
     connectionsCheckingInterval: Math.max(50, Math.min(5_000, Math.floor(headersTimeout / 4))),
   };
 }
