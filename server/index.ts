@@ -96,7 +96,6 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
   const server = http.createServer(slowClientOptions(config), listener);
   server.on('checkContinue', continueWhenRead(listener, isIngestUpload));
   limitConnections(server, config);
-  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {
