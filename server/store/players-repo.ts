@@ -41,13 +41,16 @@ function insertPlayer(db: Db, player: Player): Player {
   return player;
 }
 
-/** Call inside a write transaction. The animal name is given once and kept forever (contract C-5.6). */
-export function createAnonymousPlayer(db: Db): Player {
+/**
+ * Call inside a write transaction. The animal name is given once and kept forever (contract C-5.6); `animalName`
+ * picks it (the collector's avoids the names already playing in the activity).
+ */
+export function createAnonymousPlayer(db: Db, animalName: () => string = newAnimalName): Player {
   return insertPlayer(db, {
     id: newRowId(),
     publicId: newAnonymousPlayerId(),
     kind: 'anonymous',
-    animalName: newAnimalName(),
+    animalName: animalName(),
     studentId: null,
     created: isoNow(),
     statements: 0,
@@ -60,7 +63,7 @@ export function createAnonymousPlayer(db: Db): Player {
  * a roster entry (imported from another laptop, or an xAPI actor) is adopted rather than duplicated. Call inside a
  * write transaction.
  */
-export function findOrCreateStudentPlayer(db: Db, student: { id: string; username: string }): Player {
+export function findOrCreateStudentPlayer(db: Db, student: { id: string; username: string }, animalName: () => string = newAnimalName): Player {
   const linked = findPlayerByStudent(db, student.id);
   if (linked) return linked;
   const unlinked = prepared<[string], Player>(
@@ -75,7 +78,7 @@ export function findOrCreateStudentPlayer(db: Db, student: { id: string; usernam
     id: newRowId(),
     publicId: student.username,
     kind: 'identified',
-    animalName: newAnimalName(),
+    animalName: animalName(),
     studentId: student.id,
     created: isoNow(),
     statements: 0,
