@@ -33,7 +33,11 @@ export class SseHub {
   private readonly heartbeat: NodeJS.Timeout;
   private readonly unsubscribe: Array<() => void>;
   private timer: NodeJS.Timeout | undefined;
-  private lastFlush = 0;
+  /**
+   * When the last `changes` left, on the monotonic clock: the wall clock can jump back (the laptop's clock set right,
+   * by hand or by NTP once a network is there), and an hour back held every change for that hour, with Live frozen.
+   */
+  private lastFlush = Number.NEGATIVE_INFINITY;
   private closed = false;
 
   constructor(
@@ -117,14 +121,14 @@ export class SseHub {
     if (this.closed) return;
     record();
     if (this.timer) return;
-    const delay = Math.max(0, this.lastFlush + this.windowMs - this.now());
+    const delay = Math.max(0, this.lastFlush + this.windowMs - performance.now());
     this.timer = setTimeout(() => this.flush(), delay);
   }
 
   private flush(): void {
     this.timer = undefined;
     if (this.changes.isEmpty) return;
-    this.lastFlush = this.now();
+    this.lastFlush = performance.now();
     this.seq++;
     const text = frame('changes', this.changes.take(), `${this.bootId}-${this.seq}`);
     this.history.push({ seq: this.seq, frame: text });
