@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { test } from 'node:test';
+import { claimIncomingBundle } from '../../server/import/incoming-bundles.js';
 import { startTestCollector } from '../support/collector.js';
 import { startServe } from '../support/serve-process.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -82,19 +83,25 @@ test('a server killed in the middle of an import leaves no zip behind once it st
   }
 });
 
-test('a second Aula starting on the same folder leaves alone the bundle the first one is importing', async () => {
-  const bundle = await bundleOfAClass();
+test('a bundle an import is still receiving is left alone at start-up; only the abandoned ones go', async () => {
   const dataDir = tempDir();
-  const first = await startTestCollector({ dataDir });
-  const upload = postHalf(first.url, bundle);
-  await until(() => incoming(dataDir).length === 1, 'the first server writes the bundle it receives into imports/');
-  const second = await startTestCollector({ dataDir });
-  assert.equal(incoming(dataDir).length, 1, 'still there: the first server is receiving it');
+  const folder = path.join(dataDir, 'imports');
+  // One held as a running import holds it (its lock taken, from this process here), one a killed server left.
+  const inUse = claimIncomingBundle(folder);
+  fs.writeFileSync(inUse.file, 'half a bundle');
+  fs.writeFileSync(path.join(folder, 'incoming-0b6c7a52-5d1e-4c8e-9a57-2f1d8c3e4b6a.zip'), 'left by a killed server');
+  const collector = await startTestCollector({ dataDir });
+  assert.deepEqual(incoming(dataDir), [path.basename(inUse.file)]);
+  inUse.release();
+  assert.deepEqual(fs.readdirSync(folder), [], 'the import that ends removes its zip and its lock');
+
+  // And a whole import through the dashboard leaves nothing behind.
+  const bundle = await bundleOfAClass();
+  const upload = postHalf(collector.url, bundle);
+  await until(() => incoming(dataDir).length === 1, 'the server writes the bundle it receives into imports/');
   const answer = await upload.finish();
   assert.equal(answer.status, 200, answer.body);
-  const report = (JSON.parse(answer.body) as { report: { added: { statements: number } } }).report;
-  assert.equal(report.added.statements, 18);
-  assert.deepEqual(fs.readdirSync(path.join(dataDir, 'imports')), [], 'the finished import removed its zip and lock');
-  await second.close();
-  await first.close();
+  assert.equal((JSON.parse(answer.body) as { report: { added: { statements: number } } }).report.added.statements, 18);
+  assert.deepEqual(fs.readdirSync(folder), []);
+  await collector.close();
 });
