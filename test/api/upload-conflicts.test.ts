@@ -1,58 +1,43 @@
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { normalizeSettingsFor } from '../../server/export/export-options.js';
 import type { Collector } from '../../server/index.js';
 import { uploadStatements } from '../../server/upload/uploader.js';
 import { startTestCollector } from '../support/collector.js';
+import { type Json, startScriptedLrs } from '../support/scripted-lrs.js';
 import { type Classroom, seedClassroom } from './export-support.js';
 
-type Json = Record<string, unknown>;
-
 /** A scripted LRS: stores what it accepts; `mode` decides how it answers a POST that touches a stored id. */
-function scriptedLrs(mode: 'trax-400' | 'whole-409') {
+async function scriptedLrs(mode: 'trax-400' | 'whole-409') {
   const stored = new Map<string, Json>();
   const posts: number[] = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://lrs');
-      const send = (status: number, value?: unknown) => {
-        res.writeHead(status, { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3' });
-        res.end(value === undefined ? '' : JSON.stringify(value));
-      };
-      if (url.pathname === '/xapi/about') return send(200, { version: ['1.0.3'] });
-      if (req.method === 'GET') {
-        const found = stored.get(url.searchParams.get('statementId') ?? '');
-        return found ? send(200, found) : send(404, { message: 'not found' });
-      }
-      if (req.method === 'PUT') {
-        const id = url.searchParams.get('statementId') ?? '';
-        if (stored.has(id)) return send(mode === 'trax-400' ? 204 : 409);
-        stored.set(id, JSON.parse(body) as Json);
-        return send(204);
-      }
-      const statements = JSON.parse(body) as Json[];
-      posts.push(statements.length);
-      if (statements.some((s) => stored.has(String(s.id)))) {
-        return mode === 'trax-400'
-          ? send(400, { message: 'Statement(s) with similar ID already exist in the store.' })
-          : send(409, { message: 'Conflict' });
-      }
-      const invalid = statements.find((s) => JSON.stringify(s).includes('poison'));
-      if (invalid) return send(400, { message: `Invalid statement ${String(invalid.id)}` });
-      for (const s of statements) stored.set(String(s.id), s);
-      send(
-        200,
-        statements.map((s) => s.id),
-      );
-    });
+  const lrs = await startScriptedLrs((request, send) => {
+    const { method, url } = request;
+    if (method === 'GET') {
+      const found = stored.get(url.searchParams.get('statementId') ?? '');
+      return found ? send(200, found) : send(404, { message: 'not found' });
+    }
+    if (method === 'PUT') {
+      const id = url.searchParams.get('statementId') ?? '';
+      if (stored.has(id)) return send(mode === 'trax-400' ? 204 : 409);
+      stored.set(id, JSON.parse(request.body.toString('utf8')) as Json);
+      return send(204);
+    }
+    const statements = request.statements();
+    posts.push(statements.length);
+    if (statements.some((s) => stored.has(String(s.id)))) {
+      return mode === 'trax-400' ? send(400, { message: 'Statement(s) with similar ID already exist in the store.' }) : send(409, { message: 'Conflict' });
+    }
+    const invalid = statements.find((s) => JSON.stringify(s).includes('poison'));
+    if (invalid) return send(400, { message: `Invalid statement ${String(invalid.id)}` });
+    for (const s of statements) stored.set(String(s.id), s);
+    send(
+      200,
+      statements.map((s) => s.id),
+    );
   });
-  return { server, stored, posts };
+  after(() => lrs.close());
+  return { ...lrs, stored, posts };
 }
 
 let collector: Collector;
@@ -64,12 +49,6 @@ before(async () => {
   total = classroom.sent.reduce((sum, n) => sum + n, 0);
 });
 after(() => collector.close());
-
-async function listen(server: http.Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  after(() => server.close());
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/xapi`;
-}
 
 function upload(endpoint: string, batchSize = 100) {
   const db = collector.context.db;
@@ -86,8 +65,8 @@ function upload(endpoint: string, batchSize = 100) {
 for (const mode of ['trax-400', 'whole-409'] as const) {
   describe(`an LRS that answers ${mode} for a batch touching a stored id`, () => {
     test('statements already upstream are recognised, the rest still arrives once, a different one is a conflict', async () => {
-      const lrs = scriptedLrs(mode);
-      const endpoint = await listen(lrs.server);
+      const lrs = await scriptedLrs(mode);
+      const { endpoint } = lrs;
       // Another laptop (or a crash after the LRS stored it) already put some statements there.
       const first = await upload(endpoint, 5);
       assert.equal(first.sent, total);
@@ -115,8 +94,8 @@ for (const mode of ['trax-400', 'whole-409'] as const) {
 }
 
 test('a 400 about content: the batch is split until the offending statement stands alone; the rest arrives', async () => {
-  const lrs = scriptedLrs('trax-400');
-  const endpoint = await listen(lrs.server);
+  const lrs = await scriptedLrs('trax-400');
+  const { endpoint } = lrs;
   const db = collector.context.db;
   const victim = db.prepare('SELECT seq, json FROM statements ORDER BY seq LIMIT 1 OFFSET 7').get() as { seq: number; json: string };
   const poisoned = JSON.parse(victim.json) as Json;

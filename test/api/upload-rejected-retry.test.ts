@@ -1,43 +1,28 @@
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { startTestCollector } from '../support/collector.js';
 import { startOk, track } from '../support/rage.js';
+import { type Json, startScriptedLrs } from '../support/scripted-lrs.js';
 import { aulaWithInput } from '../support/serve-process.js';
 import { gameStatements, seedClassroom } from './export-support.js';
-
-type Json = Record<string, unknown>;
 
 /** An LRS with a request size limit its administrator can raise (as nginx's client_max_body_size in front of one). */
 async function lrsWithSizeLimit(limit: { bytes: number }) {
   const stored = new Map<string, Json>();
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const url = new URL(req.url ?? '/', 'http://lrs');
-      const send = (status: number, value?: unknown) => {
-        res.writeHead(status, { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3' });
-        res.end(value === undefined ? '' : JSON.stringify(value));
-      };
-      if (url.pathname === '/xapi/about') return send(200, { version: ['1.0.3'] });
-      if (req.method === 'GET') {
-        const found = stored.get(url.searchParams.get('statementId') ?? '');
-        return found ? send(200, found) : send(404, { message: 'not found' });
-      }
-      if (body.length > limit.bytes) return send(413, { message: 'Request Entity Too Large' });
-      const statements = JSON.parse(body.toString('utf8')) as Json[];
-      for (const statement of statements) stored.set(String(statement.id), statement);
-      send(
-        200,
-        statements.map((statement) => statement.id),
-      );
-    });
+  const lrs = await startScriptedLrs((request, send) => {
+    if (request.method === 'GET') {
+      const found = stored.get(request.url.searchParams.get('statementId') ?? '');
+      return found ? send(200, found) : send(404, { message: 'not found' });
+    }
+    if (request.body.length > limit.bytes) return send(413, { message: 'Request Entity Too Large' });
+    const statements = request.statements();
+    for (const statement of statements) stored.set(String(statement.id), statement);
+    send(
+      200,
+      statements.map((statement) => statement.id),
+    );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { stored, server, endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}/xapi` };
+  return { ...lrs, stored };
 }
 
 test('statements the LRS rejected are sent when the upload runs again after the LRS was fixed', async () => {
@@ -72,6 +57,6 @@ test('statements the LRS rejected are sent when the upload runs again after the 
     assert.equal(third.code, 0, third.stderr);
     assert.match(third.stderr, /Sent 0, already there 0, conflicts 0, rejected 0\./);
   } finally {
-    lrs.server.close();
+    await lrs.close();
   }
 });

@@ -1,40 +1,24 @@
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { startTestCollector } from '../support/collector.js';
+import { type Json, startScriptedLrs } from '../support/scripted-lrs.js';
 import { aulaWithInput } from '../support/serve-process.js';
 import { seedClassroom } from './export-support.js';
-
-type Json = Record<string, unknown>;
 
 /** An LRS behind a proxy that is overloaded for its first `busy` POSTs: 503 with Retry-After: 1, then it stores. */
 async function overloadedLrs(busy: number) {
   const stored = new Map<string, Json>();
   let posts = 0;
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://lrs');
-      if (url.pathname === '/xapi/about') {
-        res.writeHead(200, { 'Content-Type': 'application/json' });
-        return res.end(JSON.stringify({ version: ['1.0.3'] }));
-      }
-      if (++posts <= busy) {
-        res.writeHead(503, { 'Content-Type': 'text/html', 'Retry-After': '1' });
-        return res.end('<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>');
-      }
-      const statements = JSON.parse(body) as Json[];
-      for (const statement of statements) stored.set(String(statement.id), statement);
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify(statements.map((statement) => statement.id)));
-    });
+  const lrs = await startScriptedLrs((request, send) => {
+    if (++posts <= busy) return send(503, '<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>', { 'Retry-After': '1' });
+    const statements = request.statements();
+    for (const statement of statements) stored.set(String(statement.id), statement);
+    send(
+      200,
+      statements.map((statement) => statement.id),
+    );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { stored, server, endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}/xapi` };
+  return { ...lrs, stored };
 }
 
 test('aula upload says when the LRS is busy and when it tries again, instead of sitting silent through the waits', async () => {
@@ -55,6 +39,6 @@ test('aula upload says when the LRS is busy and when it tries again, instead of 
     assert.match(run.stderr, new RegExp(`Sent ${total}, already there 0, conflicts 0, rejected 0\\.`));
     assert.equal(lrs.stored.size, total);
   } finally {
-    lrs.server.close();
+    await lrs.close();
   }
 });

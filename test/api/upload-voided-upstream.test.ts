@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { startTestCollector } from '../support/collector.js';
+import { type Json, startScriptedLrs } from '../support/scripted-lrs.js';
 import { aulaWithInput } from '../support/serve-process.js';
 import { seedClassroom } from './export-support.js';
-
-type Json = Record<string, unknown>;
 
 /**
  * An LRS that answers as TRAX does: 400 for a batch with an id it holds (voided or not), and, as xAPI requires, a
@@ -15,36 +12,23 @@ type Json = Record<string, unknown>;
 async function traxLikeLrs() {
   const stored = new Map<string, Json>();
   const voided = new Set<string>();
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://lrs');
-      const send = (status: number, value?: unknown) => {
-        res.writeHead(status, { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3' });
-        res.end(value === undefined ? '' : JSON.stringify(value));
-      };
-      if (url.pathname === '/xapi/about') return send(200, { version: ['1.0.3'] });
-      if (req.method === 'GET') {
-        const id = url.searchParams.get('statementId');
-        const voidedId = url.searchParams.get('voidedStatementId');
-        if (id !== null) return stored.has(id) && !voided.has(id) ? send(200, stored.get(id)) : send(404, { message: 'not found' });
-        if (voidedId !== null) return voided.has(voidedId) ? send(200, stored.get(voidedId)) : send(404, { message: 'not found' });
-        return send(400, { message: 'unsupported query' });
-      }
-      const statements = JSON.parse(body) as Json[];
-      if (statements.some((statement) => stored.has(String(statement.id)))) return send(400, { message: 'Statement(s) with similar ID already exist in the store.' });
-      for (const statement of statements) stored.set(String(statement.id), statement);
-      send(
-        200,
-        statements.map((statement) => statement.id),
-      );
-    });
+  const lrs = await startScriptedLrs((request, send) => {
+    if (request.method === 'GET') {
+      const id = request.url.searchParams.get('statementId');
+      const voidedId = request.url.searchParams.get('voidedStatementId');
+      if (id !== null) return stored.has(id) && !voided.has(id) ? send(200, stored.get(id)) : send(404, { message: 'not found' });
+      if (voidedId !== null) return voided.has(voidedId) ? send(200, stored.get(voidedId)) : send(404, { message: 'not found' });
+      return send(400, { message: 'unsupported query' });
+    }
+    const statements = request.statements();
+    if (statements.some((statement) => stored.has(String(statement.id)))) return send(400, { message: 'Statement(s) with similar ID already exist in the store.' });
+    for (const statement of statements) stored.set(String(statement.id), statement);
+    send(
+      200,
+      statements.map((statement) => statement.id),
+    );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { stored, voided, server, endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}/xapi` };
+  return { ...lrs, stored, voided };
 }
 
 test('a statement voided at the LRS counts as already there when it is uploaded again, not as rejected every time', async () => {
@@ -67,6 +51,6 @@ test('a statement voided at the LRS counts as already there when it is uploaded 
     assert.match(again.stderr, new RegExp(`Sent 0, already there ${total}, conflicts 0, rejected 0\\.`));
     assert.ok(lrs.voided.has(String(first)), 'still voided at the LRS');
   } finally {
-    lrs.server.close();
+    await lrs.close();
   }
 });
