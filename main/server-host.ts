@@ -1,5 +1,6 @@
 import net from 'node:net';
 import type { Collector, ConfigInput } from '../server/index.js';
+import { CollectorRunningError } from '../server/store/collector-lock.js';
 import { DatabaseDamagedError, DatabaseTooNewError } from '../server/store/open-database.js';
 
 /** Why the collector did not start, in terms the error window can act on. */
@@ -7,6 +8,8 @@ export type StartProblem =
   | { kind: 'port-taken'; port: number; message: string }
   | { kind: 'port-refused'; port: number; message: string }
   | { kind: 'database'; dataDir: string; message: string }
+  /** Another collector (aula serve, another user session's Aula) runs on the same data folder. */
+  | { kind: 'in-use'; dataDir: string; message: string }
   | { kind: 'timeout'; seconds: number; message: string }
   | { kind: 'other'; message: string };
 
@@ -32,6 +35,9 @@ export function classifyStartError(error: unknown, config: ConfigInput): StartPr
   const failure = error as Partial<NodeJS.ErrnoException> & { message?: string };
   const message = failure?.message ?? String(error);
   const port = config.port ?? 3000;
+  // Before the port: aula serve holding port 3000 on this data folder must not lead to "use port 3001" and a second
+  // collector on the same database.
+  if (error instanceof CollectorRunningError) return { kind: 'in-use', dataDir: config.dataDir, message };
   if (failure?.syscall === 'listen' || failure?.code === 'EADDRINUSE') {
     if (failure.code === 'EADDRINUSE') {
       return { kind: 'port-taken', port, message: `Port ${port} is already used by another program.` };

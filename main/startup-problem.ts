@@ -53,6 +53,14 @@ export function problemDialog(problem: StartProblem, context: { dataDir: string;
         buttons: [showFolder, { label: 'Choose another data folder…', action: { kind: 'choose-data-folder' } }, quit],
         cancelId: 2,
       };
+    case 'in-use':
+      return {
+        title: 'Aula is already running on this data folder',
+        message: problem.message,
+        detail: `Data folder: ${problem.dataDir}\nStop the other one (a terminal running aula serve, a service, or Aula in another user session), then try again.`,
+        buttons: [{ label: 'Try again', action: { kind: 'retry' } }, { label: 'Choose another data folder…', action: { kind: 'choose-data-folder' } }, quit],
+        cancelId: 2,
+      };
     case 'timeout':
     case 'other':
       return {

@@ -12,6 +12,7 @@ import { registerStatsCommand } from './cli/stats-command.js';
 import { registerStudentCommands } from './cli/student-commands.js';
 import { registerTeacherKeyCommand } from './cli/teacher-key-command.js';
 import { registerUploadCommand } from './cli/upload-command.js';
+import { CollectorRunningError } from './store/collector-lock.js';
 import { DatabaseDamagedError, DatabaseTooNewError, DataFolderAccessError, NoDatabaseError, NotADataFolderError } from './store/open-database.js';
 
 /** Every command takes --data-dir (default: $AULA_DATA_DIR, else the per-user app-data folder). */
@@ -50,7 +51,11 @@ export async function runCli(argv: string[]): Promise<void> {
       process.stderr.write(`aula: ${dataFolderProblem(error)}\n`);
       process.exit(1);
     }
-    if (error instanceof CliError || error instanceof DatabaseTooNewError || error instanceof DatabaseDamagedError || error instanceof DataFolderAccessError) {
+    if (
+      error instanceof CliError ||
+      error instanceof DatabaseTooNewError || error instanceof DatabaseDamagedError || error instanceof DataFolderAccessError ||
+      error instanceof CollectorRunningError
+    ) {
       process.stderr.write(`aula: ${error.message}\n`);
       process.exit(error instanceof CliError ? error.exitCode : 1);
     }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { LoginLimiter, limiterSettings } from './auth/login-limiter.js';
 import { LoginTokens } from './auth/login-tokens.js';
 import { BusyRefusals } from './collector/busy-refusals.js';
@@ -20,6 +21,7 @@ import { createLogger, type Logger } from './logger.js';
 import { reachableUrls } from './net/lan-addresses.js';
 import { type CheckInThread, checkInThread } from './store/backup-thread/backup-in-thread.js';
 import { quickCheckStore } from './store/backups.js';
+import { type CollectorLock, claimCollectorLock } from './store/collector-lock.js';
 import { IngestWorker } from './store/ingest-worker/ingest-worker.js';
 import { DatabaseDamagedError, databaseFile, openDatabase } from './store/open-database.js';
 import { WriteQueue } from './store/write-queue.js';
@@ -49,12 +51,20 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
   const log = options.logger ?? createLogger(config.logLevel);
   const now = options.now ?? Date.now;
   const db = openDatabase(config.dataDir);
+  let lock: CollectorLock;
+  try {
+    lock = claimCollectorLock(db, path.resolve(config.dataDir));
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   if (config.maxDatabasePages) db.pragma(`max_page_count = ${config.maxDatabasePages}`);
   // The readers' page cache (better-sqlite3's default is 16 MB): the dashboard's queries read counters and a few
   // index pages, while a query that reads a whole activity (an xAPI filter that matches nothing) would otherwise
   // keep 16 MB of pages it never reads again (issue 8: peak RSS with 1,000,000 stored).
   db.pragma('cache_size = -8192');
   const ingest = await IngestWorker.start(config.dataDir, { maxPages: config.maxDatabasePages }).catch((error: unknown) => {
+    lock.release();
     db.close();
     throw error;
   });
@@ -106,6 +116,7 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
     // Port taken: release the database so the desktop app can retry on another port in the same process.
     for (const hook of closeHooks) await Promise.resolve(hook()).catch(() => {});
     await Promise.all([ctx.writer.close(), ctx.ingest.close()]);
+    lock.release();
     db.close();
     throw error;
   });
@@ -114,9 +125,11 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
   watchChangesElsewhere(ctx);
   if (!checkNow) checkLargeDatabase(ctx, markDamaged);
   const loopbackHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const url = `http://${loopbackHost.includes(':') ? `[${loopbackHost}]` : loopbackHost}:${port}`;
+  lock.announce({ pid: process.pid, url });
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${loopbackHost}:${port}`,
+    url,
     port,
     config,
     lanUrls: reachableUrls(config.host, port),
@@ -133,6 +146,7 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
         const grace = setTimeout(() => server.closeAllConnections(), 2000);
         await stopped;
         clearTimeout(grace);
+        lock.release();
         db.close();
       })();
       return closing;
