@@ -8,7 +8,7 @@ import { findSession } from './track-route.js';
 /** `POST …/collector/end` (contract C-7): marks the attempt ended; the authToken keeps working. */
 export async function handleEnd(ctx: AppContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
-    parseBody(req, await readRawBody(req, ctx.config.bodyLimitBytes), { lenient: true, maxDepth: ctx.config.jsonDepthLimit });
+    parseBody(req, await readRawBody(req, ctx.config.bodyLimitBytes, undefined, { decode: true }), { lenient: true, maxDepth: ctx.config.jsonDepthLimit });
   } catch (error) {
     return bodyErrorAnswer(ctx, req, res, 'end', error);
   }

@@ -18,7 +18,7 @@ export async function handleStart(ctx: AppContext, req: IncomingMessage, res: Se
   if (refuseTooManyStarts(ctx, req, res)) return;
   let body: ParsedBody;
   try {
-    body = parseBody(req, await readRawBody(req, ctx.config.bodyLimitBytes), { lenient: true, maxDepth: ctx.config.jsonDepthLimit });
+    body = parseBody(req, await readRawBody(req, ctx.config.bodyLimitBytes, undefined, { decode: true }), { lenient: true, maxDepth: ctx.config.jsonDepthLimit });
   } catch (error) {
     return bodyErrorAnswer(ctx, req, res, 'start', error);
   }

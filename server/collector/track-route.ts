@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppContext } from '../context.js';
 import type { BudgetHold } from '../http/inflight-budget.js';
-import { declaredLength, parseBody, readRawBody } from '../http/read-body.js';
+import { decodedLength, parseBody, readRawBody } from '../http/read-body.js';
 import { sendMessage } from '../http/send.js';
 import { getActivityAccess } from '../store/activities-repo.js';
 import type { Db } from '../store/open-database.js';
@@ -20,7 +20,7 @@ const SUCCESS = JSON.stringify({ message: Messages.success });
 
 /** `POST …/collector/track`, in the order of contract C-6.3. */
 export async function handleTrack(ctx: AppContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const hold = ctx.inflight.admit(declaredLength(req), ctx.config.bodyLimitBytes);
+  const hold = ctx.inflight.admit(decodedLength(req), ctx.config.bodyLimitBytes);
   if (!hold) return refuseUnread(ctx, req, res);
   try {
     await storeTrack(ctx, req, res, hold);
@@ -45,7 +45,7 @@ async function storeTrack(ctx: AppContext, req: IncomingMessage, res: ServerResp
   let body: unknown;
   let sent: { text: string; layouts: StatementLayout[] | null } | undefined;
   try {
-    raw = await readRawBody(req, ctx.config.bodyLimitBytes, hold, ctx.config.bodyStallTimeoutMs);
+    raw = await readRawBody(req, ctx.config.bodyLimitBytes, hold, { decode: true, stallAfterMs: ctx.config.bodyStallTimeoutMs });
     const parsed = parseBody(req, raw, { lenient: false, maxDepth: ctx.config.jsonDepthLimit, scan: scanTrackBody });
     body = parsed.kind === 'empty' ? undefined : parsed.value;
     if (parsed.kind === 'json') sent = { text: parsed.text, layouts: parsed.scan.layouts };

@@ -67,13 +67,8 @@ export class BodyOverBudgetError extends Error {
   }
 }
 
-/**
- * The length of the body as it will be held once read: the Content-Length a request declares; undefined without one
- * (chunked, or no body) and for a compressed body, whose size is only known once it is decompressed (it is then
- * counted against the in-flight budget as it grows, as a chunked one is).
- */
+/** The Content-Length a request declares; undefined without one (chunked, or no body). */
 export function declaredLength(req: IncomingMessage): number | undefined {
-  if (bodyEncoding(req) !== undefined) return undefined;
   const header = req.headers['content-length'];
   return header === undefined ? undefined : Number(header) || 0;
 }
@@ -84,12 +79,31 @@ interface BodyBudget {
 }
 
 /**
- * Reads the whole body (decompressed, when it came with a Content-Encoding), refusing early (by Content-Length) or as
- * soon as the limit is crossed; with a `budget`, also as soon as a body of unknown length outgrows it (the rest is then
- * read and dropped); with `stallAfterMs`, a large body from which nothing arrives for that long (BodyStalledError).
+ * The length a body will have once read with `decode` (readRawBody), for the in-flight budget's admission: a
+ * compressed body's is only known once it is decompressed, so it is counted as it grows, as a chunked one is.
  */
-export function readRawBody(req: IncomingMessage, limitBytes: number, budget?: BodyBudget, stallAfterMs?: number): Promise<Buffer> {
-  const encoding = bodyEncoding(req);
+export function decodedLength(req: IncomingMessage): number | undefined {
+  return bodyEncoding(req) === undefined ? declaredLength(req) : undefined;
+}
+
+export interface ReadOptions {
+  /**
+   * Decompress a body sent with a Content-Encoding (body-encoding.ts), counting the limit and the budget on what it
+   * decompresses to; an encoding Aula cannot read is UnsupportedEncodingError, a body that does not decompress
+   * UndecodableBodyError. Without it the bytes are read as they came.
+   */
+  decode?: boolean;
+  /** Give up a large body from which nothing arrives for this long (BodyStalledError; body-stall.ts). */
+  stallAfterMs?: number;
+}
+
+/**
+ * Reads the whole body, refusing early (by Content-Length) or as soon as the limit is crossed; with a `budget`, also
+ * as soon as a body of unknown length outgrows it (the rest is then read and dropped). See ReadOptions for the rest.
+ */
+export function readRawBody(req: IncomingMessage, limitBytes: number, budget?: BodyBudget, options: ReadOptions = {}): Promise<Buffer> {
+  const { stallAfterMs } = options;
+  const encoding = options.decode ? bodyEncoding(req) : undefined;
   if (encoding !== undefined) return readEncodedBody(req, encoding, limitBytes, budget, stallAfterMs);
   const declared = declaredLength(req);
   if (declared !== undefined && declared > limitBytes) {
