@@ -7,6 +7,7 @@ import { gameUrls, lanAddresses } from '../net/lan-addresses.js';
 import { databaseFile, NotADataFolderError } from '../store/open-database.js';
 import { announceNewDataFolder, missingFolders, removeNewDataFolder } from './open-data.js';
 import { CliError, printLines } from './output.js';
+import { serveBanner } from './serve-banner.js';
 import { type ServeOptions, serveConfig } from './serve-config.js';
 
 export function registerServeCommand(program: Command, withDataDir: (command: Command) => Command): void {
@@ -32,14 +33,14 @@ export function registerServeCommand(program: Command, withDataDir: (command: Co
       if (newFolders) announceNewDataFolder(config.dataDir);
       const mdns = mdnsInfo(collector.context);
       printLines(
-        `Aula collector is running (data: ${collector.config.dataDir})`,
-        '',
-        ...gameAddressLines(gameUrls(collector.lanUrls), collector.config.host, collector.port),
-        // The name may still become aula-2.local if another device answers for it: the log and Connect screen say so.
-        ...(mdns.enabled ? [`  http://${mdns.hostName}:${collector.port}/  (stays the same when the IP address changes)`] : []),
-        '',
-        `Dashboard: ${collector.url}/`,
-        'Press Ctrl+C to stop.',
+        ...serveBanner({
+          gameUrls: gameUrls(collector.lanUrls),
+          host: collector.config.host,
+          port: collector.port,
+          mdnsHostName: mdns.enabled ? mdns.hostName : undefined,
+          dashboardUrl: collector.url,
+          dataDir: collector.config.dataDir,
+        }),
       );
       let stopping = false;
       const stop = (signal: string) => {
@@ -74,14 +75,4 @@ function listenProblem(error: unknown, host: string, port: number): CliError | u
     return new CliError(`Aula cannot listen on ${host}: no such address or name is known here (this computer's addresses: ${ours}). Give --host (or AULA_HOST) one of them, or 0.0.0.0 for every network.`);
   }
   return undefined;
-}
-
-/** What to tell students' games: the network addresses, or why there are none (127.0.0.1 reaches this laptop only). */
-function gameAddressLines(urls: string[], host: string, port: number): string[] {
-  if (urls.length > 0) return ['Games on this network can reach it at:', ...urls.map((url) => `  ${url}`)];
-  const why =
-    host === '0.0.0.0' || host === '::'
-      ? 'this computer is on no network: connect it to the classroom network, then restart Aula'
-      : `it listens on ${host} only: start it with --host 0.0.0.0 to accept games from the classroom network`;
-  return [`Games on other computers cannot reach it yet (${why}).`, `A game on this computer can use http://127.0.0.1:${port}/`];
 }
