@@ -115,28 +115,21 @@ export function readRawBody(req: IncomingMessage, limitBytes: number, budget?: B
     const chunks: Buffer[] = [];
     let size = 0;
     let failed = false;
-    const stall = watchForStall(declared, stallAfterMs, () => {
-      if (failed) return;
+    const fail = (error: Error) => {
       failed = true;
+      stall?.stop();
       chunks.length = 0;
-      reject(new BodyStalledError(stallAfterMs as number));
+      reject(error);
+    };
+    const stall = watchForStall(declared, stallAfterMs, () => {
+      if (!failed) fail(new BodyStalledError(stallAfterMs as number));
     });
     req.on('data', (chunk: Buffer) => {
       if (failed) return;
       stall?.refresh();
       size += chunk.length;
-      if (size > limitBytes) {
-        failed = true;
-        chunks.length = 0;
-        reject(new BodyTooLargeError());
-        return;
-      }
-      if (budget && !budget.grow(size)) {
-        failed = true;
-        chunks.length = 0;
-        reject(new BodyOverBudgetError());
-        return;
-      }
+      if (size > limitBytes) return fail(new BodyTooLargeError());
+      if (budget && !budget.grow(size)) return fail(new BodyOverBudgetError());
       chunks.push(chunk);
     });
     req.on('end', () => {
