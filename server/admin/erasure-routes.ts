@@ -1,8 +1,10 @@
 import express from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
+import { backupsNote } from '../erasure/backups-note.js';
+import { ActivityErasureError, previewActivityErasure } from '../erasure/erase-activity.js';
 import { ErasureError, previewErasure, readErasures } from '../erasure/erase-player.js';
-import { checkpointAfterErasure, erasureJob } from '../erasure/run-erasure.js';
+import { activityErasureJob, checkpointAfterErasure, erasureJob } from '../erasure/run-erasure.js';
 import { sendJson } from '../http/send.js';
 import { rulesEngineFor } from '../rules/engine-registry.js';
 import { isoNow } from '../util/time.js';
@@ -24,8 +26,21 @@ const STATUS: Record<ErasureError['reason'], number> = {
   'nothing-to-erase': 409,
 };
 
+const eraseActivityBody = z.object({
+  /** The dashboard has the teacher type the tracking code; the API insists on it too, so no id erases by mistake. */
+  trackingCode: z.string().min(1).max(200),
+  confirm: z.literal(true, { error: 'confirm must be true: an erasure cannot be undone' }),
+});
+
+const ACTIVITY_STATUS: Record<ActivityErasureError['reason'], number> = {
+  'activity-not-found': 404,
+  'nothing-to-erase': 409,
+  'games-playing': 409,
+};
+
 function asAdminError(error: unknown): never {
   if (error instanceof ErasureError) throw new AdminError(STATUS[error.reason], error.reason, error.message);
+  if (error instanceof ActivityErasureError) throw new AdminError(ACTIVITY_STATUS[error.reason], error.reason, error.message);
   throw error;
 }
 
@@ -61,6 +76,40 @@ export function erasureRoutes(ctx: AppContext): express.Router {
     }
     const { sessionIds: _sessions, activityIds: _activities, ...summary } = report;
     sendJson(res, 200, summary);
+  });
+
+  // Erasing a whole activity's data (the end of a study); `aula activity erase` does the same.
+  router.get('/activities/:id/erase', (req, res) => {
+    try {
+      sendJson(res, 200, { ...previewActivityErasure(ctx.db, String(req.params.id)), backups: backupsNote(ctx.config.dataDir) });
+    } catch (error) {
+      asAdminError(error);
+    }
+  });
+
+  router.post('/activities/:id/erase', async (req, res) => {
+    const body = parseBody(eraseActivityBody, req.body);
+    const activity = (() => {
+      try {
+        return previewActivityErasure(ctx.db, String(req.params.id));
+      } catch (error) {
+        return asAdminError(error);
+      }
+    })();
+    if (body.trackingCode !== activity.trackingCode) {
+      throw new AdminError(400, 'confirmation-mismatch', `Type the activity's tracking code, ${activity.trackingCode}, to confirm. Nothing erased.`);
+    }
+    // Pending results and alerts of its sessions must not be written back after the erasure: write them first.
+    await engine.flush();
+    const report = await ctx.writer.run(activityErasureJob(activity.activityId, 'dashboard', ctx.now())).catch(asAdminError);
+    engine.forget(report.sessionIds);
+    checkpointAfterErasure(ctx.db);
+    ctx.bus.emit('activity.changed', { activityId: report.activityId });
+    ctx.bus.emit('alerts.changed', { activityId: report.activityId });
+    // What went, in numbers only: the log names no player.
+    ctx.log.info({ activityId: report.activityId, erasure: report.id, statements: report.statements, sessions: report.sessions }, 'activity data erased from the dashboard');
+    const { sessionIds: _sessions, ...summary } = report;
+    sendJson(res, 200, { ...summary, backups: backupsNote(ctx.config.dataDir) });
   });
 
   return router;

@@ -199,9 +199,11 @@ export interface ErasureLogEntry extends ErasureCounts {
   id: number;
   time: string;
   erasedBy: string;
-  scope: 'everywhere' | 'activity';
+  /** 'whole-activity': every player's data in one activity (erase-activity.ts); gameplays are then its players. */
+  scope: 'everywhere' | 'activity' | 'whole-activity';
   activityId: string | null;
-  playerKind: 'anonymous' | 'identified';
+  /** 'all' for a whole activity's erasure: it names no player, not even of which kind. */
+  playerKind: 'anonymous' | 'identified' | 'all';
 }
 
 export function readErasures(db: Db, limit: number): ErasureLogEntry[] {

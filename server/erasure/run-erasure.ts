@@ -1,4 +1,5 @@
 import type { Db } from '../store/open-database.js';
+import { type ActivityErasureReport, eraseActivity } from './erase-activity.js';
 import { type ErasureReport, type ErasureTarget, erasePlayer } from './erase-player.js';
 
 /**
@@ -22,4 +23,12 @@ export function checkpointAfterErasure(db: Db): void {
   } catch {
     // a later automatic checkpoint does the same
   }
+}
+
+/** Erasing a whole activity's data as a job for a write transaction, with freed pages zeroed as above. */
+export function activityErasureJob(activity: string, erasedBy: string, nowMs: number): (db: Db) => ActivityErasureReport {
+  return (db) => {
+    db.pragma('secure_delete = ON');
+    return eraseActivity(db, activity, erasedBy, nowMs);
+  };
 }

@@ -1,0 +1,20 @@
+import { listBackups } from '../admin/backup-list.js';
+
+export interface BackupsNote {
+  /** The data folder's backups/, where Aula keeps the backups it makes (Settings → Backups lists them). */
+  folder: string;
+  /** Backups there now: each was made before the erasure and may still hold the erased data. */
+  count: number;
+  message: string;
+}
+
+/**
+ * Every erasure says it: a backup is a copy of the whole database made before, so it still holds what was erased
+ * (the DPO's answer to the family must say so, and where those copies are, to delete them or let them rotate away).
+ */
+export function backupsNote(dataDir: string): BackupsNote {
+  const { folder, backups } = listBackups(dataDir);
+  const count = backups.length;
+  const held = count === 0 ? 'Backups made before the erasure still hold the data' : `${count} backup${count === 1 ? '' : 's'} in ${folder} (and any copied elsewhere) were made before the erasure and still hold the data`;
+  return { folder, count, message: `${held}: delete those no longer needed (Settings → Backups lists them).` };
+}
