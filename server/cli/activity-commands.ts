@@ -20,6 +20,7 @@ import {
   regenerateXapiCredential,
   revokeXapiCredentials,
 } from '../store/xapi-credentials-repo.js';
+import { registerActivityErase } from './activity-erase-command.js';
 import { refuseBothForms } from './both-forms.js';
 import { closeDatabase, type DataDirOption, openData, withDatabase } from './open-data.js';
 import { CliError, printJson, printLines } from './output.js';
@@ -171,6 +172,8 @@ export function registerActivityCommands(program: Command, withDataDir: (command
         printLines(`Deleted activity ${deleted.name}; its tracking code ${deleted.trackingCode} no longer works.`);
       });
     });
+
+  registerActivityErase(activity, withDataDir);
 
   withDataDir(activity.command('list'))
     .description('list activities with their tracking codes and counts')
