@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { createCollector } from '../index.js';
-import { createLogger } from '../logger.js';
+import { type Collector, createCollector } from '../index.js';
+import { createLogger, type Logger } from '../logger.js';
 import { mdnsInfo } from '../mdns/start-mdns.js';
 import { gameUrls, lanAddresses } from '../net/lan-addresses.js';
 import { databaseFile, NotADataFolderError } from '../store/open-database.js';
@@ -31,6 +31,9 @@ export function registerServeCommand(program: Command, withDataDir: (command: Co
         throw listenProblem(error, config.host ?? '0.0.0.0', config.port ?? 3000) ?? error;
       }
       if (newFolders) announceNewDataFolder(config.dataDir);
+      // Before the banner: a service manager (or a test) that stops Aula as soon as it has printed its addresses must
+      // get the clean stop, not the default SIGTERM that ends the process at once.
+      stopOnSignals(collector, log);
       const mdns = mdnsInfo(collector.context);
       printLines(
         ...serveBanner({
@@ -42,22 +45,26 @@ export function registerServeCommand(program: Command, withDataDir: (command: Co
           dataDir: collector.config.dataDir,
         }),
       );
-      let stopping = false;
-      const stop = (signal: string) => {
-        if (stopping) return;
-        stopping = true;
-        log.info(`${signal}: finishing the last writes and stopping`);
-        collector.close().then(
-          () => process.exit(0),
-          (error: unknown) => {
-            log.error({ err: error }, 'clean stop failed');
-            process.exit(1);
-          },
-        );
-      };
-      process.on('SIGINT', () => stop('SIGINT'));
-      process.on('SIGTERM', () => stop('SIGTERM'));
     });
+}
+
+/** SIGINT (Ctrl+C) and SIGTERM finish the last commits, close the database and exit 0. */
+function stopOnSignals(collector: Collector, log: Logger): void {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: finishing the last writes and stopping`);
+    collector.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'clean stop failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 /** Why the collector could not listen, in one line with what to do; undefined for any other failure. */
