@@ -4,6 +4,7 @@ import type { Activity } from '../api/types';
 import { ClassField } from '../components/class-field';
 import { ErrorBox } from '../components/states';
 import { ActivityDelete } from './activity-delete';
+import { ActivityErase } from './activity-erase';
 
 interface Props {
   activity: Activity;
@@ -76,6 +77,7 @@ export function ActivityEditForm({ activity, classes, onSaved, onCancel }: Props
       )}
       {error && <ErrorBox error={error} />}
       {activity.sessions === 0 && activity.statements === 0 && <ActivityDelete activity={activity} onDeleted={onSaved} />}
+      {(activity.sessions > 0 || activity.statements > 0) && <ActivityErase activity={activity} onErased={onSaved} />}
     </form>
   );
 }
