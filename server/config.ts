@@ -104,6 +104,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Con
   if (env.AULA_LOGIN_FAILURES) fromEnv.loginFailuresPerUsername = Number(env.AULA_LOGIN_FAILURES);
   if (env.AULA_LOGIN_FAILURES_PER_ADDRESS) fromEnv.loginFailuresPerAddress = Number(env.AULA_LOGIN_FAILURES_PER_ADDRESS);
   if (env.AULA_LOGIN_WINDOW_MINUTES) fromEnv.loginFailureWindowMinutes = Number(env.AULA_LOGIN_WINDOW_MINUTES);
-  if (env.AULA_MDNS === '0' || env.AULA_MDNS === 'false') fromEnv.mdns = false;
+  // 0 and false as documented; off and no as people write them (any case), rather than silently staying on.
+  if (['0', 'false', 'off', 'no'].includes(env.AULA_MDNS?.trim().toLowerCase() ?? '')) fromEnv.mdns = false;
   return fromEnv;
 }

@@ -18,6 +18,7 @@ export function registerServeCommand(program: Command, withDataDir: (command: Co
     .option('--home-page <url>', 'stable IRI for actor.account.homePage and object ids')
     .option('--mdns-name <name>', 'name on the LAN, answered by mDNS as <name>.local (default: aula)')
     .option('--no-mdns', 'do not answer mDNS (games then use the IP address)')
+    .addHelpText('after', SERVE_HELP_AFTER)
     .action(async (options: ServeOptions) => {
       const config = serveConfig(options);
       const log = createLogger(config.logLevel ?? 'info');
@@ -47,6 +48,22 @@ export function registerServeCommand(program: Command, withDataDir: (command: Co
       );
     });
 }
+
+/** What an administrator setting Aula up as a service needs besides the flags. */
+const SERVE_HELP_AFTER = `
+Environment variables (a flag given wins over its variable):
+  AULA_DATA_DIR    the data folder (--data-dir)
+  AULA_HOST, AULA_PORT, AULA_HOME_PAGE, AULA_MDNS_NAME
+                   as --host, --port, --home-page, --mdns-name
+  AULA_MDNS=0      as --no-mdns (also wins over the dashboard's LAN-name switch)
+  AULA_LOG_LEVEL   fatal, error, warn, info (default), debug, trace or silent
+  AULA_LOGIN_FAILURES, AULA_LOGIN_FAILURES_PER_ADDRESS, AULA_LOGIN_WINDOW_MINUTES
+                   failed student logins before logins wait (10, 50, within 10 minutes)
+
+Output: the addresses for games and the dashboard on standard output; the log on
+standard error (JSON lines, or readable lines in a terminal).
+Exit codes: 0 after Ctrl+C or SIGTERM, once every acknowledged statement is stored;
+1 when it cannot start (the reason, in one line, on standard error).`;
 
 /** SIGINT (Ctrl+C) and SIGTERM finish the last commits, close the database and exit 0. */
 function stopOnSignals(collector: Collector, log: Logger): void {
