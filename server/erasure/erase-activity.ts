@@ -76,7 +76,11 @@ function findTarget(db: Db, activity: string): Target {
 function refuseWhilePlaying(db: Db, target: Target, nowMs: number): void {
   const since = new Date(nowMs - LIVE_SESSION_MINUTES * 60_000).toISOString();
   const live =
-    prepared<[string, string], { n: number }>(db, 'SELECT count(*) AS n FROM sessions WHERE activity_id = ? AND ended IS NULL AND last_seen > ?').get(
+    // A session imported from another laptop (origin_id set) is played there, never here: its last_seen is no game.
+    prepared<[string, string], { n: number }>(
+      db,
+      'SELECT count(*) AS n FROM sessions WHERE activity_id = ? AND ended IS NULL AND last_seen > ? AND origin_id IS NULL',
+    ).get(
       target.id,
       since,
     )?.n ?? 0;
