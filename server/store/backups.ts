@@ -20,9 +20,29 @@ export function backupDatabase(db: Db, file: string): { file: string; bytes: num
   const folder = path.dirname(target);
   // A typo in the folder would otherwise leave the copy somewhere no one looks for it.
   if (!fs.existsSync(folder)) throw new Error(`There is no folder ${folder}; create it first or choose another file name`);
+  if (fs.statSync(target, { throwIfNoEntry: false })?.isDirectory()) {
+    const example = path.join(target, `aula-${new Date().toISOString().slice(0, 10)}.sqlite`);
+    throw new Error(`${target} is a folder; give a file name in it, such as ${example}`);
+  }
   if (fs.existsSync(target)) throw new Error(`${target} already exists; choose another file name`);
-  db.prepare('VACUUM INTO ?').run(target);
+  try {
+    db.prepare('VACUUM INTO ?').run(target);
+  } catch (error) {
+    // A half-written copy must not be taken for a backup later (the target did not exist before: checked above).
+    fs.rmSync(target, { force: true });
+    throw new Error(backupWriteProblem(error, target));
+  }
   return { file: target, bytes: fs.statSync(target).size };
+}
+
+/** Why the copy could not be written, with what to do: SQLite's own words ("unable to open database file") say neither. */
+function backupWriteProblem(error: unknown, target: string): string {
+  const code = String((error as { code?: unknown }).code ?? '');
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM')) {
+    return `Cannot write ${target} (no permission to write in ${path.dirname(target)}, or a read-only disk); choose a folder you can write to`;
+  }
+  if (code.startsWith('SQLITE_FULL')) return `The disk of ${path.dirname(target)} is full; nothing was written. Choose another disk, or free some space`;
+  return `The backup could not be written to ${target}: ${(error as Error).message}`;
 }
 
 function safeLabel(label: string): string {
