@@ -70,3 +70,26 @@ describe("Activities: erase this activity's data", { skip: chromiumMissing }, ()
     assert.equal(await page.getByRole('button', { name: "Erase this activity's data…" }).count(), 0);
   });
 });
+
+describe("Player: erasing a player's data names the backups too", { skip: chromiumMissing }, () => {
+  let dashboard: CollectorDashboard;
+  after(() => dashboard?.close());
+
+  test('after erasing in one activity, the teacher reads that backups made before still hold the data', async () => {
+    dashboard = await collectorDashboard();
+    const { collector, page } = dashboard;
+    const db = collector.context.db;
+    const maths = createActivity(db, { name: 'Maths', game: 'Number Quest' });
+    const art = createActivity(db, { name: 'Art', game: 'Colours' });
+    const first = await startOk(collector.url, maths.trackingCode);
+    const second = await startOk(collector.url, art.trackingCode, { body: { anonymous: first.playerId } });
+    for (const started of [first, second]) assert.equal((await track(collector.url, started.authToken, [statementS(started.actor)])).status, 200);
+    const id = (db.prepare('SELECT id FROM players WHERE public_id = ?').get(first.playerId) as { id: string }).id;
+    await page.goto(`${collector.url}/players/${id}`);
+    await page.getByRole('button', { name: "Erase this player's data…" }).click();
+    await page.getByLabel('Erase where').selectOption({ label: 'only in Maths' });
+    await page.getByLabel('I understand this cannot be undone').check();
+    await page.getByRole('button', { name: 'Erase', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Erased 1 statements and 1 sessions. Backups made before the erasure still hold the data' }).waitFor();
+  });
+});

@@ -24,7 +24,8 @@ export function ErasePlayer({ playerId, label, activities, onErased }: Props) {
         ...(scope ? { activity: scope } : {}),
         confirm: true,
       });
-      const text = `Erased ${report.statements} statements and ${report.sessions} sessions.`;
+      // Every erasure says it (the DPO's answer to the family must): a backup is a copy made before.
+      const text = `Erased ${report.statements} statements and ${report.sessions} sessions. Backups made before the erasure still hold the data (Settings → Backups).`;
       setOutcome(text);
       setOpen(false);
       if (report.playerRemoved) navigate('/players');
