@@ -28,7 +28,10 @@ export interface ActivityErasureCounts {
   playersRemoved: number;
   results: number;
   alerts: number;
-  /** Samples of requests the collector refused, kept for the Diagnostics screen. */
+  /**
+   * Requests the collector refused, kept for the Diagnostics screen with the sender's address and a sample: those of
+   * the activity's sessions, and starts and xAPI requests refused for its tracking code (their sample is the code).
+   */
   refusedRequests: number;
   /** Upload states (per LRS) of the erased statements. */
   uploadStates: number;
@@ -124,7 +127,7 @@ function count(db: Db, target: Target): ActivityErasureCounts {
     alerts: one('SELECT count(*) AS n FROM alerts WHERE activity_id = @activity'),
     refusedRequests: one(
       `SELECT count(*) AS n FROM rejected_requests WHERE session_id IN (SELECT id FROM sessions WHERE activity_id = @activity)
-         OR (route = 'xapi' AND sample = @code)`,
+         OR (route IN ('start', 'xapi') AND sample = @code)`,
     ),
     uploadStates: one(`SELECT count(*) AS n FROM upload_state WHERE ${inSeqs}`),
     uploaded: one(`SELECT count(*) AS n FROM upload_state WHERE state = 'sent' AND ${inSeqs}`),
@@ -175,7 +178,7 @@ export function eraseActivity(db: Db, activity: string, erasedBy: string, nowMs:
   deleteStatements(db, 'temp.erase_seq');
   db.exec('DELETE FROM temp.erase_seq');
   db.prepare(
-    `DELETE FROM rejected_requests WHERE session_id IN (SELECT id FROM sessions WHERE activity_id = @activity) OR (route = 'xapi' AND sample = @code)`,
+    `DELETE FROM rejected_requests WHERE session_id IN (SELECT id FROM sessions WHERE activity_id = @activity) OR (route IN ('start', 'xapi') AND sample = @code)`,
   ).run(params);
   db.prepare('DELETE FROM results WHERE activity_id = ?').run(target.id);
   db.prepare('DELETE FROM answer_counts WHERE activity_id = ?').run(target.id);

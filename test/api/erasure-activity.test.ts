@@ -98,6 +98,10 @@ describe("erasing a whole activity's data", () => {
       benSession,
       JSON.stringify({ actor: ben.actor }),
     );
+    // A start refused for the activity's code keeps the device's address, with the code as its sample.
+    db.prepare(`INSERT INTO rejected_requests (time, route, address, status, message, sample) VALUES ('2026-01-01', 'start', '192.168.1.23', 401, 'no', ?)`).run(
+      maths.trackingCode,
+    );
   });
   after(() => collector.close());
 
@@ -107,7 +111,7 @@ describe("erasing a whole activity's data", () => {
     const body = preview.json as Record<string, unknown> & { backups: { message: string } };
     assert.deepEqual(
       [body.trackingCode, body.open, body.sessions, body.statements, body.players, body.playersRemoved, body.results, body.alerts, body.refusedRequests, body.uploadStates, body.uploaded],
-      [maths.trackingCode, true, 2, 11, 2, 1, 11, 2, 1, 6, 6],
+      [maths.trackingCode, true, 2, 11, 2, 1, 11, 2, 2, 6, 6],
     );
     assert.match(body.backups.message, /Backups made before the erasure still hold the data/);
     assert.equal(traces(collector.context.db, maths.id).statements, 11, 'nothing erased yet');
@@ -139,7 +143,7 @@ describe("erasing a whole activity's data", () => {
     const report = answer.json as Record<string, unknown>;
     assert.deepEqual(
       [report.scope, report.activityId, report.closed, report.sessions, report.statements, report.players, report.playersRemoved, report.alerts, report.uploaded, report.refusedRequests],
-      ['whole-activity', maths.id, true, 2, 11, 2, 1, 2, 6, 1],
+      ['whole-activity', maths.id, true, 2, 11, 2, 1, 2, 6, 2],
     );
     assert.deepEqual(traces(db, maths.id), { statements: 0, sessions: 0, gameplays: 0, results: 0, answers: 0, alerts: 0 });
     assert.equal(n(db, 'SELECT count(*) AS n FROM upload_state'), 0, 'no upload can send them');
