@@ -13,7 +13,14 @@ import { registerStudentCommands } from './cli/student-commands.js';
 import { registerTeacherKeyCommand } from './cli/teacher-key-command.js';
 import { registerUploadCommand } from './cli/upload-command.js';
 import { CollectorRunningError } from './store/collector-lock.js';
-import { DatabaseDamagedError, DatabaseTooNewError, DataFolderAccessError, NoDatabaseError, NotADataFolderError } from './store/open-database.js';
+import {
+  DatabaseDamagedError,
+  DatabaseTooNewError,
+  DatabaseUpgradeBackupError,
+  DataFolderAccessError,
+  NoDatabaseError,
+  NotADataFolderError,
+} from './store/open-database.js';
 
 /** Every command takes --data-dir (default: $AULA_DATA_DIR, else the per-user app-data folder). */
 function withDataDir(command: Command): Command {
@@ -54,7 +61,8 @@ export async function runCli(argv: string[]): Promise<void> {
     if (
       error instanceof CliError ||
       error instanceof DatabaseTooNewError || error instanceof DatabaseDamagedError || error instanceof DataFolderAccessError ||
-      error instanceof CollectorRunningError
+      error instanceof CollectorRunningError ||
+      error instanceof DatabaseUpgradeBackupError
     ) {
       process.stderr.write(`aula: ${error.message}\n`);
       process.exit(error instanceof CliError ? error.exitCode : 1);

@@ -57,12 +57,26 @@ export function automaticBackup(db: Db, dataDir: string, label: string, now = ne
   const { file } = backupDatabase(db, path.join(dir, `aula-${stamp}-${safeLabel(label)}.sqlite`));
   const automatic = fs
     .readdirSync(dir)
-    .filter((name) => name.startsWith('aula-') && name.endsWith('.sqlite'))
+    .filter((name) => name.startsWith('aula-') && name.endsWith('.sqlite') && !name.includes(BEFORE_UPGRADE))
     .sort();
   for (const old of automatic.slice(0, Math.max(0, automatic.length - AUTOMATIC_BACKUPS_KEPT))) {
     fs.rmSync(path.join(dir, old), { force: true });
   }
   return file;
+}
+
+/** In the name of the copy kept before a schema upgrade, which the rotation above never removes. */
+const BEFORE_UPGRADE = '-before-upgrade-';
+
+/**
+ * The copy of a database written by an older Aula, kept in backups/ before this version upgrades it: an upgraded
+ * database is refused by the older version, so this copy is the way back to it (`aula restore` with that version).
+ */
+export function backupBeforeUpgrade(db: Db, dataDir: string, from: number, to: number, now = new Date()): string {
+  const dir = backupsDir(dataDir);
+  fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  return backupDatabase(db, path.join(dir, `aula-${stamp}${BEFORE_UPGRADE}schema-${from}-to-${to}.sqlite`)).file;
 }
 
 /** SQLite's quick_check (structure, not every index entry): cheap enough to run at every start. */

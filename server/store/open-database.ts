@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { backupBeforeUpgrade } from './backups.js';
 import { migrations, schemaVersion } from './migrations/index.js';
 
 export type Db = Database.Database;
@@ -172,8 +173,33 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
     db.close();
     throw new DatabaseTooNewError(file, found);
   }
+  if (!options.readonly && found > 0 && found < schemaVersion) keepCopyBeforeUpgrade(db, folder, found);
   if (!options.readonly) migrate(db, found);
   return db;
+}
+
+/**
+ * The first start of a newer Aula (after a `git pull` or an update) keeps a copy of the database as the older version
+ * left it, before upgrading it: the older version refuses an upgraded database, so without this copy there is no way
+ * back. Without room for it the upgrade does not start, and the message says why.
+ */
+function keepCopyBeforeUpgrade(db: Db, dataDir: string, found: number): void {
+  try {
+    backupBeforeUpgrade(db, dataDir, found, schemaVersion);
+  } catch (error) {
+    db.close();
+    throw new DatabaseUpgradeBackupError(dataDir, (error as Error).message);
+  }
+}
+
+/** The copy before an upgrade could not be written; nothing was upgraded. */
+export class DatabaseUpgradeBackupError extends Error {
+  constructor(dataDir: string, problem: string) {
+    super(
+      `Aula must upgrade the database in ${dataDir} and keeps a copy of it first in ${path.join(dataDir, 'backups')}, but could not (${problem}). ` +
+        'Nothing was changed. Free some disk space (the copy is about as large as aula.sqlite), then start Aula again.',
+    );
+  }
 }
 
 /** The file that stands where the folder or one of its parents should be, if any. */
