@@ -59,6 +59,7 @@ export function registerActivityErase(activity: Command, withDataDir: (command: 
             ...describe(report),
             ...(report.uploaded > 0 ? [`${report.uploaded} of these statements had already been uploaded to an LRS: ask its administrator to erase them there too.`] : []),
             `The activity is ${report.closed ? 'now ' : ''}closed and empty; delete it with aula activity delete ${report.trackingCode} if it is no longer needed.`,
+            ...(report.xapiRevoked > 0 ? [`Its xAPI key no longer works; to collect again: aula activity open ${report.trackingCode} and aula activity xapi-regenerate ${report.trackingCode}.`] : []),
             'A running dashboard shows the change at its next refresh.',
             backups.message,
           );

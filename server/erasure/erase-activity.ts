@@ -1,6 +1,7 @@
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { deleteStatements } from '../store/statement-rows.js';
+import { revokeXapiCredentials } from '../store/xapi-credentials-repo.js';
 
 /**
  * A session that sent something this recently and has not ended is a game still playing: erasing under it would
@@ -56,6 +57,8 @@ export interface ActivityErasureReport extends ActivityErasureCounts {
   name: string;
   /** The erasure closed the activity (it was open). The activity itself stays, closed and empty. */
   closed: boolean;
+  /** xAPI keys of the activity the erasure revoked: an xAPI client could otherwise refill it, closed or not. */
+  xapiRevoked: number;
   sessionIds: number[];
 }
 
@@ -196,6 +199,8 @@ export function eraseActivity(db: Db, activity: string, erasedBy: string, nowMs:
   for (const playerId of removed) removePlayer.run(playerId);
   // No new session may refill what was just emptied; closed here without the backup a close from the dashboard makes.
   if (target.open) db.prepare('UPDATE activities SET open = 0, closed = ? WHERE id = ?').run(time, target.id);
+  // A closed activity still takes xAPI statements (closing refuses new RAGE sessions only): its keys stop working too.
+  const xapiRevoked = revokeXapiCredentials(db, target.id);
 
   const id = Number(
     db
@@ -218,6 +223,7 @@ export function eraseActivity(db: Db, activity: string, erasedBy: string, nowMs:
     trackingCode: target.trackingCode,
     name: target.name,
     closed: target.open,
+    xapiRevoked,
     sessionIds,
     ...counts,
   };

@@ -7,6 +7,7 @@ import { rulesEngineFor } from '../../server/rules/engine-registry.js';
 import { type Activity, createActivity } from '../../server/store/activities-repo.js';
 import type { Db } from '../../server/store/open-database.js';
 import { openDatabase } from '../../server/store/open-database.js';
+import { activeXapiCredential } from '../../server/store/xapi-credentials-repo.js';
 import { startTestCollector } from '../support/collector.js';
 import { request } from '../support/http.js';
 import { type StartAnswer, startOk, track } from '../support/rage.js';
@@ -23,6 +24,7 @@ let anaHistory: StartAnswer;
 let ben: StartAnswer;
 /** Minutes the collector's clock is ahead of the wall clock: games fall silent without waiting. */
 let minutesLater = 0;
+let mathsXapiAuth = '';
 
 function wrongAnswers(start: StartAnswer, count: number): unknown[] {
   return Array.from({ length: count }, (_, i) => ({
@@ -77,6 +79,9 @@ describe("erasing a whole activity's data", () => {
     const db = collector.context.db;
     maths = createActivity(db, { name: 'Maths 3B study', game: 'Number Quest' });
     history = createActivity(db, { name: 'History 2A', game: 'Time Travel' });
+    const credential = activeXapiCredential(db, maths.id);
+    assert.ok(credential);
+    mathsXapiAuth = `Basic ${Buffer.from(`${credential.key}:${credential.secret}`).toString('base64')}`;
     const put = await request(`${collector.url}/admin/api/activities/${maths.id}/rules`, {
       method: 'PUT',
       headers: { 'Content-Type': 'application/json' },
@@ -157,6 +162,14 @@ describe("erasing a whole activity's data", () => {
     const shown = (await admin('/activities')).json as { activities: Array<{ id: string; open: boolean; statements: number; sessions: number; players: number }> };
     const row = shown.activities.find((a) => a.id === maths.id);
     assert.deepEqual([row?.open, row?.statements, row?.sessions, row?.players], [false, 0, 0, 0]);
+    // An xAPI client with the activity's key cannot refill it either.
+    const xapi = await request(`${collector.url}/xapi/statements`, {
+      method: 'POST',
+      headers: { Authorization: mathsXapiAuth, 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ actor: { mbox: 'mailto:late@school.test' }, verb: { id: 'http://adlnet.gov/expapi/verbs/experienced' }, object: { id: 'http://aula.test/late' } }),
+    });
+    assert.equal(xapi.status, 401, xapi.text);
+    assert.equal(report.xapiRevoked, 1);
     // A game that kept its token writes nothing any more.
     assert.equal((await track(collector.url, ana.authToken, wrongAnswers(ana, 1))).status, 401);
     // The log: when, by whom, what and how many, never who.

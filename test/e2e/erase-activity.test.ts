@@ -56,7 +56,7 @@ describe("Activities: erase this activity's data", { skip: chromiumMissing }, ()
       .getByRole('status')
       .filter({
         hasText:
-          'Erased from Fractions study: 2 sessions, 5 statements, 2 players (2 with no data elsewhere, removed too), 0 results, 0 alerts, 0 refused-request samples, 0 upload states. The activity is closed and empty. Backups made before the erasure still hold the data',
+          'Erased from Fractions study: 2 sessions, 5 statements, 2 players (2 with no data elsewhere, removed too), 0 results, 0 alerts, 0 refused-request samples, 0 upload states. The activity is closed and empty, and its xAPI key no longer works. Backups made before the erasure still hold the data',
       })
       .waitFor();
     await panel.waitFor({ state: 'detached' });

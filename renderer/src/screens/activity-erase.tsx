@@ -16,6 +16,8 @@ interface ErasureCounts {
   refusedRequests: number;
   uploadStates: number;
   uploaded: number;
+  /** Only in the report: xAPI keys the erasure revoked. */
+  xapiRevoked?: number;
   backups: { message: string };
 }
 
@@ -73,7 +75,7 @@ function ErasePanel({ activity, onErased, onCancel }: { activity: Activity; onEr
       onErased(
         `Erased from ${activity.name}: ${what(report)}.` +
           (report.uploaded > 0 ? ` ${plural(report.uploaded, 'statement')} had already been uploaded to an LRS: ask its administrator to erase them there too.` : '') +
-          ` The activity is closed and empty. ${report.backups.message}`,
+          ` The activity is closed and empty${report.xapiRevoked ? ', and its xAPI key no longer works' : ''}. ${report.backups.message}`,
       );
     } catch (failure) {
       setError(failure as Error);
@@ -84,7 +86,7 @@ function ErasePanel({ activity, onErased, onCancel }: { activity: Activity; onEr
     <fieldset ref={box} className="erase-panel" aria-label="Erase this activity's data" onKeyDown={onKeyDown}>
       <p>
         <strong>Erase every game's data in {activity.name}.</strong> This cannot be undone: exports and uploads will not have it, and the erasure is
-        logged without any student's name. The activity stays, closed and empty, with its name, class and rules.
+        logged without any student's name. The activity stays, closed and empty, with its name, class and rules; its xAPI key stops working.
       </p>
       {preview ? (
         <p data-testid="erase-preview">
