@@ -67,7 +67,25 @@ function runHeadless(reason) {
 
 function forward(child) {
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  stopWhenOrphaned(child);
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+/**
+ * `npm start` runs this script through `sh -c`, and npm sends its SIGTERM (`kill <npm's pid>`, a service manager that
+ * signals only the main process) to that shell, which ends without passing it on: the collector then ran on, orphaned,
+ * holding the port and the data folder. When this process's parent is gone, the child gets the clean stop instead.
+ */
+function stopWhenOrphaned(child, beforeStop = () => {}) {
+  const parent = process.ppid;
+  const watch = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(watch);
+    beforeStop();
+    child.kill('SIGTERM');
+  }, 500);
+  watch.unref();
+  child.once('exit', () => clearInterval(watch));
 }
 
 function runDesktop(executable) {
@@ -79,6 +97,9 @@ function runDesktop(executable) {
   let signalled = false;
   const child = spawn(executable, [root], { cwd: root, stdio: 'inherit', env });
   child.once('error', (error) => runHeadless(`Electron cannot start (${error.message})`));
+  stopWhenOrphaned(child, () => {
+    signalled = true;
+  });
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => {
       signalled = true;
