@@ -6,6 +6,7 @@ import { decodedLength, parseBody, readRawBody } from '../http/read-body.js';
 import { sendMessage } from '../http/send.js';
 import { getActivityAccess } from '../store/activities-repo.js';
 import type { Db } from '../store/open-database.js';
+import { prepared } from '../store/prepared.js';
 import { findSessionByToken, type SessionContext } from '../store/sessions-repo.js';
 import { isoNow } from '../util/time.js';
 import { mayJoin } from './access.js';
@@ -18,15 +19,43 @@ import { trackAccessCache } from './track-access-cache.js';
 
 const SUCCESS = JSON.stringify({ message: Messages.success });
 
+/**
+ * A session's first batch over the budget waits for room instead of a 503, unread, this many at a time and at most
+ * this long: enough for a class of browser games whose starts all failed until the activity was opened, few enough
+ * that in a reconnect storm the others are still turned away at once and none waits long.
+ */
+const FIRST_BATCH_WAIT = { waiters: 64, timeoutMs: 30_000 };
+
 /** `POST …/collector/track`, in the order of contract C-6.3. */
 export async function handleTrack(ctx: AppContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const hold = ctx.inflight.admit(decodedLength(req), ctx.config.bodyLimitBytes);
+  const declared = decodedLength(req);
+  const hold = ctx.inflight.admit(declared, ctx.config.bodyLimitBytes) ?? (isFirstBatch(ctx, req) ? await waitForRoom(ctx, res, declared) : undefined);
   if (!hold) return refuseUnread(ctx, req, res);
   try {
     await storeTrack(ctx, req, res, hold);
   } finally {
     hold.release();
   }
+}
+
+/**
+ * Whether this is the first batch of its session. js-tracker 0.9.2 sends everything it kept while its start failed
+ * (the activity not open yet, Aula started late) in one request, the first of the session it then starts, and it
+ * cannot survive that request being refused: its error path calls `tracesPending.Add`, which does not exist, so a
+ * Node game crashes and a browser game's tracker stops for good, and the student's traces are lost. Read only over
+ * the budget, never on the way of a batch that is let in.
+ */
+function isFirstBatch(ctx: AppContext, req: IncomingMessage): boolean {
+  const token = authTokenFrom(req.headers.authorization);
+  const session = token ? (trackAccessCache(ctx).get(token) ?? findSessionByToken(ctx.db, token)) : undefined;
+  if (!session) return false;
+  return prepared<[number], { statements: number }>(ctx.db, 'SELECT statements FROM sessions WHERE id = ?').get(session.sessionId)?.statements === 0;
+}
+
+function waitForRoom(ctx: AppContext, res: ServerResponse, declared: number | undefined): Promise<BudgetHold | undefined> {
+  const gone = new AbortController();
+  res.once('close', () => gone.abort());
+  return ctx.inflight.admitWhenRoom(declared, ctx.config.bodyLimitBytes, FIRST_BATCH_WAIT, gone.signal);
 }
 
 /**

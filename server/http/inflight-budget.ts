@@ -15,6 +15,8 @@ export class InflightBudget {
 
   private small = 0;
   private large = 0;
+  /** Requests waiting for room, first come first served (admitWhenRoom). */
+  private readonly waiting: Waiter[] = [];
 
   constructor(
     private readonly limitBytes: number,
@@ -23,6 +25,11 @@ export class InflightBudget {
 
   get usedBytes(): number {
     return this.small + this.large;
+  }
+
+  /** Requests waiting for room (admitWhenRoom). */
+  get waitingRequests(): number {
+    return this.waiting.length;
   }
 
   /** Takes `bytes` if they fit (see the class comment). */
@@ -40,10 +47,11 @@ export class InflightBudget {
     return true;
   }
 
-  /** Gives back what tryAcquire took for a body of `bytes`. */
+  /** Gives back what tryAcquire took for a body of `bytes`, and lets in the requests waiting that now fit. */
   release(bytes: number): void {
     if (bytes <= InflightBudget.SMALL_BODY_BYTES) this.small = Math.max(0, this.small - bytes);
     else this.large = Math.max(0, this.large - bytes);
+    this.admitWaiting();
   }
 
   /**
@@ -53,9 +61,62 @@ export class InflightBudget {
    */
   admit(declared: number | undefined, maxBytes: number): BudgetHold | undefined {
     const bytes = declared ?? InflightBudget.SMALL_BODY_BYTES;
+    // A backlog arriving now does not pass the ones already waiting for the room it would take.
+    if (bytes > InflightBudget.SMALL_BODY_BYTES && this.waiting.length > 0) return undefined;
     if (!this.tryAcquire(bytes)) return undefined;
     return new BudgetHold(this, bytes, declared === undefined ? maxBytes : undefined);
   }
+
+  /**
+   * Admits a request as soon as there is room for it, its body left unread meanwhile (so it holds no memory here):
+   * undefined when `limits.waiters` already wait, when `limits.timeoutMs` pass first, or when `gone` aborts (the
+   * client went away). For the one request a tracker cannot survive being refused (track-route.ts).
+   */
+  admitWhenRoom(
+    declared: number | undefined,
+    maxBytes: number,
+    limits: { waiters: number; timeoutMs: number },
+    gone: AbortSignal,
+  ): Promise<BudgetHold | undefined> {
+    const now = this.admit(declared, maxBytes);
+    if (now || this.waiting.length >= limits.waiters || gone.aborted) return Promise.resolve(now);
+    return new Promise((resolve) => {
+      const waiter: Waiter = {
+        bytes: declared ?? InflightBudget.SMALL_BODY_BYTES,
+        growTo: declared === undefined ? maxBytes : undefined,
+        admitted: (hold) => {
+          clearTimeout(timer);
+          gone.removeEventListener('abort', leave);
+          resolve(hold);
+        },
+      };
+      const leave = () => {
+        const at = this.waiting.indexOf(waiter);
+        if (at >= 0) this.waiting.splice(at, 1);
+        clearTimeout(timer);
+        resolve(undefined);
+        // The one that left may have been holding the others back.
+        this.admitWaiting();
+      };
+      const timer = setTimeout(leave, limits.timeoutMs);
+      gone.addEventListener('abort', leave, { once: true });
+      this.waiting.push(waiter);
+    });
+  }
+
+  /** In order of arrival: the first that does not fit keeps those behind it waiting. */
+  private admitWaiting(): void {
+    for (let head = this.waiting[0]; head !== undefined && this.tryAcquire(head.bytes); head = this.waiting[0]) {
+      this.waiting.shift();
+      head.admitted(new BudgetHold(this, head.bytes, head.growTo));
+    }
+  }
+}
+
+interface Waiter {
+  bytes: number;
+  growTo: number | undefined;
+  admitted(hold: BudgetHold): void;
 }
 
 /** What one admitted request holds of the budget until its answer. */

@@ -7,7 +7,7 @@ import { makeActivity } from '../support/fixtures.js';
 import { postJson, request } from '../support/http.js';
 import { startOk } from '../support/rage.js';
 import { RawConnection } from '../support/raw-http.js';
-import { taggedBatch, trackHead } from '../support/track-batches.js';
+import { afterFirstBatch, taggedBatch, trackHead } from '../support/track-batches.js';
 import { statement, xapiEndpoint } from './xapi-support.js';
 
 const BUDGET = 100_000;
@@ -44,6 +44,7 @@ describe('Diagnostics: games asked to wait because Aula was busy', () => {
     assert.equal(await busyGroup(), undefined, 'nothing refused yet');
     const activity = makeActivity(collector.current.context.db, { name: 'returning' });
     const returning = await startOk(collector.current.url, activity.trackingCode);
+    await afterFirstBatch(collector.current.url, returning);
     const backlog = taggedBatch(returning, 'backlog', 0.8 * BUDGET);
     const send = async () => {
       const answer = await request(`${collector.current.url}/api/collector/track`, {

@@ -4,7 +4,7 @@ import { startTestCollector } from '../support/collector.js';
 import { makeActivity } from '../support/fixtures.js';
 import { startOk } from '../support/rage.js';
 import { RawConnection, requestHead } from '../support/raw-http.js';
-import { storedWithTag, taggedBatch, trackHead } from '../support/track-batches.js';
+import { afterFirstBatch, storedWithTag, taggedBatch, trackHead } from '../support/track-batches.js';
 
 const BUDGET = 100_000;
 
@@ -14,6 +14,7 @@ describe('track over the in-flight budget (reconnect storm, issue 8)', () => {
     const activity = makeActivity(collector.context.db, { name: 'storm' });
     const [first, second, third] = await Promise.all([1, 2, 3].map(() => startOk(collector.url, activity.trackingCode)));
     if (!first || !second || !third) throw new Error('three sessions expected');
+    await afterFirstBatch(collector.url, second);
     const port = Number(new URL(collector.url).port);
     const held = taggedBatch(first, 'held', 98_500);
     const refused = taggedBatch(second, 'refused', 80_000);

@@ -1,29 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import readline from 'node:readline';
 import { describe, it } from 'node:test';
 import { startTestCollector } from '../support/collector.js';
 import { makeActivity } from '../support/fixtures.js';
 import { tempDir } from '../support/temp-dir.js';
-
-const DRIVER = path.resolve(import.meta.dirname, 'drive-steps.cjs');
-
-/** The real tracker in its own process, one command at a time (drive-steps.cjs). */
-function steppedTracker(host: string, trackingCode: string) {
-  const child = spawn(process.execPath, [DRIVER, host, trackingCode], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const answers = readline.createInterface({ input: child.stdout });
-  const waiting: Array<(line: string) => void> = [];
-  answers.on('line', (line) => waiting.shift()?.(line));
-  return {
-    send(command: Record<string, unknown>): Promise<Record<string, unknown>> {
-      const answer = new Promise<string>((resolve) => waiting.push(resolve));
-      child.stdin.write(`${JSON.stringify(command)}\n`);
-      return answer.then((line) => JSON.parse(line) as Record<string, unknown>);
-    },
-    stop: () => child.kill(),
-  };
-}
+import { steppedTracker } from './stepped-tracker.js';
 
 describe('the real js-tracker 0.9.2 while Aula is restarted mid-session', () => {
   it('keeps the batch it could not send, sends it once Aula is back on the same token; each statement is stored once', { timeout: 60_000 }, async () => {

@@ -1,5 +1,5 @@
 import type { Collector } from '../../server/index.js';
-import type { StartAnswer } from './rage.js';
+import { type StartAnswer, track } from './rage.js';
 import { requestHead } from './raw-http.js';
 
 /** A compact tracker batch of at least `bytes` bytes, each statement's object id tagged so it can be found again. */
@@ -33,4 +33,13 @@ export function trackHead(started: StartAnswer, body: string, extra: Array<[stri
     ['Content-Length', String(Buffer.byteLength(body))],
     ...extra,
   ]);
+}
+
+/**
+ * The session sends a first small batch, so that its next backlog over the in-flight budget is refused at once with
+ * 503, as a returning game's is: a session's very first batch waits for room instead (track-route.ts isFirstBatch).
+ */
+export async function afterFirstBatch(base: string, started: StartAnswer): Promise<void> {
+  const answer = await track(base, started.authToken, JSON.parse(taggedBatch(started, 'first', 500).body));
+  if (answer.status !== 200) throw new Error(`the first batch was answered ${answer.status}: ${answer.text}`);
 }

@@ -63,4 +63,33 @@ describe('the in-flight body budget (backpressure before memory runs out)', () =
     declared.release();
     assert.equal(budget.usedBytes, 0, 'a refused hold gives everything back');
   });
+
+  it('lets waiting requests in first come first served as room frees; a backlog arriving later does not pass them; the rest wait no longer than told', async () => {
+    const budget = new InflightBudget(300_000, 0);
+    const limits = { waiters: 2, timeoutMs: 60_000 };
+    const holding = budget.admit(250_000, 8_000_000);
+    assert.ok(holding);
+    const first = budget.admitWhenRoom(200_000, 8_000_000, limits, new AbortController().signal);
+    const second = budget.admitWhenRoom(100_000, 8_000_000, limits, new AbortController().signal);
+    assert.equal(await budget.admitWhenRoom(100_000, 8_000_000, limits, new AbortController().signal), undefined, 'a third finds the room full');
+    assert.equal(budget.waitingRequests, 2);
+    assert.equal(budget.admit(90_000, 8_000_000), undefined, 'a backlog arriving now does not pass those waiting');
+    holding.release();
+    const [a, b] = await Promise.all([first, second]);
+    assert.ok(a && b, 'both let in, in order, once the holder let go');
+    assert.equal(budget.usedBytes, 300_000);
+    a.release();
+    b.release();
+
+    const blocker = budget.admit(300_000, 8_000_000);
+    const leaving = new AbortController();
+    const gone = budget.admitWhenRoom(200_000, 8_000_000, limits, leaving.signal);
+    const timedOut = budget.admitWhenRoom(200_000, 8_000_000, { waiters: 2, timeoutMs: 10 }, new AbortController().signal);
+    leaving.abort();
+    assert.equal(await gone, undefined, 'the client went away');
+    assert.equal(await timedOut, undefined, 'waited as long as told');
+    assert.equal(budget.waitingRequests, 0);
+    blocker?.release();
+    assert.equal(budget.usedBytes, 0);
+  });
 });
