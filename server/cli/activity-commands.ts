@@ -85,7 +85,7 @@ function describeXapi(xapi: { endpoint: string; key: string; secret: string } | 
 }
 
 export function registerActivityCommands(program: Command, withDataDir: (command: Command) => Command): void {
-  const activity = program.command('activity').description('create, list, show, edit, open, close and delete activities (tracking codes)');
+  const activity = program.command('activity').description('create, list, show, edit, open, close, erase and delete activities (tracking codes)');
 
   withDataDir(activity.command('create'))
     .description('create an activity and print its tracking code')

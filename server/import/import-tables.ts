@@ -18,7 +18,7 @@ export interface IdMaps {
   erased: { players: Set<string>; gameplays: Set<string>; sessions: Set<number> };
 }
 
-export const ERASED = 'erased here (aula player erase): not imported again';
+export const ERASED = 'erased here (aula player erase or aula activity erase): not imported again';
 
 type One = { id: string } | undefined;
 

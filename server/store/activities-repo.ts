@@ -118,7 +118,8 @@ export class ActivityHasDataError extends Error {
     super(
       `Activity ${activity.name} is not deleted: it has ${activity.sessions} session${activity.sessions === 1 ? '' : 's'} and ` +
         `${activity.statements} statement${activity.statements === 1 ? '' : 's'}. Activities with data are not deleted (their traces are ` +
-        'research data); close it instead, or rename it',
+        'research data); close it instead, or rename it. At the end of a study, erase its data first (aula activity erase CODE, ' +
+        "or Activities → Change → Erase this activity's data…), then delete it",
     );
   }
 }

@@ -52,7 +52,7 @@ test('a player erased here does not come back when a bundle made before the eras
   assert.equal(report.added.players, 0);
   assert.equal(report.added.sessions, 0);
   assert.equal(report.alreadyThere.statements, left);
-  const erasedNotes = report.notes.filter((note) => note.message === 'erased here (aula player erase): not imported again');
+  const erasedNotes = report.notes.filter((note) => note.message === 'erased here (aula player erase or aula activity erase): not imported again');
   assert.equal(erasedNotes.filter((note) => note.kind === 'players').length, 1);
   assert.equal(erasedNotes.filter((note) => note.kind === 'sessions').length, 3);
   assert.equal(erasedNotes.filter((note) => note.kind === 'statements').length, 15);
@@ -64,6 +64,6 @@ test('a player erased here does not come back when a bundle made before the eras
   const table = await aulaWithInput(['import', bundle, '--data-dir', central]);
   assert.equal(table.code, 0, table.stderr);
   assert.match(table.stdout, /^21 row\(s\) skipped\.$/m);
-  assert.match(table.stdout, /skipped players \S+: erased here \(aula player erase\): not imported again/);
+  assert.match(table.stdout, /skipped players \S+: erased here \(aula player erase or aula activity erase\): not imported again/);
   assert.match(table.stdout, /\nNothing changed: the rest of this bundle was already here\.\n$/);
 });
