@@ -29,7 +29,7 @@ const FIRST_BATCH_WAIT = { waiters: 64, timeoutMs: 30_000 };
 /** `POST …/collector/track`, in the order of contract C-6.3. */
 export async function handleTrack(ctx: AppContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const declared = decodedLength(req);
-  const hold = ctx.inflight.admit(declared, ctx.config.bodyLimitBytes) ?? (isFirstBatch(ctx, req) ? await waitForRoom(ctx, res, declared) : undefined);
+  const hold = ctx.inflight.admit(declared, ctx.config.bodyLimitBytes) ?? (mustNotBeRefused(ctx, req) ? await waitForRoom(ctx, res, declared) : undefined);
   if (!hold) return refuseUnread(ctx, req, res);
   try {
     await storeTrack(ctx, req, res, hold);
@@ -39,13 +39,16 @@ export async function handleTrack(ctx: AppContext, req: IncomingMessage, res: Se
 }
 
 /**
- * Whether this is the first batch of its session. js-tracker 0.9.2 sends everything it kept while its start failed
- * (the activity not open yet, Aula started late) in one request, the first of the session it then starts, and it
- * cannot survive that request being refused: its error path calls `tracesPending.Add`, which does not exist, so a
- * Node game crashes and a browser game's tracker stops for good, and the student's traces are lost. Read only over
- * the budget, never on the way of a batch that is let in.
+ * Whether this is the first batch of its session, from a client that did not ask `Expect: 100-continue`. js-tracker
+ * 0.9.2 sends everything it kept while its start failed (the activity not open yet, Aula started late) in one request,
+ * the first of the session it then starts, and it cannot survive that request being refused: its error path calls
+ * `tracesPending.Add`, which does not exist, so a Node game crashes and a browser game's tracker stops for good, and
+ * the student's traces are lost. It never sends Expect; the Unity and C# trackers, which do, keep a refused batch
+ * and send it again, and are better served by a quick 503 in a reconnect storm (they upload nothing meanwhile). Read
+ * only over the budget, never on the way of a batch that is let in.
  */
-function isFirstBatch(ctx: AppContext, req: IncomingMessage): boolean {
+function mustNotBeRefused(ctx: AppContext, req: IncomingMessage): boolean {
+  if (req.headers.expect !== undefined) return false;
   const token = authTokenFrom(req.headers.authorization);
   const session = token ? (trackAccessCache(ctx).get(token) ?? findSessionByToken(ctx.db, token)) : undefined;
   if (!session) return false;

@@ -4,7 +4,7 @@ import { useTestCollector } from '../support/collector.js';
 import { makeActivity } from '../support/fixtures.js';
 import { startOk } from '../support/rage.js';
 import { RawConnection, requestHead } from '../support/raw-http.js';
-import { afterFirstBatch, storedWithTag, taggedBatch, trackHead } from '../support/track-batches.js';
+import { storedWithTag, taggedBatch, trackHead } from '../support/track-batches.js';
 import { statement, xapiEndpoint } from './xapi-support.js';
 
 // UnityWebRequest sends `Expect: 100-continue` by default and uploads its body only after `100 Continue`.
@@ -44,7 +44,6 @@ describe('Expect: 100-continue (UnityWebRequest)', () => {
     const activity = makeActivity(collector.current.context.db, { name: 'unity storm' });
     const [holding, returning] = await Promise.all([1, 2].map(() => startOk(collector.current.url, activity.trackingCode)));
     if (!holding || !returning) throw new Error('two sessions expected');
-    await afterFirstBatch(collector.current.url, returning);
     // Together over the budget, and each larger than a regular batch (inflight-budget.ts).
     const held = taggedBatch(holding, 'held', 0.7 * BUDGET);
     const backlog = taggedBatch(returning, 'refused', 0.8 * BUDGET);

@@ -37,7 +37,8 @@ export function trackHead(started: StartAnswer, body: string, extra: Array<[stri
 
 /**
  * The session sends a first small batch, so that its next backlog over the in-flight budget is refused at once with
- * 503, as a returning game's is: a session's very first batch waits for room instead (track-route.ts isFirstBatch).
+ * 503, as a returning game's is: a session's very first batch, sent without Expect, waits for room instead
+ * (track-route.ts mustNotBeRefused).
  */
 export async function afterFirstBatch(base: string, started: StartAnswer): Promise<void> {
   const answer = await track(base, started.authToken, JSON.parse(taggedBatch(started, 'first', 500).body));
