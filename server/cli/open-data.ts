@@ -88,6 +88,8 @@ export function removeNewDataFolder(dataDir: string, folders: string[]): void {
   const file = databaseFile(dataDir);
   try {
     for (const suffix of DATABASE_FILE_SUFFIXES) fs.rmSync(file + suffix, { force: true });
+    // The collector's lock file (collector-lock.ts), left by `aula serve` when it could not listen.
+    for (const suffix of ['', '-journal']) fs.rmSync(path.join(dataDir, `collector.lock${suffix}`), { force: true });
   } catch {
     // A folder this user may not change: the failure being reported says so; this clean-up must not hide it.
     return;
