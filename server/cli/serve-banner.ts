@@ -10,6 +10,8 @@ export interface BannerFacts {
   /** The loopback dashboard address, e.g. http://127.0.0.1:3000 */
   dashboardUrl: string;
   dataDir: string;
+  /** Whether the dashboard's build (renderer/dist) is there; a source checkout has none until it is built. */
+  dashboardBuilt: boolean;
 }
 
 /** What `aula serve` prints once it listens: where games and the teacher go, and what to check when games cannot. */
@@ -28,10 +30,24 @@ export function serveBanner(facts: BannerFacts, addresses: LanAddress[] = lanAdd
       ? [`Games cannot connect? Allow incoming TCP port ${port}${facts.mdnsHostName ? ' (and UDP 5353 for the .local name)' : ''} in this computer's firewall.`]
       : []),
     '',
-    `Dashboard: ${facts.dashboardUrl}/`,
-    // A headless collector's dashboard is opened from another computer; the key page is where that starts.
-    ...(onNetwork ? [`  from another computer: ${gameUrls[0]}teacher with the key that aula teacher-key prints`] : []),
+    ...dashboardLines(facts),
     'Press Ctrl+C to stop.',
+  ];
+}
+
+/** The dashboard's address (scripts and tests read this line), and what a teacher needs with it. */
+function dashboardLines({ dashboardUrl, gameUrls, dashboardBuilt }: BannerFacts): string[] {
+  // Its address would answer "Not found": games are collected all the same, but the teacher needs to know why.
+  if (!dashboardBuilt) {
+    return [
+      `Dashboard: ${dashboardUrl}/  (not built in this copy of Aula: it answers "Not found"; games are collected all the same)`,
+      '  build it with: npm run build:renderer (npm start does it), then start aula serve again',
+    ];
+  }
+  return [
+    `Dashboard: ${dashboardUrl}/`,
+    // A headless collector's dashboard is opened from another computer; the key page is where that starts.
+    ...(gameUrls.length > 0 ? [`  from another computer: ${gameUrls[0]}teacher with the key that aula teacher-key prints`] : []),
   ];
 }
 

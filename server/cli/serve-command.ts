@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { type Collector, createCollector } from '../index.js';
 import { createLogger, type Logger } from '../logger.js';
@@ -44,6 +45,7 @@ export function registerServeCommand(program: Command, withDataDir: (command: Co
           mdnsHostName: mdns.enabled ? mdns.hostName : undefined,
           dashboardUrl: collector.url,
           dataDir: collector.config.dataDir,
+          dashboardBuilt: fs.existsSync(path.join(config.dashboardDir ?? '', 'index.html')),
         }),
       );
     });

@@ -86,4 +86,19 @@ describe('aula serve on a new data folder', () => {
       await again.stop();
     }
   });
+
+  it('without a built dashboard (a source checkout): says so and how to build it, instead of an address that answers Not found', async () => {
+    process.env.AULA_DASHBOARD_DIR = path.join(tempDir(), 'dist');
+    try {
+      const serve = await startServe(tempDir(), ['--no-mdns']);
+      try {
+        assert.match(serve.output(), /Dashboard: http:\/\/127\.0\.0\.1:\d+\/ {2}\(not built in this copy of Aula: it answers "Not found"; games are collected all the same\)\n {2}build it with: npm run build:renderer/);
+        assert.equal((await fetch(`${serve.url}/health`)).status, 200);
+      } finally {
+        await serve.stop();
+      }
+    } finally {
+      delete process.env.AULA_DASHBOARD_DIR;
+    }
+  });
 });

@@ -38,6 +38,7 @@ describe('the address given to games when the computer is on several networks', 
         mdnsHostName: 'aula.local',
         dashboardUrl: 'http://127.0.0.1:3000',
         dataDir: '/srv/aula',
+        dashboardBuilt: true,
       },
       addresses,
     );
@@ -55,6 +56,29 @@ describe('the address given to games when the computer is on several networks', 
       '',
       'Dashboard: http://127.0.0.1:3000/',
       '  from another computer: http://10.20.30.40:3000/teacher with the key that aula teacher-key prints',
+      'Press Ctrl+C to stop.',
+    ]);
+  });
+});
+
+describe('aula serve from a source checkout whose dashboard is not built', () => {
+  test('says so and how to build it, instead of giving an address that answers "Not found"', () => {
+    const banner = serveBanner(
+      {
+        gameUrls: ['http://10.20.30.40:3000/'],
+        host: '0.0.0.0',
+        port: 3000,
+        mdnsHostName: undefined,
+        dashboardUrl: 'http://127.0.0.1:3000',
+        dataDir: '/srv/aula',
+        dashboardBuilt: false,
+      },
+      lanAddressList(linuxServer),
+    );
+    assert.deepEqual(banner.slice(-4), [
+      '',
+      'Dashboard: http://127.0.0.1:3000/  (not built in this copy of Aula: it answers "Not found"; games are collected all the same)',
+      '  build it with: npm run build:renderer (npm start does it), then start aula serve again',
       'Press Ctrl+C to stop.',
     ]);
   });
