@@ -12,6 +12,7 @@ import { registerStatsCommand } from './cli/stats-command.js';
 import { registerStudentCommands } from './cli/student-commands.js';
 import { registerTeacherKeyCommand } from './cli/teacher-key-command.js';
 import { registerUploadCommand } from './cli/upload-command.js';
+import { appVersion } from './export/app-version.js';
 import { CollectorRunningError } from './store/collector-lock.js';
 import {
   DatabaseDamagedError,
@@ -30,7 +31,9 @@ function withDataDir(command: Command): Command {
 export function buildProgram(): Command {
   const program = new Command('aula')
     .description('Aula: offline classroom collector for game learning analytics')
-    .version(process.env.npm_package_version ?? '0.1.0')
+    // package.json's, not npm_package_version: that is the package of whatever folder npm runs in, and absent when
+    // bin/aula.js is run directly, where a fixed fallback went on naming an old version after every update.
+    .version(appVersion())
     .showHelpAfterError()
     .exitOverride();
   registerServeCommand(program, withDataDir);

@@ -32,3 +32,13 @@ describe('aula serve --help, for whoever sets Aula up as a service', () => {
     }
   });
 });
+
+describe('aula --version', () => {
+  it("names the installed Aula's version (package.json), whatever npm's environment says", async () => {
+    const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    for (const env of [{ npm_package_version: undefined }, { npm_package_version: '9.9.9-other-project' }]) {
+      const answer = await runAula(['--version'], { env });
+      assert.deepEqual([answer.code, answer.stdout], [0, `${version}\n`], JSON.stringify(env));
+    }
+  });
+});
