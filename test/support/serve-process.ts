@@ -32,7 +32,11 @@ export async function startServe(dataDir: string, extraArgs: string[] = []): Pro
     output += chunk;
   });
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`aula serve did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => {
+      // Not left running: a server no test will stop kept the whole suite waiting for it.
+      child.kill('SIGKILL');
+      reject(new Error(`aula serve did not start:\n${output}`));
+    }, 20_000);
     const check = () => {
       const match = /Dashboard: http:\/\/127\.0\.0\.1:(\d+)\//.exec(output);
       if (match) {
