@@ -19,7 +19,7 @@ function exportIntoFullDisk(dataDir: string, format: string): Promise<{ code: nu
   const child = spawn(process.execPath, [AULA, 'export', '--format', format, '--data-dir', dataDir], { cwd: ROOT, stdio: ['ignore', full, 'pipe'] });
   fs.closeSync(full);
   let stderr = '';
-  child.stderr.on('data', (chunk) => {
+  child.stderr?.on('data', (chunk) => {
     stderr += chunk;
   });
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
