@@ -410,3 +410,55 @@ export interface ChangesEvent {
  * the activity has none that work (revoked from the dashboard or `aula activity xapi-revoke`); new ones can be issued.
  */
 export type XapiCredentialsView = { status: 'active'; key: string; secret: string; created: string } | { status: 'revoked' };
+
+/** What erasing a whole activity's data removes (the preview) and removed (the report). */
+export interface ActivityErasureCounts {
+  statements: number;
+  sessions: number;
+  /** Players who played the activity (their gameplays in it go). */
+  players: number;
+  /** Of those, the players left with no data anywhere: their player records go too (a student's login stays). */
+  playersRemoved: number;
+  results: number;
+  alerts: number;
+  /**
+   * Requests the collector refused, kept for the Diagnostics screen with the sender's address and a sample: those of
+   * the activity's sessions, and starts and xAPI requests refused for its tracking code (their sample is the code).
+   */
+  refusedRequests: number;
+  /** Upload states (per LRS) of the erased statements. */
+  uploadStates: number;
+  /** Statements that had already been sent to an LRS: they must be erased there too. */
+  uploaded: number;
+}
+
+export interface ActivityErasurePreview extends ActivityErasureCounts {
+  activityId: string;
+  trackingCode: string;
+  name: string;
+  /** Whether the activity is open now (the erasure closes it: no new session may refill it). */
+  open: boolean;
+}
+
+export interface ActivityErasureReport extends ActivityErasureCounts {
+  id: number;
+  time: string;
+  scope: 'whole-activity';
+  activityId: string;
+  trackingCode: string;
+  name: string;
+  /** The erasure closed the activity (it was open). The activity itself stays, closed and empty. */
+  closed: boolean;
+  /** xAPI keys of the activity the erasure revoked: an xAPI client could otherwise refill it, closed or not. */
+  xapiRevoked: number;
+  sessionIds: number[];
+}
+
+/** Said with every erasure (GET/POST …/erase, player and activity): the backups made before still hold the data. */
+export interface BackupsNote {
+  /** The data folder's backups/, where Aula keeps the backups it makes (Settings → Backups lists them). */
+  folder: string;
+  /** Backups there now: each was made before the erasure and may still hold the erased data. */
+  count: number;
+  message: string;
+}

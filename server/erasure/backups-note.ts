@@ -1,12 +1,7 @@
+import type { BackupsNote } from '../admin/api-types.js';
 import { listBackups } from '../admin/backup-list.js';
 
-export interface BackupsNote {
-  /** The data folder's backups/, where Aula keeps the backups it makes (Settings → Backups lists them). */
-  folder: string;
-  /** Backups there now: each was made before the erasure and may still hold the erased data. */
-  count: number;
-  message: string;
-}
+export type { BackupsNote };
 
 /**
  * Every erasure says it: a backup is a copy of the whole database made before, so it still holds what was erased

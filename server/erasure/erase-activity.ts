@@ -1,3 +1,4 @@
+import type { ActivityErasureCounts, ActivityErasurePreview, ActivityErasureReport } from '../admin/api-types.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { deleteStatements } from '../store/statement-rows.js';
@@ -19,48 +20,7 @@ export class ActivityErasureError extends Error {
   }
 }
 
-/** What erasing a whole activity's data removes (the preview) and removed (the report). */
-export interface ActivityErasureCounts {
-  statements: number;
-  sessions: number;
-  /** Players who played the activity (their gameplays in it go). */
-  players: number;
-  /** Of those, the players left with no data anywhere: their player records go too (a student's login stays). */
-  playersRemoved: number;
-  results: number;
-  alerts: number;
-  /**
-   * Requests the collector refused, kept for the Diagnostics screen with the sender's address and a sample: those of
-   * the activity's sessions, and starts and xAPI requests refused for its tracking code (their sample is the code).
-   */
-  refusedRequests: number;
-  /** Upload states (per LRS) of the erased statements. */
-  uploadStates: number;
-  /** Statements that had already been sent to an LRS: they must be erased there too. */
-  uploaded: number;
-}
-
-export interface ActivityErasurePreview extends ActivityErasureCounts {
-  activityId: string;
-  trackingCode: string;
-  name: string;
-  /** Whether the activity is open now (the erasure closes it: no new session may refill it). */
-  open: boolean;
-}
-
-export interface ActivityErasureReport extends ActivityErasureCounts {
-  id: number;
-  time: string;
-  scope: 'whole-activity';
-  activityId: string;
-  trackingCode: string;
-  name: string;
-  /** The erasure closed the activity (it was open). The activity itself stays, closed and empty. */
-  closed: boolean;
-  /** xAPI keys of the activity the erasure revoked: an xAPI client could otherwise refill it, closed or not. */
-  xapiRevoked: number;
-  sessionIds: number[];
-}
+export type { ActivityErasureCounts, ActivityErasurePreview, ActivityErasureReport };
 
 interface Target {
   id: string;

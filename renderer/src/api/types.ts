@@ -1,7 +1,9 @@
 // The admin API's answers, as the dashboard reads them (server/admin/*). Those the server declares in
 // server/admin/api-types.ts (types only) come from there; the rest are read as the dashboard needs them.
 import type {
+  ActivityErasureCounts,
   ActivityView,
+  BackupsNote,
   ChangesEvent,
   ConnectInfo,
   Overview,
@@ -13,7 +15,7 @@ import type {
   StatementRow,
 } from '../../../server/admin/api-types.js';
 
-export type { ConnectInfo, Overview, PlayerRef, PlayerSummary, RatePoint, StatementRow };
+export type { ActivityErasureCounts, BackupsNote, ConnectInfo, Overview, PlayerRef, PlayerSummary, RatePoint, StatementRow };
 
 /** The SSE `changes` event (server/live/sse-events.ts). */
 export type Changes = ChangesEvent;

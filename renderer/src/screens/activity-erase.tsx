@@ -1,25 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { apiGet, apiPost } from '../api/client';
-import type { Activity } from '../api/types';
+import type { Activity, ActivityErasureCounts, BackupsNote } from '../api/types';
 import { ErrorBox } from '../components/states';
 import { useDialogFocus } from '../components/use-dialog-focus';
 import './alerts/alerts.css';
 
-/** What GET/POST /admin/api/activities/:id/erase answer (server/erasure/erase-activity.ts). */
-interface ErasureCounts {
-  statements: number;
-  sessions: number;
-  players: number;
-  playersRemoved: number;
-  results: number;
-  alerts: number;
-  refusedRequests: number;
-  uploadStates: number;
-  uploaded: number;
-  /** Only in the report: xAPI keys the erasure revoked. */
-  xapiRevoked?: number;
-  backups: { message: string };
-}
+/** What GET (the preview) and POST (the report: it adds xapiRevoked) /admin/api/activities/:id/erase answer. */
+type ErasureCounts = ActivityErasureCounts & { xapiRevoked?: number; backups: BackupsNote };
 
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
