@@ -9,7 +9,7 @@ import { makeActivity } from '../support/fixtures.js';
 import { postJson } from '../support/http.js';
 import { start, startOk, statementS, track } from '../support/rage.js';
 import { RawConnection } from '../support/raw-http.js';
-import { taggedBatch, trackHead } from '../support/track-batches.js';
+import { afterFirstBatch, taggedBatch, trackHead } from '../support/track-batches.js';
 import { buildDashboard, chromiumMissing, launchChromium } from './browser-support.js';
 
 const MINUTE = 60_000;
@@ -98,6 +98,7 @@ describe('Diagnostics screen: each problem appears live and clears', { skip: chr
     const activity = makeActivity(collector.context.db, { name: 'Back online' });
     const [holding, returning] = await Promise.all([1, 2].map(() => startOk(collector.url, activity.trackingCode)));
     if (!holding || !returning) throw new Error('two sessions expected');
+    await afterFirstBatch(collector.url, returning);
     // A backlog of nearly the whole in-flight budget (2 MiB) still uploading; another one is then turned away.
     const held = taggedBatch(holding, 'held', 1.9 * 1024 * 1024);
     const connection = await RawConnection.open(Number(new URL(collector.url).port));

@@ -4,7 +4,7 @@ import { startTestCollector } from '../support/collector.js';
 import { makeActivity } from '../support/fixtures.js';
 import { startOk } from '../support/rage.js';
 import { RawConnection } from '../support/raw-http.js';
-import { storedWithTag, taggedBatch, trackHead } from '../support/track-batches.js';
+import { afterFirstBatch, storedWithTag, taggedBatch, trackHead } from '../support/track-batches.js';
 
 const BUDGET = 100_000;
 
@@ -15,6 +15,7 @@ describe('a backlog whose upload stops half-way (a tablet leaves the classroom W
     const activity = makeActivity(collector.context.db, { name: 'bad wifi' });
     const [leaving, returning] = await Promise.all([1, 2].map(() => startOk(collector.url, activity.trackingCode)));
     if (!leaving || !returning) throw new Error('two sessions expected');
+    await afterFirstBatch(collector.url, returning);
     const port = Number(new URL(collector.url).port);
     const stalled = taggedBatch(leaving, 'stalled', 0.7 * BUDGET);
     const backlog = taggedBatch(returning, 'waiting', 0.8 * BUDGET);
