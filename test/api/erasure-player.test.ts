@@ -14,7 +14,7 @@ import type { Db } from '../../server/store/open-database.js';
 import { openDatabase } from '../../server/store/open-database.js';
 import { activeXapiCredential } from '../../server/store/xapi-credentials-repo.js';
 import { startTestCollector } from '../support/collector.js';
-import { request } from '../support/http.js';
+import { adminApi, request } from '../support/http.js';
 import { type StartAnswer, startOk, track } from '../support/rage.js';
 import { ROOT } from '../support/serve-process.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -41,13 +41,7 @@ function play(start: StartAnswer, count: number): unknown[] {
   }));
 }
 
-async function admin(pathname: string, body?: unknown) {
-  return request(`${collector.url}/admin/api${pathname}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-}
+const admin = (pathname: string, body?: unknown) => adminApi(collector.url, pathname, body);
 
 const internalId = (db: Db, publicId: string) => (db.prepare('SELECT id FROM players WHERE public_id = ?').get(publicId) as { id: string } | undefined)?.id;
 

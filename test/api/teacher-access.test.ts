@@ -8,6 +8,7 @@ import { startTestCollector } from '../support/collector.js';
 import { makeActivity } from '../support/fixtures.js';
 import { startOk, statementS, track } from '../support/rage.js';
 import { tempDir } from '../support/temp-dir.js';
+import { diskFillingBatch } from '../support/track-batches.js';
 import { cookieOf, enterKey, openStreamFrom, requestFrom } from './teacher-support.js';
 
 const lan = lanAddresses()[0];
@@ -257,14 +258,7 @@ describe('backups and the full disk, through the admin API', () => {
     await stream.until((text) => text.includes('event: hello'));
     const activity = makeActivity(collector.context.db, { name: 'Filling the disk' });
     const player = await startOk(collector.url, activity.trackingCode);
-    const batch = (serial: number) =>
-      Array.from({ length: 50 }, (_, index) => ({
-        actor: player.actor,
-        verb: { id: 'http://adlnet.gov/expapi/verbs/progressed' },
-        object: { id: `${player.objectId}/level/s${serial}-i${index}`, definition: { type: 'https://w3id.org/xapi/seriousgames/activity-types/level' } },
-        result: { extensions: { filler: 'x'.repeat(400) } },
-        timestamp: new Date().toISOString(),
-      }));
+    const batch = (serial: number) => diskFillingBatch(player, serial);
     const pages = collector.context.db.pragma('page_count', { simple: true }) as number;
     collector.context.ingest.setMaxPages(pages + 20);
     let serial = 0;

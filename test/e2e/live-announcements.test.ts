@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { makeActivity } from '../support/fixtures.js';
 import { startOk, track } from '../support/rage.js';
+import { diskFillingBatch } from '../support/track-batches.js';
 import { type CollectorDashboard, chromiumMissing, collectorDashboard, scriptedTracker } from './browser-support.js';
 
 const PLAY = path.join(import.meta.dirname, 'play-tracker-session.cjs');
@@ -78,14 +79,7 @@ describe('live news for a screen reader, from real games', { skip: chromiumMissi
     assert.deepEqual(await liveRegion(page, '[data-testid="dashboard-banners"]'), { role: 'alert', live: null, text: '' });
     assert.equal(await page.getByRole('banner').getByTestId('dashboard-banners').count(), 1, 'in a landmark');
 
-    const batch = (serial: number) =>
-      Array.from({ length: 50 }, (_, index) => ({
-        actor: player.actor,
-        verb: { id: 'http://adlnet.gov/expapi/verbs/progressed' },
-        object: { id: `${player.objectId}/level/s${serial}-i${index}`, definition: { type: 'https://w3id.org/xapi/seriousgames/activity-types/level' } },
-        result: { extensions: { filler: 'x'.repeat(400) } },
-        timestamp: new Date().toISOString(),
-      }));
+    const batch = (serial: number) => diskFillingBatch(player, serial);
     const pages = collector.context.db.pragma('page_count', { simple: true }) as number;
     collector.context.ingest.setMaxPages(pages + 20);
     try {

@@ -10,6 +10,7 @@ import { makeActivity } from '../support/fixtures.js';
 import { request } from '../support/http.js';
 import { startOk, track } from '../support/rage.js';
 import { ROOT } from '../support/serve-process.js';
+import { diskFillingBatch } from '../support/track-batches.js';
 import { buildDashboard, chromiumMissing, launchChromium } from './browser-support.js';
 
 const SHOTS = path.join(ROOT, 'test-results', 'teacher');
@@ -135,14 +136,7 @@ describe('the dashboard from another device, with the teacher key', { skip }, ()
   test('a full disk shows a red banner on every screen, which goes away by itself when space is back', async () => {
     const activity = makeActivity(collector.context.db, { name: 'Filling' });
     const player = await startOk(collector.url, activity.trackingCode);
-    const batch = (serial: number) =>
-      Array.from({ length: 50 }, (_, index) => ({
-        actor: player.actor,
-        verb: { id: 'http://adlnet.gov/expapi/verbs/progressed' },
-        object: { id: `${player.objectId}/level/s${serial}-i${index}`, definition: { type: 'https://w3id.org/xapi/seriousgames/activity-types/level' } },
-        result: { extensions: { filler: 'x'.repeat(400) } },
-        timestamp: new Date().toISOString(),
-      }));
+    const batch = (serial: number) => diskFillingBatch(player, serial);
     const banner = page.getByTestId('disk-full-banner');
     assert.equal(await banner.count(), 0);
     const pages = collector.context.db.pragma('page_count', { simple: true }) as number;

@@ -25,3 +25,9 @@ export function postJson(url: string, body: unknown, headers: Record<string, str
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
+
+/** The admin API as the dashboard calls it: a GET without a body, a JSON POST with one. */
+export function adminApi(base: string, pathname: string, body?: unknown): Promise<TextResponse> {
+  const url = `${base}/admin/api${pathname}`;
+  return body === undefined ? request(url) : postJson(url, body);
+}

@@ -44,3 +44,17 @@ export async function afterFirstBatch(base: string, started: StartAnswer): Promi
   const answer = await track(base, started.authToken, JSON.parse(taggedBatch(started, 'first', 500).body));
   if (answer.status !== 200) throw new Error(`the first batch was answered ${answer.status}: ${answer.text}`);
 }
+
+/**
+ * Fifty statements of about 450 bytes (`serial` keeps each batch's object ids apart): a few batches fill the pages a
+ * test gives the database with `setMaxPages`, as a full disk would.
+ */
+export function diskFillingBatch(player: StartAnswer, serial: number): unknown[] {
+  return Array.from({ length: 50 }, (_, index) => ({
+    actor: player.actor,
+    verb: { id: 'http://adlnet.gov/expapi/verbs/progressed' },
+    object: { id: `${player.objectId}/level/s${serial}-i${index}`, definition: { type: 'https://w3id.org/xapi/seriousgames/activity-types/level' } },
+    result: { extensions: { filler: 'x'.repeat(400) } },
+    timestamp: new Date().toISOString(),
+  }));
+}
