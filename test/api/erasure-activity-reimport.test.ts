@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
 import type { ImportReport } from '../../server/import/import-report.js';
 import { openDatabase } from '../../server/store/open-database.js';
-import { startTestCollector } from '../support/collector.js';
 import { aulaWithInput } from '../support/serve-process.js';
 import { tempDir } from '../support/temp-dir.js';
-import { seedClassroom } from './export-support.js';
+import { classroomBundle } from './export-support.js';
 
 // The study on Maths ends: the researcher erases that activity's data on the central laptop, then re-runs the imports
 // of the bundles collected so far. Nothing of Maths may come back; History is untouched.
@@ -22,11 +19,8 @@ function count(dataDir: string, sql: string, ...args: unknown[]): number {
 }
 
 test("an activity's erased data does not come back when a bundle made before the erasure is imported again", async () => {
-  const classroomLaptop = await startTestCollector();
-  const { maths, history, sent } = await seedClassroom(classroomLaptop);
-  const bundle = path.join(tempDir(), 'monday.zip');
-  fs.writeFileSync(bundle, Buffer.from(await (await fetch(`${classroomLaptop.url}/admin/api/data/export?format=zip`)).arrayBuffer()));
-  await classroomLaptop.close();
+  const { classroom, bundle } = await classroomBundle();
+  const { maths, history, sent } = classroom;
 
   const central = tempDir();
   const first = await aulaWithInput(['import', bundle, '--json', '--data-dir', central]);

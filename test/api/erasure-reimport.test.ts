@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
 import type { ImportReport } from '../../server/import/import-report.js';
 import { openDatabase } from '../../server/store/open-database.js';
-import { startTestCollector } from '../support/collector.js';
 import { aulaWithInput } from '../support/serve-process.js';
 import { tempDir } from '../support/temp-dir.js';
-import { seedClassroom } from './export-support.js';
+import { classroomBundle } from './export-support.js';
 
 // A student withdraws consent after the researcher merged the classroom laptop's bundle into the central laptop:
 // the researcher erases the student there, then re-runs the imports of the bundles collected so far.
@@ -22,12 +19,9 @@ const statementCount = (dataDir: string): number => {
 };
 
 test('a player erased here does not come back when a bundle made before the erasure is imported again', async () => {
-  const classroomLaptop = await startTestCollector();
-  const { starts, sent, history } = await seedClassroom(classroomLaptop);
+  const { classroom, bundle } = await classroomBundle();
+  const { starts, sent, history } = classroom;
   const total = sent.reduce((sum, n) => sum + n, 0);
-  const bundle = path.join(tempDir(), 'monday.zip');
-  fs.writeFileSync(bundle, Buffer.from(await (await fetch(`${classroomLaptop.url}/admin/api/data/export?format=zip`)).arrayBuffer()));
-  await classroomLaptop.close();
 
   const central = tempDir();
   const first = await aulaWithInput(['import', bundle, '--json', '--data-dir', central]);

@@ -1,10 +1,13 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import yauzl from 'yauzl';
 import type { Collector } from '../../server/index.js';
 import { type Activity, createActivity } from '../../server/store/activities-repo.js';
+import { startTestCollector } from '../support/collector.js';
 import { type StartAnswer, startOk, track } from '../support/rage.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const AULA = path.join(ROOT, 'bin', 'aula.js');
@@ -106,4 +109,14 @@ export function aulaExport(dataDir: string, homePage: string, args: string[]): P
       },
     );
   });
+}
+
+/** A classroom laptop's day (seedClassroom) in the zip bundle Data → Export gives, that laptop then closed. */
+export async function classroomBundle(): Promise<{ classroom: Classroom; bundle: string }> {
+  const classroomLaptop = await startTestCollector();
+  const classroom = await seedClassroom(classroomLaptop);
+  const bundle = path.join(tempDir(), 'monday.zip');
+  fs.writeFileSync(bundle, Buffer.from(await (await fetch(`${classroomLaptop.url}/admin/api/data/export?format=zip`)).arrayBuffer()));
+  await classroomLaptop.close();
+  return { classroom, bundle };
 }
