@@ -14,6 +14,7 @@ import { up as repeatedRefusals } from './012-repeated-refusals.js';
 import { up as xapiPlayerNames } from './013-xapi-player-names.js';
 import { up as erasedIds } from './014-erased-ids.js';
 import { up as uploadTargetPseudonymized } from './015-upload-target-pseudonymized.js';
+import { up as xapiAttachments } from './016-xapi-attachments.js';
 
 /** Numbered in order: migration N brings `PRAGMA user_version` from N-1 to N. Never edit a shipped one. */
 export const migrations: ReadonlyArray<(db: Database) => void> = [
@@ -32,6 +33,7 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   xapiPlayerNames,
   erasedIds,
   uploadTargetPseudonymized,
+  xapiAttachments,
 ];
 
 export const schemaVersion = migrations.length;
