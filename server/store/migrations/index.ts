@@ -15,6 +15,7 @@ import { up as xapiPlayerNames } from './013-xapi-player-names.js';
 import { up as erasedIds } from './014-erased-ids.js';
 import { up as uploadTargetPseudonymized } from './015-upload-target-pseudonymized.js';
 import { up as xapiAttachments } from './016-xapi-attachments.js';
+import { up as storedHere } from './017-stored-here.js';
 
 /** Numbered in order: migration N brings `PRAGMA user_version` from N-1 to N. Never edit a shipped one. */
 export const migrations: ReadonlyArray<(db: Database) => void> = [
@@ -34,6 +35,7 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   erasedIds,
   uploadTargetPseudonymized,
   xapiAttachments,
+  storedHere,
 ];
 
 export const schemaVersion = migrations.length;
