@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import type { Collector } from '../../server/index.js';
+import { makeActivity } from '../support/fixtures.js';
+import { adminApi } from '../support/http.js';
+import { startOk, statementS, track } from '../support/rage.js';
+import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
+
+/** A phone held upright (iPhone 12–15): the teacher walking between the desks with the dashboard in hand. */
+const PHONE = { width: 390, height: 844 };
+
+/** How far the page scrolls sideways: 0 when everything is within the screen's width or in its own scroller. */
+const sidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/**
+ * On a phone every screen fits the width (a wide table scrolls inside its box, the page itself never sideways),
+ * and the header with its two rows of links scrolls away instead of covering a quarter of the screen.
+ */
+describe('the dashboard on a phone', { skip: chromiumMissing }, () => {
+  let dashboard: CollectorDashboard | undefined;
+  let collector: Collector;
+  let page: Page;
+  let playerId = '';
+
+  before(async () => {
+    dashboard = await collectorDashboard();
+    ({ collector, page } = dashboard);
+    const activity = makeActivity(collector.context.db, { name: 'Fractions quest, lesson 3 of the spring term' });
+    const created = await adminApi(collector.url, '/classes', { name: '3B' });
+    assert.equal(created.status, 201, created.text);
+    for (let player = 0; player < 12; player++) {
+      const started = await startOk(collector.url, activity.trackingCode);
+      playerId = started.playerId;
+      const batch = Array.from({ length: 6 }, (_, step) => ({
+        ...statementS(started.actor),
+        id: undefined,
+        verb: { id: 'http://adlnet.gov/expapi/verbs/completed' },
+        object: { id: `http://example.com/games/fractions/level-${step}-with-a-rather-long-name`, definition: { type: 'http://adlnet.gov/expapi/activities/level' } },
+        result: { score: { raw: step * 10 }, success: step % 2 === 0, completion: true },
+        timestamp: new Date().toISOString(),
+      }));
+      assert.equal((await track(collector.url, started.authToken, batch)).status, 200);
+    }
+    await page.setViewportSize(PHONE);
+  });
+
+  after(() => dashboard?.close());
+
+  test('no screen scrolls sideways', { timeout: 90_000 }, async () => {
+    const screens = ['/', '/activities', '/alerts', '/classes', '/results', '/players', `/players/${playerId}`, '/statements', '/connect', '/diagnostics', '/data', '/settings'];
+    const wide: string[] = [];
+    for (const screen of screens) {
+      await page.goto(`${collector.url}${screen}`);
+      await page.locator('h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const overflow = await sidewaysScroll(page);
+      if (overflow > 0) wide.push(`${screen} (${overflow} px)`);
+    }
+    assert.deepEqual(wide, [], 'screens wider than the phone');
+  });
+
+  test('the header scrolls away with the page', { timeout: 30_000 }, async () => {
+    await page.goto(`${collector.url}/`);
+    await page.getByRole('link', { name: /-/ }).nth(11).waitFor();
+    await page.evaluate(() => window.scrollTo(0, 600));
+    const headerBottom = await page.locator('header').first().evaluate((element) => element.getBoundingClientRect().bottom);
+    assert.ok(headerBottom <= 0, `the header still covers the top ${headerBottom} px of the screen after scrolling`);
+  });
+});
