@@ -235,6 +235,11 @@ export interface BackupFile {
   name: string;
   bytes: number;
   createdAt: string;
+  /**
+   * In GET /backups: erasures made after this backup was taken (by the time in its name). Above 0, it may still hold
+   * data erased since: delete it once no longer needed (DELETE /backups/:name, aula backup delete).
+   */
+  erasuresSince?: number;
 }
 
 export type ClassRole = 'student' | 'assistant' | 'teacher';

@@ -45,7 +45,7 @@ export function registerPlayerCommands(program: Command, withDataDir: (command: 
           printLines(
             `Erased ${counts(report)}${report.playerRemoved ? ', and the player' : ''}.`,
             ...(report.uploaded > 0 ? [`${report.uploaded} of these statements had already been uploaded to an LRS: ask its administrator to erase them there too.`] : []),
-            'A running dashboard shows the change at its next refresh. Backups made before now still hold the data.',
+            'A running dashboard shows the change at its next refresh. Backups made before now still hold the data: aula backup list names them, aula backup delete NAME deletes one.',
           );
         } catch (error) {
           if (error instanceof ErasureError) throw new CliError(error.message);

@@ -11,5 +11,5 @@ export function backupsNote(dataDir: string): BackupsNote {
   const { folder, backups } = listBackups(dataDir);
   const count = backups.length;
   const held = count === 0 ? 'Backups made before the erasure still hold the data' : `${count} backup${count === 1 ? '' : 's'} in ${folder} (and any copied elsewhere) were made before the erasure and still hold the data`;
-  return { folder, count, message: `${held}: delete those no longer needed (Settings → Backups lists them).` };
+  return { folder, count, message: `${held}: delete those no longer needed (Settings → Backups, or aula backup list and aula backup delete NAME).` };
 }

@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { backupsDir } from './backups.js';
+
+export class BackupDeleteError extends Error {
+  constructor(
+    readonly reason: 'invalid-backup-name' | 'backup-not-found',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The files SQLite may have left beside a backup someone opened (aula restore checks it read-only, leaving none). */
+const SIDE_FILES = ['-wal', '-shm', '-journal'];
+
+const OVERWRITE_CHUNK = 1024 * 1024;
+
+/**
+ * The file of a backup named as `GET /admin/api/backups` and `aula backup list` name it: a plain file name in the
+ * data folder's backups/, `aula-….sqlite`. Anything else (a path, `..`, another folder's file) is refused, so this
+ * can never delete the database or a file outside backups/.
+ */
+export function backupFile(dataDir: string, name: string): string {
+  const folder = backupsDir(dataDir);
+  const plain = path.basename(name) === name && !name.includes('/') && !name.includes('\\') && name !== '.' && name !== '..';
+  if (!plain || !name.startsWith('aula-') || !name.endsWith('.sqlite')) {
+    throw new BackupDeleteError(
+      'invalid-backup-name',
+      `"${name}" is not the name of a backup in ${folder}: give a name as aula backup list shows it (aula-….sqlite), without a folder.`,
+    );
+  }
+  const file = path.join(folder, name);
+  const stat = fs.lstatSync(file, { throwIfNoEntry: false });
+  if (!stat?.isFile()) throw new BackupDeleteError('backup-not-found', `There is no backup ${name} in ${folder}. See: aula backup list`);
+  return file;
+}
+
+/**
+ * Deletes one backup: its bytes are first overwritten with zeros (and flushed), so that the erased data it held is
+ * not left readable in the freed blocks of an ordinary disk, then the file goes. Asynchronous, in chunks: the
+ * collector goes on answering games while a large backup is overwritten.
+ */
+export async function deleteBackup(dataDir: string, name: string): Promise<{ name: string; bytes: number }> {
+  const file = backupFile(dataDir, name);
+  const handle = await fs.promises.open(file, 'r+');
+  let bytes = 0;
+  try {
+    bytes = (await handle.stat()).size;
+    const zeros = Buffer.alloc(Math.min(OVERWRITE_CHUNK, Math.max(1, bytes)));
+    for (let position = 0; position < bytes; position += zeros.length) {
+      await handle.write(zeros, 0, Math.min(zeros.length, bytes - position), position);
+    }
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await fs.promises.rm(file);
+  for (const suffix of SIDE_FILES) await fs.promises.rm(`${file}${suffix}`, { force: true });
+  return { name, bytes };
+}
