@@ -33,6 +33,12 @@ export const configSchema = z.object({
   homePage: z.url({ protocol: /^https?$/ }).optional(),
   /** Contract C-6.2: at least 5 MB; js-tracker sends everything queued while offline in one request. */
   bodyLimitBytes: z.number().int().positive().default(8 * 1024 * 1024),
+  /**
+   * Attachment data (xAPI multipart/mixed requests) the statements of one activity may refer to in all; above it, 413.
+   * Each request is within bodyLimitBytes and the in-flight budget already; this keeps a game that sends a picture
+   * with every statement, or a key that leaked, from filling the laptop's disk.
+   */
+  xapiAttachmentBytesPerActivity: z.number().int().nonnegative().default(256 * 1024 * 1024),
   /** Optional cap on the database size, in pages of 4 KiB (SQLite's max_page_count); unset = the disk's size. */
   maxDatabasePages: z.number().int().positive().optional(),
   /**

@@ -1,5 +1,6 @@
 import type { Db } from './open-database.js';
 import { prepared } from './prepared.js';
+import { deleteAttachmentsOf } from './xapi-attachments-repo.js';
 
 /** What the statements of one request share (migration 6): one row, however many statements. */
 export interface BatchFields {
@@ -96,14 +97,15 @@ export function insertPlainRows(db: Db, batch: StoredBatch, rows: readonly Plain
 }
 
 /**
- * Deletes statements by seq (erasure), with the lookup rows that point at them and the batches left empty; reads the
- * seqs from a temp table the caller filled.
+ * Deletes statements by seq (erasure), with the lookup rows that point at them, the attachment data no other
+ * statement names, and the batches left empty; reads the seqs from a temp table the caller filled.
  */
 export function deleteStatements(db: Db, seqTable: string): void {
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS erase_batch (id INTEGER PRIMARY KEY); DELETE FROM temp.erase_batch;`);
   db.exec(`INSERT OR IGNORE INTO temp.erase_batch (id) SELECT batch_id FROM statement_rows WHERE seq IN (SELECT seq FROM ${seqTable})`);
   db.exec(`DELETE FROM xapi_statement_agents WHERE seq IN (SELECT seq FROM ${seqTable})`);
   db.exec(`DELETE FROM xapi_statement_activities WHERE seq IN (SELECT seq FROM ${seqTable})`);
+  deleteAttachmentsOf(db, seqTable);
   db.exec(`DELETE FROM statement_rows WHERE seq IN (SELECT seq FROM ${seqTable})`);
   db.exec(`DELETE FROM statement_batches WHERE id IN (SELECT id FROM temp.erase_batch)
              AND NOT EXISTS (SELECT 1 FROM statement_rows r WHERE r.batch_id = statement_batches.id)`);

@@ -6,6 +6,7 @@ import { findSessionById, openSession, type SessionContext } from './sessions-re
 import { findStatementSeq, isReservedStatementId } from './statement-ids.js';
 import { insertBatch, insertRow, type StoredBatch } from './statement-rows.js';
 import { applyCounters, emptySummary, mergeSummary, type StatementSummary } from './statements-ingest.js';
+import { type AttachmentData, AttachmentSpaceError, storeAttachments } from './xapi-attachments-repo.js';
 import { playerForActor } from './xapi-players.js';
 
 type Json = Record<string, unknown>;
@@ -32,6 +33,14 @@ export interface XapiIncoming {
   summary: StatementSummary;
   agents: Array<{ key: string; related: boolean }>;
   activities: Array<{ key: string; related: boolean }>;
+  /** The sha2s of the attachments whose data came with this statement (xapi-attachments-repo.ts). */
+  attachments: string[];
+}
+
+/** The attachment data of a multipart/mixed request, and how much an activity may hold (config). */
+export interface XapiAttachments {
+  data: AttachmentData[];
+  limitBytes: number;
 }
 
 export interface XapiScope {
@@ -77,6 +86,7 @@ export function ingestXapi(
   nowMs: number,
   equal: (stored: Json, received: Json) => boolean,
   activities: ActivityCounters,
+  attachments?: XapiAttachments,
 ): XapiIngestResult {
   const fresh: Array<XapiIncoming & { position: number }> = [];
   for (const [position, item] of batch.entries()) {
@@ -108,6 +118,7 @@ export function ingestXapi(
   );
   let run: { session: SessionContext; batch: StoredBatch } | undefined;
   let lastSeq = 0;
+  const attachmentRefs: Array<{ seq: number; sha2s: string[] }> = [];
   for (const item of fresh) {
     const sessionKey = `${item.identityKey}\u0000${item.registration ?? ''}`;
     let entry = sessions.get(sessionKey);
@@ -138,12 +149,21 @@ export function ingestXapi(
       json: JSON.stringify(orderKeys(statement)),
     });
     lastSeq = seq;
+    if (item.attachments.length > 0) attachmentRefs.push({ seq, sha2s: item.attachments });
     for (const agent of item.agents) insertAgent.run(seq, agent.key, agent.related ? 1 : 0);
     for (const activity of item.activities) insertActivity.run(seq, activity.key, activity.related ? 1 : 0);
     if (item.voiding && item.refId) voidTarget(db, item.refId, scope.activityId);
     entry.count++;
     entry.positions.push(item.position);
     mergeSummary(entry.summary, item.summary);
+  }
+  if (attachments) {
+    try {
+      storeAttachments(db, scope.activityId, attachmentRefs, attachments.data, attachments.limitBytes);
+    } catch (error) {
+      if (error instanceof AttachmentSpaceError) throw new XapiIngestError(413, error.message);
+      throw error;
+    }
   }
   const result: XapiIngestResult = { ids: batch.map((item) => item.id), stored: [], started, lastSeq };
   for (const { session, count, summary, positions } of sessions.values()) {

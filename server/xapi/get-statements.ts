@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { AppContext } from '../context.js';
 import { asCollected, settingsForOrigin } from '../export/statement-origin.js';
 import { sendJson } from '../http/send.js';
 import { iriNamespace, type NormalizeSettings, normalizeStatement, readPseudonymSalt } from '../normalize/index.js';
 import { newestSeq } from '../store/statement-rows.js';
+import { attachmentData, attachmentsOfStatements } from '../store/xapi-attachments-repo.js';
 import { findStatementRow, type QueryRow, queryStatements } from '../store/xapi-query-repo.js';
 import { acceptedLanguages, formatStatement } from './format-statement.js';
 import { decodeCursor, encodeCursor } from './more-cursor.js';
@@ -26,7 +28,7 @@ export async function getStatements(ctx: AppContext, req: Request, res: Response
       throw new XapiError(404, parsed.voided ? 'No voided statement with this id' : 'No statement with this id');
     }
     const statement = formatStatement(serve(row, settings), parsed.format, languages);
-    return send(res, statement, parsed.attachments, { 'Last-Modified': new Date(row.stored).toUTCString() });
+    return send(ctx, res, statement, parsed.attachments ? [row] : undefined, { 'Last-Modified': new Date(row.stored).toUTCString() });
   }
   let query: StatementQuery;
   let after: number | undefined;
@@ -62,7 +64,7 @@ export async function getStatements(ctx: AppContext, req: Request, res: Response
     rows.length > query.limit && last ? `${req.baseUrl}?more=${encodeCursor({ query, after: last.seq, ceiling })}` : '';
   const statements = page.map((row) => formatStatement(serve(row, settings), query.format, languages));
   const newest = page.reduce<string | undefined>((max, row) => (max === undefined || row.stored > max ? row.stored : max), undefined);
-  send(res, { statements, more }, query.attachments, newest ? { 'Last-Modified': new Date(newest).toUTCString() } : {});
+  return send(ctx, res, { statements, more }, query.attachments ? page : undefined, newest ? { 'Last-Modified': new Date(newest).toUTCString() } : {});
 }
 
 /**
@@ -84,17 +86,63 @@ function normalizeSettings(ctx: AppContext): NormalizeSettings {
   };
 }
 
-/** `attachments=true` asks for multipart/mixed with the JSON first; Aula stores no attachment data, so one part. */
-function send(res: Response, body: unknown, attachments: boolean, headers: Record<string, string>): void {
-  if (!attachments) return sendJson(res, 200, body, headers);
-  const boundary = `aula-${Date.now().toString(36)}`;
-  const json = JSON.stringify(body);
-  const text = `--${boundary}\r\nContent-Type: application/json\r\n\r\n${json}\r\n--${boundary}--\r\n`;
-  res.writeHead(200, {
-    ...headers,
-    'Content-Type': `multipart/mixed; boundary=${boundary}`,
-    'Content-Length': Buffer.byteLength(text),
-  });
-  res.end(text);
+/**
+ * `attachments=true` (`withAttachmentsOf` given) answers multipart/mixed: the JSON first, then one part per distinct
+ * sha2 whose data the statements have (Communication 2.1.3, Data 2.4.11), each read and written in its turn, so that
+ * a page of statements with large attachments is never held in memory at once. Otherwise plain JSON, as before.
+ */
+async function send(
+  ctx: AppContext,
+  res: Response,
+  body: unknown,
+  withAttachmentsOf: QueryRow[] | undefined,
+  headers: Record<string, string>,
+): Promise<void> {
+  if (!withAttachmentsOf) return sendJson(res, 200, body, headers);
+  const attachments = attachmentsOfStatements(
+    ctx.db,
+    withAttachmentsOf.filter((row) => row.source === 'xapi').map((row) => row.seq),
+  );
+  const boundary = `aula-${randomUUID()}`;
+  const head = (lines: string[]) => Buffer.from(`--${boundary}\r\n${lines.join('\r\n')}\r\n\r\n`, 'latin1');
+  const json = Buffer.from(JSON.stringify(body));
+  const jsonHead = head(['Content-Type: application/json']);
+  const partHeads = attachments.map((attachment) =>
+    head([`Content-Type: ${attachment.contentType}`, 'Content-Transfer-Encoding: binary', `X-Experience-API-Hash: ${attachment.sha2}`]),
+  );
+  const closing = Buffer.from(`--${boundary}--\r\n`, 'latin1');
+  const length =
+    jsonHead.length +
+    json.length +
+    2 +
+    partHeads.reduce((sum, part, index) => sum + part.length + (attachments[index]?.length ?? 0) + 2, 0) +
+    closing.length;
+  res.writeHead(200, { ...headers, 'Content-Type': `multipart/mixed; boundary=${boundary}`, 'Content-Length': length });
+  if (res.req.method === 'HEAD') return void res.end();
+  await write(res, Buffer.concat([jsonHead, json, CRLF]));
+  for (const [index, attachment] of attachments.entries()) {
+    const data = attachmentData(ctx.db, attachment.sha2) ?? Buffer.alloc(0);
+    await write(res, Buffer.concat([partHeads[index] as Buffer, data, CRLF]));
+  }
+  res.end(closing);
 }
 
+const CRLF = Buffer.from('\r\n');
+
+/** Waits for the socket to take a part before the next one is read (a slow client holds one part, not them all). */
+function write(res: Response, chunk: Buffer): Promise<void> {
+  if (res.write(chunk)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', closed);
+      resolve();
+    };
+    const closed = () => {
+      res.off('drain', done);
+      reject(new Error('the client went away'));
+    };
+    res.once('drain', done);
+    res.once('close', closed);
+  });
+}

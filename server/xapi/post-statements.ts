@@ -18,11 +18,12 @@ import { getActivity } from '../store/activities-repo.js';
 import { IngestError } from '../store/ingest-worker/ingest-worker.js';
 import { WriterClosedError } from '../store/write-queue.js';
 import type { XapiCredential } from '../store/xapi-credentials-repo.js';
-import type { XapiIngestResult } from '../store/xapi-ingest.js';
+import type { XapiAttachments, XapiIngestResult } from '../store/xapi-ingest.js';
 import { alternateContent } from './alternate-syntax.js';
 import { consistencyClock } from './consistent-through.js';
-import { statementsPart } from './multipart-body.js';
+import { type AttachmentPart, readMultipart } from './multipart-body.js';
 import { prepareStatements } from './prepare-statements.js';
+import { attachmentsByHash } from './request-attachments.js';
 import { isUuid } from './validation/formats.js';
 import { XapiError, type XapiVersion } from './xapi-headers.js';
 
@@ -35,9 +36,10 @@ export interface XapiLocals {
 export async function postStatements(ctx: AppContext, req: Request, res: Response): Promise<void> {
   if (Object.keys(req.query).length > 0) throw new XapiError(400, 'POST /statements takes no query parameters');
   const ids = await holdingInflightBudget(ctx, req, async (hold) => {
-    const body = await readJsonBody(ctx, req, hold);
+    const { body, parts } = await readStatementsBody(ctx, req, hold);
     const statements = Array.isArray(body) ? body : [body];
-    return statements.length === 0 ? [] : store(ctx, res.locals as XapiLocals, statements);
+    if (statements.length === 0 && parts.size > 0) throw new XapiError(400, 'The multipart/mixed request has attachment data and no statement');
+    return statements.length === 0 ? [] : store(ctx, res.locals as XapiLocals, statements, parts);
   });
   sendJson(res, 200, ids, { 'X-Experience-API-Consistent-Through': consistencyClock(ctx).through() });
 }
@@ -49,7 +51,7 @@ export async function putStatement(ctx: AppContext, req: Request, res: Response)
   if (statementId === undefined) throw new XapiError(400, 'PUT /statements needs the statementId parameter');
   if (typeof statementId !== 'string' || !isUuid(statementId)) throw new XapiError(400, 'statementId must be a UUID');
   await holdingInflightBudget(ctx, req, async (hold) => {
-    const body = await readJsonBody(ctx, req, hold);
+    const { body, parts } = await readStatementsBody(ctx, req, hold);
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       throw new XapiError(400, 'PUT /statements takes one statement object');
     }
@@ -61,7 +63,7 @@ export async function putStatement(ctx: AppContext, req: Request, res: Response)
     } else {
       statement.id = statementId;
     }
-    await store(ctx, res.locals as XapiLocals, [statement]);
+    await store(ctx, res.locals as XapiLocals, [statement], parts);
   });
   res.setHeader('X-Experience-API-Consistent-Through', consistencyClock(ctx).through());
   res.status(204).end();
@@ -91,11 +93,11 @@ export class XapiBusyError extends XapiError {
 
 const busy = () => new XapiBusyError();
 
-async function store(ctx: AppContext, locals: XapiLocals, statements: unknown[]): Promise<string[]> {
+async function store(ctx: AppContext, locals: XapiLocals, statements: unknown[], parts: Map<string, AttachmentPart>): Promise<string[]> {
   const { credential, version } = locals;
   const activity = getActivity(ctx.db, credential.activityId);
   if (!activity) throw new XapiError(403, 'The activity of these credentials no longer exists');
-  const { batch, facts } = prepareStatements(statements, version, credential, ctx.homePage);
+  const { batch, facts } = prepareStatements(statements, version, credential, ctx.homePage, parts);
   const scope = { activityId: activity.id, versionId: activity.versionId, homePage: ctx.homePage };
   if (ctx.ingest.isOverloaded(batch.length, ctx.config.ingestQueueLimit)) {
     throw busy();
@@ -105,7 +107,7 @@ async function store(ctx: AppContext, locals: XapiLocals, statements: unknown[])
   const handedOver = ctx.now();
   try {
     // On the writer thread, in the same group commit as RAGE batches: SQLite and its fsync stay off the event loop.
-    result = await ctx.ingest.run('xapi.ingest', { scope, batch, nowMs: handedOver }, batch.length);
+    result = await ctx.ingest.run('xapi.ingest', { scope, batch, nowMs: handedOver, ...attachmentsOf(ctx, parts) }, batch.length);
   } catch (error) {
     throw storeFailure(ctx, error);
   }
@@ -136,10 +138,24 @@ function storeFailure(ctx: AppContext, error: unknown): unknown {
 }
 
 /**
- * JSON (X-2.7), or multipart/mixed whose only part is the JSON (multipart-body.ts): another media type, or a body
- * that does not parse, is a 400.
+ * The parts' data for the writer, each copied out of the request's buffer: a view of it would be cloned whole, with
+ * the whole body, into the writer thread. Nothing is added to a request without attachment data.
  */
-async function readJsonBody(ctx: AppContext, req: Request, hold: BudgetHold): Promise<unknown> {
+function attachmentsOf(ctx: AppContext, parts: Map<string, AttachmentPart>): { attachments?: XapiAttachments } {
+  if (parts.size === 0) return {};
+  const data = [...parts.values()].map((part) => ({ sha2: part.hash, contentType: part.contentType, data: new Uint8Array(part.data) }));
+  return { attachments: { data, limitBytes: ctx.config.xapiAttachmentBytesPerActivity } };
+}
+
+/**
+ * JSON (X-2.7), or multipart/mixed: the statements first, then the attachments sent as raw data (multipart-body.ts),
+ * each checked against its hash. Another media type, or a body that does not parse, is a 400.
+ */
+async function readStatementsBody(
+  ctx: AppContext,
+  req: Request,
+  hold: BudgetHold,
+): Promise<{ body: unknown; parts: Map<string, AttachmentPart> }> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json' && type !== 'multipart/mixed') {
     throw new XapiError(400, type?.startsWith('multipart/') ? 'multipart/mixed requests are not supported' : 'Content-Type must be application/json');
@@ -152,10 +168,15 @@ async function readJsonBody(ctx: AppContext, req: Request, hold: BudgetHold): Pr
     if (error instanceof BodyOverBudgetError) throw busy();
     throw error;
   }
-  if (type === 'multipart/mixed') raw = statementsPart(raw, req.headers['content-type'] ?? '');
+  let parts = new Map<string, AttachmentPart>();
+  if (type === 'multipart/mixed') {
+    const multipart = readMultipart(raw, req.headers['content-type'] ?? '');
+    raw = multipart.statements;
+    parts = attachmentsByHash(multipart.attachments);
+  }
   try {
     // Issue 9: deeper bodies would overflow the stack while being validated or stored (a 500).
-    return parseJson(raw, ctx.config.jsonDepthLimit);
+    return { body: parseJson(raw, ctx.config.jsonDepthLimit), parts };
   } catch (error) {
     if (error instanceof BodyTooDeepError) throw new XapiError(400, Messages.tooDeep(ctx.config.jsonDepthLimit));
     if (error instanceof NumberOutOfRangeError) throw new XapiError(400, 'The body has a number too large to store (beyond ±1.7976931348623157e308)');

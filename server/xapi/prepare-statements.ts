@@ -4,6 +4,8 @@ import { type StatementFact, statementFact } from '../rules/rule-facts.js';
 import type { XapiCredential } from '../store/xapi-credentials-repo.js';
 import type { XapiIncoming } from '../store/xapi-ingest.js';
 import { canonicalJson } from '../util/canonical-json.js';
+import type { AttachmentPart } from './multipart-body.js';
+import { matchAttachments } from './request-attachments.js';
 import { activityIndex, agentIndex, ifiKey } from './statement-index.js';
 import { VOIDED_VERB, validateXapiStatement } from './validation/validate-statement.js';
 import { XapiError, type XapiVersion } from './xapi-headers.js';
@@ -28,6 +30,7 @@ export function prepareStatements(
   version: XapiVersion,
   credential: XapiCredential,
   homePage: string,
+  parts: Map<string, AttachmentPart> = new Map(),
 ): PreparedXapiBatch {
   const authority = {
     objectType: 'Agent',
@@ -37,17 +40,14 @@ export function prepareStatements(
   const prepared = statements.map((statement, index) => {
     const problem = validateXapiStatement(statement, { version });
     if (problem) throw new XapiError(400, `Statement ${index} is invalid: ${problem}`);
-    const received = statement as Json;
-    const attachments = Array.isArray(received.attachments) ? (received.attachments as Json[]) : [];
-    if (attachments.some((attachment) => typeof attachment.fileUrl !== 'string')) {
-      throw new XapiError(
-        400,
-        `Statement ${index} is invalid: /attachments: attachments without fileUrl need their data in a multipart/mixed request, which this LRS does not accept`,
-      );
-    }
-    return prepareOne(received, version, authority);
+    return prepareOne(statement as Json, version, authority);
   });
-  const batch = prepared.map(({ item }) => item);
+  // Attachments without a fileUrl have their data in a part of a multipart/mixed request, and every part its attachment.
+  const carried = matchAttachments(
+    prepared.map(({ item }) => item.received),
+    parts,
+  );
+  const batch = prepared.map(({ item }, index) => ({ ...item, attachments: carried[index] ?? [] }));
   const seen = new Set<string>();
   for (const [index, item] of batch.entries()) {
     if (seen.has(item.id)) throw new XapiError(400, `Statement ${index} has the same id as an earlier one in this request: ${item.id}`);
@@ -97,6 +97,7 @@ function prepareOne(received: Json, version: XapiVersion, authority: Json): { it
     summary: summaryOfFact(fact),
     agents: agentIndex(statement),
     activities: activityIndex(statement),
+    attachments: [],
   };
   return { item, fact };
 }

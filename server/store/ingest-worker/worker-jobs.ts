@@ -7,7 +7,7 @@ import type { ActivityCounters } from '../activity-counters.js';
 import type { Db } from '../open-database.js';
 import { insertRejection } from '../rejections-repo.js';
 import { touchSession } from '../sessions-repo.js';
-import { ingestXapi, type XapiIncoming, type XapiIngestResult, type XapiScope } from '../xapi-ingest.js';
+import { ingestXapi, type XapiAttachments, type XapiIncoming, type XapiIngestResult, type XapiScope } from '../xapi-ingest.js';
 
 /**
  * Writes other than statement batches that run often enough to matter while games are sending. They run on the
@@ -33,6 +33,8 @@ export interface XapiIngestJob {
   scope: XapiScope;
   batch: XapiIncoming[];
   nowMs: number;
+  /** Only for a multipart/mixed request with attachment data: plain JSON requests carry nothing more. */
+  attachments?: XapiAttachments;
 }
 
 export const workerJobs = {
@@ -43,7 +45,7 @@ export const workerJobs = {
   },
   // Newer clients send through xAPI: their batches get the same group commit off the event loop as RAGE's track.
   'xapi.ingest': (db: Db, payload: XapiIngestJob, deferred: GroupDeferred): XapiIngestResult =>
-    ingestXapi(db, payload.scope, payload.batch, payload.nowMs, statementsEqual, deferred.activities),
+    ingestXapi(db, payload.scope, payload.batch, payload.nowMs, statementsEqual, deferred.activities, payload.attachments),
   // Starts and ends come in bursts (a class pressing play, a storm of reconnections): on the main thread each one's
   // commit waited for the disk, and for the writer thread's lock, with every game's request held up behind it.
   'session.start': startSessionJob,

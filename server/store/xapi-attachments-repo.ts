@@ -1,0 +1,113 @@
+import type { Db } from './open-database.js';
+import { prepared } from './prepared.js';
+
+/** Attachment data of a request, one per distinct sha2 (lowercase hex), to store with its statements. */
+export interface AttachmentData {
+  sha2: string;
+  contentType: string;
+  data: Uint8Array;
+}
+
+export interface StoredAttachment {
+  sha2: string;
+  contentType: string;
+  length: number;
+}
+
+/** The statements of an activity refer to more attachment data than its limit allows (XapiIngestError 413). */
+export class AttachmentSpaceError extends Error {
+  constructor(limitBytes: number) {
+    super(
+      `The attachments of this activity's statements would take more than ${Math.round(limitBytes / (1024 * 1024))} MiB: ` +
+        'send large files as a fileUrl, or ask the teacher for a new activity',
+    );
+  }
+}
+
+/**
+ * On the writer thread, in the request's savepoint: the data of each sha2 once (a row shared by every statement
+ * and activity that names it), and which statements refer to it. An activity's statements may refer to at most
+ * `limitBytes` of data in all, so that one game (or one key that leaked) cannot fill the classroom laptop's disk.
+ */
+export function storeAttachments(
+  db: Db,
+  activityId: string,
+  refs: ReadonlyArray<{ seq: number; sha2s: readonly string[] }>,
+  data: readonly AttachmentData[],
+  limitBytes: number,
+): void {
+  if (refs.length === 0) return;
+  const bySha = new Map(data.map((item) => [item.sha2, item]));
+  const find = prepared<[string], { id: number; length: number }>(db, 'SELECT id, length FROM xapi_attachments WHERE sha2 = ?');
+  const known = prepared<[string, number], { one: number }>(
+    db,
+    'SELECT 1 AS one FROM xapi_statement_attachments WHERE activity_id = ? AND attachment_id = ? LIMIT 1',
+  );
+  const insert = prepared(db, 'INSERT INTO xapi_attachments (sha2, content_type, length, data) VALUES (?, ?, ?, ?)');
+  const link = prepared(db, 'INSERT OR IGNORE INTO xapi_statement_attachments (seq, attachment_id, activity_id) VALUES (?, ?, ?)');
+  const ids = new Map<string, number>();
+  let added = 0;
+  for (const sha2 of new Set(refs.flatMap((ref) => ref.sha2s))) {
+    const item = bySha.get(sha2);
+    const existing = find.get(sha2);
+    if (existing) {
+      if (!known.get(activityId, existing.id)) added += existing.length;
+      ids.set(sha2, existing.id);
+    } else if (item) {
+      added += item.data.byteLength;
+      ids.set(sha2, Number(insert.run(sha2, item.contentType, item.data.byteLength, Buffer.from(item.data.buffer, item.data.byteOffset, item.data.byteLength)).lastInsertRowid));
+    }
+  }
+  if (added > 0 && activityBytes(db, activityId) + added > limitBytes) throw new AttachmentSpaceError(limitBytes);
+  for (const { seq, sha2s } of refs) {
+    for (const sha2 of sha2s) {
+      const id = ids.get(sha2);
+      if (id !== undefined) link.run(seq, id, activityId);
+    }
+  }
+}
+
+/** Bytes of attachment data the activity's statements refer to (each sha2 once). */
+export function activityBytes(db: Db, activityId: string): number {
+  return (
+    prepared<[string], { bytes: number | null }>(
+      db,
+      `SELECT sum(length) AS bytes FROM xapi_attachments
+       WHERE id IN (SELECT attachment_id FROM xapi_statement_attachments WHERE activity_id = ?)`,
+    ).get(activityId)?.bytes ?? 0
+  );
+}
+
+/** The attachments whose data is stored for these statements, each sha2 once, in the order of `seqs`. */
+export function attachmentsOfStatements(db: Db, seqs: readonly number[]): StoredAttachment[] {
+  if (seqs.length === 0) return [];
+  return prepared<[string], StoredAttachment>(
+    db,
+    `SELECT a.sha2, a.content_type AS contentType, a.length FROM xapi_attachments a
+     WHERE a.id IN (SELECT attachment_id FROM xapi_statement_attachments WHERE seq IN (SELECT value FROM json_each(?)))
+     ORDER BY a.id`,
+  ).all(JSON.stringify(seqs));
+}
+
+/** Whether any statement has attachment data: an upload without any keeps its requests exactly as before. */
+export function hasAttachmentData(db: Db): boolean {
+  return prepared<[], { one: number }>(db, 'SELECT 1 AS one FROM xapi_attachments LIMIT 1').get() !== undefined;
+}
+
+/** One attachment's bytes, read when it is sent (a page of statements may refer to many). */
+export function attachmentData(db: Db, sha2: string): Buffer | undefined {
+  return prepared<[string], { data: Buffer }>(db, 'SELECT data FROM xapi_attachments WHERE sha2 = ?').get(sha2)?.data;
+}
+
+/**
+ * Erasure (statement-rows.ts deleteStatements): the links of the deleted statements, and the data no statement refers
+ * to any more. Data another statement still names stays: it is that statement's too.
+ */
+export function deleteAttachmentsOf(db: Db, seqTable: string): void {
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS erase_attachment (id INTEGER PRIMARY KEY); DELETE FROM temp.erase_attachment;`);
+  db.exec(`INSERT OR IGNORE INTO temp.erase_attachment (id)
+             SELECT attachment_id FROM xapi_statement_attachments WHERE seq IN (SELECT seq FROM ${seqTable})`);
+  db.exec(`DELETE FROM xapi_statement_attachments WHERE seq IN (SELECT seq FROM ${seqTable})`);
+  db.exec(`DELETE FROM xapi_attachments WHERE id IN (SELECT id FROM temp.erase_attachment)
+             AND NOT EXISTS (SELECT 1 FROM xapi_statement_attachments r WHERE r.attachment_id = xapi_attachments.id)`);
+}
