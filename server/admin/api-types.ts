@@ -304,6 +304,25 @@ export interface UploadJob {
   progress: { done: number; total: number };
   summary: UploadSummary | null;
   error: string | null;
+  /**
+   * The wait before the LRS is asked again (what `aula upload` announces on standard error), while it lasts: null
+   * once a request got through again, or when the upload ended.
+   */
+  retry: UploadRetryNotice | null;
+  /** Requests asked again in this upload (after 429, 503, another 5xx or a network error), for its outcome. */
+  retries: number;
+}
+
+/** One wait before a retry: why, which attempt comes next, and when (server/upload/uploader.ts's UploadRetry). */
+export interface UploadRetryNotice {
+  /** In a few words: `the LRS answered 503`, or the network error. */
+  problem: string;
+  /** The attempt that follows the wait (2 for the first retry), of `attempts` at most. */
+  attempt: number;
+  attempts: number;
+  waitMs: number;
+  /** When the request is sent again (ISO 8601). */
+  retryAt: string;
 }
 
 /** What a bundle holds, table by table (server/import/import-report.ts lists them in order). */

@@ -112,6 +112,8 @@ export class UploadRunner {
       progress: { done: 0, total: 0 },
       summary: null,
       error: null,
+      retry: null,
+      retries: 0,
     };
     this.current = job;
     const { ctx } = this;
@@ -126,7 +128,13 @@ export class UploadRunner {
           settings: normalizeSettingsFor(ctx.db, ctx.homePage, { actors: 'per-player', pseudonymize: input.pseudonymize }, pseudonymSalt),
           write: (work) => ctx.writer.run(work),
           onProgress: (progress) => {
+            // A batch stored: the request that waited got through.
+            if (progress.done > job.progress.done) job.retry = null;
             job.progress = progress;
+          },
+          onRetry: ({ problem, attempt, attempts, waitMs }) => {
+            job.retries++;
+            job.retry = { problem, attempt, attempts, waitMs, retryAt: new Date(ctx.now() + waitMs).toISOString() };
           },
           lock,
         }),
@@ -134,11 +142,13 @@ export class UploadRunner {
       .finally(() => lock.release())
       .then(
       (summary) => {
+        job.retry = null;
         job.summary = summary;
         job.state = 'done';
         job.finished = isoNow(ctx.now);
       },
       (error: unknown) => {
+        job.retry = null;
         job.state = 'failed';
         job.finished = isoNow(ctx.now);
         job.error = error instanceof UploadStoppedError || error instanceof Error ? error.message : String(error);

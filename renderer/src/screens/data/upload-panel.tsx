@@ -1,19 +1,45 @@
 import { useEffect, useState } from 'react';
 import { apiGet, apiPost } from '../../api/client';
 import { useResource } from '../../api/use-resource';
+import { retriesNote, retryNotice } from '../../format/upload-retry';
+import { useNow } from '../../use-now';
 import { TransferBar } from './transfer-bar';
 import type { UploadJob, UploadTarget } from './types';
 
+/** The wait before the LRS is asked again, as `aula upload` announces it, counting down while it lasts. */
+function RetryNotice({ retry }: { retry: NonNullable<UploadJob['retry']> }) {
+  const now = useNow(1000);
+  return (
+    <p className="warning" data-testid="upload-retry">
+      {retryNotice(retry, now)}
+    </p>
+  );
+}
+
 function Summary({ job }: { job: UploadJob }) {
-  if (job.state === 'failed') return <p className="warning">The upload stopped: {job.error}</p>;
+  const retries = retriesNote(job.retries);
+  if (job.state === 'failed') {
+    return (
+      <div className="warning" data-testid="upload-summary">
+        <p>The upload stopped: {job.error}</p>
+        {retries && <p>{retries}</p>}
+      </div>
+    );
+  }
   const summary = job.summary;
   if (!summary) return null;
+  const { totals } = summary;
   return (
     <div className="notice" data-testid="upload-summary">
       <p>
         Sent {summary.sent.toLocaleString()}, already there {summary.alreadyThere.toLocaleString()}, conflicts {summary.conflicts.toLocaleString()}, rejected{' '}
         {summary.rejected.toLocaleString()}.
       </p>
+      <p>
+        For this LRS: {totals.sent.toLocaleString()} sent, {totals.conflict.toLocaleString()} conflicts, {totals.rejected.toLocaleString()} rejected,{' '}
+        {totals.pending.toLocaleString()} pending.
+      </p>
+      {retries && <p>{retries}</p>}
       {summary.problems.length > 0 && (
         <ul className="small">
           {summary.problems.slice(0, 20).map((problem) => (
@@ -102,7 +128,11 @@ export function UploadPanel() {
       {job && (
         <div data-testid="upload-progress">
           <TransferBar done={job.progress.done} total={job.progress.total} label="Upload progress" />
-          <Summary job={job} />
+          {/* Read out as it changes: a researcher who looked away hears why the bar stands still, then how it ended. */}
+          <div role="status">
+            {running && job.retry && <RetryNotice retry={job.retry} />}
+            <Summary job={job} />
+          </div>
         </div>
       )}
       {(targets.data?.targets.length ?? 0) > 0 && (
