@@ -6,6 +6,7 @@ import { EXPORT_FORMATS, type ExportOptions, exportOptionsSchema, normalizeSetti
 import { exportToFile, exportToStream, pseudonymSaltForCli } from '../export/export-to.js';
 import { statementWhere, UnknownFilterValueError } from '../export/filters.js';
 import { checkExportFile, ExportFileError } from '../export/output-file.js';
+import { spreadsheetRowsWarning } from '../export/spreadsheet-rows.js';
 import { type DataDirOption, resolveDataDir, withDatabaseAsync } from './open-data.js';
 import { CliError } from './output.js';
 import { progressLine } from './progress-line.js';
@@ -97,7 +98,15 @@ export function registerExportCommand(program: Command, withDataDir: (command: C
         const homePage = resolveHomePage(db, process.env.AULA_HOME_PAGE, 3000);
         const salt = pseudonymSaltForCli(db, options.pseudonymize);
         const progress = progressLine('Exporting');
-        const onProgress = ({ done, total }: { done: number; total: number }) => progress.update(done, total);
+        // Said as the export starts, when the count is known: a researcher who wanted a spreadsheet can stop it there.
+        let rowsWarning: string | null = null;
+        const onProgress = ({ done, total }: { done: number; total: number }) => {
+          if (done === 0 && rowsWarning === null) {
+            rowsWarning = spreadsheetRowsWarning(options.format, total);
+            if (rowsWarning) process.stderr.write(`${process.stderr.isTTY ? '\r\u001b[K' : ''}${rowsWarning}\n`);
+          }
+          progress.update(done, total);
+        };
         // Standard output redirected to a file on a full disk, or piped into a program that stopped reading: an
         // 'error' event nobody listened to ended the export with a stack trace. Kept, it stops the export and is said.
         let stdoutError: Error | undefined;
@@ -113,6 +122,9 @@ export function registerExportCommand(program: Command, withDataDir: (command: C
           if (stdoutError) throw stdoutError;
           progress.end();
           process.stderr.write(`${summary(report, flags.output ?? 'standard output').join('\n')}\n`);
+          // Again after the summary, the last thing read before opening the file.
+          const afterWarning = spreadsheetRowsWarning(options.format, report.statements);
+          if (afterWarning) process.stderr.write(`${afterWarning}\n`);
           if (output && manifestFile) {
             try {
               writeExportManifest(output, exportManifest(db, output, options, normalizeSettingsFor(db, homePage, options, salt), report));

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { apiGet } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { useDashboardData } from '../../data';
+import { spreadsheetRowsWarning } from '../../format/spreadsheet-rows';
 import { useLocation } from '../../router';
 import { desktopSaveExport } from './desktop-api';
 import { TransferBar } from './transfer-bar';
@@ -51,6 +52,8 @@ export function ExportPanel() {
   });
   const count = counted.data?.statements ?? null;
   const problem = counted.error?.message ?? null;
+  // Before the download, while the filters can still be narrowed: Excel would drop the rows past its last.
+  const rowsWarning = spreadsheetRowsWarning(choices.format, count);
   const countText = problem ?? (count === null ? 'Counting…' : `${count.toLocaleString()} statement${count === 1 ? '' : 's'} match.`);
   // A screen reader hears the count once after the teacher changes a filter, not each time a game sends.
   const [heard, setHeard] = useState<{ filters: string; text: string }>({ filters: '', text: '' });
@@ -152,6 +155,11 @@ export function ExportPanel() {
       <p className="small" data-testid="export-count">
         {countText}
       </p>
+      {rowsWarning && (
+        <p className="warning" data-testid="export-rows-warning">
+          {rowsWarning}
+        </p>
+      )}
       <p className="visually-hidden" role="status">
         {heard.text}
       </p>
