@@ -1,5 +1,7 @@
+import type { ServerResponse } from 'node:http';
 import express from 'express';
 import type { AppContext } from '../context.js';
+import { writeAccessReport } from '../export/access-report.js';
 import { sendJson } from '../http/send.js';
 import { AdminError } from './admin-error.js';
 import { readPlayer, readPlayers } from './read-players.js';
@@ -27,5 +29,44 @@ export function playerRoutes(ctx: AppContext): express.Router {
     });
   });
 
+  // An access request (GDPR art. 15), as `aula player access`: everything Aula holds about the player, one JSON file.
+  router.get('/players/:id/access', async (req, res) => {
+    const playerId = String(req.params.id);
+    const player = readPlayer(ctx.db, playerId);
+    if (!player) throw new AdminError(404, 'player-not-found', 'There is no such player.');
+    res.writeHead(200, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="aula-access-${player.publicId.replace(/[^A-Za-z0-9._-]/g, '_')}.json"`,
+      'Cache-Control': 'no-store',
+    });
+    try {
+      await writeAccessReport(ctx.db, playerId, (text) => written(res, text));
+      res.end();
+    } catch (error) {
+      // The headers are out: a cut is the only signal left that the file is incomplete.
+      ctx.log.warn({ err: error }, 'access report download stopped');
+      res.destroy();
+    }
+  });
+
   return router;
+}
+
+/** Resolves once the response has taken the text (at once, or after a drain); rejects when the browser went away. */
+function written(res: ServerResponse, text: string): Promise<void> {
+  if (res.destroyed) return Promise.reject(new Error('the browser closed the download'));
+  if (res.write(text)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', gone);
+      resolve();
+    };
+    const gone = () => {
+      res.off('drain', done);
+      reject(new Error('the browser closed the download'));
+    };
+    res.once('drain', done);
+    res.once('close', gone);
+  });
 }

@@ -122,6 +122,8 @@ export function registerExportCommand(program: Command, withDataDir: (command: C
           if (stdoutError) throw stdoutError;
           progress.end();
           process.stderr.write(`${summary(report, flags.output ?? 'standard output').join('\n')}\n`);
+          // The statements are not all Aula holds about a player: an access request needs the rest too.
+          if (flags.player) process.stderr.write(`For an access request: aula player access ${JSON.stringify(flags.player)} gives everything Aula holds about the player, not only statements.\n`);
           // Again after the summary, the last thing read before opening the file.
           const afterWarning = spreadsheetRowsWarning(options.format, report.statements);
           if (afterWarning) process.stderr.write(`${afterWarning}\n`);

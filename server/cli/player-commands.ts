@@ -5,6 +5,7 @@ import { checkpointAfterErasure, erasureJob } from '../erasure/run-erasure.js';
 import { isoNow } from '../util/time.js';
 import { type DataDirOption, withDatabase } from './open-data.js';
 import { CliError, printJson, printLines } from './output.js';
+import { registerPlayerAccessCommand } from './player-access-command.js';
 
 interface EraseOptions extends DataDirOption {
   activity?: string;
@@ -19,6 +20,7 @@ function counts(c: { statements: number; sessions: number; results: number; aler
 
 export function registerPlayerCommands(program: Command, withDataDir: (command: Command) => Command): void {
   const players = program.command('player').description("a player's data");
+  registerPlayerAccessCommand(players, withDataDir);
 
   withDataDir(players.command('erase'))
     .argument('<playerId>', "the playerId: an anonymous player id, a student username, or an xAPI player's e-mail address or account name")

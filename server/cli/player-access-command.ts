@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { type AccessReportSummary, AccessRequestError, writeAccessReport } from '../export/access-report.js';
+import { checkExportFile, ExportFileError } from '../export/output-file.js';
+import { type DataDirOption, resolveDataDir, withDatabaseAsync } from './open-data.js';
+import { CliError, printJson } from './output.js';
+
+interface AccessOptions extends DataDirOption {
+  output?: string;
+  force?: boolean;
+  json?: boolean;
+}
+
+function counted(count: number, what: string): string {
+  return `${count} ${what}${count === 1 ? '' : 's'}`;
+}
+
+function summaryLine(summary: AccessReportSummary, where: string): string {
+  const who = [summary.player && `player ${summary.player}`, summary.student && `student ${summary.student}`].filter(Boolean).join(', ');
+  return (
+    `Everything Aula holds about ${who}: ${counted(summary.sessions, 'session')}, ${counted(summary.statements, 'statement')}, ` +
+    `${counted(summary.results, 'result')}, ${counted(summary.alerts, 'alert')}, ${counted(summary.refusedRequests, 'refused request')}, ` +
+    `the roster record if any (never the password hash), written to ${where}. Backups made before (aula backup list) and exports already ` +
+    'handed over are not in it.'
+  );
+}
+
+/** `aula player access PLAYER`: the answer to a subject access request, in one JSON file (access-report.ts). */
+export function registerPlayerAccessCommand(players: Command, withDataDir: (command: Command) => Command): void {
+  withDataDir(players.command('access'))
+    .argument('<playerId>', "the playerId: an anonymous player id, a student username, or an xAPI player's e-mail address or account name")
+    .description(
+      'everything Aula holds about one player or student, for an access request: player and roster record, sessions, results, answers, alerts, refused requests, uploads and every statement, in one JSON file',
+    )
+    .option('-o, --output <file>', 'write to this file (default: standard output)')
+    .option('--force', "replace the --output file if it exists (never Aula's database or backups)")
+    .option('--json', 'print the summary as one JSON object (with --output)')
+    .action(async (playerId: string, options: AccessOptions) => {
+      const dataDir = resolveDataDir(options);
+      const output = options.output === undefined ? undefined : outputFile(dataDir, options.output, options.force ?? false);
+      await withDatabaseAsync(options, async (db) => {
+        const partial = output && `${output}.partial`;
+        const stream = partial ? fs.createWriteStream(partial, { mode: 0o600 }) : process.stdout;
+        const write = (text: string) =>
+          new Promise<void>((resolve, reject) => {
+            stream.write(text, (error) => (error ? reject(error) : resolve()));
+          });
+        let summary: AccessReportSummary;
+        try {
+          summary = await writeAccessReport(db, playerId, write);
+          if (partial && output) {
+            await new Promise<void>((resolve, reject) => (stream as fs.WriteStream).end((error?: Error | null) => (error ? reject(error) : resolve())));
+            fs.renameSync(partial, output);
+          }
+        } catch (error) {
+          if (partial) {
+            (stream as fs.WriteStream).destroy();
+            fs.rmSync(partial, { force: true });
+          }
+          if (error instanceof AccessRequestError) throw new CliError(error.message);
+          if (output) throw new CliError(`Could not write ${output}: ${(error as Error).message}`);
+          throw error;
+        }
+        if (options.json && output) printJson({ file: output, ...summary });
+        else process.stderr.write(`${summaryLine(summary, output ?? 'standard output')}\n`);
+      });
+    });
+}
+
+function outputFile(dataDir: string, file: string, force: boolean): string {
+  try {
+    return checkExportFile(dataDir, file, force);
+  } catch (error) {
+    if (error instanceof ExportFileError) throw new CliError(error.message);
+    throw error;
+  }
+}
