@@ -75,6 +75,11 @@ export const configSchema = z.object({
   loginFailuresPerAddress: z.number().int().positive().default(50),
   /** How long a failed login counts, in minutes (a sliding window). */
   loginFailureWindowMinutes: z.number().positive().max(24 * 60).default(10),
+  /**
+   * Days a refused request (the device's address and a sample of what it sent) is kept for the Diagnostics screen;
+   * older ones are removed (diagnostics/refusal-retention.ts). Personal data kept no longer than it helps.
+   */
+  refusalsKeptDays: z.number().positive().max(3650).default(30),
   logLevel: z.enum(LOG_LEVELS).default('info'),
   /** The built dashboard (renderer/dist); served at `/` when it exists. */
   dashboardDir: z.string().optional(),
@@ -110,6 +115,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Con
   if (env.AULA_LOGIN_FAILURES) fromEnv.loginFailuresPerUsername = Number(env.AULA_LOGIN_FAILURES);
   if (env.AULA_LOGIN_FAILURES_PER_ADDRESS) fromEnv.loginFailuresPerAddress = Number(env.AULA_LOGIN_FAILURES_PER_ADDRESS);
   if (env.AULA_LOGIN_WINDOW_MINUTES) fromEnv.loginFailureWindowMinutes = Number(env.AULA_LOGIN_WINDOW_MINUTES);
+  if (env.AULA_REFUSALS_KEPT_DAYS) fromEnv.refusalsKeptDays = Number(env.AULA_REFUSALS_KEPT_DAYS);
   // 0 and false as documented; off and no as people write them (any case), rather than silently staying on.
   if (['0', 'false', 'off', 'no'].includes(env.AULA_MDNS?.trim().toLowerCase() ?? '')) fromEnv.mdns = false;
   return fromEnv;

@@ -9,6 +9,7 @@ import { resolveHomePage } from './collector/home-page.js';
 import { type Config, type ConfigInput, parseConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { attachConnectivity } from './diagnostics/attach-connectivity.js';
+import { keepRefusalsFor } from './diagnostics/refusal-retention.js';
 import { featureMounts } from './features.js';
 import { createApp, type Mount } from './http/create-app.js';
 import { continueWhenRead } from './http/expect-continue.js';
@@ -123,6 +124,7 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
   const port = (server.address() as AddressInfo).port;
   attachConnectivity(ctx, server, port);
   watchChangesElsewhere(ctx);
+  keepRefusalsFor(ctx);
   if (!checkNow) checkLargeDatabase(ctx, markDamaged);
   const loopbackHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${loopbackHost.includes(':') ? `[${loopbackHost}]` : loopbackHost}:${port}`;

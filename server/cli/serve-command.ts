@@ -61,6 +61,9 @@ Environment variables (a flag given wins over its variable):
   AULA_LOG_LEVEL   fatal, error, warn, info (default), debug, trace or silent
   AULA_LOGIN_FAILURES, AULA_LOGIN_FAILURES_PER_ADDRESS, AULA_LOGIN_WINDOW_MINUTES
                    failed student logins before logins wait (10, 50, within 10 minutes)
+  AULA_REFUSALS_KEPT_DAYS
+                   days refused requests (with the device's address) are kept for
+                   Diagnostics (30)
 
 Output: the addresses for games and the dashboard on standard output; the log on
 standard error (JSON lines, or readable lines in a terminal).

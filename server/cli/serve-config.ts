@@ -22,6 +22,7 @@ const SOURCES: Partial<Record<keyof ConfigInput, { flag?: keyof ServeOptions & s
   loginFailuresPerUsername: { env: 'AULA_LOGIN_FAILURES' },
   loginFailuresPerAddress: { env: 'AULA_LOGIN_FAILURES_PER_ADDRESS' },
   loginFailureWindowMinutes: { env: 'AULA_LOGIN_WINDOW_MINUTES' },
+  refusalsKeptDays: { env: 'AULA_REFUSALS_KEPT_DAYS' },
 };
 
 /** What the user gave for a setting (a flag wins over its environment variable), to quote it back. */
@@ -41,6 +42,7 @@ const EXPECTED: Partial<Record<keyof ConfigInput, string>> = {
   loginFailuresPerUsername: 'must be a whole number above 0',
   loginFailuresPerAddress: 'must be a whole number above 0',
   loginFailureWindowMinutes: 'must be a number of minutes above 0, at most 1440',
+  refusalsKeptDays: 'must be a number of days above 0, at most 3650',
 };
 
 /**
