@@ -13,6 +13,8 @@ export interface AttachmentPart {
 export interface MultipartBody {
   /** The first part: the statements, as application/json. */
   statements: Buffer;
+  /** That part's Content-Type (its charset, body-charset.ts). */
+  statementsType: string;
   attachments: AttachmentPart[];
 }
 
@@ -47,11 +49,12 @@ export function readMultipart(raw: Buffer, contentType: string): MultipartBody {
   const [first, ...rest] = parts;
   if (!first) throw new XapiError(400, 'The multipart/mixed body has no part');
   const statements = splitPart(first);
-  if (!statements || headerOf(statements.head, 'content-type')?.split(';')[0]?.trim().toLowerCase() !== 'application/json') {
+  const statementsType = statements ? (headerOf(statements.head, 'content-type') ?? '') : '';
+  if (!statements || statementsType.split(';')[0]?.trim().toLowerCase() !== 'application/json') {
     throw new XapiError(400, 'The first part of a multipart/mixed request must be the statements, as application/json');
   }
   const attachments = rest.map((part, index) => attachmentPart(part, index + 1));
-  return { statements: statements.body, attachments };
+  return { statements: statements.body, statementsType, attachments };
 }
 
 function attachmentPart(part: Buffer, index: number): AttachmentPart {

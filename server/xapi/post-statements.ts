@@ -20,6 +20,7 @@ import { WriterClosedError } from '../store/write-queue.js';
 import type { XapiCredential } from '../store/xapi-credentials-repo.js';
 import type { XapiAttachments, XapiIngestResult } from '../store/xapi-ingest.js';
 import { alternateContent } from './alternate-syntax.js';
+import { utf8Json } from './body-charset.js';
 import { consistencyClock } from './consistent-through.js';
 import { type AttachmentPart, readMultipart } from './multipart-body.js';
 import { prepareStatements } from './prepare-statements.js';
@@ -169,11 +170,14 @@ async function readStatementsBody(
     throw error;
   }
   let parts = new Map<string, AttachmentPart>();
+  let jsonType = req.headers['content-type'] ?? '';
   if (type === 'multipart/mixed') {
-    const multipart = readMultipart(raw, req.headers['content-type'] ?? '');
+    const multipart = readMultipart(raw, jsonType);
     raw = multipart.statements;
+    jsonType = multipart.statementsType;
     parts = attachmentsByHash(multipart.attachments);
   }
+  raw = utf8Json(raw, jsonType);
   try {
     // Issue 9: deeper bodies would overflow the stack while being validated or stored (a 500).
     return { body: parseJson(raw, ctx.config.jsonDepthLimit), parts };
