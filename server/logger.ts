@@ -1,5 +1,6 @@
 import pino, { type Logger } from 'pino';
 import { LOG_LEVELS } from './config.js';
+import { NAMING_LEVEL, withoutNames } from './log-names.js';
 
 export type { Logger };
 
@@ -16,13 +17,29 @@ export function createLogger(level: string, options: { pretty?: boolean } = {}):
   const known = (LOG_LEVELS as readonly string[]).includes(level);
   const used = known ? level : 'info';
   const pretty = options.pretty ?? Boolean(process.stderr.isTTY);
+  const hooks = { logMethod: namesOnlyWhenDebugging };
   const log =
     pretty && used !== 'silent'
       ? pino({
           level: used,
+          hooks,
           transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname', destination: LOG_FD } },
         })
-      : pino({ level: used }, pino.destination({ dest: LOG_FD, sync: true }));
+      : pino({ level: used, hooks }, pino.destination({ dest: LOG_FD, sync: true }));
   if (!known) log.warn(`AULA_LOG_LEVEL "${level}" is not a log level (${LOG_LEVELS.join(', ')}); logging at info`);
   return log;
+}
+
+/**
+ * Students are named in the log only at debug and trace (log-names.ts): at info and above, the level a laptop runs at
+ * for months, a line carries a tag for the student instead of the username, and everything else it carried (the
+ * device's address, the class, the session) stays for IT.
+ */
+function namesOnlyWhenDebugging(this: Logger, args: Parameters<Logger['info']>, method: (...args: unknown[]) => void): void {
+  const [first, ...rest] = args as unknown[];
+  if (this.levelVal <= NAMING_LEVEL || typeof first !== 'object' || first === null || first instanceof Error) {
+    method.apply(this, args as unknown[]);
+    return;
+  }
+  method.apply(this, [withoutNames(first as Record<string, unknown>), ...rest]);
 }
