@@ -12,6 +12,8 @@ export interface BannerFacts {
   dataDir: string;
   /** Whether the dashboard's build (renderer/dist) is there; a source checkout has none until it is built. */
   dashboardBuilt: boolean;
+  /** Whether that build is older than the dashboard's sources beside it (a checkout after `git pull`). */
+  dashboardStale?: boolean;
 }
 
 /** What `aula serve` prints once it listens: where games and the teacher go, and what to check when games cannot. */
@@ -36,7 +38,7 @@ export function serveBanner(facts: BannerFacts, addresses: LanAddress[] = lanAdd
 }
 
 /** The dashboard's address (scripts and tests read this line), and what a teacher needs with it. */
-function dashboardLines({ dashboardUrl, gameUrls, dashboardBuilt }: BannerFacts): string[] {
+function dashboardLines({ dashboardUrl, gameUrls, dashboardBuilt, dashboardStale }: BannerFacts): string[] {
   // Its address would answer "Not found": games are collected all the same, but the teacher needs to know why.
   if (!dashboardBuilt) {
     return [
@@ -45,7 +47,13 @@ function dashboardLines({ dashboardUrl, gameUrls, dashboardBuilt }: BannerFacts)
     ];
   }
   return [
-    `Dashboard: ${dashboardUrl}/`,
+    // Its screens would not match this collector (a field renamed, a screen added), without a word of why.
+    ...(dashboardStale
+      ? [
+          `Dashboard: ${dashboardUrl}/  (built before its sources last changed, e.g. by a git pull: it may not match this collector)`,
+          '  rebuild it with: npm run build:renderer (npm start does it), then reload the dashboard',
+        ]
+      : [`Dashboard: ${dashboardUrl}/`]),
     // A headless collector's dashboard is opened from another computer; the key page is where that starts.
     ...(gameUrls.length > 0 ? [`  from another computer: ${gameUrls[0]}teacher with the key that aula teacher-key prints`] : []),
   ];

@@ -6,6 +6,7 @@ import { createLogger, type Logger } from '../logger.js';
 import { mdnsInfo } from '../mdns/start-mdns.js';
 import { gameUrls, lanAddresses } from '../net/lan-addresses.js';
 import { databaseFile, NotADataFolderError } from '../store/open-database.js';
+import { dashboardIsStale } from './dashboard-dir.js';
 import { announceNewDataFolder, missingFolders, removeNewDataFolder } from './open-data.js';
 import { CliError, printLines } from './output.js';
 import { serveBanner } from './serve-banner.js';
@@ -46,6 +47,7 @@ export function registerServeCommand(program: Command, withDataDir: (command: Co
           dashboardUrl: collector.url,
           dataDir: collector.config.dataDir,
           dashboardBuilt: fs.existsSync(path.join(config.dashboardDir ?? '', 'index.html')),
+          dashboardStale: dashboardIsStale(config.dashboardDir),
         }),
       );
     });

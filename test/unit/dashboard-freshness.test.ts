@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-// @ts-expect-error: a plain .mjs script of `npm start`, without type declarations.
 import { dashboardBuildNeeded } from '../../scripts/dashboard-freshness.mjs';
 import { tempDir } from '../support/temp-dir.js';
 
