@@ -32,11 +32,3 @@ export function writeAlertOps(db: Db, ops: AlertOp[]): void {
     else clearPlayer.run(time, playerId, activityId, effect.key);
   }
 }
-
-/** Rule keys still raised per session, so a restarted engine does not raise them twice. */
-export function readActiveKeys(db: Db): Array<{ sessionId: number; key: string }> {
-  return prepared<[], { sessionId: number; key: string }>(
-    db,
-    'SELECT session_id AS sessionId, rule_key AS key FROM alerts WHERE cleared IS NULL AND acknowledged IS NULL',
-  ).all();
-}

@@ -152,12 +152,12 @@ export function evaluateClock(settings: RuleSettings, state: SessionRuleState, n
   const effects = new Effects(state);
   if (state.ended || state.finishedGame) return effects.list;
   const { idle, noProgress } = settings;
-  if (idle.enabled && now - state.lastSeen >= idle.minutes * MINUTE) {
+  if (idle.enabled && now - state.lastSeen >= idle.minutes * MINUTE && state.idleAcknowledged !== state.lastSeen) {
     // Raised once, when the silence reaches the threshold, and read minutes later: "or more" keeps it true then. No clock
     // time: the server's would be UTC, and the dashboard shows when each alert was raised in the teacher's own time.
     effects.raise('idle', idle.severity, `Idle for ${minutesText(idle.minutes)} or more`);
   }
-  if (noProgress.enabled && now - state.lastProgress >= noProgress.minutes * MINUTE) {
+  if (noProgress.enabled && now - state.lastProgress >= noProgress.minutes * MINUTE && state.noProgressAcknowledged !== state.lastProgress) {
     effects.raise('no-progress', noProgress.severity, `No progress for ${minutesText(noProgress.minutes)}${percent(state.shownProgress?.value ?? null)}`);
   }
   return effects.list;

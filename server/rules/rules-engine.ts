@@ -1,11 +1,16 @@
 import type { AppContext } from '../context.js';
 import { ResultsFolding } from '../results/results-folding.js';
+import { readResultsThrough } from '../results/results-watermark.js';
 import { prepared } from '../store/prepared.js';
-import { type AlertOp, readActiveKeys } from './alerts-writes.js';
+import { newestSeq } from '../store/statement-rows.js';
+import type { AlertOp } from './alerts-writes.js';
+import { type ClockGap, GapWatch, LESSON_BREAK_MS, type RuleClocks, shiftPast, systemClocks } from './clock-gaps.js';
 import { evaluateClock, evaluateEnd, evaluateStatement, type RuleEffect } from './evaluate.js';
+import { readLastWatched } from './last-watched.js';
 import type { StatementFact } from './rule-facts.js';
 import { needsClock, parseStoredRules, type RuleSettings } from './rule-settings.js';
-import { newSessionState, type SessionRuleState } from './session-state.js';
+import { type RebuildRange, rebuildSessionState } from './session-rebuild.js';
+import { newSessionState, type SessionRuleState, shiftSessionTimes } from './session-state.js';
 
 export interface RulesEngineOptions {
   /** How often idle / no-progress are checked. */
@@ -16,16 +21,23 @@ export interface RulesEngineOptions {
   resultsFlushMs?: number;
   /** false: do not read the batches at all (AULA_RULES=off, for measuring what rules cost). */
   listen?: boolean;
+  /** The clocks a pause of the laptop is noticed on (clock-gaps.ts); the computer's by default. */
+  clocks?: RuleClocks;
 }
 
 const FORGET_ENDED_MS = 10 * 60_000;
 const FORGET_SILENT_MS = 6 * 3600_000;
+/** While sessions are live, Aula notes at least this often that it is watching them (last-watched.ts). */
+const WATCHED_EVERY_MS = 30_000;
 
 /**
  * Rules evaluated continuously on the statements as they are stored (never by rescanning the table): the track
  * route hands over each acknowledged batch after its answer left, so the work is O(statements in the batch) and
  * off the request's path; a timer checks the time-based rules. Per-session state lives in memory; raised alerts
- * and maintained results are written through the one writer, grouped per flush window.
+ * and maintained results are written through the one writer, grouped per flush window. After a restart, a session's
+ * state is rebuilt from its stored statements and alerts when it is next seen (session-rebuild.ts), and the sessions
+ * the clock rules watch are rebuilt a step at a time after the start; the time Aula was off or the laptop asleep is
+ * not counted as the students' silence (clock-gaps.ts).
  */
 export class RulesEngine {
   private readonly sessions = new Map<number, SessionRuleState>();
@@ -33,12 +45,26 @@ export class RulesEngine {
   private readonly results: ResultsFolding;
   /** Settles once the results have folded what they missed before the collector started (results-folding.ts). */
   readonly caughtUp: Promise<void>;
+  /** Settles once the sessions live before the start are watched again by the clock rules. */
+  readonly resumed: Promise<void>;
   private ops: AlertOp[] = [];
   private flushTimer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private readonly ticker: NodeJS.Timeout;
   private readonly unsubscribe: Array<() => void>;
-  private readonly restored = new Map<number, Set<string>>();
+  /** The newest statement when the engine started: those up to it were stored before, later ones reach it live. */
+  private readonly startSeq: number;
+  /** The statements up to it had their alerts written before the start; those after it up to startSeq did not. */
+  private readonly flushedAtStart: number;
+  /** Sessions rebuilt since the start: the alerts of statements after flushedAtStart are raised once, not again. */
+  private readonly rebuilt = new Set<number>();
+  /** Times Aula was not watching (off before this start, asleep since): not counted as silence. */
+  private readonly gaps: ClockGap[] = [];
+  private gapWatch: GapWatch;
+  /** ctx.now() of the timer's last look, the last moment before a gap it then notices. */
+  private lastLook: number;
+  private readonly tickMs: number;
+  private watchedWritten = Number.NEGATIVE_INFINITY;
   private readonly flushMs: number;
   private readonly resultsFlushMs: number;
   /** When the scheduled flush is due (performance.now()), so an alert can bring it forward. */
@@ -53,17 +79,26 @@ export class RulesEngine {
     // Under saturation a flush of results was some 600 upserts (6-17 ms of the writer's group commit, the batches in
     // that group waiting for it) five times a second: once a second writes each row as often as it then changes.
     this.resultsFlushMs = options.resultsFlushMs ?? options.flushMs ?? 1000;
-    for (const { sessionId, key } of readActiveKeys(ctx.db)) {
-      const keys = this.restored.get(sessionId) ?? new Set<string>();
-      keys.add(key);
-      this.restored.set(sessionId, keys);
-    }
     const { bus } = ctx;
     const listen = options.listen ?? true;
+    this.tickMs = options.tickMs ?? 1000;
+    this.flushedAtStart = readResultsThrough(ctx.db);
     this.results = new ResultsFolding(ctx.db);
+    this.startSeq = newestSeq(ctx.db);
+    this.lastLook = ctx.now();
+    this.gapWatch = new GapWatch(options.clocks ?? systemClocks);
+    const lastWatched = readLastWatched(ctx.db);
+    const off = lastWatched === null ? 0 : this.lastLook - lastWatched;
+    if (off > 0) this.gaps.push({ before: lastWatched as number, ms: off });
     this.caughtUp = listen
       ? this.catchUp().catch((error: unknown) => ctx.log.warn({ err: error }, 'results could not catch up on stored statements'))
       : Promise.resolve();
+    this.resumed =
+      listen && off < LESSON_BREAK_MS
+        ? this.resumeLiveSessions(this.lastLook - off - FORGET_SILENT_MS).catch((error: unknown) =>
+            ctx.log.warn({ err: error }, 'rules could not take up the sessions live before the start'),
+          )
+        : Promise.resolve();
     this.unsubscribe = [
       bus.on('statements.accepted', (e) => {
         if (!listen) return;
@@ -76,14 +111,22 @@ export class RulesEngine {
         }
       }),
       bus.on('session.started', (e) => {
-        if (e.activityId) this.state(e.activityId, e.sessionId, e.playerId);
+        // A new session: nothing of it is stored to read back.
+        if (e.activityId && !this.sessions.has(e.sessionId)) this.sessions.set(e.sessionId, newSessionState(e.activityId, e.sessionId, e.playerId, ctx.now()));
       }),
-      bus.on('session.ended', (e) => this.onEnded(e.sessionId)),
+      bus.on('session.ended', (e) => {
+        if (listen && e.activityId) this.onEnded(e.activityId, e.sessionId);
+      }),
       bus.on('activity.changed', (e) => this.rules.delete(e.activityId)),
       bus.on('changed.elsewhere', () => this.rules.clear()),
     ];
-    this.ticker = setInterval(() => this.tick(), options.tickMs ?? 1000);
+    this.ticker = setInterval(() => this.tick(), this.tickMs);
     this.ticker.unref();
+  }
+
+  /** The clocks a pause is noticed on (a test's own, to put the laptop to sleep); from the next look on. */
+  watchClocks(clocks: RuleClocks): void {
+    this.gapWatch = new GapWatch(clocks);
   }
 
   /** The rules of an activity, cached until the activity changes. */
@@ -101,28 +144,50 @@ export class RulesEngine {
   tick(): void {
     if (this.closed) return;
     const now = this.ctx.now();
+    const gap = this.gapWatch.look(this.tickMs);
+    if (gap !== 0) this.skipGap({ before: this.lastLook, ms: gap });
+    this.lastLook = now;
+    let live = false;
     for (const [sessionId, state] of this.sessions) {
       if (now - state.lastSeen > (state.ended ? FORGET_ENDED_MS : FORGET_SILENT_MS)) {
         this.sessions.delete(sessionId);
         continue;
       }
+      live ||= !state.ended;
       const settings = this.rulesOf(state.activityId);
       if (needsClock(settings)) this.apply(state, evaluateClock(settings, state, now), now);
+    }
+    if (live && performance.now() - this.watchedWritten >= WATCHED_EVERY_MS) this.schedule(this.flushMs);
+  }
+
+  /**
+   * The laptop slept (or the clock was set) for `gap.ms`: the sessions' times before it move on by as much, so that the
+   * silence is counted from when Aula was watching again, plus what was silent before. After a pause as long as a lesson
+   * break, the sessions silent since before it are forgotten instead: watched again, from their stored state, once
+   * their game sends.
+   */
+  private skipGap(gap: ClockGap): void {
+    this.gaps.push(gap);
+    this.ctx.log.info({ seconds: Math.round(gap.ms / 1000) }, 'Aula was not running for a while (the computer asleep, or its clock set); rules do not count that time as students being idle');
+    for (const [sessionId, state] of this.sessions) {
+      if (gap.ms >= LESSON_BREAK_MS && state.lastSeen <= gap.before) this.sessions.delete(sessionId);
+      else shiftSessionTimes(state, (time) => (time <= gap.before ? time + gap.ms : time));
     }
   }
 
   /** An alert was acknowledged: its rule may fire again on new evidence. */
   acknowledged(sessionId: number, key: string): void {
-    this.sessions.get(sessionId)?.active.delete(key);
-    this.restored.get(sessionId)?.delete(key);
+    const state = this.sessions.get(sessionId);
+    if (!state) return;
+    state.active.delete(key);
+    // The silence acknowledged is not raised again a second later: a statement (or progress) starts a new one.
+    if (key === 'idle') state.idleAcknowledged = state.lastSeen;
+    if (key === 'no-progress') state.noProgressAcknowledged = state.lastProgress;
   }
 
   /** The sessions were erased: forget them. */
   forget(sessionIds: Iterable<number>): void {
-    for (const id of sessionIds) {
-      this.sessions.delete(id);
-      this.restored.delete(id);
-    }
+    for (const id of sessionIds) this.sessions.delete(id);
   }
 
   /** Writes whatever is pending now; resolves after commit. */
@@ -142,7 +207,8 @@ export class RulesEngine {
     const ops = this.ops;
     this.ops = [];
     const deltas = this.results.take();
-    if (ops.length === 0 && !deltas) return;
+    const watched = this.closed || performance.now() - this.watchedWritten >= WATCHED_EVERY_MS;
+    if (ops.length === 0 && !deltas && !watched) return;
     const now = new Date(this.ctx.now()).toISOString();
     try {
       await this.ctx.ingest.run('rules.flush', {
@@ -151,7 +217,9 @@ export class RulesEngine {
         ops,
         now,
         resultsThrough: deltas?.through ?? null,
+        watched: true,
       });
+      this.watchedWritten = performance.now();
     } catch (error) {
       // Rolled back as a whole (e.g. the disk full): kept for the next flush rather than lost.
       this.ops = [...ops, ...this.ops];
@@ -174,7 +242,8 @@ export class RulesEngine {
 
   private onStatements(activityId: string, sessionId: number, playerId: string, facts: readonly StatementFact[], lastSeq: number): void {
     const now = this.ctx.now();
-    const state = this.state(activityId, sessionId, playerId);
+    // Stored in one transaction, so in consecutive seqs: the session's earlier statements end before this batch's.
+    const state = this.sessions.get(sessionId) ?? this.rebuild(activityId, sessionId, playerId, lastSeq - facts.length);
     const settings = this.rulesOf(activityId);
     for (const fact of facts) {
       this.results.addLive(activityId, playerId, fact);
@@ -199,26 +268,63 @@ export class RulesEngine {
     this.schedule(this.flushMs);
   }
 
-  private onEnded(sessionId: number): void {
-    const state = this.sessions.get(sessionId);
-    if (!state) return;
+  /** A session that started before Aula did ends: "quit without completing" knows what it had opened. */
+  private onEnded(activityId: string, sessionId: number): void {
+    let state = this.sessions.get(sessionId);
+    if (!state) {
+      const player = prepared<[number], { playerId: string }>(this.ctx.db, 'SELECT player_id AS playerId FROM sessions WHERE id = ?').get(sessionId);
+      if (!player) return;
+      state = this.rebuild(activityId, sessionId, player.playerId, Number.MAX_SAFE_INTEGER);
+      // Read back as ended already: the end is what is evaluated now.
+      state.ended = false;
+    }
     const now = this.ctx.now();
     this.apply(state, evaluateEnd(this.rulesOf(state.activityId), state), now);
   }
 
-  private state(activityId: string, sessionId: number, playerId: string): SessionRuleState {
-    let state = this.sessions.get(sessionId);
-    if (!state) {
-      state = newSessionState(activityId, sessionId, playerId, this.ctx.now());
-      // Rules remember in memory only: after a restart, a student who had finished the game is still done.
-      state.finishedGame =
-        prepared<[number], { completion: number | null }>(this.ctx.db, 'SELECT completion FROM sessions WHERE id = ?').get(sessionId)
-          ?.completion === 1;
-      for (const key of this.restored.get(sessionId) ?? []) state.active.add(key);
-      this.restored.delete(sessionId);
-      this.sessions.set(sessionId, state);
-    }
+  /**
+   * A session not in memory (started before this start, or forgotten after a long silence), as an engine that never
+   * stopped would hold it, from its statements stored up to `through`. Once per session, not per statement.
+   */
+  private rebuild(activityId: string, sessionId: number, playerId: string, through: number): SessionRuleState {
+    const first = !this.rebuilt.has(sessionId);
+    this.rebuilt.add(sessionId);
+    // Only the first rebuild since the start raises what the last moments before it decided without writing it.
+    const range: RebuildRange = first
+      ? { through, flushedThrough: this.flushedAtStart, unflushedThrough: this.startSeq }
+      : { through, flushedThrough: Number.MAX_SAFE_INTEGER, unflushedThrough: 0 };
+    const now = this.ctx.now();
+    const { state, effects } = rebuildSessionState(this.ctx.db, this.rulesOf(activityId), { activityId, sessionId, playerId }, range, now);
+    shiftSessionTimes(state, (time) => shiftPast(this.gaps, time));
+    this.sessions.set(sessionId, state);
+    this.apply(state, effects, now);
     return state;
+  }
+
+  /**
+   * After a restart, the sessions the clock rules watch that were live when Aula stopped (not ended, heard from within
+   * the hours before), a session per turn of the event loop: a student whose game went silent just before the restart
+   * is still reported idle, the minutes Aula was off aside.
+   */
+  private async resumeLiveSessions(seenSince: number): Promise<void> {
+    await nextTurn();
+    const activities = prepared<[], { id: string }>(this.ctx.db, 'SELECT id FROM activities WHERE rules IS NOT NULL').all();
+    const since = new Date(seenSince).toISOString();
+    for (const { id } of activities) {
+      if (this.closed) return;
+      if (!needsClock(this.rulesOf(id))) continue;
+      const live = prepared<[string, string], { sessionId: number; playerId: string }>(
+        this.ctx.db,
+        // Not one imported from another laptop: its students were watched there.
+        `SELECT id AS sessionId, player_id AS playerId FROM sessions
+          WHERE activity_id = ? AND ended IS NULL AND last_seen >= ? AND origin_id IS NULL`,
+      ).all(id, since);
+      for (const { sessionId, playerId } of live) {
+        if (this.closed) return;
+        if (!this.sessions.has(sessionId)) this.rebuild(id, sessionId, playerId, this.startSeq);
+        await nextTurn();
+      }
+    }
   }
 
   private apply(state: SessionRuleState, effects: RuleEffect[], now: number): void {

@@ -1,4 +1,7 @@
-/** What the rules remember about one live session, in memory only (rebuilt from new statements after a restart). */
+/**
+ * What the rules remember about one live session, in memory; after a restart it is rebuilt from the session's stored
+ * statements and alerts when the session is next seen (session-rebuild.ts).
+ */
 export interface SessionRuleState {
   activityId: string;
   sessionId: number;
@@ -31,6 +34,13 @@ export interface SessionRuleState {
   ended: boolean;
   /** Rule keys raised on this session and not cleared or acknowledged since. */
   active: Set<string>;
+  /**
+   * `lastSeen` when the teacher acknowledged this session's idle alert: the silence she acknowledged does not raise it
+   * again a second later; a statement starts a new silence. Null when none was acknowledged.
+   */
+  idleAcknowledged: number | null;
+  /** `lastProgress` when the teacher acknowledged its no-progress alert, likewise. */
+  noProgressAcknowledged: number | null;
 }
 
 export function newSessionState(activityId: string, sessionId: number, playerId: string, now: number): SessionRuleState {
@@ -51,5 +61,19 @@ export function newSessionState(activityId: string, sessionId: number, playerId:
     customHits: new Map(),
     ended: false,
     active: new Set(),
+    idleAcknowledged: null,
+    noProgressAcknowledged: null,
   };
+}
+
+/**
+ * Moves the session's wall-clock times by `shift` (each time to its own shifted value): the time the laptop was asleep or
+ * Aula was off is not counted as a silence, nor in a custom rule's window.
+ */
+export function shiftSessionTimes(state: SessionRuleState, shift: (time: number) => number): void {
+  state.lastSeen = shift(state.lastSeen);
+  state.lastProgress = shift(state.lastProgress);
+  if (state.idleAcknowledged !== null) state.idleAcknowledged = shift(state.idleAcknowledged);
+  if (state.noProgressAcknowledged !== null) state.noProgressAcknowledged = shift(state.noProgressAcknowledged);
+  for (const hits of state.customHits.values()) for (let i = 0; i < hits.length; i++) hits[i] = shift(hits[i] as number);
 }

@@ -2,6 +2,7 @@ import { endSessionJob, startSessionJob } from '../../collector/session-jobs.js'
 import { type AnswerDelta, type ResultDelta, writeDeltas } from '../../results/results-accumulator.js';
 import { writeResultsThrough } from '../../results/results-watermark.js';
 import { type AlertOp, writeAlertOps } from '../../rules/alerts-writes.js';
+import { writeLastWatched } from '../../rules/last-watched.js';
 import { statementsEqual } from '../../xapi/statement-equality.js';
 import type { ActivityCounters } from '../activity-counters.js';
 import type { Db } from '../open-database.js';
@@ -21,6 +22,8 @@ export interface RulesFlush {
   now: string;
   /** Every statement up to this seq is in the results once these are written (results-watermark.ts); null: unchanged. */
   resultsThrough: number | null;
+  /** Aula was watching the sessions until `now` (rules/last-watched.ts). */
+  watched?: boolean;
 }
 
 /** What the writer defers to the end of its group commit, for the jobs that count statements. */
@@ -42,6 +45,7 @@ export const workerJobs = {
     writeDeltas(db, payload.results, payload.answers, payload.now);
     if (payload.resultsThrough !== null) writeResultsThrough(db, payload.resultsThrough);
     writeAlertOps(db, payload.ops);
+    if (payload.watched) writeLastWatched(db, payload.now);
   },
   // Newer clients send through xAPI: their batches get the same group commit off the event loop as RAGE's track.
   'xapi.ingest': (db: Db, payload: XapiIngestJob, deferred: GroupDeferred): XapiIngestResult =>

@@ -1,0 +1,25 @@
+import type { Db } from '../store/open-database.js';
+import { prepared } from '../store/prepared.js';
+import { getSetting, setSetting } from '../store/settings-repo.js';
+
+/**
+ * When the rules engine last wrote (every write of alerts and results, at least every half minute while sessions are
+ * live, and when Aula stops): the next start counts the time from then as Aula off, not as the students' silence.
+ */
+const LAST_WATCHED_KEY = 'rules_watched_at';
+
+/** In the writer's transaction of alerts and results. */
+export function writeLastWatched(db: Db, iso: string): void {
+  setSetting(db, LAST_WATCHED_KEY, iso);
+}
+
+/**
+ * The last moment Aula is known to have been running (wall-clock ms), or null for a store that never ran it: the last
+ * write of the rules, or the last batch stored if later (Aula killed half a minute after its last write).
+ */
+export function readLastWatched(db: Db): number | null {
+  const written = getSetting(db, LAST_WATCHED_KEY);
+  const stored = prepared<[], { stored: string }>(db, 'SELECT stored FROM statement_batches ORDER BY id DESC LIMIT 1').get()?.stored;
+  const times = [written, stored].map((iso) => (iso ? Date.parse(iso) : Number.NaN)).filter((ms) => Number.isFinite(ms));
+  return times.length > 0 ? Math.max(...times) : null;
+}

@@ -1,0 +1,111 @@
+import type { Db } from '../store/open-database.js';
+import { prepared } from '../store/prepared.js';
+import { evaluateStatement, type RuleEffect } from './evaluate.js';
+import { statementFact } from './rule-facts.js';
+import type { RuleSettings } from './rule-settings.js';
+import { newSessionState, type SessionRuleState } from './session-state.js';
+
+/**
+ * At most this many of a session's latest statements are read back (some 100 ms of parsing, once per session): a
+ * classroom session has a few hundred to a few thousand. Beyond it, counts over the whole session start from there.
+ */
+const READ_BACK_LIMIT = 20_000;
+
+export interface RebuildRange {
+  /** The session's statements up to this seq are read back: later ones reach the engine as they are stored. */
+  through: number;
+  /**
+   * Statements after `flushedThrough`, up to `unflushedThrough`, were stored but the alerts they raised or cleared were
+   * never written (Aula stopped within a fifth of a second of them): their effects are returned, to be written now.
+   */
+  flushedThrough: number;
+  unflushedThrough: number;
+}
+
+export interface RebuiltSession {
+  state: SessionRuleState;
+  /** What the statements after the last write of alerts decided (see RebuildRange). */
+  effects: RuleEffect[];
+}
+
+interface SessionRow {
+  started: string;
+  ended: string | null;
+  completion: number | null;
+}
+
+interface AlertRow {
+  key: string;
+  raised: string;
+  cleared: string | null;
+  acknowledged: string | null;
+}
+
+/**
+ * A session's rule state as an engine that never stopped would hold it: its stored statements evaluated again in order,
+ * at the times they were stored, and what its alerts say (raised and still active, acknowledged, the wrong-answer total
+ * already reported) taken from the alerts table. Times are those of the store; the caller shifts them past the time
+ * Aula was not watching.
+ */
+export function rebuildSessionState(
+  db: Db,
+  settings: RuleSettings,
+  ids: { activityId: string; sessionId: number; playerId: string },
+  range: RebuildRange,
+  now: number,
+): RebuiltSession {
+  const session = prepared<[number], SessionRow>(db, 'SELECT started, ended, completion FROM sessions WHERE id = ?').get(ids.sessionId);
+  const state = newSessionState(ids.activityId, ids.sessionId, ids.playerId, session ? Date.parse(session.started) : now);
+  const effects: RuleEffect[] = [];
+  if (!session) return { state, effects };
+  const rows = prepared<[number, number, number], { seq: number; json: string; stored: string }>(
+    db,
+    `SELECT r.seq, r.json, b.stored FROM statement_batches b JOIN statement_rows r ON r.batch_id = b.id
+      WHERE b.session_id = ? AND r.seq <= ? ORDER BY r.seq DESC LIMIT ?`,
+  )
+    .all(ids.sessionId, range.through, READ_BACK_LIMIT)
+    .reverse();
+  let alertsRead = false;
+  for (const row of rows) {
+    const unflushed = row.seq > range.flushedThrough && row.seq <= range.unflushedThrough;
+    if (unflushed && !alertsRead) {
+      takeAlertsAsStored(db, state);
+      alertsRead = true;
+    }
+    const decided = evaluateStatement(settings, state, statementFact(safeParse(row.json)), Date.parse(row.stored));
+    if (unflushed) effects.push(...decided);
+  }
+  if (!alertsRead) takeAlertsAsStored(db, state);
+  state.ended = session.ended !== null;
+  if (session.completion === 1) state.finishedGame = true;
+  return { state, effects };
+}
+
+/**
+ * The session's alerts as written replace what evaluating its statements again guessed: what is still raised, that the
+ * wrong-answer total was reported once already (even if acknowledged since), and an idle or no-progress alert the
+ * teacher acknowledged for the silence that is still going on.
+ */
+function takeAlertsAsStored(db: Db, state: SessionRuleState): void {
+  const alerts = prepared<[string, number], AlertRow>(
+    db,
+    'SELECT rule_key AS key, raised, cleared, acknowledged FROM alerts WHERE player_id = ? AND session_id = ? ORDER BY id',
+  ).all(state.playerId, state.sessionId);
+  state.active = new Set(alerts.filter((alert) => alert.cleared === null && alert.acknowledged === null).map((alert) => alert.key));
+  state.wrongTotalFired = alerts.some((alert) => alert.key === 'wrong-total');
+  const idle = alerts.findLast((alert) => alert.key === 'idle');
+  if (idle?.acknowledged && idle.cleared === null && Date.parse(idle.raised) >= state.lastSeen) state.idleAcknowledged = state.lastSeen;
+  const stuck = alerts.findLast((alert) => alert.key === 'no-progress');
+  if (stuck?.acknowledged && stuck.cleared === null && Date.parse(stuck.raised) >= state.lastProgress) {
+    state.noProgressAcknowledged = state.lastProgress;
+  }
+}
+
+/** A stored statement is JSON; should one not parse, it has no facts rather than stopping the rebuild. */
+function safeParse(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return null;
+  }
+}
