@@ -56,6 +56,14 @@ function PlayerDetails({ detail, onErased }: { detail: PlayerDetail; onErased: (
     <>
       <p>
         <Link to={`/data?player=${encodeURIComponent(publicId)}`}>Export this player's statements…</Link>
+        {' · '}
+        <a href={`/admin/api/players/${encodeURIComponent(player.id)}/access`} download>
+          Everything Aula holds about this player (for an access request)
+        </a>
+      </p>
+      <p className="muted small">
+        One JSON file: the player and roster record (never the password), sessions, results, answers, alerts, refused requests, uploads to
+        an LRS and every statement. Backups made before and exports already handed over are not in it.
       </p>
       <ErasePlayer
         playerId={player.id}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { apiPost } from '../../api/client';
+import { apiDelete, apiPost } from '../../api/client';
 import { useResource } from '../../api/use-resource';
+import { ConfirmAction } from '../../components/confirm-action';
 import { ErrorBox, Loading } from '../../components/states';
 import type { BackupFile, BackupList } from './types';
 
@@ -15,10 +16,21 @@ export function BackupsCard() {
   const [busy, setBusy] = useState(false);
   const [made, setMade] = useState<BackupFile | undefined>();
   const [problem, setProblem] = useState<Error | undefined>();
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState<string | null>(null);
+
+  const remove = async (name: string) => {
+    await apiDelete<BackupList>(`/backups/${encodeURIComponent(name)}`);
+    setDeleting(null);
+    setDeleted(name);
+    if (made?.name === name) setMade(undefined);
+    list.reload();
+  };
 
   const backUp = () => {
     setBusy(true);
     setProblem(undefined);
+    setDeleted(null);
     apiPost<{ backup: BackupFile }>('/backups', {})
       .then(
         (answer) => {
@@ -46,6 +58,11 @@ export function BackupsCard() {
           Backup written: <code>{made.name}</code> ({size(made.bytes)})
         </p>
       )}
+      {deleted && (
+        <p className="notice small" role="status">
+          Backup deleted: <code>{deleted}</code>
+        </p>
+      )}
       {problem && <ErrorBox error={problem} />}
       {list.error && <ErrorBox error={list.error} onRetry={list.reload} />}
       {list.loading && <Loading />}
@@ -61,6 +78,39 @@ export function BackupsCard() {
               {list.data.backups.map((backup) => (
                 <li key={backup.name}>
                   <code>{backup.name}</code> — {size(backup.bytes)}, {new Date(backup.createdAt).toLocaleString()}
+                  {(backup.erasuresSince ?? 0) > 0 && (
+                    <>
+                      {' '}
+                      <strong>
+                        made before {backup.erasuresSince} erasure{backup.erasuresSince === 1 ? '' : 's'}: may still hold erased data
+                      </strong>
+                    </>
+                  )}{' '}
+                  <button
+                    type="button"
+                    className="button-small"
+                    aria-label={`Delete backup ${backup.name}`}
+                    aria-expanded={deleting === backup.name}
+                    onClick={() => {
+                      setDeleted(null);
+                      setDeleting(deleting === backup.name ? null : backup.name);
+                    }}
+                  >
+                    Delete
+                  </button>
+                  {deleting === backup.name && (
+                    <ConfirmAction
+                      label={`Delete backup ${backup.name}`}
+                      confirm="Yes, delete backup"
+                      busy="Deleting…"
+                      action={() => remove(backup.name)}
+                      describeError={(error) => `Not deleted: ${error.message}`}
+                      onCancel={() => setDeleting(null)}
+                    >
+                      Delete <code>{backup.name}</code>? Its bytes are overwritten, then the file is removed: it cannot be restored
+                      afterwards. Copies of it made elsewhere are not touched.
+                    </ConfirmAction>
+                  )}
                 </li>
               ))}
             </ul>
