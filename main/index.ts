@@ -2,15 +2,16 @@
 // Electron edges injected (and unit tests); this file only wires those modules to Electron.
 import fs from 'node:fs';
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeImage, session, shell, Tray } from 'electron';
-import { configFromEnv, defaultDataDir } from '../server/config.js';
+import { defaultDataDir } from '../server/config.js';
 import { type Collector, createCollector } from '../server/index.js';
 import { createLogger } from '../server/logger.js';
+import { desktopConfig } from './desktop-config.js';
 import { createDesktopHandlers } from './desktop-handlers.js';
 import { allowPermission, attachNavigationGuard } from './navigation-guard.js';
 import { appPaths } from './paths.js';
 import { createQuitFlow } from './quit-flow.js';
-import { createServerHost, findFreePort } from './server-host.js';
-import { collectorConfig, type DesktopSettings, loadSettings, updateSettings } from './settings.js';
+import { createServerHost, findFreePort, type HostStart } from './server-host.js';
+import { collectorConfig, type DesktopSettings, loadSettings, settingsPath, updateSettings } from './settings.js';
 import { claimSingleInstance } from './single-instance.js';
 import { problemDialog } from './startup-problem.js';
 import { gameAddresses, type TrayAction, toMenuTemplate, trayMenu, trayTooltip } from './tray-menu.js';
@@ -87,8 +88,9 @@ async function launch(): Promise<void> {
 /** Starts the collector; on failure shows the error window until it starts or the teacher quits. */
 async function startCollector(): Promise<Collector | undefined> {
   for (;;) {
-    const config = { ...collectorConfig(settings, { homeDir: home, dashboardDir: paths.dashboardDir }), ...configFromEnv() };
-    const result = await host.start(config);
+    const prepared = desktopConfig(settings, process.env, { homeDir: home, dashboardDir: paths.dashboardDir, settingsFile: settingsPath(home) });
+    const config = prepared.ok ? prepared.config : collectorConfig(settings, { homeDir: home, dashboardDir: paths.dashboardDir });
+    const result: HostStart = prepared.ok ? await host.start(config) : { ok: false, problem: prepared.problem };
     if (result.ok) {
       return result.collector;
     }

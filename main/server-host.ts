@@ -11,6 +11,8 @@ export type StartProblem =
   /** Another collector (aula serve, another user session's Aula) runs on the same data folder. */
   | { kind: 'in-use'; dataDir: string; message: string }
   | { kind: 'timeout'; seconds: number; message: string }
+  /** An AULA_* variable (or a saved setting) with a value the collector cannot take; `variables` names the variables. */
+  | { kind: 'config'; message: string; variables: string[] }
   | { kind: 'other'; message: string };
 
 export type HostStart = { ok: true; collector: Collector } | { ok: false; problem: StartProblem };

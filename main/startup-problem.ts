@@ -61,6 +61,23 @@ export function problemDialog(problem: StartProblem, context: { dataDir: string;
         buttons: [{ label: 'Try again', action: { kind: 'retry' } }, { label: 'Choose another data folder…', action: { kind: 'choose-data-folder' } }, quit],
         cancelId: 2,
       };
+    case 'config': {
+      // Try again would read the same environment: only a change where Aula is started from helps.
+      const { variables } = problem;
+      const named = variables.length === 1 ? `${variables[0]} is` : `${variables.join(' and ')} are`;
+      return {
+        title: 'Aula cannot start: a setting is not valid',
+        message: problem.message,
+        detail:
+          variables.length > 0
+            ? `${named} set in the environment Aula is started from: a desktop shortcut or launcher, a service file, ` +
+              "or the user's environment variables (a shell profile, or Windows' Environment Variables settings). " +
+              `Correct ${variables.length === 1 ? 'it' : 'them'} there, or remove ${variables.length === 1 ? 'it' : 'them'} to use the default, then start Aula again.`
+            : 'Correct the setting in that file, or delete the file to use the defaults, then start Aula again.',
+        buttons: [quit],
+        cancelId: 0,
+      };
+    }
     case 'timeout':
     case 'other':
       return {

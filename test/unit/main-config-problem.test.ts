@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { desktopConfig } from '../../main/desktop-config.js';
+import { desktopSettingsSchema } from '../../main/settings.js';
+import { problemDialog } from '../../main/startup-problem.js';
+
+const settings = desktopSettingsSchema.parse({});
+const paths = { homeDir: '/home/teacher/.config/Aula', dashboardDir: '/opt/aula/renderer/dist', settingsFile: '/home/teacher/.config/Aula/desktop-settings.json' };
+
+/** The error window the desktop app shows for this environment, or null when the collector would start. */
+function windowFor(env: NodeJS.ProcessEnv) {
+  const prepared = desktopConfig(settings, env, paths);
+  return prepared.ok ? null : problemDialog(prepared.problem, { dataDir: paths.homeDir });
+}
+
+describe('the desktop app started with a wrong AULA_* variable', () => {
+  test('its window names the variable, the value and what it must be, as aula serve does, and how to fix it', () => {
+    const box = windowFor({ AULA_PORT: '30OO' });
+    assert.ok(box);
+    assert.equal(box.title, 'Aula cannot start: a setting is not valid');
+    assert.equal(box.message, 'AULA_PORT must be a number from 0 to 65535, not "30OO"');
+    assert.match(box.detail, /^AULA_PORT is set in the environment Aula is started from: a desktop shortcut or launcher, a service file/);
+    assert.match(box.detail, /Correct it there, or remove it to use the default, then start Aula again\.$/);
+    assert.deepEqual(
+      box.buttons.map((button) => button.label),
+      ['Quit'],
+      'Try again would read the same environment',
+    );
+    assert.doesNotMatch(box.message, /Invalid configuration/);
+  });
+
+  test('every wrong variable is named at once', () => {
+    const box = windowFor({ AULA_PORT: '3e3', AULA_LOG_LEVEL: 'verbose' });
+    assert.ok(box);
+    assert.equal(
+      box.message,
+      'AULA_PORT must be a number from 0 to 65535, not "3e3"; AULA_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "verbose"',
+    );
+    assert.match(box.detail, /^AULA_PORT and AULA_LOG_LEVEL are set in the environment/);
+  });
+
+  test('valid variables win over the saved settings, as for aula serve', () => {
+    const prepared = desktopConfig(settings, { AULA_PORT: '3001', AULA_HOST: '127.0.0.1', AULA_LOG_LEVEL: 'WARN' }, paths);
+    assert.ok(prepared.ok);
+    assert.equal(prepared.config.port, 3001);
+    assert.equal(prepared.config.host, '127.0.0.1');
+    assert.equal(prepared.config.logLevel, 'warn');
+    assert.equal(windowFor({}), null, 'no variables: the saved settings');
+  });
+});
