@@ -6,10 +6,11 @@ import type { RuleSettings } from './rule-settings.js';
 import { newSessionState, type SessionRuleState } from './session-state.js';
 
 /**
- * At most this many of a session's latest statements are read back (some 100 ms of parsing, once per session): a
- * classroom session has a few hundred to a few thousand. Beyond it, counts over the whole session start from there.
+ * At most this many of a session's latest statements are read back, once per session: a lesson's session has a few
+ * hundred to a few thousand, read in some tens of milliseconds of the event loop (20,000 took half a second and more,
+ * with every game's request waiting). Beyond it, counts over the whole session (wrong answers in total) start there.
  */
-const READ_BACK_LIMIT = 20_000;
+const READ_BACK_LIMIT = 5_000;
 
 export interface RebuildRange {
   /** The session's statements up to this seq are read back: later ones reach the engine as they are stored. */
@@ -61,8 +62,9 @@ export function rebuildSessionState(
   const rows = prepared<[number, number, number], { seq: number; json: string; stored: string }>(
     db,
     `SELECT r.seq, r.json, b.stored FROM statement_batches b JOIN statement_rows r ON r.batch_id = b.id
-      WHERE b.session_id = ? AND r.seq <= ? ORDER BY r.seq DESC LIMIT ?`,
+      WHERE b.session_id = ? AND r.seq <= ? ORDER BY b.id DESC, r.seq DESC LIMIT ?`,
   )
+    // Newest first along the indexes, so the limit stops the reading (a sort by seq read the whole session first).
     .all(ids.sessionId, range.through, READ_BACK_LIMIT)
     .reverse();
   let alertsRead = false;
