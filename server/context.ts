@@ -7,6 +7,7 @@ import type { LiveBus } from './live/live-bus.js';
 import type { Logger } from './logger.js';
 import type { IngestWorker } from './store/ingest-worker/ingest-worker.js';
 import type { Db } from './store/open-database.js';
+import type { StoredClock } from './store/stored-clock.js';
 import type { WriteQueue } from './store/write-queue.js';
 
 /** What every route handler gets: built once by createCollector, no globals. */
@@ -30,6 +31,8 @@ export interface AppContext {
   /** `actor.account.homePage` for this installation, with a trailing slash. */
   homePage: string;
   now: () => number;
+  /** What `stored` is read from: the wall clock `now`, but never going back (stored-clock.ts). */
+  storedClock: StoredClock;
   /** Registers work to run when the collector stops (SSE streams, timers…), before the database closes. */
   onClose(hook: () => void | Promise<void>): void;
 }

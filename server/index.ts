@@ -25,6 +25,7 @@ import { quickCheckStore } from './store/backups.js';
 import { type CollectorLock, claimCollectorLock } from './store/collector-lock.js';
 import { IngestWorker } from './store/ingest-worker/ingest-worker.js';
 import { DatabaseDamagedError, databaseFile, openDatabase } from './store/open-database.js';
+import { newestStoredHere, StoredClock } from './store/stored-clock.js';
 import { WriteQueue } from './store/write-queue.js';
 
 export interface Collector {
@@ -84,6 +85,7 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
     loginLimiter: new LoginLimiter(now, limiterSettings(config)),
     homePage: resolveHomePage(db, config.homePage, config.port),
     now,
+    storedClock: new StoredClock(now, newestStoredHere(db)),
     onClose: (hook) => closeHooks.push(hook),
   };
   ingest.onRestart = (error) => log.error({ err: error }, 'the ingest writer thread stopped; batches it held were not acknowledged (games send them again); starting a new one');

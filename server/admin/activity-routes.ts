@@ -111,7 +111,7 @@ export function activityRoutes(ctx: AppContext): express.Router {
   router.get('/activities/:id/rate', (req, res) => {
     const activity = found(ctx, req);
     const minutes = intParam(req.query.minutes, { min: 1, max: 240, fallback: 30 });
-    sendJson(res, 200, { points: readRate(ctx.db, activity.id, minutes, ctx.now()) });
+    sendJson(res, 200, { points: readRate(ctx.db, activity.id, minutes, ctx.storedClock.now()) });
   });
 
   return router;

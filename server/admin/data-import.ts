@@ -3,9 +3,10 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Request } from 'express';
 import type { AppContext } from '../context.js';
-import { type ImportProgress, importBundle } from '../import/import-bundle.js';
+import type { ImportProgress } from '../import/import-bundle.js';
 import { ImportDiskFullError, ImportRefusedError, isDiskFull } from '../import/import-errors.js';
 import type { ImportReport } from '../import/import-report.js';
+import { importInThread } from '../import/import-thread/import-in-thread.js';
 import { claimIncomingBundle, type IncomingBundle, removeAbandonedBundles } from '../import/incoming-bundles.js';
 import { AdminError } from './admin-error.js';
 
@@ -19,16 +20,20 @@ export interface ImportStatus {
 
 /**
  * The dashboard's import: the zip arrives as a raw `application/zip` body (no multipart parser needed), is written
- * to the data folder as it arrives (never held in memory), merged through the one writer, and deleted.
+ * to the data folder as it arrives (never held in memory), merged on a thread of its own, and deleted.
  */
 export class ImportRunner {
   private progress: ImportProgress | null = null;
   private running = false;
+  /** Ends a running import's thread; what it committed is kept, and importing the bundle again completes it. */
+  private stopThread: (() => Promise<void>) | undefined;
 
   constructor(
     private readonly ctx: AppContext,
     private readonly maxBytes = IMPORT_MAX_BYTES,
   ) {
+    // The collector stopping mid-import closes the database: the import's thread and its connection end first.
+    ctx.onClose(() => this.stopThread?.());
     // A server killed mid-import left its zip behind (up to 2 GB, for ever): gone at the next start, unless another
     // Aula running on this folder is importing from it.
     try {
@@ -63,15 +68,23 @@ export class ImportRunner {
       const { file } = incoming;
       await this.receive(req, file);
       const { ctx } = this;
-      const report = await importBundle(file, {
-        write: (job) => ctx.writer.run(job),
-        onProgress: (progress) => {
-          this.progress = progress;
+      // Verifying, parsing and merging a bundle of a term takes tens of seconds, in transactions of a few hundred ms
+      // each: on a thread of its own, with its own connection, games' batches are read and answered meanwhile.
+      const report = await importInThread(
+        { file, dataDir: ctx.config.dataDir },
+        {
+          storedHere: () => ctx.storedClock.iso(),
+          onStart: (stop) => {
+            this.stopThread = stop;
+          },
+          onProgress: (progress) => {
+            this.progress = progress;
+          },
+          onCommitted: (touched) => {
+            for (const activityId of touched.activities) ctx.bus.emit('activity.changed', { activityId });
+          },
         },
-        onCommitted: (touched) => {
-          for (const activityId of touched.activities) ctx.bus.emit('activity.changed', { activityId });
-        },
-      });
+      );
       // New classes from the other laptop: the Classes screen refetches its whole list on any class event.
       if (report.added.classes > 0) ctx.bus.emit('classes.changed', { classId: '' });
       return report;
@@ -83,6 +96,7 @@ export class ImportRunner {
       throw error;
     } finally {
       this.running = false;
+      this.stopThread = undefined;
       incoming?.release();
     }
   }

@@ -2,10 +2,14 @@ import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import type { RatePoint } from './api-types.js';
 
+const STORED_HERE = 'coalesce(stored_here, stored)';
+
 /**
  * Statements per minute of one activity over the last `minutes`, oldest first, every minute present.
- * `stored` grows with `seq` (one writer stamps and commits in order), so a binary search on the primary key finds
- * where the window starts and only that window of the (activity_id, seq) index is read.
+ * The time a statement was stored here grows with `seq` (one writer stamps and commits in order, from a clock that
+ * never goes back; an imported statement counts when it was imported, not when the other laptop stored it:
+ * docs/clock.md), so a binary search on the primary key finds where the window starts and only that window of the
+ * (activity_id, seq) index is read. `now` is read from that same clock (AppContext.storedClock).
  */
 export function readRate(db: Db, activityId: string, minutes: number, now: number): RatePoint[] {
   const firstMinute = Math.floor(now / 60_000) * 60_000 - (minutes - 1) * 60_000;
@@ -15,8 +19,8 @@ export function readRate(db: Db, activityId: string, minutes: number, now: numbe
   if (startSeq !== undefined) {
     for (const row of prepared<[string, number, string], { minute: string; n: number }>(
       db,
-      `SELECT substr(stored, 1, 16) AS minute, count(*) AS n FROM statements
-       WHERE activity_id = ? AND seq >= ? AND stored >= ? GROUP BY minute`,
+      `SELECT substr(${STORED_HERE}, 1, 16) AS minute, count(*) AS n FROM statements
+       WHERE activity_id = ? AND seq >= ? AND ${STORED_HERE} >= ? GROUP BY minute`,
     ).all(activityId, startSeq, from)) {
       counts.set(row.minute, row.n);
     }
@@ -38,7 +42,7 @@ function firstSeqStoredFrom(db: Db, from: string): number | undefined {
   if (!bounds || bounds.low === null || bounds.high === null) return undefined;
   const storedAt = prepared<[number], { seq: number; stored: string }>(
     db,
-    'SELECT seq, stored FROM statements WHERE seq >= ? ORDER BY seq LIMIT 1',
+    `SELECT seq, ${STORED_HERE} AS stored FROM statements WHERE seq >= ? ORDER BY seq LIMIT 1`,
   );
   let low = bounds.low;
   let high = bounds.high;

@@ -8,7 +8,7 @@ import { getActivityAccess } from '../store/activities-repo.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { findSessionByToken, type SessionContext } from '../store/sessions-repo.js';
-import { isoNow } from '../util/time.js';
+import { isoAt, isoNow } from '../util/time.js';
 import { mayJoin } from './access.js';
 import { authTokenFrom } from './classify-authorization.js';
 import { Messages } from './messages.js';
@@ -89,9 +89,13 @@ async function storeTrack(ctx: AppContext, req: IncomingMessage, res: ServerResp
     session = admittedSession(ctx, req);
     const statements = await prepareTrackBatch(body, session, { sent });
     const bodyHash = hash('sha1', raw, 'base64');
-    const now = isoNow(ctx.now);
     if (ctx.ingest.isOverloaded(statements.length, ctx.config.ingestQueueLimit)) return answerBusy(ctx, req, res);
-    const result = await ctx.ingest.submit({ session, statements, bodyHash, source: 'rage' }, now);
+    // One reading of the wall clock: the session's last seen. `stored` is the same time unless the clock was set back
+    // since a statement was stored (stored-clock.ts); then it is sent beside it.
+    const nowMs = ctx.now();
+    const storedMs = ctx.storedClock.now(nowMs);
+    const now = isoAt(nowMs);
+    const result = await ctx.ingest.submit({ session, statements, bodyHash, source: 'rage' }, now, storedMs === nowMs ? undefined : isoAt(storedMs));
     markStorage(ctx, false);
     ctx.bus.emit('statements.stored', {
       activityId: session.activityId,

@@ -1,6 +1,7 @@
 import { BUNDLE_TABLES } from '../export/bundle-tables.js';
 import { STATEMENT_ROWS_FILE } from '../export/zip-bundle.js';
 import type { Db } from '../store/open-database.js';
+import { storedHereNow } from '../store/stored-clock.js';
 import { isoNow } from '../util/time.js';
 import { BundleReader } from './bundle-reader.js';
 import { type BundleRows, bundleRowSchemas, parseRow, type StatementRow, statementRowSchema } from './bundle-rows.js';
@@ -25,6 +26,11 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** After each committed write, with what it touched (the server tells open dashboards). */
   onCommitted?: (touched: Touched) => void;
+  /**
+   * When the statements are stored here (`stored_here`), read inside each chunk's transaction: the collector's clock
+   * in the server; by default the wall clock, never before the newest statement stored here (stored-clock.ts).
+   */
+  storedHere?: (db: Db) => string;
 }
 
 export const DEFAULT_CHUNK = 5000;
@@ -106,7 +112,8 @@ async function importStatements(
     chunk = [];
     if (rows.length > 0) {
       // Not inside `onCommitted?.(…)`: an optional call skips evaluating its argument, and the write with it.
-      const touched = await options.write((db) => importStatementChunk(db, rows, maps, report, isoNow()));
+      const storedHere = options.storedHere ?? storedHereNow;
+      const touched = await options.write((db) => importStatementChunk(db, rows, maps, report, isoNow(), storedHere(db)));
       options.onCommitted?.(touched);
     }
     done += rows.length;

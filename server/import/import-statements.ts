@@ -20,8 +20,10 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
  * content: already there; different: a conflict, kept as it is here), the others are inserted with their links
  * mapped, indexed for xAPI queries, folded into the per-student results, and the counters of everything the chunk
  * touched are recounted before the transaction commits. Re-running a chunk finds its statements already there.
+ * A statement keeps the `stored` of the laptop that collected it (what exports and uploads carry), and gets
+ * `storedHere`, when this installation stored it, which an xAPI client reading with `since` goes by (docs/clock.md).
  */
-export function importStatementChunk(db: Db, rows: StatementRow[], maps: IdMaps, report: ImportReport, now: string): Touched {
+export function importStatementChunk(db: Db, rows: StatementRow[], maps: IdMaps, report: ImportReport, now: string, storedHere: string): Touched {
   const touched: Touched = { activities: new Set(), players: new Set(), gameplays: new Set(), sessions: new Set() };
   const results = new ResultsAccumulator();
   const jsonAt = prepared<[number], { json: string }>(db, 'SELECT json FROM statement_rows WHERE seq = ?');
@@ -54,7 +56,7 @@ export function importStatementChunk(db: Db, rows: StatementRow[], maps: IdMaps,
     }
     const object = isObject(statement) ? statement.object : undefined;
     const refId = isObject(object) && object.objectType === 'StatementRef' && typeof object.id === 'string' ? object.id : null;
-    const batch = insertBatch(db, { sessionId, activityId, playerId, stored: row.stored, source: row.source });
+    const batch = insertBatch(db, { sessionId, activityId, playerId, stored: row.stored, source: row.source, storedHere });
     const seq = insertRow(db, batch, {
       id: row.id,
       clientId: row.client_id,

@@ -10,6 +10,8 @@ export interface BatchFields {
   playerId: string | null;
   stored: string;
   source: 'rage' | 'xapi';
+  /** Imported: when it was stored here (migration 17); `stored` is then the collecting laptop's time. */
+  storedHere?: string;
 }
 
 /** What each statement has of its own. `id` null: Aula assigns it (derived from seq, statement-ids.ts). */
@@ -31,12 +33,21 @@ export interface StoredBatch {
 }
 
 export function insertBatch(db: Db, batch: BatchFields): StoredBatch {
-  const { lastInsertRowid } = prepared(db, 'INSERT INTO statement_batches (session_id, player_id, stored, source) VALUES (?, ?, ?, ?)').run(
-    batch.sessionId,
-    batch.playerId,
-    batch.stored,
-    batch.source,
-  );
+  const { lastInsertRowid } =
+    batch.storedHere === undefined
+      ? prepared(db, 'INSERT INTO statement_batches (session_id, player_id, stored, source) VALUES (?, ?, ?, ?)').run(
+          batch.sessionId,
+          batch.playerId,
+          batch.stored,
+          batch.source,
+        )
+      : prepared(db, 'INSERT INTO statement_batches (session_id, player_id, stored, source, stored_here) VALUES (?, ?, ?, ?, ?)').run(
+          batch.sessionId,
+          batch.playerId,
+          batch.stored,
+          batch.source,
+          batch.storedHere,
+        );
   return { id: Number(lastInsertRowid), activityId: batch.activityId };
 }
 

@@ -66,8 +66,11 @@ export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
-/** Runs inside the write queue's transaction; `activities`: the group's deferred activity counts. */
-export function ingestBatch(db: Db, batch: IngestBatch, now: string, activities: ActivityCounters): IngestResult {
+/**
+ * Runs inside the write queue's transaction; `activities`: the group's deferred activity counts. `now` is the wall
+ * clock (the session's last seen), `stored` the batch's stored when the clock was set back since (stored-clock.ts).
+ */
+export function ingestBatch(db: Db, batch: IngestBatch, now: string, activities: ActivityCounters, storedAt: string = now): IngestResult {
   const { session } = batch;
   if (batch.bodyHash) {
     const last = prepared<[number], { hash: string | null }>(
@@ -80,7 +83,7 @@ export function ingestBatch(db: Db, batch: IngestBatch, now: string, activities:
     }
   }
   const newBatch = (): StoredBatch =>
-    insertBatch(db, { sessionId: session.sessionId, activityId: session.activityId, playerId: session.playerId, stored: now, source: batch.source });
+    insertBatch(db, { sessionId: session.sessionId, activityId: session.activityId, playerId: session.playerId, stored: storedAt, source: batch.source });
   // A batch that crossed with its summaries merged has no ids (batch-wire.ts): no need to look at each statement.
   if (batch.summary || batch.statements.every((statement) => statement.clientId === null)) return ingestPlain(db, batch, newBatch(), now, activities);
   // Written with the first statement kept: a batch that only re-sends what is stored leaves no row behind.

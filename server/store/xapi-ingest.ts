@@ -77,13 +77,15 @@ interface StoredRow {
 
 /**
  * Runs inside the write queue's transaction (one savepoint per request: a throw keeps nothing of it). `activities`: the
- * group's deferred activity counts, written once at its commit (ActivityCounters).
+ * group's deferred activity counts, written once at its commit (ActivityCounters). `storedMs`: the request's `stored`,
+ * from the collector's clock that never goes back (stored-clock.ts); `nowMs`: the wall clock, for last seen.
  */
 export function ingestXapi(
   db: Db,
   scope: XapiScope,
   batch: XapiIncoming[],
   nowMs: number,
+  storedMs: number,
   equal: (stored: Json, received: Json) => boolean,
   activities: ActivityCounters,
   attachments?: XapiAttachments,
@@ -108,7 +110,8 @@ export function ingestXapi(
     }
     fresh.push({ ...item, position });
   }
-  const stored = nextStored(db, nowMs);
+  const stored = new Date(storedMs).toISOString();
+  const seen = new Date(nowMs).toISOString();
   const sessions = new Map<string, { session: SessionContext; count: number; summary: StatementSummary; positions: number[] }>();
   const started: XapiIngestResult['started'] = [];
   const insertAgent = prepared(db, 'INSERT OR IGNORE INTO xapi_statement_agents (seq, ifi, related) VALUES (?, ?, ?)');
@@ -167,7 +170,7 @@ export function ingestXapi(
   }
   const result: XapiIngestResult = { ids: batch.map((item) => item.id), stored: [], started, lastSeq };
   for (const { session, count, summary, positions } of sessions.values()) {
-    applyCounters(db, session, count, summary, stored, null, activities);
+    applyCounters(db, session, count, summary, seen, null, activities);
     result.stored.push({ sessionId: session.sessionId, playerId: session.playerId, count, positions });
   }
   return result;
@@ -180,13 +183,6 @@ function findStored(db: Db, id: string): StoredRow | undefined {
     db,
     'SELECT json, verb_id AS verbId, ref_id AS refId, activity_id AS activityId FROM statements WHERE seq = ?',
   ).get(seq);
-}
-
-/** `stored` from one clock in storage order (X-5.1): never earlier than the last stored statement. */
-function nextStored(db: Db, nowMs: number): string {
-  const last = prepared<[], { stored: string }>(db, 'SELECT stored FROM statements ORDER BY seq DESC LIMIT 1').get();
-  const now = new Date(nowMs).toISOString();
-  return last && last.stored > now ? last.stored : now;
 }
 
 /** A voiding statement may arrive before its target (X-7): the target is born voided. */

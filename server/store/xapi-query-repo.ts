@@ -11,6 +11,8 @@ import { filterConditions, type RageMatching } from './xapi-filter-conditions.js
 export interface QueryRow extends StoredStatementRow, OriginColumns {
   seq: number;
   voided: number;
+  /** Imported: when this installation stored it, which GET serves as `stored` (migration 17); null: `stored` is. */
+  storedHere: string | null;
 }
 
 /** The filters the store understands (already checked by the route). */
@@ -33,7 +35,9 @@ export interface StoreQuery {
   rage: RageMatching;
 }
 
-const COLUMNS = `s.seq, s.voided, ${NORMALIZE_COLUMNS}, ${ORIGIN_COLUMNS}`;
+const COLUMNS = `s.seq, s.voided, s.stored_here AS storedHere, ${NORMALIZE_COLUMNS}, ${ORIGIN_COLUMNS}`;
+/** `stored` as this LRS serves it: when it was stored here, an imported statement's too (docs/clock.md). */
+const STORED_HERE = 'coalesce(s.stored_here, s.stored)';
 const FROM = `${NORMALIZE_FROM} ${ORIGIN_JOIN}`;
 
 export function findStatementRow(db: Db, activityId: string, id: string): QueryRow | undefined {
@@ -66,11 +70,11 @@ export async function queryStatements(db: Db, query: StoreQuery, steps: StepOpti
     args.push(...direct.args, JSON.stringify(matchingThroughRefs(db, query)));
   }
   if (query.since !== undefined) {
-    where.push('s.stored > ?');
+    where.push(`${STORED_HERE} > ?`);
     args.push(query.since);
   }
   if (query.until !== undefined) {
-    where.push('s.stored <= ?');
+    where.push(`${STORED_HERE} <= ?`);
     args.push(query.until);
   }
   const order = query.ascending ? 'ASC' : 'DESC';

@@ -6,7 +6,11 @@ let lastText = '';
  * load the same millisecond is asked for several times (every track request asks once): it is written once.
  */
 export function isoNow(clock: () => number = Date.now): string {
-  const ms = clock();
+  return isoAt(clock());
+}
+
+/** `isoNow` for a time already read. */
+export function isoAt(ms: number): string {
   if (ms !== lastMs) {
     lastText = new Date(ms).toISOString();
     lastMs = ms;

@@ -32,7 +32,8 @@ export class ConsistencyClock {
 
   constructor(private readonly ctx: AppContext) {
     // Nothing handed over before this clock existed is still waiting: the store is opened before the collector listens.
-    this.safe = ctx.now();
+    // Read from the clock `stored` is (stored-clock.ts): the wall clock set back must not promise less than was stored.
+    this.safe = ctx.storedClock.now();
     // Each commit of statements may be the one that empties the writer's queue. Called for every game's batch, so it
     // only notes the time; the header is formatted when an answer needs it.
     ctx.bus.on('statements.stored', () => this.noteIfIdle());
@@ -51,7 +52,7 @@ export class ConsistencyClock {
 
   /** Nothing waits for the writer: everything stored until now is committed. */
   private noteIfIdle(): void {
-    if (!this.ctx.ingest.statementsWaiting) this.note(this.ctx.now());
+    if (!this.ctx.ingest.statementsWaiting) this.note(this.ctx.storedClock.now());
   }
 
   private note(safe: number): void {

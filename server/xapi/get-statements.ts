@@ -28,7 +28,7 @@ export async function getStatements(ctx: AppContext, req: Request, res: Response
       throw new XapiError(404, parsed.voided ? 'No voided statement with this id' : 'No statement with this id');
     }
     const statement = formatStatement(serve(row, settings), parsed.format, languages);
-    return send(ctx, res, statement, parsed.attachments ? [row] : undefined, { 'Last-Modified': new Date(row.stored).toUTCString() });
+    return send(ctx, res, statement, parsed.attachments ? [row] : undefined, { 'Last-Modified': new Date(row.storedHere ?? row.stored).toUTCString() });
   }
   let query: StatementQuery;
   let after: number | undefined;
@@ -63,18 +63,23 @@ export async function getStatements(ctx: AppContext, req: Request, res: Response
   const more =
     rows.length > query.limit && last ? `${req.baseUrl}?more=${encodeCursor({ query, after: last.seq, ceiling })}` : '';
   const statements = page.map((row) => formatStatement(serve(row, settings), query.format, languages));
-  const newest = page.reduce<string | undefined>((max, row) => (max === undefined || row.stored > max ? row.stored : max), undefined);
+  const newest = page.reduce<string | undefined>((max, row) => {
+    const stored = row.storedHere ?? row.stored;
+    return max === undefined || stored > max ? stored : max;
+  }, undefined);
   return send(ctx, res, { statements, more }, query.attachments ? page : undefined, newest ? { 'Last-Modified': new Date(newest).toUTCString() } : {});
 }
 
 /**
  * xAPI statements as stored; RAGE ones in their normalised xAPI form (xapi.md §10), with the home page, namespace
  * and game id of the laptop that collected them when they were imported: the JSON every export and upload gives
- * them (export/outgoing-statements.ts, N-8), so a client never sees one id with two contents.
+ * them (export/outgoing-statements.ts, N-8), so a client never sees one id with two contents; but for `stored`, which is
+ * when this LRS stored it (xAPI Data 2.4.8): an imported statement's time here, which `since` goes by (docs/clock.md).
  */
 function serve(row: QueryRow, settings: NormalizeSettings): Json {
-  if (row.source === 'xapi') return JSON.parse(row.json) as Json;
-  return normalizeStatement(asCollected(row), settingsForOrigin(row, settings));
+  const statement = row.source === 'xapi' ? (JSON.parse(row.json) as Json) : normalizeStatement(asCollected(row), settingsForOrigin(row, settings));
+  if (row.storedHere !== null) statement.stored = row.storedHere;
+  return statement;
 }
 
 function normalizeSettings(ctx: AppContext): NormalizeSettings {

@@ -104,11 +104,13 @@ async function store(ctx: AppContext, locals: XapiLocals, statements: unknown[],
     throw busy();
   }
   let result: XapiIngestResult;
-  // `stored` is never earlier than this hand-over time (xapi-ingest.ts nextStored).
-  const handedOver = ctx.now();
+  // `stored` is this hand-over time, from the clock that never goes back (stored-clock.ts); the wall clock beside it
+  // is the session's last seen.
+  const nowMs = ctx.now();
+  const handedOver = ctx.storedClock.now(nowMs);
   try {
     // On the writer thread, in the same group commit as RAGE batches: SQLite and its fsync stay off the event loop.
-    result = await ctx.ingest.run('xapi.ingest', { scope, batch, nowMs: handedOver, ...attachmentsOf(ctx, parts) }, batch.length);
+    result = await ctx.ingest.run('xapi.ingest', { scope, batch, nowMs, storedMs: handedOver, ...attachmentsOf(ctx, parts) }, batch.length);
   } catch (error) {
     throw storeFailure(ctx, error);
   }

@@ -85,15 +85,20 @@ before(async () => {
 });
 
 describe('GET /xapi/statements serves statements imported from another laptop as that laptop made them', () => {
-  test('each statement is the JSON the collecting laptop exports and uploads for it', async () => {
+  test('each statement is the JSON the collecting laptop exports and uploads for it, but for stored: when A stored it', async () => {
     const all = await getOnA('');
     assert.equal(all.status, 200);
     const served = new Map(((all.json.statements ?? []) as Json[]).map((s) => [String(s.id), s]));
     assert.deepEqual([...served.keys()].sort(), [...fromB.keys()].sort());
-    for (const [id, expected] of fromB) assert.deepEqual(served.get(id), expected, id);
+    // `stored` is when this LRS stored it (docs/clock.md): the import, after B's statements were stored on B.
+    const importedAt = (s: Json | undefined) => {
+      assert.ok(s && typeof s.stored === 'string' && s.stored >= String(fromB.get(String(s.id))?.stored), JSON.stringify(s?.stored));
+      return { ...s, stored: 'on A' };
+    };
+    for (const [id, expected] of fromB) assert.deepEqual(importedAt(served.get(id)), { ...expected, stored: 'on A' }, id);
     for (const id of fromB.keys()) {
       const single = await getOnA(`?statementId=${id}`);
-      assert.deepEqual(single.json, fromB.get(id), id);
+      assert.deepEqual(importedAt(single.json), { ...fromB.get(id), stored: 'on A' }, id);
     }
   });
 

@@ -133,10 +133,11 @@ export class IngestWorker {
     return this.queued > 0;
   }
 
-  submit(batch: IngestBatch, now: string): Promise<IngestResult> {
+  /** `now`: the session's last seen; `stored`, when it differs from `now`: the batch's stored (stored-clock.ts). */
+  submit(batch: IngestBatch, now: string, stored?: string): Promise<IngestResult> {
     if (this.closed || this.closing) return Promise.reject(new WriterClosedError());
     if (this.stopped) return Promise.reject(this.stopped);
-    if (this.restarting) return this.restarting.then(() => this.submit(batch, now));
+    if (this.restarting) return this.restarting.then(() => this.submit(batch, now, stored));
     const id = this.nextId++;
     const size = batch.statements.length;
     this.queued += size;
@@ -144,7 +145,7 @@ export class IngestWorker {
       this.pending.set(id, { resolve, reject, size });
       // A large batch (a reconnecting game's backlog) goes at once: the writer can start on it while the next
       // requests are parsed, instead of waiting for the end of the event loop's turn (reconnect storm, issue 8).
-      this.sender.send({ type: 'ingest', id, batch: packBatch(batch), now }, size >= SEND_AT_ONCE_STATEMENTS);
+      this.sender.send({ type: 'ingest', id, batch: packBatch(batch), now, ...(stored === undefined ? {} : { stored }) }, size >= SEND_AT_ONCE_STATEMENTS);
     });
   }
 

@@ -3,7 +3,7 @@ import type { PackedBatch } from './batch-wire.js';
 import type { WorkerJobName } from './worker-jobs.js';
 
 export type ToWorker =
-  | { type: 'ingest'; id: number; batch: PackedBatch; now: string }
+  | { type: 'ingest'; id: number; batch: PackedBatch; now: string; stored?: string }
   | { type: 'job'; id: number; name: WorkerJobName; payload: unknown }
   | { type: 'max-pages'; pages: number }
   | { type: 'close' };

@@ -47,7 +47,7 @@ try {
   port.on('message', (arrived: ToWorker | Many<ToWorker>) => eachMessage(arrived, receive));
   function receive(message: ToWorker): void {
     if (message.type === 'ingest') {
-      queue.run((connection) => ingestBatch(connection, unpackBatch(message.batch), message.now, activities)).then(
+      queue.run((connection) => ingestBatch(connection, unpackBatch(message.batch), message.now, activities, message.stored)).then(
         (result) => send({ type: 'done', id: message.id, result }),
         (error: unknown) => send({ type: 'failed', id: message.id, error: serialize(error) }),
       );

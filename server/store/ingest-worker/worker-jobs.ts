@@ -35,7 +35,9 @@ export interface GroupDeferred {
 export interface XapiIngestJob {
   scope: XapiScope;
   batch: XapiIncoming[];
+  /** The wall clock (sessions' last seen, the 30-minute gap) and the requests's `stored` (stored-clock.ts). */
   nowMs: number;
+  storedMs: number;
   /** Only for a multipart/mixed request with attachment data: plain JSON requests carry nothing more. */
   attachments?: XapiAttachments;
 }
@@ -49,7 +51,7 @@ export const workerJobs = {
   },
   // Newer clients send through xAPI: their batches get the same group commit off the event loop as RAGE's track.
   'xapi.ingest': (db: Db, payload: XapiIngestJob, deferred: GroupDeferred): XapiIngestResult =>
-    ingestXapi(db, payload.scope, payload.batch, payload.nowMs, statementsEqual, deferred.activities, payload.attachments),
+    ingestXapi(db, payload.scope, payload.batch, payload.nowMs, payload.storedMs, statementsEqual, deferred.activities, payload.attachments),
   // Starts and ends come in bursts (a class pressing play, a storm of reconnections): on the main thread each one's
   // commit waited for the disk, and for the writer thread's lock, with every game's request held up behind it.
   'session.start': startSessionJob,
