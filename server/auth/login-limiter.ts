@@ -81,9 +81,15 @@ export class LoginLimiter {
     }
   }
 
+  /**
+   * A failure counted "later than now" was counted before the laptop's clock was set back: it counts as of now, so
+   * the wait is at most the window, not the window plus however far the clock went back (an hour's lockout for a
+   * student who mistyped a few times, docs/clock.md).
+   */
   private recent(key: string): number[] {
-    const since = this.now() - this.settings.windowMs;
-    const times = (this.failures.get(key) ?? []).filter((time) => time > since);
+    const now = this.now();
+    const since = now - this.settings.windowMs;
+    const times = (this.failures.get(key) ?? []).filter((time) => time > since).map((time) => Math.min(time, now));
     if (times.length === 0) this.failures.delete(key);
     else this.failures.set(key, times);
     return times;

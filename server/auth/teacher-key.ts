@@ -60,8 +60,10 @@ export function teacherCookieValid(value: string, key: string, nowMs: number): b
   const [, issued = '', nonce = '', mac = ''] = match;
   const issuedMs = Number.parseInt(issued, 36) * 1000;
   const ageMs = nowMs - issuedMs;
-  // A minute of clock slack forward; older than the cookie's lifetime is expired even if a browser kept it.
-  if (ageMs < -60_000 || ageMs > TEACHER_COOKIE_MAX_AGE_SECONDS * 1000) return false;
+  // Older than the cookie's lifetime is expired even if a browser kept it. Issued "in the future" means this laptop's
+  // clock was ahead when it was issued and has been set back since (by hand, or by NTP once a network was there): the
+  // MAC proves Aula issued it, so it stays valid, up to a lifetime ahead. A minute of slack signed every tablet out.
+  if (Math.abs(ageMs) > TEACHER_COOKIE_MAX_AGE_SECONDS * 1000) return false;
   return timingSafeEqual(Buffer.from(mac, 'base64url'), cookieMac(key, issued, nonce));
 }
 
