@@ -55,11 +55,15 @@ export function automaticBackup(db: Db, dataDir: string, label: string, now = ne
   fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const { file } = backupDatabase(db, path.join(dir, `aula-${stamp}-${safeLabel(label)}.sqlite`));
+  // The oldest go by name, which is the wall clock's time: the copy just written is never among them. After the
+  // laptop's clock was set back (by hand, or by NTP), its name sorted first and the rotation removed it at once,
+  // keeping the older copies stamped by the clock that was ahead (docs/clock.md).
+  const written = path.basename(file);
   const automatic = fs
     .readdirSync(dir)
-    .filter((name) => name.startsWith('aula-') && name.endsWith('.sqlite') && !name.includes(BEFORE_UPGRADE))
+    .filter((name) => name.startsWith('aula-') && name.endsWith('.sqlite') && !name.includes(BEFORE_UPGRADE) && name !== written)
     .sort();
-  for (const old of automatic.slice(0, Math.max(0, automatic.length - AUTOMATIC_BACKUPS_KEPT))) {
+  for (const old of automatic.slice(0, Math.max(0, automatic.length + 1 - AUTOMATIC_BACKUPS_KEPT))) {
     fs.rmSync(path.join(dir, old), { force: true });
   }
   return file;
