@@ -1,6 +1,7 @@
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { getSetting, setSetting } from '../store/settings-repo.js';
+import type { ClockGap } from './clock-gaps.js';
 
 /**
  * When the rules engine last wrote (every write of alerts and results, at least every half minute while sessions are
@@ -22,4 +23,25 @@ export function readLastWatched(db: Db): number | null {
   const stored = prepared<[], { stored: string }>(db, 'SELECT stored FROM statement_batches ORDER BY id DESC LIMIT 1').get()?.stored;
   const times = [written, stored].map((iso) => (iso ? Date.parse(iso) : Number.NaN)).filter((ms) => Number.isFinite(ms));
   return times.length > 0 ? Math.max(...times) : null;
+}
+
+/**
+ * The pauses of the last hours (the laptop asleep, Aula off), kept across a restart: a student silent since before a
+ * sleep is not reported idle the moment Aula starts again because that sleep was forgotten. Written when one is
+ * noticed, which is rare (a few a day).
+ */
+const UNWATCHED_KEY = 'rules_unwatched';
+
+export function readUnwatched(db: Db): ClockGap[] {
+  try {
+    const parsed: unknown = JSON.parse(getSetting(db, UNWATCHED_KEY) ?? '[]');
+    if (!Array.isArray(parsed)) return [];
+    return parsed.filter((gap): gap is ClockGap => Number.isFinite(gap?.before) && Number.isFinite(gap?.ms));
+  } catch {
+    return [];
+  }
+}
+
+export function writeUnwatched(db: Db, gaps: readonly ClockGap[]): void {
+  setSetting(db, UNWATCHED_KEY, JSON.stringify(gaps));
 }

@@ -6,7 +6,7 @@ import { newestSeq } from '../store/statement-rows.js';
 import type { AlertOp } from './alerts-writes.js';
 import { type ClockGap, GapWatch, LESSON_BREAK_MS, type RuleClocks, shiftPast, systemClocks } from './clock-gaps.js';
 import { evaluateClock, evaluateEnd, evaluateStatement, type RuleEffect } from './evaluate.js';
-import { readLastWatched } from './last-watched.js';
+import { readLastWatched, readUnwatched, writeUnwatched } from './last-watched.js';
 import type { StatementFact } from './rule-facts.js';
 import { needsClock, parseStoredRules, type RuleSettings } from './rule-settings.js';
 import { type RebuildRange, rebuildSessionState } from './session-rebuild.js';
@@ -58,8 +58,8 @@ export class RulesEngine {
   private readonly flushedAtStart: number;
   /** Sessions rebuilt since the start: the alerts of statements after flushedAtStart are raised once, not again. */
   private readonly rebuilt = new Set<number>();
-  /** Times Aula was not watching (off before this start, asleep since): not counted as silence. */
-  private readonly gaps: ClockGap[] = [];
+  /** Times Aula was not watching (off or asleep, in the hours before, and since): not counted as silence. */
+  private gaps: ClockGap[];
   private gapWatch: GapWatch;
   /** ctx.now() of the timer's last look, the last moment before a gap it then notices. */
   private lastLook: number;
@@ -89,7 +89,8 @@ export class RulesEngine {
     this.gapWatch = new GapWatch(options.clocks ?? systemClocks);
     const lastWatched = readLastWatched(ctx.db);
     const off = lastWatched === null ? 0 : this.lastLook - lastWatched;
-    if (off > 0) this.gaps.push({ before: lastWatched as number, ms: off });
+    this.gaps = readUnwatched(ctx.db);
+    if (off > 0) this.noteGap({ before: lastWatched as number, ms: off });
     this.caughtUp = listen
       ? this.catchUp().catch((error: unknown) => ctx.log.warn({ err: error }, 'results could not catch up on stored statements'))
       : Promise.resolve();
@@ -167,12 +168,20 @@ export class RulesEngine {
    * their game sends.
    */
   private skipGap(gap: ClockGap): void {
-    this.gaps.push(gap);
+    this.noteGap(gap);
     this.ctx.log.info({ seconds: Math.round(gap.ms / 1000) }, 'Aula was not running for a while (the computer asleep, or its clock set); rules do not count that time as students being idle');
     for (const [sessionId, state] of this.sessions) {
       if (gap.ms >= LESSON_BREAK_MS && state.lastSeen <= gap.before) this.sessions.delete(sessionId);
       else shiftSessionTimes(state, (time) => (time <= gap.before ? time + gap.ms : time));
     }
+  }
+
+  /** Kept (and stored, for after a restart) while it can still matter: for the silences of the hours before. */
+  private noteGap(gap: ClockGap): void {
+    const since = gap.before - FORGET_SILENT_MS;
+    this.gaps = [...this.gaps.filter((earlier) => earlier.before >= since), gap];
+    const gaps = this.gaps;
+    this.ctx.writer.run((db) => writeUnwatched(db, gaps)).catch((error: unknown) => this.ctx.log.warn({ err: error }, 'could not note the time Aula was not running'));
   }
 
   /** An alert was acknowledged: its rule may fire again on new evidence. */

@@ -177,7 +177,9 @@ describe('alerts across a restart of Aula', () => {
 });
 
 describe('alerts when the laptop sleeps', () => {
+  const sleepDir = tempDir();
   let monotonic = 0;
+  const clocks = { wall: () => clock, monotonic: () => monotonic };
   /** Aula running for `ms`: both clocks move on, and the rules' timer looks every few seconds. */
   function awake(ms: number): void {
     for (let passed = 0; passed < ms; passed += 5 * SECOND) {
@@ -194,8 +196,8 @@ describe('alerts when the laptop sleeps', () => {
 
   test('the time asleep is not idleness; a student who stays silent after the wake is reported', async () => {
     await collector.close();
-    collector = await startTestCollector({ now: () => clock });
-    engine().watchClocks({ wall: () => clock, monotonic: () => monotonic });
+    collector = await startTestCollector({ dataDir: sleepDir, now: () => clock });
+    engine().watchClocks(clocks);
     const activity = createActivity(collector.context.db, { name: 'Biology', game: 'Cell Quest' });
     await setRules(activity, { idle: { enabled: true, minutes: 3 }, noProgress: { enabled: true, minutes: 5 } });
     const hal = await startOk(collector.url, activity.trackingCode);
@@ -237,5 +239,25 @@ describe('alerts when the laptop sleeps', () => {
         ['wrong-in-a-row', '2 wrong answers in a row (last: q2 → C)'],
       ],
     });
+  });
+
+  test('a sleep before a restart is not counted either', async () => {
+    const activity = createActivity(collector.context.db, { name: 'Physics', game: 'Force Quest' });
+    await setRules(activity, { idle: { enabled: true, minutes: 3 } });
+    const lee = await startOk(collector.url, activity.trackingCode);
+    await send(lee, statement(lee, 'initialized', 'level', 'level1'));
+    awake(1 * MIN);
+    asleep(40 * MIN);
+    awake(0.5 * MIN);
+    // The teacher closes Aula after the wake and opens it again a minute later.
+    await collector.close();
+    clock += 1 * MIN;
+    collector = await startTestCollector({ dataDir: sleepDir, now: () => clock });
+    engine().watchClocks(clocks);
+    await engine().resumed;
+    engine().tick();
+    assert.deepEqual(await shownAlerts(activity), {}, 'a minute and a half of silence while Aula watched');
+    awake(2 * MIN);
+    assert.deepEqual(await shownAlerts(activity), { [lee.playerAnimalName]: [['idle', 'Idle for 3 min or more']] });
   });
 });
