@@ -79,6 +79,9 @@ async function handleLogin(ctx: AppContext, req: IncomingMessage, res: ServerRes
   }
 }
 
+/** A few hundred rows a year in a classroom: small, and long enough for any clock set wrong by hand. */
+const REVOCATIONS_KEPT_AFTER_EXPIRY_SECONDS = 365 * 24 * 60 * 60;
+
 async function handleLogout(ctx: AppContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const match = BEARER.exec(req.headers.authorization?.trim() ?? '');
   const check = match ? ctx.loginTokens.check((match[1] as string).trim()) : ({ kind: 'invalid' } as const);
@@ -87,8 +90,10 @@ async function handleLogout(ctx: AppContext, req: IncomingMessage, res: ServerRe
     const nowSeconds = Math.floor(ctx.now() / 1000);
     await ctx.writer.run((db) => {
       LoginTokens.revoke(db, check.jti, check.expires);
-      // Expired tokens are refused by their signature check anyway; their revocation row is no longer needed.
-      prepared(db, 'DELETE FROM revoked_tokens WHERE expires < ?').run(nowSeconds);
+      // Expired tokens are refused by their signature check anyway; their revocation row is no longer needed once
+      // they have been expired for a year. Not at once: a logout while the laptop's clock was set weeks ahead by
+      // mistake removed the rows of tokens that were valid again once the clock was set right (docs/clock.md).
+      prepared(db, 'DELETE FROM revoked_tokens WHERE expires < ?').run(nowSeconds - REVOCATIONS_KEPT_AFTER_EXPIRY_SECONDS);
     });
     ctx.log.info({ username: check.identity.username }, 'student logged out');
     sendMessage(res, 200, Messages.success);

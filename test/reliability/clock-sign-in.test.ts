@@ -6,7 +6,7 @@ import { createClass } from '../../server/store/classes-repo.js';
 import { cookieOf, enterKey, requestFrom } from '../api/teacher-support.js';
 import { xapiEndpoint } from '../api/xapi-support.js';
 import { startTestCollector } from '../support/collector.js';
-import { postJson } from '../support/http.js';
+import { postJson, request } from '../support/http.js';
 import { type StartAnswer, start } from '../support/rage.js';
 
 // A classroom laptop's clock moves: a teacher sets it by hand, Windows or NTP corrects it by minutes or hours once a
@@ -67,6 +67,32 @@ describe('signed in before the clock is set back, still signed in after', () => 
     const started = await start(collector.url, code, { headers: { Authorization: `Bearer ${token}` } });
     assert.equal(started.status, 200, started.text);
     assert.equal((started.json as StartAnswer).playerId, 'lena');
+    await collector.close();
+  });
+
+  it('a token logged out stays logged out after a logout while the clock was set a month ahead by mistake', async () => {
+    let offset = 0;
+    const collector = await startTestCollector({ now: () => Date.now() + offset });
+    const { db, writer } = collector.context;
+    const created = await writer.run((tx) => createClass(tx, 'Class 3D'));
+    await createAccounts(db, (job) => writer.run(job), created.id, [{ username: 'pia', password: 'pia-pass-1' }]);
+    const code = xapiEndpoint(collector, 'Clock lab').trackingCode;
+    const loginToken = async () => {
+      const answer = await postJson(`${collector.url}/api/login`, { username: 'pia', password: 'pia-pass-1' });
+      assert.equal(answer.status, 200, answer.text);
+      return (answer.json as { user: { token: string } }).user.token;
+    };
+    const logout = async (token: string) =>
+      assert.equal((await request(`${collector.url}/api/logout`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } })).status, 200);
+    const monday = await loginToken();
+    await logout(monday);
+
+    // Someone sets the laptop a month ahead; a student logs in and out on it; the clock is set right again.
+    offset = 30 * 24 * HOUR_MS;
+    await logout(await loginToken());
+    offset = 0;
+    const reused = await start(collector.url, code, { headers: { Authorization: `Bearer ${monday}` } });
+    assert.notEqual(reused.status, 200, `the token logged out on Monday started a game as ${reused.text}`);
     await collector.close();
   });
 
