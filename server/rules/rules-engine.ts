@@ -29,6 +29,8 @@ const FORGET_ENDED_MS = 10 * 60_000;
 const FORGET_SILENT_MS = 6 * 3600_000;
 /** While sessions are live, Aula notes at least this often that it is watching them (last-watched.ts). */
 const WATCHED_EVERY_MS = 30_000;
+/** Alerts are written within a fifth of a second, or tried again each second when a write fails (a full disk). */
+const UNFLUSHED_WINDOW_MS = 60_000;
 
 /**
  * Rules evaluated continuously on the statements as they are stored (never by rescanning the table): the track
@@ -56,6 +58,8 @@ export class RulesEngine {
   private readonly startSeq: number;
   /** The statements up to it had their alerts written before the start; those after it up to startSeq did not. */
   private readonly flushedAtStart: number;
+  /** Of those, the ones stored since this time (the last minute before Aula stopped) have their alerts raised. */
+  private readonly unflushedSince: number;
   /** Sessions rebuilt since the start: the alerts of statements after flushedAtStart are raised once, not again. */
   private readonly rebuilt = new Set<number>();
   /** Times Aula was not watching (off or asleep, in the hours before, and since): not counted as silence. */
@@ -91,6 +95,7 @@ export class RulesEngine {
     const off = lastWatched === null ? 0 : this.lastLook - lastWatched;
     this.gaps = readUnwatched(ctx.db);
     if (off > 0) this.noteGap({ before: lastWatched as number, ms: off });
+    this.unflushedSince = (lastWatched ?? this.lastLook) - UNFLUSHED_WINDOW_MS;
     this.caughtUp = listen
       ? this.catchUp().catch((error: unknown) => ctx.log.warn({ err: error }, 'results could not catch up on stored statements'))
       : Promise.resolve();
@@ -300,8 +305,8 @@ export class RulesEngine {
     this.rebuilt.add(sessionId);
     // Only the first rebuild since the start raises what the last moments before it decided without writing it.
     const range: RebuildRange = first
-      ? { through, flushedThrough: this.flushedAtStart, unflushedThrough: this.startSeq }
-      : { through, flushedThrough: Number.MAX_SAFE_INTEGER, unflushedThrough: 0 };
+      ? { through, flushedThrough: this.flushedAtStart, unflushedThrough: this.startSeq, unflushedSince: this.unflushedSince }
+      : { through, flushedThrough: Number.MAX_SAFE_INTEGER, unflushedThrough: 0, unflushedSince: Number.POSITIVE_INFINITY };
     const now = this.ctx.now();
     const { state, effects } = rebuildSessionState(this.ctx.db, this.rulesOf(activityId), { activityId, sessionId, playerId }, range, now);
     shiftSessionTimes(state, (time) => shiftPast(this.gaps, time));

@@ -21,6 +21,11 @@ export interface RebuildRange {
    */
   flushedThrough: number;
   unflushedThrough: number;
+  /**
+   * ...and were stored at or after this time (ms): the moments before Aula stopped, not a whole day stored while the
+   * rules were switched off (AULA_RULES=off), whose alerts are not news any more.
+   */
+  unflushedSince: number;
 }
 
 export interface RebuiltSession {
@@ -69,7 +74,7 @@ export function rebuildSessionState(
     .reverse();
   let alertsRead = false;
   for (const row of rows) {
-    const unflushed = row.seq > range.flushedThrough && row.seq <= range.unflushedThrough;
+    const unflushed = row.seq > range.flushedThrough && row.seq <= range.unflushedThrough && Date.parse(row.stored) >= range.unflushedSince;
     if (unflushed && !alertsRead) {
       takeAlertsAsStored(db, state);
       alertsRead = true;

@@ -176,6 +176,27 @@ describe('alerts across a restart of Aula', () => {
   });
 });
 
+describe('alerts after a day with the rules off', () => {
+  test('statements stored while the rules were off (AULA_RULES=off) raise nothing afterwards; their counts go on', async () => {
+    await collector.close();
+    process.env.AULA_RULES = 'off';
+    try {
+      collector = await startTestCollector({ dataDir, now: () => clock });
+    } finally {
+      delete process.env.AULA_RULES;
+    }
+    const activity = createActivity(collector.context.db, { name: 'Art', game: 'Color Quest' });
+    await setRules(activity, { idle: { enabled: true, minutes: 10 }, wrongAnswers: { enabled: true, inARow: 2 } });
+    const max = await startOk(collector.url, activity.trackingCode);
+    await send(max, wrong(max, 'q1'), wrong(max, 'q2'));
+    clock += 5 * MIN;
+    await restart(1 * MIN);
+    assert.deepEqual(await shownAlerts(activity), {});
+    await send(max, wrong(max, 'q3'));
+    assert.deepEqual(await shownAlerts(activity), { [max.playerAnimalName]: [['wrong-in-a-row', '3 wrong answers in a row (last: q3 → C)']] });
+  });
+});
+
 describe('alerts when the laptop sleeps', () => {
   const sleepDir = tempDir();
   let monotonic = 0;
