@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 /**
  * The few requests the uploader makes to a central LRS (xapi.md §11.2 rule 3): xAPI 1.0.3 headers, Basic auth,
  * a timeout on every request. Answers are returned, not thrown: the uploader decides what each status means.
@@ -29,6 +31,13 @@ export function redirectAdvice(endpoint: string, answer: LrsAnswer): string | nu
     : `${endpoint} answered ${answer.status} (a redirect without an address): check the endpoint with the LRS's administrator.`;
 }
 
+/** The data of an attachment sent with statements (a part of a multipart/mixed request, xAPI Communication 1.5.2). */
+export interface LrsAttachment {
+  sha2: string;
+  contentType: string;
+  data: Buffer;
+}
+
 export const XAPI_VERSION = '1.0.3';
 const TIMEOUT_MS = 60_000;
 
@@ -45,12 +54,13 @@ export class LrsClient {
     return this.request('GET', '/about');
   }
 
-  postStatements(body: string): Promise<LrsAnswer> {
-    return this.request('POST', '/statements', body);
+  /** With attachment data, multipart/mixed; without, the JSON as application/json, exactly as before attachments. */
+  postStatements(body: string, attachments: LrsAttachment[] = []): Promise<LrsAnswer> {
+    return this.request('POST', '/statements', body, attachments);
   }
 
-  putStatement(id: string, body: string): Promise<LrsAnswer> {
-    return this.request('PUT', `/statements?statementId=${encodeURIComponent(id)}`, body);
+  putStatement(id: string, body: string, attachments: LrsAttachment[] = []): Promise<LrsAnswer> {
+    return this.request('PUT', `/statements?statementId=${encodeURIComponent(id)}`, body, attachments);
   }
 
   getStatement(id: string): Promise<LrsAnswer> {
@@ -62,9 +72,14 @@ export class LrsClient {
     return this.request('GET', `/statements?voidedStatementId=${encodeURIComponent(id)}&format=exact`);
   }
 
-  private async request(method: string, path: string, body?: string): Promise<LrsAnswer> {
+  private async request(method: string, path: string, json?: string, attachments: LrsAttachment[] = []): Promise<LrsAnswer> {
     const headers: Record<string, string> = { Authorization: this.auth, 'X-Experience-API-Version': XAPI_VERSION };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let body: string | Uint8Array | undefined = json;
+    if (json !== undefined && attachments.length > 0) {
+      const boundary = `aula-${randomUUID()}`;
+      headers['Content-Type'] = `multipart/mixed; boundary=${boundary}`;
+      body = new Uint8Array(multipartBody(boundary, json, attachments));
+    } else if (json !== undefined) headers['Content-Type'] = 'application/json';
     // Not followed: fetch would drop the Authorization header on the way (http → https is another origin) and turn
     // a POST into a GET, so the LRS answered 401 (wrong key and secret, said the upload) or a page of statements.
     const response = await fetch(this.base + path, { method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
@@ -75,6 +90,17 @@ export class LrsClient {
       location: absoluteLocation(response.headers.get('location'), this.base + path),
     };
   }
+}
+
+/** The statements first, then one part per attachment with its sha2 (xAPI Communication 1.5.2). */
+function multipartBody(boundary: string, json: string, attachments: LrsAttachment[]): Buffer {
+  const chunks: Buffer[] = [Buffer.from(`--${boundary}\r\nContent-Type: application/json\r\n\r\n${json}\r\n`)];
+  for (const attachment of attachments) {
+    const head = `--${boundary}\r\nContent-Type: ${attachment.contentType}\r\nContent-Transfer-Encoding: binary\r\nX-Experience-API-Hash: ${attachment.sha2}\r\n\r\n`;
+    chunks.push(Buffer.from(head, 'latin1'), attachment.data, Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return Buffer.concat(chunks);
 }
 
 /** A Location header may be relative to the address asked for. */

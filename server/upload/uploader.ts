@@ -4,8 +4,9 @@ import { outgoingStatement } from '../export/outgoing-statements.js';
 import { ORIGIN_COLUMNS, ORIGIN_JOIN, type OriginColumns } from '../export/statement-origin.js';
 import { NORMALIZE_COLUMNS, NORMALIZE_FROM, type NormalizeSettings, type StoredStatementRow } from '../normalize/index.js';
 import type { Db } from '../store/open-database.js';
+import { attachmentData, attachmentsOfStatements, hasAttachmentData, type StoredAttachment } from '../store/xapi-attachments-repo.js';
 import { isoNow } from '../util/time.js';
-import { type LrsAnswer, LrsClient, type LrsTarget, redirectAdvice } from './lrs-client.js';
+import { type LrsAnswer, type LrsAttachment, LrsClient, type LrsTarget, redirectAdvice } from './lrs-client.js';
 import { endpointWithoutCredentials } from './lrs-endpoint.js';
 import { sameStatement } from './same-statement.js';
 import { holdToPseudonymChoice } from './upload-choice.js';
@@ -63,6 +64,8 @@ interface Item {
   id: string;
   statement: Record<string, unknown>;
   body: string;
+  /** The attachments whose data Aula holds for it (an xAPI game sent them as raw data): they go along as parts. */
+  attachments: StoredAttachment[];
 }
 
 const MAX_BATCH_BYTES = 4 * 1024 * 1024;
@@ -125,6 +128,8 @@ async function upload(db: Db, options: UploadOptions): Promise<UploadSummary> {
      ${where.sql === '' ? 'WHERE' : `${where.sql} AND`} u.state = 'pending' AND s.seq > ? ORDER BY s.seq LIMIT ?`,
   );
   const batchSize = Math.max(1, Math.min(100, options.batchSize));
+  // Looked up per statement only where some attachment data is stored at all: other uploads run as they always did.
+  const withAttachments = hasAttachmentData(db);
   let after = 0;
   for (;;) {
     const rows = select.all(targetId, ...where.params, after, batchSize) as Array<StoredStatementRow & OriginColumns & { seq: number }>;
@@ -133,7 +138,8 @@ async function upload(db: Db, options: UploadOptions): Promise<UploadSummary> {
     const valid: Item[] = [];
     for (const row of rows) {
       const { statement, problem } = outgoingStatement(row, options.settings);
-      const item = { seq: row.seq, id: row.id, statement, body: JSON.stringify(statement) };
+      const attachments = withAttachments && row.source === 'xapi' ? attachmentsOfStatements(db, [row.seq]) : [];
+      const item = { seq: row.seq, id: row.id, statement, body: JSON.stringify(statement), attachments };
       // N-9: what normalisation cannot make valid is marked and reported, never sent.
       if (problem) await mark([item], 'rejected', null, `not valid xAPI: ${problem}`);
       else valid.push(item);
@@ -145,7 +151,8 @@ async function upload(db: Db, options: UploadOptions): Promise<UploadSummary> {
 
   async function sendBatch(items: Item[]): Promise<void> {
     if (items.length === 0) return;
-    const answer = await withRetry(() => client.postStatements(`[${items.map((item) => item.body).join(',')}]`));
+    const parts = attachmentParts(db, items);
+    const answer = await withRetry(() => client.postStatements(`[${items.map((item) => item.body).join(',')}]`, parts));
     if (answer.status === 200 && acceptedAll(answer, items)) return mark(items, 'sent', 200, null);
     if (answer.status === 200) throw new UploadStoppedError(`The LRS answered 200 without the ids sent: ${answer.text.slice(0, 200)}`, 'refused');
     if (answer.status === 413 && items.length > 1) return bisect(items);
@@ -199,7 +206,8 @@ async function upload(db: Db, options: UploadOptions): Promise<UploadSummary> {
   }
 
   async function putOne(item: Item): Promise<void> {
-    const answer = await withRetry(() => client.putStatement(item.id, item.body));
+    const parts = attachmentParts(db, [item]);
+    const answer = await withRetry(() => client.putStatement(item.id, item.body, parts));
     if (answer.status === 204 || answer.status === 200) return mark([item], 'sent', answer.status, null);
     if (answer.status === 409) return mark([item], 'sent', 409, 'exists upstream, not verified', 'already');
     return mark([item], 'rejected', answer.status, lrsMessage(answer));
@@ -247,17 +255,32 @@ function acceptedAll(answer: LrsAnswer, items: Item[]): boolean {
   return Array.isArray(ids) && ids.length === items.length && ids.every((id, i) => String(id).toLowerCase() === items[i]?.id);
 }
 
+/**
+ * The data of the items' attachments, each sha2 once, read when its batch is sent (a batch holds at most ~4 MB of
+ * it, byBytes). Data erased since the statement was selected is left out: the LRS then says what it misses.
+ */
+function attachmentParts(db: Db, items: Item[]): LrsAttachment[] {
+  const parts = new Map<string, LrsAttachment>();
+  for (const attachment of items.flatMap((item) => item.attachments)) {
+    if (parts.has(attachment.sha2)) continue;
+    const data = attachmentData(db, attachment.sha2);
+    if (data) parts.set(attachment.sha2, { sha2: attachment.sha2, contentType: attachment.contentType, data });
+  }
+  return [...parts.values()];
+}
+
 function* byBytes(items: Item[]): Generator<Item[]> {
   let batch: Item[] = [];
   let bytes = 0;
   for (const item of items) {
-    if (batch.length > 0 && bytes + item.body.length > MAX_BATCH_BYTES) {
+    const size = item.body.length + item.attachments.reduce((sum, attachment) => sum + attachment.length, 0);
+    if (batch.length > 0 && bytes + size > MAX_BATCH_BYTES) {
       yield batch;
       batch = [];
       bytes = 0;
     }
     batch.push(item);
-    bytes += item.body.length + 1;
+    bytes += size + 1;
   }
   if (batch.length > 0) yield batch;
 }

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { createHash, randomUUID } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import { normalizeSettingsFor } from '../../server/export/export-options.js';
+import type { Collector } from '../../server/index.js';
+import { uploadStatements } from '../../server/upload/uploader.js';
+import { startTestCollector } from '../support/collector.js';
+import { type LearningLocker, startLearningLocker } from '../support/learning-locker.js';
+import { statement, xapiEndpoint } from './xapi-support.js';
+
+// Learning Locker's statements service (xapi-statements@5.0.1), which stores attachment data (xapi.md §12.1).
+let lrs: LearningLocker;
+let collector: Collector;
+before(async () => {
+  lrs = await startLearningLocker();
+  collector = await startTestCollector();
+});
+after(async () => {
+  await collector?.close();
+  await lrs?.stop();
+});
+
+const auth = `Basic ${Buffer.from('key:secret').toString('base64')}`;
+
+test("an xAPI game's attachment data reaches the central LRS with its statement on upload; statements without any go as before", async () => {
+  const xapi = xapiEndpoint(collector, 'Drawing lesson');
+  // Text: Learning Locker's service reads parts as UTF-8 strings, so it would store binary data changed.
+  const picture = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>');
+  const sha2 = createHash('sha256').update(picture).digest('hex');
+  const withPicture = statement({
+    id: randomUUID(),
+    attachments: [{ usageType: 'http://id.tincanapi.com/attachment/supporting_media', display: { 'en-US': 'drawing' }, contentType: 'image/svg+xml', length: picture.length, sha2 }],
+  });
+  const plain = statement({ id: randomUUID() });
+  const body = Buffer.concat([
+    Buffer.from(`--b\r\nContent-Type: application/json\r\n\r\n${JSON.stringify([withPicture, plain])}\r\n`),
+    Buffer.from(`--b\r\nContent-Type: image/svg+xml\r\nContent-Transfer-Encoding: binary\r\nX-Experience-API-Hash: ${sha2}\r\n\r\n`),
+    picture,
+    Buffer.from('\r\n--b--\r\n'),
+  ]);
+  const posted = await xapi.call('statements', { method: 'POST', body: new Uint8Array(body), headers: { 'Content-Type': 'multipart/mixed; boundary=b' } });
+  assert.equal(posted.status, 200, posted.text);
+
+  const db = collector.context.db;
+  const summary = await uploadStatements(db, {
+    target: { endpoint: lrs.endpoint, username: 'key', password: 'secret' },
+    filters: {},
+    batchSize: 100,
+    settings: normalizeSettingsFor(db, collector.context.homePage, { actors: 'per-player', pseudonymize: false }, undefined),
+    write: (job) => collector.context.writer.run(job),
+    retryDelays: [10],
+  });
+  assert.deepEqual([summary.sent, summary.rejected, summary.conflicts], [2, 0, 0], JSON.stringify(summary.problems));
+
+  // Learning Locker stores the data after it answers the POST: until then its GET with attachments answers 500.
+  let upstream: Response | undefined;
+  for (let attempt = 0; attempt < 50 && upstream?.status !== 200; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    // It may also close the connection after such a 500: the next try opens another.
+    upstream = await fetch(`${lrs.endpoint}/statements?statementId=${withPicture.id as string}&attachments=true`, {
+      headers: { 'X-Experience-API-Version': '1.0.3', Authorization: auth, Connection: 'close' },
+    }).catch(() => undefined);
+  }
+  assert.ok(upstream);
+  assert.equal(upstream.status, 200);
+  assert.match(upstream.headers.get('content-type') ?? '', /^multipart\/mixed/);
+  const raw = Buffer.from(await upstream.arrayBuffer());
+  assert.ok(raw.includes(Buffer.concat([Buffer.from('\r\n\r\n'), picture, Buffer.from('\r\n')])), raw.toString('latin1'));
+  const plainUpstream = await fetch(`${lrs.endpoint}/statements?statementId=${plain.id as string}`, {
+    headers: { 'X-Experience-API-Version': '1.0.3', Authorization: auth },
+  });
+  assert.equal(plainUpstream.status, 200);
+});
