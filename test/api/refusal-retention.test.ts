@@ -13,7 +13,7 @@ function folderWithRefusals(daysAgo: number[], nowMs: number): string {
   const dataDir = tempDir();
   const db = openDatabase(dataDir, { create: true });
   const insert = db.prepare(`INSERT INTO rejected_requests (time, route, address, status, message, sample) VALUES (?, 'start', ?, 404, 'unknown code', 'abc123')`);
-  daysAgo.forEach((days, i) => insert.run(new Date(nowMs - days * DAY).toISOString(), `192.168.1.${i + 10}`));
+  for (const [i, days] of daysAgo.entries()) insert.run(new Date(nowMs - days * DAY).toISOString(), `192.168.1.${i + 10}`);
   db.close();
   return dataDir;
 }
