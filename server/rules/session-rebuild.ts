@@ -74,12 +74,15 @@ export function rebuildSessionState(
     .reverse();
   let alertsRead = false;
   for (const row of rows) {
-    const unflushed = row.seq > range.flushedThrough && row.seq <= range.unflushedThrough && Date.parse(row.stored) >= range.unflushedSince;
+    const stored = Date.parse(row.stored);
+    const unflushed = row.seq > range.flushedThrough && row.seq <= range.unflushedThrough && stored >= range.unflushedSince;
     if (unflushed && !alertsRead) {
       takeAlertsAsStored(db, state);
       alertsRead = true;
     }
-    const decided = evaluateStatement(settings, state, statementFact(safeParse(row.json)), Date.parse(row.stored));
+    // `stored` never goes back (docs/clock.md): after the laptop's clock was set back it runs ahead of the clock the
+    // rules count silence on, and a student would not be idle until the clock caught up. Never later than now, then.
+    const decided = evaluateStatement(settings, state, statementFact(safeParse(row.json)), Math.min(stored, now));
     if (unflushed) effects.push(...decided);
   }
   if (!alertsRead) takeAlertsAsStored(db, state);

@@ -176,6 +176,26 @@ describe('alerts across a restart of Aula', () => {
   });
 });
 
+describe("alerts after the laptop's clock was set back", () => {
+  test('an hour back during the lesson, then a restart: a silent student is still reported idle', async () => {
+    const activity = createActivity(collector.context.db, { name: 'Music', game: 'Tone Quest' });
+    await setRules(activity, { idle: { enabled: true, minutes: 3 } });
+    const nia = await startOk(collector.url, activity.trackingCode);
+    await send(nia, statement(nia, 'initialized', 'level', 'level1'));
+    // Windows corrects the clock an hour back once the laptop finds a network; stored times do not go back.
+    clock -= HOUR;
+    await send(nia, statement(nia, 'progressed', 'level', 'level1'));
+    await restart();
+    engine().tick();
+    assert.deepEqual(await shownAlerts(activity), {});
+    clock += 3.5 * MIN;
+    engine().tick();
+    assert.deepEqual(await shownAlerts(activity), { [nia.playerAnimalName]: [['idle', 'Idle for 3 min or more']] });
+    // Past the times stored before the clock went back, for the tests after this one.
+    clock += 2 * HOUR;
+  });
+});
+
 describe('alerts after a day with the rules off', () => {
   test('statements stored while the rules were off (AULA_RULES=off) raise nothing afterwards; their counts go on', async () => {
     await collector.close();
