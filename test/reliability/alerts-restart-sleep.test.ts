@@ -282,6 +282,19 @@ describe('alerts when the laptop sleeps', () => {
     });
   });
 
+  test('the clock set back an hour while Aula runs: a silent student is still reported idle, in minutes', async () => {
+    const activity = createActivity(collector.context.db, { name: 'Drama', game: 'Stage Quest' });
+    await setRules(activity, { idle: { enabled: true, minutes: 3 } });
+    const ola = await startOk(collector.url, activity.trackingCode);
+    await send(ola, statement(ola, 'initialized', 'level', 'level1'));
+    awake(1 * MIN);
+    clock -= HOUR;
+    awake(2 * MIN + 5 * SECOND);
+    assert.deepEqual(await shownAlerts(activity), { [ola.playerAnimalName]: [['idle', 'Idle for 3 min or more']] });
+    clock += 2 * HOUR;
+    engine().tick();
+  });
+
   test('a sleep before a restart is not counted either', async () => {
     const activity = createActivity(collector.context.db, { name: 'Physics', game: 'Force Quest' });
     await setRules(activity, { idle: { enabled: true, minutes: 3 } });
