@@ -6,6 +6,7 @@ import { parseRosterCsv } from '../auth/roster-csv.js';
 import { PasswordRefusedError, resetPassword } from '../auth/student-password.js';
 import { type ClassInfo, findClassByName, getClass } from '../store/classes-repo.js';
 import type { Db } from '../store/open-database.js';
+import { deleteStudentAccount, StudentDeleteError, studentAccount } from '../store/student-delete.js';
 import { type ClassRole, findStudentByUsername, joinClass, listStudents, removeFromClass, type Student } from '../store/students-repo.js';
 import { type DataDirOption, type DataFolderUse, withDatabase, withDatabaseAsync as withOpenDatabase } from './open-data.js';
 import { CliError, printJson, printLines } from './output.js';
@@ -162,6 +163,29 @@ export function registerStudentCommands(program: Command, withDataDir: (command:
       printLines(
         `Removed ${student.username} from class ${target.name}. The account and everything ${student.username} played stay; class-only activities of ${target.name} no longer accept ${student.username}.`,
       );
+    });
+
+  withDataDir(students.command('delete'))
+    .argument('<username>', "the student's login name")
+    .description("delete a student's account for good: username, name, e-mail address, password, classes (erase the student's data first)")
+    .option('--yes', 'really delete (without it, only shows what would be deleted)')
+    .option('--json', 'print the deleted account as JSON')
+    .action((username: string, options: DataDirOption & { yes?: boolean; json?: boolean }) => {
+      const account = withDatabase(options, (db) => {
+        try {
+          if (!options.yes) {
+            const found = studentAccount(db, username);
+            printLines(`Would delete the account of ${found.username}${found.name ? ` (${found.name})` : ''}${found.classes.length ? `, in ${found.classes.join(', ')}` : ''}.`);
+            throw new CliError('Nothing deleted. Run again with --yes to delete it; this cannot be undone.');
+          }
+          return db.transaction(() => deleteStudentAccount(db, username)).immediate();
+        } catch (error) {
+          if (error instanceof StudentDeleteError) throw new CliError(error.message);
+          throw error;
+        }
+      });
+      if (options.json) return printJson({ deleted: true, username: account.username, classes: account.classes });
+      printLines(`Deleted the account of ${account.username}: its name, e-mail address, password and classes are gone, and its logins stop working.`);
     });
 
   withDataDir(students.command('join'))

@@ -1,0 +1,60 @@
+import type { Db } from './open-database.js';
+import { prepared } from './prepared.js';
+
+export class StudentDeleteError extends Error {
+  constructor(
+    readonly reason: 'student-not-found' | 'student-has-data',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface StudentAccount {
+  id: string;
+  username: string;
+  name: string | null;
+  classes: string[];
+}
+
+/** The roster account a username names (typed in any case, as students log in). */
+export function studentAccount(db: Db, username: string): StudentAccount {
+  const found = prepared<[string, string], { id: string; username: string; name: string | null }>(
+    db,
+    'SELECT id, username, name FROM students WHERE username = lower(?) OR username = ?',
+  ).get(username, username);
+  if (!found) throw new StudentDeleteError('student-not-found', `No student "${username}". See: aula student list`);
+  const classes = prepared<[string], { name: string }>(
+    db,
+    'SELECT c.name FROM class_members m JOIN classes c ON c.id = m.class_id WHERE m.student_id = ? ORDER BY c.name',
+  )
+    .all(found.id)
+    .map((row) => row.name);
+  return { ...found, classes };
+}
+
+/**
+ * Deletes a student's roster account for good (username, display name, e-mail address, password hash, class
+ * memberships): the end of the school's need for it, or an erasure request. The student's game data is a player of its
+ * own, erased with `aula player erase`; while it exists the account is kept, since the player record names the student
+ * by username and would otherwise outlive the account. Login tokens stop working at once (the student must exist).
+ * Call inside a write transaction; `secure_delete` overwrites the freed pages with zeros.
+ */
+export function deleteStudentAccount(db: Db, username: string): StudentAccount {
+  const account = studentAccount(db, username);
+  const player = prepared<[string], { publicId: string; sessions: number }>(
+    db,
+    'SELECT public_id AS publicId, (SELECT count(*) FROM sessions s WHERE s.player_id = p.id) AS sessions FROM players p WHERE student_id = ?',
+  ).get(account.id);
+  if (player) {
+    throw new StudentDeleteError(
+      'student-has-data',
+      `Nothing deleted: ${account.username} still has data in Aula (${player.sessions} session${player.sessions === 1 ? '' : 's'}). ` +
+        `Erase it first (aula player erase ${player.publicId} --yes), then delete the account.`,
+    );
+  }
+  db.pragma('secure_delete = ON');
+  db.prepare('DELETE FROM class_members WHERE student_id = ?').run(account.id);
+  db.prepare('DELETE FROM students WHERE id = ?').run(account.id);
+  return account;
+}
