@@ -113,5 +113,25 @@ export function hideAgents(statement: Json, row: Pick<StoredStatementRow, 'sourc
   if ('actor' in out) out.actor = hiddenActor(out.actor, row, settings, salt);
   if ('object' in out) out.object = hiddenObject(out.object, settings, salt);
   if ('context' in out) out.context = hiddenContext(out.context, settings, salt);
+  if ('attachments' in out) hideAttachments(out);
+  if (isObject(out.object) && out.object.objectType === 'SubStatement' && 'attachments' in out.object) {
+    out.object = { ...out.object };
+    hideAttachments(out.object as Json);
+  }
   return out;
+}
+
+const SIGNATURE_USAGE = 'http://adlnet.gov/expapi/attachments/signature';
+
+/**
+ * Attachment data (a picture, a recording, a file) cannot be pseudonymised, and a signature's JWS carries the
+ * statement as signed, real actor included: a pseudonymised statement keeps only the attachments that link to a
+ * `fileUrl` (no data of Aula's goes with them), never a signature, so its data is never exported or uploaded.
+ */
+function hideAttachments(statement: Json): void {
+  const kept = Array.isArray(statement.attachments)
+    ? (statement.attachments as unknown[]).filter((one) => isObject(one) && typeof one.fileUrl === 'string' && one.usageType !== SIGNATURE_USAGE)
+    : [];
+  if (kept.length > 0) statement.attachments = kept;
+  else delete statement.attachments;
 }

@@ -138,7 +138,9 @@ async function upload(db: Db, options: UploadOptions): Promise<UploadSummary> {
     const valid: Item[] = [];
     for (const row of rows) {
       const { statement, problem } = outgoingStatement(row, options.settings);
-      const attachments = withAttachments && row.source === 'xapi' ? attachmentsOfStatements(db, [row.seq]) : [];
+      // Only what the outgoing statement still names: a pseudonymised one names no data (pseudonymous-agents.ts).
+      const named = withAttachments && row.source === 'xapi' ? namedSha2s(statement) : new Set<string>();
+      const attachments = named.size > 0 ? attachmentsOfStatements(db, [row.seq]).filter((one) => named.has(one.sha2)) : [];
       const item = { seq: row.seq, id: row.id, statement, body: JSON.stringify(statement), attachments };
       // N-9: what normalisation cannot make valid is marked and reported, never sent.
       if (problem) await mark([item], 'rejected', null, `not valid xAPI: ${problem}`);
@@ -267,6 +269,18 @@ function attachmentParts(db: Db, items: Item[]): LrsAttachment[] {
     if (data) parts.set(attachment.sha2, { sha2: attachment.sha2, contentType: attachment.contentType, data });
   }
   return [...parts.values()];
+}
+
+/** The sha2s a statement's attachments (and its SubStatement's) name. */
+function namedSha2s(statement: Record<string, unknown>): Set<string> {
+  const object = statement.object as Record<string, unknown> | undefined;
+  const lists = [statement.attachments, object?.objectType === 'SubStatement' ? object.attachments : undefined];
+  const named = new Set<string>();
+  for (const list of lists) {
+    if (!Array.isArray(list)) continue;
+    for (const attachment of list as Array<{ sha2?: unknown }>) if (typeof attachment?.sha2 === 'string') named.add(attachment.sha2.toLowerCase());
+  }
+  return named;
 }
 
 function* byBytes(items: Item[]): Generator<Item[]> {

@@ -3,9 +3,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { normalizeSettingsFor } from '../../server/export/export-options.js';
 import type { Collector } from '../../server/index.js';
+import { ensurePseudonymSalt } from '../../server/normalize/pseudonym.js';
 import { uploadStatements } from '../../server/upload/uploader.js';
 import { startTestCollector } from '../support/collector.js';
 import { type LearningLocker, startLearningLocker } from '../support/learning-locker.js';
+import { type LrsRequest, startScriptedLrs } from '../support/scripted-lrs.js';
 import { statement, xapiEndpoint } from './xapi-support.js';
 
 // Learning Locker's statements service (xapi-statements@5.0.1), which stores attachment data (xapi.md §12.1).
@@ -70,4 +72,47 @@ test("an xAPI game's attachment data reaches the central LRS with its statement 
     headers: { 'X-Experience-API-Version': '1.0.3', Authorization: auth },
   });
   assert.equal(plainUpstream.status, 200);
+});
+
+// Attachment data cannot be pseudonymised (and a signature's JWS holds the real actor): a pseudonymised upload sends the
+// statement without the attachments Aula holds data of, as plain JSON, and keeps a fileUrl-only one.
+test('a pseudonymised upload leaves attachment data and signatures out, and keeps attachments that are only a fileUrl', async () => {
+  const xapi = xapiEndpoint(collector, 'Pseudonymised drawings');
+  const drawing = Buffer.from('a drawing with the student\'s face');
+  const sha2 = createHash('sha256').update(drawing).digest('hex');
+  const linked = { usageType: 'http://id.tincanapi.com/attachment/supporting_media', display: { 'en-US': 'link' }, contentType: 'text/plain', length: 1, sha2: 'ab'.repeat(32), fileUrl: 'http://example.com/a.txt' };
+  const sent = statement({
+    id: randomUUID(),
+    attachments: [{ usageType: 'http://id.tincanapi.com/attachment/supporting_media', display: { 'en-US': 'drawing' }, contentType: 'text/plain', length: drawing.length, sha2 }, linked],
+  });
+  const body = Buffer.concat([
+    Buffer.from(`--b\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(sent)}\r\n`),
+    Buffer.from(`--b\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: binary\r\nX-Experience-API-Hash: ${sha2}\r\n\r\n`),
+    drawing,
+    Buffer.from('\r\n--b--\r\n'),
+  ]);
+  assert.equal((await xapi.call('statements', { method: 'POST', body: new Uint8Array(body), headers: { 'Content-Type': 'multipart/mixed; boundary=b' } })).status, 200);
+  const received: LrsRequest[] = [];
+  const scripted = await startScriptedLrs((request, send) => {
+    received.push(request);
+    send(200, request.statements().map((one) => one.id));
+  });
+  try {
+    const db = collector.context.db;
+    const summary = await uploadStatements(db, {
+      target: { endpoint: scripted.endpoint, username: 'key', password: 'secret' },
+      filters: { activity: xapi.trackingCode },
+      batchSize: 100,
+      settings: normalizeSettingsFor(db, collector.context.homePage, { actors: 'per-player', pseudonymize: true }, await collector.context.writer.run(ensurePseudonymSalt)),
+      write: (job) => collector.context.writer.run(job),
+      retryDelays: [10],
+    });
+    assert.equal(summary.sent, 1, JSON.stringify(summary.problems));
+    assert.equal(received.length, 1);
+    assert.ok(!received[0]?.body.includes(drawing), 'the drawing was not sent');
+    const [upstream] = received[0]?.statements() ?? [];
+    assert.deepEqual(upstream?.attachments, [linked]);
+  } finally {
+    await scripted.close();
+  }
 });
