@@ -43,7 +43,9 @@ export function useResource<T>(path: string | null, options: ResourceOptions = {
       return;
     }
     s.inFlight = true;
-    s.lastFetch = Date.now();
+    // A monotonic clock: after the laptop's clock was set back an hour, Date.now() made the next refetch wait an hour,
+    // and every screen that refetches on the live stream (Live included) stood still that long (docs/clock.md).
+    s.lastFetch = performance.now();
     apiGet<T>(current)
       .then(
         (value) => {
@@ -85,7 +87,7 @@ export function useResource<T>(path: string | null, options: ResourceOptions = {
   useLiveSignal((signal: LiveSignal) => {
     if (signal.kind === 'changes' && !staleOn?.(signal.changes)) return;
     const s = state.current;
-    const wait = s.lastFetch + throttleMs - Date.now();
+    const wait = s.lastFetch + throttleMs - performance.now();
     if (wait <= 0) return load();
     if (!s.timer) {
       s.timer = setTimeout(() => {
