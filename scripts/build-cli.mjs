@@ -17,8 +17,8 @@ try {
     logLevel: 'warning',
     absWorkingDir: root,
     // The ingest writer thread starts `./worker-entry.js` next to the module that spawns it: this bundle (and the
-    // export's encoding thread `./export-encode-worker.js`, the dashboard's backup thread `./backup-worker.js`).
-    entryPoints: { aula: 'server/cli-main.ts', 'worker-entry': 'server/store/ingest-worker/worker-entry.ts', 'export-encode-worker': 'server/export/encode-worker/encode-worker-entry.ts', 'backup-worker': 'server/store/backup-thread/backup-entry.ts' },
+    // export's encoding thread `./export-encode-worker.js`, the dashboard's backup thread `./backup-worker.js`, its import thread `./import-worker.js`).
+    entryPoints: { aula: 'server/cli-main.ts', 'worker-entry': 'server/store/ingest-worker/worker-entry.ts', 'export-encode-worker': 'server/export/encode-worker/encode-worker-entry.ts', 'backup-worker': 'server/store/backup-thread/backup-entry.ts', 'import-worker': 'server/import/import-thread/import-entry.ts' },
     outdir: path.join(root, 'dist', 'cli'),
   });
   console.log('Built dist/cli/aula.js');

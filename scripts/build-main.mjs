@@ -16,7 +16,7 @@ await Promise.all([
     ...common,
     // The collector's ingest writer thread starts `./worker-entry.js` next to the module that spawns it, which is
     // this bundle.
-    entryPoints: { index: 'main/index.ts', 'worker-entry': 'server/store/ingest-worker/worker-entry.ts', 'export-encode-worker': 'server/export/encode-worker/encode-worker-entry.ts', 'backup-worker': 'server/store/backup-thread/backup-entry.ts' },
+    entryPoints: { index: 'main/index.ts', 'worker-entry': 'server/store/ingest-worker/worker-entry.ts', 'export-encode-worker': 'server/export/encode-worker/encode-worker-entry.ts', 'backup-worker': 'server/store/backup-thread/backup-entry.ts', 'import-worker': 'server/import/import-thread/import-entry.ts' },
     outdir,
     format: 'esm',
     packages: 'external',

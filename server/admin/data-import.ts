@@ -71,7 +71,8 @@ export class ImportRunner {
       // Verifying, parsing and merging a bundle of a term takes tens of seconds, in transactions of a few hundred ms
       // each: on a thread of its own, with its own connection, games' batches are read and answered meanwhile.
       const report = await importInThread(
-        { file, dataDir: ctx.config.dataDir },
+        // Held to the same size cap as the collector's own connection: a full database stops it the same way.
+        { file, dataDir: ctx.config.dataDir, maxPages: ctx.db.pragma('max_page_count', { simple: true }) as number },
         {
           storedHere: () => ctx.storedClock.iso(),
           onStart: (stop) => {
