@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { test } from 'node:test';
 import type { ImportReport } from '../../server/admin/api-types.js';
 import { exportOptionsSchema } from '../../server/export/export-options.js';
