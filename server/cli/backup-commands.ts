@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { listBackups } from '../admin/backup-list.js';
+import { type ReappliedErasures, reapplyErasures } from '../erasure/reapply-erasures.js';
 import { BackupDeleteError, backupFile, deleteBackup } from '../store/backup-delete.js';
 import { backupDatabase } from '../store/backups.js';
 import { RestoreRefusedError, type RestoreResult, restoreDatabase } from '../store/restore-database.js';
+import { isoNow } from '../util/time.js';
 import { closeDatabase, type DataDirOption, openData, resolveDataDir } from './open-data.js';
 import { CliError, printJson, printLines } from './output.js';
 
@@ -43,10 +45,13 @@ export function registerBackupCommands(program: Command, withDataDir: (command: 
         if (error instanceof RestoreRefusedError) throw new CliError(error.message);
         throw error;
       }
-      if (options.json) printJson(result);
+      // A backup made before an erasure brought the erased data back: what the replaced database erased goes again.
+      const erasures = result.keptAside ? reapplyErasures(result.dataDir, result.keptAside, isoNow()) : null;
+      if (options.json) printJson(erasures ? { ...result, erasures } : result);
       else {
         if (result.keptAside) printLines(`The previous database was kept as ${result.keptAside}`);
         printLines(`Restored ${result.restored} into ${result.dataDir}.`);
+        if (erasures) printLines(...erasureLines(erasures));
       }
     });
 }
@@ -131,4 +136,17 @@ function describeBackup(dataDir: string, db: Parameters<typeof listBackups>[1], 
 function asCliError(error: unknown): never {
   if (error instanceof BackupDeleteError) throw new CliError(error.message);
   throw error;
+}
+
+/** What the restore did about erasures the backup predates; nothing when it predates none. */
+function erasureLines(erasures: ReappliedErasures): string[] {
+  const lines: string[] = [];
+  if (erasures.reapplied > 0) {
+    lines.push(
+      `The backup was made before ${erasures.reapplied} erasure${erasures.reapplied === 1 ? '' : 's'} of the replaced database: erased again now (see the erasure log).`,
+    );
+  }
+  if (erasures.problem) lines.push(erasures.problem);
+  if (erasures.left.length > 0) lines.push(...erasures.left.map((command) => `  ${command}`));
+  return lines;
 }
