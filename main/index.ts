@@ -13,7 +13,7 @@ import { createQuitFlow } from './quit-flow.js';
 import { createServerHost, findFreePort, type HostStart } from './server-host.js';
 import { collectorConfig, type DesktopSettings, loadSettings, settingsPath, updateSettings } from './settings.js';
 import { claimSingleInstance } from './single-instance.js';
-import { problemDialog } from './startup-problem.js';
+import { problemDialog, settingsProblemDialog } from './startup-problem.js';
 import { gameAddresses, type TrayAction, toMenuTemplate, trayMenu, trayTooltip } from './tray-menu.js';
 import { dashboardWindowOptions } from './window-options.js';
 import { createWindowPresenter } from './window-presenter.js';
@@ -69,7 +69,11 @@ if (claimSingleInstance(app, showIfRunning)) {
 
 async function launch(): Promise<void> {
   const loaded = loadSettings(home);
-  if (loaded.problem) log.warn(loaded.problem);
+  if (loaded.problem) {
+    log.warn(loaded.problem);
+    const box = settingsProblemDialog(loaded.problem);
+    await dialog.showMessageBox({ type: 'warning', title: box.title, message: box.message, detail: box.detail, buttons: box.buttons, noLink: true });
+  }
   settings = loaded.settings;
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
     callback(allowPermission(permission, details.requestingUrl, dashboardOrigin() ?? 'null')),

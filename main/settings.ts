@@ -29,6 +29,13 @@ export const settingsPatchSchema = z
   .strict();
 
 export type DesktopSettings = z.output<typeof desktopSettingsSchema>;
+
+/** What each saved setting must be, to say which one a hand-edited file got wrong. */
+const SETTING_EXPECTED: Record<keyof DesktopSettings, string> = {
+  port: 'must be a whole number from 1 to 65535',
+  exposeOnLan: 'must be true or false',
+  dataDir: 'must be the path of a folder',
+};
 export type SettingsPatch = z.input<typeof settingsPatchSchema>;
 
 export interface LoadedSettings {
@@ -58,7 +65,13 @@ export function loadSettings(homeDir: string): LoadedSettings {
   }
   const parsed = desktopSettingsSchema.safeParse(json);
   if (!parsed.success) {
-    return { settings: desktopSettingsSchema.parse({}), problem: `${file} has invalid values; using the defaults` };
+    const values = json as Record<string, unknown>;
+    const which = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? '');
+      const expected = SETTING_EXPECTED[key as keyof DesktopSettings] ?? issue.message;
+      return `"${key}" is ${JSON.stringify(values?.[key])}, but ${expected}`;
+    });
+    return { settings: desktopSettingsSchema.parse({}), problem: `${file} has invalid values (${which.join('; ')}); using the defaults` };
   }
   return { settings: parsed.data };
 }

@@ -89,3 +89,18 @@ export function problemDialog(problem: StartProblem, context: { dataDir: string;
       };
   }
 }
+
+/**
+ * The warning before the collector starts with the default settings because the saved ones could not be used: games
+ * set up for another port would otherwise stop reaching it without a word (the log is not where a teacher looks).
+ */
+export function settingsProblemDialog(problem: string): { title: string; message: string; detail: string; buttons: string[] } {
+  return {
+    title: "Aula's saved settings could not be used",
+    message: problem,
+    detail:
+      'Aula starts with its default settings: port 3000, open to the classroom network, data in the usual folder. ' +
+      'Set them again in the dashboard (Settings), or correct the file, then restart Aula. The file is left as it is.',
+    buttons: ['OK'],
+  };
+}

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { describe, test } from 'node:test';
 import { desktopConfig } from '../../main/desktop-config.js';
-import { desktopSettingsSchema } from '../../main/settings.js';
-import { problemDialog } from '../../main/startup-problem.js';
+import { desktopSettingsSchema, loadSettings, settingsPath } from '../../main/settings.js';
+import { problemDialog, settingsProblemDialog } from '../../main/startup-problem.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const settings = desktopSettingsSchema.parse({});
 const paths = { homeDir: '/home/teacher/.config/Aula', dashboardDir: '/opt/aula/renderer/dist', settingsFile: '/home/teacher/.config/Aula/desktop-settings.json' };
@@ -46,5 +48,20 @@ describe('the desktop app started with a wrong AULA_* variable', () => {
     assert.equal(prepared.config.host, '127.0.0.1');
     assert.equal(prepared.config.logLevel, 'warn');
     assert.equal(windowFor({}), null, 'no variables: the saved settings');
+  });
+});
+
+describe('the desktop app whose saved settings file was edited by hand into values it cannot take', () => {
+  test('says which setting, its value and what it must be, and that the defaults apply, before it starts', () => {
+    const home = tempDir();
+    fs.writeFileSync(settingsPath(home), JSON.stringify({ port: '3001', exposeOnLan: true }));
+    const loaded = loadSettings(home);
+    assert.equal(loaded.settings.port, 3000);
+    assert.equal(loaded.problem, `${settingsPath(home)} has invalid values ("port" is "3001", but must be a whole number from 1 to 65535); using the defaults`);
+    const box = settingsProblemDialog(loaded.problem);
+    assert.equal(box.title, "Aula's saved settings could not be used");
+    assert.equal(box.message, loaded.problem);
+    assert.match(box.detail, /^Aula starts with its default settings: port 3000, open to the classroom network/);
+    assert.ok(fs.existsSync(settingsPath(home)), 'the file is left for the teacher');
   });
 });
