@@ -6,6 +6,7 @@ import { pseudonym } from '../normalize/index.js';
 import { findPlayer } from '../store/find-player.js';
 import { schemaVersion } from '../store/migrations/index.js';
 import type { Db } from '../store/open-database.js';
+import { type BundledAttachment, bundledAttachments } from '../store/xapi-attachments-repo.js';
 import { appVersion } from './app-version.js';
 import { BUNDLE_TABLES, bundleTableRows, hasStatementFilter, type Referenced, STATEMENT_ROW_SELECT } from './bundle-tables.js';
 import { ChunkedWriter } from './chunked-writer.js';
@@ -21,6 +22,8 @@ import { iterateStatements } from './statement-rows.js';
 export const MANIFEST = 'manifest.json';
 export const STATEMENTS_FILE = 'statements.ndjson';
 export const STATEMENT_ROWS_FILE = 'aula/statement-rows.ndjson';
+/** The attachment data xAPI games sent with the bundle's statements; only in a bundle that has some. */
+export const ATTACHMENTS_FILE = 'aula/attachments.ndjson';
 export const BUNDLE_FORMAT = 'aula-bundle/1';
 
 type FileInfo = { bytes: number; sha256: string; lines: number };
@@ -127,6 +130,17 @@ async function writeEntries(
     }
   });
   const counts: Record<string, number> = { statements: report.statements };
+  // A pseudonymised bundle names no attachment data in its statements (pseudonymous-agents.ts), and carries none.
+  // Without any, no file: such a bundle is the one an Aula without attachments wrote.
+  const attachments = salt ? undefined : bundledAttachments(db, where);
+  const first = attachments?.next();
+  if (attachments && first && !first.done) {
+    await entry(ATTACHMENTS_FILE, async (write) => {
+      await write(attachmentLine(first.value));
+      for (const attachment of attachments) await write(attachmentLine(attachment));
+    });
+    counts.attachments = files[ATTACHMENTS_FILE]?.lines ?? 0;
+  }
   for (const table of BUNDLE_TABLES) {
     const tableRows = bundleTableRows(db, table, referenced);
     counts[table] = tableRows.length;
@@ -167,6 +181,11 @@ async function writeEntries(
   report.files = files;
   report.bytes = zipBytes;
   return report;
+}
+
+/** An attachment's line in the bundle: its data in base64, and the ids of the statements naming it. */
+function attachmentLine({ sha2, contentType, data, statements }: BundledAttachment): string {
+  return `${JSON.stringify({ sha2, content_type: contentType, data: data.toString('base64'), statements })}\n`;
 }
 
 /** The playerId of the player --player named (an e-mail address or account name names an `xapi-…` player). */

@@ -5,6 +5,7 @@ import { storedHereNow } from '../store/stored-clock.js';
 import { isoNow } from '../util/time.js';
 import { BundleReader } from './bundle-reader.js';
 import { type BundleRows, bundleRowSchemas, parseRow, type StatementRow, statementRowSchema } from './bundle-rows.js';
+import { importAttachments } from './import-attachments.js';
 import { ImportDiskFullError, isDiskFull } from './import-errors.js';
 import { bundleOrigin } from './import-origin.js';
 import { addNote, emptyReport, IMPORT_KINDS, type ImportReport } from './import-report.js';
@@ -72,6 +73,7 @@ export async function importBundle(file: string, options: ImportOptions): Promis
       });
       options.onCommitted?.(touched);
       await importStatements(reader, maps, report, options, total, read);
+      await importAttachments(reader, manifest, report, options.write);
     } catch (error) {
       // A stack trace from SQLite said nothing of what was kept or what to do next.
       if (isDiskFull(error)) throw new ImportDiskFullError(read.statements, total);

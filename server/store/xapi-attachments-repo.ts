@@ -111,3 +111,59 @@ export function deleteAttachmentsOf(db: Db, seqTable: string): void {
   db.exec(`DELETE FROM xapi_attachments WHERE id IN (SELECT id FROM temp.erase_attachment)
              AND NOT EXISTS (SELECT 1 FROM xapi_statement_attachments r WHERE r.attachment_id = xapi_attachments.id)`);
 }
+
+/** An attachment as a bundle carries it (zip-bundle.ts): its data, and the ids of the exported statements naming it. */
+export interface BundledAttachment {
+  sha2: string;
+  contentType: string;
+  data: Buffer;
+  statements: string[];
+}
+
+/**
+ * The attachment data of the statements `where` selects (over `statements s`), each sha2 once with the ids of the
+ * statements naming it, read one attachment at a time.
+ */
+export function* bundledAttachments(db: Db, where: { sql: string; params: ReadonlyArray<string | number> }): Generator<BundledAttachment> {
+  const links = db
+    .prepare(`SELECT r.attachment_id AS attachmentId, s.id FROM xapi_statement_attachments r JOIN statements s ON s.seq = r.seq ${where.sql}`)
+    .all(...where.params) as Array<{ attachmentId: number; id: string }>;
+  const byAttachment = new Map<number, string[]>();
+  for (const { attachmentId, id } of links) byAttachment.set(attachmentId, [...(byAttachment.get(attachmentId) ?? []), id]);
+  const read = prepared<[number], { sha2: string; contentType: string; data: Buffer }>(
+    db,
+    'SELECT sha2, content_type AS contentType, data FROM xapi_attachments WHERE id = ?',
+  );
+  for (const [id, statements] of [...byAttachment.entries()].sort(([a], [b]) => a - b)) {
+    const row = read.get(id);
+    if (row) yield { ...row, statements };
+  }
+}
+
+/**
+ * An imported attachment (import-attachments.ts): stored and linked to the statements here that the bundle says name
+ * it, are xAPI statements and do name its sha2 (a different statement stored here under one of those ids does not get
+ * it). No activity limit applies: the import is the teacher's or researcher's own. Returns how many it was linked to.
+ */
+export function storeImportedAttachment(db: Db, attachment: BundledAttachment): number {
+  const rows = prepared<[string], { seq: number; activityId: string; source: string; json: string }>(
+    db,
+    'SELECT seq, activity_id AS activityId, source, json FROM statements WHERE id = ?',
+  );
+  const targets = attachment.statements
+    .map((id) => rows.get(id))
+    .filter((row) => row !== undefined && row.source === 'xapi' && row.json.toLowerCase().includes(attachment.sha2));
+  if (targets.length === 0) return 0;
+  let id = prepared<[string], { id: number }>(db, 'SELECT id FROM xapi_attachments WHERE sha2 = ?').get(attachment.sha2)?.id;
+  id ??= Number(
+    prepared(db, 'INSERT INTO xapi_attachments (sha2, content_type, length, data) VALUES (?, ?, ?, ?)').run(
+      attachment.sha2,
+      attachment.contentType,
+      attachment.data.length,
+      attachment.data,
+    ).lastInsertRowid,
+  );
+  const link = prepared(db, 'INSERT OR IGNORE INTO xapi_statement_attachments (seq, attachment_id, activity_id) VALUES (?, ?, ?)');
+  for (const target of targets) if (target) link.run(target.seq, id, target.activityId);
+  return targets.length;
+}

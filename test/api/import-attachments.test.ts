@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { createHash, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { test } from 'node:test';
+import { exportOptionsSchema } from '../../server/export/export-options.js';
+import { exportToFile } from '../../server/export/export-to.js';
+import { importBundle } from '../../server/import/import-bundle.js';
+import { activeXapiCredential } from '../../server/store/xapi-credentials-repo.js';
+import { startTestCollector } from '../support/collector.js';
+import { tempDir } from '../support/temp-dir.js';
+import { statement, xapiEndpoint } from './xapi-support.js';
+
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+function multipart(statements: unknown, parts: Buffer[]): Uint8Array {
+  const chunks = [Buffer.from(`--b\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(statements)}\r\n`)];
+  for (const data of parts) {
+    chunks.push(Buffer.from(`--b\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: binary\r\nX-Experience-API-Hash: ${sha256(data)}\r\n\r\n`), data, Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from('--b--\r\n'));
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+const attachment = (data: Buffer) => ({ usageType: 'http://id.tincanapi.com/attachment/supporting_media', display: { 'en-US': 'drawing' }, contentType: 'image/png', length: data.length, sha2: sha256(data) });
+
+// The classroom laptop's bundle goes to the researcher's Aula, which uploads to the LRS: the data must travel with it.
+test("a bundle carries the attachment data of its xAPI statements, and importing it gives the same bytes on the other laptop's GET", async () => {
+  const laptopA = await startTestCollector();
+  const xapi = xapiEndpoint(laptopA, 'Drawings');
+  const drawing = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0x0d, 0x0a]);
+  const sent = statement({ id: randomUUID(), attachments: [attachment(drawing)] });
+  const posted = await xapi.call('statements', { method: 'POST', body: multipart([sent, statement()], [drawing]), headers: { 'Content-Type': 'multipart/mixed; boundary=b' } });
+  assert.equal(posted.status, 200, posted.text);
+  const bundle = path.join(tempDir('aula-bundle-'), 'laptop-a.zip');
+  await exportToFile(laptopA.config.dataDir, laptopA.context.homePage, exportOptionsSchema.parse({ format: 'zip' }), bundle, undefined);
+  await laptopA.close();
+
+  const laptopB = await startTestCollector();
+  const report = await importBundle(bundle, { write: (job) => laptopB.context.writer.run(job) });
+  assert.equal(report.added.statements, 2);
+  const activity = laptopB.context.db.prepare("SELECT id FROM activities WHERE name = 'Drawings'").get() as { id: string };
+  const credential = activeXapiCredential(laptopB.context.db, activity.id);
+  assert.ok(credential);
+  const answer = await fetch(`${laptopB.url}/xapi/statements?statementId=${sent.id as string}&attachments=true`, {
+    headers: { 'X-Experience-API-Version': '1.0.3', Authorization: `Basic ${Buffer.from(`${credential.key}:${credential.secret}`).toString('base64')}` },
+  });
+  assert.equal(answer.status, 200);
+  const raw = Buffer.from(await answer.arrayBuffer());
+  assert.ok(raw.includes(Buffer.concat([Buffer.from(`X-Experience-API-Hash: ${sha256(drawing)}\r\n\r\n`), drawing, Buffer.from('\r\n--')])), raw.toString('latin1'));
+  await laptopB.close();
+});
