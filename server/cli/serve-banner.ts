@@ -14,6 +14,8 @@ export interface BannerFacts {
   dashboardBuilt: boolean;
   /** Whether that build is older than the dashboard's sources beside it (a checkout after `git pull`). */
   dashboardStale?: boolean;
+  /** Whether this start set the data folder up (a mistyped --data-dir shows at once). */
+  newDataFolder?: boolean;
 }
 
 /** What `aula serve` prints once it listens: where games and the teacher go, and what to check when games cannot. */
@@ -22,6 +24,7 @@ export function serveBanner(facts: BannerFacts, addresses: LanAddress[] = lanAdd
   const onNetwork = gameUrls.length > 0;
   return [
     `Aula collector is running (data: ${facts.dataDir})`,
+    ...(facts.newDataFolder ? ['  a new data folder, set up now (another one: --data-dir DIR or AULA_DATA_DIR)'] : []),
     '',
     ...(onNetwork
       ? ['Games on this network can reach it at:', ...gameUrls.map((url) => `  ${url}${addressNote(url, addresses)}`)]

@@ -7,7 +7,7 @@ import { mdnsInfo } from '../mdns/start-mdns.js';
 import { gameUrls, lanAddresses } from '../net/lan-addresses.js';
 import { databaseFile, NotADataFolderError } from '../store/open-database.js';
 import { dashboardIsStale } from './dashboard-dir.js';
-import { announceNewDataFolder, missingFolders, removeNewDataFolder } from './open-data.js';
+import { missingFolders, removeNewDataFolder } from './open-data.js';
 import { CliError, printLines } from './output.js';
 import { serveBanner } from './serve-banner.js';
 import { type ServeOptions, serveConfig } from './serve-config.js';
@@ -33,7 +33,8 @@ export function registerServeCommand(program: Command, withDataDir: (command: Co
         if (newFolders && !(error instanceof NotADataFolderError)) removeNewDataFolder(config.dataDir, newFolders);
         throw listenProblem(error, config.host ?? '0.0.0.0', config.port ?? 3000) ?? error;
       }
-      if (newFolders) announceNewDataFolder(config.dataDir);
+      // In the banner, not as a plain line on standard error, which holds the log's JSON lines only.
+      if (newFolders) log.info({ dataDir: config.dataDir }, 'set up a new data folder');
       // Before the banner: a service manager (or a test) that stops Aula as soon as it has printed its addresses must
       // get the clean stop, not the default SIGTERM that ends the process at once.
       stopOnSignals(collector, log);
@@ -48,6 +49,7 @@ export function registerServeCommand(program: Command, withDataDir: (command: Co
           dataDir: collector.config.dataDir,
           dashboardBuilt: fs.existsSync(path.join(config.dashboardDir ?? '', 'index.html')),
           dashboardStale: dashboardIsStale(config.dashboardDir),
+          newDataFolder: newFolders !== null,
         }),
       );
     });
