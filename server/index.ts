@@ -43,6 +43,8 @@ export interface Collector {
 export interface CollectorOptions {
   logger?: Logger;
   now?: () => number;
+  /** The monotonic clock `stored` counts on with while the wall clock is behind it (stored-clock.ts); performance.now. */
+  monotonic?: () => number;
   /** Extra routers; see createApp. */
   mounts?: (ctx: AppContext) => Mount[];
 }
@@ -85,7 +87,7 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
     loginLimiter: new LoginLimiter(now, limiterSettings(config)),
     homePage: resolveHomePage(db, config.homePage, config.port),
     now,
-    storedClock: new StoredClock(now, newestStoredHere(db)),
+    storedClock: new StoredClock(now, newestStoredHere(db), options.monotonic),
     onClose: (hook) => closeHooks.push(hook),
   };
   ingest.onRestart = (error) => log.error({ err: error }, 'the ingest writer thread stopped; batches it held were not acknowledged (games send them again); starting a new one');

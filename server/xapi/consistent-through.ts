@@ -39,10 +39,15 @@ export class ConsistencyClock {
     ctx.bus.on('statements.stored', () => this.noteIfIdle());
   }
 
-  /** The header's value now. */
+  /**
+   * The header's value now: a millisecond before the safe time. `since` is exclusive, and a statement handed over in
+   * the same millisecond as this answer gets that very time as its `stored`: a client reading with `since` set to it
+   * missed that statement for good. A millisecond earlier, it reads the statements of that millisecond once more
+   * (the same ids) and misses none.
+   */
   through(): string {
     this.noteIfIdle();
-    return new Date(this.safe).toISOString();
+    return new Date(this.safe - 1).toISOString();
   }
 
   /** A write handed over at `handedOverMs` has committed, and with it everything handed over before it. */
