@@ -7,6 +7,7 @@ import { PasswordRefusedError, resetPassword } from '../auth/student-password.js
 import type { AppContext } from '../context.js';
 import { sendJson } from '../http/send.js';
 import { ClassExistsError, type ClassInfo, ClassInUseError, createClass, deleteClass, getClass, listClasses, renameClass } from '../store/classes-repo.js';
+import { deleteStudentAccount, StudentDeleteError } from '../store/student-delete.js';
 import { existingUsernames, findStudentByUsername, joinClass, listStudents, removeFromClass, StudentExistsError } from '../store/students-repo.js';
 import { AdminError } from './admin-error.js';
 import type { ClassStudent } from './api-types.js';
@@ -171,6 +172,23 @@ export function classesRoutes(ctx: AppContext): express.Router {
     changed(found.id);
     ctx.log.info({ classId: found.id, studentId }, 'student taken out of a class from the dashboard');
     sendJson(res, 200, { class: getClass(ctx.db, found.id) ?? found, students: readClassStudents(ctx.db, found.id) });
+  });
+
+  // The account itself, for good (aula student delete): refused while the student's data is not erased.
+  router.delete('/students/:username', async (req, res) => {
+    const username = String(req.params.username);
+    const account = await ctx.writer
+      .run((db) => {
+        db.pragma('secure_delete = ON');
+        return deleteStudentAccount(db, username);
+      })
+      .catch((error: unknown) => {
+        if (error instanceof StudentDeleteError) throw new AdminError(error.reason === 'student-not-found' ? 404 : 409, error.reason, error.message);
+        throw error;
+      });
+    for (const classId of account.classIds) changed(classId);
+    ctx.log.info({ username: account.username, classes: account.classIds.length }, 'student account deleted from the dashboard');
+    sendJson(res, 200, { deleted: account.username, classes: account.classes });
   });
 
   // Every account with its classes (never a password hash): the dashboard suggests them when adding an existing student.

@@ -15,6 +15,7 @@ export interface StudentAccount {
   username: string;
   name: string | null;
   classes: string[];
+  classIds: string[];
 }
 
 /** The roster account a username names (typed in any case, as students log in). */
@@ -24,13 +25,11 @@ export function studentAccount(db: Db, username: string): StudentAccount {
     'SELECT id, username, name FROM students WHERE username = lower(?) OR username = ?',
   ).get(username, username);
   if (!found) throw new StudentDeleteError('student-not-found', `No student "${username}". See: aula student list`);
-  const classes = prepared<[string], { name: string }>(
+  const rows = prepared<[string], { id: string; name: string }>(
     db,
-    'SELECT c.name FROM class_members m JOIN classes c ON c.id = m.class_id WHERE m.student_id = ? ORDER BY c.name',
-  )
-    .all(found.id)
-    .map((row) => row.name);
-  return { ...found, classes };
+    'SELECT c.id, c.name FROM class_members m JOIN classes c ON c.id = m.class_id WHERE m.student_id = ? ORDER BY c.name',
+  ).all(found.id);
+  return { ...found, classes: rows.map((row) => row.name), classIds: rows.map((row) => row.id) };
 }
 
 /**

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { createAccounts } from '../../server/auth/roster.js';
 import { createActivity } from '../../server/store/activities-repo.js';
-import { adminApi } from '../support/http.js';
+import { createClass } from '../../server/store/classes-repo.js';
+import { adminApi, postJson } from '../support/http.js';
 import { type StartAnswer, startOk, statementS, track } from '../support/rage.js';
 import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
 
@@ -14,6 +16,7 @@ describe('data protection in the dashboard', { skip: chromiumMissing }, () => {
   let ana: StartAnswer;
   let ben: StartAnswer;
   let backupBefore = '';
+  let classId = '';
 
   before(async () => {
     dashboard = await collectorDashboard();
@@ -29,6 +32,16 @@ describe('data protection in the dashboard', { skip: chromiumMissing }, () => {
       const answer = await track(collector.url, player.authToken, statements);
       assert.equal(answer.status, 200, answer.text);
     }
+    // Class 3B: carl never played; dora did, and her data is still in Aula.
+    const { db, writer } = collector.context;
+    classId = (await writer.run((tx) => createClass(tx, '3B'))).id;
+    await createAccounts(db, (job) => writer.run(job), classId, [
+      { username: 'carl', password: 'carl-secret-pw', name: 'Carl Left-School' },
+      { username: 'dora', password: 'dora-secret-pw' },
+    ]);
+    const login = await postJson(`${collector.url}/api/login`, { username: 'dora', password: 'dora-secret-pw' });
+    const token = (login.json as { user: { token: string } }).user.token;
+    await startOk(collector.url, activity.trackingCode, { headers: { Authorization: `Bearer ${token}` } });
     const made = await adminApi(collector.url, '/backups', {});
     assert.equal(made.status, 201, made.text);
     backupBefore = (made.json as { backup: { name: string } }).backup.name;
@@ -72,5 +85,22 @@ describe('data protection in the dashboard', { skip: chromiumMissing }, () => {
     await page.getByRole('status').filter({ hasText: `Backup deleted: ${backupBefore}` }).waitFor();
     await page.getByText('No backup yet.').waitFor();
     assert.equal(fs.existsSync(path.join(collector.config.dataDir, 'backups', backupBefore)), false);
+  });
+
+  test("Classes deletes a student's account for good, and refuses while the student's data is still in Aula", async () => {
+    const { page, collector } = dashboard;
+    await page.goto(`${collector.url}/classes?class=${classId}`);
+    await page.getByRole('heading', { name: 'Class 3B' }).waitFor();
+
+    await page.getByRole('button', { name: 'Delete the account of dora…' }).click();
+    await page.getByRole('alertdialog', { name: 'Delete the account of dora' }).getByRole('button', { name: 'Yes, delete account' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Not deleted: Nothing deleted: dora still has data in Aula (1 session). Erase it first' }).waitFor();
+
+    await page.getByRole('button', { name: 'Delete the account of carl…' }).click();
+    await page.getByRole('alertdialog', { name: 'Delete the account of carl' }).getByRole('button', { name: 'Yes, delete account' }).click();
+    await page.getByRole('status').filter({ hasText: 'Deleted the account of carl: its name, e-mail address, password and classes are gone' }).waitFor();
+    await page.locator('table.class-students tr[data-username="carl"]').waitFor({ state: 'detached' });
+    const left = collector.context.db.prepare('SELECT username FROM students ORDER BY username').all() as Array<{ username: string }>;
+    assert.deepEqual(left.map((row) => row.username), ['dora']);
   });
 });

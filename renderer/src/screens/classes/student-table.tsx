@@ -1,10 +1,12 @@
 import { Fragment, useState } from 'react';
 import { formatTime } from '../../format/time';
+import { DeleteStudentAccount } from './delete-student-account';
 import { RemoveStudent } from './remove-student';
 import { ResetPasswordForm } from './reset-password-form';
 import type { ClassStudent } from './types';
 
-type OpenAction = { studentId: string; kind: 'password' | 'remove' } | null;
+type ActionKind = 'password' | 'remove' | 'delete';
+type OpenAction = { studentId: string; kind: ActionKind } | null;
 
 interface Props {
   classId: string;
@@ -17,7 +19,7 @@ export function StudentTable({ classId, className, students, onChanged }: Props)
   const [open, setOpen] = useState<OpenAction>(null);
   // Kept here, not in the row: the removed student's row is gone once the list refreshes.
   const [removed, setRemoved] = useState<string | null>(null);
-  const toggle = (studentId: string, kind: 'password' | 'remove') => {
+  const toggle = (studentId: string, kind: ActionKind) => {
     setRemoved(null);
     setOpen(open?.studentId === studentId && open.kind === kind ? null : { studentId, kind });
   };
@@ -86,6 +88,15 @@ export function StudentTable({ classId, className, students, onChanged }: Props)
                       onClick={() => toggle(student.id, 'remove')}
                     >
                       Remove from class…
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="button-small"
+                      aria-expanded={open?.studentId === student.id && open.kind === 'delete'}
+                      aria-label={`Delete the account of ${student.username}…`}
+                      onClick={() => toggle(student.id, 'delete')}
+                    >
+                      Delete account…
                     </button>
                   </td>
                 </tr>
@@ -94,6 +105,16 @@ export function StudentTable({ classId, className, students, onChanged }: Props)
                     <td colSpan={5}>
                       {open.kind === 'password' ? (
                         <ResetPasswordForm classId={classId} studentId={student.id} username={student.username} onClose={() => setOpen(null)} />
+                      ) : open.kind === 'delete' ? (
+                        <DeleteStudentAccount
+                          username={student.username}
+                          onClose={() => setOpen(null)}
+                          onDeleted={(message) => {
+                            setOpen(null);
+                            setRemoved(message);
+                            onChanged();
+                          }}
+                        />
                       ) : (
                         <RemoveStudent
                           classId={classId}
