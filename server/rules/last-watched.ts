@@ -20,7 +20,8 @@ export function writeLastWatched(db: Db, iso: string): void {
  */
 export function readLastWatched(db: Db): number | null {
   const written = getSetting(db, LAST_WATCHED_KEY);
-  const stored = prepared<[], { stored: string }>(db, 'SELECT stored FROM statement_batches ORDER BY id DESC LIMIT 1').get()?.stored;
+  // An imported batch by when it was stored here: its own `stored` is the other laptop's clock (stored-clock.ts).
+  const stored = prepared<[], { stored: string }>(db, 'SELECT coalesce(stored_here, stored) AS stored FROM statement_batches ORDER BY id DESC LIMIT 1').get()?.stored;
   const times = [written, stored].map((iso) => (iso ? Date.parse(iso) : Number.NaN)).filter((ms) => Number.isFinite(ms));
   return times.length > 0 ? Math.max(...times) : null;
 }

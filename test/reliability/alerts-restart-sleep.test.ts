@@ -152,6 +152,31 @@ describe('alerts across a restart of Aula', () => {
     assert.deepEqual(Object.keys(await shownAlerts(activity)).sort(), [dana.playerAnimalName, eve.playerAnimalName].sort());
   });
 
+  test('a bundle imported from a laptop whose clock was a day ahead does not hide the time Aula was off', async () => {
+    const activity = createActivity(collector.context.db, { name: 'Music', game: 'Rhythm Quest' });
+    await setRules(activity, { idle: { enabled: true, minutes: 3 } });
+    const fay = await startOk(collector.url, activity.trackingCode);
+    await send(fay, statement(fay, 'initialized', 'level', 'level1'));
+    // Another class's laptop, its clock set a day ahead: its statements keep that laptop's stored time when imported.
+    const aheadLaptop = await startTestCollector({ now: () => clock + 24 * HOUR });
+    const elsewhere = createActivity(aheadLaptop.context.db, { name: 'Art', game: 'Colour Quest' });
+    const painter = await startOk(aheadLaptop.url, elsewhere.trackingCode);
+    assert.equal((await track(aheadLaptop.url, painter.authToken, [statement(painter, 'initialized', 'level', 'level1')])).status, 200);
+    const bundle = Buffer.from(await (await fetch(`${aheadLaptop.url}/admin/api/data/export?format=zip`)).arrayBuffer());
+    await aheadLaptop.close();
+    const imported = await request(`${collector.url}/admin/api/data/import`, { method: 'POST', headers: { 'Content-Type': 'application/zip' }, body: new Uint8Array(bundle) });
+    assert.equal(imported.status, 200, imported.text);
+    clock += 1 * MIN;
+    engine().tick();
+
+    await restart(20 * MIN);
+    engine().tick();
+    assert.deepEqual(await shownAlerts(activity), {}, 'one minute of silence while Aula was watching, not twenty-one');
+    clock += 2.5 * MIN;
+    engine().tick();
+    assert.deepEqual(await shownAlerts(activity), { [fay.playerAnimalName]: [['idle', 'Idle for 3 min or more']] });
+  });
+
   test("the next morning, yesterday's sessions are not reported idle; one whose game sends again is watched", async () => {
     const activity = createActivity(collector.context.db, { name: 'History', game: 'Time Quest' });
     await setRules(activity, { idle: { enabled: true, minutes: 3 }, wrongAnswers: { enabled: true, inARow: 2 } });
