@@ -8,7 +8,7 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 /**
  * Statement comparison of xapi.md X-6.5: equal after removing what the specification exempts from immutability
  * (id, authority, stored, attachments, activity definitions, verb display, member order, timestamp and version
- * when one side lacks them; timestamps as instants; UUIDs and mbox domains case-insensitively).
+ * when one side lacks them; timestamps as instants; durations to 0.01 s; UUIDs and mbox domains case-insensitively).
  */
 export function statementsEqual(a: Json, b: Json): boolean {
   const left = comparable(a);
@@ -31,6 +31,7 @@ function comparable(statement: Json): Json {
 
 function clean(node: Json): Json {
   if (isObject(node.verb)) node.verb = { id: node.verb.id };
+  if (isObject(node.result) && typeof node.result.duration === 'string') node.result.duration = hundredths(node.result.duration);
   for (const key of ['actor', 'object', 'authority']) if (isObject(node[key])) agentOrObject(node[key] as Json);
   if (isObject(node.object)) {
     const object = node.object;
@@ -70,6 +71,17 @@ function agentOrObject(node: Json): void {
     for (const member of node.member) if (isObject(member)) agentOrObject(member);
     node.member = [...node.member].sort((x, y) => (canonicalJson(x) < canonicalJson(y) ? -1 : 1));
   }
+}
+
+/**
+ * A duration to 0.01 s: precision beyond it does not count when statements are compared (xAPI 2.0 4.2.7; 1.0.3 Data
+ * 4.6 SHOULD*), so `PT1.1237S` and `PT1.12S` are the same, as are `PT1.1S` and `PT1.10S`.
+ */
+function hundredths(duration: string): string {
+  return duration.replace(/(\d+)(?:\.(\d*))?S$/, (_all, whole: string, fraction: string | undefined) => {
+    const digits = (fraction ?? '').padEnd(2, '0').slice(0, 2);
+    return digits === '00' ? `${whole}S` : `${whole}.${digits}S`;
+  });
 }
 
 function instant(timestamp: string): string {

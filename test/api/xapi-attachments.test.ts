@@ -191,6 +191,32 @@ describe('/xapi: attachments sent as raw data (multipart/mixed)', () => {
     assert.equal(await storedCount(xapi), 1);
   });
 
+  it('durations are compared to 0.01 s: a signature of PT1.12S signs a statement of PT1.1237S, and a re-send with PT1.1239S is the same statement', async () => {
+    const xapi = xapiEndpoint(collector.current, 'Durations');
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const signedAs = statement({ id: randomUUID(), result: { duration: 'PT1.12S' } });
+    const head = Buffer.from(JSON.stringify({ alg: 'RS256' })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify(signedAs)).toString('base64url');
+    const jws = Buffer.from(`${head}.${payload}.${sign('sha256', Buffer.from(`${head}.${payload}`), privateKey).toString('base64url')}`);
+    const sent = {
+      ...signedAs,
+      result: { duration: 'PT1.1237S' },
+      attachments: [attachment(jws, { usageType: SIGNATURE, contentType: 'application/octet-stream' })],
+    };
+    const stored = await postMultipart(xapi, multipart(sent, [{ data: jws, type: 'application/octet-stream' }]));
+    assert.equal(stored.status, 200, stored.text);
+    const again = await xapi.call(`statements?statementId=${sent.id as string}`, {
+      method: 'PUT',
+      body: JSON.stringify({ ...signedAs, result: { duration: 'PT1.1239S' } }),
+    });
+    assert.equal(again.status, 204, again.text);
+    const different = await xapi.call(`statements?statementId=${sent.id as string}`, {
+      method: 'PUT',
+      body: JSON.stringify({ ...signedAs, result: { duration: 'PT1.13S' } }),
+    });
+    assert.equal(different.status, 409, different.text);
+  });
+
   it("erasing a player removes the data only that player's statements named; data another player's statement names stays", async () => {
     const xapi = xapiEndpoint(collector.current, 'Erasure');
     const ana = { objectType: 'Agent', mbox: 'mailto:ana@school.org' };
