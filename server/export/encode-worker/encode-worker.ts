@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorkerThread } from '../../util/worker-thread.js';
 import type { EncodeWorkerData, FromEncodeWorker, ToEncodeWorker, WireRows } from './messages.js';
 
 // The encoder allocates short-lived strings only; a smaller young generation than the default keeps each thread's
@@ -28,10 +29,11 @@ export class EncodeWorker {
   }
 
   static async start(data: EncodeWorkerData): Promise<EncodeWorker> {
-    // From source the entry is TypeScript and needs tsx registered in its own thread first; the bundles (scripts/
-    // build-cli.mjs, build-main.mjs) put export-encode-worker.js next to themselves.
-    const entry = import.meta.url.endsWith('.ts') ? './encode-worker-from-source.mjs' : './export-encode-worker.js';
-    const worker = new Worker(new URL(entry, import.meta.url), { workerData: data, resourceLimits: RESOURCE_LIMITS, execArgv: [] });
+    const worker = startWorkerThread(
+      import.meta.url,
+      { source: './encode-worker-from-source.mjs', built: './export-encode-worker.js' },
+      { workerData: data, resourceLimits: RESOURCE_LIMITS, execArgv: [] },
+    );
     try {
       await new Promise<void>((resolve, reject) => {
         worker.once('message', (message: FromEncodeWorker) =>

@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorkerThread, ThreadError } from '../../util/worker-thread.js';
 import type { ImportProgress } from '../import-bundle.js';
 import { ImportDiskFullError, ImportRefusedError } from '../import-errors.js';
 import type { ImportReport } from '../import-report.js';
@@ -14,20 +15,8 @@ export interface ImportInThreadOptions {
   onStart?: (stop: () => Promise<void>) => void;
 }
 
-/** An error of the thread's other than a refusal or a full disk, with SQLite's or the file system's code kept. */
-export class ImportThreadError extends Error {
-  constructor(
-    message: string,
-    readonly code: string | undefined,
-  ) {
-    super(message);
-  }
-}
-
 function startThread(request: ImportRequest): Worker {
-  // Built code runs next to import-worker.js (a bundle entry); from sources, through the tsx bootstrap.
-  const entry = import.meta.url.endsWith('.ts') ? './import-from-source.mjs' : './import-worker.js';
-  return new Worker(new URL(entry, import.meta.url), { workerData: request });
+  return startWorkerThread(import.meta.url, { source: './import-from-source.mjs', built: './import-worker.js' }, { workerData: request });
 }
 
 /**
@@ -65,12 +54,12 @@ export function importInThread(request: ImportRequest, options: ImportInThreadOp
           const { failure } = message;
           if (failure.kind === 'refused') settle(() => reject(new ImportRefusedError(failure.reason, failure.message)));
           else if (failure.kind === 'disk-full') settle(() => reject(new ImportDiskFullError(failure.done, failure.total)));
-          else settle(() => reject(new ImportThreadError(failure.message, failure.code)));
+          else settle(() => reject(new ThreadError(failure.message, failure.code)));
           return;
         }
       }
     });
     worker.once('error', (error) => settle(() => reject(error)));
-    worker.once('exit', (code) => settle(() => reject(new ImportThreadError(`the import thread stopped (exit code ${code})`, undefined))));
+    worker.once('exit', (code) => settle(() => reject(new ThreadError(`the import thread stopped (exit code ${code})`, undefined))));
   });
 }

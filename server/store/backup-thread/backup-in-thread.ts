@@ -1,20 +1,9 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorkerThread, ThreadError } from '../../util/worker-thread.js';
 import type { BackupReply, BackupRequest, CheckReply, ThreadRequest } from './messages.js';
 
-/** A backup failure as the thread reported it; `code` is SQLite's (e.g. SQLITE_FULL). */
-export class BackupError extends Error {
-  constructor(
-    message: string,
-    readonly code: string | undefined,
-  ) {
-    super(message);
-  }
-}
-
 function startThread(request: ThreadRequest): Worker {
-  // Built code runs next to backup-worker.js (a bundle entry); from sources, through the tsx bootstrap.
-  const entry = import.meta.url.endsWith('.ts') ? './backup-from-source.mjs' : './backup-worker.js';
-  return new Worker(new URL(entry, import.meta.url), { workerData: request });
+  return startWorkerThread(import.meta.url, { source: './backup-from-source.mjs', built: './backup-worker.js' }, { workerData: request });
 }
 
 /** The thread's one reply; a thread that stops without one is a failure. */
@@ -30,7 +19,7 @@ function replyOf<Reply extends { ok: boolean }>(worker: Worker, task: ThreadRequ
       reject(error);
     });
     worker.once('exit', (code) => {
-      if (!settled) reject(new BackupError(`the ${task} thread stopped (exit code ${code})`, undefined));
+      if (!settled) reject(new ThreadError(`the ${task} thread stopped (exit code ${code})`, undefined));
     });
   });
 }
@@ -41,7 +30,7 @@ function replyOf<Reply extends { ok: boolean }>(worker: Worker, task: ThreadRequ
  */
 export async function backupInThread(request: Omit<BackupRequest, 'task'>): Promise<string> {
   const reply = await replyOf<BackupReply>(startThread({ task: 'backup', ...request }), 'backup');
-  if (!reply.ok) throw new BackupError(reply.message, reply.code);
+  if (!reply.ok) throw new ThreadError(reply.message, reply.code);
   return reply.file;
 }
 

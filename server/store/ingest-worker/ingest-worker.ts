@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorkerThread } from '../../util/worker-thread.js';
 import type { IngestBatch, IngestResult } from '../statements-ingest.js';
 import { WriterClosedError } from '../write-queue.js';
 import { packBatch } from './batch-wire.js';
@@ -29,9 +30,7 @@ const MAX_QUICK_FAILURES = 3;
 const SEND_AT_ONCE_STATEMENTS = 50;
 
 function spawnWriter(workerData: WriterData): Promise<Worker> {
-  // From source the worker is TypeScript and needs tsx registered in its own thread first.
-  const entry = import.meta.url.endsWith('.ts') ? './worker-from-source.mjs' : './worker-entry.js';
-  const worker = new Worker(new URL(entry, import.meta.url), { workerData });
+  const worker = startWorkerThread(import.meta.url, { source: './worker-from-source.mjs', built: './worker-entry.js' }, { workerData });
   return new Promise<Worker>((resolve, reject) => {
     const onMessage = (message: FromWorker) => {
       if (message.type === 'ready') resolve(worker);
