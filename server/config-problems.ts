@@ -11,6 +11,7 @@ export const CONFIG_VARIABLES: Partial<Record<keyof ConfigInput, string>> = {
   loginFailuresPerAddress: 'AULA_LOGIN_FAILURES_PER_ADDRESS',
   loginFailureWindowMinutes: 'AULA_LOGIN_WINDOW_MINUTES',
   refusalsKeptDays: 'AULA_REFUSALS_KEPT_DAYS',
+  xapiAttachmentBytesPerActivity: 'AULA_XAPI_ATTACHMENTS_MB',
 };
 
 /** What each setting must be, in the words of the one who set it (not zod's). */
@@ -23,6 +24,7 @@ export const CONFIG_EXPECTED: Partial<Record<keyof ConfigInput, string>> = {
   loginFailuresPerAddress: 'must be a whole number above 0',
   loginFailureWindowMinutes: 'must be a number of minutes above 0, at most 1440',
   refusalsKeptDays: 'must be a number of days above 0, at most 3650',
+  xapiAttachmentBytesPerActivity: 'must be a whole number of MiB, 0 or more',
 };
 
 /**

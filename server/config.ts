@@ -22,6 +22,11 @@ function absoluteOr(value: string | undefined, fallback: string): string {
   return value && path.isAbsolute(value) ? value : fallback;
 }
 
+/** A whole number of MiB in bytes; NaN (refused by the schema, quoting the value) for anything else. */
+function mebibytes(text: string): number {
+  return /^\d+$/.test(text.trim()) ? Number(text.trim()) * 1024 * 1024 : Number.NaN;
+}
+
 /** pino's levels, most to least severe, and silent: what AULA_LOG_LEVEL takes. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -116,6 +121,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Con
   if (env.AULA_LOGIN_FAILURES_PER_ADDRESS) fromEnv.loginFailuresPerAddress = Number(env.AULA_LOGIN_FAILURES_PER_ADDRESS);
   if (env.AULA_LOGIN_WINDOW_MINUTES) fromEnv.loginFailureWindowMinutes = Number(env.AULA_LOGIN_WINDOW_MINUTES);
   if (env.AULA_REFUSALS_KEPT_DAYS) fromEnv.refusalsKeptDays = Number(env.AULA_REFUSALS_KEPT_DAYS);
+  if (env.AULA_XAPI_ATTACHMENTS_MB) fromEnv.xapiAttachmentBytesPerActivity = mebibytes(env.AULA_XAPI_ATTACHMENTS_MB);
   // 0 and false as documented; off and no as people write them (any case), rather than silently staying on.
   if (['0', 'false', 'off', 'no'].includes(env.AULA_MDNS?.trim().toLowerCase() ?? '')) fromEnv.mdns = false;
   return fromEnv;

@@ -68,6 +68,8 @@ Environment variables (a flag given wins over its variable):
   AULA_REFUSALS_KEPT_DAYS
                    days refused requests (with the device's address) are kept for
                    Diagnostics (30)
+  AULA_XAPI_ATTACHMENTS_MB
+                   MiB of attachment data an activity's xAPI statements may hold (256)
 
 Output: the addresses for games and the dashboard on standard output; the log on
 standard error (JSON lines, or readable lines in a terminal).

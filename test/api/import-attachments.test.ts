@@ -12,8 +12,8 @@ import { statement, xapiEndpoint } from './xapi-support.js';
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
-function multipart(statements: unknown, parts: Buffer[]): Uint8Array {
-  const chunks = [Buffer.from(`--b\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(statements)}\r\n`)];
+function multipart(statements: unknown, parts: Buffer[]): Uint8Array<ArrayBuffer> {
+  const chunks: Buffer[] = [Buffer.from(`--b\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(statements)}\r\n`)];
   for (const data of parts) {
     chunks.push(Buffer.from(`--b\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: binary\r\nX-Experience-API-Hash: ${sha256(data)}\r\n\r\n`), data, Buffer.from('\r\n'));
   }

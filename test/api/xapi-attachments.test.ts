@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { createHash, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { describe, it } from 'node:test';
+import { serveConfig } from '../../server/cli/serve-config.js';
+import { configFromEnv, parseConfig } from '../../server/config.js';
 import { erasureJob } from '../../server/erasure/run-erasure.js';
 import { startTestCollector, useTestCollector } from '../support/collector.js';
 import { request } from '../support/http.js';
+import { tempDir } from '../support/temp-dir.js';
 import { statement, XAPI, type XapiEndpoint, xapiEndpoint } from './xapi-support.js';
 
 type Json = Record<string, unknown>;
@@ -205,12 +208,12 @@ describe('/xapi: attachments sent as raw data (multipart/mixed)', () => {
     };
     const stored = await postMultipart(xapi, multipart(sent, [{ data: jws, type: 'application/octet-stream' }]));
     assert.equal(stored.status, 200, stored.text);
-    const again = await xapi.call(`statements?statementId=${sent.id as string}`, {
+    const again = await xapi.call(`statements?statementId=${signedAs.id as string}`, {
       method: 'PUT',
       body: JSON.stringify({ ...signedAs, result: { duration: 'PT1.1239S' } }),
     });
     assert.equal(again.status, 204, again.text);
-    const different = await xapi.call(`statements?statementId=${sent.id as string}`, {
+    const different = await xapi.call(`statements?statementId=${signedAs.id as string}`, {
       method: 'PUT',
       body: JSON.stringify({ ...signedAs, result: { duration: 'PT1.13S' } }),
     });
@@ -261,4 +264,13 @@ it("an activity's attachments are capped (xapiAttachmentBytesPerActivity): over 
   const rows = collector.context.db.prepare('SELECT count(*) AS n FROM xapi_attachments').get() as { n: number };
   assert.equal(rows.n, 1);
   await request(`${collector.url}/xapi/about`);
+});
+
+it('AULA_XAPI_ATTACHMENTS_MB sets the cap in MiB (256 by default); a wrong value is refused naming the variable', () => {
+  assert.equal(parseConfig({ dataDir: 'x', ...configFromEnv({ AULA_XAPI_ATTACHMENTS_MB: '1024' }) }).xapiAttachmentBytesPerActivity, 1024 * 1024 * 1024);
+  assert.equal(parseConfig({ dataDir: 'x' }).xapiAttachmentBytesPerActivity, 256 * 1024 * 1024);
+  assert.throws(
+    () => serveConfig({ dataDir: tempDir() }, { AULA_XAPI_ATTACHMENTS_MB: '1GB' }),
+    /AULA_XAPI_ATTACHMENTS_MB must be a whole number of MiB, 0 or more, not "1GB"/,
+  );
 });
