@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { it } from 'node:test';
-import { useTestCollector } from '../support/collector.js';
+import { startTestCollector } from '../support/collector.js';
 import { statement, xapiEndpoint } from './xapi-support.js';
 
 type Json = Record<string, unknown>;
-
-const collector = useTestCollector();
 
 /** UTF-16 big-endian: Node writes only little-endian, so the pairs are swapped. */
 const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
@@ -14,7 +12,8 @@ const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
 // A .NET game given Encoding.Unicode sends `charset=utf-16`, little-endian, without a byte-order mark; Learning Locker
 // decodes it. Read as UTF-8 it was "not valid JSON" (every other byte is a zero).
 it('statements sent in UTF-16 (a declared charset, or a byte-order mark) are stored as the text they are', async () => {
-  const xapi = xapiEndpoint(collector.current, 'UTF-16 game');
+  const collector = await startTestCollector();
+  const xapi = xapiEndpoint(collector, 'UTF-16 game');
   const name = 'Añá 学生 😀';
   const bodies: Array<[string, Buffer]> = [
     ['application/json; charset=utf-16', Buffer.from(JSON.stringify(statement({ id: randomUUID(), actor: { name, mbox: 'mailto:a@example.com' } })), 'utf16le')],
