@@ -13,9 +13,17 @@ export interface LiveEvents {
   'storage.changed': { full: boolean };
   /**
    * After commit and after the answer left: what rules and results read of one acknowledged batch, in order.
-   * `lastSeq`: the seq of the batch's last statement stored (batches arrive here in commit order).
+   * `lastSeq`: the seq of the batch's last statement stored (batches arrive here in commit order). `firstSeq`: the seq of
+   * the first of `facts`, when they are not the batch's last statements (an xAPI request of several sessions).
    */
-  'statements.accepted': { activityId: string | null; sessionId: number; playerId: string; facts: readonly StatementFact[]; lastSeq: number };
+  'statements.accepted': {
+    activityId: string | null;
+    sessionId: number;
+    playerId: string;
+    facts: readonly StatementFact[];
+    lastSeq: number;
+    firstSeq?: number;
+  };
   /** Alerts of an activity were raised, cleared, acknowledged or erased. */
   'alerts.changed': { activityId: string };
   /** Students' results in an activity were written (the rules engine's flush, after commit). */

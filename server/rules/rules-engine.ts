@@ -110,7 +110,7 @@ export class RulesEngine {
         if (!listen) return;
         if (!e.activityId) return;
         try {
-          this.onStatements(e.activityId, e.sessionId, e.playerId, e.facts, e.lastSeq);
+          this.onStatements(e.activityId, e.sessionId, e.playerId, e.facts, e.lastSeq, e.firstSeq ?? e.lastSeq - e.facts.length + 1);
         } catch (error) {
           // Never the game's problem: its batch is stored and answered already.
           ctx.log.warn({ err: error }, 'rules could not read a batch');
@@ -254,10 +254,18 @@ export class RulesEngine {
     await this.flush();
   }
 
-  private onStatements(activityId: string, sessionId: number, playerId: string, facts: readonly StatementFact[], lastSeq: number): void {
+  private onStatements(
+    activityId: string,
+    sessionId: number,
+    playerId: string,
+    facts: readonly StatementFact[],
+    lastSeq: number,
+    firstSeq: number,
+  ): void {
     const now = this.ctx.now();
-    // Stored in one transaction, so in consecutive seqs: the session's earlier statements end before this batch's.
-    const state = this.sessions.get(sessionId) ?? this.rebuild(activityId, sessionId, playerId, lastSeq - facts.length);
+    // The session's earlier statements end before this batch's first: read back, they are not evaluated twice (an xAPI
+    // request of several sessions ends with another session's statements, after this one's).
+    const state = this.sessions.get(sessionId) ?? this.rebuild(activityId, sessionId, playerId, firstSeq - 1);
     const settings = this.rulesOf(activityId);
     for (const fact of facts) {
       this.results.addLive(activityId, playerId, fact);

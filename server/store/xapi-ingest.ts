@@ -51,8 +51,11 @@ export interface XapiScope {
 
 export interface XapiIngestResult {
   ids: string[];
-  /** Per session: how many were stored, and which of the batch's statements (positions) they are. */
-  stored: Array<{ sessionId: number; playerId: string; count: number; positions: number[] }>;
+  /**
+   * Per session: how many were stored, which of the batch's statements (positions) they are, and the seq of the first
+   * (a request may hold several sessions' statements, so the last seq of the request is not the end of each one's).
+   */
+  stored: Array<{ sessionId: number; playerId: string; count: number; positions: number[]; firstSeq: number }>;
   started: Array<{ sessionId: number; playerId: string; newPlayer: boolean }>;
   /** The seq of the last statement stored, 0 when none was (see IngestResult). */
   lastSeq: number;
@@ -112,7 +115,7 @@ export function ingestXapi(
   }
   const stored = new Date(storedMs).toISOString();
   const seen = new Date(nowMs).toISOString();
-  const sessions = new Map<string, { session: SessionContext; count: number; summary: StatementSummary; positions: number[] }>();
+  const sessions = new Map<string, { session: SessionContext; count: number; summary: StatementSummary; positions: number[]; firstSeq: number }>();
   const started: XapiIngestResult['started'] = [];
   const insertAgent = prepared(db, 'INSERT OR IGNORE INTO xapi_statement_agents (seq, ifi, related) VALUES (?, ?, ?)');
   const insertActivity = prepared(
@@ -127,7 +130,7 @@ export function ingestXapi(
     let entry = sessions.get(sessionKey);
     if (!entry) {
       const session = sessionFor(db, scope, item, nowMs, stored, started);
-      entry = { session, count: 0, summary: emptySummary(), positions: [] };
+      entry = { session, count: 0, summary: emptySummary(), positions: [], firstSeq: 0 };
       sessions.set(sessionKey, entry);
     }
     const statement: Json = { ...item.statement, stored };
@@ -152,6 +155,7 @@ export function ingestXapi(
       json: JSON.stringify(orderKeys(statement)),
     });
     lastSeq = seq;
+    if (entry.count === 0) entry.firstSeq = seq;
     if (item.attachments.length > 0) attachmentRefs.push({ seq, sha2s: item.attachments });
     for (const agent of item.agents) insertAgent.run(seq, agent.key, agent.related ? 1 : 0);
     for (const activity of item.activities) insertActivity.run(seq, activity.key, activity.related ? 1 : 0);
@@ -169,9 +173,9 @@ export function ingestXapi(
     }
   }
   const result: XapiIngestResult = { ids: batch.map((item) => item.id), stored: [], started, lastSeq };
-  for (const { session, count, summary, positions } of sessions.values()) {
+  for (const { session, count, summary, positions, firstSeq } of sessions.values()) {
     applyCounters(db, session, count, summary, seen, null, activities);
-    result.stored.push({ sessionId: session.sessionId, playerId: session.playerId, count, positions });
+    result.stored.push({ sessionId: session.sessionId, playerId: session.playerId, count, positions, firstSeq });
   }
   return result;
 }

@@ -119,11 +119,11 @@ async function store(ctx: AppContext, locals: XapiLocals, statements: unknown[],
   for (const started of result.started) {
     ctx.bus.emit('session.started', { activityId: activity.id, ...started });
   }
-  for (const { sessionId, playerId, count, positions } of result.stored) {
+  for (const { sessionId, playerId, count, positions, firstSeq } of result.stored) {
     ctx.bus.emit('statements.stored', { activityId: activity.id, sessionId, playerId, count });
     // Alerts and results (issue 10) read xAPI games' statements as they read RAGE batches.
     const stored = positions.flatMap((position) => facts[position] ?? []);
-    ctx.bus.emit('statements.accepted', { activityId: activity.id, sessionId, playerId, facts: stored, lastSeq: result.lastSeq });
+    ctx.bus.emit('statements.accepted', { activityId: activity.id, sessionId, playerId, facts: stored, lastSeq: result.lastSeq, firstSeq });
   }
   return result.ids;
 }
