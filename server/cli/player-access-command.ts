@@ -19,6 +19,7 @@ function summaryLine(summary: AccessReportSummary, where: string): string {
   const who = [summary.player && `player ${summary.player}`, summary.student && `student ${summary.student}`].filter(Boolean).join(', ');
   return (
     `Everything Aula holds about ${who}: ${counted(summary.sessions, 'session')}, ${counted(summary.statements, 'statement')}, ` +
+    (summary.attachments > 0 ? `${counted(summary.attachments, 'attached file')}, ` : '') +
     `${counted(summary.results, 'result')}, ${counted(summary.alerts, 'alert')}, ${counted(summary.refusedRequests, 'refused request')}, ` +
     `the roster record if any (never the password hash), written to ${where}. Backups made before (aula backup list) and exports already ` +
     'handed over are not in it.'
@@ -30,7 +31,7 @@ export function registerPlayerAccessCommand(players: Command, withDataDir: (comm
   withDataDir(players.command('access'))
     .argument('<playerId>', "the playerId: an anonymous player id, a student username, or an xAPI player's e-mail address or account name")
     .description(
-      'everything Aula holds about one player or student, for an access request: player and roster record, sessions, results, answers, alerts, refused requests, uploads and every statement, in one JSON file',
+      'everything Aula holds about one player or student, for an access request: player and roster record, sessions, results, answers, alerts, refused requests, uploads, every statement and the files xAPI games attached to them, in one JSON file',
     )
     .option('-o, --output <file>', 'write to this file (default: standard output)')
     .option('--force', "replace the --output file if it exists (never Aula's database or backups)")

@@ -1,6 +1,7 @@
 import { findPlayer } from '../store/find-player.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
+import { bundledAttachments } from '../store/xapi-attachments-repo.js';
 import { appVersion } from './app-version.js';
 
 export const ACCESS_FORMAT = 'aula-access/1';
@@ -35,6 +36,8 @@ const ABOUT = {
     "Requests of the player's sessions that Aula refused (kept for the Diagnostics screen for a limited time, AULA_REFUSALS_KEPT_DAYS): the device's network address and the start of what it sent.",
   uploads: "Statements of the player sent to a central Learning Record Store (LRS): where, and how many. Those copies are the LRS's; ask its administrator.",
   statements: 'Every statement the games sent about the player, exactly as received, with the time Aula stored it.',
+  attachments:
+    'The files (a picture, a recording…) xAPI games sent along with those statements, each once: its sha2 and type as the statements name it, the ids of the statements naming it, and its data in base64.',
   notIncluded:
     "Not in this report: backups of the whole database made before (aula backup list), exports and bundles already handed over, the log (standard error, wherever it was kept), and refused requests not tied to a session (they name only a device's address).",
 };
@@ -127,6 +130,12 @@ export interface AccessReportSummary {
   alerts: number;
   refusedRequests: number;
   statements: number;
+  attachments: number;
+}
+
+/** The attachment data of the player's statements (xapi-attachments-repo.ts), one at a time. */
+function playerAttachments(db: Db, playerId: string) {
+  return bundledAttachments(db, { sql: 'WHERE s.session_id IN (SELECT id FROM sessions WHERE player_id = ?)', params: [playerId] });
 }
 
 /**
@@ -156,7 +165,15 @@ export async function writeAccessReport(db: Db, typed: string, write: (text: str
       if (rows.length < PAGE_ROWS) break;
     }
   }
-  await write(`${statements === 0 ? '' : '\n  '}]\n}\n`);
+  await write(`${statements === 0 ? '' : '\n  '}],\n  "attachments": [`);
+  // Held by Aula as much as the statements naming them: the data itself, one attachment per write.
+  let attachments = 0;
+  for (const { sha2, contentType, data, statements: ids } of subject.playerId === null ? [] : playerAttachments(db, subject.playerId)) {
+    const line = JSON.stringify({ sha2, contentType, length: data.length, statements: ids, data: data.toString('base64') });
+    await write(`${attachments === 0 ? '' : ','}\n    ${line}`);
+    attachments++;
+  }
+  await write(`${attachments === 0 ? '' : '\n  '}]\n}\n`);
   const listed = (key: string) => (head[key] as unknown[]).length;
   return {
     player: (head.player as { playerId?: string } | null)?.playerId ?? null,
@@ -166,5 +183,6 @@ export async function writeAccessReport(db: Db, typed: string, write: (text: str
     alerts: listed('alerts'),
     refusedRequests: listed('refusedRequests'),
     statements,
+    attachments,
   };
 }

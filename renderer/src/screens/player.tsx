@@ -63,7 +63,7 @@ function PlayerDetails({ detail, onErased }: { detail: PlayerDetail; onErased: (
       </p>
       <p className="muted small">
         One JSON file: the player and roster record (never the password), sessions, results, answers, alerts, refused requests, uploads to
-        an LRS and every statement. Backups made before and exports already handed over are not in it.
+        an LRS and every statement, with any file an xAPI game attached to it. Backups made before and exports already handed over are not in it.
       </p>
       <ErasePlayer
         playerId={player.id}
