@@ -8,6 +8,7 @@ import { ImportDiskFullError, ImportRefusedError, isDiskFull } from '../import/i
 import type { ImportReport } from '../import/import-report.js';
 import { importInThread } from '../import/import-thread/import-in-thread.js';
 import { claimIncomingBundle, type IncomingBundle, removeAbandonedBundles } from '../import/incoming-bundles.js';
+import { consistencyClock } from '../xapi/consistent-through.js';
 import { AdminError } from './admin-error.js';
 
 /** A bundle of a whole term is large; more than this is refused before it fills the disk. */
@@ -74,7 +75,12 @@ export class ImportRunner {
         // Held to the same size cap as the collector's own connection: a full database stops it the same way.
         { file, dataDir: ctx.config.dataDir, maxPages: ctx.db.pragma('max_page_count', { simple: true }) as number },
         {
-          storedHere: () => ctx.storedClock.iso(),
+          // Stamped here, committed on the thread's connection a moment later: Consistent-Through waits for it.
+          storedHere: () => {
+            const stamp = ctx.storedClock.iso();
+            consistencyClock(ctx).hold(Date.parse(stamp));
+            return stamp;
+          },
           onStart: (stop) => {
             this.stopThread = stop;
           },
@@ -96,6 +102,7 @@ export class ImportRunner {
       if (isDiskFull(error)) throw new AdminError(507, 'disk-full', 'The disk is full: the bundle could not be received, and nothing of it was imported. Free some space and import it again.');
       throw error;
     } finally {
+      consistencyClock(this.ctx).release();
       this.running = false;
       this.stopThread = undefined;
       incoming?.release();

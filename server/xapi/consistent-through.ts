@@ -29,6 +29,11 @@ export function consistencyClock(ctx: AppContext): ConsistencyClock {
 
 export class ConsistencyClock {
   private safe: number;
+  /**
+   * The `stored` a write on a connection of its own was stamped with (the dashboard's import thread stamps a chunk,
+   * then waits for the database): until it has committed, nothing from that time on is promised.
+   */
+  private held: number | undefined;
 
   constructor(private readonly ctx: AppContext) {
     // Nothing handed over before this clock existed is still waiting: the store is opened before the collector listens.
@@ -50,6 +55,16 @@ export class ConsistencyClock {
     return new Date(this.safe - 1).toISOString();
   }
 
+  /** A write outside the writer thread was stamped `stampMs` and may not have committed yet (replaces an earlier hold). */
+  hold(stampMs: number): void {
+    this.held = stampMs;
+  }
+
+  /** The held write has committed or failed. */
+  release(): void {
+    this.held = undefined;
+  }
+
   /** A write handed over at `handedOverMs` has committed, and with it everything handed over before it. */
   committed(handedOverMs: number): void {
     this.note(handedOverMs);
@@ -60,7 +75,8 @@ export class ConsistencyClock {
     if (!this.ctx.ingest.statementsWaiting) this.note(this.ctx.storedClock.now());
   }
 
-  private note(safe: number): void {
+  private note(time: number): void {
+    const safe = this.held === undefined ? time : Math.min(time, this.held);
     if (safe > this.safe) this.safe = safe;
   }
 }
