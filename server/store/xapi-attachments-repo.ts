@@ -1,5 +1,6 @@
 import type { Db } from './open-database.js';
 import { prepared } from './prepared.js';
+import { findStatementSeq } from './statement-ids.js';
 
 /** Attachment data of a request, one per distinct sha2 (lowercase hex), to store with its statements. */
 export interface AttachmentData {
@@ -146,12 +147,17 @@ export function* bundledAttachments(db: Db, where: { sql: string; params: Readon
  * it). No activity limit applies: the import is the teacher's or researcher's own. Returns how many it was linked to.
  */
 export function storeImportedAttachment(db: Db, attachment: BundledAttachment): number {
-  const rows = prepared<[string], { seq: number; activityId: string; source: string; json: string }>(
+  // By seq, found through the index on ids (findStatementSeq): the view's `id` column is computed, and a lookup by it
+  // read every statement stored, once per statement the bundle names.
+  const rowAt = prepared<[number], { seq: number; activityId: string; source: string; json: string }>(
     db,
-    'SELECT seq, activity_id AS activityId, source, json FROM statements WHERE id = ?',
+    'SELECT seq, activity_id AS activityId, source, json FROM statements WHERE seq = ?',
   );
   const targets = attachment.statements
-    .map((id) => rows.get(id))
+    .map((id) => {
+      const seq = findStatementSeq(db, id);
+      return seq === undefined ? undefined : rowAt.get(seq);
+    })
     .filter((row) => row !== undefined && row.source === 'xapi' && row.json.toLowerCase().includes(attachment.sha2));
   if (targets.length === 0) return 0;
   let id = prepared<[string], { id: number }>(db, 'SELECT id FROM xapi_attachments WHERE sha2 = ?').get(attachment.sha2)?.id;
