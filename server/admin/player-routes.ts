@@ -1,8 +1,8 @@
-import type { ServerResponse } from 'node:http';
 import express from 'express';
 import type { AppContext } from '../context.js';
 import { writeAccessReport } from '../export/access-report.js';
 import { sendJson } from '../http/send.js';
+import { writeDrained } from '../util/drained.js';
 import { AdminError } from './admin-error.js';
 import { readPlayer, readPlayers } from './read-players.js';
 import { readPlayerSessions } from './read-sessions.js';
@@ -40,7 +40,7 @@ export function playerRoutes(ctx: AppContext): express.Router {
       'Cache-Control': 'no-store',
     });
     try {
-      await writeAccessReport(ctx.db, playerId, (text) => written(res, text));
+      await writeAccessReport(ctx.db, playerId, (text) => writeDrained(res, text, 'the browser closed the download'));
       res.end();
     } catch (error) {
       // The headers are out: a cut is the only signal left that the file is incomplete.
@@ -50,23 +50,4 @@ export function playerRoutes(ctx: AppContext): express.Router {
   });
 
   return router;
-}
-
-/** Resolves once the response has taken the text (at once, or after a drain); rejects when the browser went away. */
-function written(res: ServerResponse, text: string): Promise<void> {
-  if (res.destroyed) return Promise.reject(new Error('the browser closed the download'));
-  if (res.write(text)) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', gone);
-      resolve();
-    };
-    const gone = () => {
-      res.off('drain', done);
-      reject(new Error('the browser closed the download'));
-    };
-    res.once('drain', done);
-    res.once('close', gone);
-  });
 }

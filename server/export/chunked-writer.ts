@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import type { Writable } from 'node:stream';
+import { drained } from '../util/drained.js';
 
 // How much may wait in the destination's own buffer before the export pauses: enough that producing the next
 // chunks overlaps with writing the previous ones, little enough that memory stays flat.
@@ -69,25 +70,6 @@ export class ChunkedWriter {
     const failed = this.output.errored;
     if (failed) throw failed;
     const callback = written && ((error?: Error | null) => (error ? undefined : written()));
-    if (!this.output.write(chunk, callback) && this.output.writableLength >= MAX_PENDING) await drained(this.output);
+    if (!this.output.write(chunk, callback) && this.output.writableLength >= MAX_PENDING) await drained(this.output, 'The output was closed before the export finished');
   }
-}
-
-function drained(output: Writable): Promise<void> {
-  // 'close' or 'error' instead of 'drain' means the reader went away: stop instead of waiting forever.
-  return new Promise((resolve, reject) => {
-    const settle = (error?: Error) => {
-      output.off('drain', onDrain);
-      output.off('close', onClose);
-      output.off('error', onError);
-      if (error) reject(error);
-      else resolve();
-    };
-    const onDrain = () => settle();
-    const onClose = () => settle(new Error('The output was closed before the export finished'));
-    const onError = (error: Error) => settle(error);
-    output.on('drain', onDrain);
-    output.on('close', onClose);
-    output.on('error', onError);
-  });
 }

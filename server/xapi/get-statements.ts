@@ -7,6 +7,7 @@ import { iriNamespace, type NormalizeSettings, normalizeStatement, readPseudonym
 import { newestSeq } from '../store/statement-rows.js';
 import { attachmentData, attachmentsOfStatements } from '../store/xapi-attachments-repo.js';
 import { findStatementRow, type QueryRow, queryStatements } from '../store/xapi-query-repo.js';
+import { writeDrained } from '../util/drained.js';
 import { acceptedLanguages, formatStatement } from './format-statement.js';
 import { decodeCursor, encodeCursor } from './more-cursor.js';
 import type { XapiLocals } from './post-statements.js';
@@ -124,30 +125,14 @@ async function send(
     closing.length;
   res.writeHead(200, { ...headers, 'Content-Type': `multipart/mixed; boundary=${boundary}`, 'Content-Length': length });
   if (res.req.method === 'HEAD') return void res.end();
-  await write(res, Buffer.concat([jsonHead, json, CRLF]));
+  await writeDrained(res, Buffer.concat([jsonHead, json, CRLF]), CLIENT_GONE);
   for (const [index, attachment] of attachments.entries()) {
     const data = attachmentData(ctx.db, attachment.sha2) ?? Buffer.alloc(0);
-    await write(res, Buffer.concat([partHeads[index] as Buffer, data, CRLF]));
+    await writeDrained(res, Buffer.concat([partHeads[index] as Buffer, data, CRLF]), CLIENT_GONE);
   }
   res.end(closing);
 }
 
 const CRLF = Buffer.from('\r\n');
-
-/** Waits for the socket to take a part before the next one is read (a slow client holds one part, not them all). */
-function write(res: Response, chunk: Buffer): Promise<void> {
-  if (res.write(chunk)) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', closed);
-      resolve();
-    };
-    const closed = () => {
-      res.off('drain', done);
-      reject(new Error('the client went away'));
-    };
-    res.once('drain', done);
-    res.once('close', closed);
-  });
-}
+// Each part is read and written in its turn: a slow client holds one part, not them all.
+const CLIENT_GONE = 'the client went away';
