@@ -127,7 +127,10 @@ async function send(
   if (res.req.method === 'HEAD') return void res.end();
   await writeDrained(res, Buffer.concat([jsonHead, json, CRLF]), CLIENT_GONE);
   for (const [index, attachment] of attachments.entries()) {
-    const data = attachmentData(ctx.db, attachment.sha2) ?? Buffer.alloc(0);
+    const data = attachmentData(ctx.db, attachment.sha2);
+    // Erased since the page was read (the writer runs beside this loop): the length sent cannot be kept, and a cut
+    // connection tells the client the answer is incomplete, where parts of the wrong size would be misread.
+    if (data?.length !== attachment.length) return void res.destroy();
     await writeDrained(res, Buffer.concat([partHeads[index] as Buffer, data, CRLF]), CLIENT_GONE);
   }
   res.end(closing);
