@@ -2,6 +2,7 @@ import { type NormalizeSettings, pseudonym, type StoredStatementRow } from '../n
 import type { Db } from '../store/open-database.js';
 import { derivedXapiPlayerId, sameHomePage } from '../store/xapi-players.js';
 import { canonicalJson } from '../util/canonical-json.js';
+import { SIGNATURE_USAGE } from '../xapi/request-attachments.js';
 import { ifiKey } from '../xapi/statement-index.js';
 
 type Json = Record<string, unknown>;
@@ -120,8 +121,6 @@ export function hideAgents(statement: Json, row: Pick<StoredStatementRow, 'sourc
   }
   return out;
 }
-
-const SIGNATURE_USAGE = 'http://adlnet.gov/expapi/attachments/signature';
 
 /**
  * Attachment data (a picture, a recording, a file) cannot be pseudonymised, and a signature's JWS carries the

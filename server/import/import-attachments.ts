@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ATTACHMENTS_FILE } from '../export/zip-bundle.js';
 import type { Db } from '../store/open-database.js';
 import { storeImportedAttachment } from '../store/xapi-attachments-repo.js';
+import { SHA2_BY_HEX_LENGTH } from '../xapi/request-attachments.js';
 import type { BundleManifest } from './bundle-manifest.js';
 import type { BundleReader } from './bundle-reader.js';
 import { addNote, type ImportReport } from './import-report.js';
@@ -13,8 +14,6 @@ const attachmentRow = z.object({
   data: z.string(),
   statements: z.array(z.string()),
 });
-
-const SHA2_BY_HEX_LENGTH: Record<number, string> = { 56: 'sha224', 64: 'sha256', 96: 'sha384', 128: 'sha512' };
 
 /**
  * The attachment data of a bundle's xAPI statements (zip-bundle.ts ATTACHMENTS_FILE), once its statements are in: each

@@ -6,6 +6,7 @@ import { NORMALIZE_COLUMNS, NORMALIZE_FROM, type NormalizeSettings, type StoredS
 import type { Db } from '../store/open-database.js';
 import { attachmentData, attachmentsOfStatements, hasAttachmentData, type StoredAttachment } from '../store/xapi-attachments-repo.js';
 import { isoNow } from '../util/time.js';
+import { attachmentsOf } from '../xapi/request-attachments.js';
 import { type LrsAnswer, type LrsAttachment, LrsClient, type LrsTarget, redirectAdvice } from './lrs-client.js';
 import { endpointWithoutCredentials } from './lrs-endpoint.js';
 import { sameStatement } from './same-statement.js';
@@ -273,14 +274,7 @@ function attachmentParts(db: Db, items: Item[]): LrsAttachment[] {
 
 /** The sha2s a statement's attachments (and its SubStatement's) name. */
 function namedSha2s(statement: Record<string, unknown>): Set<string> {
-  const object = statement.object as Record<string, unknown> | undefined;
-  const lists = [statement.attachments, object?.objectType === 'SubStatement' ? object.attachments : undefined];
-  const named = new Set<string>();
-  for (const list of lists) {
-    if (!Array.isArray(list)) continue;
-    for (const attachment of list as Array<{ sha2?: unknown }>) if (typeof attachment?.sha2 === 'string') named.add(attachment.sha2.toLowerCase());
-  }
-  return named;
+  return new Set(attachmentsOf(statement).flatMap((attachment) => (typeof attachment?.sha2 === 'string' ? [attachment.sha2.toLowerCase()] : [])));
 }
 
 function* byBytes(items: Item[]): Generator<Item[]> {

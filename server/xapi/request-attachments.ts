@@ -8,7 +8,7 @@ type Json = Record<string, unknown>;
 export const SIGNATURE_USAGE = 'http://adlnet.gov/expapi/attachments/signature';
 const SIGNATURE_ALGORITHMS = new Set(['RS256', 'RS384', 'RS512']);
 /** The SHA-2 functions by the length of their hex digest: the spec names none, and clients use SHA-256 mostly. */
-const SHA2_BY_HEX_LENGTH: Record<number, string> = { 56: 'sha224', 64: 'sha256', 96: 'sha384', 128: 'sha512' };
+export const SHA2_BY_HEX_LENGTH: Record<number, string> = { 56: 'sha224', 64: 'sha256', 96: 'sha384', 128: 'sha512' };
 
 /**
  * The parts of a multipart request, one per sha2, each checked to hold the data its hash names: data is kept once per
@@ -61,7 +61,7 @@ export function matchAttachments(statements: Json[], parts: Map<string, Attachme
 }
 
 /** The statement's attachments and those of a SubStatement object (which may have its own). */
-function attachmentsOf(statement: Json): Json[] {
+export function attachmentsOf(statement: Json): Json[] {
   const own = Array.isArray(statement.attachments) ? (statement.attachments as Json[]) : [];
   const object = statement.object as Json | undefined;
   const sub = object?.objectType === 'SubStatement' && Array.isArray(object.attachments) ? (object.attachments as Json[]) : [];
