@@ -177,11 +177,9 @@ export function classesRoutes(ctx: AppContext): express.Router {
   // The account itself, for good (aula student delete): refused while the student's data is not erased.
   router.delete('/students/:username', async (req, res) => {
     const username = String(req.params.username);
+    // deleteStudentAccount turns secure_delete on itself: the freed pages are overwritten.
     const account = await ctx.writer
-      .run((db) => {
-        db.pragma('secure_delete = ON');
-        return deleteStudentAccount(db, username);
-      })
+      .run((db) => deleteStudentAccount(db, username))
       .catch((error: unknown) => {
         if (error instanceof StudentDeleteError) throw new AdminError(error.reason === 'student-not-found' ? 404 : 409, error.reason, error.message);
         throw error;

@@ -1,6 +1,6 @@
 import type { Db } from '../store/open-database.js';
-import { prepared } from '../store/prepared.js';
 import { getSetting, setSetting } from '../store/settings-repo.js';
+import { newestStoredHere } from '../store/stored-clock.js';
 import type { ClockGap } from './clock-gaps.js';
 
 /**
@@ -20,9 +20,8 @@ export function writeLastWatched(db: Db, iso: string): void {
  */
 export function readLastWatched(db: Db): number | null {
   const written = getSetting(db, LAST_WATCHED_KEY);
-  // An imported batch by when it was stored here: its own `stored` is the other laptop's clock (stored-clock.ts).
-  const stored = prepared<[], { stored: string }>(db, 'SELECT coalesce(stored_here, stored) AS stored FROM statement_batches ORDER BY id DESC LIMIT 1').get()?.stored;
-  const times = [written, stored].map((iso) => (iso ? Date.parse(iso) : Number.NaN)).filter((ms) => Number.isFinite(ms));
+  // An imported batch by when it was stored here, never by the other laptop's clock (stored-clock.ts).
+  const times = [written ? Date.parse(written) : Number.NaN, newestStoredHere(db) ?? Number.NaN].filter((ms) => Number.isFinite(ms));
   return times.length > 0 ? Math.max(...times) : null;
 }
 
