@@ -1,4 +1,4 @@
-import { type StatementFact, statementFact } from '../rules/rule-facts.js';
+import { type StatementFact, storedStatementFact } from '../rules/rule-facts.js';
 import type { Db } from '../store/open-database.js';
 import { newestSeq } from '../store/statement-rows.js';
 import { type AnswerDelta, type ResultDelta, ResultsAccumulator } from './results-accumulator.js';
@@ -59,7 +59,7 @@ export class ResultsFolding {
     const range = this.catchUp;
     if (!range) return true;
     const rows = readUnfolded(db, range.after, range.end, CATCH_UP_STEP);
-    for (const row of rows) this.replayed.add(row.activityId, row.playerId, statementFact(safeParse(row.json)));
+    for (const row of rows) this.replayed.add(row.activityId, row.playerId, storedStatementFact(row.json));
     range.after = rows.length < CATCH_UP_STEP ? range.end : (rows.at(-1)?.seq ?? range.end);
     if (range.after >= range.end) this.catchUp = undefined;
     return this.catchUp === undefined;
@@ -88,14 +88,5 @@ export class ResultsFolding {
   giveBack(toWrite: ResultsToWrite): void {
     this.unwritten.restore(toWrite.results, toWrite.answers);
     this.written = this.writtenBefore;
-  }
-}
-
-/** A stored statement is JSON; should one not parse, it has no facts rather than stopping the catch-up. */
-function safeParse(json: string): unknown {
-  try {
-    return JSON.parse(json);
-  } catch {
-    return null;
   }
 }

@@ -103,3 +103,17 @@ export function statementFact(statement: unknown): StatementFact {
  */
 export const isAnswer = (fact: StatementFact): boolean => fact.verbName === 'selected' || fact.verbName === 'answered';
 export const isCompleted = (fact: StatementFact): boolean => fact.verbName === 'completed' || fact.completion === true;
+
+/**
+ * The facts of a statement as stored (its JSON), read back after a restart by the rules and the results. A stored
+ * statement is JSON; should one not parse, it has no facts rather than stopping what reads it.
+ */
+export function storedStatementFact(json: string): StatementFact {
+  let statement: unknown = null;
+  try {
+    statement = JSON.parse(json);
+  } catch {
+    // no facts
+  }
+  return statementFact(statement);
+}

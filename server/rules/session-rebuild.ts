@@ -1,7 +1,7 @@
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { evaluateStatement, type RuleEffect } from './evaluate.js';
-import { statementFact } from './rule-facts.js';
+import { storedStatementFact } from './rule-facts.js';
 import type { RuleSettings } from './rule-settings.js';
 import { newSessionState, type SessionRuleState } from './session-state.js';
 
@@ -82,7 +82,7 @@ export function rebuildSessionState(
     }
     // `stored` never goes back (docs/clock.md): after the laptop's clock was set back it runs ahead of the clock the
     // rules count silence on, and a student would not be idle until the clock caught up. Never later than now, then.
-    const decided = evaluateStatement(settings, state, statementFact(safeParse(row.json)), Math.min(stored, now));
+    const decided = evaluateStatement(settings, state, storedStatementFact(row.json), Math.min(stored, now));
     if (unflushed) effects.push(...decided);
   }
   if (!alertsRead) takeAlertsAsStored(db, state);
@@ -108,14 +108,5 @@ function takeAlertsAsStored(db: Db, state: SessionRuleState): void {
   const stuck = alerts.findLast((alert) => alert.key === 'no-progress');
   if (stuck?.acknowledged && stuck.cleared === null && Date.parse(stuck.raised) >= state.lastProgress) {
     state.noProgressAcknowledged = state.lastProgress;
-  }
-}
-
-/** A stored statement is JSON; should one not parse, it has no facts rather than stopping the rebuild. */
-function safeParse(json: string): unknown {
-  try {
-    return JSON.parse(json);
-  } catch {
-    return null;
   }
 }
