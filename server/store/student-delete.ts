@@ -49,7 +49,7 @@ export function deleteStudentAccount(db: Db, username: string): StudentAccount {
     throw new StudentDeleteError(
       'student-has-data',
       `Nothing deleted: ${account.username} still has data in Aula (${player.sessions} session${player.sessions === 1 ? '' : 's'}). ` +
-        `Erase it first (aula player erase ${player.publicId} --yes), then delete the account.`,
+        `Erase it first (aula player erase ${player.publicId} --yes), then delete the account. In the dashboard, the player's page erases it.`,
     );
   }
   db.pragma('secure_delete = ON');

@@ -1,4 +1,4 @@
-import { apiDelete } from '../../api/client';
+import { ApiError, apiDelete } from '../../api/client';
 import { ConfirmAction } from '../../components/confirm-action';
 
 /**
@@ -15,7 +15,8 @@ export function DeleteStudentAccount({ username, onDeleted, onClose }: { usernam
         await apiDelete(`/students/${encodeURIComponent(username)}`);
         onDeleted(`Deleted the account of ${username}: its name, e-mail address, password and classes are gone, and its logins stop working.`);
       }}
-      describeError={(error) => `Not deleted: ${error.message}`}
+      // The refusal for data still in Aula says "Nothing deleted" and where to erase it already: shown as it is.
+      describeError={(error) => (error instanceof ApiError && error.reason === 'student-has-data' ? error.message : `Not deleted: ${error.message}`)}
       onCancel={onClose}
     >
       Delete the account of <strong>{username}</strong> for good, from every class? Its name, e-mail address and password go, and games
