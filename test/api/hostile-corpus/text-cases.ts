@@ -59,7 +59,11 @@ function unicode(): HostileCase[] {
           const stored = storedFor(env.collector.context.db, env.tokenA).at(-1);
           const id = stored?.statement.object.id as string;
           assert.ok(id.startsWith('http://x/o'));
-          assert.ok(/^\uFFFD+$/.test(id.slice('http://x/o'.length)), `replacement characters, got ${JSON.stringify(id)}`);
+          // A body that is not UTF-8 is read as Windows-1252 (java-tracker on Windows, read-body.ts): each byte one
+          // character of its own, so an overlong "/" or quote is never read as one, and nothing is dropped.
+          const tail = id.slice('http://x/o'.length);
+          assert.equal(tail.length, bytes.length, `one character per byte, got ${JSON.stringify(id)}`);
+          assert.ok([...tail].every((c) => c.charCodeAt(0) > 0x7f), `nothing read as ASCII, got ${JSON.stringify(id)}`);
         },
       },
     });
