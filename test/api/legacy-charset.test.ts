@@ -22,11 +22,11 @@ function answer(started: StartAnswer, response: string): string {
  * java-tracker writes its body with `new OutputStreamWriter(connection.getOutputStream())`: the platform's default
  * charset, which on Windows before Java 18 is Windows-1252, labelled `application/json` all the same.
  */
-async function postAsJavaOnWindows(url: string, authToken: string, bytes: Uint8Array): Promise<number> {
+async function postAsJavaOnWindows(url: string, authToken: string, bytes: Buffer): Promise<number> {
   const sent = await fetch(`${url}${JAVA_TRACK}`, {
     method: 'POST',
     headers: { Authorization: authToken, 'Content-Type': 'application/json', 'User-Agent': 'Java/1.8.0_381' },
-    body: bytes,
+    body: new Uint8Array(bytes),
   });
   return sent.status;
 }
