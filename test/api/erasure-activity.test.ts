@@ -13,6 +13,7 @@ import { adminApi, request } from '../support/http.js';
 import { type StartAnswer, startOk, track } from '../support/rage.js';
 import { aulaWithInput } from '../support/serve-process.js';
 import { tempDir } from '../support/temp-dir.js';
+import { wrongAnswers } from '../support/track-batches.js';
 
 // The end of a research study: every trace of a class's activity must go, with the guarantees of a player's erasure.
 let collector: Collector;
@@ -25,16 +26,6 @@ let ben: StartAnswer;
 /** Minutes the collector's clock is ahead of the wall clock: games fall silent without waiting. */
 let minutesLater = 0;
 let mathsXapiAuth = '';
-
-function wrongAnswers(start: StartAnswer, count: number): unknown[] {
-  return Array.from({ length: count }, (_, i) => ({
-    actor: start.actor,
-    verb: { id: 'https://w3id.org/xapi/adb/verbs/selected' },
-    object: { id: `${start.objectId}/question/q${i}`, definition: { type: 'http://adlnet.gov/expapi/activities/question' } },
-    timestamp: new Date(Date.UTC(2026, 2, 2, 9, 0, i)).toISOString(),
-    result: { response: `option${i}`, success: false },
-  }));
-}
 
 const admin = (pathname: string, body?: unknown) => adminApi(collector.url, pathname, body);
 

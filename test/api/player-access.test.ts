@@ -13,17 +13,7 @@ import { postJson, request } from '../support/http.js';
 import { type StartAnswer, startOk, track } from '../support/rage.js';
 import { runAula } from '../support/run-aula.js';
 import { tempDir } from '../support/temp-dir.js';
-
-/** Wrong answers, one a second: with the rule "wrong answers in a row" on, each raises an alert. */
-function wrongAnswers(start: StartAnswer, count: number): unknown[] {
-  return Array.from({ length: count }, (_, i) => ({
-    actor: start.actor,
-    verb: { id: 'https://w3id.org/xapi/adb/verbs/selected' },
-    object: { id: `${start.objectId}/question/q${i}`, definition: { type: 'http://adlnet.gov/expapi/activities/question' } },
-    timestamp: new Date(Date.UTC(2026, 2, 2, 9, 0, i)).toISOString(),
-    result: { response: `option${i}`, success: false },
-  }));
-}
+import { wrongAnswers } from '../support/track-batches.js';
 
 interface AccessReport {
   format: string;

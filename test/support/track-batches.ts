@@ -58,3 +58,14 @@ export function diskFillingBatch(player: StartAnswer, serial: number): unknown[]
     timestamp: new Date().toISOString(),
   }));
 }
+
+/** Wrong answers, one a second: with the rule "wrong answers in a row" on, each raises an alert. */
+export function wrongAnswers(start: StartAnswer, count: number): unknown[] {
+  return Array.from({ length: count }, (_, i) => ({
+    actor: start.actor,
+    verb: { id: 'https://w3id.org/xapi/adb/verbs/selected' },
+    object: { id: `${start.objectId}/question/q${i}`, definition: { type: 'http://adlnet.gov/expapi/activities/question' } },
+    timestamp: new Date(Date.UTC(2026, 2, 2, 9, 0, i)).toISOString(),
+    result: { response: `option${i}`, success: false },
+  }));
+}
