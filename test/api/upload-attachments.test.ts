@@ -69,8 +69,8 @@ test("an xAPI game's attachment data reaches the central LRS with its statement 
     });
     if (upstream) lastTry = `status ${upstream.status}`;
   }
-  assert.ok(upstream, `Learning Locker's last answer: ${lastTry}`);
-  assert.equal(upstream.status, 200);
+  assert.ok(upstream, `Learning Locker's last answer: ${lastTry}\nIts output:\n${lrs.output()}`);
+  assert.equal(upstream.status, 200, lrs.output());
   assert.match(upstream.headers.get('content-type') ?? '', /^multipart\/mixed/);
   const raw = Buffer.from(await upstream.arrayBuffer());
   assert.ok(raw.includes(Buffer.concat([Buffer.from('\r\n\r\n'), picture, Buffer.from('\r\n')])), raw.toString('latin1'));
