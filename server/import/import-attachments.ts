@@ -8,6 +8,9 @@ import type { BundleManifest } from './bundle-manifest.js';
 import type { BundleReader } from './bundle-reader.js';
 import { addNote, type ImportReport } from './import-report.js';
 
+/** Visible ASCII, spaces and tabs: what a header's value may hold (RFC 9110 field-value, without obs-text). */
+const HEADER_VALUE = /^[\t\x20-\x7e]+$/;
+
 const attachmentRow = z.object({
   sha2: z.string().regex(/^[0-9a-f]{56}$|^[0-9a-f]{64}$|^[0-9a-f]{96}$|^[0-9a-f]{128}$/),
   content_type: z.string().min(1),
@@ -37,6 +40,12 @@ export async function importAttachments(
       continue;
     }
     const { sha2, content_type: contentType, statements } = parsed.data;
+    // It becomes a part's Content-Type line in GET ?attachments=true and in uploads; a game's request cannot carry a
+    // line break there, a bundle edited by hand can.
+    if (!HEADER_VALUE.test(contentType)) {
+      addNote(report, { kind: 'statements', id: statements[0] ?? `attachment ${line}`, type: 'skipped', message: `its attachment ${sha2} has a content type with control characters (line breaks), which no header may hold` });
+      continue;
+    }
     const data = Buffer.from(parsed.data.data, 'base64');
     if (createHash(SHA2_BY_HEX_LENGTH[sha2.length] as string).update(data).digest('hex') !== sha2) {
       addNote(report, { kind: 'statements', id: statements[0] ?? `attachment ${line}`, type: 'skipped', message: `its attachment ${sha2} does not have the data its hash names` });

@@ -4,8 +4,10 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { exportOptionsSchema } from '../../server/export/export-options.js';
 import { exportToFile } from '../../server/export/export-to.js';
+import { ATTACHMENTS_FILE } from '../../server/export/zip-bundle.js';
 import { importBundle } from '../../server/import/import-bundle.js';
 import { activeXapiCredential } from '../../server/store/xapi-credentials-repo.js';
+import { bundleEntry, bundleWithEntry } from '../support/bundle-entries.js';
 import { startTestCollector } from '../support/collector.js';
 import { tempDir } from '../support/temp-dir.js';
 import { statement, xapiEndpoint } from './xapi-support.js';
@@ -47,5 +49,39 @@ test("a bundle carries the attachment data of its xAPI statements, and importing
   assert.equal(answer.status, 200);
   const raw = Buffer.from(await answer.arrayBuffer());
   assert.ok(raw.includes(Buffer.concat([Buffer.from(`X-Experience-API-Hash: ${sha256(drawing)}\r\n\r\n`), drawing, Buffer.from('\r\n--')])), raw.toString('latin1'));
+  await laptopB.close();
+});
+
+// The content type goes into a part's header in GET ?attachments=true and in uploads: a bundle edited by hand must not
+// be able to add header lines (or end the part's head early) there.
+test("an attachment whose content type in a bundle holds a line break is left out and said so; its statement is imported", async () => {
+  const laptopA = await startTestCollector();
+  const xapi = xapiEndpoint(laptopA, 'Edited drawings');
+  const drawing = Buffer.from('a drawing');
+  const sent = statement({ id: randomUUID(), attachments: [attachment(drawing)] });
+  const posted = await xapi.call('statements', { method: 'POST', body: multipart([sent], [drawing]), headers: { 'Content-Type': 'multipart/mixed; boundary=b' } });
+  assert.equal(posted.status, 200, posted.text);
+  const exported = path.join(tempDir('aula-bundle-'), 'laptop-a.zip');
+  await exportToFile(laptopA.config.dataDir, laptopA.context.homePage, exportOptionsSchema.parse({ format: 'zip' }), exported, undefined);
+  await laptopA.close();
+  const rows = String(await bundleEntry(exported, ATTACHMENTS_FILE)).replace('"content_type":"image/png"', '"content_type":"image/png\\r\\nX-Injected: yes"');
+  assert.match(rows, /X-Injected/);
+  const edited = await bundleWithEntry(exported, ATTACHMENTS_FILE, Buffer.from(rows), true);
+
+  const laptopB = await startTestCollector();
+  const report = await importBundle(edited, { write: (job) => laptopB.context.writer.run(job) });
+  assert.equal(report.added.statements, 1);
+  assert.deepEqual(
+    report.notes.filter((note) => note.type === 'skipped').map((note) => [note.id, note.message]),
+    [[sent.id, `its attachment ${sha256(drawing)} has a content type with control characters (line breaks), which no header may hold`]],
+  );
+  const activity = laptopB.context.db.prepare("SELECT id FROM activities WHERE name = 'Edited drawings'").get() as { id: string };
+  const credential = activeXapiCredential(laptopB.context.db, activity.id);
+  assert.ok(credential);
+  const answer = await fetch(`${laptopB.url}/xapi/statements?statementId=${sent.id as string}&attachments=true`, {
+    headers: { 'X-Experience-API-Version': '1.0.3', Authorization: `Basic ${Buffer.from(`${credential.key}:${credential.secret}`).toString('base64')}` },
+  });
+  const raw = Buffer.from(await answer.arrayBuffer()).toString('latin1');
+  assert.ok(!raw.includes('X-Injected'), raw);
   await laptopB.close();
 });

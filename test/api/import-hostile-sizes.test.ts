@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import yauzl from 'yauzl';
-import yazl from 'yazl';
 import { exportOptionsSchema } from '../../server/export/export-options.js';
 import { exportToFile } from '../../server/export/export-to.js';
 import type { Collector } from '../../server/index.js';
+import { bundleWithEntry } from '../support/bundle-entries.js';
 import { startTestCollector } from '../support/collector.js';
 import { makeActivity } from '../support/fixtures.js';
 import { aulaWithInput } from '../support/serve-process.js';
@@ -24,31 +22,7 @@ before(async () => {
 });
 after(() => laptop?.close());
 
-/** The bundle with one entry replaced; with `honest`, the manifest is rewritten to match it (hash, size, lines). */
-async function withEntry(name: string, content: Buffer, honest: boolean): Promise<string> {
-  const zip = await yauzl.openPromise(bundle, { lazyEntries: true });
-  const files = new Map<string, Buffer>();
-  for await (const entry of zip.eachEntry()) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
-    files.set(entry.fileName, Buffer.concat(chunks));
-  }
-  files.set(name, content);
-  if (honest) {
-    const manifest = JSON.parse(String(files.get('manifest.json'))) as { files: Record<string, unknown>; counts: Record<string, number> };
-    let lines = 0;
-    for (let at = content.indexOf(10); at !== -1; at = content.indexOf(10, at + 1)) lines++;
-    manifest.files[name] = { bytes: content.length, sha256: createHash('sha256').update(content).digest('hex'), lines };
-    manifest.counts[name.replace(/\.ndjson$/, '')] = lines;
-    files.set('manifest.json', Buffer.from(JSON.stringify(manifest)));
-  }
-  const out = new yazl.ZipFile();
-  for (const [entryName, entryContent] of files) out.addBuffer(entryContent, entryName);
-  out.end();
-  const target = path.join(tempDir('aula-hostile-'), 'hostile.zip');
-  await new Promise<void>((resolve, reject) => out.outputStream.pipe(fs.createWriteStream(target)).on('close', resolve).on('error', reject));
-  return target;
-}
+const withEntry = (name: string, content: Buffer, honest: boolean) => bundleWithEntry(bundle, name, content, honest);
 
 /** `aula import` into a data folder that does not exist yet: a refusal must leave no folder behind. */
 async function importRefused(file: string): Promise<string> {
