@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { backupsDir } from './backups.js';
+import { overwriteAndRemove } from './overwrite-file.js';
 
 export class BackupDeleteError extends Error {
   constructor(
@@ -10,11 +11,6 @@ export class BackupDeleteError extends Error {
     super(message);
   }
 }
-
-/** The files SQLite may have left beside a backup someone opened (aula restore checks it read-only, leaving none). */
-const SIDE_FILES = ['-wal', '-shm', '-journal'];
-
-const OVERWRITE_CHUNK = 1024 * 1024;
 
 /**
  * The file of a backup named as `GET /admin/api/backups` and `aula backup list` name it: a plain file name in the
@@ -43,19 +39,6 @@ export function backupFile(dataDir: string, name: string): string {
  */
 export async function deleteBackup(dataDir: string, name: string): Promise<{ name: string; bytes: number }> {
   const file = backupFile(dataDir, name);
-  const handle = await fs.promises.open(file, 'r+');
-  let bytes = 0;
-  try {
-    bytes = (await handle.stat()).size;
-    const zeros = Buffer.alloc(Math.min(OVERWRITE_CHUNK, Math.max(1, bytes)));
-    for (let position = 0; position < bytes; position += zeros.length) {
-      await handle.write(zeros, 0, Math.min(zeros.length, bytes - position), position);
-    }
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await fs.promises.rm(file);
-  for (const suffix of SIDE_FILES) await fs.promises.rm(`${file}${suffix}`, { force: true });
+  const bytes = await overwriteAndRemove(file);
   return { name, bytes };
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { type Db, openDatabase, PRIVATE_FOLDER_MODE } from './open-database.js';
+import { overwriteAndRemoveSync } from './overwrite-file.js';
 
 /** How many automatic backups a data folder keeps (the oldest go first). */
 export const AUTOMATIC_BACKUPS_KEPT = 5;
@@ -63,8 +64,10 @@ export function automaticBackup(db: Db, dataDir: string, label: string, now = ne
     .readdirSync(dir)
     .filter((name) => name.startsWith('aula-') && name.endsWith('.sqlite') && !name.includes(BEFORE_UPGRADE) && name !== written)
     .sort();
+  // Overwritten before removed, as `aula backup delete` does: an old backup still holds the students erased since.
+  // This runs on the backup thread (or in `aula activity close`), off the collector's event loop.
   for (const old of automatic.slice(0, Math.max(0, automatic.length + 1 - AUTOMATIC_BACKUPS_KEPT))) {
-    fs.rmSync(path.join(dir, old), { force: true });
+    overwriteAndRemoveSync(path.join(dir, old));
   }
   return file;
 }
