@@ -31,9 +31,9 @@ export function createLogger(level: string, options: { pretty?: boolean } = {}):
 }
 
 /**
- * Students are named in the log only at debug and trace (log-names.ts): at info and above, the level a laptop runs at
- * for months, a line carries a tag for the student instead of the username, and everything else it carried (the
- * device's address, the class, the session) stays for IT.
+ * Students and their devices are named in the log only at debug and trace (log-names.ts): at info and above, the level
+ * a laptop runs at for months, a line carries a tag for the student instead of the username and one for the device
+ * instead of its IP address, and everything else it carried (the class, the session, the route) stays for IT.
  */
 function namesOnlyWhenDebugging(this: Logger, args: Parameters<Logger['info']>, method: (...args: unknown[]) => void): void {
   const [first, ...rest] = args as unknown[];

@@ -90,14 +90,14 @@ export class MdnsResponder {
     const responder = { lan, socket };
     this.responders.set(lan.address, responder);
     socket.on('error', (error: Error) => {
-      this.options.log.warn({ err: error, address: lan.address }, 'mDNS cannot listen on this network');
+      this.options.log.warn({ err: error, lanAddress: lan.address }, 'mDNS cannot listen on this network');
       this.close(lan.address, false);
       if (this.responders.size === 0) {
         this.state = 'failed';
         this.error = error.message;
       }
     });
-    socket.on('warning', (error: Error) => this.options.log.debug({ err: error, address: lan.address }, 'mDNS warning'));
+    socket.on('warning', (error: Error) => this.options.log.debug({ err: error, lanAddress: lan.address }, 'mDNS warning'));
     socket.on('response', (packet) => this.watchForConflict([...packet.answers, ...packet.additionals]));
     socket.on('query', (packet, rinfo) => this.answer(responder, packet, rinfo));
   }
@@ -200,19 +200,22 @@ export class MdnsResponder {
     responder.socket.respond({ answers, additionals }, unicast ? { port: MDNS_PORT, address: rinfo.address } : undefined);
   }
 
-  /** Re-reads the interfaces: a new address is announced at once, a vanished one is dropped. */
+  /**
+   * Re-reads the interfaces: a new address is announced at once, a vanished one is dropped. Logged as `lanAddress`:
+   * the laptop's own, which the log keeps at every level (a device's `address` is a tag at info, log-names.ts).
+   */
   private follow(): void {
     if (this.state === 'stopped') return;
     const current = new Map(this.interfaces().map((lan) => [lan.address, lan]));
     for (const address of [...this.responders.keys()]) {
       if (!current.has(address)) {
-        this.options.log.info({ address }, 'mDNS: address gone');
+        this.options.log.info({ lanAddress: address }, 'mDNS: address gone');
         void this.close(address, false);
       }
     }
     for (const [address, lan] of current) {
       if (this.responders.has(address)) continue;
-      this.options.log.info({ address }, 'mDNS: new address');
+      this.options.log.info({ lanAddress: address }, 'mDNS: new address');
       this.open(lan);
       const responder = this.responders.get(address);
       if (responder && this.state === 'announced') responder.socket.once('ready', () => this.announce(responder));

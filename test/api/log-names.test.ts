@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { tempDataFolder } from '../support/data-folder.js';
-import { postJson } from '../support/http.js';
+import { postJson, request } from '../support/http.js';
 import { ROOT } from '../support/serve-process.js';
 
 const USERNAME = 'zoe.quintana';
@@ -15,6 +15,7 @@ interface LogEntry {
   username?: string;
   student?: string;
   address?: string;
+  device?: string;
   classId?: string;
 }
 
@@ -50,6 +51,14 @@ async function logOfALogin(level: string): Promise<LogEntry[]> {
     assert.equal(added.status, 201, added.text);
     assert.equal((await postJson(`${url}/api/login`, { username: USERNAME, password: 'wrong-password-1' })).status, 401);
     assert.equal((await postJson(`${url}/api/login`, { username: USERNAME, password: PASSWORD })).status, 200);
+    // The teacher's own tools keep the device's address at every level: Diagnostics lists a refused start with it.
+    assert.equal((await postJson(`${url}/api/collector/start/NO-SUCH-CODE`, {})).status, 404);
+    let refused = '';
+    for (let i = 0; i < 50 && !refused.includes('NO-SUCH-CODE'); i++) {
+      refused = JSON.stringify((await request(`${url}/admin/api/diagnostics`)).json);
+      if (!refused.includes('NO-SUCH-CODE')) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    assert.match(refused, /"address":"127\.0\.0\.1"/, refused);
   } finally {
     child.kill('SIGTERM');
     await closed;
@@ -62,7 +71,7 @@ async function logOfALogin(level: string): Promise<LogEntry[]> {
 }
 
 describe("the log and students' names", () => {
-  it('at the default level (info) says a student, with a tag that stays the same for them, and keeps the address and class', async () => {
+  it('at the default level (info) says a student and a device, with tags that stay the same for them, and keeps the class', async () => {
     const entries = await logOfALogin('info');
     assert.ok(!JSON.stringify(entries).includes('zoe'), JSON.stringify(entries));
     const added = entries.find((entry) => entry.msg === 'student added from the dashboard');
@@ -71,7 +80,11 @@ describe("the log and students' names", () => {
     assert.ok(added && failed && loggedIn, JSON.stringify(entries));
     assert.match(loggedIn.student ?? '', /^student-[\w-]{8}$/);
     assert.deepEqual([added.student, failed.student], [loggedIn.student, loggedIn.student], 'IT can follow one account through the log');
-    assert.equal(loggedIn.address, '127.0.0.1');
+    // The device's IP address is personal data too: a tag that stays the same for it while Aula runs.
+    assert.equal(loggedIn.address, undefined);
+    assert.match(loggedIn.device ?? '', /^device-[\w-]{8}$/);
+    assert.equal(failed.device, loggedIn.device, 'IT can follow one device through the log');
+    assert.ok(!JSON.stringify(entries).includes('127.0.0.1'), JSON.stringify(entries));
     assert.ok(added.classId);
   });
 
@@ -80,5 +93,7 @@ describe("the log and students' names", () => {
     const loggedIn = entries.find((entry) => entry.msg === 'student logged in');
     assert.equal(loggedIn?.username, USERNAME);
     assert.equal(loggedIn?.student, undefined);
+    assert.equal(loggedIn?.address, '127.0.0.1');
+    assert.equal(loggedIn?.device, undefined);
   });
 });
