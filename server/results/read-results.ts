@@ -26,8 +26,17 @@ interface RawResult {
   progress: number | null;
 }
 
+/** A student's results with the player id exports, `aula export --player` and the player's page show (playerId or username). */
+export interface StudentResultWithPublicId extends StudentResult {
+  publicId: string;
+}
+
+export interface ActivityResultsWithPublicIds extends ActivityResults {
+  students: StudentResultWithPublicId[];
+}
+
 /** From maintained rows only: gameplays, sessions (by activity index), results and answer counts. */
-export function readActivityResults(db: Db, activity: { id: string; name: string }): ActivityResults {
+export function readActivityResults(db: Db, activity: { id: string; name: string }): ActivityResultsWithPublicIds {
   const raw = prepared<[string], RawStudent>(
     db,
     `SELECT p.id AS playerId, ${PLAYER_REF_COLUMNS},
@@ -53,12 +62,13 @@ export function readActivityResults(db: Db, activity: { id: string; name: string
     else byPlayer.set(row.playerId, [row]);
   }
 
-  const students = raw.map((row): StudentResult => {
+  const students = raw.map((row): StudentResultWithPublicId => {
     const rows = byPlayer.get(row.playerId) ?? [];
     const objects = rows.filter(holdsResult).map(toObject).sort(byName);
     const scored = rows.filter((r) => r.lastScore !== null);
     return {
       player: playerRef(row),
+      publicId: row.publicId,
       sessions: row.sessions,
       secondsPlayed: Math.round(row.seconds ?? 0),
       progress: row.progress,

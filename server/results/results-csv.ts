@@ -1,5 +1,5 @@
-import type { ActivityResults } from '../admin/api-types.js';
 import { csvLine } from '../export/csv-cells.js';
+import type { ActivityResultsWithPublicIds } from './read-results.js';
 
 export const RESULTS_CSV_COLUMNS = [
   'player',
@@ -22,7 +22,7 @@ export const RESULTS_CSV_COLUMNS = [
  * One line per student (cells that look like formulas are escaped by csvLine). It starts with a byte-order mark, as
  * the statements CSV export does: without it, Excel on Windows reads UTF-8 names such as "García" as Latin-1.
  */
-export function resultsCsv(results: ActivityResults): string {
+export function resultsCsv(results: ActivityResultsWithPublicIds): string {
   const lines = [`\uFEFF${csvLine(RESULTS_CSV_COLUMNS)}`];
   for (const s of results.students) {
     lines.push(
@@ -39,7 +39,8 @@ export function resultsCsv(results: ActivityResults): string {
         s.incorrect,
         s.bestScore,
         s.lastScore,
-        s.player.id,
+        // Not the internal row id: the export's player_id is the playerId or username, and the two must join.
+        s.publicId,
       ]),
     );
   }
