@@ -1,11 +1,41 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
-/** The current time, re-rendering every `intervalMs` so "idle 3 min" keeps counting without new data. */
-export function useNow(intervalMs = 5000): number {
-  const [now, setNow] = useState(Date.now);
+/** The browser's two clocks at one moment: `wall` (Date.now) for times of day, `monotonic` (performance.now) for durations. */
+export interface Clocks {
+  wall: number;
+  monotonic: number;
+}
+
+/** A tick this much later than due, or a wall clock that moved this much more than real time, is a pause. */
+const PAUSE_MS = 15_000;
+
+const readClocks = (): Clocks => ({ wall: Date.now(), monotonic: performance.now() });
+
+/**
+ * Both clocks, re-rendering every `intervalMs` so "idle 3 min" keeps counting without new data. `onPause` is called
+ * when a tick comes far later than due, or the wall clock jumped (the computer slept, the tab was in the background, the
+ * clock was set): what the server said about durations is then asked again rather than counted on.
+ */
+export function useClocks(intervalMs = 5000, onPause?: () => void): Clocks {
+  const [clocks, setClocks] = useState(readClocks);
+  const pause = useRef(onPause);
+  pause.current = onPause;
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    let last = readClocks();
+    const timer = setInterval(() => {
+      const next = readClocks();
+      const monotonicDelta = next.monotonic - last.monotonic;
+      const paused = monotonicDelta > intervalMs + PAUSE_MS || Math.abs(next.wall - last.wall - monotonicDelta) > PAUSE_MS;
+      last = next;
+      setClocks(next);
+      if (paused) pause.current?.();
+    }, intervalMs);
     return () => clearInterval(timer);
   }, [intervalMs]);
-  return now;
+  return clocks;
+}
+
+/** The current time (the wall clock), re-rendering every `intervalMs`. */
+export function useNow(intervalMs = 5000): number {
+  return useClocks(intervalMs).wall;
 }

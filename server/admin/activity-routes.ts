@@ -2,6 +2,7 @@ import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { sendJson } from '../http/send.js';
+import { rulesEngineFor } from '../rules/engine-registry.js';
 import { ActivityHasDataError, createActivity, deleteUnplayedActivity, getActivity, setActivityOpen, updateActivity } from '../store/activities-repo.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
@@ -9,7 +10,7 @@ import { AdminError } from './admin-error.js';
 import { backupAfterClose } from './backup-list.js';
 import { listClasses, readActivities, readActivity, view } from './read-activities.js';
 import { readPlayers } from './read-players.js';
-import { readRate } from './read-rate.js';
+import { readRate, withClockMinutes } from './read-rate.js';
 import { readActivitySessions } from './read-sessions.js';
 import { intParam, parseBody } from './validate.js';
 
@@ -99,7 +100,18 @@ export function activityRoutes(ctx: AppContext): express.Router {
   router.get('/activities/:id/sessions', (req, res) => {
     const activity = found(ctx, req);
     const limit = intParam(req.query.limit, { min: 1, max: 2000, fallback: 500 });
-    sendJson(res, 200, { serverTime: new Date(ctx.now()).toISOString(), sessions: readActivitySessions(ctx.db, activity.id, limit) });
+    const now = ctx.now();
+    const sessions = readActivitySessions(ctx.db, activity.id, limit);
+    // Live's idle badge counts what the Idle rule counts: not the time the laptop slept or its clock moved.
+    const silences = rulesEngineFor(ctx).silentMs(
+      sessions.filter((session) => session.ended === null),
+      now,
+    );
+    for (const session of sessions) {
+      const silentMs = silences.get(session.id);
+      if (silentMs !== undefined) session.silentMs = silentMs;
+    }
+    sendJson(res, 200, { serverTime: new Date(now).toISOString(), sessions });
   });
 
   router.get('/activities/:id/players', (req, res) => {
@@ -111,7 +123,8 @@ export function activityRoutes(ctx: AppContext): express.Router {
   router.get('/activities/:id/rate', (req, res) => {
     const activity = found(ctx, req);
     const minutes = intParam(req.query.minutes, { min: 1, max: 240, fallback: 30 });
-    sendJson(res, 200, { points: readRate(ctx.db, activity.id, minutes, ctx.storedClock.now()) });
+    const storedNow = ctx.storedClock.now();
+    sendJson(res, 200, { points: withClockMinutes(readRate(ctx.db, activity.id, minutes, storedNow), storedNow - ctx.now()) });
   });
 
   return router;

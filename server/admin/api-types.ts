@@ -51,6 +51,12 @@ export interface SessionRow {
   refused: number;
   lastRefusal: string | null;
   player: PlayerRef;
+  /**
+   * Live's sessions only (GET /activities/:id/sessions): how long the game has been silent as of the answer's
+   * serverTime, in ms, as the Idle rule counts it: the time the laptop slept, Aula was off or its clock was set is left
+   * out (docs/clock.md). Absent for an ended session.
+   */
+  silentMs?: number;
 }
 
 export interface StatementRow {
@@ -384,9 +390,14 @@ export interface PlayerProfile extends PlayerSummary {
 }
 
 export interface RatePoint {
-  /** Start of the minute, ISO 8601 UTC. */
+  /** Start of the minute, ISO 8601 UTC, by the clock `stored` is read from (docs/clock.md). */
   minute: string;
   statements: number;
+  /**
+   * The same minute as the laptop's clock reads it: after the clock was set back, `stored` runs ahead of it until it
+   * catches up, and the chart's labels showed times still to come. For labels.
+   */
+  clockMinute?: string;
 }
 
 export interface ConnectInfo {

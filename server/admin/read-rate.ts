@@ -55,3 +55,13 @@ function firstSeqStoredFrom(db: Db, from: string): number | undefined {
   }
   return low;
 }
+
+/**
+ * Each minute as the laptop's clock reads it, for the chart's labels: the minutes are counted by `stored`, which runs
+ * ahead of the laptop's clock after it was set back (`leadMs`, until the clock catches up), and labelled by it the
+ * chart showed the last half hour as times still to come. Whole minutes, so the bars keep one minute each.
+ */
+export function withClockMinutes(points: RatePoint[], leadMs: number): RatePoint[] {
+  const lead = Math.max(0, Math.round(leadMs / 60_000)) * 60_000;
+  return points.map((point) => ({ ...point, clockMinute: new Date(Date.parse(point.minute) - lead).toISOString() }));
+}

@@ -74,6 +74,8 @@ export class RulesEngine {
   /** When the scheduled flush is due (performance.now()), so an alert can bring it forward. */
   private flushDue = Number.POSITIVE_INFINITY;
   private closed = false;
+  /** false with AULA_RULES=off: sessions are then not followed, their state in memory says nothing of their silence. */
+  private readonly listening: boolean;
 
   constructor(
     private readonly ctx: AppContext,
@@ -85,6 +87,7 @@ export class RulesEngine {
     this.resultsFlushMs = options.resultsFlushMs ?? options.flushMs ?? 1000;
     const { bus } = ctx;
     const listen = options.listen ?? true;
+    this.listening = listen;
     this.tickMs = options.tickMs ?? 1000;
     this.flushedAtStart = readResultsThrough(ctx.db);
     this.results = new ResultsFolding(ctx.db);
@@ -150,9 +153,7 @@ export class RulesEngine {
   tick(): void {
     if (this.closed) return;
     const now = this.ctx.now();
-    const gap = this.gapWatch.look(this.tickMs);
-    if (gap !== 0) this.skipGap({ before: this.lastLook, ms: gap });
-    this.lastLook = now;
+    this.lookForGap(now);
     let live = false;
     for (const [sessionId, state] of this.sessions) {
       if (now - state.lastSeen > (state.ended ? FORGET_ENDED_MS : FORGET_SILENT_MS)) {
@@ -164,6 +165,33 @@ export class RulesEngine {
       if (needsClock(settings)) this.apply(state, evaluateClock(settings, state, now), now);
     }
     if (live && performance.now() - this.watchedWritten >= WATCHED_EVERY_MS) this.schedule(this.flushMs);
+  }
+
+  /** Notices a pause since the last look (the timer's, or an answer's given the moment the laptop woke, before it). */
+  private lookForGap(now: number): void {
+    const gap = this.gapWatch.look(this.tickMs);
+    if (gap !== 0) this.skipGap({ before: this.lastLook, ms: gap });
+    this.lastLook = now;
+  }
+
+  /**
+   * How long each session has been silent as the Idle rule counts it, at `now` (ctx.now()): the time the laptop slept,
+   * Aula was off or the clock was set is left out, as the rule leaves it out (Live's badge says what the rule thinks).
+   * A session the rules watch has its times moved past each pause already; any other (silent for hours, or Aula
+   * started without rules) counts from its stored last-seen moved past the pauses noted since. A session silent since
+   * before a pause as long as a lesson break counts that break: it belongs to an earlier lesson. A pause not yet noticed
+   * by the timer (the laptop woke a moment ago) is noticed first.
+   */
+  silentMs(sessions: ReadonlyArray<{ id: number; lastSeen: string }>, now: number): Map<number, number> {
+    this.lookForGap(now);
+    const silences = new Map<number, number>();
+    const shortGaps = this.gaps.filter((gap) => gap.ms < LESSON_BREAK_MS);
+    for (const session of sessions) {
+      const state = this.listening ? this.sessions.get(session.id) : undefined;
+      const since = state ? state.lastSeen : shiftPast(shortGaps, Date.parse(session.lastSeen));
+      if (Number.isFinite(since)) silences.set(session.id, Math.max(0, now - since));
+    }
+    return silences;
   }
 
   /**

@@ -13,7 +13,8 @@ export function RateChart({ activityId }: { activityId: string }) {
   });
   if (rate.error) return <ErrorBox error={rate.error} onRetry={rate.reload} />;
   const data = (rate.data?.points ?? []).map((point) => ({
-    time: new Date(point.minute).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
+    // Labelled by the laptop's clock: the minutes are counted by `stored`, ahead of it after it was set back.
+    time: new Date(point.clockMinute ?? point.minute).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
     statements: point.statements,
   }));
   const total = data.reduce((sum, point) => sum + point.statements, 0);

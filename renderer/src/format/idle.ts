@@ -6,17 +6,33 @@ export interface SessionStatus {
   silentMs: number;
 }
 
+/** A session as Live's answer gives it: `silentMs` as of the answer, counted as the Idle rule counts it. */
+export interface SessionSilence {
+  lastSeen: string;
+  ended: string | null;
+  completion?: boolean | null;
+  silentMs?: number;
+}
+
+/**
+ * How long the game has been silent: what the server said as of its answer, plus the time since the answer by the
+ * browser's monotonic clock (`sinceAnswerMs`). The server leaves out the time the laptop slept or Aula was off, as the
+ * Idle rule does; comparing `lastSeen` with the wall clock counted a lunch's sleep as silence, and after the laptop's
+ * clock was set back showed a silent student "just now" until the clock caught up. An answer without it (an older
+ * Aula) falls back to the server's wall clock, `now`.
+ */
+export function silenceOf(session: SessionSilence, now: number, sinceAnswerMs: number): number {
+  if (session.silentMs !== undefined) return session.silentMs + Math.max(0, sinceAnswerMs);
+  return Math.max(0, now - Date.parse(session.lastSeen));
+}
+
 /**
  * A session is idle once its game has been silent for `thresholdMs`; an ended session is neither. A game that was
  * completed and then fell silent is finished, not idle: the trackers rarely end a session, and flagging every
  * student who is done sent the teacher to the wrong desks.
  */
-export function sessionStatus(
-  session: { lastSeen: string; ended: string | null; completion?: boolean | null },
-  now: number,
-  thresholdMs: number,
-): SessionStatus {
-  const silentMs = Math.max(0, now - Date.parse(session.lastSeen));
+export function sessionStatus(session: SessionSilence, now: number, thresholdMs: number, sinceAnswerMs = 0): SessionStatus {
+  const silentMs = silenceOf(session, now, sinceAnswerMs);
   if (session.ended) return { state: 'ended', silentMs };
   if (silentMs < thresholdMs) return { state: 'active', silentMs };
   return { state: session.completion === true ? 'finished' : 'idle', silentMs };

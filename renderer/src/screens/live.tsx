@@ -13,7 +13,7 @@ import { playerLabel } from '../format/player-name';
 import { compareSessions, lastActionOf, type SortKey } from '../format/session-order';
 import { formatTime } from '../format/time';
 import { Link } from '../router';
-import { useNow } from '../use-now';
+import { useClocks } from '../use-now';
 import { useLiveNews } from './live-news';
 import { NotStarted } from './not-started';
 import { RefusedBatches } from './refused-batches';
@@ -73,13 +73,16 @@ function LiveSessions({ activity }: { activity: Activity }) {
   const sessions = useResource<{ serverTime: string; sessions: Session[] }>(`/activities/${encodeURIComponent(activityId)}/sessions`, {
     staleOn: (changes) => changes.activities[activityId] !== undefined,
   });
-  const clock = useNow(5000);
-  const [fetchedAt, setFetchedAt] = useState<{ data: unknown; offset: number }>({ data: undefined, offset: 0 });
+  // After a pause (this computer slept, the tab was in the background) the silences are asked again, not counted on.
+  const clocks = useClocks(5000, sessions.reload);
+  const [fetchedAt, setFetchedAt] = useState<{ data: unknown; offset: number; monotonic: number }>({ data: undefined, offset: 0, monotonic: 0 });
   if (sessions.data && fetchedAt.data !== sessions.data) {
-    // The server's clock decides idleness: a browser on a tablet may be minutes off.
-    setFetchedAt({ data: sessions.data, offset: Date.parse(sessions.data.serverTime) - Date.now() });
+    // The server's clock gives the times of day: a browser on a tablet may be minutes off. Silences come from the
+    // server as of its answer and count on with this browser's monotonic clock (format/idle.ts).
+    setFetchedAt({ data: sessions.data, offset: Date.parse(sessions.data.serverTime) - Date.now(), monotonic: performance.now() });
   }
-  const now = clock + fetchedAt.offset;
+  const now = clocks.wall + fetchedAt.offset;
+  const sinceAnswer = clocks.monotonic - fetchedAt.monotonic;
   const [idleMinutes, setIdleMinutes] = useStoredNumber('aula.idleMinutes', 3);
   const [filter, setFilter] = useState('');
   const [state, setState] = useState<'all' | SessionState>('all');
@@ -89,14 +92,14 @@ function LiveSessions({ activity }: { activity: Activity }) {
     const threshold = idleMinutes * 60_000;
     const needle = filter.trim().toLowerCase();
     return (sessions.data?.sessions ?? [])
-      .map((session) => ({ session, status: sessionStatus(session, now, threshold) }))
+      .map((session) => ({ session, status: sessionStatus(session, now, threshold, sinceAnswer) }))
       .filter(({ session, status }) => (state === 'all' || status.state === state) && (!needle || playerLabel(session.player).toLowerCase().includes(needle)))
       .sort((a, b) => compareSessions(a.session, b.session, sort.key, sort.descending));
-  }, [sessions.data, now, idleMinutes, filter, state, sort]);
+  }, [sessions.data, now, sinceAnswer, idleMinutes, filter, state, sort]);
 
   const states = useMemo(
-    () => sessions.data?.sessions.map((session) => ({ session, state: sessionStatus(session, now, idleMinutes * 60_000).state })),
-    [sessions.data, now, idleMinutes],
+    () => sessions.data?.sessions.map((session) => ({ session, state: sessionStatus(session, now, idleMinutes * 60_000, sinceAnswer).state })),
+    [sessions.data, now, sinceAnswer, idleMinutes],
   );
   const counts = useMemo(() => {
     const result = { active: 0, idle: 0, finished: 0, ended: 0 };

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import type { Collector } from '../../server/index.js';
+import { rulesEngineFor } from '../../server/rules/engine-registry.js';
+import { makeActivity } from '../support/fixtures.js';
+import { startOk, statementS, track } from '../support/rage.js';
+import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
+
+const MIN = 60_000;
+/** The laptop's clock as the collector reads it (ctx.now): real time plus this. */
+let offset = 0;
+/**
+ * What the rules' pause watch sees of the laptop's wall clock beyond real time: only sleeps and clocks set. Time that
+ * merely passes in this test moves `offset` alone, as it would move both of a laptop's clocks while it runs.
+ */
+let jumps = 0;
+
+describe("Live's idle badge counts what the Idle rule counts: not the laptop's sleep, nor a clock set back (docs/clock.md)", { skip: chromiumMissing }, () => {
+  let collector: Collector;
+  let page: Page;
+  let dashboard: CollectorDashboard | undefined;
+
+  before(async () => {
+    dashboard = await collectorDashboard({ now: () => Date.now() + offset });
+    ({ collector, page } = dashboard);
+    rulesEngineFor(collector.context).watchClocks({ wall: () => Date.now() + jumps, monotonic: () => performance.now() });
+    // The teacher's tablet: its wall clock and its monotonic clock, moved by the test as the tablet's would be.
+    await page.addInitScript(() => {
+      const wall = Date.now.bind(Date);
+      const monotonic = performance.now.bind(performance);
+      const moved = window as unknown as { wallOffset: number; monotonicOffset: number };
+      moved.wallOffset = 0;
+      moved.monotonicOffset = 0;
+      Date.now = () => wall() + moved.wallOffset;
+      performance.now = () => monotonic() + moved.monotonicOffset;
+    });
+  });
+
+  after(() => dashboard?.close());
+
+  /** Moves the tablet's clocks by as much (the wall clock alone when it is set by hand). */
+  async function moveTablet(wallMs: number, monotonicMs: number): Promise<void> {
+    await page.evaluate(
+      ([wall, monotonic]) => {
+        const moved = window as unknown as { wallOffset: number; monotonicOffset: number };
+        moved.wallOffset += wall as number;
+        moved.monotonicOffset += monotonic as number;
+      },
+      [wallMs, monotonicMs],
+    );
+  }
+
+  async function play(trackingCode: string) {
+    const game = await startOk(collector.url, trackingCode);
+    const answer = await track(collector.url, game.authToken, [{ ...statementS(game.actor), id: undefined }]);
+    assert.equal(answer.status, 200, answer.text);
+    return game;
+  }
+
+  const lastSeen = (animalName: string) => page.locator('.live-table tbody tr', { hasText: animalName }).locator('.last-seen');
+
+  test('after the laptop slept over lunch, a student whose game has not sent yet is not shown idle 45 min', async () => {
+    const activity = makeActivity(collector.context.db, { name: 'Fractions' });
+    const ana = await play(activity.trackingCode);
+    await page.goto(`${collector.url}/`);
+    await lastSeen(ana.playerAnimalName).getByText(/^(just now|\d+ s ago)$/).waitFor();
+
+    // The laptop sleeps 45 minutes; the tablet stays awake. Another student's game sends first when the lid opens.
+    offset += 45 * MIN;
+    jumps += 45 * MIN;
+    await moveTablet(45 * MIN, 45 * MIN);
+    const ben = await play(activity.trackingCode);
+    await lastSeen(ben.playerAnimalName).waitFor();
+    // Past the next tick of the badge's timer (every 5 s): what it shows then, not what it showed with the answer.
+    await page.waitForTimeout(6000);
+    const shown = await lastSeen(ana.playerAnimalName).textContent();
+    assert.match(shown ?? '', /^(just now|\d+ s ago)$/, `Ana was silent seconds while Aula was watching, shown: ${shown}`);
+  });
+
+  test('after the clock is set back an hour, a student silent for 4 minutes is still shown idle 4 min, not "just now"', async () => {
+    const activity = makeActivity(collector.context.db, { name: 'Geometry' });
+    const cy = await play(activity.trackingCode);
+    // Four minutes pass, on the laptop and on the tablet alike.
+    offset += 4 * MIN;
+    await moveTablet(4 * MIN, 4 * MIN);
+    await page.goto(`${collector.url}/`);
+    await page.getByLabel('Activity').selectOption({ label: 'Geometry' });
+    await lastSeen(cy.playerAnimalName).getByText('idle 4 min').waitFor();
+
+    // The teacher sets the laptop's clock right (it was an hour fast), and the tablet's with it.
+    offset -= 60 * MIN;
+    jumps -= 60 * MIN;
+    await moveTablet(-60 * MIN, 0);
+    await page.reload();
+    await lastSeen(cy.playerAnimalName).waitFor();
+    // Past the next tick of the badge's timer (every 5 s): what it shows then, not what it showed with the answer.
+    await page.waitForTimeout(6000);
+    const shown = await lastSeen(cy.playerAnimalName).textContent();
+    assert.match(shown ?? '', /^idle 4 min$/, `shown: ${shown}`);
+  });
+});
