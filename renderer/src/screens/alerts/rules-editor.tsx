@@ -26,15 +26,25 @@ function SeveritySelect({ value, onChange, label }: { value: Severity; onChange:
   );
 }
 
+/**
+ * While the teacher types, the field shows what they typed: a field emptied to type another number stays empty. Shown
+ * from the rules, an emptied minutes field came back at once with its default, and "3", Backspace, "1" read 31.
+ * Left empty, it shows the rule's value again on leaving it (its default, or nothing where empty means off).
+ */
 function NumberInput({ label, value, onChange, step = 1, min = 0 }: { label: string; value: number | null; onChange: (value: number | null) => void; step?: number; min?: number }) {
+  const [typed, setTyped] = useState<string | null>(null);
   return (
     <input
       type="number"
       aria-label={label}
       step={step}
       min={min}
-      value={value ?? ''}
-      onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))}
+      value={typed ?? value ?? ''}
+      onChange={(e) => {
+        setTyped(e.target.value);
+        onChange(e.target.value === '' ? null : Number(e.target.value));
+      }}
+      onBlur={() => setTyped(null)}
     />
   );
 }
