@@ -327,8 +327,14 @@ export interface UploadRetryNotice {
   attempt: number;
   attempts: number;
   waitMs: number;
-  /** When the request is sent again (ISO 8601). */
+  /** When the request is sent again (ISO 8601), by the laptop's clock when the wait began. */
   retryAt: string;
+  /**
+   * GET /data/upload/status only: the time left before the request is sent again, in ms, as of the answer (by the
+   * laptop's monotonic clock). A browser counts down from it with its own monotonic clock: its wall clock may differ
+   * from the laptop's by minutes.
+   */
+  retryInMs?: number;
 }
 
 /** What a bundle holds, table by table (server/import/import-report.ts lists them in order). */

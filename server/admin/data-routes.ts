@@ -53,7 +53,7 @@ export function dataRouter(ctx: AppContext, options: DataRouterOptions = {}): ex
     const job = uploads.start(parseBody(uploadSchema, req.body));
     sendJson(res, 202, { job });
   });
-  router.get('/upload/status', (_req, res) => sendJson(res, 200, { job: uploads.job }));
+  router.get('/upload/status', (_req, res) => sendJson(res, 200, { job: uploads.status() }));
 
   router.post('/import', async (req, res) => {
     sendJson(res, 200, { report: await imports.run(req) });

@@ -77,11 +77,23 @@ export function listTargets(db: Db): UploadTargetView[] {
  */
 export class UploadRunner {
   private current: UploadJob | null = null;
+  /** When the request waiting to be sent again goes (performance.now()): the laptop's clock may be set meanwhile. */
+  private retryDue = 0;
 
   constructor(private readonly ctx: AppContext) {}
 
   get job(): UploadJob | null {
     return this.current;
+  }
+
+  /**
+   * The job as GET /data/upload/status gives it: a wait's time left as of this answer (`retryInMs`), by the monotonic
+   * clock. A phone whose clock differs from the laptop's by minutes counted down from `retryAt` by its own clock.
+   */
+  status(): UploadJob | null {
+    const job = this.current;
+    if (!job?.retry) return job;
+    return { ...job, retry: { ...job.retry, retryInMs: Math.max(0, Math.round(this.retryDue - performance.now())) } };
   }
 
   start(input: z.output<typeof uploadSchema>): UploadJob {
@@ -134,6 +146,7 @@ export class UploadRunner {
           },
           onRetry: ({ problem, attempt, attempts, waitMs }) => {
             job.retries++;
+            this.retryDue = performance.now() + waitMs;
             job.retry = { problem, attempt, attempts, waitMs, retryAt: new Date(ctx.now() + waitMs).toISOString() };
           },
           lock,

@@ -3,12 +3,15 @@ import { formatTime } from './time';
 
 /**
  * What `aula upload` prints before each wait, for the dashboard: an upload waiting up to two minutes for a busy or
- * unreachable LRS must not look stalled. Once the time has come, the request is out and its answer awaited.
+ * unreachable LRS must not look stalled. Once the time has come, the request is out and its answer awaited. The time
+ * left is the server's as of its answer, counted down by `sinceAnswerMs` (the browser's monotonic clock): a phone's
+ * clock minutes off the laptop's said "waiting for its answer" at once, or counted minutes for a two-second wait.
+ * An answer without it (an older Aula) is counted against `now`.
  */
-export function retryNotice(retry: UploadRetryNotice, now: number): string {
+export function retryNotice(retry: UploadRetryNotice, now: number, sinceAnswerMs = 0): string {
   const at = formatTime(retry.retryAt, now);
   const attempt = `attempt ${retry.attempt} of ${retry.attempts}`;
-  const left = Date.parse(retry.retryAt) - now;
+  const left = retry.retryInMs === undefined ? Date.parse(retry.retryAt) - now : retry.retryInMs - Math.max(0, sinceAnswerMs);
   if (left <= 0) return `${capitalised(retry.problem)}; asked again at ${at} (${attempt}), waiting for its answer.`;
   const wait = left < 1000 ? `${Math.max(1, Math.round(left))} ms` : `${Math.ceil(left / 1000)} s`;
   return `${capitalised(retry.problem)}; trying again in ${wait}, at ${at} (${attempt}). Nothing is lost: an upload that stops is resumed by uploading again.`;

@@ -9,9 +9,12 @@ import type { UploadJob, UploadTarget } from './types';
 /** The wait before the LRS is asked again, as `aula upload` announces it, counting down while it lasts. */
 function RetryNotice({ retry }: { retry: NonNullable<UploadJob['retry']> }) {
   const now = useNow(1000);
+  // Counted down from the server's answer with this browser's monotonic clock (format/upload-retry.ts).
+  const [received, setReceived] = useState<{ retry: unknown; at: number }>({ retry: undefined, at: 0 });
+  if (received.retry !== retry) setReceived({ retry, at: performance.now() });
   return (
     <p className="warning" data-testid="upload-retry">
-      {retryNotice(retry, now)}
+      {retryNotice(retry, now, received.retry === retry ? performance.now() - received.at : 0)}
     </p>
   );
 }
