@@ -1,7 +1,9 @@
-import express from 'express';
+import express, { type Response } from 'express';
+import { normalizeUsername } from '../auth/credential-rules.js';
 import type { AppContext } from '../context.js';
-import { writeAccessReport } from '../export/access-report.js';
+import { writeAccessReport, writeStudentAccessReport } from '../export/access-report.js';
 import { sendJson } from '../http/send.js';
+import { findStudentByUsername } from '../store/students-repo.js';
 import { writeDrained } from '../util/drained.js';
 import { AdminError } from './admin-error.js';
 import { readPlayer, readPlayers } from './read-players.js';
@@ -9,7 +11,7 @@ import { readPlayerSessions } from './read-sessions.js';
 import { readStatements } from './read-statements.js';
 import { intParam } from './validate.js';
 
-/** Players: everyone who played, and one player's sessions and statement timeline. */
+/** Players: everyone who played, and one player's sessions and statement timeline; access requests, a roster student's too. */
 export function playerRoutes(ctx: AppContext): express.Router {
   const router = express.Router();
 
@@ -34,20 +36,38 @@ export function playerRoutes(ctx: AppContext): express.Router {
     const playerId = String(req.params.id);
     const player = readPlayer(ctx.db, playerId);
     if (!player) throw new AdminError(404, 'player-not-found', 'There is no such player.');
-    res.writeHead(200, {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Disposition': `attachment; filename="aula-access-${player.publicId.replace(/[^A-Za-z0-9._-]/g, '_')}.json"`,
-      'Cache-Control': 'no-store',
-    });
-    try {
-      await writeAccessReport(ctx.db, playerId, (text) => writeDrained(res, text, 'the browser closed the download'));
-      res.end();
-    } catch (error) {
-      // The headers are out: a cut is the only signal left that the file is incomplete.
-      ctx.log.warn({ err: error }, 'access report download stopped');
-      res.destroy();
-    }
+    await sendAccessReport(ctx, res, player.publicId, (write) => writeAccessReport(ctx.db, playerId, write));
+  });
+
+  // The same for a student on the roster (the Classes screen's row), played or not: one who never played has no
+  // player page, and their answer (the roster record, and that Aula holds no play data) was the CLI's alone.
+  router.get('/students/:username/access', async (req, res) => {
+    const username = normalizeUsername(String(req.params.username));
+    if (!findStudentByUsername(ctx.db, username)) throw new AdminError(404, 'student-not-found', `There is no student "${username}".`);
+    await sendAccessReport(ctx, res, username, (write) => writeStudentAccessReport(ctx.db, username, write));
   });
 
   return router;
+}
+
+/** The answer as a download, aula-access-<who>.json, written as it is read (access-report.ts). */
+async function sendAccessReport(
+  ctx: AppContext,
+  res: Response,
+  who: string,
+  writeReport: (write: (text: string) => Promise<void>) => Promise<unknown>,
+): Promise<void> {
+  res.writeHead(200, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Disposition': `attachment; filename="aula-access-${who.replace(/[^A-Za-z0-9._-]/g, '_')}.json"`,
+    'Cache-Control': 'no-store',
+  });
+  try {
+    await writeReport((text) => writeDrained(res, text, 'the browser closed the download'));
+    res.end();
+  } catch (error) {
+    // The headers are out: a cut is the only signal left that the file is incomplete.
+    ctx.log.warn({ err: error }, 'access report download stopped');
+    res.destroy();
+  }
 }

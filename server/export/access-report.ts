@@ -8,7 +8,7 @@ export const ACCESS_FORMAT = 'aula-access/1';
 
 export class AccessRequestError extends Error {
   constructor(
-    readonly reason: 'player-not-found' | 'player-ambiguous',
+    readonly reason: 'player-not-found' | 'player-ambiguous' | 'student-not-found',
     message: string,
   ) {
     super(message);
@@ -42,6 +42,13 @@ const ABOUT = {
     "Not in this report: backups of the whole database made before (aula backup list), exports and bundles already handed over, the log (standard error, wherever it was kept), and refused requests not tied to a session (they name only a device's address).",
 };
 
+/**
+ * Said in `about` when the report holds no player: a roster student who never played (or whose play data was erased).
+ * The empty parts would say it too, but the family reads this sentence, not an empty list.
+ */
+const NO_PLAY_DATA =
+  'Aula holds no play data about this student: no player record, session, statement, result, answer, alert or refused request of a session. They never played, or what they played was erased. Only the roster record is held.';
+
 function resolveSubject(db: Db, typed: string): Subject {
   const found = findPlayer(db, typed);
   if ('player' in found) {
@@ -58,6 +65,17 @@ function resolveSubject(db: Db, typed: string): Subject {
   const student = prepared<[string, string], { id: string }>(db, 'SELECT id FROM students WHERE username = lower(?) OR username = ?').get(typed, typed);
   if (student) return { playerId: null, studentId: student.id };
   throw new AccessRequestError('player-not-found', `No player or student "${typed}" (a playerId, a student username, or an xAPI player's e-mail address or account name).`);
+}
+
+/**
+ * A roster student by username (the Classes screen's row), whether or not they played: never an xAPI player whose
+ * e-mail address or account name happens to read the same, as the typed name of `aula player access` could.
+ */
+function rosterSubject(db: Db, username: string): Subject {
+  const student = prepared<[string], { id: string }>(db, 'SELECT id FROM students WHERE username = ?').get(username);
+  if (!student) throw new AccessRequestError('student-not-found', `There is no student "${username}".`);
+  const player = prepared<[string], { id: string }>(db, 'SELECT id FROM players WHERE student_id = ?').get(student.id);
+  return { playerId: player?.id ?? null, studentId: student.id };
 }
 
 const all = (db: Db, sql: string, id: string | null) => (id === null ? [] : (prepared<[string], Record<string, unknown>>(db, sql).all(id) as Record<string, unknown>[]));
@@ -110,7 +128,7 @@ function readHead(db: Db, subject: Subject, typed: string): Record<string, unkno
     appVersion: appVersion(),
     created: new Date().toISOString(),
     askedFor: typed,
-    about: ABOUT,
+    about: subject.playerId === null ? { ...ABOUT, noPlayData: NO_PLAY_DATA } : ABOUT,
     player,
     student,
     sessions: all(db, SESSIONS, subject.playerId),
@@ -144,7 +162,15 @@ function playerAttachments(db: Db, playerId: string) {
  * statements needs no more memory than a page of them. `write` resolves when the destination has taken the piece.
  */
 export async function writeAccessReport(db: Db, typed: string, write: (text: string) => Promise<void>): Promise<AccessReportSummary> {
-  const subject = resolveSubject(db, typed);
+  return writeReport(db, resolveSubject(db, typed), typed, write);
+}
+
+/** The same answer for a roster student named by username (lower case, as stored): the Classes screen's download. */
+export async function writeStudentAccessReport(db: Db, username: string, write: (text: string) => Promise<void>): Promise<AccessReportSummary> {
+  return writeReport(db, rosterSubject(db, username), username, write);
+}
+
+async function writeReport(db: Db, subject: Subject, typed: string, write: (text: string) => Promise<void>): Promise<AccessReportSummary> {
   const head = db.transaction(() => readHead(db, subject, typed)).deferred();
   const text = JSON.stringify(head, null, 2);
   // The statements close the document: the head's closing brace is replaced by them.

@@ -71,6 +71,16 @@ export function StudentTable({ classId, className, students, onChanged }: Props)
                   </td>
                   <td>{formatTime(student.created)}</td>
                   <td className="student-buttons">
+                    {/* The access request's file, as on a player's page: a student who never played has no such page. */}
+                    <a
+                      className="button-small"
+                      href={`/admin/api/students/${encodeURIComponent(student.username)}/access`}
+                      download
+                      aria-label={`Everything Aula holds about ${student.username} (for an access request)`}
+                      title="One JSON file: the roster record (never the password), and everything played, if anything"
+                    >
+                      Access request
+                    </a>{' '}
                     <button
                       type="button"
                       className="button-small"
