@@ -83,7 +83,9 @@ export class IngestWorker {
   private attach(worker: Worker): void {
     this.worker = worker;
     this.sender = new CoalescingSender<ToWorker>((message) => worker.postMessage(message));
-    this.startedAt = Date.now();
+    // By the monotonic clock: the laptop's clock set forward between two crashes made a thread that kept dying look
+    // long-lived, restarted forever; set back, one that ran for hours counted as dying at once.
+    this.startedAt = performance.now();
     let crash: Error | undefined;
     worker.on('message', (arrived: FromWorker | Many<FromWorker>) => eachMessage(arrived, (message) => this.receive(message)));
     // An uncaught error in the thread comes first, then its exit.
@@ -101,7 +103,7 @@ export class IngestWorker {
       this.stopped ??= error;
       return;
     }
-    this.quickFailures = Date.now() - this.startedAt < QUICK_FAILURE_MS ? this.quickFailures + 1 : 1;
+    this.quickFailures = performance.now() - this.startedAt < QUICK_FAILURE_MS ? this.quickFailures + 1 : 1;
     if (this.quickFailures > MAX_QUICK_FAILURES) return this.stop(error);
     this.onRestart(error);
     this.restarting = spawnWriter({ dataDir: this.dataDir, maxPages: this.maxPages })
