@@ -45,6 +45,13 @@ function describeSummary(summary: UploadSummary): string[] {
 async function targetOf(flags: UploadFlags) {
   try {
     const inUrl = credentialsInEndpoint(flags.endpoint);
+    // Said together: asked for the secret alone, a researcher who gave only --endpoint was asked for the key next.
+    const noKey = !flags.username && inUrl.username === '';
+    if (noKey && flags.password === undefined && !flags.passwordStdin && inUrl.password === '') {
+      throw new CliError(
+        `The LRS key and secret are needed: --username KEY and ${CLI_WORDING.secret}, as the LRS gave them (or KEY:SECRET@ in the endpoint URL).`,
+      );
+    }
     const secretInUrlOnly = inUrl.password !== '' && flags.password === undefined && !flags.passwordStdin;
     const password = secretInUrlOnly ? undefined : await passwordOf(flags, 'The LRS secret', 'SECRET');
     const target = lrsTargetFrom({ endpoint: flags.endpoint, username: flags.username, password }, CLI_WORDING);
