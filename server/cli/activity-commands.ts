@@ -15,6 +15,7 @@ import { automaticBackup } from '../store/backups.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { getSetting } from '../store/settings-repo.js';
+import { unknownTrackingCode } from '../store/unknown-tracking-code.js';
 import {
   activeXapiCredential,
   regenerateXapiCredential,
@@ -61,7 +62,7 @@ function findClassId(db: Db, name: string): string {
 
 function requireActivity(db: Db, code: string): Activity {
   const activity = findActivityByCode(db, code);
-  if (!activity) throw new CliError(`No activity with tracking code "${code}". See: aula activity list`);
+  if (!activity) throw new CliError(`${unknownTrackingCode(db, code)}. See: aula activity list`);
   return activity;
 }
 

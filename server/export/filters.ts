@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { findPlayer } from '../store/find-player.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
+import { unknownTrackingCode } from '../store/unknown-tracking-code.js';
 
 // ISO 8601 as people type it: a date (that day at 00:00 UTC), or a date and time with Z or an offset; seconds and
 // their fraction optional. A time without a zone is refused: on which clock it was meant is a guess.
@@ -111,7 +112,7 @@ function whereFor(db: Db, filters: ExportFilters, columns: FilterColumns): State
   const params: Array<string | number> = [];
   if (filters.activity) {
     const row = prepared<[string], { id: string }>(db, 'SELECT id FROM activities WHERE tracking_code = ?').get(filters.activity);
-    if (!row) throw new UnknownFilterValueError(`No activity with tracking code "${filters.activity}"`);
+    if (!row) throw new UnknownFilterValueError(unknownTrackingCode(db, filters.activity));
     clauses.push(`${columns.activity} = ?`);
     params.push(row.id);
   }
