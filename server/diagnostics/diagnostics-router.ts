@@ -6,9 +6,8 @@ import type { AppContext } from '../context.js';
 import { sendJson } from '../http/send.js';
 import { prepared } from '../store/prepared.js';
 import { setSetting } from '../store/settings-repo.js';
-import { isoNow } from '../util/time.js';
 import { DIAGNOSTIC_KINDS } from './diagnostic-kinds.js';
-import { clearedKey, readDiagnostics } from './read-diagnostics.js';
+import { clearedKey, readDiagnostics, silentGamesMark } from './read-diagnostics.js';
 
 const clearBody = z.object({ kind: z.enum(DIAGNOSTIC_KINDS) });
 
@@ -32,7 +31,7 @@ export function diagnosticsRouter(ctx: AppContext): express.Router {
     }
     const mark =
       kind === 'silent-games'
-        ? isoNow(ctx.now)
+        ? silentGamesMark(ctx)
         : String(prepared<[], { id: number | null }>(ctx.db, 'SELECT max(id) AS id FROM rejected_requests').get()?.id ?? 0);
     await ctx.writer.run((db) => setSetting(db, clearedKey(kind), mark));
     sendJson(res, 200, { cleared: kind });

@@ -3,6 +3,7 @@ import { Messages } from '../collector/messages.js';
 import type { AppContext } from '../context.js';
 import { mdnsInfo } from '../mdns/start-mdns.js';
 import { gameUrls, reachableUrls } from '../net/lan-addresses.js';
+import { rulesEngineFor } from '../rules/engine-registry.js';
 import { listActivities } from '../store/activities-repo.js';
 import { prepared } from '../store/prepared.js';
 import type { RejectionRow as StoredRejection } from '../store/rejections-repo.js';
@@ -112,17 +113,64 @@ function sessionWho(ctx: AppContext, sessionId: number): SessionWho | undefined 
   return prepared<[number], SessionWho>(ctx.db, `SELECT ${WHO_COLUMNS} FROM sessions s ${WHO_JOINS} WHERE s.id = ?`).get(sessionId);
 }
 
-function silentGames(ctx: AppContext, now: number): DiagnosticGroup | undefined {
-  const clearedAt = cleared(ctx, 'silent-games');
-  // A student by the username the teacher knows them by, an anonymous player by the animal name Live shows; with the
-  // session's number, as one player may have two sessions gone silent (a game restarted without ending).
-  const rows = prepared<[string, string, string], SessionWho & { sessionId: number; lastSeen: string }>(
+/** Sessions looked at for silent games: not ended, heard from in the hours the rules keep the laptop's pauses for. */
+const SILENT_CANDIDATES_MS = 6 * 3600_000;
+const MAX_SILENT_CANDIDATES = 500;
+
+/**
+ * The games silent for between SILENT_AFTER_MS and SILENT_WINDOW_MS, counted as the Idle rule and Live's badge count a
+ * silence (RulesEngine.silentMs): the time the laptop slept, Aula was off or the clock was set is not silence. By the
+ * wall clock, after the clock was set back an hour no game was listed for an hour, and after a lunch's sleep the games
+ * that did not come back were never listed (silent "45 min", past the window). Newest first.
+ */
+function silentSessions(ctx: AppContext, now: number) {
+  const rows = prepared<[string], SessionWho & { sessionId: number; lastSeen: string }>(
     ctx.db,
     `SELECT s.id AS sessionId, s.last_seen AS lastSeen, ${WHO_COLUMNS}
      FROM sessions s ${WHO_JOINS}
-     WHERE s.ended IS NULL AND s.last_seen < ? AND s.last_seen > ? AND s.last_seen > ?
-     ORDER BY s.last_seen DESC LIMIT ${MAX_ITEMS}`,
-  ).all(iso(now - SILENT_AFTER_MS), iso(now - SILENT_WINDOW_MS), clearedAt);
+     WHERE s.ended IS NULL AND s.last_seen > ?
+     ORDER BY s.last_seen DESC LIMIT ${MAX_SILENT_CANDIDATES}`,
+  ).all(iso(now - SILENT_CANDIDATES_MS));
+  const silences = rulesEngineFor(ctx).silentMs(
+    rows.map((row) => ({ id: row.sessionId, lastSeen: row.lastSeen })),
+    now,
+  );
+  return rows
+    .map((row) => ({ ...row, silentMs: silences.get(row.sessionId) ?? 0 }))
+    .filter((row) => row.silentMs >= SILENT_AFTER_MS && row.silentMs < SILENT_WINDOW_MS)
+    .sort((a, b) => a.silentMs - b.silentMs);
+}
+
+/**
+ * What "Mark as handled" hides of the silent games: each session listed then, with the last-seen it had (JSON), until
+ * its game sends again. Before, a time of the laptop's clock was kept and every game last seen before it was hidden: a
+ * clock set back then hid every game that went silent afterwards, until the clock caught up. A time (an older Aula's
+ * mark) is still read as it was.
+ */
+export function silentGamesMark(ctx: AppContext): string {
+  const listed = silentSessions(ctx, ctx.now()).slice(0, MAX_ITEMS);
+  return JSON.stringify({ sessions: Object.fromEntries(listed.map((row) => [row.sessionId, row.lastSeen])) });
+}
+
+function handledSilent(mark: string): (session: { sessionId: number; lastSeen: string }) => boolean {
+  if (mark.startsWith('{')) {
+    try {
+      const sessions = (JSON.parse(mark) as { sessions?: Record<string, string> }).sessions ?? {};
+      return (session) => sessions[String(session.sessionId)] === session.lastSeen;
+    } catch {
+      return () => false;
+    }
+  }
+  return (session) => session.lastSeen <= mark;
+}
+
+function silentGames(ctx: AppContext, now: number): DiagnosticGroup | undefined {
+  const handled = handledSilent(cleared(ctx, 'silent-games'));
+  // A student by the username the teacher knows them by, an anonymous player by the animal name Live shows; with the
+  // session's number, as one player may have two sessions gone silent (a game restarted without ending).
+  const rows = silentSessions(ctx, now)
+    .filter((row) => !handled(row))
+    .slice(0, MAX_ITEMS);
   if (rows.length === 0) return undefined;
   return {
     kind: 'silent-games',

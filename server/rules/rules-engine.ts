@@ -188,7 +188,9 @@ export class RulesEngine {
     const shortGaps = this.gaps.filter((gap) => gap.ms < LESSON_BREAK_MS);
     for (const session of sessions) {
       const state = this.listening ? this.sessions.get(session.id) : undefined;
-      const since = state ? state.lastSeen : shiftPast(shortGaps, Date.parse(session.lastSeen));
+      const stored = shiftPast(shortGaps, Date.parse(session.lastSeen));
+      // The later of the two: a game is also seen by what the rules never read (a batch re-sent whole, a refused one).
+      const since = state ? Math.max(state.lastSeen, stored) : stored;
       if (Number.isFinite(since)) silences.set(session.id, Math.max(0, now - since));
     }
     return silences;
