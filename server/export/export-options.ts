@@ -12,7 +12,13 @@ const AS_RECEIVED_FORMATS: readonly ExportFormat[] = ['ndjson', 'json'];
 
 export const exportOptionsSchema = z
   .object({
-    format: z.enum(EXPORT_FORMATS).default('ndjson'),
+    // Said in words: zod's own 'Invalid option: expected one of "ndjson"|…' left "xapi" (what most ask for) unexplained.
+    format: z
+      .enum(EXPORT_FORMATS, {
+        error: (issue) =>
+          `${JSON.stringify(issue.input)} is not a format: use ndjson (xAPI statements, one a line), json (an xAPI array), csv, traces-csv or zip`,
+      })
+      .default('ndjson'),
     filters: exportFiltersSchema.default({}),
     /** per-player (default, as for upload, N-7) or as-sent (RAGE's shared "Anonymous" account). */
     actors: z.enum(['as-sent', 'per-player']).default('per-player'),

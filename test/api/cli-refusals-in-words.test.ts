@@ -28,3 +28,15 @@ test('a tracking code typed in capitals or with a letter off is refused naming t
   const unrelated = await runAula(['export', '--activity', 'zzzzzzzz', '--data-dir', dataDir]);
   assert.equal(unrelated.stderr, 'aula: No activity with tracking code "zzzzzzzz"\n');
 });
+
+test('aula export --format xapi is refused in words, naming the formats that hold xAPI statements', async () => {
+  const dataDir = tempDir();
+  assert.equal((await runAula(['activity', 'create', '--name', 'Fractions 3B', '--data-dir', dataDir])).code, 0);
+  const run = await runAula(['export', '--format', 'xapi', '--data-dir', dataDir]);
+  assert.equal(run.code, 1);
+  assert.equal(
+    run.stderr,
+    'aula: --format: "xapi" is not a format: use ndjson (xAPI statements, one a line), json (an xAPI array), csv, traces-csv or zip\n',
+  );
+  assert.equal(run.stdout, '');
+});
