@@ -30,10 +30,11 @@ function Totals() {
               ({o.players.identified} students, {o.players.anonymous} anonymous)
             </span>
           </span>
+          {/* A link, as the alert count is: Diagnostics lists each refusal with what to do (a teacher never reads the log). */}
           {o.rejectedRequests > 0 && (
-            <span className="total total-warning" title="Requests from games that Aula refused (see the collector log)">
+            <Link to="/diagnostics" className="total total-warning" title="Requests from games that Aula refused: Diagnostics lists them with what to do">
               {o.rejectedRequests} refused
-            </span>
+            </Link>
           )}
         </>
       )}
