@@ -82,7 +82,7 @@ describe("Live's idle badge counts what the Idle rule counts: not the laptop's s
     assert.match(shown ?? '', /^(just now|\d+ s ago)$/, `Ana was silent seconds while Aula was watching, shown: ${shown}`);
   });
 
-  test('after the clock is set back an hour, a student silent for 4 minutes is still shown idle 4 min, not "just now"', async () => {
+  test('after the clock is set back an hour, a student silent for 4 minutes is still shown idle 4 min, not "just now", and sorts after a game heard from since', async () => {
     const activity = makeActivity(collector.context.db, { name: 'Geometry' });
     const cy = await play(activity.trackingCode);
     // Four minutes pass, on the laptop and on the tablet alike.
@@ -103,5 +103,15 @@ describe("Live's idle badge counts what the Idle rule counts: not the laptop's s
     await page.waitForTimeout(6000);
     const shown = await lastSeen(cy.playerAnimalName).textContent();
     assert.match(shown ?? '', /^idle 4 min$/, `shown: ${shown}`);
+
+    // A student starts now: sorted by Last seen, newest first, that game comes before the one silent for minutes.
+    const dan = await play(activity.trackingCode);
+    await lastSeen(dan.playerAnimalName).waitFor();
+    await page.getByRole('button', { name: 'Last seen' }).click();
+    const order = await page.locator('.live-table tbody tr').allTextContents();
+    assert.deepEqual(
+      order.map((row) => (row.includes(dan.playerAnimalName) ? 'Dan' : row.includes(cy.playerAnimalName) ? 'Cy' : row)),
+      ['Dan', 'Cy'],
+    );
   });
 });

@@ -43,6 +43,9 @@ function compare(a: Session, b: Session, key: Exclude<SortKey, 'lastAction' | 'r
     case 'started':
       return a.started.localeCompare(b.started);
     case 'lastSeen':
+      // By how long each has been silent when the server says it: after the laptop's clock was set back, a game silent
+      // since before sorted as heard from last (docs/clock.md).
+      if (a.silentMs !== undefined && b.silentMs !== undefined) return b.silentMs - a.silentMs;
       return a.lastSeen.localeCompare(b.lastSeen);
     case 'statements':
       return a.statements - b.statements;
