@@ -191,7 +191,7 @@ export class RulesEngine {
       const stored = shiftPast(shortGaps, Date.parse(session.lastSeen));
       // The later of the two: a game is also seen by what the rules never read (a batch re-sent whole, a refused one).
       const since = state ? Math.max(state.lastSeen, stored) : stored;
-      if (Number.isFinite(since)) silences.set(session.id, Math.max(0, now - since));
+      if (Number.isFinite(since)) silences.set(session.id, Math.max(0, Math.round(now - since)));
     }
     return silences;
   }
