@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import { listBackups } from '../admin/backup-list.js';
 import { type ReappliedErasures, reapplyErasures } from '../erasure/reapply-erasures.js';
@@ -40,7 +41,8 @@ export function registerBackupCommands(program: Command, withDataDir: (command: 
     .action((backup: string, options: DataDirOption & { json?: boolean }) => {
       let result: RestoreResult;
       try {
-        result = restoreDatabase(resolveDataDir(options), backup);
+        const dataDir = resolveDataDir(options);
+        result = restoreDatabase(dataDir, keptBackupNamed(dataDir, backup));
       } catch (error) {
         if (error instanceof RestoreRefusedError) throw new CliError(error.message);
         throw error;
@@ -54,6 +56,21 @@ export function registerBackupCommands(program: Command, withDataDir: (command: 
         if (erasures) printLines(...erasureLines(erasures));
       }
     });
+}
+
+/**
+ * A backup named as `aula backup list` and Settings show it (`aula-….sqlite`) is the one in the data folder's
+ * backups/, unless a file of that name is where the command runs: typed as listed, it was looked for in the current
+ * folder and refused as missing.
+ */
+function keptBackupNamed(dataDir: string, backup: string): string {
+  if (fs.existsSync(backup)) return backup;
+  try {
+    return backupFile(dataDir, backup);
+  } catch (error) {
+    if (error instanceof BackupDeleteError) return backup;
+    throw error;
+  }
 }
 
 function size(bytes: number): string {
