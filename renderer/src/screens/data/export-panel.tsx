@@ -55,9 +55,16 @@ export function ExportPanel() {
   // Before the download, while the filters can still be narrowed: Excel would drop the rows past its last.
   const rowsWarning = spreadsheetRowsWarning(choices.format, count);
   const countText = problem ?? (count === null ? 'Counting…' : `${count.toLocaleString()} statement${count === 1 ? '' : 's'} match.`);
-  // A screen reader hears the count once after the teacher changes a filter, not each time a game sends.
+  // A screen reader hears the count once after the teacher changes a filter, not each time a game sends. Only from an
+  // answer not seen before: in the render where a filter changes, the count is still the previous filters' (it was
+  // then heard for the new ones, and the new count never).
   const [heard, setHeard] = useState<{ filters: string; text: string }>({ filters: '', text: '' });
-  if (count !== null && heard.filters !== filters) setHeard({ filters, text: countText });
+  const answer = counted.error ?? counted.data;
+  const [lastAnswer, setLastAnswer] = useState<unknown>(undefined);
+  if (answer !== undefined && answer !== lastAnswer) {
+    setLastAnswer(answer);
+    if (heard.filters !== filters) setHeard({ filters, text: countText });
+  }
 
   // Follows the download on the server's side: exact for every format, in the browser and in the desktop app.
   useEffect(() => {
