@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { PlayerSummary } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { PlayerName } from '../components/player-name';
@@ -7,6 +7,7 @@ import { EmptyState, ErrorBox, Loading } from '../components/states';
 import { playerLabel } from '../format/player-name';
 import { formatTime } from '../format/time';
 import { Link } from '../router';
+import { forgetErasedNotice, pendingErasedNotice } from './erased-notice';
 
 export function PlayersScreen() {
   const players = useResource<{ players: PlayerSummary[] }>('/players', {
@@ -15,6 +16,8 @@ export function PlayersScreen() {
   });
   const [filter, setFilter] = useState('');
   const [kind, setKind] = useState<'all' | 'anonymous' | 'identified'>('all');
+  const [erased] = useState(pendingErasedNotice);
+  useEffect(forgetErasedNotice, []);
   const rows = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     return (players.data?.players ?? []).filter(
@@ -26,6 +29,11 @@ export function PlayersScreen() {
       <div className="screen-head">
         <ScreenTitle title="Players">Players</ScreenTitle>
       </div>
+      {erased && (
+        <p className="notice" role="status">
+          {erased}
+        </p>
+      )}
       {players.error && <ErrorBox error={players.error} onRetry={players.reload} />}
       {!players.data && !players.error && <Loading />}
       {players.data && players.data.players.length === 0 && (

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { apiPost } from '../../api/client';
 import { useDialogFocus } from '../../components/use-dialog-focus';
 import { navigate } from '../../router';
+import { leaveErasedNotice } from '../erased-notice';
 import '../alerts/alerts.css';
 
 interface Props {
@@ -28,8 +29,10 @@ export function ErasePlayer({ playerId, label, activities, onErased }: Props) {
       const text = `Erased ${report.statements} statements and ${report.sessions} sessions. Backups made before the erasure still hold the data (Settings → Backups).`;
       setOutcome(text);
       setOpen(false);
-      if (report.playerRemoved) navigate('/players');
-      else onErased();
+      if (report.playerRemoved) {
+        leaveErasedNotice(text);
+        navigate('/players');
+      } else onErased();
     } catch (error) {
       setOutcome((error as Error).message);
       setOpen(false);
