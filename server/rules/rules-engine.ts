@@ -4,13 +4,13 @@ import { readResultsThrough } from '../results/results-watermark.js';
 import { prepared } from '../store/prepared.js';
 import { newestSeq } from '../store/statement-rows.js';
 import type { AlertOp } from './alerts-writes.js';
-import { type ClockGap, GapWatch, LESSON_BREAK_MS, type RuleClocks, shiftPast, systemClocks } from './clock-gaps.js';
+import { type ClockGap, LESSON_BREAK_MS, type RuleClocks, systemClocks } from './clock-gaps.js';
 import { evaluateClock, evaluateEnd, evaluateStatement, type RuleEffect } from './evaluate.js';
-import { readLastWatched, readUnwatched, writeUnwatched } from './last-watched.js';
 import type { StatementFact } from './rule-facts.js';
 import { needsClock, parseStoredRules, type RuleSettings } from './rule-settings.js';
 import { type RebuildRange, rebuildSessionState } from './session-rebuild.js';
-import { newSessionState, type SessionRuleState, shiftSessionTimes } from './session-state.js';
+import { FORGET_SILENT_MS, newSessionState, type SessionRuleState, shiftSessionTimes } from './session-state.js';
+import { type SilentSession, UnwatchedTime } from './unwatched-time.js';
 
 export interface RulesEngineOptions {
   /** How often idle / no-progress are checked. */
@@ -26,7 +26,6 @@ export interface RulesEngineOptions {
 }
 
 const FORGET_ENDED_MS = 10 * 60_000;
-const FORGET_SILENT_MS = 6 * 3600_000;
 /** While sessions are live, Aula notes at least this often that it is watching them (last-watched.ts). */
 const WATCHED_EVERY_MS = 30_000;
 /** Alerts are written within a fifth of a second, or tried again each second when a write fails (a full disk). */
@@ -62,12 +61,8 @@ export class RulesEngine {
   private readonly unflushedSince: number;
   /** Sessions rebuilt since the start: the alerts of statements after flushedAtStart are raised once, not again. */
   private readonly rebuilt = new Set<number>();
-  /** Times Aula was not watching (off or asleep, in the hours before, and since): not counted as silence. */
-  private gaps: ClockGap[];
-  private gapWatch: GapWatch;
-  /** ctx.now() of the timer's last look, the last moment before a gap it then notices. */
-  private lastLook: number;
-  private readonly tickMs: number;
+  /** The time Aula was not watching (asleep, off, the clock set): not counted as the students' silence. */
+  private readonly unwatched: UnwatchedTime;
   private watchedWritten = Number.NEGATIVE_INFINITY;
   private readonly flushMs: number;
   private readonly resultsFlushMs: number;
@@ -88,23 +83,18 @@ export class RulesEngine {
     const { bus } = ctx;
     const listen = options.listen ?? true;
     this.listening = listen;
-    this.tickMs = options.tickMs ?? 1000;
+    const tickMs = options.tickMs ?? 1000;
     this.flushedAtStart = readResultsThrough(ctx.db);
     this.results = new ResultsFolding(ctx.db);
     this.startSeq = newestSeq(ctx.db);
-    this.lastLook = ctx.now();
-    this.gapWatch = new GapWatch(options.clocks ?? systemClocks);
-    const lastWatched = readLastWatched(ctx.db);
-    const off = lastWatched === null ? 0 : this.lastLook - lastWatched;
-    this.gaps = readUnwatched(ctx.db);
-    if (off > 0) this.noteGap({ before: lastWatched as number, ms: off });
-    this.unflushedSince = (lastWatched ?? this.lastLook) - UNFLUSHED_WINDOW_MS;
+    this.unwatched = new UnwatchedTime(ctx, tickMs, options.clocks ?? systemClocks, (gap) => this.skipGap(gap));
+    this.unflushedSince = this.unwatched.lastRunning - UNFLUSHED_WINDOW_MS;
     this.caughtUp = listen
       ? this.catchUp().catch((error: unknown) => ctx.log.warn({ err: error }, 'results could not catch up on stored statements'))
       : Promise.resolve();
     this.resumed =
-      listen && off < LESSON_BREAK_MS
-        ? this.resumeLiveSessions(this.lastLook - off - FORGET_SILENT_MS).catch((error: unknown) =>
+      listen && this.unwatched.offBeforeStart < LESSON_BREAK_MS
+        ? this.resumeLiveSessions(this.unwatched.lastRunning - FORGET_SILENT_MS).catch((error: unknown) =>
             ctx.log.warn({ err: error }, 'rules could not take up the sessions live before the start'),
           )
         : Promise.resolve();
@@ -129,13 +119,13 @@ export class RulesEngine {
       bus.on('activity.changed', (e) => this.rules.delete(e.activityId)),
       bus.on('changed.elsewhere', () => this.rules.clear()),
     ];
-    this.ticker = setInterval(() => this.tick(), this.tickMs);
+    this.ticker = setInterval(() => this.tick(), tickMs);
     this.ticker.unref();
   }
 
   /** The clocks a pause is noticed on (a test's own, to put the laptop to sleep); from the next look on. */
   watchClocks(clocks: RuleClocks): void {
-    this.gapWatch = new GapWatch(clocks);
+    this.unwatched.watchClocks(clocks);
   }
 
   /** The rules of an activity, cached until the activity changes. */
@@ -153,7 +143,7 @@ export class RulesEngine {
   tick(): void {
     if (this.closed) return;
     const now = this.ctx.now();
-    this.lookForGap(now);
+    this.unwatched.look(now);
     let live = false;
     for (const [sessionId, state] of this.sessions) {
       if (now - state.lastSeen > (state.ended ? FORGET_ENDED_MS : FORGET_SILENT_MS)) {
@@ -167,33 +157,9 @@ export class RulesEngine {
     if (live && performance.now() - this.watchedWritten >= WATCHED_EVERY_MS) this.schedule(this.flushMs);
   }
 
-  /** Notices a pause since the last look (the timer's, or an answer's given the moment the laptop woke, before it). */
-  private lookForGap(now: number): void {
-    const gap = this.gapWatch.look(this.tickMs);
-    if (gap !== 0) this.skipGap({ before: this.lastLook, ms: gap });
-    this.lastLook = now;
-  }
-
-  /**
-   * How long each session has been silent as the Idle rule counts it, at `now` (ctx.now()): the time the laptop slept,
-   * Aula was off or the clock was set is left out, as the rule leaves it out (Live's badge says what the rule thinks).
-   * A session the rules watch has its times moved past each pause already; any other (silent for hours, or Aula
-   * started without rules) counts from its stored last-seen moved past the pauses noted since. A session silent since
-   * before a pause as long as a lesson break counts that break: it belongs to an earlier lesson. A pause not yet noticed
-   * by the timer (the laptop woke a moment ago) is noticed first.
-   */
-  silentMs(sessions: ReadonlyArray<{ id: number; lastSeen: string }>, now: number): Map<number, number> {
-    this.lookForGap(now);
-    const silences = new Map<number, number>();
-    const shortGaps = this.gaps.filter((gap) => gap.ms < LESSON_BREAK_MS);
-    for (const session of sessions) {
-      const state = this.listening ? this.sessions.get(session.id) : undefined;
-      const stored = shiftPast(shortGaps, Date.parse(session.lastSeen));
-      // The later of the two: a game is also seen by what the rules never read (a batch re-sent whole, a refused one).
-      const since = state ? Math.max(state.lastSeen, stored) : stored;
-      if (Number.isFinite(since)) silences.set(session.id, Math.max(0, Math.round(now - since)));
-    }
-    return silences;
+  /** How long each session has been silent as the Idle rule counts it, at `now` (ctx.now()): see UnwatchedTime.silentMs. */
+  silentMs(sessions: ReadonlyArray<SilentSession>, now: number): Map<number, number> {
+    return this.unwatched.silentMs(sessions, now, (sessionId) => (this.listening ? this.sessions.get(sessionId)?.lastSeen : undefined));
   }
 
   /**
@@ -203,20 +169,10 @@ export class RulesEngine {
    * their game sends.
    */
   private skipGap(gap: ClockGap): void {
-    this.noteGap(gap);
-    this.ctx.log.info({ seconds: Math.round(gap.ms / 1000) }, 'Aula was not running for a while (the computer asleep, or its clock set); rules do not count that time as students being idle');
     for (const [sessionId, state] of this.sessions) {
       if (gap.ms >= LESSON_BREAK_MS && state.lastSeen <= gap.before) this.sessions.delete(sessionId);
       else shiftSessionTimes(state, (time) => (time <= gap.before ? time + gap.ms : time));
     }
-  }
-
-  /** Kept (and stored, for after a restart) while it can still matter: for the silences of the hours before. */
-  private noteGap(gap: ClockGap): void {
-    const since = gap.before - FORGET_SILENT_MS;
-    this.gaps = [...this.gaps.filter((earlier) => earlier.before >= since), gap];
-    const gaps = this.gaps;
-    this.ctx.writer.run((db) => writeUnwatched(db, gaps)).catch((error: unknown) => this.ctx.log.warn({ err: error }, 'could not note the time Aula was not running'));
   }
 
   /** An alert was acknowledged: its rule may fire again on new evidence. */
@@ -347,7 +303,7 @@ export class RulesEngine {
       : { through, flushedThrough: Number.MAX_SAFE_INTEGER, unflushedThrough: 0, unflushedSince: Number.POSITIVE_INFINITY };
     const now = this.ctx.now();
     const { state, effects } = rebuildSessionState(this.ctx.db, this.rulesOf(activityId), { activityId, sessionId, playerId }, range, now);
-    shiftSessionTimes(state, (time) => shiftPast(this.gaps, time));
+    shiftSessionTimes(state, (time) => this.unwatched.shiftPast(time));
     this.sessions.set(sessionId, state);
     this.apply(state, effects, now);
     return state;

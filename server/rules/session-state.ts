@@ -1,4 +1,10 @@
 /**
+ * A session silent this long is forgotten from memory (read back when its game sends again), and a pause that long
+ * before no longer matters to any silence.
+ */
+export const FORGET_SILENT_MS = 6 * 3600_000;
+
+/**
  * What the rules remember about one live session, in memory; after a restart it is rebuilt from the session's stored
  * statements and alerts when the session is next seen (session-rebuild.ts).
  */
