@@ -1,14 +1,13 @@
 import type { AppContext } from '../context.js';
 import { ResultsFolding } from '../results/results-folding.js';
-import { readResultsThrough } from '../results/results-watermark.js';
 import { prepared } from '../store/prepared.js';
-import { newestSeq } from '../store/statement-rows.js';
 import type { AlertOp } from './alerts-writes.js';
 import { type ClockGap, LESSON_BREAK_MS, type RuleClocks, systemClocks } from './clock-gaps.js';
 import { evaluateClock, evaluateEnd, evaluateStatement, type RuleEffect } from './evaluate.js';
+import { nextTurn } from './next-turn.js';
 import type { StatementFact } from './rule-facts.js';
 import { needsClock, parseStoredRules, type RuleSettings } from './rule-settings.js';
-import { type RebuildRange, rebuildSessionState } from './session-rebuild.js';
+import { SessionReadBack, type StoredSession } from './session-read-back.js';
 import { FORGET_SILENT_MS, newSessionState, type SessionRuleState, shiftSessionTimes } from './session-state.js';
 import { type SilentSession, UnwatchedTime } from './unwatched-time.js';
 
@@ -28,17 +27,15 @@ export interface RulesEngineOptions {
 const FORGET_ENDED_MS = 10 * 60_000;
 /** While sessions are live, Aula notes at least this often that it is watching them (last-watched.ts). */
 const WATCHED_EVERY_MS = 30_000;
-/** Alerts are written within a fifth of a second, or tried again each second when a write fails (a full disk). */
-const UNFLUSHED_WINDOW_MS = 60_000;
 
 /**
  * Rules evaluated continuously on the statements as they are stored (never by rescanning the table): the track
  * route hands over each acknowledged batch after its answer left, so the work is O(statements in the batch) and
  * off the request's path; a timer checks the time-based rules. Per-session state lives in memory; raised alerts
  * and maintained results are written through the one writer, grouped per flush window. After a restart, a session's
- * state is rebuilt from its stored statements and alerts when it is next seen (session-rebuild.ts), and the sessions
+ * state is rebuilt from its stored statements and alerts when it is next seen (session-read-back.ts), and the sessions
  * the clock rules watch are rebuilt a step at a time after the start; the time Aula was off or the laptop asleep is
- * not counted as the students' silence (clock-gaps.ts).
+ * not counted as the students' silence (unwatched-time.ts).
  */
 export class RulesEngine {
   private readonly sessions = new Map<number, SessionRuleState>();
@@ -53,16 +50,10 @@ export class RulesEngine {
   private flushing: Promise<void> = Promise.resolve();
   private readonly ticker: NodeJS.Timeout;
   private readonly unsubscribe: Array<() => void>;
-  /** The newest statement when the engine started: those up to it were stored before, later ones reach it live. */
-  private readonly startSeq: number;
-  /** The statements up to it had their alerts written before the start; those after it up to startSeq did not. */
-  private readonly flushedAtStart: number;
-  /** Of those, the ones stored since this time (the last minute before Aula stopped) have their alerts raised. */
-  private readonly unflushedSince: number;
-  /** Sessions rebuilt since the start: the alerts of statements after flushedAtStart are raised once, not again. */
-  private readonly rebuilt = new Set<number>();
   /** The time Aula was not watching (asleep, off, the clock set): not counted as the students' silence. */
   private readonly unwatched: UnwatchedTime;
+  /** The sessions not in memory, read back from the store (after a restart, or a long silence). */
+  private readonly readBack: SessionReadBack;
   private watchedWritten = Number.NEGATIVE_INFINITY;
   private readonly flushMs: number;
   private readonly resultsFlushMs: number;
@@ -84,17 +75,15 @@ export class RulesEngine {
     const listen = options.listen ?? true;
     this.listening = listen;
     const tickMs = options.tickMs ?? 1000;
-    this.flushedAtStart = readResultsThrough(ctx.db);
-    this.results = new ResultsFolding(ctx.db);
-    this.startSeq = newestSeq(ctx.db);
     this.unwatched = new UnwatchedTime(ctx, tickMs, options.clocks ?? systemClocks, (gap) => this.skipGap(gap));
-    this.unflushedSince = this.unwatched.lastRunning - UNFLUSHED_WINDOW_MS;
+    this.readBack = new SessionReadBack(ctx.db, this.unwatched);
+    this.results = new ResultsFolding(ctx.db);
     this.caughtUp = listen
       ? this.catchUp().catch((error: unknown) => ctx.log.warn({ err: error }, 'results could not catch up on stored statements'))
       : Promise.resolve();
     this.resumed =
       listen && this.unwatched.offBeforeStart < LESSON_BREAK_MS
-        ? this.resumeLiveSessions(this.unwatched.lastRunning - FORGET_SILENT_MS).catch((error: unknown) =>
+        ? this.resumeLiveSessions().catch((error: unknown) =>
             ctx.log.warn({ err: error }, 'rules could not take up the sessions live before the start'),
           )
         : Promise.resolve();
@@ -251,7 +240,7 @@ export class RulesEngine {
     const now = this.ctx.now();
     // The session's earlier statements end before this batch's first: read back, they are not evaluated twice (an xAPI
     // request of several sessions ends with another session's statements, after this one's).
-    const state = this.sessions.get(sessionId) ?? this.rebuild(activityId, sessionId, playerId, firstSeq - 1);
+    const state = this.sessions.get(sessionId) ?? this.rebuild({ activityId, sessionId, playerId }, firstSeq - 1);
     const settings = this.rulesOf(activityId);
     for (const fact of facts) {
       this.results.addLive(activityId, playerId, fact);
@@ -280,9 +269,9 @@ export class RulesEngine {
   private onEnded(activityId: string, sessionId: number): void {
     let state = this.sessions.get(sessionId);
     if (!state) {
-      const player = prepared<[number], { playerId: string }>(this.ctx.db, 'SELECT player_id AS playerId FROM sessions WHERE id = ?').get(sessionId);
-      if (!player) return;
-      state = this.rebuild(activityId, sessionId, player.playerId, Number.MAX_SAFE_INTEGER);
+      const playerId = this.readBack.playerOf(sessionId);
+      if (playerId === undefined) return;
+      state = this.rebuild({ activityId, sessionId, playerId }, Number.MAX_SAFE_INTEGER);
       // Read back as ended already: the end is what is evaluated now.
       state.ended = false;
     }
@@ -294,17 +283,10 @@ export class RulesEngine {
    * A session not in memory (started before this start, or forgotten after a long silence), as an engine that never
    * stopped would hold it, from its statements stored up to `through`. Once per session, not per statement.
    */
-  private rebuild(activityId: string, sessionId: number, playerId: string, through: number): SessionRuleState {
-    const first = !this.rebuilt.has(sessionId);
-    this.rebuilt.add(sessionId);
-    // Only the first rebuild since the start raises what the last moments before it decided without writing it.
-    const range: RebuildRange = first
-      ? { through, flushedThrough: this.flushedAtStart, unflushedThrough: this.startSeq, unflushedSince: this.unflushedSince }
-      : { through, flushedThrough: Number.MAX_SAFE_INTEGER, unflushedThrough: 0, unflushedSince: Number.POSITIVE_INFINITY };
+  private rebuild(session: StoredSession, through: number): SessionRuleState {
     const now = this.ctx.now();
-    const { state, effects } = rebuildSessionState(this.ctx.db, this.rulesOf(activityId), { activityId, sessionId, playerId }, range, now);
-    shiftSessionTimes(state, (time) => this.unwatched.shiftPast(time));
-    this.sessions.set(sessionId, state);
+    const { state, effects } = this.readBack.read(session, this.rulesOf(session.activityId), through, now);
+    this.sessions.set(session.sessionId, state);
     this.apply(state, effects, now);
     return state;
   }
@@ -314,24 +296,14 @@ export class RulesEngine {
    * the hours before), a session per turn of the event loop: a student whose game went silent just before the restart
    * is still reported idle, the minutes Aula was off aside.
    */
-  private async resumeLiveSessions(seenSince: number): Promise<void> {
-    await nextTurn();
-    const activities = prepared<[], { id: string }>(this.ctx.db, 'SELECT id FROM activities WHERE rules IS NOT NULL').all();
-    const since = new Date(seenSince).toISOString();
-    for (const { id } of activities) {
+  private async resumeLiveSessions(): Promise<void> {
+    const sessions = this.readBack.liveAtStop(
+      (activityId) => needsClock(this.rulesOf(activityId)),
+      () => this.closed,
+    );
+    for await (const session of sessions) {
       if (this.closed) return;
-      if (!needsClock(this.rulesOf(id))) continue;
-      const live = prepared<[string, string], { sessionId: number; playerId: string }>(
-        this.ctx.db,
-        // Not one imported from another laptop: its students were watched there.
-        `SELECT id AS sessionId, player_id AS playerId FROM sessions
-          WHERE activity_id = ? AND ended IS NULL AND last_seen >= ? AND origin_id IS NULL`,
-      ).all(id, since);
-      for (const { sessionId, playerId } of live) {
-        if (this.closed) return;
-        if (!this.sessions.has(sessionId)) this.rebuild(id, sessionId, playerId, this.startSeq);
-        await nextTurn();
-      }
+      if (!this.sessions.has(session.sessionId)) this.rebuild(session, this.readBack.startSeq);
     }
   }
 
@@ -355,5 +327,3 @@ export class RulesEngine {
     }, delayMs);
   }
 }
-
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
