@@ -151,7 +151,8 @@ export function registerActivityCommands(program: Command, withDataDir: (command
         const found = requireActivity(db, code);
         const refuse = (error: ActivityHasDataError): never => {
           if (options.json) printJson({ deleted: false, activity: found });
-          throw new CliError(`${error.message}: aula activity close ${found.trackingCode}`);
+          // A sentence of its own: appended to the message's last words it read "then delete it: aula activity close …".
+          throw new CliError(`${error.message}. To close it: aula activity close ${found.trackingCode}`);
         };
         if (!options.yes) {
           // Only the preview checks here; with --yes the delete's own transaction does.
@@ -235,7 +236,13 @@ export function registerActivityCommands(program: Command, withDataDir: (command
         const opened = openData(options);
         const { db } = opened;
         try {
-          requireActivity(db, code);
+          const before = requireActivity(db, code);
+          if (before.open === open) {
+            // Said as it is, and no backup: a second close made another copy each time, rotating real ones away.
+            if (options.json) printJson(before);
+            else printLines(`Activity ${before.name} (${before.trackingCode}) is already ${open ? 'open' : 'closed'}.`);
+            return;
+          }
           const changed = setActivityOpen(db, code, open) as Activity;
           // The end of a class is the moment its data must not be lost: keep a copy (issue 9).
           const backup = open ? null : automaticBackup(db, opened.dataDir, `closed-${code}`);
