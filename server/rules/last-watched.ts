@@ -1,6 +1,5 @@
 import type { Db } from '../store/open-database.js';
 import { getSetting, setSetting } from '../store/settings-repo.js';
-import { newestStoredHere } from '../store/stored-clock.js';
 import type { ClockGap } from './clock-gaps.js';
 
 /**
@@ -16,12 +15,13 @@ export function writeLastWatched(db: Db, iso: string): void {
 
 /**
  * The last moment Aula is known to have been running (wall-clock ms), or null for a store that never ran it: the last
- * write of the rules, or the last batch stored if later (Aula killed half a minute after its last write).
+ * write of the rules, or the last batch stored if later (Aula killed half a minute after its last write), as the
+ * collector found it at the start (newestStoredHere, read once for its stored clock: StoredClock.startedFrom).
  */
-export function readLastWatched(db: Db): number | null {
+export function readLastWatched(db: Db, newestStoredHere: number | undefined): number | null {
   const written = getSetting(db, LAST_WATCHED_KEY);
   // An imported batch by when it was stored here, never by the other laptop's clock (stored-clock.ts).
-  const times = [written ? Date.parse(written) : Number.NaN, newestStoredHere(db) ?? Number.NaN].filter((ms) => Number.isFinite(ms));
+  const times = [written ? Date.parse(written) : Number.NaN, newestStoredHere ?? Number.NaN].filter((ms) => Number.isFinite(ms));
   return times.length > 0 ? Math.max(...times) : null;
 }
 

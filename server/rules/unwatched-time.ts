@@ -38,7 +38,7 @@ export class UnwatchedTime {
   ) {
     this.lastLook = ctx.now();
     this.gapWatch = new GapWatch(clocks);
-    const lastWatched = readLastWatched(ctx.db);
+    const lastWatched = readLastWatched(ctx.db, ctx.storedClock.startedFrom);
     const off = lastWatched === null ? 0 : this.lastLook - lastWatched;
     this.gaps = readUnwatched(ctx.db);
     if (off > 0) this.noteGap({ before: lastWatched as number, ms: off });

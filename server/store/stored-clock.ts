@@ -19,11 +19,14 @@ export class StoredClock {
 
   constructor(
     private readonly wall: () => number,
-    /** Where the clock starts from: the newest time this installation stored (newestStoredHere), if any. */
-    floorMs: number | undefined,
+    /**
+     * Where the clock starts from: the newest time this installation stored (newestStoredHere), if any. Read once at
+     * the start, and kept for the rules, which count the time since as Aula off (last-watched.ts).
+     */
+    readonly startedFrom: number | undefined,
     private readonly monotonic: () => number = () => performance.now(),
   ) {
-    this.lastMs = floorMs ?? Number.NEGATIVE_INFINITY;
+    this.lastMs = startedFrom ?? Number.NEGATIVE_INFINITY;
     this.lastMonotonicMs = this.monotonic();
   }
 
