@@ -42,13 +42,25 @@ export function registerPlayerAccessCommand(players: Command, withDataDir: (comm
       await withDatabaseAsync(options, async (db) => {
         const partial = output && `${output}.partial`;
         const stream = partial ? fs.createWriteStream(partial, { mode: 0o600 }) : process.stdout;
+        // Piped into a program that stopped reading (| head), standard output's 'error' event, heard by nobody, ended
+        // the command with a stack trace. Kept, it stops the report and is said, as aula export does.
+        let stdoutError: Error | undefined;
         const write = (text: string) =>
           new Promise<void>((resolve, reject) => {
-            stream.write(text, (error) => (error ? reject(error) : resolve()));
+            stream.write(text, (error) => {
+              if (!error) return resolve();
+              if (!partial) stdoutError ??= error;
+              reject(error);
+            });
           });
+        const onStdoutError = (error: Error) => {
+          stdoutError ??= error;
+        };
+        if (!partial) process.stdout.on('error', onStdoutError);
         let summary: AccessReportSummary;
         try {
           summary = await writeAccessReport(db, playerId, write);
+          if (stdoutError) throw stdoutError;
           if (partial && output) {
             await new Promise<void>((resolve, reject) => (stream as fs.WriteStream).end((error?: Error | null) => (error ? reject(error) : resolve())));
             fs.renameSync(partial, output);
@@ -60,12 +72,21 @@ export function registerPlayerAccessCommand(players: Command, withDataDir: (comm
           }
           if (error instanceof AccessRequestError) throw new CliError(error.message);
           if (output) throw new CliError(`Could not write ${output}: ${(error as Error).message}`);
+          if (stdoutError) throw new CliError(stdoutProblem(stdoutError));
           throw error;
+        } finally {
+          process.stdout.off('error', onStdoutError);
         }
         if (options.json && output) printJson({ file: output, ...summary });
         else process.stderr.write(`${summaryLine(summary, output ?? 'standard output')}\n`);
       });
     });
+}
+
+function stdoutProblem(error: Error): string {
+  const code = (error as Error & { code?: unknown }).code;
+  if (code === 'EPIPE') return 'The access report stopped: the program reading its output closed it before the end. Write it to a file with -o FILE.';
+  return `Could not write standard output: ${error.message}. The access report is incomplete; write it to a file with -o FILE.`;
 }
 
 function outputFile(dataDir: string, file: string, force: boolean): string {
