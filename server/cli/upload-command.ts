@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { resolveHomePage } from '../collector/home-page.js';
 import { normalizeSettingsFor } from '../export/export-options.js';
 import { pseudonymSaltForCli } from '../export/export-to.js';
-import { UnknownFilterValueError } from '../export/filters.js';
+import { statementWhere, UnknownFilterValueError } from '../export/filters.js';
 import { LrsClient, redirectAdvice } from '../upload/lrs-client.js';
 import { CLI_WORDING, credentialsInEndpoint, LrsEndpointError, lrsTargetFrom } from '../upload/lrs-endpoint.js';
 import { UploadChoiceError } from '../upload/upload-choice.js';
@@ -97,6 +97,8 @@ export function registerUploadCommand(program: Command, withDataDir: (command: C
       }
       const progress = progressLine('Uploading');
       try {
+        // A mistyped --activity is said before the LRS is asked: offline, "Cannot reach …" hid it.
+        if (flags.activity) statementWhere(db, { activity: flags.activity });
         const about = await new LrsClient(target).about().catch((error: Error) => {
           throw new CliError(`Cannot reach ${target.endpoint}/about: ${error.cause instanceof Error ? error.cause.message : error.message}`);
         });

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { runAula } from '../support/run-aula.js';
 import { tempDir } from '../support/temp-dir.js';
 
-test('a tracking code typed in capitals or with a letter off is refused naming the code meant, by export and the activity commands', async () => {
+test('a tracking code typed in capitals or with a letter off is refused naming the code meant, by export, upload and the activity commands', async () => {
   const dataDir = tempDir();
   const created = await runAula(['activity', 'create', '--name', 'Fractions 3B', '--json', '--data-dir', dataDir]);
   assert.equal(created.code, 0, created.stderr);
@@ -19,6 +19,11 @@ test('a tracking code typed in capitals or with a letter off is refused naming t
   const shown = await runAula(['activity', 'show', oneOff, '--data-dir', dataDir]);
   assert.equal(shown.code, 1);
   assert.equal(shown.stderr, `aula: No activity with tracking code "${oneOff}" (did you mean ${trackingCode}?). See: aula activity list\n`);
+
+  // Before the LRS is asked: offline, the typo was hidden behind "Cannot reach http://…/about".
+  const uploaded = await runAula(['upload', '--endpoint', 'http://127.0.0.1:9/xAPI', '--username', 'k', '--password', 's', '--activity', oneOff, '--data-dir', dataDir]);
+  assert.equal(uploaded.code, 1);
+  assert.equal(uploaded.stderr, `aula: No activity with tracking code "${oneOff}" (did you mean ${trackingCode}?)\n`);
 
   const closed = await runAula(['activity', 'close', capitals, '--data-dir', dataDir]);
   assert.equal(closed.code, 1);
