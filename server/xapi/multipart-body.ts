@@ -1,3 +1,4 @@
+import { isHeaderValue } from './attachment-content-type.js';
 import { XapiError } from './xapi-headers.js';
 
 const CRLF = Buffer.from('\r\n');
@@ -68,6 +69,10 @@ function attachmentPart(part: Buffer, index: number): AttachmentPart {
   }
   const contentType = headerOf(split.head, 'content-type');
   if (!contentType) throw new XapiError(400, `Part ${index} of the multipart/mixed body has no Content-Type header`);
+  // The head is split at CRLF only: a bare CR or LF stays in the value, and would be a line break where it is given back.
+  if (!isHeaderValue(contentType)) {
+    throw new XapiError(400, `Part ${index} of the multipart/mixed body has a Content-Type with a control character (a line break), which no header may hold`);
+  }
   return { hash: hash.toLowerCase(), contentType, data: split.body };
 }
 

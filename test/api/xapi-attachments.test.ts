@@ -163,6 +163,19 @@ describe('/xapi: attachments sent as raw data (multipart/mixed)', () => {
     assert.equal(await storedCount(xapi), 0);
   });
 
+  // The part's Content-Type is given back as a header line of GET ?attachments=true and of uploads to an LRS: a bare line
+  // feed or carriage return in it (the part's head is split only at CRLF) would add header lines there, for every reader.
+  it('a part whose Content-Type holds a bare line break or another control character is refused with 400, and nothing is stored', async () => {
+    const xapi = xapiEndpoint(collector.current, 'Injected part headers');
+    const picture = Buffer.from('a picture');
+    for (const type of ['image/png\nX-Injected: yes', 'image/png\rX-Injected: yes', 'image/png\u0000']) {
+      const answer = await postMultipart(xapi, multipart([statement({ attachments: [attachment(picture)] })], [{ data: picture, type }]));
+      assert.equal(answer.status, 400, answer.text);
+      assert.equal((answer.json as { message: string }).message, 'Part 1 of the multipart/mixed body has a Content-Type with a control character (a line break), which no header may hold');
+    }
+    assert.equal(await storedCount(xapi), 0);
+  });
+
   it('a signed statement (JWS, RS256) is stored with its signature; another algorithm or a payload of another statement is 400', async () => {
     const xapi = xapiEndpoint(collector.current, 'Signed');
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
