@@ -3,13 +3,11 @@ import { z } from 'zod';
 import { ATTACHMENTS_FILE } from '../export/zip-bundle.js';
 import type { Db } from '../store/open-database.js';
 import { storeImportedAttachment } from '../store/xapi-attachments-repo.js';
+import { isHeaderValue } from '../xapi/attachment-content-type.js';
 import { SHA2_BY_HEX_LENGTH } from '../xapi/request-attachments.js';
 import type { BundleManifest } from './bundle-manifest.js';
 import type { BundleReader } from './bundle-reader.js';
 import { addNote, type ImportReport } from './import-report.js';
-
-/** Visible ASCII, spaces and tabs: what a header's value may hold (RFC 9110 field-value, without obs-text). */
-const HEADER_VALUE = /^[\t\x20-\x7e]+$/;
 
 const attachmentRow = z.object({
   sha2: z.string().regex(/^[0-9a-f]{56}$|^[0-9a-f]{64}$|^[0-9a-f]{96}$|^[0-9a-f]{128}$/),
@@ -40,9 +38,9 @@ export async function importAttachments(
       continue;
     }
     const { sha2, content_type: contentType, statements } = parsed.data;
-    // It becomes a part's Content-Type line in GET ?attachments=true and in uploads; a game's request cannot carry a
-    // line break there, a bundle edited by hand can.
-    if (!HEADER_VALUE.test(contentType)) {
+    // It becomes a part's Content-Type line in GET ?attachments=true and in uploads, as a game's part header is checked
+    // for (multipart-body.ts): a bundle edited by hand must not carry a line break there either.
+    if (!isHeaderValue(contentType)) {
       addNote(report, { kind: 'statements', id: statements[0] ?? `attachment ${line}`, type: 'skipped', message: `its attachment ${sha2} has a content type with control characters (line breaks), which no header may hold` });
       continue;
     }

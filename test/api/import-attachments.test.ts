@@ -85,3 +85,38 @@ test("an attachment whose content type in a bundle holds a line break is left ou
   assert.ok(!raw.includes('X-Injected'), raw);
   await laptopB.close();
 });
+
+// A game's part header may carry Latin-1 bytes (a file name with an accent), which Aula stores and gives back as sent:
+// the bundle must carry that attachment to the other laptop, not leave it out as if it held a line break.
+test("an attachment whose content type a game sent with a Latin-1 byte travels in the bundle and comes back the same", async () => {
+  const laptopA = await startTestCollector();
+  const xapi = xapiEndpoint(laptopA, 'Named drawings');
+  const drawing = Buffer.from('a drawing named café');
+  const type = 'image/png; name="café.png"';
+  const sent = statement({ id: randomUUID(), attachments: [{ ...attachment(drawing), contentType: type }] });
+  const body = Buffer.concat([
+    Buffer.from(`--b\r\nContent-Type: application/json\r\n\r\n${JSON.stringify([sent])}\r\n`),
+    Buffer.from(`--b\r\nContent-Type: ${type}\r\nContent-Transfer-Encoding: binary\r\nX-Experience-API-Hash: ${sha256(drawing)}\r\n\r\n`, 'latin1'),
+    drawing,
+    Buffer.from('\r\n--b--\r\n'),
+  ]);
+  const posted = await xapi.call('statements', { method: 'POST', body: new Uint8Array(body), headers: { 'Content-Type': 'multipart/mixed; boundary=b' } });
+  assert.equal(posted.status, 200, posted.text);
+  const bundle = path.join(tempDir('aula-bundle-'), 'laptop-a.zip');
+  await exportToFile(laptopA.config.dataDir, laptopA.context.homePage, exportOptionsSchema.parse({ format: 'zip' }), bundle, undefined);
+  await laptopA.close();
+
+  const laptopB = await startTestCollector();
+  const report = await importBundle(bundle, { write: (job) => laptopB.context.writer.run(job) });
+  assert.deepEqual(report.notes.filter((note) => note.type === 'skipped'), []);
+  const activity = laptopB.context.db.prepare("SELECT id FROM activities WHERE name = 'Named drawings'").get() as { id: string };
+  const credential = activeXapiCredential(laptopB.context.db, activity.id);
+  assert.ok(credential);
+  const answer = await fetch(`${laptopB.url}/xapi/statements?statementId=${sent.id as string}&attachments=true`, {
+    headers: { 'X-Experience-API-Version': '1.0.3', Authorization: `Basic ${Buffer.from(`${credential.key}:${credential.secret}`).toString('base64')}` },
+  });
+  const raw = Buffer.from(await answer.arrayBuffer());
+  assert.ok(raw.includes(Buffer.concat([Buffer.from(`Content-Type: ${type}\r\n`, 'latin1')])), raw.toString('latin1'));
+  assert.ok(raw.includes(drawing), raw.toString('latin1'));
+  await laptopB.close();
+});
