@@ -27,7 +27,7 @@ function Totals() {
             <strong data-total="players">{o.players.anonymous + o.players.identified}</strong> players
             <span className="muted">
               {' '}
-              ({o.players.identified} students, {o.players.anonymous} anonymous)
+              ({o.players.identified} student{o.players.identified === 1 ? '' : 's'}, {o.players.anonymous} anonymous)
             </span>
           </span>
           {/* A link, as the alert count is: Diagnostics lists each refusal with what to do (a teacher never reads the log). */}

@@ -211,7 +211,7 @@ function ActivityTable({
                   <td className="num players-count">
                     {activity.players.toLocaleString('en-US')}
                     <div className="muted small">
-                      {activity.anonymousPlayers} anonymous · {activity.identifiedPlayers} students
+                      {activity.anonymousPlayers} anonymous · {activity.identifiedPlayers} student{activity.identifiedPlayers === 1 ? '' : 's'}
                     </div>
                   </td>
                   <td className="num statements-count">{activity.statements.toLocaleString('en-US')}</td>
