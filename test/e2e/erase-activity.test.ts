@@ -90,6 +90,6 @@ describe("Player: erasing a player's data names the backups too", { skip: chromi
     await page.getByLabel('Erase where').selectOption({ label: 'only in Maths' });
     await page.getByLabel('I understand this cannot be undone').check();
     await page.getByRole('button', { name: 'Erase', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: 'Erased 1 statements and 1 sessions. Backups made before the erasure still hold the data' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Erased 1 statement and 1 session. Backups made before the erasure still hold the data' }).waitFor();
   });
 });

@@ -25,7 +25,7 @@ describe("Player: erasing a player's data everywhere", { skip: chromiumMissing }
 
     // The player is gone, and the player's page with it: the outcome went too, and the teacher saw only the list.
     await page.getByRole('heading', { level: 1, name: 'Players' }).waitFor();
-    await page.getByRole('status').filter({ hasText: 'Erased 2 statements and 1 sessions. Backups made before the erasure still hold the data' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Erased 2 statements and 1 session. Backups made before the erasure still hold the data' }).waitFor();
     await page.getByText('Nobody has played yet').waitFor();
 
     // Said once: the next visit to Players does not repeat it.

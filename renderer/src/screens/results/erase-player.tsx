@@ -5,6 +5,8 @@ import { navigate } from '../../router';
 import { leaveErasedNotice } from '../erased-notice';
 import '../alerts/alerts.css';
 
+const counted = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+
 interface Props {
   playerId: string;
   label: string;
@@ -26,7 +28,7 @@ export function ErasePlayer({ playerId, label, activities, onErased }: Props) {
         confirm: true,
       });
       // Every erasure says it (the DPO's answer to the family must): a backup is a copy made before.
-      const text = `Erased ${report.statements} statements and ${report.sessions} sessions. Backups made before the erasure still hold the data (Settings → Backups).`;
+      const text = `Erased ${counted(report.statements, 'statement')} and ${counted(report.sessions, 'session')}. Backups made before the erasure still hold the data (Settings → Backups).`;
       setOutcome(text);
       setOpen(false);
       if (report.playerRemoved) {
