@@ -33,7 +33,8 @@ export async function overwriteAndRemove(file: string): Promise<number> {
 /**
  * The same, synchronously, for code already off the event loop: the backup thread's rotation of automatic backups
  * (and `aula activity close`, a process of its own). A file already gone is no error; one that cannot be overwritten
- * (read-only) is still removed, as before, since a removed file is still better than a kept one.
+ * (read-only) is still removed, as before, since a removed file is still better than a kept one; one with another name
+ * (a hard link) is only removed, its bytes being that other copy's.
  */
 export function overwriteAndRemoveSync(file: string): void {
   // A link named like a backup is only unlinked: what it points to (the database itself, say) is never overwritten.
@@ -48,7 +49,11 @@ function overwriteSync(file: string): void {
   let fd: number | undefined;
   try {
     fd = fs.openSync(file, fs.constants.O_RDWR | (fs.constants.O_NOFOLLOW ?? 0));
-    const bytes = fs.fstatSync(fd).size;
+    const stat = fs.fstatSync(fd);
+    // Another name for the same bytes (a hard link, as Back In Time or rsync --link-dest keep an unchanged file): the
+    // removal frees none of them, so zeros would erase nothing from the disk and only destroy that other copy.
+    if (stat.nlink > 1) return;
+    const bytes = stat.size;
     const zeros = Buffer.alloc(Math.min(OVERWRITE_CHUNK, Math.max(1, bytes)));
     for (let position = 0; position < bytes; position += zeros.length) {
       fs.writeSync(fd, zeros, 0, Math.min(zeros.length, bytes - position), position);

@@ -8,9 +8,8 @@ import { makeActivity } from '../support/fixtures.js';
 import { adminApi } from '../support/http.js';
 import { startOk, track } from '../support/rage.js';
 
-// An automatic backup that the rotation replaces goes as `aula backup delete` deletes one: overwritten, then removed.
-// It may hold a student erased since it was made, and a plain rm left those bytes readable in the disk's free blocks.
-test('the backup rotated out by a newer automatic backup has its bytes overwritten before it goes', async () => {
+/** A collector with one player's statement stored, and a way to make the next automatic backup a minute later. */
+async function classroom() {
   let clock = Date.parse('2026-11-27T09:00:00.000Z');
   const collector = await startTestCollector({ now: () => clock });
   const activity = makeActivity(collector.context.db, { name: 'Fractions' });
@@ -30,13 +29,16 @@ test('the backup rotated out by a newer automatic backup has its bytes overwritt
     assert.equal(made.status, 201, made.text);
     return (made.json as { backup: { name: string } }).backup.name;
   };
+  return { collector, ana, backUp, folder: path.join(collector.config.dataDir, 'backups') };
+}
 
+// An automatic backup that the rotation replaces goes as `aula backup delete` deletes one: overwritten, then removed.
+// It may hold a student erased since it was made, and a plain rm left those bytes readable in the disk's free blocks.
+test('the backup rotated out by a newer automatic backup has its bytes overwritten before it goes', async () => {
+  const { collector, ana, backUp, folder } = await classroom();
   const oldest = await backUp();
-  const folder = path.join(collector.config.dataDir, 'backups');
   assert.ok(fs.readFileSync(path.join(folder, oldest)).includes(ana.playerId), 'the oldest backup holds the player');
-  // A second name for the same bytes (and an open descriptor) show what is left on the disk once the file is gone.
-  const sameBytes = path.join(collector.config.dataDir, 'same-bytes');
-  fs.linkSync(path.join(folder, oldest), sameBytes);
+  // An open descriptor shows what is left on the disk once the file is gone.
   const open = fs.openSync(path.join(folder, oldest), 'r');
   try {
     for (let i = 1; i < AUTOMATIC_BACKUPS_KEPT; i++) await backUp();
@@ -46,14 +48,29 @@ test('the backup rotated out by a newer automatic backup has its bytes overwritt
     const kept = fs.readdirSync(folder).sort();
     assert.equal(kept.length, AUTOMATIC_BACKUPS_KEPT);
     assert.ok(kept.includes(newest) && !kept.includes(oldest), 'the oldest went');
-    const left = fs.readFileSync(sameBytes);
+    const left = Buffer.alloc(fs.fstatSync(open).size);
+    fs.readSync(open, left, 0, left.length, 0);
     assert.ok(left.length > 0 && left.every((byte) => byte === 0), 'the rotated-out backup was overwritten with zeros before it went');
-    const read = Buffer.alloc(16);
-    fs.readSync(open, read, 0, read.length, 0);
-    assert.notEqual(read.toString('latin1'), 'SQLite format 3\0', 'a program holding it open reads no database any more');
   } finally {
     fs.closeSync(open);
   }
   const newestKept = fs.readdirSync(folder).sort().at(-1) ?? '';
   assert.ok(fs.readFileSync(path.join(folder, newestKept)).includes(ana.playerId), 'the kept backups are whole');
+  await collector.close();
+});
+
+// Backup tools such as Back In Time or rsync --link-dest keep an unchanged file of the data folder as another name of
+// the same bytes. Removing the rotated-out backup frees none of them, so overwriting them erased nothing from the disk
+// and only destroyed IT's copy.
+test('a rotated-out backup that has another name (a backup tool\'s hard link) is removed from backups/, and the other copy stays whole', async () => {
+  const { collector, ana, backUp, folder } = await classroom();
+  const oldest = await backUp();
+  const snapshot = path.join(collector.config.dataDir, 'snapshot-of-oldest.sqlite');
+  fs.linkSync(path.join(folder, oldest), snapshot);
+  for (let i = 0; i < AUTOMATIC_BACKUPS_KEPT; i++) await backUp();
+  assert.ok(!fs.readdirSync(folder).includes(oldest), 'the oldest went from backups/');
+  const copy = fs.readFileSync(snapshot);
+  assert.equal(copy.subarray(0, 16).toString('latin1'), 'SQLite format 3\0', 'the other copy is still a database');
+  assert.ok(copy.includes(ana.playerId), 'and still holds what it held');
+  await collector.close();
 });
