@@ -113,7 +113,10 @@ function sessionWho(ctx: AppContext, sessionId: number): SessionWho | undefined 
   return prepared<[number], SessionWho>(ctx.db, `SELECT ${WHO_COLUMNS} FROM sessions s ${WHO_JOINS} WHERE s.id = ?`).get(sessionId);
 }
 
-/** Sessions looked at for silent games: not ended, heard from in the hours the rules keep the laptop's pauses for. */
+/**
+ * Sessions looked at for silent games: not ended, not finished (the game completed: Live says "finished", not idle,
+ * and the Idle rule leaves it alone), heard from in the hours the rules keep the laptop's pauses for.
+ */
 const SILENT_CANDIDATES_MS = 6 * 3600_000;
 const MAX_SILENT_CANDIDATES = 500;
 
@@ -128,7 +131,7 @@ function silentSessions(ctx: AppContext, now: number) {
     ctx.db,
     `SELECT s.id AS sessionId, s.last_seen AS lastSeen, ${WHO_COLUMNS}
      FROM sessions s ${WHO_JOINS}
-     WHERE s.ended IS NULL AND s.last_seen > ?
+     WHERE s.ended IS NULL AND s.completion IS NOT 1 AND s.last_seen > ?
      ORDER BY s.last_seen DESC LIMIT ${MAX_SILENT_CANDIDATES}`,
   ).all(iso(now - SILENT_CANDIDATES_MS));
   const silences = rulesEngineFor(ctx).silentMs(
