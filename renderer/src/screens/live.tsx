@@ -14,11 +14,11 @@ import { compareSessions, lastActionOf, type SortKey } from '../format/session-o
 import { formatTime } from '../format/time';
 import { Link } from '../router';
 import { useClocks } from '../use-now';
+import { IdleAfterField, useIdleAfter } from './live-idle-after';
 import { useLiveNews } from './live-news';
 import { NotStarted } from './not-started';
 import { RefusedBatches } from './refused-batches';
 import { ResultCell } from './result-cell';
-import { useStoredNumber } from './use-stored-number';
 
 /** Each column sorts; a first click puts the newest / most first, or for Last action and Result A→Z and failed first. */
 /**
@@ -83,7 +83,9 @@ function LiveSessions({ activity }: { activity: Activity }) {
   }
   const now = clocks.wall + fetchedAt.offset;
   const sinceAnswer = clocks.monotonic - fetchedAt.monotonic;
-  const [idleMinutes, setIdleMinutes] = useStoredNumber('aula.idleMinutes', 3);
+  // The activity's Idle alert's minutes when it is on, so Live and Alerts agree; else this browser's setting.
+  const [idleAfter, setIdleMinutes] = useIdleAfter(activityId);
+  const idleMinutes = idleAfter.minutes;
   const [filter, setFilter] = useState('');
   const [state, setState] = useState<'all' | SessionState>('all');
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'started', descending: true });
@@ -131,18 +133,7 @@ function LiveSessions({ activity }: { activity: Activity }) {
             <option value="ended">ended ({counts.ended})</option>
           </select>
         </label>
-        <label>
-          Idle after
-          <input
-            type="number"
-            min={1}
-            max={120}
-            value={idleMinutes}
-            onChange={(event) => setIdleMinutes(Math.max(1, Number(event.target.value) || 1))}
-            className="input-narrow"
-          />
-          min
-        </label>
+        <IdleAfterField idleAfter={idleAfter} onChange={setIdleMinutes} />
       </fieldset>
       {activity.classId && sessions.data && (
         <NotStarted classId={activity.classId} className={activity.className ?? 'the class'} sessions={sessions.data.sessions} />
