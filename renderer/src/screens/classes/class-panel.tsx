@@ -93,7 +93,13 @@ export function ClassPanel({ summary, onChanged, onDeleted }: Props) {
       {!students.data && !students.error && <Loading />}
       {students.data && <StudentTable classId={summary.id} className={summary.name} students={students.data.students} onChanged={changed} />}
       <AddStudentForm classId={summary.id} className={summary.name} onAdded={changed} />
-      <JoinStudentForm classId={summary.id} className={summary.name} candidates={candidates} onJoined={changed} />
+      <JoinStudentForm
+        classId={summary.id}
+        className={summary.name}
+        candidates={candidates}
+        noAccounts={accounts.data?.students.length === 0}
+        onJoined={changed}
+      />
       <RosterImport classId={summary.id} className={summary.name} onImported={changed} />
       <LoginHint className={summary.name} />
     </section>

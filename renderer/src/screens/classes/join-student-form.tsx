@@ -13,12 +13,15 @@ export function JoinStudentForm({
   classId,
   className,
   candidates,
+  noAccounts,
   onJoined,
 }: {
   classId: string;
   className: string;
   /** Undefined while they load. */
   candidates: StudentAccount[] | undefined;
+  /** No student account exists at all (not only none outside this class): there is no one to add yet. */
+  noAccounts: boolean;
   onJoined: () => void;
 }) {
   const listId = useId();
@@ -41,7 +44,11 @@ export function JoinStudentForm({
       <h2 id="join-student-title">Add an existing student</h2>
       <p className="muted small">
         A student who already has an account (from another class) keeps the same username and password.
-        {candidates?.length === 0 ? ' Every account is in this class already.' : ''}
+        {noAccounts
+          ? ' No student has an account yet: create one with Add a student above, or import a roster below.'
+          : candidates?.length === 0
+            ? ' Every account is in this class already.'
+            : ''}
       </p>
       <div className="form-row">
         <UsernameField
