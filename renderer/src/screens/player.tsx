@@ -1,3 +1,4 @@
+import { ApiError } from '../api/client';
 import type { PlayerDetail } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { PlayerName } from '../components/player-name';
@@ -30,10 +31,24 @@ export function PlayerScreen({ params }: { params: Record<string, string> }) {
         </ScreenTitle>
         {data && <PlayerFacts detail={data} />}
       </div>
-      {detail.error && <ErrorBox error={detail.error} onRetry={detail.reload} />}
+      {detail.error && (isGone(detail.error) ? <NoSuchPlayer /> : <ErrorBox error={detail.error} onRetry={detail.reload} />)}
       {!data && !detail.error && <Loading />}
       {data && <PlayerDetails detail={data} onErased={detail.reload} />}
     </section>
+  );
+}
+
+/** The API's 404: trying again cannot help, as "Something went wrong… Try again" said. */
+const isGone = (error: Error): boolean => error instanceof ApiError && error.status === 404;
+
+/** A player erased (here, in another tab or by `aula player erase`), or a link copied wrong. */
+function NoSuchPlayer() {
+  return (
+    <EmptyState title="There is no such player">
+      <p>
+        Aula holds no player with this id: they were erased, or the link is wrong. Find them among the <Link to="/players">Players</Link>.
+      </p>
+    </EmptyState>
   );
 }
 
