@@ -98,7 +98,10 @@ export interface StudentAlerts {
 
 export interface ObjectResult {
   objectId: string;
+  /** The last part of the object's id ("q1"). */
   name: string;
+  /** The name an xAPI game gave the object (`object.definition.name`, a language map), null when none did. */
+  definitionName: Record<string, string> | null;
   type: string;
   completed: boolean;
   bestScore: number | null;
@@ -130,9 +133,17 @@ export interface ClassAggregates {
   /** Share of students with a completed session (0..1), null without students. */
   completionRate: number | null;
   /** Levels, quizzes and everything else that was completed or scored, with class figures. */
-  objects: Array<{ objectId: string; name: string; type: string; students: number; completed: number; averageScore: number | null }>;
+  objects: Array<{
+    objectId: string;
+    name: string;
+    definitionName: Record<string, string> | null;
+    type: string;
+    students: number;
+    completed: number;
+    averageScore: number | null;
+  }>;
   /** Answers chosen per question, most chosen first. */
-  questions: Array<{ objectId: string; name: string; answers: Array<{ response: string; count: number; correct: boolean | null }> }>;
+  questions: Array<{ objectId: string; name: string; definitionName: Record<string, string> | null; answers: Array<{ response: string; count: number; correct: boolean | null }> }>;
 }
 
 export interface ActivityResults {

@@ -3,6 +3,7 @@ import { PLAYER_REF_COLUMNS, type PlayerColumns, playerRef } from '../admin/read
 import { lastPart, objectName } from '../rules/rule-facts.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
+import { type LanguageMap, readObjectDefinitionNames } from './object-definition-names.js';
 import { holdsResult } from './results-accumulator.js';
 
 interface RawStudent extends PlayerColumns {
@@ -55,6 +56,12 @@ export function readActivityResults(db: Db, activity: { id: string; name: string
        last_score AS lastScore, correct, incorrect, progress
      FROM results WHERE activity_id = ?`,
   ).all(activity.id);
+  const answers = readAnswers(db, activity.id);
+  const names = readObjectDefinitionNames(db, activity.id, [
+    ...results.filter((r) => holdsResult(r) || r.completed === 1 || r.bestScore !== null).map((r) => r.objectId),
+    ...answers.map((a) => a.objectId),
+  ]);
+  const definitionName = (objectId: string): LanguageMap | null => names.get(objectId) ?? null;
   const byPlayer = new Map<string, RawResult[]>();
   for (const row of results) {
     const rows = byPlayer.get(row.playerId);
@@ -64,7 +71,10 @@ export function readActivityResults(db: Db, activity: { id: string; name: string
 
   const students = raw.map((row): StudentResultWithPublicId => {
     const rows = byPlayer.get(row.playerId) ?? [];
-    const objects = rows.filter(holdsResult).map(toObject).sort(byName);
+    const objects = rows
+      .filter(holdsResult)
+      .map((r) => toObject(r, definitionName(r.objectId)))
+      .sort(byName);
     const scored = rows.filter((r) => r.lastScore !== null);
     return {
       player: playerRef(row),
@@ -84,7 +94,7 @@ export function readActivityResults(db: Db, activity: { id: string; name: string
     };
   });
   students.sort((a, b) => naturalOrder.compare(shownName(a.player), shownName(b.player)));
-  return { activity, students, aggregates: aggregates(db, activity.id, students, results) };
+  return { activity, students, aggregates: aggregates(students, results, answers, definitionName) };
 }
 
 /**
@@ -97,9 +107,10 @@ const byName = (a: { name: string }, b: { name: string }): number => naturalOrde
 /** The name the dashboard shows first for a player: a student's roster name or username, else the animal name. */
 const shownName = (player: PlayerRef): string => player.displayName ?? player.username ?? player.animalName;
 
-const toObject = (r: RawResult): ObjectResult => ({
+const toObject = (r: RawResult, definitionName: LanguageMap | null): ObjectResult => ({
   objectId: r.objectId,
   name: objectName(r.objectId),
+  definitionName,
   type: lastPart(r.objectType) || 'activity',
   completed: r.completed === 1,
   bestScore: r.bestScore,
@@ -111,24 +122,48 @@ const toObject = (r: RawResult): ObjectResult => ({
 
 const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
 
-function aggregates(db: Db, activityId: string, students: StudentResult[], results: RawResult[]): ClassAggregates {
-  const objects = new Map<string, { objectId: string; name: string; type: string; students: number; completed: number; scores: number[] }>();
+interface AnswerCount {
+  objectId: string;
+  response: string;
+  count: number;
+  correct: number | null;
+}
+
+const readAnswers = (db: Db, activityId: string): AnswerCount[] =>
+  prepared<[string], AnswerCount>(
+    db,
+    `SELECT object_id AS objectId, response, sum(count) AS count, max(correct) AS correct FROM answer_counts
+     WHERE activity_id = ? GROUP BY object_id, response ORDER BY object_id, count DESC, response`,
+  ).all(activityId);
+
+function aggregates(
+  students: StudentResult[],
+  results: RawResult[],
+  answers: AnswerCount[],
+  definitionName: (objectId: string) => LanguageMap | null,
+): ClassAggregates {
+  type ObjectEntry = ClassAggregates['objects'][number] & { scores: number[] };
+  const objects = new Map<string, ObjectEntry>();
   for (const r of results) {
     if (!(r.completed === 1 || r.bestScore !== null)) continue;
-    const entry = objects.get(r.objectId) ?? { objectId: r.objectId, name: objectName(r.objectId), type: lastPart(r.objectType) || 'activity', students: 0, completed: 0, scores: [] };
+    const entry = objects.get(r.objectId) ?? {
+      objectId: r.objectId,
+      name: objectName(r.objectId),
+      definitionName: definitionName(r.objectId),
+      type: lastPart(r.objectType) || 'activity',
+      students: 0,
+      completed: 0,
+      averageScore: null,
+      scores: [],
+    };
     entry.students++;
     if (r.completed === 1) entry.completed++;
     if (r.bestScore !== null) entry.scores.push(r.bestScore);
     objects.set(r.objectId, entry);
   }
-  const answers = prepared<[string], { objectId: string; response: string; count: number; correct: number | null }>(
-    db,
-    `SELECT object_id AS objectId, response, sum(count) AS count, max(correct) AS correct FROM answer_counts
-     WHERE activity_id = ? GROUP BY object_id, response ORDER BY object_id, count DESC, response`,
-  ).all(activityId);
   const questions = new Map<string, ClassAggregates['questions'][number]>();
   for (const a of answers) {
-    const q = questions.get(a.objectId) ?? { objectId: a.objectId, name: objectName(a.objectId), answers: [] };
+    const q = questions.get(a.objectId) ?? { objectId: a.objectId, name: objectName(a.objectId), definitionName: definitionName(a.objectId), answers: [] };
     q.answers.push({ response: a.response, count: a.count, correct: a.correct === null ? null : a.correct === 1 });
     questions.set(a.objectId, q);
   }

@@ -1,4 +1,5 @@
 import type { StatementRow } from '../api/types';
+import { definitionNameOf, pickLanguage } from '../format/object-names';
 import { resultSummary } from '../format/result';
 import { formatTime } from '../format/time';
 import { describeAction } from '../format/verbs';
@@ -20,7 +21,7 @@ export function StatementItem({ row, showPlayer = true, showActivity = true }: {
             {formatTime(row.stored)}
           </time>
           {showPlayer && row.player && <PlayerName player={row.player} link={false} />}
-          <span className="statement-action">{describeAction(row.verbId, row.objectId, row.objectType, responseOf(row.statement))}</span>
+          <span className="statement-action">{describeAction(row.verbId, row.objectId, row.objectType, responseOf(row.statement), pickLanguage(definitionNameOf(row.statement)))}</span>
           {result && <span className="statement-result">{result}</span>}
           {showActivity && row.activityName && <span className="muted statement-activity">{row.activityName}</span>}
         </summary>

@@ -50,3 +50,37 @@ function split(objectId: string): Parts {
     return { host: '', parents: segments.slice(0, -1) };
   }
 }
+
+/**
+ * The text of a language map (an xAPI game's `object.definition.name`) for this teacher: their browser's language
+ * ("es-ES", else another "es-…"), else US or other English, else the first the game gave; null for no map.
+ */
+export function pickLanguage(
+  map: Readonly<Record<string, string>> | null | undefined,
+  languages: ReadonlyArray<string> = typeof navigator === 'undefined' ? [] : navigator.languages,
+): string | null {
+  if (!map) return null;
+  const entries = Object.entries(map).filter(([, text]) => typeof text === 'string' && text.trim() !== '');
+  if (entries.length === 0) return null;
+  const primary = (tag: string): string => tag.toLowerCase().split('-')[0] ?? '';
+  for (const wanted of [...languages, 'en-US', 'en']) {
+    const exact = entries.find(([tag]) => tag.toLowerCase() === wanted.toLowerCase());
+    if (exact) return exact[1].trim();
+    const sameLanguage = entries.find(([tag]) => primary(tag) === primary(wanted));
+    if (sameLanguage) return sameLanguage[1].trim();
+  }
+  return (entries[0] as [string, string])[1].trim();
+}
+
+/** What the teacher reads for an object: the name its xAPI game gave it, else the last part of its id. */
+export const shownObjectName = (object: { name: string; definitionName?: Readonly<Record<string, string>> | null }): string =>
+  pickLanguage(object.definitionName) ?? object.name;
+
+/** The language map of a statement's `object.definition.name`, as the game sent it; null without one. */
+export function definitionNameOf(statement: unknown): Record<string, string> | null {
+  const name = (statement as { object?: { definition?: { name?: unknown } } } | null)?.object?.definition?.name;
+  if (typeof name !== 'object' || name === null || Array.isArray(name)) return null;
+  const map: Record<string, string> = {};
+  for (const [language, text] of Object.entries(name)) if (typeof text === 'string') map[language] = text;
+  return map;
+}

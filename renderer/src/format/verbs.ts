@@ -88,14 +88,17 @@ function typeLabel(objectType: string | null | undefined): string | null {
   return TYPE_SEGMENTS[segment] ?? TYPE_KEYS[segment] ?? segment.replace(/-/g, ' ');
 }
 
-/** `level "level1"`: the type from the statement's definition, else from the js-tracker id layout; the id's last segment. */
-export function objectLabel(objectId: string | null | undefined, objectType?: string | null): string {
-  if (!objectId) return 'something';
+/**
+ * `level "level1"`: the type from the statement's definition, else from the js-tracker id layout; the name the game
+ * gave the object (an xAPI game's `definition.name`, `question "Question 1"`), else the id's last segment.
+ */
+export function objectLabel(objectId: string | null | undefined, objectType?: string | null, name?: string | null): string {
+  if (!objectId) return name ? `"${name}"` : 'something';
   const parts = objectId
     .replace(/[?#].*$/, '')
     .split('/')
     .filter((part) => part !== '');
-  const id = decode(parts.at(-1) ?? objectId);
+  const id = name || decode(parts.at(-1) ?? objectId);
   const keyed = parts.length >= 2 ? TYPE_KEYS[parts.at(-2) as string] : undefined;
   const type = typeLabel(objectType) ?? keyed ?? null;
   return type ? `${type} "${id}"` : `"${id}"`;
@@ -107,9 +110,10 @@ export function describeAction(
   objectId: string | null | undefined,
   objectType?: string | null,
   response?: string | null,
+  name?: string | null,
 ): string {
   const verb = verbLabel(verbId);
-  const object = objectLabel(objectId, objectType);
+  const object = objectLabel(objectId, objectType, name);
   if (response) return `${verb} "${response}" in ${object}`;
   return `${verb} ${object}`;
 }

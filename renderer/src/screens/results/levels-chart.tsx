@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ClassAggregates } from '../../../../server/admin/api-types.js';
-import { distinctNames } from '../../format/object-names';
+import { distinctNames, shownObjectName } from '../../format/object-names';
 import { AxisTick } from './axis-tick';
 
 type ObjectFigures = ClassAggregates['objects'][number];
@@ -18,8 +18,8 @@ function scoreDomain(objects: readonly ObjectFigures[]): [number, number | 'auto
  * The game's own object (trackers name it "game", or after the game) shows beside the levels: say which it is. Objects
  * of the same name (two games' `level1`) are told apart (distinctNames).
  */
-const chartName = (object: { objectId: string; name: string; type: string }, names: Map<string, string>): string => {
-  const name = names.get(object.objectId) ?? object.name;
+const chartName = (object: ObjectFigures, names: Map<string, string>): string => {
+  const name = names.get(object.objectId) ?? shownObjectName(object);
   return object.type === 'serious-game' ? `${name} (whole game)` : name;
 };
 
@@ -32,7 +32,7 @@ export const levelFigures = (object: ObjectFigures, names: Map<string, string> =
  * whole row of the chart grid: a game has a dozen levels, and in a third of the row their names were cut to "le…".
  */
 export function LevelsChart({ objects }: { objects: readonly ObjectFigures[] }) {
-  const names = distinctNames(objects);
+  const names = distinctNames(objects.map((o) => ({ objectId: o.objectId, name: shownObjectName(o) })));
   return (
     <div className="card chart-wide">
       <h2>Levels and quizzes</h2>

@@ -8,7 +8,7 @@ import { EmptyState, ErrorBox, Loading } from '../../components/states';
 import { useDashboardData, useSelectedActivity } from '../../data';
 import { Link } from '../../router';
 import '../alerts/alerts.css';
-import { distinctNames } from '../../format/object-names';
+import { distinctNames, shownObjectName } from '../../format/object-names';
 import { AxisTick } from './axis-tick';
 import { LevelsChart } from './levels-chart';
 
@@ -42,7 +42,7 @@ export function ResultsScreen() {
     );
   }
   const data = results.data;
-  const questionNames = distinctNames(data?.aggregates.questions ?? []);
+  const questionNames = distinctNames((data?.aggregates.questions ?? []).map((q) => ({ objectId: q.objectId, name: shownObjectName(q) })));
   return (
     <section>
       <div className="screen-head">
@@ -115,7 +115,7 @@ export function ResultsScreen() {
             {data.aggregates.objects.length > 0 && <LevelsChart objects={data.aggregates.objects} />}
             {data.aggregates.questions.map((q) => (
               <div className="card" key={q.objectId}>
-                <h2>Answers to {questionNames.get(q.objectId) ?? q.name}</h2>
+                <h2>Answers to {questionNames.get(q.objectId) ?? shownObjectName(q)}</h2>
                 {/* A row of room per answer: in a fixed height Recharts named only every other one. */}
                 <ResponsiveContainer width="100%" height={answersChartHeight(q.answers.length)}>
                   <BarChart data={q.answers} layout="vertical">

@@ -1,0 +1,45 @@
+import type { Db } from '../store/open-database.js';
+import { prepared } from '../store/prepared.js';
+
+/** An xAPI language map as a game sent it in `object.definition.name`: {"en-US": "Question 1", "es": "Pregunta 1"}. */
+export type LanguageMap = Record<string, string>;
+
+/**
+ * The name an xAPI game gave each object (`object.definition.name`), from the latest of the activity's stored
+ * statements about it that carries one. Read when a screen asks, not kept on ingest (the hot path): each object is one
+ * seek in the xAPI activity index (activity IRI, seq), newest first, so the cost is the number of objects shown, not
+ * of statements stored. Objects a RAGE tracker sent are not in that index and keep the name of their id.
+ */
+export function readObjectDefinitionNames(db: Db, activityId: string, objectIds: Iterable<string>): Map<string, LanguageMap> {
+  const latest = prepared<[string, string], { name: string }>(
+    db,
+    `SELECT json_extract(r.json, '$.object.definition.name') AS name
+       FROM xapi_statement_activities a JOIN statement_rows r ON r.seq = a.seq
+      WHERE a.activity_iri = ? AND a.related = 0 AND r.activity_id = ? AND r.voided = 0
+        AND json_type(r.json, '$.object.definition.name') = 'object'
+      ORDER BY a.seq DESC LIMIT 1`,
+  );
+  const names = new Map<string, LanguageMap>();
+  for (const objectId of new Set(objectIds)) {
+    const row = latest.get(objectId, activityId);
+    const map = row && languageMap(row.name);
+    if (map) names.set(objectId, map);
+  }
+  return names;
+}
+
+/** Only the entries a teacher can read: string values, not blank; null when none is left. */
+function languageMap(json: string): LanguageMap | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+  const map: LanguageMap = {};
+  for (const [language, text] of Object.entries(parsed)) {
+    if (typeof text === 'string' && text.trim() !== '') map[language] = text.trim().slice(0, 200);
+  }
+  return Object.keys(map).length ? map : null;
+}
