@@ -8,6 +8,18 @@ import { screens } from './routes';
 import { AlertCount } from './screens/alerts/alert-count';
 import { DashboardBanners } from './screens/settings/dashboard-banners';
 
+/**
+ * "2 students, 1 xAPI player, 3 anonymous": a player an xAPI game identified is no roster student who logged in, so
+ * they are counted apart (and only named when there is one).
+ */
+export function playerKinds(players: Overview['players']): string {
+  const students = players.identified - players.xapi;
+  const parts = [`${students} student${students === 1 ? '' : 's'}`];
+  if (players.xapi > 0) parts.push(`${players.xapi} xAPI player${players.xapi === 1 ? '' : 's'}`);
+  parts.push(`${players.anonymous} anonymous`);
+  return parts.join(', ');
+}
+
 function Totals() {
   // No change is sent when a session's game falls silent, so the live count is also refetched every half minute.
   const overview = useResource<Overview>('/overview', { staleOn: () => true, throttleMs: 250, refreshMs: LIVE_REFRESH_MS });
@@ -25,10 +37,7 @@ function Totals() {
           </span>
           <span className="total">
             <strong data-total="players">{o.players.anonymous + o.players.identified}</strong> players
-            <span className="muted">
-              {' '}
-              ({o.players.identified} student{o.players.identified === 1 ? '' : 's'}, {o.players.anonymous} anonymous)
-            </span>
+            <span className="muted"> ({playerKinds(o.players)})</span>
           </span>
           {/* A link, as the alert count is: Diagnostics lists each refusal with what to do (a teacher never reads the log). */}
           {o.rejectedRequests > 0 && (

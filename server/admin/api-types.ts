@@ -234,7 +234,10 @@ export interface ActivityRecord {
 
 /** An activity in GET /admin/api/activities and /activities/:id (server/admin/read-activities.ts). */
 export interface ActivityView extends ActivityRecord {
+  /** Players not anonymous: roster students who logged in and, among them, the xAPI players (xapiPlayers). */
   identifiedPlayers: number;
+  /** Identified players an xAPI game named (no roster student): the dashboard counts them apart from students. */
+  xapiPlayers: number;
   /** Sessions not ended that sent something in the last few minutes. */
   liveSessions: number;
 }
@@ -386,7 +389,8 @@ export interface Overview {
   statements: number;
   sessions: number;
   liveSessions: number;
-  players: { anonymous: number; identified: number };
+  /** identified includes xapi: the players an xAPI game identified, no roster students (the header counts them apart). */
+  players: { anonymous: number; identified: number; xapi: number };
   activities: { total: number; open: number };
   rejectedRequests: number;
 }

@@ -97,7 +97,7 @@ describe('admin API', () => {
     assert.equal(overview.statements, 3);
     assert.equal(overview.sessions, 1);
     assert.equal(overview.liveSessions, 1);
-    assert.deepEqual(overview.players, { anonymous: 1, identified: 0 });
+    assert.deepEqual(overview.players, { anonymous: 1, identified: 0, xapi: 0 });
     assert.deepEqual(overview.activities, { total: 1, open: 1 });
 
     const statements = (await request(`${api}/statements?activity=${activity.id}`)).json as {
@@ -222,6 +222,6 @@ describe('admin API', () => {
     assert.equal(counted?.anonymousPlayers, 1);
     assert.equal(counted?.identifiedPlayers, 1);
     const overview = (await request(`${api}/overview`)).json as { players: unknown };
-    assert.deepEqual(overview.players, { anonymous: 1, identified: 1 });
+    assert.deepEqual(overview.players, { anonymous: 1, identified: 1, xapi: 0 });
   });
 });

@@ -14,6 +14,9 @@ import { ActivityEditForm } from './activity-edit-form';
 
 type ClassChoice = { id: string; name: string };
 
+/** Roster students who played: the identified players but those an xAPI game identified (counted apart). */
+const studentsOf = (activity: Activity): number => activity.identifiedPlayers - activity.xapiPlayers;
+
 export function ActivitiesScreen() {
   const { activities } = useDashboardData();
   // Here, not in the table: deleting the last activity replaces the table, and the teacher still reads what happened.
@@ -211,7 +214,8 @@ function ActivityTable({
                   <td className="num players-count">
                     {activity.players.toLocaleString('en-US')}
                     <div className="muted small">
-                      {activity.anonymousPlayers} anonymous · {activity.identifiedPlayers} student{activity.identifiedPlayers === 1 ? '' : 's'}
+                      {activity.anonymousPlayers} anonymous · {studentsOf(activity)} student{studentsOf(activity) === 1 ? '' : 's'}
+                      {activity.xapiPlayers > 0 && ` · ${activity.xapiPlayers} xAPI player${activity.xapiPlayers === 1 ? '' : 's'}`}
                     </div>
                   </td>
                   <td className="num statements-count">{activity.statements.toLocaleString('en-US')}</td>

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { PlayerSummary } from '../api/types';
+import type { PlayerRef, PlayerSummary } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { PlayerName } from '../components/player-name';
 import { ScreenTitle } from '../components/screen-title';
@@ -9,19 +9,26 @@ import { formatTime } from '../format/time';
 import { Link } from '../router';
 import { forgetErasedNotice, pendingErasedNotice } from './erased-notice';
 
+/** "students (logged in)" are roster students: a player an xAPI game identified shows under "xAPI players" instead. */
+function shownForKind(player: PlayerRef, kind: 'all' | 'anonymous' | 'identified' | 'xapi'): boolean {
+  if (kind === 'all') return true;
+  if (kind === 'xapi') return player.xapi;
+  return player.kind === kind && !player.xapi;
+}
+
 export function PlayersScreen() {
   const players = useResource<{ players: PlayerSummary[] }>('/players', {
     staleOn: (changes) => changes.players.length > 0,
     throttleMs: 1000,
   });
   const [filter, setFilter] = useState('');
-  const [kind, setKind] = useState<'all' | 'anonymous' | 'identified'>('all');
+  const [kind, setKind] = useState<'all' | 'anonymous' | 'identified' | 'xapi'>('all');
   const [erased] = useState(pendingErasedNotice);
   useEffect(forgetErasedNotice, []);
   const rows = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     return (players.data?.players ?? []).filter(
-      (p) => (kind === 'all' || p.player.kind === kind) && (!needle || playerLabel(p.player).toLowerCase().includes(needle)),
+      (p) => shownForKind(p.player, kind) && (!needle || playerLabel(p.player).toLowerCase().includes(needle)),
     );
   }, [players.data, filter, kind]);
   return (
@@ -57,6 +64,7 @@ export function PlayersScreen() {
               <select value={kind} onChange={(event) => setKind(event.target.value as typeof kind)}>
                 <option value="all">everyone</option>
                 <option value="identified">students (logged in)</option>
+                <option value="xapi">xAPI players</option>
                 <option value="anonymous">anonymous players</option>
               </select>
             </label>
