@@ -1,6 +1,6 @@
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
-import type { AlertItem, StudentAlerts } from './api-types.js';
+import type { AlertItem, PlayerAlertItem, StudentAlerts } from './api-types.js';
 import { PLAYER_REF_COLUMNS, type PlayerColumns, playerRef } from './read-sessions.js';
 
 
@@ -40,6 +40,18 @@ export function readPlayerAlerts(db: Db, activityId: string, playerId: string, l
   )
     .all(playerId, activityId, limit)
     .map(toItem);
+}
+
+/** A player's alerts in every activity, active and past, newest first: their page shows what Aula raised about them. */
+export function readAlertsOfPlayer(db: Db, playerId: string, limit: number): PlayerAlertItem[] {
+  return prepared<[string, number], AlertItem & { activityId: string; activityName: string }>(
+    db,
+    `SELECT ${ALERT_COLUMNS}, al.activity_id AS activityId, a.name AS activityName
+     FROM alerts al JOIN activities a ON a.id = al.activity_id LEFT JOIN sessions s ON s.id = al.session_id
+     WHERE al.player_id = ? ORDER BY al.id DESC LIMIT ?`,
+  )
+    .all(playerId, limit)
+    .map((row) => ({ ...toItem(row), activityId: row.activityId, activityName: row.activityName }));
 }
 
 /** For the header: active alerts and warnings in open activities. */

@@ -8,7 +8,8 @@ import { getActivity } from '../store/activities-repo.js';
 import { prepared } from '../store/prepared.js';
 import { isoNow } from '../util/time.js';
 import { AdminError } from './admin-error.js';
-import { readActivityAlerts, readAlertCounts, readPlayerAlerts } from './alerts-read.js';
+import { readActivityAlerts, readAlertCounts, readAlertsOfPlayer, readPlayerAlerts } from './alerts-read.js';
+import { readPlayer } from './read-players.js';
 import { intParam, parseBody } from './validate.js';
 
 const acknowledgeBody = z.object({
@@ -41,6 +42,13 @@ export function alertsRoutes(ctx: AppContext): express.Router {
       students: readActivityAlerts(ctx.db, activity.id),
       ...(playerId ? { history: readPlayerAlerts(ctx.db, activity.id, playerId, intParam(req.query.limit, { min: 1, max: 500, fallback: 100 })) } : {}),
     });
+  });
+
+  // A player's page: their alerts in every activity, with when and whether acknowledged (an addition; /alerts is per activity).
+  router.get('/players/:id/alerts', (req, res) => {
+    const player = readPlayer(ctx.db, String(req.params.id));
+    if (!player) throw new AdminError(404, 'player-not-found', 'There is no such player.');
+    sendJson(res, 200, { alerts: readAlertsOfPlayer(ctx.db, player.player.id, intParam(req.query.limit, { min: 1, max: 500, fallback: 100 })) });
   });
 
   router.post('/alerts/:id/acknowledge', async (req, res) => {

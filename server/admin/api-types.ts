@@ -38,6 +38,8 @@ export interface SessionRow {
   lastObject: string | null;
   /** The last object's `definition.type`, when the statement had one. */
   lastObjectType: string | null;
+  /** The name an xAPI game gave the last object (`definition.name`, a language map): Live's list only, else absent. */
+  lastObjectName?: Record<string, string> | null;
   progress: number | null;
   completion: boolean | null;
   success: boolean | null;
@@ -85,6 +87,12 @@ export interface AlertItem {
   raised: string;
   cleared: string | null;
   acknowledged: string | null;
+}
+
+/** One of a player's alerts on their page, in whichever activity it was raised. */
+export interface PlayerAlertItem extends AlertItem {
+  activityId: string;
+  activityName: string;
 }
 
 export interface StudentAlerts {

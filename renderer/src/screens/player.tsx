@@ -9,6 +9,7 @@ import { EmptyState, ErrorBox, Loading } from '../components/states';
 import { playerLabel } from '../format/player-name';
 import { formatTime } from '../format/time';
 import { Link } from '../router';
+import { PlayerAlerts } from './player-alerts';
 import { ResultCell } from './result-cell';
 import { ErasePlayer } from './results/erase-player';
 
@@ -121,6 +122,7 @@ function PlayerDetails({ detail, onErased }: { detail: PlayerDetail; onErased: (
           </tbody>
         </table>
       </div>
+      <PlayerAlerts playerId={player.id} />
       <h2>Timeline</h2>
       {timeline.length === 0 ? (
         <EmptyState title="No statements yet">

@@ -1,0 +1,51 @@
+import type { PlayerAlertItem } from '../../../server/admin/api-types.js';
+import { apiPost } from '../api/client';
+import { useResource } from '../api/use-resource';
+import { EmptyState, ErrorBox } from '../components/states';
+import { formatTime } from '../format/time';
+import './alerts/alerts.css';
+
+/**
+ * What Aula raised about this player (idle, wrong answers in a row, quit…), in every activity, with when and whether it
+ * was resolved or acknowledged: a teacher who opens a struggling student's page from Live looks for it here.
+ */
+export function PlayerAlerts({ playerId }: { playerId: string }) {
+  const list = useResource<{ alerts: PlayerAlertItem[] }>(`/players/${encodeURIComponent(playerId)}/alerts`, {
+    staleOn: (changes) => changes.alerts.length > 0 || changes.players.includes(playerId),
+    throttleMs: 250,
+  });
+  const acknowledge = (id: number) => void apiPost(`/alerts/${id}/acknowledge`, {}).then(list.reload, list.reload);
+  const alerts = list.data?.alerts;
+  return (
+    <>
+      <h2>Alerts &amp; warnings</h2>
+      {list.error && <ErrorBox error={list.error} onRetry={list.reload} />}
+      {alerts && alerts.length === 0 && (
+        <EmptyState title="No alerts about this player">
+          <p>Aula raises one when an activity's rules say the player needs you (see Alerts &amp; Warnings).</p>
+        </EmptyState>
+      )}
+      {alerts && alerts.length > 0 && (
+        <ul className="alert-items player-alerts">
+          {alerts.map((item) => (
+            <li key={item.id} className={item.cleared || item.acknowledged ? 'alert-past' : ''}>
+              <span className={`severity-${item.severity}`}>{item.severity === 'alert' ? '● alert' : '● warning'}</span>
+              <span className="alert-message">{item.message}</span>
+              <span className="muted small">
+                {formatTime(item.raised)} · {item.activityName}
+                {item.sessionNumber !== null ? ` · session #${item.sessionNumber}` : ''}
+                {item.cleared ? ` · resolved ${formatTime(item.cleared)}` : ''}
+                {item.acknowledged ? ` · acknowledged ${formatTime(item.acknowledged)}` : ''}
+              </span>
+              {!item.cleared && !item.acknowledged && (
+                <button type="button" className="button-small" onClick={() => acknowledge(item.id)}>
+                  Acknowledge
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
