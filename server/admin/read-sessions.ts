@@ -1,3 +1,4 @@
+import { readObjectDefinitionNames } from '../results/object-definition-names.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { isDerivedXapiPlayerId } from '../store/xapi-players.js';
@@ -71,12 +72,19 @@ export function toSessionRow(row: RawSession): SessionRow {
 
 /** The Live screen: newest sessions of one activity first, through the (activity_id, id) index. */
 export function readActivitySessions(db: Db, activityId: string, limit: number): SessionRow[] {
-  return prepared<[string, number], RawSession>(
+  const sessions = prepared<[string, number], RawSession>(
     db,
     `SELECT ${SESSION_COLUMNS} FROM sessions s ${SESSION_JOINS} WHERE s.activity_id = ? ORDER BY s.id DESC LIMIT ?`,
   )
     .all(activityId, limit)
     .map(toSessionRow);
+  // Live's "Last action" reads "answered question "Question 1"" when the game named the object, not its id's "q1".
+  const names = readObjectDefinitionNames(
+    db,
+    activityId,
+    sessions.flatMap((session) => (session.lastObject ? [session.lastObject] : [])),
+  );
+  return sessions.map((session) => ({ ...session, lastObjectName: (session.lastObject && names.get(session.lastObject)) || null }));
 }
 
 export function readPlayerSessions(db: Db, playerId: string, limit: number): Array<SessionRow & { activityId: string | null; activityName: string | null }> {

@@ -5,18 +5,27 @@ import { prepared } from '../store/prepared.js';
 export type LanguageMap = Record<string, string>;
 
 /**
+ * How many of an object's latest statements are looked at for its name: xAPI clients send the whole definition with
+ * every statement, so the name is in the latest few; a game that never names the object costs this many rows a
+ * screen, not every statement about it (a game's own IRI gets one per progress report).
+ */
+const RECENT_STATEMENTS = 50;
+
+/**
  * The name an xAPI game gave each object (`object.definition.name`), from the latest of the activity's stored
- * statements about it that carries one. Read when a screen asks, not kept on ingest (the hot path): each object is one
- * seek in the xAPI activity index (activity IRI, seq), newest first, so the cost is the number of objects shown, not
- * of statements stored. Objects a RAGE tracker sent are not in that index and keep the name of their id.
+ * statements about it that carries one (among its latest RECENT_STATEMENTS). Read when a screen asks, not kept on
+ * ingest (the hot path): each object is a walk of at most RECENT_STATEMENTS entries of the xAPI activity index
+ * (activity IRI, seq), newest first, so the cost follows the objects shown, not the statements stored. Objects a RAGE
+ * tracker sent are not in that index and keep the name of their id.
  */
 export function readObjectDefinitionNames(db: Db, activityId: string, objectIds: Iterable<string>): Map<string, LanguageMap> {
   const latest = prepared<[string, string], { name: string }>(
     db,
     `SELECT json_extract(r.json, '$.object.definition.name') AS name
-       FROM xapi_statement_activities a JOIN statement_rows r ON r.seq = a.seq
-      WHERE a.activity_iri = ? AND a.related = 0 AND r.activity_id = ? AND r.voided = 0
-        AND json_type(r.json, '$.object.definition.name') = 'object'
+       FROM (SELECT seq FROM xapi_statement_activities WHERE activity_iri = ? AND related = 0
+              ORDER BY seq DESC LIMIT ${RECENT_STATEMENTS}) a
+       JOIN statement_rows r ON r.seq = a.seq
+      WHERE r.activity_id = ? AND r.voided = 0 AND json_type(r.json, '$.object.definition.name') = 'object'
       ORDER BY a.seq DESC LIMIT 1`,
   );
   const names = new Map<string, LanguageMap>();

@@ -40,6 +40,10 @@ describe('an xAPI game, as the teacher sees it', { skip: chromiumMissing }, () =
     await page.locator('.statement-action', { hasText: 'answered "b" in question "Question 1"' }).waitFor();
     await page.locator('.statement-action', { hasText: 'completed level "Premier niveau"' }).waitFor();
 
+    // Live's last action: the session's last object is the level.
+    await page.goto(`${collector.url}/`);
+    await page.getByRole('cell', { name: 'completed level "Premier niveau"' }).waitFor();
+
     await page.goto(`${collector.url}/results`);
     await page.getByRole('heading', { name: 'Answers to Question 1' }).waitFor();
     await page.locator('.levels-figures', { hasText: 'Premier niveau: 1 completed' }).waitFor();

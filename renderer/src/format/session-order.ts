@@ -1,4 +1,5 @@
 import type { Session } from '../api/types';
+import { pickLanguage } from './object-names';
 import { playerLabel } from './player-name';
 import { progressFraction } from './progress';
 import { describeAction } from './verbs';
@@ -18,9 +19,14 @@ function resultRank(session: Session): [number, number] | null {
   return [tier, session.score ?? Number.NEGATIVE_INFINITY];
 }
 
-/** `completed level "level1"`, as Live's Last action column reads; null before the game has sent anything. */
-export function lastActionOf(session: Pick<Session, 'lastVerb' | 'lastObject' | 'lastObjectType'>): string | null {
-  return session.lastVerb ? describeAction(session.lastVerb, session.lastObject, session.lastObjectType) : null;
+/**
+ * `completed level "level1"`, as Live's Last action column reads, with the name an xAPI game gave the object when it
+ * gave one (`answered question "Question 1"`); null before the game has sent anything.
+ */
+export function lastActionOf(session: Pick<Session, 'lastVerb' | 'lastObject' | 'lastObjectType' | 'lastObjectName'>): string | null {
+  return session.lastVerb
+    ? describeAction(session.lastVerb, session.lastObject, session.lastObjectType, null, pickLanguage(session.lastObjectName))
+    : null;
 }
 
 /** The session's value in a column that some sessions have no value in (they sort last, either way). */
