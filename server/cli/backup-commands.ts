@@ -5,6 +5,7 @@ import { type ReappliedErasures, reapplyErasures } from '../erasure/reapply-eras
 import { BackupDeleteError, backupFile, deleteBackup } from '../store/backup-delete.js';
 import { backupDatabase } from '../store/backups.js';
 import { RestoreRefusedError, type RestoreResult, restoreDatabase } from '../store/restore-database.js';
+import { formatByteSize } from '../util/byte-size.js';
 import { isoNow } from '../util/time.js';
 import { closeDatabase, type DataDirOption, openData, resolveDataDir } from './open-data.js';
 import { CliError, printJson, printLines } from './output.js';
@@ -26,7 +27,7 @@ export function registerBackupCommands(program: Command, withDataDir: (command: 
           throw new CliError((error as Error).message);
         }
         if (options.json) printJson(result);
-        else printLines(`Backup written: ${result.file} (${Math.round(result.bytes / 1024)} KiB)`);
+        else printLines(`Backup written: ${result.file} (${size(result.bytes)})`);
       } finally {
         closeDatabase(db);
       }
@@ -73,9 +74,8 @@ function keptBackupNamed(dataDir: string, backup: string): string {
   }
 }
 
-function size(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KiB` : `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-}
+/** As Settings shows it: the same backup reads the same size in both. */
+const size = formatByteSize;
 
 function heldErasures(count: number | undefined): string {
   if (!count) return '';

@@ -3,12 +3,11 @@ import { apiDelete, apiPost } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { ConfirmAction } from '../../components/confirm-action';
 import { ErrorBox, Loading } from '../../components/states';
+import { formatByteSize } from '../../format/byte-size';
 import type { BackupFile, BackupList } from './types';
 
-function size(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
+/** As `aula backup list` shows it: the same backup reads the same size in both. */
+const size = formatByteSize;
 
 /** "Back up now" and the backups kept in the data folder (also made when an activity is closed). */
 export function BackupsCard() {
