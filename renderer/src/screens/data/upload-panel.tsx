@@ -56,6 +56,10 @@ function Summary({ job }: { job: UploadJob }) {
   );
 }
 
+/** What the table's last column counts, said under it and on its header: the column's name alone left teachers guessing. */
+const NOT_QUEUED_HINT =
+  'Not yet queued: statements stored here that no upload to this LRS has taken yet (stored since the last upload, or left out by aula upload --activity). The next Upload sends them.';
+
 export function UploadPanel() {
   const targets = useResource<{ targets: UploadTarget[] }>('/data/upload/targets');
   const [endpoint, setEndpoint] = useState('');
@@ -149,7 +153,9 @@ export function UploadPanel() {
                 <th className="num">Pending</th>
                 <th className="num">Conflicts</th>
                 <th className="num">Rejected</th>
-                <th className="num">Not yet queued</th>
+                <th className="num" title={NOT_QUEUED_HINT}>
+                  Not yet queued
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -166,6 +172,9 @@ export function UploadPanel() {
               ))}
             </tbody>
           </table>
+          <p className="small muted" data-testid="not-queued-hint">
+            {NOT_QUEUED_HINT}
+          </p>
         </div>
       )}
     </section>

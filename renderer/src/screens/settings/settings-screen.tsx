@@ -89,7 +89,11 @@ export function SettingsScreen() {
               </dd>
               <dt>Home page of players' accounts</dt>
               <dd>
-                <code>{s.collector.homePage}</code>
+                <code>{s.collector.homePage}</code>{' '}
+                <span className="muted" data-testid="home-page-hint">
+                  — not an address to open: a name in every statement's player account and object ids, fixed when Aula first ran so
+                  that they never change (port 3000 when it started with --port 0; --home-page sets another). Games connect to the address and port above.
+                </span>
               </dd>
               <dt>Name on the network (mDNS)</dt>
               <dd data-testid="mdns-state">
