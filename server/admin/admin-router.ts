@@ -9,6 +9,7 @@ import { backupRoutes } from './backup-routes.js';
 import { classesRoutes } from './classes-routes.js';
 import { readConnectInfo } from './connect-info.js';
 import { erasureRoutes } from './erasure-routes.js';
+import { failedLoginsRoutes } from './failed-logins-routes.js';
 import { loopbackOnly } from './loopback-only.js';
 import { playerRoutes } from './player-routes.js';
 import { readOverview } from './read-overview.js';
@@ -46,6 +47,7 @@ export function adminRouter(ctx: AppContext, options: AdminRouterOptions = {}): 
   router.use(resultsRoutes(ctx));
   router.use(erasureRoutes(ctx));
   router.use(classesRoutes(ctx));
+  router.use(failedLoginsRoutes(ctx));
   router.get('/statements', async (req, res) => {
     const sessionId = optionalString(req.query.session);
     sendJson(res, 200, {

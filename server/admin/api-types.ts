@@ -282,6 +282,15 @@ export interface ClassStudent {
   created: string;
 }
 
+/** A class's student whose login failed lately (GET /admin/api/classes/:id/failed-logins): Live's Not started yet. */
+export interface FailedLogin {
+  username: string;
+  /** The latest failed login. */
+  last: string;
+  /** Failed logins in the window. */
+  count: number;
+}
+
 /** Any student account, with every class it is in (GET /admin/api/students); never a password hash. */
 export interface StudentAccount {
   id: string;

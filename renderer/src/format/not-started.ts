@@ -1,4 +1,5 @@
-import type { ClassStudent, PlayerRef } from '../../../server/admin/api-types.js';
+import type { ClassStudent, FailedLogin, PlayerRef } from '../../../server/admin/api-types.js';
+import { formatDuration } from './idle';
 
 /**
  * The class's students (not its assistants or teachers) with no session of their own in the activity, by name: whom
@@ -14,3 +15,20 @@ export function studentsNotStarted(students: readonly ClassStudent[], players: r
 
 /** "Ana García (ana.garcia)", or the username alone when the roster has no name: as Live names players. */
 export const studentLabel = (student: ClassStudent): string => (student.name && student.name !== student.username ? `${student.name} (${student.username})` : student.username);
+
+/**
+ * Beside a student not started yet whose login failed lately (Diagnostics' failed student logins): "login failed 2 min
+ * ago", "login failed 3 times, last just now". The one the teacher should go to first.
+ */
+export function failedLoginNote(failed: Pick<FailedLogin, 'last' | 'count'>, now: number): string {
+  const duration = formatDuration(Math.max(0, now - Date.parse(failed.last)));
+  const ago = duration === 'just now' ? duration : `${duration} ago`;
+  return failed.count > 1 ? `login failed ${failed.count} times, last ${ago}` : `login failed ${ago}`;
+}
+
+/** The students not started yet, those whose login failed first (the latest first), then the others as they were. */
+export function failedLoginsFirst(students: readonly ClassStudent[], failed: readonly FailedLogin[]): ClassStudent[] {
+  const rank = new Map(failed.map((login, index) => [login.username.toLowerCase(), index]));
+  const order = (student: ClassStudent) => rank.get(student.username.toLowerCase()) ?? failed.length;
+  return [...students].sort((a, b) => order(a) - order(b));
+}

@@ -1,8 +1,10 @@
-import type { ClassStudent } from '../../../server/admin/api-types.js';
+import { Fragment } from 'react';
+import type { ClassStudent, FailedLogin } from '../../../server/admin/api-types.js';
 import type { Session } from '../api/types';
 import { useResource } from '../api/use-resource';
-import { studentLabel, studentsNotStarted } from '../format/not-started';
+import { failedLoginNote, failedLoginsFirst, studentLabel, studentsNotStarted } from '../format/not-started';
 import { Link } from '../router';
+import { useNow } from '../use-now';
 import { classesChangedIn } from './classes/class-requests';
 
 interface Props {
@@ -19,21 +21,43 @@ export function NotStarted({ classId, className, sessions }: Props) {
   const roster = useResource<{ students: ClassStudent[] }>(`/classes/${encodeURIComponent(classId)}/students`, {
     staleOn: (changes) => classesChangedIn(changes).includes(classId),
   });
+  // A student who tried to log in and failed is the one to go to: named first, with when (Diagnostics records it).
+  const failed = useResource<{ failedLogins: FailedLogin[] }>(`/classes/${encodeURIComponent(classId)}/failed-logins`, {
+    staleOn: (changes) => changes.rejected.some((refused) => refused.route === 'login') || classesChangedIn(changes).includes(classId),
+    throttleMs: 500,
+  });
+  const now = useNow();
   if (!roster.data) return null;
   const enrolled = roster.data.students.filter((student) => student.role === 'student').length;
-  const missing = studentsNotStarted(
-    roster.data.students,
-    sessions.map((session) => session.player),
+  const failedLogins = failed.data?.failedLogins ?? [];
+  const missing = failedLoginsFirst(
+    studentsNotStarted(
+      roster.data.students,
+      sessions.map((session) => session.player),
+    ),
+    failedLogins,
   );
+  const failedOf = new Map(failedLogins.map((login) => [login.username.toLowerCase(), login]));
   if (enrolled === 0 || missing.length === 0) return null;
   return (
     <section className="not-started warning" aria-labelledby="not-started-title">
       <h2 id="not-started-title">
         Not started yet: {missing.length} of {enrolled} student{enrolled === 1 ? '' : 's'} of {className}
       </h2>
-      <p className="not-started-names">{missing.map(studentLabel).join(', ')}</p>
+      <p className="not-started-names">
+        {missing.map((student, index) => {
+          const login = failedOf.get(student.username.toLowerCase());
+          return (
+            <Fragment key={student.id}>
+              {index > 0 && ', '}
+              {studentLabel(student)}
+              {login && <strong className="login-failed"> — {failedLoginNote(login, now)}</strong>}
+            </Fragment>
+          );
+        })}
+      </p>
       <p className="small">
-        A student playing without logging in shows above as an animal name, not here; failed logins are on{' '}
+        A student playing without logging in shows above as an animal name, not here; a student whose login failed in the last hour is named first, with when, and every failed login is on{' '}
         <Link to="/diagnostics">Diagnostics</Link>.
       </p>
     </section>
