@@ -26,25 +26,28 @@ export function PlayerAlerts({ playerId }: { playerId: string }) {
         </EmptyState>
       )}
       {alerts && alerts.length > 0 && (
-        <ul className="alert-items player-alerts">
-          {alerts.map((item) => (
-            <li key={item.id} className={item.cleared || item.acknowledged ? 'alert-past' : ''}>
-              <span className={`severity-${item.severity}`}>{item.severity === 'alert' ? '● alert' : '● warning'}</span>
-              <span className="alert-message">{item.message}</span>
-              <span className="muted small">
-                {formatTime(item.raised)} · {item.activityName}
-                {item.sessionNumber !== null ? ` · session #${item.sessionNumber}` : ''}
-                {item.cleared ? ` · resolved ${formatTime(item.cleared)}` : ''}
-                {item.acknowledged ? ` · acknowledged ${formatTime(item.acknowledged)}` : ''}
-              </span>
-              {!item.cleared && !item.acknowledged && (
-                <button type="button" className="button-small" onClick={() => acknowledge(item.id)}>
-                  Acknowledge
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
+        // On a card, as on Alerts & Warnings' table: the warning's orange is too faint (under 4.5:1) on the page's grey.
+        <div className="card">
+          <ul className="alert-items player-alerts">
+            {alerts.map((item) => (
+              <li key={item.id} className={item.cleared || item.acknowledged ? 'alert-past' : ''}>
+                <span className={`severity-${item.severity}`}>{item.severity === 'alert' ? '● alert' : '● warning'}</span>
+                <span className="alert-message">{item.message}</span>
+                <span className="muted small">
+                  {formatTime(item.raised)} · {item.activityName}
+                  {item.sessionNumber !== null ? ` · session #${item.sessionNumber}` : ''}
+                  {item.cleared ? ` · resolved ${formatTime(item.cleared)}` : ''}
+                  {item.acknowledged ? ` · acknowledged ${formatTime(item.acknowledged)}` : ''}
+                </span>
+                {!item.cleared && !item.acknowledged && (
+                  <button type="button" className="button-small" onClick={() => acknowledge(item.id)}>
+                    Acknowledge
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
     </>
   );
