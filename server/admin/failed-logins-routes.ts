@@ -31,13 +31,15 @@ export function readFailedLogins(db: Db, classId: string, now: number): FailedLo
     .filter((row) => usernames.has(row.username));
 }
 
-/** GET /classes/:id/failed-logins (an addition beside GET /classes/:id/students). Mounted inside the admin router. */
+/** GET /classes/:id/failed-logins (an addition beside GET /classes/:id/students), with serverTime as Live's sessions have it. */
 export function failedLoginsRoutes(ctx: AppContext): express.Router {
   const router = express.Router();
   router.get('/classes/:id/failed-logins', (req, res) => {
     const found = getClass(ctx.db, String(req.params.id));
     if (!found) throw new AdminError(404, 'class-not-found', 'There is no such class.');
-    sendJson(res, 200, { failedLogins: readFailedLogins(ctx.db, found.id, ctx.now()) });
+    const now = ctx.now();
+    // serverTime: "failed 3 min ago" is counted on the laptop's clock, not a tablet's that may be minutes off.
+    sendJson(res, 200, { serverTime: new Date(now).toISOString(), failedLogins: readFailedLogins(ctx.db, found.id, now) });
   });
   return router;
 }

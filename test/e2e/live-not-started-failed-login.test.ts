@@ -36,6 +36,11 @@ describe("Live's Not started yet names a student whose login failed, first and w
     await admin(`/classes/${other.class?.id}/students`, { username: 'carla', password: 'mar-y-cielo', role: 'student' });
     const activity = makeActivity(collector.context.db, { name: 'Fractions', classId });
 
+    // The teacher's tablet: its clock seven minutes ahead of the laptop's. "Just now" is by the laptop's clock.
+    await page.addInitScript((ahead) => {
+      const wall = Date.now.bind(Date);
+      Date.now = () => wall() + ahead;
+    }, 7 * 60_000);
     await page.goto(collector.url);
     const missing = page.getByRole('region', { name: /Not started yet/ });
     await missing.getByRole('heading', { name: 'Not started yet: 2 of 2 students of 3B' }).waitFor();

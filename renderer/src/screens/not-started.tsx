@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { Fragment, useMemo } from 'react';
 import type { ClassStudent, FailedLogin } from '../../../server/admin/api-types.js';
 import type { Session } from '../api/types';
 import { useResource } from '../api/use-resource';
@@ -22,11 +22,13 @@ export function NotStarted({ classId, className, sessions }: Props) {
     staleOn: (changes) => classesChangedIn(changes).includes(classId),
   });
   // A student who tried to log in and failed is the one to go to: named first, with when (Diagnostics records it).
-  const failed = useResource<{ failedLogins: FailedLogin[] }>(`/classes/${encodeURIComponent(classId)}/failed-logins`, {
+  const failed = useResource<{ serverTime: string; failedLogins: FailedLogin[] }>(`/classes/${encodeURIComponent(classId)}/failed-logins`, {
     staleOn: (changes) => changes.rejected.some((refused) => refused.route === 'login') || classesChangedIn(changes).includes(classId),
     throttleMs: 500,
   });
-  const now = useNow();
+  // The laptop's clock, as Live counts: a tablet's own may be minutes off (its offset taken when the answer came).
+  const offset = useMemo(() => (failed.data ? Date.parse(failed.data.serverTime) - Date.now() : 0), [failed.data]);
+  const now = useNow() + offset;
   if (!roster.data) return null;
   const enrolled = roster.data.students.filter((student) => student.role === 'student').length;
   const failedLogins = failed.data?.failedLogins ?? [];
