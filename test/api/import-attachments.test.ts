@@ -6,6 +6,7 @@ import { exportOptionsSchema } from '../../server/export/export-options.js';
 import { exportToFile } from '../../server/export/export-to.js';
 import { ATTACHMENTS_FILE } from '../../server/export/zip-bundle.js';
 import { importBundle } from '../../server/import/import-bundle.js';
+import type { Collector } from '../../server/index.js';
 import { activeXapiCredential } from '../../server/store/xapi-credentials-repo.js';
 import { bundleEntry, bundleWithEntry } from '../support/bundle-entries.js';
 import { startTestCollector } from '../support/collector.js';
@@ -21,6 +22,16 @@ function multipart(statements: unknown, parts: Buffer[]): Uint8Array<ArrayBuffer
   }
   chunks.push(Buffer.from('--b--\r\n'));
   return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** GET ?statementId=…&attachments=true on the importing laptop, with the imported activity's own xAPI credentials. */
+async function withAttachments(laptop: Collector, activityName: string, statementId: string): Promise<Response> {
+  const activity = laptop.context.db.prepare('SELECT id FROM activities WHERE name = ?').get(activityName) as { id: string };
+  const credential = activeXapiCredential(laptop.context.db, activity.id);
+  assert.ok(credential);
+  return fetch(`${laptop.url}/xapi/statements?statementId=${statementId}&attachments=true`, {
+    headers: { 'X-Experience-API-Version': '1.0.3', Authorization: `Basic ${Buffer.from(`${credential.key}:${credential.secret}`).toString('base64')}` },
+  });
 }
 
 const attachment = (data: Buffer) => ({ usageType: 'http://id.tincanapi.com/attachment/supporting_media', display: { 'en-US': 'drawing' }, contentType: 'image/png', length: data.length, sha2: sha256(data) });
@@ -40,12 +51,7 @@ test("a bundle carries the attachment data of its xAPI statements, and importing
   const laptopB = await startTestCollector();
   const report = await importBundle(bundle, { write: (job) => laptopB.context.writer.run(job) });
   assert.equal(report.added.statements, 2);
-  const activity = laptopB.context.db.prepare("SELECT id FROM activities WHERE name = 'Drawings'").get() as { id: string };
-  const credential = activeXapiCredential(laptopB.context.db, activity.id);
-  assert.ok(credential);
-  const answer = await fetch(`${laptopB.url}/xapi/statements?statementId=${sent.id as string}&attachments=true`, {
-    headers: { 'X-Experience-API-Version': '1.0.3', Authorization: `Basic ${Buffer.from(`${credential.key}:${credential.secret}`).toString('base64')}` },
-  });
+  const answer = await withAttachments(laptopB, 'Drawings', sent.id as string);
   assert.equal(answer.status, 200);
   const raw = Buffer.from(await answer.arrayBuffer());
   assert.ok(raw.includes(Buffer.concat([Buffer.from(`X-Experience-API-Hash: ${sha256(drawing)}\r\n\r\n`), drawing, Buffer.from('\r\n--')])), raw.toString('latin1'));
@@ -75,12 +81,7 @@ test("an attachment whose content type in a bundle holds a line break is left ou
     report.notes.filter((note) => note.type === 'skipped').map((note) => [note.id, note.message]),
     [[sent.id, `its attachment ${sha256(drawing)} has a content type with control characters (line breaks), which no header may hold`]],
   );
-  const activity = laptopB.context.db.prepare("SELECT id FROM activities WHERE name = 'Edited drawings'").get() as { id: string };
-  const credential = activeXapiCredential(laptopB.context.db, activity.id);
-  assert.ok(credential);
-  const answer = await fetch(`${laptopB.url}/xapi/statements?statementId=${sent.id as string}&attachments=true`, {
-    headers: { 'X-Experience-API-Version': '1.0.3', Authorization: `Basic ${Buffer.from(`${credential.key}:${credential.secret}`).toString('base64')}` },
-  });
+  const answer = await withAttachments(laptopB, 'Edited drawings', sent.id as string);
   const raw = Buffer.from(await answer.arrayBuffer()).toString('latin1');
   assert.ok(!raw.includes('X-Injected'), raw);
   await laptopB.close();

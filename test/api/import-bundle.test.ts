@@ -2,13 +2,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import yauzl from 'yauzl';
-import yazl from 'yazl';
 import { exportOptionsSchema } from '../../server/export/export-options.js';
 import { exportToFile, exportToStream } from '../../server/export/export-to.js';
 import { importBundle } from '../../server/import/import-bundle.js';
 import { describeReport, type ImportReport } from '../../server/import/import-report.js';
 import type { Collector } from '../../server/index.js';
+import { rezipBundle } from '../support/bundle-entries.js';
 import { startTestCollector } from '../support/collector.js';
 import { request } from '../support/http.js';
 import { aula, aulaWithInput } from '../support/serve-process.js';
@@ -73,24 +72,6 @@ async function ndjson(collector: Collector): Promise<Map<string, Json>> {
     .filter(Boolean)
     .map((line) => JSON.parse(line) as Json);
   return new Map(rows.map((row) => [String(row.id), row]));
-}
-
-/** The bundle's entries, changed by `edit`, zipped again (the manifest as it was unless edited too). */
-async function rezip(file: string, edit: (files: Map<string, Buffer>) => void): Promise<string> {
-  const zip = await yauzl.openPromise(file, { lazyEntries: true });
-  const files = new Map<string, Buffer>();
-  for await (const entry of zip.eachEntry()) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
-    files.set(entry.fileName, Buffer.concat(chunks));
-  }
-  edit(files);
-  const out = new yazl.ZipFile();
-  for (const [name, content] of files) out.addBuffer(content, name);
-  out.end();
-  const target = path.join(tempDir('aula-edited-'), 'edited.zip');
-  await new Promise<void>((resolve, reject) => out.outputStream.pipe(fs.createWriteStream(target)).on('close', resolve).on('error', reject));
-  return target;
 }
 
 describe('aula import: a bundle from another laptop', () => {
@@ -204,18 +185,18 @@ describe('aula import: a bundle from another laptop', () => {
 
   test('a tampered bundle is refused and changes nothing', async () => {
     const statsBefore = await stats();
-    const tampered = await rezip(bundle, (files) => {
+    const tampered = await rezipBundle(bundle, (files) => {
       const rows = files.get('aula/statement-rows.ndjson')?.toString('utf8') ?? '';
       files.set('aula/statement-rows.ndjson', Buffer.from(rows.replace('option0', 'option9')));
     });
     assert.match(await cliImportFails(tampered), /aula\/statement-rows\.ndjson does not match its SHA-256/);
-    const truncated = await rezip(bundle, (files) => files.delete('sessions.ndjson'));
+    const truncated = await rezipBundle(bundle, (files) => files.delete('sessions.ndjson'));
     assert.match(await cliImportFails(truncated), /sessions\.ndjson is listed in the manifest but missing/);
     assert.deepEqual(await stats(), statsBefore);
   });
 
   test('a bundle from a newer Aula is refused with what to do', async () => {
-    const newer = await rezip(bundle, (files) => {
+    const newer = await rezipBundle(bundle, (files) => {
       const manifest = JSON.parse(files.get('manifest.json')?.toString('utf8') ?? '{}') as Json;
       files.set('manifest.json', Buffer.from(JSON.stringify({ ...manifest, format: 'aula-bundle/2' })));
     });

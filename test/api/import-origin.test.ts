@@ -1,20 +1,19 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import yazl from 'yazl';
 import { exportData } from '../../server/export/export-data.js';
 import { exportOptionsSchema, normalizeSettingsFor } from '../../server/export/export-options.js';
 import { openReadConnection } from '../../server/export/export-to.js';
 import type { Collector } from '../../server/index.js';
+import { rezipBundle } from '../support/bundle-entries.js';
 import { startTestCollector } from '../support/collector.js';
 import { startOk, track } from '../support/rage.js';
 import { aula, aulaWithInput } from '../support/serve-process.js';
 import { tempDir } from '../support/temp-dir.js';
-import { aulaExport, memorySink, seedClassroom, unzip } from './export-support.js';
+import { aulaExport, memorySink, seedClassroom } from './export-support.js';
 import { statement, xapiEndpoint } from './xapi-support.js';
 
 type Json = Record<string, unknown>;
@@ -191,26 +190,22 @@ describe('aula import: statements keep the home page and namespace of the laptop
   });
 
   test('a bundle from before sessions named their origin: the home page is read off its default namespace', async () => {
-    const files = await unzip(fs.readFileSync(bundleB));
-    const manifest = JSON.parse(files.get('manifest.json')?.toString('utf8') ?? '{}') as Json & { options: Json; files: Record<string, Json> };
-    delete manifest.options.homePage;
-    const sessions = (files.get('sessions.ndjson')?.toString('utf8') ?? '')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => {
-        const { origin_home_page: _home, origin_namespace: _ns, origin_game_id: _game, ...rest } = JSON.parse(line) as Json;
-        return `${JSON.stringify(rest)}\n`;
-      })
-      .join('');
-    const bytes = Buffer.from(sessions);
-    manifest.files['sessions.ndjson'] = { ...manifest.files['sessions.ndjson'], bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
-    files.set('sessions.ndjson', bytes);
-    files.set('manifest.json', Buffer.from(JSON.stringify(manifest)));
-    const zip = new yazl.ZipFile();
-    for (const [name, content] of files) zip.addBuffer(content, name);
-    zip.end();
-    const older = path.join(tempDir('aula-origin-'), 'older.zip');
-    await new Promise<void>((resolve, reject) => zip.outputStream.pipe(fs.createWriteStream(older)).on('close', resolve).on('error', reject));
+    const older = await rezipBundle(bundleB, (files) => {
+      const manifest = JSON.parse(files.get('manifest.json')?.toString('utf8') ?? '{}') as Json & { options: Json; files: Record<string, Json> };
+      delete manifest.options.homePage;
+      const sessions = (files.get('sessions.ndjson')?.toString('utf8') ?? '')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => {
+          const { origin_home_page: _home, origin_namespace: _ns, origin_game_id: _game, ...rest } = JSON.parse(line) as Json;
+          return `${JSON.stringify(rest)}\n`;
+        })
+        .join('');
+      const bytes = Buffer.from(sessions);
+      manifest.files['sessions.ndjson'] = { ...manifest.files['sessions.ndjson'], bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+      files.set('sessions.ndjson', bytes);
+      files.set('manifest.json', Buffer.from(JSON.stringify(manifest)));
+    });
 
     const dataDirD = path.join(tempDir(), 'laptop-d');
     const imported = await aulaWithInput(['import', older, '--data-dir', dataDirD]);
