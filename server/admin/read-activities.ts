@@ -1,8 +1,9 @@
 import { type Activity, listActivities } from '../store/activities-repo.js';
 import type { Db } from '../store/open-database.js';
+import { XAPI_PLAYER_SQL } from '../store/player-counts.js';
 import { prepared } from '../store/prepared.js';
 import type { ActivityView } from './api-types.js';
-import { LIVE_WINDOW_MS, XAPI_PLAYER_SQL } from './read-overview.js';
+import { LIVE_WINDOW_MS } from './read-overview.js';
 
 /** Activities with their maintained counters, plus how many sessions are live right now. */
 export function readActivities(db: Db, now: number): ActivityView[] {

@@ -1,4 +1,5 @@
 import type { Db } from '../store/open-database.js';
+import { countPlayers } from '../store/player-counts.js';
 import { prepared } from '../store/prepared.js';
 import type { Overview } from './api-types.js';
 
@@ -9,13 +10,6 @@ import type { Overview } from './api-types.js';
  */
 export const LIVE_WINDOW_MS = 3 * 60_000;
 
-/**
- * SQL true for a players row (alias `p`) an xAPI game identified: its public id is derived from the actor
- * (isDerivedXapiPlayerId, 'xapi-…'), a range of the players' unique public-id index ('xapi.' sorts right after them).
- * Such a player is no roster student who logged in: the header, Activities and Players count them apart.
- */
-export const XAPI_PLAYER_SQL = `(p.public_id >= 'xapi-' AND p.public_id < 'xapi.')`;
-
 /** The header totals, from maintained counters and small tables: never a scan of `statements`. */
 export function readOverview(db: Db, now: number): Overview {
   const sessions = prepared<[string], { statements: number | null; sessions: number; live: number | null }>(
@@ -23,14 +17,7 @@ export function readOverview(db: Db, now: number): Overview {
     `SELECT sum(statements) AS statements, count(*) AS sessions,
        sum(ended IS NULL AND last_seen >= ?) AS live FROM sessions`,
   ).get(new Date(now - LIVE_WINDOW_MS).toISOString());
-  const players = { anonymous: 0, identified: 0, xapi: 0 };
-  for (const row of prepared<[], { kind: 'anonymous' | 'identified'; n: number; xapi: number }>(
-    db,
-    `SELECT p.kind, count(*) AS n, sum(${XAPI_PLAYER_SQL}) AS xapi FROM players p GROUP BY p.kind`,
-  ).all()) {
-    players[row.kind] = row.n;
-    if (row.kind === 'identified') players.xapi = row.xapi;
-  }
+  const players = countPlayers(db);
   const activities = prepared<[], { total: number; open: number | null }>(
     db,
     'SELECT count(*) AS total, sum(open) AS open FROM activities',

@@ -13,7 +13,7 @@ export function registerStatsCommand(program: Command, withDataDir: (command: Co
       printLines(
         `statements: ${stats.statements}`,
         `sessions:   ${stats.sessions}`,
-        `players:    ${stats.players.anonymous} anonymous, ${stats.players.identified} identified`,
+        `players:    ${stats.players.anonymous} anonymous, ${stats.players.identified} identified${stats.players.xapi ? ` (${stats.players.xapi} of them by an xAPI game)` : ''}`,
         ...(stats.activities.length ? ['', 'per activity (code  statements  sessions  players  name):'] : []),
         ...stats.activities.map(
           (a) => `  ${a.trackingCode}  ${String(a.statements).padStart(10)}  ${String(a.sessions).padStart(8)}  ${String(a.players).padStart(7)}  ${a.name}`,

@@ -1,11 +1,12 @@
 import { listActivities } from './activities-repo.js';
 import type { Db } from './open-database.js';
+import { countPlayers, type PlayerCounts } from './player-counts.js';
 import { prepared } from './prepared.js';
 
 export interface Stats {
   statements: number;
   sessions: number;
-  players: { anonymous: number; identified: number };
+  players: PlayerCounts;
   activities: Array<{ trackingCode: string; name: string; statements: number; sessions: number; players: number }>;
 }
 
@@ -15,13 +16,7 @@ export function readStats(db: Db): Stats {
     db,
     'SELECT sum(statements) AS statements, count(*) AS sessions FROM sessions',
   ).get() ?? { statements: 0, sessions: 0 };
-  const players = { anonymous: 0, identified: 0 };
-  for (const row of prepared<[], { kind: 'anonymous' | 'identified'; n: number }>(
-    db,
-    'SELECT kind, count(*) AS n FROM players GROUP BY kind',
-  ).all()) {
-    players[row.kind] = row.n;
-  }
+  const players = countPlayers(db);
   return {
     statements: totals.statements ?? 0,
     sessions: totals.sessions,

@@ -91,7 +91,7 @@ describe('aula activity and stats', () => {
     assert.deepEqual(stats, {
       statements: 0,
       sessions: 0,
-      players: { anonymous: 0, identified: 0 },
+      players: { anonymous: 0, identified: 0, xapi: 0 },
       activities: [{ trackingCode: stats.activities[0].trackingCode, name: 'From env', statements: 0, sessions: 0, players: 0 }],
     });
   });

@@ -26,7 +26,7 @@ describe('restart (contract case 33, C-8.4)', () => {
       const stats = readStats(second.context.db);
       assert.equal(stats.statements, 2);
       assert.equal(stats.sessions, 2);
-      assert.deepEqual(stats.players, { anonymous: 1, identified: 0 });
+      assert.deepEqual(stats.players, { anonymous: 1, identified: 0, xapi: 0 });
     } finally {
       await second.close();
     }

@@ -46,7 +46,7 @@ describe('the real js-tracker 0.9.2 against aula serve', () => {
     const stats = JSON.parse(await aula(['stats', '--json', '--data-dir', dataDir])) as Stats;
     assert.equal(stats.statements, 24);
     assert.equal(stats.sessions, 4);
-    assert.deepEqual(stats.players, { anonymous: 2, identified: 0 });
+    assert.deepEqual(stats.players, { anonymous: 2, identified: 0, xapi: 0 });
     assert.deepEqual(stats.activities, [{ trackingCode, name: 'Tracker class', statements: 24, sessions: 4, players: 2 }]);
   });
 
