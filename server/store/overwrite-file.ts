@@ -13,7 +13,9 @@ const SIDE_FILES = ['-wal', '-shm', '-journal'];
  * Backups). Resolves with the file's size.
  */
 export async function overwriteAndRemove(file: string): Promise<number> {
-  const handle = await fs.promises.open(file, 'r+');
+  // Never through a link: one put in the backup's place after backupFile() looked at it (lstat) fails here (ELOOP)
+  // instead of zeroing what it points to, the database say. As the rotation's open below.
+  const handle = await fs.promises.open(file, fs.constants.O_RDWR | (fs.constants.O_NOFOLLOW ?? 0));
   let bytes = 0;
   try {
     bytes = (await handle.stat()).size;
