@@ -329,7 +329,7 @@ export function benchmarksMarkdown(results: Results): string {
     '  store ready after 0.81 s, 137 MB. Its peak RSS was 122-129 MB at each commit of the morning up to 48bf198, then',
     '  135-141 MB from 68c4348 on (large store alone, 2026-11-28 05:45-05:56: 48bf198 122.9/123.5, 68c4348 139/141.4',
     '  in alternating runs), the commit that has Live name an xAPI game\'s object. Not its reads of statements: with',
-    '  the lookup given no objects, 136 MB; with the server files of 48bf198 under the same renderer, 128.7. Cause not',
+    '  the lookup given no objects 136 MB, without the call at all 139.9; with the server files of 48bf198, 128.7. Cause not',
     '  found; within the target (150 MB), with 9-15 MB left.',
     '- The parser, the writer and the load generator share the 2 cores, so these figures understate a laptop whose',
     '  games are on other machines. The machine itself varies: in the same hour the null server ran at 110-180k/s, and',
