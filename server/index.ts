@@ -27,6 +27,7 @@ import { IngestWorker } from './store/ingest-worker/ingest-worker.js';
 import { DatabaseDamagedError, databaseFile, openDatabase } from './store/open-database.js';
 import { newestStoredHere, StoredClock } from './store/stored-clock.js';
 import { WriteQueue } from './store/write-queue.js';
+import { nextTurn } from './util/next-turn.js';
 
 export interface Collector {
   /** Loopback URL of the running server, e.g. `http://127.0.0.1:3000`. */
@@ -147,7 +148,7 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
         for (const hook of closeHooks) await hook();
         await Promise.all([ctx.ingest.close(), ctx.writer.close()]);
         // Let the answers of the last commit leave before sockets are torn down.
-        await new Promise((resolve) => setImmediate(resolve));
+        await nextTurn();
         server.closeIdleConnections();
         const grace = setTimeout(() => server.closeAllConnections(), 2000);
         await stopped;

@@ -2,6 +2,7 @@ import { type StatementFact, statementFact } from '../rules/rule-facts.js';
 import type { SessionContext } from '../store/sessions-repo.js';
 import type { IncomingStatement } from '../store/statements-ingest.js';
 import { canonicalJson } from '../util/canonical-json.js';
+import { nextTurn } from '../util/next-turn.js';
 import { augmentStatement } from './augment.js';
 import { Messages } from './messages.js';
 import { CollectorRefusal } from './refusals.js';
@@ -16,7 +17,6 @@ import { validateRageStatement } from './validate-rage-statement.js';
  */
 export const PREPARE_CHUNK = 1_000;
 
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export interface PrepareOptions {
   /**

@@ -1,10 +1,10 @@
 import type { AppContext } from '../context.js';
 import { ResultsFolding } from '../results/results-folding.js';
 import { prepared } from '../store/prepared.js';
+import { nextTurn } from '../util/next-turn.js';
 import type { AlertOp } from './alerts-writes.js';
 import { type ClockGap, LESSON_BREAK_MS, type RuleClocks, systemClocks } from './clock-gaps.js';
 import { evaluateClock, evaluateEnd, evaluateStatement, type RuleEffect } from './evaluate.js';
-import { nextTurn } from './next-turn.js';
 import type { StatementFact } from './rule-facts.js';
 import { needsClock, parseStoredRules, type RuleSettings } from './rule-settings.js';
 import { SessionReadBack, type StoredSession } from './session-read-back.js';

@@ -2,7 +2,7 @@ import { readResultsThrough } from '../results/results-watermark.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { newestSeq } from '../store/statement-rows.js';
-import { nextTurn } from './next-turn.js';
+import { nextTurn } from '../util/next-turn.js';
 import type { RuleSettings } from './rule-settings.js';
 import { type RebuildRange, type RebuiltSession, rebuildSessionState } from './session-rebuild.js';
 import { FORGET_SILENT_MS, shiftSessionTimes } from './session-state.js';

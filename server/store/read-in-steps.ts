@@ -1,3 +1,4 @@
+import { nextTurn } from '../util/next-turn.js';
 import type { Db } from './open-database.js';
 import { prepared } from './prepared.js';
 
@@ -43,7 +44,6 @@ export async function readInSteps<Row>(
   }
 }
 
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Steps over one activity's statements, through its (activity_id, seq) index: each step holds `stepRows` of them. */
 export function activityEdge(db: Db, activityId: string, ascending: boolean): StepEdge {
