@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 
 /** The browser's two clocks at one moment: `wall` (Date.now) for times of day, `monotonic` (performance.now) for durations. */
 export interface Clocks {
@@ -38,4 +38,17 @@ export function useClocks(intervalMs = 5000, onPause?: () => void): Clocks {
 /** The current time (the wall clock), re-rendering every `intervalMs`. */
 export function useNow(intervalMs = 5000): number {
   return useClocks(intervalMs).wall;
+}
+
+/**
+ * The laptop's clock as a server answer gave it (`serverTime`), counted on with this browser's clocks: `now` for times
+ * of day (a tablet's own clock may be minutes off the laptop's), `sinceAnswer` (monotonic ms) for durations the answer
+ * gave as of its time. Taken again for each new answer.
+ */
+export function useAnswerClocks(answer: { serverTime: string } | undefined, clocks: Clocks): { now: number; sinceAnswer: number } {
+  const at = useMemo(
+    () => (answer ? { offset: Date.parse(answer.serverTime) - Date.now(), monotonic: performance.now() } : { offset: 0, monotonic: 0 }),
+    [answer],
+  );
+  return { now: clocks.wall + at.offset, sinceAnswer: clocks.monotonic - at.monotonic };
 }

@@ -13,7 +13,7 @@ import { playerLabel } from '../format/player-name';
 import { compareSessions, lastActionOf, type SortKey } from '../format/session-order';
 import { formatTime } from '../format/time';
 import { Link } from '../router';
-import { useClocks } from '../use-now';
+import { useAnswerClocks, useClocks } from '../use-now';
 import { IdleAfterField, useIdleAfter } from './live-idle-after';
 import { useLiveNews } from './live-news';
 import { NotStarted } from './not-started';
@@ -75,14 +75,9 @@ function LiveSessions({ activity }: { activity: Activity }) {
   });
   // After a pause (this computer slept, the tab was in the background) the silences are asked again, not counted on.
   const clocks = useClocks(5000, sessions.reload);
-  const [fetchedAt, setFetchedAt] = useState<{ data: unknown; offset: number; monotonic: number }>({ data: undefined, offset: 0, monotonic: 0 });
-  if (sessions.data && fetchedAt.data !== sessions.data) {
-    // The server's clock gives the times of day: a browser on a tablet may be minutes off. Silences come from the
-    // server as of its answer and count on with this browser's monotonic clock (format/idle.ts).
-    setFetchedAt({ data: sessions.data, offset: Date.parse(sessions.data.serverTime) - Date.now(), monotonic: performance.now() });
-  }
-  const now = clocks.wall + fetchedAt.offset;
-  const sinceAnswer = clocks.monotonic - fetchedAt.monotonic;
+  // The server's clock gives the times of day: a browser on a tablet may be minutes off. Silences come from the
+  // server as of its answer and count on with this browser's monotonic clock (format/idle.ts).
+  const { now, sinceAnswer } = useAnswerClocks(sessions.data, clocks);
   // The activity's Idle alert's minutes when it is on, so Live and Alerts agree; else this browser's setting.
   const [idleAfter, setIdleMinutes] = useIdleAfter(activityId);
   const idleMinutes = idleAfter.minutes;

@@ -1,10 +1,10 @@
-import { Fragment, useMemo } from 'react';
+import { Fragment } from 'react';
 import type { ClassStudent, FailedLogin } from '../../../server/admin/api-types.js';
 import type { Session } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { failedLoginNote, failedLoginsFirst, studentLabel, studentsNotStarted } from '../format/not-started';
 import { Link } from '../router';
-import { useNow } from '../use-now';
+import { useAnswerClocks, useClocks } from '../use-now';
 import { classesChangedIn } from './classes/class-requests';
 
 interface Props {
@@ -26,9 +26,8 @@ export function NotStarted({ classId, className, sessions }: Props) {
     staleOn: (changes) => changes.rejected.some((refused) => refused.route === 'login') || classesChangedIn(changes).includes(classId),
     throttleMs: 500,
   });
-  // The laptop's clock, as Live counts: a tablet's own may be minutes off (its offset taken when the answer came).
-  const offset = useMemo(() => (failed.data ? Date.parse(failed.data.serverTime) - Date.now() : 0), [failed.data]);
-  const now = useNow() + offset;
+  // The laptop's clock, as Live counts: a tablet's own may be minutes off.
+  const { now } = useAnswerClocks(failed.data, useClocks());
   if (!roster.data) return null;
   const enrolled = roster.data.students.filter((student) => student.role === 'student').length;
   const failedLogins = failed.data?.failedLogins ?? [];
