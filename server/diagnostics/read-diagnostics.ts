@@ -4,6 +4,7 @@ import type { AppContext } from '../context.js';
 import { mdnsInfo } from '../mdns/start-mdns.js';
 import { gameUrls, reachableUrls } from '../net/lan-addresses.js';
 import { rulesEngineFor } from '../rules/engine-registry.js';
+import { FORGET_SILENT_MS } from '../rules/session-state.js';
 import { listActivities } from '../store/activities-repo.js';
 import { prepared } from '../store/prepared.js';
 import type { RejectionRow as StoredRejection } from '../store/rejections-repo.js';
@@ -117,7 +118,7 @@ function sessionWho(ctx: AppContext, sessionId: number): SessionWho | undefined 
  * Sessions looked at for silent games: not ended, not finished (the game completed: Live says "finished", not idle,
  * and the Idle rule leaves it alone), heard from in the hours the rules keep the laptop's pauses for.
  */
-const SILENT_CANDIDATES_MS = 6 * 3600_000;
+const SILENT_CANDIDATES_MS = FORGET_SILENT_MS;
 const MAX_SILENT_CANDIDATES = 500;
 
 /**
