@@ -52,3 +52,22 @@ function languageMap(json: string): LanguageMap | null {
   }
   return Object.keys(map).length ? map : null;
 }
+
+/**
+ * The text of a language map in the first of `languages` it has ("es-ES", else another "es-…"), else US or other
+ * English, else the first given: the dashboard's pickLanguage (renderer/src/format/object-names.ts), for what the server
+ * words itself. Held to the same answers by test/unit/object-name-language.test.ts.
+ */
+export function textInLanguage(map: Readonly<LanguageMap> | null | undefined, languages: readonly string[]): string | null {
+  if (!map) return null;
+  const entries = Object.entries(map).filter(([, text]) => typeof text === 'string' && text.trim() !== '');
+  if (entries.length === 0) return null;
+  const primary = (tag: string): string => tag.toLowerCase().split('-')[0] ?? '';
+  for (const wanted of [...languages, 'en-US', 'en']) {
+    const exact = entries.find(([tag]) => tag.toLowerCase() === wanted.toLowerCase());
+    if (exact) return exact[1].trim();
+    const sameLanguage = entries.find(([tag]) => primary(tag) === primary(wanted));
+    if (sameLanguage) return sameLanguage[1].trim();
+  }
+  return (entries[0] as [string, string])[1].trim();
+}

@@ -1,12 +1,13 @@
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
-import type { RuleEffect } from './evaluate.js';
+import type { WrittenEffect } from './evaluate.js';
 
 export interface AlertOp {
   activityId: string;
   sessionId: number;
   playerId: string;
-  effect: RuleEffect;
+  /** With its message in final words (evaluate.ts worded): what goes to the writer's thread is plain data. */
+  effect: WrittenEffect;
   /** ISO time the rule decided. */
   time: string;
 }

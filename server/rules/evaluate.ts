@@ -8,8 +8,29 @@ import type { SessionRuleState } from './session-state.js';
  * player in the activity, e.g. a level finished later clears "quit without completing" of an earlier session).
  */
 export type RuleEffect =
-  | { kind: 'raise'; key: string; severity: Severity; message: string }
+  | { kind: 'raise'; key: string; severity: Severity; message: string; naming?: ObjectNaming }
   | { kind: 'clear'; key: string; scope: 'session' | 'player' };
+
+/**
+ * A message that names an object, by the last part of its id in `message`: the engine words it again with the name the
+ * object's xAPI game gave it (`definition.name`) once the alert is raised (rules-engine.ts), so the name costs a look-up
+ * per alert raised, never a thing per statement.
+ */
+export interface ObjectNaming {
+  objectId: string;
+  message: (name: string) => string;
+}
+
+/** What is written: the message in its final words. */
+export type WrittenEffect = { kind: 'raise'; key: string; severity: Severity; message: string } | Extract<RuleEffect, { kind: 'clear' }>;
+
+/** The raise as the engine words it, with `name` for its object (the effect as it is, without naming). */
+export function worded(effect: RuleEffect, name: (objectId: string) => string | null): WrittenEffect {
+  if (effect.kind === 'clear') return effect;
+  const { naming, ...written } = effect;
+  const given = naming ? name(naming.objectId) : null;
+  return given === null || !naming ? written : { ...written, message: naming.message(given) };
+}
 
 const MINUTE = 60_000;
 /** A game has a few dozen levels; a client inventing object ids must not grow a live session's memory without end. */
@@ -28,10 +49,16 @@ class Effects {
   readonly list: RuleEffect[] = [];
   constructor(private readonly state: SessionRuleState) {}
 
-  raise(key: string, severity: Severity, message: string): void {
+  raise(key: string, severity: Severity, message: string, naming?: ObjectNaming): void {
     if (this.state.active.has(key)) return;
     this.state.active.add(key);
-    this.list.push({ kind: 'raise', key, severity, message });
+    this.list.push(naming ? { kind: 'raise', key, severity, message, naming } : { kind: 'raise', key, severity, message });
+  }
+
+  /** A raise whose message names `objectId`: worded with the last part of its id until the engine names it. */
+  raiseAbout(key: string, severity: Severity, objectId: string | null, message: (name: string) => string): void {
+    if (this.state.active.has(key)) return;
+    this.raise(key, severity, message(objectName(objectId)), objectId ? { objectId, message } : undefined);
   }
 
   clear(key: string, scope: 'session' | 'player' = 'session'): void {
@@ -54,7 +81,7 @@ export function evaluateStatement(settings: RuleSettings, state: SessionRuleStat
     effects.clear('no-progress');
   }
 
-  if (fact.objectId && fact.verbName === 'initialized') state.open.set(fact.objectId, objectName(fact.objectId));
+  if (fact.objectId && fact.verbName === 'initialized') state.open.add(fact.objectId);
   if (completed) {
     state.completedAnything = true;
     if (isSeriousGameType(fact.objectType)) state.finishedGame = true;
@@ -70,7 +97,8 @@ export function evaluateStatement(settings: RuleSettings, state: SessionRuleStat
   if (settings.lowScore.enabled && completed && fact.score !== null && fact.objectId) {
     const key = `low-score:${fact.objectId}`;
     if (fact.score < settings.lowScore.below) {
-      effects.raise(key, settings.lowScore.severity, `Scored ${fact.score} on ${objectName(fact.objectId)} (below ${settings.lowScore.below})`);
+      const { score } = fact;
+      effects.raiseAbout(key, settings.lowScore.severity, fact.objectId, (name) => `Scored ${score} on ${name} (below ${settings.lowScore.below})`);
     } else {
       effects.clear(key, 'player');
     }
@@ -89,13 +117,15 @@ function answer(settings: RuleSettings, state: SessionRuleState, fact: Statement
   state.wrongInARow++;
   state.wrongTotal++;
   if (!rule.enabled) return;
-  const last = `${objectName(fact.objectId)}${fact.response ? ` → ${fact.response}` : ''}`;
+  const last = (name: string) => `${name}${fact.response ? ` → ${fact.response}` : ''}`;
   if (rule.inARow !== null && state.wrongInARow >= rule.inARow && !state.active.has('wrong-in-a-row')) {
-    effects.raise('wrong-in-a-row', rule.severity, `${state.wrongInARow} wrong answers in a row (last: ${last})`);
+    const inARow = state.wrongInARow;
+    effects.raiseAbout('wrong-in-a-row', rule.severity, fact.objectId, (name) => `${inARow} wrong answers in a row (last: ${last(name)})`);
   }
   if (rule.total !== null && state.wrongTotal >= rule.total && !state.wrongTotalFired) {
     state.wrongTotalFired = true;
-    effects.raise('wrong-total', rule.severity, `${state.wrongTotal} wrong answers in this session (last: ${last})`);
+    const total = state.wrongTotal;
+    effects.raiseAbout('wrong-total', rule.severity, fact.objectId, (name) => `${total} wrong answers in this session (last: ${last(name)})`);
   }
 }
 
@@ -170,7 +200,9 @@ export function evaluateEnd(settings: RuleSettings, state: SessionRuleState): Ru
   effects.clear('idle');
   effects.clear('no-progress');
   if (!settings.quit.enabled) return effects.list;
-  for (const [objectId, name] of state.open) effects.raise(`quit:${objectId}`, settings.quit.severity, `Quit without completing ${name}`);
+  for (const objectId of state.open) {
+    effects.raiseAbout(`quit:${objectId}`, settings.quit.severity, objectId, (name) => `Quit without completing ${name}`);
+  }
   if (state.open.size === 0 && !state.completedAnything) effects.raise('quit', settings.quit.severity, 'Quit without completing anything');
   return effects.list;
 }

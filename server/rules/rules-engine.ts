@@ -2,9 +2,10 @@ import type { AppContext } from '../context.js';
 import { ResultsFolding } from '../results/results-folding.js';
 import { prepared } from '../store/prepared.js';
 import { nextTurn } from '../util/next-turn.js';
+import { alertObjectName } from './alert-object-names.js';
 import type { AlertOp } from './alerts-writes.js';
 import { type ClockGap, LESSON_BREAK_MS, type RuleClocks, systemClocks } from './clock-gaps.js';
-import { evaluateClock, evaluateEnd, evaluateStatement, type RuleEffect } from './evaluate.js';
+import { evaluateClock, evaluateEnd, evaluateStatement, type RuleEffect, worded } from './evaluate.js';
 import type { StatementFact } from './rule-facts.js';
 import { needsClock, parseStoredRules, type RuleSettings } from './rule-settings.js';
 import { SessionReadBack, type StoredSession } from './session-read-back.js';
@@ -310,7 +311,11 @@ export class RulesEngine {
   private apply(state: SessionRuleState, effects: RuleEffect[], now: number): void {
     if (effects.length === 0) return;
     const time = new Date(now).toISOString();
-    for (const effect of effects) this.ops.push({ activityId: state.activityId, sessionId: state.sessionId, playerId: state.playerId, effect, time });
+    // Only here, for an alert raised (the statement that raised it is stored by now): never per statement.
+    const name = (objectId: string) => alertObjectName(this.ctx.db, state.activityId, objectId);
+    for (const effect of effects) {
+      this.ops.push({ activityId: state.activityId, sessionId: state.sessionId, playerId: state.playerId, effect: worded(effect, name), time });
+    }
     this.schedule(this.flushMs);
   }
 

@@ -27,8 +27,8 @@ export interface SessionRuleState {
   wrongInARow: number;
   wrongTotal: number;
   wrongTotalFired: boolean;
-  /** Object id → name of what was initialized and not yet completed (for "quit without completing"). */
-  open: Map<string, string>;
+  /** The ids of what was initialized and not yet completed (for "quit without completing"), named when it is raised. */
+  open: Set<string>;
   completedAnything: boolean;
   /**
    * The game sent `completed` on its `serious-game` object: the student is done. The trackers rarely end a session,
@@ -61,7 +61,7 @@ export function newSessionState(activityId: string, sessionId: number, playerId:
     wrongInARow: 0,
     wrongTotal: 0,
     wrongTotalFired: false,
-    open: new Map(),
+    open: new Set(),
     completedAnything: false,
     finishedGame: false,
     customHits: new Map(),
