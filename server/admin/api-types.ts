@@ -158,6 +158,19 @@ export interface ActivityResults {
   activity: { id: string; name: string };
   students: StudentResult[];
   aggregates: ClassAggregates;
+  /**
+   * The students of the activity's class (its roster's students, not assistants or teachers) with no session of their
+   * own in it, as Live's Not started yet: empty without a class. Not counted in `students` nor `aggregates`.
+   */
+  notStarted: NotStartedStudent[];
+}
+
+/** A roster student who has not played the activity yet (Results lists them, with no figures). */
+export interface NotStartedStudent {
+  studentId: string;
+  username: string;
+  /** The roster's name, when the student has one. */
+  name: string | null;
 }
 
 /** Why the LAN name (aula.local) is not answered: `--no-mdns` / AULA_MDNS=0, the dashboard's switch, or loopback only. */

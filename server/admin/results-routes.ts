@@ -17,7 +17,7 @@ export function resultsRoutes(ctx: AppContext): express.Router {
     if (!activity) throw new AdminError(404, 'activity-not-found', 'There is no such activity.');
     // Results gathered in the last moments are written first, so what is shown includes every stored statement.
     await engine.flush();
-    return readActivityResults(ctx.db, { id: activity.id, name: activity.name });
+    return readActivityResults(ctx.db, { id: activity.id, name: activity.name, classId: activity.classId });
   };
 
   router.get('/activities/:id/results.csv', async (req, res) => {

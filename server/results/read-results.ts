@@ -3,6 +3,7 @@ import { PLAYER_REF_COLUMNS, type PlayerColumns, playerRef } from '../admin/read
 import { lastPart, objectName } from '../rules/rule-facts.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
+import { readNotStarted } from './not-started.js';
 import { type LanguageMap, readObjectDefinitionNames } from './object-definition-names.js';
 import { holdsResult } from './results-accumulator.js';
 
@@ -36,8 +37,11 @@ export interface ActivityResultsWithPublicIds extends ActivityResults {
   students: StudentResultWithPublicId[];
 }
 
-/** From maintained rows only: gameplays, sessions (by activity index), results and answer counts. */
-export function readActivityResults(db: Db, activity: { id: string; name: string }): ActivityResultsWithPublicIds {
+/**
+ * From maintained rows only: gameplays, sessions (by activity index), results and answer counts; with `classId`, the
+ * class's students who have not played it yet, by name, after those who did.
+ */
+export function readActivityResults(db: Db, activity: { id: string; name: string; classId?: string | null }): ActivityResultsWithPublicIds {
   const raw = prepared<[string], RawStudent>(
     db,
     `SELECT p.id AS playerId, ${PLAYER_REF_COLUMNS},
@@ -94,7 +98,17 @@ export function readActivityResults(db: Db, activity: { id: string; name: string
     };
   });
   students.sort((a, b) => naturalOrder.compare(shownName(a.player), shownName(b.player)));
-  return { activity, students, aggregates: aggregates(students, results, answers, definitionName) };
+  const notStarted = readNotStarted(
+    db,
+    activity.classId ?? null,
+    students.map((student) => student.player),
+  ).sort((a, b) => naturalOrder.compare(a.name ?? a.username, b.name ?? b.username));
+  return {
+    activity: { id: activity.id, name: activity.name },
+    students,
+    aggregates: aggregates(students, results, answers, definitionName),
+    notStarted,
+  };
 }
 
 /**

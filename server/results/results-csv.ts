@@ -19,8 +19,16 @@ export const RESULTS_CSV_COLUMNS = [
 ] as const;
 
 /**
- * One line per student (cells that look like formulas are escaped by csvLine). It starts with a byte-order mark, as
- * the statements CSV export does: without it, Excel on Windows reads UTF-8 names such as "García" as Latin-1.
+ * minutes_played … last_score (the columns between sessions and player_id) of a student who has not played: empty,
+ * not zeros, so a spreadsheet's averages of them stay those of the students who played.
+ */
+const NO_FIGURES = Array.from({ length: RESULTS_CSV_COLUMNS.indexOf('player_id') - RESULTS_CSV_COLUMNS.indexOf('sessions') - 1 }, () => null);
+
+/**
+ * One line per student (cells that look like formulas are escaped by csvLine), then one per student of the class who
+ * has not played yet: 0 sessions, the other figures empty. No column is added for them: README promises that the
+ * file ends with player_id, and scripts read it there. It starts with a byte-order mark, as the statements CSV export does: without it, Excel on Windows reads UTF-8 names such
+ * as "García" as Latin-1.
  */
 export function resultsCsv(results: ActivityResultsWithPublicIds): string {
   const lines = [`\uFEFF${csvLine(RESULTS_CSV_COLUMNS)}`];
@@ -43,6 +51,10 @@ export function resultsCsv(results: ActivityResultsWithPublicIds): string {
         s.publicId,
       ]),
     );
+  }
+  for (const student of results.notStarted) {
+    // Identified, as they will be once they log in; player_id is the username, as the export will name them.
+    lines.push(csvLine([student.username, 'identified', student.name ?? '', 0, ...NO_FIGURES, student.username]));
   }
   return lines.join('');
 }
