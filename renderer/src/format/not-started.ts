@@ -14,7 +14,7 @@ export function studentsNotStarted(students: readonly ClassStudent[], players: r
 }
 
 /** "Ana García (ana.garcia)", or the username alone when the roster has no name: as Live names players. */
-export const studentLabel = (student: ClassStudent): string => (student.name && student.name !== student.username ? `${student.name} (${student.username})` : student.username);
+export const studentLabel = (student: Pick<ClassStudent, 'name' | 'username'>): string => (student.name && student.name !== student.username ? `${student.name} (${student.username})` : student.username);
 
 /**
  * Beside a student not started yet whose login failed lately (Diagnostics' failed student logins): "login failed 2 min

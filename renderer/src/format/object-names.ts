@@ -84,3 +84,20 @@ export function definitionNameOf(statement: unknown): Record<string, string> | n
   for (const [language, text] of Object.entries(name)) if (typeof text === 'string') map[language] = text;
   return map;
 }
+
+/**
+ * Numbers in their numeric order ("Question 2" before "Question 10"), case and accents aside, in the browser's
+ * language: the names are read in it.
+ */
+const shownNameOrder = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+/**
+ * The objects in the order of the names the teacher reads (`shown`), not of their ids: the server sorts by the last
+ * part of the id, which is not what an xAPI game's names say. Stable: objects of the same name keep their order.
+ */
+export function inShownOrder<T>(objects: readonly T[], shown: (object: T) => string): T[] {
+  return objects
+    .map((object) => ({ object, name: shown(object) }))
+    .sort((a, b) => shownNameOrder.compare(a.name, b.name))
+    .map(({ object }) => object);
+}

@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ClassAggregates } from '../../../../server/admin/api-types.js';
-import { distinctNames, shownObjectName } from '../../format/object-names';
+import { distinctNames, inShownOrder, shownObjectName } from '../../format/object-names';
 import { AxisTick } from './axis-tick';
 
 type ObjectFigures = ClassAggregates['objects'][number];
@@ -31,8 +31,10 @@ export const levelFigures = (object: ObjectFigures, names: Map<string, string> =
  * Per level (and quiz, and the whole game) the players who completed it and the average score. The card takes the
  * whole row of the chart grid: a game has a dozen levels, and in a third of the row their names were cut to "le…".
  */
-export function LevelsChart({ objects }: { objects: readonly ObjectFigures[] }) {
-  const names = distinctNames(objects.map((o) => ({ objectId: o.objectId, name: shownObjectName(o) })));
+export function LevelsChart({ objects: asSent }: { objects: readonly ObjectFigures[] }) {
+  const names = distinctNames(asSent.map((o) => ({ objectId: o.objectId, name: shownObjectName(o) })));
+  // By the names on the chart, "Question 2" before "Question 10", whatever their ids.
+  const objects = inShownOrder(asSent, (o) => chartName(o, names));
   return (
     <div className="card chart-wide">
       <h2>Levels and quizzes</h2>

@@ -8,9 +8,11 @@ import { EmptyState, ErrorBox, Loading } from '../../components/states';
 import { useDashboardData, useSelectedActivity } from '../../data';
 import { Link } from '../../router';
 import '../alerts/alerts.css';
-import { distinctNames, shownObjectName } from '../../format/object-names';
+import { distinctNames, inShownOrder, shownObjectName } from '../../format/object-names';
+import { classesChangedIn } from '../classes/class-requests';
 import { AxisTick } from './axis-tick';
 import { LevelsChart } from './levels-chart';
+import { NotStartedRow } from './not-started-row';
 
 const minutes = (seconds: number) => (seconds < 60 ? `${seconds} s` : `${Math.round(seconds / 60)} min`);
 const pct = (value: number | null) => (value === null ? '—' : `${Math.round((value <= 1 ? value * 100 : value) * 10) / 10} %`);
@@ -23,7 +25,13 @@ export function ResultsScreen() {
   const activity = useSelectedActivity();
   const results = useResource<ActivityResults>(activityId ? `/activities/${encodeURIComponent(activityId)}/results` : null, {
     // Results are written up to a second after the statements they come from: their own change counts too.
-    staleOn: (changes) => (activityId ? (changes.activities[activityId] ?? 0) > 0 || (changes.results?.includes(activityId) ?? false) : false),
+    // The class's roster too: a student added to it is listed as not started yet.
+    staleOn: (changes) =>
+      activityId
+        ? (changes.activities[activityId] ?? 0) > 0 ||
+          (changes.results?.includes(activityId) ?? false) ||
+          (activity?.classId ? classesChangedIn(changes).includes(activity.classId) : false)
+        : false,
     throttleMs: 2000,
   });
   if (!activityId) {
@@ -43,6 +51,10 @@ export function ResultsScreen() {
   }
   const data = results.data;
   const questionNames = distinctNames((data?.aggregates.questions ?? []).map((q) => ({ objectId: q.objectId, name: shownObjectName(q) })));
+  // By the names shown, "Question 2" before "Question 10", whatever their ids.
+  const questions = inShownOrder(data?.aggregates.questions ?? [], (q) => questionNames.get(q.objectId) ?? shownObjectName(q));
+  // Older servers' answers have no notStarted.
+  const notStarted = data?.notStarted ?? [];
   return (
     <section>
       <div className="screen-head">
@@ -71,12 +83,21 @@ export function ResultsScreen() {
         </EmptyState>
       )}
       {data && data.students.length > 0 && (
+        <p className="activity-facts">
+          {/* Everyone who played counts, anonymous or not; "finished" is a completed game (the sessions' completion). */}
+          <strong data-total="completion-rate">{pct(data.aggregates.completionRate)}</strong> of {data.aggregates.students}{' '}
+          {data.aggregates.students === 1 ? 'player' : 'players'} finished the game.
+        </p>
+      )}
+      {data && notStarted.length > 0 && (
+        <p className="activity-facts" data-total="not-started">
+          {/* As Live's Not started yet: the roster's students with no session of their own here. */}
+          Not started yet: {notStarted.length} {notStarted.length === 1 ? 'student' : 'students'} of {activity?.className ?? 'the class'}, listed
+          last.
+        </p>
+      )}
+      {data && data.students.length + notStarted.length > 0 && (
         <>
-          <p className="activity-facts">
-            {/* Everyone who played counts, anonymous or not; "finished" is a completed game (the sessions' completion). */}
-            <strong data-total="completion-rate">{pct(data.aggregates.completionRate)}</strong> of {data.aggregates.students}{' '}
-            {data.aggregates.students === 1 ? 'player' : 'players'} finished the game.
-          </p>
           <div className="table-wrap">
             <table className="table results-table">
               <thead>
@@ -108,12 +129,15 @@ export function ResultsScreen() {
                     <td className="num">{score(s.lastScore)}</td>
                   </tr>
                 ))}
+                {notStarted.map((student) => (
+                  <NotStartedRow key={student.studentId} student={student} />
+                ))}
               </tbody>
             </table>
           </div>
           <div className="chart-grid">
             {data.aggregates.objects.length > 0 && <LevelsChart objects={data.aggregates.objects} />}
-            {data.aggregates.questions.map((q) => (
+            {questions.map((q) => (
               <div className="card" key={q.objectId}>
                 <h2>Answers to {questionNames.get(q.objectId) ?? shownObjectName(q)}</h2>
                 {/* A row of room per answer: in a fixed height Recharts named only every other one. */}
