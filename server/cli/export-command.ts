@@ -7,6 +7,7 @@ import { exportToFile, exportToStream, pseudonymSaltForCli } from '../export/exp
 import { statementWhere, UnknownFilterValueError } from '../export/filters.js';
 import { checkExportFile, ExportFileError } from '../export/output-file.js';
 import { spreadsheetRowsWarning } from '../export/spreadsheet-rows.js';
+import { givenOnce } from './given-once.js';
 import { type DataDirOption, resolveDataDir, withDatabaseAsync } from './open-data.js';
 import { CliError } from './output.js';
 import { progressLine } from './progress-line.js';
@@ -25,6 +26,9 @@ interface ExportFlags extends DataDirOption {
   asReceived?: boolean;
   force?: boolean;
 }
+
+// Filters combine with AND, so two values of one filter could only mean "both": an export takes one of each.
+const EACH_TO_ITS_FILE = 'export each to a file of its own, or leave the filter out to export them all';
 
 /** The flag an option's schema path names: `asReceived` is --as-received. */
 const flagName = (key: string): string => key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
@@ -65,12 +69,20 @@ export function registerExportCommand(program: Command, withDataDir: (command: C
     .description('export statements for analysis: ndjson, json, csv, traces-csv (RAGE traces) or a zip bundle')
     .option('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`, 'ndjson')
     .option('-o, --output <file>', 'write to this file (default: standard output)')
-    .option('--activity <code>', 'only this activity (tracking code)')
-    .option('--class <name>', "only the activities of this class")
-    .option('--player <playerId>', "only this player (anonymous playerId, student username, or an xAPI player's e-mail address or account name)")
-    .option('--session <id>', 'only this session (attempt): its id, a whole number')
-    .option('--since <time>', 'stored at or after this ISO 8601 date or time (2026-11-27 is 00:00 UTC; a time needs Z or an offset)')
-    .option('--until <time>', 'stored before this ISO 8601 date or time (as --since)')
+    .option('--activity <code>', 'only this activity (tracking code)', givenOnce('--activity', EACH_TO_ITS_FILE))
+    .option('--class <name>', 'only the activities of this class', givenOnce('--class', EACH_TO_ITS_FILE))
+    .option(
+      '--player <playerId>',
+      "only this player (anonymous playerId, student username, or an xAPI player's e-mail address or account name)",
+      givenOnce('--player', EACH_TO_ITS_FILE),
+    )
+    .option('--session <id>', 'only this session (attempt): its id, a whole number', givenOnce('--session', EACH_TO_ITS_FILE))
+    .option(
+      '--since <time>',
+      'stored at or after this ISO 8601 date or time (2026-11-27 is 00:00 UTC; a time needs Z or an offset)',
+      givenOnce('--since', 'give the earliest time once'),
+    )
+    .option('--until <time>', 'stored before this ISO 8601 date or time (as --since)', givenOnce('--until', 'give the latest time once'))
     .option('--pseudonymize', 'replace usernames and playerIds by stable salted hashes (the salt stays on this laptop)')
     .option('--actors <mode>', 'as-sent (RAGE\'s shared "Anonymous") or per-player (each player its own account)', 'per-player')
     .option('--as-received', 'ndjson/json: statements exactly as the games sent them, without the xAPI mapping (not with --pseudonymize)')

@@ -8,7 +8,7 @@ import type { Collector } from '../../server/index.js';
 import { databaseFile } from '../../server/store/open-database.js';
 import { startTestCollector } from '../support/collector.js';
 import { tempDir } from '../support/temp-dir.js';
-import { aulaExport, type CliRun, seedClassroom } from './export-support.js';
+import { aulaExport, type Classroom, type CliRun, seedClassroom } from './export-support.js';
 
 // `aula export` refuses what it cannot do well before it reads or writes anything: one line on stderr prefixed
 // "aula:", exit code 1, no output, no file (not even a stray .partial), the database untouched.
@@ -16,11 +16,12 @@ import { aulaExport, type CliRun, seedClassroom } from './export-support.js';
 let collector: Collector;
 let dataDir: string;
 let total: number;
+let classroom: Classroom;
 
 before(async () => {
   collector = await startTestCollector();
   dataDir = collector.config.dataDir;
-  const classroom = await seedClassroom(collector);
+  classroom = await seedClassroom(collector);
   total = classroom.sent.reduce((sum, n) => sum + n, 0);
 });
 after(() => collector.close());
@@ -146,6 +147,23 @@ describe('aula export filters and options', () => {
     assert.doesNotMatch(text.stderr, /NaN/);
     assert.equal(one.code, 0, one.stderr);
     assert.ok(one.stdout.trim().split('\n').length > 0);
+  });
+
+  test('a filter given twice is refused, not narrowed to its last value: --class 1A --class 1B is not 1B alone', async () => {
+    const [maths, history] = [classroom.maths.trackingCode, classroom.history.trackingCode];
+    const folder = tempDir();
+    const [activities, since] = await Promise.all([
+      aula('--activity', maths, '--activity', history, '-o', path.join(folder, 'both.ndjson')),
+      aula('--since', '2026-11-27', '--since', '2026-11-28'),
+    ]);
+    assertRefused(
+      activities,
+      new RegExp(`^aula: --activity was given twice \\("${maths}", then "${history}"\\): it takes one value; export each to a file of its own, or leave the filter out to export them all\\. Nothing was done\\.\n$`),
+    );
+    assertRefused(since, /^aula: --since was given twice \("2026-11-27", then "2026-11-28"\)/);
+    assert.deepEqual(fs.readdirSync(folder), [], 'no file, no manifest');
+    const one = await aula('--activity', history);
+    assert.equal(one.code, 0, one.stderr);
   });
 
   test('--as-received is refused for csv, traces-csv and zip (it only exists for ndjson and json)', async () => {
