@@ -63,8 +63,3 @@ const SERIOUS_GAME = `${PROFILE}serious-game`;
 export function isSeriousGameType(type: unknown): boolean {
   return type === SERIOUS_GAME || type === 'serious-game';
 }
-
-/** A level, quest, screen… of the serious-games profile (as its IRI): a part of the game, not the game itself. */
-export function isPartOfGameType(type: unknown): boolean {
-  return typeof type === 'string' && type.startsWith(PROFILE) && type !== SERIOUS_GAME;
-}

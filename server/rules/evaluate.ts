@@ -1,4 +1,5 @@
 import { isSeriousGameType } from '../normalize/serious-games.js';
+import { gameCompletion } from './finished-game.js';
 import { isAnswer, isCompleted, objectName, type StatementFact } from './rule-facts.js';
 import { type CustomRule, lastPartMatches, type RuleSettings, type Severity } from './rule-match.js';
 import type { SessionRuleState } from './session-state.js';
@@ -82,9 +83,11 @@ export function evaluateStatement(settings: RuleSettings, state: SessionRuleStat
   }
 
   if (fact.objectId && fact.verbName === 'initialized') state.open.add(fact.objectId);
+  // Finished as Live and Diagnostics say it (finished-game.ts): the game's own object, the last that said so.
+  const finished = gameCompletion(fact);
+  if (finished !== null) state.finishedGame = finished;
   if (completed) {
     state.completedAnything = true;
-    if (isSeriousGameType(fact.objectType)) state.finishedGame = true;
     if (fact.objectId) state.open.delete(fact.objectId);
     // A later completion (maybe in another session) takes back "quit without completing".
     if (settings.quit.enabled) {

@@ -87,7 +87,9 @@ export function rebuildSessionState(
   }
   if (!alertsRead) takeAlertsAsStored(db, state);
   state.ended = session.ended !== null;
-  if (session.completion === 1) state.finishedGame = true;
+  // What Live and Diagnostics show, the session's own (finished-game.ts): it says the same of the statements read back,
+  // and of those beyond READ_BACK_LIMIT too.
+  state.finishedGame = session.completion === 1;
   return { state, effects };
 }
 

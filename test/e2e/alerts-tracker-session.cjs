@@ -1,6 +1,7 @@
 'use strict';
 // One session of the real js-tracker 0.9.2 in its own process, driven by commands on stdin (one per line):
-//   wrong <question> <option> | right <question> <option> | progress <level> <value> | finish <score> | quit
+//   wrong <question> <option> | right <question> <option> | progress <level> <value> | finish <score> |
+//   completion <question> <option> (an answer with setCompletion(true), as a game may mark a question done) | quit
 // Each command is traced and flushed; a JSON line {"phase":...} is printed when it is on the collector.
 // Usage: node alerts-tracker-session.cjs <collectorUrl> <trackingCode>
 const readline = require('node:readline');
@@ -21,6 +22,9 @@ const { call, newTracker, say, startOrExit } = require('../clients/tracker-kit.c
     if (command === 'quit') break;
     if (command === 'wrong' || command === 'right') {
       t.setSuccess(command === 'right');
+      t.Alternative.Selected(a, b, t.Alternative.AlternativeType.Question);
+    } else if (command === 'completion') {
+      t.setCompletion(true);
       t.Alternative.Selected(a, b, t.Alternative.AlternativeType.Question);
     } else if (command === 'progress') {
       t.Completable.Progressed(a, t.Completable.CompletableType.Level, Number(b));
