@@ -113,4 +113,15 @@ describe("Results in the order of the names shown, with the class's students who
     await rows.filter({ hasText: 'dario' }).filter({ hasText: 'not started' }).waitFor();
     await page.getByText('Not started yet: 3 students of 3B, listed last.').waitFor();
   });
+
+  test('before anyone plays, the next step and the whole class as not started', { timeout: 60_000 }, async () => {
+    const { collector, page } = dashboard;
+    const later = makeActivity(collector.context.db, { name: 'Fractions 3B', classId });
+    await page.goto(`${collector.url}/results`);
+    await page.locator('#results-activity').selectOption(later.id);
+    await page.getByText('Nobody has played this activity yet').waitFor();
+    await page.getByText('Not started yet: 4 students of 3B.').waitFor();
+    const names = await page.locator('.results-table tbody tr .player-name').allTextContents();
+    assert.deepEqual(names, ['ana', 'ben', 'Carla Ruiz (carla)', 'dario'], 'dario was added to the class above');
+  });
 });

@@ -92,8 +92,8 @@ export function ResultsScreen() {
       {data && notStarted.length > 0 && (
         <p className="activity-facts" data-total="not-started">
           {/* As Live's Not started yet: the roster's students with no session of their own here. */}
-          Not started yet: {notStarted.length} {notStarted.length === 1 ? 'student' : 'students'} of {activity?.className ?? 'the class'}, listed
-          last.
+          Not started yet: {notStarted.length} {notStarted.length === 1 ? 'student' : 'students'} of {activity?.className ?? 'the class'}
+          {data.students.length > 0 ? ', listed last.' : '.'}
         </p>
       )}
       {data && data.students.length + notStarted.length > 0 && (
