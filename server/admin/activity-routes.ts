@@ -35,7 +35,7 @@ const activityChangesSchema = z
 export function activityRoutes(ctx: AppContext): express.Router {
   const router = express.Router();
 
-  router.get('/activities', (_req, res) => sendJson(res, 200, { activities: readActivities(ctx.db, ctx.now()) }));
+  router.get('/activities', (_req, res) => sendJson(res, 200, { activities: readActivities(ctx, ctx.now()) }));
 
   router.get('/classes', (_req, res) => sendJson(res, 200, { classes: listClasses(ctx.db) }));
 
@@ -50,7 +50,7 @@ export function activityRoutes(ctx: AppContext): express.Router {
     sendJson(res, 201, { activity: view(activity, 0) });
   });
 
-  router.get('/activities/:id', (req, res) => sendJson(res, 200, { activity: readActivity(ctx.db, found(ctx, req), ctx.now()) }));
+  router.get('/activities/:id', (req, res) => sendJson(res, 200, { activity: readActivity(ctx, found(ctx, req), ctx.now()) }));
 
   // A typo in the name, the wrong class, anonymous players let in by mistake: fixed without a new tracking code.
   router.patch('/activities/:id', async (req, res) => {
@@ -65,7 +65,7 @@ export function activityRoutes(ctx: AppContext): express.Router {
     // The Classes screen counts each class's activities: the one it left and the one it joined.
     for (const classId of new Set([before.classId, changed.classId])) if (classId) ctx.bus.emit('classes.changed', { classId });
     ctx.log.info({ activityId: changed.id, changed: Object.keys(changes) }, 'activity changed from the dashboard');
-    sendJson(res, 200, { activity: readActivity(ctx.db, changed, ctx.now()) });
+    sendJson(res, 200, { activity: readActivity(ctx, changed, ctx.now()) });
   });
 
   // Only an activity no game ever played: one with traces is research data (close it instead).
@@ -92,7 +92,7 @@ export function activityRoutes(ctx: AppContext): express.Router {
     ctx.bus.emit('activity.changed', { activityId: changed.id });
     // Closing ends a lesson: keep a backup of it, as `aula activity close` does (only when it really was open).
     const backup = !open && activity.open ? await backupAfterClose(ctx, changed.trackingCode) : undefined;
-    sendJson(res, 200, { activity: readActivity(ctx.db, changed, ctx.now()), ...(backup === undefined ? {} : { backup }) });
+    sendJson(res, 200, { activity: readActivity(ctx, changed, ctx.now()), ...(backup === undefined ? {} : { backup }) });
   };
   router.post('/activities/:id/open', setOpen(true));
   router.post('/activities/:id/close', setOpen(false));

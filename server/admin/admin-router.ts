@@ -36,7 +36,7 @@ export function adminRouter(ctx: AppContext, options: AdminRouterOptions = {}): 
   router.use(express.json({ limit: '64kb' }));
 
   // storage.full: the dashboard's red banner on first load; live changes carry it afterwards.
-  router.get('/overview', (_req, res) => sendJson(res, 200, { ...readOverview(ctx.db, ctx.now()), storage: { full: ctx.storage.full, damaged: ctx.storage.damaged } }));
+  router.get('/overview', (_req, res) => sendJson(res, 200, { ...readOverview(ctx, ctx.now()), storage: { full: ctx.storage.full, damaged: ctx.storage.damaged } }));
   router.get('/connect', (req, res) => sendJson(res, 200, readConnectInfo(ctx, req.socket.localPort ?? ctx.config.port)));
   router.use(activityRoutes(ctx));
   router.use(xapiCredentialsRoutes(ctx));

@@ -1,22 +1,19 @@
-import type { Db } from '../store/open-database.js';
+import type { AppContext } from '../context.js';
 import { countPlayers } from '../store/player-counts.js';
 import { prepared } from '../store/prepared.js';
 import type { Overview } from './api-types.js';
+import { liveSessionTotal } from './live-counts.js';
 
 /**
- * A session counts as live when it has not ended and its game sent something within this window: the Live screen's
- * "active" at its default "Idle after" (3 minutes), so the header, Activities and Live give one count. Trackers send
- * every few seconds while a game runs; a game silent for minutes has most likely been closed without an end.
+ * The header totals, from maintained counters and small tables: never a scan of `statements`. A session is live as Live
+ * shows it active: not ended, its game silent for less than its activity's idle threshold (live-counts.ts).
  */
-export const LIVE_WINDOW_MS = 3 * 60_000;
-
-/** The header totals, from maintained counters and small tables: never a scan of `statements`. */
-export function readOverview(db: Db, now: number): Overview {
-  const sessions = prepared<[string], { statements: number | null; sessions: number; live: number | null }>(
+export function readOverview(ctx: AppContext, now: number): Overview {
+  const { db } = ctx;
+  const sessions = prepared<[], { statements: number | null; sessions: number }>(
     db,
-    `SELECT sum(statements) AS statements, count(*) AS sessions,
-       sum(ended IS NULL AND last_seen >= ?) AS live FROM sessions`,
-  ).get(new Date(now - LIVE_WINDOW_MS).toISOString());
+    'SELECT sum(statements) AS statements, count(*) AS sessions FROM sessions',
+  ).get();
   const players = countPlayers(db);
   const activities = prepared<[], { total: number; open: number | null }>(
     db,
@@ -27,7 +24,7 @@ export function readOverview(db: Db, now: number): Overview {
     serverTime: new Date(now).toISOString(),
     statements: sessions?.statements ?? 0,
     sessions: sessions?.sessions ?? 0,
-    liveSessions: sessions?.live ?? 0,
+    liveSessions: liveSessionTotal(ctx, now),
     players,
     activities: { total: activities?.total ?? 0, open: activities?.open ?? 0 },
     rejectedRequests: rejected?.n ?? 0,

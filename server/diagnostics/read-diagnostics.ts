@@ -4,6 +4,7 @@ import type { AppContext } from '../context.js';
 import { mdnsInfo } from '../mdns/start-mdns.js';
 import { gameUrls, reachableUrls } from '../net/lan-addresses.js';
 import { rulesEngineFor } from '../rules/engine-registry.js';
+import { DEFAULT_IDLE_AFTER_MS, idleAfterMs } from '../rules/idle-after.js';
 import { FORGET_SILENT_MS } from '../rules/session-state.js';
 import { listActivities } from '../store/activities-repo.js';
 import { prepared } from '../store/prepared.js';
@@ -17,8 +18,11 @@ import { lanClientsOf } from './lan-clients.js';
 const WINDOW_MS = 60 * 60_000;
 const MAX_ROWS = 2000;
 const MAX_ITEMS = 20;
-/** A game that sent nothing for this long, after being seen, "went silent"; after the window it has just gone. */
-export const SILENT_AFTER_MS = 2 * 60_000;
+/**
+ * A game that sent nothing for as long as its activity's idle threshold (idle-after.ts: the Idle alert's minutes when
+ * it is on, else 3 minutes), after being seen, "went silent", as Live then says "idle"; listed for this long after,
+ * then it has just gone. Before, a fixed 2 minutes: Diagnostics listed games Live still showed active.
+ */
 const SILENT_WINDOW_MS = 30 * 60_000;
 /** With an activity open this long and no game from another machine, the first-run help appears. */
 export const FIRST_RUN_AFTER_MS = 3 * 60_000;
@@ -115,33 +119,36 @@ function sessionWho(ctx: AppContext, sessionId: number): SessionWho | undefined 
 }
 
 /**
- * Sessions looked at for silent games: not ended, not finished (the game completed: Live says "finished", not idle,
- * and the Idle rule leaves it alone), heard from in the hours the rules keep the laptop's pauses for.
+ * Sessions looked at for silent games: not ended, not finished (the game's own object completed, finished-game.ts: Live
+ * says "finished", not idle, and the Idle rule leaves it alone), heard from in the hours the rules keep the laptop's
+ * pauses for.
  */
 const SILENT_CANDIDATES_MS = FORGET_SILENT_MS;
 const MAX_SILENT_CANDIDATES = 500;
 
 /**
- * The games silent for between SILENT_AFTER_MS and SILENT_WINDOW_MS, counted as the Idle rule and Live's badge count a
- * silence (RulesEngine.silentMs): the time the laptop slept, Aula was off or the clock was set is not silence. By the
- * wall clock, after the clock was set back an hour no game was listed for an hour, and after a lunch's sleep the games
- * that did not come back were never listed (silent "45 min", past the window). Newest first.
+ * The games silent for their activity's idle threshold and up to SILENT_WINDOW_MS more, counted as the Idle rule and
+ * Live's badge count a silence (RulesEngine.silentMs): the time the laptop slept, Aula was off or the clock was set is
+ * not silence. By the wall clock, after the clock was set back an hour no game was listed for an hour, and after a
+ * lunch's sleep the games that did not come back were never listed (silent "45 min", past the window). Newest first.
  */
 function silentSessions(ctx: AppContext, now: number) {
-  const rows = prepared<[string], SessionWho & { sessionId: number; lastSeen: string }>(
+  const rows = prepared<[string], SessionWho & { sessionId: number; lastSeen: string; activityId: string | null }>(
     ctx.db,
-    `SELECT s.id AS sessionId, s.last_seen AS lastSeen, ${WHO_COLUMNS}
+    `SELECT s.id AS sessionId, s.last_seen AS lastSeen, s.activity_id AS activityId, ${WHO_COLUMNS}
      FROM sessions s ${WHO_JOINS}
      WHERE s.ended IS NULL AND s.completion IS NOT 1 AND s.last_seen > ?
      ORDER BY s.last_seen DESC LIMIT ${MAX_SILENT_CANDIDATES}`,
   ).all(iso(now - SILENT_CANDIDATES_MS));
-  const silences = rulesEngineFor(ctx).silentMs(
+  const engine = rulesEngineFor(ctx);
+  const silences = engine.silentMs(
     rows.map((row) => ({ id: row.sessionId, lastSeen: row.lastSeen })),
     now,
   );
+  const idleAfter = (activityId: string | null) => (activityId === null ? DEFAULT_IDLE_AFTER_MS : idleAfterMs(engine.rulesOf(activityId)));
   return rows
-    .map((row) => ({ ...row, silentMs: silences.get(row.sessionId) ?? 0 }))
-    .filter((row) => row.silentMs >= SILENT_AFTER_MS && row.silentMs < SILENT_WINDOW_MS)
+    .map((row) => ({ ...row, silentMs: silences.get(row.sessionId) ?? 0, idleAfterMs: idleAfter(row.activityId) }))
+    .filter((row) => row.silentMs >= row.idleAfterMs && row.silentMs < row.idleAfterMs + SILENT_WINDOW_MS)
     .sort((a, b) => a.silentMs - b.silentMs);
 }
 

@@ -78,8 +78,8 @@ function LiveSessions({ activity }: { activity: Activity }) {
   // The server's clock gives the times of day: a browser on a tablet may be minutes off. Silences come from the
   // server as of its answer and count on with this browser's monotonic clock (format/idle.ts).
   const { now, sinceAnswer } = useAnswerClocks(sessions.data, clocks);
-  // The activity's Idle alert's minutes when it is on, so Live and Alerts agree; else this browser's setting.
-  const [idleAfter, setIdleMinutes] = useIdleAfter(activityId);
+  // The activity's Idle alert's minutes when it is on, else 3: as the header, Activities, Diagnostics and Alerts count.
+  const idleAfter = useIdleAfter(activityId);
   const idleMinutes = idleAfter.minutes;
   const [filter, setFilter] = useState('');
   const [state, setState] = useState<'all' | SessionState>('all');
@@ -128,7 +128,7 @@ function LiveSessions({ activity }: { activity: Activity }) {
             <option value="ended">ended ({counts.ended})</option>
           </select>
         </label>
-        <IdleAfterField idleAfter={idleAfter} onChange={setIdleMinutes} />
+        <IdleAfterField idleAfter={idleAfter} />
       </fieldset>
       {activity.classId && sessions.data && (
         <NotStarted classId={activity.classId} className={activity.className ?? 'the class'} sessions={sessions.data.sessions} />
