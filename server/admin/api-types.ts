@@ -41,6 +41,11 @@ export interface SessionRow {
   /** The name an xAPI game gave the last object (`definition.name`, a language map): Live's list only, else absent. */
   lastObjectName?: Record<string, string> | null;
   progress: number | null;
+  /**
+   * The game's own completion (server/rules/finished-game.ts): true once its `serious-game` object was completed (or
+   * said `result.completion`), as the last statement about it said; what Live calls finished, Diagnostics leaves out of
+   * its silent games and the Idle rule leaves alone. A level's or a question's `result.completion` does not set it.
+   */
   completion: boolean | null;
   success: boolean | null;
   score: number | null;
@@ -259,7 +264,10 @@ export interface ActivityView extends ActivityRecord {
   identifiedPlayers: number;
   /** Identified players an xAPI game named (no roster student): the dashboard counts them apart from students. */
   xapiPlayers: number;
-  /** Sessions not ended that sent something in the last few minutes. */
+  /**
+   * Sessions not ended whose game has been silent for less than the activity's idle threshold (the Idle alert's minutes
+   * when it is on, else 3), silence counted as the Idle rule counts it: Live's active (server/admin/live-counts.ts).
+   */
   liveSessions: number;
 }
 
@@ -418,6 +426,7 @@ export interface Overview {
   serverTime: string;
   statements: number;
   sessions: number;
+  /** Live sessions of every activity, as ActivityView.liveSessions counts them. */
   liveSessions: number;
   /** identified includes xapi: the players an xAPI game identified, no roster students (the header counts them apart). */
   players: { anonymous: number; identified: number; xapi: number };
