@@ -32,9 +32,9 @@ export function readPlayers(db: Db, activityId: string | undefined, limit: numbe
     return prepared<[string, string, number], RawPlayer>(
       db,
       `SELECT ${PLAYER_COLUMNS}, gp.sessions,
-         (SELECT sum(s.statements) FROM sessions s WHERE s.player_id = p.id AND s.activity_id = ?1) AS statements
+         (SELECT sum(s.statements) FROM sessions s WHERE s.player_id = p.id AND s.activity_id = ?) AS statements
        FROM gameplays gp JOIN players p ON p.id = gp.player_id LEFT JOIN students st ON st.id = p.student_id
-       WHERE gp.scope_id = ?2 ORDER BY p.last_seen IS NULL, p.last_seen DESC LIMIT ?3`,
+       WHERE gp.scope_id = ? ORDER BY p.last_seen IS NULL, p.last_seen DESC LIMIT ?`,
     )
       .all(activityId, activityId, limit)
       .map(toSummary);
