@@ -4,6 +4,7 @@ import { useResource } from '../api/use-resource';
 import { PlayerName } from '../components/player-name';
 import { ScreenTitle } from '../components/screen-title';
 import { EmptyState, ErrorBox, Loading } from '../components/states';
+import { useDashboardData } from '../data';
 import { playerLabel } from '../format/player-name';
 import { formatTime } from '../format/time';
 import { Link } from '../router';
@@ -17,8 +18,11 @@ function shownForKind(player: PlayerRef, kind: 'all' | 'anonymous' | 'identified
 }
 
 export function PlayersScreen() {
-  const players = useResource<{ players: PlayerSummary[] }>('/players', {
-    staleOn: (changes) => changes.players.length > 0,
+  const { activities } = useDashboardData();
+  // One laptop, several classes: each teacher looks for their own class's players, with that activity's counts.
+  const [activity, setActivity] = useState('');
+  const players = useResource<{ players: PlayerSummary[] }>(activity ? `/activities/${encodeURIComponent(activity)}/players` : '/players', {
+    staleOn: (changes) => changes.players.length > 0 && (!activity || changes.activities[activity] !== undefined),
     throttleMs: 1000,
   });
   const [filter, setFilter] = useState('');
@@ -31,6 +35,35 @@ export function PlayersScreen() {
       (p) => shownForKind(p.player, kind) && (!needle || playerLabel(p.player).toLowerCase().includes(needle)),
     );
   }, [players.data, filter, kind]);
+  const filters = (
+    <fieldset className="toolbar">
+      <legend className="visually-hidden">Filter players</legend>
+      <label>
+        Activity
+        <select value={activity} onChange={(event) => setActivity(event.target.value)}>
+          <option value="">all activities</option>
+          {activities.data?.activities.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.className ? `${a.name} (class ${a.className})` : a.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Find a player
+        <input type="search" value={filter} onChange={(event) => setFilter(event.target.value)} placeholder="name or username" />
+      </label>
+      <label>
+        Show
+        <select value={kind} onChange={(event) => setKind(event.target.value as typeof kind)}>
+          <option value="all">everyone</option>
+          <option value="identified">students (logged in)</option>
+          <option value="xapi">xAPI players</option>
+          <option value="anonymous">anonymous players</option>
+        </select>
+      </label>
+    </fieldset>
+  );
   return (
     <section>
       <div className="screen-head">
@@ -41,9 +74,19 @@ export function PlayersScreen() {
           {erased}
         </p>
       )}
+      {/* Kept while another activity's players load, so the Activity list keeps the keyboard's focus. */}
+      {(activity || (players.data && players.data.players.length > 0)) && filters}
       {players.error && <ErrorBox error={players.error} onRetry={players.reload} />}
       {!players.data && !players.error && <Loading />}
-      {players.data && players.data.players.length === 0 && (
+      {players.data && players.data.players.length === 0 && activity && (
+        <EmptyState title="Nobody has played this activity yet">
+          <p>
+            Its players appear when a game starts with its tracking code (see <Link to="/connect">Connect</Link>); choose all
+            activities to see everyone.
+          </p>
+        </EmptyState>
+      )}
+      {players.data && players.data.players.length === 0 && !activity && (
         <EmptyState title="Nobody has played yet">
           <p>
             Players appear when a game starts with one of your tracking codes (see <Link to="/connect">Connect</Link>).
@@ -52,24 +95,7 @@ export function PlayersScreen() {
         </EmptyState>
       )}
       {players.data && players.data.players.length > 0 && (
-        <>
-          <fieldset className="toolbar">
-          <legend className="visually-hidden">Filter players</legend>
-            <label>
-              Find a player
-              <input type="search" value={filter} onChange={(event) => setFilter(event.target.value)} placeholder="name or username" />
-            </label>
-            <label>
-              Show
-              <select value={kind} onChange={(event) => setKind(event.target.value as typeof kind)}>
-                <option value="all">everyone</option>
-                <option value="identified">students (logged in)</option>
-                <option value="xapi">xAPI players</option>
-                <option value="anonymous">anonymous players</option>
-              </select>
-            </label>
-          </fieldset>
-          <div className="table-wrap">
+        <div className="table-wrap">
             <table className="table players-table">
               <thead>
                 <tr>
@@ -100,7 +126,6 @@ export function PlayersScreen() {
             </table>
             {rows.length === 0 && <p className="muted">No player matches these filters.</p>}
           </div>
-        </>
       )}
     </section>
   );
