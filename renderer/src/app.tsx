@@ -32,7 +32,7 @@ function Totals() {
           <span className="total">
             <strong data-total="statements">{o.statements.toLocaleString('en-US')}</strong> statements
           </span>
-          <span className="total" title="Live: sessions not ended whose game sent something in the last 3 minutes">
+          <span className="total" title="Live: sessions Live shows active: not ended, their game silent for less than the activity's Idle alert minutes, or 3 minutes while that alert is off">
             <strong data-total="live-sessions">{o.liveSessions}</strong> live / {o.sessions} sessions
           </span>
           <span className="total">

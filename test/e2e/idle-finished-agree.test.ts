@@ -89,6 +89,11 @@ describe("Live, the header, Activities, Diagnostics and the Idle alert agree on 
     );
     await page.locator('select', { hasText: 'active (1)' }).waitFor();
     await headerLive().getByText('1', { exact: true }).waitFor();
+    // The header says what it counts, in Live's words.
+    assert.equal(
+      await page.locator('.total', { has: headerLive() }).getAttribute('title'),
+      "Live: sessions Live shows active: not ended, their game silent for less than the activity's Idle alert minutes, or 3 minutes while that alert is off",
+    );
     assert.equal(await activitiesLive('Fractions'), '1 live');
     await diagnostics();
     await page.getByRole('heading', { name: 'No connection problems' }).waitFor();
