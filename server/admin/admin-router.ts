@@ -15,6 +15,7 @@ import { playerRoutes } from './player-routes.js';
 import { readOverview } from './read-overview.js';
 import { readStatements } from './read-statements.js';
 import { resultsRoutes } from './results-routes.js';
+import { rollCallRoutes } from './roll-call-routes.js';
 import { settingsRoutes } from './settings-routes.js';
 import { intParam, optionalString } from './validate.js';
 import { xapiCredentialsRoutes } from './xapi-credentials-routes.js';
@@ -48,6 +49,7 @@ export function adminRouter(ctx: AppContext, options: AdminRouterOptions = {}): 
   router.use(erasureRoutes(ctx));
   router.use(classesRoutes(ctx));
   router.use(failedLoginsRoutes(ctx));
+  router.use(rollCallRoutes(ctx));
   router.get('/statements', async (req, res) => {
     const sessionId = optionalString(req.query.session);
     sendJson(res, 200, {

@@ -557,3 +557,40 @@ export interface BackupsNote {
   count: number;
   message: string;
 }
+
+/**
+ * GET /admin/api/activities/:id/roll-call (server/admin/roll-call.ts): what Live's Not started yet needs beyond the
+ * roster and the sessions when one laptop serves several classes.
+ */
+export interface RollCall {
+  serverTime: string;
+  /**
+   * When this lesson began: the activity's last opening, once it has been closed before (1A's morning lesson closed,
+   * opened again after lunch); null while it never was closed. A student has started this lesson with a session
+   * heard from since then: this morning's sessions do not count for the afternoon.
+   */
+  lessonSince: string | null;
+  /** The class's students whose latest session in another activity was heard from in the last hour. */
+  elsewhere: StudentElsewhere[];
+  /** Roster students with a session in this activity (this lesson's, when lessonSince is set) who are not in its class. */
+  outsiders: StudentOutsider[];
+}
+
+/** A student of the class playing another activity: often the next room's tracking code typed by mistake. */
+export interface StudentElsewhere {
+  username: string;
+  activityId: string;
+  activityName: string;
+  trackingCode: string;
+  lastSeen: string;
+}
+
+/** A roster student playing in an activity of a class they are not in, with where their own classes play. */
+export interface StudentOutsider {
+  username: string;
+  name: string | null;
+  /** Their classes' names (none when the account is in no class). */
+  classes: string[];
+  /** The open activities of their classes: the tracking code they probably meant. */
+  openActivities: Array<{ name: string; trackingCode: string }>;
+}

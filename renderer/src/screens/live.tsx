@@ -131,7 +131,7 @@ function LiveSessions({ activity }: { activity: Activity }) {
         <IdleAfterField idleAfter={idleAfter} />
       </fieldset>
       {activity.classId && sessions.data && (
-        <NotStarted classId={activity.classId} className={activity.className ?? 'the class'} sessions={sessions.data.sessions} />
+        <NotStarted activityId={activity.id} classId={activity.classId} className={activity.className ?? 'the class'} sessions={sessions.data.sessions} />
       )}
       {sessions.error && <ErrorBox error={sessions.error} onRetry={sessions.reload} />}
       {!sessions.data && !sessions.error && <Loading />}

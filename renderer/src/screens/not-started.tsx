@@ -1,23 +1,27 @@
 import { Fragment } from 'react';
-import type { ClassStudent, FailedLogin } from '../../../server/admin/api-types.js';
+import type { ClassStudent, FailedLogin, RollCall } from '../../../server/admin/api-types.js';
 import type { Session } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { failedLoginNote, failedLoginsFirst, studentLabel, studentsNotStarted } from '../format/not-started';
+import { elsewhereAfterFailed, elsewhereNote, outsiderNote } from '../format/roll-call';
 import { Link } from '../router';
 import { useAnswerClocks, useClocks } from '../use-now';
 import { classesChangedIn } from './classes/class-requests';
 
 interface Props {
+  activityId: string;
   classId: string;
   className: string;
   sessions: readonly Session[];
 }
 
 /**
- * Live's answer to "who of my class is missing?": the roster's students with no session in this activity yet.
- * Sessions show only who did start, so without this a teacher counted heads against the class list by hand.
+ * Live's answer to "who of my class is missing?": the roster's students with no session in this activity yet. Sessions show only who did start, so without this a
+ * teacher counted heads against the class list by hand. On a laptop serving several classes it also says where a
+ * missing student plays instead, and who plays here from another class: the other room's tracking code typed by
+ * mistake, which neither teacher could see otherwise.
  */
-export function NotStarted({ classId, className, sessions }: Props) {
+export function NotStarted({ activityId, classId, className, sessions }: Props) {
   const roster = useResource<{ students: ClassStudent[] }>(`/classes/${encodeURIComponent(classId)}/students`, {
     staleOn: (changes) => classesChangedIn(changes).includes(classId),
   });
@@ -26,41 +30,79 @@ export function NotStarted({ classId, className, sessions }: Props) {
     staleOn: (changes) => changes.rejected.some((refused) => refused.route === 'login') || classesChangedIn(changes).includes(classId),
     throttleMs: 500,
   });
+  // Any activity's sessions may move a student here or elsewhere: refetched with them, at most once a second.
+  const rollCall = useResource<RollCall>(`/activities/${encodeURIComponent(activityId)}/roll-call`, {
+    staleOn: (changes) => Object.keys(changes.activities).length > 0 || classesChangedIn(changes).length > 0,
+    throttleMs: 1000,
+  });
   // The laptop's clock, as Live counts: a tablet's own may be minutes off.
-  const { now } = useAnswerClocks(failed.data, useClocks());
+  const clocks = useClocks();
+  const { now } = useAnswerClocks(failed.data, clocks);
+  const { now: rollCallNow } = useAnswerClocks(rollCall.data, clocks);
   if (!roster.data) return null;
   const enrolled = roster.data.students.filter((student) => student.role === 'student').length;
   const failedLogins = failed.data?.failedLogins ?? [];
-  const missing = failedLoginsFirst(
-    studentsNotStarted(
-      roster.data.students,
-      sessions.map((session) => session.player),
-    ),
-    failedLogins,
-  );
+  const elsewhere = new Map((rollCall.data?.elsewhere ?? []).map((student) => [student.username.toLowerCase(), student]));
   const failedOf = new Map(failedLogins.map((login) => [login.username.toLowerCase(), login]));
-  if (enrolled === 0 || missing.length === 0) return null;
+  const missing = elsewhereAfterFailed(
+    failedLoginsFirst(
+      studentsNotStarted(
+        roster.data.students,
+        sessions.map((session) => session.player),
+      ),
+      failedLogins,
+    ),
+    new Set(failedOf.keys()),
+    new Set(elsewhere.keys()),
+  );
+  const outsiders = rollCall.data?.outsiders ?? [];
   return (
-    <section className="not-started warning" aria-labelledby="not-started-title">
-      <h2 id="not-started-title">
-        Not started yet: {missing.length} of {enrolled} student{enrolled === 1 ? '' : 's'} of {className}
-      </h2>
-      <p className="not-started-names">
-        {missing.map((student, index) => {
-          const login = failedOf.get(student.username.toLowerCase());
-          return (
-            <Fragment key={student.id}>
-              {index > 0 && ', '}
-              {studentLabel(student)}
-              {login && <strong className="login-failed"> — {failedLoginNote(login, now)}</strong>}
-            </Fragment>
-          );
-        })}
-      </p>
-      <p className="small">
-        A student playing without logging in shows above as an animal name, not here; a student whose login failed in the last hour is named first, with when, and every failed login is on{' '}
-        <Link to="/diagnostics">Diagnostics</Link>.
-      </p>
-    </section>
+    <>
+      {enrolled > 0 && missing.length > 0 && (
+        <section className="not-started warning" aria-labelledby="not-started-title">
+          <h2 id="not-started-title">
+            Not started yet: {missing.length} of {enrolled} student
+            {enrolled === 1 ? '' : 's'} of {className}
+          </h2>
+          <p className="not-started-names">
+            {missing.map((student, index) => {
+              const login = failedOf.get(student.username.toLowerCase());
+              const playing = elsewhere.get(student.username.toLowerCase());
+              return (
+                <Fragment key={student.id}>
+                  {index > 0 && ', '}
+                  {studentLabel(student)}
+                  {login && <strong className="login-failed"> — {failedLoginNote(login, now)}</strong>}
+                  {!login && playing && <strong className="playing-elsewhere"> — {elsewhereNote(playing, rollCallNow)}</strong>}
+                </Fragment>
+              );
+            })}
+          </p>
+          <p className="small">
+            A student playing without logging in shows above as an animal name, not here; a student whose login failed in the last hour is named first, with when, then one playing another activity (its tracking code typed by mistake?), and every failed login is on{' '}
+            <Link to="/diagnostics">Diagnostics</Link>.
+          </p>
+        </section>
+      )}
+      {outsiders.length > 0 && (
+        <section className="not-started warning" aria-labelledby="outsiders-title">
+          <h2 id="outsiders-title">
+            Playing here, not in {className}: {outsiders.length} student{outsiders.length === 1 ? '' : 's'}
+          </h2>
+          <p className="not-started-names">
+            {outsiders.map((student, index) => (
+              <Fragment key={student.username}>
+                {index > 0 && ', '}
+                {studentLabel(student)} <span className="outsider-class">({outsiderNote(student)})</span>
+              </Fragment>
+            ))}
+          </p>
+          <p className="small">
+            They logged in with this activity's tracking code: if it was by mistake, their game must start again with their own
+            class's code. What they sent stays in this activity (its Results and exports).
+          </p>
+        </section>
+      )}
+    </>
   );
 }

@@ -1,0 +1,30 @@
+import type { ClassStudent, StudentElsewhere, StudentOutsider } from '../../../server/admin/api-types.js';
+import { formatDuration } from './idle';
+
+/** Beside a student missing here who plays another activity: "playing 1B history (code ptdm27hv), 2 min ago". */
+export function elsewhereNote(elsewhere: Pick<StudentElsewhere, 'activityName' | 'trackingCode' | 'lastSeen'>, now: number): string {
+  const duration = formatDuration(Math.max(0, now - Date.parse(elsewhere.lastSeen)));
+  return `playing ${elsewhere.activityName} (code ${elsewhere.trackingCode}), ${duration === 'just now' ? duration : `${duration} ago`}`;
+}
+
+/**
+ * The students not started yet, as failedLoginsFirst ordered them (failed logins first), with those playing another
+ * activity moved right after the failed logins: the next ones to go to. A stable sort keeps each group's order.
+ */
+export function elsewhereAfterFailed<T extends Pick<ClassStudent, 'username'>>(
+  students: readonly T[],
+  failed: ReadonlySet<string>,
+  elsewhere: ReadonlySet<string>,
+): T[] {
+  const rank = (student: T) => (failed.has(student.username.toLowerCase()) ? 0 : elsewhere.has(student.username.toLowerCase()) ? 1 : 2);
+  return [...students].sort((a, b) => rank(a) - rank(b));
+}
+
+/** "class 1A — their class plays 1A maths, code 4qxfpuwf": where a student of another class belongs. */
+export function outsiderNote(outsider: Pick<StudentOutsider, 'classes' | 'openActivities'>): string {
+  const classes =
+    outsider.classes.length === 0 ? 'in no class' : `${outsider.classes.length === 1 ? 'class' : 'classes'} ${outsider.classes.join(', ')}`;
+  if (outsider.openActivities.length === 0) return `${classes}; none of their classes' activities is open`;
+  const open = outsider.openActivities.map((activity) => `${activity.name}, code ${activity.trackingCode}`).join('; ');
+  return `${classes} — their class plays ${open}`;
+}

@@ -1,0 +1,68 @@
+import type { Activity } from '../store/activities-repo.js';
+import type { Db } from '../store/open-database.js';
+import { prepared } from '../store/prepared.js';
+import { isoAt } from '../util/time.js';
+import type { RollCall, StudentElsewhere, StudentOutsider } from './api-types.js';
+
+/** A session heard from longer ago than this is an earlier lesson, not where a student missing from this one is. */
+const ELSEWHERE_MS = 60 * 60_000;
+
+/**
+ * The lesson Live's Not started yet counts: since the activity was opened again after a close (the teacher's close
+ * ends a lesson, the next open starts one), else its whole life. Times are the laptop's, as sessions' last_seen.
+ */
+export function lessonSince(activity: Pick<Activity, 'opened' | 'closed'>): string | null {
+  return activity.closed !== null && activity.opened !== null ? activity.opened : null;
+}
+
+/**
+ * Two classes on one laptop, each with its own tracking code: a student who types the other one plays in the
+ * other class's activity, and each teacher saw only half of it (missing here, a stranger there). Read per request
+ * from the roster (small) and sessions by player (indexed); nothing on the ingest path.
+ */
+export function readRollCall(db: Db, activity: Activity, now: number): RollCall {
+  const since = lessonSince(activity);
+  return {
+    serverTime: new Date(now).toISOString(),
+    lessonSince: since,
+    elsewhere: activity.classId ? studentsElsewhere(db, activity.classId, activity.id, isoAt(now - ELSEWHERE_MS)) : [],
+    outsiders: activity.classId ? outsiders(db, activity.classId, activity.id, since) : [],
+  };
+}
+
+function studentsElsewhere(db: Db, classId: string, activityId: string, heardSince: string): StudentElsewhere[] {
+  return prepared<[string, string, string], StudentElsewhere>(
+    db,
+    `SELECT st.username, a.id AS activityId, a.name AS activityName, a.tracking_code AS trackingCode, max(s.last_seen) AS lastSeen
+     FROM class_members cm JOIN students st ON st.id = cm.student_id JOIN players p ON p.student_id = st.id
+       JOIN sessions s ON s.player_id = p.id JOIN activities a ON a.id = s.activity_id
+     WHERE cm.class_id = ? AND cm.role = 'student' AND s.activity_id <> ? AND s.last_seen >= ?
+     GROUP BY st.id ORDER BY st.username`,
+  ).all(classId, activityId, heardSince);
+}
+
+function outsiders(db: Db, classId: string, activityId: string, since: string | null): StudentOutsider[] {
+  const rows = prepared<[string, string, string], { studentId: string; username: string; name: string | null }>(
+    db,
+    `SELECT DISTINCT st.id AS studentId, st.username, st.name
+     FROM sessions s JOIN players p ON p.id = s.player_id JOIN students st ON st.id = p.student_id
+     WHERE s.activity_id = ? AND s.last_seen >= ?
+       AND NOT EXISTS (SELECT 1 FROM class_members cm WHERE cm.class_id = ? AND cm.student_id = st.id)
+     ORDER BY st.username`,
+  ).all(activityId, since ?? '', classId);
+  return rows.map((row) => ({
+    username: row.username,
+    name: row.name,
+    classes: prepared<[string], { name: string }>(
+      db,
+      'SELECT c.name FROM class_members cm JOIN classes c ON c.id = cm.class_id WHERE cm.student_id = ? ORDER BY c.name',
+    )
+      .all(row.studentId)
+      .map((found) => found.name),
+    openActivities: prepared<[string], { name: string; trackingCode: string }>(
+      db,
+      `SELECT a.name, a.tracking_code AS trackingCode FROM activities a
+       WHERE a.open = 1 AND a.class_id IN (SELECT class_id FROM class_members WHERE student_id = ?) ORDER BY a.name`,
+    ).all(row.studentId),
+  }));
+}

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { promisify } from 'node:util';
+import type { Page } from 'playwright-core';
+import type { Collector } from '../../server/index.js';
+import { makeActivity } from '../support/fixtures.js';
+import { postJson } from '../support/http.js';
+import { startOk } from '../support/rage.js';
+import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
+
+const run = promisify(execFile);
+// js-tracker 0.9.2 logging in with its own Login(), in a process of its own (it patches built-in prototypes).
+const DRIVER = path.resolve(import.meta.dirname, '..', 'clients', 'tracker-login-driver.cjs');
+
+// One laptop, two classes in two rooms, each with its activity and tracking code. A student of 1A who types 1B's
+// code plays in 1B's activity: 1A's teacher saw them missing, 1B's a stranger among their students, and neither why.
+describe("Live's Not started yet on a laptop that serves two classes", { skip: chromiumMissing }, () => {
+  let collector: Collector;
+  let page: Page;
+  let dashboard: CollectorDashboard | undefined;
+
+  before(async () => {
+    dashboard = await collectorDashboard();
+    ({ collector, page } = dashboard);
+  });
+  after(() => dashboard?.close());
+
+  const admin = async (pathname: string, body: unknown = {}) => {
+    const answer = await postJson(`${collector.url}/admin/api${pathname}`, body);
+    assert.ok(answer.status < 300, `${pathname}: ${answer.status} ${answer.text}`);
+    return answer.json as Record<string, { id: string }>;
+  };
+  const classWith = async (name: string, usernames: string[]) => {
+    const classId = (await admin('/classes', { name })).class?.id ?? '';
+    for (const username of usernames) await admin(`/classes/${classId}/students`, { username, password: `pw-${username}`, role: 'student' });
+    return classId;
+  };
+  const loggedInStart = async (code: string, username: string) => {
+    const login = await postJson(`${collector.url}/api/login`, { username, password: `pw-${username}` });
+    const token = (login.json as { user: { token: string } }).user.token;
+    return startOk(collector.url, code, { headers: { Authorization: `Bearer ${token}` } });
+  };
+  const watch = (activityId: string) => page.locator('#activity-picker').selectOption(activityId);
+
+  test('names where a missing student plays, and who plays here from another class', { timeout: 90_000 }, async () => {
+    const classA = await classWith('1A', ['ana', 'ben', 'carla']);
+    const classB = await classWith('1B', ['dani']);
+    const maths = makeActivity(collector.context.db, { name: '1A maths', classId: classA });
+    const history = makeActivity(collector.context.db, { name: '1B history', classId: classB });
+    await loggedInStart(maths.trackingCode, 'ana');
+    await loggedInStart(history.trackingCode, 'dani');
+    // carla, of 1A, types 1B's tracking code into the real tracker.
+    const { stdout } = await run(process.execPath, [DRIVER, `${collector.url}/`, history.trackingCode, 'carla', 'pw-carla'], { timeout: 30_000 });
+    assert.equal((JSON.parse(stdout.trim().split('\n').at(-1) as string) as { flushed: boolean }).flushed, true, stdout);
+
+    await page.goto(collector.url);
+    await watch(maths.id);
+    const missing = page.getByRole('region', { name: /Not started yet/ });
+    await missing.getByRole('heading', { name: 'Not started yet: 2 of 3 students of 1A' }).waitFor();
+    await missing.getByText(`carla — playing 1B history (code ${history.trackingCode}), just now`).waitFor();
+    assert.match((await missing.locator('.not-started-names').textContent()) ?? '', /^carla — playing 1B history .*, ben$/, 'carla first');
+
+    await watch(history.id);
+    const strangers = page.getByRole('region', { name: /Playing here, not in 1B/ });
+    await strangers.getByRole('heading', { name: 'Playing here, not in 1B: 1 student' }).waitFor();
+    await strangers.getByText(`carla (class 1A — their class plays 1A maths, code ${maths.trackingCode})`).waitFor();
+    assert.equal(await page.getByRole('region', { name: /Not started yet/ }).count(), 0, 'every 1B student plays');
+
+  });
+});
