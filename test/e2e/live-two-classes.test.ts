@@ -69,4 +69,22 @@ describe("Live's Not started yet on a laptop that serves two classes", { skip: c
     assert.equal(await page.getByRole('region', { name: /Not started yet/ }).count(), 0, 'every 1B student plays');
 
   });
+
+  test("after the activity was closed and opened again, counts this lesson's sessions only", { timeout: 60_000 }, async () => {
+    const classId = await classWith('2C', ['eva', 'fede']);
+    const science = makeActivity(collector.context.db, { name: '2C science', classId });
+    await loggedInStart(science.trackingCode, 'eva');
+    await page.goto(collector.url);
+    await watch(science.id);
+    const missing = page.getByRole('region', { name: /Not started yet/ });
+    await missing.getByRole('heading', { name: 'Not started yet: 1 of 2 students of 2C' }).waitFor();
+
+    // The morning's lesson ends; in the afternoon the activity opens again and only fede comes back so far.
+    await admin(`/activities/${science.id}/close`);
+    await admin(`/activities/${science.id}/open`);
+    await loggedInStart(science.trackingCode, 'fede');
+    await missing.getByRole('heading', { name: /^Not started yet since .+: 1 of 2 students of 2C$/ }).waitFor();
+    assert.equal(await missing.locator('.not-started-names').textContent(), 'eva', 'eva played this morning only: not started this lesson');
+    await missing.getByText('This lesson began when the activity was opened again').waitFor();
+  });
 });

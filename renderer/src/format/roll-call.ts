@@ -1,5 +1,15 @@
-import type { ClassStudent, StudentElsewhere, StudentOutsider } from '../../../server/admin/api-types.js';
+import type { ClassStudent, SessionRow, StudentElsewhere, StudentOutsider } from '../../../server/admin/api-types.js';
 import { formatDuration } from './idle';
+
+/**
+ * The sessions that count for this lesson: after the activity was closed and opened again (1A's afternoon), this
+ * morning's sessions are an earlier lesson's, and a student who played only then has not started this one.
+ */
+export function sessionsOfLesson<T extends Pick<SessionRow, 'lastSeen'>>(sessions: readonly T[], lessonSince: string | null): T[] {
+  if (!lessonSince) return [...sessions];
+  const since = Date.parse(lessonSince);
+  return sessions.filter((session) => Date.parse(session.lastSeen) >= since);
+}
 
 /** Beside a student missing here who plays another activity: "playing 1B history (code ptdm27hv), 2 min ago". */
 export function elsewhereNote(elsewhere: Pick<StudentElsewhere, 'activityName' | 'trackingCode' | 'lastSeen'>, now: number): string {

@@ -3,7 +3,8 @@ import type { ClassStudent, FailedLogin, RollCall } from '../../../server/admin/
 import type { Session } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { failedLoginNote, failedLoginsFirst, studentLabel, studentsNotStarted } from '../format/not-started';
-import { elsewhereAfterFailed, elsewhereNote, outsiderNote } from '../format/roll-call';
+import { elsewhereAfterFailed, elsewhereNote, outsiderNote, sessionsOfLesson } from '../format/roll-call';
+import { formatTime } from '../format/time';
 import { Link } from '../router';
 import { useAnswerClocks, useClocks } from '../use-now';
 import { classesChangedIn } from './classes/class-requests';
@@ -16,7 +17,8 @@ interface Props {
 }
 
 /**
- * Live's answer to "who of my class is missing?": the roster's students with no session in this activity yet. Sessions show only who did start, so without this a
+ * Live's answer to "who of my class is missing?": the roster's students with no session in this activity yet (this
+ * lesson's, once the activity was closed and opened again). Sessions show only who did start, so without this a
  * teacher counted heads against the class list by hand. On a laptop serving several classes it also says where a
  * missing student plays instead, and who plays here from another class: the other room's tracking code typed by
  * mistake, which neither teacher could see otherwise.
@@ -42,13 +44,14 @@ export function NotStarted({ activityId, classId, className, sessions }: Props) 
   if (!roster.data) return null;
   const enrolled = roster.data.students.filter((student) => student.role === 'student').length;
   const failedLogins = failed.data?.failedLogins ?? [];
+  const lessonSince = rollCall.data?.lessonSince ?? null;
   const elsewhere = new Map((rollCall.data?.elsewhere ?? []).map((student) => [student.username.toLowerCase(), student]));
   const failedOf = new Map(failedLogins.map((login) => [login.username.toLowerCase(), login]));
   const missing = elsewhereAfterFailed(
     failedLoginsFirst(
       studentsNotStarted(
         roster.data.students,
-        sessions.map((session) => session.player),
+        sessionsOfLesson(sessions, lessonSince).map((session) => session.player),
       ),
       failedLogins,
     ),
@@ -61,7 +64,7 @@ export function NotStarted({ activityId, classId, className, sessions }: Props) 
       {enrolled > 0 && missing.length > 0 && (
         <section className="not-started warning" aria-labelledby="not-started-title">
           <h2 id="not-started-title">
-            Not started yet: {missing.length} of {enrolled} student
+            Not started yet{lessonSince ? ` since ${formatTime(lessonSince, rollCallNow)}` : ''}: {missing.length} of {enrolled} student
             {enrolled === 1 ? '' : 's'} of {className}
           </h2>
           <p className="not-started-names">
@@ -79,6 +82,11 @@ export function NotStarted({ activityId, classId, className, sessions }: Props) 
             })}
           </p>
           <p className="small">
+            {lessonSince && (
+              <>
+                This lesson began when the activity was opened again: a student who played only before is listed.{' '}
+              </>
+            )}
             A student playing without logging in shows above as an animal name, not here; a student whose login failed in the last hour is named first, with when, then one playing another activity (its tracking code typed by mistake?), and every failed login is on{' '}
             <Link to="/diagnostics">Diagnostics</Link>.
           </p>
