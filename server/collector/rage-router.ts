@@ -1,9 +1,8 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { AppContext } from '../context.js';
 import { applyRageCors } from '../http/rage-cors.js';
-import { sendJson, sendMessage } from '../http/send.js';
+import { sendJson } from '../http/send.js';
 import { handleEnd } from './end-route.js';
-import { Messages } from './messages.js';
 import { handleStart } from './start-route.js';
 import { handleTrack } from './track-route.js';
 
@@ -48,9 +47,4 @@ function undecodableCodeStart(ctx: AppContext) {
     if (code === undefined) return next(error);
     void handleStart(ctx, req, res, code);
   };
-}
-
-/** Unknown paths and methods under `/api/` (C-1.7), mounted after every other `/api` router. */
-export function rageNotFound(_req: Request, res: Response): void {
-  sendMessage(res, 404, Messages.notFound);
 }

@@ -1,5 +1,6 @@
 import type { DiagnosticGroup, Diagnostics, FirstRunCheck } from '../admin/api-types.js';
 import { Messages } from '../collector/messages.js';
+import { intendedGameRequest, WRONG_PATH_ROUTE } from '../collector/wrong-path.js';
 import type { AppContext } from '../context.js';
 import { mdnsInfo } from '../mdns/start-mdns.js';
 import { gameUrls, reachableUrls } from '../net/lan-addresses.js';
@@ -74,7 +75,9 @@ function rejectionGroups(ctx: AppContext, now: number): DiagnosticGroup[] {
     // A tracker re-sends a refused batch on every flush: one row, counted as every time it was refused.
     const times = row.repeats + 1;
     group.count += times;
-    const detail = row.route === 'start' ? (code ?? '') : row.message;
+    // A request to a wrong address: the address it used, and (as suggestion) where Aula serves it.
+    const wrongPath = row.route === WRONG_PATH_ROUTE ? (row.sample ?? '') : null;
+    const detail = row.route === 'start' ? (code ?? '') : (wrongPath ?? row.message);
     // A failed login's sample is the roster student it was for (login-router.ts): the teacher sees who cannot get in.
     const student = row.route === 'login' ? row.sample : null;
     const item = group.items.find((other) => other.detail === detail && other.address === row.address && (row.route !== 'login' || other.player === student));
@@ -90,14 +93,25 @@ function rejectionGroups(ctx: AppContext, now: number): DiagnosticGroup[] {
       address: row.address?.replace(/^::ffff:/, '') ?? null,
       detail,
       count: times,
-      sample: code === null && student === null ? row.sample : null,
-      suggestion: kind === 'unknown-code' && code ? (closestCode(code, codes) ?? null) : null,
+      sample: code === null && student === null && wrongPath === null ? row.sample : null,
+      suggestion: suggestionFor(kind, code, wrongPath, codes),
       activity: activity?.name ?? who?.activity ?? null,
       sessionId: row.sessionId,
       player: student ?? (who ? whoLabel(who) : null),
     });
   }
   return DIAGNOSTIC_KINDS.flatMap((kind) => groups.get(kind) ?? []);
+}
+
+/**
+ * What the teacher is told to try instead: the closest existing tracking code to an unknown one, or where Aula serves
+ * what a request to a wrong address (`POST /api/api/…`, as stored) was meant for.
+ */
+function suggestionFor(kind: DiagnosticKind, code: string | null, wrongPath: string | null, codes: string[]): string | null {
+  if (kind === 'unknown-code' && code) return closestCode(code, codes) ?? null;
+  if (!wrongPath) return null;
+  const space = wrongPath.indexOf(' ');
+  return space < 0 ? null : (intendedGameRequest(wrongPath.slice(0, space), wrongPath.slice(space + 1)) ?? null);
 }
 
 /** A session as the teacher knows it: the student's username (an anonymous player's animal name), its number, activity. */

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Messages } from '../collector/messages.js';
-import { rageNotFound, rageRouter } from '../collector/rage-router.js';
+import { rageRouter } from '../collector/rage-router.js';
+import { answerNotFound } from '../collector/wrong-path.js';
 import type { AppContext } from '../context.js';
 import { publicCheckRouter } from '../public-check/check-router.js';
 import { sendJson, sendMessage } from './send.js';
@@ -22,7 +23,8 @@ export function createApp(ctx: AppContext, mounts: Mount[] = []): express.Expres
   app.use(teacherGate(ctx));
   app.use('/api', rageRouter(ctx));
   for (const mount of mounts) app.use(mount.path, mount.router);
-  app.use('/api', rageNotFound);
+  // Unknown paths and methods under `/api/` (C-1.7), after every other `/api` router.
+  app.use('/api', answerNotFound(ctx));
   // 503 while the disk is full, so a supervisor (or the teacher's check) sees that statements are being refused.
   app.get('/health', (_req, res) => {
     if (ctx.storage.damaged) return sendJson(res, 503, { status: 'damaged', message: ctx.storage.damaged });
@@ -34,7 +36,7 @@ export function createApp(ctx: AppContext, mounts: Mount[] = []): express.Expres
   app.use(publicCheckRouter(ctx));
   mountDashboard(app, ctx.config.dashboardDir);
   // Anything else: a JSON 404 like every other answer of Aula, not Express's HTML page.
-  app.use((_req, res) => sendMessage(res, 404, Messages.notFound));
+  app.use(answerNotFound(ctx));
   app.use(errorAnswer(ctx));
   return app;
 }

@@ -26,6 +26,12 @@ export function groupFix(group: DiagnosticGroup): string {
 
 export function itemFix(group: DiagnosticGroup, item: DiagnosticItem): string | null {
   if (group.kind === 'unknown-code') return item.suggestion ? `Did they mean ${item.suggestion}?` : 'No existing code is close to it.';
+  if (group.kind === 'other' && item.suggestion) {
+    const where = item.suggestion.includes(' /xapi/')
+      ? "set the game's xAPI endpoint to this computer's address and port followed by /xapi/, with its last slash"
+      : "in the game's tracker settings, set the host to http:// with this computer's address and port and nothing after, and the base path to /api/";
+    return `Aula answers this at ${item.suggestion}: ${where}.`;
+  }
   if ((group.kind === 'activity-closed' || group.kind === 'not-allowed') && item.activity) return `Activity: ${item.activity}`;
   return null;
 }

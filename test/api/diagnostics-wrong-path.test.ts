@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { DiagnosticItem, Diagnostics } from '../../server/admin/api-types.js';
+import type { Collector } from '../../server/index.js';
+import { startTestCollector } from '../support/collector.js';
+import { makeActivity } from '../support/fixtures.js';
+import { request } from '../support/http.js';
+
+/**
+ * A game whose host or base path is set wrong (`/api/` twice, java-tracker's empty base path, an xAPI endpoint
+ * without its last slash) gets 404 "Not found", as the contract says; its developer finds on the Diagnostics screen
+ * the address the game used and where Aula answers it.
+ */
+describe('diagnostics: a game sending to a wrong address', () => {
+  let collector: Collector;
+
+  before(async () => {
+    collector = await startTestCollector({ config: { mdns: false } });
+  });
+  after(() => collector?.close());
+
+  async function others(): Promise<DiagnosticItem[]> {
+    await collector.context.ingest.idle();
+    const answer = await request(`${collector.url}/admin/api/diagnostics`);
+    assert.equal(answer.status, 200);
+    return (answer.json as Diagnostics).groups.find((group) => group.kind === 'other')?.items ?? [];
+  }
+
+  async function notFound(method: string, path: string, headers: Record<string, string> = {}): Promise<void> {
+    const answer = await request(`${collector.url}${path}`, { method, headers });
+    assert.equal(answer.status, 404, `${method} ${path}`);
+    assert.equal(answer.text, '{"message":"Not found"}', 'the answer stays the contract\'s (C-1.7)');
+  }
+
+  test('each wrong address is listed with the one Aula serves, and repeats are counted', async () => {
+    const { trackingCode } = makeActivity(collector.context.db, { name: 'Fractions' });
+    await notFound('POST', `/api/api/proxy/gleaner/collector/start/${trackingCode}`);
+    await notFound('POST', `/api/api/proxy/gleaner/collector/start/${trackingCode}`);
+    await notFound('POST', '/proxy/gleaner/collector/track', { Authorization: 'sometoken' });
+    await notFound('GET', `/api/collector/start/${trackingCode}`);
+    await notFound('POST', '/xapistatements');
+    const items = await others();
+    const byDetail = new Map(items.map((item) => [item.detail, item]));
+    const doubled = byDetail.get(`POST /api/api/proxy/gleaner/collector/start/${trackingCode}`);
+    assert.equal(doubled?.suggestion, `POST /api/proxy/gleaner/collector/start/${trackingCode}`);
+    assert.equal(doubled?.count, 2);
+    assert.equal(doubled?.address, '127.0.0.1');
+    assert.equal(byDetail.get('POST /proxy/gleaner/collector/track')?.suggestion, 'POST /api/proxy/gleaner/collector/track');
+    assert.equal(byDetail.get(`GET /api/collector/start/${trackingCode}`)?.suggestion, `POST /api/collector/start/${trackingCode}`);
+    assert.equal(byDetail.get('POST /xapistatements')?.suggestion, 'POST /xapi/statements');
+    assert.equal(items.length, 4);
+  });
+
+  test('requests that are no game\'s (a favicon, a scanner) are not listed', async () => {
+    const before = (await others()).length;
+    await notFound('GET', '/favicon.ico');
+    await notFound('GET', '/api/nothing-here');
+    await notFound('POST', '/wp-admin/setup.php');
+    assert.equal((await others()).length, before);
+  });
+});

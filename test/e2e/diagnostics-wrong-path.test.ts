@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { Collector } from '../../server/index.js';
+import { startTestCollector } from '../support/collector.js';
+import { makeActivity } from '../support/fixtures.js';
+import { request } from '../support/http.js';
+import { buildDashboard, chromiumMissing, launchChromium } from './browser-support.js';
+
+describe('Diagnostics screen: a game sending to a wrong address', { skip: chromiumMissing }, () => {
+  let collector: Collector;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    const dist = buildDashboard();
+    collector = await startTestCollector({ config: { dashboardDir: dist, mdns: false } });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${collector.url}/diagnostics`);
+    await page.getByRole('heading', { name: 'No connection problems' }).waitFor();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await collector?.close();
+  });
+
+  const other = () => page.locator('.diagnostic[data-kind="other"]');
+
+  test("a start under /api/ twice shows live, with the address to use and where to set it in the game", async () => {
+    const { trackingCode } = makeActivity(collector.context.db, { name: 'Fractions' });
+    const sent = `/api/api/proxy/gleaner/collector/start/${trackingCode}`;
+    assert.equal((await request(`${collector.url}${sent}`, { method: 'POST' })).status, 404);
+    const item = other().locator('.diagnostic-item', { hasText: `POST ${sent}` });
+    await item.waitFor();
+    assert.equal(
+      await item.locator('.item-fix').textContent(),
+      `Aula answers this at POST /api/proxy/gleaner/collector/start/${trackingCode}: in the game's tracker settings, set the host to http:// with this computer's address and port and nothing after, and the base path to /api/.`,
+    );
+  });
+
+  test('an xAPI client posting to /xapistatements is told its endpoint needs /xapi/ with the last slash', async () => {
+    assert.equal((await request(`${collector.url}/xapistatements`, { method: 'POST' })).status, 404);
+    const item = other().locator('.diagnostic-item', { hasText: 'POST /xapistatements' });
+    await item.waitFor();
+    assert.equal(
+      await item.locator('.item-fix').textContent(),
+      "Aula answers this at POST /xapi/statements: set the game's xAPI endpoint to this computer's address and port followed by /xapi/, with its last slash.",
+    );
+  });
+});
