@@ -4,6 +4,7 @@ import { useResource } from '../../api/use-resource';
 import { useDashboardData } from '../../data';
 import { spreadsheetRowsWarning } from '../../format/spreadsheet-rows';
 import { useLocation } from '../../router';
+import { classesChangedIn } from '../classes/class-requests';
 import { desktopSaveExport } from './desktop-api';
 import { TransferBar } from './transfer-bar';
 import { EXPORT_FORMATS, type ExportFormat, type ExportProgress } from './types';
@@ -13,6 +14,8 @@ const EXTENSIONS: Record<ExportFormat, string> = { ndjson: 'ndjson', json: 'json
 interface Choices {
   format: ExportFormat;
   activity: string;
+  /** A class's name: its activities' statements, as `aula export --class`. */
+  klass: string;
   player: string;
   since: string;
   until: string;
@@ -24,6 +27,7 @@ interface Choices {
 function query(choices: Choices): URLSearchParams {
   const params = new URLSearchParams({ format: choices.format, actors: choices.actors });
   if (choices.activity) params.set('activity', choices.activity);
+  if (choices.klass) params.set('class', choices.klass);
   if (choices.player.trim()) params.set('player', choices.player.trim());
   if (choices.since) params.set('since', new Date(choices.since).toISOString());
   if (choices.until) params.set('until', new Date(choices.until).toISOString());
@@ -34,7 +38,7 @@ function query(choices: Choices): URLSearchParams {
 /** A player's page links here with `?player=`; `?activity=` takes a tracking code, as the CLI does. */
 function initialChoices(search: string): Choices {
   const params = new URLSearchParams(search);
-  return { format: 'ndjson', activity: params.get('activity') ?? '', player: params.get('player') ?? '', since: '', until: '', actors: 'per-player', pseudonymize: false };
+  return { format: 'ndjson', activity: params.get('activity') ?? '', klass: '', player: params.get('player') ?? '', since: '', until: '', actors: 'per-player', pseudonymize: false };
 }
 
 export function ExportPanel() {
@@ -44,6 +48,10 @@ export function ExportPanel() {
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [running, setRunning] = useState<string | null>(null);
   const set = <Key extends keyof Choices>(key: Key, value: Choices[Key]) => setChoices((current) => ({ ...current, [key]: value }));
+  // Several classes share the laptop: a researcher exports one class's activities.
+  const classes = useResource<{ classes: Array<{ id: string; name: string }> }>('/classes', {
+    staleOn: (changes) => classesChangedIn(changes).length > 0,
+  });
   const filters = query({ ...choices, format: 'ndjson' }).toString();
   // Kept current while games send: the count is what an export started now would hold.
   const counted = useResource<{ statements: number }>(`/data/export/count?${filters}`, {
@@ -130,6 +138,19 @@ export function ExportPanel() {
             ))}
           </select>
         </label>
+        {(classes.data?.classes.length ?? 0) > 0 && (
+          <label>
+            Class
+            <select aria-label="Class to export" value={choices.klass} onChange={(e) => set('klass', e.target.value)}>
+              <option value="">All classes</option>
+              {(classes.data?.classes ?? []).map((found) => (
+                <option key={found.id} value={found.name}>
+                  {found.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           Player id
           <input value={choices.player} onChange={(e) => set('player', e.target.value)} placeholder="any player" title="The anonymous player id (on the player's page) or the student's username" />
