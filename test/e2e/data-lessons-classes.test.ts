@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
@@ -10,7 +11,7 @@ import { buildDashboard, chromiumMissing, launchChromium } from './browser-suppo
 
 // The researcher after a day when one laptop served 1A and 1B: 1A's morning alone (the activity was closed at the
 // end of the morning and opened again after lunch), one class's statements, both classes.
-describe('Data → Export exports one class', { skip: chromiumMissing }, () => {
+describe('Data → Export cuts an activity at its lessons and exports one class', { skip: chromiumMissing }, () => {
   let collector: Collector;
   let browser: Browser;
   let page: Page;
@@ -37,7 +38,7 @@ describe('Data → Export exports one class', { skip: chromiumMissing }, () => {
     assert.equal((await track(collector.url, session.authToken, body)).status, 200);
   };
 
-  test("one class's statements, or every class's", async () => {
+  test("the morning before the activity was opened again, the afternoon since, and one class's statements", async () => {
     const classA = (await admin('/classes', { name: '1A' })).class?.id ?? '';
     const classB = (await admin('/classes', { name: '1B' })).class?.id ?? '';
     const maths = makeActivity(collector.context.db, { name: '1A maths', classId: classA });
@@ -55,7 +56,19 @@ describe('Data → Export exports one class', { skip: chromiumMissing }, () => {
     await count.getByText('9 statements match.').waitFor();
     await page.getByLabel('Activity to export').selectOption(maths.trackingCode);
     await count.getByText('5 statements match.').waitFor();
+    await page.getByText(/^1A maths was closed at .+ and opened again at .+:/).waitFor();
+
+    await page.getByRole('button', { name: 'Before it was opened again' }).click();
+    await count.getByText('3 statements match.').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+    const lines = fs.readFileSync(await download.path(), 'utf8').split('\n').filter(Boolean);
+    assert.equal(lines.length, 3, "1A's morning alone");
+
+    await page.getByRole('button', { name: 'Since it was opened again' }).click();
+    await count.getByText('2 statements match.').waitFor();
+
     await page.getByLabel('Activity to export').selectOption('');
+    await page.getByLabel('Stored from').fill('');
     await page.getByLabel('Class to export').selectOption('1B');
     await count.getByText('4 statements match.').waitFor();
     await page.getByLabel('Class to export').selectOption('');

@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { apiGet } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { useDashboardData } from '../../data';
+import { lessonCut } from '../../format/lesson-cut';
 import { spreadsheetRowsWarning } from '../../format/spreadsheet-rows';
+import { formatTime } from '../../format/time';
 import { useLocation } from '../../router';
 import { classesChangedIn } from '../classes/class-requests';
 import { desktopSaveExport } from './desktop-api';
@@ -48,10 +50,12 @@ export function ExportPanel() {
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [running, setRunning] = useState<string | null>(null);
   const set = <Key extends keyof Choices>(key: Key, value: Choices[Key]) => setChoices((current) => ({ ...current, [key]: value }));
-  // Several classes share the laptop: a researcher exports one class's activities.
+  // Several classes share the laptop: a researcher exports one class's activities, or cuts one at its lessons.
   const classes = useResource<{ classes: Array<{ id: string; name: string }> }>('/classes', {
     staleOn: (changes) => classesChangedIn(changes).length > 0,
   });
+  const chosenActivity = activities.data?.activities.find((a) => a.trackingCode === choices.activity);
+  const cut = chosenActivity ? lessonCut(chosenActivity) : null;
   const filters = query({ ...choices, format: 'ndjson' }).toString();
   // Kept current while games send: the count is what an export started now would hold.
   const counted = useResource<{ statements: number }>(`/data/export/count?${filters}`, {
@@ -157,13 +161,26 @@ export function ExportPanel() {
         </label>
         <label>
           Stored from
-          <input type="datetime-local" value={choices.since} onChange={(e) => set('since', e.target.value)} />
+          <input type="datetime-local" step={1} value={choices.since} onChange={(e) => set('since', e.target.value)} />
         </label>
         <label>
           until
-          <input type="datetime-local" value={choices.until} onChange={(e) => set('until', e.target.value)} />
+          <input type="datetime-local" step={1} value={choices.until} onChange={(e) => set('until', e.target.value)} />
         </label>
       </div>
+      {chosenActivity && cut && (
+        <p className="small lesson-cut">
+          {cut.reopened
+            ? `${chosenActivity.name} was closed at ${formatTime(chosenActivity.closed)} and opened again at ${formatTime(chosenActivity.opened)}: `
+            : `${chosenActivity.name} was last opened at ${formatTime(chosenActivity.opened)} and closed at ${formatTime(chosenActivity.closed)}: `}
+          <button type="button" onClick={() => setChoices((current) => ({ ...current, since: '', until: cut.at }))}>
+            {cut.reopened ? 'Before it was opened again' : 'Before its last opening'}
+          </button>{' '}
+          <button type="button" onClick={() => setChoices((current) => ({ ...current, since: cut.at, until: '' }))}>
+            {cut.reopened ? 'Since it was opened again' : 'Since its last opening'}
+          </button>
+        </p>
+      )}
       <div className="form-row">
         <label>
           Actors
