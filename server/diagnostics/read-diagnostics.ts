@@ -77,7 +77,10 @@ function rejectionGroups(ctx: AppContext, now: number): DiagnosticGroup[] {
     group.count += times;
     // A request to a wrong address: the address it used, and (as suggestion) where Aula serves it.
     const wrongPath = row.route === WRONG_PATH_ROUTE ? (row.sample ?? '') : null;
-    const detail = row.route === 'start' ? (code ?? '') : (wrongPath ?? row.message);
+    // A start refused for its code or its activity is told apart by the code; for another reason (a login token that
+    // is not this Aula's, an unknown playerId handed back…) by what the game was told: by the code alone, four
+    // different mistakes showed as one line with no reason.
+    const detail = row.route === 'start' && kind !== 'other' ? (code ?? '') : (wrongPath ?? row.message);
     // A failed login's sample is the roster student it was for (login-router.ts): the teacher sees who cannot get in.
     const student = row.route === 'login' ? row.sample : null;
     const item = group.items.find((other) => other.detail === detail && other.address === row.address && (row.route !== 'login' || other.player === student));
