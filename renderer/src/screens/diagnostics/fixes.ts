@@ -33,5 +33,34 @@ export function itemFix(group: DiagnosticGroup, item: DiagnosticItem): string | 
     return `Aula answers this at ${item.suggestion}: ${where}.`;
   }
   if ((group.kind === 'activity-closed' || group.kind === 'not-allowed') && item.activity) return `Activity: ${item.activity}`;
+  if (group.kind === 'other') return otherFix(item);
   return null;
+}
+
+/**
+ * What to do about the refusals the games' developers meet first, by the start of the message the game was told (the
+ * RAGE texts, which say "A2" and not what to change). The messages are the collector's catalogue (contract §11).
+ */
+const OTHER_FIXES: [start: string, fix: string][] = [
+  [
+    "Authorization header found but the expected format is 'Bearer JSON Web Token'",
+    "The game started with an Authorization header that is not a student's login token from this Aula (expired after 7 days, from another laptop, or not 'Bearer <token>'): log the student in again, or start without it.",
+  ],
+  [
+    'No anonymous player found with id',
+    'The game handed back a playerId this Aula does not know (from another laptop, or erased): start without it, and keep the playerId the new start answers.',
+  ],
+  [
+    'The anonymous field must be a string',
+    'The game sent {"anonymous": …} with something other than the playerId string of an earlier start: send that string, or nothing.',
+  ],
+  ["Token doesn't exist", "The student's login was ended by logging out or a new password: log in again, then start."],
+  ['Request body is not valid JSON', 'The game sent a body that is not JSON: check how it builds the request (a statement array, or {} on start).'],
+  ['Unknown or revoked xAPI credentials', "Give the game the key and secret shown under For xAPI games on the activity's card (Connect screen)."],
+];
+
+function otherFix(item: DiagnosticItem): string | null {
+  const fix = OTHER_FIXES.find(([start]) => item.detail.startsWith(start))?.[1];
+  if (!fix) return item.activity ? `Activity: ${item.activity}` : null;
+  return item.activity ? `${fix} Activity: ${item.activity}` : fix;
 }

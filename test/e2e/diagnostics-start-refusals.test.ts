@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { Collector } from '../../server/index.js';
+import { startTestCollector } from '../support/collector.js';
+import { makeActivity } from '../support/fixtures.js';
+import { start } from '../support/rage.js';
+import { buildDashboard, chromiumMissing, launchChromium } from './browser-support.js';
+
+describe('Diagnostics screen: a start refused for its Authorization or playerId says what to change', { skip: chromiumMissing }, () => {
+  let collector: Collector;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    const dist = buildDashboard();
+    collector = await startTestCollector({ config: { dashboardDir: dist, mdns: false } });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${collector.url}/diagnostics`);
+    await page.getByRole('heading', { name: 'No connection problems' }).waitFor();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await collector?.close();
+  });
+
+  const item = (text: string) => page.locator('.diagnostic[data-kind="other"] .diagnostic-item', { hasText: text });
+
+  test('a login token from another laptop: the message, and to log in again or start without it', async () => {
+    const { trackingCode } = makeActivity(collector.context.db, { name: 'Fractions' });
+    const foreign = 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbmEifQ.c2lnbmF0dXJl';
+    assert.equal((await start(collector.url, trackingCode, { headers: { Authorization: foreign } })).status, 400);
+    const line = item("expected format is 'Bearer JSON Web Token'");
+    await line.waitFor();
+    assert.equal(
+      await line.locator('.item-fix').textContent(),
+      "The game started with an Authorization header that is not a student's login token from this Aula (expired after 7 days, from another laptop, or not 'Bearer <token>'): log the student in again, or start without it. Activity: Fractions",
+    );
+  });
+
+  test('a playerId this Aula does not know: start without it', async () => {
+    const { trackingCode } = makeActivity(collector.context.db, { name: 'Decimals' });
+    assert.equal((await start(collector.url, trackingCode, { body: { anonymous: 'fromAnotherLaptop' } })).status, 404);
+    const line = item('No anonymous player found with id fromAnotherLaptop');
+    await line.waitFor();
+    assert.equal(
+      await line.locator('.item-fix').textContent(),
+      'The game handed back a playerId this Aula does not know (from another laptop, or erased): start without it, and keep the playerId the new start answers. Activity: Decimals',
+    );
+  });
+});
