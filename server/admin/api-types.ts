@@ -587,6 +587,8 @@ export interface StudentElsewhere {
 
 /** A roster student playing in an activity of a class they are not in, with where their own classes play. */
 export interface StudentOutsider {
+  /** The player's id, as Players' page for them takes it (GET /admin/api/players/:id): there their data here can be erased. */
+  playerId: string;
   username: string;
   name: string | null;
   /** Their classes' names (none when the account is in no class). */

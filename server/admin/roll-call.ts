@@ -42,15 +42,16 @@ function studentsElsewhere(db: Db, classId: string, activityId: string, heardSin
 }
 
 function outsiders(db: Db, classId: string, activityId: string, since: string | null): StudentOutsider[] {
-  const rows = prepared<[string, string, string], { studentId: string; username: string; name: string | null }>(
+  const rows = prepared<[string, string, string], { studentId: string; playerId: string; username: string; name: string | null }>(
     db,
-    `SELECT DISTINCT st.id AS studentId, st.username, st.name
+    `SELECT DISTINCT st.id AS studentId, p.id AS playerId, st.username, st.name
      FROM sessions s JOIN players p ON p.id = s.player_id JOIN students st ON st.id = p.student_id
      WHERE s.activity_id = ? AND s.last_seen >= ?
        AND NOT EXISTS (SELECT 1 FROM class_members cm WHERE cm.class_id = ? AND cm.student_id = st.id)
      ORDER BY st.username`,
   ).all(activityId, since ?? '', classId);
   return rows.map((row) => ({
+    playerId: row.playerId,
     username: row.username,
     name: row.name,
     classes: prepared<[string], { name: string }>(

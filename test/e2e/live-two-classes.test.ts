@@ -67,6 +67,11 @@ describe("Live's Not started yet on a laptop that serves two classes", { skip: c
     await strangers.getByRole('heading', { name: 'Playing here, not in 1B: 1 student' }).waitFor();
     await strangers.getByText(`carla (class 1A — their class plays 1A maths, code ${maths.trackingCode})`).waitFor();
     assert.equal(await page.getByRole('region', { name: /Not started yet/ }).count(), 0, 'every 1B student plays');
+    // Their page is where the teacher erases what they sent here, if it should not stay in 1B's activity.
+    await strangers.getByRole('link', { name: 'carla' }).click();
+    await page.getByRole('heading', { name: /carla/ }).first().waitFor();
+    await page.getByRole('cell', { name: '1B history' }).waitFor();
+    await page.goto(collector.url);
 
   });
 

@@ -101,13 +101,15 @@ export function NotStarted({ activityId, classId, className, sessions }: Props) 
             {outsiders.map((student, index) => (
               <Fragment key={student.username}>
                 {index > 0 && ', '}
-                {studentLabel(student)} <span className="outsider-class">({outsiderNote(student)})</span>
+                <Link to={`/players/${encodeURIComponent(student.playerId)}`}>{studentLabel(student)}</Link>{' '}
+                <span className="outsider-class">({outsiderNote(student)})</span>
               </Fragment>
             ))}
           </p>
           <p className="small">
             They logged in with this activity's tracking code: if it was by mistake, their game must start again with their own
-            class's code. What they sent stays in this activity (its Results and exports).
+            class's code. What they sent stays in this activity (its Results and exports) unless you erase it from this activity on
+            their page (their name above).
           </p>
         </section>
       )}
