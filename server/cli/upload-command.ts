@@ -8,6 +8,7 @@ import { CLI_WORDING, credentialsInEndpoint, LrsEndpointError, lrsTargetFrom } f
 import { UploadChoiceError } from '../upload/upload-choice.js';
 import { claimUploadLock, type UploadLock, UploadRunningError } from '../upload/upload-lock.js';
 import { type UploadRetry, UploadStoppedError, type UploadSummary, uploadStatements } from '../upload/uploader.js';
+import { givenOnce } from './given-once.js';
 import { closeDatabase, type DataDirOption, openData } from './open-data.js';
 import { CliError } from './output.js';
 import { passwordOf } from './password-input.js';
@@ -74,7 +75,11 @@ export function registerUploadCommand(program: Command, withDataDir: (command: C
     .option('--username <key>', 'LRS key (Basic auth user); needed unless the endpoint carries KEY:SECRET@, which is used the same way and never stored')
     .option('--password <secret>', 'LRS secret (Basic auth password)')
     .option('--password-stdin', 'read the LRS secret from standard input instead (it stays out of the shell history and the process list)')
-    .option('--activity <code>', 'only this activity (tracking code)')
+    .option(
+      '--activity <code>',
+      'only this activity (tracking code)',
+      givenOnce('--activity', 'upload each activity in turn, or leave --activity out to upload them all'),
+    )
     .option('--batch <n>', 'statements per request, at most 100', '100')
     .option(
       '--pseudonymize',

@@ -14,3 +14,17 @@ test('aula upload given only --endpoint asks for the key and the secret at once,
   );
   assert.equal(run.stdout, '');
 });
+
+test('aula upload given --activity twice refuses, naming both, instead of uploading the last one alone', async () => {
+  const dataDir = tempDir();
+  const run = await runAula([
+    'upload', '--endpoint', 'http://127.0.0.1:9/xAPI', '--username', 'key', '--password', 'secret',
+    '--activity', 'k7m2qx9a', '--activity', 'p3n8tz4w', '--data-dir', dataDir,
+  ]);
+  assert.equal(run.code, 1);
+  assert.equal(
+    run.stderr,
+    'aula: --activity was given twice ("k7m2qx9a", then "p3n8tz4w"): it takes one value; upload each activity in turn, or leave --activity out to upload them all. Nothing was done.\n',
+  );
+  assert.equal(run.stdout, '');
+});
