@@ -51,13 +51,25 @@ export function recordRejection(
   message: string,
   details: { sessionId?: number | null; sample?: string | null } = {},
 ): void {
+  recordRejectionFrom(ctx, req.socket.remoteAddress, route, status, message, details);
+}
+
+/** recordRejection for what was refused before it was a request (a connection that spoke no HTTP): by its address. */
+export function recordRejectionFrom(
+  ctx: AppContext,
+  address: string | undefined,
+  route: string,
+  status: number,
+  message: string,
+  details: { sessionId?: number | null; sample?: string | null } = {},
+): void {
   const sample = details.sample ? details.sample.slice(0, SAMPLE_LIMIT) : null;
   // On the writer thread: a tracker re-sends a refused batch forever, and each refusal is a write.
   ctx.ingest
     .run('rejection.record', {
       time: isoNow(ctx.now),
       route,
-      address: req.socket.remoteAddress ?? null,
+      address: address ?? null,
       sessionId: details.sessionId ?? null,
       status,
       message,

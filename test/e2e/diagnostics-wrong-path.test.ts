@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import tls from 'node:tls';
 import type { Browser, Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { startTestCollector } from '../support/collector.js';
@@ -48,6 +49,20 @@ describe('Diagnostics screen: a game sending to a wrong address', { skip: chromi
     assert.equal(
       await item.locator('.item-fix').textContent(),
       "Aula answers this at POST /xapi/statements: set the game's xAPI endpoint to this computer's address and port followed by /xapi/, with its last slash.",
+    );
+  });
+
+  test('a game connecting with https:// is told to put http:// in front of its host', async () => {
+    await new Promise<void>((resolve) => {
+      const socket = tls.connect({ host: '127.0.0.1', port: collector.port, rejectUnauthorized: false });
+      socket.on('error', () => resolve());
+      socket.on('close', () => resolve());
+    });
+    const item = other().locator('.diagnostic-item', { hasText: 'A game connected with https://' });
+    await item.waitFor();
+    assert.equal(
+      await item.locator('.item-fix').textContent(),
+      "Set the game's host with http:// in front and the port after, e.g. http://192.168.1.10:3000/ (js-tracker without http:// uses https).",
     );
   });
 });

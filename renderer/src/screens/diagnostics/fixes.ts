@@ -56,6 +56,10 @@ const OTHER_FIXES: [start: string, fix: string][] = [
   ],
   ["Token doesn't exist", "The student's login was ended by logging out or a new password: log in again, then start."],
   ['Request body is not valid JSON', 'The game sent a body that is not JSON: check how it builds the request (a statement array, or {} on start).'],
+  [
+    'A game connected with https://',
+    "Set the game's host with http:// in front and the port after, e.g. http://192.168.1.10:3000/ (js-tracker without http:// uses https).",
+  ],
   ['Unknown or revoked xAPI credentials', "Give the game the key and secret shown under For xAPI games on the activity's card (Connect screen)."],
 ];
 
