@@ -50,8 +50,22 @@ function describe(activity: Activity): string[] {
     `  tracking code:     ${activity.trackingCode}`,
     `  anonymous players: ${activity.allowAnonymous ? 'allowed' : 'not allowed'}`,
     `  state:             ${activity.open ? 'open' : 'closed'}`,
+    ...lessonLine(activity),
     `  sessions: ${activity.sessions}, players: ${activity.players}, statements: ${activity.statements}`,
   ];
+}
+
+/**
+ * Closing ends a lesson and opening starts the next: the last opening, as --since/--until take it, is where a
+ * researcher cuts this morning's statements from this afternoon's (games playing at the close keep sending after it).
+ */
+function lessonLine(activity: Activity): string[] {
+  if (!activity.closed || !activity.opened) return [];
+  const reopened = Date.parse(activity.opened) > Date.parse(activity.closed);
+  const times = reopened
+    ? `closed ${activity.closed}, opened again ${activity.opened}`
+    : `opened ${activity.opened}, closed ${activity.closed}`;
+  return [`  lessons:           ${times} (aula export --until/--since ${activity.opened} cuts before/since that opening)`];
 }
 
 function findClassId(db: Db, name: string): string {
