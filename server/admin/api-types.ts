@@ -447,6 +447,8 @@ export interface PlayerSummary {
 export interface PlayerProfile extends PlayerSummary {
   /** What exports, `aula export --player` and `aula player erase` name the player by: the anonymous playerId, or the username. */
   publicId: string;
+  /** A roster student's classes, by name (several when the student is in two classes); absent for other players. */
+  classes?: string[];
 }
 
 export interface RatePoint {

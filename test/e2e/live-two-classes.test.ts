@@ -71,6 +71,12 @@ describe("Live's Not started yet on a laptop that serves two classes", { skip: c
     await strangers.getByRole('link', { name: 'carla' }).click();
     await page.getByRole('heading', { name: /carla/ }).first().waitFor();
     await page.getByRole('cell', { name: '1B history' }).waitFor();
+    await page.getByText(/ · class 1A · player id /).waitFor();
+    // A student in both classes says so on their page.
+    await admin(`/classes/${classB}/members`, { username: 'ana' });
+    const ana = collector.context.db.prepare("SELECT p.id FROM players p JOIN students st ON st.id = p.student_id WHERE st.username = 'ana'").get() as { id: string };
+    await page.goto(`${collector.url}/players/${ana.id}`);
+    await page.getByText(/ · classes 1A, 1B · player id /).waitFor();
     await page.goto(collector.url);
 
   });

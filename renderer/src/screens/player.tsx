@@ -54,12 +54,13 @@ function NoSuchPlayer() {
 }
 
 function PlayerFacts({ detail }: { detail: PlayerDetail }) {
-  const { player, publicId, statements, sessions, created, lastSeen } = detail;
+  const { player, publicId, statements, sessions, created, lastSeen, classes } = detail;
   return (
         <p className="muted">
           {sessions} session{sessions === 1 ? '' : 's'} · {statements.toLocaleString('en-US')} statements · first seen {formatTime(created)} · last seen{' '}
           {formatTime(lastSeen)}
           {player.kind === 'anonymous' ? ` · animal name ${player.animalName}` : ''}
+          {classes && ` · ${classes.length === 0 ? 'in no class' : `${classes.length === 1 ? 'class' : 'classes'} ${classes.join(', ')}`}`}
           {' · player id '}
           <code data-testid="player-public-id">{publicId}</code>
         </p>
