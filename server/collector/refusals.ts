@@ -124,6 +124,13 @@ function isStorageFull(error: unknown): boolean {
   return code === 'SQLITE_FULL';
 }
 
+/**
+ * What the teacher's diagnostics list for a track or end refused with M-TOKEN that carried no Authorization at all: a
+ * game sending before its start succeeded, or without the start's authToken, which restarting does not fix. The game
+ * is still told M-TOKEN (contract §11).
+ */
+export const NO_AUTHORIZATION = 'No Authorization header: traces sent without the authToken of a start';
+
 /** Refusals go out as they are; storage trouble becomes 503 (retryable) or 500, never a stack trace (C-2.2). */
 export function writeErrorAnswer(
   ctx: AppContext,
@@ -135,7 +142,9 @@ export function writeErrorAnswer(
   sample?: string,
 ): void {
   if (error instanceof CollectorRefusal) {
-    recordRejection(ctx, req, route, error.status, error.message, { sessionId, sample: sample ?? null });
+    const noAuthorization = error.message === Messages.token && !req.headers.authorization?.trim();
+    const recorded = noAuthorization ? NO_AUTHORIZATION : error.message;
+    recordRejection(ctx, req, route, error.status, recorded, { sessionId, sample: sample ?? null });
     return sendMessage(res, error.status, error.message, error.headers);
   }
   if (error instanceof WriterClosedError) {

@@ -4,10 +4,11 @@ import type { Browser, Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { startTestCollector } from '../support/collector.js';
 import { makeActivity } from '../support/fixtures.js';
-import { start } from '../support/rage.js';
+import { postJson } from '../support/http.js';
+import { start, startOk, statementS } from '../support/rage.js';
 import { buildDashboard, chromiumMissing, launchChromium } from './browser-support.js';
 
-describe('Diagnostics screen: a start refused for its Authorization or playerId says what to change', { skip: chromiumMissing }, () => {
+describe("Diagnostics screen: a game's Authorization or playerId refused says what to change", { skip: chromiumMissing }, () => {
   let collector: Collector;
   let browser: Browser;
   let page: Page;
@@ -49,6 +50,18 @@ describe('Diagnostics screen: a start refused for its Authorization or playerId 
     assert.equal(
       await line.locator('.item-fix').textContent(),
       'The game handed back a playerId this Aula does not know (from another laptop, or erased): start without it, and keep the playerId the new start answers. Activity: Decimals',
+    );
+  });
+
+  test('traces sent without an Authorization header: start first and send its authToken, not restart the game', async () => {
+    const { trackingCode } = makeActivity(collector.context.db, { name: 'Geometry' });
+    const { actor } = await startOk(collector.url, trackingCode);
+    assert.equal((await postJson(`${collector.url}/api/proxy/gleaner/collector/track`, [statementS(actor)])).status, 401);
+    const line = page.locator('.diagnostic[data-kind="unknown-token"] .diagnostic-item', { hasText: 'No Authorization header' });
+    await line.waitFor();
+    assert.equal(
+      await line.locator('.item-fix').textContent(),
+      "Not a session Aula forgot: the game sends traces before its start succeeded, or without the start's authToken. Start first, then send that authToken as the Authorization header of every track (the trackers do both).",
     );
   });
 });

@@ -34,6 +34,9 @@ export function itemFix(group: DiagnosticGroup, item: DiagnosticItem): string | 
   }
   if ((group.kind === 'activity-closed' || group.kind === 'not-allowed') && item.activity) return `Activity: ${item.activity}`;
   if (group.kind === 'other') return otherFix(item);
+  if (group.kind === 'unknown-token' && item.detail.startsWith('No Authorization header')) {
+    return "Not a session Aula forgot: the game sends traces before its start succeeded, or without the start's authToken. Start first, then send that authToken as the Authorization header of every track (the trackers do both).";
+  }
   return null;
 }
 
