@@ -8,7 +8,7 @@ import { postJson } from '../support/http.js';
 import { start, startOk, statementS } from '../support/rage.js';
 import { buildDashboard, chromiumMissing, launchChromium } from './browser-support.js';
 
-describe("Diagnostics screen: a game's Authorization or playerId refused says what to change", { skip: chromiumMissing }, () => {
+describe("Diagnostics screen: a game's own mistakes say what to change", { skip: chromiumMissing }, () => {
   let collector: Collector;
   let browser: Browser;
   let page: Page;
@@ -62,6 +62,33 @@ describe("Diagnostics screen: a game's Authorization or playerId refused says wh
     assert.equal(
       await line.locator('.item-fix').textContent(),
       "Not a session Aula forgot: the game sends traces before its start succeeded, or without the start's authToken. Start first, then send that authToken as the Authorization header of every track (the trackers do both).",
+    );
+  });
+
+  test('a statement sent alone instead of in an array, and an xAPI client without its version header or credentials', async () => {
+    const { trackingCode } = makeActivity(collector.context.db, { name: 'Algebra' });
+    const { actor, authToken } = await startOk(collector.url, trackingCode);
+    const alone = await postJson(`${collector.url}/api/proxy/gleaner/collector/track`, statementS(actor), { Authorization: authToken });
+    assert.equal(alone.text, '{"message":"Statements must be an array!"}');
+    const xapi = { actor: { mbox: 'mailto:ana@example.org' }, verb: { id: 'http://adlnet.gov/expapi/verbs/experienced' }, object: { id: 'http://example.org/a' } };
+    assert.equal((await postJson(`${collector.url}/xapi/statements`, xapi, { Authorization: 'Basic a2V5OnNlY3JldA==' })).status, 400);
+    assert.equal((await postJson(`${collector.url}/xapi/statements`, xapi, { 'X-Experience-API-Version': '1.0.3' })).status, 401);
+    const fixOf = async (kind: string, text: string) => {
+      const line = page.locator(`.diagnostic[data-kind="${kind}"] .diagnostic-item`, { hasText: text });
+      await line.waitFor();
+      return line.locator('.item-fix').textContent();
+    };
+    assert.equal(
+      await fixOf('invalid-track', 'Statements must be an array!'),
+      'Send the statements as a JSON array, [ … ], even a single one, and never an empty one.',
+    );
+    assert.equal(
+      await fixOf('invalid-track', 'Missing X-Experience-API-Version header'),
+      'Send the header X-Experience-API-Version: 1.0.3 (or 2.0.0) with every xAPI request.',
+    );
+    assert.equal(
+      await fixOf('other', 'Missing HTTP Basic credentials'),
+      "The game sent no key and secret: set its xAPI authentication to HTTP Basic (js-tracker 1.x: oauth_type 'OAuth1') with the key and secret shown under For xAPI games on the activity's card (Connect screen).",
     );
   });
 });

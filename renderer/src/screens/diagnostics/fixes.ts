@@ -33,41 +33,62 @@ export function itemFix(group: DiagnosticGroup, item: DiagnosticItem): string | 
     return `Aula answers this at ${item.suggestion}: ${where}.`;
   }
   if ((group.kind === 'activity-closed' || group.kind === 'not-allowed') && item.activity) return `Activity: ${item.activity}`;
-  if (group.kind === 'other') return otherFix(item);
-  if (group.kind === 'unknown-token' && item.detail.startsWith('No Authorization header')) {
-    return "Not a session Aula forgot: the game sends traces before its start succeeded, or without the start's authToken. Start first, then send that authToken as the Authorization header of every track (the trackers do both).";
-  }
-  return null;
+  const fix = DETAIL_FIXES.find(([kinds, start]) => kinds.includes(group.kind) && item.detail.startsWith(start))?.[2];
+  if (group.kind !== 'other') return fix ?? null;
+  // A refusal under Other may come from any activity: it is named, as the closed and not-allowed starts are.
+  if (!fix) return item.activity ? `Activity: ${item.activity}` : null;
+  return item.activity ? `${fix} Activity: ${item.activity}` : fix;
 }
 
 /**
- * What to do about the refusals the games' developers meet first, by the start of the message the game was told (the
- * RAGE texts, which say "A2" and not what to change). The messages are the collector's catalogue (contract §11).
+ * What to do about the refusals the games' developers meet first, by the group and the start of the message the game
+ * was told (the RAGE texts say "A2" and not what to change). The messages are the collector's catalogue (contract §11)
+ * and the xAPI resource's.
  */
-const OTHER_FIXES: [start: string, fix: string][] = [
+const DETAIL_FIXES: [kinds: DiagnosticGroup['kind'][], start: string, fix: string][] = [
   [
+    ['other'],
     "Authorization header found but the expected format is 'Bearer JSON Web Token'",
     "The game started with an Authorization header that is not a student's login token from this Aula (expired after 7 days, from another laptop, or not 'Bearer <token>'): log the student in again, or start without it.",
   ],
   [
+    ['other'],
     'No anonymous player found with id',
     'The game handed back a playerId this Aula does not know (from another laptop, or erased): start without it, and keep the playerId the new start answers.',
   ],
   [
+    ['other'],
     'The anonymous field must be a string',
     'The game sent {"anonymous": …} with something other than the playerId string of an earlier start: send that string, or nothing.',
   ],
-  ["Token doesn't exist", "The student's login was ended by logging out or a new password: log in again, then start."],
-  ['Request body is not valid JSON', 'The game sent a body that is not JSON: check how it builds the request (a statement array, or {} on start).'],
+  [['other'], "Token doesn't exist", "The student's login was ended by logging out or a new password: log in again, then start."],
   [
+    ['other', 'invalid-track'],
+    'Request body is not valid JSON',
+    'The game sent a body that is not JSON: check how it builds the request (a statement array on track, {} or nothing on start).',
+  ],
+  [
+    ['other'],
     'A game connected with https://',
     "Set the game's host with http:// in front and the port after, e.g. http://192.168.1.10:3000/ (js-tracker without http:// uses https).",
   ],
-  ['Unknown or revoked xAPI credentials', "Give the game the key and secret shown under For xAPI games on the activity's card (Connect screen)."],
+  [['other'], 'Unknown or revoked xAPI credentials', "Give the game the key and secret shown under For xAPI games on the activity's card (Connect screen)."],
+  [
+    ['other'],
+    'Missing HTTP Basic credentials',
+    "The game sent no key and secret: set its xAPI authentication to HTTP Basic (js-tracker 1.x: oauth_type 'OAuth1') with the key and secret shown under For xAPI games on the activity's card (Connect screen).",
+  ],
+  [
+    ['unknown-token'],
+    'No Authorization header',
+    "Not a session Aula forgot: the game sends traces before its start succeeded, or without the start's authToken. Start first, then send that authToken as the Authorization header of every track (the trackers do both).",
+  ],
+  [['invalid-track'], 'Statements must be an array!', 'Send the statements as a JSON array, [ … ], even a single one, and never an empty one.'],
+  [['invalid-track'], 'Missing X-Experience-API-Version header', 'Send the header X-Experience-API-Version: 1.0.3 (or 2.0.0) with every xAPI request.'],
+  [
+    ['invalid-track'],
+    'Unsupported X-Experience-API-Version',
+    'Send X-Experience-API-Version 1.0.3 (any 1.0.x) or 2.0.0: the versions of xAPI Aula speaks.',
+  ],
+  [['invalid-track'], 'Request body is too large', 'One request was over 8 MB: send the statements in smaller batches.'],
 ];
-
-function otherFix(item: DiagnosticItem): string | null {
-  const fix = OTHER_FIXES.find(([start]) => item.detail.startsWith(start))?.[1];
-  if (!fix) return item.activity ? `Activity: ${item.activity}` : null;
-  return item.activity ? `${fix} Activity: ${item.activity}` : fix;
-}
