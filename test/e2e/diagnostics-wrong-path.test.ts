@@ -65,4 +65,19 @@ describe('Diagnostics screen: a game sending to a wrong address', { skip: chromi
       "Set the game's host with http:// in front and the port after, e.g. http://192.168.1.10:3000/ (js-tracker without http:// uses https).",
     );
   });
+
+  test('an xAPI endpoint given /xapi/ twice is told where statements go', async () => {
+    const sent = await request(`${collector.url}/xapi/xapi/statements`, {
+      method: 'POST',
+      headers: { 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json', Authorization: 'Basic a2V5OnNlY3JldA==' },
+      body: '{}',
+    });
+    assert.equal(sent.status, 404);
+    const item = other().locator('.diagnostic-item', { hasText: 'No xAPI resource at /xapi/xapi/statements' });
+    await item.waitFor();
+    assert.equal(
+      await item.locator('.item-fix').textContent(),
+      "The game's xAPI endpoint is wrong: set it to this computer's address and port followed by /xapi/ (statements then go to /xapi/statements).",
+    );
+  });
 });

@@ -72,6 +72,11 @@ const DETAIL_FIXES: [kinds: DiagnosticGroup['kind'][], start: string, fix: strin
     'A game connected with https://',
     "Set the game's host with http:// in front and the port after, e.g. http://192.168.1.10:3000/ (js-tracker without http:// uses https).",
   ],
+  [
+    ['other'],
+    'No xAPI resource at',
+    "The game's xAPI endpoint is wrong: set it to this computer's address and port followed by /xapi/ (statements then go to /xapi/statements).",
+  ],
   [['other'], 'Unknown or revoked xAPI credentials', "Give the game the key and secret shown under For xAPI games on the activity's card (Connect screen)."],
   [
     ['other'],
