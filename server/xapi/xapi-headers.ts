@@ -40,6 +40,9 @@ export function preflightHeaders(req: IncomingMessage): Record<string, string> {
   return {
     'Access-Control-Max-Age': '7200',
     ...(extra.length > 0 ? { 'Access-Control-Allow-Headers': [allowed, ...extra].join(', ') } : {}),
+    // A game's page on a public address posting to the laptop's private one (Chromium's Private Network Access), as
+    // the RAGE routes answer it (C-10.4): without it, such a browser's xAPI game had its every request dropped.
+    ...(req.headers['access-control-request-private-network'] === 'true' ? { 'Access-Control-Allow-Private-Network': 'true' } : {}),
   };
 }
 

@@ -61,6 +61,22 @@ describe('/xapi protocol rules', () => {
     assert.match(answer.headers.get('access-control-expose-headers') ?? '', /X-Experience-API-Consistent-Through/);
   });
 
+  it("a preflight from a page on a public address (Chromium's Private Network Access) is allowed, as on the RAGE routes", async () => {
+    const headers = {
+      Origin: 'http://games.example.org',
+      'Access-Control-Request-Method': 'POST',
+      'Access-Control-Request-Headers': 'authorization,content-type,x-experience-api-version',
+      'Access-Control-Request-Private-Network': 'true',
+    };
+    const xapi = await request(`${collector.current.url}/xapi/statements`, { method: 'OPTIONS', headers });
+    assert.equal(xapi.status, 200);
+    assert.equal(xapi.headers.get('access-control-allow-private-network'), 'true');
+    const rage = await request(`${collector.current.url}/api/proxy/gleaner/collector/track`, { method: 'OPTIONS', headers });
+    assert.equal(rage.headers.get('access-control-allow-private-network'), 'true');
+    const plain = await request(`${collector.current.url}/xapi/statements`, { method: 'OPTIONS', headers: { Origin: 'http://games.example.org' } });
+    assert.equal(plain.headers.get('access-control-allow-private-network'), null, 'only when the browser asks');
+  });
+
   it('an invalid statement rejects the whole batch, naming its index and path', async () => {
     const own = setup();
     const before = (await own.call('statements')).json as { statements: unknown[] };
