@@ -139,9 +139,16 @@ export interface StudentResult {
   bestScore: number | null;
   lastScore: number | null;
   objects: ObjectResult[];
+  /**
+   * A roster student who is not in the activity's class (Live's "Playing here, not in 1B": the other room's tracking
+   * code typed by mistake), with their own classes (none for an account in no class); null for the class's students,
+   * anonymous and xAPI players, and in an activity without a class. Such a student is not counted in `aggregates`.
+   */
+  fromOtherClass: { classes: string[] } | null;
 }
 
 export interface ClassAggregates {
+  /** The players counted: everyone who played but students of another class (`fromOtherClass`). */
   students: number;
   /** Share of students with a completed session (0..1), null without students. */
   completionRate: number | null;

@@ -26,7 +26,7 @@ export function readRollCall(db: Db, activity: Activity, now: number): RollCall 
     serverTime: new Date(now).toISOString(),
     lessonSince: since,
     elsewhere: activity.classId ? studentsElsewhere(db, activity.classId, activity.id, isoAt(now - ELSEWHERE_MS)) : [],
-    outsiders: activity.classId ? outsiders(db, activity.classId, activity.id, since) : [],
+    outsiders: activity.classId ? readOutsiders(db, activity.classId, activity.id, since) : [],
   };
 }
 
@@ -41,7 +41,11 @@ function studentsElsewhere(db: Db, classId: string, activityId: string, heardSin
   ).all(classId, activityId, heardSince);
 }
 
-function outsiders(db: Db, classId: string, activityId: string, since: string | null): StudentOutsider[] {
+/**
+ * The roster students with a session in the activity (heard from since `since`, else ever) who are not in `classId`,
+ * with their own classes: Live's "Playing here, not in 1B", and Results' students of another class.
+ */
+export function readOutsiders(db: Db, classId: string, activityId: string, since: string | null): StudentOutsider[] {
   const rows = prepared<[string, string, string], { studentId: string; playerId: string; username: string; name: string | null }>(
     db,
     `SELECT DISTINCT st.id AS studentId, p.id AS playerId, st.username, st.name

@@ -1,5 +1,6 @@
 import type { ActivityResults, ClassAggregates, ObjectResult, PlayerRef, StudentResult } from '../admin/api-types.js';
 import { PLAYER_REF_COLUMNS, type PlayerColumns, playerRef } from '../admin/read-sessions.js';
+import { readOutsiders } from '../admin/roll-call.js';
 import { lastPart, objectName } from '../rules/rule-facts.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
@@ -39,7 +40,8 @@ export interface ActivityResultsWithPublicIds extends ActivityResults {
 
 /**
  * From maintained rows only: gameplays, sessions (by activity index), results and answer counts; with `classId`, the
- * class's students who have not played it yet, by name, after those who did.
+ * class's students who have not played it yet, by name, after those who did, and those who played but are of another
+ * class, marked and left out of the class figures.
  */
 export function readActivityResults(db: Db, activity: { id: string; name: string; classId?: string | null }): ActivityResultsWithPublicIds {
   const raw = prepared<[string], RawStudent>(
@@ -60,7 +62,11 @@ export function readActivityResults(db: Db, activity: { id: string; name: string
        last_score AS lastScore, correct, incorrect, progress
      FROM results WHERE activity_id = ?`,
   ).all(activity.id);
-  const answers = readAnswers(db, activity.id);
+  // A 1A student who typed 1B's tracking code, as Live's "Playing here, not in 1B" names them (any lesson's sessions).
+  const otherClass = new Map(
+    (activity.classId ? readOutsiders(db, activity.classId, activity.id, null) : []).map((outsider) => [outsider.playerId, outsider.classes]),
+  );
+  const answers = readAnswers(db, activity.id, [...otherClass.keys()]);
   const names = readObjectDefinitionNames(db, activity.id, [
     ...results.filter((r) => holdsResult(r) || r.completed === 1 || r.bestScore !== null).map((r) => r.objectId),
     ...answers.map((a) => a.objectId),
@@ -95,6 +101,7 @@ export function readActivityResults(db: Db, activity: { id: string; name: string
       // visited again) and is the same for everything one flush wrote.
       lastScore: row.lastScore,
       objects,
+      fromOtherClass: otherClass.has(row.playerId) ? { classes: otherClass.get(row.playerId) ?? [] } : null,
     };
   });
   students.sort((a, b) => naturalOrder.compare(shownName(a.player), shownName(b.player)));
@@ -106,7 +113,14 @@ export function readActivityResults(db: Db, activity: { id: string; name: string
   return {
     activity: { id: activity.id, name: activity.name },
     students,
-    aggregates: aggregates(students, results, answers, definitionName),
+    // "The class" a teacher reads is their own students (and anonymous players, who may be): a student of another class
+    // who played with this code by mistake would make 1B's completion rate and averages partly 1A's.
+    aggregates: aggregates(
+      students.filter((student) => !student.fromOtherClass),
+      results.filter((r) => !otherClass.has(r.playerId)),
+      answers,
+      definitionName,
+    ),
     notStarted,
   };
 }
@@ -143,12 +157,14 @@ interface AnswerCount {
   correct: number | null;
 }
 
-const readAnswers = (db: Db, activityId: string): AnswerCount[] =>
-  prepared<[string], AnswerCount>(
+/** The class's answers: those of the players in `leftOut` (students of another class) are not counted. */
+const readAnswers = (db: Db, activityId: string, leftOut: readonly string[]): AnswerCount[] =>
+  prepared<[string, string], AnswerCount>(
     db,
     `SELECT object_id AS objectId, response, sum(count) AS count, max(correct) AS correct FROM answer_counts
-     WHERE activity_id = ? GROUP BY object_id, response ORDER BY object_id, count DESC, response`,
-  ).all(activityId);
+     WHERE activity_id = ? AND player_id NOT IN (SELECT value FROM json_each(?))
+     GROUP BY object_id, response ORDER BY object_id, count DESC, response`,
+  ).all(activityId, JSON.stringify(leftOut));
 
 function aggregates(
   students: StudentResult[],

@@ -1,5 +1,5 @@
 import { csvLine } from '../export/csv-cells.js';
-import type { ActivityResultsWithPublicIds } from './read-results.js';
+import type { ActivityResultsWithPublicIds, StudentResultWithPublicId } from './read-results.js';
 
 export const RESULTS_CSV_COLUMNS = [
   'player',
@@ -16,6 +16,9 @@ export const RESULTS_CSV_COLUMNS = [
   'last_score',
   // Last, so that scripts reading the columns before stay right: the statements export's player_id, to join the two.
   'player_id',
+  // After player_id, which README promised ends the file: a 1A student who played with 1B's code (their classes;
+  // "no class" for an account in none), empty for the class's own, anonymous and not-started players.
+  'other_class',
 ] as const;
 
 /**
@@ -26,8 +29,8 @@ const NO_FIGURES = Array.from({ length: RESULTS_CSV_COLUMNS.indexOf('player_id')
 
 /**
  * One line per student (cells that look like formulas are escaped by csvLine), then one per student of the class who
- * has not played yet: 0 sessions, the other figures empty. No column is added for them: README promises that the
- * file ends with player_id, and scripts read it there. It starts with a byte-order mark, as the statements CSV export does: without it, Excel on Windows reads UTF-8 names such
+ * has not played yet: 0 sessions, the other figures empty. No column is added for them: scripts read player_id where
+ * README promised it (other_class, after it, came later). It starts with a byte-order mark, as the statements CSV export does: without it, Excel on Windows reads UTF-8 names such
  * as "García" as Latin-1.
  */
 export function resultsCsv(results: ActivityResultsWithPublicIds): string {
@@ -49,12 +52,16 @@ export function resultsCsv(results: ActivityResultsWithPublicIds): string {
         s.lastScore,
         // Not the internal row id: the export's player_id is the playerId or username, and the two must join.
         s.publicId,
+        otherClassCell(s.fromOtherClass),
       ]),
     );
   }
   for (const student of results.notStarted) {
     // Identified, as they will be once they log in; player_id is the username, as the export will name them.
-    lines.push(csvLine([student.username, 'identified', student.name ?? '', 0, ...NO_FIGURES, student.username]));
+    lines.push(csvLine([student.username, 'identified', student.name ?? '', 0, ...NO_FIGURES, student.username, '']));
   }
   return lines.join('');
 }
+
+const otherClassCell = (other: StudentResultWithPublicId['fromOtherClass']): string =>
+  other === null ? '' : other.classes.length === 0 ? 'no class' : other.classes.join('; ');

@@ -87,6 +87,7 @@ test("Results lists the class's students who have not played yet, with no figure
     'best_score',
     'last_score',
     'player_id',
+    'other_class',
   ]);
   assert.equal(rows.length, 4, csv.text);
   // Those who played first (by name, as before), with their figures: player, sessions, completed.
@@ -94,10 +95,10 @@ test("Results lists the class's students who have not played yet, with no figure
     new Set(rows.slice(0, 2).map((row) => [row[0], row[3], row[7]].join())),
     new Set([`ana,1,1`, `${anonymous.playerAnimalName},1,1`]),
   );
-  // Then the students not started: 0 sessions, no figures (not zeros), and their username as player_id, still last.
+  // Then the students not started: 0 sessions, no figures (not zeros), their username as player_id, no other class.
   assert.deepEqual(rows.slice(2), [
-    ['ben', 'identified', '', '0', '', '', '', '', '', '', '', '', 'ben'],
-    ['carla', 'identified', 'Carla Ruiz', '0', '', '', '', '', '', '', '', '', 'carla'],
+    ['ben', 'identified', '', '0', '', '', '', '', '', '', '', '', 'ben', ''],
+    ['carla', 'identified', 'Carla Ruiz', '0', '', '', '', '', '', '', '', '', 'carla', ''],
   ]);
 });
 

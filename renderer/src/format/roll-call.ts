@@ -30,10 +30,14 @@ export function elsewhereAfterFailed<T extends Pick<ClassStudent, 'username'>>(
   return [...students].sort((a, b) => rank(a) - rank(b));
 }
 
+/** "class 1A", "classes 1A, 2B", "in no class": a student of another class's own, as Live and Results say it. */
+export function outsiderClasses(outsider: Pick<StudentOutsider, 'classes'>): string {
+  return outsider.classes.length === 0 ? 'in no class' : `${outsider.classes.length === 1 ? 'class' : 'classes'} ${outsider.classes.join(', ')}`;
+}
+
 /** "class 1A — their class plays 1A maths, code 4qxfpuwf": where a student of another class belongs. */
 export function outsiderNote(outsider: Pick<StudentOutsider, 'classes' | 'openActivities'>): string {
-  const classes =
-    outsider.classes.length === 0 ? 'in no class' : `${outsider.classes.length === 1 ? 'class' : 'classes'} ${outsider.classes.join(', ')}`;
+  const classes = outsiderClasses(outsider);
   if (outsider.openActivities.length === 0) return `${classes}; none of their classes' activities is open`;
   const open = outsider.openActivities.map((activity) => `${activity.name}, code ${activity.trackingCode}`).join('; ');
   return `${classes} — their class plays ${open}`;

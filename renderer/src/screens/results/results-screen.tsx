@@ -9,6 +9,7 @@ import { useDashboardData, useSelectedActivity } from '../../data';
 import { Link } from '../../router';
 import '../alerts/alerts.css';
 import { distinctNames, inShownOrder, shownObjectName } from '../../format/object-names';
+import { outsiderClasses } from '../../format/roll-call';
 import { classesChangedIn } from '../classes/class-requests';
 import { AxisTick } from './axis-tick';
 import { LevelsChart } from './levels-chart';
@@ -55,6 +56,8 @@ export function ResultsScreen() {
   const questions = inShownOrder(data?.aggregates.questions ?? [], (q) => questionNames.get(q.objectId) ?? shownObjectName(q));
   // Older servers' answers have no notStarted.
   const notStarted = data?.notStarted ?? [];
+  const className = activity?.className ?? 'the class';
+  const fromOtherClasses = (data?.students ?? []).filter((student) => student.fromOtherClass).length;
   return (
     <section>
       <div className="screen-head">
@@ -87,12 +90,19 @@ export function ResultsScreen() {
           {/* Everyone who played counts, anonymous or not; "finished" is a completed game (the sessions' completion). */}
           <strong data-total="completion-rate">{pct(data.aggregates.completionRate)}</strong> of {data.aggregates.students}{' '}
           {data.aggregates.students === 1 ? 'player' : 'players'} finished the game.
+          {fromOtherClasses > 0 && (
+            <span data-total="other-class">
+              {' '}
+              Not counted: {fromOtherClasses} {fromOtherClasses === 1 ? 'student' : 'students'} of another class, who played
+              with this activity's tracking code (marked "not in {className}").
+            </span>
+          )}
         </p>
       )}
       {data && notStarted.length > 0 && (
         <p className="activity-facts" data-total="not-started">
           {/* As Live's Not started yet: the roster's students with no session of their own here. */}
-          Not started yet: {notStarted.length} {notStarted.length === 1 ? 'student' : 'students'} of {activity?.className ?? 'the class'}
+          Not started yet: {notStarted.length} {notStarted.length === 1 ? 'student' : 'students'} of {className}
           {data.students.length > 0 ? ', listed last.' : '.'}
         </p>
       )}
@@ -118,6 +128,15 @@ export function ResultsScreen() {
                   <tr key={s.player.id}>
                     <td>
                       <PlayerName player={s.player} />
+                      {s.fromOtherClass && (
+                        // As Live's "Playing here, not in 1B": the other room's tracking code, typed by mistake?
+                        <span
+                          className="badge badge-warning badge-other-class"
+                          title={`Logged in with this activity's tracking code, but not a student of ${className}: not counted in the class figures`}
+                        >
+                          not in {className} — {outsiderClasses(s.fromOtherClass)}
+                        </span>
+                      )}
                     </td>
                     <td className="num">{s.sessions}</td>
                     <td className="num">{minutes(s.secondsPlayed)}</td>
