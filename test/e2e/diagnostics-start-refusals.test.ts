@@ -91,4 +91,15 @@ describe("Diagnostics screen: a game's own mistakes say what to change", { skip:
       "The game sent no key and secret: set its xAPI authentication to HTTP Basic (js-tracker 1.x: oauth_type 'OAuth1') with the key and secret shown under For xAPI games on the activity's card (Connect screen).",
     );
   });
+
+  test('a tracking code pasted with a space after it: what differs from the code it looks like', async () => {
+    const { trackingCode } = makeActivity(collector.context.db, { name: 'Statistics' });
+    assert.equal((await start(collector.url, `${trackingCode} `)).status, 404);
+    const line = page.locator('.diagnostic[data-kind="unknown-code"] .diagnostic-item', { hasText: trackingCode });
+    await line.waitFor();
+    assert.equal(
+      await line.locator('.item-fix').textContent(),
+      `Did they mean ${trackingCode}? The game sent it with a space, a line break or quotes around it: set exactly ${trackingCode} in the game.`,
+    );
+  });
 });

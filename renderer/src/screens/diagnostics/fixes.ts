@@ -25,7 +25,7 @@ export function groupFix(group: DiagnosticGroup): string {
 }
 
 export function itemFix(group: DiagnosticGroup, item: DiagnosticItem): string | null {
-  if (group.kind === 'unknown-code') return item.suggestion ? `Did they mean ${item.suggestion}?` : 'No existing code is close to it.';
+  if (group.kind === 'unknown-code') return unknownCodeFix(item);
   if (group.kind === 'other' && item.suggestion) {
     const where = item.suggestion.includes(' /xapi/')
       ? "set the game's xAPI endpoint to this computer's address and port followed by /xapi/, with its last slash"
@@ -97,3 +97,14 @@ const DETAIL_FIXES: [kinds: DiagnosticGroup['kind'][], start: string, fix: strin
   ],
   [['invalid-track'], 'Request body is too large', 'One request was over 8 MB: send the statements in smaller batches.'],
 ];
+
+/**
+ * The closest existing code; and when the code tried is that code with a space, a line break or quotes around it
+ * (copied from a document or a chat), so that both look the same on the screen, what differs.
+ */
+function unknownCodeFix(item: DiagnosticItem): string {
+  if (!item.suggestion) return 'No existing code is close to it.';
+  const wrapped = item.detail !== item.suggestion && item.detail.replace(/[\s"'`]/g, '') === item.suggestion;
+  if (!wrapped) return `Did they mean ${item.suggestion}?`;
+  return `Did they mean ${item.suggestion}? The game sent it with a space, a line break or quotes around it: set exactly ${item.suggestion} in the game.`;
+}
