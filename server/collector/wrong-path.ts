@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { AppContext } from '../context.js';
+import { applyRageCors } from '../http/rage-cors.js';
 import { sendMessage } from '../http/send.js';
 import { Messages } from './messages.js';
 import { recordRejection } from './refusals.js';
@@ -52,8 +53,14 @@ export function intendedGameRequest(method: string, path: string): string | unde
 export function answerNotFound(ctx: AppContext) {
   return (req: Request, res: Response): void => {
     const path = req.originalUrl.split('?')[0] ?? '';
-    if (intendedGameRequest(req.method, path) !== undefined) {
-      recordRejection(ctx, req, WRONG_PATH_ROUTE, 404, Messages.notFound, { sample: `${req.method} ${path}`.slice(0, SAMPLE_LIMIT) });
+    // A browser game's preflight is all Aula sees of it (the browser sends nothing after a refused one): it is listed
+    // as the request it announces.
+    const announced = req.headers['access-control-request-method'];
+    const method = req.method === 'OPTIONS' && typeof announced === 'string' && /^[A-Z]+$/.test(announced) ? announced : req.method;
+    if (intendedGameRequest(method, path) !== undefined) {
+      recordRejection(ctx, req, WRONG_PATH_ROUTE, 404, Messages.notFound, { sample: `${method} ${path}`.slice(0, SAMPLE_LIMIT) });
+      // Outside `/api/` too, so a browser game's developer reads "Not found" rather than a missing CORS header.
+      applyRageCors(req, res);
     }
     sendMessage(res, 404, Messages.notFound);
   };

@@ -51,6 +51,21 @@ describe('diagnostics: a game sending to a wrong address', () => {
     assert.equal(items.length, 4);
   });
 
+  test("a browser game's preflight to a wrong address is listed as the request it announces, and reads CORS headers", async () => {
+    const preflight = await request(`${collector.url}/statements`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'http://games.example.org',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization,content-type,x-experience-api-version',
+      },
+    });
+    assert.equal(preflight.status, 404);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), '*');
+    const item = (await others()).find((candidate) => candidate.detail === 'POST /statements');
+    assert.equal(item?.suggestion, 'POST /xapi/statements');
+  });
+
   test('requests that are no game\'s (a favicon, a scanner) are not listed', async () => {
     const before = (await others()).length;
     await notFound('GET', '/favicon.ico');
