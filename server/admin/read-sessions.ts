@@ -1,4 +1,6 @@
+import { isSeriousGameType } from '../normalize/serious-games.js';
 import { readObjectDefinitionNames } from '../results/object-definition-names.js';
+import { lastPart } from '../rules/rule-facts.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { isDerivedXapiPlayerId } from '../store/xapi-players.js';
@@ -19,11 +21,11 @@ export const PLAYER_REF_COLUMNS = 'p.kind, p.animal_name AS animalName, p.public
 
 /** A session as SESSION_COLUMNS read it: SQLite's booleans are 0/1, and the player comes as columns. */
 type RawSession = Omit<SessionRow, 'completion' | 'success' | 'resultOfGame' | 'player'> &
-  PlayerColumns & { completion: number | null; success: number | null; resultOfGame: number };
+  PlayerColumns & { completion: number | null; success: number | null; resultOfGame: number; progressOfGame: number };
 
 export const SESSION_COLUMNS = `s.id, s.number, s.started, s.ended, s.last_seen AS lastSeen, s.statements,
     s.last_verb AS lastVerb, s.last_object AS lastObject, s.last_object_type AS lastObjectType,
-    s.progress, s.completion, s.success, s.score,
+    s.progress, s.progress_of_game AS progressOfGame, s.completion, s.success, s.score,
     s.result_object AS resultObject, s.result_object_type AS resultObjectType, s.result_of_game AS resultOfGame,
     (SELECT coalesce(sum(r.repeats + 1), 0) FROM rejected_requests r WHERE r.session_id = s.id) AS refused,
     (SELECT r.message FROM rejected_requests r WHERE r.session_id = s.id ORDER BY r.id DESC LIMIT 1) AS lastRefusal,
@@ -46,6 +48,19 @@ export function playerRef(row: PlayerColumns): PlayerRef {
   };
 }
 
+/**
+ * The progress beside the last action: when that action is `completed` on a level (any object but the game) and the
+ * progress is a level's, 100 %; the trackers send no progress with a completion, so it read 50 % beside "completed
+ * level alg1". The game's own progress stays as sent: a level completed is not the game finished. Done here, where
+ * Live and a player's page read sessions, not per statement on ingest: sessions.progress is also Results' best
+ * progress and the exports', where the end of one level is not the game's progress.
+ */
+function shownProgress(row: Pick<RawSession, 'progress' | 'progressOfGame' | 'lastVerb' | 'lastObject' | 'lastObjectType'>): number | null {
+  if (row.progress === null || row.progressOfGame === 1) return row.progress;
+  const levelCompletedLast = lastPart(row.lastVerb) === 'completed' && row.lastObject !== null && !isSeriousGameType(row.lastObjectType);
+  return levelCompletedLast ? 1 : row.progress;
+}
+
 export function toSessionRow(row: RawSession): SessionRow {
   return {
     id: row.id,
@@ -57,7 +72,7 @@ export function toSessionRow(row: RawSession): SessionRow {
     lastVerb: row.lastVerb,
     lastObject: row.lastObject,
     lastObjectType: row.lastObjectType,
-    progress: row.progress,
+    progress: shownProgress(row),
     completion: bool(row.completion),
     success: bool(row.success),
     score: row.score,
