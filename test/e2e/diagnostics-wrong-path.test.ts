@@ -40,6 +40,10 @@ describe('Diagnostics screen: a game sending to a wrong address', { skip: chromi
       await item.locator('.item-fix').textContent(),
       `Aula answers this at POST /api/proxy/gleaner/collector/start/${trackingCode}: in the game's tracker settings, set the host to http:// with this computer's address and port and nothing after, and the base path to /api/.`,
     );
+    // The group's line does not call the address the game's message.
+    await other()
+      .getByText('Refused for the reason shown: what the game was told, or the address it sent to when Aula serves nothing there', { exact: false })
+      .waitFor();
   });
 
   test('an xAPI client posting to /xapistatements is told its endpoint needs /xapi/ with the last slash', async () => {

@@ -20,7 +20,7 @@ export function groupFix(group: DiagnosticGroup): string {
     case 'busy':
       return 'More arrived at once than Aula takes in a moment (many games sending what they kept, say when the network came back): these games were told to retry shortly, and most trackers send the same traces again by themselves. If it keeps happening during ordinary play, this computer is too slow for so many games.';
     case 'other':
-      return 'Refused for the reason shown; the message is what the game was told.';
+      return "Refused for the reason shown: what the game was told, or the address it sent to when Aula serves nothing there, or how it connected; each line says what to change where Aula can tell.";
   }
 }
 
