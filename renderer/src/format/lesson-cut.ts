@@ -19,3 +19,14 @@ export function lessonCut(activity: Pick<ActivityRecord, 'opened' | 'closed'>): 
   if (!activity.closed || !activity.opened) return null;
   return { at: localInputValue(activity.opened), reopened: Date.parse(activity.opened) > Date.parse(activity.closed) };
 }
+
+/**
+ * Whether Live shows "this lesson" first: the activity was opened again after a close, today (this laptop's day, as
+ * the browser's time zone reads it), and is not closed again. In 1A's afternoon the morning's sessions, ended or
+ * silent, were listed under the new ones; on another day the teacher may be looking back, and sees them all.
+ */
+export function reopenedToday(activity: Pick<ActivityRecord, 'opened' | 'closed'>, now: number): boolean {
+  if (!activity.closed || !activity.opened) return false;
+  const opened = new Date(activity.opened);
+  return opened.getTime() > Date.parse(activity.closed) && opened.toDateString() === new Date(now).toDateString();
+}

@@ -9,7 +9,9 @@ import { ScreenTitle } from '../components/screen-title';
 import { EmptyState, ErrorBox, Loading } from '../components/states';
 import { useDashboardData, useSelectedActivity } from '../data';
 import { lastSeenLabel, type SessionState, sessionStatus } from '../format/idle';
+import { reopenedToday } from '../format/lesson-cut';
 import { playerLabel } from '../format/player-name';
+import { sessionsOfLesson } from '../format/roll-call';
 import { compareSessions, lastActionOf, type SortKey } from '../format/session-order';
 import { formatTime } from '../format/time';
 import { Link } from '../router';
@@ -35,6 +37,9 @@ const COLUMNS: Array<{ key: SortKey; label: string; firstDescending: boolean; se
   { key: 'progress', label: 'Progress', firstDescending: true },
   { key: 'result', label: 'Result', firstDescending: false },
 ];
+
+/** Live's Show choices: every session, this lesson's (since the activity was last opened), or by state. */
+type Show = 'all' | 'lesson' | SessionState;
 
 export function LiveScreen() {
   const { activities } = useDashboardData();
@@ -82,7 +87,11 @@ function LiveSessions({ activity }: { activity: Activity }) {
   const idleAfter = useIdleAfter(activityId);
   const idleMinutes = idleAfter.minutes;
   const [filter, setFilter] = useState('');
-  const [state, setState] = useState<'all' | SessionState>('all');
+  // "this lesson": the sessions heard from since the activity was last opened. Shown first (until the teacher chooses)
+  // after a reopening today, when the morning's sessions would list under the afternoon's.
+  const [chosen, setState] = useState<Show | null>(null);
+  const state: Show = chosen ?? (reopenedToday(activity, now) ? 'lesson' : 'all');
+  const ofLesson = useMemo(() => new Set(sessionsOfLesson(sessions.data?.sessions ?? [], activity.opened)), [sessions.data, activity.opened]);
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'started', descending: true });
 
   const rows = useMemo(() => {
@@ -90,9 +99,13 @@ function LiveSessions({ activity }: { activity: Activity }) {
     const needle = filter.trim().toLowerCase();
     return (sessions.data?.sessions ?? [])
       .map((session) => ({ session, status: sessionStatus(session, now, threshold, sinceAnswer) }))
-      .filter(({ session, status }) => (state === 'all' || status.state === state) && (!needle || playerLabel(session.player).toLowerCase().includes(needle)))
+      .filter(
+        ({ session, status }) =>
+          (state === 'all' || (state === 'lesson' ? ofLesson.has(session) : status.state === state)) &&
+          (!needle || playerLabel(session.player).toLowerCase().includes(needle)),
+      )
       .sort((a, b) => compareSessions(a.session, b.session, sort.key, sort.descending));
-  }, [sessions.data, now, sinceAnswer, idleMinutes, filter, state, sort]);
+  }, [sessions.data, now, sinceAnswer, idleMinutes, filter, state, sort, ofLesson]);
 
   const states = useMemo(
     () => sessions.data?.sessions.map((session) => ({ session, state: sessionStatus(session, now, idleMinutes * 60_000, sinceAnswer).state })),
@@ -120,8 +133,13 @@ function LiveSessions({ activity }: { activity: Activity }) {
         </label>
         <label>
           Show
-          <select value={state} onChange={(event) => setState(event.target.value as 'all' | SessionState)}>
+          <select value={state} onChange={(event) => setState(event.target.value as Show)}>
             <option value="all">all sessions ({(sessions.data?.sessions ?? []).length})</option>
+            {activity.opened && (
+              <option value="lesson">
+                this lesson, since {formatTime(activity.opened, now)} ({ofLesson.size})
+              </option>
+            )}
             <option value="active">active ({counts.active})</option>
             <option value="idle">idle ({counts.idle})</option>
             <option value="finished">finished ({counts.finished})</option>

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Collector } from '../../server/index.js';
+import { makeActivity } from '../support/fixtures.js';
+import { postJson } from '../support/http.js';
+import { startOk } from '../support/rage.js';
+import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
+
+// 1A's activity, closed at noon and opened again after lunch: Live listed the morning's sessions under the
+// afternoon's, and the teacher had to tell them apart by their times.
+describe("Live's Show: this lesson", { skip: chromiumMissing }, () => {
+  let collector: Collector;
+  let dashboard: CollectorDashboard | undefined;
+  before(async () => {
+    dashboard = await collectorDashboard();
+    ({ collector } = dashboard);
+  });
+  after(() => dashboard?.close());
+
+  const admin = async (pathname: string) => {
+    const answer = await postJson(`${collector.url}/admin/api${pathname}`, {});
+    assert.ok(answer.status < 300, `${pathname}: ${answer.status} ${answer.text}`);
+  };
+
+  test('after a reopening today, Live shows the sessions heard from since, and all sessions on request', { timeout: 60_000 }, async () => {
+    const page = (dashboard as CollectorDashboard).page;
+    const maths = makeActivity(collector.context.db, { name: '1A maths' });
+    const morning = await startOk(collector.url, maths.trackingCode);
+    await admin(`/activities/${maths.id}/close`);
+    await admin(`/activities/${maths.id}/open`);
+    const afternoon = await startOk(collector.url, maths.trackingCode);
+
+    await page.goto(`${collector.url}/`);
+    await page.locator('#activity-picker').selectOption(maths.id);
+    const rows = page.locator('.live-table tbody tr');
+    await rows.filter({ hasText: afternoon.playerAnimalName }).waitFor();
+    const show = page.getByLabel('Show');
+    assert.equal(await show.inputValue(), 'lesson', 'opened again today: this lesson first');
+    assert.match((await show.locator('option:checked').textContent()) ?? '', /^this lesson, since .+ \(1\)$/);
+    assert.equal(await rows.count(), 1, "the morning's session is not listed");
+
+    await show.selectOption('all');
+    await rows.filter({ hasText: morning.playerAnimalName }).waitFor();
+    assert.equal(await rows.count(), 2);
+    // The states still filter as before.
+    await show.selectOption('active');
+    assert.equal(await rows.count(), 2);
+  });
+
+  test('an activity reopened on an earlier day shows all its sessions', { timeout: 60_000 }, async () => {
+    const page = (dashboard as CollectorDashboard).page;
+    const history = makeActivity(collector.context.db, { name: '1B history' });
+    await startOk(collector.url, history.trackingCode);
+    await admin(`/activities/${history.id}/close`);
+    await admin(`/activities/${history.id}/open`);
+    await startOk(collector.url, history.trackingCode);
+    // Closed and opened again yesterday: today the teacher may be looking back at both lessons.
+    const day = 24 * 60 * 60_000;
+    await collector.context.writer.run((tx) =>
+      tx
+        .prepare('UPDATE activities SET closed = ?, opened = ? WHERE id = ?')
+        .run(new Date(Date.now() - day - 60_000).toISOString(), new Date(Date.now() - day).toISOString(), history.id),
+    );
+
+    await page.goto(`${collector.url}/`);
+    await page.locator('#activity-picker').selectOption(history.id);
+    const rows = page.locator('.live-table tbody tr');
+    await rows.nth(1).waitFor();
+    assert.equal(await page.getByLabel('Show').inputValue(), 'all');
+  });
+});
