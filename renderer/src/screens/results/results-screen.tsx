@@ -87,7 +87,7 @@ export function ResultsScreen() {
       )}
       {data && data.students.length > 0 && (
         <p className="activity-facts">
-          {/* Everyone who played counts, anonymous or not; "finished" is a completed game (the sessions' completion). */}
+          {/* Everyone who played counts, anonymous or not, but students of another class (read-results.ts); "finished" is a completed game (the sessions' completion). */}
           <strong data-total="completion-rate">{pct(data.aggregates.completionRate)}</strong> of {data.aggregates.students}{' '}
           {data.aggregates.students === 1 ? 'player' : 'players'} finished the game.
           {fromOtherClasses > 0 && (
