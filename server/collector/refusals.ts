@@ -154,11 +154,18 @@ function isStorageFull(error: unknown): boolean {
 }
 
 /**
- * What the teacher's diagnostics list for a track or end refused with M-TOKEN that carried no Authorization at all: a
- * game sending before its start succeeded, or without the start's authToken, which restarting does not fix. The game
- * is still told M-TOKEN (contract §11).
+ * What the teacher's diagnostics list for a track or end refused with M-TOKEN that carried no authToken at all: a game
+ * sending before its start succeeded, or without the start's authToken, which restarting does not fix. java-tracker
+ * sends `Authorization: null` when it could not read the start's answer (real-clients.md §3). The game is still told
+ * M-TOKEN (contract §11).
  */
-export const NO_AUTHORIZATION = 'No Authorization header: traces sent without the authToken of a start';
+export const NO_AUTHORIZATION = 'No authToken: traces sent without the authToken of a start (no Authorization header, or null)';
+
+/** No Authorization, or the text a tracker writes for a token it never had. */
+function carriesNoToken(header: string | undefined): boolean {
+  const sent = header?.trim() ?? '';
+  return sent === '' || /^(?:bearer\s+)?(?:null|undefined)$/i.test(sent);
+}
 
 /** Refusals go out as they are; storage trouble becomes 503 (retryable) or 500, never a stack trace (C-2.2). */
 export function writeErrorAnswer(
@@ -171,7 +178,7 @@ export function writeErrorAnswer(
   sample?: string,
 ): void {
   if (error instanceof CollectorRefusal) {
-    const noAuthorization = error.message === Messages.token && !req.headers.authorization?.trim();
+    const noAuthorization = error.message === Messages.token && carriesNoToken(req.headers.authorization);
     const recorded = noAuthorization ? NO_AUTHORIZATION : error.message;
     recordRejection(ctx, req, route, error.status, recorded, { sessionId, sample: sample ?? null });
     return sendMessage(res, error.status, error.message, error.headers);

@@ -33,10 +33,15 @@ describe('diagnostics: traces without an authToken and with an unknown one', () 
     const withoutToken = await postJson(`${collector.url}/api/proxy/gleaner/collector/track`, batch);
     assert.equal(withoutToken.status, 401);
     assert.equal(withoutToken.text, '{"message":"Unknown or missing authToken"}');
+    // java-tracker's track when it could not read its start's answer (real-clients.md §3): listed with the one above.
+    const nullToken = await postJson(`${collector.url}/api/proxy/gleaner/collector/track`, batch, { Authorization: 'null' });
+    assert.equal(nullToken.status, 401);
     const foreign = await postJson(`${collector.url}/api/proxy/gleaner/collector/track`, batch, { Authorization: 'fromAnotherLaptop123' });
     assert.equal(foreign.status, 401);
     assert.equal(foreign.text, '{"message":"Unknown or missing authToken"}');
-    const details = (await unknownToken()).map((item) => item.detail).sort();
-    assert.deepEqual(details, ['No Authorization header: traces sent without the authToken of a start', 'Unknown or missing authToken']);
+    const items = await unknownToken();
+    const details = items.map((item) => item.detail).sort();
+    assert.deepEqual(details, ['No authToken: traces sent without the authToken of a start (no Authorization header, or null)', 'Unknown or missing authToken']);
+    assert.equal(items.find((item) => item.detail.startsWith('No authToken'))?.count, 2);
   });
 });

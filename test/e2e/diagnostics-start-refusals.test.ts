@@ -57,7 +57,7 @@ describe("Diagnostics screen: a game's own mistakes say what to change", { skip:
     const { trackingCode } = makeActivity(collector.context.db, { name: 'Geometry' });
     const { actor } = await startOk(collector.url, trackingCode);
     assert.equal((await postJson(`${collector.url}/api/proxy/gleaner/collector/track`, [statementS(actor)])).status, 401);
-    const line = page.locator('.diagnostic[data-kind="unknown-token"] .diagnostic-item', { hasText: 'No Authorization header' });
+    const line = page.locator('.diagnostic[data-kind="unknown-token"] .diagnostic-item', { hasText: 'No authToken:' });
     await line.waitFor();
     assert.equal(
       await line.locator('.item-fix').textContent(),

@@ -85,7 +85,7 @@ const DETAIL_FIXES: [kinds: DiagnosticGroup['kind'][], start: string, fix: strin
   ],
   [
     ['unknown-token'],
-    'No Authorization header',
+    'No authToken:',
     "Not a session Aula forgot: the game sends traces before its start succeeded, or without the start's authToken. Start first, then send that authToken as the Authorization header of every track (the trackers do both).",
   ],
   [['invalid-track'], 'Statements must be an array!', 'Send the statements as a JSON array, [ … ], even a single one, and never an empty one.'],
