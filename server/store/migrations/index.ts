@@ -16,6 +16,7 @@ import { up as erasedIds } from './014-erased-ids.js';
 import { up as uploadTargetPseudonymized } from './015-upload-target-pseudonymized.js';
 import { up as xapiAttachments } from './016-xapi-attachments.js';
 import { up as storedHere } from './017-stored-here.js';
+import { up as refusedStudent } from './018-refused-student.js';
 
 /** Numbered in order: migration N brings `PRAGMA user_version` from N-1 to N. Never edit a shipped one. */
 export const migrations: ReadonlyArray<(db: Database) => void> = [
@@ -36,6 +37,7 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   uploadTargetPseudonymized,
   xapiAttachments,
   storedHere,
+  refusedStudent,
 ];
 
 export const schemaVersion = migrations.length;
