@@ -216,7 +216,10 @@ export interface DiagnosticItem {
   suggestion: string | null;
   activity: string | null;
   sessionId: number | null;
-  /** Whose game it is, when the refused request had a session: a student's username or an animal name, and the session. */
+  /**
+   * Whose game it is, when the refused request had a session: a student's username or an animal name, and the session.
+   * A failed login's roster username; a start refused to a logged-in student not in the class, "a18 of 1A".
+   */
   player: string | null;
 }
 
@@ -583,6 +586,22 @@ export interface RollCall {
   elsewhere: StudentElsewhere[];
   /** Roster students with a session in this activity (this lesson's, when lessonSince is set) who are not in its class. */
   outsiders: StudentOutsider[];
+  /**
+   * The class's students refused at a start in the last hour (this lesson) as not in the class of the activity whose
+   * code they typed (401 Not authorized to join this activity), and not marked handled on Diagnostics: latest first.
+   */
+  refused: StudentRefused[];
+}
+
+/** A class's student whose logged-in start was refused by another class's activity (its tracking code typed by mistake). */
+export interface StudentRefused {
+  username: string;
+  activityId: string;
+  activityName: string;
+  trackingCode: string;
+  /** The latest refusal, and how many in the window (a tracker retries its start). */
+  last: string;
+  count: number;
 }
 
 /** A student of the class playing another activity: often the next room's tracking code typed by mistake. */

@@ -1,8 +1,11 @@
+import { Messages } from '../collector/messages.js';
+import { clearedKey } from '../diagnostics/read-diagnostics.js';
 import type { Activity } from '../store/activities-repo.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
+import { getSetting } from '../store/settings-repo.js';
 import { isoAt } from '../util/time.js';
-import type { RollCall, StudentElsewhere, StudentOutsider } from './api-types.js';
+import type { RollCall, StudentElsewhere, StudentOutsider, StudentRefused } from './api-types.js';
 
 /** A session heard from longer ago than this is an earlier lesson, not where a student missing from this one is. */
 const ELSEWHERE_MS = 60 * 60_000;
@@ -27,7 +30,29 @@ export function readRollCall(db: Db, activity: Activity, now: number): RollCall 
     lessonSince: since,
     elsewhere: activity.classId ? studentsElsewhere(db, activity.classId, activity.id, isoAt(now - ELSEWHERE_MS)) : [],
     outsiders: activity.classId ? readOutsiders(db, activity.classId, activity.id, since) : [],
+    refused: activity.classId ? studentsRefused(db, activity.classId, latest(since, isoAt(now - ELSEWHERE_MS))) : [],
   };
+}
+
+const latest = (a: string | null, b: string): string => (a !== null && a > b ? a : b);
+
+/**
+ * The class's students whose logged-in start another class's activity refused (its code typed by mistake, that
+ * activity accepting only its own class): the start route stores them with the refusal (rejected_requests.student), as
+ * Diagnostics lists them. Marked handled there, gone here, as failed logins are.
+ */
+function studentsRefused(db: Db, classId: string, since: string): StudentRefused[] {
+  const clearedUpTo = Number(getSetting(db, clearedKey('not-allowed')) || 0);
+  return prepared<[string, string, number, string], StudentRefused>(
+    db,
+    `SELECT st.username, a.id AS activityId, a.name AS activityName, a.tracking_code AS trackingCode, max(r.time) AS last,
+       sum(r.repeats + 1) AS count
+     FROM rejected_requests r JOIN students st ON st.username = r.student
+       JOIN class_members cm ON cm.student_id = st.id AND cm.class_id = ? AND cm.role = 'student'
+       JOIN activities a ON a.tracking_code = r.sample
+     WHERE r.route = 'start' AND r.student IS NOT NULL AND r.time >= ? AND r.id > ? AND r.message = ?
+     GROUP BY st.id ORDER BY last DESC`,
+  ).all(classId, since, clearedUpTo, Messages.notAuthorizedJoin);
 }
 
 function studentsElsewhere(db: Db, classId: string, activityId: string, heardSince: string): StudentElsewhere[] {

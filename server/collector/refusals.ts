@@ -46,6 +46,14 @@ export function answerBusy(ctx: AppContext, req: IncomingMessage, res: ServerRes
   sendMessage(res, 503, Messages.busy, RETRY_SOON);
 }
 
+/** What a refusal is stored with besides its answer: its session, a sample, and who (a refused start's student). */
+export interface RejectionDetails {
+  sessionId?: number | null;
+  sample?: string | null;
+  /** The roster username of the valid login a start was refused to (a student not in the activity's class). */
+  student?: string | null;
+}
+
 /**
  * Records a refused request where the teacher can see it (contract C-6.6 SHOULD): a game that keeps sending an
  * invalid batch loses all its later data, and its player never notices. Best effort, never awaited.
@@ -56,7 +64,7 @@ export function recordRejection(
   route: string,
   status: number,
   message: string,
-  details: { sessionId?: number | null; sample?: string | null } = {},
+  details: RejectionDetails = {},
 ): void {
   recordRejectionFrom(ctx, req.socket.remoteAddress, route, status, message, details);
 }
@@ -68,7 +76,7 @@ export function recordRejectionFrom(
   route: string,
   status: number,
   message: string,
-  details: { sessionId?: number | null; sample?: string | null } = {},
+  details: RejectionDetails = {},
 ): void {
   const sample = details.sample ? details.sample.slice(0, SAMPLE_LIMIT) : null;
   // On the writer thread: a tracker re-sends a refused batch forever, and each refusal is a write.
@@ -81,6 +89,7 @@ export function recordRejectionFrom(
       status,
       message,
       sample,
+      student: details.student ?? null,
     })
     // After the commit, so a dashboard that refetches on the event finds the row.
     .then(({ activityId }) => ctx.bus.emit('request.rejected', { route, status, message, activityId }))
@@ -176,11 +185,12 @@ export function writeErrorAnswer(
   error: unknown,
   sessionId: number | null,
   sample?: string,
+  student?: string | null,
 ): void {
   if (error instanceof CollectorRefusal) {
     const noAuthorization = error.message === Messages.token && carriesNoToken(req.headers.authorization);
     const recorded = noAuthorization ? NO_AUTHORIZATION : error.message;
-    recordRejection(ctx, req, route, error.status, recorded, { sessionId, sample: sample ?? null });
+    recordRejection(ctx, req, route, error.status, recorded, { sessionId, sample: sample ?? null, student: student ?? null });
     return sendMessage(res, error.status, error.message, error.headers);
   }
   if (error instanceof WriterClosedError) {

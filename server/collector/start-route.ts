@@ -22,8 +22,11 @@ export async function handleStart(ctx: AppContext, req: IncomingMessage, res: Se
   } catch (error) {
     return bodyErrorAnswer(ctx, req, res, 'start', error);
   }
+  // Who a start refused as not in the activity's class was: a 1A student who typed 1B's code, named to both teachers.
+  let loggedIn: string | null = null;
   try {
     const caller = classifyAuthorization(ctx.db, ctx.loginTokens, req.headers.authorization);
+    if (caller.kind === 'user') loggedIn = caller.identity.username;
     if (caller.kind === 'revoked') throw new CollectorRefusal(401, Messages.a2Token);
     const { activityId, version } = resolveScope(ctx, trackingCode, caller);
     const choice = choosePlayer(ctx, caller, body);
@@ -51,8 +54,10 @@ export async function handleStart(ctx: AppContext, req: IncomingMessage, res: Se
       currentSessionStarted: session.currentSessionStarted,
     });
   } catch (error) {
-    // The code tried is the sample of a refused start: the teacher's diagnostics show it (issue 11).
-    writeErrorAnswer(ctx, req, res, 'start', error, null, trackingCode);
+    // The code tried is the sample of a refused start: the teacher's diagnostics show it (issue 11). The game is told
+    // the same 401 Not authorized to join this activity as before (trackers depend on it); only the record says who.
+    const refusedStudent = error instanceof CollectorRefusal && error.message === Messages.notAuthorizedJoin ? loggedIn : null;
+    writeErrorAnswer(ctx, req, res, 'start', error, null, trackingCode, refusedStudent);
   }
 }
 

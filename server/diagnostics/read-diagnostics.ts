@@ -29,7 +29,7 @@ const SILENT_WINDOW_MS = 30 * 60_000;
 export const FIRST_RUN_AFTER_MS = 3 * 60_000;
 
 /** A stored refused request (server/store/rejections-repo.ts) with its row id, and how often it came again. */
-type RejectionRow = StoredRejection & { id: number; repeats: number };
+type RejectionRow = StoredRejection & { id: number; repeats: number; student: string | null };
 
 export function clearedKey(kind: DiagnosticKind): string {
   return `diagnostics_cleared_${kind}`;
@@ -46,7 +46,7 @@ function iso(ms: number): string {
 function rejectionGroups(ctx: AppContext, now: number): DiagnosticGroup[] {
   const rows = prepared<[string], RejectionRow>(
     ctx.db,
-    `SELECT id, time, route, address, session_id AS sessionId, status, message, sample, repeats FROM rejected_requests
+    `SELECT id, time, route, address, session_id AS sessionId, status, message, sample, repeats, student FROM rejected_requests
      WHERE time > ? ORDER BY id DESC LIMIT ${MAX_ROWS}`,
   ).all(iso(now - WINDOW_MS));
   const activities = listActivities(ctx.db);
@@ -82,8 +82,10 @@ function rejectionGroups(ctx: AppContext, now: number): DiagnosticGroup[] {
     // different mistakes showed as one line with no reason.
     const detail = row.route === 'start' && kind !== 'other' ? (code ?? '') : (wrongPath ?? row.message);
     // A failed login's sample is the roster student it was for (login-router.ts): the teacher sees who cannot get in.
-    const student = row.route === 'login' ? row.sample : null;
-    const item = group.items.find((other) => other.detail === detail && other.address === row.address && (row.route !== 'login' || other.player === student));
+    // A start refused to a logged-in student not in the activity's class: who, with their classes ("a18 of 1A").
+    const student = row.route === 'login' ? row.sample : row.route === 'start' && row.student ? studentWithClasses(ctx, row.student) : null;
+    const byStudent = row.route === 'login' || row.route === 'start';
+    const item = group.items.find((other) => other.detail === detail && other.address === row.address && (!byStudent || other.player === student));
     if (item) {
       item.count += times;
       continue;
@@ -104,6 +106,18 @@ function rejectionGroups(ctx: AppContext, now: number): DiagnosticGroup[] {
     });
   }
   return DIAGNOSTIC_KINDS.flatMap((kind) => groups.get(kind) ?? []);
+}
+
+/** "a18 of 1A", "a18 of 1A, 2B", "a18, in no class": a refused student as the other class's teacher knows them. */
+function studentWithClasses(ctx: AppContext, username: string): string {
+  const classes = prepared<[string], { name: string }>(
+    ctx.db,
+    `SELECT c.name FROM students st JOIN class_members cm ON cm.student_id = st.id JOIN classes c ON c.id = cm.class_id
+     WHERE st.username = ? ORDER BY c.name`,
+  )
+    .all(username)
+    .map((found) => found.name);
+  return classes.length === 0 ? `${username}, in no class` : `${username} of ${classes.join(', ')}`;
 }
 
 /**

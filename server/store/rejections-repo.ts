@@ -11,6 +11,11 @@ export interface RejectionRow {
   status: number;
   message: string;
   sample: string | null;
+  /**
+   * A start refused to a logged-in student (not in the activity's class): their roster username, from the login token.
+   * Absent for every other refusal.
+   */
+  student?: string | null;
 }
 
 /** Which activity the dashboard should refresh for this refusal: its session's, when it had one. */
@@ -18,9 +23,11 @@ export interface RecordedRejection {
   activityId: string | null;
 }
 
-/** The same request refused again: same route, sender, session, answer and sample. */
+/** The same request refused again: same route, sender, session, answer and sample (and student, when there is one). */
 function repeatKey(row: RejectionRow): string {
-  const parts = [row.route, row.address ?? '', row.sessionId ?? '', row.status, row.message, row.sample ?? ''];
+  const parts: unknown[] = [row.route, row.address ?? '', row.sessionId ?? '', row.status, row.message, row.sample ?? ''];
+  // Only when there is one, so the keys of every other refusal stay those stored before (their repeats still count).
+  if (row.student) parts.push(row.student);
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
 }
 
@@ -38,9 +45,9 @@ export function insertRejection(db: Db, row: RejectionRow): RecordedRejection {
   // Inserted before the earlier row goes: had that row been the newest, its id would have been given out again.
   const { lastInsertRowid } = prepared(
     db,
-    `INSERT INTO rejected_requests (time, route, address, session_id, status, message, sample, repeats, repeat_key)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(row.time, row.route, row.address, row.sessionId, row.status, row.message, row.sample, earlier?.repeats ?? 0, key);
+    `INSERT INTO rejected_requests (time, route, address, session_id, status, message, sample, repeats, repeat_key, student)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(row.time, row.route, row.address, row.sessionId, row.status, row.message, row.sample, earlier?.repeats ?? 0, key, row.student ?? null);
   prepared(db, 'DELETE FROM rejected_requests WHERE repeat_key = ? AND id <> ?').run(key, lastInsertRowid);
   if (row.sessionId === null) return { activityId: null };
   const session = prepared<[number], { activityId: string | null }>(db, 'SELECT activity_id AS activityId FROM sessions WHERE id = ?').get(row.sessionId);

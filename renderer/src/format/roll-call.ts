@@ -1,4 +1,4 @@
-import type { ClassStudent, SessionRow, StudentElsewhere, StudentOutsider } from '../../../server/admin/api-types.js';
+import type { ClassStudent, SessionRow, StudentElsewhere, StudentOutsider, StudentRefused } from '../../../server/admin/api-types.js';
 import { formatDuration } from './idle';
 
 /**
@@ -15,6 +15,17 @@ export function sessionsOfLesson<T extends Pick<SessionRow, 'lastSeen'>>(session
 export function elsewhereNote(elsewhere: Pick<StudentElsewhere, 'activityName' | 'trackingCode' | 'lastSeen'>, now: number): string {
   const duration = formatDuration(Math.max(0, now - Date.parse(elsewhere.lastSeen)));
   return `playing ${elsewhere.activityName} (code ${elsewhere.trackingCode}), ${duration === 'just now' ? duration : `${duration} ago`}`;
+}
+
+/**
+ * Beside a student missing here whose start another class's activity refused (its code typed by mistake): "refused by
+ * 1B history (code ptdm27hv), 2 min ago", "refused 3 times by …, last just now". As a failed login, the one to go to.
+ */
+export function refusedNote(refused: Pick<StudentRefused, 'activityName' | 'trackingCode' | 'last' | 'count'>, now: number): string {
+  const duration = formatDuration(Math.max(0, now - Date.parse(refused.last)));
+  const ago = duration === 'just now' ? duration : `${duration} ago`;
+  const by = `by ${refused.activityName} (code ${refused.trackingCode})`;
+  return refused.count > 1 ? `refused ${refused.count} times ${by}, last ${ago}` : `refused ${by}, ${ago}`;
 }
 
 /**

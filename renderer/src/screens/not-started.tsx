@@ -3,7 +3,7 @@ import type { ClassStudent, FailedLogin, RollCall } from '../../../server/admin/
 import type { Session } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { failedLoginNote, failedLoginsFirst, studentLabel, studentsNotStarted } from '../format/not-started';
-import { elsewhereAfterFailed, elsewhereNote, outsiderNote, sessionsOfLesson } from '../format/roll-call';
+import { elsewhereAfterFailed, elsewhereNote, outsiderNote, refusedNote, sessionsOfLesson } from '../format/roll-call';
 import { formatTime } from '../format/time';
 import { Link } from '../router';
 import { useAnswerClocks, useClocks } from '../use-now';
@@ -32,9 +32,11 @@ export function NotStarted({ activityId, classId, className, sessions }: Props) 
     staleOn: (changes) => changes.rejected.some((refused) => refused.route === 'login') || classesChangedIn(changes).includes(classId),
     throttleMs: 500,
   });
-  // Any activity's sessions may move a student here or elsewhere: refetched with them, at most once a second.
+  // Any activity's sessions may move a student here or elsewhere, and a refused start names one: refetched with them,
+  // at most once a second.
   const rollCall = useResource<RollCall>(`/activities/${encodeURIComponent(activityId)}/roll-call`, {
-    staleOn: (changes) => Object.keys(changes.activities).length > 0 || classesChangedIn(changes).length > 0,
+    staleOn: (changes) =>
+      Object.keys(changes.activities).length > 0 || classesChangedIn(changes).length > 0 || changes.rejected.some((refused) => refused.route === 'start'),
     throttleMs: 1000,
   });
   // The laptop's clock, as Live counts: a tablet's own may be minutes off.
@@ -47,6 +49,8 @@ export function NotStarted({ activityId, classId, className, sessions }: Props) 
   const lessonSince = rollCall.data?.lessonSince ?? null;
   const elsewhere = new Map((rollCall.data?.elsewhere ?? []).map((student) => [student.username.toLowerCase(), student]));
   const failedOf = new Map(failedLogins.map((login) => [login.username.toLowerCase(), login]));
+  // Refused by another class's activity (its code typed by mistake): as a failed login, the one to go to first.
+  const refusedOf = new Map((rollCall.data?.refused ?? []).map((refused) => [refused.username.toLowerCase(), refused]));
   const missing = elsewhereAfterFailed(
     failedLoginsFirst(
       studentsNotStarted(
@@ -55,7 +59,7 @@ export function NotStarted({ activityId, classId, className, sessions }: Props) 
       ),
       failedLogins,
     ),
-    new Set(failedOf.keys()),
+    new Set([...failedOf.keys(), ...refusedOf.keys()]),
     new Set(elsewhere.keys()),
   );
   const outsiders = rollCall.data?.outsiders ?? [];
@@ -70,13 +74,15 @@ export function NotStarted({ activityId, classId, className, sessions }: Props) 
           <p className="not-started-names">
             {missing.map((student, index) => {
               const login = failedOf.get(student.username.toLowerCase());
+              const refused = refusedOf.get(student.username.toLowerCase());
               const playing = elsewhere.get(student.username.toLowerCase());
               return (
                 <Fragment key={student.id}>
                   {index > 0 && ', '}
                   {studentLabel(student)}
                   {login && <strong className="login-failed"> — {failedLoginNote(login, now)}</strong>}
-                  {!login && playing && <strong className="playing-elsewhere"> — {elsewhereNote(playing, rollCallNow)}</strong>}
+                  {!login && refused && <strong className="start-refused"> — {refusedNote(refused, rollCallNow)}</strong>}
+                  {!login && !refused && playing && <strong className="playing-elsewhere"> — {elsewhereNote(playing, rollCallNow)}</strong>}
                 </Fragment>
               );
             })}
@@ -87,7 +93,7 @@ export function NotStarted({ activityId, classId, className, sessions }: Props) 
                 This lesson began when the activity was opened again: a student who played only before is listed.{' '}
               </>
             )}
-            A student playing without logging in shows above as an animal name, not here; a student whose login failed in the last hour is named first, with when, then one playing another activity (its tracking code typed by mistake?), and every failed login is on{' '}
+            A student playing without logging in shows above as an animal name, not here; a student whose login failed in the last hour, or whom another class's activity refused (its tracking code typed by mistake), is named first, with when, then one playing another activity (its tracking code typed by mistake?), and every failed login is on{' '}
             <Link to="/diagnostics">Diagnostics</Link>.
           </p>
         </section>

@@ -80,7 +80,8 @@ function Group({ group, onHandled }: { group: DiagnosticGroup; onHandled: () => 
                 {!silent && item.player && (
                   <div className="muted diagnostic-player">
                     {item.player}
-                    {item.activity ? ` · ${item.activity}` : ''}
+                    {/* A logged-in student refused by an activity of another class: "a18 of 1A — refused by 1B history: not in its class". */}
+                    {item.activity ? (group.kind === 'not-allowed' ? ` — refused by ${item.activity}: not in its class` : ` · ${item.activity}`) : ''}
                   </div>
                 )}
               </td>
