@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppContext } from '../context.js';
+import { dropRestOrClose } from '../http/drop-oversized.js';
 import {
   BodyOverBudgetError,
   BodyStalledError,
   BodyTooLargeError,
-  declaredLength,
   InvalidJsonError,
   UnsupportedEncodingError,
 } from '../http/read-body.js';
@@ -96,33 +96,10 @@ export function recordRejectionFrom(
     .catch((error: unknown) => ctx.log.debug({ err: error }, 'could not record a rejected request'));
 }
 
-/** How much of an oversized body is read and dropped after its 413; beyond it, the connection is closed. */
-const DROP_OVERSIZED_BYTES = 64 * 1024 * 1024;
-
-/**
- * The rest of an oversized body is read and dropped, up to DROP_OVERSIZED_BYTES, so that the game reads its 413: a
- * client that writes its whole body before reading the answer (js-tracker's `request`, Java's HttpURLConnection) got a
- * broken pipe (EPIPE) instead when the connection was closed at once, and its developer never saw "too large". A body
- * beyond that is not worth reading: answer, then close.
- */
-function dropRestOrClose(req: IncomingMessage, res: ServerResponse): void {
-  const declared = declaredLength(req);
-  if (declared !== undefined && declared > DROP_OVERSIZED_BYTES) {
-    res.setHeader('Connection', 'close');
-    return;
-  }
-  let dropped = 0;
-  req.on('data', (chunk: Buffer) => {
-    dropped += chunk.length;
-    if (dropped > DROP_OVERSIZED_BYTES) req.socket.destroy();
-  });
-  req.resume();
-}
-
 export function bodyErrorAnswer(ctx: AppContext, req: IncomingMessage, res: ServerResponse, route: string, error: unknown): void {
   if (error instanceof BodyTooLargeError) {
     recordRejection(ctx, req, route, 413, Messages.tooLarge);
-    dropRestOrClose(req, res);
+    dropRestOrClose(req, res, ctx.config.bodyStallTimeoutMs);
     return sendMessage(res, 413, Messages.tooLarge);
   }
   if (error instanceof BodyOverBudgetError) {

@@ -102,6 +102,11 @@ export class RawConnection {
     }
   }
 
+  /** What the server sent that `nextResponse` has not taken (after a last answer: bytes it should not have sent). */
+  unread(): string {
+    return this.data.toString('latin1');
+  }
+
   close(): void {
     this.socket.destroy();
   }
