@@ -2,6 +2,7 @@ import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { recordRejectionFrom } from '../collector/refusals.js';
 import type { AppContext } from '../context.js';
+import { answeredBeforeItsBodyEnded } from '../http/drop-oversized.js';
 
 /** The route under which a game's https:// connection to Aula's http:// port is kept for the teacher's diagnostics. */
 export const TLS_ROUTE = 'tls';
@@ -31,7 +32,7 @@ const REASONS: Record<number, string> = {
  * A game whose host was set without `http://` (js-tracker then uses https, with the port given: `192.168.1.10:3000`)
  * opens a TLS connection to Aula's port: before, its start failed and the teacher's diagnostics showed nothing, as
  * nothing it sent was HTTP. The TLS handshake is recognised in the bytes Node could not parse and listed, by address.
- * A listener takes Node's own answer over, so this one answers as Node does.
+ * A listener takes Node's own answer over, so this one answers as Node does (but never a second time).
  */
 export function watchTlsAttempts(ctx: AppContext, server: http.Server): void {
   server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: unknown }, socket: Duplex & { _httpMessage?: { headersSent?: boolean } | null }) => {
@@ -39,7 +40,9 @@ export function watchTlsAttempts(ctx: AppContext, server: http.Server): void {
       const address = (socket as { remoteAddress?: string }).remoteAddress;
       recordRejectionFrom(ctx, address, TLS_ROUTE, 400, TLS_MESSAGE);
     }
-    if (socket.writable && !socket._httpMessage?.headersSent) {
+    // Not after an answer already sent to the request still arriving (an oversized body being dropped): a 408 then is a
+    // second answer on a connection whose client read the first.
+    if (socket.writable && !socket._httpMessage?.headersSent && !answeredBeforeItsBodyEnded(socket)) {
       const status = NODE_ANSWERS[error.code ?? ''] ?? 400;
       socket.write(`HTTP/1.1 ${status} ${REASONS[status]}\r\nConnection: close\r\n\r\n`);
     }

@@ -47,4 +47,18 @@ describe('the rest of an oversized body, dropped after its 413', () => {
       connection.close();
     }
   });
+
+  it('a client still trickling its body at the request timeout is closed without a second answer after its 413', async () => {
+    const { connection, rest } = await oversizedStarted('trickles');
+    try {
+      let sent = 0;
+      while (!(await closedWithin(connection, STALL_MS / 4))) {
+        await connection.write(rest.slice(sent, sent + 10)).catch(() => undefined);
+        sent += 10;
+      }
+      assert.equal(connection.unread(), '', 'nothing after the 413 (Node answers a request timeout with a 408)');
+    } finally {
+      connection.close();
+    }
+  });
 });
