@@ -17,6 +17,7 @@ import { up as uploadTargetPseudonymized } from './015-upload-target-pseudonymiz
 import { up as xapiAttachments } from './016-xapi-attachments.js';
 import { up as storedHere } from './017-stored-here.js';
 import { up as refusedStudent } from './018-refused-student.js';
+import { up as sessionsByGameplay } from './019-sessions-by-gameplay.js';
 
 /** Numbered in order: migration N brings `PRAGMA user_version` from N-1 to N. Never edit a shipped one. */
 export const migrations: ReadonlyArray<(db: Database) => void> = [
@@ -38,6 +39,7 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   xapiAttachments,
   storedHere,
   refusedStudent,
+  sessionsByGameplay,
 ];
 
 export const schemaVersion = migrations.length;
