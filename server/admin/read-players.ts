@@ -2,6 +2,7 @@ import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import type { PlayerProfile, PlayerSummary } from './api-types.js';
 import { PLAYER_REF_COLUMNS, playerRef } from './read-sessions.js';
+import { classNames, classNamesSql } from './student-classes.js';
 
 interface RawPlayer {
   playerId: string;
@@ -50,23 +51,14 @@ export function readPlayers(db: Db, activityId: string | undefined, limit: numbe
 }
 
 export function readPlayer(db: Db, playerId: string): PlayerProfile | undefined {
-  const row = prepared<[string], RawPlayer & { studentId: string | null }>(
+  const row = prepared<[string], RawPlayer & { studentId: string | null; classes: string }>(
     db,
-    `SELECT ${PLAYER_COLUMNS}, p.student_id AS studentId, p.statements, (SELECT count(*) FROM sessions s WHERE s.player_id = p.id) AS sessions
+    `SELECT ${PLAYER_COLUMNS}, p.student_id AS studentId, ${classNamesSql('p.student_id')} AS classes, p.statements, (SELECT count(*) FROM sessions s WHERE s.player_id = p.id) AS sessions
      FROM players p LEFT JOIN students st ON st.id = p.student_id WHERE p.id = ?`,
   ).get(playerId);
   if (!row) return undefined;
   const profile: PlayerProfile = { ...toSummary(row), publicId: row.publicId };
   // One laptop, several classes: whose student this is, when the teacher reached them from another class's Live.
-  if (row.studentId) profile.classes = studentClasses(db, row.studentId);
+  if (row.studentId) profile.classes = classNames(row.classes);
   return profile;
-}
-
-function studentClasses(db: Db, studentId: string): string[] {
-  return prepared<[string], { name: string }>(
-    db,
-    'SELECT c.name FROM class_members cm JOIN classes c ON c.id = cm.class_id WHERE cm.student_id = ? ORDER BY c.name',
-  )
-    .all(studentId)
-    .map((row) => row.name);
 }

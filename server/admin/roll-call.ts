@@ -6,6 +6,7 @@ import { prepared } from '../store/prepared.js';
 import { getSetting } from '../store/settings-repo.js';
 import { isoAt } from '../util/time.js';
 import type { RollCall, StudentElsewhere, StudentOutsider, StudentRefused } from './api-types.js';
+import { classNames, classNamesSql } from './student-classes.js';
 
 /** A session heard from longer ago than this is an earlier lesson, not where a student missing from this one is. */
 const ELSEWHERE_MS = 60 * 60_000;
@@ -71,28 +72,20 @@ function studentsElsewhere(db: Db, classId: string, activityId: string, heardSin
  * with their own classes: Live's "Playing here, not in 1B", and Results' students of another class.
  */
 export function readOutsiders(db: Db, classId: string, activityId: string, since: string | null): StudentOutsider[] {
-  const rows = prepared<[string, string, string], { studentId: string; playerId: string; username: string; name: string | null }>(
+  const rows = prepared<[string, string, string], Omit<StudentOutsider, 'classes' | 'openActivities'> & { classes: string; openActivities: string }>(
     db,
-    `SELECT DISTINCT st.id AS studentId, p.id AS playerId, st.username, st.name
+    `SELECT DISTINCT p.id AS playerId, st.username, st.name, ${classNamesSql('st.id')} AS classes,
+       (SELECT json_group_array(json_object('name', name, 'trackingCode', trackingCode)) FROM
+         (SELECT a.name, a.tracking_code AS trackingCode FROM activities a
+          WHERE a.open = 1 AND a.class_id IN (SELECT class_id FROM class_members WHERE student_id = st.id) ORDER BY a.name)) AS openActivities
      FROM sessions s JOIN players p ON p.id = s.player_id JOIN students st ON st.id = p.student_id
      WHERE s.activity_id = ? AND s.last_seen >= ?
        AND NOT EXISTS (SELECT 1 FROM class_members cm WHERE cm.class_id = ? AND cm.student_id = st.id)
      ORDER BY st.username`,
   ).all(activityId, since ?? '', classId);
   return rows.map((row) => ({
-    playerId: row.playerId,
-    username: row.username,
-    name: row.name,
-    classes: prepared<[string], { name: string }>(
-      db,
-      'SELECT c.name FROM class_members cm JOIN classes c ON c.id = cm.class_id WHERE cm.student_id = ? ORDER BY c.name',
-    )
-      .all(row.studentId)
-      .map((found) => found.name),
-    openActivities: prepared<[string], { name: string; trackingCode: string }>(
-      db,
-      `SELECT a.name, a.tracking_code AS trackingCode FROM activities a
-       WHERE a.open = 1 AND a.class_id IN (SELECT class_id FROM class_members WHERE student_id = ?) ORDER BY a.name`,
-    ).all(row.studentId),
+    ...row,
+    classes: classNames(row.classes),
+    openActivities: JSON.parse(row.openActivities) as StudentOutsider['openActivities'],
   }));
 }

@@ -1,4 +1,5 @@
 import type { DiagnosticGroup, Diagnostics, FirstRunCheck } from '../admin/api-types.js';
+import { classNames, classNamesSql } from '../admin/student-classes.js';
 import { Messages } from '../collector/messages.js';
 import { intendedGameRequest, WRONG_PATH_ROUTE } from '../collector/wrong-path.js';
 import type { AppContext } from '../context.js';
@@ -110,13 +111,10 @@ function rejectionGroups(ctx: AppContext, now: number): DiagnosticGroup[] {
 
 /** "a18 of 1A", "a18 of 1A, 2B", "a18, in no class": a refused student as the other class's teacher knows them. */
 function studentWithClasses(ctx: AppContext, username: string): string {
-  const classes = prepared<[string], { name: string }>(
-    ctx.db,
-    `SELECT c.name FROM students st JOIN class_members cm ON cm.student_id = st.id JOIN classes c ON c.id = cm.class_id
-     WHERE st.username = ? ORDER BY c.name`,
-  )
-    .all(username)
-    .map((found) => found.name);
+  const row = prepared<[string], { classes: string }>(ctx.db, `SELECT ${classNamesSql('st.id')} AS classes FROM students st WHERE st.username = ?`).get(
+    username,
+  );
+  const classes = row ? classNames(row.classes) : [];
   return classes.length === 0 ? `${username}, in no class` : `${username} of ${classes.join(', ')}`;
 }
 
