@@ -1,6 +1,7 @@
 import { findPlayer } from '../store/find-player.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
+import { STUDENT_REFUSALS_WHERE } from '../store/rejections-repo.js';
 import { bundledAttachments } from '../store/xapi-attachments-repo.js';
 import { appVersion } from './app-version.js';
 
@@ -33,13 +34,13 @@ const ABOUT = {
   answers: 'How many times each answer was given to each question, per activity.',
   alerts: "Warnings and alerts the teacher's rules raised about the player's sessions, with when they were cleared or acknowledged.",
   refusedRequests:
-    "Requests of the player's sessions that Aula refused (kept for the Diagnostics screen for a limited time, AULA_REFUSALS_KEPT_DAYS): the device's network address and the start of what it sent.",
+    "Requests of the player's sessions that Aula refused, and for a roster student their failed logins and the starts another class's activity refused them (kept for the Diagnostics screen for a limited time, AULA_REFUSALS_KEPT_DAYS): the device's network address and the start of what it sent (for a login, only the username).",
   uploads: "Statements of the player sent to a central Learning Record Store (LRS): where, and how many. Those copies are the LRS's; ask its administrator.",
   statements: 'Every statement the games sent about the player, exactly as received, with the time Aula stored it.',
   attachments:
     'The files (a picture, a recording…) xAPI games sent along with those statements, each once: its sha2 and type as the statements name it, the ids of the statements naming it, and its data in base64.',
   notIncluded:
-    "Not in this report: backups of the whole database made before (aula backup list), exports and bundles already handed over, the log (standard error, wherever it was kept), and refused requests not tied to a session (they name only a device's address).",
+    "Not in this report: backups of the whole database made before (aula backup list), exports and bundles already handed over, the log (standard error, wherever it was kept), and refused requests that name neither a session of the player nor the student (they name only a device's address).",
 };
 
 /**
@@ -90,8 +91,11 @@ const ANSWERS = `SELECT a.tracking_code AS activity, c.object_id AS objectId, c.
   FROM answer_counts c LEFT JOIN activities a ON a.id = c.activity_id WHERE c.player_id = ? ORDER BY c.activity_id, c.object_id, c.response`;
 const ALERTS = `SELECT a.tracking_code AS activity, x.session_id AS sessionId, x.severity, x.message, x.raised, x.cleared, x.acknowledged
   FROM alerts x LEFT JOIN activities a ON a.id = x.activity_id WHERE x.player_id = ? ORDER BY x.id`;
-const REFUSED = `SELECT time, route, address, session_id AS sessionId, status, message, sample, repeats FROM rejected_requests
-  WHERE session_id IN (SELECT id FROM sessions WHERE player_id = ?) ORDER BY id`;
+const REFUSED_COLUMNS = 'time, route, address, session_id AS sessionId, status, message, sample, repeats';
+const REFUSED = `SELECT ${REFUSED_COLUMNS} FROM rejected_requests WHERE session_id IN (SELECT id FROM sessions WHERE player_id = ?) ORDER BY id`;
+/** A roster student's refusals besides their sessions': failed logins, starts another class's activity refused them. */
+const REFUSED_AS_STUDENT = `SELECT ${REFUSED_COLUMNS} FROM rejected_requests
+  WHERE (session_id IS NULL OR session_id NOT IN (SELECT id FROM sessions WHERE player_id IS ?)) AND (${STUDENT_REFUSALS_WHERE}) ORDER BY id`;
 const UPLOADS = `SELECT t.endpoint, count(*) AS statements, max(u.updated) AS lastSent FROM upload_state u JOIN upload_targets t ON t.id = u.target_id
   WHERE u.state = 'sent' AND u.statement_seq IN (SELECT seq FROM statements WHERE session_id IN (SELECT id FROM sessions WHERE player_id = ?))
   GROUP BY t.endpoint ORDER BY t.endpoint`;
@@ -115,7 +119,10 @@ function readHead(db: Db, subject: Subject, typed: string): Record<string, unkno
     subject.studentId === null
       ? null
       : {
-          ...prepared<[string], Record<string, unknown>>(db, 'SELECT username, name, email, created FROM students WHERE id = ?').get(subject.studentId),
+          ...prepared<[string], { username: string; name: string | null; email: string | null; created: string }>(
+            db,
+            'SELECT username, name, email, created FROM students WHERE id = ?',
+          ).get(subject.studentId),
           classes: all(
             db,
             'SELECT c.name AS class, m.role FROM class_members m JOIN classes c ON c.id = m.class_id WHERE m.student_id = ? ORDER BY c.name',
@@ -135,9 +142,17 @@ function readHead(db: Db, subject: Subject, typed: string): Record<string, unkno
     results: all(db, RESULTS, subject.playerId),
     answers: all(db, ANSWERS, subject.playerId),
     alerts: all(db, ALERTS, subject.playerId),
-    refusedRequests: all(db, REFUSED, subject.playerId),
+    refusedRequests: refusedRequests(db, subject, student?.username),
     uploads: all(db, UPLOADS, subject.playerId),
   };
+}
+
+/** The refusals tied to the player's sessions, then those naming the roster student by username (each in the order stored). */
+function refusedRequests(db: Db, subject: Subject, username: string | undefined): Record<string, unknown>[] {
+  const ofSessions = all(db, REFUSED, subject.playerId);
+  if (username === undefined) return ofSessions;
+  const asStudent = prepared<[string | null, string, string], Record<string, unknown>>(db, REFUSED_AS_STUDENT).all(subject.playerId, username, username);
+  return [...ofSessions, ...asStudent];
 }
 
 export interface AccessReportSummary {

@@ -53,3 +53,10 @@ export function insertRejection(db: Db, row: RejectionRow): RecordedRejection {
   const session = prepared<[number], { activityId: string | null }>(db, 'SELECT activity_id AS activityId FROM sessions WHERE id = ?').get(row.sessionId);
   return { activityId: session?.activityId ?? null };
 }
+
+/**
+ * The refused requests that name a roster student by username (two parameters, the username twice): a failed login's
+ * or logout's sample (login-router.ts keeps only a roster username there) and a refused start's student. Deleted with
+ * the account (student-delete.ts) and part of their access report (access-report.ts).
+ */
+export const STUDENT_REFUSALS_WHERE = "(route IN ('login', 'logout') AND sample = ?) OR student = ?";

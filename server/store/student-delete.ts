@@ -1,5 +1,6 @@
 import type { Db } from './open-database.js';
 import { prepared } from './prepared.js';
+import { STUDENT_REFUSALS_WHERE } from './rejections-repo.js';
 
 export class StudentDeleteError extends Error {
   constructor(
@@ -32,9 +33,11 @@ export function studentAccount(db: Db, username: string): StudentAccount {
   return { ...found, classes: rows.map((row) => row.name), classIds: rows.map((row) => row.id) };
 }
 
+const STUDENT_REFUSALS_DELETE = `DELETE FROM rejected_requests WHERE ${STUDENT_REFUSALS_WHERE}`;
+
 /**
  * Deletes a student's roster account for good (username, display name, e-mail address, password hash, class
- * memberships): the end of the school's need for it, or an erasure request. The student's game data is a player of its
+ * memberships, the refusals naming them): the end of the school's need for it, or an erasure request. The student's game data is a player of its
  * own, erased with `aula player erase`; while it exists the account is kept, since the player record names the student
  * by username and would otherwise outlive the account. Login tokens stop working at once (the student must exist).
  * Call inside a write transaction; `secure_delete` overwrites the freed pages with zeros.
@@ -55,5 +58,8 @@ export function deleteStudentAccount(db: Db, username: string): StudentAccount {
   db.pragma('secure_delete = ON');
   db.prepare('DELETE FROM class_members WHERE student_id = ?').run(account.id);
   db.prepare('DELETE FROM students WHERE id = ?').run(account.id);
+  // The refusals that name the student by username (their failed logins, the starts another class's activity refused
+  // them): kept for the teacher's Diagnostics, they would outlive the account by the refusals' 30 days.
+  db.prepare(STUDENT_REFUSALS_DELETE).run(account.username, account.username);
   return account;
 }
