@@ -36,6 +36,8 @@ export function worded(effect: RuleEffect, name: (objectId: string) => string | 
 const MINUTE = 60_000;
 /** A game has a few dozen levels; a client inventing object ids must not grow a live session's memory without end. */
 const PROGRESS_OBJECTS_KEPT = 1_000;
+/** Likewise the objects initialized and not completed that "quit without completing" names at the end. */
+const OPEN_OBJECTS_KEPT = 1_000;
 
 function minutesText(minutes: number): string {
   if (minutes < 1) return `${Math.round(minutes * 60)} s`;
@@ -82,7 +84,9 @@ export function evaluateStatement(settings: RuleSettings, state: SessionRuleStat
     effects.clear('no-progress');
   }
 
-  if (fact.objectId && fact.verbName === 'initialized') state.open.add(fact.objectId);
+  // Bounded as the progress kept: a client initializing invented ids grew the set without end, and its end raised (and
+  // named, a look-up each) one "quit" alert per id. A game has a few dozen levels open at most.
+  if (fact.objectId && fact.verbName === 'initialized' && state.open.size < OPEN_OBJECTS_KEPT) state.open.add(fact.objectId);
   // Finished as Live and Diagnostics say it (finished-game.ts): the game's own object, the last that said so.
   const finished = gameCompletion(fact);
   if (finished !== null) state.finishedGame = finished;
