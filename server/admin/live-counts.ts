@@ -24,8 +24,10 @@ interface Candidate {
  * the time the laptop slept, Aula was off or its clock was set is not silence), so the header and Activities count what
  * Live shows as active. Before, a fixed 3 minutes by the wall clock: with the Idle alert at 1 minute the header counted
  * idle students as live, after a sleep over lunch it counted no one, and after the clock was set back an hour it
- * counted every game closed in that hour. Only the sessions seen in the last hours are read (a bounded scan of the
- * sessions' own row, never a statement); `activityId` reads one activity's, through their index by activity.
+ * counted every game closed in that hour. Only the sessions seen in the last hours are counted, but finding them is a
+ * scan of the sessions table (never of statements), as the header's totals already make: an index on last_seen would be
+ * rewritten with every batch stored, on the ingest path. `activityId` reads one activity's, through their index by
+ * activity.
  */
 export function liveSessionCounts(ctx: AppContext, now: number, activityId?: string): Map<string | null, number> {
   const engine = rulesEngineFor(ctx);
