@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { normalizeSettingsFor } from '../export/export-options.js';
 import { statementWhere, UnknownFilterValueError } from '../export/filters.js';
+import { countStatements } from '../export/statement-rows.js';
 import { ensurePseudonymSalt } from '../normalize/index.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
@@ -59,16 +60,19 @@ export async function testConnection(target: LrsTarget): Promise<{ ok: boolean; 
 }
 
 export function listTargets(db: Db): UploadTargetView[] {
-  const total = prepared<[], { n: number }>(db, 'SELECT count(*) AS n FROM statements').get()?.n ?? 0;
-  return prepared<[], Omit<UploadTargetView, 'counts' | 'notQueued'>>(db, 'SELECT id, endpoint, username, created FROM upload_targets ORDER BY created')
-    .all()
-    .map((target) => {
-      // A target stored by an Aula that kept a typed `KEY:SECRET@` in its endpoint is listed without it.
-      target.endpoint = endpointWithoutCredentials(target.endpoint);
-      const counts = stateCounts(db, target.id, { sql: '', params: [] });
-      const known = counts.pending + counts.sent + counts.conflict + counts.rejected;
-      return { ...target, counts, notQueued: Math.max(0, total - known) };
-    });
+  const targets = prepared<[], Omit<UploadTargetView, 'counts' | 'notQueued'>>(
+    db,
+    'SELECT id, endpoint, username, created FROM upload_targets ORDER BY created',
+  ).all();
+  // Counted only for targets, and without joining each statement to its batch (countStatements).
+  const total = targets.length === 0 ? 0 : countStatements(db, { sql: '', params: [] });
+  return targets.map((target) => {
+    // A target stored by an Aula that kept a typed `KEY:SECRET@` in its endpoint is listed without it.
+    target.endpoint = endpointWithoutCredentials(target.endpoint);
+    const counts = stateCounts(db, target.id, { sql: '', params: [] });
+    const known = counts.pending + counts.sent + counts.conflict + counts.rejected;
+    return { ...target, counts, notQueued: Math.max(0, total - known) };
+  });
 }
 
 /**

@@ -62,7 +62,10 @@ const NO_ACTIVITY: ActivityColumns = { activityName: null, activityCode: null };
 const MAX_CACHED = 50_000;
 
 export function countStatements(db: Db, where: StatementWhere): number {
-  const row = db.prepare(`SELECT count(*) AS n FROM statements s ${where.sql}`).get(...where.params) as { n: number };
+  // Unfiltered, the rows alone: the statements view joins each row to its batch, 24 ms for a term's 500,000 statements
+  // on every visit of Data and every count the dashboard asked for; every row has its batch, so the count is the same.
+  const sql = where.sql === '' ? 'SELECT count(*) AS n FROM statement_rows' : `SELECT count(*) AS n FROM statements s ${where.sql}`;
+  const row = db.prepare(sql).get(...where.params) as { n: number };
   return row.n;
 }
 
