@@ -1,7 +1,8 @@
 // `npm run bench:term`: the dashboard and the CLI on a laptop after a whole school term (seed-term.ts): every admin
 // API endpoint the dashboard calls, each screen's load in Chromium and the CLI's listing commands, p50/p99 each, with
 // the size of each answer (a list that grows with the term shows here). Targets: ≤ 50 ms per answer, a screen usable
-// in well under a second. BENCH_STATEMENTS (default 500,000), BENCH_SAMPLES (default 20).
+// in well under a second. BENCH_STATEMENTS (default 500,000), BENCH_SAMPLES (default 20), BENCH_SCREENS=0 for
+// the API and the CLI alone.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -150,8 +151,8 @@ async function main(): Promise<void> {
       ];
       printTable('CLI (beside aula serve), whole command', cliRows);
 
-      if (chromiumMissing) {
-        console.log(`\nscreens skipped: ${chromiumMissing}`);
+      if (chromiumMissing || process.env.BENCH_SCREENS === '0') {
+        console.log(`\nscreens skipped: ${chromiumMissing || 'BENCH_SCREENS=0'}`);
         return;
       }
       const browser = await launchChromium();
