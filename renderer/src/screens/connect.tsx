@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { ConnectInfo } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { CopyButton } from '../components/copy-button';
@@ -9,6 +10,12 @@ import { Link } from '../router';
 import { XapiPart } from './connect-xapi';
 import { FirstRunNotice, MdnsName, useMdnsHost } from './diagnostics/mdns-name';
 import { TrackerSettings } from './tracker-settings';
+
+/**
+ * Cards drawn at first, newest first; open activities are always drawn. After a term of 120 activities, a QR code each
+ * kept the screen busy half a second (npm run bench:term): the older closed ones are a button away.
+ */
+export const CONNECT_CARDS_AT_ONCE = 10;
 
 /** 127.x: reaches the laptop Aula runs on, never a student's machine. */
 const isThisComputerOnly = (url: string): boolean => new URL(url).hostname.startsWith('127.');
@@ -32,6 +39,10 @@ function ConnectDetails({ info, mdnsHost }: { info: ConnectInfo; mdnsHost: strin
   const { urls, port, reachableFromLan, activities } = info;
   // The LAN name survives IP changes: games and QR codes use it when Aula answers for it.
   const primary = mdnsHost ? `http://${mdnsHost}:${port}/` : (urls[0] ?? `http://127.0.0.1:${port}/`);
+  const [everyCard, setEveryCard] = useState(false);
+  const newestFirst = [...activities].reverse();
+  const drawn = everyCard ? newestFirst : newestFirst.filter((activity, index) => activity.open || index < CONNECT_CARDS_AT_ONCE);
+  const olderClosed = newestFirst.length - drawn.length;
   return (
     <>
       <div className="card">
@@ -68,7 +79,7 @@ function ConnectDetails({ info, mdnsHost }: { info: ConnectInfo; mdnsHost: strin
         </EmptyState>
       ) : (
         <div className="cards">
-          {[...activities].reverse().map((activity) => {
+          {drawn.map((activity) => {
             const link = connectLink(primary, activity.trackingCode);
             return (
               <article key={activity.id} className="card connect-card" data-activity-id={activity.id}>
@@ -92,6 +103,13 @@ function ConnectDetails({ info, mdnsHost }: { info: ConnectInfo; mdnsHost: strin
             );
           })}
         </div>
+      )}
+      {olderClosed > 0 && (
+        <p>
+          <button type="button" className="button-small" onClick={() => setEveryCard(true)}>
+            Show the {olderClosed === 1 ? 'older closed activity' : `${olderClosed} older closed activities`}
+          </button>
+        </p>
       )}
     </>
   );
