@@ -52,7 +52,8 @@ test('migrations 10-12 keep what a session showed, and its refused batches count
         statements: 4,
         lastObject: 'level1',
         lastObjectType: null,
-        progress: 0.5,
+        // Shown as Live shows a level just completed (read-sessions.ts): 100 %; the stored 0.5 is kept (below).
+        progress: 1,
         success: false,
         score: 0.3,
         resultObject: null,
@@ -62,6 +63,7 @@ test('migrations 10-12 keep what a session showed, and its refused batches count
         lastRefusal: 'Statement 0 is invalid',
       },
     );
+    assert.equal((db.prepare('SELECT progress FROM sessions WHERE id = ?').get(sessionId) as { progress: number }).progress, 0.5);
     // The same refusal again after the upgrade: the old row has no key, so the repeat starts one; the next repeat
     // is counted on it.
     const again = { time: '2026-01-01T10:05:00.000Z', route: 'track', address: '10.0.0.7', sessionId, status: 400, message: 'Statement 0 is invalid', sample: '[{}]' };
