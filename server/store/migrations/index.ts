@@ -18,6 +18,7 @@ import { up as xapiAttachments } from './016-xapi-attachments.js';
 import { up as storedHere } from './017-stored-here.js';
 import { up as refusedStudent } from './018-refused-student.js';
 import { up as sessionsByGameplay } from './019-sessions-by-gameplay.js';
+import { up as refusalsByAddress } from './020-refusals-by-address.js';
 
 /** Numbered in order: migration N brings `PRAGMA user_version` from N-1 to N. Never edit a shipped one. */
 export const migrations: ReadonlyArray<(db: Database) => void> = [
@@ -40,6 +41,7 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   storedHere,
   refusedStudent,
   sessionsByGameplay,
+  refusalsByAddress,
 ];
 
 export const schemaVersion = migrations.length;
