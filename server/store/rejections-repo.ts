@@ -32,6 +32,31 @@ function repeatKey(row: RejectionRow): string {
 }
 
 /**
+ * The most distinct refusals kept per sending address. A classroom's real problems fit many times over: a game
+ * re-sending its refused batch is one row, so is a code mistyped again and again, and even a class behind one NAT
+ * address makes a few per student. A script sending endless distinct bad requests (random authTokens, bodies, paths,
+ * codes) made a row each, with a sample of up to 2 KB, and filled the laptop's disk until Aula refused the real games'
+ * statements: now it keeps at most this many rows (a few hundred KB per address, some 70 MB for a whole /24 network).
+ */
+export const REFUSALS_KEPT_PER_ADDRESS = 100;
+
+/**
+ * Over the bound, the address's oldest refusals go and the new one is kept. The teacher's Diagnostics list the last
+ * hour, newest first, so the newest problems are the useful ones; a problem still happening stays, as each repeat
+ * makes its row the newest; and the flood itself stays visible as the newest rows of its address. Counting new
+ * refusals on a kept row instead ("and K more") would have hidden every later problem of that address (a whole class
+ * behind NAT) for the 30 days its rows are kept, and put their count on a message and session that were not theirs.
+ * Through the index by address (migration 20): at most a hundred entries of one address read, once per refusal.
+ */
+function keepNewestOfAddress(db: Db, address: string | null): void {
+  prepared(
+    db,
+    `DELETE FROM rejected_requests WHERE address IS ? AND id < (
+       SELECT id FROM rejected_requests WHERE address IS ? ORDER BY id DESC LIMIT 1 OFFSET ${REFUSALS_KEPT_PER_ADDRESS - 1})`,
+  ).run(address, address);
+}
+
+/**
  * Stores a refusal. A repeat of an earlier one (a tracker re-sends a refused batch on every flush, for ever) replaces
  * that row with a new one carrying its count: the newest refusal is the newest row, as the diagnostics read them
  * (newest first, and "cleared" up to a row id), and the table grows with distinct problems, not with time.
@@ -49,6 +74,8 @@ export function insertRejection(db: Db, row: RejectionRow): RecordedRejection {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(row.time, row.route, row.address, row.sessionId, row.status, row.message, row.sample, earlier?.repeats ?? 0, key, row.student ?? null);
   prepared(db, 'DELETE FROM rejected_requests WHERE repeat_key = ? AND id <> ?').run(key, lastInsertRowid);
+  // A repeat took its earlier row's place: the device's count of refusals kept did not grow.
+  if (!earlier?.repeats) keepNewestOfAddress(db, row.address);
   if (row.sessionId === null) return { activityId: null };
   const session = prepared<[number], { activityId: string | null }>(db, 'SELECT activity_id AS activityId FROM sessions WHERE id = ?').get(row.sessionId);
   return { activityId: session?.activityId ?? null };

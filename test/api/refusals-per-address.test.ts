@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import type { DiagnosticGroup, Diagnostics, SessionRow } from '../../server/admin/api-types.js';
+import type { Collector } from '../../server/index.js';
+import { REFUSALS_KEPT_PER_ADDRESS } from '../../server/store/rejections-repo.js';
+import { startTestCollector } from '../support/collector.js';
+import { makeActivity } from '../support/fixtures.js';
+import { postJsonFrom, requestFrom } from '../support/from-address.js';
+import { request } from '../support/http.js';
+import type { StartAnswer } from '../support/rage.js';
+import { statementS } from '../support/rage.js';
+
+/**
+ * Security review: every distinct refused request was a stored row with a sample of up to 2 KB, so one device on the
+ * classroom's Wi-Fi sending endless distinct bad requests filled the laptop's disk, and then the real games' statements
+ * were refused. Each address now keeps at most REFUSALS_KEPT_PER_ADDRESS refusals, its newest.
+ */
+describe('refused requests kept per device', () => {
+  let collector: Collector;
+  const classroomGame = '127.0.0.3';
+  const prankster = '127.0.0.2';
+
+  before(async () => {
+    collector = await startTestCollector({ config: { mdns: false } });
+  });
+  after(() => collector?.close());
+
+  async function rowsFrom(address: string): Promise<number> {
+    await collector.context.ingest.idle();
+    return (collector.context.db.prepare('SELECT count(*) AS n FROM rejected_requests WHERE address = ?').get(address) as { n: number }).n;
+  }
+
+  async function read<T>(path: string): Promise<T> {
+    await collector.context.ingest.idle();
+    const answer = await request(`${collector.url}/admin/api/${path}`);
+    assert.equal(answer.status, 200);
+    return answer.json as T;
+  }
+
+  const groupOf = (diagnostics: Diagnostics, kind: DiagnosticGroup['kind']) => diagnostics.groups.find((group) => group.kind === kind);
+  const random = () => randomBytes(9).toString('base64url');
+
+  test("a device sending endless distinct bad requests keeps only its newest refusals, and no one else's goes", async () => {
+    const activity = makeActivity(collector.context.db, { name: 'Fractions' });
+    // A real classroom's problems, from another device, first: the oldest rows of the table.
+    const started = await postJsonFrom(classroomGame, collector.port, `/api/collector/start/${activity.trackingCode}`, {});
+    assert.equal(started.status, 200);
+    const game = JSON.parse(started.text) as StartAnswer;
+    const broken = [{ ...statementS(game.actor), verb: 'not-a-verb' }];
+    for (let flush = 0; flush < 3; flush++) {
+      assert.equal((await postJsonFrom(classroomGame, collector.port, '/api/collector/track', broken, { Authorization: game.authToken })).status, 400);
+    }
+    const typo = `${activity.trackingCode}x`;
+    assert.equal((await postJsonFrom(classroomGame, collector.port, `/api/collector/start/${typo}`, {})).status, 404);
+    assert.equal(await rowsFrom(classroomGame), 2);
+
+    // The prank: tracks with invented authTokens and bodies, posts to invented paths ending like an xAPI game's, starts
+    // with invented codes. Each is distinct, so none merges with another.
+    const sent = REFUSALS_KEPT_PER_ADDRESS * 2 + 7;
+    const codes: string[] = [];
+    let lastPath = '';
+    for (let i = 0; i < sent; i++) {
+      if (i % 3 === 0) {
+        const answer = await postJsonFrom(prankster, collector.port, '/api/collector/track', [{ junk: random().repeat(100) }], { Authorization: random() });
+        assert.equal(answer.status, 401);
+      } else if (i % 3 === 1) {
+        lastPath = `/${random()}/statements`;
+        assert.equal((await postJsonFrom(prankster, collector.port, lastPath, { junk: random() })).status, 404);
+      } else {
+        codes.push(random().toLowerCase());
+        assert.equal((await requestFrom(prankster, collector.port, { method: 'POST', path: `/api/collector/start/${codes.at(-1)}` })).status, 404);
+      }
+    }
+
+    assert.equal(await rowsFrom(prankster), REFUSALS_KEPT_PER_ADDRESS, 'the device keeps a bounded number of refusals');
+    assert.equal(await rowsFrom(classroomGame), 2, "another device's refusals are untouched");
+    const oldest = collector.context.db.prepare('SELECT count(*) AS n FROM rejected_requests WHERE sample = ?').get(codes[0]) as { n: number };
+    assert.equal(oldest.n, 0, "the device's oldest refusals made way for its newest");
+
+    // Diagnostics still list the device's newest problems, and the classroom game's refused batch as it was.
+    const diagnostics = await read<Diagnostics>('diagnostics');
+    const unknownCodes = groupOf(diagnostics, 'unknown-code')?.items ?? [];
+    assert.ok(
+      unknownCodes.some((item) => item.detail === codes.at(-1) && item.address === prankster),
+      'its newest unknown code is listed',
+    );
+    assert.ok(groupOf(diagnostics, 'other')?.items.some((item) => item.detail === `POST ${lastPath}` && item.address === prankster));
+    const invalid = groupOf(diagnostics, 'invalid-track')?.items.find((item) => item.address === classroomGame);
+    assert.equal(invalid?.count, 3);
+
+    // Live still counts the classroom game's refused batch.
+    const { sessions } = await read<{ sessions: SessionRow[] }>(`activities/${activity.id}/sessions`);
+    assert.equal(sessions.length, 1);
+    assert.equal(sessions[0]?.refused, 3);
+  });
+
+  test("a refusal sent again does not push out the device's others", async () => {
+    const code = random().toLowerCase();
+    const startWith = () => requestFrom(prankster, collector.port, { method: 'POST', path: `/api/collector/start/${code}` });
+    assert.equal((await startWith()).status, 404);
+    const others = async () => {
+      await collector.context.ingest.idle();
+      return collector.context.db.prepare('SELECT id FROM rejected_requests WHERE address = ? AND sample IS NOT ? ORDER BY id').all(prankster, code);
+    };
+    const kept = await others();
+    for (let again = 0; again < 4; again++) assert.equal((await startWith()).status, 404);
+    assert.deepEqual(await others(), kept);
+    assert.equal(await rowsFrom(prankster), REFUSALS_KEPT_PER_ADDRESS);
+    const item = groupOf(await read<Diagnostics>('diagnostics'), 'unknown-code')?.items.find((listed) => listed.detail === code);
+    assert.equal(item?.count, 5);
+  });
+});

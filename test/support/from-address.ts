@@ -1,0 +1,51 @@
+import http from 'node:http';
+
+export interface AddressedReply {
+  status: number;
+  text: string;
+}
+
+/**
+ * A request to the collector from a chosen loopback address (all of 127.0.0.0/8 is loopback on Linux): a device of
+ * its own, for what Aula keeps or limits per address.
+ */
+export function requestFrom(
+  localAddress: string,
+  port: number,
+  request: { method: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<AddressedReply> {
+  return new Promise((resolve, reject) => {
+    const body = request.body ?? '';
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        localAddress,
+        method: request.method,
+        path: request.path,
+        agent: false,
+        headers: { 'Content-Length': Buffer.byteLength(body), ...request.headers },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => {
+          text += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** A JSON POST from a chosen loopback address. */
+export function postJsonFrom(localAddress: string, port: number, path: string, body: unknown, headers: Record<string, string> = {}): Promise<AddressedReply> {
+  return requestFrom(localAddress, port, {
+    method: 'POST',
+    path,
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+}
