@@ -31,6 +31,16 @@ export class CollectorRefusal extends Error {
 export const RETRY_SOON = { 'Retry-After': '1' } as const;
 
 const SAMPLE_LIMIT = 2048;
+/**
+ * The longest message kept with a refusal (the game is still told the whole of it). The catalogue's are a line, but an
+ * xAPI validation message names the JSON path of the problem, with the keys the client chose: a key of megabytes made
+ * a stored refusal of megabytes, past the bound on what one device can make Aula keep (rejections-repo.ts).
+ */
+const MESSAGE_LIMIT = 500;
+
+function storedMessage(message: string): string {
+  return message.length > MESSAGE_LIMIT ? `${message.slice(0, MESSAGE_LIMIT - 1)}…` : message;
+}
 
 /** A game told "busy, retry shortly" (track or xAPI), for the teacher's diagnostics: in memory, see BusyRefusals. */
 export function recordBusy(ctx: AppContext, req: IncomingMessage): void {
@@ -87,7 +97,7 @@ export function recordRejectionFrom(
       address: address ?? null,
       sessionId: details.sessionId ?? null,
       status,
-      message,
+      message: storedMessage(message),
       sample,
       student: details.student ?? null,
     })

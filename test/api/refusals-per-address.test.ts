@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import type { DiagnosticGroup, Diagnostics, SessionRow } from '../../server/admin/api-types.js';
 import type { Collector } from '../../server/index.js';
 import { REFUSALS_KEPT_PER_ADDRESS } from '../../server/store/rejections-repo.js';
+import { activeXapiCredential } from '../../server/store/xapi-credentials-repo.js';
 import { startTestCollector } from '../support/collector.js';
 import { makeActivity } from '../support/fixtures.js';
 import { postJsonFrom, requestFrom } from '../support/from-address.js';
@@ -109,5 +110,29 @@ describe('refused requests kept per device', () => {
     assert.equal(await rowsFrom(prankster), REFUSALS_KEPT_PER_ADDRESS);
     const item = groupOf(await read<Diagnostics>('diagnostics'), 'unknown-code')?.items.find((listed) => listed.detail === code);
     assert.equal(item?.count, 5);
+  });
+  test("an xAPI refusal naming a key of its own making is kept with its message cut short, the client told all of it", async () => {
+    const activity = makeActivity(collector.context.db, { name: 'Long keys' });
+    const credential = activeXapiCredential(collector.context.db, activity.id);
+    assert.ok(credential);
+    const key = 'k'.repeat(200_000);
+    const statement = {
+      actor: { mbox: 'mailto:ana@example.org' },
+      verb: { id: 'http://adlnet.gov/expapi/verbs/experienced' },
+      object: { id: 'http://example.org/activity' },
+      [key]: 1,
+    };
+    const answer = await postJsonFrom('127.0.0.4', collector.port, '/xapi/statements', statement, {
+      Authorization: `Basic ${Buffer.from(`${credential.key}:${credential.secret}`).toString('base64')}`,
+      'X-Experience-API-Version': '1.0.3',
+    });
+    assert.equal(answer.status, 400);
+    assert.ok(answer.text.includes(key), 'the client reads the whole message, as before');
+    await collector.context.ingest.idle();
+    const stored = collector.context.db.prepare("SELECT message FROM rejected_requests WHERE address = '127.0.0.4'").all() as { message: string }[];
+    assert.equal(stored.length, 1);
+    assert.ok((stored[0]?.message.length ?? 0) <= 500, `stored ${stored[0]?.message.length} characters`);
+    const listed = (await read<Diagnostics>('diagnostics')).groups.flatMap((group) => group.items).find((item) => item.address === '127.0.0.4');
+    assert.match(listed?.detail ?? "", /^Statement 0 is invalid: \/kkkk+…$/);
   });
 });
