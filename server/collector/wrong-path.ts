@@ -57,7 +57,12 @@ export function answerNotFound(ctx: AppContext) {
     // as the request it announces.
     const announced = req.headers['access-control-request-method'];
     const method = req.method === 'OPTIONS' && typeof announced === 'string' && /^[A-Z]+$/.test(announced) ? announced : req.method;
-    if (intendedGameRequest(method, path) !== undefined) {
+    // A browser opening an address (typed, a link, a form: `GET /login`, `POST /login` of a login form) is a person,
+    // not a game: a tracker's requests are never navigations. Nothing Aula serves posts to `/login` (the dashboard
+    // calls /admin/api, the key page posts to /teacher), so such a request was listed as a game's mistake that no
+    // game made.
+    const navigation = req.headers['sec-fetch-mode'] === 'navigate';
+    if (!navigation && intendedGameRequest(method, path) !== undefined) {
       recordRejection(ctx, req, WRONG_PATH_ROUTE, 404, Messages.notFound, { sample: `${method} ${path}`.slice(0, SAMPLE_LIMIT) });
       // Outside `/api/` too, so a browser game's developer reads "Not found" rather than a missing CORS header.
       applyRageCors(req, res);

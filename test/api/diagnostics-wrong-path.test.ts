@@ -4,6 +4,7 @@ import type { DiagnosticItem, Diagnostics } from '../../server/admin/api-types.j
 import type { Collector } from '../../server/index.js';
 import { startTestCollector } from '../support/collector.js';
 import { makeActivity } from '../support/fixtures.js';
+import { requestFrom } from '../support/from-address.js';
 import { request } from '../support/http.js';
 
 /**
@@ -72,5 +73,22 @@ describe('diagnostics: a game sending to a wrong address', () => {
     await notFound('GET', '/api/nothing-here');
     await notFound('POST', '/wp-admin/setup.php');
     assert.equal((await others()).length, before);
+  });
+  test("a browser opening a path that ends like a game's (a typed address, a login form) is not listed as a game's mistake", async () => {
+    const before = await others();
+    // What Chromium sends when an address is typed or a form is submitted (Node's fetch would say `cors`); a game's
+    // tracker never navigates.
+    const navigate = async (method: string, path: string, body?: string) => {
+      const headers = { 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Dest': 'document', 'Content-Type': 'application/x-www-form-urlencoded' };
+      const answer = await requestFrom('127.0.0.1', collector.port, { method, path, headers, ...(body === undefined ? {} : { body }) });
+      assert.equal(answer.status, 404, `${method} ${path}`);
+    };
+    await navigate('GET', '/login');
+    await navigate('POST', '/login', 'username=ana&password=secret');
+    await navigate('GET', '/api/api/collector/start/abcd1234');
+    assert.deepEqual(await others(), before);
+    // A game's login to the wrong base path is still listed, with where Aula answers it.
+    await notFound('POST', '/login', { 'Content-Type': 'application/json' });
+    assert.equal((await others()).find((item) => item.detail === 'POST /login')?.suggestion, 'POST /api/login');
   });
 });
