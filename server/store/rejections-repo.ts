@@ -36,7 +36,8 @@ function repeatKey(row: RejectionRow): string {
  * re-sending its refused batch is one row, so is a code mistyped again and again, and even a class behind one NAT
  * address makes a few per student. A script sending endless distinct bad requests (random authTokens, bodies, paths,
  * codes) made a row each, with a sample of up to 2 KB, and filled the laptop's disk until Aula refused the real games'
- * statements: now it keeps at most this many rows (400 KB on disk per address, some 100 MB for a whole /24 network; twice that in characters of 3 bytes).
+ * statements: now it keeps at most this many rows (400 KB on disk per address, some 100 MB for a whole /24 network;
+ * twice that in characters of 3 bytes).
  */
 export const REFUSALS_KEPT_PER_ADDRESS = 100;
 
