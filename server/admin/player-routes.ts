@@ -6,6 +6,7 @@ import { sendJson } from '../http/send.js';
 import { findStudentByUsername } from '../store/students-repo.js';
 import { writeDrained } from '../util/drained.js';
 import { AdminError } from './admin-error.js';
+import { playerSearchParam } from './player-search.js';
 import { readPlayer, readPlayers } from './read-players.js';
 import { readPlayerSessions } from './read-sessions.js';
 import { readStatements } from './read-statements.js';
@@ -17,7 +18,8 @@ export function playerRoutes(ctx: AppContext): express.Router {
 
   router.get('/players', (req, res) => {
     const limit = intParam(req.query.limit, { min: 1, max: 5000, fallback: 1000 });
-    sendJson(res, 200, { players: readPlayers(ctx.db, undefined, limit) });
+    // ?q=: the players whose shown name contains it, among everyone, not only the newest `limit` the screen holds.
+    sendJson(res, 200, { players: readPlayers(ctx.db, undefined, limit, playerSearchParam(req.query.q)) });
   });
 
   router.get('/players/:id', async (req, res) => {

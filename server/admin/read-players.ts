@@ -1,6 +1,7 @@
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import type { PlayerProfile, PlayerSummary } from './api-types.js';
+import { ensurePlayerSearchFunctions, PLAYER_MATCHES_SQL, type PlayerSearch } from './player-search.js';
 import { PLAYER_REF_COLUMNS, playerRef } from './read-sessions.js';
 import { classNames, classNamesSql } from './student-classes.js';
 
@@ -27,26 +28,33 @@ const toSummary = (row: RawPlayer): PlayerSummary => ({
   statements: row.statements ?? 0,
 });
 
-/** Most recently seen first. Per-activity counts come from the player's sessions (indexed by player), not statements. */
-export function readPlayers(db: Db, activityId: string | undefined, limit: number): PlayerSummary[] {
+/**
+ * Most recently seen first. Per-activity counts come from the player's sessions (indexed by player), not statements.
+ * With a search, only the players it matches (player-search.ts): a scan of the players, one row per player of the term.
+ */
+export function readPlayers(db: Db, activityId: string | undefined, limit: number, search?: PlayerSearch): PlayerSummary[] {
+  if (search) ensurePlayerSearchFunctions(db);
+  const matching = search ? `AND ${PLAYER_MATCHES_SQL}` : '';
+  const searched = search ?? {};
   if (activityId) {
-    return prepared<[string, string, number], RawPlayer>(
+    return prepared<[Record<string, unknown>], RawPlayer>(
       db,
       `SELECT ${PLAYER_COLUMNS}, gp.sessions,
-         (SELECT sum(s.statements) FROM sessions s WHERE s.player_id = p.id AND s.activity_id = ?) AS statements
+         (SELECT sum(s.statements) FROM sessions s WHERE s.player_id = p.id AND s.activity_id = @activityId) AS statements
        FROM gameplays gp JOIN players p ON p.id = gp.player_id LEFT JOIN students st ON st.id = p.student_id
-       WHERE gp.scope_id = ? ORDER BY p.last_seen IS NULL, p.last_seen DESC LIMIT ?`,
+       WHERE gp.scope_id = @activityId ${matching} ORDER BY p.last_seen IS NULL, p.last_seen DESC LIMIT @limit`,
     )
-      .all(activityId, activityId, limit)
+      .all({ ...searched, activityId, limit })
       .map(toSummary);
   }
-  return prepared<[number], RawPlayer>(
+  return prepared<[Record<string, unknown>], RawPlayer>(
     db,
     `SELECT ${PLAYER_COLUMNS}, p.statements, (SELECT count(*) FROM sessions s WHERE s.player_id = p.id) AS sessions
      FROM players p LEFT JOIN students st ON st.id = p.student_id
-     ORDER BY p.last_seen IS NULL, p.last_seen DESC LIMIT ?`,
+     WHERE 1 ${matching}
+     ORDER BY p.last_seen IS NULL, p.last_seen DESC LIMIT @limit`,
   )
-    .all(limit)
+    .all({ ...searched, limit })
     .map(toSummary);
 }
 

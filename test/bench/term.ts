@@ -125,6 +125,9 @@ async function main(): Promise<void> {
         ['alerts (closed)', `/alerts?activity=${closed}`],
         ['players', '/players'],
         ['players?limit=1000', '/players?limit=1000'],
+        // Players' "Find a player": one student among the term's players, and a letter most names hold.
+        ['players?q= (a username)', `/players?q=${encodeURIComponent(ids.studentUsername)}`],
+        ['players?q=a', '/players?q=a'],
         ['player (student)', `/players/${encodeURIComponent(ids.studentPlayerId)}`],
         ['player alerts (student)', `/players/${encodeURIComponent(ids.studentPlayerId)}/alerts`],
         ['player (anonymous)', `/players/${encodeURIComponent(ids.anonymousPlayerId)}`],

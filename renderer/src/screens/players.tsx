@@ -5,9 +5,9 @@ import { PlayerName } from '../components/player-name';
 import { ScreenTitle } from '../components/screen-title';
 import { EmptyState, ErrorBox, Loading } from '../components/states';
 import { useDashboardData } from '../data';
-import { playerLabel } from '../format/player-name';
 import { formatCount, formatTime } from '../format/time';
 import { Link } from '../router';
+import { useDebounced } from '../use-debounced';
 import { forgetErasedNotice, pendingErasedNotice } from './erased-notice';
 
 /** "students (logged in)" are roster students: a player an xAPI game identified shows under "xAPI players" instead. */
@@ -16,6 +16,11 @@ import { forgetErasedNotice, pendingErasedNotice } from './erased-notice';
  * the screen blank for a second or more (npm run bench:term); the rest are a "Show more" away, the search finds any.
  */
 export const PLAYERS_SHOWN_AT_ONCE = 100;
+
+/** How long the search box waits for the teacher to stop typing before it asks the server. */
+const SEARCH_PAUSE_MS = 250;
+
+type PlayersAnswer = { players: PlayerSummary[] };
 
 function shownForKind(player: PlayerRef, kind: 'all' | 'anonymous' | 'identified' | 'xapi'): boolean {
   if (kind === 'all') return true;
@@ -27,24 +32,32 @@ export function PlayersScreen() {
   const { activities } = useDashboardData();
   // One laptop, several classes: each teacher looks for their own class's players, with that activity's counts.
   const [activity, setActivity] = useState('');
-  const players = useResource<{ players: PlayerSummary[] }>(activity ? `/activities/${encodeURIComponent(activity)}/players` : '/players', {
+  const [filter, setFilter] = useState('');
+  // The server searches: the screen holds only the most recently seen players, and after a term the student to find
+  // may have been seen before all of them (GET /players?q=, the name the row shows or a player id).
+  const search = useDebounced(filter.trim(), SEARCH_PAUSE_MS);
+  const listPath = activity ? `/activities/${encodeURIComponent(activity)}/players` : '/players';
+  const players = useResource<PlayersAnswer>(search ? `${listPath}?q=${encodeURIComponent(search)}` : listPath, {
     staleOn: (changes) => changes.players.length > 0 && (!activity || changes.activities[activity] !== undefined),
     throttleMs: 1000,
   });
-  const [filter, setFilter] = useState('');
+  // While the answer to a new search loads, the rows found before stay: the list does not blank at each pause in the
+  // typing, nor the box go away with it (and the keyboard's focus with the box). Another activity starts afresh.
+  const [previous, setPrevious] = useState<{ activity: string; answer: PlayersAnswer }>();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: recorded when an answer arrives, for the activity asked
+  useEffect(() => {
+    if (players.data) setPrevious({ activity, answer: players.data });
+  }, [players.data]);
+  const answer = players.data ?? (previous?.activity === activity ? previous.answer : undefined);
+  const searching = filter.trim() !== '' || search !== '';
   const [kind, setKind] = useState<'all' | 'anonymous' | 'identified' | 'xapi'>('all');
   const [shown, setShown] = useState(PLAYERS_SHOWN_AT_ONCE);
   // Another choice starts again from its first rows.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset on these choices only
-  useEffect(() => setShown(PLAYERS_SHOWN_AT_ONCE), [activity, filter, kind]);
+  useEffect(() => setShown(PLAYERS_SHOWN_AT_ONCE), [activity, search, kind]);
   const [erased] = useState(pendingErasedNotice);
   useEffect(forgetErasedNotice, []);
-  const rows = useMemo(() => {
-    const needle = filter.trim().toLowerCase();
-    return (players.data?.players ?? []).filter(
-      (p) => shownForKind(p.player, kind) && (!needle || playerLabel(p.player).toLowerCase().includes(needle)),
-    );
-  }, [players.data, filter, kind]);
+  const rows = useMemo(() => (answer?.players ?? []).filter((p) => shownForKind(p.player, kind)), [answer, kind]);
   const filters = (
     <fieldset className="toolbar">
       <legend className="visually-hidden">Filter players</legend>
@@ -85,10 +98,10 @@ export function PlayersScreen() {
         </p>
       )}
       {/* Kept while another activity's players load, so the Activity list keeps the keyboard's focus. */}
-      {(activity || (players.data && players.data.players.length > 0)) && filters}
+      {(activity || searching || (answer && answer.players.length > 0)) && filters}
       {players.error && <ErrorBox error={players.error} onRetry={players.reload} />}
-      {!players.data && !players.error && <Loading />}
-      {players.data && players.data.players.length === 0 && activity && (
+      {!answer && !players.error && <Loading />}
+      {answer && answer.players.length === 0 && !searching && activity && (
         <EmptyState title="Nobody has played this activity yet">
           <p>
             Its players appear when a game starts with its tracking code (see <Link to="/connect">Connect</Link>); choose all
@@ -96,7 +109,7 @@ export function PlayersScreen() {
           </p>
         </EmptyState>
       )}
-      {players.data && players.data.players.length === 0 && !activity && (
+      {answer && answer.players.length === 0 && !searching && !activity && (
         <EmptyState title="Nobody has played yet">
           <p>
             Players appear when a game starts with one of your tracking codes (see <Link to="/connect">Connect</Link>).
@@ -104,8 +117,8 @@ export function PlayersScreen() {
           </p>
         </EmptyState>
       )}
-      {players.data && players.data.players.length > 0 && (
-        <div className="table-wrap">
+      {answer && (answer.players.length > 0 || searching) && (
+        <div className="table-wrap" aria-busy={!players.data}>
             <table className="table players-table">
               <thead>
                 <tr>
