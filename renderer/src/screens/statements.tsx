@@ -8,15 +8,36 @@ import { EmptyState, ErrorBox, Loading } from '../components/states';
 import { useDashboardData } from '../data';
 import { playerLabel } from '../format/player-name';
 import { KNOWN_VERBS } from '../format/verbs';
+import { useLocation } from '../router';
 
 const PAGE = 50;
 
+type PlayersAnswer = { players: PlayerSummary[] };
+
 export function StatementsScreen() {
   const { activities } = useDashboardData();
-  const players = useResource<{ players: PlayerSummary[] }>('/players?limit=1000');
-  const [activity, setActivity] = useState('');
-  const [player, setPlayer] = useState('');
-  const [verb, setVerb] = useState('');
+  // A link may choose the filters: /statements?activity=<id>&player=<id>&verb=<iri>; another such link, taken while
+  // the screen shows, chooses again.
+  const { search } = useLocation();
+  const [linked, setLinked] = useState(search);
+  const fromLink = (name: string) => new URLSearchParams(search).get(name) ?? '';
+  const [activity, setActivity] = useState(() => fromLink('activity'));
+  const [player, setPlayer] = useState(() => fromLink('player'));
+  const [verb, setVerb] = useState(() => fromLink('verb'));
+  if (linked !== search) {
+    setLinked(search);
+    setActivity(fromLink('activity'));
+    setPlayer(fromLink('player'));
+    setVerb(fromLink('verb'));
+  }
+  // The Player list offers the chosen activity's players: everyone (the 1,000 most recently seen, 240 kB after a
+  // term, npm run bench:term) only when no activity is chosen.
+  const players = useResource<PlayersAnswer>(activity ? `/activities/${encodeURIComponent(activity)}/players` : '/players?limit=1000');
+  // The chosen player keeps their name in the list when they are not among its players (an older one, another
+  // activity's, or the list still loading): a link's player shows as chosen, not as "all players".
+  const chosen = useResource<PlayersAnswer>(player ? `/players?q=${encodeURIComponent(player)}&limit=10` : null);
+  const chosenRow = chosen.data?.players.find((p) => p.player.id === player);
+  const chosenListed = players.data?.players.some((p) => p.player.id === player) ?? false;
   const query = new URLSearchParams({ limit: String(PAGE) });
   if (activity) query.set('activity', activity);
   if (player) query.set('player', player);
@@ -80,10 +101,12 @@ export function StatementsScreen() {
           Player
           <select value={player} onChange={(event) => setPlayer(event.target.value)}>
             <option value="">all players</option>
+            {player && !chosenListed && (
+              <option value={player}>{chosenRow ? playerOptionLabel(chosenRow) : chosen.loading ? 'the chosen player' : `no such player (${player})`}</option>
+            )}
             {players.data?.players.map((p) => (
               <option key={p.player.id} value={p.player.id}>
-                {playerLabel(p.player)}
-                {p.player.kind === 'anonymous' ? ' (anonymous)' : ''}
+                {playerOptionLabel(p)}
               </option>
             ))}
           </select>
@@ -124,4 +147,8 @@ export function StatementsScreen() {
       )}
     </section>
   );
+}
+
+function playerOptionLabel(row: PlayerSummary): string {
+  return `${playerLabel(row.player)}${row.player.kind === 'anonymous' ? ' (anonymous)' : ''}`;
 }
