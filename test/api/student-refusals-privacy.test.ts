@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { classWith, loggedInHeaders } from '../support/class-logins.js';
 import { startTestCollector } from '../support/collector.js';
 import { makeActivity } from '../support/fixtures.js';
 import { adminApi, postJson } from '../support/http.js';
@@ -12,22 +13,13 @@ import { runAula } from '../support/run-aula.js';
 test("a student's failed logins and refused starts are in their access report and go with their account", async () => {
   const collector = await startTestCollector();
   try {
-    const admin = async (pathname: string, body: unknown) => {
-      const answer = await postJson(`${collector.url}/admin/api${pathname}`, body);
-      assert.ok(answer.status < 300, `${pathname}: ${answer.status} ${answer.text}`);
-      return answer.json as { class?: { id: string } };
-    };
-    const classA = (await admin('/classes', { name: '1A' })).class?.id ?? '';
-    const classB = (await admin('/classes', { name: '1B' })).class?.id ?? '';
-    await admin(`/classes/${classA}/students`, { username: 'ana', password: 'pw-ana-secret', role: 'student' });
-    await admin(`/classes/${classB}/students`, { username: 'bob', password: 'pw-bob-secret', role: 'student' });
+    await classWith(collector.url, '1A', ['ana']);
+    const classB = await classWith(collector.url, '1B', ['bob']);
     const history = makeActivity(collector.context.db, { name: '1B history', classId: classB, allowAnonymous: false });
 
     assert.equal((await postJson(`${collector.url}/api/login`, { username: 'ana', password: 'not-her-password' })).status, 401);
     assert.equal((await postJson(`${collector.url}/api/login`, { username: 'bob', password: 'not-his-password' })).status, 401);
-    const login = await postJson(`${collector.url}/api/login`, { username: 'ana', password: 'pw-ana-secret' });
-    const token = (login.json as { user: { token: string } }).user.token;
-    assert.equal((await start(collector.url, history.trackingCode, { headers: { Authorization: `Bearer ${token}` } })).status, 401);
+    assert.equal((await start(collector.url, history.trackingCode, { headers: await loggedInHeaders(collector.url, 'ana') })).status, 401);
 
     const naming = (username: string) =>
       collector.context.db

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
+import { adminPost } from '../support/class-logins.js';
 import { startTestCollector } from '../support/collector.js';
 import { makeActivity } from '../support/fixtures.js';
-import { postJson } from '../support/http.js';
 import { startOk, statementS, track } from '../support/rage.js';
 import { buildDashboard, chromiumMissing, launchChromium } from './browser-support.js';
 
@@ -27,11 +27,7 @@ describe('Data → Export cuts an activity at its lessons and exports one class'
     await collector?.close();
   });
 
-  const admin = async (pathname: string, body: unknown = {}) => {
-    const answer = await postJson(`${collector.url}/admin/api${pathname}`, body);
-    assert.ok(answer.status < 300, `${pathname}: ${answer.status} ${answer.text}`);
-    return answer.json as Record<string, { id: string }>;
-  };
+  const admin = (pathname: string, body?: unknown) => adminPost(collector.url, pathname, body);
   const play = async (code: string, statements: number) => {
     const session = await startOk(collector.url, code);
     const body = Array.from({ length: statements }, () => ({ ...statementS(session.actor), id: undefined }));

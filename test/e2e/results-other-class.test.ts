@@ -5,8 +5,9 @@ import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import type { ActivityResults } from '../../server/admin/api-types.js';
 import type { Collector } from '../../server/index.js';
+import { classWith as classWithStudents, loggedInHeaders } from '../support/class-logins.js';
 import { makeActivity } from '../support/fixtures.js';
-import { postJson, request } from '../support/http.js';
+import { request } from '../support/http.js';
 import { type StartAnswer, startOk, track } from '../support/rage.js';
 import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
 
@@ -27,21 +28,8 @@ describe("Results marks a student of another class and leaves them out of the cl
   });
   after(() => dashboard?.close());
 
-  const admin = async (pathname: string, body: unknown = {}) => {
-    const answer = await postJson(`${collector.url}/admin/api${pathname}`, body);
-    assert.ok(answer.status < 300, `${pathname}: ${answer.status} ${answer.text}`);
-    return answer.json as Record<string, { id: string }>;
-  };
-  const classWith = async (name: string, usernames: string[]) => {
-    const classId = (await admin('/classes', { name })).class?.id ?? '';
-    for (const username of usernames) await admin(`/classes/${classId}/students`, { username, password: `pw-${username}`, role: 'student' });
-    return classId;
-  };
-  const loggedInStart = async (code: string, username: string) => {
-    const login = await postJson(`${collector.url}/api/login`, { username, password: `pw-${username}` });
-    const token = (login.json as { user: { token: string } }).user.token;
-    return startOk(collector.url, code, { headers: { Authorization: `Bearer ${token}` } });
-  };
+  const classWith = (name: string, usernames: string[]) => classWithStudents(collector.url, name, usernames);
+  const loggedInStart = async (code: string, username: string) => startOk(collector.url, code, { headers: await loggedInHeaders(collector.url, username) });
   const statement = (start: StartAnswer, verb: string, object: string, type: string, result?: Record<string, unknown>) => ({
     actor: start.actor,
     verb: { id: `http://adlnet.gov/expapi/verbs/${verb}` },

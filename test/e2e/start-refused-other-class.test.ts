@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
+import { classWith as classWithStudents, loggedInHeaders } from '../support/class-logins.js';
 import { makeActivity } from '../support/fixtures.js';
-import { postJson } from '../support/http.js';
 import { start } from '../support/rage.js';
 import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
 
@@ -20,21 +20,8 @@ describe('A logged-in student refused by the other class’s activity', { skip: 
   });
   after(() => dashboard?.close());
 
-  const admin = async (pathname: string, body: unknown = {}) => {
-    const answer = await postJson(`${collector.url}/admin/api${pathname}`, body);
-    assert.ok(answer.status < 300, `${pathname}: ${answer.status} ${answer.text}`);
-    return answer.json as Record<string, { id: string }>;
-  };
-  const classWith = async (name: string, usernames: string[]) => {
-    const classId = (await admin('/classes', { name })).class?.id ?? '';
-    for (const username of usernames) await admin(`/classes/${classId}/students`, { username, password: `pw-${username}`, role: 'student' });
-    return classId;
-  };
-  const loggedInStart = async (code: string, username: string) => {
-    const login = await postJson(`${collector.url}/api/login`, { username, password: `pw-${username}` });
-    const token = (login.json as { user: { token: string } }).user.token;
-    return start(collector.url, code, { headers: { Authorization: `Bearer ${token}` } });
-  };
+  const classWith = (name: string, usernames: string[]) => classWithStudents(collector.url, name, usernames);
+  const loggedInStart = async (code: string, username: string) => start(collector.url, code, { headers: await loggedInHeaders(collector.url, username) });
 
   test('is named on Diagnostics and first in their own class’s Not started yet', { timeout: 60_000 }, async () => {
     const classA = await classWith('1A', ['a07', 'a18']);
