@@ -89,6 +89,9 @@ export function recordRejectionFrom(
   details: RejectionDetails = {},
 ): void {
   const sample = details.sample ? details.sample.slice(0, SAMPLE_LIMIT) : null;
+  // The dashboard's live event carries the message as kept too: the event stream holds its last events for tabs that
+  // reconnect (sse-hub.ts), and a flood of requests naming keys of megabytes held megabytes each in memory.
+  const kept = storedMessage(message);
   // On the writer thread: a tracker re-sends a refused batch forever, and each refusal is a write.
   ctx.ingest
     .run('rejection.record', {
@@ -97,12 +100,12 @@ export function recordRejectionFrom(
       address: address ?? null,
       sessionId: details.sessionId ?? null,
       status,
-      message: storedMessage(message),
+      message: kept,
       sample,
       student: details.student ?? null,
     })
     // After the commit, so a dashboard that refetches on the event finds the row.
-    .then(({ activityId }) => ctx.bus.emit('request.rejected', { route, status, message, activityId }))
+    .then(({ activityId }) => ctx.bus.emit('request.rejected', { route, status, message: kept, activityId }))
     .catch((error: unknown) => ctx.log.debug({ err: error }, 'could not record a rejected request'));
 }
 

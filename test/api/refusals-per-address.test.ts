@@ -122,6 +122,9 @@ describe('refused requests kept per device', () => {
       object: { id: 'http://example.org/activity' },
       [key]: 1,
     };
+    // What the dashboard's live stream gets (sse-hub.ts keeps its last events for tabs that reconnect).
+    const live: string[] = [];
+    collector.context.bus.on('request.rejected', (event) => live.push(event.message));
     const answer = await postJsonFrom('127.0.0.4', collector.port, '/xapi/statements', statement, {
       Authorization: `Basic ${Buffer.from(`${credential.key}:${credential.secret}`).toString('base64')}`,
       'X-Experience-API-Version': '1.0.3',
@@ -134,5 +137,6 @@ describe('refused requests kept per device', () => {
     assert.ok((stored[0]?.message.length ?? 0) <= 500, `stored ${stored[0]?.message.length} characters`);
     const listed = (await read<Diagnostics>('diagnostics')).groups.flatMap((group) => group.items).find((item) => item.address === '127.0.0.4');
     assert.match(listed?.detail ?? "", /^Statement 0 is invalid: \/kkkk+…$/);
+    assert.deepEqual(live, [stored[0]?.message], 'the live event carries the message as kept, not its megabytes');
   });
 });
