@@ -40,11 +40,12 @@ describe('Find a player looks through every player', { skip: chromiumMissing }, 
     // Watched on every frame while the teacher types: the rows drawn, and where the focus is. (A string: the test
     // runner's transform would name a function's inner functions with a helper the page does not have.)
     await page.evaluate(`(() => {
-      const seen = { fewestRows: Infinity, focusLeft: false };
+      const seen = { fewestRows: Infinity, focusLeft: false, nobodyYet: false };
       window.seen = seen;
       const watch = () => {
         seen.fewestRows = Math.min(seen.fewestRows, document.querySelectorAll('.players-table tbody tr').length);
         if (document.activeElement?.getAttribute('type') !== 'search') seen.focusLeft = true;
+        if (document.body.textContent?.includes('Nobody has played yet')) seen.nobodyYet = true;
         requestAnimationFrame(watch);
       };
       watch();
@@ -63,7 +64,13 @@ describe('Find a player looks through every player', { skip: chromiumMissing }, 
     await box.fill('nobody by this name');
     await page.getByText('No player matches these filters.').waitFor();
     assert.ok(await box.evaluate((element) => element === document.activeElement), 'the box stays, with the focus, when nothing matches');
+    // Cleared after finding nobody: the search's empty table stays until everyone is back, never the empty laptop's
+    // "Nobody has played yet", which has no box (the focus went with it).
     await box.fill('');
     await page.getByText('100 of 1,000 players shown').waitFor();
+    assert.ok(await box.evaluate((element) => element === document.activeElement), 'the cleared box keeps the focus');
+    const cleared = await page.evaluate(() => (window as unknown as { seen: { focusLeft: boolean; nobodyYet: boolean } }).seen);
+    assert.equal(cleared.nobodyYet, false, '"Nobody has played yet" never showed');
+    assert.equal(cleared.focusLeft, false, 'the focus stayed in the search box');
   });
 });

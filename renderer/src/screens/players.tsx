@@ -43,13 +43,17 @@ export function PlayersScreen() {
   });
   // While the answer to a new search loads, the rows found before stay: the list does not blank at each pause in the
   // typing, nor the box go away with it (and the keyboard's focus with the box). Another activity starts afresh.
-  const [previous, setPrevious] = useState<{ activity: string; answer: PlayersAnswer }>();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: recorded when an answer arrives, for the activity asked
+  const [previous, setPrevious] = useState<{ activity: string; search: string; answer: PlayersAnswer }>();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: recorded when an answer arrives, for the activity and search asked
   useEffect(() => {
-    if (players.data) setPrevious({ activity, answer: players.data });
+    if (players.data) setPrevious({ activity, search, answer: players.data });
   }, [players.data]);
   const answer = players.data ?? (previous?.activity === activity ? previous.answer : undefined);
-  const searching = filter.trim() !== '' || search !== '';
+  // The rows shown are a search's until the answer without it replaces them: once the box is cleared they are still
+  // the last search's for a moment, and read as everyone's, a search that had found nobody showed "Nobody has played
+  // yet" instead of the table, and the box went away with the keyboard's focus.
+  const shownSearch = answer !== undefined && answer === previous?.answer ? previous.search : search;
+  const searching = filter.trim() !== '' || search !== '' || shownSearch !== '';
   const [kind, setKind] = useState<'all' | 'anonymous' | 'identified' | 'xapi'>('all');
   const [shown, setShown] = useState(PLAYERS_SHOWN_AT_ONCE);
   // Another choice starts again from its first rows.
