@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { DiagnosticItem, Diagnostics } from '../../server/admin/api-types.js';
 import { Messages } from '../../server/collector/messages.js';
 import type { Collector } from '../../server/index.js';
 import { startTestCollector } from '../support/collector.js';
+import { diagnosticItems } from '../support/diagnostic-items.js';
 import { makeActivity } from '../support/fixtures.js';
-import { request } from '../support/http.js';
 import { start } from '../support/rage.js';
 
 /**
@@ -21,12 +20,7 @@ describe('diagnostics: starts refused for the game\'s Authorization or body', ()
   });
   after(() => collector?.close());
 
-  async function others(): Promise<DiagnosticItem[]> {
-    await collector.context.ingest.idle();
-    const answer = await request(`${collector.url}/admin/api/diagnostics`);
-    assert.equal(answer.status, 200);
-    return (answer.json as Diagnostics).groups.find((group) => group.kind === 'other')?.items ?? [];
-  }
+  const others = () => diagnosticItems(collector, 'other');
 
   test('each reason is its own line, with the message the game got and the activity', async () => {
     const { trackingCode } = makeActivity(collector.context.db, { name: 'Fractions' });

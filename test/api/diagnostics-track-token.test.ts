@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { DiagnosticItem, Diagnostics } from '../../server/admin/api-types.js';
 import type { Collector } from '../../server/index.js';
 import { startTestCollector } from '../support/collector.js';
+import { diagnosticItems } from '../support/diagnostic-items.js';
 import { makeActivity } from '../support/fixtures.js';
-import { postJson, request } from '../support/http.js';
+import { postJson, } from '../support/http.js';
 import { startOk, statementS } from '../support/rage.js';
 
 /**
@@ -20,11 +20,7 @@ describe('diagnostics: traces without an authToken and with an unknown one', () 
   });
   after(() => collector?.close());
 
-  async function unknownToken(): Promise<DiagnosticItem[]> {
-    await collector.context.ingest.idle();
-    const answer = await request(`${collector.url}/admin/api/diagnostics`);
-    return (answer.json as Diagnostics).groups.find((group) => group.kind === 'unknown-token')?.items ?? [];
-  }
+  const unknownToken = () => diagnosticItems(collector, 'unknown-token');
 
   test('each is its own line, and the game gets the contract answer', async () => {
     const { trackingCode } = makeActivity(collector.context.db, { name: 'Fractions' });

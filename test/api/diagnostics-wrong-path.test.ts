@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { DiagnosticItem, Diagnostics } from '../../server/admin/api-types.js';
 import type { Collector } from '../../server/index.js';
 import { startTestCollector } from '../support/collector.js';
+import { diagnosticItems } from '../support/diagnostic-items.js';
 import { makeActivity } from '../support/fixtures.js';
 import { requestFrom } from '../support/from-address.js';
 import { request } from '../support/http.js';
@@ -20,12 +20,7 @@ describe('diagnostics: a game sending to a wrong address', () => {
   });
   after(() => collector?.close());
 
-  async function others(): Promise<DiagnosticItem[]> {
-    await collector.context.ingest.idle();
-    const answer = await request(`${collector.url}/admin/api/diagnostics`);
-    assert.equal(answer.status, 200);
-    return (answer.json as Diagnostics).groups.find((group) => group.kind === 'other')?.items ?? [];
-  }
+  const others = () => diagnosticItems(collector, 'other');
 
   async function notFound(method: string, path: string, headers: Record<string, string> = {}): Promise<void> {
     const answer = await request(`${collector.url}${path}`, { method, headers });
