@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { makeActivity } from '../support/fixtures.js';
-import { type StartAnswer, startOk, statementS, track } from '../support/rage.js';
+import { type StartAnswer, startOk, trackStatements } from '../support/rage.js';
 import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
 
 // One laptop, two classes playing at once: each teacher finds their own class's players on Players, not the
@@ -19,10 +19,7 @@ describe('Players shows one activity’s players when one is chosen', { skip: ch
   });
   after(() => dashboard?.close());
 
-  const play = async (session: StartAnswer, statements: number) => {
-    const body = Array.from({ length: statements }, () => ({ ...statementS(session.actor), id: undefined }));
-    assert.equal((await track(collector.url, session.authToken, body)).status, 200);
-  };
+  const play = (session: StartAnswer, statements: number) => trackStatements(collector.url, session, statements);
   const shownNames = async () => (await page.locator('.players-table tbody tr a').allTextContents()).sort();
   /** The players listed, once the list shows these (it is refetched when another activity is chosen). */
   const listed = async (expected: string[]) => {

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { makeActivity } from '../support/fixtures.js';
-import { type StartAnswer, startOk, statementS, track } from '../support/rage.js';
+import { type StartAnswer, startOk, trackStatements } from '../support/rage.js';
 import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
 
 // Statements' Player list held the 1,000 most recently seen players (240 kB after a term) whatever the activity:
@@ -20,10 +20,7 @@ describe('Statements offers the chosen activity’s players', { skip: chromiumMi
   });
   after(() => dashboard?.close());
 
-  const play = async (session: StartAnswer, statements: number) => {
-    const body = Array.from({ length: statements }, () => ({ ...statementS(session.actor), id: undefined }));
-    assert.equal((await track(collector.url, session.authToken, body)).status, 200);
-  };
+  const play = (session: StartAnswer, statements: number) => trackStatements(collector.url, session, statements);
 
   test('the Player list follows the Activity list, and a linked player shows chosen', async () => {
     const maths = makeActivity(collector.context.db, { name: '1A maths' });

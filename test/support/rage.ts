@@ -51,3 +51,10 @@ export async function startOk(base: string, code: string, options: Parameters<ty
 export function track(base: string, authToken: string, body: unknown, prefix: string = PREFIXES[0]): Promise<TextResponse> {
   return postJson(`${base}${prefix}/track`, body, { Authorization: authToken });
 }
+
+/** A batch of `count` statements of the player's session, without ids (as games send them), that must be taken. */
+export async function trackStatements(base: string, session: StartAnswer, count: number): Promise<void> {
+  const body = Array.from({ length: count }, () => ({ ...statementS(session.actor), id: undefined }));
+  const answer = await track(base, session.authToken, body);
+  if (answer.status !== 200) throw new Error(`track answered ${answer.status} ${answer.text}`);
+}
