@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import type { Collector } from '../../server/index.js';
 import { rulesEngineFor } from '../../server/rules/engine-registry.js';
 import { startTestCollector } from '../support/collector.js';
-import { request } from '../support/http.js';
+import { adminApi, } from '../support/http.js';
 import { statement, xapiEndpoint } from './xapi-support.js';
 
 const ADL = 'http://adlnet.gov/expapi/';
@@ -14,13 +14,7 @@ before(async () => {
 });
 after(() => collector.close());
 
-async function admin(path: string, init: { method?: string; body?: unknown } = {}) {
-  return request(`${collector.url}/admin/api${path}`, {
-    method: init.method ?? 'GET',
-    headers: init.body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: init.body === undefined ? null : JSON.stringify(init.body),
-  });
-}
+const admin = (path: string, init: { method?: string; body?: unknown } = {}) => adminApi(collector.url, path, init.body, init.method);
 
 const ana = { objectType: 'Agent', name: 'Ana', account: { homePage: 'http://school.example/', name: 'ana' } };
 /** A question as an xAPI game sends it: named in `definition.name` when `name` is given. */

@@ -26,8 +26,9 @@ export function postJson(url: string, body: unknown, headers: Record<string, str
   });
 }
 
-/** The admin API as the dashboard calls it: a GET without a body, a JSON POST with one. */
-export function adminApi(base: string, pathname: string, body?: unknown): Promise<TextResponse> {
+/** The admin API as the dashboard calls it: a GET without a body, a JSON POST with one (or another method: PUT rules). */
+export function adminApi(base: string, pathname: string, body?: unknown, method = 'POST'): Promise<TextResponse> {
   const url = `${base}/admin/api${pathname}`;
-  return body === undefined ? request(url) : postJson(url, body);
+  if (body === undefined) return request(url);
+  return request(url, { method, headers: { 'Content-Type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 }
