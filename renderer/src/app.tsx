@@ -1,8 +1,11 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useLiveStatus } from './api/live';
 import type { Overview } from './api/types';
 import { LIVE_REFRESH_MS, useResource } from './api/use-resource';
 import { ScreenTitle } from './components/screen-title';
+import { LanguageChoice } from './i18n/language-choice';
+import { t } from './i18n/setup';
 import { Link, matchPath, useLocation } from './router';
 import { screens } from './routes';
 import { AlertCount } from './screens/alerts/alert-count';
@@ -13,10 +16,9 @@ import { DashboardBanners } from './screens/settings/dashboard-banners';
  * they are counted apart (and only named when there is one).
  */
 export function playerKinds(players: Overview['players']): string {
-  const students = players.identified - players.xapi;
-  const parts = [`${students} student${students === 1 ? '' : 's'}`];
-  if (players.xapi > 0) parts.push(`${players.xapi} xAPI player${players.xapi === 1 ? '' : 's'}`);
-  parts.push(`${players.anonymous} anonymous`);
+  const parts = [t('totals.students', { count: players.identified - players.xapi })];
+  if (players.xapi > 0) parts.push(t('totals.xapiPlayers', { count: players.xapi }));
+  parts.push(t('totals.anonymous', { count: players.anonymous }));
   return parts.join(', ');
 }
 
@@ -25,24 +27,30 @@ function Totals() {
   const overview = useResource<Overview>('/overview', { staleOn: () => true, throttleMs: 250, refreshMs: LIVE_REFRESH_MS });
   const status = useLiveStatus();
   const o = overview.data;
+  const { t } = useTranslation();
   return (
     <div className="totals">
       {o && (
         <>
+          {/* The figure in bold, the words around it where the language puts them. */}
           <span className="total">
-            <strong data-total="statements">{o.statements.toLocaleString('en-US')}</strong> statements
+            <Trans i18nKey="totals.statements" count={o.statements} components={{ strong: <strong data-total="statements" /> }} />
           </span>
-          <span className="total" title="Live: sessions Live shows active: not ended, their game silent for less than the activity's Idle alert minutes, or 3 minutes while that alert is off">
-            <strong data-total="live-sessions">{o.liveSessions}</strong> live / {o.sessions} sessions
+          <span className="total" title={t('totals.liveTitle')}>
+            <Trans
+              i18nKey="totals.live"
+              values={{ live: o.liveSessions, sessions: o.sessions }}
+              components={{ strong: <strong data-total="live-sessions" /> }}
+            />
           </span>
           <span className="total">
-            <strong data-total="players">{o.players.anonymous + o.players.identified}</strong> players
+            <Trans i18nKey="totals.players" count={o.players.anonymous + o.players.identified} components={{ strong: <strong data-total="players" /> }} />
             <span className="muted"> ({playerKinds(o.players)})</span>
           </span>
           {/* A link, as the alert count is: Diagnostics lists each refusal with what to do (a teacher never reads the log). */}
           {o.rejectedRequests > 0 && (
-            <Link to="/diagnostics" className="total total-warning" title="Requests from games that Aula refused: Diagnostics lists them with what to do">
-              {o.rejectedRequests} refused
+            <Link to="/diagnostics" className="total total-warning" title={t('totals.refusedTitle')}>
+              {t('totals.refused', { count: o.rejectedRequests })}
             </Link>
           )}
         </>
@@ -54,7 +62,7 @@ function Totals() {
       {overview.error && <span className="total total-warning">{overview.error.message}</span>}
       <span className={`connection connection-${status}`} role="status">
         <span aria-hidden="true">{status === 'live' ? '● ' : '○ '}</span>
-        {status === 'live' ? 'live' : status === 'connecting' ? 'connecting…' : 'offline — retrying'}
+        {status === 'live' ? t('connection.live') : status === 'connecting' ? t('connection.connecting') : t('connection.offline')}
       </span>
     </div>
   );
@@ -70,9 +78,9 @@ class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | 
     if (this.state.error) {
       return (
         <div className="error-box" role="alert">
-          <strong>This screen failed to show.</strong> {this.state.error.message}{' '}
+          <strong>{t('screenFailed')}</strong> {this.state.error.message}{' '}
           <button type="button" className="button-small" onClick={() => this.setState({ error: null })}>
-            Try again
+            {t('states.tryAgain')}
           </button>
         </div>
       );
@@ -92,26 +100,27 @@ export function App() {
     }
   }
   const current = match?.screen;
+  const { t } = useTranslation();
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('skipToContent')}
       </a>
       <header className="header">
-        <p className="brand">Aula</p>
-        <nav aria-label="Screens">
-          {screens
-            .filter((screen) => screen.label)
-            .map((screen) => {
+        <p className="brand">{t('brand')}</p>
+        <nav aria-label={t('nav.label')}>
+          {screens.map((screen) => {
+              if (!screen.label) return null;
               const active = current === screen || (screen.path !== '/' && pathname.startsWith(`${screen.path}/`));
               return (
                 <Link key={screen.path} to={screen.path} className={active ? 'nav-link active' : 'nav-link'} ariaCurrent={active}>
-                  {screen.label}
+                  {t(`nav.${screen.label}`)}
                 </Link>
               );
             })}
         </nav>
         <Totals />
+        <LanguageChoice />
         <DashboardBanners />
       </header>
       <main id="main">
@@ -120,9 +129,9 @@ export function App() {
             <match.screen.component params={match.params} />
           ) : (
             <section>
-              <ScreenTitle title="Not found">Not found</ScreenTitle>
+              <ScreenTitle title={t('notFound.title')}>{t('notFound.title')}</ScreenTitle>
               <p>
-                There is no screen at {pathname}. <Link to="/">Back to Live</Link>
+                {t('notFound.body', { path: pathname })} <Link to="/">{t('notFound.back')}</Link>
               </p>
             </section>
           )}

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { common } from './i18n/en/common';
 import { ActivitiesScreen } from './screens/activities';
 import { AlertsScreen } from './screens/alerts/alerts-screen';
 import { ClassesScreen } from './screens/classes/classes-screen';
@@ -14,23 +15,23 @@ import { StatementsScreen } from './screens/statements';
 
 export interface Screen {
   path: string;
-  /** Shown in the navigation bar; screens without a label are reached by links only. */
-  label?: string;
+  /** Its name in the navigation bar (a key of the `nav` wording); screens without one are reached by links only. */
+  label?: Exclude<keyof typeof common.nav, 'label'>;
   component: ComponentType<{ params: Record<string, string> }>;
 }
 
 /** Every screen of the dashboard, in navigation order. A new screen is one entry here. */
 export const screens: Screen[] = [
-  { path: '/', label: 'Live', component: LiveScreen },
-  { path: '/activities', label: 'Activities', component: ActivitiesScreen },
-  { path: '/alerts', label: 'Alerts & Warnings', component: AlertsScreen },
-  { path: '/classes', label: 'Classes', component: ClassesScreen },
-  { path: '/results', label: 'Results', component: ResultsScreen },
-  { path: '/players', label: 'Players', component: PlayersScreen },
+  { path: '/', label: 'live', component: LiveScreen },
+  { path: '/activities', label: 'activities', component: ActivitiesScreen },
+  { path: '/alerts', label: 'alerts', component: AlertsScreen },
+  { path: '/classes', label: 'classes', component: ClassesScreen },
+  { path: '/results', label: 'results', component: ResultsScreen },
+  { path: '/players', label: 'players', component: PlayersScreen },
   { path: '/players/:id', component: PlayerScreen },
-  { path: '/statements', label: 'Statements', component: StatementsScreen },
-  { path: '/connect', label: 'Connect', component: ConnectScreen },
-  { path: '/diagnostics', label: 'Diagnostics', component: DiagnosticsScreen },
-  { path: '/data', label: 'Data', component: DataScreen },
-  { path: '/settings', label: 'Settings', component: SettingsScreen },
+  { path: '/statements', label: 'statements', component: StatementsScreen },
+  { path: '/connect', label: 'connect', component: ConnectScreen },
+  { path: '/diagnostics', label: 'diagnostics', component: DiagnosticsScreen },
+  { path: '/data', label: 'data', component: DataScreen },
+  { path: '/settings', label: 'settings', component: SettingsScreen },
 ];

@@ -13,8 +13,9 @@ export const CHROMIUM = '/usr/bin/chromium';
 /** For `describe(…, { skip })`: false when Chromium is there, else the reason printed with the skip. */
 export const chromiumMissing: false | string = !fs.existsSync(CHROMIUM) && 'Chromium is not installed';
 
-// Without the background-networking flags Chromium keeps trying the closed network (DESIGN.md).
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+// Without the background-networking flags Chromium keeps trying the closed network (DESIGN.md). English unless a test
+// asks for another language (a context's `locale`): the dashboard follows the browser's, whatever the machine's LANG.
+const ARGS = ['--lang=en-US', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });

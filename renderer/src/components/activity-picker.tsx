@@ -1,4 +1,5 @@
 import { useDashboardData } from '../data';
+import { t } from '../i18n/setup';
 
 export function ActivityPicker({ id = 'activity-picker' }: { id?: string }) {
   const { activities, activityId, selectActivity } = useDashboardData();
@@ -6,12 +7,11 @@ export function ActivityPicker({ id = 'activity-picker' }: { id?: string }) {
   if (list.length === 0) return null;
   return (
     <label className="picker" htmlFor={id}>
-      Activity
+      {t('activityPicker.label')}
       <select id={id} value={activityId ?? ''} onChange={(event) => selectActivity(event.target.value || null)}>
         {list.map((activity) => (
           <option key={activity.id} value={activity.id}>
-            {activity.name}
-            {activity.open ? '' : ' (closed)'}
+            {activity.open ? activity.name : t('activityPicker.closed', { name: activity.name })}
           </option>
         ))}
       </select>

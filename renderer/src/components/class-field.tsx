@@ -1,3 +1,5 @@
+import { t } from '../i18n/setup';
+
 interface Props {
   /** A class id, or '' for no class. */
   value: string;
@@ -9,9 +11,9 @@ interface Props {
 export function ClassField({ value, classes, onChange }: Props) {
   return (
     <label>
-      Class
+      {t('classField.label')}
       <select name="class" value={value} onChange={(event) => onChange(event.target.value)}>
-        <option value="">no class (anyone)</option>
+        <option value="">{t('classField.none')}</option>
         {classes.map((c) => (
           <option key={c.id} value={c.id}>
             {c.name}

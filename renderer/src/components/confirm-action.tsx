@@ -1,4 +1,5 @@
 import { type ReactNode, useId, useRef, useState } from 'react';
+import { t } from '../i18n/setup';
 import { useDialogFocus } from './use-dialog-focus';
 
 interface Props {
@@ -45,7 +46,7 @@ export function ConfirmAction({ label, children, confirm, busy: busyText, action
         {busy ? busyText : confirm}
       </button>{' '}
       <button ref={cancel} type="button" className="button-small" onClick={onCancel} disabled={busy}>
-        {error ? 'Close' : 'Cancel'}
+        {error ? t('confirm.close') : t('confirm.cancel')}
       </button>
       {error && (
         <p className="error-box" role="alert">

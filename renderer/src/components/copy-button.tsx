@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { t } from '../i18n/setup';
 import { copyText } from './copy-text';
 
 /**
@@ -7,7 +8,7 @@ import { copyText } from './copy-text';
  * while the secret is hidden, and a screen reader would read it out in class. "Copied" is said through a live
  * region beside it (a button's changing text is not announced).
  */
-export function CopyButton({ text, label = 'Copy', secret = false }: { text: string; label?: string; secret?: boolean }) {
+export function CopyButton({ text, label = t('copy.copy'), secret = false }: { text: string; label?: string; secret?: boolean }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = () => {
     copyText(text).then(
@@ -19,11 +20,11 @@ export function CopyButton({ text, label = 'Copy', secret = false }: { text: str
   return (
     <>
       <button type="button" className="button-small copy-button" onClick={copy}>
-        {state === 'copied' ? 'Copied ✓' : state === 'failed' ? 'Copy failed' : label}
+        {state === 'copied' ? t('copy.copied') : state === 'failed' ? t('copy.failed') : label}
         {!secret && <span className="visually-hidden">: {text}</span>}
       </button>
       <span className="visually-hidden" role="status">
-        {state === 'copied' ? 'Copied to the clipboard' : state === 'failed' ? 'Could not copy' : ''}
+        {state === 'copied' ? t('copy.copiedStatus') : state === 'failed' ? t('copy.failedStatus') : ''}
       </span>
     </>
   );

@@ -1,5 +1,6 @@
 import type { PlayerRef } from '../api/types';
 import { playerLabel } from '../format/player-name';
+import { t } from '../i18n/setup';
 import { Link } from '../router';
 
 export function PlayerName({ player, link = true }: { player: PlayerRef; link?: boolean }) {
@@ -8,16 +9,16 @@ export function PlayerName({ player, link = true }: { player: PlayerRef; link?: 
     <span className="player">
       {link ? <Link to={`/players/${encodeURIComponent(player.id)}`}>{name}</Link> : name}
       {player.kind === 'anonymous' ? (
-        <span className="badge badge-anonymous" title="Played without logging in">
-          anonymous
+        <span className="badge badge-anonymous" title={t('player.anonymousTitle')}>
+          {t('player.anonymous')}
         </span>
       ) : player.xapi ? (
-        <span className="badge badge-xapi" title="Named by an xAPI game (its name, e-mail or account), not a student of the roster">
-          xAPI
+        <span className="badge badge-xapi" title={t('player.xapiTitle')}>
+          {t('player.xapi')}
         </span>
       ) : (
-        <span className="badge badge-student" title="Logged in as a student of the roster">
-          student
+        <span className="badge badge-student" title={t('player.studentTitle')}>
+          {t('player.student')}
         </span>
       )}
     </span>

@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
 import { useEffect, useRef, useState } from 'react';
+import { t } from '../i18n/setup';
 
 /** Drawn in the browser: no network, no image service. */
 export function QrCode({ text, size = 176, label }: { text: string; size?: number; label: string }) {
@@ -12,6 +13,6 @@ export function QrCode({ text, size = 176, label }: { text: string; size?: numbe
       () => setFailed(true),
     );
   }, [text, size]);
-  if (failed) return <p className="muted">The QR code could not be drawn; use the address and code instead.</p>;
+  if (failed) return <p className="muted">{t('qrFailed')}</p>;
   return <canvas ref={canvas} className="qr" role="img" aria-label={label} data-qr-text={text} width={size} height={size} />;
 }

@@ -1,6 +1,8 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RatePoint } from '../api/types';
 import { useResource } from '../api/use-resource';
+import { formatMinute } from '../format/time';
+import { t } from '../i18n/setup';
 import { ErrorBox } from './states';
 
 const MINUTES = 30;
@@ -14,14 +16,14 @@ export function RateChart({ activityId }: { activityId: string }) {
   if (rate.error) return <ErrorBox error={rate.error} onRetry={rate.reload} />;
   const data = (rate.data?.points ?? []).map((point) => ({
     // Labelled by the laptop's clock: the minutes are counted by `stored`, ahead of it after it was set back.
-    time: new Date(point.clockMinute ?? point.minute).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
+    time: formatMinute(point.clockMinute ?? point.minute),
     statements: point.statements,
   }));
   const total = data.reduce((sum, point) => sum + point.statements, 0);
   return (
-    <figure className="chart" aria-label={`Statements per minute, last ${MINUTES} minutes: ${total} in total`}>
+    <figure className="chart" aria-label={t('chart.label', { minutes: MINUTES, total })}>
       <figcaption>
-        Statements per minute <span className="muted">(last {MINUTES} min: {total.toLocaleString('en-US')})</span>
+        {t('chart.caption')} <span className="muted">{t('chart.window', { minutes: MINUTES, total })}</span>
       </figcaption>
       <ResponsiveContainer width="100%" height={140}>
         <BarChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
@@ -29,7 +31,7 @@ export function RateChart({ activityId }: { activityId: string }) {
           <XAxis dataKey="time" tick={{ fontSize: 11 }} interval={4} />
           <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
           <Tooltip />
-          <Bar dataKey="statements" name="Statements" fill="#2f6fb3" isAnimationActive={false} />
+          <Bar dataKey="statements" name={t('chart.series')} fill="#2f6fb3" isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </figure>

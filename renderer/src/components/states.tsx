@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { t } from '../i18n/setup';
 
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
   return (
@@ -12,10 +13,10 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 export function ErrorBox({ error, onRetry }: { error: Error; onRetry?: () => void }) {
   return (
     <div className="error-box" role="alert">
-      <strong>Something went wrong.</strong> {error.message}
+      <strong>{t('states.error')}</strong> {error.message}
       {onRetry && (
         <button type="button" className="button-small" onClick={onRetry}>
-          Try again
+          {t('states.tryAgain')}
         </button>
       )}
     </div>
@@ -23,5 +24,5 @@ export function ErrorBox({ error, onRetry }: { error: Error; onRetry?: () => voi
 }
 
 export function Loading() {
-  return <p className="muted" aria-busy="true">Loading…</p>;
+  return <p className="muted" aria-busy="true">{t('states.loading')}</p>;
 }

@@ -1,0 +1,2 @@
+/** English wording of the dashboard's classes namespace (the source every translation mirrors). */
+export const classes = {};
