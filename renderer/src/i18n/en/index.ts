@@ -8,6 +8,7 @@ import { live } from './live';
 import { players } from './players';
 import { results } from './results';
 import { settings } from './settings';
+import { vocabulary } from './vocabulary';
 
 /** Every namespace of the dashboard, one file each (a screen's wording is edited beside no other screen's). */
-export const en = { common, live, players, activities, classes, settings, results, data, diagnostics, alerts };
+export const en = { common, live, players, activities, classes, settings, results, data, diagnostics, alerts, vocabulary };
