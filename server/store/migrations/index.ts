@@ -19,6 +19,7 @@ import { up as storedHere } from './017-stored-here.js';
 import { up as refusedStudent } from './018-refused-student.js';
 import { up as sessionsByGameplay } from './019-sessions-by-gameplay.js';
 import { up as refusalsByAddress } from './020-refusals-by-address.js';
+import { up as alertWording } from './021-alert-wording.js';
 
 /** Numbered in order: migration N brings `PRAGMA user_version` from N-1 to N. Never edit a shipped one. */
 export const migrations: ReadonlyArray<(db: Database) => void> = [
@@ -42,6 +43,7 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   refusedStudent,
   sessionsByGameplay,
   refusalsByAddress,
+  alertWording,
 ];
 
 export const schemaVersion = migrations.length;
