@@ -38,8 +38,18 @@ const SAMPLE_LIMIT = 2048;
  */
 const MESSAGE_LIMIT = 500;
 
+/**
+ * The first `limit` UTF-16 units of `text`, one fewer when the last kept is the first half of a pair (an emoji): a half
+ * alone is stored by SQLite's UTF-8 as U+FFFD, and Diagnostics showed the message or sample ending in "�".
+ */
+function cutAtCharacter(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const last = text.charCodeAt(limit - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? limit - 1 : limit);
+}
+
 function storedMessage(message: string): string {
-  return message.length > MESSAGE_LIMIT ? `${message.slice(0, MESSAGE_LIMIT - 1)}…` : message;
+  return message.length > MESSAGE_LIMIT ? `${cutAtCharacter(message, MESSAGE_LIMIT - 1)}…` : message;
 }
 
 /** A game told "busy, retry shortly" (track or xAPI), for the teacher's diagnostics: in memory, see BusyRefusals. */
@@ -88,7 +98,7 @@ export function recordRejectionFrom(
   message: string,
   details: RejectionDetails = {},
 ): void {
-  const sample = details.sample ? details.sample.slice(0, SAMPLE_LIMIT) : null;
+  const sample = details.sample ? cutAtCharacter(details.sample, SAMPLE_LIMIT) : null;
   // The dashboard's live event carries the message as kept too: the event stream holds its last events for tabs that
   // reconnect (sse-hub.ts), and a flood of requests naming keys of megabytes held megabytes each in memory.
   const kept = storedMessage(message);

@@ -139,4 +139,40 @@ describe('refused requests kept per device', () => {
     assert.match(listed?.detail ?? "", /^Statement 0 is invalid: \/kkkk+…$/);
     assert.deepEqual(live, [stored[0]?.message], 'the live event carries the message as kept, not its megabytes');
   });
+
+  test('a message or sample cut short never ends in half an emoji', async () => {
+    // Cut by UTF-16 units, an emoji across the cut kept its first half alone, which SQLite's UTF-8 stores as U+FFFD:
+    // Diagnostics showed the message or the sample ending in "�".
+    const activity = makeActivity(collector.context.db, { name: 'Emoji' });
+    const credential = activeXapiCredential(collector.context.db, activity.id);
+    assert.ok(credential);
+    // A device per lead: the same refusal again from one device is one line, with its newest sample.
+    const devices = ['127.0.0.5', '127.0.0.6'];
+    const xapiHeaders = {
+      Authorization: `Basic ${Buffer.from(`${credential.key}:${credential.secret}`).toString('base64')}`,
+      'X-Experience-API-Version': '1.0.3',
+    };
+    // One of the two leads puts an emoji across each cut, whatever comes before the emoji.
+    for (const [index, lead] of ['', 'k'].entries()) {
+      const device = devices[index] as string;
+      const statement = {
+        actor: { mbox: 'mailto:ana@example.org' },
+        verb: { id: 'http://adlnet.gov/expapi/verbs/experienced' },
+        object: { id: 'http://example.org/activity' },
+        [`${lead}${'😀'.repeat(400)}`]: 1,
+      };
+      assert.equal((await postJsonFrom(device, collector.port, '/xapi/statements', statement, xapiHeaders)).status, 400);
+      const started = await postJsonFrom(device, collector.port, `/api/collector/start/${activity.trackingCode}`, {});
+      const game = JSON.parse(started.text) as StartAnswer;
+      const batch = [{ ...statementS(game.actor), verb: 'not-a-verb', result: { response: `${lead}${'😀'.repeat(1200)}` } }];
+      assert.equal((await postJsonFrom(device, collector.port, '/api/collector/track', batch, { Authorization: game.authToken })).status, 400);
+    }
+    const items = (await read<Diagnostics>('diagnostics')).groups.flatMap((group) => group.items).filter((item) => devices.includes(item.address ?? ''));
+    const messages = items.map((item) => item.detail).filter((detail) => detail.startsWith('Statement 0 is invalid: /'));
+    assert.equal(messages.length, 2);
+    for (const message of messages) assert.ok(message.endsWith('😀…'), `the message ends in ${JSON.stringify(message.slice(-3))}`);
+    const samples = items.flatMap((item) => (item.sample?.includes('😀') ? [item.sample] : []));
+    assert.equal(samples.length, 2);
+    for (const sample of samples) assert.ok(sample.endsWith('😀'), `the sample ends in ${JSON.stringify(sample.slice(-3))}`);
+  });
 });
