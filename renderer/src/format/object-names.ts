@@ -1,3 +1,5 @@
+import { currentLanguage } from '../i18n/setup';
+
 /**
  * Names for a chart's objects that tell apart those with the same last segment: a js game's `level1`
  * (`http://aula.test/…/level/level1`) and an xAPI game's (`http://example.com/game/level1`) both end in `level1`, and
@@ -51,18 +53,31 @@ function split(objectId: string): Parts {
   }
 }
 
+const primary = (tag: string): string => tag.toLowerCase().split('-')[0] ?? '';
+
 /**
- * The text of a language map (an xAPI game's `object.definition.name`) for this teacher: their browser's language
- * ("es-ES", else another "es-…"), else US or other English, else the first the game gave; null for no map.
+ * The languages to read a game's names in, first first: the dashboard's (the teacher's choice, else the browser's),
+ * in the browser's variants of it ("es-ES") before the bare tag, and English as US English first as before; then the
+ * browser's other languages. An English dashboard on a Spanish browser reads a game's English names.
  */
-export function pickLanguage(
-  map: Readonly<Record<string, string>> | null | undefined,
-  languages: ReadonlyArray<string> = typeof navigator === 'undefined' ? [] : navigator.languages,
-): string | null {
+export function namingLanguages(
+  dashboard: string = currentLanguage(),
+  browser: ReadonlyArray<string> = typeof navigator === 'undefined' ? [] : navigator.languages,
+): string[] {
+  const same = browser.filter((tag) => primary(tag) === dashboard);
+  const others = browser.filter((tag) => primary(tag) !== dashboard);
+  return [...same, ...(dashboard === 'en' ? ['en-US'] : []), dashboard, ...others];
+}
+
+/**
+ * The text of a language map (an xAPI game's `object.definition.name`) for this teacher: the dashboard's language
+ * (see namingLanguages: "es-ES", else another "es-…"), else their browser's others, else US or other English, else
+ * the first the game gave; null for no map.
+ */
+export function pickLanguage(map: Readonly<Record<string, string>> | null | undefined, languages: ReadonlyArray<string> = namingLanguages()): string | null {
   if (!map) return null;
   const entries = Object.entries(map).filter(([, text]) => typeof text === 'string' && text.trim() !== '');
   if (entries.length === 0) return null;
-  const primary = (tag: string): string => tag.toLowerCase().split('-')[0] ?? '';
   for (const wanted of [...languages, 'en-US', 'en']) {
     const exact = entries.find(([tag]) => tag.toLowerCase() === wanted.toLowerCase());
     if (exact) return exact[1].trim();
@@ -85,19 +100,31 @@ export function definitionNameOf(statement: unknown): Record<string, string> | n
   return map;
 }
 
+// Made once per language: a chart sorts its names on every render.
+const nameOrders = new Map<string, Intl.Collator>();
+
 /**
- * Numbers in their numeric order ("Question 2" before "Question 10"), case and accents aside, in the browser's
+ * Numbers in their numeric order ("Question 2" before "Question 10"), case and accents aside, in the dashboard's
  * language: the names are read in it.
  */
-const shownNameOrder = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+function shownNameOrder(): Intl.Collator {
+  const language = currentLanguage();
+  let order = nameOrders.get(language);
+  if (!order) {
+    order = new Intl.Collator(language, { numeric: true, sensitivity: 'base' });
+    nameOrders.set(language, order);
+  }
+  return order;
+}
 
 /**
  * The objects in the order of the names the teacher reads (`shown`), not of their ids: the server sorts by the last
  * part of the id, which is not what an xAPI game's names say. Stable: objects of the same name keep their order.
  */
 export function inShownOrder<T>(objects: readonly T[], shown: (object: T) => string): T[] {
+  const order = shownNameOrder();
   return objects
     .map((object) => ({ object, name: shown(object) }))
-    .sort((a, b) => shownNameOrder.compare(a.name, b.name))
+    .sort((a, b) => order.compare(a.name, b.name))
     .map(({ object }) => object);
 }

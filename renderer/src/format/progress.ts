@@ -1,3 +1,5 @@
+import { currentLanguage } from '../i18n/setup';
+
 /**
  * The bar's fill, 0…1, from the serious-games `progress` extension (a fraction 0…1 by the profile; a game that
  * sends 0…100 is read as a percentage). A completed session with no progress is full; nothing known → null.
@@ -10,11 +12,25 @@ export function progressFraction(progress: number | null | undefined, completion
   return completion ? 1 : null;
 }
 
+/** "50%" in every language: the progress bar also sets its fill's CSS width with it ("50 %" would not be one). */
 export function formatPercent(fraction: number): string {
   return `${Math.round(fraction * 100)}%`;
 }
 
-/** Scores are shown as sent (raw or scaled): at most two decimals, no trailing zeros. */
+// Made once per language (see format/time.ts): a Statements page formats a score per statement.
+const scoreFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Scores are shown as sent (raw or scaled): at most two decimals, no trailing zeros, no thousands separator, with
+ * the dashboard's language's decimal mark ("0.9"; "0,9" in Spanish).
+ */
 export function formatScore(score: number): string {
-  return String(Math.round(score * 100) / 100);
+  const language = currentLanguage();
+  let format = scoreFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(language, { maximumFractionDigits: 2, useGrouping: false });
+    scoreFormats.set(language, format);
+  }
+  // Rounded as before, so a score reads as it did; `+ 0` turns -0 (a tiny negative score) into "0", not "-0".
+  return format.format(Math.round(score * 100) / 100 + 0);
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n/setup';
 import { formatPercent, formatScore, progressFraction } from './progress';
 
 const PROGRESS = 'https://w3id.org/xapi/seriousgames/extensions/progress';
@@ -18,12 +19,18 @@ export function resultSummary(statement: unknown): string {
   const result = (statement as { result?: StatementResult } | null)?.result;
   if (!result || typeof result !== 'object') return '';
   const parts: string[] = [];
-  if (result.success === true) parts.push('✓ success');
-  else if (result.success === false) parts.push('✗ failure');
+  if (result.success === true) parts.push(t('vocabulary:statementResult.success'));
+  else if (result.success === false) parts.push(t('vocabulary:statementResult.failure'));
   const score = result.score;
   // The statement's own score as sent: scaled, else raw (out of its max when it has one: "score 7/10").
-  if (isNumber(score?.scaled)) parts.push(`score ${formatScore(score.scaled)}`);
-  else if (isNumber(score?.raw)) parts.push(`score ${formatScore(score.raw)}${isNumber(score.max) ? `/${formatScore(score.max)}` : ''}`);
+  if (isNumber(score?.scaled)) parts.push(t('vocabulary:statementResult.score', { score: formatScore(score.scaled) }));
+  else if (isNumber(score?.raw)) {
+    parts.push(
+      isNumber(score.max)
+        ? t('vocabulary:statementResult.scoreOutOf', { score: formatScore(score.raw), max: formatScore(score.max) })
+        : t('vocabulary:statementResult.score', { score: formatScore(score.raw) }),
+    );
+  }
   const progress = result.extensions?.[PROGRESS];
   const fraction = isNumber(progress) ? progressFraction(progress) : null;
   if (fraction !== null) parts.push(formatPercent(fraction));

@@ -1,14 +1,21 @@
+import type { vocabulary } from '../i18n/en/vocabulary';
+import { t } from '../i18n/setup';
+
 // Readable actions from the xAPI serious-games vocabulary (shared/contract/real-clients.md §7.1): a teacher reads
-// `completed level "level1"`, not two IRIs. Unknown IRIs fall back to their last segment.
+// `completed level "level1"` ("completó el nivel «level1»"), not two IRIs. Unknown IRIs fall back to their last
+// segment, as sent: a game's own words are not translated.
+
+type VerbKey = keyof typeof vocabulary.verbs;
+type TypeKey = keyof typeof vocabulary.types;
 
 const ADL = 'http://adlnet.gov/expapi/verbs/';
 const SG = 'https://w3id.org/xapi/seriousgames/verbs/';
 
-const VERBS: Record<string, string> = {
+const VERBS: Record<string, VerbKey> = {
   [`${ADL}initialized`]: 'started',
-  [`${ADL}progressed`]: 'progressed in',
+  [`${ADL}progressed`]: 'progressedIn',
   [`${ADL}completed`]: 'completed',
-  [`${ADL}interacted`]: 'interacted with',
+  [`${ADL}interacted`]: 'interactedWith',
   [`${SG}accessed`]: 'accessed',
   [`${SG}unlocked`]: 'unlocked',
   [`${SG}used`]: 'used',
@@ -18,23 +25,33 @@ const VERBS: Record<string, string> = {
   'https://w3id.org/xapi/adb/verbs/initialized': 'started',
 };
 
-/** The verbs games send, for filters: [IRI, label]. */
-export const KNOWN_VERBS: Array<[string, string]> = Object.entries(VERBS).filter(
-  ([, label], index, all) => all.findIndex(([, other]) => other === label) === index,
-);
+const verbWord = (key: VerbKey, language?: string): string => t(`vocabulary:verbs.${key}`, { lng: language });
+
+/**
+ * The verbs games send, for filters: [IRI, label] in the dashboard's language, each label once (the first IRI of
+ * the three that read "started"). A function: the teacher may change language after this module is loaded.
+ */
+export function knownVerbs(language?: string): Array<[string, string]> {
+  return Object.entries(VERBS)
+    .filter(([, key], index, all) => all.findIndex(([, other]) => other === key) === index)
+    .map(([iri, key]) => [iri, verbWord(key, language)]);
+}
+
+/** The verbs' English labels, as before the dashboard spoke other languages; screens use knownVerbs(). */
+export const KNOWN_VERBS: Array<[string, string]> = knownVerbs('en');
 
 /**
  * js-tracker writes `<objectId>/<typeKey>/<id>`; these keys name the type (real-clients.md §7.3), which the
  * session summary keeps without the statement's definition.
  */
-const TYPE_KEYS: Record<string, string> = {
+const TYPE_KEYS: Record<string, TypeKey> = {
   game: 'game',
   session: 'session',
   level: 'level',
   quest: 'quest',
   stage: 'stage',
   combat: 'combat',
-  storynode: 'story node',
+  storynode: 'storyNode',
   race: 'race',
   completable: 'completable',
   screen: 'screen',
@@ -49,18 +66,18 @@ const TYPE_KEYS: Record<string, string> = {
   arena: 'arena',
   alternative: 'alternative',
   enemy: 'enemy',
-  npc: 'NPC',
+  npc: 'npc',
   item: 'item',
-  gameobject: 'game object',
+  gameobject: 'gameObject',
 };
 
 /** Activity-type IRI segments that read differently from their spelling. */
-const TYPE_SEGMENTS: Record<string, string> = {
+const TYPE_SEGMENTS: Record<string, TypeKey> = {
   'serious-game': 'game',
-  'story-node': 'story node',
+  'story-node': 'storyNode',
   'dialog-tree': 'dialog',
-  'non-player-character': 'NPC',
-  'game-object': 'game object',
+  'non-player-character': 'npc',
+  'game-object': 'gameObject',
 };
 
 /** The last non-empty segment of an IRI (after `/` or `#`), or the whole string when it has none. */
@@ -78,14 +95,40 @@ function decode(text: string): string {
 }
 
 export function verbLabel(verbId: string | null | undefined): string {
-  if (!verbId) return 'did something';
-  return VERBS[verbId] ?? lastSegment(verbId);
+  if (!verbId) return t('vocabulary:didSomething');
+  const key = VERBS[verbId];
+  return key ? verbWord(key) : lastSegment(verbId);
 }
 
-function typeLabel(objectType: string | null | undefined): string | null {
+/** A type the vocabulary knows (its key), else the IRI's last segment as sent, read with spaces for dashes. */
+type ObjectType = { key: TypeKey } | { sent: string };
+
+function typeOf(objectType: string | null | undefined): ObjectType | null {
   if (!objectType) return null;
   const segment = lastSegment(objectType);
-  return TYPE_SEGMENTS[segment] ?? TYPE_KEYS[segment] ?? segment.replace(/-/g, ' ');
+  const key = TYPE_SEGMENTS[segment] ?? TYPE_KEYS[segment];
+  return key ? { key } : { sent: segment.replace(/-/g, ' ') };
+}
+
+/** What the object reads as: its type (if known) and its name, or nothing to name it by. */
+function objectOf(objectId: string | null | undefined, objectType?: string | null, name?: string | null): { type: ObjectType | null; name: string } | null {
+  if (!objectId) return name ? { type: null, name } : null;
+  const parts = objectId
+    .replace(/[?#].*$/, '')
+    .split('/')
+    .filter((part) => part !== '');
+  const id = name || decode(parts.at(-1) ?? objectId);
+  const keyed = parts.length >= 2 ? TYPE_KEYS[parts.at(-2) as string] : undefined;
+  return { type: typeOf(objectType) ?? (keyed ? { key: keyed } : null), name: id };
+}
+
+/** `level "level1"` alone, or after a verb, where Spanish says "el nivel «level1»". */
+function wordObject(object: ReturnType<typeof objectOf>, form: 'name' | 'inAction'): string {
+  if (!object) return t('vocabulary:object.something');
+  const { type, name } = object;
+  if (!type) return t('vocabulary:object.untyped', { name });
+  const typeWord = 'key' in type ? t(`vocabulary:types.${type.key}.${form}`) : type.sent;
+  return t('vocabulary:object.typed', { type: typeWord, name });
 }
 
 /**
@@ -93,15 +136,7 @@ function typeLabel(objectType: string | null | undefined): string | null {
  * gave the object (an xAPI game's `definition.name`, `question "Question 1"`), else the id's last segment.
  */
 export function objectLabel(objectId: string | null | undefined, objectType?: string | null, name?: string | null): string {
-  if (!objectId) return name ? `"${name}"` : 'something';
-  const parts = objectId
-    .replace(/[?#].*$/, '')
-    .split('/')
-    .filter((part) => part !== '');
-  const id = name || decode(parts.at(-1) ?? objectId);
-  const keyed = parts.length >= 2 ? TYPE_KEYS[parts.at(-2) as string] : undefined;
-  const type = typeLabel(objectType) ?? keyed ?? null;
-  return type ? `${type} "${id}"` : `"${id}"`;
+  return wordObject(objectOf(objectId, objectType, name), 'name');
 }
 
 /** `completed level "level1"`; with a chosen option: `selected "optionB" in question "question1"`. */
@@ -113,7 +148,7 @@ export function describeAction(
   name?: string | null,
 ): string {
   const verb = verbLabel(verbId);
-  const object = objectLabel(objectId, objectType, name);
-  if (response) return `${verb} "${response}" in ${object}`;
-  return `${verb} ${object}`;
+  const object = wordObject(objectOf(objectId, objectType, name), 'inAction');
+  if (response) return t('vocabulary:action.withResponse', { verb, response, object });
+  return t('vocabulary:action.plain', { verb, object });
 }

@@ -1,5 +1,67 @@
 import type { Catalog } from '../catalog';
 import type { vocabulary as english } from '../en/vocabulary';
 
-/** Spanish words for what games send: verbs, object types, results. */
-export const vocabulary: Catalog<typeof english> = {};
+/** Spanish words for what games send: verbs, object types, results ("completó el nivel «level1»"). */
+export const vocabulary: Catalog<typeof english> = {
+  verbs: {
+    started: 'empezó',
+    progressedIn: 'avanzó en',
+    completed: 'completó',
+    interactedWith: 'interactuó con',
+    accessed: 'entró en',
+    unlocked: 'desbloqueó',
+    used: 'usó',
+    skipped: 'se saltó',
+    selected: 'eligió',
+  },
+  didSomething: 'hizo algo',
+  types: {
+    game: { name: 'juego', inAction: 'el juego' },
+    session: { name: 'sesión', inAction: 'la sesión' },
+    level: { name: 'nivel', inAction: 'el nivel' },
+    quest: { name: 'misión', inAction: 'la misión' },
+    stage: { name: 'fase', inAction: 'la fase' },
+    combat: { name: 'combate', inAction: 'el combate' },
+    storyNode: { name: 'nodo de la historia', inAction: 'el nodo de la historia' },
+    race: { name: 'carrera', inAction: 'la carrera' },
+    completable: { name: 'completable', inAction: 'el completable' },
+    screen: { name: 'pantalla', inAction: 'la pantalla' },
+    area: { name: 'área', inAction: 'el área' },
+    zone: { name: 'zona', inAction: 'la zona' },
+    cutscene: { name: 'cinemática', inAction: 'la cinemática' },
+    accessible: { name: 'accesible', inAction: 'el accesible' },
+    question: { name: 'pregunta', inAction: 'la pregunta' },
+    menu: { name: 'menú', inAction: 'el menú' },
+    dialog: { name: 'diálogo', inAction: 'el diálogo' },
+    path: { name: 'camino', inAction: 'el camino' },
+    arena: { name: 'arena', inAction: 'la arena' },
+    alternative: { name: 'alternativa', inAction: 'la alternativa' },
+    enemy: { name: 'enemigo', inAction: 'el enemigo' },
+    npc: { name: 'PNJ', inAction: 'el PNJ' },
+    item: { name: 'objeto', inAction: 'el objeto' },
+    gameObject: { name: 'objeto del juego', inAction: 'el objeto del juego' },
+  },
+  object: {
+    typed: '{{type}} «{{name}}»',
+    untyped: '«{{name}}»',
+    something: 'algo',
+  },
+  action: {
+    plain: '{{verb}} {{object}}',
+    withResponse: '{{verb}} «{{response}}» en {{object}}',
+  },
+  statementResult: {
+    success: '✓ acierto',
+    failure: '✗ fallo',
+    score: 'puntuación {{score}}',
+    scoreOutOf: 'puntuación {{score}}/{{max}}',
+  },
+  sessionResult: {
+    completed: 'completado',
+    notCompleted: 'sin completar',
+    success: 'superado',
+    failed: 'no superado',
+    score: 'puntuación {{score}}',
+    ofObject: '{{object}}: {{result}}',
+  },
+};
