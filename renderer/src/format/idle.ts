@@ -1,3 +1,5 @@
+import { t } from '../i18n/setup';
+
 export type SessionState = 'active' | 'idle' | 'finished' | 'ended';
 
 export interface SessionStatus {
@@ -38,22 +40,29 @@ export function sessionStatus(session: SessionSilence, now: number, thresholdMs:
   return { state: session.completion === true ? 'finished' : 'idle', silentMs };
 }
 
-/** "just now", "45 s", "3 min", "2 h 5 min", "3 d". */
+const JUST_NOW_SECONDS = 10;
+
+/** "just now", "45 s", "3 min", "2 h 5 min", "3 d" (in the dashboard's language). */
 export function formatDuration(ms: number): string {
   const seconds = Math.floor(ms / 1000);
-  if (seconds < 10) return 'just now';
-  if (seconds < 60) return `${seconds} s`;
+  if (seconds < JUST_NOW_SECONDS) return t('live:duration.justNow');
+  if (seconds < 60) return t('live:duration.seconds', { seconds });
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 60) return t('live:duration.minutes', { minutes });
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
-  return `${Math.floor(hours / 24)} d`;
+  if (hours < 24) return minutes % 60 ? t('live:duration.hoursMinutes', { hours, minutes: minutes % 60 }) : t('live:duration.hours', { hours });
+  return t('live:duration.days', { days: Math.floor(hours / 24) });
+}
+
+/** "just now", "2 min ago": how long ago something happened, as Live's cells and notes say it. */
+export function formatAgo(ms: number): string {
+  if (Math.floor(ms / 1000) < JUST_NOW_SECONDS) return t('live:duration.justNow');
+  return t('live:duration.ago', { duration: formatDuration(ms) });
 }
 
 /** The Live table's last-seen cell: "idle 3 min" for idle sessions, "finished 4 min ago", "2 min ago" otherwise. */
 export function lastSeenLabel(status: SessionStatus): string {
-  const duration = formatDuration(status.silentMs);
-  if (status.state === 'idle') return `idle ${duration}`;
-  if (status.state === 'finished') return `finished ${duration} ago`;
-  return duration === 'just now' ? duration : `${duration} ago`;
+  if (status.state === 'idle') return t('live:lastSeen.idle', { duration: formatDuration(status.silentMs) });
+  if (status.state === 'finished') return t('live:lastSeen.finished', { duration: formatDuration(status.silentMs) });
+  return formatAgo(status.silentMs);
 }

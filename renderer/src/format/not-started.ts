@@ -1,5 +1,6 @@
 import type { ClassStudent, FailedLogin, PlayerRef } from '../../../server/admin/api-types.js';
-import { formatDuration } from './idle';
+import { t } from '../i18n/setup';
+import { formatAgo } from './idle';
 
 /**
  * The class's students (not its assistants or teachers) with no session of their own in the activity, by name: whom
@@ -21,9 +22,8 @@ export const studentLabel = (student: Pick<ClassStudent, 'name' | 'username'>): 
  * ago", "login failed 3 times, last just now". The one the teacher should go to first.
  */
 export function failedLoginNote(failed: Pick<FailedLogin, 'last' | 'count'>, now: number): string {
-  const duration = formatDuration(Math.max(0, now - Date.parse(failed.last)));
-  const ago = duration === 'just now' ? duration : `${duration} ago`;
-  return failed.count > 1 ? `login failed ${failed.count} times, last ${ago}` : `login failed ${ago}`;
+  const ago = formatAgo(Math.max(0, now - Date.parse(failed.last)));
+  return failed.count > 1 ? t('live:notStarted.loginFailedTimes', { n: failed.count, ago }) : t('live:notStarted.loginFailed', { ago });
 }
 
 /** The students not started yet, those whose login failed first (the latest first), then the others as they were. */

@@ -1,5 +1,6 @@
 import type { ClassStudent, SessionRow, StudentElsewhere, StudentOutsider, StudentRefused } from '../../../server/admin/api-types.js';
-import { formatDuration } from './idle';
+import { t } from '../i18n/setup';
+import { formatAgo } from './idle';
 
 /**
  * The sessions that count for this lesson: after the activity was closed and opened again (1A's afternoon), this
@@ -13,8 +14,8 @@ export function sessionsOfLesson<T extends Pick<SessionRow, 'lastSeen'>>(session
 
 /** Beside a student missing here who plays another activity: "playing 1B history (code ptdm27hv), 2 min ago". */
 export function elsewhereNote(elsewhere: Pick<StudentElsewhere, 'activityName' | 'trackingCode' | 'lastSeen'>, now: number): string {
-  const duration = formatDuration(Math.max(0, now - Date.parse(elsewhere.lastSeen)));
-  return `playing ${elsewhere.activityName} (code ${elsewhere.trackingCode}), ${duration === 'just now' ? duration : `${duration} ago`}`;
+  const ago = formatAgo(Math.max(0, now - Date.parse(elsewhere.lastSeen)));
+  return t('live:notStarted.playing', { activity: elsewhere.activityName, code: elsewhere.trackingCode, ago });
 }
 
 /**
@@ -22,10 +23,9 @@ export function elsewhereNote(elsewhere: Pick<StudentElsewhere, 'activityName' |
  * 1B history (code ptdm27hv), 2 min ago", "refused 3 times by …, last just now". As a failed login, the one to go to.
  */
 export function refusedNote(refused: Pick<StudentRefused, 'activityName' | 'trackingCode' | 'last' | 'count'>, now: number): string {
-  const duration = formatDuration(Math.max(0, now - Date.parse(refused.last)));
-  const ago = duration === 'just now' ? duration : `${duration} ago`;
-  const by = `by ${refused.activityName} (code ${refused.trackingCode})`;
-  return refused.count > 1 ? `refused ${refused.count} times ${by}, last ${ago}` : `refused ${by}, ${ago}`;
+  const ago = formatAgo(Math.max(0, now - Date.parse(refused.last)));
+  const where = { activity: refused.activityName, code: refused.trackingCode, ago };
+  return refused.count > 1 ? t('live:notStarted.refusedTimes', { ...where, n: refused.count }) : t('live:notStarted.refused', where);
 }
 
 /**
@@ -43,13 +43,14 @@ export function elsewhereAfterFailed<T extends Pick<ClassStudent, 'username'>>(
 
 /** "class 1A", "classes 1A, 2B", "in no class": a student of another class's own, as Live and Results say it. */
 export function outsiderClasses(outsider: Pick<StudentOutsider, 'classes'>): string {
-  return outsider.classes.length === 0 ? 'in no class' : `${outsider.classes.length === 1 ? 'class' : 'classes'} ${outsider.classes.join(', ')}`;
+  if (outsider.classes.length === 0) return t('live:outsiders.noClass');
+  return t('live:outsiders.class', { count: outsider.classes.length, list: outsider.classes.join(', ') });
 }
 
 /** "class 1A — their class plays 1A maths, code 4qxfpuwf": where a student of another class belongs. */
 export function outsiderNote(outsider: Pick<StudentOutsider, 'classes' | 'openActivities'>): string {
   const classes = outsiderClasses(outsider);
-  if (outsider.openActivities.length === 0) return `${classes}; none of their classes' activities is open`;
-  const open = outsider.openActivities.map((activity) => `${activity.name}, code ${activity.trackingCode}`).join('; ');
-  return `${classes} — their class plays ${open}`;
+  if (outsider.openActivities.length === 0) return t('live:outsiders.noneOpen', { classes });
+  const open = outsider.openActivities.map((activity) => t('live:outsiders.openActivity', { name: activity.name, code: activity.trackingCode })).join('; ');
+  return t('live:outsiders.plays', { classes, open });
 }

@@ -1,4 +1,5 @@
 import type { Session } from '../api/types';
+import { currentLanguage } from '../i18n/setup';
 import { pickLanguage } from './object-names';
 import { playerLabel } from './player-name';
 import { progressFraction } from './progress';
@@ -7,7 +8,18 @@ import { describeAction } from './verbs';
 export type SortKey = 'player' | 'number' | 'started' | 'lastSeen' | 'statements' | 'lastAction' | 'progress' | 'result';
 
 /** Numbers inside names in their numeric order, as a teacher reads them: level2 before level10. */
-const naturalOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+const collators = new Map<string, Intl.Collator>();
+
+/** Made once per language (a collator is costly to build): the dashboard's, so "ñ" sorts after "n" in Spanish. */
+function naturalOrder(): Intl.Collator {
+  const language = currentLanguage();
+  let collator = collators.get(language);
+  if (!collator) {
+    collator = new Intl.Collator(language, { numeric: true, sensitivity: 'base' });
+    collators.set(language, collator);
+  }
+  return collator;
+}
 
 /**
  * How a session's result went, lowest first: failed, then not completed, then the rest; by score within each.
@@ -36,7 +48,7 @@ function optional(session: Session, key: 'lastAction' | 'result'): string | [num
 }
 
 function compareValues(a: string | [number, number], b: string | [number, number]): number {
-  if (typeof a === 'string' || typeof b === 'string') return naturalOrder.compare(String(a), String(b));
+  if (typeof a === 'string' || typeof b === 'string') return naturalOrder().compare(String(a), String(b));
   return a[0] - b[0] || a[1] - b[1];
 }
 

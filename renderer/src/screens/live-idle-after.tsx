@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { useResource } from '../api/use-resource';
 import { Link } from '../router';
 import type { RuleSettings } from './alerts/types';
@@ -32,13 +33,16 @@ export function useIdleAfter(activityId: string): IdleAfter {
 
 /** The toolbar's *Idle after*: its minutes, where they come from, and where to change them. */
 export function IdleAfterField({ idleAfter }: { idleAfter: IdleAfter }) {
-  const minutes = idleAfter.minutes.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const { t } = useTranslation('live');
   return (
     <span className="muted small" style={{ alignSelf: 'center' }} data-testid="idle-after">
-      {idleAfter.fromRule
-        ? `Idle after ${minutes} min, as the Idle alert of this activity (`
-        : `Idle after ${minutes} min, the default while the Idle alert of this activity is off (`}
-      <Link to="/alerts">change it in Alerts</Link>)
+      <Trans
+        t={t}
+        i18nKey={idleAfter.fromRule ? 'idleAfter.fromRule' : 'idleAfter.byDefault'}
+        values={{ minutes: idleAfter.minutes }}
+        // The link's words come from the wording (Trans fills them in).
+        components={{ alerts: <Link to="/alerts">{null}</Link> }}
+      />
     </span>
   );
 }

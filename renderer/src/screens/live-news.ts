@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Session } from '../api/types';
 import type { SessionState } from '../format/idle';
 import { playerLabel } from '../format/player-name';
+import { t } from '../i18n/setup';
 
 /** Changes that come within this long are said in one sentence: a class starting its games is one announcement. */
 const GATHER_MS = 2000;
@@ -11,16 +12,16 @@ const NAMED = 5;
 
 function names(list: string[]): string {
   const shown = list.slice(0, NAMED).join(', ');
-  return list.length > NAMED ? `${shown} and ${list.length - NAMED} more` : shown;
+  return list.length > NAMED ? t('live:news.andMore', { shown, n: list.length - NAMED }) : shown;
 }
 
-/** "New session: ana." / "3 new sessions: ana, ben, carla." and "Idle now: ben." / "2 sessions idle now: …". */
+/** In the dashboard's language: "New session: ana." / "3 new sessions: ana, ben, carla." and "Idle now: ben." / "2 sessions idle now: …". */
 export function newsSentence(started: string[], idle: string[]): string {
   const parts: string[] = [];
-  if (started.length === 1) parts.push(`New session: ${started[0]}.`);
-  else if (started.length > 1) parts.push(`${started.length} new sessions: ${names(started)}.`);
-  if (idle.length === 1) parts.push(`Idle now: ${idle[0]}.`);
-  else if (idle.length > 1) parts.push(`${idle.length} sessions idle now: ${names(idle)}.`);
+  if (started.length === 1) parts.push(t('live:news.started', { name: started[0] }));
+  else if (started.length > 1) parts.push(t('live:news.startedMany', { n: started.length, names: names(started) }));
+  if (idle.length === 1) parts.push(t('live:news.idle', { name: idle[0] }));
+  else if (idle.length > 1) parts.push(t('live:news.idleMany', { n: idle.length, names: names(idle) }));
   return parts.join(' ');
 }
 

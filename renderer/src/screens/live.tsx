@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Activity, Session } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { ActivityPicker } from '../components/activity-picker';
@@ -13,7 +14,7 @@ import { reopenedToday } from '../format/lesson-cut';
 import { playerLabel } from '../format/player-name';
 import { sessionsOfLesson } from '../format/roll-call';
 import { compareSessions, lastActionOf, type SortKey } from '../format/session-order';
-import { formatTime } from '../format/time';
+import { formatCount, formatTime } from '../format/time';
 import { Link } from '../router';
 import { useAnswerClocks, useClocks } from '../use-now';
 import { IdleAfterField, useIdleAfter } from './live-idle-after';
@@ -27,15 +28,15 @@ import { ResultCell } from './result-cell';
  * `secondary`: left out on a tablet held upright (styles.css), where the eight columns did not fit and Progress and
  * Result, what the teacher looks for, were the ones scrolled out of sight.
  */
-const COLUMNS: Array<{ key: SortKey; label: string; firstDescending: boolean; secondary?: boolean }> = [
-  { key: 'player', label: 'Player', firstDescending: true },
-  { key: 'number', label: 'Session', firstDescending: true, secondary: true },
-  { key: 'started', label: 'Started', firstDescending: true, secondary: true },
-  { key: 'lastSeen', label: 'Last seen', firstDescending: true },
-  { key: 'statements', label: 'Statements', firstDescending: true, secondary: true },
-  { key: 'lastAction', label: 'Last action', firstDescending: false },
-  { key: 'progress', label: 'Progress', firstDescending: true },
-  { key: 'result', label: 'Result', firstDescending: false },
+const COLUMNS: Array<{ key: SortKey; firstDescending: boolean; secondary?: boolean }> = [
+  { key: 'player', firstDescending: true },
+  { key: 'number', firstDescending: true, secondary: true },
+  { key: 'started', firstDescending: true, secondary: true },
+  { key: 'lastSeen', firstDescending: true },
+  { key: 'statements', firstDescending: true, secondary: true },
+  { key: 'lastAction', firstDescending: false },
+  { key: 'progress', firstDescending: true },
+  { key: 'result', firstDescending: false },
 ];
 
 /** Live's Show choices: every session, this lesson's (since the activity was last opened), or by state. */
@@ -45,26 +46,34 @@ export function LiveScreen() {
   const { activities } = useDashboardData();
   const activity = useSelectedActivity();
   const list = activities.data?.activities;
+  const { t } = useTranslation('live');
   // The heading stands first whatever the state, so the focus it takes after navigation stays when the data comes.
   return (
     <section>
       <div className="screen-head">
-        <ScreenTitle title="Live">Live</ScreenTitle>
+        <ScreenTitle title={t('title')}>{t('title')}</ScreenTitle>
         <ActivityPicker />
         {activity && (
           <p className="muted activity-facts">
-            Code <code className="code">{activity.trackingCode}</code> · {activity.open ? 'open' : 'closed: new games cannot join'}
+            <Trans
+              t={t}
+              i18nKey={activity.open ? 'facts.open' : 'facts.closed'}
+              values={{ code: activity.trackingCode }}
+              components={{ code: <code className="code" /> }}
+            />
           </p>
         )}
       </div>
       {activities.error && <ErrorBox error={activities.error} onRetry={activities.reload} />}
       {!list && !activities.error && <Loading />}
       {list && list.length === 0 && (
-        <EmptyState title="No activity yet">
+        <EmptyState title={t('noActivity.title')}>
           <p>
-            Create an activity for your class first: <Link to="/activities">Activities → New activity</Link>. Then
-            point the students' games at Aula with the address and tracking code on the <Link to="/connect">Connect</Link>{' '}
-            screen.
+            <Trans
+              t={t}
+              i18nKey="noActivity.body"
+              components={{ activities: <Link to="/activities">{null}</Link>, connect: <Link to="/connect">{null}</Link> }}
+            />
           </p>
         </EmptyState>
       )}
@@ -75,6 +84,7 @@ export function LiveScreen() {
 
 function LiveSessions({ activity }: { activity: Activity }) {
   const { id: activityId, trackingCode } = activity;
+  const { t } = useTranslation('live');
   const sessions = useResource<{ serverTime: string; sessions: Session[] }>(`/activities/${encodeURIComponent(activityId)}/sessions`, {
     staleOn: (changes) => changes.activities[activityId] !== undefined,
   });
@@ -126,38 +136,38 @@ function LiveSessions({ activity }: { activity: Activity }) {
         {news}
       </p>
       <fieldset className="toolbar">
-          <legend className="visually-hidden">Filter sessions</legend>
+        <legend className="visually-hidden">{t('toolbar.legend')}</legend>
         <label>
-          Find a player
-          <input type="search" value={filter} onChange={(event) => setFilter(event.target.value)} placeholder="name or username" />
+          {t('toolbar.find')}
+          <input type="search" value={filter} onChange={(event) => setFilter(event.target.value)} placeholder={t('toolbar.findPlaceholder')} />
         </label>
         <label>
-          Show
+          {t('toolbar.show')}
           <select value={state} onChange={(event) => setState(event.target.value as Show)}>
-            <option value="all">all sessions ({(sessions.data?.sessions ?? []).length})</option>
-            {activity.opened && (
-              <option value="lesson">
-                this lesson, since {formatTime(activity.opened, now)} ({ofLesson.size})
-              </option>
-            )}
-            <option value="active">active ({counts.active})</option>
-            <option value="idle">idle ({counts.idle})</option>
-            <option value="finished">finished ({counts.finished})</option>
-            <option value="ended">ended ({counts.ended})</option>
+            <option value="all">{t('toolbar.all', { count: (sessions.data?.sessions ?? []).length })}</option>
+            {activity.opened && <option value="lesson">{t('toolbar.lesson', { time: formatTime(activity.opened, now), count: ofLesson.size })}</option>}
+            <option value="active">{t('toolbar.active', { count: counts.active })}</option>
+            <option value="idle">{t('toolbar.idle', { count: counts.idle })}</option>
+            <option value="finished">{t('toolbar.finished', { count: counts.finished })}</option>
+            <option value="ended">{t('toolbar.ended', { count: counts.ended })}</option>
           </select>
         </label>
         <IdleAfterField idleAfter={idleAfter} />
       </fieldset>
       {activity.classId && sessions.data && (
-        <NotStarted activityId={activity.id} classId={activity.classId} className={activity.className ?? 'the class'} sessions={sessions.data.sessions} />
+        <NotStarted activityId={activity.id} classId={activity.classId} className={activity.className ?? t('theClass')} sessions={sessions.data.sessions} />
       )}
       {sessions.error && <ErrorBox error={sessions.error} onRetry={sessions.reload} />}
       {!sessions.data && !sessions.error && <Loading />}
       {sessions.data && sessions.data.sessions.length === 0 && (
-        <EmptyState title="No game has connected yet">
+        <EmptyState title={t('noSession.title')}>
           <p>
-            Start the game on a student's computer with tracking code <code className="code">{trackingCode}</code> and this
-            collector's address from <Link to="/connect">Connect</Link>. Sessions appear here as soon as a game starts.
+            <Trans
+              t={t}
+              i18nKey="noSession.body"
+              values={{ code: trackingCode }}
+              components={{ code: <code className="code" />, connect: <Link to="/connect">{null}</Link> }}
+            />
           </p>
         </EmptyState>
       )}
@@ -168,7 +178,7 @@ function LiveSessions({ activity }: { activity: Activity }) {
               <tr>
                 {COLUMNS.map((column) => (
                   <th
-                    key={column.label}
+                    key={column.key}
                     scope="col"
                     className={column.secondary ? 'secondary' : undefined}
                     aria-sort={sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : undefined}
@@ -178,7 +188,7 @@ function LiveSessions({ activity }: { activity: Activity }) {
                       className="sort"
                       onClick={() => setSort((current) => ({ key: column.key, descending: current.key === column.key ? !current.descending : column.firstDescending }))}
                     >
-                      {column.label}
+                      {t(`columns.${column.key}`)}
                       {/* The arrow is for the eye: aria-sort on the column says the same to a screen reader. */}
                       {sort.key === column.key && <span aria-hidden="true">{sort.descending ? ' ▼' : ' ▲'}</span>}
                     </button>
@@ -195,11 +205,11 @@ function LiveSessions({ activity }: { activity: Activity }) {
                   <td className="num secondary">#{session.number}</td>
                   <td className="secondary">{formatTime(session.started, now)}</td>
                   <td className={`last-seen last-seen-${status.state}`}>
-                    {status.state === 'ended' ? `ended ${formatTime(session.ended, now)}` : lastSeenLabel(status)}
+                    {status.state === 'ended' ? t('ended', { time: formatTime(session.ended, now) }) : lastSeenLabel(status)}
                   </td>
-                  <td className="num statements-count secondary">{session.statements.toLocaleString('en-US')}</td>
+                  <td className="num statements-count secondary">{formatCount(session.statements)}</td>
                   <td className="last-action">
-                    {lastActionOf(session) ?? <span className="muted">nothing yet</span>}
+                    {lastActionOf(session) ?? <span className="muted">{t('nothingYet')}</span>}
                     <RefusedBatches session={session} />
                   </td>
                   <td>
@@ -212,7 +222,7 @@ function LiveSessions({ activity }: { activity: Activity }) {
               ))}
             </tbody>
           </table>
-          {rows.length === 0 && <p className="muted">No session matches these filters.</p>}
+          {rows.length === 0 && <p className="muted">{t('noMatch')}</p>}
         </div>
       )}
     </>

@@ -1,4 +1,5 @@
 import { Fragment } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { ClassStudent, FailedLogin, RollCall } from '../../../server/admin/api-types.js';
 import type { Session } from '../api/types';
 import { useResource } from '../api/use-resource';
@@ -24,6 +25,7 @@ interface Props {
  * mistake, which neither teacher could see otherwise.
  */
 export function NotStarted({ activityId, classId, className, sessions }: Props) {
+  const { t } = useTranslation('live');
   const roster = useResource<{ students: ClassStudent[] }>(`/classes/${encodeURIComponent(classId)}/students`, {
     staleOn: (changes) => classesChangedIn(changes).includes(classId),
   });
@@ -68,8 +70,9 @@ export function NotStarted({ activityId, classId, className, sessions }: Props) 
       {enrolled > 0 && missing.length > 0 && (
         <section className="not-started warning" aria-labelledby="not-started-title">
           <h2 id="not-started-title">
-            Not started yet{lessonSince ? ` since ${formatTime(lessonSince, rollCallNow)}` : ''}: {missing.length} of {enrolled} student
-            {enrolled === 1 ? '' : 's'} of {className}
+            {lessonSince
+              ? t('notStarted.titleSince', { since: formatTime(lessonSince, rollCallNow), missing: missing.length, count: enrolled, className })
+              : t('notStarted.title', { missing: missing.length, count: enrolled, className })}
           </h2>
           <p className="not-started-names">
             {missing.map((student, index) => {
@@ -88,20 +91,15 @@ export function NotStarted({ activityId, classId, className, sessions }: Props) 
             })}
           </p>
           <p className="small">
-            {lessonSince && (
-              <>
-                This lesson began when the activity was opened again: a student who played only before is listed.{' '}
-              </>
-            )}
-            A student playing without logging in shows above as an animal name, not here; a student whose login failed in the last hour, or whom another class's activity refused (its tracking code typed by mistake), is named first, with when, then one playing another activity (its tracking code typed by mistake?), and every failed login is on{' '}
-            <Link to="/diagnostics">Diagnostics</Link>.
+            {lessonSince && <>{t('notStarted.lessonBegan')} </>}
+            <Trans t={t} i18nKey="notStarted.hint" components={{ diagnostics: <Link to="/diagnostics">{null}</Link> }} />
           </p>
         </section>
       )}
       {outsiders.length > 0 && (
         <section className="not-started warning" aria-labelledby="outsiders-title">
           <h2 id="outsiders-title">
-            Playing here, not in {className}: {outsiders.length} student{outsiders.length === 1 ? '' : 's'}
+            {t('outsiders.title', { className, count: outsiders.length })}
           </h2>
           <p className="not-started-names">
             {outsiders.map((student, index) => (
@@ -113,9 +111,7 @@ export function NotStarted({ activityId, classId, className, sessions }: Props) 
             ))}
           </p>
           <p className="small">
-            They logged in with this activity's tracking code: if it was by mistake, their game must start again with their own
-            class's code. What they sent stays in this activity (its Results and exports) unless you erase it from this activity on
-            their page (their name above).
+            {t('outsiders.hint')}
           </p>
         </section>
       )}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { Session } from '../api/types';
 import { Link } from '../router';
 
@@ -6,8 +7,9 @@ import { Link } from '../router';
  * session reads "nothing yet" (or stops moving) while the game is busy sending. This says so, and where to look.
  */
 export function RefusedBatches({ session }: { session: Pick<Session, 'refused' | 'lastRefusal'> }) {
+  const { t } = useTranslation('live');
   if (session.refused === 0) return null;
-  const times = session.refused === 1 ? '1 batch refused' : `${session.refused.toLocaleString('en-US')} batches refused`;
+  const times = t('refusedBatches', { count: session.refused });
   return (
     <Link to="/diagnostics" className="refused-batches badge badge-warning" title={session.lastRefusal ?? undefined}>
       {times}
