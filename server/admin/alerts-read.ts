@@ -1,3 +1,4 @@
+import { parseWording } from '../rules/alert-wording.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import type { AlertItem, PlayerAlertItem, StudentAlerts } from './api-types.js';
@@ -5,12 +6,14 @@ import { PLAYER_REF_COLUMNS, type PlayerColumns, playerRef } from './read-sessio
 
 
 const ALERT_COLUMNS = `al.id, al.session_id AS sessionId, s.number AS sessionNumber, al.rule_key AS rule, al.severity, al.message,
-  al.raised, al.cleared, al.acknowledged`;
+  al.wording, al.raised, al.cleared, al.acknowledged`;
 const ACTIVE = 'al.cleared IS NULL AND al.acknowledged IS NULL';
+/** A row as stored: the wording as its JSON text. */
+type AlertRow = Omit<AlertItem, 'wording'> & { wording: string | null };
 
 /** The class table: students with active alerts, most alerts first, then most warnings, then the latest. */
 export function readActivityAlerts(db: Db, activityId: string): StudentAlerts[] {
-  const rows = prepared<[string], AlertItem & PlayerColumns>(
+  const rows = prepared<[string], AlertRow & PlayerColumns>(
     db,
     `SELECT ${ALERT_COLUMNS}, p.id AS playerId, ${PLAYER_REF_COLUMNS}
      FROM alerts al JOIN players p ON p.id = al.player_id LEFT JOIN students st ON st.id = p.student_id
@@ -33,7 +36,7 @@ export function readActivityAlerts(db: Db, activityId: string): StudentAlerts[] 
 
 /** One student's alerts in an activity, active and past, newest first. */
 export function readPlayerAlerts(db: Db, activityId: string, playerId: string, limit: number): AlertItem[] {
-  return prepared<[string, string, number], AlertItem>(
+  return prepared<[string, string, number], AlertRow>(
     db,
     `SELECT ${ALERT_COLUMNS} FROM alerts al LEFT JOIN sessions s ON s.id = al.session_id
      WHERE al.player_id = ? AND al.activity_id = ? ORDER BY al.id DESC LIMIT ?`,
@@ -44,7 +47,7 @@ export function readPlayerAlerts(db: Db, activityId: string, playerId: string, l
 
 /** A player's alerts in every activity, active and past, newest first: their page shows what Aula raised about them. */
 export function readAlertsOfPlayer(db: Db, playerId: string, limit: number): PlayerAlertItem[] {
-  return prepared<[string, number], AlertItem & { activityId: string; activityName: string }>(
+  return prepared<[string, number], AlertRow & { activityId: string; activityName: string }>(
     db,
     `SELECT ${ALERT_COLUMNS}, al.activity_id AS activityId, a.name AS activityName
      FROM alerts al JOIN activities a ON a.id = al.activity_id LEFT JOIN sessions s ON s.id = al.session_id
@@ -77,13 +80,14 @@ export function readAlertCounts(db: Db): { alerts: number; warnings: number; act
 }
 
 /** The item's own fields: the class table's rows also carry the player's columns, which the answer shows once. */
-const toItem = (row: AlertItem): AlertItem => ({
+const toItem = (row: AlertRow): AlertItem => ({
   id: row.id,
   sessionId: row.sessionId,
   sessionNumber: row.sessionNumber,
   rule: row.rule,
   severity: row.severity,
   message: row.message,
+  wording: parseWording(row.wording),
   raised: row.raised,
   cleared: row.cleared,
   acknowledged: row.acknowledged,

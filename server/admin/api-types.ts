@@ -82,13 +82,31 @@ export interface StatementRow {
   statement: unknown;
 }
 
+/**
+ * What an alert says, as data: the dashboard words `rule` with `values` in the teacher's language, where `message` is
+ * the same in English (server/rules/alert-wording.ts). `object` is the name the game gave the object (in the laptop's
+ * language, at raise time), else the last part of its id; absent when the statement named none ("something").
+ * Numbers are as the rule saw them: `minutes` a rule's setting, `percent` rounded to a tenth.
+ */
+export type AlertWording =
+  | { rule: 'idle'; values: { minutes: number } }
+  | { rule: 'noProgress'; values: { minutes: number; percent?: number } }
+  | { rule: 'wrongInARow' | 'wrongTotal'; values: { count: number; object?: string; response?: string } }
+  | { rule: 'lowScore'; values: { score: number; object?: string; threshold: number } }
+  | { rule: 'quit'; values: { object?: string } }
+  | { rule: 'quitAnything'; values: Record<string, never> }
+  | { rule: 'custom'; values: { name: string; count: number; minutes?: number } };
+
 export interface AlertItem {
   id: number;
   sessionId: number;
   sessionNumber: number | null;
   rule: string;
   severity: 'warning' | 'alert';
+  /** In English, as the rule raised it (the CLI, exports and scripts read it). */
   message: string;
+  /** The same as data, for the dashboard to word in its language; null for an alert stored before Aula kept it. */
+  wording: AlertWording | null;
   raised: string;
   cleared: string | null;
   acknowledged: string | null;

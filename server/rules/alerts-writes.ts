@@ -6,7 +6,7 @@ export interface AlertOp {
   activityId: string;
   sessionId: number;
   playerId: string;
-  /** With its message in final words (evaluate.ts worded): what goes to the writer's thread is plain data. */
+  /** With its message in final words and its wording (evaluate.ts worded): what goes to the writer's thread is plain data. */
   effect: WrittenEffect;
   /** ISO time the rule decided. */
   time: string;
@@ -16,8 +16,8 @@ export interface AlertOp {
 export function writeAlertOps(db: Db, ops: AlertOp[]): void {
   const insert = prepared(
     db,
-    `INSERT INTO alerts (activity_id, session_id, player_id, rule_key, severity, message, raised)
-     SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM sessions WHERE id = ?)`,
+    `INSERT INTO alerts (activity_id, session_id, player_id, rule_key, severity, message, wording, raised)
+     SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM sessions WHERE id = ?)`,
   );
   const clearSession = prepared(
     db,
@@ -28,8 +28,10 @@ export function writeAlertOps(db: Db, ops: AlertOp[]): void {
     'UPDATE alerts SET cleared = ? WHERE player_id = ? AND activity_id = ? AND rule_key = ? AND cleared IS NULL AND acknowledged IS NULL',
   );
   for (const { activityId, sessionId, playerId, effect, time } of ops) {
-    if (effect.kind === 'raise') insert.run(activityId, sessionId, playerId, effect.key, effect.severity, effect.message, time, sessionId);
-    else if (effect.scope === 'session') clearSession.run(time, sessionId, effect.key);
+    if (effect.kind === 'raise') {
+      // The wording as JSON, once per alert raised: the dashboard words it in the teacher's language.
+      insert.run(activityId, sessionId, playerId, effect.key, effect.severity, effect.message, JSON.stringify(effect.wording), time, sessionId);
+    } else if (effect.scope === 'session') clearSession.run(time, sessionId, effect.key);
     else clearPlayer.run(time, playerId, activityId, effect.key);
   }
 }

@@ -1,4 +1,5 @@
 import { isSeriousGameType } from '../normalize/serious-games.js';
+import { type AlertWording, englishMessage, namingObject } from './alert-wording.js';
 import { gameCompletion } from './finished-game.js';
 import { isAnswer, isCompleted, objectName, type StatementFact } from './rule-facts.js';
 import { type CustomRule, lastPartMatches, type RuleSettings, type Severity } from './rule-match.js';
@@ -9,28 +10,31 @@ import type { SessionRuleState } from './session-state.js';
  * player in the activity, e.g. a level finished later clears "quit without completing" of an earlier session).
  */
 export type RuleEffect =
-  | { kind: 'raise'; key: string; severity: Severity; message: string; naming?: ObjectNaming }
+  | { kind: 'raise'; key: string; severity: Severity; message: string; wording: AlertWording; naming?: ObjectNaming }
   | { kind: 'clear'; key: string; scope: 'session' | 'player' };
 
 /**
- * A message that names an object, by the last part of its id in `message`: the engine words it again with the name the
+ * A raise that names an object, by the last part of its id in its wording: the engine names it again with the name the
  * object's xAPI game gave it (`definition.name`) once the alert is raised (rules-engine.ts), so the name costs a look-up
  * per alert raised, never a thing per statement.
  */
 export interface ObjectNaming {
   objectId: string;
-  message: (name: string) => string;
 }
 
-/** What is written: the message in its final words. */
-export type WrittenEffect = { kind: 'raise'; key: string; severity: Severity; message: string } | Extract<RuleEffect, { kind: 'clear' }>;
+/** What is written: the message in its final words, and its wording as data (the dashboard's, in its language). */
+export type WrittenEffect =
+  | { kind: 'raise'; key: string; severity: Severity; message: string; wording: AlertWording }
+  | Extract<RuleEffect, { kind: 'clear' }>;
 
 /** The raise as the engine words it, with `name` for its object (the effect as it is, without naming). */
 export function worded(effect: RuleEffect, name: (objectId: string) => string | null): WrittenEffect {
   if (effect.kind === 'clear') return effect;
   const { naming, ...written } = effect;
   const given = naming ? name(naming.objectId) : null;
-  return given === null || !naming ? written : { ...written, message: naming.message(given) };
+  if (given === null) return written;
+  const wording = namingObject(written.wording, given);
+  return { ...written, message: englishMessage(wording), wording };
 }
 
 const MINUTE = 60_000;
@@ -39,29 +43,27 @@ const PROGRESS_OBJECTS_KEPT = 1_000;
 /** Likewise the objects initialized and not completed that "quit without completing" names at the end. */
 const OPEN_OBJECTS_KEPT = 1_000;
 
-function minutesText(minutes: number): string {
-  if (minutes < 1) return `${Math.round(minutes * 60)} s`;
-  return `${Number(minutes.toFixed(1))} min`;
-}
-
-function percent(value: number | null): string {
-  return value === null ? '' : ` (at ${Math.round((value <= 1 ? value * 100 : value) * 10) / 10} %)`;
+/** A progress as its alert says it, in percent to a tenth (a game may send 0.4 or 40). */
+function percent(value: number): number {
+  return Math.round((value <= 1 ? value * 100 : value) * 10) / 10;
 }
 
 class Effects {
   readonly list: RuleEffect[] = [];
   constructor(private readonly state: SessionRuleState) {}
 
-  raise(key: string, severity: Severity, message: string, naming?: ObjectNaming): void {
+  /** Its English message is made here, once per alert raised, from the wording the dashboard words in its language. */
+  raise(key: string, severity: Severity, wording: AlertWording, naming?: ObjectNaming): void {
     if (this.state.active.has(key)) return;
     this.state.active.add(key);
-    this.list.push(naming ? { kind: 'raise', key, severity, message, naming } : { kind: 'raise', key, severity, message });
+    const message = englishMessage(wording);
+    this.list.push(naming ? { kind: 'raise', key, severity, message, wording, naming } : { kind: 'raise', key, severity, message, wording });
   }
 
-  /** A raise whose message names `objectId`: worded with the last part of its id until the engine names it. */
-  raiseAbout(key: string, severity: Severity, objectId: string | null, message: (name: string) => string): void {
+  /** A raise whose wording names `objectId`: with the last part of its id until the engine names it (none: "something"). */
+  raiseAbout(key: string, severity: Severity, objectId: string | null, wording: (object: string | undefined) => AlertWording): void {
     if (this.state.active.has(key)) return;
-    this.raise(key, severity, message(objectName(objectId)), objectId ? { objectId, message } : undefined);
+    this.raise(key, severity, wording(objectId ? objectName(objectId) : undefined), objectId ? { objectId } : undefined);
   }
 
   clear(key: string, scope: 'session' | 'player' = 'session'): void {
@@ -69,6 +71,11 @@ class Effects {
     this.state.active.delete(key);
     this.list.push({ kind: 'clear', key, scope });
   }
+}
+
+/** `values` with the object they are about, when there is one (without, the wording says "something"). */
+function withObject<T extends object>(values: T, object: string | undefined): T & { object?: string } {
+  return object === undefined ? values : { ...values, object };
 }
 
 /** One stored statement: O(1) per statement plus the custom rules. Updates `state`. */
@@ -105,7 +112,8 @@ export function evaluateStatement(settings: RuleSettings, state: SessionRuleStat
     const key = `low-score:${fact.objectId}`;
     if (fact.score < settings.lowScore.below) {
       const { score } = fact;
-      effects.raiseAbout(key, settings.lowScore.severity, fact.objectId, (name) => `Scored ${score} on ${name} (below ${settings.lowScore.below})`);
+      const threshold = settings.lowScore.below;
+      effects.raiseAbout(key, settings.lowScore.severity, fact.objectId, (object) => ({ rule: 'lowScore', values: withObject({ score, threshold }, object) }));
     } else {
       effects.clear(key, 'player');
     }
@@ -124,15 +132,15 @@ function answer(settings: RuleSettings, state: SessionRuleState, fact: Statement
   state.wrongInARow++;
   state.wrongTotal++;
   if (!rule.enabled) return;
-  const last = (name: string) => `${name}${fact.response ? ` → ${fact.response}` : ''}`;
+  const last = (count: number, object: string | undefined) => withObject(fact.response ? { count, response: fact.response } : { count }, object);
   if (rule.inARow !== null && state.wrongInARow >= rule.inARow && !state.active.has('wrong-in-a-row')) {
     const inARow = state.wrongInARow;
-    effects.raiseAbout('wrong-in-a-row', rule.severity, fact.objectId, (name) => `${inARow} wrong answers in a row (last: ${last(name)})`);
+    effects.raiseAbout('wrong-in-a-row', rule.severity, fact.objectId, (object) => ({ rule: 'wrongInARow', values: last(inARow, object) }));
   }
   if (rule.total !== null && state.wrongTotal >= rule.total && !state.wrongTotalFired) {
     state.wrongTotalFired = true;
     const total = state.wrongTotal;
-    effects.raiseAbout('wrong-total', rule.severity, fact.objectId, (name) => `${total} wrong answers in this session (last: ${last(name)})`);
+    effects.raiseAbout('wrong-total', rule.severity, fact.objectId, (object) => ({ rule: 'wrongTotal', values: last(total, object) }));
   }
 }
 
@@ -164,9 +172,11 @@ function custom(rule: CustomRule, state: SessionRuleState, now: number, effects:
   if (hits.length > rule.count) hits.splice(0, hits.length - rule.count);
   state.customHits.set(rule.id, hits);
   if (hits.length >= rule.count && !state.active.has(`custom:${rule.id}`)) {
-    const window = rule.windowMinutes === null ? '' : ` within ${minutesText(rule.windowMinutes)}`;
-    const times = rule.count === 1 ? '' : ` ${rule.count} times${window}`;
-    effects.raise(`custom:${rule.id}`, rule.severity, `${rule.name}${times}`);
+    const values = { name: rule.name, count: rule.count };
+    effects.raise(`custom:${rule.id}`, rule.severity, {
+      rule: 'custom',
+      values: rule.windowMinutes === null ? values : { ...values, minutes: rule.windowMinutes },
+    });
     hits.length = 0;
   }
 }
@@ -192,10 +202,12 @@ export function evaluateClock(settings: RuleSettings, state: SessionRuleState, n
   if (idle.enabled && now - state.lastSeen >= idle.minutes * MINUTE && state.idleAcknowledged !== state.lastSeen) {
     // Raised once, when the silence reaches the threshold, and read minutes later: "or more" keeps it true then. No clock
     // time: the server's would be UTC, and the dashboard shows when each alert was raised in the teacher's own time.
-    effects.raise('idle', idle.severity, `Idle for ${minutesText(idle.minutes)} or more`);
+    effects.raise('idle', idle.severity, { rule: 'idle', values: { minutes: idle.minutes } });
   }
   if (noProgress.enabled && now - state.lastProgress >= noProgress.minutes * MINUTE && state.noProgressAcknowledged !== state.lastProgress) {
-    effects.raise('no-progress', noProgress.severity, `No progress for ${minutesText(noProgress.minutes)}${percent(state.shownProgress?.value ?? null)}`);
+    const shown = state.shownProgress?.value;
+    const values = { minutes: noProgress.minutes };
+    effects.raise('no-progress', noProgress.severity, { rule: 'noProgress', values: shown === undefined ? values : { ...values, percent: percent(shown) } });
   }
   return effects.list;
 }
@@ -208,8 +220,8 @@ export function evaluateEnd(settings: RuleSettings, state: SessionRuleState): Ru
   effects.clear('no-progress');
   if (!settings.quit.enabled) return effects.list;
   for (const objectId of state.open) {
-    effects.raiseAbout(`quit:${objectId}`, settings.quit.severity, objectId, (name) => `Quit without completing ${name}`);
+    effects.raiseAbout(`quit:${objectId}`, settings.quit.severity, objectId, (object) => ({ rule: 'quit', values: withObject({}, object) }));
   }
-  if (state.open.size === 0 && !state.completedAnything) effects.raise('quit', settings.quit.severity, 'Quit without completing anything');
+  if (state.open.size === 0 && !state.completedAnything) effects.raise('quit', settings.quit.severity, { rule: 'quitAnything', values: {} });
   return effects.list;
 }

@@ -28,11 +28,25 @@ test("an alert's message names its object as given, and keeps the id's last part
     key: 'low-score:http://example.com/l1',
     severity: 'alert',
     message: 'Scored 0.3 on l1 (below 0.5)',
-    naming: { objectId: 'http://example.com/l1', message: (name) => `Scored 0.3 on ${name} (below 0.5)` },
+    wording: { rule: 'lowScore', values: { score: 0.3, object: 'l1', threshold: 0.5 } },
+    naming: { objectId: 'http://example.com/l1' },
   };
   const named = worded(raised, (id) => (id === 'http://example.com/l1' ? 'First level' : null));
-  assert.deepEqual(named, { kind: 'raise', key: raised.key, severity: 'alert', message: 'Scored 0.3 on First level (below 0.5)' });
-  assert.deepEqual(worded(raised, () => null), { kind: 'raise', key: raised.key, severity: 'alert', message: 'Scored 0.3 on l1 (below 0.5)' });
+  assert.deepEqual(named, {
+    kind: 'raise',
+    key: raised.key,
+    severity: 'alert',
+    message: 'Scored 0.3 on First level (below 0.5)',
+    // Its wording as data names it the same: the dashboard words it in the teacher's language, the name as the game gave it.
+    wording: { rule: 'lowScore', values: { score: 0.3, object: 'First level', threshold: 0.5 } },
+  });
+  assert.deepEqual(worded(raised, () => null), {
+    kind: 'raise',
+    key: raised.key,
+    severity: 'alert',
+    message: 'Scored 0.3 on l1 (below 0.5)',
+    wording: { rule: 'lowScore', values: { score: 0.3, object: 'l1', threshold: 0.5 } },
+  });
   // What the writer's thread gets is plain data: it is cloned to reach it.
   assert.doesNotThrow(() => structuredClone(named));
 });

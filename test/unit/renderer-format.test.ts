@@ -213,6 +213,7 @@ describe('alerts and chart labels', () => {
     rule: 'r',
     severity,
     message,
+    wording: null,
     raised: `2026-01-10T10:0${9 - id}:00.000Z`,
     cleared: null,
     acknowledged: null,

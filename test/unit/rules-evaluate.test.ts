@@ -182,7 +182,9 @@ describe('built-in rules on scripted traces', () => {
   test('quit after doing nothing', () => {
     const trace = new Trace({ quit: { enabled: true, severity: 'alert' } });
     trace.send(0, st('accessed', 'screen', 'menu'));
-    assert.deepEqual(trace.end(), [{ kind: 'raise', key: 'quit', severity: 'alert', message: 'Quit without completing anything' }]);
+    assert.deepEqual(trace.end(), [
+      { kind: 'raise', key: 'quit', severity: 'alert', message: 'Quit without completing anything', wording: { rule: 'quitAnything', values: {} } },
+    ]);
   });
 
   test('rules that are off raise nothing on the same traces', () => {
