@@ -1,4 +1,5 @@
 import type { CodeCheck } from './check-activity.js';
+import { CHECK_PAGE_WORDS, type CheckPageLanguage, type CheckPageWords } from './check-page-words.js';
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -12,15 +13,15 @@ export interface CheckPageInput {
   yourAddress: string;
   code?: string | undefined;
   check?: CodeCheck | undefined;
+  /** The browser's preferred language among the page's (Accept-Language); English when absent. */
+  language?: CheckPageLanguage | undefined;
 }
 
-function codeVerdict(code: string, check: CodeCheck): string {
+function codeVerdict(words: CheckPageWords, code: string, check: CodeCheck): string {
   const shown = `<code>${escapeHtml(code)}</code>`;
-  if (!check.exists) {
-    return `<p class="bad">No activity has the tracking code ${shown}. Compare it with the code the teacher shows, character by character (capitals count).</p>`;
-  }
-  if (!check.open) return `<p class="warn">The activity ${shown} exists but is closed: games cannot start until the teacher opens it.</p>`;
-  return `<p class="good">The activity ${shown} exists and is open: games with this code can start.</p>`;
+  if (!check.exists) return `<p class="bad">${words.noSuchCode(shown)}</p>`;
+  if (!check.open) return `<p class="warn">${words.closed(shown)}</p>`;
+  return `<p class="good">${words.open(shown)}</p>`;
 }
 
 /**
@@ -28,13 +29,15 @@ function codeVerdict(code: string, check: CodeCheck): string {
  * of a tracking code. Plain HTML that works without scripts; it names nothing about the class.
  */
 export function renderCheckPage(input: CheckPageInput): string {
-  const reachedAt = escapeHtml(input.reachedAt);
+  const language = input.language ?? 'en';
+  const words = CHECK_PAGE_WORDS[language];
+  const host = `<code>http://${escapeHtml(input.reachedAt)}/</code>`;
   return `<!doctype html>
-<html lang="en">
+<html lang="${language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Aula collector: reachable</title>
+<title>${words.title}</title>
 <style>
 body { font: 16px/1.5 system-ui, sans-serif; max-width: 38rem; margin: 2rem auto; padding: 0 1rem; color: #1d2433; }
 h1 { font-size: 1.4rem; } code { background: #eef1f6; padding: 0 .25rem; border-radius: 3px; }
@@ -43,16 +46,16 @@ form { margin: 1.5rem 0; } input { font: inherit; padding: .3rem .5rem; } button
 </style>
 </head>
 <body>
-<h1 class="good">✓ This computer can reach the Aula collector</h1>
-<p>Reached at <code>http://${reachedAt}/</code> from the address <code>${escapeHtml(input.yourAddress)}</code>.</p>
-<p>In the game's settings, use the host <code>http://${reachedAt}/</code> and the tracking code your teacher gives you.</p>
+<h1 class="good">${words.reachable}</h1>
+<p>${words.reachedAt(host, `<code>${escapeHtml(input.yourAddress)}</code>`)}</p>
+<p>${words.gameHost(host)}</p>
 <form method="get" action="/">
-<label for="code">Check a tracking code:</label>
+<label for="code">${words.checkLabel}</label>
 <input id="code" name="code" maxlength="64" autocomplete="off" value="${escapeHtml(input.code ?? '')}">
-<button type="submit">Check</button>
+<button type="submit">${words.checkButton}</button>
 </form>
-${input.code && input.check ? codeVerdict(input.code, input.check) : ''}
-<p><small>This page is all other computers see of Aula. Teacher on a tablet or another computer? <a href="/teacher">Open the dashboard with the teacher key</a>.</small></p>
+${input.code && input.check ? codeVerdict(words, input.code, input.check) : ''}
+<p><small>${words.footer((text) => `<a href="/teacher">${text}</a>`)}</small></p>
 </body>
 </html>
 `;

@@ -6,6 +6,7 @@ import { addressKey, RateLimiter } from '../http/rate-limit.js';
 import { sendJson, sendMessage } from '../http/send.js';
 import { checkTrackingCode, codeParam } from './check-activity.js';
 import { renderCheckPage } from './check-page.js';
+import { CHECK_PAGE_LANGUAGES, type CheckPageLanguage } from './check-page-words.js';
 
 /** Checks per address and minute: plenty for a class retrying, too few to guess codes. */
 const CHECKS_PER_MINUTE = 60;
@@ -46,6 +47,8 @@ export function publicCheckRouter(ctx: AppContext): express.Router {
     if (tooMany(limiter, req, res)) return;
     const code = codeParam(req.query.code);
     const html = renderCheckPage({
+      // The browser's languages in its order of preference; English when it prefers none the page speaks.
+      language: (req.acceptsLanguages(...CHECK_PAGE_LANGUAGES) || 'en') as CheckPageLanguage,
       reachedAt: req.headers.host ?? `${req.socket.localAddress}:${req.socket.localPort}`,
       yourAddress: addressKey(req.socket.remoteAddress),
       code,
@@ -54,6 +57,7 @@ export function publicCheckRouter(ctx: AppContext): express.Router {
     res.set({
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'no-store',
+      Vary: 'Accept-Language',
       'X-Content-Type-Options': 'nosniff',
       'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
     });
