@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError, apiPost } from '../../api/client';
 import { PasswordField } from './password-field';
 import { RoleField, UsernameField } from './student-fields';
@@ -7,6 +8,7 @@ import { useFormSubmit } from './use-form-submit';
 
 /** One account. The server checks it with the same rules as `aula student add` and says what is wrong. */
 export function AddStudentForm({ classId, className, onAdded }: { classId: string; className: string; onAdded: () => void }) {
+  const { t } = useTranslation('classes');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [name, setName] = useState('');
@@ -38,38 +40,39 @@ export function AddStudentForm({ classId, className, onAdded }: { classId: strin
   const about = (name: 'username' | 'password') => (field === name ? `${refusal} ${hint}` : hint);
   return (
     <form className="card form" onSubmit={submit} aria-labelledby="add-student-title">
-      <h2 id="add-student-title">Add a student</h2>
+      <h2 id="add-student-title">{t('addStudent.title')}</h2>
       <div className="form-row">
         <UsernameField
-          label="Username"
+          label={t('addStudent.username')}
           name="username"
           value={username}
           onChange={setUsername}
-          placeholder="e.g. ana.garcia"
+          placeholder={t('addStudent.usernamePlaceholder')}
           describedBy={about('username')}
           invalid={field === 'username'}
         />
-        <PasswordField label="Password" name="password" value={password} onChange={setPassword} describedBy={about('password')} invalid={field === 'password'} />
+        <PasswordField
+          label={t('addStudent.password')} name="password" value={password} onChange={setPassword} describedBy={about('password')} invalid={field === 'password'} />
         <label>
-          Full name
-          <input name="name" value={name} onChange={(event) => setName(event.target.value)} placeholder="optional" maxLength={120} />
+          {t('addStudent.fullName')}
+          <input name="name" value={name} onChange={(event) => setName(event.target.value)} placeholder={t('addStudent.optional')} maxLength={120} />
         </label>
-        <RoleField label="Role" name="role" value={role} onChange={setRole} />
+        <RoleField label={t('addStudent.role')} name="role" value={role} onChange={setRole} />
         <button type="submit" className="button-primary" disabled={busy || username.trim() === '' || password === ''}>
-          {busy ? 'Adding…' : 'Add student'}
+          {busy ? t('addStudent.adding') : t('addStudent.add')}
         </button>
       </div>
       <p className="muted small" id={hint}>
-        Usernames: letters a-z, digits and . _ - (stored lower-case). Passwords cannot contain " or \ (some trackers send them unescaped).
+        {t('addStudent.rules')}
       </p>
       {error && (
         <p className="warning" role="alert" id={refusal}>
-          Not added: {error}
+          {t('addStudent.refused', { error })}
         </p>
       )}
       {added && (
         <p className="notice" role="status">
-          Added {added} to class {className}. The game logs in with this username and the password you gave; Aula does not show it again.
+          {t('addStudent.added', { username: added, className })}
         </p>
       )}
     </form>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useResource } from '../../api/use-resource';
 import { ErrorBox, Loading } from '../../components/states';
 import { formatTime } from '../../format/time';
@@ -20,6 +21,7 @@ interface Props {
 
 /** One class opened: its students, the ways to add some (new, existing, a roster), and how their games log in. */
 export function ClassPanel({ summary, onChanged, onDeleted }: Props) {
+  const { t } = useTranslation('classes');
   // Another tab's changes arrive live; `aula student …` runs in another process and shows at the next reload.
   const students = useResource<{ class: ClassSummary; students: ClassStudent[] }>(`/classes/${encodeURIComponent(summary.id)}/students`, {
     staleOn: (changes) => classesChangedIn(changes).includes(summary.id),
@@ -46,25 +48,25 @@ export function ClassPanel({ summary, onChanged, onDeleted }: Props) {
   return (
     <section className="class-panel" aria-labelledby="class-title">
       <div className="class-title-row">
-        <h2 id="class-title">Class {summary.name}</h2>
+        <h2 id="class-title">{t('panel.title', { name: summary.name })}</h2>
         <span className="class-buttons">
           <button
             type="button"
             className="button-small"
             aria-expanded={action === 'rename'}
-            aria-label={`Rename class ${summary.name}…`}
+            aria-label={t('panel.renameLabel', { name: summary.name })}
             onClick={() => toggle('rename')}
           >
-            Rename…
+            {t('panel.rename')}
           </button>{' '}
           <button
             type="button"
             className="button-small"
             aria-expanded={action === 'delete'}
-            aria-label={`Delete class ${summary.name}…`}
+            aria-label={t('panel.deleteLabel', { name: summary.name })}
             onClick={() => toggle('delete')}
           >
-            Delete…
+            {t('panel.delete')}
           </button>
         </span>
       </div>
@@ -86,8 +88,11 @@ export function ClassPanel({ summary, onChanged, onDeleted }: Props) {
         </p>
       )}
       <p className="muted small">
-        {counts.students} student{counts.students === 1 ? '' : 's'} · {counts.activities} activit{counts.activities === 1 ? 'y' : 'ies'} linked ·
-        created {formatTime(summary.created)}
+        {t('panel.summary', {
+          students: t('students', { count: counts.students }),
+          activities: t('panel.activities', { count: counts.activities }),
+          created: formatTime(summary.created),
+        })}
       </p>
       {students.error && <ErrorBox error={students.error} onRetry={students.reload} />}
       {!students.data && !students.error && <Loading />}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useResource } from '../../api/use-resource';
 import { ScreenTitle } from '../../components/screen-title';
 import { EmptyState, ErrorBox, Loading } from '../../components/states';
@@ -16,6 +17,7 @@ function openClass(id: string): void {
 
 /** Classes and their student accounts: what `aula class …` and `aula student …` do, for the teacher's dashboard. */
 export function ClassesScreen() {
+  const { t } = useTranslation('classes');
   const { search } = useLocation();
   const openId = new URLSearchParams(search).get('class');
   // Live: a class created, renamed or deleted, or its members changed, in another tab. The CLI writes from another
@@ -29,11 +31,8 @@ export function ClassesScreen() {
 
   return (
     <section>
-      <ScreenTitle title="Classes">Classes</ScreenTitle>
-      <p className="muted small">
-        A class is a list of student accounts. Students type their username and password in the game, and their traces carry their
-        username instead of an anonymous animal name.
-      </p>
+      <ScreenTitle title={t('title')}>{t('title')}</ScreenTitle>
+      <p className="muted small">{t('intro')}</p>
       <NewClassForm
         onCreated={(created) => {
           setDeleted(null);
@@ -49,13 +48,13 @@ export function ClassesScreen() {
       {classes.error && <ErrorBox error={classes.error} onRetry={classes.reload} />}
       {!classes.data && !classes.error && <Loading />}
       {list && list.length === 0 && (
-        <EmptyState title="No class yet">
-          <p>Create one above, e.g. “3B”; then add its students one by one or import a roster file.</p>
+        <EmptyState title={t('emptyTitle')}>
+          <p>{t('emptyBody')}</p>
         </EmptyState>
       )}
       {list && list.length > 0 && (
         <div className="classes-layout">
-          <nav className="card" aria-label="Classes">
+          <nav className="card" aria-label={t('listLabel')}>
             <ul className="class-list">
               {list.map((item) => (
                 <li key={item.id}>
@@ -69,9 +68,7 @@ export function ClassesScreen() {
                     data-class-id={item.id}
                   >
                     <span className="class-name">{item.name}</span>
-                    <span className="muted small class-count">
-                      {item.students} student{item.students === 1 ? '' : 's'}
-                    </span>
+                    <span className="muted small class-count">{t('students', { count: item.students })}</span>
                   </button>
                 </li>
               ))}
@@ -90,7 +87,7 @@ export function ClassesScreen() {
                 }}
               />
             ) : (
-              <p className="muted">{openId && classes.data ? 'That class does not exist (any more).' : 'Choose a class to see and add its students.'}</p>
+              <p className="muted">{openId && classes.data ? t('gone') : t('choose')}</p>
             )}
           </div>
         </div>

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { ApiError, apiDelete } from '../../api/client';
 import { ConfirmAction } from '../../components/confirm-action';
 
@@ -6,22 +7,21 @@ import { ConfirmAction } from '../../components/confirm-action';
  * server refuses while the student's data is not erased, and its message says where to erase it.
  */
 export function DeleteStudentAccount({ username, onDeleted, onClose }: { username: string; onDeleted: (message: string) => void; onClose: () => void }) {
+  const { t } = useTranslation('classes');
   return (
     <ConfirmAction
-      label={`Delete the account of ${username}`}
-      confirm="Yes, delete account"
-      busy="Deleting…"
+      label={t('deleteAccount.label', { username })}
+      confirm={t('deleteAccount.confirm')}
+      busy={t('deleteAccount.busy')}
       action={async () => {
         await apiDelete(`/students/${encodeURIComponent(username)}`);
-        onDeleted(`Deleted the account of ${username}: its name, e-mail address, password and classes are gone, and its logins stop working.`);
+        onDeleted(t('deleteAccount.done', { username }));
       }}
       // The refusal for data still in Aula says "Nothing deleted" and where to erase it already: shown as it is.
-      describeError={(error) => (error instanceof ApiError && error.reason === 'student-has-data' ? error.message : `Not deleted: ${error.message}`)}
+      describeError={(error) => (error instanceof ApiError && error.reason === 'student-has-data' ? error.message : t('deleteAccount.refused', { error: error.message }))}
       onCancel={onClose}
     >
-      Delete the account of <strong>{username}</strong> for good, from every class? Its name, e-mail address and password go, and games
-      logged in with it stop working. Erase what {username} played first (on the player's page): an account whose data is still in Aula
-      is not deleted.
+      <Trans t={t} i18nKey="deleteAccount.question" values={{ username }} components={{ strong: <strong /> }} />
     </ConfirmAction>
   );
 }

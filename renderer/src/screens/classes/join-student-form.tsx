@@ -1,4 +1,6 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { t } from '../../i18n/setup';
 import { RoleField, UsernameField } from './student-fields';
 import { joinClass } from './student-requests';
 import type { ClassRole, StudentAccount } from './types';
@@ -24,6 +26,7 @@ export function JoinStudentForm({
   noAccounts: boolean;
   onJoined: () => void;
 }) {
+  const { t } = useTranslation('classes');
   const listId = useId();
   const [username, setUsername] = useState('');
   const [role, setRole] = useState<ClassRole>('student');
@@ -41,23 +44,19 @@ export function JoinStudentForm({
 
   return (
     <form className="card form" onSubmit={submit} aria-labelledby="join-student-title">
-      <h2 id="join-student-title">Add an existing student</h2>
+      <h2 id="join-student-title">{t('join.title')}</h2>
       <p className="muted small">
-        A student who already has an account (from another class) keeps the same username and password.
-        {noAccounts
-          ? ' No student has an account yet: create one with Add a student above, or import a roster below.'
-          : candidates?.length === 0
-            ? ' Every account is in this class already.'
-            : ''}
+        {t('join.intro')}
+        {noAccounts ? ` ${t('join.noAccounts')}` : candidates?.length === 0 ? ` ${t('join.allIn')}` : ''}
       </p>
       <div className="form-row">
         <UsernameField
-          label="Existing account"
+          label={t('join.account')}
           name="existing-username"
           list={listId}
           value={username}
           onChange={setUsername}
-          placeholder="start typing a username"
+          placeholder={t('join.placeholder')}
           describedBy={error ? refusal : undefined}
           invalid={error !== null}
         />
@@ -68,19 +67,19 @@ export function JoinStudentForm({
             </option>
           ))}
         </datalist>
-        <RoleField label="In this class as" name="existing-role" value={role} onChange={setRole} />
+        <RoleField label={t('join.roleAs')} name="existing-role" value={role} onChange={setRole} />
         <button type="submit" className="button-primary" disabled={busy || username.trim() === ''}>
-          {busy ? 'Adding…' : 'Add to class'}
+          {busy ? t('join.adding') : t('join.add')}
         </button>
       </div>
       {error && (
         <p className="warning" role="alert" id={refusal}>
-          Not added: {error}
+          {t('join.refused', { error })}
         </p>
       )}
       {joined && (
         <p className="notice" role="status">
-          {joined} is now in class {className} too. The game logs in with the same username and password as before.
+          {t('join.joined', { username: joined, className })}
         </p>
       )}
     </form>
@@ -89,5 +88,5 @@ export function JoinStudentForm({
 
 function describe(account: StudentAccount): string {
   const classes = account.classes.map((c) => c.name).join(', ');
-  return [account.name, classes ? `in ${classes}` : 'in no class'].filter(Boolean).join(' · ');
+  return [account.name, classes ? t('classes:join.inClasses', { classes }) : t('classes:join.inNoClass')].filter(Boolean).join(' · ');
 }

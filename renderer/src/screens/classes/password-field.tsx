@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** A new password for a student, with a "Show" box: the teacher often reads it out or writes it on a card. */
 export function PasswordField({
@@ -18,6 +19,7 @@ export function PasswordField({
   /** The server refused the password. */
   invalid?: boolean;
 }) {
+  const { t } = useTranslation('classes');
   const [shown, setShown] = useState(false);
   return (
     <>
@@ -36,7 +38,7 @@ export function PasswordField({
       </label>
       <label className="checkbox">
         <input type="checkbox" checked={shown} onChange={(event) => setShown(event.target.checked)} />
-        Show
+        {t('password.show')}
       </label>
     </>
   );

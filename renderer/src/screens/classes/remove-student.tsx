@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { ConfirmAction } from '../../components/confirm-action';
 import { removeStudent } from './student-requests';
 
@@ -17,20 +18,20 @@ export function RemoveStudent({
   onRemoved: (message: string) => void;
   onClose: () => void;
 }) {
+  const { t } = useTranslation('classes');
   return (
     <ConfirmAction
-      label={`Remove ${username} from class ${className}`}
-      confirm="Yes, remove from class"
-      busy="Removing…"
+      label={t('remove.label', { username, className })}
+      confirm={t('remove.confirm')}
+      busy={t('remove.busy')}
       action={async () => {
         await removeStudent(classId, studentId);
-        onRemoved(`Removed ${username} from class ${className}. The account and everything ${username} played stay.`);
+        onRemoved(t('remove.done', { username, className }));
       }}
-      describeError={(error) => `Not removed: ${error.message}`}
+      describeError={(error) => t('remove.refused', { error: error.message })}
       onCancel={onClose}
     >
-      Take <strong>{username}</strong> out of class {className}? The student's account and everything they already played stay (statements are
-      research data; erasing them is a separate step on the player's page). Activities only for {className} will no longer let them in.
+      <Trans t={t} i18nKey="remove.question" values={{ username, className }} components={{ strong: <strong /> }} />
     </ConfirmAction>
   );
 }

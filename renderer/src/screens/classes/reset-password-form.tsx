@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { PasswordField } from './password-field';
 import { setStudentPassword } from './student-requests';
 import { useFormSubmit } from './use-form-submit';
@@ -8,6 +9,7 @@ import { useFormSubmit } from './use-form-submit';
  * wrong. The field is emptied once the password is set: the teacher hands it over, Aula keeps only its hash.
  */
 export function ResetPasswordForm({ classId, studentId, username, onClose }: { classId: string; studentId: string; username: string; onClose: () => void }) {
+  const { t } = useTranslation('classes');
   const [password, setPassword] = useState('');
   const [done, setDone] = useState(false);
 
@@ -20,10 +22,10 @@ export function ResetPasswordForm({ classId, studentId, username, onClose }: { c
   });
 
   return (
-    <form className="student-action" onSubmit={submit} aria-label={`Reset the password of ${username}`}>
+    <form className="student-action" onSubmit={submit} aria-label={t('password.label', { username })}>
       <div className="form-row">
         <PasswordField
-          label={`New password for ${username}`}
+          label={t('password.field', { username })}
           name="new-password"
           value={password}
           onChange={setPassword}
@@ -31,20 +33,20 @@ export function ResetPasswordForm({ classId, studentId, username, onClose }: { c
           invalid={error !== null}
         />
         <button type="submit" className="button-primary" disabled={busy || password === ''}>
-          {busy ? 'Setting…' : 'Set new password'}
+          {busy ? t('password.setting') : t('password.set')}
         </button>
         <button type="button" className="button-small" onClick={onClose}>
-          {done ? 'Close' : 'Cancel'}
+          {done ? t('password.close') : t('password.cancel')}
         </button>
       </div>
       {error && (
         <p className="warning" role="alert" id={refusal}>
-          Not changed: {error}
+          {t('password.refused', { error })}
         </p>
       )}
       {done && (
         <p className="notice" role="status">
-          New password set for {username}: the old one no longer logs in, and a game already logged in must log in again.
+          {t('password.done', { username })}
         </p>
       )}
     </form>

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { RosterRefused, uploadRoster } from './roster-upload';
 import type { RosterProblem } from './types';
 
@@ -10,6 +11,7 @@ type State =
 
 /** A roster file, all or nothing, as `aula student import`: when refused, every problem is listed by line. */
 export function RosterImport({ classId, className, onImported }: { classId: string; className: string; onImported: () => void }) {
+  const { t } = useTranslation('classes');
   const [file, setFile] = useState<File | null>(null);
   const [inputKey, setInputKey] = useState(0);
   const [state, setState] = useState<State>({ kind: 'idle' });
@@ -32,15 +34,13 @@ export function RosterImport({ classId, className, onImported }: { classId: stri
 
   return (
     <form className="card form" onSubmit={submit} aria-labelledby="roster-title">
-      <h2 id="roster-title">Import a roster</h2>
+      <h2 id="roster-title">{t('roster.title')}</h2>
       <p className="muted small">
-        A CSV file with one student per line: <code className="code">username,password[,name]</code>. A header line is allowed, and{' '}
-        <code className="code">;</code> works as separator too (spreadsheets save it so in many countries). If any line is wrong, nothing is
-        imported.
+        <Trans t={t} i18nKey="roster.intro" components={{ code: <code className="code" /> }} />
       </p>
       <div className="form-row">
         <label>
-          Roster file (.csv)
+          {t('roster.file')}
           <input
             key={inputKey}
             type="file"
@@ -53,12 +53,12 @@ export function RosterImport({ classId, className, onImported }: { classId: stri
           />
         </label>
         <button type="submit" className="button-primary" disabled={!file || state.kind === 'running'}>
-          {state.kind === 'running' ? 'Importing…' : 'Import students'}
+          {state.kind === 'running' ? t('roster.importing') : t('roster.import')}
         </button>
       </div>
       {state.kind === 'done' && (
         <p className="notice" role="status">
-          Imported {state.imported} student{state.imported === 1 ? '' : 's'} into class {className}.
+          {t('roster.imported', { count: state.imported, className })}
         </p>
       )}
       {state.kind === 'refused' && (
@@ -68,8 +68,7 @@ export function RosterImport({ classId, className, onImported }: { classId: stri
             <ul className="roster-problems">
               {state.problems.map((problem) => (
                 <li key={`${problem.line ?? 'file'}-${problem.message}`} data-line={problem.line ?? ''}>
-                  {problem.line === null ? '' : `Line ${problem.line}: `}
-                  {problem.message}
+                  {problem.line === null ? problem.message : t('roster.lineProblem', { line: problem.line, message: problem.message })}
                 </li>
               ))}
             </ul>

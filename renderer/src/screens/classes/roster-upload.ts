@@ -1,3 +1,4 @@
+import { t } from '../../i18n/setup';
 import type { ClassStudent, RosterProblem } from './types';
 
 /** A refused roster: nothing was imported, and the server says what to fix on which line. */
@@ -23,12 +24,12 @@ export async function uploadRoster(classId: string, file: File): Promise<{ impor
       body: await file.text(),
     });
   } catch {
-    throw new Error('Aula is not answering. Is the collector still running?');
+    throw new Error(t('classes:unreachable'));
   }
   const json = (await response.json().catch(() => undefined)) as
     | { imported?: number; students?: ClassStudent[]; error?: { message?: string; problems?: RosterProblem[] } }
     | undefined;
   if (response.ok && json?.imported !== undefined) return { imported: json.imported, students: json.students ?? [] };
-  const message = json?.error?.message ?? `Aula answered ${response.status}.`;
+  const message = json?.error?.message ?? t('classes:answered', { status: response.status });
   throw new RosterRefused(message, json?.error?.problems ?? []);
 }

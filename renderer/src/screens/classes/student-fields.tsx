@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { type ClassRole, ROLES } from './types';
 
 /** A username as students type it into their game: no autocorrect, no capital letter added by the browser. */
@@ -45,13 +46,14 @@ export function UsernameField({
 
 /** The student's role in a class. */
 export function RoleField({ label, name, value, onChange }: { label: string; name: string; value: ClassRole; onChange: (value: ClassRole) => void }) {
+  const { t } = useTranslation('classes');
   return (
     <label>
       {label}
       <select name={name} value={value} onChange={(event) => onChange(event.target.value as ClassRole)}>
         {ROLES.map((option) => (
           <option key={option} value={option}>
-            {option}
+            {t(`roles.${option}`)}
           </option>
         ))}
       </select>

@@ -1,4 +1,5 @@
 import { ApiError, apiPost } from '../../api/client';
+import { t } from '../../i18n/setup';
 import type { ClassRole, ClassStudent, ClassSummary } from './types';
 
 const studentPath = (classId: string, studentId: string) => `/classes/${encodeURIComponent(classId)}/students/${encodeURIComponent(studentId)}`;
@@ -13,13 +14,13 @@ export async function removeStudent(classId: string, studentId: string): Promise
   try {
     response = await fetch(`/admin/api${studentPath(classId, studentId)}`, { method: 'DELETE' });
   } catch {
-    throw new ApiError(0, 'unreachable', 'Aula is not answering. Is the collector still running?');
+    throw new ApiError(0, 'unreachable', t('classes:unreachable'));
   }
   const json = (await response.json().catch(() => undefined)) as
     | { class?: ClassSummary; students?: ClassStudent[]; error?: { reason?: string; message?: string } }
     | undefined;
   if (response.ok && json?.class && json.students) return { class: json.class, students: json.students };
-  throw new ApiError(response.status, json?.error?.reason ?? 'http-error', json?.error?.message ?? `Aula answered ${response.status}.`);
+  throw new ApiError(response.status, json?.error?.reason ?? 'http-error', json?.error?.message ?? t('classes:answered', { status: response.status }));
 }
 
 /** An existing account into this class too; the server refuses an unknown username (404) or a member (409). */

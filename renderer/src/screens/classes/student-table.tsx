@@ -1,4 +1,5 @@
 import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../format/time';
 import { DeleteStudentAccount } from './delete-student-account';
 import { RemoveStudent } from './remove-student';
@@ -16,6 +17,7 @@ interface Props {
 }
 
 export function StudentTable({ classId, className, students, onChanged }: Props) {
+  const { t } = useTranslation('classes');
   const [open, setOpen] = useState<OpenAction>(null);
   // Kept here, not in the row: the removed student's row is gone once the list refreshes.
   const [removed, setRemoved] = useState<string | null>(null);
@@ -34,7 +36,7 @@ export function StudentTable({ classId, className, students, onChanged }: Props)
       <>
         {notice}
         <p className="empty" role="status">
-          No students in this class yet: add them below, one by one or from a roster file.
+          {t('table.empty')}
         </p>
       </>
     );
@@ -46,12 +48,12 @@ export function StudentTable({ classId, className, students, onChanged }: Props)
         <table className="table class-students">
           <thead>
             <tr>
-              <th scope="col">Username</th>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Added</th>
+              <th scope="col">{t('table.username')}</th>
+              <th scope="col">{t('table.name')}</th>
+              <th scope="col">{t('table.role')}</th>
+              <th scope="col">{t('table.added')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('table.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -67,7 +69,7 @@ export function StudentTable({ classId, className, students, onChanged }: Props)
                     {student.email && <div className="muted small">{student.email}</div>}
                   </td>
                   <td>
-                    <span className="badge badge-student">{student.role}</span>
+                    <span className="badge badge-student">{t(`roles.${student.role}`)}</span>
                   </td>
                   <td>{formatTime(student.created)}</td>
                   <td className="student-buttons">
@@ -76,37 +78,37 @@ export function StudentTable({ classId, className, students, onChanged }: Props)
                       className="button-small"
                       href={`/admin/api/students/${encodeURIComponent(student.username)}/access`}
                       download
-                      aria-label={`Everything Aula holds about ${student.username} (for an access request)`}
-                      title="One JSON file: the roster record (never the password), and everything played, if anything"
+                      aria-label={t('table.accessRequestLabel', { username: student.username })}
+                      title={t('table.accessRequestTitle')}
                     >
-                      Access request
+                      {t('table.accessRequest')}
                     </a>{' '}
                     <button
                       type="button"
                       className="button-small"
                       aria-expanded={open?.studentId === student.id && open.kind === 'password'}
-                      aria-label={`Reset password of ${student.username}…`}
+                      aria-label={t('table.resetLabel', { username: student.username })}
                       onClick={() => toggle(student.id, 'password')}
                     >
-                      Reset password…
+                      {t('table.reset')}
                     </button>{' '}
                     <button
                       type="button"
                       className="button-small"
                       aria-expanded={open?.studentId === student.id && open.kind === 'remove'}
-                      aria-label={`Remove ${student.username} from class…`}
+                      aria-label={t('table.removeLabel', { username: student.username })}
                       onClick={() => toggle(student.id, 'remove')}
                     >
-                      Remove from class…
+                      {t('table.remove')}
                     </button>{' '}
                     <button
                       type="button"
                       className="button-small"
                       aria-expanded={open?.studentId === student.id && open.kind === 'delete'}
-                      aria-label={`Delete the account of ${student.username}…`}
+                      aria-label={t('table.deleteLabel', { username: student.username })}
                       onClick={() => toggle(student.id, 'delete')}
                     >
-                      Delete account…
+                      {t('table.delete')}
                     </button>
                   </td>
                 </tr>
