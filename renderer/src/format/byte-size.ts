@@ -1,11 +1,21 @@
+import { currentLanguage } from '../i18n/setup';
+
+/** "12.3" in English, "12,3" in Spanish: the number as the dashboard's language writes it, the unit unchanged. */
+function oneDecimal(value: number): string {
+  const text = value.toFixed(1);
+  const decimal = new Intl.NumberFormat(currentLanguage()).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
+  return decimal === '.' ? text : text.replace('.', decimal);
+}
+
 /**
  * A file's size as Settings shows it: "408 KB", "12.3 MB", "1.2 GB" (counted in 1024s, as file managers do). The same
  * rule as server/util/byte-size.ts, which `aula backup …` uses (the renderer imports nothing of the server's code):
- * test/api/backup-size-wording.test.ts holds the two to the same answers, so a backup reads the same size in both.
+ * test/api/backup-size-wording.test.ts holds the two to the same answers, so a backup reads the same size in both;
+ * in Spanish the dashboard writes the decimal comma ("12,3 MB"), the terminal stays English.
  */
 export function formatByteSize(bytes: number): string {
   const kb = 1024;
   if (bytes < kb * kb) return `${Math.max(1, Math.round(bytes / kb))} KB`;
-  if (bytes < kb * kb * kb) return `${(bytes / (kb * kb)).toFixed(1)} MB`;
-  return `${(bytes / (kb * kb * kb)).toFixed(1)} GB`;
+  if (bytes < kb * kb * kb) return `${oneDecimal(bytes / (kb * kb))} MB`;
+  return `${oneDecimal(bytes / (kb * kb * kb))} GB`;
 }

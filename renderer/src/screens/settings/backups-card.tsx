@@ -1,9 +1,11 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { apiDelete, apiPost } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { ConfirmAction } from '../../components/confirm-action';
 import { ErrorBox, Loading } from '../../components/states';
 import { formatByteSize } from '../../format/byte-size';
+import { formatTime } from '../../format/time';
 import type { BackupFile, BackupList } from './types';
 
 /** As `aula backup list` shows it: the same backup reads the same size in both. */
@@ -11,6 +13,7 @@ const size = formatByteSize;
 
 /** "Back up now" and the backups kept in the data folder (also made when an activity is closed). */
 export function BackupsCard() {
+  const { t } = useTranslation('settings');
   const list = useResource<BackupList>('/backups');
   const [busy, setBusy] = useState(false);
   const [made, setMade] = useState<BackupFile | undefined>();
@@ -43,23 +46,19 @@ export function BackupsCard() {
 
   return (
     <section className="card" aria-labelledby="backups-title" data-testid="backups">
-      <h2 id="backups-title">Backups</h2>
-      <p className="small muted">
-        A consistent copy of all data, safe while games are sending. Aula also makes one each time an activity is closed, and keeps
-        the last {list.data?.kept ?? 5}. Games go on sending while a backup is written (on a thread of its own, from a snapshot);
-        a large database takes a while to copy.
-      </p>
+      <h2 id="backups-title">{t('backups.title')}</h2>
+      <p className="small muted">{t('backups.intro', { kept: list.data?.kept ?? 5 })}</p>
       <button type="button" className="button-primary" onClick={backUp} disabled={busy}>
-        {busy ? 'Backing up…' : 'Back up now'}
+        {busy ? t('backups.backingUp') : t('backups.backUp')}
       </button>
       {made && (
         <p className="notice small" role="status">
-          Backup written: <code>{made.name}</code> ({size(made.bytes)})
+          <Trans t={t} i18nKey="backups.written" values={{ name: made.name, size: size(made.bytes) }} components={{ code: <code /> }} />
         </p>
       )}
       {deleted && (
         <p className="notice small" role="status">
-          Backup deleted: <code>{deleted}</code>
+          <Trans t={t} i18nKey="backups.deleted" values={{ name: deleted }} components={{ code: <code /> }} />
         </p>
       )}
       {problem && <ErrorBox error={problem} />}
@@ -68,46 +67,43 @@ export function BackupsCard() {
       {list.data && (
         <>
           <p className="small">
-            Folder: <code>{list.data.folder}</code>
+            <Trans t={t} i18nKey="backups.folder" values={{ folder: list.data.folder }} components={{ code: <code /> }} />
           </p>
           {list.data.backups.length === 0 ? (
-            <p className="muted small">No backup yet.</p>
+            <p className="muted small">{t('backups.none')}</p>
           ) : (
-            <ul className="small" aria-label="Kept backups">
+            <ul className="small" aria-label={t('backups.listLabel')}>
               {list.data.backups.map((backup) => (
                 <li key={backup.name}>
-                  <code>{backup.name}</code> — {size(backup.bytes)}, {new Date(backup.createdAt).toLocaleString()}
+                  <code>{backup.name}</code> — {size(backup.bytes)}, {formatTime(backup.createdAt)}
                   {(backup.erasuresSince ?? 0) > 0 && (
                     <>
                       {' '}
-                      <strong>
-                        made before {backup.erasuresSince} erasure{backup.erasuresSince === 1 ? '' : 's'}: may still hold erased data
-                      </strong>
+                      <strong>{t('backups.erasures', { count: backup.erasuresSince ?? 0 })}</strong>
                     </>
                   )}{' '}
                   <button
                     type="button"
                     className="button-small"
-                    aria-label={`Delete backup ${backup.name}`}
+                    aria-label={t('backups.deleteLabel', { name: backup.name })}
                     aria-expanded={deleting === backup.name}
                     onClick={() => {
                       setDeleted(null);
                       setDeleting(deleting === backup.name ? null : backup.name);
                     }}
                   >
-                    Delete
+                    {t('backups.delete')}
                   </button>
                   {deleting === backup.name && (
                     <ConfirmAction
-                      label={`Delete backup ${backup.name}`}
-                      confirm="Yes, delete backup"
-                      busy="Deleting…"
+                      label={t('backups.deleteLabel', { name: backup.name })}
+                      confirm={t('backups.confirm')}
+                      busy={t('backups.busy')}
                       action={() => remove(backup.name)}
-                      describeError={(error) => `Not deleted: ${error.message}`}
+                      describeError={(error) => t('backups.refused', { error: error.message })}
                       onCancel={() => setDeleting(null)}
                     >
-                      Delete <code>{backup.name}</code>? Its bytes are overwritten, then the file is removed: it cannot be restored
-                      afterwards. Copies of it made elsewhere are not touched.
+                      <Trans t={t} i18nKey="backups.question" values={{ name: backup.name }} components={{ code: <code /> }} />
                     </ConfirmAction>
                   )}
                 </li>
@@ -115,7 +111,12 @@ export function BackupsCard() {
             </ul>
           )}
           <p className="muted small">
-            To restore one, stop Aula and run <code>aula restore &lt;backup file&gt;</code>.
+            <Trans
+              t={t}
+              i18nKey="backups.restore"
+              values={{ command: `aula restore <${t('backups.backupFile')}>` }}
+              components={{ code: <code /> }}
+            />
           </p>
         </>
       )}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api/client';
 import { useLiveSignal, useLiveStatus } from '../../api/live';
 import { useResource } from '../../api/use-resource';
@@ -17,6 +18,7 @@ const bannerStyle = {
  * access ended because the teacher key changed.
  */
 export function DashboardBanners() {
+  const { t } = useTranslation('settings');
   const overview = useResource<StorageState>('/overview', { staleOn: (changes) => (changes as StorageState).storage !== undefined });
   const [live, setLive] = useState<boolean | undefined>();
   useLiveSignal((signal) => {
@@ -41,8 +43,7 @@ export function DashboardBanners() {
     <div className="dashboard-banners" role="alert" data-testid="dashboard-banners">
       {full && (
         <div data-testid="disk-full-banner" style={bannerStyle}>
-          Aula cannot store more data: the disk is full. Games keep their data and will re-send it; free disk space and collecting
-          resumes by itself.
+          {t('banners.diskFull')}
         </div>
       )}
       {damaged && (
@@ -52,9 +53,9 @@ export function DashboardBanners() {
       )}
       {lockedOut && (
         <div data-testid="access-banner" style={bannerStyle}>
-          This device cannot open the dashboard any more (the teacher key may have changed).{' '}
+          {t('banners.lockedOut')}{' '}
           <a href="/teacher" style={{ color: '#fff' }}>
-            Enter the teacher key
+            {t('banners.enterKey')}
           </a>
         </div>
       )}

@@ -1,17 +1,19 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { apiPost } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { ScreenTitle } from '../../components/screen-title';
 import { ErrorBox, Loading } from '../../components/states';
 import { mdnsOffReason } from '../../format/mdns-off';
+import { t } from '../../i18n/setup';
 import { BackupsCard } from './backups-card';
 import { TeacherKeyCard } from './teacher-key-card';
 import type { Settings } from './types';
 
 function mdnsText(mdns: Settings['mdns']): string {
-  if (mdns.enabled) return `On: Aula answers as ${mdns.hostName} (${mdns.state}).`;
-  if (mdns.reason === 'not-on-lan') return 'Off: Aula listens on this computer only.';
-  return `Off (${mdnsOffReason(mdns.reason)}); games use the IP address.`;
+  if (mdns.enabled) return t('settings:mdns.on', { hostName: mdns.hostName, state: t(`settings:mdns.states.${mdns.state}`) });
+  if (mdns.reason === 'not-on-lan') return t('settings:mdns.offHere');
+  return t('settings:mdns.off', { reason: mdnsOffReason(mdns.reason) });
 }
 
 /** Where another device opens the dashboard: the LAN name when Aula answers for it, else the first network address. */
@@ -41,7 +43,7 @@ function MdnsSwitch({ mdns, onChanged }: { mdns: Settings['mdns']; onChanged: ()
   return (
     <>
       <button type="button" data-testid="mdns-switch" disabled={busy} onClick={() => void toggle()}>
-        {mdns.enabled ? 'Stop answering for this name' : 'Answer for the name again'}
+        {mdns.enabled ? t('settings:mdns.stop') : t('settings:mdns.again')}
       </button>
       {error && <ErrorBox error={error} />}
     </>
@@ -50,30 +52,36 @@ function MdnsSwitch({ mdns, onChanged }: { mdns: Settings['mdns']; onChanged: ()
 
 /** Settings: the teacher key, where the data lives, how games reach the collector, the LAN name, backups. */
 export function SettingsScreen() {
+  const { t } = useTranslation('settings');
   const settings = useResource<Settings>('/settings');
   const s = settings.data;
   return (
     <section>
-      <ScreenTitle title="Settings">Settings</ScreenTitle>
+      <ScreenTitle title={t('title')}>{t('title')}</ScreenTitle>
       {settings.error && <ErrorBox error={settings.error} onRetry={settings.reload} />}
       {settings.loading && <Loading />}
       {s && (
         <>
           <TeacherKeyCard teacherKey={s.teacherKey} access={s.access} teacherUrl={teacherUrl(s)} onChanged={settings.reload} />
           <section className="card" aria-labelledby="collector-title" data-testid="collector-settings">
-            <h2 id="collector-title">Collector</h2>
+            <h2 id="collector-title">{t('collector.title')}</h2>
             <dl className="small">
-              <dt>Data folder</dt>
+              <dt>{t('collector.dataFolder')}</dt>
               <dd>
                 <code>{s.dataDir}</code>
               </dd>
-              <dt>Address and port</dt>
+              <dt>{t('collector.address')}</dt>
               <dd>
-                Listening on <code>{s.collector.host}</code>, port <code>{s.collector.port}</code>
+                <Trans
+                  t={t}
+                  i18nKey="collector.listening"
+                  values={{ host: s.collector.host, port: String(s.collector.port) }}
+                  components={{ code: <code /> }}
+                />
                 {s.collector.urls.length > 0 && (
                   <>
                     {' '}
-                    — games use{' '}
+                    {t('collector.gamesUse')}{' '}
                     {s.collector.urls.map((url, index) => (
                       <span key={url}>
                         {index > 0 && ', '}
@@ -83,27 +91,23 @@ export function SettingsScreen() {
                   </>
                 )}
               </dd>
-              <dt>Collector path (for trackers that ask for it)</dt>
+              <dt>{t('collector.collectorPath')}</dt>
               <dd>
                 <code>{s.collector.path}</code>
               </dd>
-              <dt>Home page of players' accounts</dt>
+              <dt>{t('collector.homePage')}</dt>
               <dd>
                 <code>{s.collector.homePage}</code>{' '}
                 <span className="muted" data-testid="home-page-hint">
-                  — not an address to open: a name in every statement's player account and object ids, fixed when Aula first ran so
-                  that they never change (port 3000 when it started with --port 0; --home-page sets another). Games connect to the address and port above.
+                  {t('collector.homePageHint')}
                 </span>
               </dd>
-              <dt>Name on the network (mDNS)</dt>
+              <dt>{t('collector.mdns')}</dt>
               <dd data-testid="mdns-state">
                 {mdnsText(s.mdns)} <MdnsSwitch mdns={s.mdns} onChanged={settings.reload} />
               </dd>
             </dl>
-            <p className="muted small">
-              These are set when Aula starts (command-line options or environment variables); the name on the network
-              can also be switched here.
-            </p>
+            <p className="muted small">{t('collector.footer')}</p>
           </section>
         </>
       )}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { apiPost } from '../../api/client';
 import { ConfirmAction } from '../../components/confirm-action';
 import { CopyButton } from '../../components/copy-button';
@@ -19,9 +20,13 @@ export function TeacherKeyCard({
   teacherUrl: string | null;
   onChanged(): void;
 }) {
+  const { t } = useTranslation('settings');
   const [shown, setShown] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [regenerated, setRegenerated] = useState(false);
+
+  // Not wording: the header's name and scheme are HTTP's; only the stand-in for the key is.
+  const header = `Authorization: Bearer <${t('teacherKey.keyWord')}>`;
 
   const regenerate = async () => {
     await apiPost<{ teacherKey: string }>('/settings/teacher-key', {});
@@ -33,44 +38,52 @@ export function TeacherKeyCard({
 
   return (
     <section className="card" aria-labelledby="teacher-key-title" data-testid="teacher-key">
-      <h2 id="teacher-key-title">Teacher key</h2>
+      <h2 id="teacher-key-title">{t('teacherKey.title')}</h2>
       <p className="small muted">
-        To open this dashboard on a tablet or another computer, go to{' '}
-        {teacherUrl ? <code data-testid="teacher-url">{teacherUrl}</code> : <>/teacher on Aula's network address (see Connect)</>} and type this key. That device then stays signed in until the key is regenerated.
-        Scripts can send <code>Authorization: Bearer &lt;key&gt;</code>.
+        {teacherUrl ? (
+          <Trans t={t} i18nKey="teacherKey.intro" values={{ url: teacherUrl, header }} components={{ url: <code data-testid="teacher-url" />, code: <code /> }} />
+        ) : (
+          <Trans t={t} i18nKey="teacherKey.introNoUrl" values={{ header }} components={{ code: <code /> }} />
+        )}
       </p>
       <p>
         {/* Dots are read out one by one: a screen reader hears "hidden" instead. */}
         <code className="url" data-testid="teacher-key-value" aria-hidden={!shown}>
           {shown ? teacherKey : '•••• •••• •••• •••• •••• ••••'}
         </code>
-        {!shown && <span className="visually-hidden">The key is hidden.</span>}{' '}
+        {!shown && <span className="visually-hidden">{t('teacherKey.hidden')}</span>}{' '}
         <button type="button" className="button-small" onClick={() => setShown(!shown)}>
-          {shown ? 'Hide' : 'Reveal'}
-          <span className="visually-hidden"> the key</span>
+          {shown ? t('teacherKey.hide') : t('teacherKey.reveal')}
+          <span className="visually-hidden">{t('teacherKey.theKey')}</span>
         </button>{' '}
-        <CopyButton text={teacherKey} label="Copy key" secret />
+        <CopyButton text={teacherKey} label={t('teacherKey.copy')} secret />
       </p>
       {regenerated && (
         <p className="notice small" role="status">
-          New key made. The old key and every device signed in with it no longer open the dashboard.
+          {t('teacherKey.regenerated')}
         </p>
       )}
       {/* The button stays while the question is open: the focus comes back to it. */}
       <button type="button" className="button-small" aria-expanded={confirming} onClick={() => setConfirming(true)}>
-        Regenerate…
+        {t('teacherKey.regenerate')}
       </button>
       {confirming && (
-        <ConfirmAction label="Make a new teacher key" confirm="Yes, make a new key" busy="Making…" action={regenerate} onCancel={() => setConfirming(false)}>
-          Make a new key? Every other device signed in to the dashboard is signed out at once and must enter the new key.
+        <ConfirmAction
+          label={t('teacherKey.confirmLabel')}
+          confirm={t('teacherKey.confirm')}
+          busy={t('teacherKey.busy')}
+          action={regenerate}
+          onCancel={() => setConfirming(false)}
+        >
+          {t('teacherKey.question')}
         </ConfirmAction>
       )}
       {access === 'cookie' && (
         <form method="post" action="/teacher/forget" className="small">
           <p className="muted">
-            This device is signed in with the key.{' '}
+            {t('teacherKey.signedIn')}{' '}
             <button type="submit" className="button-small">
-              Sign this device out
+              {t('teacherKey.signOut')}
             </button>
           </p>
         </form>
