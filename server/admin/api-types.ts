@@ -239,10 +239,24 @@ export interface DiagnosticItem {
    * A failed login's roster username; a start refused to a logged-in student not in the class, "a18 of 1A".
    */
   player: string | null;
+  /**
+   * `player` in parts, for the dashboard to word in its language (`player` stays as it is, in English): the username
+   * or animal name; the session's number when it is a session's game; the student's classes when a start was refused
+   * to a logged-in student (empty: in no class). Null when `player` is.
+   */
+  who: DiagnosticWho | null;
+}
+
+/** Whose game a diagnostic line is about, in parts (DiagnosticItem.who). */
+export interface DiagnosticWho {
+  name: string;
+  session: number | null;
+  classes: string[] | null;
 }
 
 export interface DiagnosticGroup {
   kind: DiagnosticKind;
+  /** In English (diagnostic-kinds.ts TITLES): the dashboard words the group by its kind. */
   title: string;
   count: number;
   items: DiagnosticItem[];

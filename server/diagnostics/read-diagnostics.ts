@@ -1,4 +1,4 @@
-import type { DiagnosticGroup, Diagnostics, FirstRunCheck } from '../admin/api-types.js';
+import type { DiagnosticGroup, Diagnostics, DiagnosticWho, FirstRunCheck } from '../admin/api-types.js';
 import { classNames, classNamesSql } from '../admin/student-classes.js';
 import { Messages } from '../collector/messages.js';
 import { intendedGameRequest, WRONG_PATH_ROUTE } from '../collector/wrong-path.js';
@@ -84,7 +84,8 @@ function rejectionGroups(ctx: AppContext, now: number): DiagnosticGroup[] {
     const detail = row.route === 'start' && kind !== 'other' ? (code ?? '') : (wrongPath ?? row.message);
     // A failed login's sample is the roster student it was for (login-router.ts): the teacher sees who cannot get in.
     // A start refused to a logged-in student not in the activity's class: who, with their classes ("a18 of 1A").
-    const student = row.route === 'login' ? row.sample : row.route === 'start' && row.student ? studentWithClasses(ctx, row.student) : null;
+    const studentWho = row.route === 'login' ? loginWho(row.sample) : row.route === 'start' && row.student ? studentWithClasses(ctx, row.student) : null;
+    const student = studentWho && studentLabel(studentWho);
     const byStudent = row.route === 'login' || row.route === 'start';
     const item = group.items.find((other) => other.detail === detail && other.address === row.address && (!byStudent || other.player === student));
     if (item) {
@@ -104,18 +105,29 @@ function rejectionGroups(ctx: AppContext, now: number): DiagnosticGroup[] {
       activity: activity?.name ?? who?.activity ?? null,
       sessionId: row.sessionId,
       player: student ?? (who ? whoLabel(who) : null),
+      who: studentWho ?? (who ? sessionParts(who) : null),
     });
   }
   return DIAGNOSTIC_KINDS.flatMap((kind) => groups.get(kind) ?? []);
 }
 
-/** "a18 of 1A", "a18 of 1A, 2B", "a18, in no class": a refused student as the other class's teacher knows them. */
-function studentWithClasses(ctx: AppContext, username: string): string {
+/** A refused student with their classes, as the other class's teacher knows them (worded by studentLabel). */
+function studentWithClasses(ctx: AppContext, username: string): DiagnosticWho {
   const row = prepared<[string], { classes: string }>(ctx.db, `SELECT ${classNamesSql('st.id')} AS classes FROM students st WHERE st.username = ?`).get(
     username,
   );
-  const classes = row ? classNames(row.classes) : [];
-  return classes.length === 0 ? `${username}, in no class` : `${username} of ${classes.join(', ')}`;
+  return { name: username, session: null, classes: row ? classNames(row.classes) : [] };
+}
+
+/** A failed login's roster student (its sample), when it was for one. */
+function loginWho(username: string | null): DiagnosticWho | null {
+  return username === null ? null : { name: username, session: null, classes: null };
+}
+
+/** "a18 of 1A", "a18 of 1A, 2B", "a18, in no class"; a failed login's "a18". The dashboard words `who` itself. */
+function studentLabel(who: DiagnosticWho): string {
+  if (who.classes === null) return who.name;
+  return who.classes.length === 0 ? `${who.name}, in no class` : `${who.name} of ${who.classes.join(', ')}`;
 }
 
 /**
@@ -142,6 +154,7 @@ const WHO_JOINS = `JOIN players p ON p.id = s.player_id LEFT JOIN students st ON
 
 /** `brave-teal-otter · session 2`: one player may have two sessions listed (a game restarted without ending). */
 const whoLabel = (who: SessionWho): string => `${who.player} · session ${who.number}`;
+const sessionParts = (who: SessionWho): DiagnosticWho => ({ name: who.player, session: who.number, classes: null });
 
 function sessionWho(ctx: AppContext, sessionId: number): SessionWho | undefined {
   return prepared<[number], SessionWho>(ctx.db, `SELECT ${WHO_COLUMNS} FROM sessions s ${WHO_JOINS} WHERE s.id = ?`).get(sessionId);
@@ -226,6 +239,7 @@ function silentGames(ctx: AppContext, now: number): DiagnosticGroup | undefined 
       activity: row.activity,
       sessionId: row.sessionId,
       player: whoLabel(row),
+      who: sessionParts(row),
     })),
   };
 }
@@ -248,6 +262,7 @@ function busyGames(ctx: AppContext, now: number): DiagnosticGroup | undefined {
       activity: null,
       sessionId: null,
       player: null,
+      who: null,
     })),
   };
 }
