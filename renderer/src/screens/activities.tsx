@@ -1,4 +1,5 @@
 import { type FormEvent, Fragment, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { apiPost } from '../api/client';
 import type { Activity } from '../api/types';
 import { useResource } from '../api/use-resource';
@@ -8,7 +9,7 @@ import { CopyButton } from '../components/copy-button';
 import { ScreenTitle } from '../components/screen-title';
 import { EmptyState, ErrorBox, Loading } from '../components/states';
 import { useDashboardData } from '../data';
-import { formatTime } from '../format/time';
+import { formatCount, formatTime } from '../format/time';
 import { Link, navigate } from '../router';
 import { ActivityEditForm } from './activity-edit-form';
 
@@ -18,6 +19,7 @@ type ClassChoice = { id: string; name: string };
 const studentsOf = (activity: Activity): number => activity.identifiedPlayers - activity.xapiPlayers;
 
 export function ActivitiesScreen() {
+  const { t } = useTranslation('activities');
   const { activities } = useDashboardData();
   // Here, not in the table: deleting the last activity replaces the table, and the teacher still reads what happened.
   const [notice, setNotice] = useState<string | null>(null);
@@ -25,7 +27,7 @@ export function ActivitiesScreen() {
   const classes = useResource<{ classes: ClassChoice[] }>('/classes').data?.classes ?? [];
   return (
     <section>
-      <ScreenTitle title="Activities">Activities</ScreenTitle>
+      <ScreenTitle title={t('title')}>{t('title')}</ScreenTitle>
       <NewActivityForm classes={classes} onCreated={activities.reload} />
       {notice && (
         <p className="notice" role="status">
@@ -35,11 +37,8 @@ export function ActivitiesScreen() {
       {activities.error && <ErrorBox error={activities.error} onRetry={activities.reload} />}
       {!activities.data && !activities.error && <Loading />}
       {activities.data && activities.data.activities.length === 0 && (
-        <EmptyState title="No activity yet">
-          <p>
-            An activity is one class session with one game: give it a name above and Aula makes a tracking code the
-            students' games use to send their traces here.
-          </p>
+        <EmptyState title={t('empty.title')}>
+          <p>{t('empty.body')}</p>
         </EmptyState>
       )}
       {activities.data && activities.data.activities.length > 0 && <ActivityTable activities={activities.data.activities} classes={classes} onChanged={activities.reload} onNotice={setNotice} />}
@@ -48,6 +47,7 @@ export function ActivitiesScreen() {
 }
 
 function NewActivityForm({ classes, onCreated }: { classes: ClassChoice[]; onCreated: () => void }) {
+  const { t } = useTranslation('activities');
   const { selectActivity } = useDashboardData();
   const [name, setName] = useState('');
   const [game, setGame] = useState('');
@@ -82,31 +82,34 @@ function NewActivityForm({ classes, onCreated }: { classes: ClassChoice[]; onCre
 
   return (
     <form className="card form" onSubmit={submit} aria-labelledby="new-activity-title">
-      <h2 id="new-activity-title">New activity</h2>
+      <h2 id="new-activity-title">{t('create.title')}</h2>
       <div className="form-row">
         <label>
-          Name
-          <input name="name" required value={name} onChange={(event) => setName(event.target.value)} placeholder="e.g. Fractions, class 3B" />
+          {t('create.name')}
+          <input name="name" required value={name} onChange={(event) => setName(event.target.value)} placeholder={t('create.namePlaceholder')} />
         </label>
         <label>
-          Game
-          <input name="game" value={game} onChange={(event) => setGame(event.target.value)} placeholder="same as the name" />
+          {t('create.game')}
+          <input name="game" value={game} onChange={(event) => setGame(event.target.value)} placeholder={t('create.gamePlaceholder')} />
         </label>
         {classes.length > 0 && <ClassField value={classId} classes={classes} onChange={setClassId} />}
         <label className="checkbox">
           <input type="checkbox" name="allowAnonymous" checked={allowAnonymous} onChange={(event) => setAllowAnonymous(event.target.checked)} />
-          Allow anonymous players
+          {t('create.allowAnonymous')}
         </label>
         <button type="submit" className="button-primary" disabled={busy || name.trim() === ''}>
-          {busy ? 'Creating…' : 'Create activity'}
+          {busy ? t('create.creating') : t('create.create')}
         </button>
       </div>
       {error && <ErrorBox error={error} />}
       {created && (
         <p className="notice" role="status">
-          “{created.name}” is open. Its tracking code is <code className="code">{created.trackingCode}</code>; the{' '}
-          <Link to="/connect">Connect</Link>{' '}
-          screen has the address and a QR code for the games.
+          <Trans
+            t={t}
+            i18nKey="create.created"
+            values={{ name: created.name, code: created.trackingCode }}
+            components={{ code: <code className="code" />, go: <Link to="/connect">{null}</Link> }}
+          />
         </p>
       )}
     </form>
@@ -124,6 +127,7 @@ function ActivityTable({
   onChanged: () => void;
   onNotice: (notice: string | null) => void;
 }) {
+  const { t } = useTranslation('activities');
   const { selectActivity } = useDashboardData();
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -145,7 +149,7 @@ function ActivityTable({
   const close = async (activity: Activity) => {
     await apiPost(`/activities/${encodeURIComponent(activity.id)}/close`, {});
     setClosing(null);
-    onNotice(`Closed “${activity.name}”. New games with code ${activity.trackingCode} are refused; games already playing go on.`);
+    onNotice(t('close.done', { name: activity.name, code: activity.trackingCode }));
     onChanged();
   };
   return (
@@ -155,21 +159,21 @@ function ActivityTable({
         <table className="table activities-table">
           <thead>
             <tr>
-              <th scope="col">Activity</th>
-              <th scope="col">Tracking code</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('table.activity')}</th>
+              <th scope="col">{t('table.trackingCode')}</th>
+              <th scope="col">{t('table.status')}</th>
               <th scope="col" className="num">
-                Sessions
+                {t('table.sessions')}
               </th>
               <th scope="col" className="num">
-                Players
+                {t('table.players')}
               </th>
               <th scope="col" className="num">
-                Statements
+                {t('table.statements')}
               </th>
-              <th scope="col">Last data</th>
+              <th scope="col">{t('table.lastData')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('table.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -181,15 +185,15 @@ function ActivityTable({
                     <strong className="activity-name">{activity.name}</strong>
                     <div className="muted small">
                       {activity.game}
-                      {activity.className ? ` · class ${activity.className}` : ''}
-                      {activity.allowAnonymous ? '' : ' · students only'}
+                      {activity.className ? ` · ${t('row.className', { name: activity.className })}` : ''}
+                      {activity.allowAnonymous ? '' : ` · ${t('row.studentsOnly')}`}
                     </div>
                   </td>
                   <td>
-                    <code className="code tracking-code">{activity.trackingCode}</code> <CopyButton text={activity.trackingCode} label="Copy code" />
+                    <code className="code tracking-code">{activity.trackingCode}</code> <CopyButton text={activity.trackingCode} label={t('row.copyCode')} />
                   </td>
                   <td>
-                    <span className={`badge ${activity.open ? 'badge-open' : 'badge-closed'}`}>{activity.open ? 'open' : 'closed'}</span>{' '}
+                    <span className={`badge ${activity.open ? 'badge-open' : 'badge-closed'}`}>{activity.open ? t('row.open') : t('row.closed')}</span>{' '}
                     {/* One button for both, so the focus stays on it when the activity closes or opens. */}
                     <button
                       type="button"
@@ -202,23 +206,23 @@ function ActivityTable({
                         else setClosing(closing === activity.id ? null : activity.id);
                       }}
                     >
-                      {activity.open ? 'Close…' : 'Open'}
+                      {activity.open ? t('row.closeButton') : t('row.openButton')}
                       <span className="visually-hidden"> {activity.name}</span>
                     </button>
                   </td>
                   <td className="num sessions-count">
-                    {activity.liveSessions > 0 && <span className="live-dot" title={`${activity.liveSessions} live now`} />}
-                    {activity.sessions.toLocaleString('en-US')}
-                    <div className="muted small">{activity.liveSessions} live</div>
+                    {activity.liveSessions > 0 && <span className="live-dot" title={t('row.liveNowTitle', { count: activity.liveSessions })} />}
+                    {formatCount(activity.sessions)}
+                    <div className="muted small">{t('row.live', { count: activity.liveSessions })}</div>
                   </td>
                   <td className="num players-count">
-                    {activity.players.toLocaleString('en-US')}
+                    {formatCount(activity.players)}
                     <div className="muted small">
-                      {activity.anonymousPlayers} anonymous · {studentsOf(activity)} student{studentsOf(activity) === 1 ? '' : 's'}
-                      {activity.xapiPlayers > 0 && ` · ${activity.xapiPlayers} xAPI player${activity.xapiPlayers === 1 ? '' : 's'}`}
+                      {t('row.anonymous', { count: activity.anonymousPlayers })} · {t('row.students', { count: studentsOf(activity) })}
+                      {activity.xapiPlayers > 0 && ` · ${t('row.xapiPlayers', { count: activity.xapiPlayers })}`}
                     </div>
                   </td>
-                  <td className="num statements-count">{activity.statements.toLocaleString('en-US')}</td>
+                  <td className="num statements-count">{formatCount(activity.statements)}</td>
                   <td>{formatTime(activity.lastSeen)}</td>
                   <td>
                     <button
@@ -229,19 +233,20 @@ function ActivityTable({
                         navigate('/');
                       }}
                     >
-                      Watch live<span className="visually-hidden">: {activity.name}</span>
+                      {t('row.watchLive')}
+                      <span className="visually-hidden">: {activity.name}</span>
                     </button>{' '}
                     <button
                       type="button"
                       className="button-small"
                       aria-expanded={editing === activity.id}
-                      aria-label={`Change ${activity.name}`}
+                      aria-label={t('row.changeNamed', { name: activity.name })}
                       onClick={() => {
                         onNotice(null);
                         setEditing(editing === activity.id ? null : activity.id);
                       }}
                     >
-                      Change
+                      {t('row.change')}
                     </button>
                   </td>
                 </tr>
@@ -249,16 +254,19 @@ function ActivityTable({
                   <tr className="edit-row" data-closing={activity.id}>
                     <td colSpan={8}>
                       <ConfirmAction
-                        label={`Close activity ${activity.name}`}
-                        confirm="Yes, close activity"
-                        busy="Closing…"
+                        label={t('close.label', { name: activity.name })}
+                        confirm={t('close.confirm')}
+                        busy={t('close.busy')}
                         action={() => close(activity)}
-                        describeError={(problem) => `Not closed: ${problem.message}`}
+                        describeError={(problem) => t('close.failed', { message: problem.message })}
                         onCancel={() => setClosing(null)}
                       >
-                        Close <strong>{activity.name}</strong>? New sessions are refused: a game that starts now with code{' '}
-                        <code className="code">{activity.trackingCode}</code> is turned away. Games already playing go on, and everything
-                        they send is kept. You can open it again at any time; Aula makes a backup now.
+                        <Trans
+                          t={t}
+                          i18nKey="close.question"
+                          values={{ name: activity.name, code: activity.trackingCode }}
+                          components={{ strong: <strong />, code: <code className="code" /> }}
+                        />
                       </ConfirmAction>
                     </td>
                   </tr>

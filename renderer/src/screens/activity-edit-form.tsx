@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { apiPatch } from '../api/client';
 import type { Activity } from '../api/types';
 import { ClassField } from '../components/class-field';
@@ -19,6 +20,7 @@ interface Props {
  * Only what the teacher changed is sent, so a change made meanwhile elsewhere (the CLI) to another field is kept.
  */
 export function ActivityEditForm({ activity, classes, onSaved, onCancel }: Props) {
+  const { t } = useTranslation('activities');
   const [name, setName] = useState(activity.name);
   const [classId, setClassId] = useState(activity.classId ?? '');
   const [allowAnonymous, setAllowAnonymous] = useState(activity.allowAnonymous);
@@ -39,7 +41,7 @@ export function ActivityEditForm({ activity, classes, onSaved, onCancel }: Props
     setError(null);
     try {
       const { activity: saved } = await apiPatch<{ activity: Activity }>(`/activities/${encodeURIComponent(activity.id)}`, changes);
-      onSaved(`Saved “${saved.name}”. Its tracking code is still ${saved.trackingCode}.`);
+      onSaved(t('edit.saved', { name: saved.name, code: saved.trackingCode }));
     } catch (problem) {
       setError(problem as Error);
       setBusy(false);
@@ -48,31 +50,28 @@ export function ActivityEditForm({ activity, classes, onSaved, onCancel }: Props
 
   return (
     <form className="form activity-edit" onSubmit={submit} aria-labelledby={titleId}>
-      <h2 id={titleId}>Change {activity.name}</h2>
+      <h2 id={titleId}>{t('row.changeNamed', { name: activity.name })}</h2>
       <div className="form-row">
         <label>
-          Name
+          {t('edit.name')}
           <input name="name" required value={name} onChange={(event) => setName(event.target.value)} />
         </label>
         <ClassField value={classId} classes={classes} onChange={setClassId} />
         <label className="checkbox">
           <input type="checkbox" name="allowAnonymous" checked={allowAnonymous} onChange={(event) => setAllowAnonymous(event.target.checked)} />
-          Allow anonymous players
+          {t('edit.allowAnonymous')}
         </label>
         <button type="submit" className="button-primary" disabled={busy || !changedSomething || name.trim() === ''}>
-          {busy ? 'Saving…' : 'Save'}
+          {busy ? t('edit.saving') : t('edit.save')}
         </button>
         <button type="button" className="button-small" onClick={onCancel} disabled={busy}>
-          Cancel
+          {t('edit.cancel')}
         </button>
       </div>
-      <p className="muted small">
-        The tracking code stays, and so does everything already stored. Games playing now follow the change with their
-        next traces: without anonymous players, only logged-in students of the activity's class can send.
-      </p>
+      <p className="muted small">{t('edit.hint')}</p>
       {!allowAnonymous && classId === '' && (
         <p className="warning" role="status">
-          With no class and no anonymous players, no game can join this activity.
+          {t('edit.noOneCanJoin')}
         </p>
       )}
       {error && <ErrorBox error={error} />}

@@ -1,23 +1,36 @@
 import { useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { apiGet, apiPost } from '../api/client';
 import type { Activity, ActivityErasureCounts, BackupsNote } from '../api/types';
 import { ErrorBox } from '../components/states';
 import { useDialogFocus } from '../components/use-dialog-focus';
+import { t } from '../i18n/setup';
 import './alerts/alerts.css';
 
 /** What GET (the preview) and POST (the report: it adds xapiRevoked) /admin/api/activities/:id/erase answer. */
 type ErasureCounts = ActivityErasureCounts & { xapiRevoked?: number; backups: BackupsNote };
 
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
+function what(c: ErasureCounts): string {
+  return t('activities:erase.what', {
+    sessions: t('activities:erase.sessions', { count: c.sessions }),
+    statements: t('activities:erase.statements', { count: c.statements }),
+    players: t('activities:erase.players', { count: c.players }),
+    removed: c.playersRemoved,
+    results: t('activities:erase.results', { count: c.results }),
+    alerts: t('activities:erase.alerts', { count: c.alerts }),
+    refused: t('activities:erase.refused', { count: c.refusedRequests }),
+    uploads: t('activities:erase.uploads', { count: c.uploadStates }),
+  });
 }
 
-function what(c: ErasureCounts): string {
-  return (
-    `${plural(c.sessions, 'session')}, ${plural(c.statements, 'statement')}, ${plural(c.players, 'player')} ` +
-    `(${c.playersRemoved} with no data elsewhere, removed too), ${plural(c.results, 'result')}, ${plural(c.alerts, 'alert')}, ` +
-    `${plural(c.refusedRequests, 'refused-request sample')}, ${plural(c.uploadStates, 'upload state')}`
-  );
+/** What went, in the dashboard's words; the server's sentence about backups as it words it. */
+function erasedReport(activityName: string, report: ErasureCounts): string {
+  return [
+    t('activities:erase.erased', { name: activityName, what: what(report) }),
+    ...(report.uploaded > 0 ? [t('activities:erase.uploaded', { count: report.uploaded })] : []),
+    report.xapiRevoked ? t('activities:erase.closedEmptyRevoked') : t('activities:erase.closedEmpty'),
+    report.backups.message,
+  ].join(' ');
 }
 
 /**
@@ -26,10 +39,11 @@ function what(c: ErasureCounts): string {
  * what went, and that backups made before still hold it.
  */
 export function ActivityErase({ activity, onErased }: { activity: Activity; onErased: (message: string) => void }) {
+  const { t } = useTranslation('activities');
   const [open, setOpen] = useState(false);
   const button = (
     <button type="button" className="button-small" aria-expanded={open} onClick={() => setOpen(true)}>
-      Erase this activity's data…
+      {t('erase.button')}
     </button>
   );
   return (
@@ -41,6 +55,7 @@ export function ActivityErase({ activity, onErased }: { activity: Activity; onEr
 }
 
 function ErasePanel({ activity, onErased, onCancel }: { activity: Activity; onErased: (message: string) => void; onCancel: () => void }) {
+  const { t } = useTranslation('activities');
   const [preview, setPreview] = useState<ErasureCounts | null>(null);
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
@@ -59,32 +74,27 @@ function ErasePanel({ activity, onErased, onCancel }: { activity: Activity; onEr
     setError(null);
     try {
       const report = await apiPost<ErasureCounts>(path, { trackingCode: typed.trim(), confirm: true });
-      onErased(
-        `Erased from ${activity.name}: ${what(report)}.` +
-          (report.uploaded > 0 ? ` ${plural(report.uploaded, 'statement')} had already been uploaded to an LRS: ask its administrator to erase them there too.` : '') +
-          ` The activity is closed and empty${report.xapiRevoked ? ', and its xAPI key no longer works' : ''}. ${report.backups.message}`,
-      );
+      onErased(erasedReport(activity.name, report));
     } catch (failure) {
       setError(failure as Error);
       setBusy(false);
     }
   };
   return (
-    <fieldset ref={box} className="erase-panel" aria-label="Erase this activity's data" onKeyDown={onKeyDown}>
+    <fieldset ref={box} className="erase-panel" aria-label={t('erase.label')} onKeyDown={onKeyDown}>
       <p>
-        <strong>Erase every game's data in {activity.name}.</strong> This cannot be undone: exports and uploads will not have it, and the erasure is
-        logged without any student's name. The activity stays, closed and empty, with its name, class and rules; its xAPI key stops working.
+        <Trans t={t} i18nKey="erase.intro" values={{ name: activity.name }} components={{ strong: <strong /> }} />
       </p>
       {preview ? (
         <p data-testid="erase-preview">
-          What goes: {what(preview)}. {preview.backups.message}
+          {t('erase.preview', { what: what(preview), backups: preview.backups.message })}
         </p>
       ) : (
-        !error && <p className="muted">Counting…</p>
+        !error && <p className="muted">{t('erase.counting')}</p>
       )}
       <div className="form-row">
         <label>
-          Type the tracking code <code className="code">{activity.trackingCode}</code> to confirm{' '}
+          <Trans t={t} i18nKey="erase.typeCode" values={{ code: activity.trackingCode }} components={{ code: <code className="code" /> }} />{' '}
           <input
             value={typed}
             autoComplete="off"
@@ -95,10 +105,10 @@ function ErasePanel({ activity, onErased, onCancel }: { activity: Activity; onEr
           />
         </label>
         <button type="button" className="button-danger" disabled={!matches || busy || !preview} onClick={() => void erase()}>
-          {busy ? 'Erasing…' : 'Erase'}
+          {busy ? t('erase.erasing') : t('erase.erase')}
         </button>
         <button type="button" className="button-small" onClick={onCancel} disabled={busy}>
-          Cancel
+          {t('erase.cancel')}
         </button>
       </div>
       {error && <ErrorBox error={error} />}
