@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { XapiCredentialsView } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { CopyButton } from '../components/copy-button';
@@ -17,16 +18,18 @@ interface Props {
  * by default so the card stays small, and fetched only while open.
  */
 export function XapiPart({ activity, primary }: Props) {
+  const { t } = useTranslation('activities');
   const [open, setOpen] = useState(false);
   return (
     <details className="xapi-part" onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary>For xAPI games</summary>
+      <summary>{t('xapi.summary')}</summary>
       {open && <XapiCredentials activity={activity} primary={primary} />}
     </details>
   );
 }
 
 function XapiCredentials({ activity, primary }: Props) {
+  const { t } = useTranslation('activities');
   const credentials = useResource<{ xapi: XapiCredentialsView }>(`/activities/${encodeURIComponent(activity.id)}/xapi`, {
     // A change from another tab or the CLI must show here (a stale key is worse than none); the id also comes with
     // this activity's statements, hence the throttle.
@@ -49,39 +52,38 @@ function XapiCredentials({ activity, primary }: Props) {
   return (
     <div>
       <dl>
-        <dt>Endpoint</dt>
+        <dt>{t('xapi.endpoint')}</dt>
         <dd>
-          <code data-testid="xapi-endpoint">{endpoint}</code> <CopyButton text={endpoint} label="Copy endpoint" />
+          <code data-testid="xapi-endpoint">{endpoint}</code> <CopyButton text={endpoint} label={t('xapi.copyEndpoint')} />
         </dd>
         {view.status === 'active' && (
           <>
-            <dt>Key</dt>
+            <dt>{t('xapi.key')}</dt>
             <dd>
-              <code data-testid="xapi-key">{view.key}</code> <CopyButton text={view.key} label="Copy key" />
+              <code data-testid="xapi-key">{view.key}</code> <CopyButton text={view.key} label={t('xapi.copyKey')} />
             </dd>
-            <dt>Secret</dt>
+            <dt>{t('xapi.secret')}</dt>
             <dd>
               {/* Hidden until asked for: the screen may be on the classroom projector. */}
               {/* Dots are read out one by one: a screen reader hears "hidden" instead. */}
               <code data-testid="xapi-secret" aria-hidden={!shown}>
                 {shown ? view.secret : '••••••••••••'}
               </code>
-              {!shown && <span className="visually-hidden">hidden</span>}{' '}
+              {!shown && <span className="visually-hidden">{t('xapi.hidden')}</span>}{' '}
               <button type="button" className="button-small" onClick={() => setShown(!shown)}>
-                {shown ? 'Hide' : 'Show'}
-                <span className="visually-hidden"> secret</span>
+                {shown ? t('xapi.hide') : t('xapi.show')}
+                <span className="visually-hidden"> {t('xapi.theSecret')}</span>
               </button>
-              <CopyButton text={view.secret} label="Copy secret" secret />
+              <CopyButton text={view.secret} label={t('xapi.copySecret')} secret />
             </dd>
           </>
         )}
       </dl>
       {view.status === 'active' ? (
-        <p className="muted small">HTTP Basic: the key is the user name, the secret the password. Keep the slash at the end of the endpoint.</p>
+        <p className="muted small">{t('xapi.basicHint')}</p>
       ) : (
         <p className="warning small" role="status">
-          This activity's key and secret are revoked: no xAPI game can send to it. Games that use the tracking code are not
-          affected.
+          {t('xapi.revoked')}
         </p>
       )}
       {message && (

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { ConnectInfo } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { CopyButton } from '../components/copy-button';
@@ -25,9 +26,10 @@ export function ConnectScreen() {
     staleOn: (changes) => Object.keys(changes.activities).length > 0 && changes.statements === 0,
   });
   const mdnsHost = useMdnsHost();
+  const { t } = useTranslation('activities');
   return (
     <section>
-      <ScreenTitle title="Connect">Connect the games</ScreenTitle>
+      <ScreenTitle title={t('connect.title')}>{t('connect.heading')}</ScreenTitle>
       {info.error && <ErrorBox error={info.error} onRetry={info.reload} />}
       {!info.data && !info.error && <Loading />}
       {info.data && <ConnectDetails info={info.data} mdnsHost={mdnsHost} />}
@@ -36,6 +38,7 @@ export function ConnectScreen() {
 }
 
 function ConnectDetails({ info, mdnsHost }: { info: ConnectInfo; mdnsHost: string | undefined }) {
+  const { t } = useTranslation('activities');
   const { urls, port, reachableFromLan, activities } = info;
   // The LAN name survives IP changes: games and QR codes use it when Aula answers for it.
   const primary = mdnsHost ? `http://${mdnsHost}:${port}/` : (urls[0] ?? `http://127.0.0.1:${port}/`);
@@ -46,35 +49,32 @@ function ConnectDetails({ info, mdnsHost }: { info: ConnectInfo; mdnsHost: strin
   return (
     <>
       <div className="card">
-        <h2>This collector's address</h2>
+        <h2>{t('connect.address')}</h2>
         <ul className="urls">
           {urls.map((url) => (
             <li key={url}>
-              <code className="url">{url}</code> <CopyButton text={url} label="Copy address" />
-              {isThisComputerOnly(url) && <span className="muted small"> only for a game on this computer</span>}
+              <code className="url">{url}</code> <CopyButton text={url} label={t('connect.copyAddress')} />
+              {isThisComputerOnly(url) && <span className="muted small"> {t('connect.thisComputerOnly')}</span>}
             </li>
           ))}
         </ul>
-        <p className="muted">Port {port}. Give the students' games an address of their network; 127.0.0.1 reaches this computer only.</p>
+        <p className="muted">{t('connect.port', { port })}</p>
         <MdnsName port={port} />
         <FirstRunNotice />
         {!reachableFromLan && (
           <p className="warning" role="alert">
-            Aula is listening on this computer only, so games on other computers cannot reach it. Start it with{' '}
-            <code>aula serve --host 0.0.0.0</code> to accept games from the classroom network.
+            <Trans t={t} i18nKey="connect.notReachable" values={{ command: 'aula serve --host 0.0.0.0' }} components={{ code: <code /> }} />
           </p>
         )}
         <p className="howto">
-          <strong>How to point your game here:</strong> in the game's tracker settings set the host to <code>{primary}</code> and the
-          tracking code to the activity's code below (or scan its QR code).
+          <Trans t={t} i18nKey="connect.howTo" values={{ host: primary }} components={{ strong: <strong />, code: <code /> }} />
         </p>
         <TrackerSettings primary={primary} port={port} />
       </div>
       {activities.length === 0 ? (
-        <EmptyState title="No tracking code yet">
+        <EmptyState title={t('connect.emptyTitle')}>
           <p>
-            Tracking codes belong to activities. <Link to="/activities">Create an activity</Link> and its code and QR code
-            appear here.
+            <Trans t={t} i18nKey="connect.emptyBody" components={{ go: <Link to="/activities">{null}</Link> }} />
           </p>
         </EmptyState>
       ) : (
@@ -85,18 +85,18 @@ function ConnectDetails({ info, mdnsHost }: { info: ConnectInfo; mdnsHost: strin
               <article key={activity.id} className="card connect-card" data-activity-id={activity.id}>
                 <h2>{activity.name}</h2>
                 <p className="muted small">
-                  {activity.game} · {activity.open ? 'open' : 'closed: games cannot start until you open it'}
+                  {activity.game} · {activity.open ? t('connect.open') : t('connect.closed')}
                 </p>
                 <p className="big-code">
                   <code className="code tracking-code">{activity.trackingCode}</code>
                 </p>
-                <QrCode text={link} label={`QR code for ${activity.name}: ${link}`} />
+                <QrCode text={link} label={t('connect.qrLabel', { name: activity.name, link })} />
                 <p className="small">
                   <code>{link}</code>
                 </p>
                 <div className="buttons">
-                  <CopyButton text={activity.trackingCode} label="Copy code" />
-                  <CopyButton text={link} label="Copy link" />
+                  <CopyButton text={activity.trackingCode} label={t('connect.copyCode')} />
+                  <CopyButton text={link} label={t('connect.copyLink')} />
                 </div>
                 <XapiPart activity={activity} primary={primary} />
               </article>
@@ -107,7 +107,7 @@ function ConnectDetails({ info, mdnsHost }: { info: ConnectInfo; mdnsHost: strin
       {olderClosed > 0 && (
         <p>
           <button type="button" className="button-small" onClick={() => setEveryCard(true)}>
-            Show the {olderClosed === 1 ? 'older closed activity' : `${olderClosed} older closed activities`}
+            {t('connect.showOlder', { count: olderClosed })}
           </button>
         </p>
       )}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { apiPost } from '../api/client';
 import type { XapiCredentialsView } from '../api/types';
 import { ConfirmAction } from '../components/confirm-action';
@@ -19,17 +20,14 @@ const path = (activityId: string, action: 'regenerate' | 'revoke') => `/activiti
  * already revoked no game can be using it, and new ones are issued at once.
  */
 export function XapiCredentialActions({ activity, revoked, onChanged }: Props) {
+  const { t } = useTranslation('activities');
   const [asking, setAsking] = useState<Asking>(null);
   const [problem, setProblem] = useState<string | undefined>();
 
   const run = async (action: 'regenerate' | 'revoke') => {
     await apiPost<{ xapi: XapiCredentialsView }>(path(activity.id, action), {});
     setAsking(null);
-    onChanged(
-      action === 'regenerate'
-        ? 'New key and secret made. Give them to the xAPI games: the old ones now get 401.'
-        : 'Key and secret revoked: xAPI games using them now get 401.',
-    );
+    onChanged(action === 'regenerate' ? t('xapi.regenerated') : t('xapi.revokedNow'));
   };
 
   if (revoked) {
@@ -43,7 +41,7 @@ export function XapiCredentialActions({ activity, revoked, onChanged }: Props) {
             run('regenerate').catch((error: Error) => setProblem(error.message));
           }}
         >
-          Issue a new key and secret
+          {t('xapi.issue')}
         </button>
         {problem && (
           <p className="error-box" role="alert">
@@ -58,34 +56,32 @@ export function XapiCredentialActions({ activity, revoked, onChanged }: Props) {
     <>
       <div className="buttons">
         <button type="button" className="button-small" aria-expanded={asking === 'regenerate'} onClick={() => setAsking('regenerate')}>
-          New key and secret…
+          {t('xapi.regenerate')}
         </button>
         <button type="button" className="button-small" aria-expanded={asking === 'revoke'} onClick={() => setAsking('revoke')}>
-          Revoke…
+          {t('xapi.revoke')}
         </button>
       </div>
       {asking === 'regenerate' && (
         <ConfirmAction
-          label={`New xAPI key and secret for ${activity.name}`}
-          confirm="Yes, make new ones"
-          busy="Making…"
+          label={t('xapi.regenerateLabel', { name: activity.name })}
+          confirm={t('xapi.regenerateConfirm')}
+          busy={t('xapi.regenerateBusy')}
           action={() => run('regenerate')}
           onCancel={() => setAsking(null)}
         >
-          Make a new key and secret for <strong>{activity.name}</strong>? xAPI games still using the old ones get 401 (refused) until
-          you change them to the new ones.
+          <Trans t={t} i18nKey="xapi.regenerateQuestion" values={{ name: activity.name }} components={{ strong: <strong /> }} />
         </ConfirmAction>
       )}
       {asking === 'revoke' && (
         <ConfirmAction
-          label={`Revoke the xAPI key and secret of ${activity.name}`}
-          confirm="Yes, revoke"
-          busy="Revoking…"
+          label={t('xapi.revokeLabel', { name: activity.name })}
+          confirm={t('xapi.revokeConfirm')}
+          busy={t('xapi.revokeBusy')}
           action={() => run('revoke')}
           onCancel={() => setAsking(null)}
         >
-          Revoke the key and secret of <strong>{activity.name}</strong>? xAPI games using them get 401 (refused) until you issue new ones
-          and change them in the games. Games that use the tracking code are not affected.
+          <Trans t={t} i18nKey="xapi.revokeQuestion" values={{ name: activity.name }} components={{ strong: <strong /> }} />
         </ConfirmAction>
       )}
     </>
