@@ -1,11 +1,10 @@
 import { useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { apiPost } from '../../api/client';
 import { useDialogFocus } from '../../components/use-dialog-focus';
 import { navigate } from '../../router';
 import { leaveErasedNotice } from '../erased-notice';
 import '../alerts/alerts.css';
-
-const counted = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 interface Props {
   playerId: string;
@@ -16,6 +15,7 @@ interface Props {
 
 /** "Erase this player's data": everywhere or in one activity, after an explicit confirmation; cannot be undone. */
 export function ErasePlayer({ playerId, label, activities, onErased }: Props) {
+  const { t } = useTranslation('results');
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<string | null>(null);
@@ -28,7 +28,10 @@ export function ErasePlayer({ playerId, label, activities, onErased }: Props) {
         confirm: true,
       });
       // Every erasure says it (the DPO's answer to the family must): a backup is a copy made before.
-      const text = `Erased ${counted(report.statements, 'statement')} and ${counted(report.sessions, 'session')}. Backups made before the erasure still hold the data (Settings → Backups).`;
+      const text = t('erase.erased', {
+        statements: t('erase.statements', { count: report.statements }),
+        sessions: t('erase.sessions', { count: report.sessions }),
+      });
       setOutcome(text);
       setOpen(false);
       if (report.playerRemoved) {
@@ -47,7 +50,7 @@ export function ErasePlayer({ playerId, label, activities, onErased }: Props) {
     <>
       <p>
         <button type="button" className="button-small" aria-expanded={open} onClick={() => setOpen(true)}>
-          Erase this player's data…
+          {t('erase.open')}
         </button>
         {outcome && (
           <span className="notice" role="status">
@@ -74,36 +77,36 @@ function ErasePanel({
   onErase: (scope: string) => Promise<void>;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation('results');
   const [scope, setScope] = useState('');
   const [sure, setSure] = useState(false);
   const box = useRef<HTMLFieldSetElement>(null);
   const onKeyDown = useDialogFocus(box, { onEscape: () => !busy && onCancel() });
   return (
-    <fieldset ref={box} className="erase-panel" aria-label="Erase data" onKeyDown={onKeyDown}>
+    <fieldset ref={box} className="erase-panel" aria-label={t('erase.panel')} onKeyDown={onKeyDown}>
       <p>
-        <strong>Erase {label}'s data.</strong> Their statements, sessions, results and alerts are removed for good (exports and uploads will not
-        have them); the erasure is logged without their name. This cannot be undone.
+        <Trans t={t} i18nKey="erase.intro" values={{ label }} components={{ strong: <strong /> }} />
       </p>
       <div className="form-row">
         <label>
-          Where
-          <select aria-label="Erase where" value={scope} onChange={(e) => setScope(e.target.value)}>
-            <option value="">everywhere (and the player itself)</option>
+          {t('erase.where')}
+          <select aria-label={t('erase.whereLabel')} value={scope} onChange={(e) => setScope(e.target.value)}>
+            <option value="">{t('erase.everywhere')}</option>
             {activities.map((a) => (
               <option key={a.id} value={a.id}>
-                only in {a.name}
+                {t('erase.onlyIn', { name: a.name })}
               </option>
             ))}
           </select>
         </label>
         <label>
-          <input type="checkbox" checked={sure} onChange={(e) => setSure(e.target.checked)} /> I understand this cannot be undone
+          <input type="checkbox" checked={sure} onChange={(e) => setSure(e.target.checked)} /> {t('erase.understand')}
         </label>
         <button type="button" className="button-danger" disabled={!sure || busy} onClick={() => void onErase(scope)}>
-          Erase
+          {t('erase.erase')}
         </button>
         <button type="button" className="button-small" onClick={onCancel}>
-          Cancel
+          {t('erase.cancel')}
         </button>
       </div>
     </fieldset>

@@ -1,7 +1,10 @@
+import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ClassAggregates } from '../../../../server/admin/api-types.js';
 import { distinctNames, inShownOrder, shownObjectName } from '../../format/object-names';
+import { t } from '../../i18n/setup';
 import { AxisTick } from './axis-tick';
+import { score } from './figures';
 
 type ObjectFigures = ClassAggregates['objects'][number];
 
@@ -20,24 +23,29 @@ function scoreDomain(objects: readonly ObjectFigures[]): [number, number | 'auto
  */
 const chartName = (object: ObjectFigures, names: Map<string, string>): string => {
   const name = names.get(object.objectId) ?? shownObjectName(object);
-  return object.type === 'serious-game' ? `${name} (whole game)` : name;
+  return object.type === 'serious-game' ? t('results:levels.wholeGame', { name }) : name;
 };
 
 /** "level1: 8 completed · average score 0.72": the chart's figures as text, for reading without hovering each bar. */
-export const levelFigures = (object: ObjectFigures, names: Map<string, string> = new Map()): string =>
-  `${chartName(object, names)}: ${object.completed} completed${object.averageScore === null ? '' : ` · average score ${Math.round(object.averageScore * 100) / 100}`}`;
+export const levelFigures = (object: ObjectFigures, names: Map<string, string> = new Map()): string => {
+  const figures = { name: chartName(object, names), count: object.completed };
+  return object.averageScore === null
+    ? t('results:levels.figures', figures)
+    : t('results:levels.figuresWithScore', { ...figures, score: score(object.averageScore) });
+};
 
 /**
  * Per level (and quiz, and the whole game) the players who completed it and the average score. The card takes the
  * whole row of the chart grid: a game has a dozen levels, and in a third of the row their names were cut to "le…".
  */
 export function LevelsChart({ objects: asSent }: { objects: readonly ObjectFigures[] }) {
+  const { t } = useTranslation('results');
   const names = distinctNames(asSent.map((o) => ({ objectId: o.objectId, name: shownObjectName(o) })));
   // By the names on the chart, "Question 2" before "Question 10", whatever their ids.
   const objects = inShownOrder(asSent, (o) => chartName(o, names));
   return (
     <div className="card chart-wide">
-      <h2>Levels and quizzes</h2>
+      <h2>{t('levels.title')}</h2>
       <ResponsiveContainer width="100%" height={240}>
         <BarChart data={objects.map((o) => ({ name: chartName(o, names), completed: o.completed, averageScore: o.averageScore }))}>
           <CartesianGrid strokeDasharray="3 3" />
@@ -48,8 +56,8 @@ export function LevelsChart({ objects: asSent }: { objects: readonly ObjectFigur
           <YAxis yAxisId="score" orientation="right" domain={scoreDomain(objects)} stroke={SCORE_COLOUR} />
           <Tooltip />
           <Legend />
-          <Bar yAxisId="students" dataKey="completed" name="players completed" fill={COMPLETED_COLOUR} isAnimationActive={false} />
-          <Bar yAxisId="score" dataKey="averageScore" name="average score" fill={SCORE_COLOUR} isAnimationActive={false} />
+          <Bar yAxisId="students" dataKey="completed" name={t('levels.playersCompleted')} fill={COMPLETED_COLOUR} isAnimationActive={false} />
+          <Bar yAxisId="score" dataKey="averageScore" name={t('levels.averageScore')} fill={SCORE_COLOUR} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
       <p className="muted small levels-figures">{objects.map((o) => levelFigures(o, names)).join(' · ')}</p>

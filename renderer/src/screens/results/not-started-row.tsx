@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { NotStartedStudent } from '../../../../server/admin/api-types.js';
 import { studentLabel } from '../../format/not-started';
 
@@ -9,13 +10,14 @@ const EMPTY_FIGURES = ['time', 'progress', 'completed', 'correct', 'incorrect', 
  * names them, marked, and with no figures, so a missing student is not read as one who scored nothing.
  */
 export function NotStartedRow({ student }: { student: NotStartedStudent }) {
+  const { t } = useTranslation('results');
   return (
     <tr className="not-started-row">
       <td>
         <span className="player">
           <span className="player-name">{studentLabel(student)}</span>
-          <span className="badge badge-warning" title="A student of the class with no session in this activity yet">
-            not started
+          <span className="badge badge-warning" title={t('notStartedTitle')}>
+            {t('notStartedBadge')}
           </span>
         </span>
       </td>

@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ActivityResults } from '../../../../server/admin/api-types.js';
 import { useResource } from '../../api/use-resource';
@@ -10,18 +12,18 @@ import { Link } from '../../router';
 import '../alerts/alerts.css';
 import { distinctNames, inShownOrder, shownObjectName } from '../../format/object-names';
 import { outsiderClasses } from '../../format/roll-call';
+import { formatCount } from '../../format/time';
 import { classesChangedIn } from '../classes/class-requests';
 import { AxisTick } from './axis-tick';
+import { minutes, pct, score } from './figures';
 import { LevelsChart } from './levels-chart';
 import { NotStartedRow } from './not-started-row';
 
-const minutes = (seconds: number) => (seconds < 60 ? `${seconds} s` : `${Math.round(seconds / 60)} min`);
-const pct = (value: number | null) => (value === null ? '—' : `${Math.round((value <= 1 ? value * 100 : value) * 10) / 10} %`);
-const score = (value: number | null) => (value === null ? '—' : String(Math.round(value * 100) / 100));
 
 
 /** Per-student results of one activity, class aggregates with charts, and the CSV download. */
 export function ResultsScreen() {
+  const { t } = useTranslation('results');
   const { activityId } = useDashboardData();
   const activity = useSelectedActivity();
   const results = useResource<ActivityResults>(activityId ? `/activities/${encodeURIComponent(activityId)}/results` : null, {
@@ -39,12 +41,11 @@ export function ResultsScreen() {
     return (
       <section>
         <div className="screen-head">
-          <ScreenTitle title="Results">Results</ScreenTitle>
+          <ScreenTitle title={t('title')}>{t('title')}</ScreenTitle>
         </div>
-        <EmptyState title="No activity yet">
+        <EmptyState title={t('noActivity.title')}>
           <p>
-            Create an activity for your class first: <Link to="/activities">Activities → New activity</Link>. Each
-            student's results (time played, levels completed, answers, scores) appear here as they play.
+            <Trans t={t} i18nKey="noActivity.body" components={{ go: <TransLink to="/activities" /> }} />
           </p>
         </EmptyState>
       </section>
@@ -56,54 +57,48 @@ export function ResultsScreen() {
   const questions = inShownOrder(data?.aggregates.questions ?? [], (q) => questionNames.get(q.objectId) ?? shownObjectName(q));
   // Older servers' answers have no notStarted.
   const notStarted = data?.notStarted ?? [];
-  const className = activity?.className ?? 'the class';
+  const className = activity?.className ?? t('theClass');
   const fromOtherClasses = (data?.students ?? []).filter((student) => student.fromOtherClass).length;
   return (
     <section>
       <div className="screen-head">
-        <ScreenTitle title="Results">Results</ScreenTitle>
+        <ScreenTitle title={t('title')}>{t('title')}</ScreenTitle>
         <ActivityPicker id="results-activity" />
         <a className="button-small" href={`/admin/api/activities/${encodeURIComponent(activityId)}/results.csv`} download>
-          Download CSV
+          {t('downloadCsv')}
         </a>
       </div>
       {results.error && <ErrorBox error={results.error} onRetry={results.reload} />}
       {!data && !results.error && <Loading />}
       {data && data.students.length === 0 && (
-        <EmptyState title="Nobody has played this activity yet">
+        <EmptyState title={t('nobodyPlayed.title')}>
           <p>
-            Start the game on a student's computer with
-            {activity ? (
-              <>
-                {' '}
-                tracking code <code className="code">{activity.trackingCode}</code> and
-              </>
-            ) : (
-              ' its tracking code and'
-            )}{' '}
-            this collector's address from <Link to="/connect">Connect</Link>. Results appear here as the students play.
+            <Trans
+              t={t}
+              i18nKey={activity ? 'nobodyPlayed.withCode' : 'nobodyPlayed.withoutCode'}
+              values={{ code: activity?.trackingCode }}
+              components={{ code: <code className="code" />, go: <TransLink to="/connect" /> }}
+            />
           </p>
         </EmptyState>
       )}
       {data && data.students.length > 0 && (
         <p className="activity-facts">
           {/* Everyone who played counts, anonymous or not, but students of another class (read-results.ts); "finished" is a completed game (the sessions' completion). */}
-          <strong data-total="completion-rate">{pct(data.aggregates.completionRate)}</strong> of {data.aggregates.students}{' '}
-          {data.aggregates.students === 1 ? 'player' : 'players'} finished the game.
-          {fromOtherClasses > 0 && (
-            <span data-total="other-class">
-              {' '}
-              Not counted: {fromOtherClasses} {fromOtherClasses === 1 ? 'student' : 'students'} of another class, who played
-              with this activity's tracking code (marked "not in {className}").
-            </span>
-          )}
+          <Trans
+            t={t}
+            i18nKey="finished"
+            count={data.aggregates.students}
+            values={{ percent: pct(data.aggregates.completionRate) }}
+            components={{ strong: <strong data-total="completion-rate" /> }}
+          />
+          {fromOtherClasses > 0 && <span data-total="other-class"> {t('otherClass', { count: fromOtherClasses, className })}</span>}
         </p>
       )}
       {data && notStarted.length > 0 && (
         <p className="activity-facts" data-total="not-started">
           {/* As Live's Not started yet: the roster's students with no session of their own here. */}
-          Not started yet: {notStarted.length} {notStarted.length === 1 ? 'student' : 'students'} of {className}
-          {data.students.length > 0 ? ', listed last.' : '.'}
+          {t(data.students.length > 0 ? 'notStartedLast' : 'notStartedOnly', { count: notStarted.length, className })}
         </p>
       )}
       {data && data.students.length + notStarted.length > 0 && (
@@ -112,15 +107,31 @@ export function ResultsScreen() {
             <table className="table results-table">
               <thead>
                 <tr>
-                  <th scope="col">Player</th>
-                  <th scope="col" className="num">Sessions</th>
-                  <th scope="col" className="num">Time played</th>
-                  <th scope="col" className="num">Progress</th>
-                  <th scope="col" className="num">Completed</th>
-                  <th scope="col" className="num">Correct</th>
-                  <th scope="col" className="num">Incorrect</th>
-                  <th scope="col" className="num">Best score</th>
-                  <th scope="col" className="num">Last score</th>
+                  <th scope="col">{t('columns.player')}</th>
+                  <th scope="col" className="num">
+                    {t('columns.sessions')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('columns.timePlayed')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('columns.progress')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('columns.completed')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('columns.correct')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('columns.incorrect')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('columns.bestScore')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('columns.lastScore')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -130,20 +141,17 @@ export function ResultsScreen() {
                       <PlayerName player={s.player} />
                       {s.fromOtherClass && (
                         // As Live's "Playing here, not in 1B": the other room's tracking code, typed by mistake?
-                        <span
-                          className="badge badge-warning badge-other-class"
-                          title={`Logged in with this activity's tracking code, but not a student of ${className}: not counted in the class figures`}
-                        >
-                          not in {className} — {outsiderClasses(s.fromOtherClass)}
+                        <span className="badge badge-warning badge-other-class" title={t('otherClassTitle', { className })}>
+                          {t('otherClassBadge', { className, classes: outsiderClasses(s.fromOtherClass) })}
                         </span>
                       )}
                     </td>
-                    <td className="num">{s.sessions}</td>
+                    <td className="num">{formatCount(s.sessions)}</td>
                     <td className="num">{minutes(s.secondsPlayed)}</td>
                     <td className="num">{pct(s.progress)}</td>
-                    <td className="num">{s.completed}</td>
-                    <td className="num">{s.correct}</td>
-                    <td className="num">{s.incorrect}</td>
+                    <td className="num">{formatCount(s.completed)}</td>
+                    <td className="num">{formatCount(s.correct)}</td>
+                    <td className="num">{formatCount(s.incorrect)}</td>
                     <td className="num">{score(s.bestScore)}</td>
                     <td className="num">{score(s.lastScore)}</td>
                   </tr>
@@ -158,18 +166,20 @@ export function ResultsScreen() {
             {data.aggregates.objects.length > 0 && <LevelsChart objects={data.aggregates.objects} />}
             {questions.map((q) => (
               <div className="card" key={q.objectId}>
-                <h2>Answers to {questionNames.get(q.objectId) ?? shownObjectName(q)}</h2>
+                <h2>{t('answersTo', { name: questionNames.get(q.objectId) ?? shownObjectName(q) })}</h2>
                 {/* A row of room per answer: in a fixed height Recharts named only every other one. */}
                 <ResponsiveContainer width="100%" height={answersChartHeight(q.answers.length)}>
                   <BarChart data={q.answers} layout="vertical">
                     <XAxis type="number" allowDecimals={false} />
                     <YAxis type="category" dataKey="response" width={100} interval={0} tick={<AxisTick />} />
                     <Tooltip />
-                    <Bar dataKey="count" name="chosen" fill="#7a5bb5" isAnimationActive={false} />
+                    <Bar dataKey="count" name={t('chosen')} fill="#7a5bb5" isAnimationActive={false} />
                   </BarChart>
                 </ResponsiveContainer>
                 <p className="muted small">
-                  {q.answers.map((a) => `${a.response}: ${a.count}${a.correct === true ? ' ✓' : a.correct === false ? ' ✗' : ''}`).join(' · ')}
+                  {q.answers
+                    .map((a) => `${t('answerFigure', { response: a.response, count: a.count })}${a.correct === true ? ' ✓' : a.correct === false ? ' ✗' : ''}`)
+                    .join(' · ')}
                 </p>
               </div>
             ))}
@@ -178,6 +188,14 @@ export function ResultsScreen() {
       )}
     </section>
   );
+}
+
+/**
+ * A Link inside a Trans sentence, which gives it its words as children. Its tag is `<go>`: `<link>` is a void element to
+ * the sentence's HTML parser, and the link came out empty with its words after it.
+ */
+function TransLink({ to, children }: { to: string; children?: ReactNode }) {
+  return <Link to={to}>{children}</Link>;
 }
 
 const answersChartHeight = (answers: number): number => Math.max(120, 40 + answers * 28);
