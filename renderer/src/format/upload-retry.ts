@@ -1,4 +1,5 @@
 import type { UploadRetryNotice } from '../../../server/admin/api-types.js';
+import { t } from '../i18n/setup';
 import { formatTime } from './time';
 
 /**
@@ -10,17 +11,20 @@ import { formatTime } from './time';
  */
 export function retryNotice(retry: UploadRetryNotice, now: number, sinceAnswerMs = 0): string {
   const at = formatTime(retry.retryAt, now);
-  const attempt = `attempt ${retry.attempt} of ${retry.attempts}`;
+  const attempt = t('data:upload.retry.attempt', { attempt: retry.attempt, attempts: retry.attempts });
   const left = retry.retryInMs === undefined ? Date.parse(retry.retryAt) - now : retry.retryInMs - Math.max(0, sinceAnswerMs);
-  if (left <= 0) return `${capitalised(retry.problem)}; asked again at ${at} (${attempt}), waiting for its answer.`;
-  const wait = left < 1000 ? `${Math.max(1, Math.round(left))} ms` : `${Math.ceil(left / 1000)} s`;
-  return `${capitalised(retry.problem)}; trying again in ${wait}, at ${at} (${attempt}). Nothing is lost: an upload that stops is resumed by uploading again.`;
+  // The problem is the server's wording ("the LRS answered 503", a network error), shown as sent.
+  const problem = capitalised(retry.problem);
+  if (left <= 0) return t('data:upload.retry.answerAwaited', { problem, at, attempt });
+  const wait =
+    left < 1000 ? t('data:upload.retry.milliseconds', { count: Math.max(1, Math.round(left)) }) : t('data:upload.retry.seconds', { count: Math.ceil(left / 1000) });
+  return t('data:upload.retry.waiting', { problem, wait, at, attempt });
 }
 
 /** Beside a run's counts, when it waited: the researcher who looked away should still learn the LRS struggled. */
 export function retriesNote(retries: number): string | null {
   if (retries === 0) return null;
-  return `The LRS was asked again ${retries === 1 ? 'once' : `${retries.toLocaleString('en-US')} times`} after it was busy or unreachable.`;
+  return t('data:upload.retry.askedAgain', { count: retries });
 }
 
 function capitalised(text: string): string {

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { ScreenTitle } from '../../components/screen-title';
 import { ExportPanel } from './export-panel';
 import { ImportPanel } from './import-panel';
@@ -6,9 +7,10 @@ import './data.css';
 
 /** Researchers' data: get every statement out (export), push it to the project's LRS (upload), merge another laptop's bundle (import). */
 export function DataScreen() {
+  const { t } = useTranslation('data');
   return (
     <section>
-      <ScreenTitle title="Data">Data</ScreenTitle>
+      <ScreenTitle title={t('title')}>{t('title')}</ScreenTitle>
       <ExportPanel />
       <UploadPanel />
       <ImportPanel />

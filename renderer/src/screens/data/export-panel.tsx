@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { apiGet } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { useDashboardData } from '../../data';
@@ -44,6 +45,7 @@ function initialChoices(search: string): Choices {
 }
 
 export function ExportPanel() {
+  const { t } = useTranslation('data');
   const { activities } = useDashboardData();
   const { search } = useLocation();
   const [choices, setChoices] = useState<Choices>(() => initialChoices(search));
@@ -66,7 +68,7 @@ export function ExportPanel() {
   const problem = counted.error?.message ?? null;
   // Before the download, while the filters can still be narrowed: Excel would drop the rows past its last.
   const rowsWarning = spreadsheetRowsWarning(choices.format, count);
-  const countText = problem ?? (count === null ? 'Counting…' : `${count.toLocaleString()} statement${count === 1 ? '' : 's'} match.`);
+  const countText = problem ?? (count === null ? t('export.counting') : t('export.match', { count }));
   // A screen reader hears the count once after the teacher changes a filter, not each time a game sends. Only from an
   // answer not seen before: in the render where a filter changes, the count is still the previous filters' (it was
   // then heard for the new ones, and the new count never).
@@ -119,34 +121,34 @@ export function ExportPanel() {
 
   return (
     <section className="card" aria-labelledby="export-title">
-      <h2 id="export-title">Export</h2>
+      <h2 id="export-title">{t('export.title')}</h2>
       <div className="form-row">
         <label>
-          Format
+          {t('export.format')}
           <select value={choices.format} onChange={(e) => set('format', e.target.value as ExportFormat)}>
             {EXPORT_FORMATS.map((format) => (
               <option key={format.value} value={format.value}>
-                {format.label}
+                {t(format.label)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Activity
-          <select aria-label="Activity to export" value={choices.activity} onChange={(e) => set('activity', e.target.value)}>
-            <option value="">All activities</option>
+          {t('export.activity')}
+          <select aria-label={t('export.activityLabel')} value={choices.activity} onChange={(e) => set('activity', e.target.value)}>
+            <option value="">{t('export.allActivities')}</option>
             {(activities.data?.activities ?? []).map((activity) => (
               <option key={activity.id} value={activity.trackingCode}>
-                {activity.name} ({activity.trackingCode})
+                {t('export.activityOption', { name: activity.name, code: activity.trackingCode })}
               </option>
             ))}
           </select>
         </label>
         {(classes.data?.classes.length ?? 0) > 0 && (
           <label>
-            Class
-            <select aria-label="Class to export" value={choices.klass} onChange={(e) => set('klass', e.target.value)}>
-              <option value="">All classes</option>
+            {t('export.class')}
+            <select aria-label={t('export.classLabel')} value={choices.klass} onChange={(e) => set('klass', e.target.value)}>
+              <option value="">{t('export.allClasses')}</option>
               {(classes.data?.classes ?? []).map((found) => (
                 <option key={found.id} value={found.name}>
                   {found.name}
@@ -156,45 +158,47 @@ export function ExportPanel() {
           </label>
         )}
         <label>
-          Player id
-          <input value={choices.player} onChange={(e) => set('player', e.target.value)} placeholder="any player" title="The anonymous player id (on the player's page) or the student's username" />
+          {t('export.player')}
+          <input value={choices.player} onChange={(e) => set('player', e.target.value)} placeholder={t('export.playerPlaceholder')} title={t('export.playerTitle')} />
         </label>
         <label>
-          Stored from
+          {t('export.storedFrom')}
           <input type="datetime-local" step={1} value={choices.since} onChange={(e) => set('since', e.target.value)} />
         </label>
         <label>
-          until
+          {t('export.until')}
           <input type="datetime-local" step={1} value={choices.until} onChange={(e) => set('until', e.target.value)} />
         </label>
       </div>
       {chosenActivity && cut && (
         <p className="small lesson-cut">
-          {cut.reopened
-            ? `${chosenActivity.name} was closed at ${formatTime(chosenActivity.closed)} and opened again at ${formatTime(chosenActivity.opened)}: `
-            : `${chosenActivity.name} was last opened at ${formatTime(chosenActivity.opened)} and closed at ${formatTime(chosenActivity.closed)}: `}
+          {t(cut.reopened ? 'export.reopened' : 'export.lastOpened', {
+            name: chosenActivity.name,
+            closed: formatTime(chosenActivity.closed),
+            opened: formatTime(chosenActivity.opened),
+          })}
           <button type="button" onClick={() => setChoices((current) => ({ ...current, since: '', until: cut.at }))}>
-            {cut.reopened ? 'Before it was opened again' : 'Before its last opening'}
+            {t(cut.reopened ? 'export.beforeReopening' : 'export.beforeLastOpening')}
           </button>{' '}
           <button type="button" onClick={() => setChoices((current) => ({ ...current, since: cut.at, until: '' }))}>
-            {cut.reopened ? 'Since it was opened again' : 'Since its last opening'}
+            {t(cut.reopened ? 'export.sinceReopening' : 'export.sinceLastOpening')}
           </button>
         </p>
       )}
       <div className="form-row">
         <label>
-          Actors
+          {t('export.actors')}
           <select value={choices.actors} onChange={(e) => set('actors', e.target.value as Choices['actors'])}>
-            <option value="per-player">one account per player</option>
-            <option value="as-sent">as the games sent them ("Anonymous")</option>
+            <option value="per-player">{t('export.perPlayer')}</option>
+            <option value="as-sent">{t('export.asSent')}</option>
           </select>
         </label>
         <label className="checkbox">
           <input type="checkbox" checked={choices.pseudonymize} onChange={(e) => set('pseudonymize', e.target.checked)} />
-          Pseudonymise usernames
+          {t('export.pseudonymise')}
         </label>
         <button type="button" className="button-primary" onClick={start} disabled={running !== null || problem !== null}>
-          Export
+          {t('export.export')}
         </button>
       </div>
       <p className="small" data-testid="export-count">
@@ -210,8 +214,12 @@ export function ExportPanel() {
       </p>
       {progress && (
         <div data-testid="export-progress">
-          <TransferBar done={progress.done} total={progress.total} label="Export progress" />
-          {progress.finished && <p className={progress.failed ? 'warning' : 'notice'} role="status">{progress.failed ? 'The export stopped before the end.' : `Exported ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}.`}</p>}
+          <TransferBar done={progress.done} total={progress.total} label={t('export.progress')} />
+          {progress.finished && (
+            <p className={progress.failed ? 'warning' : 'notice'} role="status">
+              {progress.failed ? t('export.stopped') : t('export.exported', { done: progress.done, total: progress.total })}
+            </p>
+          )}
         </div>
       )}
     </section>

@@ -1,12 +1,13 @@
 /** Shapes of /admin/api/data (server/admin/data-*.ts and server/import/import-report.ts), as the screen reads them. */
 import type { ImportKind, ImportReport, StateCounts, UploadJob, UploadSummary, UploadTargetView } from '../../../../server/admin/api-types.js';
 
+/** The formats of `aula export --format`, each with the key of its wording in the data namespace. */
 export const EXPORT_FORMATS = [
-  { value: 'ndjson', label: 'NDJSON (one xAPI statement a line)' },
-  { value: 'json', label: 'JSON array' },
-  { value: 'csv', label: 'CSV (spreadsheet)' },
-  { value: 'traces-csv', label: 'RAGE traces CSV' },
-  { value: 'zip', label: 'ZIP bundle (for another laptop)' },
+  { value: 'ndjson', label: 'export.formats.ndjson' },
+  { value: 'json', label: 'export.formats.json' },
+  { value: 'csv', label: 'export.formats.csv' },
+  { value: 'traces-csv', label: 'export.formats.tracesCsv' },
+  { value: 'zip', label: 'export.formats.zip' },
 ] as const;
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]['value'];

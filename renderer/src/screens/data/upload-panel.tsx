@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { apiGet, apiPost } from '../../api/client';
 import { useResource } from '../../api/use-resource';
+import { formatCount } from '../../format/time';
 import { retriesNote, retryNotice } from '../../format/upload-retry';
 import { useNow } from '../../use-now';
 import { TransferBar } from './transfer-bar';
@@ -20,11 +22,13 @@ function RetryNotice({ retry }: { retry: NonNullable<UploadJob['retry']> }) {
 }
 
 function Summary({ job }: { job: UploadJob }) {
+  const { t } = useTranslation('data');
   const retries = retriesNote(job.retries);
   if (job.state === 'failed') {
     return (
       <div className="warning" data-testid="upload-summary">
-        <p>The upload stopped: {job.error}</p>
+        {/* The error is the server's wording (the LRS's answer, a network error), shown as sent. */}
+        <p>{t('upload.stopped', { error: job.error })}</p>
         {retries && <p>{retries}</p>}
       </div>
     );
@@ -34,20 +38,15 @@ function Summary({ job }: { job: UploadJob }) {
   const { totals } = summary;
   return (
     <div className="notice" data-testid="upload-summary">
-      <p>
-        Sent {summary.sent.toLocaleString()}, already there {summary.alreadyThere.toLocaleString()}, conflicts {summary.conflicts.toLocaleString()}, rejected{' '}
-        {summary.rejected.toLocaleString()}.
-      </p>
-      <p>
-        For this LRS: {totals.sent.toLocaleString()} sent, {totals.conflict.toLocaleString()} conflicts, {totals.rejected.toLocaleString()} rejected,{' '}
-        {totals.pending.toLocaleString()} pending.
-      </p>
+      <p>{t('upload.sent', { sent: summary.sent, alreadyThere: summary.alreadyThere, conflicts: summary.conflicts, rejected: summary.rejected })}</p>
+      <p>{t('upload.forThisLrs', { sent: totals.sent, conflicts: totals.conflict, rejected: totals.rejected, pending: totals.pending })}</p>
       {retries && <p>{retries}</p>}
       {summary.problems.length > 0 && (
         <ul className="small">
           {summary.problems.slice(0, 20).map((problem) => (
             <li key={problem.id}>
-              {problem.state} <code>{problem.id}</code>: {problem.message}
+              {/* The message is the LRS's (or the server's) wording, shown as sent. */}
+              {t(`upload.states.${problem.state}`)} <code>{problem.id}</code>: {problem.message}
             </li>
           ))}
         </ul>
@@ -56,11 +55,10 @@ function Summary({ job }: { job: UploadJob }) {
   );
 }
 
-/** What the table's last column counts, said under it and on its header: the column's name alone left teachers guessing. */
-const NOT_QUEUED_HINT =
-  'Not yet queued: statements stored here that no upload to this LRS has taken yet (stored since the last upload, or left out by aula upload --activity). The next Upload sends them.';
-
 export function UploadPanel() {
+  const { t } = useTranslation('data');
+  // What the table's last column counts, said under it and on its header: the column's name alone left teachers guessing.
+  const notQueuedHint = t('upload.notQueuedHint');
   const targets = useResource<{ targets: UploadTarget[] }>('/data/upload/targets');
   const [endpoint, setEndpoint] = useState('');
   const [username, setUsername] = useState('');
@@ -99,33 +97,34 @@ export function UploadPanel() {
 
   return (
     <section className="card" aria-labelledby="upload-title">
-      <h2 id="upload-title">Upload to a central LRS</h2>
-      <p className="small muted">Every statement is sent once, with one account per player and IRI keys; an interrupted upload continues where it stopped.</p>
+      <h2 id="upload-title">{t('upload.title')}</h2>
+      <p className="small muted">{t('upload.intro')}</p>
       <div className="form-row">
         <label>
-          xAPI endpoint
+          {t('upload.endpoint')}
           <input type="url" value={endpoint} onChange={(e) => setEndpoint(e.target.value)} placeholder="https://lrs.example.org/xAPI" />
         </label>
         <label>
-          Key
+          {t('upload.key')}
           <input value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="off" />
         </label>
         <label>
-          Secret
+          {t('upload.secret')}
           <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="off" />
         </label>
-        <label className="checkbox" title="Make the same choice every time for one LRS: the statements keep their ids.">
+        <label className="checkbox" title={t('upload.pseudonymiseTitle')}>
           <input type="checkbox" checked={pseudonymize} onChange={(e) => setPseudonymize(e.target.checked)} />
-          Pseudonymise usernames
+          {t('export.pseudonymise')}
         </label>
         <button type="button" className="button-small" onClick={test} disabled={!ready}>
-          Test connection
+          {t('upload.test')}
         </button>
         <button type="button" className="button-primary" onClick={upload} disabled={!ready || running}>
-          Upload
+          {t('upload.upload')}
         </button>
       </div>
-      {/* Always in the page, so the answer to "Test connection" is read out when it comes. */}
+      {/* Always in the page, so the answer to "Test connection" is read out when it comes. The check's message is the
+          server's wording (what the LRS answered), shown as sent. */}
       <div role="status">{check && <p className={check.ok ? 'notice' : 'warning'} data-testid="upload-check">{check.message}</p>}</div>
       {problem && (
         <p className="warning" role="alert">
@@ -134,7 +133,7 @@ export function UploadPanel() {
       )}
       {job && (
         <div data-testid="upload-progress">
-          <TransferBar done={job.progress.done} total={job.progress.total} label="Upload progress" />
+          <TransferBar done={job.progress.done} total={job.progress.total} label={t('upload.progress')} />
           {/* Read out as it changes: a researcher who looked away hears why the bar stands still, then how it ended. */}
           <div role="status">
             {running && job.retry && <RetryNotice retry={job.retry} />}
@@ -147,14 +146,14 @@ export function UploadPanel() {
           <table className="table small">
             <thead>
               <tr>
-                <th>LRS</th>
-                <th>Key</th>
-                <th className="num">Sent</th>
-                <th className="num">Pending</th>
-                <th className="num">Conflicts</th>
-                <th className="num">Rejected</th>
-                <th className="num" title={NOT_QUEUED_HINT}>
-                  Not yet queued
+                <th>{t('upload.columns.lrs')}</th>
+                <th>{t('upload.columns.key')}</th>
+                <th className="num">{t('upload.columns.sent')}</th>
+                <th className="num">{t('upload.columns.pending')}</th>
+                <th className="num">{t('upload.columns.conflicts')}</th>
+                <th className="num">{t('upload.columns.rejected')}</th>
+                <th className="num" title={notQueuedHint}>
+                  {t('upload.columns.notQueued')}
                 </th>
               </tr>
             </thead>
@@ -163,17 +162,17 @@ export function UploadPanel() {
                 <tr key={target.id}>
                   <td>{target.endpoint}</td>
                   <td>{target.username}</td>
-                  <td className="num">{target.counts.sent}</td>
-                  <td className="num">{target.counts.pending}</td>
-                  <td className="num">{target.counts.conflict}</td>
-                  <td className="num">{target.counts.rejected}</td>
-                  <td className="num">{target.notQueued}</td>
+                  <td className="num">{formatCount(target.counts.sent)}</td>
+                  <td className="num">{formatCount(target.counts.pending)}</td>
+                  <td className="num">{formatCount(target.counts.conflict)}</td>
+                  <td className="num">{formatCount(target.counts.rejected)}</td>
+                  <td className="num">{formatCount(target.notQueued)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <p className="small muted" data-testid="not-queued-hint">
-            {NOT_QUEUED_HINT}
+            {notQueuedHint}
           </p>
         </div>
       )}
