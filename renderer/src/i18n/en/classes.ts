@@ -148,7 +148,7 @@ export const classes = {
   },
   loginHint: {
     title: 'How a game logs in',
-    body: "The game asks the student for the username and password (the trackers log in first, then start with the activity's tracking code). To let only this class play, create an activity in <link>Activities</link> with the class {{className}} and “Allow anonymous players” switched off: others are then refused.",
+    body: "The game asks the student for the username and password (the trackers log in first, then start with the activity's tracking code). To let only this class play, create an activity in <go>Activities</go> with the class {{className}} and “Allow anonymous players” switched off: others are then refused.",
     terminal: 'The same from a terminal:',
   },
 };

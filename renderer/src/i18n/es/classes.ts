@@ -150,7 +150,7 @@ export const classes: Catalog<typeof english> = {
   },
   loginHint: {
     title: 'Cómo inicia sesión un juego',
-    body: 'El juego pide al alumno su usuario y contraseña (los trackers inician sesión primero y después empiezan con el código de seguimiento de la actividad). Para que solo juegue esta clase, crea una actividad en <link>Actividades</link> con la clase {{className}} y «Permitir jugadores anónimos» desactivado: así se rechaza a los demás.',
+    body: 'El juego pide al alumno su usuario y contraseña (los trackers inician sesión primero y después empiezan con el código de seguimiento de la actividad). Para que solo juegue esta clase, crea una actividad en <go>Actividades</go> con la clase {{className}} y «Permitir jugadores anónimos» desactivado: así se rechaza a los demás.',
     terminal: 'Lo mismo desde un terminal:',
   },
 };

@@ -9,7 +9,7 @@ export function LoginHint({ className }: { className: string }) {
     <section className="card howto login-hint" aria-labelledby="login-hint-title">
       <h2 id="login-hint-title">{t('loginHint.title')}</h2>
       <p>
-        <Trans t={t} i18nKey="loginHint.body" values={{ className }} components={{ link: <Link to="/activities">{null}</Link> }} />
+        <Trans t={t} i18nKey="loginHint.body" values={{ className }} components={{ go: <Link to="/activities">{null}</Link> }} />
       </p>
       <p className="small">{t('loginHint.terminal')}</p>
       <pre className="code small">
