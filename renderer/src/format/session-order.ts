@@ -7,10 +7,13 @@ import { describeAction } from './verbs';
 
 export type SortKey = 'player' | 'number' | 'started' | 'lastSeen' | 'statements' | 'lastAction' | 'progress' | 'result';
 
-/** Numbers inside names in their numeric order, as a teacher reads them: level2 before level10. */
+/** Built once per language: a collator is costly to make, and Live sorts on every tick. */
 const collators = new Map<string, Intl.Collator>();
 
-/** Made once per language (a collator is costly to build): the dashboard's, so "ñ" sorts after "n" in Spanish. */
+/**
+ * Numbers inside names in their numeric order, as a teacher reads them: level2 before level10; in the dashboard's
+ * language (in Spanish "ñ" is a letter of its own after "n", where English reads it as an "n").
+ */
 function naturalOrder(): Intl.Collator {
   const language = currentLanguage();
   let collator = collators.get(language);
