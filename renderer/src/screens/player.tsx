@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import type { PlayerDetail } from '../api/types';
 import { useResource } from '../api/use-resource';
@@ -7,13 +8,14 @@ import { ScreenTitle } from '../components/screen-title';
 import { StatementItem } from '../components/statement-item';
 import { EmptyState, ErrorBox, Loading } from '../components/states';
 import { playerLabel } from '../format/player-name';
-import { formatTime } from '../format/time';
+import { formatCount, formatTime } from '../format/time';
 import { Link } from '../router';
 import { PlayerAlerts } from './player-alerts';
 import { ResultCell } from './result-cell';
 import { ErasePlayer } from './results/erase-player';
 
 export function PlayerScreen({ params }: { params: Record<string, string> }) {
+  const { t } = useTranslation('players');
   const id = params.id ?? '';
   const detail = useResource<PlayerDetail>(`/players/${encodeURIComponent(id)}`, {
     staleOn: (changes) => changes.players.includes(id),
@@ -24,11 +26,11 @@ export function PlayerScreen({ params }: { params: Record<string, string> }) {
   return (
     <section>
       <p>
-        <Link to="/players">← All players</Link>
+        <Link to="/players">{t('player.allPlayers')}</Link>
       </p>
       <div className="screen-head">
-        <ScreenTitle title={data ? `${playerLabel(data.player)} — Players` : 'Player'}>
-          {data ? <PlayerName player={data.player} link={false} /> : 'Player'}
+        <ScreenTitle title={data ? t('player.tabTitle', { name: playerLabel(data.player) }) : t('player.title')}>
+          {data ? <PlayerName player={data.player} link={false} /> : t('player.title')}
         </ScreenTitle>
         {data && <PlayerFacts detail={data} />}
       </div>
@@ -44,74 +46,79 @@ const isGone = (error: Error): boolean => error instanceof ApiError && error.sta
 
 /** A player erased (here, in another tab or by `aula player erase`), or a link copied wrong. */
 function NoSuchPlayer() {
+  const { t } = useTranslation('players');
   return (
-    <EmptyState title="There is no such player">
+    <EmptyState title={t('player.noSuchPlayer')}>
       <p>
-        Aula holds no player with this id: they were erased, or the link is wrong. Find them among the <Link to="/players">Players</Link>.
+        <Trans t={t} i18nKey="player.noSuchPlayerHint" components={{ players: <Link to="/players">{null}</Link> }} />
       </p>
     </EmptyState>
   );
 }
 
 function PlayerFacts({ detail }: { detail: PlayerDetail }) {
+  const { t } = useTranslation('players');
   const { player, publicId, statements, sessions, created, lastSeen, classes } = detail;
+  const facts = [
+    t('player.sessions', { count: sessions }),
+    t('player.statements', { count: statements }),
+    t('player.firstSeen', { time: formatTime(created) }),
+    t('player.lastSeen', { time: formatTime(lastSeen) }),
+  ];
+  if (player.kind === 'anonymous') facts.push(t('player.animalName', { name: player.animalName }));
+  if (classes) facts.push(classes.length === 0 ? t('player.inNoClass') : t('player.classes', { count: classes.length, names: classes.join(', ') }));
   return (
-        <p className="muted">
-          {sessions} session{sessions === 1 ? '' : 's'} · {statements.toLocaleString('en-US')} statements · first seen {formatTime(created)} · last seen{' '}
-          {formatTime(lastSeen)}
-          {player.kind === 'anonymous' ? ` · animal name ${player.animalName}` : ''}
-          {classes && ` · ${classes.length === 0 ? 'in no class' : `${classes.length === 1 ? 'class' : 'classes'} ${classes.join(', ')}`}`}
-          {' · player id '}
-          <code data-testid="player-public-id">{publicId}</code>
-        </p>
+    <p className="muted">
+      {facts.join(' · ')}
+      {` · ${t('player.playerId')} `}
+      <code data-testid="player-public-id">{publicId}</code>
+    </p>
   );
 }
 
 function PlayerDetails({ detail, onErased }: { detail: PlayerDetail; onErased: () => void }) {
+  const { t } = useTranslation('players');
   const { player, publicId, sessionList, timeline, statements } = detail;
   return (
     <>
       <p>
-        <Link to={`/data?player=${encodeURIComponent(publicId)}`}>Export this player's statements…</Link>
+        <Link to={`/data?player=${encodeURIComponent(publicId)}`}>{t('player.exportStatements')}</Link>
         {' · '}
         <a href={`/admin/api/players/${encodeURIComponent(player.id)}/access`} download>
-          Everything Aula holds about this player (for an access request)
+          {t('player.access')}
         </a>
       </p>
-      <p className="muted small">
-        One JSON file: the player and roster record (never the password), sessions, results, answers, alerts, refused requests, uploads to
-        an LRS and every statement, with any file an xAPI game attached to it. Backups made before and exports already handed over are not in it.
-      </p>
+      <p className="muted small">{t('player.accessHint')}</p>
       <ErasePlayer
         playerId={player.id}
         label={playerLabel(player)}
         activities={[...new Map(sessionList.filter((s) => s.activityId).map((s) => [s.activityId as string, { id: s.activityId as string, name: s.activityName ?? '' }])).values()]}
         onErased={onErased}
       />
-      <h2>Sessions</h2>
+      <h2>{t('player.sessionsHeading')}</h2>
       <div className="table-wrap">
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Activity</th>
-              <th scope="col">Session</th>
-              <th scope="col">Started</th>
-              <th scope="col">Last seen</th>
+              <th scope="col">{t('player.activity')}</th>
+              <th scope="col">{t('player.session')}</th>
+              <th scope="col">{t('player.started')}</th>
+              <th scope="col">{t('player.lastSeenColumn')}</th>
               <th scope="col" className="num">
-                Statements
+                {t('player.statementsColumn')}
               </th>
-              <th scope="col">Progress</th>
-              <th scope="col">Result</th>
+              <th scope="col">{t('player.progress')}</th>
+              <th scope="col">{t('player.result')}</th>
             </tr>
           </thead>
           <tbody>
             {sessionList.map((s) => (
               <tr key={s.id}>
-                <td>{s.activityName ?? <span className="muted">game version code</span>}</td>
+                <td>{s.activityName ?? <span className="muted">{t('player.gameVersionCode')}</span>}</td>
                 <td className="num">#{s.number}</td>
                 <td>{formatTime(s.started)}</td>
-                <td>{s.ended ? `ended ${formatTime(s.ended)}` : formatTime(s.lastSeen)}</td>
-                <td className="num">{s.statements.toLocaleString('en-US')}</td>
+                <td>{s.ended ? t('player.ended', { time: formatTime(s.ended) }) : formatTime(s.lastSeen)}</td>
+                <td className="num">{formatCount(s.statements)}</td>
                 <td>
                   <ProgressBar progress={s.progress} completion={s.completion} />
                 </td>
@@ -124,10 +131,10 @@ function PlayerDetails({ detail, onErased }: { detail: PlayerDetail; onErased: (
         </table>
       </div>
       <PlayerAlerts playerId={player.id} />
-      <h2>Timeline</h2>
+      <h2>{t('player.timeline')}</h2>
       {timeline.length === 0 ? (
-        <EmptyState title="No statements yet">
-          <p>The game has started but not sent anything yet; trackers send in batches, usually within seconds.</p>
+        <EmptyState title={t('player.noStatements')}>
+          <p>{t('player.noStatementsHint')}</p>
         </EmptyState>
       ) : (
         <ol className="statements">
@@ -136,7 +143,7 @@ function PlayerDetails({ detail, onErased }: { detail: PlayerDetail; onErased: (
           ))}
         </ol>
       )}
-      {timeline.length < statements && <p className="muted">Showing the latest {timeline.length}; see Statements for more.</p>}
+      {timeline.length < statements && <p className="muted">{t('player.latestOnly', { shown: timeline.length })}</p>}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { PlayerRef, PlayerSummary } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { PlayerName } from '../components/player-name';
@@ -29,6 +30,7 @@ function shownForKind(player: PlayerRef, kind: 'all' | 'anonymous' | 'identified
 }
 
 export function PlayersScreen() {
+  const { t } = useTranslation('players');
   const { activities } = useDashboardData();
   // One laptop, several classes: each teacher looks for their own class's players, with that activity's counts.
   const [activity, setActivity] = useState('');
@@ -64,29 +66,29 @@ export function PlayersScreen() {
   const rows = useMemo(() => (answer?.players ?? []).filter((p) => shownForKind(p.player, kind)), [answer, kind]);
   const filters = (
     <fieldset className="toolbar">
-      <legend className="visually-hidden">Filter players</legend>
+      <legend className="visually-hidden">{t('list.filtersLegend')}</legend>
       <label>
-        Activity
+        {t('filters.activity')}
         <select value={activity} onChange={(event) => setActivity(event.target.value)}>
-          <option value="">all activities</option>
+          <option value="">{t('filters.allActivities')}</option>
           {activities.data?.activities.map((a) => (
             <option key={a.id} value={a.id}>
-              {a.className ? `${a.name} (class ${a.className})` : a.name}
+              {a.className ? t('list.activityOfClass', { name: a.name, className: a.className }) : a.name}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Find a player
-        <input type="search" value={filter} onChange={(event) => setFilter(event.target.value)} placeholder="name or username" />
+        {t('list.find')}
+        <input type="search" value={filter} onChange={(event) => setFilter(event.target.value)} placeholder={t('list.findPlaceholder')} />
       </label>
       <label>
-        Show
+        {t('list.show')}
         <select value={kind} onChange={(event) => setKind(event.target.value as typeof kind)}>
-          <option value="all">everyone</option>
-          <option value="identified">students (logged in)</option>
-          <option value="xapi">xAPI players</option>
-          <option value="anonymous">anonymous players</option>
+          <option value="all">{t('list.everyone')}</option>
+          <option value="identified">{t('list.students')}</option>
+          <option value="xapi">{t('list.xapi')}</option>
+          <option value="anonymous">{t('list.anonymous')}</option>
         </select>
       </label>
     </fieldset>
@@ -94,7 +96,7 @@ export function PlayersScreen() {
   return (
     <section>
       <div className="screen-head">
-        <ScreenTitle title="Players">Players</ScreenTitle>
+        <ScreenTitle title={t('list.title')}>{t('list.title')}</ScreenTitle>
       </div>
       {erased && (
         <p className="notice" role="status">
@@ -106,18 +108,16 @@ export function PlayersScreen() {
       {players.error && <ErrorBox error={players.error} onRetry={players.reload} />}
       {!answer && !players.error && <Loading />}
       {answer && answer.players.length === 0 && !searching && activity && (
-        <EmptyState title="Nobody has played this activity yet">
+        <EmptyState title={t('list.noneInActivity')}>
           <p>
-            Its players appear when a game starts with its tracking code (see <Link to="/connect">Connect</Link>); choose all
-            activities to see everyone.
+            <Trans t={t} i18nKey="list.noneInActivityHint" components={{ connect: <Link to="/connect">{null}</Link> }} />
           </p>
         </EmptyState>
       )}
       {answer && answer.players.length === 0 && !searching && !activity && (
-        <EmptyState title="Nobody has played yet">
+        <EmptyState title={t('list.none')}>
           <p>
-            Players appear when a game starts with one of your tracking codes (see <Link to="/connect">Connect</Link>).
-            Anonymous players get an animal name; students who log in appear with their username.
+            <Trans t={t} i18nKey="list.noneHint" components={{ connect: <Link to="/connect">{null}</Link> }} />
           </p>
         </EmptyState>
       )}
@@ -126,15 +126,15 @@ export function PlayersScreen() {
             <table className="table players-table">
               <thead>
                 <tr>
-                  <th scope="col">Player</th>
+                  <th scope="col">{t('filters.player')}</th>
                   <th scope="col" className="num">
-                    Sessions
+                    {t('list.sessions')}
                   </th>
                   <th scope="col" className="num">
-                    Statements
+                    {t('list.statements')}
                   </th>
-                  <th scope="col">First seen</th>
-                  <th scope="col">Last seen</th>
+                  <th scope="col">{t('list.firstSeen')}</th>
+                  <th scope="col">{t('list.lastSeen')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -143,20 +143,20 @@ export function PlayersScreen() {
                     <td>
                       <PlayerName player={p.player} />
                     </td>
-                    <td className="num">{p.sessions}</td>
-                    <td className="num">{p.statements.toLocaleString('en-US')}</td>
+                    <td className="num">{formatCount(p.sessions)}</td>
+                    <td className="num">{formatCount(p.statements)}</td>
                     <td>{formatTime(p.created)}</td>
                     <td>{formatTime(p.lastSeen)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-            {rows.length === 0 && <p className="muted">No player matches these filters.</p>}
+            {rows.length === 0 && <p className="muted">{t('list.noMatch')}</p>}
             {rows.length > shown && (
               <p className="muted">
-                {formatCount(shown)} of {formatCount(rows.length)} players shown, the most recently seen first.{' '}
+                {t('list.shownOf', { shown, total: rows.length })}{' '}
                 <button type="button" className="button-small" onClick={() => setShown((count) => count + PLAYERS_SHOWN_AT_ONCE)}>
-                  Show {formatCount(Math.min(PLAYERS_SHOWN_AT_ONCE, rows.length - shown))} more
+                  {t('list.showMore', { more: Math.min(PLAYERS_SHOWN_AT_ONCE, rows.length - shown) })}
                 </button>
               </p>
             )}

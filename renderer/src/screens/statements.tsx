@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { apiGet } from '../api/client';
 import type { PlayerSummary, StatementRow } from '../api/types';
 import { useResource } from '../api/use-resource';
@@ -7,7 +8,8 @@ import { StatementItem } from '../components/statement-item';
 import { EmptyState, ErrorBox, Loading } from '../components/states';
 import { useDashboardData } from '../data';
 import { playerLabel } from '../format/player-name';
-import { KNOWN_VERBS } from '../format/verbs';
+import { knownVerbs } from '../format/verbs';
+import { t as translate } from '../i18n/setup';
 import { useLocation } from '../router';
 
 const PAGE = 50;
@@ -15,6 +17,7 @@ const PAGE = 50;
 type PlayersAnswer = { players: PlayerSummary[] };
 
 export function StatementsScreen() {
+  const { t } = useTranslation('players');
   const { activities } = useDashboardData();
   // A link may choose the filters: /statements?activity=<id>&player=<id>&verb=<iri>; another such link, taken while
   // the screen shows, chooses again.
@@ -81,15 +84,15 @@ export function StatementsScreen() {
   return (
     <section>
       <div className="screen-head">
-        <ScreenTitle title="Statements">Statements</ScreenTitle>
-        <span className="muted">newest first, live</span>
+        <ScreenTitle title={t('statements.title')}>{t('statements.title')}</ScreenTitle>
+        <span className="muted">{t('statements.order')}</span>
       </div>
       <fieldset className="toolbar">
-          <legend className="visually-hidden">Filter statements</legend>
+        <legend className="visually-hidden">{t('statements.filtersLegend')}</legend>
         <label>
-          Activity
+          {t('filters.activity')}
           <select value={activity} onChange={(event) => setActivity(event.target.value)}>
-            <option value="">all activities</option>
+            <option value="">{t('filters.allActivities')}</option>
             {activities.data?.activities.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name}
@@ -98,11 +101,13 @@ export function StatementsScreen() {
           </select>
         </label>
         <label>
-          Player
+          {t('filters.player')}
           <select value={player} onChange={(event) => setPlayer(event.target.value)}>
-            <option value="">all players</option>
+            <option value="">{t('statements.allPlayers')}</option>
             {player && !chosenListed && (
-              <option value={player}>{chosenRow ? playerOptionLabel(chosenRow) : chosen.loading ? 'the chosen player' : `no such player (${player})`}</option>
+              <option value={player}>
+                {chosenRow ? playerOptionLabel(chosenRow) : chosen.loading ? t('statements.chosenPlayer') : t('statements.noSuchPlayer', { id: player })}
+              </option>
             )}
             {players.data?.players.map((p) => (
               <option key={p.player.id} value={p.player.id}>
@@ -112,10 +117,10 @@ export function StatementsScreen() {
           </select>
         </label>
         <label>
-          Verb
+          {t('statements.verb')}
           <select value={verb} onChange={(event) => setVerb(event.target.value)}>
-            <option value="">all verbs</option>
-            {KNOWN_VERBS.map(([iri, label]) => (
+            <option value="">{t('statements.allVerbs')}</option>
+            {knownVerbs().map(([iri, label]) => (
               <option key={iri} value={iri}>
                 {label}
               </option>
@@ -126,8 +131,8 @@ export function StatementsScreen() {
       {page.error && <ErrorBox error={page.error} onRetry={page.reload} />}
       {!page.data && !page.error && <Loading />}
       {page.data && rows.length === 0 && (
-        <EmptyState title={activity || player || verb ? 'No statement matches these filters' : 'No statements yet'}>
-          <p>Statements appear here the moment a game's tracker sends them. Click one to see its full JSON.</p>
+        <EmptyState title={activity || player || verb ? t('statements.noMatch') : t('statements.none')}>
+          <p>{t('statements.noneHint')}</p>
         </EmptyState>
       )}
       {rows.length > 0 && (
@@ -140,7 +145,7 @@ export function StatementsScreen() {
           {olderError && <ErrorBox error={olderError} />}
           {!exhausted && rows.length >= PAGE && (
             <button type="button" className="button-small" onClick={loadOlder}>
-              Load older statements
+              {t('statements.loadOlder')}
             </button>
           )}
         </>
@@ -150,5 +155,6 @@ export function StatementsScreen() {
 }
 
 function playerOptionLabel(row: PlayerSummary): string {
-  return `${playerLabel(row.player)}${row.player.kind === 'anonymous' ? ' (anonymous)' : ''}`;
+  const name = playerLabel(row.player);
+  return row.player.kind === 'anonymous' ? translate('players:statements.anonymousPlayer', { name }) : name;
 }
