@@ -1,8 +1,10 @@
+import { useTranslation } from 'react-i18next';
 import type { PlayerAlertItem } from '../../../server/admin/api-types.js';
 import { apiPost } from '../api/client';
 import { useResource } from '../api/use-resource';
 import { EmptyState, ErrorBox } from '../components/states';
 import { formatTime } from '../format/time';
+import { alertText } from './alerts/alert-text';
 import './alerts/alerts.css';
 
 /**
@@ -10,6 +12,7 @@ import './alerts/alerts.css';
  * was resolved or acknowledged: a teacher who opens a struggling student's page from Live looks for it here.
  */
 export function PlayerAlerts({ playerId }: { playerId: string }) {
+  const { t } = useTranslation('alerts');
   const list = useResource<{ alerts: PlayerAlertItem[] }>(`/players/${encodeURIComponent(playerId)}/alerts`, {
     staleOn: (changes) => changes.alerts.length > 0 || changes.players.includes(playerId),
     throttleMs: 250,
@@ -18,11 +21,11 @@ export function PlayerAlerts({ playerId }: { playerId: string }) {
   const alerts = list.data?.alerts;
   return (
     <>
-      <h2>Alerts &amp; warnings</h2>
+      <h2>{t('player.title')}</h2>
       {list.error && <ErrorBox error={list.error} onRetry={list.reload} />}
       {alerts && alerts.length === 0 && (
-        <EmptyState title="No alerts about this player">
-          <p>Aula raises one when an activity's rules say the player needs you (see Alerts &amp; Warnings).</p>
+        <EmptyState title={t('player.emptyTitle')}>
+          <p>{t('player.emptyBody')}</p>
         </EmptyState>
       )}
       {alerts && alerts.length > 0 && (
@@ -31,17 +34,17 @@ export function PlayerAlerts({ playerId }: { playerId: string }) {
           <ul className="alert-items player-alerts">
             {alerts.map((item) => (
               <li key={item.id} className={item.cleared || item.acknowledged ? 'alert-past' : ''}>
-                <span className={`severity-${item.severity}`}>{item.severity === 'alert' ? '● alert' : '● warning'}</span>
-                <span className="alert-message">{item.message}</span>
+                <span className={`severity-${item.severity}`}>{t(`severity.${item.severity}`)}</span>
+                <span className="alert-message">{alertText(item)}</span>
                 <span className="muted small">
                   {formatTime(item.raised)} · {item.activityName}
-                  {item.sessionNumber !== null ? ` · session #${item.sessionNumber}` : ''}
-                  {item.cleared ? ` · resolved ${formatTime(item.cleared)}` : ''}
-                  {item.acknowledged ? ` · acknowledged ${formatTime(item.acknowledged)}` : ''}
+                  {item.sessionNumber !== null ? t('item.session', { number: item.sessionNumber }) : ''}
+                  {item.cleared ? t(`item.resolved.${item.severity}`, { time: formatTime(item.cleared) }) : ''}
+                  {item.acknowledged ? t(`item.acknowledged.${item.severity}`, { time: formatTime(item.acknowledged) }) : ''}
                 </span>
                 {!item.cleared && !item.acknowledged && (
                   <button type="button" className="button-small" onClick={() => acknowledge(item.id)}>
-                    Acknowledge
+                    {t(`item.acknowledge.${item.severity}`)}
                   </button>
                 )}
               </li>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { apiPost } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { ActivityPicker } from '../../components/activity-picker';
@@ -9,6 +10,7 @@ import { useDashboardData } from '../../data';
 import { playerLabel } from '../../format/player-name';
 import { formatTime } from '../../format/time';
 import './alerts.css';
+import { alertText } from './alert-text';
 import { RulesEditor } from './rules-editor';
 import { shownCause } from './shown-cause';
 import { type AlertItem, type AlertsView, alertsChangedIn, type StudentAlerts } from './types';
@@ -19,21 +21,22 @@ function Count({ n, severity }: { n: number; severity: 'alert' | 'warning' }) {
 }
 
 function Items({ items, onAcknowledge }: { items: AlertItem[]; onAcknowledge: (id: number) => void }) {
+  const { t } = useTranslation('alerts');
   return (
     <ul className="alert-items">
       {items.map((item) => (
         <li key={item.id} className={item.cleared || item.acknowledged ? 'alert-past' : ''}>
-          <span className={`severity-${item.severity}`}>{item.severity === 'alert' ? '● alert' : '● warning'}</span>
-          <span className="alert-message">{item.message}</span>
+          <span className={`severity-${item.severity}`}>{t(`severity.${item.severity}`)}</span>
+          <span className="alert-message">{alertText(item)}</span>
           <span className="muted small">
             {formatTime(item.raised)}
-            {item.sessionNumber !== null ? ` · session #${item.sessionNumber}` : ''}
-            {item.cleared ? ` · resolved ${formatTime(item.cleared)}` : ''}
-            {item.acknowledged ? ` · acknowledged ${formatTime(item.acknowledged)}` : ''}
+            {item.sessionNumber !== null ? t('item.session', { number: item.sessionNumber }) : ''}
+            {item.cleared ? t(`item.resolved.${item.severity}`, { time: formatTime(item.cleared) }) : ''}
+            {item.acknowledged ? t(`item.acknowledged.${item.severity}`, { time: formatTime(item.acknowledged) }) : ''}
           </span>
           {!item.cleared && !item.acknowledged && (
             <button type="button" className="button-small" onClick={() => onAcknowledge(item.id)}>
-              Acknowledge
+              {t(`item.acknowledge.${item.severity}`)}
             </button>
           )}
         </li>
@@ -43,6 +46,7 @@ function Items({ items, onAcknowledge }: { items: AlertItem[]; onAcknowledge: (i
 }
 
 function StudentRow({ student, activityId, onChanged }: { student: StudentAlerts; activityId: string; onChanged: () => void }) {
+  const { t } = useTranslation('alerts');
   const [open, setOpen] = useState(false);
   const history = useResource<AlertsView>(open ? `/alerts?activity=${encodeURIComponent(activityId)}&player=${encodeURIComponent(student.player.id)}` : null, {
     staleOn: (changes) => alertsChangedIn(changes).includes(activityId),
@@ -67,17 +71,18 @@ function StudentRow({ student, activityId, onChanged }: { student: StudentAlerts
           <Items items={history.data?.history ?? student.items} onAcknowledge={acknowledge} />
         ) : (
           <span className="latest-cause">
-            {cause?.message} <span className="muted small">{cause ? formatTime(cause.raised) : ''}</span>
+            {cause ? alertText(cause) : ''} <span className="muted small">{cause ? formatTime(cause.raised) : ''}</span>
           </span>
         )}
       </td>
       <td>
         <button type="button" className="button-small" aria-expanded={open} onClick={() => setOpen(!open)}>
-          {open ? 'Hide' : 'Details'}
-          <span className="visually-hidden"> for {playerLabel(student.player)}</span>
+          {open ? t('hide') : t('details')}
+          <span className="visually-hidden">{t('detailsFor', { player: playerLabel(student.player) })}</span>
         </button>{' '}
         <button type="button" className="button-small" onClick={acknowledgeAll}>
-          Acknowledge all<span className="visually-hidden"> for {playerLabel(student.player)}</span>
+          {t('acknowledgeAll')}
+          <span className="visually-hidden">{t('acknowledgeAllFor', { player: playerLabel(student.player) })}</span>
         </button>
       </td>
     </tr>
@@ -86,6 +91,7 @@ function StudentRow({ student, activityId, onChanged }: { student: StudentAlerts
 
 /** RAGE's "Alerts & Warnings": whom to walk over to, most urgent first; live over the SSE stream. */
 export function AlertsScreen() {
+  const { t } = useTranslation('alerts');
   const { activityId } = useDashboardData();
   const view = useResource<AlertsView>(activityId ? `/alerts?activity=${encodeURIComponent(activityId)}` : null, {
     staleOn: (changes) => (activityId ? alertsChangedIn(changes).includes(activityId) : false),
@@ -95,10 +101,10 @@ export function AlertsScreen() {
     return (
       <section>
         <div className="screen-head">
-          <ScreenTitle title="Alerts & Warnings">Alerts &amp; Warnings</ScreenTitle>
+          <ScreenTitle title={t('title')}>{t('title')}</ScreenTitle>
         </div>
-        <EmptyState title="No activity yet">
-          <p>Create an activity first; its rules say when a student needs you.</p>
+        <EmptyState title={t('noActivity.title')}>
+          <p>{t('noActivity.body')}</p>
         </EmptyState>
       </section>
     );
@@ -107,21 +113,19 @@ export function AlertsScreen() {
   return (
     <section>
       <div className="screen-head">
-        <ScreenTitle title="Alerts & Warnings">Alerts &amp; Warnings</ScreenTitle>
+        <ScreenTitle title={t('title')}>{t('title')}</ScreenTitle>
         <ActivityPicker id="alerts-activity" />
       </div>
       {view.error && <ErrorBox error={view.error} onRetry={view.reload} />}
       {!data && !view.error && <Loading />}
       {data && data.rulesOn === 0 && (
         <p className="warning" role="note">
-          No rules are switched on for this activity: switch some on below to get alerts and warnings.
+          {t('noRules')}
         </p>
       )}
       {data && data.rulesOn > 0 && data.students.length === 0 && (
-        <EmptyState title="Nobody needs you right now">
-          <p>
-            {data.rulesOn} rule{data.rulesOn === 1 ? ' is' : 's are'} watching this activity; students show up here as soon as one fires.
-          </p>
+        <EmptyState title={t('nobody.title')}>
+          <p>{t('nobody.body', { count: data.rulesOn })}</p>
         </EmptyState>
       )}
       {data && data.students.length > 0 && (
@@ -129,16 +133,16 @@ export function AlertsScreen() {
           <table className="table alerts-table">
             <thead>
               <tr>
-                <th scope="col">Student</th>
+                <th scope="col">{t('columns.student')}</th>
                 <th scope="col" className="num">
-                  Alerts
+                  {t('columns.alerts')}
                 </th>
                 <th scope="col" className="num">
-                  Warnings
+                  {t('columns.warnings')}
                 </th>
-                <th scope="col">Cause</th>
+                <th scope="col">{t('columns.cause')}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t('columns.actions')}</span>
                 </th>
               </tr>
             </thead>

@@ -1,6 +1,8 @@
 import { type ReactNode, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError, apiGet } from '../../api/client';
 import { ErrorBox } from '../../components/states';
+import { t } from '../../i18n/setup';
 import type { CustomRule, RuleSettings, Severity } from './types';
 
 async function putRules(activityId: string, rules: RuleSettings): Promise<{ rules: RuleSettings }> {
@@ -10,17 +12,18 @@ async function putRules(activityId: string, rules: RuleSettings): Promise<{ rule
     body: JSON.stringify(rules),
   });
   const json = (await response.json().catch(() => undefined)) as { rules: RuleSettings; error?: { reason: string; message: string } } | undefined;
-  if (!response.ok || !json) throw new ApiError(response.status, json?.error?.reason ?? 'http-error', json?.error?.message ?? `Aula answered ${response.status}.`);
+  if (!response.ok || !json) throw new ApiError(response.status, json?.error?.reason ?? 'http-error', json?.error?.message ?? t('alerts:rules.failed', { status: response.status }));
   return json;
 }
 
 function SeveritySelect({ value, onChange, label }: { value: Severity; onChange: (value: Severity) => void; label: string }) {
+  const { t } = useTranslation('alerts');
   return (
     <label>
-      as
+      {t('rules.as')}
       <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value as Severity)}>
-        <option value="warning">warning</option>
-        <option value="alert">alert</option>
+        <option value="warning">{t('rules.severity.warning')}</option>
+        <option value="alert">{t('rules.severity.alert')}</option>
       </select>
     </label>
   );
@@ -65,7 +68,7 @@ function Rule({ title, enabled, onToggle, children }: { title: string; enabled: 
 const newCustom = (n: number): CustomRule => ({
   id: `rule-${Date.now().toString(36)}-${n}`,
   enabled: true,
-  name: 'My rule',
+  name: t('alerts:rules.custom.newName'),
   verb: 'selected',
   objectType: 'question',
   condition: 'failure',
@@ -77,6 +80,7 @@ const newCustom = (n: number): CustomRule => ({
 
 /** The activity's rules: the built-in ones to switch on and tune, and simple custom ones. */
 export function RulesEditor({ activityId, onSaved }: { activityId: string; onSaved: () => void }) {
+  const { t } = useTranslation('alerts');
   const [rules, setRules] = useState<RuleSettings | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [saved, setSaved] = useState(false);
@@ -113,7 +117,7 @@ export function RulesEditor({ activityId, onSaved }: { activityId: string; onSav
   return (
     <details className="card rules-form" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>
-        <strong>Rules for this activity</strong>
+        <strong>{t('rules.title')}</strong>
       </summary>
       <form
         onSubmit={(event) => {
@@ -121,45 +125,45 @@ export function RulesEditor({ activityId, onSaved }: { activityId: string; onSav
           void save();
         }}
       >
-        <Rule title="Idle" enabled={rules.idle.enabled} onToggle={(on) => update((d) => { d.idle.enabled = on; })}>
+        <Rule title={t('rules.idle.title')} enabled={rules.idle.enabled} onToggle={(on) => update((d) => { d.idle.enabled = on; })}>
           <span className="field">
-            nothing from the game for
-            <NumberInput label="Idle minutes" step={0.05} value={rules.idle.minutes} onChange={(v) => update((d) => { d.idle.minutes = v ?? 3; })} />
-            minutes
+            {t('rules.idle.help')}
+            <NumberInput label={t('rules.idle.minutesLabel')} step={0.05} value={rules.idle.minutes} onChange={(v) => update((d) => { d.idle.minutes = v ?? 3; })} />
+            {t('rules.minutes')}
           </span>
-          <SeveritySelect label="Idle severity" value={rules.idle.severity} onChange={(v) => update((d) => { d.idle.severity = v; })} />
+          <SeveritySelect label={t('rules.idle.severityLabel')} value={rules.idle.severity} onChange={(v) => update((d) => { d.idle.severity = v; })} />
         </Rule>
-        <Rule title="No progress" enabled={rules.noProgress.enabled} onToggle={(on) => update((d) => { d.noProgress.enabled = on; })}>
+        <Rule title={t('rules.noProgress.title')} enabled={rules.noProgress.enabled} onToggle={(on) => update((d) => { d.noProgress.enabled = on; })}>
           <span className="field">
-            progress has not moved for
-            <NumberInput label="No progress minutes" step={0.05} value={rules.noProgress.minutes} onChange={(v) => update((d) => { d.noProgress.minutes = v ?? 10; })} />
-            minutes
+            {t('rules.noProgress.help')}
+            <NumberInput label={t('rules.noProgress.minutesLabel')} step={0.05} value={rules.noProgress.minutes} onChange={(v) => update((d) => { d.noProgress.minutes = v ?? 10; })} />
+            {t('rules.minutes')}
           </span>
-          <SeveritySelect label="No progress severity" value={rules.noProgress.severity} onChange={(v) => update((d) => { d.noProgress.severity = v; })} />
+          <SeveritySelect label={t('rules.noProgress.severityLabel')} value={rules.noProgress.severity} onChange={(v) => update((d) => { d.noProgress.severity = v; })} />
         </Rule>
-        <Rule title="Wrong answers" enabled={rules.wrongAnswers.enabled} onToggle={(on) => update((d) => { d.wrongAnswers.enabled = on; })}>
+        <Rule title={t('rules.wrongAnswers.title')} enabled={rules.wrongAnswers.enabled} onToggle={(on) => update((d) => { d.wrongAnswers.enabled = on; })}>
           <span className="field">
-            in a row
-            <NumberInput label="Wrong answers in a row" min={1} value={rules.wrongAnswers.inARow} onChange={(v) => update((d) => { d.wrongAnswers.inARow = v; })} />
+            {t('rules.wrongAnswers.inARow')}
+            <NumberInput label={t('rules.wrongAnswers.inARowLabel')} min={1} value={rules.wrongAnswers.inARow} onChange={(v) => update((d) => { d.wrongAnswers.inARow = v; })} />
           </span>
           <span className="field">
-            or in total
-            <NumberInput label="Wrong answers in total" min={1} value={rules.wrongAnswers.total} onChange={(v) => update((d) => { d.wrongAnswers.total = v; })} />
+            {t('rules.wrongAnswers.total')}
+            <NumberInput label={t('rules.wrongAnswers.totalLabel')} min={1} value={rules.wrongAnswers.total} onChange={(v) => update((d) => { d.wrongAnswers.total = v; })} />
           </span>
-          <SeveritySelect label="Wrong answers severity" value={rules.wrongAnswers.severity} onChange={(v) => update((d) => { d.wrongAnswers.severity = v; })} />
+          <SeveritySelect label={t('rules.wrongAnswers.severityLabel')} value={rules.wrongAnswers.severity} onChange={(v) => update((d) => { d.wrongAnswers.severity = v; })} />
         </Rule>
-        <Rule title="Low score" enabled={rules.lowScore.enabled} onToggle={(on) => update((d) => { d.lowScore.enabled = on; })}>
+        <Rule title={t('rules.lowScore.title')} enabled={rules.lowScore.enabled} onToggle={(on) => update((d) => { d.lowScore.enabled = on; })}>
           <span className="field">
-            a completed level or quiz scored below
-            <NumberInput label="Low score below" step={0.05} value={rules.lowScore.below} onChange={(v) => update((d) => { d.lowScore.below = v ?? 0.5; })} />
+            {t('rules.lowScore.help')}
+            <NumberInput label={t('rules.lowScore.belowLabel')} step={0.05} value={rules.lowScore.below} onChange={(v) => update((d) => { d.lowScore.below = v ?? 0.5; })} />
           </span>
-          <SeveritySelect label="Low score severity" value={rules.lowScore.severity} onChange={(v) => update((d) => { d.lowScore.severity = v; })} />
+          <SeveritySelect label={t('rules.lowScore.severityLabel')} value={rules.lowScore.severity} onChange={(v) => update((d) => { d.lowScore.severity = v; })} />
         </Rule>
-        <Rule title="Quit without completing" enabled={rules.quit.enabled} onToggle={(on) => update((d) => { d.quit.enabled = on; })}>
-          <span className="muted small">the game ended its session with a level still open</span>
-          <SeveritySelect label="Quit severity" value={rules.quit.severity} onChange={(v) => update((d) => { d.quit.severity = v; })} />
+        <Rule title={t('rules.quit.title')} enabled={rules.quit.enabled} onToggle={(on) => update((d) => { d.quit.enabled = on; })}>
+          <span className="muted small">{t('rules.quit.help')}</span>
+          <SeveritySelect label={t('rules.quit.severityLabel')} value={rules.quit.severity} onChange={(v) => update((d) => { d.quit.severity = v; })} />
         </Rule>
-        <h2 className="rules-subhead">Custom rules</h2>
+        <h2 className="rules-subhead">{t('rules.custom.title')}</h2>
         {rules.custom.map((rule, index) => (
           <fieldset key={rule.id}>
             <legend>
@@ -169,54 +173,54 @@ export function RulesEditor({ activityId, onSaved }: { activityId: string; onSav
             </legend>
             <div className="form-row">
               <label>
-                Name <input aria-label="Custom rule name" value={rule.name} onChange={(e) => updateCustom(index, (r) => { r.name = e.target.value; })} />
+                {t('rules.custom.name')} <input aria-label={t('rules.custom.nameLabel')} value={rule.name} onChange={(e) => updateCustom(index, (r) => { r.name = e.target.value; })} />
               </label>
               <label>
-                Verb <input aria-label="Custom rule verb" value={rule.verb} onChange={(e) => updateCustom(index, (r) => { r.verb = e.target.value; })} />
+                {t('rules.custom.verb')} <input aria-label={t('rules.custom.verbLabel')} value={rule.verb} onChange={(e) => updateCustom(index, (r) => { r.verb = e.target.value; })} />
               </label>
               <label>
-                Object type <input aria-label="Custom rule object type" value={rule.objectType} onChange={(e) => updateCustom(index, (r) => { r.objectType = e.target.value; })} />
+                {t('rules.custom.objectType')} <input aria-label={t('rules.custom.objectTypeLabel')} value={rule.objectType} onChange={(e) => updateCustom(index, (r) => { r.objectType = e.target.value; })} />
               </label>
               <label>
-                Result
-                <select aria-label="Custom rule result" value={rule.condition} onChange={(e) => updateCustom(index, (r) => { r.condition = e.target.value as CustomRule['condition']; })}>
-                  <option value="any">any</option>
-                  <option value="success">success</option>
-                  <option value="failure">failure</option>
-                  <option value="completed">completed</option>
-                  <option value="score-below">score below</option>
+                {t('rules.custom.result')}
+                <select aria-label={t('rules.custom.resultLabel')} value={rule.condition} onChange={(e) => updateCustom(index, (r) => { r.condition = e.target.value as CustomRule['condition']; })}>
+                  <option value="any">{t('rules.custom.conditions.any')}</option>
+                  <option value="success">{t('rules.custom.conditions.success')}</option>
+                  <option value="failure">{t('rules.custom.conditions.failure')}</option>
+                  <option value="completed">{t('rules.custom.conditions.completed')}</option>
+                  <option value="score-below">{t('rules.custom.conditions.scoreBelow')}</option>
                 </select>
               </label>
               {rule.condition === 'score-below' && (
-                <NumberInput label="Custom rule score" step={0.05} value={rule.score} onChange={(v) => updateCustom(index, (r) => { r.score = v ?? 0.5; })} />
+                <NumberInput label={t('rules.custom.scoreLabel')} step={0.05} value={rule.score} onChange={(v) => updateCustom(index, (r) => { r.score = v ?? 0.5; })} />
               )}
               <span className="field">
-                times
-                <NumberInput label="Custom rule count" min={1} value={rule.count} onChange={(v) => updateCustom(index, (r) => { r.count = v ?? 1; })} />
+                {t('rules.custom.times')}
+                <NumberInput label={t('rules.custom.countLabel')} min={1} value={rule.count} onChange={(v) => updateCustom(index, (r) => { r.count = v ?? 1; })} />
               </span>
               <span className="field">
-                within minutes (empty: whole session)
-                <NumberInput label="Custom rule window" step={0.5} value={rule.windowMinutes} onChange={(v) => updateCustom(index, (r) => { r.windowMinutes = v; })} />
+                {t('rules.custom.window')}
+                <NumberInput label={t('rules.custom.windowLabel')} step={0.5} value={rule.windowMinutes} onChange={(v) => updateCustom(index, (r) => { r.windowMinutes = v; })} />
               </span>
-              <SeveritySelect label="Custom rule severity" value={rule.severity} onChange={(v) => updateCustom(index, (r) => { r.severity = v; })} />
+              <SeveritySelect label={t('rules.custom.severityLabel')} value={rule.severity} onChange={(v) => updateCustom(index, (r) => { r.severity = v; })} />
               <button type="button" className="button-small" onClick={() => update((d) => void d.custom.splice(index, 1))}>
-                Remove
+                {t('rules.custom.remove')}
               </button>
             </div>
           </fieldset>
         ))}
         <p>
           <button type="button" className="button-small" onClick={() => update((d) => void d.custom.push(newCustom(d.custom.length)))}>
-            Add a custom rule
+            {t('rules.custom.add')}
           </button>
         </p>
         {error && <ErrorBox error={error} />}
         <button type="submit" className="button-primary">
-          Save rules
+          {t('rules.save')}
         </button>{' '}
         {saved && (
           <span className="notice" role="status">
-            Rules saved.
+            {t('rules.saved')}
           </span>
         )}
       </form>

@@ -1,8 +1,8 @@
 // The alerts API's answers (server/admin/alerts-*.ts); the lists' items are declared with the server's answers.
-import type { AlertItem, StudentAlerts } from '../../../../server/admin/api-types.js';
+import type { AlertItem, AlertWording, StudentAlerts } from '../../../../server/admin/api-types.js';
 import type { Changes } from '../../api/types';
 
-export type { AlertItem, StudentAlerts };
+export type { AlertItem, AlertWording, StudentAlerts };
 
 export type Severity = AlertItem['severity'];
 
