@@ -1,40 +1,56 @@
 import { useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { apiPost } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { ScreenTitle } from '../../components/screen-title';
 import { EmptyState, ErrorBox, Loading } from '../../components/states';
 import { mdnsOffReason } from '../../format/mdns-off';
+import { formatCount, formatTime } from '../../format/time';
 import { FirstRunHelp } from './first-run-help';
 import { groupFix, itemFix } from './fixes';
-import type { DiagnosticGroup, Diagnostics, MdnsInfo } from './types';
+import type { DiagnosticGroup, DiagnosticItem, Diagnostics, MdnsInfo } from './types';
+import { detailText, mdnsErrorText, whoText } from './wording';
 
 /** Silent games and the first-run check depend on time passing, not on events: look again this often. */
 const REFRESH_MS = 5000;
 
-function time(iso: string): string {
-  return new Date(iso).toLocaleTimeString();
-}
-
 function MdnsStatus({ mdns }: { mdns: MdnsInfo }) {
+  const { t } = useTranslation('diagnostics');
   if (!mdns.enabled) {
     return (
       <p className="muted" data-testid="mdns-status">
-        Name on the network: off ({mdnsOffReason(mdns.reason)}).
+        {t('network.off', { reason: mdnsOffReason(mdns.reason) })}
       </p>
     );
   }
+  const values = { hostName: mdns.hostName, state: t(`mdnsState.${mdns.state}`), addresses: mdns.addresses.join(', ') };
   return (
     <p data-testid="mdns-status">
-      Name on the network: <code>{mdns.hostName}</code> ({mdns.state}
-      {mdns.addresses.length > 0 ? `, ${mdns.addresses.join(', ')}` : ', no network yet'})
-      {mdns.conflict && <span className="warning small"> {mdns.conflict} is used by another device, so Aula took {mdns.hostName}.</span>}
-      {mdns.error && <span className="warning small"> {mdns.error}</span>}
+      <Trans t={t} i18nKey={mdns.addresses.length > 0 ? 'network.name' : 'network.nameNoNetwork'} values={values} components={{ code: <code /> }} />
+      {mdns.conflict && <span className="warning small"> {t('network.conflict', { conflict: mdns.conflict, hostName: mdns.hostName })}</span>}
+      {mdns.error && <span className="warning small"> {mdnsErrorText(mdns.error)}</span>}
     </p>
   );
 }
 
+/** Whose game a line is about, with the activity that refused it or where it played. */
+function ItemPlayer({ kind, item }: { kind: DiagnosticGroup['kind']; item: DiagnosticItem }) {
+  const { t } = useTranslation('diagnostics');
+  if (!item.player) return null;
+  const activity = item.activity;
+  return (
+    <div className="muted diagnostic-player">
+      {whoText(item)}
+      {/* A logged-in student refused by an activity of another class: "a18 of 1A — refused by 1B history: not in its class". */}
+      {activity ? (kind === 'not-allowed' ? t('refusedBy', { activity }) : t('withActivity', { activity })) : ''}
+    </div>
+  );
+}
+
 function Group({ group, onHandled }: { group: DiagnosticGroup; onHandled: () => void }) {
+  const { t } = useTranslation('diagnostics');
   const [busy, setBusy] = useState(false);
+  const title = t(`groups.${group.kind}`);
   // A silent game is one session each: its activity stands where refusals show the address, and there is nothing to count.
   const silent = group.kind === 'silent-games';
   const handled = () => {
@@ -46,53 +62,54 @@ function Group({ group, onHandled }: { group: DiagnosticGroup; onHandled: () => 
   return (
     <article className="card diagnostic" data-kind={group.kind} aria-labelledby={`diagnostic-${group.kind}`}>
       <h2 id={`diagnostic-${group.kind}`}>
-        {group.title} <span className="badge">{group.count}</span>
+        {title} <span className="badge">{formatCount(group.count)}</span>
       </h2>
       <p className="fix">{groupFix(group)}</p>
       <table className="small">
         <thead>
           <tr>
-            <th scope="col">{silent ? 'Last seen' : 'Last'}</th>
-            <th scope="col">{silent ? 'Player' : group.kind.endsWith('code') || group.kind === 'activity-closed' || group.kind === 'not-allowed' ? 'Code tried' : 'Message'}</th>
-            <th scope="col">{silent ? 'Activity' : 'From'}</th>
-            {/* Every column has a name for a screen reader, also those with nothing to show. */}
-            <th scope="col">{silent ? <span className="visually-hidden">Times</span> : 'Times'}</th>
+            <th scope="col">{silent ? t('columns.lastSeen') : t('columns.last')}</th>
             <th scope="col">
-              <span className="visually-hidden">What to do</span>
+              {silent
+                ? t('columns.player')
+                : group.kind.endsWith('code') || group.kind === 'activity-closed' || group.kind === 'not-allowed'
+                  ? t('columns.codeTried')
+                  : t('columns.message')}
+            </th>
+            <th scope="col">{silent ? t('columns.activity') : t('columns.from')}</th>
+            {/* Every column has a name for a screen reader, also those with nothing to show. */}
+            <th scope="col">{silent ? <span className="visually-hidden">{t('columns.times')}</span> : t('columns.times')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('columns.whatToDo')}</span>
             </th>
           </tr>
         </thead>
         <tbody>
           {group.items.map((item) => (
             <tr key={`${item.detail}|${item.address}|${item.sessionId}`} className="diagnostic-item">
-              <td>{time(item.time)}</td>
+              <td>{formatTime(item.time)}</td>
               <td>
-                <code>{item.detail}</code>
+                <code>{silent ? whoText(item) : detailText(item.detail)}</code>
                 {item.sample && (
                   <details>
-                    <summary>Sample sent</summary>
+                    <summary>{t('sampleSent')}</summary>
                     <pre className="sample">{item.sample}</pre>
                   </details>
                 )}
               </td>
               <td>
                 {item.address ?? (item.activity ? item.activity : '')}
-                {!silent && item.player && (
-                  <div className="muted diagnostic-player">
-                    {item.player}
-                    {/* A logged-in student refused by an activity of another class: "a18 of 1A — refused by 1B history: not in its class". */}
-                    {item.activity ? (group.kind === 'not-allowed' ? ` — refused by ${item.activity}: not in its class` : ` · ${item.activity}`) : ''}
-                  </div>
-                )}
+                {!silent && <ItemPlayer kind={group.kind} item={item} />}
               </td>
-              <td>{silent ? '' : item.count}</td>
+              <td>{silent ? '' : formatCount(item.count)}</td>
               <td className="item-fix">{itemFix(group, item)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <button type="button" className="button-small" onClick={handled} disabled={busy}>
-        Mark as handled<span className="visually-hidden">: {group.title}</span>
+        {t('markHandled')}
+        <span className="visually-hidden">: {title}</span>
       </button>
     </article>
   );
@@ -100,6 +117,7 @@ function Group({ group, onHandled }: { group: DiagnosticGroup; onHandled: () => 
 
 /** Why games do not reach Aula, live: refused requests grouped with a fix each, silent games, first-run help. */
 export function DiagnosticsScreen() {
+  const { t } = useTranslation('diagnostics');
   const diagnostics = useResource<Diagnostics>('/diagnostics', {
     staleOn: (changes) => changes.rejectedCount > 0 || changes.sessions.length > 0 || Object.keys(changes.activities).length > 0,
     throttleMs: 500,
@@ -111,7 +129,7 @@ export function DiagnosticsScreen() {
   }, [reload]);
   return (
     <section>
-      <ScreenTitle title="Diagnostics">Diagnostics</ScreenTitle>
+      <ScreenTitle title={t('title')}>{t('title')}</ScreenTitle>
       {diagnostics.error && <ErrorBox error={diagnostics.error} onRetry={reload} />}
       {!diagnostics.data && !diagnostics.error && <Loading />}
       {diagnostics.data && <DiagnosticsDetails diagnostics={diagnostics.data} onHandled={reload} />}
@@ -120,22 +138,23 @@ export function DiagnosticsScreen() {
 }
 
 function DiagnosticsDetails({ diagnostics, onHandled }: { diagnostics: Diagnostics; onHandled: () => void }) {
+  const { t } = useTranslation('diagnostics');
   const { mdns, firstRun, groups, lastLanClient } = diagnostics;
   return (
     <>
       <section className="card" aria-labelledby="network-title">
-        <h2 id="network-title">This computer on the network</h2>
+        <h2 id="network-title">{t('network.title')}</h2>
         <MdnsStatus mdns={mdns} />
         <p className="muted small" data-testid="last-lan-client">
           {lastLanClient
-            ? `Last game or browser from another computer: ${lastLanClient.address} at ${time(lastLanClient.time)}.`
-            : 'No other computer has connected since Aula started.'}
+            ? t('network.lastClient', { address: lastLanClient.address, time: formatTime(lastLanClient.time) })
+            : t('network.noClient')}
         </p>
       </section>
       {firstRun && <FirstRunHelp port={firstRun.port} addresses={firstRun.addresses} />}
       {groups.length === 0 ? (
-        <EmptyState title="No connection problems">
-          <p>Refused requests and games that go silent appear here as they happen, each with what to do.</p>
+        <EmptyState title={t('empty.title')}>
+          <p>{t('empty.body')}</p>
         </EmptyState>
       ) : (
         groups.map((group) => <Group key={group.kind} group={group} onHandled={onHandled} />)

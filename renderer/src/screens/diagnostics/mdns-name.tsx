@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useResource } from '../../api/use-resource';
 import { CopyButton } from '../../components/copy-button';
 import { Link } from '../../router';
@@ -13,15 +14,14 @@ export function useMdnsHost(): string | undefined {
 
 /** For the Connect screen: the name on the LAN, or why there is none. */
 export function MdnsName({ port }: { port: number }) {
+  const { t } = useTranslation('diagnostics');
   const diagnostics = useResource<Diagnostics>('/diagnostics');
   const mdns = diagnostics.data?.mdns;
   if (!mdns) return null;
   if (!mdns.enabled) {
     return (
       <p className="muted small" data-testid="mdns-name">
-        {mdns.reason === 'switched-off'
-          ? 'The name on the network (aula.local) is switched off; games use the IP address.'
-          : 'Aula listens on this computer only, so it has no name on the network.'}
+        {mdns.reason === 'switched-off' ? t('connect.nameSwitchedOff') : t('connect.nameLoopback')}
       </p>
     );
   }
@@ -29,18 +29,16 @@ export function MdnsName({ port }: { port: number }) {
   return (
     <div data-testid="mdns-name">
       <p>
-        Name on the network: <code className="url">{url}</code> <CopyButton text={url} label="Copy name address" />
-        {mdns.state !== 'announced' && <span className="muted small"> ({mdns.state})</span>}
+        {t('connect.name')} <code className="url">{url}</code> <CopyButton text={url} label={t('connect.copyName')} />
+        {mdns.state !== 'announced' && <span className="muted small"> ({t(`mdnsState.${mdns.state}`)})</span>}
       </p>
       {mdns.conflict && (
         <p className="warning small" role="status">
-          Another device already uses {mdns.conflict}, so Aula took {mdns.hostName}. Games set up with {mdns.conflict} reach the
-          other device: give them this name (or the IP address).
+          {t('connect.conflict', { conflict: mdns.conflict, hostName: mdns.hostName })}
         </p>
       )}
       <p className="muted small">
-        It stays the same when the IP address changes. Windows 10+, macOS, iOS and most Linux resolve it; if a game cannot,
-        use the IP address above.
+        {t('connect.nameStays')}
       </p>
     </div>
   );
@@ -48,11 +46,12 @@ export function MdnsName({ port }: { port: number }) {
 
 /** For the Connect screen: the first-run notice links to the Diagnostics screen. */
 export function FirstRunNotice() {
+  const { t } = useTranslation('diagnostics');
   const diagnostics = useResource<Diagnostics>('/diagnostics');
   if (!diagnostics.data?.firstRun) return null;
   return (
     <p className="warning" role="alert" data-testid="first-run-notice">
-      No game from another computer has reached Aula yet. <Link to="/diagnostics">See the usual causes and how to fix them</Link>.
+      {t('connect.firstRunNotice')} <Link to="/diagnostics">{t('connect.firstRunLink')}</Link>.
     </p>
   );
 }
