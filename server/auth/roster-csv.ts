@@ -6,7 +6,9 @@ export interface ParsedRoster {
   problems: RosterProblem[];
 }
 
-const HEADER = /^\s*(user(name)?|login)\s*$/i;
+// A header's first column as teachers name it, in English or Spanish: a Spanish spreadsheet's `usuario;contraseña`
+// header was read as a student "usuario" with the password "contraseña".
+const HEADER = /^\s*(user(\s*name)?|login|usuario|nombre de usuario|alumno|alumna|estudiante)\s*$/i;
 
 /**
  * A roster file: one student per line, `username,password[,name]`. An optional header line is skipped. Spreadsheets

@@ -35,6 +35,18 @@ describe('roster CSV', () => {
     ]);
   });
 
+  test("a Spanish spreadsheet's header line is skipped, not made a student", () => {
+    for (const header of ['usuario;contraseña;nombre', 'Nombre de usuario;Contraseña', 'Alumno;Clave']) {
+      const parsed = parseRosterCsv(`${header}\nana;pw-1;Ana\n`);
+      assert.deepEqual(parsed.problems, [], header);
+      assert.deepEqual(
+        parsed.accounts.map((a) => a.username),
+        ['ana'],
+        header,
+      );
+    }
+  });
+
   test('a spreadsheet saved with semicolons is read as well', () => {
     const parsed = parseRosterCsv('ana;pw-1;Ana\nbob;pw-2\n');
     assert.deepEqual(

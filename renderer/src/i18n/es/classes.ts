@@ -140,7 +140,7 @@ export const classes: Catalog<typeof english> = {
   roster: {
     title: 'Importar una lista de clase',
     intro:
-      'Un archivo CSV con un alumno por línea: <code>username,password[,name]</code>. Se admite una línea de cabecera si su primera columna es username, user o login, y <code>;</code> también sirve de separador (así lo guardan las hojas de cálculo en muchos países). Si alguna línea está mal, no se importa nada.',
+      'Un archivo CSV con un alumno por línea: <code>username,password[,name]</code>. Se admite una línea de cabecera (usuario;contraseña;nombre, o en inglés), y <code>;</code> también sirve de separador (así lo guardan las hojas de cálculo en muchos países). Si alguna línea está mal, no se importa nada.',
     file: 'Archivo de la lista de clase (.csv)',
     importing: 'Importando…',
     import: 'Importar alumnos',
