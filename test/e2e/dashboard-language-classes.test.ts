@@ -9,11 +9,9 @@ import type { Collector } from '../../server/index.js';
 import { adminPost, passwordOf } from '../support/class-logins.js';
 import { makeActivity } from '../support/fixtures.js';
 import { startOk, track } from '../support/rage.js';
-import { ROOT } from '../support/serve-process.js';
 import { diskFillingBatch } from '../support/track-batches.js';
 import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
 
-const SHOTS = path.join(ROOT, 'test-results', 'language-classes');
 const csvFile = (name: string, lines: string[]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n'), 'utf8') });
 
 // A Spanish teacher's browser: Classes (a real class, its students, a roster), Settings and the banner above every
@@ -25,7 +23,6 @@ describe('Classes, Settings and the banners in Spanish', { skip: chromiumMissing
   let page: Page;
 
   before(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
     dashboard = await collectorDashboard();
     collector = dashboard.collector;
     context = await dashboard.browser.newContext({ locale: 'es-ES', viewport: { width: 1280, height: 900 } });
@@ -86,7 +83,6 @@ describe('Classes, Settings and the banners in Spanish', { skip: chromiumMissing
     const refused = page.locator('.roster-refused');
     await refused.locator('li[data-line="2"]').waitFor();
     assert.match((await refused.locator('li').first().textContent()) ?? '', /^Línea 2: a student "ben" already exists/);
-    await page.screenshot({ path: path.join(SHOTS, '01-class.png'), fullPage: true });
 
     // Taking a student out: the question, its buttons and the notice in Spanish.
     await page.getByRole('button', { name: 'Quitar a carla de la clase…' }).click();
@@ -103,7 +99,6 @@ describe('Classes, Settings and the banners in Spanish', { skip: chromiumMissing
     const ask = page.getByRole('alertdialog', { name: 'Eliminar la clase 3B' });
     await ask.getByText('Sus 3 alumnos dejan de estar en ella').waitFor();
     await ask.getByText('1 actividad está vinculada a ella').waitFor();
-    await page.screenshot({ path: path.join(SHOTS, '02-delete-class.png') });
     await ask.getByRole('button', { name: 'Cancelar' }).click();
     // The terminal's commands in the login hint stay as they are typed; no other English word of the screen is left.
     assert.equal(await page.getByText(/\b(Username|Rename|Delete|Remove|Reset password|Add student|Import)\b/).count(), 0);
@@ -131,7 +126,6 @@ describe('Classes, Settings and the banners in Spanish', { skip: chromiumMissing
     assert.ok(name);
     const kept = page.getByRole('list', { name: 'Copias de seguridad guardadas' });
     await kept.getByText(name).waitFor();
-    await page.screenshot({ path: path.join(SHOTS, '03-settings.png'), fullPage: true });
     await kept.getByRole('button', { name: `Eliminar la copia de seguridad ${name}` }).click();
     const ask = page.getByRole('alertdialog', { name: `Eliminar la copia de seguridad ${name}` });
     await ask.getByText('no se podrá restaurar').waitFor();
