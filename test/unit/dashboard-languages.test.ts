@@ -3,20 +3,7 @@ import { describe, test } from 'node:test';
 import { en } from '../../renderer/src/i18n/en/index.js';
 import { es } from '../../renderer/src/i18n/es/index.js';
 import { pickLanguage } from '../../renderer/src/i18n/languages.js';
-
-function leaves(tree: object, prefix = ''): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    if (typeof value === 'string') found.set(prefix + key, value);
-    else for (const [leaf, text] of leaves(value as object, `${prefix}${key}.`)) found.set(leaf, text);
-  }
-  return found;
-}
-
-/** The `{{name}}` and `<tag>` a wording fills in: a translation that drops one shows the teacher less. */
-function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{\{\s*(\w+)[^}]*\}\}|<\/?(\w+)>/g)].map((m) => m[1] ?? `<${m[2]}>`).sort();
-}
+import { leaves, placeholders } from '../support/catalog-leaves.js';
 
 describe("the dashboard's languages", () => {
   test('the Spanish wording has every English key, none empty, with the same placeholders', () => {

@@ -1,5 +1,5 @@
-// A stand-in for the 'electron' module, for main-index-wiring.test.ts: just enough of Electron's main-process API
-// for main/index.ts to run in plain Node, recording what the app does with it.
+// A stand-in for the 'electron' module, for main-index-wiring.test.ts and main-language.test.ts: just enough of
+// Electron's main-process API for main/index.ts to run in plain Node, recording what the app does with it.
 import { EventEmitter } from 'node:events';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,12 +13,17 @@ export const fake = {
   exits: [],
   relaunches: 0,
   dialogs: [],
+  /** The options of each native save dialog (the dashboard's exports). */
+  saveDialogs: [],
   /** Index of the button each error box answers; default: the cancel button. */
   dialogAnswers: [],
   opened: [],
   externals: [],
   permissionHandler: undefined,
   clipboard: undefined,
+  /** What app.getPreferredSystemLanguages() and app.getLocale() answer: an English system unless a test says. */
+  systemLanguages: ['en-US'],
+  locale: 'en-US',
 };
 
 class FakeApp extends EventEmitter {
@@ -41,6 +46,12 @@ class FakeApp extends EventEmitter {
   }
   getVersion() {
     return '0.0.0-test';
+  }
+  getPreferredSystemLanguages() {
+    return [...fake.systemLanguages];
+  }
+  getLocale() {
+    return fake.locale;
   }
   isReady() {
     return true;
@@ -129,7 +140,10 @@ export const dialog = {
   showErrorBox(title, content) {
     fake.dialogs.push({ message: title, detail: content, buttons: [] });
   },
-  showSaveDialog: async () => ({ canceled: true }),
+  async showSaveDialog(options) {
+    fake.saveDialogs.push(options);
+    return { canceled: true };
+  },
   showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
 };
 export const shell = {

@@ -2,69 +2,22 @@
 // a stand-in 'electron' module (main-fake-electron.mjs): the wiring between Electron and the tested modules, and
 // the bundle's layout (its ingest worker thread next to it), with a real collector behind it.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { register } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { pathToFileURL } from 'node:url';
 import { CHANNELS } from '../../main/ipc-channels.js';
 import { loadSettings, settingsPath } from '../../main/settings.js';
 import { databaseFile } from '../../server/store/open-database.js';
+import { type FakeElectron, type FakeWindow, fakeElectron, startShell, until } from '../support/electron-shell.js';
 
-interface FakeWindow {
-  url?: string;
-  shown: number;
-  options: { webPreferences: Record<string, unknown> };
-  webContents: {
-    emit(event: string, payload: unknown): void;
-    openHandler?: (details: { url: string }) => { action: string };
-  };
-}
-interface FakeElectron {
-  fake: {
-    windows: FakeWindow[];
-    trays: Array<{ image: { file: string }; tooltip: string; menu: { items: Array<{ label?: string; click?: () => void }> } }>;
-    ipc: Map<string, (event: { senderFrame: { url: string } }, ...args: unknown[]) => Promise<unknown>>;
-    exits: number[];
-    dialogs: Array<{ message: string; buttons: string[] }>;
-    dialogAnswers: number[];
-    externals: string[];
-    permissionHandler?: (contents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl: string }) => void;
-  };
-  app: { emit(event: string, ...args: unknown[]): boolean; quit(): void };
-}
-
-const fakeUrl = pathToFileURL(path.join(import.meta.dirname, 'main-fake-electron.mjs')).href;
-register(
-  `data:text/javascript,${encodeURIComponent(
-    `export async function resolve(specifier, context, next) {
-      return specifier === 'electron' ? { url: ${JSON.stringify(fakeUrl)}, shortCircuit: true } : next(specifier, context);
-    }`,
-  )}`,
-);
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aula-wiring-'));
-// Inside the project so the bundle finds node_modules; its own folder so parallel builds of dist/main do not race.
-const bundleDir = path.join(ROOT, 'dist', `test-wiring-${process.pid}`);
 const blocker = net.createServer();
 after(() => {
   blocker.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
-  fs.rmSync(bundleDir, { recursive: true, force: true });
 });
-
-async function until<T>(what: string, probe: () => T | undefined): Promise<T> {
-  for (let attempt = 0; attempt < 400; attempt++) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
 
 describe('the Electron shell (main/index.ts) against a stand-in Electron', () => {
   let electron: FakeElectron;
@@ -80,13 +33,9 @@ describe('the Electron shell (main/index.ts) against a stand-in Electron', () =>
     delete process.env.AULA_PORT;
     delete process.env.AULA_HOST;
 
-    electron = (await import(fakeUrl)) as FakeElectron;
+    electron = await fakeElectron();
     electron.fake.dialogAnswers.push(0); // "Use port N"
-    const built = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-main.mjs'), '--outdir', bundleDir], {
-      encoding: 'utf8',
-    });
-    assert.equal(built.status, 0, built.stderr);
-    await import(pathToFileURL(path.join(bundleDir, 'index.js')).href);
+    await startShell();
 
     window = await until('the dashboard window', () => (electron.fake.windows[0]?.url ? electron.fake.windows[0] : undefined));
     const box = electron.fake.dialogs[0];
