@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { z } from 'zod';
+import { t } from './i18n/setup.js';
 import { CHANNELS, type Channel } from './ipc-channels.js';
 import type {
   ChooseDataFolderResult,
@@ -55,8 +56,8 @@ export function safeFileName(suggested: string): string {
 
 function filtersFor(fileName: string): Array<{ name: string; extensions: string[] }> {
   const extension = path.extname(fileName).slice(1);
-  const all = { name: 'All files', extensions: ['*'] };
-  return extension ? [{ name: `${extension.toUpperCase()} file`, extensions: [extension] }, all] : [all];
+  const all = { name: t('saveDialog.allFiles'), extensions: ['*'] };
+  return extension ? [{ name: t('saveDialog.fileOfType', { extension: extension.toUpperCase() }), extensions: [extension] }, all] : [all];
 }
 
 /** Writes next to the target and renames, so a failed download never leaves half a file under the chosen name. */

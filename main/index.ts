@@ -7,13 +7,14 @@ import { type Collector, createCollector } from '../server/index.js';
 import { createLogger } from '../server/logger.js';
 import { desktopConfig } from './desktop-config.js';
 import { createDesktopHandlers } from './desktop-handlers.js';
+import { setDesktopLanguage, systemLanguage } from './i18n/setup.js';
 import { allowPermission, attachNavigationGuard } from './navigation-guard.js';
 import { appPaths } from './paths.js';
 import { createQuitFlow } from './quit-flow.js';
 import { createServerHost, findFreePort, type HostStart } from './server-host.js';
 import { collectorConfig, type DesktopSettings, loadSettings, settingsPath, updateSettings } from './settings.js';
 import { claimSingleInstance } from './single-instance.js';
-import { problemDialog, settingsProblemDialog } from './startup-problem.js';
+import { cannotStartTitle, problemDialog, settingsProblemDialog } from './startup-problem.js';
 import { gameAddresses, type TrayAction, toMenuTemplate, trayMenu, trayTooltip } from './tray-menu.js';
 import { dashboardWindowOptions } from './window-options.js';
 import { createWindowPresenter } from './window-presenter.js';
@@ -62,12 +63,14 @@ if (claimSingleInstance(app, showIfRunning)) {
     .then(launch)
     .catch((error: unknown) => {
       log.fatal({ err: error }, 'the desktop app could not start');
-      dialog.showErrorBox('Aula cannot start', error instanceof Error ? error.message : String(error));
+      dialog.showErrorBox(cannotStartTitle(), error instanceof Error ? error.message : String(error));
       void host.stop().finally(() => app.exit(1));
     });
 }
 
 async function launch(): Promise<void> {
+  // The menus and dialogs in the system's language, as the dashboard's window (once ready: Windows knows it then).
+  setDesktopLanguage(systemLanguage(app));
   const loaded = loadSettings(home);
   if (loaded.problem) {
     log.warn(loaded.problem);

@@ -1,3 +1,4 @@
+import { t } from './i18n/setup.js';
 import type { StartProblem } from './server-host.js';
 
 /** What the teacher can do about a collector that did not start. */
@@ -17,63 +18,68 @@ export interface ProblemDialog {
   cancelId: number;
 }
 
+/** "AULA_PORT and AULA_HOST", in the app's language. */
+function namesOf(variables: readonly string[]): string {
+  const last = variables.at(-1) ?? '';
+  if (variables.length < 2) return last;
+  return `${variables.slice(0, -1).join(t('startup.config.between'))}${t('startup.config.beforeLast')}${last}`;
+}
+
 /**
  * The error window's content, kept apart from Electron's dialog so its wording and choices are tested.
- * `freePort` is the port to offer when the usual one is busy (see findFreePort).
+ * `freePort` is the port to offer when the usual one is busy (see findFreePort). The problem's message is shown as
+ * it was worded where it happened; the title, explanation and buttons are in the app's language.
  */
 export function problemDialog(problem: StartProblem, context: { dataDir: string; freePort?: number }): ProblemDialog {
-  const quit = { label: 'Quit', action: { kind: 'quit' } } as const;
-  const showFolder = { label: 'Show data folder', action: { kind: 'show-data-folder' } } as const;
+  const quit = { label: t('startup.quit'), action: { kind: 'quit' } } as const;
+  const tryAgain = { label: t('startup.tryAgain'), action: { kind: 'retry' } } as const;
+  const showFolder = { label: t('startup.showDataFolder'), action: { kind: 'show-data-folder' } } as const;
+  const chooseFolder = { label: t('startup.chooseDataFolder'), action: { kind: 'choose-data-folder' } } as const;
   switch (problem.kind) {
     case 'port-taken':
     case 'port-refused': {
       const buttons: ProblemDialog['buttons'] = [];
       if (context.freePort !== undefined) {
-        buttons.push({ label: `Use port ${context.freePort}`, action: { kind: 'use-port', port: context.freePort } });
+        buttons.push({ label: t('startup.usePort', { port: context.freePort }), action: { kind: 'use-port', port: context.freePort } });
       }
-      buttons.push({ label: 'Try again', action: { kind: 'retry' } }, quit);
+      buttons.push(tryAgain, quit);
       return {
-        title: 'Aula cannot start the collector',
+        title: t('startup.collector.title'),
         message: problem.message,
         detail:
-          `Games were set up to send their data to port ${problem.port}. ` +
-          'Close the other program (perhaps another copy of the collector) and try again' +
-          (context.freePort === undefined
-            ? '.'
-            : `, or use port ${context.freePort} and change the collector address in the games.`),
+          context.freePort === undefined
+            ? t('startup.port.detail', { port: problem.port })
+            : t('startup.port.detailWithFreePort', { port: problem.port, freePort: context.freePort }),
         buttons,
         cancelId: buttons.length - 1,
       };
     }
     case 'database':
       return {
-        title: 'Aula cannot open its data',
+        title: t('startup.database.title'),
         message: problem.message,
-        detail: `Data folder: ${problem.dataDir}\nChoose another folder, or check that this one can be written to.`,
-        buttons: [showFolder, { label: 'Choose another data folder…', action: { kind: 'choose-data-folder' } }, quit],
+        detail: t('startup.database.detail', { dataDir: problem.dataDir }),
+        buttons: [showFolder, chooseFolder, quit],
         cancelId: 2,
       };
     case 'in-use':
       return {
-        title: 'Aula is already running on this data folder',
+        title: t('startup.inUse.title'),
         message: problem.message,
-        detail: `Data folder: ${problem.dataDir}\nStop the other one (a terminal running aula serve, a service, or Aula in another user session), then try again.`,
-        buttons: [{ label: 'Try again', action: { kind: 'retry' } }, { label: 'Choose another data folder…', action: { kind: 'choose-data-folder' } }, quit],
+        detail: t('startup.inUse.detail', { dataDir: problem.dataDir }),
+        buttons: [tryAgain, chooseFolder, quit],
         cancelId: 2,
       };
     case 'config': {
       // Try again would read the same environment: only a change where Aula is started from helps.
       const { variables } = problem;
-      const named = variables.length === 1 ? `${variables[0]} is` : `${variables.join(' and ')} are`;
       return {
-        title: 'Aula cannot start: a setting is not valid',
+        title: t('startup.config.title'),
         message: problem.message,
         detail:
           variables.length > 0
-            ? `${named} set in the environment Aula is started from: a desktop shortcut or launcher, a service file, ` +
-              "or the user's environment variables (a shell profile, or Windows' Environment Variables settings). " +
-              `Correct ${variables.length === 1 ? 'it' : 'them'} there, or remove ${variables.length === 1 ? 'it' : 'them'} to use the default, then start Aula again.`
-            : 'Correct the setting in that file, or delete the file to use the defaults, then start Aula again.',
+            ? t('startup.config.variables', { variables: namesOf(variables), count: variables.length })
+            : t('startup.config.file'),
         buttons: [quit],
         cancelId: 0,
       };
@@ -81,10 +87,10 @@ export function problemDialog(problem: StartProblem, context: { dataDir: string;
     case 'timeout':
     case 'other':
       return {
-        title: 'Aula cannot start the collector',
+        title: t('startup.collector.title'),
         message: problem.message,
-        detail: `Data folder: ${context.dataDir}`,
-        buttons: [{ label: 'Try again', action: { kind: 'retry' } }, showFolder, quit],
+        detail: t('startup.dataFolder', { dataDir: context.dataDir }),
+        buttons: [tryAgain, showFolder, quit],
         cancelId: 2,
       };
   }
@@ -96,11 +102,14 @@ export function problemDialog(problem: StartProblem, context: { dataDir: string;
  */
 export function settingsProblemDialog(problem: string): { title: string; message: string; detail: string; buttons: string[] } {
   return {
-    title: "Aula's saved settings could not be used",
+    title: t('savedSettings.title'),
     message: problem,
-    detail:
-      'Aula starts with its default settings: port 3000, open to the classroom network, data in the usual folder. ' +
-      'Set them again in the dashboard (Settings), or correct the file, then restart Aula. The file is left as it is.',
-    buttons: ['OK'],
+    detail: t('savedSettings.detail'),
+    buttons: [t('savedSettings.ok')],
   };
+}
+
+/** The title of the last-resort box, when the app failed before it could show any of the windows above. */
+export function cannotStartTitle(): string {
+  return t('startup.cannotStart');
 }

@@ -1,4 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import { t } from './i18n/setup.js';
 
 /** The tray menu as plain data, so its content is tested without Electron; index.ts turns it into a Menu. */
 export type TrayAction = 'open-dashboard' | 'copy-address' | 'open-data-folder' | 'quit';
@@ -23,27 +24,27 @@ export function gameAddresses(lanUrls: string[]): string[] {
 }
 
 export function trayMenu(state: TrayState): TrayItem[] {
-  const items: TrayItem[] = [{ type: 'action', label: 'Open dashboard', action: 'open-dashboard' }, { type: 'separator' }];
+  const items: TrayItem[] = [{ type: 'action', label: t('tray.openDashboard'), action: 'open-dashboard' }, { type: 'separator' }];
   if (state.collector) {
     const addresses = gameAddresses(state.collector.lanUrls);
-    items.push({ type: 'info', label: 'Collector address for games:' });
+    items.push({ type: 'info', label: t('tray.addressForGames') });
     for (const address of addresses.slice(0, MAX_ADDRESSES)) items.push({ type: 'info', label: `  ${address}` });
-    if (addresses.length > 0) items.push({ type: 'action', label: 'Copy collector address', action: 'copy-address' });
+    if (addresses.length > 0) items.push({ type: 'action', label: t('tray.copyAddress'), action: 'copy-address' });
   } else {
-    items.push({ type: 'info', label: 'Collector not running' });
+    items.push({ type: 'info', label: t('tray.notRunning') });
   }
   items.push(
     { type: 'separator' },
-    { type: 'action', label: 'Open data folder', action: 'open-data-folder' },
+    { type: 'action', label: t('tray.openDataFolder'), action: 'open-data-folder' },
     { type: 'separator' },
-    { type: 'action', label: 'Quit Aula', action: 'quit' },
+    { type: 'action', label: t('tray.quit'), action: 'quit' },
   );
   return items;
 }
 
 export function trayTooltip(state: TrayState): string {
   const first = state.collector ? gameAddresses(state.collector.lanUrls)[0] : undefined;
-  return first ? `Aula — collecting at ${first}` : 'Aula';
+  return first ? t('tray.collectingAt', { address: first }) : 'Aula';
 }
 
 /** Electron's menu template for the model; `onAction` runs the clicked item's action. */

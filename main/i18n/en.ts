@@ -1,0 +1,61 @@
+/** English wording of the desktop app's own words: the tray, the start-up windows, the save dialog's file types. */
+export const en = {
+  tray: {
+    openDashboard: 'Open dashboard',
+    addressForGames: 'Collector address for games:',
+    copyAddress: 'Copy collector address',
+    notRunning: 'Collector not running',
+    openDataFolder: 'Open data folder',
+    quit: 'Quit Aula',
+    collectingAt: 'Aula — collecting at {{address}}',
+  },
+  startup: {
+    /** The last resort, when the app itself failed before any of the windows below could be shown. */
+    cannotStart: 'Aula cannot start',
+    quit: 'Quit',
+    tryAgain: 'Try again',
+    showDataFolder: 'Show data folder',
+    chooseDataFolder: 'Choose another data folder…',
+    usePort: 'Use port {{port}}',
+    dataFolder: 'Data folder: {{dataDir}}',
+    collector: {
+      title: 'Aula cannot start the collector',
+    },
+    port: {
+      detail:
+        'Games were set up to send their data to port {{port}}. Close the other program (perhaps another copy of the collector) and try again.',
+      detailWithFreePort:
+        'Games were set up to send their data to port {{port}}. Close the other program (perhaps another copy of the collector) and try again, or use port {{freePort}} and change the collector address in the games.',
+    },
+    database: {
+      title: 'Aula cannot open its data',
+      detail: 'Data folder: {{dataDir}}\nChoose another folder, or check that this one can be written to.',
+    },
+    inUse: {
+      title: 'Aula is already running on this data folder',
+      detail:
+        'Data folder: {{dataDir}}\nStop the other one (a terminal running aula serve, a service, or Aula in another user session), then try again.',
+    },
+    config: {
+      title: 'Aula cannot start: a setting is not valid',
+      variables_one:
+        "{{variables}} is set in the environment Aula is started from: a desktop shortcut or launcher, a service file, or the user's environment variables (a shell profile, or Windows' Environment Variables settings). Correct it there, or remove it to use the default, then start Aula again.",
+      variables_other:
+        "{{variables}} are set in the environment Aula is started from: a desktop shortcut or launcher, a service file, or the user's environment variables (a shell profile, or Windows' Environment Variables settings). Correct them there, or remove them to use the default, then start Aula again.",
+      /** Between the names of several variables ("AULA_PORT and AULA_HOST"), and before the last one. */
+      between: ' and ',
+      beforeLast: ' and ',
+      file: 'Correct the setting in that file, or delete the file to use the defaults, then start Aula again.',
+    },
+  },
+  savedSettings: {
+    title: "Aula's saved settings could not be used",
+    detail:
+      'Aula starts with its default settings: port 3000, open to the classroom network, data in the usual folder. Set them again in the dashboard (Settings), or correct the file, then restart Aula. The file is left as it is.',
+    ok: 'OK',
+  },
+  saveDialog: {
+    allFiles: 'All files',
+    fileOfType: '{{extension}} file',
+  },
+};
