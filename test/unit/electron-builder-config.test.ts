@@ -95,6 +95,7 @@ describe('packaged app layout (--dir build with a stub Electron)', () => {
     assert.deepEqual(leftovers, []);
     // Production dependencies are there; the native one outside the archive (it cannot be loaded from inside).
     assert.ok(files.includes('/node_modules/express/package.json'));
+    assert.ok(files.includes('/node_modules/i18next/package.json'), "the main process words its menus and dialogs with i18next (main/i18n)");
     const native = path.join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
     assert.ok(fs.existsSync(native));
     assert.ok(!files.some((file) => file.includes('/node_modules/electron/')), 'Electron itself is not an app dependency');
