@@ -37,6 +37,13 @@ describe('Players and Statements speak Spanish', { skip: chromiumMissing }, () =
         result: { success: true, score: { scaled: 0.9, raw: 9, max: 10 } },
         timestamp: new Date().toISOString(),
       },
+      {
+        actor: session.actor,
+        verb: { id: `${ADL}answered` },
+        object: { id: 'http://aula.test/games/fracciones/question/q1', definition: { type: 'http://adlnet.gov/expapi/activities/question' } },
+        result: { response: 'b' },
+        timestamp: new Date().toISOString(),
+      },
     ]);
     assert.equal(answer.status, 200, answer.text);
     const row = collector.context.db.prepare('SELECT animal_name AS name FROM players WHERE public_id = ?').get(session.playerId) as { name: string };
@@ -88,7 +95,7 @@ describe('Players and Statements speak Spanish', { skip: chromiumMissing }, () =
     const facts = page.locator('p.muted', { has: page.getByTestId('player-public-id') });
     assert.match(
       (await facts.textContent()) ?? '',
-      new RegExp(`^1 sesión · 2 trazas · visto por primera vez \\d{2}:\\d{2}:\\d{2} · visto por última vez \\d{2}:\\d{2}:\\d{2} · nombre de animal ${animal} · id del jugador `),
+      new RegExp(`^1 sesión · 3 trazas · visto por primera vez \\d{2}:\\d{2}:\\d{2} · visto por última vez \\d{2}:\\d{2}:\\d{2} · nombre de animal ${animal} · id del jugador `),
     );
     assert.equal(await page.title(), `${animal} — Jugadores — Aula`);
     await page.getByRole('heading', { name: 'Sesiones' }).waitFor();
@@ -98,8 +105,12 @@ describe('Players and Statements speak Spanish', { skip: chromiumMissing }, () =
     assert.equal(await page.locator('td .result').textContent(), 'nivel «level1»: superado · puntuación 0,9', "a level's result, named with it");
     const timeline = page.locator('.statements .statement');
     await timeline.first().waitFor();
-    assert.deepEqual(await timeline.locator('.statement-action').allTextContents(), ['completó el nivel «Primer nivel»', 'empezó el juego «fracciones»']);
-    assert.equal(await timeline.first().locator('.statement-result').textContent(), '✓ acierto · puntuación 0,9');
+    assert.deepEqual(await timeline.locator('.statement-action').allTextContents(), [
+      'respondió «b» en la pregunta «q1»',
+      'completó el nivel «Primer nivel»',
+      'empezó el juego «fracciones»',
+    ]);
+    assert.equal(await timeline.nth(1).locator('.statement-result').textContent(), '✓ acierto · puntuación 0,9');
 
     await page.goto(`${collector.url}/players/no-such-player`);
     await page.getByText('No existe ese jugador').waitFor();
@@ -129,7 +140,7 @@ describe('Players and Statements speak Spanish', { skip: chromiumMissing }, () =
     await page.locator('.statement-action', { hasText: '«Primer nivel»' }).waitFor();
     await page.getByLabel('Idioma').selectOption('en');
     await page.getByRole('heading', { level: 1, name: 'Statements' }).waitFor();
-    const action = page.locator('.statements .statement').first();
+    const action = page.locator('.statements .statement').nth(1);
     await action.locator('.statement-action', { hasText: 'completed level "First level"' }).waitFor();
     assert.equal(await action.locator('.statement-result').textContent(), '✓ success · score 0.9');
     assert.equal(await page.getByLabel('Verb').locator('option').nth(3).textContent(), 'completed');

@@ -25,6 +25,18 @@ const VERBS: Record<string, VerbKey> = {
   'https://w3id.org/xapi/adb/verbs/initialized': 'started',
 };
 
+/**
+ * Other ADL verbs xAPI games send, worded in the dashboard's language; in English their label is the IRI's last word,
+ * as it read before. Not offered by the Verb filter, which lists the serious-games vocabulary above.
+ */
+const OTHER_VERBS: Record<string, VerbKey> = {
+  [`${ADL}answered`]: 'answered',
+  [`${ADL}attempted`]: 'attempted',
+  [`${ADL}experienced`]: 'experienced',
+  [`${ADL}passed`]: 'passed',
+  [`${ADL}failed`]: 'failed',
+};
+
 const verbWord = (key: VerbKey, language?: string): string => t(`vocabulary:verbs.${key}`, { lng: language });
 
 /**
@@ -96,7 +108,7 @@ function decode(text: string): string {
 
 export function verbLabel(verbId: string | null | undefined): string {
   if (!verbId) return t('vocabulary:didSomething');
-  const key = VERBS[verbId];
+  const key = VERBS[verbId] ?? OTHER_VERBS[verbId];
   return key ? verbWord(key) : lastSegment(verbId);
 }
 

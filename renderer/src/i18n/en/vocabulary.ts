@@ -11,6 +11,12 @@ export const vocabulary = {
     used: 'used',
     skipped: 'skipped',
     selected: 'selected',
+    // Other ADL verbs xAPI games send, read as their IRI's last word in English; not offered by the Verb filter.
+    answered: 'answered',
+    attempted: 'attempted',
+    experienced: 'experienced',
+    passed: 'passed',
+    failed: 'failed',
   },
   didSomething: 'did something',
   /**

@@ -13,6 +13,11 @@ export const vocabulary: Catalog<typeof english> = {
     used: 'usó',
     skipped: 'se saltó',
     selected: 'eligió',
+    answered: 'respondió',
+    attempted: 'intentó',
+    experienced: 'vio',
+    passed: 'superó',
+    failed: 'no superó',
   },
   didSomething: 'hizo algo',
   types: {
