@@ -1,6 +1,8 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { AppContext } from '../context.js';
 import { sendJson } from '../http/send.js';
+import { requestLanguage } from '../i18n/request-language.js';
+import { word, wording } from '../i18n/wording.js';
 import { SseHub, type SseHubOptions } from '../live/sse-hub.js';
 import { activityRoutes } from './activity-routes.js';
 import { AdminError, sendAdminError } from './admin-error.js';
@@ -65,20 +67,23 @@ export function adminRouter(ctx: AppContext, options: AdminRouterOptions = {}): 
   });
   router.get('/events', (req, res) => hub.attach(req, res));
 
-  router.use((_req, res) => sendAdminError(res, 404, 'not-found', 'No such dashboard API endpoint.'));
-  router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  // Messages in the request's language (Accept-Language, server/i18n): Spanish for a dashboard in Spanish, else
+  // English as always. `reason` and the shape never change with it.
+  router.use((req, res) => sendAdminError(res, 404, 'not-found', word(wording('request.noEndpoint'), requestLanguage(req))));
+  router.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (res.headersSent) {
       res.end();
       return;
     }
-    if (error instanceof AdminError) return sendAdminError(res, error.status, error.reason, error.message);
+    const language = requestLanguage(req);
+    if (error instanceof AdminError) return sendAdminError(res, error.status, error.reason, error.messageIn(language));
     const status = (error as { status?: number }).status;
-    if (status === 413) return sendAdminError(res, 413, 'body-too-large', 'The request body is too large.');
+    if (status === 413) return sendAdminError(res, 413, 'body-too-large', word(wording('request.tooLarge'), language));
     if (status !== undefined && status >= 400 && status < 500) {
-      return sendAdminError(res, status, 'bad-request', 'The request could not be read (is it valid JSON?).');
+      return sendAdminError(res, status, 'bad-request', word(wording('request.unreadable'), language));
     }
     ctx.log.error({ err: error }, 'admin API failed');
-    sendAdminError(res, 500, 'internal-error', 'Something went wrong in Aula; the details are in its log.');
+    sendAdminError(res, 500, 'internal-error', word(wording('request.internal'), language));
   });
   return router;
 }

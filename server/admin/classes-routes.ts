@@ -6,6 +6,8 @@ import { parseRosterCsv } from '../auth/roster-csv.js';
 import { PasswordRefusedError, resetPassword } from '../auth/student-password.js';
 import type { AppContext } from '../context.js';
 import { sendJson } from '../http/send.js';
+import { requestLanguage } from '../i18n/request-language.js';
+import { capitalized, type Language, word, wording } from '../i18n/wording.js';
 import { ClassExistsError, type ClassInfo, ClassInUseError, createClass, deleteClass, getClass, listClasses, renameClass } from '../store/classes-repo.js';
 import { deleteStudentAccount, StudentDeleteError } from '../store/student-delete.js';
 import { existingUsernames, findStudentByUsername, joinClass, listStudents, removeFromClass, StudentExistsError } from '../store/students-repo.js';
@@ -14,10 +16,10 @@ import type { ClassStudent } from './api-types.js';
 import { readClassStudent, readClassStudentById, readClassStudents } from './classes-read.js';
 import { parseBody } from './validate.js';
 
-const newClassSchema = z.object({ name: z.string().trim().min(1, 'Give the class a name').max(120) });
+const newClassSchema = z.object({ name: z.string().trim().min(1, word(wording('field.className'))).max(120) });
 
-const classExists = (error: ClassExistsError) =>
-  new AdminError(409, 'class-exists', `${error.message} (class names are compared without regard to case).`);
+// Every message here is a wording (server/i18n): the dashboard gets it in its language, anything else in English.
+const classExists = (error: ClassExistsError) => new AdminError(409, 'class-exists', wording('class.existsCaseless', { problem: error.wording }));
 
 // Lengths are generous here: credential-rules.ts says what a username and a password may really be, in the
 // same words as `aula student add`. Messages never repeat a password.
@@ -32,7 +34,7 @@ const newStudentSchema = z.object({
 const newPasswordSchema = z.object({ password: z.string().max(1000) });
 
 const joinSchema = z.object({
-  username: z.string().trim().min(1, 'Give the username of an existing student').max(200),
+  username: z.string().trim().min(1, word(wording('field.existingUsername'))).max(200),
   role: z.enum(['student', 'assistant', 'teacher']).default('student'),
 });
 
@@ -86,7 +88,8 @@ export function classesRoutes(ctx: AppContext): express.Router {
     } catch (error) {
       if (!(error instanceof ClassInUseError)) throw error;
       // The admin error shape, plus the linked activities so the dashboard can list them.
-      return sendJson(res, 409, { error: { reason: 'class-in-use', message: `${error.message}.`, activities: error.activities } });
+      const message = word(wording('class.sentence', { text: error.wording }), requestLanguage(req));
+      return sendJson(res, 409, { error: { reason: 'class-in-use', message, activities: error.activities } });
     }
     if (!deleted) throw classNotFound();
     changed(deleted.id);
@@ -109,8 +112,8 @@ export function classesRoutes(ctx: AppContext): express.Router {
       await createAccounts(ctx.db, write, found.id, [account]);
     } catch (error) {
       if (error instanceof RosterError) {
-        const message = error.problems.map((problem) => problem.message).join('; ');
-        throw new AdminError(400, 'invalid-student', `${capitalized(message)}.`);
+        const problems = error.problems;
+        throw new AdminError(400, 'invalid-student', (language) => sentence(problems.map((problem) => problemIn(problem, language)).join('; ')));
       }
       if (error instanceof StudentExistsError) throw studentExists(username);
       throw error;
@@ -123,11 +126,11 @@ export function classesRoutes(ctx: AppContext): express.Router {
   router.post('/classes/:id/students/import', express.text({ type: ['text/csv', 'text/plain'], limit: ROSTER_LIMIT }), async (req, res) => {
     const found = requireClass(ctx, req);
     if (typeof req.body !== 'string') {
-      throw new AdminError(415, 'unsupported-media-type', 'Send the roster as CSV text (Content-Type: text/csv).');
+      throw new AdminError(415, 'unsupported-media-type', wording('roster.notCsvText'));
     }
     const parsed = parseRosterCsv(req.body);
     if (parsed.accounts.length === 0 && parsed.problems.length === 0) {
-      throw new AdminError(400, 'empty-roster', 'The file holds no students: one per line, username,password[,name].');
+      throw new AdminError(400, 'empty-roster', wording('roster.empty'));
     }
     try {
       // As `aula student import`: the file's own problems and the accounts' problems are reported together.
@@ -143,7 +146,7 @@ export function classesRoutes(ctx: AppContext): express.Router {
     } catch (error) {
       if (error instanceof StudentExistsError) throw studentExists(error.username);
       if (!(error instanceof RosterError)) throw error;
-      sendInvalidRoster(res, error.problems);
+      sendInvalidRoster(res, error.problems, requestLanguage(req));
     }
   });
 
@@ -155,7 +158,10 @@ export function classesRoutes(ctx: AppContext): express.Router {
     try {
       if (!(await resetPassword(write, student.id, password))) throw notInClass(found);
     } catch (error) {
-      if (error instanceof PasswordRefusedError) throw new AdminError(400, 'invalid-password', `${capitalized(error.message)}.`);
+      if (error instanceof PasswordRefusedError) {
+        const refusal = error.wording;
+        throw new AdminError(400, 'invalid-password', (language) => sentence(word(refusal, language)));
+      }
       throw error;
     }
     // The new generation already counts afresh; this also drops the old counts from memory at once.
@@ -181,7 +187,7 @@ export function classesRoutes(ctx: AppContext): express.Router {
     const account = await ctx.writer
       .run((db) => deleteStudentAccount(db, username))
       .catch((error: unknown) => {
-        if (error instanceof StudentDeleteError) throw new AdminError(error.reason === 'student-not-found' ? 404 : 409, error.reason, error.message);
+        if (error instanceof StudentDeleteError) throw new AdminError(error.reason === 'student-not-found' ? 404 : 409, error.reason, error.wording);
         throw error;
       });
     for (const classId of account.classIds) changed(classId);
@@ -208,14 +214,15 @@ export function classesRoutes(ctx: AppContext): express.Router {
       return { kind: 'joined', username: student.username } as const;
     });
     if (outcome.kind === 'no-student') {
-      throw new AdminError(404, 'student-not-found', `There is no student "${username}". Check the spelling, or add a new account with a password.`);
+      throw new AdminError(404, 'student-not-found', wording('student.noSuchStudent', { username }));
     }
-    if (outcome.kind === 'no-class') throw new AdminError(404, 'class-not-found', 'There is no such class.');
+    if (outcome.kind === 'no-class') throw classNotFound();
     if (outcome.kind === 'member') {
+      const names = { username: outcome.username, className: found.name };
       throw new AdminError(
         409,
         'already-in-class',
-        `${outcome.username} is already in class ${found.name}${outcome.role ? ` (as ${outcome.role})` : ''}. To change the role, remove ${outcome.username} from the class first, then add again.`,
+        outcome.role ? wording('student.alreadyInClassAs', { ...names, role: wording(`role.${outcome.role}`) }) : wording('student.alreadyInClass', names),
       );
     }
     changed(found.id);
@@ -232,8 +239,7 @@ function requireMember(ctx: AppContext, found: ClassInfo, req: Request): ClassSt
   return student;
 }
 
-const notInClass = (found: ClassInfo) =>
-  new AdminError(404, 'student-not-in-class', `That student is not in class ${found.name} (any more).`);
+const notInClass = (found: ClassInfo) => new AdminError(404, 'student-not-in-class', wording('student.notInClass', { className: found.name }));
 
 function requireClass(ctx: AppContext, req: Request): ClassInfo {
   const found = getClass(ctx.db, String(req.params.id));
@@ -241,27 +247,30 @@ function requireClass(ctx: AppContext, req: Request): ClassInfo {
   return found;
 }
 
-const classNotFound = () => new AdminError(404, 'class-not-found', 'There is no such class.');
+const classNotFound = () => new AdminError(404, 'class-not-found', wording('class.notFound'));
 
-const studentExists = (username: string) =>
-  new AdminError(409, 'student-exists', `A student "${username}" already exists (usernames are unique across all classes).`);
+const studentExists = (username: string) => new AdminError(409, 'student-exists', wording('student.existsEverywhere', { username }));
 
 /** Nothing was imported; every problem, by line, so the teacher fixes the file once. */
-function sendInvalidRoster(res: Response, problems: RosterProblem[]): void {
-  const count = problems.length;
+function sendInvalidRoster(res: Response, problems: RosterProblem[], language: Language): void {
   sendJson(res, 400, {
     error: {
       reason: 'invalid-roster',
-      message: `Nothing was imported: ${count} problem${count === 1 ? '' : 's'} to fix in the file.`,
-      problems: problems.map((problem) => ({ line: problem.line ?? null, message: problem.message })),
+      message: word(wording('roster.nothingImported', { count: problems.length }), language),
+      problems: problems.map((problem) => ({ line: problem.line ?? null, message: problemIn(problem, language) })),
     },
   });
+}
+
+function problemIn(problem: RosterProblem, language: Language): string {
+  return problem.wording === undefined ? problem.message : word(problem.wording, language);
 }
 
 function sortedByLine(problems: RosterProblem[]): RosterProblem[] {
   return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
-function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** A refusal's reasons as one sentence: capital first, full stop last, in any language. */
+function sentence(text: string): string {
+  return `${capitalized(text)}.`;
 }

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import type { NewAccount, RosterProblem } from './roster.js';
+import { wording } from '../i18n/wording.js';
+import { type NewAccount, type RosterProblem, rosterProblem } from './roster.js';
 
 export interface ParsedRoster {
   accounts: NewAccount[];
@@ -33,7 +34,8 @@ export function parseRosterCsv(text: string): ParsedRoster {
     }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    return { accounts: [], problems: [{ line, username: '', message: `the file is not valid CSV (${(error as Error).message})` }] };
+    // csv-parse's own detail stays in English: it names the parser's finding, not the teacher's.
+    return { accounts: [], problems: [rosterProblem(line, '', wording('roster.notCsv', { detail: (error as Error).message }))] };
   }
   const accounts: NewAccount[] = [];
   const problems: RosterProblem[] = [];
@@ -43,11 +45,11 @@ export function parseRosterCsv(text: string): ParsedRoster {
     if (index === 0 && HEADER.test(cells[0] ?? '')) return;
     const [username = '', password = '', name = '', ...rest] = cells;
     if (rest.some((cell) => cell !== '')) {
-      problems.push({ line, username, message: `expected username,password[,name] but found ${cells.length} columns` });
+      problems.push(rosterProblem(line, username, wording('roster.columns', { found: cells.length })));
       return;
     }
-    if (username === '') problems.push({ line, username, message: 'the username is missing' });
-    else if (password === '') problems.push({ line, username, message: `the password of "${username}" is missing` });
+    if (username === '') problems.push(rosterProblem(line, username, wording('roster.usernameMissing')));
+    else if (password === '') problems.push(rosterProblem(line, username, wording('roster.passwordMissing', { username })));
     else accounts.push({ line, username, password, name: name === '' ? undefined : name });
   });
   return { accounts, problems };

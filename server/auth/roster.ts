@@ -1,3 +1,4 @@
+import { type Wording, word, wording } from '../i18n/wording.js';
 import type { Db } from '../store/open-database.js';
 import {
   addToClass,
@@ -7,7 +8,7 @@ import {
   insertStudent,
   type Student,
 } from '../store/students-repo.js';
-import { emailProblem, normalizeUsername, passwordProblem, usernameProblem } from './credential-rules.js';
+import { emailWording, normalizeUsername, passwordWording, usernameWording } from './credential-rules.js';
 import { hashPassword } from './password-hash.js';
 
 export interface NewAccount {
@@ -23,7 +24,15 @@ export interface NewAccount {
 export interface RosterProblem {
   line?: number | undefined;
   username: string;
+  /** In English, as the CLI prints it. */
   message: string;
+  /** The same in words, for the dashboard's language (server/i18n); absent, `message` is shown as it is. */
+  wording?: Wording | undefined;
+}
+
+/** A problem with its English message made from its wording, so the two always say the same. */
+export function rosterProblem(line: number | undefined, username: string, said: Wording): RosterProblem {
+  return { line, username, message: word(said), wording: said };
 }
 
 /** Nothing was created: every problem found is listed, so the teacher can fix them all at once. */
@@ -45,19 +54,20 @@ export function checkAccounts(db: Db, accounts: NewAccount[]): RosterProblem[] {
   const problems: RosterProblem[] = [];
   const seen = new Map<string, number | undefined>();
   for (const account of accounts.map(normalized)) {
-    const report = (message: string) => problems.push({ line: account.line, username: account.username, message });
-    const badName = usernameProblem(account.username);
+    const { username } = account;
+    const report = (said: Wording) => problems.push(rosterProblem(account.line, username, said));
+    const badName = usernameWording(username);
     if (badName) report(badName);
-    const badPassword = passwordProblem(account.password);
-    if (badPassword) report(`${badPassword} (student "${account.username}")`);
-    const badEmail = emailProblem(account.email?.trim() ?? '');
+    const badPassword = passwordWording(account.password);
+    if (badPassword) report(wording('roster.passwordOfStudent', { problem: badPassword, username }));
+    const badEmail = emailWording(account.email?.trim() ?? '');
     if (badEmail) report(badEmail);
-    if (seen.has(account.username)) {
-      const first = seen.get(account.username);
-      report(`the username "${account.username}" appears twice${first === undefined ? '' : ` (first on line ${first})`}`);
+    if (seen.has(username)) {
+      const first = seen.get(username);
+      report(first === undefined ? wording('roster.usernameTwice', { username }) : wording('roster.usernameTwiceFirstOn', { username, line: first }));
     } else {
-      seen.set(account.username, account.line);
-      if (existingUsernames(db, [account.username]).length > 0) report(`a student "${account.username}" already exists`);
+      seen.set(username, account.line);
+      if (existingUsernames(db, [username]).length > 0) report(wording('roster.studentExists', { username }));
     }
   }
   return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));

@@ -1,11 +1,16 @@
+import { type Wording, word } from '../i18n/wording.js';
 import { setPasswordHash } from '../store/students-repo.js';
-import { passwordProblem } from './credential-rules.js';
+import { passwordWording } from './credential-rules.js';
 import { hashPassword } from './password-hash.js';
 import type { WriteRunner } from './roster.js';
 import { raiseTokenGeneration } from './token-generation.js';
 
 /** The new password breaks a rule of credential-rules.ts; the message never repeats it. */
-export class PasswordRefusedError extends Error {}
+export class PasswordRefusedError extends Error {
+  constructor(readonly wording: Wording) {
+    super(word(wording));
+  }
+}
 
 /**
  * Gives a student a new password, with the same rules and hashing as a new account (roster.ts). Resolves false
@@ -17,7 +22,7 @@ export class PasswordRefusedError extends Error {}
  * can log in at once, also after `aula student password` run while Aula is serving.
  */
 export async function resetPassword(write: WriteRunner, studentId: string, password: string): Promise<boolean> {
-  const problem = passwordProblem(password);
+  const problem = passwordWording(password);
   if (problem) throw new PasswordRefusedError(problem);
   // scrypt is slow on purpose: hash before the write, so the transaction stays short.
   const passwordHash = await hashPassword(password);

@@ -1,3 +1,4 @@
+import { type Wording, word, wording } from '../i18n/wording.js';
 import { newRowId } from '../util/random-ids.js';
 import { isoNow } from '../util/time.js';
 import type { Db } from './open-database.js';
@@ -17,8 +18,13 @@ const CLASS_SELECT = `SELECT c.id, c.name, c.created,
   FROM classes c`;
 
 export class ClassExistsError extends Error {
+  /** The message as a wording, for the dashboard's language (server/i18n); `message` is its English. */
+  readonly wording: Wording;
+
   constructor(readonly className: string) {
-    super(`A class named "${className}" already exists`);
+    const said = wording('class.exists', { name: className });
+    super(word(said));
+    this.wording = said;
   }
 }
 
@@ -55,18 +61,17 @@ export interface LinkedActivity {
  * activities another class or none first, or deletes the ones no game played (one with traces is research data).
  */
 export class ClassInUseError extends Error {
+  /** The message as a wording, for the dashboard's language (server/i18n); `message` is its English. */
+  readonly wording: Wording;
+
   constructor(
     readonly className: string,
     readonly activities: LinkedActivity[],
   ) {
     const names = activities.map((activity) => `"${activity.name}"`).join(', ');
-    const count = activities.length;
-    super(
-      `Class ${className} is not deleted: ${count === 1 ? 'activity' : `${count} activities`} ${names} ${count === 1 ? 'is' : 'are'} linked to it. ` +
-        'An activity with traces is not deleted (they are research data): give them another class or none first ' +
-        '(Activities screen, Change; or aula activity edit CODE --class NAME or --no-class), delete the ones no game ' +
-        'has played, or rename the class instead',
-    );
+    const said = wording('class.inUse', { name: className, count: activities.length, activities: names });
+    super(word(said));
+    this.wording = said;
   }
 }
 

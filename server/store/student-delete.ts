@@ -1,13 +1,18 @@
+import { type Wording, word, wording } from '../i18n/wording.js';
 import type { Db } from './open-database.js';
 import { prepared } from './prepared.js';
 import { STUDENT_REFUSALS_WHERE } from './rejections-repo.js';
 
 export class StudentDeleteError extends Error {
+  /** The message as a wording, for the dashboard's language (server/i18n); `message` is its English. */
+  readonly wording: Wording;
+
   constructor(
     readonly reason: 'student-not-found' | 'student-has-data',
-    message: string,
+    said: Wording,
   ) {
-    super(message);
+    super(word(said));
+    this.wording = said;
   }
 }
 
@@ -25,7 +30,7 @@ export function studentAccount(db: Db, username: string): StudentAccount {
     db,
     'SELECT id, username, name FROM students WHERE username = lower(?) OR username = ?',
   ).get(username, username);
-  if (!found) throw new StudentDeleteError('student-not-found', `No student "${username}". See: aula student list`);
+  if (!found) throw new StudentDeleteError('student-not-found', wording('student.notFound', { username }));
   const rows = prepared<[string], { id: string; name: string }>(
     db,
     'SELECT c.id, c.name FROM class_members m JOIN classes c ON c.id = m.class_id WHERE m.student_id = ? ORDER BY c.name',
@@ -51,8 +56,7 @@ export function deleteStudentAccount(db: Db, username: string): StudentAccount {
   if (player) {
     throw new StudentDeleteError(
       'student-has-data',
-      `Nothing deleted: ${account.username} still has data in Aula (${player.sessions} session${player.sessions === 1 ? '' : 's'}). ` +
-        `Erase it first (aula player erase ${player.publicId} --yes), then delete the account. In the dashboard, the player's page erases it.`,
+      wording('student.hasData', { username: account.username, count: player.sessions, player: player.publicId }),
     );
   }
   db.pragma('secure_delete = ON');

@@ -1,4 +1,5 @@
 import type { ClassRole, StudentAccount } from '../admin/api-types.js';
+import { type Wording, word, wording } from '../i18n/wording.js';
 import { newRowId } from '../util/random-ids.js';
 import { isoNow } from '../util/time.js';
 import type { Db } from './open-database.js';
@@ -26,8 +27,13 @@ export interface NewStudent {
 }
 
 export class StudentExistsError extends Error {
+  /** The message as a wording, for the dashboard's language (server/i18n); `message` is its English. */
+  readonly wording: Wording;
+
   constructor(readonly username: string) {
-    super(`A student with username "${username}" already exists`);
+    const said = wording('student.exists', { username });
+    super(word(said));
+    this.wording = said;
   }
 }
 

@@ -1,3 +1,5 @@
+import { currentLanguage } from '../i18n/setup';
+
 /** The admin API's error, with the message the server wrote for the teacher. */
 export class ApiError extends Error {
   constructor(
@@ -27,10 +29,20 @@ export async function apiDelete<T>(path: string): Promise<T> {
   return call<T>(path, { method: 'DELETE' });
 }
 
+/**
+ * The dashboard's language on every request: the server words its messages (a refused class name, a roster's
+ * problems) in it, Spanish for `es`, English otherwise (server/i18n/request-language.ts).
+ */
+export function languageHeaders(headers?: HeadersInit): Headers {
+  const all = new Headers(headers);
+  all.set('Accept-Language', currentLanguage());
+  return all;
+}
+
 async function call<T>(path: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(`${BASE}${path}`, init);
+    response = await fetch(`${BASE}${path}`, { ...init, headers: languageHeaders(init.headers) });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, 'unreachable', 'Aula is not answering. Is the collector still running?');

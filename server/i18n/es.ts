@@ -1,0 +1,70 @@
+import type { EnglishCatalog } from './en.js';
+
+/** The same keys as en.ts, every leaf a string: a key English gains and Spanish lacks fails the type check. */
+export type Catalog<T> = { readonly [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> };
+
+/** Spanish from Spain, addressing the teacher with "tú"; commands, flags and file formats stay as they are typed. */
+export const es: Catalog<EnglishCatalog> = {
+  class: {
+    exists: 'Ya existe una clase llamada "{{name}}"',
+    existsCaseless: '{{problem}} (en los nombres de clase no cuentan las mayúsculas).',
+    notFound: 'Esa clase no existe.',
+    inUse_one:
+      'La clase {{name}} no se ha eliminado: la actividad {{activities}} está vinculada a ella. Una actividad con trazas no se elimina (son datos de investigación): primero asígnale otra clase o ninguna (pantalla Actividades, Cambiar; o aula activity edit CODE --class NAME o --no-class), elimina las que ningún juego ha jugado, o cambia el nombre de la clase',
+    inUse_other:
+      'La clase {{name}} no se ha eliminado: {{count}} actividades, {{activities}}, están vinculadas a ella. Una actividad con trazas no se elimina (son datos de investigación): primero asígnales otra clase o ninguna (pantalla Actividades, Cambiar; o aula activity edit CODE --class NAME o --no-class), elimina las que ningún juego ha jugado, o cambia el nombre de la clase',
+    sentence: '{{text}}.',
+  },
+  student: {
+    exists: 'Ya existe un alumno con el usuario "{{username}}"',
+    existsEverywhere: 'Ya existe un alumno "{{username}}" (cada usuario es único en todas las clases).',
+    noSuchStudent: 'No hay ningún alumno "{{username}}". Revisa cómo se escribe, o añade una cuenta nueva con contraseña.',
+    alreadyInClass:
+      '{{username}} ya está en la clase {{className}}. Para cambiar el papel, quita primero a {{username}} de la clase y vuelve a añadirlo.',
+    alreadyInClassAs:
+      '{{username}} ya está en la clase {{className}} (como {{role}}). Para cambiar el papel, quita primero a {{username}} de la clase y vuelve a añadirlo.',
+    notInClass: 'Ese alumno ya no está en la clase {{className}}.',
+    notFound: 'No hay ningún alumno "{{username}}". Consulta: aula student list',
+    hasData_one:
+      'No se ha eliminado nada: {{username}} aún tiene datos en Aula ({{count}} sesión). Bórralos primero (aula player erase {{player}} --yes) y luego elimina la cuenta. En el panel, la página del jugador los borra.',
+    hasData_other:
+      'No se ha eliminado nada: {{username}} aún tiene datos en Aula ({{count}} sesiones). Bórralos primero (aula player erase {{player}} --yes) y luego elimina la cuenta. En el panel, la página del jugador los borra.',
+  },
+  field: {
+    className: 'Ponle un nombre a la clase',
+    existingUsername: 'Escribe el usuario de un alumno que ya exista',
+  },
+  role: { student: 'alumno', assistant: 'ayudante', teacher: 'docente' },
+  credentials: {
+    usernameEmpty: 'el usuario está vacío',
+    usernameTooLong: 'el usuario tiene más de 64 caracteres',
+    usernameCharacters: 'el usuario "{{username}}" solo puede tener letras a-z, cifras y . _ - (sin espacios ni tildes)',
+    passwordEmpty: 'la contraseña está vacía',
+    passwordTooLong: 'la contraseña tiene más de {{max}} caracteres',
+    passwordSpaces: 'la contraseña empieza o termina con un espacio',
+    passwordCharacters: 'la contraseña contiene " o \\ o un carácter de control',
+    notEmail: '"{{email}}" no es una dirección de correo electrónico',
+  },
+  roster: {
+    passwordOfStudent: '{{problem}} (alumno "{{username}}")',
+    usernameTwice: 'el usuario "{{username}}" aparece dos veces',
+    usernameTwiceFirstOn: 'el usuario "{{username}}" aparece dos veces (la primera en la línea {{line}})',
+    studentExists: 'ya existe un alumno "{{username}}"',
+    notCsv: 'el archivo no es un CSV válido ({{detail}})',
+    columns: 'se esperaba usuario,contraseña[,nombre] pero hay {{found}} columnas',
+    usernameMissing: 'falta el usuario',
+    passwordMissing: 'falta la contraseña de "{{username}}"',
+    notCsvText: 'Envía la lista de clase como texto CSV (Content-Type: text/csv).',
+    empty: 'El archivo no tiene alumnos: uno por línea, usuario,contraseña[,nombre].',
+    nothingImported_one: 'No se ha importado nada: hay {{count}} problema que corregir en el archivo.',
+    nothingImported_other: 'No se ha importado nada: hay {{count}} problemas que corregir en el archivo.',
+  },
+  request: {
+    invalid: 'petición no válida',
+    wholeNumber: 'Se esperaba un número entero de {{min}} a {{max}}.',
+    noEndpoint: 'Esa dirección no existe en la API del panel.',
+    tooLarge: 'La petición es demasiado grande.',
+    unreadable: 'No se ha podido leer la petición (¿es JSON válido?).',
+    internal: 'Algo ha fallado en Aula; los detalles están en su registro.',
+  },
+};
