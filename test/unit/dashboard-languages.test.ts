@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import i18next from 'i18next';
+import { formatPercent, formatScore } from '../../renderer/src/format/progress.js';
+import { formatCount } from '../../renderer/src/format/time.js';
 import { en } from '../../renderer/src/i18n/en/index.js';
 import { es } from '../../renderer/src/i18n/es/index.js';
 import { pickLanguage } from '../../renderer/src/i18n/languages.js';
@@ -22,5 +25,16 @@ describe("the dashboard's languages", () => {
     assert.equal(pickLanguage(null, ['ES']), 'es');
     assert.equal(pickLanguage('fr', ['de']), 'en');
     assert.equal(pickLanguage(null, []), 'en');
+  });
+
+  test('figures as the chosen language writes them: grouping, decimal mark and the space before %', async () => {
+    const figures = () => [formatCount(12345), formatScore(0.9), formatPercent(0.5), formatPercent(1)];
+    assert.deepEqual(figures(), ['12,345', '0.9', '50%', '100%']);
+    await i18next.changeLanguage('es');
+    try {
+      assert.deepEqual(figures(), ['12.345', '0,9', '50\u00a0%', '100\u00a0%']);
+    } finally {
+      await i18next.changeLanguage('en');
+    }
   });
 });

@@ -12,9 +12,18 @@ export function progressFraction(progress: number | null | undefined, completion
   return completion ? 1 : null;
 }
 
-/** "50%" in every language: the progress bar also sets its fill's CSS width with it ("50 %" would not be one). */
+// Made once per language, as the score's format below.
+const percentFormats = new Map<string, Intl.NumberFormat>();
+
+/** A whole percentage as the dashboard's language writes it: "50%", "50 %" in Spanish. */
 export function formatPercent(fraction: number): string {
-  return `${Math.round(fraction * 100)}%`;
+  const language = currentLanguage();
+  let format = percentFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
+    percentFormats.set(language, format);
+  }
+  return format.format(Math.round(fraction * 100) / 100);
 }
 
 // Made once per language (see format/time.ts): a Statements page formats a score per statement.

@@ -39,8 +39,7 @@ export const players = {
     noSuchPlayerHint: 'Aula holds no player with this id: they were erased, or the link is wrong. Find them among the <players>Players</players>.',
     sessions_one: '{{count, number}} session',
     sessions_other: '{{count, number}} sessions',
-    // As the screen said before it spoke other languages: "statements" also for one.
-    statements_one: '{{count, number}} statements',
+    statements_one: '{{count, number}} statement',
     statements_other: '{{count, number}} statements',
     firstSeen: 'first seen {{time}}',
     lastSeen: 'last seen {{time}}',
