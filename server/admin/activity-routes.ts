@@ -2,6 +2,7 @@ import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { sendJson } from '../http/send.js';
+import { word, wording } from '../i18n/wording.js';
 import { rulesEngineFor } from '../rules/engine-registry.js';
 import { ActivityHasDataError, createActivity, deleteUnplayedActivity, getActivity, setActivityOpen, updateActivity } from '../store/activities-repo.js';
 import type { Db } from '../store/open-database.js';
@@ -16,7 +17,7 @@ import { readActivitySessions } from './read-sessions.js';
 import { intParam, parseBody } from './validate.js';
 
 const newActivitySchema = z.object({
-  name: z.string().trim().min(1, 'Give the activity a name').max(120),
+  name: z.string().trim().min(1, word(wording('field.activityName'))).max(120),
   game: z.string().trim().max(120).optional(),
   classId: z.string().min(1).nullable().optional(),
   allowAnonymous: z.boolean().default(true),
@@ -25,12 +26,12 @@ const newActivitySchema = z.object({
 
 const activityChangesSchema = z
   .object({
-    name: z.string().trim().min(1, 'Give the activity a name').max(120).optional(),
+    name: z.string().trim().min(1, word(wording('field.activityName'))).max(120).optional(),
     classId: z.string().min(1).nullable().optional(),
     allowAnonymous: z.boolean().optional(),
   })
   .strict()
-  .refine((changes) => Object.values(changes).some((value) => value !== undefined), 'Say what to change: name, classId or allowAnonymous.');
+  .refine((changes) => Object.values(changes).some((value) => value !== undefined), word(wording('field.activityChange')));
 
 /** Activities: list, create, change, open/close, delete when unplayed, and their sessions, players and statement rate. */
 export function activityRoutes(ctx: AppContext): express.Router {
@@ -76,7 +77,10 @@ export function activityRoutes(ctx: AppContext): express.Router {
     try {
       deleted = await ctx.writer.run((db) => deleteUnplayedActivity(db, before.id));
     } catch (error) {
-      if (error instanceof ActivityHasDataError) throw new AdminError(409, 'activity-has-data', `${error.message}.`);
+      if (error instanceof ActivityHasDataError) {
+        const refusal = error.wording;
+        throw new AdminError(409, 'activity-has-data', wording('class.sentence', { text: refusal }));
+      }
       throw error;
     }
     if (!deleted) throw notFound();
@@ -140,8 +144,8 @@ function found(ctx: AppContext, req: Request) {
 /** A class an activity is given must exist; none (null or absent) always may. */
 function requireKnownClass(db: Db, classId: string | null | undefined): void {
   if (classId && !prepared<[string], { one: number }>(db, 'SELECT 1 AS one FROM classes WHERE id = ?').get(classId)) {
-    throw new AdminError(400, 'unknown-class', 'That class does not exist.');
+    throw new AdminError(400, 'unknown-class', wording('activity.unknownClass'));
   }
 }
 
-const notFound = () => new AdminError(404, 'activity-not-found', 'There is no such activity (it may have been deleted).');
+const notFound = () => new AdminError(404, 'activity-not-found', wording('activity.notFound'));

@@ -6,6 +6,8 @@ import { ActivityErasureError, previewActivityErasure } from '../erasure/erase-a
 import { ErasureError, previewErasure, readErasures } from '../erasure/erase-player.js';
 import { activityErasureJob, checkpointAfterErasure, erasureJob } from '../erasure/run-erasure.js';
 import { sendJson } from '../http/send.js';
+import { requestLanguage } from '../i18n/request-language.js';
+import { word, wording } from '../i18n/wording.js';
 import { rulesEngineFor } from '../rules/engine-registry.js';
 import { isoNow } from '../util/time.js';
 import { AdminError } from './admin-error.js';
@@ -16,7 +18,7 @@ const eraseBody = z.object({
   /** Tracking code or activity id; absent = everywhere. */
   activity: z.string().min(1).max(200).optional(),
   /** The dashboard asks the teacher to confirm; the API insists on it too. */
-  confirm: z.literal(true, { error: 'confirm must be true: an erasure cannot be undone' }),
+  confirm: z.literal(true, { error: word(wording('field.confirmErasure')) }),
 });
 
 const STATUS: Record<ErasureError['reason'], number> = {
@@ -29,7 +31,7 @@ const STATUS: Record<ErasureError['reason'], number> = {
 const eraseActivityBody = z.object({
   /** The dashboard has the teacher type the tracking code; the API insists on it too, so no id erases by mistake. */
   trackingCode: z.string().min(1).max(200),
-  confirm: z.literal(true, { error: 'confirm must be true: an erasure cannot be undone' }),
+  confirm: z.literal(true, { error: word(wording('field.confirmErasure')) }),
 });
 
 const ACTIVITY_STATUS: Record<ActivityErasureError['reason'], number> = {
@@ -39,8 +41,8 @@ const ACTIVITY_STATUS: Record<ActivityErasureError['reason'], number> = {
 };
 
 function asAdminError(error: unknown): never {
-  if (error instanceof ErasureError) throw new AdminError(STATUS[error.reason], error.reason, error.message);
-  if (error instanceof ActivityErasureError) throw new AdminError(ACTIVITY_STATUS[error.reason], error.reason, error.message);
+  if (error instanceof ErasureError) throw new AdminError(STATUS[error.reason], error.reason, error.wording);
+  if (error instanceof ActivityErasureError) throw new AdminError(ACTIVITY_STATUS[error.reason], error.reason, error.wording);
   throw error;
 }
 
@@ -55,7 +57,7 @@ export function erasureRoutes(ctx: AppContext): express.Router {
 
   router.get('/erasures/preview', (req, res) => {
     const player = optionalString(req.query.player);
-    if (!player) throw new AdminError(400, 'invalid-parameter', 'player is required.');
+    if (!player) throw new AdminError(400, 'invalid-parameter', wording('erasure.playerRequired'));
     try {
       sendJson(res, 200, previewErasure(ctx.db, { player, activity: optionalString(req.query.activity) }));
     } catch (error) {
@@ -81,7 +83,7 @@ export function erasureRoutes(ctx: AppContext): express.Router {
   // Erasing a whole activity's data (the end of a study); `aula activity erase` does the same.
   router.get('/activities/:id/erase', (req, res) => {
     try {
-      sendJson(res, 200, { ...previewActivityErasure(ctx.db, String(req.params.id)), backups: backupsNote(ctx.config.dataDir) });
+      sendJson(res, 200, { ...previewActivityErasure(ctx.db, String(req.params.id)), backups: backupsNote(ctx.config.dataDir, requestLanguage(req)) });
     } catch (error) {
       asAdminError(error);
     }
@@ -97,7 +99,7 @@ export function erasureRoutes(ctx: AppContext): express.Router {
       }
     })();
     if (body.trackingCode !== activity.trackingCode) {
-      throw new AdminError(400, 'confirmation-mismatch', `Type the activity's tracking code, ${activity.trackingCode}, to confirm. Nothing erased.`);
+      throw new AdminError(400, 'confirmation-mismatch', wording('erasure.confirmationMismatch', { code: activity.trackingCode }));
     }
     // Pending results and alerts of its sessions must not be written back after the erasure: write them first.
     await engine.flush();
@@ -109,7 +111,7 @@ export function erasureRoutes(ctx: AppContext): express.Router {
     // What went, in numbers only: the log names no player.
     ctx.log.info({ activityId: report.activityId, erasure: report.id, statements: report.statements, sessions: report.sessions }, 'activity data erased from the dashboard');
     const { sessionIds: _sessions, ...summary } = report;
-    sendJson(res, 200, { ...summary, backups: backupsNote(ctx.config.dataDir) });
+    sendJson(res, 200, { ...summary, backups: backupsNote(ctx.config.dataDir, requestLanguage(req)) });
   });
 
   return router;

@@ -1,4 +1,5 @@
 import type { ActivityErasureCounts, ActivityErasurePreview, ActivityErasureReport } from '../admin/api-types.js';
+import { type Wording, word, wording } from '../i18n/wording.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { deleteStatements } from '../store/statement-rows.js';
@@ -12,11 +13,15 @@ import { revokeXapiCredentials } from '../store/xapi-credentials-repo.js';
 export const LIVE_SESSION_MINUTES = 5;
 
 export class ActivityErasureError extends Error {
+  /** The message as a wording, for the dashboard's language (server/i18n); `message` is its English. */
+  readonly wording: Wording;
+
   constructor(
     readonly reason: 'activity-not-found' | 'nothing-to-erase' | 'games-playing',
-    message: string,
+    said: Wording,
   ) {
-    super(message);
+    super(word(said));
+    this.wording = said;
   }
 }
 
@@ -34,7 +39,7 @@ function findTarget(db: Db, activity: string): Target {
     db,
     'SELECT id, tracking_code AS trackingCode, name, open FROM activities WHERE tracking_code = ? OR id = ?',
   ).get(activity, activity);
-  if (!found) throw new ActivityErasureError('activity-not-found', `No activity with the tracking code "${activity}". See: aula activity list`);
+  if (!found) throw new ActivityErasureError('activity-not-found', wording('erasure.noActivitySeeList', { activity }));
   return { ...found, open: found.open === 1 };
 }
 
@@ -51,11 +56,16 @@ function refuseWhilePlaying(db: Db, target: Target, nowMs: number): void {
       since,
     )?.n ?? 0;
   if (live === 0) return;
+  const code = target.trackingCode;
   throw new ActivityErasureError(
     'games-playing',
-    `Nothing erased: ${live} game${live === 1 ? ' is' : 's are'} still playing in ${target.name} (${target.trackingCode}): sent something in the last ` +
-      `${LIVE_SESSION_MINUTES} minutes. ${target.open ? `Close the activity (aula activity close ${target.trackingCode}), ` : ''}` +
-      `let the students leave the game, and try again in ${LIVE_SESSION_MINUTES} minutes.`,
+    wording('erasure.gamesPlaying', {
+      count: live,
+      name: target.name,
+      code,
+      minutes: LIVE_SESSION_MINUTES,
+      close: target.open ? wording('erasure.closeFirst', { code }) : '',
+    }),
   );
 }
 
@@ -119,7 +129,7 @@ export function eraseActivity(db: Db, activity: string, erasedBy: string, nowMs:
   refuseWhilePlaying(db, target, nowMs);
   const counts = count(db, target);
   if (counts.sessions === 0 && counts.statements === 0 && counts.players === 0) {
-    throw new ActivityErasureError('nothing-to-erase', `Nothing to erase: no game has left data in ${target.name} (${target.trackingCode}).`);
+    throw new ActivityErasureError('nothing-to-erase', wording('erasure.activityNoData', { name: target.name, code: target.trackingCode }));
   }
   const params = { activity: target.id, code: target.trackingCode };
   const time = new Date(nowMs).toISOString();

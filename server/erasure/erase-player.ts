@@ -1,14 +1,19 @@
+import { type Wording, word, wording } from '../i18n/wording.js';
 import { findPlayer } from '../store/find-player.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { deleteStatements } from '../store/statement-rows.js';
 
 export class ErasureError extends Error {
+  /** The message as a wording, for the dashboard's language (server/i18n); `message` is its English. */
+  readonly wording: Wording;
+
   constructor(
     readonly reason: 'player-not-found' | 'player-ambiguous' | 'activity-not-found' | 'nothing-to-erase',
-    message: string,
+    said: Wording,
   ) {
-    super(message);
+    super(word(said));
+    this.wording = said;
   }
 }
 
@@ -56,10 +61,10 @@ function resolvePlayer(db: Db, typed: string): { id: string; kind: 'anonymous' |
   if ('player' in found) return found.player;
   const internal = byId.get(typed);
   if (internal) return internal;
-  if (found.candidates.length === 0) throw new ErasureError('player-not-found', `No player with the id "${typed}".`);
+  if (found.candidates.length === 0) throw new ErasureError('player-not-found', wording('erasure.noPlayer', { player: typed }));
   // Nothing is erased on a guess: the one to erase is named by its playerId.
   const listed = found.candidates.map((candidate) => `${candidate.publicId} (${candidate.matched})`).join(', ');
-  throw new ErasureError('player-ambiguous', `"${typed}" names ${found.candidates.length} players: ${listed}. Give the playerId of the one to erase.`);
+  throw new ErasureError('player-ambiguous', wording('erasure.ambiguous', { player: typed, count: found.candidates.length, listed }));
 }
 
 function resolve(db: Db, target: ErasureTarget): Resolved {
@@ -70,7 +75,7 @@ function resolve(db: Db, target: ErasureTarget): Resolved {
       target.activity,
       target.activity,
     );
-    if (!activity) throw new ErasureError('activity-not-found', `No activity with the tracking code "${target.activity}".`);
+    if (!activity) throw new ErasureError('activity-not-found', wording('erasure.noActivity', { activity: target.activity }));
     activityId = activity.id;
   }
   return { playerId: player.id, kind: player.kind, activityId };
@@ -114,7 +119,7 @@ export function erasePlayer(db: Db, target: ErasureTarget, erasedBy: string, now
     )
     .all(params);
   if (sessions.length === 0 && gameplays.length === 0) {
-    throw new ErasureError('nothing-to-erase', r.activityId ? 'This player has no data in that activity.' : 'This player has no data.');
+    throw new ErasureError('nothing-to-erase', wording(r.activityId ? 'erasure.playerNoDataHere' : 'erasure.playerNoData'));
   }
 
   db.exec('CREATE TEMP TABLE IF NOT EXISTS erase_seq (seq INTEGER PRIMARY KEY)');

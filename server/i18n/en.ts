@@ -32,8 +32,42 @@ export const en = {
   field: {
     className: 'Give the class a name',
     existingUsername: 'Give the username of an existing student',
+    activityName: 'Give the activity a name',
+    activityChange: 'Say what to change: name, classId or allowAnonymous.',
+    confirmErasure: 'confirm must be true: an erasure cannot be undone',
   },
   role: { student: 'student', assistant: 'assistant', teacher: 'teacher' },
+  activity: {
+    notFound: 'There is no such activity (it may have been deleted).',
+    unknownClass: 'That class does not exist.',
+    hasData:
+      'Activity {{name}} is not deleted: it has {{sessions}}. Activities with data are not deleted (their traces are research data); close it instead, or rename it. At the end of a study, erase its data first (aula activity erase CODE, or Activities → Change → Erase this activity\'s data…), then delete it',
+    sessionsAndStatements: '{{sessions}} and {{statements}}',
+    sessions_one: '{{count}} session',
+    sessions_other: '{{count}} sessions',
+    statements_one: '{{count}} statement',
+    statements_other: '{{count}} statements',
+  },
+  erasure: {
+    playerRequired: 'player is required.',
+    noPlayer: 'No player with the id "{{player}}".',
+    ambiguous: '"{{player}}" names {{count}} players: {{listed}}. Give the playerId of the one to erase.',
+    noActivity: 'No activity with the tracking code "{{activity}}".',
+    noActivitySeeList: 'No activity with the tracking code "{{activity}}". See: aula activity list',
+    playerNoDataHere: 'This player has no data in that activity.',
+    playerNoData: 'This player has no data.',
+    gamesPlaying_one:
+      'Nothing erased: {{count}} game is still playing in {{name}} ({{code}}): sent something in the last {{minutes}} minutes. {{close}}let the students leave the game, and try again in {{minutes}} minutes.',
+    gamesPlaying_other:
+      'Nothing erased: {{count}} games are still playing in {{name}} ({{code}}): sent something in the last {{minutes}} minutes. {{close}}let the students leave the game, and try again in {{minutes}} minutes.',
+    closeFirst: 'Close the activity (aula activity close {{code}}), ',
+    activityNoData: 'Nothing to erase: no game has left data in {{name}} ({{code}}).',
+    confirmationMismatch: "Type the activity's tracking code, {{code}}, to confirm. Nothing erased.",
+    backupsHold: 'Backups made before the erasure still hold the data',
+    backupsIn_one: '{{count}} backup in {{folder}} (and any copied elsewhere) were made before the erasure and still hold the data',
+    backupsIn_other: '{{count}} backups in {{folder}} (and any copied elsewhere) were made before the erasure and still hold the data',
+    backups: '{{held}}: delete those no longer needed (Settings → Backups, or aula backup list and aula backup delete NAME).',
+  },
   credentials: {
     usernameEmpty: 'the username is empty',
     usernameTooLong: 'the username is longer than 64 characters',

@@ -33,8 +33,42 @@ export const es: Catalog<EnglishCatalog> = {
   field: {
     className: 'Ponle un nombre a la clase',
     existingUsername: 'Escribe el usuario de un alumno que ya exista',
+    activityName: 'Ponle un nombre a la actividad',
+    activityChange: 'Di qué cambiar: name, classId o allowAnonymous.',
+    confirmErasure: 'confirm debe ser true: un borrado no se puede deshacer',
   },
   role: { student: 'alumno', assistant: 'ayudante', teacher: 'docente' },
+  activity: {
+    notFound: 'Esa actividad no existe (puede que se haya eliminado).',
+    unknownClass: 'Esa clase no existe.',
+    hasData:
+      'La actividad {{name}} no se ha eliminado: tiene {{sessions}}. Las actividades con datos no se eliminan (sus trazas son datos de investigación); ciérrala o cámbiale el nombre. Al final de un estudio, borra primero sus datos (aula activity erase CODE, o Actividades → Cambiar → Borrar los datos de esta actividad…) y luego elimínala',
+    sessionsAndStatements: '{{sessions}} y {{statements}}',
+    sessions_one: '{{count}} sesión',
+    sessions_other: '{{count}} sesiones',
+    statements_one: '{{count}} traza',
+    statements_other: '{{count}} trazas',
+  },
+  erasure: {
+    playerRequired: 'Falta player.',
+    noPlayer: 'No hay ningún jugador con el id "{{player}}".',
+    ambiguous: '"{{player}}" nombra a {{count}} jugadores: {{listed}}. Indica el playerId del que quieres borrar.',
+    noActivity: 'No hay ninguna actividad con el código de seguimiento "{{activity}}".',
+    noActivitySeeList: 'No hay ninguna actividad con el código de seguimiento "{{activity}}". Consulta: aula activity list',
+    playerNoDataHere: 'Este jugador no tiene datos en esa actividad.',
+    playerNoData: 'Este jugador no tiene datos.',
+    gamesPlaying_one:
+      'No se ha borrado nada: {{count}} juego sigue jugando en {{name}} ({{code}}): ha enviado algo en los últimos {{minutes}} minutos. {{close}}deja que los alumnos salgan del juego y vuelve a intentarlo dentro de {{minutes}} minutos.',
+    gamesPlaying_other:
+      'No se ha borrado nada: {{count}} juegos siguen jugando en {{name}} ({{code}}): han enviado algo en los últimos {{minutes}} minutos. {{close}}deja que los alumnos salgan del juego y vuelve a intentarlo dentro de {{minutes}} minutos.',
+    closeFirst: 'Cierra la actividad (aula activity close {{code}}), ',
+    activityNoData: 'No hay nada que borrar: ningún juego ha dejado datos en {{name}} ({{code}}).',
+    confirmationMismatch: 'Escribe el código de seguimiento de la actividad, {{code}}, para confirmar. No se ha borrado nada.',
+    backupsHold: 'Las copias de seguridad hechas antes del borrado aún contienen los datos',
+    backupsIn_one: '{{count}} copia de seguridad en {{folder}} (y las copiadas a otro sitio) se hizo antes del borrado y aún contiene los datos',
+    backupsIn_other: '{{count}} copias de seguridad en {{folder}} (y las copiadas a otro sitio) se hicieron antes del borrado y aún contienen los datos',
+    backups: '{{held}}: elimina las que ya no necesites (Ajustes → Copias de seguridad, o aula backup list y aula backup delete NAME).',
+  },
   credentials: {
     usernameEmpty: 'el usuario está vacío',
     usernameTooLong: 'el usuario tiene más de 64 caracteres',

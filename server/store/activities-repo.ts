@@ -1,4 +1,5 @@
 import type { ActivityRecord } from '../admin/api-types.js';
+import { type Wording, word, wording } from '../i18n/wording.js';
 import { newRowId } from '../util/random-ids.js';
 import { isoNow } from '../util/time.js';
 import { findOrCreateGame, newUniqueTrackingCode } from './games-repo.js';
@@ -114,13 +115,17 @@ export function updateActivity(db: Db, id: string, changes: ActivityChanges): Ac
 }
 
 export class ActivityHasDataError extends Error {
+  /** The message as a wording, for the dashboard's language (server/i18n); `message` is its English. */
+  readonly wording: Wording;
+
   constructor(readonly activity: Activity) {
-    super(
-      `Activity ${activity.name} is not deleted: it has ${activity.sessions} session${activity.sessions === 1 ? '' : 's'} and ` +
-        `${activity.statements} statement${activity.statements === 1 ? '' : 's'}. Activities with data are not deleted (their traces are ` +
-        'research data); close it instead, or rename it. At the end of a study, erase its data first (aula activity erase CODE, ' +
-        "or Activities → Change → Erase this activity's data…), then delete it",
-    );
+    const counts = wording('activity.sessionsAndStatements', {
+      sessions: wording('activity.sessions', { count: activity.sessions }),
+      statements: wording('activity.statements', { count: activity.statements }),
+    });
+    const said = wording('activity.hasData', { name: activity.name, sessions: counts });
+    super(word(said));
+    this.wording = said;
   }
 }
 

@@ -20,7 +20,7 @@ interface Refusal {
 }
 
 interface Ask {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   path: string;
   json?: unknown;
   csv?: string;
@@ -72,6 +72,8 @@ describe('the admin API words its messages in the language the dashboard asks fo
 
   let classId: string;
   let benId: string;
+  /** An activity of class 3B that ben has played (set by the test that makes him play). */
+  let played: { id: string; trackingCode: string };
 
   before(async () => {
     collector = await startTestCollector();
@@ -223,7 +225,8 @@ describe('the admin API words its messages in the language the dashboard asks fo
     assert.deepEqual(inUse.spanish.activities, inUse.english.activities, 'the linked activities are listed in either language');
 
     // ben plays once: his account keeps his data until it is erased.
-    const activity = (await created('/activities', { name: 'Only 3B', classId, allowAnonymous: false })).activity as { trackingCode: string };
+    const activity = (await created('/activities', { name: 'Only 3B', classId, allowAnonymous: false })).activity as { id: string; trackingCode: string };
+    played = activity;
     const token = ((await postJson(`${collector.url}/api/login`, { username: 'ben', password: PASSWORD })).json as { user: { token: string } }).user.token;
     const started = await start(collector.url, activity.trackingCode, { headers: { Authorization: `Bearer ${token}` } });
     assert.equal(started.status, 200, started.text);
@@ -239,6 +242,78 @@ describe('the admin API words its messages in the language the dashboard asks fo
       { method: 'DELETE', path: '/students/nadie' },
       'No student "nadie". See: aula student list',
       'No hay ningún alumno "nadie". Consulta: aula student list',
+    );
+  });
+
+  test("an activity's refusals: none such, an unknown class, no name, one with data not deleted; an erasure refused", async () => {
+    await inEachLanguage(
+      { method: 'DELETE', path: '/activities/no-such-activity' },
+      'There is no such activity (it may have been deleted).',
+      'Esa actividad no existe (puede que se haya eliminado).',
+    );
+    await inEachLanguage(
+      { method: 'POST', path: '/activities', json: { name: 'Historia', classId: 'no-such-class' } },
+      'That class does not exist.',
+      'Esa clase no existe.',
+    );
+    await inEachLanguage({ method: 'POST', path: '/activities', json: { name: ' ' } }, 'name: Give the activity a name', 'name: Ponle un nombre a la actividad');
+    await inEachLanguage(
+      { method: 'PATCH', path: `/activities/${played.id}`, json: {} },
+      'Say what to change: name, classId or allowAnonymous.',
+      'Di qué cambiar: name, classId o allowAnonymous.',
+    );
+    const hasData = await inEachLanguage(
+      { method: 'DELETE', path: `/activities/${played.id}` },
+      "Activity Only 3B is not deleted: it has 1 session and 1 statement. Activities with data are not deleted (their traces are research data); close it instead, or rename it. At the end of a study, erase its data first (aula activity erase CODE, or Activities → Change → Erase this activity's data…), then delete it.",
+      'La actividad Only 3B no se ha eliminado: tiene 1 sesión y 1 traza. Las actividades con datos no se eliminan (sus trazas son datos de investigación); ciérrala o cámbiale el nombre. Al final de un estudio, borra primero sus datos (aula activity erase CODE, o Actividades → Cambiar → Borrar los datos de esta actividad…) y luego elimínala.',
+    );
+    assert.equal(hasData.spanish.reason, 'activity-has-data');
+
+    const erase = `/activities/${played.id}/erase`;
+    const code = played.trackingCode;
+    await inEachLanguage(
+      { method: 'POST', path: erase, json: { trackingCode: code } },
+      'confirm: confirm must be true: an erasure cannot be undone',
+      'confirm: confirm debe ser true: un borrado no se puede deshacer',
+    );
+    const mismatch = await inEachLanguage(
+      { method: 'POST', path: erase, json: { trackingCode: 'nope', confirm: true } },
+      `Type the activity's tracking code, ${code}, to confirm. Nothing erased.`,
+      `Escribe el código de seguimiento de la actividad, ${code}, para confirmar. No se ha borrado nada.`,
+    );
+    assert.equal(mismatch.spanish.reason, 'confirmation-mismatch');
+    const playing = await inEachLanguage(
+      { method: 'POST', path: erase, json: { trackingCode: code, confirm: true } },
+      `Nothing erased: 1 game is still playing in Only 3B (${code}): sent something in the last 5 minutes. Close the activity (aula activity close ${code}), let the students leave the game, and try again in 5 minutes.`,
+      `No se ha borrado nada: 1 juego sigue jugando en Only 3B (${code}): ha enviado algo en los últimos 5 minutos. Cierra la actividad (aula activity close ${code}), deja que los alumnos salgan del juego y vuelve a intentarlo dentro de 5 minutos.`,
+    );
+    assert.equal(playing.spanish.reason, 'games-playing');
+
+    // The erasure's preview says what the backups still hold, in the dashboard's language.
+    const note = async (language: string | undefined) => {
+      const answer = await send({ method: 'GET', path: erase }, language);
+      assert.equal(answer.status, 200, answer.text);
+      return (answer.json as { backups: { count: number; message: string } }).backups;
+    };
+    const english = 'Backups made before the erasure still hold the data: delete those no longer needed (Settings → Backups, or aula backup list and aula backup delete NAME).';
+    assert.equal((await note(undefined)).message, english);
+    assert.equal((await note('en')).message, english);
+    assert.equal(
+      (await note('es')).message,
+      'Las copias de seguridad hechas antes del borrado aún contienen los datos: elimina las que ya no necesites (Ajustes → Copias de seguridad, o aula backup list y aula backup delete NAME).',
+    );
+
+    await inEachLanguage({ method: 'GET', path: '/erasures/preview' }, 'player is required.', 'Falta player.');
+    const noPlayer = await inEachLanguage(
+      { method: 'GET', path: '/erasures/preview?player=nadie' },
+      'No player with the id "nadie".',
+      'No hay ningún jugador con el id "nadie".',
+    );
+    assert.equal(noPlayer.spanish.reason, 'player-not-found');
+    await inEachLanguage(
+      { method: 'GET', path: '/activities/no-such-activity/erase' },
+      'No activity with the tracking code "no-such-activity". See: aula activity list',
+      'No hay ninguna actividad con el código de seguimiento "no-such-activity". Consulta: aula activity list',
     );
   });
 
