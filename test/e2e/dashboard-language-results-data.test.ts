@@ -68,6 +68,8 @@ describe('Results and Data in Spanish on a Spanish browser', { skip: chromiumMis
     assert.match((await page.locator('.activity-facts').first().textContent()) ?? '', /^Han terminado el juego: \d+ % de 1 jugador\.$/);
     await page.getByRole('heading', { name: 'Niveles y cuestionarios' }).waitFor();
     assert.equal(await page.locator('.levels-figures').textContent(), 'intro: 1 lo ha completado · puntuación media 0,9');
+    // The chart's score axis too, as recharts draws it (it would write 0.25).
+    await page.locator('.chart-wide svg text', { hasText: /^0,25$/ }).waitFor();
     assert.equal(await rows.filter({ hasText: 'ana' }).locator('td').nth(7).textContent(), '0,9', 'best score');
 
     await page.locator('#results-activity').selectOption(decimals.id);

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ClassAggregates } from '../../../../server/admin/api-types.js';
 import { distinctNames, inShownOrder, shownObjectName } from '../../format/object-names';
+import { formatScore } from '../../format/progress';
+import { formatCount } from '../../format/time';
 import { t } from '../../i18n/setup';
 import { AxisTick } from './axis-tick';
 import { score } from './figures';
@@ -52,9 +54,10 @@ export function LevelsChart({ objects: asSent }: { objects: readonly ObjectFigur
           <XAxis dataKey="name" interval={0} tick={<AxisTick />} />
           {/* Two scales: a count of students on the left, scores on the right (0-1 when scaled), so a score
               of 0.9 is not drawn as if it were about one student. */}
-          <YAxis yAxisId="students" allowDecimals={false} stroke={COMPLETED_COLOUR} />
-          <YAxis yAxisId="score" orientation="right" domain={scoreDomain(objects)} stroke={SCORE_COLOUR} />
-          <Tooltip />
+          {/* The axes and the tooltip write figures as the rest of the screen does ("0,25" in Spanish). */}
+          <YAxis yAxisId="students" allowDecimals={false} stroke={COMPLETED_COLOUR} tickFormatter={formatCount} />
+          <YAxis yAxisId="score" orientation="right" domain={scoreDomain(objects)} stroke={SCORE_COLOUR} tickFormatter={formatScore} />
+          <Tooltip formatter={(value) => (typeof value === 'number' ? formatScore(value) : value)} />
           <Legend />
           <Bar yAxisId="students" dataKey="completed" name={t('levels.playersCompleted')} fill={COMPLETED_COLOUR} isAnimationActive={false} />
           <Bar yAxisId="score" dataKey="averageScore" name={t('levels.averageScore')} fill={SCORE_COLOUR} isAnimationActive={false} />
