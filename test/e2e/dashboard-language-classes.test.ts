@@ -15,7 +15,7 @@ import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './
 const csvFile = (name: string, lines: string[]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n'), 'utf8') });
 
 // A Spanish teacher's browser: Classes (a real class, its students, a roster), Settings and the banner above every
-// screen read in Spanish; what the server words (a refusal, a roster's problems) stays as the server sends it.
+// screen read in Spanish; what the server words (a refusal, a roster's problems) is in Spanish too (server/i18n).
 describe('Classes, Settings and the banners in Spanish', { skip: chromiumMissing }, () => {
   let dashboard: CollectorDashboard | undefined;
   let collector: Collector;
@@ -48,10 +48,11 @@ describe('Classes, Settings and the banners in Spanish', { skip: chromiumMissing
     await page.getByRole('heading', { name: 'Cómo inicia sesión un juego' }).waitFor();
     await page.locator('.login-hint').getByRole('link', { name: 'Actividades' }).waitFor();
 
-    // The same name again: the refusal's prefix is Spanish, the server's message as it sends it.
+    // The same name again: the refusal's prefix is Spanish, and so is the server's message (it words it in the
+    // browser's language: dashboard-language-server-messages.test.ts).
     await page.getByLabel('Nombre de la clase', { exact: true }).fill('3b');
     await page.getByRole('button', { name: 'Crear clase' }).click();
-    await page.getByRole('alert').filter({ hasText: 'No se ha creado: A class named "3b" already exists' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'No se ha creado: Ya existe una clase llamada "3b"' }).waitFor();
 
     // One student by the form, one by the admin API as another tab would.
     await page.getByLabel('Usuario', { exact: true }).fill('ana');
@@ -82,7 +83,7 @@ describe('Classes, Settings and the banners in Spanish', { skip: chromiumMissing
     await page.getByRole('button', { name: 'Importar alumnos' }).click();
     const refused = page.locator('.roster-refused');
     await refused.locator('li[data-line="2"]').waitFor();
-    assert.match((await refused.locator('li').first().textContent()) ?? '', /^Línea 2: a student "ben" already exists/);
+    assert.match((await refused.locator('li').first().textContent()) ?? '', /^Línea 2: ya existe un alumno "ben"/);
 
     // Taking a student out: the question, its buttons and the notice in Spanish.
     await page.getByRole('button', { name: 'Quitar a carla de la clase…' }).click();
