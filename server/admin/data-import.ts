@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Request } from 'express';
 import type { AppContext } from '../context.js';
+import { wording } from '../i18n/wording.js';
 import type { ImportProgress } from '../import/import-bundle.js';
 import { ImportDiskFullError, ImportRefusedError, isDiskFull } from '../import/import-errors.js';
 import type { ImportReport } from '../import/import-report.js';
@@ -56,11 +57,11 @@ export class ImportRunner {
   async run(req: Request): Promise<ImportReport> {
     const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
     if (type !== 'application/zip' && type !== 'application/octet-stream') {
-      throw new AdminError(415, 'unsupported-media-type', 'Send the bundle as the request body with Content-Type: application/zip.');
+      throw new AdminError(415, 'unsupported-media-type', wording('data.notZip'));
     }
     const declared = Number(req.headers['content-length'] ?? Number.NaN);
-    if (declared > this.maxBytes) throw new AdminError(413, 'bundle-too-large', `The bundle is larger than ${this.maxBytes} bytes.`);
-    if (this.running) throw new AdminError(409, 'import-running', 'An import is running already; wait for its report.');
+    if (declared > this.maxBytes) throw new AdminError(413, 'bundle-too-large', wording('data.bundleTooLarge', { max: this.maxBytes }));
+    if (this.running) throw new AdminError(409, 'import-running', wording('data.importRunning'));
     this.running = true;
     this.progress = null;
     let incoming: IncomingBundle | undefined;
@@ -99,7 +100,7 @@ export class ImportRunner {
       if (error instanceof ImportRefusedError) throw new AdminError(422, error.reason, error.message);
       if (error instanceof ImportDiskFullError) throw new AdminError(507, 'disk-full', error.message);
       // The bundle itself did not fit while it was being received: nothing of it was imported.
-      if (isDiskFull(error)) throw new AdminError(507, 'disk-full', 'The disk is full: the bundle could not be received, and nothing of it was imported. Free some space and import it again.');
+      if (isDiskFull(error)) throw new AdminError(507, 'disk-full', wording('data.diskFull'));
       throw error;
     } finally {
       consistencyClock(this.ctx).release();
@@ -117,12 +118,12 @@ export class ImportRunner {
       async function* limit(source: AsyncIterable<Buffer>) {
         for await (const chunk of source) {
           received += chunk.length;
-          if (received > max) throw new AdminError(413, 'bundle-too-large', `The bundle is larger than ${max} bytes.`);
+          if (received > max) throw new AdminError(413, 'bundle-too-large', wording('data.bundleTooLarge', { max }));
           yield chunk;
         }
       },
       fs.createWriteStream(file),
     );
-    if (received === 0) throw new AdminError(400, 'empty-body', 'The request carried no bundle.');
+    if (received === 0) throw new AdminError(400, 'empty-body', wording('data.emptyBody'));
   }
 }

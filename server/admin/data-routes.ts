@@ -1,6 +1,8 @@
 import express from 'express';
 import type { AppContext } from '../context.js';
 import { sendJson } from '../http/send.js';
+import { requestLanguage } from '../i18n/request-language.js';
+import { word, wording } from '../i18n/wording.js';
 import { forgetCredentialsInTargets } from '../upload/upload-state.js';
 import { AdminError, sendAdminError } from './admin-error.js';
 import { countForExport, ExportProgressBoard, exportOptionsFromQuery, sendExport } from './data-export.js';
@@ -41,7 +43,7 @@ export function dataRouter(ctx: AppContext, options: DataRouterOptions = {}): ex
   });
   router.get('/export/progress/:id', (req, res) => {
     const entry = board.get(String(req.params.id));
-    if (!entry) throw new AdminError(404, 'unknown-export', 'No export with that name is running.');
+    if (!entry) throw new AdminError(404, 'unknown-export', wording('data.unknownExport'));
     sendJson(res, 200, entry);
   });
 
@@ -60,14 +62,16 @@ export function dataRouter(ctx: AppContext, options: DataRouterOptions = {}): ex
   });
   router.get('/import/status', (_req, res) => sendJson(res, 200, imports.status));
 
-  router.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+  // In the request's language, as the admin router's (server/i18n): Spanish for a dashboard in Spanish.
+  router.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
     if (res.headersSent) return void res.destroy();
-    if (error instanceof AdminError) return sendAdminError(res, error.status, error.reason, error.message);
+    const language = requestLanguage(req);
+    if (error instanceof AdminError) return sendAdminError(res, error.status, error.reason, error.messageIn(language));
     const status = (error as { status?: number }).status;
-    if (status === 413) return sendAdminError(res, 413, 'body-too-large', 'The request body is too large.');
-    if (status !== undefined && status >= 400 && status < 500) return sendAdminError(res, status, 'bad-request', 'The request could not be read (is it valid JSON?).');
+    if (status === 413) return sendAdminError(res, 413, 'body-too-large', word(wording('request.tooLarge'), language));
+    if (status !== undefined && status >= 400 && status < 500) return sendAdminError(res, status, 'bad-request', word(wording('request.unreadable'), language));
     ctx.log.error({ err: error }, 'data API failed');
-    sendAdminError(res, 500, 'internal-error', 'Something went wrong in Aula; the details are in its log.');
+    sendAdminError(res, 500, 'internal-error', word(wording('request.internal'), language));
   });
   return router;
 }

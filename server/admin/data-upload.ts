@@ -3,6 +3,7 @@ import type { AppContext } from '../context.js';
 import { normalizeSettingsFor } from '../export/export-options.js';
 import { statementWhere, UnknownFilterValueError } from '../export/filters.js';
 import { countStatements } from '../export/statement-rows.js';
+import { wording } from '../i18n/wording.js';
 import { ensurePseudonymSalt } from '../normalize/index.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
@@ -102,7 +103,7 @@ export class UploadRunner {
 
   start(input: z.output<typeof uploadSchema>): UploadJob {
     const target = targetOf(input);
-    if (this.current?.state === 'running') throw new AdminError(409, 'upload-running', 'An upload is running already; wait for its summary.');
+    if (this.current?.state === 'running') throw new AdminError(409, 'upload-running', wording('data.uploadRunning'));
     const filters = input.activity ? { activity: input.activity } : {};
     try {
       statementWhere(this.ctx.db, filters);

@@ -68,6 +68,15 @@ export const en = {
     backupsIn_other: '{{count}} backups in {{folder}} (and any copied elsewhere) were made before the erasure and still hold the data',
     backups: '{{held}}: delete those no longer needed (Settings → Backups, or aula backup list and aula backup delete NAME).',
   },
+  data: {
+    unknownExport: 'No export with that name is running.',
+    uploadRunning: 'An upload is running already; wait for its summary.',
+    notZip: 'Send the bundle as the request body with Content-Type: application/zip.',
+    bundleTooLarge: 'The bundle is larger than {{max}} bytes.',
+    importRunning: 'An import is running already; wait for its report.',
+    diskFull: 'The disk is full: the bundle could not be received, and nothing of it was imported. Free some space and import it again.',
+    emptyBody: 'The request carried no bundle.',
+  },
   credentials: {
     usernameEmpty: 'the username is empty',
     usernameTooLong: 'the username is longer than 64 characters',

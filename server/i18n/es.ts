@@ -69,6 +69,15 @@ export const es: Catalog<EnglishCatalog> = {
     backupsIn_other: '{{count}} copias de seguridad en {{folder}} (y las copiadas a otro sitio) se hicieron antes del borrado y aún contienen los datos',
     backups: '{{held}}: elimina las que ya no necesites (Ajustes → Copias de seguridad, o aula backup list y aula backup delete NAME).',
   },
+  data: {
+    unknownExport: 'No hay ninguna exportación en curso con ese nombre.',
+    uploadRunning: 'Ya hay una subida en curso; espera a su resumen.',
+    notZip: 'Envía el paquete como cuerpo de la petición con Content-Type: application/zip.',
+    bundleTooLarge: 'El paquete ocupa más de {{max}} bytes.',
+    importRunning: 'Ya hay una importación en curso; espera a su informe.',
+    diskFull: 'El disco está lleno: no se ha podido recibir el paquete y no se ha importado nada. Libera espacio y vuelve a importarlo.',
+    emptyBody: 'La petición no traía ningún paquete.',
+  },
   credentials: {
     usernameEmpty: 'el usuario está vacío',
     usernameTooLong: 'el usuario tiene más de 64 caracteres',

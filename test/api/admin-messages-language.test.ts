@@ -25,6 +25,8 @@ interface Ask {
   json?: unknown;
   csv?: string;
   raw?: string;
+  /** An empty body sent as a bundle. */
+  zip?: boolean;
 }
 
 const PASSWORD = 'Lemon-Tree-4417';
@@ -36,7 +38,8 @@ describe('the admin API words its messages in the language the dashboard asks fo
 
   const send = (ask: Ask, language: string | undefined): Promise<TextResponse> => {
     const headers: Record<string, string> = language === undefined ? {} : { 'Accept-Language': language };
-    if (ask.csv !== undefined) headers['Content-Type'] = 'text/csv';
+    if (ask.zip) headers['Content-Type'] = 'application/zip';
+    else if (ask.csv !== undefined) headers['Content-Type'] = 'text/csv';
     else if (ask.json !== undefined || ask.raw !== undefined) headers['Content-Type'] = 'application/json';
     const body = ask.csv ?? ask.raw ?? (ask.json === undefined ? undefined : JSON.stringify(ask.json));
     return request(api(ask.path), { method: ask.method, headers, ...(body === undefined ? {} : { body }) });
@@ -315,6 +318,22 @@ describe('the admin API words its messages in the language the dashboard asks fo
       'No activity with the tracking code "no-such-activity". See: aula activity list',
       'No hay ninguna actividad con el código de seguimiento "no-such-activity". Consulta: aula activity list',
     );
+  });
+
+  test("the Data screen's refusals: an export not running, an import not sent as a bundle or sent empty", async () => {
+    await inEachLanguage(
+      { method: 'GET', path: '/data/export/progress/no-such-export' },
+      'No export with that name is running.',
+      'No hay ninguna exportación en curso con ese nombre.',
+    );
+    const notZip = await inEachLanguage(
+      { method: 'POST', path: '/data/import', json: { bundle: 'x' } },
+      'Send the bundle as the request body with Content-Type: application/zip.',
+      'Envía el paquete como cuerpo de la petición con Content-Type: application/zip.',
+    );
+    assert.equal(notZip.spanish.reason, 'unsupported-media-type');
+    const empty = await inEachLanguage({ method: 'POST', path: '/data/import', zip: true }, 'The request carried no bundle.', 'La petición no traía ningún paquete.');
+    assert.equal(empty.spanish.reason, 'empty-body');
   });
 
   test("the API's own refusals: a number out of range, an unknown endpoint, a body that is not JSON", async () => {
