@@ -2,6 +2,7 @@ import express from 'express';
 import type { AppContext } from '../context.js';
 import { clearedKey } from '../diagnostics/read-diagnostics.js';
 import { sendJson } from '../http/send.js';
+import { wording } from '../i18n/wording.js';
 import { getClass } from '../store/classes-repo.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
@@ -36,7 +37,7 @@ export function failedLoginsRoutes(ctx: AppContext): express.Router {
   const router = express.Router();
   router.get('/classes/:id/failed-logins', (req, res) => {
     const found = getClass(ctx.db, String(req.params.id));
-    if (!found) throw new AdminError(404, 'class-not-found', 'There is no such class.');
+    if (!found) throw new AdminError(404, 'class-not-found', wording('class.notFound'));
     const now = ctx.now();
     // serverTime: "failed 3 min ago" is counted on the laptop's clock, not a tablet's that may be minutes off.
     sendJson(res, 200, { serverTime: new Date(now).toISOString(), failedLogins: readFailedLogins(ctx.db, found.id, now) });

@@ -3,6 +3,7 @@ import { normalizeUsername } from '../auth/credential-rules.js';
 import type { AppContext } from '../context.js';
 import { writeAccessReport, writeStudentAccessReport } from '../export/access-report.js';
 import { sendJson } from '../http/send.js';
+import { wording } from '../i18n/wording.js';
 import { findStudentByUsername } from '../store/students-repo.js';
 import { writeDrained } from '../util/drained.js';
 import { AdminError } from './admin-error.js';
@@ -25,7 +26,7 @@ export function playerRoutes(ctx: AppContext): express.Router {
   router.get('/players/:id', async (req, res) => {
     const playerId = String(req.params.id);
     const player = readPlayer(ctx.db, playerId);
-    if (!player) throw new AdminError(404, 'player-not-found', 'There is no such player.');
+    if (!player) throw new AdminError(404, 'player-not-found', wording('player.notFound'));
     sendJson(res, 200, {
       ...player,
       sessionList: readPlayerSessions(ctx.db, playerId, 200),
@@ -37,7 +38,7 @@ export function playerRoutes(ctx: AppContext): express.Router {
   router.get('/players/:id/access', async (req, res) => {
     const playerId = String(req.params.id);
     const player = readPlayer(ctx.db, playerId);
-    if (!player) throw new AdminError(404, 'player-not-found', 'There is no such player.');
+    if (!player) throw new AdminError(404, 'player-not-found', wording('player.notFound'));
     await sendAccessReport(ctx, res, player.publicId, (write) => writeAccessReport(ctx.db, playerId, write));
   });
 
@@ -45,7 +46,7 @@ export function playerRoutes(ctx: AppContext): express.Router {
   // player page, and their answer (the roster record, and that Aula holds no play data) was the CLI's alone.
   router.get('/students/:username/access', async (req, res) => {
     const username = normalizeUsername(String(req.params.username));
-    if (!findStudentByUsername(ctx.db, username)) throw new AdminError(404, 'student-not-found', `There is no student "${username}".`);
+    if (!findStudentByUsername(ctx.db, username)) throw new AdminError(404, 'student-not-found', wording('player.noStudent', { username }));
     await sendAccessReport(ctx, res, username, (write) => writeStudentAccessReport(ctx.db, username, write));
   });
 

@@ -1,3 +1,4 @@
+import { wording } from '../i18n/wording.js';
 import type { Db } from '../store/open-database.js';
 import { AdminError } from './admin-error.js';
 
@@ -30,10 +31,10 @@ export interface PlayerSearch {
 /** `?q=`: absent or blank means no search; anything but one string of at most SEARCH_LIMIT characters is a 400. */
 export function playerSearchParam(value: unknown): PlayerSearch | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw new AdminError(400, 'invalid-parameter', 'Expected one search text (q).');
+  if (typeof value !== 'string') throw new AdminError(400, 'invalid-parameter', wording('player.searchOne'));
   const exact = value.trim();
   if (exact === '') return undefined;
-  if (exact.length > SEARCH_LIMIT) throw new AdminError(400, 'invalid-parameter', `The search text (q) is longer than ${SEARCH_LIMIT} characters.`);
+  if (exact.length > SEARCH_LIMIT) throw new AdminError(400, 'invalid-parameter', wording('player.searchTooLong', { max: SEARCH_LIMIT }));
   return { folded: exact.toLowerCase(), exact };
 }
 

@@ -1,6 +1,7 @@
 import express from 'express';
 import type { AppContext } from '../context.js';
 import { sendJson } from '../http/send.js';
+import { wording } from '../i18n/wording.js';
 import { readActivityResults } from '../results/read-results.js';
 import { resultsCsv } from '../results/results-csv.js';
 import { rulesEngineFor } from '../rules/engine-registry.js';
@@ -14,7 +15,7 @@ export function resultsRoutes(ctx: AppContext): express.Router {
 
   const load = async (id: string) => {
     const activity = getActivity(ctx.db, id);
-    if (!activity) throw new AdminError(404, 'activity-not-found', 'There is no such activity.');
+    if (!activity) throw new AdminError(404, 'activity-not-found', wording('activity.noSuch'));
     // Results gathered in the last moments are written first, so what is shown includes every stored statement.
     await engine.flush();
     return readActivityResults(ctx.db, { id: activity.id, name: activity.name, classId: activity.classId });

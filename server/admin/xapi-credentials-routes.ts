@@ -2,6 +2,7 @@ import express, { type Request } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { sendJson } from '../http/send.js';
+import { wording } from '../i18n/wording.js';
 import { type Activity, getActivity } from '../store/activities-repo.js';
 import type { Db } from '../store/open-database.js';
 import { activeXapiCredential, regenerateXapiCredential, revokeXapiCredentials } from '../store/xapi-credentials-repo.js';
@@ -64,4 +65,4 @@ function found(ctx: AppContext, req: Request): Activity {
   return activity;
 }
 
-const notFound = () => new AdminError(404, 'activity-not-found', 'There is no such activity (it may have been deleted).');
+const notFound = () => new AdminError(404, 'activity-not-found', wording('activity.notFound'));

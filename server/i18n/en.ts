@@ -40,6 +40,7 @@ export const en = {
   activity: {
     notFound: 'There is no such activity (it may have been deleted).',
     unknownClass: 'That class does not exist.',
+    noSuch: 'There is no such activity.',
     hasData:
       'Activity {{name}} is not deleted: it has {{sessions}}. Activities with data are not deleted (their traces are research data); close it instead, or rename it. At the end of a study, erase its data first (aula activity erase CODE, or Activities → Change → Erase this activity\'s data…), then delete it',
     sessionsAndStatements: '{{sessions}} and {{statements}}',
@@ -76,6 +77,12 @@ export const en = {
     importRunning: 'An import is running already; wait for its report.',
     diskFull: 'The disk is full: the bundle could not be received, and nothing of it was imported. Free some space and import it again.',
     emptyBody: 'The request carried no bundle.',
+  },
+  player: {
+    notFound: 'There is no such player.',
+    noStudent: 'There is no student "{{username}}".',
+    searchOne: 'Expected one search text (q).',
+    searchTooLong: 'The search text (q) is longer than {{max}} characters.',
   },
   credentials: {
     usernameEmpty: 'the username is empty',

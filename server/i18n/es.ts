@@ -41,6 +41,7 @@ export const es: Catalog<EnglishCatalog> = {
   activity: {
     notFound: 'Esa actividad no existe (puede que se haya eliminado).',
     unknownClass: 'Esa clase no existe.',
+    noSuch: 'Esa actividad no existe.',
     hasData:
       'La actividad {{name}} no se ha eliminado: tiene {{sessions}}. Las actividades con datos no se eliminan (sus trazas son datos de investigación); ciérrala o cámbiale el nombre. Al final de un estudio, borra primero sus datos (aula activity erase CODE, o Actividades → Cambiar → Borrar los datos de esta actividad…) y luego elimínala',
     sessionsAndStatements: '{{sessions}} y {{statements}}',
@@ -77,6 +78,12 @@ export const es: Catalog<EnglishCatalog> = {
     importRunning: 'Ya hay una importación en curso; espera a su informe.',
     diskFull: 'El disco está lleno: no se ha podido recibir el paquete y no se ha importado nada. Libera espacio y vuelve a importarlo.',
     emptyBody: 'La petición no traía ningún paquete.',
+  },
+  player: {
+    notFound: 'Ese jugador no existe.',
+    noStudent: 'No hay ningún alumno "{{username}}".',
+    searchOne: 'Se esperaba un solo texto de búsqueda (q).',
+    searchTooLong: 'El texto de búsqueda (q) tiene más de {{max}} caracteres.',
   },
   credentials: {
     usernameEmpty: 'el usuario está vacío',

@@ -336,6 +336,17 @@ describe('the admin API words its messages in the language the dashboard asks fo
     assert.equal(empty.spanish.reason, 'empty-body');
   });
 
+  test("what another screen asks for is not there: a player, a student's access, an activity's results, roll call or xAPI key, a class's failed logins; two search texts", async () => {
+    await inEachLanguage({ method: 'GET', path: '/players/no-such-player' }, 'There is no such player.', 'Ese jugador no existe.');
+    await inEachLanguage({ method: 'GET', path: '/students/nadie/access' }, 'There is no student "nadie".', 'No hay ningún alumno "nadie".');
+    await inEachLanguage({ method: 'GET', path: '/activities/no-such-activity/results' }, 'There is no such activity.', 'Esa actividad no existe.');
+    for (const path of ['/activities/no-such-activity/roll-call', '/activities/no-such-activity/xapi']) {
+      await inEachLanguage({ method: 'GET', path }, 'There is no such activity (it may have been deleted).', 'Esa actividad no existe (puede que se haya eliminado).');
+    }
+    await inEachLanguage({ method: 'GET', path: '/classes/no-such-class/failed-logins' }, 'There is no such class.', 'Esa clase no existe.');
+    await inEachLanguage({ method: 'GET', path: '/players?q=a&q=b' }, 'Expected one search text (q).', 'Se esperaba un solo texto de búsqueda (q).');
+  });
+
   test("the API's own refusals: a number out of range, an unknown endpoint, a body that is not JSON", async () => {
     const range = await inEachLanguage({ method: 'GET', path: '/statements?limit=9999' }, 'Expected a whole number from 1 to 500.', 'Se esperaba un número entero de 1 a 500.');
     assert.equal(range.spanish.reason, 'invalid-parameter');
