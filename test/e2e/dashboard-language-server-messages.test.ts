@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
@@ -10,6 +11,7 @@ describe("the server's messages in the dashboard's language", { skip: chromiumMi
   let dashboard: CollectorDashboard | undefined;
   let collector: Collector;
   const contexts: BrowserContext[] = [];
+  let classId = '';
 
   const classesIn = async (locale: string, chosen?: string): Promise<Page> => {
     const context = await (dashboard as CollectorDashboard).browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
@@ -27,7 +29,7 @@ describe("the server's messages in the dashboard's language", { skip: chromiumMi
   before(async () => {
     dashboard = await collectorDashboard();
     collector = dashboard.collector;
-    await adminPost(collector.url, '/classes', { name: '3B' });
+    classId = (await adminPost(collector.url, '/classes', { name: '3B' })).class?.id ?? '';
   });
 
   after(async () => {
@@ -55,6 +57,14 @@ describe("the server's messages in the dashboard's language", { skip: chromiumMi
       .getByRole('alert')
       .filter({ hasText: 'No se ha creado: Ya existe una clase llamada "3B" (en los nombres de clase no cuentan las mayúsculas).' })
       .waitFor();
+
+    // A roster goes by its own request (the file as it is): its problems by line follow the choice too.
+    await page.goto(`${collector.url}/classes?class=${classId}`);
+    const roster = ['ben,Good-Pass-12', 'ben,Other-Pass-34'];
+    await page.getByLabel('Archivo de la lista de clase (.csv)').setInputFiles({ name: 'mal.csv', mimeType: 'text/csv', buffer: Buffer.from(roster.join('\n')) });
+    await page.getByRole('button', { name: 'Importar alumnos' }).click();
+    await page.locator('.roster-refused li[data-line="2"]', { hasText: /^Línea 2: / }).waitFor();
+    assert.doesNotMatch((await page.locator('.roster-refused').textContent()) ?? '', /twice|already/);
   });
 
   test('in English, and for a Spanish browser whose teacher chose English, the refusal reads as before', { timeout: 60_000 }, async () => {

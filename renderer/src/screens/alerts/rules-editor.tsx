@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, apiGet } from '../../api/client';
+import { ApiError, apiGet, languageHeaders } from '../../api/client';
 import { ErrorBox } from '../../components/states';
 import { t } from '../../i18n/setup';
 import type { CustomRule, RuleSettings, Severity } from './types';
@@ -8,7 +8,7 @@ import type { CustomRule, RuleSettings, Severity } from './types';
 async function putRules(activityId: string, rules: RuleSettings): Promise<{ rules: RuleSettings }> {
   const response = await fetch(`/admin/api/activities/${encodeURIComponent(activityId)}/rules`, {
     method: 'PUT',
-    headers: { 'Content-Type': 'application/json' },
+    headers: languageHeaders({ 'Content-Type': 'application/json' }),
     body: JSON.stringify(rules),
   });
   const json = (await response.json().catch(() => undefined)) as { rules: RuleSettings; error?: { reason: string; message: string } } | undefined;

@@ -1,3 +1,4 @@
+import { languageHeaders } from '../../api/client';
 import { t } from '../../i18n/setup';
 import type { ClassStudent, RosterProblem } from './types';
 
@@ -20,7 +21,7 @@ export async function uploadRoster(classId: string, file: File): Promise<{ impor
   try {
     response = await fetch(`/admin/api/classes/${encodeURIComponent(classId)}/students/import`, {
       method: 'POST',
-      headers: { 'Content-Type': 'text/csv' },
+      headers: languageHeaders({ 'Content-Type': 'text/csv' }),
       body: await file.text(),
     });
   } catch {

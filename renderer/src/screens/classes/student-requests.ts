@@ -1,4 +1,4 @@
-import { ApiError, apiPost } from '../../api/client';
+import { ApiError, apiPost, languageHeaders } from '../../api/client';
 import { t } from '../../i18n/setup';
 import type { ClassRole, ClassStudent, ClassSummary } from './types';
 
@@ -8,11 +8,11 @@ export function setStudentPassword(classId: string, studentId: string, password:
   return apiPost<{ student: ClassStudent }>(`${studentPath(classId, studentId)}/password`, { password });
 }
 
-/** api/client.ts has no DELETE; this speaks the same error shape, so the teacher sees the server's message. */
+/** Its own request, for the answer's classes and students beside the error shape; in the dashboard's language as apiDelete's. */
 export async function removeStudent(classId: string, studentId: string): Promise<{ class: ClassSummary; students: ClassStudent[] }> {
   let response: Response;
   try {
-    response = await fetch(`/admin/api${studentPath(classId, studentId)}`, { method: 'DELETE' });
+    response = await fetch(`/admin/api${studentPath(classId, studentId)}`, { method: 'DELETE', headers: languageHeaders() });
   } catch {
     throw new ApiError(0, 'unreachable', t('classes:unreachable'));
   }

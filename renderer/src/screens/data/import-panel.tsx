@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { languageHeaders } from '../../api/client';
 import { formatCount } from '../../format/time';
 import { currentLanguage, t as translate } from '../../i18n/setup';
 import { IMPORT_KINDS, type ImportReport } from './types';
@@ -18,7 +19,7 @@ type State = { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; report: Im
 
 /** The zip goes as the raw request body (application/zip): the server writes it to disk as it arrives. */
 async function sendBundle(file: File): Promise<ImportReport> {
-  const response = await fetch('/admin/api/data/import', { method: 'POST', headers: { 'Content-Type': 'application/zip' }, body: file });
+  const response = await fetch('/admin/api/data/import', { method: 'POST', headers: languageHeaders({ 'Content-Type': 'application/zip' }), body: file });
   const json = (await response.json().catch(() => undefined)) as { report?: ImportReport; error?: { message?: string } } | undefined;
   if (!response.ok || !json?.report) throw new Error(json?.error?.message ?? translate('data:import.answered', { status: response.status }));
   return json.report;
