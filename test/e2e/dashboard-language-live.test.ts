@@ -67,7 +67,7 @@ describe('Live in Spanish, on a Spanish browser', { skip: chromiumMissing }, () 
     await missing.getByRole('heading', { name: 'Sin empezar: 3 de 4 alumnos de 1A' }).waitFor();
     const names = missing.locator('.not-started-names');
     await names
-      .filter({ hasText: `ben — inicio de sesión fallido 2 veces, el último ahora mismo, carla — jugando a 1B historia (código ${history.trackingCode}), ahora mismo, eva` })
+      .filter({ hasText: `ben — no pudo iniciar sesión 2 veces, la última ahora mismo, carla — jugando a 1B historia (código ${history.trackingCode}), ahora mismo, eva` })
       .waitFor();
     const strangers = page.getByRole('region', { name: /^Juega aquí sin ser de 1A/ });
     await strangers.getByRole('heading', { name: 'Juega aquí sin ser de 1A: 1 alumno' }).waitFor();

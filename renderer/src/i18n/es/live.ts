@@ -80,8 +80,8 @@ export const live: Catalog<typeof english> = {
     lessonBegan: 'Esta lección empezó al volver a abrir la actividad: aparece aquí quien solo jugó antes.',
     hint:
       'Un alumno que juega sin iniciar sesión aparece arriba con un nombre de animal, no aquí; primero se nombra, con cuándo, a quien no pudo iniciar sesión en la última hora o a quien rechazó la actividad de otra clase (tecleó su código de seguimiento por error), después a quien juega en otra actividad (¿tecleó su código de seguimiento por error?), y todos los inicios de sesión fallidos están en <diagnostics>Diagnóstico</diagnostics>.',
-    loginFailed: 'inicio de sesión fallido {{ago}}',
-    loginFailedTimes: 'inicio de sesión fallido {{n, number}} veces, el último {{ago}}',
+    loginFailed: 'no pudo iniciar sesión {{ago}}',
+    loginFailedTimes: 'no pudo iniciar sesión {{n, number}} veces, la última {{ago}}',
     playing: 'jugando a {{activity}} (código {{code}}), {{ago}}',
     refused: 'rechazado por {{activity}} (código {{code}}), {{ago}}',
     refusedTimes: 'rechazado {{n, number}} veces por {{activity}} (código {{code}}), la última {{ago}}',

@@ -1,0 +1,18 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import i18next from 'i18next';
+import { failedLoginNote } from '../../renderer/src/format/not-started.js';
+
+// What a teacher in Spain reads where a first Spanish wording read as a translation: the sentence as a Spanish teacher's
+// software would say it, and the same word for the same thing on every screen.
+describe('the Spanish wording', () => {
+  before(() => i18next.changeLanguage('es'));
+  after(() => i18next.changeLanguage('en'));
+
+  const now = Date.parse('2026-11-28T10:00:00Z');
+
+  test("a not-started student's failed login says who failed, once and several times", () => {
+    assert.equal(failedLoginNote({ last: '2026-11-28T09:58:00Z', count: 1 }, now), 'no pudo iniciar sesión hace 2 min');
+    assert.equal(failedLoginNote({ last: '2026-11-28T09:58:00Z', count: 3 }, now), 'no pudo iniciar sesión 3 veces, la última hace 2 min');
+  });
+});
