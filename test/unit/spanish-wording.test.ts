@@ -16,3 +16,15 @@ describe('the Spanish wording', () => {
     assert.equal(failedLoginNote({ last: '2026-11-28T09:58:00Z', count: 3 }, now), 'no pudo iniciar sesión 3 veces, la última hace 2 min');
   });
 });
+
+describe('the Spanish Classes screen', () => {
+  before(() => i18next.changeLanguage('es'));
+  after(() => i18next.changeLanguage('en'));
+
+  test('taking a student out of a class asks with the verb of its button, without "dejarán de dejarle"', () => {
+    const question = i18next.t('classes:remove.question', { username: 'ana', className: '3B' });
+    assert.ok(question.startsWith('¿Quitar a <strong>ana</strong> de la clase 3B?'), question);
+    assert.ok(question.endsWith('Las actividades solo para 3B ya no le dejarán entrar.'), question);
+    assert.ok(i18next.t('classes:table.remove').startsWith('Quitar'));
+  });
+});

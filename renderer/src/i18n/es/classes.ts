@@ -97,7 +97,7 @@ export const classes: Catalog<typeof english> = {
     done: 'Se ha quitado a {{username}} de la clase {{className}}. La cuenta y todo lo que {{username}} jugó se quedan.',
     refused: 'No se ha quitado: {{error}}',
     question:
-      '¿Sacar a <strong>{{username}}</strong> de la clase {{className}}? La cuenta del alumno y todo lo que ya jugó se quedan (las trazas son datos de investigación; borrarlas es otro paso, en la página del jugador). Las actividades solo para {{className}} dejarán de dejarle entrar.',
+      '¿Quitar a <strong>{{username}}</strong> de la clase {{className}}? La cuenta del alumno y todo lo que ya jugó se quedan (las trazas son datos de investigación; borrarlas es otro paso, en la página del jugador). Las actividades solo para {{className}} ya no le dejarán entrar.',
   },
   deleteAccount: {
     label: 'Eliminar la cuenta de {{username}}',
