@@ -20,9 +20,9 @@ export const es: Catalog<EnglishCatalog> = {
     existsEverywhere: 'Ya existe un alumno "{{username}}" (cada usuario es único en todas las clases).',
     noSuchStudent: 'No hay ningún alumno "{{username}}". Revisa cómo se escribe, o añade una cuenta nueva con contraseña.',
     alreadyInClass:
-      '{{username}} ya está en la clase {{className}}. Para cambiar el papel, quita primero a {{username}} de la clase y vuelve a añadirlo.',
+      '{{username}} ya está en la clase {{className}}. Para cambiar el rol, quita primero a {{username}} de la clase y vuelve a añadirlo.',
     alreadyInClassAs:
-      '{{username}} ya está en la clase {{className}} (como {{role}}). Para cambiar el papel, quita primero a {{username}} de la clase y vuelve a añadirlo.',
+      '{{username}} ya está en la clase {{className}} (como {{role}}). Para cambiar el rol, quita primero a {{username}} de la clase y vuelve a añadirlo.',
     notInClass: 'Ese alumno ya no está en la clase {{className}}.',
     notFound: 'No hay ningún alumno "{{username}}". Consulta: aula student list',
     hasData_one:
@@ -108,6 +108,36 @@ export const es: Catalog<EnglishCatalog> = {
     empty: 'El archivo no tiene alumnos: uno por línea, usuario,contraseña[,nombre].',
     nothingImported_one: 'No se ha importado nada: hay {{count}} problema que corregir en el archivo.',
     nothingImported_other: 'No se ha importado nada: hay {{count}} problemas que corregir en el archivo.',
+  },
+  upload: {
+    keyField: 'el campo Clave',
+    secretField: 'el campo Secreto',
+    keyDiffers: 'La clave de la URL del endpoint no coincide con {{key}}: escríbela una sola vez, en {{key}}.',
+    secretDiffers: 'El secreto de la URL del endpoint no coincide con {{secret}}: escríbelo una sola vez, en {{secret}}.',
+    keyNeeded: 'Falta la clave del LRS: {{key}}.',
+    secretNeeded: 'Falta el secreto del LRS: {{secret}}.',
+    notUrl: 'El endpoint no es una URL: escribe el endpoint xAPI del LRS, p. ej. https://lrs.example.org/xAPI',
+    notHttp: 'El endpoint debe ser una URL http(s), p. ej. https://lrs.example.org/xAPI',
+    redirects:
+      '{{endpoint}} redirige a {{to}}: escribe esa dirección como endpoint (una subida no puede seguir una redirección: la clave, el secreto y las trazas no irían con ella).',
+    redirectNoAddress: '{{endpoint}} respondió {{status}} (una redirección sin dirección): revisa el endpoint con quien administra el LRS.',
+    aboutAnswered: '{{endpoint}}/about respondió {{status}}: ¿es este el endpoint xAPI?',
+    connected: 'Conectado.',
+    connectedVersions: 'Conectado (xAPI {{versions}}).',
+    cannotReach: 'No se puede contactar con {{endpoint}}: {{cause}}',
+    lockHeld:
+      'Ya hay otra subida en marcha desde esta carpeta de datos (aula upload, o Datos → Subir en el panel). Espera a su resumen y vuelve a subir: se enviará lo que siga pendiente.',
+    answeredWithoutIds: 'El LRS respondió 200 sin los ids enviados: {{text}}',
+    answered: 'El LRS respondió {{status}}: {{text}}',
+    credentials: 'El LRS rechazó las credenciales ({{status}}). Revisa la clave y el secreto.',
+    unreachable: 'No se ha podido contactar con el LRS ({{problem}}). No se pierde nada: vuelve a subir para continuar.',
+    waitAnswered: 'el LRS respondió {{status}}',
+    choice:
+      'No se ha enviado nada. {{sent}} trazas fueron a este LRS (clave "{{username}}") {{before}}; enviar el resto {{now}} daría a cada alumno una segunda identidad allí. Elige lo mismo que antes, o sube a otro almacén del LRS (otra clave).',
+    choiceBeforePseudonymised: 'seudonimizadas (--pseudonymize, Seudonimizar los usuarios)',
+    choiceBeforeIdentified: 'con usuarios y playerIds (sin --pseudonymize)',
+    choiceNowPseudonymised: 'seudonimizado',
+    choiceNowIdentified: 'con usuarios y playerIds',
   },
   request: {
     invalid: 'petición no válida',

@@ -154,7 +154,7 @@ describe('the admin API words its messages in the language the dashboard asks fo
     const member = await inEachLanguage(
       { method: 'POST', path: `/classes/${classId}/members`, json: { username: 'ben' } },
       'ben is already in class 3B (as student). To change the role, remove ben from the class first, then add again.',
-      'ben ya está en la clase 3B (como alumno). Para cambiar el papel, quita primero a ben de la clase y vuelve a añadirlo.',
+      'ben ya está en la clase 3B (como alumno). Para cambiar el rol, quita primero a ben de la clase y vuelve a añadirlo.',
     );
     assert.equal(member.spanish.reason, 'already-in-class');
     await inEachLanguage(
