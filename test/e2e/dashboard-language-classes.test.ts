@@ -59,7 +59,7 @@ describe('Classes, Settings and the banners in Spanish', { skip: chromiumMissing
     await page.getByLabel('Contraseña', { exact: true }).fill(passwordOf('ana'));
     await page.getByRole('combobox', { name: /^Rol/ }).selectOption({ label: 'ayudante' });
     await page.getByRole('button', { name: 'Añadir alumno' }).click();
-    await page.getByRole('status').filter({ hasText: 'Se ha añadido ana a la clase 3B.' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Se ha añadido a ana a la clase 3B.' }).waitFor();
     const classId = new URL(page.url()).searchParams.get('class') ?? '';
     await adminPost(collector.url, `/classes/${classId}/students`, { username: 'ben', password: passwordOf('ben'), role: 'student' });
     await page.locator('table.class-students tr[data-username="ben"]').waitFor();

@@ -27,4 +27,9 @@ describe('the Spanish Classes screen', () => {
     assert.ok(question.endsWith('Las actividades solo para 3B ya no le dejarán entrar.'), question);
     assert.ok(i18next.t('classes:table.remove').startsWith('Quitar'));
   });
+
+  test('a student added is named with the personal "a", as a student taken out is', () => {
+    assert.ok(i18next.t('classes:addStudent.added', { username: 'ana', className: '3B' }).startsWith('Se ha añadido a ana a la clase 3B.'));
+    assert.ok(i18next.t('classes:remove.done', { username: 'ana', className: '3B' }).startsWith('Se ha quitado a ana de la clase 3B.'));
+  });
 });

@@ -120,7 +120,7 @@ export const classes: Catalog<typeof english> = {
     add: 'Añadir alumno',
     rules: 'Usuarios: letras a-z, dígitos y . _ - (se guardan en minúsculas). Las contraseñas no pueden contener " ni \\ (algunos trackers las envían sin escapar).',
     refused: 'No se ha añadido: {{error}}',
-    added: 'Se ha añadido {{username}} a la clase {{className}}. El juego inicia sesión con este usuario y la contraseña que has puesto; Aula no vuelve a mostrarla.',
+    added: 'Se ha añadido a {{username}} a la clase {{className}}. El juego inicia sesión con este usuario y la contraseña que has puesto; Aula no vuelve a mostrarla.',
   },
   join: {
     title: 'Añadir un alumno que ya tiene cuenta',
