@@ -15,6 +15,12 @@ describe('the Spanish wording', () => {
     assert.equal(failedLoginNote({ last: '2026-11-28T09:58:00Z', count: 1 }, now), 'no pudo iniciar sesión hace 2 min');
     assert.equal(failedLoginNote({ last: '2026-11-28T09:58:00Z', count: 3 }, now), 'no pudo iniciar sesión 3 veces, la última hace 2 min');
   });
+
+  test('Not started yet\'s hint says the student was refused by the activity, not that the student refused it', () => {
+    const hint = i18next.t('live:notStarted.hint');
+    assert.match(hint, /quien fue rechazado por la actividad de otra clase/);
+    assert.doesNotMatch(hint, /a quien rechazó la actividad/);
+  });
 });
 
 describe('the Spanish Classes screen', () => {

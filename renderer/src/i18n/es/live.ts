@@ -79,7 +79,7 @@ export const live: Catalog<typeof english> = {
     titleSince_other: 'Sin empezar desde {{since}}: {{missing, number}} de {{count, number}} alumnos de {{className}}',
     lessonBegan: 'Esta lección empezó al volver a abrir la actividad: aparece aquí quien solo jugó antes.',
     hint:
-      'Un alumno que juega sin iniciar sesión aparece arriba con un nombre de animal, no aquí; primero se nombra, con cuándo, a quien no pudo iniciar sesión en la última hora o a quien rechazó la actividad de otra clase (tecleó su código de seguimiento por error), después a quien juega en otra actividad (¿tecleó su código de seguimiento por error?), y todos los inicios de sesión fallidos están en <diagnostics>Diagnóstico</diagnostics>.',
+      'Un alumno que juega sin iniciar sesión aparece arriba con un nombre de animal, no aquí; primero aparece, con cuándo ocurrió, quien no pudo iniciar sesión en la última hora o quien fue rechazado por la actividad de otra clase (tecleó su código de seguimiento por error), después quien juega en otra actividad (¿tecleó su código de seguimiento por error?), y todos los inicios de sesión fallidos están en <diagnostics>Diagnóstico</diagnostics>.',
     loginFailed: 'no pudo iniciar sesión {{ago}}',
     loginFailedTimes: 'no pudo iniciar sesión {{n, number}} veces, la última {{ago}}',
     playing: 'jugando a {{activity}} (código {{code}}), {{ago}}',
