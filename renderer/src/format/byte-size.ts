@@ -1,9 +1,22 @@
 import { currentLanguage } from '../i18n/setup';
 
+// Found once per language: building an Intl.NumberFormat costs far more than using it (see time.ts), and Settings
+// sizes every backup on each render.
+const decimals = new Map<string, string>();
+
+function decimalSeparator(language: string): string {
+  let decimal = decimals.get(language);
+  if (decimal === undefined) {
+    decimal = new Intl.NumberFormat(language).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
+    decimals.set(language, decimal);
+  }
+  return decimal;
+}
+
 /** "12.3" in English, "12,3" in Spanish: the number as the dashboard's language writes it, the unit unchanged. */
 function oneDecimal(value: number): string {
   const text = value.toFixed(1);
-  const decimal = new Intl.NumberFormat(currentLanguage()).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
+  const decimal = decimalSeparator(currentLanguage());
   return decimal === '.' ? text : text.replace('.', decimal);
 }
 
