@@ -49,13 +49,13 @@ export function dataRouter(ctx: AppContext, options: DataRouterOptions = {}): ex
 
   router.get('/upload/targets', (_req, res) => sendJson(res, 200, { targets: listTargets(ctx.db) }));
   router.post('/upload/test', json, async (req, res) => {
-    sendJson(res, 200, await testConnection(targetOf(parseBody(lrsSchema, req.body))));
+    sendJson(res, 200, await testConnection(targetOf(parseBody(lrsSchema, req.body)), requestLanguage(req)));
   });
   router.post('/upload', json, (req, res) => {
     const job = uploads.start(parseBody(uploadSchema, req.body));
     sendJson(res, 202, { job });
   });
-  router.get('/upload/status', (_req, res) => sendJson(res, 200, { job: uploads.status() }));
+  router.get('/upload/status', (req, res) => sendJson(res, 200, { job: uploads.status(requestLanguage(req)) }));
 
   router.post('/import', async (req, res) => {
     sendJson(res, 200, { report: await imports.run(req) });

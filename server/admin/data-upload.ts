@@ -3,11 +3,11 @@ import type { AppContext } from '../context.js';
 import { normalizeSettingsFor } from '../export/export-options.js';
 import { statementWhere, UnknownFilterValueError } from '../export/filters.js';
 import { countStatements } from '../export/statement-rows.js';
-import { wording } from '../i18n/wording.js';
+import { type Language, type Phrase, type WordingValue, word, wording } from '../i18n/wording.js';
 import { ensurePseudonymSalt } from '../normalize/index.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
-import { LrsClient, type LrsTarget, redirectAdvice } from '../upload/lrs-client.js';
+import { LrsClient, type LrsTarget, redirectWording } from '../upload/lrs-client.js';
 import { DASHBOARD_WORDING, endpointWithoutCredentials, LrsEndpointError, lrsTargetFrom } from '../upload/lrs-endpoint.js';
 import { UploadChoiceError } from '../upload/upload-choice.js';
 import { claimUploadLock, type UploadLock, UploadRunningError } from '../upload/upload-lock.js';
@@ -29,7 +29,7 @@ export function targetOf(input: z.output<typeof lrsSchema>): LrsTarget {
   try {
     return lrsTargetFrom(input, DASHBOARD_WORDING);
   } catch (error) {
-    if (error instanceof LrsEndpointError) throw new AdminError(400, 'invalid-request', error.message);
+    if (error instanceof LrsEndpointError) throw new AdminError(400, 'invalid-request', error.wording);
     throw error;
   }
 }
@@ -40,23 +40,28 @@ export const uploadSchema = lrsSchema.extend({
   /** As `aula upload --pseudonymize`: usernames and playerIds become stable salted hashes. */
   pseudonymize: z.boolean().default(false),
 });
-/** What `/about` says: whether this is an xAPI endpoint the key and secret open. */
-export async function testConnection(target: LrsTarget): Promise<{ ok: boolean; status: number | null; message: string }> {
+/**
+ * What `/about` says: whether this is an xAPI endpoint the key and secret open, in the request's language (what the
+ * network or the LRS said is quoted as it came).
+ */
+export async function testConnection(target: LrsTarget, language: Language = 'en'): Promise<{ ok: boolean; status: number | null; message: string }> {
+  const { endpoint } = target;
   try {
     const about = await new LrsClient(target).about();
-    const redirect = redirectAdvice(target.endpoint, about);
-    if (redirect) return { ok: false, status: about.status, message: redirect };
-    if (about.status !== 200) return { ok: false, status: about.status, message: `${target.endpoint}/about answered ${about.status}: is this the xAPI endpoint?` };
+    const redirect = redirectWording(endpoint, about);
+    if (redirect) return { ok: false, status: about.status, message: word(redirect, language) };
+    if (about.status !== 200) return { ok: false, status: about.status, message: word(wording('upload.aboutAnswered', { endpoint, status: about.status }), language) };
     let versions = '';
     try {
       versions = ((JSON.parse(about.text) as { version?: unknown }).version as string[] | undefined)?.join(', ') ?? '';
     } catch {
       // An /about that is not JSON is still an answer; the upload itself will tell more.
     }
-    return { ok: true, status: 200, message: `Connected${versions ? ` (xAPI ${versions})` : ''}.` };
+    const connected = versions ? wording('upload.connectedVersions', { versions }) : wording('upload.connected');
+    return { ok: true, status: 200, message: word(connected, language) };
   } catch (error) {
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : (error as Error).message;
-    return { ok: false, status: null, message: `Cannot reach ${target.endpoint}: ${cause}` };
+    return { ok: false, status: null, message: word(wording('upload.cannotReach', { endpoint, cause }), language) };
   }
 }
 
@@ -84,6 +89,9 @@ export class UploadRunner {
   private current: UploadJob | null = null;
   /** When the request waiting to be sent again goes (performance.now()): the laptop's clock may be set meanwhile. */
   private retryDue = 0;
+  /** The job's `error` and its wait's `problem` as wordings, so each status request reads them in its language. */
+  private errorWording: Phrase | null = null;
+  private problemWording: WordingValue | null = null;
 
   constructor(private readonly ctx: AppContext) {}
 
@@ -95,10 +103,19 @@ export class UploadRunner {
    * The job as GET /data/upload/status gives it: a wait's time left as of this answer (`retryInMs`), by the monotonic
    * clock. A phone whose clock differs from the laptop's by minutes counted down from `retryAt` by its own clock.
    */
-  status(): UploadJob | null {
+  status(language: Language = 'en'): UploadJob | null {
     const job = this.current;
-    if (!job?.retry) return job;
-    return { ...job, retry: { ...job.retry, retryInMs: Math.max(0, Math.round(this.retryDue - performance.now())) } };
+    if (!job) return job;
+    const worded: UploadJob = { ...job };
+    if (job.error !== null && this.errorWording !== null) worded.error = word(this.errorWording, language);
+    if (!job.retry) return worded;
+    const problem = this.problemWording;
+    worded.retry = {
+      ...job.retry,
+      ...(problem === null ? {} : { problem: typeof problem === 'object' ? word(problem, language) : String(problem) }),
+      retryInMs: Math.max(0, Math.round(this.retryDue - performance.now())),
+    };
+    return worded;
   }
 
   start(input: z.output<typeof uploadSchema>): UploadJob {
@@ -116,7 +133,7 @@ export class UploadRunner {
     try {
       lock = claimUploadLock(this.ctx.db);
     } catch (error) {
-      if (error instanceof UploadRunningError) throw new AdminError(409, 'upload-running', error.message);
+      if (error instanceof UploadRunningError) throw new AdminError(409, 'upload-running', error.wording);
       throw error;
     }
     const job: UploadJob = {
@@ -133,6 +150,8 @@ export class UploadRunner {
       retries: 0,
     };
     this.current = job;
+    this.errorWording = null;
+    this.problemWording = null;
     const { ctx } = this;
     // The salt is created once per installation, by a write, before the first pseudonymised upload or export.
     const salt = input.pseudonymize ? ctx.writer.run((db) => ensurePseudonymSalt(db)) : Promise.resolve(undefined);
@@ -149,8 +168,9 @@ export class UploadRunner {
             if (progress.done > job.progress.done) job.retry = null;
             job.progress = progress;
           },
-          onRetry: ({ problem, attempt, attempts, waitMs }) => {
+          onRetry: ({ problem, problemWording, attempt, attempts, waitMs }) => {
             job.retries++;
+            this.problemWording = problemWording;
             this.retryDue = performance.now() + waitMs;
             job.retry = { problem, attempt, attempts, waitMs, retryAt: new Date(ctx.now() + waitMs).toISOString() };
           },
@@ -170,6 +190,7 @@ export class UploadRunner {
         job.state = 'failed';
         job.finished = isoNow(ctx.now);
         job.error = error instanceof UploadStoppedError || error instanceof Error ? error.message : String(error);
+        if (error instanceof UploadStoppedError || error instanceof UploadChoiceError) this.errorWording = error.wording;
         if (!(error instanceof UploadStoppedError || error instanceof UploadChoiceError)) ctx.log.error({ err: error }, 'upload failed');
       },
     );

@@ -108,6 +108,37 @@ export const en = {
     nothingImported_one: 'Nothing was imported: {{count}} problem to fix in the file.',
     nothingImported_other: 'Nothing was imported: {{count}} problems to fix in the file.',
   },
+  /** The Data screen's upload to an LRS and its connection test (server/upload; the CLI reads the English). */
+  upload: {
+    keyField: 'the Key field',
+    secretField: 'the Secret field',
+    keyDiffers: 'The key in the endpoint URL differs from {{key}}: give it once, with {{key}}.',
+    secretDiffers: 'The secret in the endpoint URL differs from {{secret}}: give it once, with {{secret}}.',
+    keyNeeded: 'The LRS key is needed: {{key}}.',
+    secretNeeded: 'The LRS secret is needed: {{secret}}.',
+    notUrl: "The endpoint is not a URL: give the LRS's xAPI endpoint, e.g. https://lrs.example.org/xAPI",
+    notHttp: 'The endpoint must be an http(s) URL, e.g. https://lrs.example.org/xAPI',
+    redirects:
+      '{{endpoint}} redirects to {{to}}: give that address as the endpoint (an upload cannot follow a redirect: the key, the secret and the statements would not go along).',
+    redirectNoAddress: "{{endpoint}} answered {{status}} (a redirect without an address): check the endpoint with the LRS's administrator.",
+    aboutAnswered: '{{endpoint}}/about answered {{status}}: is this the xAPI endpoint?',
+    connected: 'Connected.',
+    connectedVersions: 'Connected (xAPI {{versions}}).',
+    cannotReach: 'Cannot reach {{endpoint}}: {{cause}}',
+    lockHeld:
+      'Another upload from this data folder is running (aula upload, or Data → Upload in the dashboard). Wait for its summary, then run it again: it sends what is still pending.',
+    answeredWithoutIds: 'The LRS answered 200 without the ids sent: {{text}}',
+    answered: 'The LRS answered {{status}}: {{text}}',
+    credentials: 'The LRS refused the credentials ({{status}}). Check the key and secret.',
+    unreachable: 'The LRS could not be reached ({{problem}}). Nothing is lost: run the upload again to resume.',
+    waitAnswered: 'the LRS answered {{status}}',
+    choice:
+      'Nothing sent. {{sent}} statements went to this LRS (key "{{username}}") {{before}}; sending the rest {{now}} would give each student a second identity there. Make the same choice as before, or upload to another LRS store (another key).',
+    choiceBeforePseudonymised: 'pseudonymised (--pseudonymize, Pseudonymise usernames)',
+    choiceBeforeIdentified: 'with usernames and playerIds (without --pseudonymize)',
+    choiceNowPseudonymised: 'pseudonymised',
+    choiceNowIdentified: 'with usernames and playerIds',
+  },
   request: {
     invalid: 'invalid request',
     wholeNumber: 'Expected a whole number from {{min}} to {{max}}.',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { type Wording, word, wording } from '../i18n/wording.js';
 
 /**
  * The few requests the uploader makes to a central LRS (xapi.md §11.2 rule 3): xAPI 1.0.3 headers, Basic auth,
@@ -24,11 +25,15 @@ export interface LrsAnswer {
  * redirects to, less the resource asked for). A typed `http://` that the LRS moves to `https://` is the usual case.
  */
 export function redirectAdvice(endpoint: string, answer: LrsAnswer): string | null {
+  const advice = redirectWording(endpoint, answer);
+  return advice === null ? null : word(advice);
+}
+
+/** The same advice as a wording, for the dashboard's language (the admin API words it). */
+export function redirectWording(endpoint: string, answer: LrsAnswer): Wording | null {
   if (answer.status < 300 || answer.status > 399) return null;
   const to = answer.location ? answer.location.replace(/\/(about|statements)(\?.*)?$/, '') : null;
-  return to
-    ? `${endpoint} redirects to ${to}: give that address as the endpoint (an upload cannot follow a redirect: the key, the secret and the statements would not go along).`
-    : `${endpoint} answered ${answer.status} (a redirect without an address): check the endpoint with the LRS's administrator.`;
+  return to ? wording('upload.redirects', { endpoint, to }) : wording('upload.redirectNoAddress', { endpoint, status: answer.status });
 }
 
 /** The data of an attachment sent with statements (a part of a multipart/mixed request, xAPI Communication 1.5.2). */

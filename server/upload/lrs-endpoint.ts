@@ -1,16 +1,24 @@
+import { type Wording, type WordingValue, word, wording } from '../i18n/wording.js';
 import type { LrsTarget } from './lrs-client.js';
 
-/** An LRS endpoint, key and secret that cannot be used as given: the message says how to give them. */
-export class LrsEndpointError extends Error {}
+/**
+ * An LRS endpoint, key and secret that cannot be used as given: the message says how to give them. Its `message` is
+ * English (the CLI's); the admin API words its `wording` in the dashboard's language.
+ */
+export class LrsEndpointError extends Error {
+  constructor(readonly wording: Wording) {
+    super(word(wording));
+  }
+}
 
 /** How the caller's user gives the key and the secret, for the messages: the CLI's flags, or the dashboard's fields. */
 export interface CredentialWording {
-  key: string;
-  secret: string;
+  key: WordingValue;
+  secret: WordingValue;
 }
 
 export const CLI_WORDING: CredentialWording = { key: '--username KEY', secret: '--password SECRET (or --password-stdin)' };
-export const DASHBOARD_WORDING: CredentialWording = { key: 'the Key field', secret: 'the Secret field' };
+export const DASHBOARD_WORDING: CredentialWording = { key: wording('upload.keyField'), secret: wording('upload.secretField') };
 
 /** The key and secret written into an endpoint URL (`https://KEY:SECRET@host/xAPI`), decoded; empty when absent. */
 export function credentialsInEndpoint(endpoint: string): { username: string; password: string } {
@@ -51,22 +59,18 @@ export function endpointWithoutCredentials(endpoint: string): string {
  */
 export function lrsTargetFrom(
   input: { endpoint: string; username?: string | undefined; password?: string | undefined },
-  wording: CredentialWording,
+  fields: CredentialWording,
 ): LrsTarget {
   const fromUrl = credentialsInEndpoint(input.endpoint);
   const endpoint = endpointWithoutCredentials(input.endpoint);
-  const username = agree(input.username, fromUrl.username, `The key in the endpoint URL differs from ${wording.key}: give it once, with ${wording.key}.`);
-  const password = agree(
-    input.password,
-    fromUrl.password,
-    `The secret in the endpoint URL differs from ${wording.secret}: give it once, with ${wording.secret}.`,
-  );
-  if (!username) throw new LrsEndpointError(`The LRS key is needed: ${wording.key}.`);
-  if (!password) throw new LrsEndpointError(`The LRS secret is needed: ${wording.secret}.`);
+  const username = agree(input.username, fromUrl.username, wording('upload.keyDiffers', { key: fields.key }));
+  const password = agree(input.password, fromUrl.password, wording('upload.secretDiffers', { secret: fields.secret }));
+  if (!username) throw new LrsEndpointError(wording('upload.keyNeeded', { key: fields.key }));
+  if (!password) throw new LrsEndpointError(wording('upload.secretNeeded', { secret: fields.secret }));
   return { endpoint, username, password };
 }
 
-function agree(given: string | undefined, inUrl: string, conflict: string): string {
+function agree(given: string | undefined, inUrl: string, conflict: Wording): string {
   if (!given) return inUrl;
   if (inUrl && inUrl !== given) throw new LrsEndpointError(conflict);
   return given;
@@ -78,10 +82,10 @@ function parseEndpoint(endpoint: string): URL {
     url = new URL(endpoint);
   } catch {
     // Not echoed: what was typed may hold the secret.
-    throw new LrsEndpointError("The endpoint is not a URL: give the LRS's xAPI endpoint, e.g. https://lrs.example.org/xAPI");
+    throw new LrsEndpointError(wording('upload.notUrl'));
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new LrsEndpointError('The endpoint must be an http(s) URL, e.g. https://lrs.example.org/xAPI');
+    throw new LrsEndpointError(wording('upload.notHttp'));
   }
   return url;
 }

@@ -1,8 +1,16 @@
+import { type Wording, word, wording } from '../i18n/wording.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 
-/** This upload made the other pseudonymisation choice than the earlier ones to the same LRS: nothing is sent. */
-export class UploadChoiceError extends Error {}
+/**
+ * This upload made the other pseudonymisation choice than the earlier ones to the same LRS: nothing is sent. Its
+ * `message` is English (the CLI's); the dashboard's upload words its `wording` in the dashboard's language.
+ */
+export class UploadChoiceError extends Error {
+  constructor(readonly wording: Wording) {
+    super(word(wording));
+  }
+}
 
 /**
  * Keeps one LRS on one choice. A statement keeps its id, so a statement already sent is never sent again; but the
@@ -23,9 +31,7 @@ export function holdToPseudonymChoice(db: Db, targetId: string, username: string
     prepared(db, 'UPDATE upload_targets SET pseudonymized = ? WHERE id = ?').run(pseudonymize ? 1 : 0, targetId);
     return;
   }
-  const before = earlier ? 'pseudonymised (--pseudonymize, Pseudonymise usernames)' : 'with usernames and playerIds (without --pseudonymize)';
-  const now = pseudonymize ? 'pseudonymised' : 'with usernames and playerIds';
-  throw new UploadChoiceError(
-    `Nothing sent. ${sent} statements went to this LRS (key "${username}") ${before}; sending the rest ${now} would give each student a second identity there. Make the same choice as before, or upload to another LRS store (another key).`,
-  );
+  const before = wording(earlier ? 'upload.choiceBeforePseudonymised' : 'upload.choiceBeforeIdentified');
+  const now = wording(pseudonymize ? 'upload.choiceNowPseudonymised' : 'upload.choiceNowIdentified');
+  throw new UploadChoiceError(wording('upload.choice', { sent, username, before, now }));
 }

@@ -1,13 +1,15 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { word, wording } from '../i18n/wording.js';
 import type { Db } from '../store/open-database.js';
 
 /** Another upload from the same database is running (another `aula upload`, or the dashboard's). */
 export class UploadRunningError extends Error {
+  /** The admin API words it in the dashboard's language; `message` is the English the CLI prints. */
+  readonly wording = wording('upload.lockHeld');
+
   constructor() {
-    super(
-      'Another upload from this data folder is running (aula upload, or Data → Upload in the dashboard). Wait for its summary, then run it again: it sends what is still pending.',
-    );
+    super(word(wording('upload.lockHeld')));
   }
 }
 

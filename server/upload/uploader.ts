@@ -2,12 +2,13 @@ import type { UploadSummary } from '../admin/api-types.js';
 import { type ExportFilters, statementWhere } from '../export/filters.js';
 import { outgoingStatement } from '../export/outgoing-statements.js';
 import { ORIGIN_COLUMNS, ORIGIN_JOIN, type OriginColumns } from '../export/statement-origin.js';
+import { type Wording, type WordingValue, word, wording } from '../i18n/wording.js';
 import { NORMALIZE_COLUMNS, NORMALIZE_FROM, type NormalizeSettings, type StoredStatementRow } from '../normalize/index.js';
 import type { Db } from '../store/open-database.js';
 import { attachmentData, attachmentsOfStatements, hasAttachmentData, type StoredAttachment } from '../store/xapi-attachments-repo.js';
 import { isoNow } from '../util/time.js';
 import { attachmentsOf } from '../xapi/request-attachments.js';
-import { type LrsAnswer, type LrsAttachment, LrsClient, type LrsTarget, redirectAdvice } from './lrs-client.js';
+import { type LrsAnswer, type LrsAttachment, LrsClient, type LrsTarget, redirectWording } from './lrs-client.js';
 import { endpointWithoutCredentials } from './lrs-endpoint.js';
 import { sameStatement } from './same-statement.js';
 import { holdToPseudonymChoice } from './upload-choice.js';
@@ -43,6 +44,8 @@ export interface UploadProgress {
 export interface UploadRetry {
   /** What went wrong, in a few words: `the LRS answered 503`, or the network error. */
   problem: string;
+  /** The same for the dashboard's language: a wording, or the network error's own text as it came. */
+  problemWording: WordingValue;
   /** The attempt that follows the wait (2 for the first retry), of `attempts` at most. */
   attempt: number;
   attempts: number;
@@ -51,12 +54,13 @@ export interface UploadRetry {
 
 export type { UploadSummary };
 
+/** Its `message` is English (the CLI's); the dashboard's upload words its `wording` in the dashboard's language. */
 export class UploadStoppedError extends Error {
   constructor(
-    message: string,
+    readonly wording: Wording,
     readonly reason: 'credentials' | 'unreachable' | 'refused',
   ) {
-    super(message);
+    super(word(wording));
   }
 }
 
@@ -157,10 +161,13 @@ async function upload(db: Db, options: UploadOptions): Promise<UploadSummary> {
     const parts = attachmentParts(db, items);
     const answer = await withRetry(() => client.postStatements(`[${items.map((item) => item.body).join(',')}]`, parts));
     if (answer.status === 200 && acceptedAll(answer, items)) return mark(items, 'sent', 200, null);
-    if (answer.status === 200) throw new UploadStoppedError(`The LRS answered 200 without the ids sent: ${answer.text.slice(0, 200)}`, 'refused');
+    if (answer.status === 200) throw new UploadStoppedError(wording('upload.answeredWithoutIds', { text: answer.text.slice(0, 200) }), 'refused');
     if (answer.status === 413 && items.length > 1) return bisect(items);
     if (answer.status === 409 || answer.status === 400 || answer.status === 413) return resolve(items, answer);
-    throw new UploadStoppedError(redirectAdvice(endpoint, answer) ?? `The LRS answered ${answer.status}: ${answer.text.slice(0, 300)}`, 'refused');
+    throw new UploadStoppedError(
+      redirectWording(endpoint, answer) ?? wording('upload.answered', { status: answer.status, text: answer.text.slice(0, 300) }),
+      'refused',
+    );
   }
 
   async function bisect(items: Item[]): Promise<void> {
@@ -223,7 +230,7 @@ async function upload(db: Db, options: UploadOptions): Promise<UploadSummary> {
     let lastProblem = '';
     for (let attempt = 0; attempt < attempts; attempt++) {
       let answer: LrsAnswer | undefined;
-      let shortProblem = '';
+      let shortProblem: WordingValue = '';
       try {
         answer = await requestOnce();
       } catch (error) {
@@ -234,22 +241,20 @@ async function upload(db: Db, options: UploadOptions): Promise<UploadSummary> {
         // A write-only key may not read statements back (403 on GET): the caller falls back to PUT.
         if (answer.status === 403 && isRead) return answer;
         if (answer.status === 401 || answer.status === 403) {
-          throw new UploadStoppedError(`The LRS refused the credentials (${answer.status}). Check the key and secret.`, 'credentials');
+          throw new UploadStoppedError(wording('upload.credentials', { status: answer.status }), 'credentials');
         }
         if (answer.status < 500 && answer.status !== 429) return answer;
         lastProblem = `${answer.status} ${answer.text.slice(0, 200)}`;
-        shortProblem = `the LRS answered ${answer.status}`;
+        shortProblem = wording('upload.waitAnswered', { status: answer.status });
       }
       if (attempt + 1 >= attempts) break;
       const fallback = delays[Math.min(attempt, delays.length - 1)] ?? 1000;
       const waitMs = retryAfterMs(answer?.retryAfter ?? null) ?? fallback;
-      options.onRetry?.({ problem: shortProblem, attempt: attempt + 2, attempts, waitMs });
+      const problem = typeof shortProblem === 'object' ? word(shortProblem) : String(shortProblem);
+      options.onRetry?.({ problem, problemWording: shortProblem, attempt: attempt + 2, attempts, waitMs });
       await sleep(waitMs);
     }
-    throw new UploadStoppedError(
-      `The LRS could not be reached (${lastProblem}). Nothing is lost: run the upload again to resume.`,
-      'unreachable',
-    );
+    throw new UploadStoppedError(wording('upload.unreachable', { problem: lastProblem }), 'unreachable');
   }
 }
 

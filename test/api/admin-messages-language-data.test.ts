@@ -1,0 +1,207 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Collector } from '../../server/index.js';
+import { claimUploadLock } from '../../server/upload/upload-lock.js';
+import { startTestCollector } from '../support/collector.js';
+import { request, type TextResponse } from '../support/http.js';
+import { type LrsRequest, type LrsSend, type ScriptedLrs, startScriptedLrs } from '../support/scripted-lrs.js';
+import { seedClassroom } from './export-support.js';
+
+/**
+ * The Data screen's upload speaks the dashboard's language: the connection test's answer, a refused endpoint, key or
+ * secret, why an upload waits, why it stopped, and an upload another one holds the lock of read in Spanish for a
+ * request asking for es, word for word the English as before without the header (the CLI, scripts); what the LRS or
+ * the network said is quoted as it came. Real HTTP, a real SQLite file, a stand-in LRS answering as scripted.
+ */
+
+interface UploadJobView {
+  state: 'running' | 'done' | 'failed';
+  error: string | null;
+  retry: { problem: string; attempt: number } | null;
+}
+
+describe("the Data screen's upload and connection test in the dashboard's language", () => {
+  let collector: Collector;
+  let lrs: ScriptedLrs;
+  /** What the stand-in LRS does with a request other than /xapi/about; each test sets it. */
+  let handle: (request: LrsRequest, send: LrsSend) => void = (_request, send) => send(404);
+  const api = (path: string) => `${collector.url}/admin/api/data${path}`;
+
+  const post = (path: string, json: unknown, language?: string): Promise<TextResponse> =>
+    request(api(path), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(language === undefined ? {} : { 'Accept-Language': language }) },
+      body: JSON.stringify(json),
+    });
+
+  /** The connection test's answer without the header, with en and with es: ok and status unchanged, the message worded. */
+  const tested = async (json: unknown): Promise<{ english: string; en: string; spanish: string }> => {
+    const [plain, en, es] = await Promise.all([post('/upload/test', json), post('/upload/test', json, 'en'), post('/upload/test', json, 'es-ES,es;q=0.9')]);
+    const bodies = [plain, en, es].map((answer) => {
+      assert.equal(answer.status, 200, answer.text);
+      return answer.json as { ok: boolean; status: number | null; message: string };
+    });
+    const [first, second, third] = bodies as [(typeof bodies)[0], (typeof bodies)[0], (typeof bodies)[0]];
+    for (const other of [second, third]) {
+      assert.equal(other.ok, first.ok);
+      assert.equal(other.status, first.status);
+    }
+    return { english: first.message, en: second.message, spanish: third.message };
+  };
+
+  const status = async (language?: string): Promise<UploadJobView> => {
+    const answer = await request(api('/upload/status'), { headers: language === undefined ? {} : { 'Accept-Language': language } });
+    assert.equal(answer.status, 200, answer.text);
+    return (answer.json as { job: UploadJobView }).job;
+  };
+
+  const until = async (done: (job: UploadJobView) => boolean): Promise<void> => {
+    const deadline = Date.now() + 15_000;
+    while (!done(await status())) {
+      if (Date.now() > deadline) assert.fail(`the upload did not get there: ${JSON.stringify(await status())}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+
+  const upload = async (json: Record<string, unknown> = {}): Promise<void> => {
+    const answer = await post('/upload', { endpoint: lrs.endpoint, username: 'key', password: 'secret', ...json });
+    assert.equal(answer.status, 202, answer.text);
+  };
+
+  before(async () => {
+    collector = await startTestCollector();
+    await seedClassroom(collector);
+    lrs = await startScriptedLrs((lrsRequest, send) => handle(lrsRequest, send));
+  });
+  after(async () => {
+    await collector?.close();
+    await lrs?.close();
+  });
+
+  test('the connection test: connected, not the xAPI endpoint, a redirect, an LRS that cannot be reached', async () => {
+    const connected = await tested({ endpoint: lrs.endpoint, username: 'key', password: 'secret' });
+    assert.equal(connected.english, 'Connected (xAPI 1.0.3).');
+    assert.equal(connected.en, connected.english);
+    assert.equal(connected.spanish, 'Conectado (xAPI 1.0.3).');
+
+    const other = lrs.endpoint.replace(/\/xapi$/, '/other');
+    const notXapi = await tested({ endpoint: other, username: 'key', password: 'secret' });
+    assert.equal(notXapi.english, `${other}/about answered 404: is this the xAPI endpoint?`);
+    assert.equal(notXapi.spanish, `${other}/about respondió 404: ¿es este el endpoint xAPI?`);
+
+    handle = (_request, send) => send(301, '', { Location: 'https://lrs.example.org/xapi/about' });
+    const moved = await tested({ endpoint: other, username: 'key', password: 'secret' });
+    assert.equal(
+      moved.english,
+      `${other} redirects to https://lrs.example.org/xapi: give that address as the endpoint (an upload cannot follow a redirect: the key, the secret and the statements would not go along).`,
+    );
+    assert.equal(
+      moved.spanish,
+      `${other} redirige a https://lrs.example.org/xapi: escribe esa dirección como endpoint (una subida no puede seguir una redirección: la clave, el secreto y las trazas no irían con ella).`,
+    );
+
+    const closed = 'http://127.0.0.1:9/xapi';
+    const unreachable = await tested({ endpoint: closed, username: 'key', password: 'secret' });
+    const cause = unreachable.english.replace(`Cannot reach ${closed}: `, '');
+    assert.notEqual(cause, unreachable.english, unreachable.english);
+    assert.equal(unreachable.en, unreachable.english);
+    assert.equal(unreachable.spanish, `No se puede contactar con ${closed}: ${cause}`, "the network's own words quoted as they came");
+  });
+
+  test('an endpoint without its key or secret, or with another key typed into it, is refused in each language', async () => {
+    const cases: Array<{ json: unknown; english: string; spanish: string }> = [
+      { json: { endpoint: lrs.endpoint, password: 'secret' }, english: 'The LRS key is needed: the Key field.', spanish: 'Falta la clave del LRS: el campo Clave.' },
+      { json: { endpoint: lrs.endpoint, username: 'key' }, english: 'The LRS secret is needed: the Secret field.', spanish: 'Falta el secreto del LRS: el campo Secreto.' },
+      {
+        json: { endpoint: lrs.endpoint.replace('http://', 'http://other:secret@'), username: 'key', password: 'secret' },
+        english: 'The key in the endpoint URL differs from the Key field: give it once, with the Key field.',
+        spanish: 'La clave de la URL del endpoint no coincide con el campo Clave: escríbela una sola vez, en el campo Clave.',
+      },
+    ];
+    for (const { json, english, spanish } of cases) {
+      for (const path of ['/upload/test', '/upload']) {
+        const [plain, en, es] = await Promise.all([post(path, json), post(path, json, 'en'), post(path, json, 'es')]);
+        for (const answer of [plain, en, es]) {
+          assert.equal(answer.status, 400, answer.text);
+          assert.equal((answer.json as { error: { reason: string } }).error.reason, 'invalid-request');
+        }
+        assert.equal((plain.json as { error: { message: string } }).error.message, english, `${path}: the English as before`);
+        assert.equal((en.json as { error: { message: string } }).error.message, english);
+        assert.equal((es.json as { error: { message: string } }).error.message, spanish, `${path} in Spanish`);
+      }
+    }
+  });
+
+  test('an upload the LRS stops (its key refused) says why in the language of each status request', async () => {
+    handle = (_request, send) => send(401, { message: 'bad key' });
+    await upload();
+    await until((job) => job.state !== 'running');
+    assert.equal((await status()).state, 'failed');
+    assert.equal((await status()).error, 'The LRS refused the credentials (401). Check the key and secret.');
+    assert.equal((await status('en')).error, 'The LRS refused the credentials (401). Check the key and secret.');
+    assert.equal((await status('es')).error, 'El LRS rechazó las credenciales (401). Revisa la clave y el secreto.');
+  });
+
+  test('an upload waiting for a busy LRS says why in the language of each status request', async () => {
+    let posts = 0;
+    handle = (lrsRequest, send) => {
+      if (lrsRequest.method !== 'POST') return send(404);
+      if (++posts === 1) return send(503, '<html><body>Service Temporarily Unavailable</body></html>', { 'Retry-After': '2' });
+      send(
+        200,
+        lrsRequest.statements().map((statement) => statement.id),
+      );
+    };
+    await upload();
+    await until((job) => job.retry !== null);
+    assert.equal((await status()).retry?.problem, 'the LRS answered 503', 'without the header: the English as before');
+    assert.equal((await status('en')).retry?.problem, 'the LRS answered 503');
+    assert.equal((await status('es')).retry?.problem, 'el LRS respondió 503');
+    await until((job) => job.state !== 'running');
+    assert.equal((await status()).state, 'done');
+  });
+
+  test('an upload whose pseudonymisation differs from the earlier ones to the same LRS', async () => {
+    handle = (lrsRequest, send) => {
+      if (lrsRequest.method !== 'POST') return send(404);
+      send(
+        200,
+        lrsRequest.statements().map((statement) => statement.id),
+      );
+    };
+    await upload({ pseudonymize: true });
+    await until((job) => job.state !== 'running');
+    const english = (await status()).error;
+    assert.match(
+      english ?? '',
+      /^Nothing sent\. \d+ statements went to this LRS \(key "key"\) with usernames and playerIds \(without --pseudonymize\); sending the rest pseudonymised would give each student a second identity there\. Make the same choice as before, or upload to another LRS store \(another key\)\.$/,
+    );
+    const sent = /Nothing sent\. (\d+) /.exec(english ?? '')?.[1];
+    assert.equal(
+      (await status('es')).error,
+      `No se ha enviado nada. ${sent} trazas fueron a este LRS (clave "key") con usuarios y playerIds (sin --pseudonymize); enviar el resto seudonimizado daría a cada alumno una segunda identidad allí. Elige lo mismo que antes, o sube a otro almacén del LRS (otra clave).`,
+    );
+  });
+
+  test('an upload refused while `aula upload` holds the lock, in each language', async () => {
+    const lock = claimUploadLock(collector.context.db);
+    try {
+      const json = { endpoint: lrs.endpoint, username: 'key', password: 'secret' };
+      const [plain, es] = await Promise.all([post('/upload', json), post('/upload', json, 'es')]);
+      for (const answer of [plain, es]) {
+        assert.equal(answer.status, 409, answer.text);
+        assert.equal((answer.json as { error: { reason: string } }).error.reason, 'upload-running');
+      }
+      assert.equal(
+        (plain.json as { error: { message: string } }).error.message,
+        'Another upload from this data folder is running (aula upload, or Data → Upload in the dashboard). Wait for its summary, then run it again: it sends what is still pending.',
+      );
+      assert.equal(
+        (es.json as { error: { message: string } }).error.message,
+        'Ya hay otra subida en marcha desde esta carpeta de datos (aula upload, o Datos → Subir en el panel). Espera a su resumen y vuelve a subir: se enviará lo que siga pendiente.',
+      );
+    } finally {
+      lock.release();
+    }
+  });
+});
