@@ -1,4 +1,4 @@
-import { currentLanguage } from '../i18n/setup';
+import { currentLanguage, t } from '../i18n/setup';
 
 /** The admin API's error, with the message the server wrote for the teacher. */
 export class ApiError extends Error {
@@ -45,7 +45,7 @@ async function call<T>(path: string, init: RequestInit): Promise<T> {
     response = await fetch(`${BASE}${path}`, { ...init, headers: languageHeaders(init.headers) });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
-    throw new ApiError(0, 'unreachable', 'Aula is not answering. Is the collector still running?');
+    throw new ApiError(0, 'unreachable', t('api.unreachable'));
   }
   const text = await response.text();
   let json: unknown;
@@ -56,7 +56,7 @@ async function call<T>(path: string, init: RequestInit): Promise<T> {
   }
   if (!response.ok) {
     const error = (json as { error?: { reason?: string; message?: string } } | undefined)?.error;
-    throw new ApiError(response.status, error?.reason ?? 'http-error', error?.message ?? `Aula answered ${response.status}.`);
+    throw new ApiError(response.status, error?.reason ?? 'http-error', error?.message ?? t('api.answered', { status: response.status }));
   }
   return json as T;
 }

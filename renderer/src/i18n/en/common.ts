@@ -39,6 +39,11 @@ export const common = {
     connecting: 'connecting…',
     offline: 'offline — retrying',
   },
+  /** The API client's own words, when the server's answer has none. */
+  api: {
+    unreachable: 'Aula is not answering. Is the collector still running?',
+    answered: 'Aula answered {{status}}.',
+  },
   screenFailed: 'This screen failed to show.',
   notFound: {
     title: 'Not found',

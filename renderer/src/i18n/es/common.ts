@@ -42,6 +42,10 @@ export const common: Catalog<typeof english> = {
     connecting: 'conectando…',
     offline: 'sin conexión — reintentando',
   },
+  api: {
+    unreachable: 'Aula no responde. ¿Sigue en marcha el colector?',
+    answered: 'Aula ha respondido {{status}}.',
+  },
   screenFailed: 'Esta pantalla no se pudo mostrar.',
   notFound: {
     title: 'No encontrada',
