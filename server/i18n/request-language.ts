@@ -16,7 +16,7 @@ export function preferredLanguage(header: string | undefined): Language {
     const [tag = '', ...parameters] = part.trim().split(';');
     const primary = tag.trim().toLowerCase().split('-')[0];
     if (primary !== 'es' && primary !== 'en') continue;
-    const q = parameters.map((parameter) => parameter.trim()).find((parameter) => parameter.startsWith('q='));
+    const q = parameters.map((parameter) => parameter.trim()).find((parameter) => parameter.toLowerCase().startsWith('q='));
     const quality = q === undefined ? 1 : Number(q.slice(2));
     if (!Number.isFinite(quality) || quality <= 0) continue;
     // The first of equal preference wins, as the header lists them in order.

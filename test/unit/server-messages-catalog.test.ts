@@ -32,7 +32,7 @@ test('a request asks for Spanish when its Accept-Language prefers es, else for E
   for (const header of ['es', 'es-ES', 'ES-419', 'es-ES,es;q=0.9,en;q=0.8', 'fr,es;q=0.5,en;q=0.4', 'en;q=0.5,es']) {
     assert.equal(preferredLanguage(header), 'es', header);
   }
-  for (const header of [undefined, '', 'en', 'en-US,es;q=0.9', 'fr', '*', 'es;q=0', 'es;q=oops', 'estonian']) {
+  for (const header of [undefined, '', 'en', 'en-US,es;q=0.9', 'fr', '*', 'es;q=0', 'es;q=oops', 'estonian', 'es;Q=0.4,en;q=0.5']) {
     assert.equal(preferredLanguage(header), 'en', String(header));
   }
 });
