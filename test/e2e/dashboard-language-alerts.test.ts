@@ -108,7 +108,7 @@ describe('Alerts & Warnings in Spanish, on a Spanish browser', { skip: chromiumM
     await idle.getByText('minutos').waitFor();
     await idle.getByRole('checkbox', { name: 'Inactivo' }).check();
     await editor.getByLabel('Minutos de inactividad').fill('10');
-    await editor.getByLabel('Gravedad de inactivo').selectOption({ label: 'alerta' });
+    await editor.getByLabel('Gravedad de la regla Inactivo').selectOption({ label: 'alerta' });
     await editor.getByRole('checkbox', { name: 'Puntuación baja' }).waitFor();
     await editor.getByText('un nivel o cuestionario completado con una puntuación por debajo de').waitFor();
     await editor.getByRole('checkbox', { name: 'Salir sin completar' }).waitFor();

@@ -39,3 +39,22 @@ describe('the Spanish Classes screen', () => {
     assert.ok(i18next.t('classes:remove.done', { username: 'ana', className: '3B' }).startsWith('Se ha quitado a ana de la clase 3B.'));
   });
 });
+
+describe('the Spanish rules editor', () => {
+  before(() => i18next.changeLanguage('es'));
+  after(() => i18next.changeLanguage('en'));
+
+  test("each rule's severity list is named after its rule, as a custom rule's is", () => {
+    assert.deepEqual(
+      ['idle', 'noProgress', 'wrongAnswers', 'lowScore', 'quit', 'custom'].map((rule) => i18next.t(`alerts:rules.${rule}.severityLabel`)),
+      [
+        'Gravedad de la regla Inactivo',
+        'Gravedad de la regla Sin progreso',
+        'Gravedad de la regla Respuestas incorrectas',
+        'Gravedad de la regla Puntuación baja',
+        'Gravedad de la regla Salir sin completar',
+        'Gravedad de la regla personalizada',
+      ],
+    );
+  });
+});

@@ -59,13 +59,13 @@ export const alerts: Catalog<typeof english> = {
       title: 'Inactivo',
       help: 'nada del juego durante',
       minutesLabel: 'Minutos de inactividad',
-      severityLabel: 'Gravedad de inactivo',
+      severityLabel: 'Gravedad de la regla Inactivo',
     },
     noProgress: {
       title: 'Sin progreso',
       help: 'el progreso no ha avanzado en',
       minutesLabel: 'Minutos sin progreso',
-      severityLabel: 'Gravedad de sin progreso',
+      severityLabel: 'Gravedad de la regla Sin progreso',
     },
     wrongAnswers: {
       title: 'Respuestas incorrectas',
@@ -73,18 +73,18 @@ export const alerts: Catalog<typeof english> = {
       inARowLabel: 'Respuestas incorrectas seguidas',
       total: 'o en total',
       totalLabel: 'Respuestas incorrectas en total',
-      severityLabel: 'Gravedad de respuestas incorrectas',
+      severityLabel: 'Gravedad de la regla Respuestas incorrectas',
     },
     lowScore: {
       title: 'Puntuación baja',
       help: 'un nivel o cuestionario completado con una puntuación por debajo de',
       belowLabel: 'Puntuación baja por debajo de',
-      severityLabel: 'Gravedad de puntuación baja',
+      severityLabel: 'Gravedad de la regla Puntuación baja',
     },
     quit: {
       title: 'Salir sin completar',
       help: 'el juego terminó su sesión con un nivel aún abierto',
-      severityLabel: 'Gravedad de salir sin completar',
+      severityLabel: 'Gravedad de la regla Salir sin completar',
     },
     custom: {
       title: 'Reglas personalizadas',
