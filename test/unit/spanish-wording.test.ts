@@ -58,3 +58,15 @@ describe('the Spanish rules editor', () => {
     );
   });
 });
+
+describe('the Spanish first-run help on Diagnostics', () => {
+  before(() => i18next.changeLanguage('es'));
+  after(() => i18next.changeLanguage('en'));
+
+  test('quotes a button or a term with Spanish quotation marks, as every other screen does («Cancelar»)', () => {
+    const help = ['firewall', 'firewallWindows', 'firewallMac', 'isolation'].map((key) => i18next.t(`diagnostics:firstRun.${key}`, { port: 3000 }));
+    for (const text of help) assert.doesNotMatch(text, /"/, text);
+    assert.match(help[0] ?? '', /«Cancelar»/);
+    assert.match(help[3] ?? '', /«aislamiento de clientes»/);
+  });
+});

@@ -112,10 +112,10 @@ export const diagnostics: Catalog<typeof english> = {
     thisAddress: 'la dirección de este ordenador',
     intro:
       'Hay una actividad abierta, pero desde hace varios minutos no se ha conectado ningún otro ordenador. Las causas habituales, de la más probable a la menos. Para probar un arreglo, abre <code>http://{{address}}:{{port}}/</code> en un navegador del ordenador de un alumno: muestra una página que dice que Aula está accesible.',
-    firewall: '<strong>El cortafuegos bloquea Aula</strong> (a menudo porque su aviso se cerró o se respondió "Cancelar").',
+    firewall: '<strong>El cortafuegos bloquea Aula</strong> (a menudo porque su aviso se cerró o se respondió «Cancelar»).',
     firewallWindows:
-      'Windows: Inicio → "Permitir una aplicación a través del Firewall de Windows" → Cambiar la configuración → marca Aula (o Node.js) para redes <em>Privadas</em>, o añade una regla de entrada para el puerto TCP {{port}}.',
-    firewallMac: 'macOS: Ajustes del Sistema → Red → Firewall → Opciones → pon Aula en "Permitir conexiones entrantes".',
+      'Windows: Inicio → «Permitir una aplicación a través del Firewall de Windows» → Cambiar la configuración → marca Aula (o Node.js) para redes <em>Privadas</em>, o añade una regla de entrada para el puerto TCP {{port}}.',
+    firewallMac: 'macOS: Ajustes del Sistema → Red → Firewall → Opciones → pon Aula en «Permitir conexiones entrantes».',
     firewallLinux:
       'Linux: permite el puerto, p. ej. <code>sudo ufw allow {{port}}/tcp</code> o <code>sudo firewall-cmd --add-port={{port}}/tcp</code>.',
     otherNetwork:
@@ -124,7 +124,7 @@ export const diagnostics: Catalog<typeof english> = {
     otherNetworkMac: 'macOS: el menú Wi-Fi de la barra de menús muestra el nombre de la red.',
     otherNetworkLinux: 'Linux: el menú de red, o <code>nmcli connection show --active</code>.',
     isolation:
-      '<strong>La wifi mantiene separados los dispositivos</strong> (las redes de invitados y algunas redes de centro usan "aislamiento de clientes"): los ordenadores llegan a Internet pero no entre sí. Usa la red del profesorado, pide al servicio informático que permita el tráfico a este ordenador en el puerto {{port}}, o conecta el aula con un pequeño router propio.',
+      '<strong>La wifi mantiene separados los dispositivos</strong> (las redes de invitados y algunas redes de centro usan «aislamiento de clientes»): los ordenadores llegan a Internet pero no entre sí. Usa la red del profesorado, pide al servicio informático que permita el tráfico a este ordenador en el puerto {{port}}, o conecta el aula con un pequeño router propio.',
     isolationWindows:
       'Windows: comprueba también que esta red sea <em>Privada</em> (Configuración → Red e Internet → la red → Tipo de perfil de red).',
     isolationOthers: 'macOS y Linux: no hay nada que ajustar en este ordenador; es la propia red la que debe permitirlo.',
