@@ -70,3 +70,15 @@ describe('the Spanish first-run help on Diagnostics', () => {
     assert.match(help[3] ?? '', /«aislamiento de clientes»/);
   });
 });
+
+describe("the Spanish header's totals", () => {
+  before(() => i18next.changeLanguage('es'));
+  after(() => i18next.changeLanguage('en'));
+
+  test("the live count's tooltip says for how long a game may be silent in a sentence that parses", () => {
+    assert.equal(
+      i18next.t('totals.liveTitle'),
+      'En directo: las sesiones que En directo muestra activas: sin terminar y con su juego en silencio durante menos minutos que los de la alerta Inactivo de la actividad, o menos de 3 minutos si esa alerta está desactivada',
+    );
+  });
+});

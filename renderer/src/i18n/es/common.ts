@@ -24,7 +24,7 @@ export const common: Catalog<typeof english> = {
     statements_one: '<strong>{{count, number}}</strong> traza',
     statements_other: '<strong>{{count, number}}</strong> trazas',
     liveTitle:
-      'En directo: sesiones activas según En directo: sin terminar y con su juego en silencio menos minutos que la alerta de inactividad de la actividad, o 3 minutos si esa alerta está desactivada',
+      'En directo: las sesiones que En directo muestra activas: sin terminar y con su juego en silencio durante menos minutos que los de la alerta Inactivo de la actividad, o menos de 3 minutos si esa alerta está desactivada',
     live: '<strong>{{live, number}}</strong> en directo / {{sessions, number}} sesiones',
     players_one: '<strong>{{count, number}}</strong> jugador',
     players_other: '<strong>{{count, number}}</strong> jugadores',
