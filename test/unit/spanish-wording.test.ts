@@ -34,6 +34,14 @@ describe('the Spanish Classes screen', () => {
     assert.ok(i18next.t('classes:table.remove').startsWith('Quitar'));
   });
 
+  test("deleting a class of one student does not say 'Su 1 alumno'", () => {
+    assert.equal(
+      i18next.t('classes:deleteClass.question', { name: '3B', count: 1 }),
+      '¿Eliminar la clase <strong>3B</strong>? 1 alumno deja de estar en ella: su cuenta se queda, con todo lo que ya jugó, y en cualquier otra clase en la que esté.',
+    );
+    assert.match(i18next.t('classes:deleteClass.question', { name: '3B', count: 3 }), /Sus 3 alumnos dejan de estar en ella/);
+  });
+
   test('a student added is named with the personal "a", as a student taken out is', () => {
     assert.ok(i18next.t('classes:addStudent.added', { username: 'ana', className: '3B' }).startsWith('Se ha añadido a ana a la clase 3B.'));
     assert.ok(i18next.t('classes:remove.done', { username: 'ana', className: '3B' }).startsWith('Se ha quitado a ana de la clase 3B.'));

@@ -54,7 +54,7 @@ export const classes: Catalog<typeof english> = {
     done: 'Se ha eliminado la clase {{name}}. Las cuentas de sus alumnos se quedan, con todo lo que jugaron, y en cualquier otra clase.',
     refused: 'No se ha eliminado: {{error}}',
     question_one:
-      '¿Eliminar la clase <strong>{{name}}</strong>? Su {{count, number}} alumno deja de estar en ella: su cuenta se queda, con todo lo que ya jugó, y en cualquier otra clase en la que esté.',
+      '¿Eliminar la clase <strong>{{name}}</strong>? {{count, number}} alumno deja de estar en ella: su cuenta se queda, con todo lo que ya jugó, y en cualquier otra clase en la que esté.',
     question_other:
       '¿Eliminar la clase <strong>{{name}}</strong>? Sus {{count, number}} alumnos dejan de estar en ella: las cuentas se quedan, con todo lo que ya jugaron, y en cualquier otra clase en la que estén.',
     linked_one:
