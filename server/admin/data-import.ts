@@ -97,8 +97,8 @@ export class ImportRunner {
       if (report.added.classes > 0) ctx.bus.emit('classes.changed', { classId: '' });
       return report;
     } catch (error) {
-      if (error instanceof ImportRefusedError) throw new AdminError(422, error.reason, error.message);
-      if (error instanceof ImportDiskFullError) throw new AdminError(507, 'disk-full', error.message);
+      if (error instanceof ImportRefusedError) throw new AdminError(422, error.reason, error.wording ?? error.message);
+      if (error instanceof ImportDiskFullError) throw new AdminError(507, 'disk-full', error.wording);
       // The bundle itself did not fit while it was being received: nothing of it was imported.
       if (isDiskFull(error)) throw new AdminError(507, 'disk-full', wording('data.diskFull'));
       throw error;

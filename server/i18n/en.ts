@@ -139,6 +139,31 @@ export const en = {
     choiceNowPseudonymised: 'pseudonymised',
     choiceNowIdentified: 'with usernames and playerIds',
   },
+  /** The bundle import's refusals (server/import; `aula import` reads the English). */
+  import: {
+    notZip: 'This file is not a zip bundle ({{detail}}).',
+    noManifest: 'This zip has no manifest.json: it is not an Aula bundle.',
+    manifestTooLarge: 'manifest.json is too large.',
+    unreadableZip: 'This zip cannot be read ({{detail}}).',
+    missingFile: '{{name}} is listed in the manifest but missing from the bundle.',
+    damagedFile: '{{name}} cannot be read ({{detail}}): the bundle is damaged.',
+    hashMismatch: '{{name}} does not match its SHA-256 in the manifest: the bundle was changed or damaged after export.',
+    rowCount: '{{name}} has {{lines}} rows but the manifest counts {{expected}}.',
+    noFile: 'The bundle has no {{name}}.',
+    lineTooLong: '{{name}} line {{line}} is longer than {{mib}} MiB, more than any row Aula writes.',
+    sizeMismatch: '{{name}} is {{inZip}} bytes in the zip but {{inManifest}} in the manifest: the bundle was changed or damaged after export.',
+    tablesTooLarge: "The bundle's tables (players, sessions…) take {{bytes}} bytes, more than the {{max}} import holds in memory.",
+    lineNotJson: '{{name}} line {{line}} is not valid JSON.',
+    manifestNotJson: 'manifest.json is not valid JSON.',
+    notAulaBundle: 'This zip is not an Aula bundle (its manifest names no aula-bundle format).',
+    newerFormat: 'This bundle was made by a newer Aula (bundle format {{format}}; this Aula reads {{ours}}). Update Aula on this computer, then import again.',
+    manifestIncomplete: 'manifest.json is incomplete ({{path}}: {{detail}}).',
+    newerSchema:
+      'This bundle was made by Aula {{version}} with database schema {{schema}}; this Aula knows schema {{ours}}. Update Aula on this computer, then import again.',
+    notListed: 'The manifest does not list {{name}}.',
+    diskFull:
+      'The disk is full: the import stopped after {{done, number}} of {{total, number}} statements. What was imported is kept and consistent; free some space and import the same bundle again to add the rest.',
+  },
   request: {
     invalid: 'invalid request',
     wholeNumber: 'Expected a whole number from {{min}} to {{max}}.',

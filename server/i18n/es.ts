@@ -139,6 +139,31 @@ export const es: Catalog<EnglishCatalog> = {
     choiceNowPseudonymised: 'seudonimizado',
     choiceNowIdentified: 'con usuarios y playerIds',
   },
+  import: {
+    notZip: 'Este archivo no es un paquete zip ({{detail}}).',
+    noManifest: 'Este zip no tiene manifest.json: no es un paquete de Aula.',
+    manifestTooLarge: 'manifest.json es demasiado grande.',
+    unreadableZip: 'No se puede leer este zip ({{detail}}).',
+    missingFile: '{{name}} aparece en el manifiesto pero falta en el paquete.',
+    damagedFile: 'No se puede leer {{name}} ({{detail}}): el paquete está dañado.',
+    hashMismatch: '{{name}} no coincide con su SHA-256 del manifiesto: el paquete se modificó o se dañó después de exportarlo.',
+    rowCount: '{{name}} tiene {{lines}} filas pero el manifiesto cuenta {{expected}}.',
+    noFile: 'El paquete no tiene {{name}}.',
+    lineTooLong: 'La línea {{line}} de {{name}} ocupa más de {{mib}} MiB, más que cualquier fila que escriba Aula.',
+    sizeMismatch: '{{name}} ocupa {{inZip}} bytes en el zip pero {{inManifest}} en el manifiesto: el paquete se modificó o se dañó después de exportarlo.',
+    tablesTooLarge: 'Las tablas del paquete (jugadores, sesiones…) ocupan {{bytes}} bytes, más de los {{max}} que la importación puede tener en memoria.',
+    lineNotJson: 'La línea {{line}} de {{name}} no es JSON válido.',
+    manifestNotJson: 'manifest.json no es JSON válido.',
+    notAulaBundle: 'Este zip no es un paquete de Aula (su manifiesto no indica ningún formato aula-bundle).',
+    newerFormat:
+      'Este paquete lo creó un Aula más reciente (formato de paquete {{format}}; este Aula lee {{ours}}). Actualiza Aula en este ordenador y vuelve a importarlo.',
+    manifestIncomplete: 'manifest.json está incompleto ({{path}}: {{detail}}).',
+    newerSchema:
+      'Este paquete lo creó Aula {{version}} con el esquema de base de datos {{schema}}; este Aula conoce el esquema {{ours}}. Actualiza Aula en este ordenador y vuelve a importarlo.',
+    notListed: 'El manifiesto no incluye {{name}}.',
+    diskFull:
+      'El disco está lleno: la importación se detuvo tras {{done, number}} de {{total, number}} trazas. Lo importado se conserva y es coherente; libera espacio y vuelve a importar el mismo paquete para añadir el resto.',
+  },
   request: {
     invalid: 'petición no válida',
     wholeNumber: 'Se esperaba un número entero de {{min}} a {{max}}.',

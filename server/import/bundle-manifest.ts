@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BUNDLE_TABLES } from '../export/bundle-tables.js';
 import { BUNDLE_FORMAT, STATEMENT_ROWS_FILE, STATEMENTS_FILE } from '../export/zip-bundle.js';
+import { wording } from '../i18n/wording.js';
 import { isAbsoluteIri } from '../normalize/iri.js';
 import { schemaVersion } from '../store/migrations/index.js';
 import { ImportRefusedError } from './import-errors.js';
@@ -43,32 +44,32 @@ export function parseManifest(text: string): BundleManifest {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new ImportRefusedError('bundle-invalid', 'manifest.json is not valid JSON.');
+    throw new ImportRefusedError('bundle-invalid', wording('import.manifestNotJson'));
   }
   const format = (json as { format?: unknown } | null)?.format;
   const version = typeof format === 'string' ? /^aula-bundle\/(\d+)$/.exec(format) : null;
-  if (!version) throw new ImportRefusedError('not-a-bundle', 'This zip is not an Aula bundle (its manifest names no aula-bundle format).');
+  if (!version) throw new ImportRefusedError('not-a-bundle', wording('import.notAulaBundle'));
   const ours = Number(/(\d+)$/.exec(BUNDLE_FORMAT)?.[1]);
   if (Number(version[1]) > ours) {
     throw new ImportRefusedError(
       'bundle-too-new',
-      `This bundle was made by a newer Aula (bundle format ${format}; this Aula reads ${BUNDLE_FORMAT}). Update Aula on this computer, then import again.`,
+      wording('import.newerFormat', { format: String(format), ours: BUNDLE_FORMAT }),
     );
   }
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ImportRefusedError('bundle-invalid', `manifest.json is incomplete (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}).`);
+    throw new ImportRefusedError('bundle-invalid', wording('import.manifestIncomplete', { path: issue?.path.join('.') ?? '', detail: issue?.message ?? 'invalid' }));
   }
   const manifest = parsed.data;
   if (manifest.schemaVersion > schemaVersion) {
     throw new ImportRefusedError(
       'bundle-too-new',
-      `This bundle was made by Aula ${manifest.appVersion} with database schema ${manifest.schemaVersion}; this Aula knows schema ${schemaVersion}. Update Aula on this computer, then import again.`,
+      wording('import.newerSchema', { version: manifest.appVersion, schema: manifest.schemaVersion, ours: schemaVersion }),
     );
   }
   for (const name of REQUIRED_FILES) {
-    if (!manifest.files[name]) throw new ImportRefusedError('bundle-invalid', `The manifest does not list ${name}.`);
+    if (!manifest.files[name]) throw new ImportRefusedError('bundle-invalid', wording('import.notListed', { name }));
   }
   return manifest;
 }

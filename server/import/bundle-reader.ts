@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { MANIFEST, STATEMENT_ROWS_FILE, STATEMENTS_FILE } from '../export/zip-bundle.js';
+import { wording } from '../i18n/wording.js';
 import { type BundleManifest, expectedLines, parseManifest } from './bundle-manifest.js';
 import { ImportRefusedError } from './import-errors.js';
 
@@ -34,21 +35,21 @@ export class BundleReader {
     try {
       zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false, strictFileNames: true });
     } catch (error) {
-      throw new ImportRefusedError('not-a-bundle', `This file is not a zip bundle (${(error as Error).message}).`);
+      throw new ImportRefusedError('not-a-bundle', wording('import.notZip', { detail: (error as Error).message }));
     }
     try {
       const entries = new Map<string, yauzl.Entry>();
       for await (const entry of zip.eachEntry()) entries.set(entry.fileName, entry);
       const manifestEntry = entries.get(MANIFEST);
-      if (!manifestEntry) throw new ImportRefusedError('not-a-bundle', 'This zip has no manifest.json: it is not an Aula bundle.');
-      if (manifestEntry.uncompressedSize > MAX_MANIFEST_BYTES) throw new ImportRefusedError('bundle-invalid', 'manifest.json is too large.');
+      if (!manifestEntry) throw new ImportRefusedError('not-a-bundle', wording('import.noManifest'));
+      if (manifestEntry.uncompressedSize > MAX_MANIFEST_BYTES) throw new ImportRefusedError('bundle-invalid', wording('import.manifestTooLarge'));
       const manifest = parseManifest((await readAll(await zip.openReadStreamPromise(manifestEntry))).toString('utf8'));
       checkDeclaredSizes(manifest, entries);
       return new BundleReader(zip, entries, manifest);
     } catch (error) {
       zip.close();
       if (error instanceof ImportRefusedError) throw error;
-      throw new ImportRefusedError('not-a-bundle', `This zip cannot be read (${(error as Error).message}).`);
+      throw new ImportRefusedError('not-a-bundle', wording('import.unreadableZip', { detail: (error as Error).message }));
     }
   }
 
@@ -64,7 +65,7 @@ export class BundleReader {
     for (const [name, info] of Object.entries(this.manifest.files)) {
       onFile?.(name);
       const entry = this.entries.get(name);
-      if (!entry) throw new ImportRefusedError('bundle-tampered', `${name} is listed in the manifest but missing from the bundle.`);
+      if (!entry) throw new ImportRefusedError('bundle-tampered', wording('import.missingFile', { name }));
       const hash = createHash('sha256');
       let bytes = 0;
       let lines = 0;
@@ -83,14 +84,14 @@ export class BundleReader {
         }
       } catch (error) {
         // A damaged deflate stream or a wrong CRC: zlib and yauzl say so before any hash could.
-        throw new ImportRefusedError('bundle-tampered', `${name} cannot be read (${(error as Error).message}): the bundle is damaged.`);
+        throw new ImportRefusedError('bundle-tampered', wording('import.damagedFile', { name, detail: (error as Error).message }));
       }
       if (bytes !== info.bytes || hash.digest('hex') !== info.sha256) {
-        throw new ImportRefusedError('bundle-tampered', `${name} does not match its SHA-256 in the manifest: the bundle was changed or damaged after export.`);
+        throw new ImportRefusedError('bundle-tampered', wording('import.hashMismatch', { name }));
       }
       const expected = expectedLines(this.manifest, name);
       if (lines !== info.lines || (expected !== undefined && lines !== expected)) {
-        throw new ImportRefusedError('bundle-tampered', `${name} has ${lines} rows but the manifest counts ${expected ?? info.lines}.`);
+        throw new ImportRefusedError('bundle-tampered', wording('import.rowCount', { name, lines, expected: expected ?? info.lines }));
       }
     }
   }
@@ -132,14 +133,14 @@ export class BundleReader {
 
   private async open(name: string): Promise<Readable> {
     const entry = this.entries.get(name);
-    if (!entry) throw new ImportRefusedError('bundle-invalid', `The bundle has no ${name}.`);
+    if (!entry) throw new ImportRefusedError('bundle-invalid', wording('import.noFile', { name }));
     return this.zip.openReadStreamPromise(entry);
   }
 }
 
 function tooLong(bytes: number, name: string, line: number): void {
   if (bytes > MAX_ROW_BYTES) {
-    throw new ImportRefusedError('bundle-invalid', `${name} line ${line} is longer than ${MAX_ROW_BYTES / 1024 / 1024} MiB, more than any row Aula writes.`);
+    throw new ImportRefusedError('bundle-invalid', wording('import.lineTooLong', { name, line, mib: MAX_ROW_BYTES / 1024 / 1024 }));
   }
 }
 
@@ -154,12 +155,12 @@ function checkDeclaredSizes(manifest: BundleManifest, entries: Map<string, yauzl
     const entry = entries.get(name);
     if (!entry) continue;
     if (entry.uncompressedSize !== info.bytes) {
-      throw new ImportRefusedError('bundle-tampered', `${name} is ${entry.uncompressedSize} bytes in the zip but ${info.bytes} in the manifest: the bundle was changed or damaged after export.`);
+      throw new ImportRefusedError('bundle-tampered', wording('import.sizeMismatch', { name, inZip: entry.uncompressedSize, inManifest: info.bytes }));
     }
     if (name !== STATEMENTS_FILE && name !== STATEMENT_ROWS_FILE) tableBytes += info.bytes;
   }
   if (tableBytes > MAX_TABLE_BYTES) {
-    throw new ImportRefusedError('bundle-invalid', `The bundle's tables (players, sessions…) take ${tableBytes} bytes, more than the ${MAX_TABLE_BYTES} import holds in memory.`);
+    throw new ImportRefusedError('bundle-invalid', wording('import.tablesTooLarge', { bytes: tableBytes, max: MAX_TABLE_BYTES }));
   }
 }
 
@@ -167,7 +168,7 @@ function parseLine(text: string, name: string, line: number): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ImportRefusedError('bundle-invalid', `${name} line ${line} is not valid JSON.`);
+    throw new ImportRefusedError('bundle-invalid', wording('import.lineNotJson', { name, line }));
   }
 }
 

@@ -1,12 +1,21 @@
+import { type Wording, word, wording } from '../i18n/wording.js';
+
 /** Why a bundle is refused before anything is written; `reason` is the admin API's kebab-code. */
 export type ImportRefusal = 'not-a-bundle' | 'bundle-too-new' | 'bundle-tampered' | 'bundle-invalid';
 
+/**
+ * Its `message` is English (`aula import` prints it); the admin API words its `wording` in the dashboard's language.
+ * A wording is plain data, so it crosses from the import's thread as it is; a string is a message in English only.
+ */
 export class ImportRefusedError extends Error {
+  readonly wording: Wording | undefined;
+
   constructor(
     readonly reason: ImportRefusal,
-    message: string,
+    message: string | Wording,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : word(message));
+    this.wording = typeof message === 'string' ? undefined : message;
   }
 }
 
@@ -20,9 +29,12 @@ export class ImportDiskFullError extends Error {
     readonly done: number,
     readonly total: number,
   ) {
-    super(
-      `The disk is full: the import stopped after ${done.toLocaleString('en')} of ${total.toLocaleString('en')} statements. What was imported is kept and consistent; free some space and import the same bundle again to add the rest.`,
-    );
+    super(word(wording('import.diskFull', { done, total })));
+  }
+
+  /** For the admin API, which words it in the dashboard's language. */
+  get wording(): Wording {
+    return wording('import.diskFull', { done: this.done, total: this.total });
   }
 }
 

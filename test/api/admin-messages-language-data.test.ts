@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import yazl from 'yazl';
 import type { Collector } from '../../server/index.js';
 import { claimUploadLock } from '../../server/upload/upload-lock.js';
 import { startTestCollector } from '../support/collector.js';
@@ -13,6 +14,16 @@ import { seedClassroom } from './export-support.js';
  * request asking for es, word for word the English as before without the header (the CLI, scripts); what the LRS or
  * the network said is quoted as it came. Real HTTP, a real SQLite file, a stand-in LRS answering as scripted.
  */
+
+/** A zip holding the given files, as bytes. */
+async function zipOf(files: Record<string, string>): Promise<Buffer> {
+  const zip = new yazl.ZipFile();
+  for (const [name, content] of Object.entries(files)) zip.addBuffer(Buffer.from(content), name);
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
 
 interface UploadJobView {
   state: 'running' | 'done' | 'failed';
@@ -202,6 +213,51 @@ describe("the Data screen's upload and connection test in the dashboard's langua
       );
     } finally {
       lock.release();
+    }
+  });
+
+  test("a bundle the import refuses says why in each language; the reason and status don't change", async () => {
+    const cases: Array<{ files: Record<string, string>; reason: string; english: string; spanish: string }> = [
+      {
+        files: { 'notes.txt': 'not a bundle' },
+        reason: 'not-a-bundle',
+        english: 'This zip has no manifest.json: it is not an Aula bundle.',
+        spanish: 'Este zip no tiene manifest.json: no es un paquete de Aula.',
+      },
+      {
+        files: { 'manifest.json': '{"format":"aula-bundle/999"}' },
+        reason: 'bundle-too-new',
+        english: 'This bundle was made by a newer Aula (bundle format aula-bundle/999; this Aula reads aula-bundle/1). Update Aula on this computer, then import again.',
+        spanish:
+          'Este paquete lo creó un Aula más reciente (formato de paquete aula-bundle/999; este Aula lee aula-bundle/1). Actualiza Aula en este ordenador y vuelve a importarlo.',
+      },
+      {
+        files: { 'manifest.json': '{"format":' },
+        reason: 'bundle-invalid',
+        english: 'manifest.json is not valid JSON.',
+        spanish: 'manifest.json no es JSON válido.',
+      },
+    ];
+    for (const { files, reason, english, spanish } of cases) {
+      const body = await zipOf(files);
+      const answers: Array<{ status: number; error: { reason: string; message: string } }> = [];
+      // One at a time: one import runs at a time.
+      for (const language of [undefined, 'en', 'es']) {
+        const answer = await request(api('/import'), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/zip', ...(language === undefined ? {} : { 'Accept-Language': language }) },
+          body: new Uint8Array(body),
+        });
+        answers.push({ status: answer.status, error: (answer.json as { error: { reason: string; message: string } }).error });
+      }
+      const [plain, en, es] = answers as [(typeof answers)[0], (typeof answers)[0], (typeof answers)[0]];
+      for (const answer of answers) {
+        assert.equal(answer.status, 422, JSON.stringify(answer));
+        assert.equal(answer.error.reason, reason);
+      }
+      assert.equal(plain.error.message, english, 'without Accept-Language: the English as before');
+      assert.equal(en.error.message, english);
+      assert.equal(es.error.message, spanish);
     }
   });
 });

@@ -16,7 +16,9 @@ const request = workerData as ImportRequest;
 const send = (message: ImportThreadMessage) => port.postMessage(message);
 
 function failureOf(error: unknown): ImportFailure {
-  if (error instanceof ImportRefusedError) return { kind: 'refused', reason: error.reason, message: error.message };
+  if (error instanceof ImportRefusedError) {
+    return { kind: 'refused', reason: error.reason, message: error.message, ...(error.wording ? { wording: error.wording } : {}) };
+  }
   if (error instanceof ImportDiskFullError) return { kind: 'disk-full', done: error.done, total: error.total };
   const { message, code } = error as { message?: string; code?: unknown };
   return { kind: 'other', message: message ?? String(error), ...(typeof code === 'string' ? { code } : {}) };

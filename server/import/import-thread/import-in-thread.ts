@@ -52,7 +52,7 @@ export function importInThread(request: ImportRequest, options: ImportInThreadOp
           return;
         case 'failed': {
           const { failure } = message;
-          if (failure.kind === 'refused') settle(() => reject(new ImportRefusedError(failure.reason, failure.message)));
+          if (failure.kind === 'refused') settle(() => reject(new ImportRefusedError(failure.reason, failure.wording ?? failure.message)));
           else if (failure.kind === 'disk-full') settle(() => reject(new ImportDiskFullError(failure.done, failure.total)));
           else settle(() => reject(new ThreadError(failure.message, failure.code)));
           return;

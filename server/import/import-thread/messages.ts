@@ -1,3 +1,4 @@
+import type { Wording } from '../../i18n/wording.js';
 import type { ImportProgress } from '../import-bundle.js';
 import type { ImportRefusal } from '../import-errors.js';
 import type { ImportReport } from '../import-report.js';
@@ -14,7 +15,7 @@ export interface ImportRequest {
 
 /** Why the import failed, as the thread can tell it across (errors lose their class in postMessage). */
 export type ImportFailure =
-  | { kind: 'refused'; reason: ImportRefusal; message: string }
+  | { kind: 'refused'; reason: ImportRefusal; message: string; wording?: Wording }
   | { kind: 'disk-full'; done: number; total: number }
   | { kind: 'other'; message: string; code?: string };
 
