@@ -90,3 +90,14 @@ describe("the Spanish header's totals", () => {
     );
   });
 });
+
+describe('Spanish sessions', () => {
+  before(() => i18next.changeLanguage('es'));
+  after(() => i18next.changeLanguage('en'));
+
+  test("an ended session reads the same on a player's page as on Live, apart from a finished game ('terminada')", () => {
+    assert.equal(i18next.t('players:player.ended', { time: '10:32:05' }), 'finalizada 10:32:05');
+    assert.equal(i18next.t('live:ended', { time: '10:32:05' }), 'finalizada 10:32:05');
+    assert.equal(i18next.t('live:lastSeen.finished', { duration: '2 min' }), 'terminada hace 2 min');
+  });
+});

@@ -64,7 +64,7 @@ export const players: Catalog<typeof english> = {
     progress: 'Progreso',
     result: 'Resultado',
     gameVersionCode: 'código de versión del juego',
-    ended: 'terminó {{time}}',
+    ended: 'finalizada {{time}}',
     timeline: 'Cronología',
     noStatements: 'Aún no hay trazas',
     noStatementsHint: 'El juego ha empezado pero aún no ha enviado nada; los trackers envían por lotes, normalmente en segundos.',
