@@ -1,6 +1,7 @@
 import express from 'express';
 import type { AppContext } from '../context.js';
 import { sendJson } from '../http/send.js';
+import { wording } from '../i18n/wording.js';
 import { BackupDeleteError, deleteBackup } from '../store/backup-delete.js';
 import { AdminError } from './admin-error.js';
 import { backupNow, listBackups } from './backup-list.js';
@@ -25,9 +26,7 @@ export function backupRoutes(ctx: AppContext): express.Router {
       throw new AdminError(
         full ? 507 : 500,
         'backup-failed',
-        full
-          ? 'The backup could not be written: the disk is full. Free some space and try again.'
-          : `The backup could not be written: ${(error as Error).message}`,
+        full ? wording('backup.diskFull') : wording('backup.failed', { detail: (error as Error).message }),
       );
     }
   });
@@ -39,7 +38,7 @@ export function backupRoutes(ctx: AppContext): express.Router {
       ctx.log.info({ backup: deleted.name, bytes: deleted.bytes }, 'backup deleted');
       sendJson(res, 200, { deleted: deleted.name, ...listBackups(ctx.config.dataDir, ctx.db) });
     } catch (error) {
-      if (error instanceof BackupDeleteError) throw new AdminError(error.reason === 'backup-not-found' ? 404 : 400, error.reason, error.message);
+      if (error instanceof BackupDeleteError) throw new AdminError(error.reason === 'backup-not-found' ? 404 : 400, error.reason, error.wording);
       throw error;
     }
   });

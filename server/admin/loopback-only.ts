@@ -3,6 +3,8 @@ import { isTeacherRequest } from '../http/is-teacher-request.js';
 import { teacherAccessOf } from '../http/teacher-access.js';
 import { refuseNonTeacher } from '../http/teacher-refusal.js';
 import { isCrossSiteWrite } from '../http/teacher-same-origin.js';
+import { requestLanguage } from '../i18n/request-language.js';
+import { word, wording } from '../i18n/wording.js';
 import { sendAdminError } from './admin-error.js';
 
 export { isLoopbackAddress } from '../http/teacher-loopback.js';
@@ -14,7 +16,7 @@ export { isLoopbackAddress } from '../http/teacher-loopback.js';
  */
 export function loopbackOnly(req: Request, res: Response, next: NextFunction): void {
   if (isCrossSiteWrite(req)) {
-    return sendAdminError(res, 403, 'cross-site', "The dashboard's data can only be changed from the dashboard itself, not from another web page.");
+    return sendAdminError(res, 403, 'cross-site', word(wording('access.crossSite'), requestLanguage(req)));
   }
   if (isTeacherRequest(req)) {
     teacherAccessOf(req)?.follow(req, res);

@@ -3,6 +3,8 @@ import { teacherCookieHeader } from '../auth/teacher-key.js';
 import type { AppContext } from '../context.js';
 import { sendJson } from '../http/send.js';
 import { teacherAccess, teacherVerdict } from '../http/teacher-access.js';
+import { requestLanguage } from '../i18n/request-language.js';
+import { word, wording } from '../i18n/wording.js';
 import { COLLECTOR_PATH, mdnsInfo, setMdnsEnabled } from '../mdns/start-mdns.js';
 import { gameUrls } from '../net/lan-addresses.js';
 import { sendAdminError } from './admin-error.js';
@@ -38,7 +40,7 @@ export function settingsRoutes(ctx: AppContext): express.Router {
   router.post('/settings/mdns', async (req, res) => {
     const enabled = (req.body as { enabled?: unknown } | undefined)?.enabled;
     if (typeof enabled !== 'boolean') {
-      return sendAdminError(res, 400, 'invalid-body', 'Send {"enabled": true} or {"enabled": false}.');
+      return sendAdminError(res, 400, 'invalid-body', word(wording('settings.mdnsBody'), requestLanguage(req)));
     }
     sendJson(res, 200, { mdns: await setMdnsEnabled(ctx, enabled) });
   });

@@ -164,6 +164,26 @@ export const en = {
     diskFull:
       'The disk is full: the import stopped after {{done, number}} of {{total, number}} statements. What was imported is kept and consistent; free some space and import the same bundle again to add the rest.',
   },
+  /** Who may use the dashboard's API (server/http/teacher-refusal.ts, server/admin/loopback-only.ts). */
+  access: {
+    how: "On another device, open {{page}} and enter the teacher key shown in Settings of the dashboard on the computer running Aula (scripts: send 'Authorization: Bearer <teacher key>').",
+    tooMany: 'Too many wrong teacher keys from this address; try again in {{seconds}} s.',
+    wrongKey: 'That is not the teacher key. {{how}}',
+    keyChanged: 'The teacher key has changed since this device entered it. {{how}}',
+    noKey: "The dashboard is the teacher's. {{how}}",
+    foreignHost:
+      "This request reached Aula on this computer under another site's name (its Host header), as a web page that renamed itself to this computer would. On this computer, open the dashboard at http://127.0.0.1 or http://localhost with Aula's port; through a proxy or another name, send the teacher key.",
+    crossSite: "The dashboard's data can only be changed from the dashboard itself, not from another web page.",
+  },
+  settings: {
+    mdnsBody: 'Send {"enabled": true} or {"enabled": false}.',
+  },
+  backup: {
+    diskFull: 'The backup could not be written: the disk is full. Free some space and try again.',
+    failed: 'The backup could not be written: {{detail}}',
+    invalidName: '"{{name}}" is not the name of a backup in {{folder}}: give a name as aula backup list shows it (aula-….sqlite), without a folder.',
+    notFound: 'There is no backup {{name}} in {{folder}}. See: aula backup list',
+  },
   request: {
     invalid: 'invalid request',
     wholeNumber: 'Expected a whole number from {{min}} to {{max}}.',

@@ -164,6 +164,26 @@ export const es: Catalog<EnglishCatalog> = {
     diskFull:
       'El disco está lleno: la importación se detuvo tras {{done, number}} de {{total, number}} trazas. Lo importado se conserva y es coherente; libera espacio y vuelve a importar el mismo paquete para añadir el resto.',
   },
+  access: {
+    how: "En otro dispositivo, abre {{page}} y escribe la clave de docente que aparece en Ajustes del panel, en el ordenador donde funciona Aula (scripts: envía 'Authorization: Bearer <clave de docente>').",
+    tooMany: 'Demasiadas claves de docente incorrectas desde esta dirección; vuelve a intentarlo dentro de {{seconds}} s.',
+    wrongKey: 'Esa no es la clave de docente. {{how}}',
+    keyChanged: 'La clave de docente ha cambiado desde que este dispositivo la escribió. {{how}}',
+    noKey: 'El panel es del docente. {{how}}',
+    foreignHost:
+      'Esta petición llegó a Aula en este ordenador con el nombre de otro sitio (su cabecera Host), como lo haría una página web que se hubiera rebautizado con el nombre de este ordenador. En este ordenador, abre el panel en http://127.0.0.1 o http://localhost con el puerto de Aula; a través de un proxy o con otro nombre, envía la clave de docente.',
+    crossSite: 'Los datos del panel solo se pueden cambiar desde el propio panel, no desde otra página web.',
+  },
+  settings: {
+    mdnsBody: 'Envía {"enabled": true} o {"enabled": false}.',
+  },
+  backup: {
+    diskFull: 'No se ha podido escribir la copia de seguridad: el disco está lleno. Libera espacio y vuelve a intentarlo.',
+    failed: 'No se ha podido escribir la copia de seguridad: {{detail}}',
+    invalidName:
+      '"{{name}}" no es el nombre de una copia de seguridad de {{folder}}: escribe el nombre tal como lo muestra aula backup list (aula-….sqlite), sin carpeta.',
+    notFound: 'No hay ninguna copia de seguridad {{name}} en {{folder}}. Consulta: aula backup list',
+  },
   request: {
     invalid: 'petición no válida',
     wholeNumber: 'Se esperaba un número entero de {{min}} a {{max}}.',

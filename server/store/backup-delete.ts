@@ -1,14 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { type Wording, word, wording } from '../i18n/wording.js';
 import { backupsDir } from './backups.js';
 import { overwriteAndRemove } from './overwrite-file.js';
 
+/** Its `message` is English (`aula backup delete` prints it); the admin API words its `wording` in the request's language. */
 export class BackupDeleteError extends Error {
   constructor(
     readonly reason: 'invalid-backup-name' | 'backup-not-found',
-    message: string,
+    readonly wording: Wording,
   ) {
-    super(message);
+    super(word(wording));
   }
 }
 
@@ -23,12 +25,12 @@ export function backupFile(dataDir: string, name: string): string {
   if (!plain || !name.startsWith('aula-') || !name.endsWith('.sqlite')) {
     throw new BackupDeleteError(
       'invalid-backup-name',
-      `"${name}" is not the name of a backup in ${folder}: give a name as aula backup list shows it (aula-….sqlite), without a folder.`,
+      wording('backup.invalidName', { name, folder }),
     );
   }
   const file = path.join(folder, name);
   const stat = fs.lstatSync(file, { throwIfNoEntry: false });
-  if (!stat?.isFile()) throw new BackupDeleteError('backup-not-found', `There is no backup ${name} in ${folder}. See: aula backup list`);
+  if (!stat?.isFile()) throw new BackupDeleteError('backup-not-found', wording('backup.notFound', { name, folder }));
   return file;
 }
 
