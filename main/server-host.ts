@@ -2,6 +2,7 @@ import net from 'node:net';
 import type { Collector, ConfigInput } from '../server/index.js';
 import { CollectorRunningError } from '../server/store/collector-lock.js';
 import { DatabaseDamagedError, DatabaseTooNewError } from '../server/store/open-database.js';
+import { t } from './i18n/setup.js';
 
 /** Why the collector did not start, in terms the error window can act on. */
 export type StartProblem =
@@ -42,9 +43,9 @@ export function classifyStartError(error: unknown, config: ConfigInput): StartPr
   if (error instanceof CollectorRunningError) return { kind: 'in-use', dataDir: config.dataDir, message };
   if (failure?.syscall === 'listen' || failure?.code === 'EADDRINUSE') {
     if (failure.code === 'EADDRINUSE') {
-      return { kind: 'port-taken', port, message: `Port ${port} is already used by another program.` };
+      return { kind: 'port-taken', port, message: t('startup.collector.portTaken', { port }) };
     }
-    return { kind: 'port-refused', port, message: `Aula may not listen on port ${port} (${failure.code}).` };
+    return { kind: 'port-refused', port, message: t('startup.collector.portRefused', { port, code: String(failure.code) }) };
   }
   const sqlite = typeof failure?.code === 'string' && failure.code.startsWith('SQLITE_');
   const refused = error instanceof DatabaseTooNewError || error instanceof DatabaseDamagedError;
@@ -79,7 +80,7 @@ export function createServerHost(options: ServerHostOptions): ServerHost {
           const seconds = Math.round(timeoutMs / 1000);
           return {
             ok: false,
-            problem: { kind: 'timeout', seconds, message: `The collector did not start within ${seconds} s.` },
+            problem: { kind: 'timeout', seconds, message: t('startup.collector.timeout', { seconds }) },
           };
         }
         current = winner;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ConfigInput } from '../server/config.js';
+import { type DesktopKey, t } from './i18n/setup.js';
 
 /**
  * The desktop app's own settings. They live in the default per-user folder (Electron's userData, the same folder
@@ -30,11 +31,11 @@ export const settingsPatchSchema = z
 
 export type DesktopSettings = z.output<typeof desktopSettingsSchema>;
 
-/** What each saved setting must be, to say which one a hand-edited file got wrong. */
-const SETTING_EXPECTED: Record<keyof DesktopSettings, string> = {
-  port: 'must be a whole number from 1 to 65535',
-  exposeOnLan: 'must be true or false',
-  dataDir: 'must be the path of a folder',
+/** What each saved setting must be, to say which one a hand-edited file got wrong (main/i18n words it). */
+const SETTING_EXPECTED: Record<keyof DesktopSettings, DesktopKey> = {
+  port: 'savedSettings.expected.port',
+  exposeOnLan: 'savedSettings.expected.exposeOnLan',
+  dataDir: 'savedSettings.expected.dataDir',
 };
 export type SettingsPatch = z.input<typeof settingsPatchSchema>;
 
@@ -55,23 +56,23 @@ export function loadSettings(homeDir: string): LoadedSettings {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: desktopSettingsSchema.parse({}) };
-    return { settings: desktopSettingsSchema.parse({}), problem: `${file} cannot be read: ${(error as Error).message}` };
+    return { settings: desktopSettingsSchema.parse({}), problem: t('savedSettings.cannotRead', { file, detail: (error as Error).message }) };
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { settings: desktopSettingsSchema.parse({}), problem: `${file} is not valid JSON; using the defaults` };
+    return { settings: desktopSettingsSchema.parse({}), problem: t('savedSettings.notJson', { file }) };
   }
   const parsed = desktopSettingsSchema.safeParse(json);
   if (!parsed.success) {
     const values = json as Record<string, unknown>;
     const which = parsed.error.issues.map((issue) => {
       const key = String(issue.path[0] ?? '');
-      const expected = SETTING_EXPECTED[key as keyof DesktopSettings] ?? issue.message;
-      return `"${key}" is ${JSON.stringify(values?.[key])}, but ${expected}`;
+      const expected = Object.hasOwn(SETTING_EXPECTED, key) ? t(SETTING_EXPECTED[key as keyof DesktopSettings]) : issue.message;
+      return t('savedSettings.invalidValue', { key, value: String(JSON.stringify(values?.[key])), expected });
     });
-    return { settings: desktopSettingsSchema.parse({}), problem: `${file} has invalid values (${which.join('; ')}); using the defaults` };
+    return { settings: desktopSettingsSchema.parse({}), problem: t('savedSettings.invalid', { file, which: which.join('; ') }) };
   }
   return { settings: parsed.data };
 }

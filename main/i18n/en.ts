@@ -20,6 +20,10 @@ export const en = {
     dataFolder: 'Data folder: {{dataDir}}',
     collector: {
       title: 'Aula cannot start the collector',
+      /** The problem itself, under the title (main/server-host.ts). */
+      portTaken: 'Port {{port}} is already used by another program.',
+      portRefused: 'Aula may not listen on port {{port}} ({{code}}).',
+      timeout: 'The collector did not start within {{seconds}} s.',
     },
     port: {
       detail:
@@ -53,6 +57,16 @@ export const en = {
     detail:
       'Aula starts with its default settings: port 3000, open to the classroom network, data in the usual folder. Set them again in the dashboard (Settings), or correct the file, then restart Aula. The file is left as it is.',
     ok: 'OK',
+    /** The problem line (main/settings.ts). */
+    cannotRead: '{{file}} cannot be read: {{detail}}',
+    notJson: '{{file}} is not valid JSON; using the defaults',
+    invalid: '{{file}} has invalid values ({{which}}); using the defaults',
+    invalidValue: '"{{key}}" is {{value}}, but {{expected}}',
+    expected: {
+      port: 'must be a whole number from 1 to 65535',
+      exposeOnLan: 'must be true or false',
+      dataDir: 'must be the path of a folder',
+    },
   },
   saveDialog: {
     allFiles: 'All files',

@@ -22,6 +22,9 @@ export const es: Catalog<typeof english> = {
     dataFolder: 'Carpeta de datos: {{dataDir}}',
     collector: {
       title: 'Aula no puede arrancar el colector',
+      portTaken: 'Otro programa ya está usando el puerto {{port}}.',
+      portRefused: 'Aula no tiene permiso para escuchar en el puerto {{port}} ({{code}}).',
+      timeout: 'El colector no ha arrancado en {{seconds}} s.',
     },
     port: {
       detail:
@@ -54,6 +57,15 @@ export const es: Catalog<typeof english> = {
     detail:
       'Aula arranca con sus ajustes predeterminados: puerto 3000, abierto a la red del aula, datos en la carpeta habitual. Vuelve a configurarlos en el panel (Ajustes), o corrige el archivo, y reinicia Aula. El archivo se queda como está.',
     ok: 'Aceptar',
+    cannotRead: 'No se puede leer {{file}}: {{detail}}',
+    notJson: '{{file}} no es JSON válido; se usan los ajustes predeterminados',
+    invalid: '{{file}} tiene valores no válidos ({{which}}); se usan los ajustes predeterminados',
+    invalidValue: '"{{key}}" vale {{value}}, pero {{expected}}',
+    expected: {
+      port: 'debe ser un número entero de 1 a 65535',
+      exposeOnLan: 'debe ser true o false',
+      dataDir: 'debe ser la ruta de una carpeta',
+    },
   },
   saveDialog: {
     allFiles: 'Todos los archivos',

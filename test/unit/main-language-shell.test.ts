@@ -42,7 +42,7 @@ describe('the desktop app on a system whose preferred language is Spanish', () =
     const box = electron.fake.dialogs[0];
     assert.ok(box, 'an error window was shown');
     assert.equal(box.title, 'Aula no puede arrancar el colector');
-    assert.equal(box.message, `Port ${taken} is already used by another program.`, 'the problem as worded where it happened');
+    assert.equal(box.message, `Otro programa ya está usando el puerto ${taken}.`, 'the problem itself in Spanish too');
     assert.equal(
       box.detail,
       `Los juegos están configurados para enviar sus datos al puerto ${taken}. Cierra el otro programa (quizá otra copia del colector) y vuelve a intentarlo, o usa el puerto ${offered} y cambia la dirección del colector en los juegos.`,

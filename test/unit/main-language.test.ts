@@ -1,15 +1,20 @@
 // The desktop app's own words (tray, start-up windows, save dialog) in the system's language: Spanish when the
 // system prefers it, by the dashboard's rule, English otherwise and as it always read.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, test } from 'node:test';
 import { en } from '../../main/i18n/en.js';
 import { es } from '../../main/i18n/es.js';
 import { LANGUAGES, type Language, pickLanguage } from '../../main/i18n/languages.js';
 import { setDesktopLanguage, systemLanguage } from '../../main/i18n/setup.js';
+import { classifyStartError, createServerHost } from '../../main/server-host.js';
+import { loadSettings, settingsPath } from '../../main/settings.js';
 import { problemDialog, settingsProblemDialog } from '../../main/startup-problem.js';
 import { trayMenu, trayTooltip } from '../../main/tray-menu.js';
 import { LANGUAGES as DASHBOARD_LANGUAGES, pickLanguage as dashboardPick } from '../../renderer/src/i18n/languages.js';
 import { leaves, placeholders } from '../support/catalog-leaves.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const system = (preferred: string[], locale: string) => ({ getPreferredSystemLanguages: () => preferred, getLocale: () => locale });
 
@@ -133,6 +138,58 @@ describe('on a Spanish system', () => {
     assert.equal(box.message, '/home/x/desktop-settings.json is not valid JSON; using the defaults');
     assert.match(box.detail, /^Aula arranca con sus ajustes predeterminados: puerto 3000, abierto a la red del aula/);
     assert.deepEqual(box.buttons, ['Aceptar']);
+  });
+
+  test('the problem under the title, from the collector and from the saved settings, reads in Spanish too', async () => {
+    const problems = async () => {
+      const taken = Object.assign(new Error('listen EADDRINUSE: address already in use 127.0.0.1:3000'), { code: 'EADDRINUSE', syscall: 'listen' });
+      const refused = Object.assign(new Error('listen EACCES: permission denied 0.0.0.0:80'), { code: 'EACCES', syscall: 'listen' });
+      const host = createServerHost({ start: () => new Promise(() => {}), timeoutMs: 10 });
+      const late = await host.start({ dataDir: '/d' });
+      const home = tempDir();
+      const file = settingsPath(home);
+      fs.writeFileSync(file, '{"port": ');
+      const notJson = loadSettings(home).problem;
+      fs.writeFileSync(file, JSON.stringify({ port: '3001', exposeOnLan: 'yes' }));
+      const invalid = loadSettings(home).problem;
+      fs.rmSync(file);
+      fs.mkdirSync(file);
+      const unreadable = loadSettings(home).problem;
+      return {
+        file,
+        taken: classifyStartError(taken, { dataDir: '/d', port: 3000 }).message,
+        refused: classifyStartError(refused, { dataDir: '/d', port: 80 }).message,
+        timeout: late.ok ? '' : late.problem.message,
+        notJson,
+        invalid,
+        unreadable: unreadable?.replace(/: EISDIR.*$/, ': EISDIR'),
+      };
+    };
+    speak('es');
+    const spanish = await problems();
+    assert.equal(spanish.taken, 'Otro programa ya está usando el puerto 3000.');
+    assert.equal(spanish.refused, 'Aula no tiene permiso para escuchar en el puerto 80 (EACCES).');
+    assert.equal(spanish.timeout, 'El colector no ha arrancado en 0 s.');
+    assert.equal(spanish.notJson, `${spanish.file} no es JSON válido; se usan los ajustes predeterminados`);
+    assert.equal(
+      spanish.invalid,
+      `${spanish.file} tiene valores no válidos ("port" vale "3001", pero debe ser un número entero de 1 a 65535; "exposeOnLan" vale "yes", pero debe ser true o false); se usan los ajustes predeterminados`,
+    );
+    assert.equal(spanish.unreadable, `No se puede leer ${spanish.file}: EISDIR`);
+    assert.equal(settingsProblemDialog(spanish.notJson ?? '').message, spanish.notJson, 'shown under the Spanish title');
+
+    speak('en');
+    const english = await problems();
+    assert.equal(english.taken, 'Port 3000 is already used by another program.');
+    assert.equal(english.refused, 'Aula may not listen on port 80 (EACCES).');
+    assert.equal(english.timeout, 'The collector did not start within 0 s.');
+    assert.equal(english.notJson, `${english.file} is not valid JSON; using the defaults`);
+    assert.equal(
+      english.invalid,
+      `${english.file} has invalid values ("port" is "3001", but must be a whole number from 1 to 65535; "exposeOnLan" is "yes", but must be true or false); using the defaults`,
+    );
+    assert.equal(english.unreadable, `${english.file} cannot be read: EISDIR`);
+    assert.ok(path.isAbsolute(english.file));
   });
 
   test('back on an English system, every word is as it always was', () => {
