@@ -3,10 +3,12 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Request } from 'express';
 import type { AppContext } from '../context.js';
+import { requestLanguage } from '../i18n/request-language.js';
 import { wording } from '../i18n/wording.js';
 import type { ImportProgress } from '../import/import-bundle.js';
 import { ImportDiskFullError, ImportRefusedError, isDiskFull } from '../import/import-errors.js';
 import type { ImportReport } from '../import/import-report.js';
+import { reportIn } from '../import/import-report.js';
 import { importInThread } from '../import/import-thread/import-in-thread.js';
 import { claimIncomingBundle, type IncomingBundle, removeAbandonedBundles } from '../import/incoming-bundles.js';
 import { consistencyClock } from '../xapi/consistent-through.js';
@@ -95,7 +97,8 @@ export class ImportRunner {
       );
       // New classes from the other laptop: the Classes screen refetches its whole list on any class event.
       if (report.added.classes > 0) ctx.bus.emit('classes.changed', { classId: '' });
-      return report;
+      // The notes in the dashboard's language: Spanish for a request asking for es.
+      return reportIn(report, requestLanguage(req));
     } catch (error) {
       if (error instanceof ImportRefusedError) throw new AdminError(422, error.reason, error.wording ?? error.message);
       if (error instanceof ImportDiskFullError) throw new AdminError(507, 'disk-full', error.wording);

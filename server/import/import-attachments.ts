@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { ATTACHMENTS_FILE } from '../export/zip-bundle.js';
+import { wording } from '../i18n/wording.js';
 import type { Db } from '../store/open-database.js';
 import { storeImportedAttachment } from '../store/xapi-attachments-repo.js';
 import { isHeaderValue } from '../xapi/attachment-content-type.js';
@@ -34,19 +35,19 @@ export async function importAttachments(
     line++;
     const parsed = attachmentRow.safeParse(value);
     if (!parsed.success) {
-      addNote(report, { kind: 'statements', id: `attachment ${line}`, type: 'skipped', message: 'unreadable attachment row' });
+      addNote(report, { kind: 'statements', id: `attachment ${line}`, type: 'skipped', message: wording('importNote.attachmentUnreadable') });
       continue;
     }
     const { sha2, content_type: contentType, statements } = parsed.data;
     // It becomes a part's Content-Type line in GET ?attachments=true and in uploads, as a game's part header is checked
     // for (multipart-body.ts): a bundle edited by hand must not carry a line break there either.
     if (!isHeaderValue(contentType)) {
-      addNote(report, { kind: 'statements', id: statements[0] ?? `attachment ${line}`, type: 'skipped', message: `its attachment ${sha2} has a content type with control characters (line breaks), which no header may hold` });
+      addNote(report, { kind: 'statements', id: statements[0] ?? `attachment ${line}`, type: 'skipped', message: wording('importNote.attachmentControl', { sha2 }) });
       continue;
     }
     const data = Buffer.from(parsed.data.data, 'base64');
     if (createHash(SHA2_BY_HEX_LENGTH[sha2.length] as string).update(data).digest('hex') !== sha2) {
-      addNote(report, { kind: 'statements', id: statements[0] ?? `attachment ${line}`, type: 'skipped', message: `its attachment ${sha2} does not have the data its hash names` });
+      addNote(report, { kind: 'statements', id: statements[0] ?? `attachment ${line}`, type: 'skipped', message: wording('importNote.attachmentNoData', { sha2 }) });
       continue;
     }
     await write((db) => storeImportedAttachment(db, { sha2, contentType, data, statements }));

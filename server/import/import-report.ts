@@ -1,4 +1,5 @@
 import type { ImportKind, ImportNote, ImportReport } from '../admin/api-types.js';
+import { type Language, type WordingValue, word } from '../i18n/wording.js';
 export const IMPORT_KINDS: readonly ImportKind[] = ['classes', 'games', 'versions', 'activities', 'players', 'gameplays', 'sessions', 'statements'];
 export type { ImportKind, ImportNote, ImportReport };
 
@@ -12,10 +13,45 @@ export function emptyReport(bundle: ImportReport['bundle']): ImportReport {
   return { bundle, added: zeros(), alreadyThere: zeros(), conflicts: zeros(), skipped: 0, notes: [], changed: false };
 }
 
-export function addNote(report: ImportReport, note: ImportNote): void {
+/** A note as the import makes it: its message a wording (the English goes into the report, as the CLI prints it). */
+export type WordedNote = Omit<ImportNote, 'message'> & { message: WordingValue };
+
+/**
+ * Each report's notes as wordings, in the notes' order, so the admin API can word them in the dashboard's language.
+ * Kept beside the report, not in it: the report's JSON (the API's, `aula import --json`'s) stays as it was.
+ */
+const noteWordings = new WeakMap<ImportReport, WordingValue[]>();
+
+export function addNote(report: ImportReport, note: WordedNote): void {
   if (note.type === 'conflict') report.conflicts[note.kind]++;
   if (note.type === 'skipped') report.skipped++;
-  if (report.notes.length < MAX_NOTES) report.notes.push(note);
+  if (report.notes.length < MAX_NOTES) {
+    report.notes.push({ ...note, message: worded(note.message, 'en') });
+    const wordings = noteWordings.get(report) ?? [];
+    wordings.push(note.message);
+    noteWordings.set(report, wordings);
+  }
+}
+
+function worded(value: WordingValue, language: Language): string {
+  return typeof value === 'object' ? word(value, language) : String(value);
+}
+
+/** The notes' wordings, to send along with a report made on the import's thread. */
+export function reportNoteWordings(report: ImportReport): WordingValue[] {
+  return noteWordings.get(report) ?? [];
+}
+
+/** Takes back the wordings of a report that came from the import's thread. */
+export function keepNoteWordings(report: ImportReport, wordings: WordingValue[]): void {
+  noteWordings.set(report, wordings);
+}
+
+/** The report with its notes in `language` (the same report in English). */
+export function reportIn(report: ImportReport, language: Language): ImportReport {
+  const wordings = noteWordings.get(report);
+  if (language === 'en' || !wordings || wordings.length !== report.notes.length) return report;
+  return { ...report, notes: report.notes.map((note, index) => ({ ...note, message: worded(wordings[index] ?? note.message, language) })) };
 }
 
 /** One line per kind that had anything, for people. */

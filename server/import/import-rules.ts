@@ -1,3 +1,4 @@
+import { wording } from '../i18n/wording.js';
 import { parseStoredRules, ruleSettingsSchema } from '../rules/rule-settings.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
@@ -19,7 +20,7 @@ export function bundleRules(row: ActivityRow, report: ImportReport): string | nu
     kind: 'activities',
     id: row.id,
     type: 'skipped',
-    message: `"${row.name}": its rules could not be read (${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}) and were left out`,
+    message: wording('importNote.rulesUnreadable', { name: row.name, detail: `${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}` }),
   });
   return null;
 }
@@ -34,12 +35,12 @@ export function mergeRules(db: Db, row: ActivityRow, rules: string | null, repor
   const local = (prepared(db, 'SELECT rules FROM activities WHERE id = ?').get(row.id) as { rules: string | null } | undefined)?.rules ?? null;
   if (local === null) {
     prepared(db, 'UPDATE activities SET rules = ? WHERE id = ?').run(rules, row.id);
-    addNote(report, { kind: 'activities', id: row.id, type: 'rules', message: `"${row.name}": had no rules here; took the bundle's` });
+    addNote(report, { kind: 'activities', id: row.id, type: 'rules', message: wording('importNote.rulesTaken', { name: row.name }) });
     report.changed = true;
     return true;
   }
   if (JSON.stringify(parseStoredRules(local)) !== rules) {
-    addNote(report, { kind: 'activities', id: row.id, type: 'rules', message: `"${row.name}": kept the rules set here; the bundle's differ` });
+    addNote(report, { kind: 'activities', id: row.id, type: 'rules', message: wording('importNote.rulesKept', { name: row.name }) });
   }
   return false;
 }

@@ -1,3 +1,4 @@
+import { wording } from '../i18n/wording.js';
 import { ResultsAccumulator, writeDeltas } from '../results/results-accumulator.js';
 import { markResultsFolded } from '../results/results-watermark.js';
 import { statementFact } from '../rules/rule-facts.js';
@@ -36,7 +37,7 @@ export function importStatementChunk(db: Db, rows: StatementRow[], maps: IdMaps,
     const here = hereSeq === undefined ? undefined : jsonAt.get(hereSeq);
     if (here) {
       if (canonicalJson(JSON.parse(here.json)) === canonicalJson(statement)) report.alreadyThere.statements++;
-      else addNote(report, { kind: 'statements', id: row.id, type: 'conflict', message: 'a different statement with this id is stored here; kept as it is here' });
+      else addNote(report, { kind: 'statements', id: row.id, type: 'conflict', message: wording('importNote.statementConflict') });
       continue;
     }
     if ((row.session_id !== null && maps.erased.sessions.has(row.session_id)) || (row.player_id !== null && maps.erased.players.has(row.player_id))) {
@@ -47,11 +48,11 @@ export function importStatementChunk(db: Db, rows: StatementRow[], maps: IdMaps,
     const activityId = row.activity_id === null ? null : maps.activities.get(row.activity_id);
     const playerId = row.player_id === null ? null : maps.players.get(row.player_id);
     if (sessionId === undefined || activityId === undefined || playerId === undefined) {
-      addNote(report, { kind: 'statements', id: row.id, type: 'skipped', message: 'its session, activity or player is not in the bundle' });
+      addNote(report, { kind: 'statements', id: row.id, type: 'skipped', message: wording('importNote.statementMissing') });
       continue;
     }
     if (isReservedStatementId(db, row.id)) {
-      addNote(report, { kind: 'statements', id: row.id, type: 'skipped', message: 'its id is reserved for a statement this installation has not stored yet' });
+      addNote(report, { kind: 'statements', id: row.id, type: 'skipped', message: wording('importNote.statementReserved') });
       continue;
     }
     const object = isObject(statement) ? statement.object : undefined;

@@ -1,3 +1,4 @@
+import { wording } from '../i18n/wording.js';
 import { newUniqueTrackingCode } from '../store/games-repo.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
@@ -18,7 +19,7 @@ export interface IdMaps {
   erased: { players: Set<string>; gameplays: Set<string>; sessions: Set<number> };
 }
 
-export const ERASED = 'erased here (aula player erase or aula activity erase): not imported again';
+export const ERASED = wording('importNote.erased');
 
 type One = { id: string } | undefined;
 
@@ -40,7 +41,7 @@ export function importTables(db: Db, rows: BundleRows, report: ImportReport, tou
     const local = found('SELECT id FROM classes WHERE id = ?', row.id) ?? found('SELECT id FROM classes WHERE name = ?', row.name);
     if (local) {
       report.alreadyThere.classes++;
-      if (local !== row.id) addNote(report, { kind: 'classes', id: row.id, type: 'matched', message: `merged with the class "${row.name}" here` });
+      if (local !== row.id) addNote(report, { kind: 'classes', id: row.id, type: 'matched', message: wording('importNote.mergedClass', { name: row.name }) });
     } else {
       prepared(db, 'INSERT INTO classes (id, name, created) VALUES (?, ?, ?)').run(row.id, row.name, row.created);
       report.added.classes++;
@@ -52,7 +53,7 @@ export function importTables(db: Db, rows: BundleRows, report: ImportReport, tou
     const local = found('SELECT id FROM games WHERE id = ?', row.id) ?? found('SELECT id FROM games WHERE title = ?', row.title);
     if (local) {
       report.alreadyThere.games++;
-      if (local !== row.id) addNote(report, { kind: 'games', id: row.id, type: 'matched', message: `merged with the game "${row.title}" here` });
+      if (local !== row.id) addNote(report, { kind: 'games', id: row.id, type: 'matched', message: wording('importNote.mergedGame', { title: row.title }) });
     } else {
       prepared(db, 'INSERT INTO games (id, title, created) VALUES (?, ?, ?)').run(row.id, row.title, row.created);
       report.added.games++;
@@ -65,12 +66,12 @@ export function importTables(db: Db, rows: BundleRows, report: ImportReport, tou
     if (found('SELECT id FROM versions WHERE id = ?', row.id)) {
       report.alreadyThere.versions++;
     } else if (!gameId) {
-      addNote(report, { kind: 'versions', id: row.id, type: 'skipped', message: 'its game is not in the bundle' });
+      addNote(report, { kind: 'versions', id: row.id, type: 'skipped', message: wording('importNote.versionNoGame') });
       continue;
     } else {
       const code = codeTaken(row.tracking_code) ? newUniqueTrackingCode(db) : row.tracking_code;
       if (code !== row.tracking_code) {
-        addNote(report, { kind: 'versions', id: row.id, type: 'code-changed', message: `tracking code ${row.tracking_code} is used here; the game version got ${code}` });
+        addNote(report, { kind: 'versions', id: row.id, type: 'code-changed', message: wording('importNote.versionCodeChanged', { code: row.tracking_code, newCode: code }) });
       }
       prepared(db, 'INSERT INTO versions (id, game_id, tracking_code, link, created) VALUES (?, ?, ?, ?, ?)').run(row.id, gameId, code, row.link, row.created);
       report.added.versions++;
@@ -89,12 +90,12 @@ export function importTables(db: Db, rows: BundleRows, report: ImportReport, tou
     const gameId = games.get(row.game_id);
     const versionId = versions.get(row.version_id);
     if (!gameId || !versionId) {
-      addNote(report, { kind: 'activities', id: row.id, type: 'skipped', message: `"${row.name}": its game is not in the bundle` });
+      addNote(report, { kind: 'activities', id: row.id, type: 'skipped', message: wording('importNote.activityNoGame', { name: row.name }) });
       continue;
     }
     const code = codeTaken(row.tracking_code) ? newUniqueTrackingCode(db) : row.tracking_code;
     if (code !== row.tracking_code) {
-      addNote(report, { kind: 'activities', id: row.id, type: 'code-changed', message: `"${row.name}": tracking code ${row.tracking_code} is used here; it got ${code}` });
+      addNote(report, { kind: 'activities', id: row.id, type: 'code-changed', message: wording('importNote.activityCodeChanged', { name: row.name, code: row.tracking_code, newCode: code }) });
     }
     prepared(
       db,
@@ -132,7 +133,7 @@ export function importTables(db: Db, rows: BundleRows, report: ImportReport, tou
     const local = byId ?? found('SELECT id FROM players WHERE public_id = ?', row.public_id);
     if (local) {
       report.alreadyThere.players++;
-      if (!byId) addNote(report, { kind: 'players', id: row.id, type: 'matched', message: `merged with the player ${row.public_id} here` });
+      if (!byId) addNote(report, { kind: 'players', id: row.id, type: 'matched', message: wording('importNote.mergedPlayer', { player: row.public_id }) });
     } else {
       // A student of this roster with that username plays as this player from now on (one player per student).
       const student =
@@ -163,7 +164,7 @@ export function importTables(db: Db, rows: BundleRows, report: ImportReport, tou
     const activityId = row.activity_id === null ? null : maps.activities.get(row.activity_id);
     const versionId = versions.get(row.version_id);
     if (!playerId || activityId === undefined || !versionId) {
-      addNote(report, { kind: 'gameplays', id: row.id, type: 'skipped', message: 'its player, activity or game version is not in the bundle' });
+      addNote(report, { kind: 'gameplays', id: row.id, type: 'skipped', message: wording('importNote.gameplayMissing') });
       continue;
     }
     const scopeId = activityId ?? versionId;
@@ -195,7 +196,7 @@ export function importTables(db: Db, rows: BundleRows, report: ImportReport, tou
     const playerId = maps.players.get(row.player_id);
     const versionId = versions.get(row.version_id);
     if (!gameplayId || !playerId || !versionId) {
-      addNote(report, { kind: 'sessions', id: String(row.id), type: 'skipped', message: 'its gameplay, player or game version is not in the bundle' });
+      addNote(report, { kind: 'sessions', id: String(row.id), type: 'skipped', message: wording('importNote.sessionMissing') });
       continue;
     }
     const sameNumber = prepared(db, 'SELECT id, started FROM sessions WHERE gameplay_id = ? AND number = ?').get(gameplayId, row.number) as
@@ -214,7 +215,7 @@ export function importTables(db: Db, rows: BundleRows, report: ImportReport, tou
     let number = row.number;
     if (sameNumber) {
       number = ((prepared(db, 'SELECT max(number) AS n FROM sessions WHERE gameplay_id = ?').get(gameplayId) as { n: number }).n ?? 0) + 1;
-      addNote(report, { kind: 'sessions', id: String(row.id), type: 'renumbered', message: `attempt ${row.number} of this player was another attempt here; stored as attempt ${number}` });
+      addNote(report, { kind: 'sessions', id: String(row.id), type: 'renumbered', message: wording('importNote.renumbered', { number: row.number, newNumber: number }) });
     }
     const activityId = row.activity_id === null ? null : (maps.activities.get(row.activity_id) ?? null);
     const { lastInsertRowid } = prepared(

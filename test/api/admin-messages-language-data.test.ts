@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import yazl from 'yazl';
+import { exportOptionsSchema } from '../../server/export/export-options.js';
+import { exportToFile } from '../../server/export/export-to.js';
 import type { Collector } from '../../server/index.js';
 import { claimUploadLock } from '../../server/upload/upload-lock.js';
 import { startTestCollector } from '../support/collector.js';
 import { request, type TextResponse } from '../support/http.js';
 import { type LrsRequest, type LrsSend, type ScriptedLrs, startScriptedLrs } from '../support/scripted-lrs.js';
+import { tempDir } from '../support/temp-dir.js';
 import { seedClassroom } from './export-support.js';
 
 /**
@@ -259,5 +264,31 @@ describe("the Data screen's upload and connection test in the dashboard's langua
       assert.equal(en.error.message, english);
       assert.equal(es.error.message, spanish);
     }
+  });
+
+  test("the import's notes, row by row, in the language of the request that sent the bundle", async () => {
+    // Another laptop's bundle: its games have the titles of the games here, so each is merged with the one here.
+    const other = await startTestCollector();
+    const bundle = path.join(tempDir('aula-bundle-'), 'other-laptop.zip');
+    try {
+      await seedClassroom(other);
+      await exportToFile(other.config.dataDir, other.context.homePage, exportOptionsSchema.parse({ format: 'zip' }), bundle, undefined);
+    } finally {
+      await other.close();
+    }
+    const body = new Uint8Array(fs.readFileSync(bundle));
+    const importIn = async (language: string | undefined) => {
+      const answer = await request(api('/import'), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/zip', ...(language === undefined ? {} : { 'Accept-Language': language }) },
+        body,
+      });
+      assert.equal(answer.status, 200, answer.text);
+      const { notes } = (answer.json as { report: { notes: Array<{ kind: string; type: string; message: string }> } }).report;
+      return notes.filter((note) => note.kind === 'games').map((note) => `${note.type}: ${note.message}`);
+    };
+    assert.deepEqual((await importIn(undefined)).sort(), ['matched: merged with the game "Number Quest" here', 'matched: merged with the game "Time Travel" here']);
+    assert.deepEqual((await importIn('es')).sort(), ['matched: unido al juego "Number Quest" de aquí', 'matched: unido al juego "Time Travel" de aquí']);
+    assert.deepEqual((await importIn('en')).sort(), ['matched: merged with the game "Number Quest" here', 'matched: merged with the game "Time Travel" here']);
   });
 });

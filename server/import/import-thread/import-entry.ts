@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../store/open-database.js';
 import { importBundle } from '../import-bundle.js';
 import { ImportDiskFullError, ImportRefusedError } from '../import-errors.js';
+import { reportNoteWordings } from '../import-report.js';
 import type { ImportFailure, ImportRequest, ImportThreadMessage, StoredHereAnswer } from './messages.js';
 
 /**
@@ -53,7 +54,7 @@ try {
     onProgress: (progress) => send({ type: 'progress', progress }),
     onCommitted: (touched) => send({ type: 'committed', touched }),
   });
-  send({ type: 'done', report });
+  send({ type: 'done', report, noteWordings: reportNoteWordings(report) });
 } catch (error) {
   send({ type: 'failed', failure: failureOf(error) });
 } finally {

@@ -2,7 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import { startWorkerThread, ThreadError } from '../../util/worker-thread.js';
 import type { ImportProgress } from '../import-bundle.js';
 import { ImportDiskFullError, ImportRefusedError } from '../import-errors.js';
-import type { ImportReport } from '../import-report.js';
+import { type ImportReport, keepNoteWordings } from '../import-report.js';
 import type { Touched } from '../recount.js';
 import type { ImportRequest, ImportThreadMessage, StoredHereAnswer } from './messages.js';
 
@@ -48,6 +48,7 @@ export function importInThread(request: ImportRequest, options: ImportInThreadOp
           options.onCommitted?.(message.touched);
           return;
         case 'done':
+          keepNoteWordings(message.report, message.noteWordings);
           settle(() => resolve(message.report));
           return;
         case 'failed': {

@@ -1,4 +1,4 @@
-import type { Wording } from '../../i18n/wording.js';
+import type { Wording, WordingValue } from '../../i18n/wording.js';
 import type { ImportProgress } from '../import-bundle.js';
 import type { ImportRefusal } from '../import-errors.js';
 import type { ImportReport } from '../import-report.js';
@@ -24,7 +24,7 @@ export type ImportThreadMessage =
   | { type: 'stored-here-request' }
   | { type: 'progress'; progress: ImportProgress }
   | { type: 'committed'; touched: Touched }
-  | { type: 'done'; report: ImportReport }
+  | { type: 'done'; report: ImportReport; noteWordings: WordingValue[] }
   | { type: 'failed'; failure: ImportFailure };
 
 /** To the thread: the time its next write stamps as `stored_here`, read from the collector's one clock (stored-clock.ts). */
