@@ -70,7 +70,7 @@ export function countForExport(ctx: AppContext, options: ExportOptions): number 
   try {
     return countStatements(ctx.db, statementWhere(ctx.db, options.filters));
   } catch (error) {
-    if (error instanceof UnknownFilterValueError) throw new AdminError(404, 'unknown-filter-value', error.message);
+    if (error instanceof UnknownFilterValueError) throw new AdminError(404, 'unknown-filter-value', error.wording);
     throw error;
   }
 }

@@ -125,7 +125,7 @@ export class UploadRunner {
     try {
       statementWhere(this.ctx.db, filters);
     } catch (error) {
-      if (error instanceof UnknownFilterValueError) throw new AdminError(404, 'unknown-filter-value', error.message);
+      if (error instanceof UnknownFilterValueError) throw new AdminError(404, 'unknown-filter-value', error.wording);
       throw error;
     }
     // The check above covers this server; the lock also covers `aula upload` run on the same data folder meanwhile.

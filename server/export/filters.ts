@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { type Wording, word, wording } from '../i18n/wording.js';
 import { findPlayer } from '../store/find-player.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
-import { unknownTrackingCode } from '../store/unknown-tracking-code.js';
+import { unknownTrackingCodeWording } from '../store/unknown-tracking-code.js';
 
 // ISO 8601 as people type it: a date (that day at 00:00 UTC), or a date and time with Z or an offset; seconds and
 // their fraction optional. A time without a zone is refused: on which clock it was meant is a guess.
@@ -78,7 +79,12 @@ export const exportFiltersSchema = z
 
 export type ExportFilters = z.infer<typeof exportFiltersSchema>;
 
-export class UnknownFilterValueError extends Error {}
+/** Its `message` is English (the CLI prints it); the admin API words its `wording` in the request's language. */
+export class UnknownFilterValueError extends Error {
+  constructor(readonly wording: Wording) {
+    super(word(wording));
+  }
+}
 
 export interface StatementWhere {
   sql: string;
@@ -112,13 +118,13 @@ function whereFor(db: Db, filters: ExportFilters, columns: FilterColumns): State
   const params: Array<string | number> = [];
   if (filters.activity) {
     const row = prepared<[string], { id: string }>(db, 'SELECT id FROM activities WHERE tracking_code = ?').get(filters.activity);
-    if (!row) throw new UnknownFilterValueError(unknownTrackingCode(db, filters.activity));
+    if (!row) throw new UnknownFilterValueError(unknownTrackingCodeWording(db, filters.activity));
     clauses.push(`${columns.activity} = ?`);
     params.push(row.id);
   }
   if (filters.class) {
     const row = prepared<[string], { id: string }>(db, 'SELECT id FROM classes WHERE name = ?').get(filters.class);
-    if (!row) throw new UnknownFilterValueError(`No class named "${filters.class}"`);
+    if (!row) throw new UnknownFilterValueError(wording('filter.noClass', { name: filters.class }));
     clauses.push(`${columns.activity} IN (SELECT id FROM activities WHERE class_id = ?)`);
     params.push(row.id);
   }
@@ -128,7 +134,7 @@ function whereFor(db: Db, filters: ExportFilters, columns: FilterColumns): State
   }
   if (filters.session !== undefined) {
     const row = prepared<[number], { id: number }>(db, 'SELECT id FROM sessions WHERE id = ?').get(filters.session);
-    if (!row) throw new UnknownFilterValueError(`No session with id ${filters.session}`);
+    if (!row) throw new UnknownFilterValueError(wording('filter.noSession', { id: filters.session }));
     clauses.push(`${columns.session} = ?`);
     params.push(filters.session);
   }
@@ -148,10 +154,10 @@ function playerFilterId(db: Db, typed: string): string {
   const found = findPlayer(db, typed);
   if ('player' in found) return found.player.id;
   if (found.candidates.length === 0) {
-    throw new UnknownFilterValueError(`No player with id "${typed}" (nor an xAPI player with that e-mail address or account name)`);
+    throw new UnknownFilterValueError(wording('filter.noPlayer', { typed }));
   }
   const listed = found.candidates.map((candidate) => `${candidate.publicId} (${candidate.matched})`).join(', ');
-  throw new UnknownFilterValueError(`"${typed}" names ${found.candidates.length} players: ${listed}. Give one of these playerIds with --player`);
+  throw new UnknownFilterValueError(wording('filter.ambiguousPlayer', { typed, players: found.candidates.length, listed }));
 }
 
 /** `stored` is kept as toISOString() text (UTC, milliseconds): a filter compares as the same text. */

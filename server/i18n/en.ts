@@ -207,6 +207,15 @@ export const en = {
     attachmentControl: 'its attachment {{sha2}} has a content type with control characters (line breaks), which no header may hold',
     attachmentNoData: 'its attachment {{sha2}} does not have the data its hash names',
   },
+  /** An export's or upload's filter naming nothing here (server/export/filters.ts; the CLI reads the English). */
+  filter: {
+    noActivity: 'No activity with tracking code "{{code}}"',
+    noActivityMeant: 'No activity with tracking code "{{code}}" (did you mean {{meant}}?)',
+    noClass: 'No class named "{{name}}"',
+    noSession: 'No session with id {{id}}',
+    noPlayer: 'No player with id "{{typed}}" (nor an xAPI player with that e-mail address or account name)',
+    ambiguousPlayer: '"{{typed}}" names {{players}} players: {{listed}}. Give one of these playerIds with --player',
+  },
   request: {
     invalid: 'invalid request',
     wholeNumber: 'Expected a whole number from {{min}} to {{max}}.',

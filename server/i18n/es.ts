@@ -206,6 +206,14 @@ export const es: Catalog<EnglishCatalog> = {
     attachmentControl: 'su adjunto {{sha2}} tiene un tipo de contenido con caracteres de control (saltos de línea), que ninguna cabecera puede llevar',
     attachmentNoData: 'su adjunto {{sha2}} no tiene los datos que indica su hash',
   },
+  filter: {
+    noActivity: 'No hay ninguna actividad con el código de seguimiento "{{code}}"',
+    noActivityMeant: 'No hay ninguna actividad con el código de seguimiento "{{code}}" (¿querías decir {{meant}}?)',
+    noClass: 'No hay ninguna clase llamada "{{name}}"',
+    noSession: 'No hay ninguna sesión con el id {{id}}',
+    noPlayer: 'No hay ningún jugador con el id "{{typed}}" (ni un jugador xAPI con esa dirección de correo o nombre de cuenta)',
+    ambiguousPlayer: '"{{typed}}" corresponde a {{players}} jugadores: {{listed}}. Indica uno de estos playerIds con --player',
+  },
   request: {
     invalid: 'petición no válida',
     wholeNumber: 'Se esperaba un número entero de {{min}} a {{max}}.',

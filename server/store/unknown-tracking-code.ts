@@ -1,4 +1,5 @@
 import { closestCode } from '../diagnostics/closest-code.js';
+import { type Wording, word, wording } from '../i18n/wording.js';
 import type { Db } from './open-database.js';
 import { prepared } from './prepared.js';
 
@@ -7,9 +8,14 @@ import { prepared } from './prepared.js';
  * and one copied from a projected slide or a printed sheet often comes back in capitals or with one letter off.
  */
 export function unknownTrackingCode(db: Db, tried: string): string {
+  return word(unknownTrackingCodeWording(db, tried));
+}
+
+/** The same refusal as a wording, for the dashboard's language (the admin API words it). */
+export function unknownTrackingCodeWording(db: Db, tried: string): Wording {
   const codes = prepared<[], { code: string }>(db, 'SELECT tracking_code AS code FROM activities')
     .all()
     .map((row) => row.code);
   const meant = closestCode(tried, codes);
-  return `No activity with tracking code "${tried}"${meant ? ` (did you mean ${meant}?)` : ''}`;
+  return meant ? wording('filter.noActivityMeant', { code: tried, meant }) : wording('filter.noActivity', { code: tried });
 }

@@ -291,4 +291,39 @@ describe("the Data screen's upload and connection test in the dashboard's langua
     assert.deepEqual((await importIn('es')).sort(), ['matched: unido al juego "Number Quest" de aquí', 'matched: unido al juego "Time Travel" de aquí']);
     assert.deepEqual((await importIn('en')).sort(), ['matched: merged with the game "Number Quest" here', 'matched: merged with the game "Time Travel" here']);
   });
+
+  test('an export or upload filter naming nothing here is refused in each language', async () => {
+    const asked = async (language: string | undefined, path: string, json?: unknown) => {
+      const headers: Record<string, string> = language === undefined ? {} : { 'Accept-Language': language };
+      const answer = json === undefined ? await request(api(path), { headers }) : await post(path, json, language);
+      assert.equal(answer.status, 404, answer.text);
+      const { error } = answer.json as { error: { reason: string; message: string } };
+      assert.equal(error.reason, 'unknown-filter-value');
+      return error.message;
+    };
+    const cases: Array<{ path: string; json?: unknown; english: string; spanish: string }> = [
+      {
+        path: '/export/count?activity=no-such-activity-here',
+        english: 'No activity with tracking code "no-such-activity-here"',
+        spanish: 'No hay ninguna actividad con el código de seguimiento "no-such-activity-here"',
+      },
+      { path: '/export/count?class=9Z', english: 'No class named "9Z"', spanish: 'No hay ninguna clase llamada "9Z"' },
+      {
+        path: '/export/count?player=nobody',
+        english: 'No player with id "nobody" (nor an xAPI player with that e-mail address or account name)',
+        spanish: 'No hay ningún jugador con el id "nobody" (ni un jugador xAPI con esa dirección de correo o nombre de cuenta)',
+      },
+      {
+        path: '/upload',
+        json: { endpoint: lrs.endpoint, username: 'key', password: 'secret', activity: 'no-such-activity-here' },
+        english: 'No activity with tracking code "no-such-activity-here"',
+        spanish: 'No hay ninguna actividad con el código de seguimiento "no-such-activity-here"',
+      },
+    ];
+    for (const { path: asking, json, english, spanish } of cases) {
+      assert.equal(await asked(undefined, asking, json), english, `${asking}: the English as before`);
+      assert.equal(await asked('en', asking, json), english);
+      assert.equal(await asked('es', asking, json), spanish, `${asking} in Spanish`);
+    }
+  });
 });
