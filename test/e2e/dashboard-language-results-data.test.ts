@@ -96,7 +96,7 @@ describe('Results and Data in Spanish on a Spanish browser', { skip: chromiumMis
     await page.close();
   });
 
-  test('Data: export with its lesson cut, an upload that waits for a busy LRS, an import refused; file names and server messages as they are', { timeout: 60_000 }, async () => {
+  test('Data: export with its lesson cut, an upload that waits for a busy LRS, an import refused; file names as they are, the messages of the server in Spanish', { timeout: 60_000 }, async () => {
     const { collector } = dashboard;
     const stored = (collector.context.db.prepare('SELECT COUNT(*) AS n FROM statements').get() as { n: number }).n;
     let posts = 0;
@@ -129,10 +129,10 @@ describe('Results and Data in Spanish on a Spanish browser', { skip: chromiumMis
       await page.getByLabel('Clave', { exact: true }).fill('key');
       await page.getByLabel('Secreto').fill('secret');
       await page.getByRole('button', { name: 'Subir', exact: true }).click();
-      // The problem is the server's words, as sent; the rest is the dashboard's.
+      // The problem is the server's words, in the dashboard's language since it asks for it (Accept-Language).
       await page
         .getByTestId('upload-retry')
-        .getByText(/^The LRS answered 503; se vuelve a intentar dentro de [12] s, a las (\d\d:){2}\d\d \(intento 2 de 7\)\. No se pierde nada/)
+        .getByText(/^El LRS respondió 503; se vuelve a intentar dentro de [12] s, a las (\d\d:){2}\d\d \(intento 2 de 7\)\. No se pierde nada/)
         .waitFor();
       const summary = page.getByTestId('upload-summary');
       await summary.getByText(`Enviadas ${stored}, ya estaban 0, conflictos 0, rechazadas 0.`).waitFor();
@@ -143,7 +143,7 @@ describe('Results and Data in Spanish on a Spanish browser', { skip: chromiumMis
       fs.writeFileSync(notBundle, 'mis notas');
       await page.getByLabel('Paquete (.zip)').setInputFiles(notBundle);
       await page.getByRole('button', { name: 'Importar', exact: true }).click();
-      await page.getByRole('alert').getByText(/^No se ha importado: This file is not a zip bundle/).waitFor();
+      await page.getByRole('alert').getByText(/^No se ha importado: Este archivo no es un paquete zip/).waitFor();
       await page.close();
     } finally {
       await lrs.close();
