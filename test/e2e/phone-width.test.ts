@@ -42,6 +42,10 @@ describe('the dashboard on a phone', { skip: chromiumMissing }, () => {
       }));
       assert.equal((await track(collector.url, started.authToken, batch)).status, 200);
     }
+    // A batch Aula refuses, kept with a sample of what was sent: one line of about 2 KB on Diagnostics.
+    const refused = await startOk(collector.url, activity.trackingCode);
+    const invalid = [{ ...statementS(refused.actor), verb: 'not-a-verb', result: { response: 'a'.repeat(3000) } }];
+    assert.equal((await track(collector.url, refused.authToken, invalid)).status, 400);
     await page.setViewportSize(PHONE);
   });
 
@@ -73,6 +77,20 @@ describe('the dashboard on a phone', { skip: chromiumMissing }, () => {
     } finally {
       await page.evaluate(() => window.localStorage.removeItem('aula.language'));
     }
+  });
+
+  test('nor once a sample of a refused batch or the trackers\' settings are opened', { timeout: 30_000 }, async () => {
+    const opened: string[] = [];
+    for (const [screen, summary] of [
+      ['/diagnostics', 'Sample sent'],
+      ['/connect', 'Settings for each tracker'],
+    ] as const) {
+      await page.goto(`${collector.url}${screen}`);
+      await page.getByText(summary, { exact: true }).first().click();
+      const overflow = await sidewaysScroll(page);
+      if (overflow > 0) opened.push(`${screen} (${overflow} px)`);
+    }
+    assert.deepEqual(opened, [], 'screens wider than the phone once opened');
   });
 
   test('the header scrolls away with the page', { timeout: 30_000 }, async () => {
