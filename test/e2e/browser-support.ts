@@ -53,14 +53,23 @@ export interface CollectorDashboard {
   close(): Promise<void>;
 }
 
+export interface CollectorDashboardOptions {
+  /** The collector's clock. */
+  now?: () => number;
+  /** The browser's language (e.g. 'es-ES': the dashboard then speaks Spanish); English without. */
+  locale?: string;
+  viewport?: { width: number; height: number };
+}
+
 /**
  * The collector in this process (its database and clock at hand), serving the built dashboard, and a Chromium page
- * at 1280×800: for tests that set up data directly and read it on screen. serveDashboard runs `aula serve` instead.
+ * (1280×800 unless told): for tests that set up data directly and read it on screen. serveDashboard runs `aula serve`.
  */
-export async function collectorDashboard(options: { now?: () => number } = {}): Promise<CollectorDashboard> {
-  const collector = await startTestCollector({ config: { dashboardDir: buildDashboard() }, ...options });
+export async function collectorDashboard(options: CollectorDashboardOptions = {}): Promise<CollectorDashboard> {
+  const { now, locale, viewport = { width: 1280, height: 800 } } = options;
+  const collector = await startTestCollector({ config: { dashboardDir: buildDashboard() }, ...(now ? { now } : {}) });
   const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await browser.newPage(locale ? { viewport, locale } : { viewport });
   page.setDefaultTimeout(15_000);
   return {
     collector,

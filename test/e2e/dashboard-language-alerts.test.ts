@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { rulesEngineFor } from '../../server/rules/engine-registry.js';
 import { makeActivity } from '../support/fixtures.js';
@@ -31,20 +31,15 @@ const progressed = (start: StartAnswer, value: number) => ({
 describe('Alerts & Warnings in Spanish, on a Spanish browser', { skip: chromiumMissing }, () => {
   let collector: Collector;
   let dashboard: CollectorDashboard | undefined;
-  let context: BrowserContext;
   let page: Page;
   // The collector's clock, moved forward to make time pass without waiting minutes.
   let shift = 0;
 
   before(async () => {
-    dashboard = await collectorDashboard({ now: () => Date.now() + shift });
-    collector = dashboard.collector;
-    context = await dashboard.browser.newContext({ locale: 'es-ES', viewport: { width: 1280, height: 800 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    dashboard = await collectorDashboard({ now: () => Date.now() + shift, locale: 'es-ES' });
+    ({ collector, page } = dashboard);
   });
   after(async () => {
-    await context?.close();
     await dashboard?.close();
   });
 

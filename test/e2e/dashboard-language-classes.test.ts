@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import i18next from 'i18next';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { formatByteSize } from '../../renderer/src/format/byte-size.js';
 import type { Collector } from '../../server/index.js';
 import { adminPost, passwordOf } from '../support/class-logins.js';
@@ -19,19 +19,14 @@ const csvFile = (name: string, lines: string[]) => ({ name, mimeType: 'text/csv'
 describe('Classes, Settings and the banners in Spanish', { skip: chromiumMissing }, () => {
   let dashboard: CollectorDashboard | undefined;
   let collector: Collector;
-  let context: BrowserContext;
   let page: Page;
 
   before(async () => {
-    dashboard = await collectorDashboard();
-    collector = dashboard.collector;
-    context = await dashboard.browser.newContext({ locale: 'es-ES', viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    dashboard = await collectorDashboard({ locale: 'es-ES', viewport: { width: 1280, height: 900 } });
+    ({ collector, page } = dashboard);
   });
 
   after(async () => {
-    await context?.close();
     await dashboard?.close();
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import tls from 'node:tls';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { setActivityOpen } from '../../server/store/activities-repo.js';
 import { classWith, loggedInHeaders } from '../support/class-logins.js';
@@ -18,20 +18,15 @@ const TIME = /^\d{2}:\d{2}:\d{2}$/; // es-ES: "09:41:07" (English reads "09:41:0
 describe('Diagnostics in Spanish, on a Spanish browser', { skip: chromiumMissing }, () => {
   let collector: Collector;
   let dashboard: CollectorDashboard | undefined;
-  let context: BrowserContext;
   let page: Page;
   // The collector's clock, moved forward: silent games and the first-run help need minutes to pass.
   let shift = 0;
 
   before(async () => {
-    dashboard = await collectorDashboard({ now: () => Date.now() + shift });
-    collector = dashboard.collector;
-    context = await dashboard.browser.newContext({ locale: 'es-ES', viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    dashboard = await collectorDashboard({ now: () => Date.now() + shift, locale: 'es-ES', viewport: { width: 1280, height: 900 } });
+    ({ collector, page } = dashboard);
   });
   after(async () => {
-    await context?.close();
     await dashboard?.close();
   });
 
