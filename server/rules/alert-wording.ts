@@ -27,9 +27,9 @@ export function englishMessage(wording: AlertWording): string {
       return `No progress for ${minutesText(minutes)}${percent === undefined ? '' : ` (at ${percent} %)`}`;
     }
     case 'wrongInARow':
-      return `${wording.values.count} wrong answers in a row (last: ${lastAnswer(wording.values)})`;
+      return `${wording.values.count} wrong answer${wording.values.count === 1 ? '' : 's'} in a row (last: ${lastAnswer(wording.values)})`;
     case 'wrongTotal':
-      return `${wording.values.count} wrong answers in this session (last: ${lastAnswer(wording.values)})`;
+      return `${wording.values.count} wrong answer${wording.values.count === 1 ? '' : 's'} in this session (last: ${lastAnswer(wording.values)})`;
     case 'lowScore':
       return `Scored ${wording.values.score} on ${wording.values.object ?? 'something'} (below ${wording.values.threshold})`;
     case 'quit':

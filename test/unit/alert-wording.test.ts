@@ -23,6 +23,12 @@ const WORDINGS: AlertWording[] = [
   { rule: 'custom', values: { name: 'Asked for hints', count: 3, minutes: 0.75 } },
 ];
 
+test('one wrong answer reads in the singular, in the message the CLI and exports read too', () => {
+  assert.match(englishMessage({ rule: 'wrongInARow', values: { count: 1 } }), /^1 wrong answer in a row /);
+  assert.match(englishMessage({ rule: 'wrongTotal', values: { count: 1, object: 'q3' } }), /^1 wrong answer in this session /);
+  assert.match(englishMessage({ rule: 'wrongTotal', values: { count: 2, object: 'q3' } }), /^2 wrong answers in this session /);
+});
+
 test('the dashboard words an alert in English word for word as the server wrote its message', async () => {
   await i18next.changeLanguage('en');
   for (const wording of WORDINGS) {

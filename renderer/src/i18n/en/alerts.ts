@@ -117,15 +117,15 @@ export const alerts = {
   },
   /**
    * What an alert says, from its wording as data (server/rules/alert-wording.ts). The English is the server's message
-   * word for word ("1 wrong answers" included): the dashboard reads in English as the CLI and the exports do.
+   * word for word: the dashboard reads in English as the CLI and the exports do.
    */
   wording: {
     idle: 'Idle for {{duration}} or more',
     noProgress: 'No progress for {{duration}}',
     noProgressAt: 'No progress for {{duration}} (at {{percent}} %)',
-    wrongInARow_one: '{{count}} wrong answers in a row (last: {{last}})',
+    wrongInARow_one: '{{count}} wrong answer in a row (last: {{last}})',
     wrongInARow_other: '{{count}} wrong answers in a row (last: {{last}})',
-    wrongTotal_one: '{{count}} wrong answers in this session (last: {{last}})',
+    wrongTotal_one: '{{count}} wrong answer in this session (last: {{last}})',
     wrongTotal_other: '{{count}} wrong answers in this session (last: {{last}})',
     lowScore: 'Scored {{score}} on {{object}} (below {{threshold}})',
     quit: 'Quit without completing {{object}}',
