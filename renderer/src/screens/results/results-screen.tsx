@@ -19,7 +19,8 @@ import { minutes, pct, score } from './figures';
 import { LevelsChart } from './levels-chart';
 import { NotStartedRow } from './not-started-row';
 
-
+/** The figures' columns after the player's, in order (each a `results` wording under `columns`). */
+const FIGURE_COLUMNS = ['sessions', 'timePlayed', 'progress', 'completed', 'correct', 'incorrect', 'bestScore', 'lastScore'] as const;
 
 /** Per-student results of one activity, class aggregates with charts, and the CSV download. */
 export function ResultsScreen() {
@@ -108,30 +109,11 @@ export function ResultsScreen() {
               <thead>
                 <tr>
                   <th scope="col">{t('columns.player')}</th>
-                  <th scope="col" className="num">
-                    {t('columns.sessions')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('columns.timePlayed')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('columns.progress')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('columns.completed')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('columns.correct')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('columns.incorrect')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('columns.bestScore')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('columns.lastScore')}
-                  </th>
+                  {FIGURE_COLUMNS.map((column) => (
+                    <th key={column} scope="col" className="num">
+                      {t(`columns.${column}`)}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
