@@ -6,6 +6,7 @@ import { formatCount } from '../../renderer/src/format/time.js';
 import { en } from '../../renderer/src/i18n/en/index.js';
 import { es } from '../../renderer/src/i18n/es/index.js';
 import { pickLanguage } from '../../renderer/src/i18n/languages.js';
+import { TITLES } from '../../server/diagnostics/diagnostic-kinds.js';
 import { assertMirrors } from '../support/catalog-leaves.js';
 
 describe("the dashboard's languages", () => {
@@ -30,5 +31,9 @@ describe("the dashboard's languages", () => {
     } finally {
       await i18next.changeLanguage('en');
     }
+  });
+
+  test("Diagnostics' English group titles are the server's (the dashboard words them by kind, and may not import the server)", () => {
+    assert.deepEqual(en.diagnostics.groups, TITLES);
   });
 });
