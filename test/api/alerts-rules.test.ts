@@ -6,7 +6,7 @@ import { type Activity, createActivity } from '../../server/store/activities-rep
 import { startTestCollector } from '../support/collector.js';
 import { request } from '../support/http.js';
 import { runJsTracker } from '../support/js-tracker.js';
-import { type StartAnswer, startOk, track } from '../support/rage.js';
+import { type StartAnswer, seriousGameStatement, startOk, trackTaken } from '../support/rage.js';
 
 const MIN = 60_000;
 let clock = Date.UTC(2026, 2, 2, 9, 0, 0);
@@ -39,20 +39,10 @@ async function alertsOf(activity: Activity, player?: string) {
   };
 }
 
-function statement(start: StartAnswer, verb: string, type: string, name: string, result?: Record<string, unknown>) {
-  return {
-    actor: start.actor,
-    verb: { id: verb === 'selected' ? 'https://w3id.org/xapi/adb/verbs/selected' : `http://adlnet.gov/expapi/verbs/${verb}` },
-    object: { id: `${start.objectId}/${type}/${name}`, definition: { type: `https://w3id.org/xapi/seriousgames/activity-types/${type}` } },
-    timestamp: new Date(clock).toISOString(),
-    ...(result ? { result } : {}),
-  };
-}
+const statement = (start: StartAnswer, verb: string, type: string, name: string, result?: Record<string, unknown>) =>
+  seriousGameStatement(start, verb, type, name, clock, result);
 
-async function send(start: StartAnswer, ...statements: unknown[]) {
-  const answer = await track(collector.url, start.authToken, statements);
-  assert.equal(answer.status, 200, answer.text);
-}
+const send = (start: StartAnswer, ...statements: unknown[]) => trackTaken(collector.url, start.authToken, statements);
 
 describe('alerts raised live by the rules of an activity', () => {
   before(async () => {

@@ -6,7 +6,7 @@ import { rulesEngineFor } from '../../server/rules/engine-registry.js';
 import { createActivity } from '../../server/store/activities-repo.js';
 import { startTestCollector } from '../support/collector.js';
 import { adminApi, request } from '../support/http.js';
-import { type StartAnswer, startOk, track } from '../support/rage.js';
+import { type StartAnswer, seriousGameStatement, startOk, trackTaken } from '../support/rage.js';
 import { xapiEndpoint, statement as xapiStatement } from './xapi-support.js';
 
 const MIN = 60_000;
@@ -17,20 +17,10 @@ before(async () => {
 });
 after(() => collector.close());
 
-function statement(start: StartAnswer, verb: string, type: string, name: string, result?: unknown) {
-  return {
-    actor: start.actor,
-    verb: { id: verb === 'selected' ? 'https://w3id.org/xapi/adb/verbs/selected' : `http://adlnet.gov/expapi/verbs/${verb}` },
-    object: { id: `${start.objectId}/${type}/${name}`, definition: { type: `https://w3id.org/xapi/seriousgames/activity-types/${type}` } },
-    timestamp: new Date(clock).toISOString(),
-    ...(result ? { result } : {}),
-  };
-}
+const statement = (start: StartAnswer, verb: string, type: string, name: string, result?: unknown) =>
+  seriousGameStatement(start, verb, type, name, clock, result);
 
-async function send(start: StartAnswer, ...statements: unknown[]) {
-  const answer = await track(collector.url, start.authToken, statements);
-  assert.equal(answer.status, 200, answer.text);
-}
+const send = (start: StartAnswer, ...statements: unknown[]) => trackTaken(collector.url, start.authToken, statements);
 
 async function end(start: StartAnswer) {
   const answer = await request(`${collector.url}/api/collector/end`, { method: 'POST', headers: { Authorization: start.authToken } });

@@ -58,3 +58,23 @@ export async function trackStatements(base: string, session: StartAnswer, count:
   const answer = await track(base, session.authToken, body);
   if (answer.status !== 200) throw new Error(`track answered ${answer.status} ${answer.text}`);
 }
+
+/**
+ * A serious-games statement of the session's player as the trackers send it: `verb` (`selected` is ADB's, the rest
+ * ADL's) on `<objectId>/<type>/<name>` of that activity type, at `time`, with its result when given.
+ */
+export function seriousGameStatement(start: StartAnswer, verb: string, type: string, name: string, time: number, result?: unknown) {
+  return {
+    actor: start.actor,
+    verb: { id: verb === 'selected' ? 'https://w3id.org/xapi/adb/verbs/selected' : `http://adlnet.gov/expapi/verbs/${verb}` },
+    object: { id: `${start.objectId}/${type}/${name}`, definition: { type: `https://w3id.org/xapi/seriousgames/activity-types/${type}` } },
+    timestamp: new Date(time).toISOString(),
+    ...(result ? { result } : {}),
+  };
+}
+
+/** A track of these statements, that must be taken (200). */
+export async function trackTaken(base: string, authToken: string, statements: unknown[]): Promise<void> {
+  const answer = await track(base, authToken, statements);
+  if (answer.status !== 200) throw new Error(`track answered ${answer.status} ${answer.text}`);
+}
