@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import Negotiator from 'negotiator';
 import type { Language } from './wording.js';
 
 /**
@@ -10,17 +11,10 @@ export function requestLanguage(req: IncomingMessage): Language {
   return preferredLanguage(req.headers['accept-language']);
 }
 
+const LANGUAGES: Language[] = ['en', 'es'];
+
 export function preferredLanguage(header: string | undefined): Language {
-  let best: { language: Language; quality: number } | undefined;
-  for (const part of (header ?? '').split(',')) {
-    const [tag = '', ...parameters] = part.trim().split(';');
-    const primary = tag.trim().toLowerCase().split('-')[0];
-    if (primary !== 'es' && primary !== 'en') continue;
-    const q = parameters.map((parameter) => parameter.trim()).find((parameter) => parameter.toLowerCase().startsWith('q='));
-    const quality = q === undefined ? 1 : Number(q.slice(2));
-    if (!Number.isFinite(quality) || quality <= 0) continue;
-    // The first of equal preference wins, as the header lists them in order.
-    if (best === undefined || quality > best.quality) best = { language: primary, quality };
-  }
-  return best?.language ?? 'en';
+  // Express's own negotiation (as the check page's req.acceptsLanguages): q-values, `es-419`, `*`, any case.
+  const chosen = new Negotiator({ headers: { 'accept-language': header } }).language(LANGUAGES);
+  return (chosen as Language | undefined) ?? 'en';
 }
