@@ -10,6 +10,8 @@ export interface LearningLocker {
   endpoint: string;
   /** The Node process of the statements service (redis-server is not counted in its CPU or memory). */
   pid: number;
+  /** Where the service writes attachment data (its local storage: `<lrs>/attachments/<sha2>.<extension>`). */
+  storageDir: string;
   /** What the service printed (the latest 20,000 characters), and how it ended if it did: for a failing test's message. */
   output(): string;
   stop(): Promise<void>;
@@ -105,7 +107,7 @@ async function waitForAbout(endpoint: string): Promise<void> {
   throw new Error(`Learning Locker never answered at ${endpoint}/about`);
 }
 
-/** Statements kept in memory (its MODELS_REPO=memory): the fastest it can be, no disk and no fsync at all. */
+/** Statements kept in memory (its MODELS_REPO=memory): the fastest it can be; only attachment data goes to disk. */
 export async function startLearningLocker(): Promise<LearningLocker> {
   // Loopback only: a test's redis has no password and must not be reachable from the network.
   const redis = await onFreePort((port) =>
@@ -121,7 +123,9 @@ export async function startLearningLocker(): Promise<LearningLocker> {
         env: {
           ...process.env,
           MODELS_REPO: 'memory',
-          STORAGE_REPO: 'memory',
+          // Attachment data goes to files (it has no in-memory storage: any other name means these files).
+          STORAGE_REPO: 'local',
+          FS_LOCAL_STORAGE_DIR: path.join(cwd, 'storage'),
           AUTH_REPO: 'test',
           EXPRESS_PORT: String(port),
           REDIS_URL: `redis://127.0.0.1:${redis.port}/0`,
@@ -139,6 +143,7 @@ export async function startLearningLocker(): Promise<LearningLocker> {
   return {
     endpoint,
     pid: service.child.pid as number,
+    storageDir: path.join(cwd, 'storage'),
     output: service.output,
     stop: async () => {
       await stopChild(service.child);
