@@ -1,12 +1,15 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
+import { dashboardWordingOf } from '../export/dashboard-wording.js';
 import { EXPORT_FORMATS, type ExportOptions, exportOptionsSchema } from '../export/export-options.js';
 import { exportToStream } from '../export/export-to.js';
 import { statementWhere, UnknownFilterValueError } from '../export/filters.js';
 import { countStatements } from '../export/statement-rows.js';
+import { type Language, word } from '../i18n/wording.js';
 import { ensurePseudonymSalt } from '../normalize/index.js';
 import { AdminError } from './admin-error.js';
+import { spanishIssues } from './validate.js';
 
 const FILE_TYPES: Record<ExportOptions['format'], { type: string; extension: string }> = {
   ndjson: { type: 'application/x-ndjson; charset=utf-8', extension: 'ndjson' },
@@ -39,10 +42,10 @@ const querySchema = z.object({
 
 export function exportOptionsFromQuery(query: unknown): { options: ExportOptions; progressId: string | undefined } {
   const parsed = querySchema.safeParse(query);
-  if (!parsed.success) throw invalid(parsed.error);
+  if (!parsed.success) throw invalid(parsed.error, () => querySchema.safeParse(query, { error: spanishIssues }).error);
   const q = parsed.data;
   const blank = (value: string | undefined) => (value === '' ? undefined : value);
-  const options = exportOptionsSchema.safeParse({
+  const given = {
     format: q.format,
     filters: {
       activity: blank(q.activity),
@@ -55,14 +58,27 @@ export function exportOptionsFromQuery(query: unknown): { options: ExportOptions
     actors: q.actors,
     pseudonymize: q.pseudonymize,
     asReceived: q.asReceived,
-  });
-  if (!options.success) throw invalid(options.error);
+  };
+  const options = exportOptionsSchema.safeParse(given);
+  if (!options.success) throw invalid(options.error, () => exportOptionsSchema.safeParse(given, { error: spanishIssues }).error);
   return { options: options.data, progressId: q.progress };
 }
 
-function invalid(error: z.ZodError): AdminError {
+/**
+ * The first problem: in English the CLI's sentence after the option's name, as always; in another language the Data
+ * screen's wording naming its fields (dashboard-wording.ts), or zod's own message in that language after the name.
+ */
+function invalid(error: z.ZodError, inSpanish: () => z.ZodError | undefined): AdminError {
   const issue = error.issues[0];
-  return new AdminError(400, 'invalid-export-options', `${issue?.path.at(-1)?.toString() ?? 'option'}: ${issue?.message ?? 'invalid'}`);
+  const english = `${issue?.path.at(-1)?.toString() ?? 'option'}: ${issue?.message ?? 'invalid'}`;
+  const phrase = (language: Language): string => {
+    if (language === 'en') return english;
+    const dashboard = dashboardWordingOf(issue);
+    if (dashboard) return word(dashboard, language);
+    const again = inSpanish()?.issues[0];
+    return again ? `${again.path.at(-1)?.toString() ?? 'option'}: ${again.message}` : english;
+  };
+  return new AdminError(400, 'invalid-export-options', phrase);
 }
 
 /** How many statements the filters select (unknown names are a 404 naming what was not found). */

@@ -3,7 +3,7 @@ import { fieldWording, type Language, word, wording } from '../i18n/wording.js';
 import { AdminError } from './admin-error.js';
 
 // zod's own messages in Spanish, for one parse at a time (the English ones stay zod's global default).
-const spanishIssues = z.locales.es().localeError;
+export const spanishIssues = z.locales.es().localeError;
 
 /**
  * A request body checked against its schema, or a 400 in the admin error shape naming the first problem. The field's

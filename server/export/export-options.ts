@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { wording } from '../i18n/wording.js';
 import { type ActorsMode, iriNamespace } from '../normalize/index.js';
 import type { Db } from '../store/open-database.js';
+import { dashboardParams } from './dashboard-wording.js';
 import { exportFiltersSchema } from './filters.js';
 import { type ExportSettings, rosterPlayers } from './pseudonymous-agents.js';
 
@@ -33,6 +35,7 @@ export const exportOptionsSchema = z
         code: 'custom',
         path: ['asReceived'],
         message: `only ndjson and json can hold the statements as received, not ${options.format}`,
+        params: dashboardParams(wording('exportOption.asReceivedFormat', { format: options.format })),
       });
     } else if (options.pseudonymize) {
       // Exactly as received means with the players' names, e-mail addresses and accounts: no pseudonyms possible.
@@ -40,6 +43,7 @@ export const exportOptionsSchema = z
         code: 'custom',
         path: ['asReceived'],
         message: 'cannot be combined with --pseudonymize: the statements as the games sent them name the players; leave out one of the two',
+        params: dashboardParams(wording('exportOption.asReceivedPseudonymised')),
       });
     }
   });

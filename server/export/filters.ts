@@ -4,6 +4,7 @@ import { findPlayer } from '../store/find-player.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { unknownTrackingCodeWording } from '../store/unknown-tracking-code.js';
+import { dashboardParams } from './dashboard-wording.js';
 
 // ISO 8601 as people type it: a date (that day at 00:00 UTC), or a date and time with Z or an offset; seconds and
 // their fraction optional. A time without a zone is refused: on which clock it was meant is a guess.
@@ -32,10 +33,13 @@ export function timeFilterInstant(text: string): Date | null {
   return new Date(calendar.getTime() - offset);
 }
 
-const timeFilter = z.string().refine((text) => timeFilterInstant(text) !== null, {
-  error: (issue) =>
-    `${JSON.stringify(issue.input)} is not an ISO 8601 date or time: give a date (2026-11-27, meaning 00:00 UTC) or a date and time with Z or an offset (2026-11-27T09:30:00Z, 2026-11-27T10:30+01:00)`,
-});
+/** `field` names the dashboard's field the time came from (the CLI's message names the flag by the issue's path). */
+const timeFilter = (field: 'since' | 'until') =>
+  z.string().refine((text) => timeFilterInstant(text) !== null, {
+    error: (issue) =>
+      `${JSON.stringify(issue.input)} is not an ISO 8601 date or time: give a date (2026-11-27, meaning 00:00 UTC) or a date and time with Z or an offset (2026-11-27T09:30:00Z, 2026-11-27T10:30+01:00)`,
+    params: dashboardParams(wording('exportOption.notTime', { field: wording(field === 'since' ? 'exportOption.sinceField' : 'exportOption.untilField') })),
+  });
 
 /** A session id: the whole number sessions are numbered by in this database (sessions.ndjson's `id`). */
 const sessionFilter = z.union([z.number(), z.string()]).transform((value, ctx) => {
@@ -44,6 +48,7 @@ const sessionFilter = z.union([z.number(), z.string()]).transform((value, ctx) =
   ctx.addIssue({
     code: 'custom',
     message: `${JSON.stringify(value)} is not a session id: a session is given by its id, a whole number such as 12 (the id in the admin API's session lists and a bundle's sessions.ndjson); for a player use --player, for an activity --activity`,
+    params: dashboardParams(wording('exportOption.notSession', { value: String(value) })),
   });
   return z.NEVER;
 });
@@ -60,9 +65,9 @@ export const exportFiltersSchema = z
     /** Session id (sessions.id). */
     session: sessionFilter.optional(),
     /** `stored` ≥ since: ISO 8601, a date alone meaning 00:00 UTC. */
-    since: timeFilter.optional(),
+    since: timeFilter('since').optional(),
     /** `stored` < until: ISO 8601, a date alone meaning 00:00 UTC. */
-    until: timeFilter.optional(),
+    until: timeFilter('until').optional(),
   })
   .superRefine((filters, ctx) => {
     if (filters.since === undefined || filters.until === undefined) return;
@@ -73,6 +78,7 @@ export const exportFiltersSchema = z
         code: 'custom',
         path: ['since'],
         message: `${filters.since} is not before --until ${filters.until}: no statement could match (since includes its time, until does not)`,
+        params: dashboardParams(wording('exportOption.sinceNotBeforeUntil')),
       });
     }
   });

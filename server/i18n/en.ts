@@ -216,6 +216,20 @@ export const en = {
     noPlayer: 'No player with id "{{typed}}" (nor an xAPI player with that e-mail address or account name)',
     ambiguousPlayer: '"{{typed}}" names {{players}} players: {{listed}}. Give one of these playerIds with --player',
   },
+  /**
+   * An export's options refused as the Data screen words them: its fields, not the CLI's flags. The admin API's English
+   * answer stays the CLI's sentence (export-options.ts, filters.ts); these are the source of the other languages.
+   */
+  exportOption: {
+    sinceField: '"Stored from"',
+    untilField: '"until"',
+    notTime: '{{field}} is not a date and time: choose one in its calendar, or leave it empty.',
+    sinceNotBeforeUntil:
+      '"Stored from" is not before "until": no statement could match (the time "Stored from" names is included, the one "until" names is not). Change one of the two, or leave one empty.',
+    notSession: '"{{value}}" is not a session id: a session is given by its id, a whole number such as 12.',
+    asReceivedFormat: 'Only ndjson and json can hold the statements as received, not {{format}}.',
+    asReceivedPseudonymised: 'The statements as received cannot be pseudonymised: as the games sent them, they name the players. Leave out one of the two.',
+  },
   request: {
     invalid: 'invalid request',
     wholeNumber: 'Expected a whole number from {{min}} to {{max}}.',

@@ -214,6 +214,17 @@ export const es: Catalog<EnglishCatalog> = {
     noPlayer: 'No hay ningún jugador con el id "{{typed}}" (ni un jugador xAPI con esa dirección de correo o nombre de cuenta)',
     ambiguousPlayer: '"{{typed}}" corresponde a {{players}} jugadores: {{listed}}. Indica uno de estos playerIds con --player',
   },
+  exportOption: {
+    sinceField: '"Guardadas desde"',
+    untilField: '"hasta"',
+    notTime: '{{field}} no es una fecha y hora: elige una en su calendario o déjalo vacío.',
+    sinceNotBeforeUntil:
+      '"Guardadas desde" no es anterior a "hasta": ninguna traza puede coincidir (la hora de "Guardadas desde" se incluye; la de "hasta", no). Cambia una de las dos o deja una vacía.',
+    notSession: '"{{value}}" no es un id de sesión: una sesión se indica con su id, un número entero como 12.',
+    asReceivedFormat: 'Solo ndjson y json pueden guardar las trazas tal como llegaron, no {{format}}.',
+    asReceivedPseudonymised:
+      'Las trazas tal como llegaron no se pueden seudonimizar: tal como las enviaron los juegos, nombran a los jugadores. Quita una de las dos opciones.',
+  },
   request: {
     invalid: 'petición no válida',
     wholeNumber: 'Se esperaba un número entero de {{min}} a {{max}}.',
