@@ -5,6 +5,7 @@ import { bodyErrorAnswer, recordRejection } from '../collector/refusals.js';
 import type { AppContext } from '../context.js';
 import { type ParsedBody, parseBody, readRawBody } from '../http/read-body.js';
 import { sendJson, sendMessage } from '../http/send.js';
+import { addressKey } from '../net/address-key.js';
 import { prepared } from '../store/prepared.js';
 import { findStudentCredentials } from '../store/students-repo.js';
 import { normalizeUsername } from './credential-rules.js';
@@ -50,12 +51,14 @@ async function handleLogin(ctx: AppContext, req: IncomingMessage, res: ServerRes
   if (!credentials) return refuse(ctx, req, res, 401, Messages.missingCredentials);
   const { username, password } = credentials;
   const address = req.socket.remoteAddress ?? 'unknown';
+  // Counted per device: a whole IPv6 /64 is one (address-key.ts); the logs keep the address itself.
+  const device = addressKey(address);
   try {
     // Read together, with no await between: the generation belongs to the hash that is checked (login-tokens.ts).
     const student = findStudentCredentials(ctx.db, username);
     const generation = student && (tokenGeneration(ctx.db, student.id) ?? 0);
     const counted = accountKey(username, generation);
-    const wait = ctx.loginLimiter.waitMs(counted, address);
+    const wait = ctx.loginLimiter.waitMs(counted, device);
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
       ctx.log.warn({ username: student ? username : undefined, address }, 'login refused: too many failed attempts');
@@ -63,7 +66,7 @@ async function handleLogin(ctx: AppContext, req: IncomingMessage, res: ServerRes
     }
     const matches = await verifyPassword(password, student?.passwordHash ?? (await decoyHash()));
     if (!student || generation === undefined || !matches) {
-      ctx.loginLimiter.recordFailure(counted, address);
+      ctx.loginLimiter.recordFailure(counted, device);
       // An unknown username is not logged: it is often the password typed into the wrong field.
       ctx.log.info({ username: student ? username : undefined, address, knownUser: Boolean(student) }, 'failed login');
       return refuse(ctx, req, res, 401, Messages.wrongCredentials, undefined, student?.username);

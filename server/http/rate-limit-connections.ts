@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import type { Config } from '../config.js';
-import { addressKey } from './rate-limit.js';
+import { addressKey } from '../net/address-key.js';
 
 /**
  * How long a connection left idle between two requests is kept open. Longer than the games' HTTP clients keep an idle

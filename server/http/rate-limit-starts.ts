@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Messages } from '../collector/messages.js';
 import type { AppContext } from '../context.js';
-import { addressKey, RateLimiter } from './rate-limit.js';
+import { addressKey } from '../net/address-key.js';
+import { RateLimiter } from './rate-limit.js';
 import { sendMessage } from './send.js';
 
 const MINUTE_MS = 60_000;

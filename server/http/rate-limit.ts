@@ -48,8 +48,3 @@ export class RateLimiter {
   }
 }
 
-/** One key per client: IPv4 clients of a dual-stack socket arrive as `::ffff:a.b.c.d`. */
-export function addressKey(address: string | undefined): string {
-  if (!address) return 'unknown';
-  return address.startsWith('::ffff:') ? address.slice(7) : address;
-}

@@ -3,7 +3,8 @@ import type { NextFunction, Request, Response } from 'express';
 import { bearerKey, issueTeacherCookie, readCookie, TEACHER_COOKIE, teacherCookieValid, teacherKeyMatches } from '../auth/teacher-key.js';
 import { type TeacherKeyStore, teacherKeyStore } from '../auth/teacher-key-store.js';
 import type { AppContext } from '../context.js';
-import { addressKey, RateLimiter } from './rate-limit.js';
+import { addressKey } from '../net/address-key.js';
+import { RateLimiter } from './rate-limit.js';
 import { isLocalHostHeader } from './teacher-host.js';
 import { isLoopbackAddress } from './teacher-loopback.js';
 

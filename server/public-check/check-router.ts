@@ -2,8 +2,9 @@ import express, { type Request, type Response } from 'express';
 import { Messages } from '../collector/messages.js';
 import type { AppContext } from '../context.js';
 import { isTeacherRequest } from '../http/is-teacher-request.js';
-import { addressKey, RateLimiter } from '../http/rate-limit.js';
+import { RateLimiter } from '../http/rate-limit.js';
 import { sendJson, sendMessage } from '../http/send.js';
+import { addressKey, plainAddress } from '../net/address-key.js';
 import { checkTrackingCode, codeParam } from './check-activity.js';
 import { renderCheckPage } from './check-page.js';
 import { CHECK_PAGE_LANGUAGES, type CheckPageLanguage } from './check-page-words.js';
@@ -38,7 +39,7 @@ export function publicCheckRouter(ctx: AppContext): express.Router {
     const code = codeParam(req.query.code);
     sendJson(res, 200, {
       reachable: true,
-      yourAddress: addressKey(req.socket.remoteAddress),
+      yourAddress: plainAddress(req.socket.remoteAddress ?? 'unknown'),
       activity: code === undefined ? null : checkTrackingCode(ctx.db, code),
     });
   });
@@ -50,7 +51,7 @@ export function publicCheckRouter(ctx: AppContext): express.Router {
       // The browser's languages in its order of preference; English when it prefers none the page speaks.
       language: (req.acceptsLanguages(...CHECK_PAGE_LANGUAGES) || 'en') as CheckPageLanguage,
       reachedAt: req.headers.host ?? `${req.socket.localAddress}:${req.socket.localPort}`,
-      yourAddress: addressKey(req.socket.remoteAddress),
+      yourAddress: plainAddress(req.socket.remoteAddress ?? 'unknown'),
       code,
       check: code === undefined ? undefined : checkTrackingCode(ctx.db, code),
     });

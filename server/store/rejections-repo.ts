@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { addressKey } from '../net/address-key.js';
 import type { Db } from './open-database.js';
 import { prepared } from './prepared.js';
 
@@ -32,29 +33,30 @@ function repeatKey(row: RejectionRow): string {
 }
 
 /**
- * The most distinct refusals kept per sending address. A classroom's real problems fit many times over: a game
+ * The most distinct refusals kept per sending device (its address key, address-key.ts: an IPv6 device's whole /64,
+ * which it can pick its addresses from). A classroom's real problems fit many times over: a game
  * re-sending its refused batch is one row, so is a code mistyped again and again, and even a class behind one NAT
  * address makes a few per student. A script sending endless distinct bad requests (random authTokens, bodies, paths,
  * codes) made a row each, with a sample of up to 2 KB, and filled the laptop's disk until Aula refused the real games'
- * statements: now it keeps at most this many rows (400 KB on disk per address, some 100 MB for a whole /24 network;
+ * statements: now it keeps at most this many rows (400 KB on disk per device, some 100 MB for a whole /24 network;
  * twice that in characters of 3 bytes).
  */
 export const REFUSALS_KEPT_PER_ADDRESS = 100;
 
 /**
- * Over the bound, the address's oldest refusals go and the new one is kept. The teacher's Diagnostics list the last
+ * Over the bound, the device's oldest refusals go and the new one is kept. The teacher's Diagnostics list the last
  * hour, newest first, so the newest problems are the useful ones; a problem still happening stays, as each repeat
  * makes its row the newest; and the flood itself stays visible as the newest rows of its address. Counting new
  * refusals on a kept row instead ("and K more") would have hidden every later problem of that address (a whole class
  * behind NAT) for the 30 days its rows are kept, and put their count on a message and session that were not theirs.
- * Through the index by address (migration 20): at most a hundred entries of one address read, once per refusal.
+ * Through the index by address key (migration 22): at most a hundred entries of one address read, once per refusal.
  */
-function keepNewestOfAddress(db: Db, address: string | null): void {
+function keepNewestOfDevice(db: Db, device: string | null): void {
   prepared(
     db,
-    `DELETE FROM rejected_requests WHERE address IS ? AND id < (
-       SELECT id FROM rejected_requests WHERE address IS ? ORDER BY id DESC LIMIT 1 OFFSET ${REFUSALS_KEPT_PER_ADDRESS - 1})`,
-  ).run(address, address);
+    `DELETE FROM rejected_requests WHERE address_key IS ? AND id < (
+       SELECT id FROM rejected_requests WHERE address_key IS ? ORDER BY id DESC LIMIT 1 OFFSET ${REFUSALS_KEPT_PER_ADDRESS - 1})`,
+  ).run(device, device);
 }
 
 /**
@@ -64,6 +66,7 @@ function keepNewestOfAddress(db: Db, address: string | null): void {
  */
 export function insertRejection(db: Db, row: RejectionRow): RecordedRejection {
   const key = repeatKey(row);
+  const device = row.address === null ? null : addressKey(row.address);
   const earlier = prepared<[string], { repeats: number }>(
     db,
     'SELECT coalesce(sum(repeats + 1), 0) AS repeats FROM rejected_requests WHERE repeat_key = ?',
@@ -71,12 +74,12 @@ export function insertRejection(db: Db, row: RejectionRow): RecordedRejection {
   // Inserted before the earlier row goes: had that row been the newest, its id would have been given out again.
   const { lastInsertRowid } = prepared(
     db,
-    `INSERT INTO rejected_requests (time, route, address, session_id, status, message, sample, repeats, repeat_key, student)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(row.time, row.route, row.address, row.sessionId, row.status, row.message, row.sample, earlier?.repeats ?? 0, key, row.student ?? null);
+    `INSERT INTO rejected_requests (time, route, address, address_key, session_id, status, message, sample, repeats, repeat_key, student)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(row.time, row.route, row.address, device, row.sessionId, row.status, row.message, row.sample, earlier?.repeats ?? 0, key, row.student ?? null);
   prepared(db, 'DELETE FROM rejected_requests WHERE repeat_key = ? AND id <> ?').run(key, lastInsertRowid);
   // A repeat took its earlier row's place: the device's count of refusals kept did not grow.
-  if (!earlier?.repeats) keepNewestOfAddress(db, row.address);
+  if (!earlier?.repeats) keepNewestOfDevice(db, device);
   if (row.sessionId === null) return { activityId: null };
   const session = prepared<[number], { activityId: string | null }>(db, 'SELECT activity_id AS activityId FROM sessions WHERE id = ?').get(row.sessionId);
   return { activityId: session?.activityId ?? null };

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { isIPv6 } from 'node:net';
 
 export interface AddressedReply {
   status: number;
@@ -7,7 +8,8 @@ export interface AddressedReply {
 
 /**
  * A request to the collector from a chosen loopback address (all of 127.0.0.0/8 is loopback on Linux): a device of
- * its own, for what Aula keeps or limits per address.
+ * its own, for what Aula keeps or limits per address. From an IPv6 address (one added to the loopback interface, see
+ * ipv6-loopback.ts) it goes to ::1, so the collector must listen on IPv6 too (host `::`).
  */
 export function requestFrom(
   localAddress: string,
@@ -18,7 +20,7 @@ export function requestFrom(
     const body = request.body ?? '';
     const req = http.request(
       {
-        host: '127.0.0.1',
+        host: isIPv6(localAddress) ? '::1' : '127.0.0.1',
         port,
         localAddress,
         method: request.method,

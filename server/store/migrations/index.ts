@@ -20,6 +20,7 @@ import { up as refusedStudent } from './018-refused-student.js';
 import { up as sessionsByGameplay } from './019-sessions-by-gameplay.js';
 import { up as refusalsByAddress } from './020-refusals-by-address.js';
 import { up as alertWording } from './021-alert-wording.js';
+import { up as refusalsByDevice } from './022-refusals-by-device.js';
 
 /** Numbered in order: migration N brings `PRAGMA user_version` from N-1 to N. Never edit a shipped one. */
 export const migrations: ReadonlyArray<(db: Database) => void> = [
@@ -44,6 +45,7 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   sessionsByGameplay,
   refusalsByAddress,
   alertWording,
+  refusalsByDevice,
 ];
 
 export const schemaVersion = migrations.length;

@@ -1,0 +1,17 @@
+import type { Database } from 'better-sqlite3';
+import { addressKey } from '../../net/address-key.js';
+
+/**
+ * Refused requests found by the device that sent them, by its address key (address-key.ts: an IPv6 address's /64,
+ * an IPv4-mapped one as its IPv4 address) instead of by the address itself: one device owns a whole IPv6 /64, and
+ * bounding its kept refusals per full address (migration 20) was escaped by changing address. `address` stays what
+ * Diagnostics show. The refusals kept so far get their key here, so they count against the bound as new ones do.
+ */
+export function up(db: Database): void {
+  db.exec('ALTER TABLE rejected_requests ADD COLUMN address_key TEXT');
+  const addresses = db.prepare('SELECT DISTINCT address FROM rejected_requests WHERE address IS NOT NULL').pluck().all() as string[];
+  const setKey = db.prepare('UPDATE rejected_requests SET address_key = ? WHERE address = ?');
+  for (const address of addresses) setKey.run(addressKey(address), address);
+  db.exec('DROP INDEX rejected_requests_by_address');
+  db.exec('CREATE INDEX rejected_requests_by_device ON rejected_requests (address_key, id)');
+}
