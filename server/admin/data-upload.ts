@@ -12,7 +12,7 @@ import { DASHBOARD_WORDING, endpointWithoutCredentials, LrsEndpointError, lrsTar
 import { UploadChoiceError } from '../upload/upload-choice.js';
 import { claimUploadLock, type UploadLock, UploadRunningError } from '../upload/upload-lock.js';
 import { stateCounts } from '../upload/upload-state.js';
-import { UploadStoppedError, uploadStatements } from '../upload/uploader.js';
+import { type UploadProblem, UploadStoppedError, uploadStatements } from '../upload/uploader.js';
 import { isoNow } from '../util/time.js';
 import { AdminError } from './admin-error.js';
 import type { UploadJob, UploadTargetView } from './api-types.js';
@@ -92,6 +92,8 @@ export class UploadRunner {
   /** The job's `error` and its wait's `problem` as wordings, so each status request reads them in its language. */
   private errorWording: Phrase | null = null;
   private problemWording: WordingValue | null = null;
+  /** The summary's problems with their wordings, worded for each status request as the job's error is. */
+  private problems: UploadProblem[] = [];
 
   constructor(private readonly ctx: AppContext) {}
 
@@ -108,6 +110,9 @@ export class UploadRunner {
     if (!job) return job;
     const worded: UploadJob = { ...job };
     if (job.error !== null && this.errorWording !== null) worded.error = word(this.errorWording, language);
+    if (job.summary) {
+      worded.summary = { ...job.summary, problems: this.problems.map(({ id, state, wording }) => ({ id, state, message: word(wording, language) })) };
+    }
     if (!job.retry) return worded;
     const problem = this.problemWording;
     worded.retry = {
@@ -152,6 +157,7 @@ export class UploadRunner {
     this.current = job;
     this.errorWording = null;
     this.problemWording = null;
+    this.problems = [];
     const { ctx } = this;
     // The salt is created once per installation, by a write, before the first pseudonymised upload or export.
     const salt = input.pseudonymize ? ctx.writer.run((db) => ensurePseudonymSalt(db)) : Promise.resolve(undefined);
@@ -179,9 +185,10 @@ export class UploadRunner {
       )
       .finally(() => lock.release())
       .then(
-      (summary) => {
+      ({ problems, ...summary }) => {
         job.retry = null;
-        job.summary = summary;
+        this.problems = problems;
+        job.summary = { ...summary, problems: problems.map(({ id, state, message }) => ({ id, state, message })) };
         job.state = 'done';
         job.finished = isoNow(ctx.now);
       },

@@ -139,6 +139,16 @@ export const en = {
     choiceNowPseudonymised: 'pseudonymised',
     choiceNowIdentified: 'with usernames and playerIds',
   },
+  /** A statement's problem in an upload's summary (server/upload/uploader.ts; stored and printed in English). */
+  uploadProblem: {
+    notValid: 'not valid xAPI: {{problem}}',
+    lrs: 'LRS {{status}}: {{message}}',
+    differs: 'the LRS holds a different statement with this id',
+    differsVoided: 'the LRS holds a different statement with this id (voided there)',
+    already: 'already in the LRS',
+    alreadyVoided: 'already in the LRS, voided there',
+    existsUnverified: 'exists upstream, not verified',
+  },
   /** The bundle import's refusals (server/import; `aula import` reads the English). */
   import: {
     notZip: 'This file is not a zip bundle ({{detail}}).',

@@ -139,6 +139,15 @@ export const es: Catalog<EnglishCatalog> = {
     choiceNowPseudonymised: 'seudonimizado',
     choiceNowIdentified: 'con usuarios y playerIds',
   },
+  uploadProblem: {
+    notValid: 'no es xAPI válido: {{problem}}',
+    lrs: 'LRS {{status}}: {{message}}',
+    differs: 'el LRS guarda otra traza distinta con este id',
+    differsVoided: 'el LRS guarda otra traza distinta con este id (anulada allí)',
+    already: 'ya estaba en el LRS',
+    alreadyVoided: 'ya estaba en el LRS, anulada allí',
+    existsUnverified: 'ya existe en el LRS, sin comprobar',
+  },
   import: {
     notZip: 'Este archivo no es un paquete zip ({{detail}}).',
     noManifest: 'Este zip no tiene manifest.json: no es un paquete de Aula.',

@@ -54,6 +54,20 @@ export interface UploadRetry {
 
 export type { UploadSummary };
 
+/** A statement's problem with its wording (a key and values), so the dashboard reads it in its language. */
+export interface UploadProblem {
+  id: string;
+  state: UploadStateName;
+  /** English, as stored in the database and printed by `aula upload`. */
+  message: string;
+  wording: Wording;
+}
+
+/** The summary with each problem's wording; as an UploadSummary its `message` is the English. */
+export interface UploadOutcome extends Omit<UploadSummary, 'problems'> {
+  problems: UploadProblem[];
+}
+
 /** Its `message` is English (the CLI's); the dashboard's upload words its `wording` in the dashboard's language. */
 export class UploadStoppedError extends Error {
   constructor(
@@ -81,7 +95,7 @@ const DEFAULT_DELAYS = [500, 1000, 2000, 4000, 8000, 16000];
  * lost network resumes where it stopped; ids and JSON never change between attempts; whole-batch 409/400 resolved
  * by reading the ids back, then by smaller batches, then statement by statement.
  */
-export async function uploadStatements(db: Db, options: UploadOptions): Promise<UploadSummary> {
+export async function uploadStatements(db: Db, options: UploadOptions): Promise<UploadOutcome> {
   const lock = options.lock ?? claimUploadLock(db);
   try {
     return await upload(db, options);
@@ -90,7 +104,7 @@ export async function uploadStatements(db: Db, options: UploadOptions): Promise<
   }
 }
 
-async function upload(db: Db, options: UploadOptions): Promise<UploadSummary> {
+async function upload(db: Db, options: UploadOptions): Promise<UploadOutcome> {
   const client = new LrsClient(options.target);
   const where = statementWhere(db, options.filters);
   // Never a secret typed into the URL: the endpoint is stored, and listed on the Data screen.
@@ -104,7 +118,7 @@ async function upload(db: Db, options: UploadOptions): Promise<UploadSummary> {
     requeueRejected(w, id, where, now);
     return id;
   });
-  const summary: UploadSummary = {
+  const summary: UploadOutcome = {
     sent: 0,
     alreadyThere: 0,
     conflicts: 0,
@@ -114,14 +128,15 @@ async function upload(db: Db, options: UploadOptions): Promise<UploadSummary> {
   };
   const total = stateCounts(db, targetId, where).pending;
   let done = 0;
-  const mark = async (items: Item[], state: UploadStateName, status: number | null, message: string | null, kind?: 'already') => {
+  const mark = async (items: Item[], state: UploadStateName, status: number | null, problem: Wording | null, kind?: 'already') => {
     if (items.length === 0) return;
+    const message = problem === null ? null : word(problem);
     await options.write((w) => markState(w, targetId, items.map((item) => item.seq), state, status, message, isoNow()));
     if (state === 'sent') summary[kind === 'already' ? 'alreadyThere' : 'sent'] += items.length;
     if (state === 'conflict') summary.conflicts += items.length;
     if (state === 'rejected') summary.rejected += items.length;
-    if (state !== 'sent' && message) {
-      for (const item of items) if (summary.problems.length < 50) summary.problems.push({ id: item.id, state, message });
+    if (state !== 'sent' && problem && message) {
+      for (const item of items) if (summary.problems.length < 50) summary.problems.push({ id: item.id, state, message, wording: problem });
     }
     done += items.length;
     options.onProgress?.({ done, total });
@@ -148,7 +163,7 @@ async function upload(db: Db, options: UploadOptions): Promise<UploadSummary> {
       const attachments = named.size > 0 ? attachmentsOfStatements(db, [row.seq]).filter((one) => named.has(one.sha2)) : [];
       const item = { seq: row.seq, id: row.id, statement, body: JSON.stringify(statement), attachments };
       // N-9: what normalisation cannot make valid is marked and reported, never sent.
-      if (problem) await mark([item], 'rejected', null, `not valid xAPI: ${problem}`);
+      if (problem) await mark([item], 'rejected', null, wording('uploadProblem.notValid', { problem }));
       else valid.push(item);
     }
     for (const batch of byBytes(valid)) await sendBatch(batch);
@@ -193,8 +208,9 @@ async function upload(db: Db, options: UploadOptions): Promise<UploadSummary> {
         }
       }
       if (found.status === 200) {
-        if (sameStatement(item.statement, parse(found.text))) await mark([item], 'sent', 200, voided ? 'already in the LRS, voided there' : 'already in the LRS', 'already');
-        else await mark([item], 'conflict', answer.status, `the LRS holds a different statement with this id${voided ? ' (voided there)' : ''}`);
+        if (sameStatement(item.statement, parse(found.text))) {
+          await mark([item], 'sent', 200, wording(voided ? 'uploadProblem.alreadyVoided' : 'uploadProblem.already'), 'already');
+        } else await mark([item], 'conflict', answer.status, wording(voided ? 'uploadProblem.differsVoided' : 'uploadProblem.differs'));
       } else if (found.status === 404) absent.push(item);
       else if (found.status === 401 || found.status === 403) {
         unreadable = true;
@@ -219,7 +235,7 @@ async function upload(db: Db, options: UploadOptions): Promise<UploadSummary> {
     const parts = attachmentParts(db, [item]);
     const answer = await withRetry(() => client.putStatement(item.id, item.body, parts));
     if (answer.status === 204 || answer.status === 200) return mark([item], 'sent', answer.status, null);
-    if (answer.status === 409) return mark([item], 'sent', 409, 'exists upstream, not verified', 'already');
+    if (answer.status === 409) return mark([item], 'sent', 409, wording('uploadProblem.existsUnverified'), 'already');
     return mark([item], 'rejected', answer.status, lrsMessage(answer));
   }
 
@@ -306,10 +322,11 @@ function parse(text: string): unknown {
   }
 }
 
-function lrsMessage(answer: LrsAnswer): string {
+/** What the LRS said about one statement, quoted as it came. */
+function lrsMessage(answer: LrsAnswer): Wording {
   const body = parse(answer.text) as { message?: unknown } | undefined;
   const message = typeof body?.message === 'string' ? body.message : answer.text;
-  return `LRS ${answer.status}: ${message.slice(0, 500)}`;
+  return wording('uploadProblem.lrs', { status: answer.status, message: message.slice(0, 500) });
 }
 
 function retryAfterMs(value: string | null): number | undefined {
