@@ -14,8 +14,10 @@ interface EraseOptions extends DataDirOption {
   json?: boolean;
 }
 
-function counts(c: { statements: number; sessions: number; results: number; alerts: number }): string {
-  return `${c.statements} statements, ${c.sessions} sessions, ${c.results} results, ${c.alerts} alerts`;
+function counts(c: { statements: number; sessions: number; results: number; alerts: number; refusedRequests: number }): string {
+  // Refused requests only when there are some: most players have none, and the line stays the one scripts know.
+  const refused = c.refusedRequests > 0 ? `, ${c.refusedRequests} refused requests` : '';
+  return `${c.statements} statements, ${c.sessions} sessions, ${c.results} results, ${c.alerts} alerts${refused}`;
 }
 
 export function registerPlayerCommands(program: Command, withDataDir: (command: Command) => Command): void {

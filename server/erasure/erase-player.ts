@@ -3,6 +3,7 @@ import { findPlayer } from '../store/find-player.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { deleteStatements } from '../store/statement-rows.js';
+import { countPlayerRefusals, deletePlayerRefusals, playerRefusals } from './player-refusals.js';
 
 export class ErasureError extends Error {
   /** The message as a wording, for the dashboard's language (server/i18n); `message` is its English. */
@@ -37,7 +38,16 @@ export interface ErasureCounts {
   uploaded: number;
 }
 
-export interface ErasureReport extends ErasureCounts {
+/** What an erasure removes beyond what the erasure log counts. */
+export interface PlayerRefusalCounts {
+  /**
+   * Refused requests that went with the player: those of their sessions, and a roster student's that name them by
+   * username (failed logins, refused starts; in one activity, only its refused starts). Not in the erasure log.
+   */
+  refusedRequests: number;
+}
+
+export interface ErasureReport extends ErasureCounts, PlayerRefusalCounts {
   id: number | null;
   time: string;
   scope: 'everywhere' | 'activity';
@@ -82,7 +92,7 @@ function resolve(db: Db, target: ErasureTarget): Resolved {
 }
 
 /** What an erasure would remove, without removing it (for the confirmation). */
-export function previewErasure(db: Db, target: ErasureTarget): ErasureCounts & { playerKind: Resolved['kind'] } {
+export function previewErasure(db: Db, target: ErasureTarget): ErasureCounts & PlayerRefusalCounts & { playerKind: Resolved['kind'] } {
   const r = resolve(db, target);
   const one = (sql: string) => prepared<[{ player: string; activity: string | null }], { n: number }>(db, sql).get({ player: r.playerId, activity: r.activityId })?.n ?? 0;
   const inScope = '(@activity IS NULL OR activity_id = @activity)';
@@ -94,13 +104,23 @@ export function previewErasure(db: Db, target: ErasureTarget): ErasureCounts & {
     results: one(`SELECT count(*) AS n FROM results WHERE player_id = @player AND ${inScope}`),
     alerts: one(`SELECT count(*) AS n FROM alerts WHERE player_id = @player AND ${inScope}`),
     uploaded: 0,
+    refusedRequests: countPlayerRefusals(db, playerRefusals(db, r.playerId, r.activityId, sessionsOf(db, r))),
   };
+}
+
+/** The ids of the player's sessions in the erasure's scope, as a JSON array (for json_each). */
+function sessionsOf(db: Db, r: Resolved): string {
+  const rows = prepared<[{ player: string; activity: string | null }], { id: number }>(
+    db,
+    'SELECT id FROM sessions WHERE player_id = @player AND (@activity IS NULL OR activity_id = @activity)',
+  ).all({ player: r.playerId, activity: r.activityId });
+  return JSON.stringify(rows.map((row) => row.id));
 }
 
 /**
  * Erases a player's data, in one activity or everywhere, inside one write transaction: statements (and their
- * xAPI index rows and upload state), sessions, gameplays, results, answers, alerts and refused-request samples of
- * those sessions; every maintained counter is brought down by exactly what went. Erasing everywhere removes the
+ * xAPI index rows and upload state), sessions, gameplays, results, answers, alerts, and the refused requests of those
+ * sessions or naming the student (player-refusals.ts); every maintained counter is brought down by exactly what went. Erasing everywhere removes the
  * player record too. The erasure log keeps who, when and how many — nothing that identifies the player.
  * Call inside a write transaction; `secure_delete` on the connection overwrites the freed pages with zeros.
  */
@@ -118,7 +138,10 @@ export function erasePlayer(db: Db, target: ErasureTarget, erasedBy: string, now
       'SELECT id, activity_id AS activityId FROM gameplays WHERE player_id = @player AND (@activity IS NULL OR scope_id = @activity)',
     )
     .all(params);
-  if (sessions.length === 0 && gameplays.length === 0) {
+  const ids = JSON.stringify(sessions.map((s) => s.id));
+  // A student's refused starts and failed logins are data of theirs too, even with nothing else left (a scope's only trace).
+  const refusals = playerRefusals(db, r.playerId, r.activityId, ids);
+  if (sessions.length === 0 && gameplays.length === 0 && countPlayerRefusals(db, refusals) === 0) {
     throw new ErasureError('nothing-to-erase', wording(r.activityId ? 'erasure.playerNoDataHere' : 'erasure.playerNoData'));
   }
 
@@ -127,7 +150,6 @@ export function erasePlayer(db: Db, target: ErasureTarget, erasedBy: string, now
   // Statements without a session (none are written today) are found by the partial index on their batches (migration 6).
   db.prepare(`INSERT INTO temp.erase_seq (seq) SELECT seq FROM statements WHERE session_id IS NULL AND player_id = @player AND ${scope}`).run(params);
   // Statements of the sessions whose player column might differ (e.g. voided-by-other rows) go too.
-  const ids = JSON.stringify(sessions.map((s) => s.id));
   db.prepare('INSERT OR IGNORE INTO temp.erase_seq (seq) SELECT seq FROM statements WHERE session_id IN (SELECT value FROM json_each(?))').run(ids);
 
   const perActivity = db
@@ -144,7 +166,7 @@ export function erasePlayer(db: Db, target: ErasureTarget, erasedBy: string, now
   deleteStatements(db, 'temp.erase_seq');
   db.exec('DELETE FROM temp.erase_seq');
 
-  db.prepare('DELETE FROM rejected_requests WHERE session_id IN (SELECT value FROM json_each(?))').run(ids);
+  const refusedRequests = deletePlayerRefusals(db, refusals);
   const results = db.prepare(`DELETE FROM results WHERE player_id = @player AND ${scope}`).run(params).changes;
   db.prepare(`DELETE FROM answer_counts WHERE player_id = @player AND ${scope}`).run(params);
   const alerts = db.prepare(`DELETE FROM alerts WHERE player_id = @player AND ${scope}`).run(params).changes;
@@ -197,6 +219,7 @@ export function erasePlayer(db: Db, target: ErasureTarget, erasedBy: string, now
     playerKind: r.kind,
     playerRemoved: everywhere,
     ...counts,
+    refusedRequests,
   };
 }
 

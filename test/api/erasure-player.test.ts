@@ -140,7 +140,7 @@ describe("erasing a player's data", () => {
   test('the preview says what would go; erasing needs confirm: true', async () => {
     const preview = await admin(`/erasures/preview?player=${ana.playerId}&activity=${maths.trackingCode}`);
     // Results: her answers to q0, q2 and q4, what the Results screen lists (q1 and q3 were only progressed through).
-    assert.deepEqual(preview.json, { playerKind: 'anonymous', statements: 8, sessions: 2, gameplays: 1, results: 3, alerts: 2, uploaded: 0 });
+    assert.deepEqual(preview.json, { playerKind: 'anonymous', statements: 8, sessions: 2, gameplays: 1, results: 3, alerts: 2, uploaded: 0, refusedRequests: 1 });
     const refused = await admin('/erasures', { player: ana.playerId });
     assert.equal(refused.status, 400);
     assert.match((refused.json as { error: { message: string } }).error.message, /cannot be undone/);
@@ -168,6 +168,7 @@ describe("erasing a player's data", () => {
       results: 3,
       alerts: 2,
       uploaded: 1,
+      refusedRequests: 1,
     });
     assert.equal((db.prepare('SELECT count(*) AS n FROM statements WHERE player_id = ? AND activity_id = ?').get(anaId, maths.id) as { n: number }).n, 0);
     assert.equal((db.prepare('SELECT count(*) AS n FROM statements WHERE player_id = ? AND activity_id = ?').get(anaId, history.id) as { n: number }).n, 4);
