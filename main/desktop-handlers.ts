@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { z } from 'zod';
+import type { Language } from './i18n/languages.js';
 import { t } from './i18n/setup.js';
 import { CHANNELS, type Channel } from './ipc-channels.js';
 import type {
@@ -30,6 +31,8 @@ export interface DesktopHandlerDeps {
   /** shell.openPath: resolves to an error message, '' on success. */
   openPath(target: string): Promise<string>;
   relaunch(): Promise<void>;
+  /** The teacher chose the dashboard's language: the menus and dialogs are worded in it from now on. */
+  languageChosen(language: Language): void;
   /** Where the save dialog starts. */
   downloadsDir: string;
 }
@@ -156,5 +159,10 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): Record<Channel,
       return view();
     }),
     [CHANNELS.relaunch]: fromDashboard(async () => deps.relaunch()),
+    [CHANNELS.setLanguage]: fromDashboard(async (language) => {
+      // Saved first: a value the settings refuse (not a language Aula speaks) changes nothing.
+      const saved = updateSettings(deps.homeDir, { language });
+      if (saved.language) deps.languageChosen(saved.language);
+    }),
   };
 }

@@ -78,6 +78,8 @@ async function launch(): Promise<void> {
     await dialog.showMessageBox({ type: 'warning', title: box.title, message: box.message, detail: box.detail, buttons: box.buttons, noLink: true });
   }
   settings = loaded.settings;
+  // The language the teacher chose on the dashboard, kept with the settings, over the system's.
+  if (settings.language) setDesktopLanguage(settings.language);
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
     callback(allowPermission(permission, details.requestingUrl, dashboardOrigin() ?? 'null')),
   );
@@ -140,6 +142,13 @@ async function startCollector(): Promise<Collector | undefined> {
 
 function showTray(collector: Collector): void {
   tray = new Tray(nativeImage.createFromPath(paths.trayIcon));
+  wordTray(collector);
+  tray.on('click', () => presenter.show());
+}
+
+/** The tray's tooltip and menu in the app's language now: built again when the teacher changes it. */
+function wordTray(collector: Collector): void {
+  if (!tray) return;
   const state = { collector: { url: collector.url, lanUrls: collector.lanUrls } };
   const run = (action: TrayAction) => {
     if (action === 'open-dashboard') presenter.show();
@@ -149,7 +158,6 @@ function showTray(collector: Collector): void {
   };
   tray.setToolTip(trayTooltip(state));
   tray.setContextMenu(Menu.buildFromTemplate(toMenuTemplate(trayMenu(state), run)));
-  tray.on('click', () => presenter.show());
 }
 
 function registerDesktopApi(): void {
@@ -171,6 +179,10 @@ function registerDesktopApi(): void {
     relaunch: async () => {
       app.relaunch();
       app.quit();
+    },
+    languageChosen: (language) => {
+      setDesktopLanguage(language);
+      if (host.collector) wordTray(host.collector);
     },
     downloadsDir: app.getPath('downloads'),
   });

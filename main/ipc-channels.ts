@@ -11,6 +11,7 @@ export const CHANNELS = {
   getSettings: 'aula:get-settings',
   updateSettings: 'aula:update-settings',
   relaunch: 'aula:relaunch',
+  setLanguage: 'aula:set-language',
 } as const satisfies Record<ApiMethod, string>;
 
 export type Channel = (typeof CHANNELS)[ApiMethod];

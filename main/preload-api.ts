@@ -52,4 +52,9 @@ export interface AulaDesktopApi {
   updateSettings(patch: DesktopSettingsPatch): Promise<DesktopSettingsView>;
   /** Stops the collector cleanly and starts the app again, applying saved settings. */
   relaunch(): Promise<void>;
+  /**
+   * The language the teacher chose on the dashboard (`en`, `es`): the tray menu and the app's dialogs follow it at
+   * once, and from the next start on (saved with the settings). Without a choice they follow the system's.
+   */
+  setLanguage(language: string): Promise<void>;
 }

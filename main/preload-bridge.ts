@@ -26,5 +26,8 @@ export function createDesktopApi(invoke: Invoke): AulaDesktopApi {
     relaunch: async () => {
       await invoke(CHANNELS.relaunch);
     },
+    setLanguage: async (language) => {
+      await invoke(CHANNELS.setLanguage, language);
+    },
   } satisfies AulaDesktopApi);
 }

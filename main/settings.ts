@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ConfigInput } from '../server/config.js';
+import { LANGUAGES, type Language } from './i18n/languages.js';
 import { type DesktopKey, t } from './i18n/setup.js';
 
 /**
@@ -11,6 +12,10 @@ import { type DesktopKey, t } from './i18n/setup.js';
  */
 export const SETTINGS_FILE = 'desktop-settings.json';
 
+function languageSchema() {
+  return z.enum(LANGUAGES.map((language) => language.code) as [Language, ...Language[]]);
+}
+
 export const desktopSettingsSchema = z.object({
   /** The port games were set up for; 3000 is where the trackers' A2 used to be. */
   port: z.number().int().min(1).max(65535).default(3000),
@@ -18,6 +23,8 @@ export const desktopSettingsSchema = z.object({
   exposeOnLan: z.boolean().default(true),
   /** Unset: the default per-user folder. */
   dataDir: z.string().min(1).optional(),
+  /** The dashboard's language as the teacher chose it there; unset: the system's. The menus and dialogs follow it. */
+  language: languageSchema().optional(),
 });
 
 export const settingsPatchSchema = z
@@ -25,6 +32,7 @@ export const settingsPatchSchema = z
     port: z.number().int().min(1).max(65535),
     exposeOnLan: z.boolean(),
     dataDir: z.string().min(1).nullable(),
+    language: languageSchema(),
   })
   .partial()
   .strict();
@@ -36,6 +44,7 @@ const SETTING_EXPECTED: Record<keyof DesktopSettings, DesktopKey> = {
   port: 'savedSettings.expected.port',
   exposeOnLan: 'savedSettings.expected.exposeOnLan',
   dataDir: 'savedSettings.expected.dataDir',
+  language: 'savedSettings.expected.language',
 };
 export type SettingsPatch = z.input<typeof settingsPatchSchema>;
 

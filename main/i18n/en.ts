@@ -66,6 +66,7 @@ export const en = {
       port: 'must be a whole number from 1 to 65535',
       exposeOnLan: 'must be true or false',
       dataDir: 'must be the path of a folder',
+      language: 'must be "en" or "es"',
     },
   },
   saveDialog: {

@@ -65,6 +65,7 @@ export const es: Catalog<typeof english> = {
       port: 'debe ser un número entero de 1 a 65535',
       exposeOnLan: 'debe ser true o false',
       dataDir: 'debe ser la ruta de una carpeta',
+      language: 'debe ser "en" o "es"',
     },
   },
   saveDialog: {

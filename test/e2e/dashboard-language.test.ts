@@ -53,4 +53,32 @@ describe("the dashboard speaks the teacher's language", { skip: chromiumMissing 
     assert.equal(await page.getByLabel('Language').inputValue(), 'en');
     await context.close();
   });
+
+  // In the desktop app the preload script gives the page `window.aula` (main/preload-api.ts); Electron cannot run
+  // here, so a stand-in records what the dashboard tells it (main's side: test/unit/main-language-choice.test.ts).
+  test("the desktop app is told the teacher's choice, when it is made and on every later start, and nothing without one", async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    // As text: a function would be compiled by tsx with its name helper, which the page does not have.
+    await context.addInitScript({
+      content: `window.aula = { isDesktop: true, setLanguage: (language) => {
+        const told = JSON.parse(sessionStorage.getItem('told') ?? '[]');
+        sessionStorage.setItem('told', JSON.stringify([...told, language]));
+        return Promise.resolve();
+      } };`,
+    });
+    const page = await context.newPage();
+    const told = async () => JSON.parse((await page.evaluate(() => sessionStorage.getItem('told'))) ?? '[]') as string[];
+    await page.goto(collector.url);
+    await page.getByRole('navigation', { name: 'Screens' }).waitFor();
+    assert.deepEqual(await told(), [], "no choice yet: the app keeps the system's language, as the browser here");
+
+    await page.getByLabel('Language').selectOption('es');
+    await page.getByRole('navigation', { name: 'Pantallas' }).waitFor();
+    assert.deepEqual(await told(), ['es']);
+
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Pantallas' }).waitFor();
+    assert.deepEqual(await told(), ['es', 'es'], 'told again at the next start, so an app that started in English follows');
+    await context.close();
+  });
 });

@@ -29,6 +29,8 @@ interface Harness {
   dialogs: Array<{ kind: string; defaultPath: string }>;
   opened: string[];
   relaunches: number;
+  /** The languages main was told the teacher chose, in order. */
+  languages: string[];
   home: string;
   url: string;
   /** Calls made from another page, for the sender check. */
@@ -46,7 +48,7 @@ async function harness(answers: { savePath?: string; folder?: string } = {}): Pr
   );
   collectors.push(collector);
   const home = tempDir();
-  const state = { dialogs: [] as Harness['dialogs'], opened: [] as string[], relaunches: 0 };
+  const state = { dialogs: [] as Harness['dialogs'], opened: [] as string[], relaunches: 0, languages: [] as string[] };
   const deps: DesktopHandlerDeps = {
     version: '1.2.3',
     dashboardOrigin: () => new URL(collector.url).origin,
@@ -67,6 +69,9 @@ async function harness(answers: { savePath?: string; folder?: string } = {}): Pr
     relaunch: async () => {
       state.relaunches++;
     },
+    languageChosen: (language) => {
+      state.languages.push(language);
+    },
     downloadsDir: '/home/teacher/Downloads',
   };
   const handlers = createDesktopHandlers(deps);
@@ -86,6 +91,9 @@ async function harness(answers: { savePath?: string; folder?: string } = {}): Pr
     },
     get relaunches() {
       return state.relaunches;
+    },
+    get languages() {
+      return state.languages;
     },
     home,
     url: collector.url,
@@ -165,6 +173,22 @@ describe('preload API contract (window.aula)', () => {
     await assert.rejects(h.api.updateSettings({ port: -1 }));
     await h.api.relaunch();
     assert.equal(h.relaunches, 1);
+  });
+
+  test("the dashboard's chosen language reaches the menus at once and is kept for the next start; anything else changes nothing", async () => {
+    const h = await harness();
+    await h.api.setLanguage('es');
+    assert.deepEqual(h.languages, ['es']);
+    assert.equal(loadSettings(h.home).settings.language, 'es');
+    await assert.rejects(h.api.setLanguage('fr'));
+    await assert.rejects(h.api.setLanguage('es-ES'));
+    assert.deepEqual(h.languages, ['es'], 'a language Aula does not speak is not passed on');
+    assert.equal(loadSettings(h.home).settings.language, 'es', 'nor saved');
+    await h.api.setLanguage('en');
+    assert.deepEqual(h.languages, ['es', 'en']);
+    assert.deepEqual(loadSettings(h.home), { settings: { port: 3000, exposeOnLan: true, language: 'en' } }, 'the other settings untouched');
+    await assert.rejects(h.fromPage('https://evil.example/').setLanguage('es'), /answers only the dashboard/);
+    assert.deepEqual(h.languages, ['es', 'en']);
   });
 
   test('pages from other origins get nothing', async () => {

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { tellDesktopLanguage } from './desktop-language';
 import { en } from './en';
 import { es } from './es';
 import { FALLBACK_LANGUAGE, LANGUAGE_STORAGE_KEY, type Language, pickLanguage } from './languages';
@@ -34,8 +35,11 @@ function apply(language: Language): void {
 
 /** Called once before the first render: the teacher's choice, else the browser's languages, else English. */
 export function setUpLanguage(): Language {
-  const language = pickLanguage(storedLanguage(), navigator.languages ?? [navigator.language]);
+  const stored = storedLanguage();
+  const language = pickLanguage(stored, navigator.languages ?? [navigator.language]);
   apply(language);
+  // A choice made on an earlier day reaches the desktop app's menus too (it saves it for its next start).
+  if (stored === language) tellDesktopLanguage(language);
   return language;
 }
 
@@ -47,6 +51,7 @@ export function chooseLanguage(language: Language): void {
     // not kept: this visit still changes language
   }
   apply(language);
+  tellDesktopLanguage(language);
 }
 
 /** The dashboard's language now, for Intl formatting (dates, numbers, names a game sent in several languages). */
