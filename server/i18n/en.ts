@@ -171,6 +171,8 @@ export const en = {
     newerSchema:
       'This bundle was made by Aula {{version}} with database schema {{schema}}; this Aula knows schema {{ours}}. Update Aula on this computer, then import again.',
     notListed: 'The manifest does not list {{name}}.',
+    badRow: '{{name}} row {{line}}: {{path}} {{detail}}',
+    rowNotIri: 'not an absolute IRI',
     diskFull:
       'The disk is full: the import stopped after {{done, number}} of {{total, number}} statements. What was imported is kept and consistent; free some space and import the same bundle again to add the rest.',
   },

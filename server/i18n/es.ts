@@ -170,6 +170,8 @@ export const es: Catalog<EnglishCatalog> = {
     newerSchema:
       'Este paquete lo creó Aula {{version}} con el esquema de base de datos {{schema}}; este Aula conoce el esquema {{ours}}. Actualiza Aula en este ordenador y vuelve a importarlo.',
     notListed: 'El manifiesto no incluye {{name}}.',
+    badRow: 'Fila {{line}} de {{name}}: {{path}} {{detail}}',
+    rowNotIri: 'no es un IRI absoluto',
     diskFull:
       'El disco está lleno: la importación se detuvo tras {{done, number}} de {{total, number}} trazas. Lo importado se conserva y es coherente; libera espacio y vuelve a importar el mismo paquete para añadir el resto.',
   },

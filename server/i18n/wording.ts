@@ -21,15 +21,23 @@ export type WordingKey = WithoutPlural<Leaves<EnglishCatalog>>;
 /** A value is written as given, or, itself a wording, worded in the same language first. */
 export type WordingValue = string | number | Wording;
 
+/**
+ * A value already written in each language by someone else (zod's own message in its English and Spanish locales):
+ * the wording takes the one of its language. Plain data, as a wording is, so it crosses to the import's thread.
+ */
+export interface InEachLanguage {
+  readonly inEach: Readonly<Record<Language, string>>;
+}
+
 export interface Wording {
   readonly key: WordingKey;
-  readonly values?: Readonly<Record<string, WordingValue>>;
+  readonly values?: Readonly<Record<string, WordingValue | InEachLanguage>>;
 }
 
 /** A message for any language: a wording, or a function that puts worded parts together (a list, a capital). */
 export type Phrase = Wording | ((language: Language) => string);
 
-export function wording(key: WordingKey, values?: Record<string, WordingValue>): Wording {
+export function wording(key: WordingKey, values?: Record<string, WordingValue | InEachLanguage>): Wording {
   return values === undefined ? { key } : { key, values };
 }
 
@@ -51,7 +59,8 @@ export function word(phrase: Phrase, language: Language = 'en'): string {
   if (typeof phrase === 'function') return phrase(language);
   const values: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(phrase.values ?? {})) {
-    values[name] = typeof value === 'object' ? word(value, language) : value;
+    if (typeof value !== 'object') values[name] = value;
+    else values[name] = 'inEach' in value ? value.inEach[language] : word(value, language);
   }
   return server.t(phrase.key, { ...values, lng: language });
 }

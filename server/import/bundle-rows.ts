@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { en } from '../i18n/en.js';
+import { type InEachLanguage, type Wording, wording } from '../i18n/wording.js';
 import { isAbsoluteIri } from '../normalize/iri.js';
 import { ImportRefusedError } from './import-errors.js';
 
 const text = z.string().min(1);
 const maybe = z.string().nullable().default(null);
-const iri = z.string().refine(isAbsoluteIri, 'not an absolute IRI').nullable().default(null);
+const iri = z.string().refine(isAbsoluteIri, en.import.rowNotIri).nullable().default(null);
 const flag = z.union([z.literal(0), z.literal(1)]);
 
 /** The rows of the bundle's tables, as server/export/bundle-tables.ts writes them (its COLUMNS). */
@@ -95,9 +97,17 @@ export const statementRowSchema = z.object({
 
 export type StatementRow = z.output<typeof statementRowSchema>;
 
-export function parseRow<Schema extends z.ZodType>(schema: Schema, value: unknown, where: string): z.output<Schema> {
+// zod's own messages in Spanish, for one parse at a time (the English ones stay zod's global default).
+const spanishIssues = z.locales.es().localeError;
+
+/** Line `line` (from 1) of the bundle's `name`, or a refusal naming the row's first problem in each language. */
+export function parseRow<Schema extends z.ZodType>(schema: Schema, value: unknown, name: string, line: number): z.output<Schema> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new ImportRefusedError('bundle-invalid', `${where}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`.trim());
+  const english = issue?.message ?? 'invalid';
+  // A row is read once; its problem is read again in Spanish only when refused.
+  const spanish = schema.safeParse(value, { error: spanishIssues }).error?.issues[0]?.message ?? english;
+  const detail: Wording | InEachLanguage = english === en.import.rowNotIri ? wording('import.rowNotIri') : { inEach: { en: english, es: spanish } };
+  throw new ImportRefusedError('bundle-invalid', wording('import.badRow', { name, line, path: issue?.path.join('.') ?? '', detail }));
 }

@@ -92,7 +92,7 @@ async function readTables(reader: BundleReader): Promise<BundleRows> {
   for (const table of BUNDLE_TABLES) {
     const rows: unknown[] = [];
     let line = 0;
-    for await (const value of reader.rows(`${table}.ndjson`)) rows.push(parseRow(bundleRowSchemas[table], value, `${table}.ndjson row ${++line}`));
+    for await (const value of reader.rows(`${table}.ndjson`)) rows.push(parseRow(bundleRowSchemas[table], value, `${table}.ndjson`, ++line));
     tables[table] = rows;
   }
   return tables as BundleRows;
