@@ -1,8 +1,11 @@
 import { escapeHtml } from '../public-check/check-page.js';
+import { TEACHER_PAGE_WORDS, type TeacherPageLanguage, type TeacherPageWords } from './teacher-page-words.js';
 
 export interface TeacherPageInput {
+  /** English unless told (the browser's Accept-Language, as the check page). */
+  language?: TeacherPageLanguage;
   /** Shown above the form: why the last attempt failed. */
-  problem?: string | undefined;
+  problem?: ((words: TeacherPageWords) => string) | undefined;
 }
 
 /**
@@ -10,13 +13,15 @@ export interface TeacherPageInput {
  * same strict CSP as the check page); it says nothing about the class.
  */
 export function renderTeacherPage(input: TeacherPageInput = {}): string {
-  const problem = input.problem ? `<p class="bad" role="alert">${escapeHtml(input.problem)}</p>` : '';
+  const language = input.language ?? 'en';
+  const words = TEACHER_PAGE_WORDS[language];
+  const problem = input.problem ? `<p class="bad" role="alert">${escapeHtml(input.problem(words))}</p>` : '';
   return `<!doctype html>
-<html lang="en">
+<html lang="${language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Aula: enter the teacher key</title>
+<title>${words.title}</title>
 <style>
 body { font: 16px/1.5 system-ui, sans-serif; max-width: 34rem; margin: 2rem auto; padding: 0 1rem; color: #1d2433; }
 h1 { font-size: 1.4rem; } .bad { color: #a3261b; } .muted { color: #5b6475; }
@@ -26,15 +31,15 @@ button { font: inherit; padding: .4rem 1rem; margin-top: .8rem; }
 </style>
 </head>
 <body>
-<h1>Open the teacher's dashboard</h1>
-<p>Enter the teacher key. It is shown in <strong>Settings</strong> of the dashboard on the computer running Aula.</p>
+<h1>${words.heading}</h1>
+<p>${words.intro}</p>
 ${problem}
 <form method="post" action="/teacher">
-<label for="key">Teacher key</label>
+<label for="key">${words.keyLabel}</label>
 <input id="key" name="key" type="password" autocomplete="off" autocapitalize="none" spellcheck="false" maxlength="200" required autofocus>
-<button type="submit">Open the dashboard</button>
+<button type="submit">${words.open}</button>
 </form>
-<p class="muted"><small>This device then stays signed in (a cookie) until the key is regenerated. Students: the page that checks the connection is at <a href="/check">/check</a>.</small></p>
+<p class="muted"><small>${words.footer}</small></p>
 </body>
 </html>
 `;

@@ -3,11 +3,14 @@ import { clearTeacherCookieHeader, teacherCookieHeader } from '../auth/teacher-k
 import type { AppContext } from '../context.js';
 import { teacherAccess, teacherVerdict } from './teacher-access.js';
 import { renderTeacherPage } from './teacher-page.js';
+import { TEACHER_PAGE_LANGUAGES, type TeacherPageLanguage, type TeacherPageWords } from './teacher-page-words.js';
 import { isCrossSiteWrite } from './teacher-same-origin.js';
 
 const PAGE_HEADERS = {
   'Content-Type': 'text/html; charset=utf-8',
   'Cache-Control': 'no-store',
+  // In the browser's language (as the check page): a cache must not hand one language's page to another.
+  Vary: 'Accept-Language',
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
   // Not no-referrer: under it a browser sends the page's own form post with `Origin: null`, which the cross-site
@@ -16,8 +19,10 @@ const PAGE_HEADERS = {
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
 };
 
-function page(res: Response, status: number, problem?: string): void {
-  res.set(PAGE_HEADERS).status(status).send(renderTeacherPage({ problem }));
+function page(req: Request, res: Response, status: number, problem?: (words: TeacherPageWords) => string): void {
+  // The browser's languages in its order of preference; English when it prefers none the page speaks.
+  const language = (req.acceptsLanguages(...TEACHER_PAGE_LANGUAGES) || 'en') as TeacherPageLanguage;
+  res.set(PAGE_HEADERS).status(status).send(renderTeacherPage({ language, problem }));
 }
 
 /**
@@ -30,19 +35,19 @@ export function teacherRouter(ctx: AppContext): express.Router {
 
   router.get('/teacher', (req, res) => {
     if (teacherVerdict(req).ok) return res.redirect(303, '/');
-    page(res, 200);
+    page(req, res, 200);
   });
 
   // The key page's form and its sign-out come from the key page itself; another site posting them could sign a
   // tablet out, or into a key of its choosing (login CSRF).
   router.post(['/teacher', '/teacher/forget'], (req, res, next) => {
-    if (isCrossSiteWrite(req)) return page(res, 403, 'This form can only be sent from this page, not from another web site.');
+    if (isCrossSiteWrite(req)) return page(req, res, 403, (words) => words.crossSite);
     next();
   });
 
   router.post('/teacher', express.urlencoded({ extended: false, limit: '2kb', parameterLimit: 5 }), (req: Request, res: Response) => {
     const typed = (req.body as { key?: unknown } | undefined)?.key;
-    if (typeof typed !== 'string' || typed.trim() === '') return page(res, 400, 'Type the teacher key.');
+    if (typeof typed !== 'string' || typed.trim() === '') return page(req, res, 400, (words) => words.typeKey);
     const attempt = access.tryKey(req.socket.remoteAddress, typed);
     if (attempt.ok) {
       res.setHeader('Set-Cookie', teacherCookieHeader(access.issueCookie()));
@@ -52,9 +57,9 @@ export function teacherRouter(ctx: AppContext): express.Router {
     if (attempt.why === 'too-many-attempts') {
       const seconds = Math.ceil(attempt.retryAfterMs / 1000);
       res.setHeader('Retry-After', String(seconds));
-      return page(res, 429, `Too many wrong keys from this device. Try again in ${Math.ceil(seconds / 60)} minute(s).`);
+      return page(req, res, 429, (words) => words.tooMany(Math.ceil(seconds / 60)));
     }
-    page(res, 401, 'That is not the teacher key. Check it in Settings on the computer running Aula (capitals and dashes do not matter).');
+    page(req, res, 401, (words) => words.wrongKey);
   });
 
   router.post('/teacher/forget', (_req, res) => {
