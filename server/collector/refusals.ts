@@ -9,8 +9,10 @@ import {
   UnsupportedEncodingError,
 } from '../http/read-body.js';
 import { sendMessage } from '../http/send.js';
+import { isErasedSessionToken } from '../store/erased-session-tokens.js';
 import { WriterClosedError } from '../store/write-queue.js';
 import { isoNow } from '../util/time.js';
+import { authTokenFrom } from './classify-authorization.js';
 import { Messages } from './messages.js';
 
 /** An answer from the message catalogue; thrown by the processing steps, sent by the route. */
@@ -170,10 +172,22 @@ function isStorageFull(error: unknown): boolean {
  */
 export const NO_AUTHORIZATION = 'No authToken: traces sent without the authToken of a start (no Authorization header, or null)';
 
+/**
+ * What the teacher's diagnostics list for a track or end refused with M-TOKEN whose authToken was of a session an
+ * erasure removed: its game was still running. Kept without a sample, as the body is the erased player's statements
+ * (their username or animal name in the actor); the game is still told M-TOKEN, as for any unknown authToken.
+ */
+export const ERASED_SESSION = "Traces of a session whose player's data was erased: refused, and not kept";
+
 /** No Authorization, or the text a tracker writes for a token it never had. */
 function carriesNoToken(header: string | undefined): boolean {
   const sent = header?.trim() ?? '';
   return sent === '' || /^(?:bearer\s+)?(?:null|undefined)$/i.test(sent);
+}
+
+function wasErased(ctx: AppContext, req: IncomingMessage): boolean {
+  const token = authTokenFrom(req.headers.authorization);
+  return token !== null && isErasedSessionToken(ctx.db, token);
 }
 
 /** Refusals go out as they are; storage trouble becomes 503 (retryable) or 500, never a stack trace (C-2.2). */
@@ -188,7 +202,12 @@ export function writeErrorAnswer(
   student?: string | null,
 ): void {
   if (error instanceof CollectorRefusal) {
-    const noAuthorization = error.message === Messages.token && carriesNoToken(req.headers.authorization);
+    const unknownToken = error.message === Messages.token;
+    const noAuthorization = unknownToken && carriesNoToken(req.headers.authorization);
+    if (unknownToken && !noAuthorization && wasErased(ctx, req)) {
+      recordRejection(ctx, req, route, error.status, ERASED_SESSION);
+      return sendMessage(res, error.status, error.message, error.headers);
+    }
     const recorded = noAuthorization ? NO_AUTHORIZATION : error.message;
     recordRejection(ctx, req, route, error.status, recorded, { sessionId, sample: sample ?? null, student: student ?? null });
     return sendMessage(res, error.status, error.message, error.headers);

@@ -1,6 +1,6 @@
 import type { DiagnosticKind } from '../admin/api-types.js';
 import { Messages } from '../collector/messages.js';
-import { NO_AUTHORIZATION } from '../collector/refusals.js';
+import { ERASED_SESSION, NO_AUTHORIZATION } from '../collector/refusals.js';
 
 /** The groups of the teacher's diagnostics, in the order they are shown (every kind has a title: see TITLES). */
 export const DIAGNOSTIC_KINDS: readonly DiagnosticKind[] = [
@@ -31,7 +31,7 @@ export function classifyRejection(route: string, status: number, message: string
     if (status === 400 || status === 413) return 'invalid-track';
     return 'other';
   }
-  if (message === Messages.token || message === NO_AUTHORIZATION) return 'unknown-token';
+  if (message === Messages.token || message === NO_AUTHORIZATION || message === ERASED_SESSION) return 'unknown-token';
   if (route === 'track' && (status === 400 || status === 413)) return 'invalid-track';
   return 'other';
 }

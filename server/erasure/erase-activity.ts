@@ -1,5 +1,6 @@
 import type { ActivityErasureCounts, ActivityErasurePreview, ActivityErasureReport } from '../admin/api-types.js';
 import { type Wording, word, wording } from '../i18n/wording.js';
+import { erasedTokenHashes, rememberErasedTokens } from '../store/erased-session-tokens.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { deleteStatements } from '../store/statement-rows.js';
@@ -134,6 +135,8 @@ export function eraseActivity(db: Db, activity: string, erasedBy: string, nowMs:
   const params = { activity: target.id, code: target.trackingCode };
   const time = new Date(nowMs).toISOString();
   const sessionIds = db.prepare<[string], { id: number }>('SELECT id FROM sessions WHERE activity_id = ?').all(target.id).map((s) => s.id);
+  // A game still sending afterwards is refused without keeping what it sends (erased-session-tokens.ts).
+  const tokens = erasedTokenHashes(db, JSON.stringify(sessionIds));
   const gameplayIds = db.prepare<[string], { id: string }>('SELECT id FROM gameplays WHERE scope_id = ?').all(target.id).map((g) => g.id);
   const removed = db.prepare<typeof params, { id: string }>(LEFT_WITH_NOTHING).all(params).map((p) => p.id);
   // Players who stay lose this activity's statements from their own count.
@@ -184,6 +187,7 @@ export function eraseActivity(db: Db, activity: string, erasedBy: string, nowMs:
   const remember = db.prepare('INSERT OR IGNORE INTO erased_ids (kind, id, erasure_id) VALUES (?, ?, ?)');
   for (const gameplayId of gameplayIds) remember.run('gameplay', gameplayId, id);
   for (const playerId of removed) remember.run('player', playerId, id);
+  rememberErasedTokens(db, tokens, id);
 
   return {
     id,

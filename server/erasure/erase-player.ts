@@ -1,4 +1,5 @@
 import { type Wording, word, wording } from '../i18n/wording.js';
+import { erasedTokenHashes, rememberErasedTokens } from '../store/erased-session-tokens.js';
 import { findPlayer } from '../store/find-player.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
@@ -167,6 +168,8 @@ export function erasePlayer(db: Db, target: ErasureTarget, erasedBy: string, now
   db.exec('DELETE FROM temp.erase_seq');
 
   const refusedRequests = deletePlayerRefusals(db, refusals);
+  // A game still running goes on sending with these: its refusals must not keep what it sends (erased-session-tokens.ts).
+  const tokens = erasedTokenHashes(db, ids);
   const results = db.prepare(`DELETE FROM results WHERE player_id = @player AND ${scope}`).run(params).changes;
   db.prepare(`DELETE FROM answer_counts WHERE player_id = @player AND ${scope}`).run(params);
   const alerts = db.prepare(`DELETE FROM alerts WHERE player_id = @player AND ${scope}`).run(params).changes;
@@ -209,6 +212,7 @@ export function erasePlayer(db: Db, target: ErasureTarget, erasedBy: string, now
   const remember = db.prepare('INSERT OR IGNORE INTO erased_ids (kind, id, erasure_id) VALUES (?, ?, ?)');
   for (const gameplay of gameplays) remember.run('gameplay', gameplay.id, id);
   if (everywhere) remember.run('player', r.playerId, id);
+  rememberErasedTokens(db, tokens, id);
   return {
     id,
     time: now,

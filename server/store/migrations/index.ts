@@ -21,6 +21,7 @@ import { up as sessionsByGameplay } from './019-sessions-by-gameplay.js';
 import { up as refusalsByAddress } from './020-refusals-by-address.js';
 import { up as alertWording } from './021-alert-wording.js';
 import { up as refusalsByDevice } from './022-refusals-by-device.js';
+import { up as erasedSessionTokens } from './023-erased-session-tokens.js';
 
 /** Numbered in order: migration N brings `PRAGMA user_version` from N-1 to N. Never edit a shipped one. */
 export const migrations: ReadonlyArray<(db: Database) => void> = [
@@ -46,6 +47,7 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   refusalsByAddress,
   alertWording,
   refusalsByDevice,
+  erasedSessionTokens,
 ];
 
 export const schemaVersion = migrations.length;
