@@ -65,7 +65,7 @@ function refuseWhilePlaying(db: Db, target: Target, nowMs: number): void {
       name: target.name,
       code,
       minutes: LIVE_SESSION_MINUTES,
-      close: target.open ? wording('erasure.closeFirst', { code }) : '',
+      next: target.open ? wording('erasure.closeFirst', { code, minutes: LIVE_SESSION_MINUTES }) : wording('erasure.leaveFirst', { minutes: LIVE_SESSION_MINUTES }),
     }),
   );
 }

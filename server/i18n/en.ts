@@ -58,10 +58,12 @@ export const en = {
     playerNoDataHere: 'This player has no data in that activity.',
     playerNoData: 'This player has no data.',
     gamesPlaying_one:
-      'Nothing erased: {{count}} game is still playing in {{name}} ({{code}}): sent something in the last {{minutes}} minutes. {{close}}let the students leave the game, and try again in {{minutes}} minutes.',
+      'Nothing erased: {{count}} game is still playing in {{name}} ({{code}}): sent something in the last {{minutes}} minutes. {{next}}',
     gamesPlaying_other:
-      'Nothing erased: {{count}} games are still playing in {{name}} ({{code}}): sent something in the last {{minutes}} minutes. {{close}}let the students leave the game, and try again in {{minutes}} minutes.',
-    closeFirst: 'Close the activity (aula activity close {{code}}), ',
+      'Nothing erased: {{count}} games are still playing in {{name}} ({{code}}): sent something in the last {{minutes}} minutes. {{next}}',
+    /** What to do next: close the activity first while it is open; once it is closed, the sentence starts at the students. */
+    closeFirst: 'Close the activity (aula activity close {{code}}), let the students leave the game, and try again in {{minutes}} minutes.',
+    leaveFirst: 'Let the students leave the game, and try again in {{minutes}} minutes.',
     activityNoData: 'Nothing to erase: no game has left data in {{name}} ({{code}}).',
     confirmationMismatch: "Type the activity's tracking code, {{code}}, to confirm. Nothing erased.",
     backupsHold: 'Backups made before the erasure still hold the data',

@@ -59,10 +59,12 @@ export const es: Catalog<EnglishCatalog> = {
     playerNoDataHere: 'Este jugador no tiene datos en esa actividad.',
     playerNoData: 'Este jugador no tiene datos.',
     gamesPlaying_one:
-      'No se ha borrado nada: {{count}} juego sigue jugando en {{name}} ({{code}}): ha enviado algo en los últimos {{minutes}} minutos. {{close}}deja que los alumnos salgan del juego y vuelve a intentarlo dentro de {{minutes}} minutos.',
+      'No se ha borrado nada: {{count}} juego sigue jugando en {{name}} ({{code}}): ha enviado algo en los últimos {{minutes}} minutos. {{next}}',
     gamesPlaying_other:
-      'No se ha borrado nada: {{count}} juegos siguen jugando en {{name}} ({{code}}): han enviado algo en los últimos {{minutes}} minutos. {{close}}deja que los alumnos salgan del juego y vuelve a intentarlo dentro de {{minutes}} minutos.',
-    closeFirst: 'Cierra la actividad (aula activity close {{code}}), ',
+      'No se ha borrado nada: {{count}} juegos siguen jugando en {{name}} ({{code}}): han enviado algo en los últimos {{minutes}} minutos. {{next}}',
+    closeFirst:
+      'Cierra la actividad (aula activity close {{code}}), deja que los alumnos salgan del juego y vuelve a intentarlo dentro de {{minutes}} minutos.',
+    leaveFirst: 'Deja que los alumnos salgan del juego y vuelve a intentarlo dentro de {{minutes}} minutos.',
     activityNoData: 'No hay nada que borrar: ningún juego ha dejado datos en {{name}} ({{code}}).',
     confirmationMismatch: 'Escribe el código de seguimiento de la actividad, {{code}}, para confirmar. No se ha borrado nada.',
     backupsHold: 'Las copias de seguridad hechas antes del borrado aún contienen los datos',
