@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
+import { adminPost } from '../support/class-logins.js';
 import { startTestCollector } from '../support/collector.js';
 import { makeActivity } from '../support/fixtures.js';
 import { postJson } from '../support/http.js';
-import { start, startOk, statementS } from '../support/rage.js';
+import { start, startOk, statementS, track } from '../support/rage.js';
 import { buildDashboard, chromiumMissing, launchChromium } from './browser-support.js';
 
 describe("Diagnostics screen: a game's own mistakes say what to change", { skip: chromiumMissing }, () => {
@@ -62,6 +63,20 @@ describe("Diagnostics screen: a game's own mistakes say what to change", { skip:
     assert.equal(
       await line.locator('.item-fix').textContent(),
       "Not a session Aula forgot: the game sends traces before its start succeeded, or without the start's authToken. Start first, then send that authToken as the Authorization header of every track (the trackers do both).",
+    );
+  });
+
+  test("a game still sending after its player's data was erased: close it, what it sends is not kept", async () => {
+    const { trackingCode } = makeActivity(collector.context.db, { name: 'Erased lesson' });
+    const session = await startOk(collector.url, trackingCode);
+    assert.equal((await track(collector.url, session.authToken, [statementS(session.actor)])).status, 200);
+    await adminPost(collector.url, '/erasures', { player: session.playerId, confirm: true });
+    assert.equal((await track(collector.url, session.authToken, [statementS(session.actor)])).status, 401);
+    const line = page.locator('.diagnostic[data-kind="unknown-token"] .diagnostic-item', { hasText: "whose player's data was erased" });
+    await line.waitFor();
+    assert.equal(
+      await line.locator('.item-fix').textContent(),
+      "This player's data was erased while their game was still running, and what it sends now is not kept: close the game. Started again, it opens a new session.",
     );
   });
 

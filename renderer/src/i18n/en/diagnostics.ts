@@ -105,6 +105,8 @@ export const diagnostics = {
       "The game sent no key and secret: set its xAPI authentication to HTTP Basic (js-tracker 1.x: oauth_type 'OAuth1') with the key and secret shown under For xAPI games on the activity's card (Connect screen).",
     noAuthToken:
       "Not a session Aula forgot: the game sends traces before its start succeeded, or without the start's authToken. Start first, then send that authToken as the Authorization header of every track (the trackers do both).",
+    erasedSession:
+      'This player\'s data was erased while their game was still running, and what it sends now is not kept: close the game. Started again, it opens a new session.',
     notArray: 'Send the statements as a JSON array, [ … ], even a single one, and never an empty one.',
     noVersion: 'Send the header X-Experience-API-Version: 1.0.3 (or 2.0.0) with every xAPI request.',
     badVersion: 'Send X-Experience-API-Version 1.0.3 (any 1.0.x) or 2.0.0: the versions of xAPI Aula speaks.',

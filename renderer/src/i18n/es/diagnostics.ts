@@ -102,6 +102,8 @@ export const diagnostics: Catalog<typeof english> = {
       "El juego no envió clave ni secreto: pon su autenticación xAPI en HTTP Basic (js-tracker 1.x: oauth_type 'OAuth1') con la clave y el secreto que aparecen en Para juegos xAPI, en la tarjeta de la actividad (pantalla Conectar).",
     noAuthToken:
       'No es una sesión que Aula haya olvidado: el juego envía trazas antes de que su inicio funcione, o sin el authToken del inicio. Inicia primero y después envía ese authToken como cabecera Authorization de cada track (los trackers hacen ambas cosas).',
+    erasedSession:
+      'Los datos de este jugador se borraron con su juego aún abierto, y lo que envía ahora no se guarda: cierra el juego. Al iniciarlo de nuevo abre una sesión nueva.',
     notArray: 'Envía las trazas como un array JSON, [ … ], aunque sea una sola, y nunca uno vacío.',
     noVersion: 'Envía la cabecera X-Experience-API-Version: 1.0.3 (o 2.0.0) con cada petición xAPI.',
     badVersion: 'Envía X-Experience-API-Version 1.0.3 (cualquier 1.0.x) o 2.0.0: las versiones de xAPI que habla Aula.',

@@ -33,6 +33,7 @@ type DetailFix =
   | 'unknownCredentials'
   | 'noCredentials'
   | 'noAuthToken'
+  | 'erasedSession'
   | 'notArray'
   | 'noVersion'
   | 'badVersion'
@@ -54,6 +55,8 @@ const DETAIL_FIXES: [kinds: DiagnosticGroup['kind'][], start: string, fix: Detai
   [['other'], 'Unknown or revoked xAPI credentials', 'unknownCredentials'],
   [['other'], 'Missing HTTP Basic credentials', 'noCredentials'],
   [['unknown-token'], 'No authToken:', 'noAuthToken'],
+  // Aula's own note (server/collector/refusals.ts ERASED_SESSION), not what the game was told.
+  [['unknown-token'], "Traces of a session whose player's data was erased", 'erasedSession'],
   [['invalid-track'], 'Statements must be an array!', 'notArray'],
   [['invalid-track'], 'Missing X-Experience-API-Version header', 'noVersion'],
   [['invalid-track'], 'Unsupported X-Experience-API-Version', 'badVersion'],
