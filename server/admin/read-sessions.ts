@@ -1,4 +1,4 @@
-import { isSeriousGameType } from '../normalize/serious-games.js';
+import { isWholeGameType } from '../normalize/whole-game.js';
 import { readObjectDefinitionNames } from '../results/object-definition-names.js';
 import { lastPart } from '../rules/rule-facts.js';
 import type { Db } from '../store/open-database.js';
@@ -57,7 +57,7 @@ export function playerRef(row: PlayerColumns): PlayerRef {
  */
 function shownProgress(row: Pick<RawSession, 'progress' | 'progressOfGame' | 'lastVerb' | 'lastObject' | 'lastObjectType'>): number | null {
   if (row.progress === null || row.progressOfGame === 1) return row.progress;
-  const levelCompletedLast = lastPart(row.lastVerb) === 'completed' && row.lastObject !== null && !isSeriousGameType(row.lastObjectType);
+  const levelCompletedLast = lastPart(row.lastVerb) === 'completed' && row.lastObject !== null && !isWholeGameType(row.lastObjectType);
   return levelCompletedLast ? 1 : row.progress;
 }
 

@@ -52,14 +52,3 @@ const KNOWN = new Map<string, string>([
 export function seriousGamesType(key: string): string | undefined {
   return KNOWN.get(key.trim().toLowerCase());
 }
-
-const SERIOUS_GAME = `${PROFILE}serious-game`;
-
-/**
- * Whether an activity type is the game itself, as the trackers' `Completable.Game` names it (real-clients.md §7.1):
- * the profile's IRI, or the bare key, which trackers send for a type they do not know. One answer for the live
- * view's progress (summarize.ts) and the rules' (evaluate.ts): they had each decided it their own way.
- */
-export function isSeriousGameType(type: unknown): boolean {
-  return type === SERIOUS_GAME || type === 'serious-game';
-}

@@ -1,4 +1,4 @@
-import { isSeriousGameType } from '../normalize/serious-games.js';
+import { isWholeGameType } from '../normalize/whole-game.js';
 import { type AlertWording, englishMessage, namingObject } from './alert-wording.js';
 import { gameCompletion } from './finished-game.js';
 import { isAnswer, isCompleted, objectName, type StatementFact } from './rule-facts.js';
@@ -189,7 +189,7 @@ function wentUp(state: SessionRuleState, fact: StatementFact, progress: number):
   // Forgetting counts the next progress of each object as going up: at worst a "no progress" alert comes later.
   if (best === undefined && state.bestProgress.size >= PROGRESS_OBJECTS_KEPT) state.bestProgress.clear();
   state.bestProgress.set(key, progress);
-  const ofGame = isSeriousGameType(fact.objectType);
+  const ofGame = isWholeGameType(fact.objectType);
   if (ofGame || !state.shownProgress?.ofGame) state.shownProgress = { value: progress, ofGame };
   return true;
 }
