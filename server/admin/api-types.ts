@@ -260,6 +260,11 @@ export interface DiagnosticGroup {
   title: string;
   count: number;
   items: DiagnosticItem[];
+  /**
+   * Distinct lines of this group left out of `items` (refusals and busy machines keep the 20 most recent, silent games
+   * up to 500): the screen says "and N more" instead of stopping at a fixed number without a word. 0 when none.
+   */
+  more: number;
 }
 
 export interface FirstRunCheck {

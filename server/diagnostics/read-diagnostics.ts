@@ -19,7 +19,13 @@ import { lanClientsOf } from './lan-clients.js';
 /** Refusals older than this are history, not a problem of the current class. */
 const WINDOW_MS = 60 * 60_000;
 const MAX_ROWS = 2000;
+/** Distinct refusal lines listed per group, the most recent; the screen says how many more there are (`more`). */
 const MAX_ITEMS = 20;
+/**
+ * Silent games listed: every one, far above a building's classes (a Wi-Fi drop silences a whole class at once, and a
+ * teacher shown 20 of 30 names did not know 10 were missing). The sessions looked at are bounded the same way.
+ */
+const MAX_SILENT_ITEMS = 500;
 /**
  * A game that sent nothing for as long as its activity's idle threshold (idle-after.ts: the Idle alert's minutes when
  * it is on, else 3 minutes), after being seen, "went silent", as Live then says "idle"; listed for this long after,
@@ -55,6 +61,8 @@ function rejectionGroups(ctx: AppContext, now: number): DiagnosticGroup[] {
   const codes = activities.map((activity) => activity.trackingCode);
   const groups = new Map<DiagnosticKind, DiagnosticGroup>();
   const clearedUpTo = new Map<DiagnosticKind, number>();
+  // The distinct lines past MAX_ITEMS, per group: counted (`more`), not listed.
+  const unlisted = new Map<DiagnosticKind, Set<string>>();
   const sessions = new Map<number, SessionWho | undefined>();
   const whoseSession = (id: number) => {
     if (!sessions.has(id)) sessions.set(id, sessionWho(ctx, id));
@@ -71,7 +79,7 @@ function rejectionGroups(ctx: AppContext, now: number): DiagnosticGroup[] {
     if (kind === 'unknown-code' && activity) continue;
     if (kind === 'activity-closed' && activity?.open) continue;
     if (kind === 'not-allowed' && activity?.allowAnonymous) continue;
-    const group = groups.get(kind) ?? { kind, title: TITLES[kind], count: 0, items: [] };
+    const group = groups.get(kind) ?? { kind, title: TITLES[kind], count: 0, items: [], more: 0 };
     groups.set(kind, group);
     // A tracker re-sends a refused batch on every flush: one row, counted as every time it was refused.
     const times = row.repeats + 1;
@@ -92,7 +100,13 @@ function rejectionGroups(ctx: AppContext, now: number): DiagnosticGroup[] {
       item.count += times;
       continue;
     }
-    if (group.items.length >= MAX_ITEMS) continue;
+    if (group.items.length >= MAX_ITEMS) {
+      const others = unlisted.get(kind) ?? new Set<string>();
+      unlisted.set(kind, others);
+      others.add(JSON.stringify([detail, row.address, byStudent ? student : null]));
+      group.more = others.size;
+      continue;
+    }
     // A refused batch names its session: the teacher sees whose game it is, not only its address.
     const who = row.sessionId === null ? undefined : whoseSession(row.sessionId);
     group.items.push({
@@ -201,7 +215,7 @@ function silentSessions(ctx: AppContext, now: number) {
  * mark) is still read as it was.
  */
 export function silentGamesMark(ctx: AppContext): string {
-  const listed = silentSessions(ctx, ctx.now()).slice(0, MAX_ITEMS);
+  const listed = silentSessions(ctx, ctx.now()).slice(0, MAX_SILENT_ITEMS);
   return JSON.stringify({ sessions: Object.fromEntries(listed.map((row) => [row.sessionId, row.lastSeen])) });
 }
 
@@ -221,14 +235,14 @@ function silentGames(ctx: AppContext, now: number): DiagnosticGroup | undefined 
   const handled = handledSilent(cleared(ctx, 'silent-games'));
   // A student by the username the teacher knows them by, an anonymous player by the animal name Live shows; with the
   // session's number, as one player may have two sessions gone silent (a game restarted without ending).
-  const rows = silentSessions(ctx, now)
-    .filter((row) => !handled(row))
-    .slice(0, MAX_ITEMS);
-  if (rows.length === 0) return undefined;
+  const silent = silentSessions(ctx, now).filter((row) => !handled(row));
+  if (silent.length === 0) return undefined;
+  const rows = silent.slice(0, MAX_SILENT_ITEMS);
   return {
     kind: 'silent-games',
     title: TITLES['silent-games'],
-    count: rows.length,
+    count: silent.length,
+    more: silent.length - rows.length,
     items: rows.map((row) => ({
       time: row.lastSeen,
       address: null,
@@ -252,6 +266,7 @@ function busyGames(ctx: AppContext, now: number): DiagnosticGroup | undefined {
     kind: 'busy',
     title: TITLES.busy,
     count: entries.reduce((total, entry) => total + entry.count, 0),
+    more: Math.max(0, entries.length - MAX_ITEMS),
     items: entries.slice(0, MAX_ITEMS).map((entry) => ({
       time: iso(entry.last),
       address: entry.address,

@@ -50,6 +50,11 @@ export const diagnostics: Catalog<typeof english> = {
   refusedBy: ' — rechazado por {{activity}}: no es de su clase',
   withActivity: ' · {{activity}}',
   markHandled: 'Marcar como resuelto',
+  more_one: 'Y {{count, number}} línea distinta más, anterior a estas, sin mostrar; el número de arriba la cuenta. «Marcar como resuelto» la oculta también; si vuelve a pasar, aparece aquí.',
+  more_other:
+    'Y {{count, number}} líneas distintas más, anteriores a estas, sin mostrar; el número de arriba las cuenta. «Marcar como resuelto» las oculta también; las que vuelvan a pasar aparecen aquí.',
+  moreSilent_one: 'Y {{count, number}} juego silencioso más, sin mostrar: En directo lo muestra entre las sesiones inactivas de su actividad.',
+  moreSilent_other: 'Y {{count, number}} juegos silenciosos más, sin mostrar: En directo los muestra entre las sesiones inactivas de cada actividad.',
   who: {
     session: '{{name}} · sesión {{number}}',
     ofClasses: '{{name}} de {{classes}}',

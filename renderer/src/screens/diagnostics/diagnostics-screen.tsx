@@ -107,6 +107,12 @@ function Group({ group, onHandled }: { group: DiagnosticGroup; onHandled: () => 
           ))}
         </tbody>
       </table>
+      {/* The lines past those listed are said, with how to reach them: 30 games silent, 20 names shown, and no word of 10. */}
+      {group.more > 0 && (
+        <p className="muted small" data-testid="diagnostic-more">
+          {t(silent ? 'moreSilent' : 'more', { count: group.more })}
+        </p>
+      )}
       <button type="button" className="button-small" onClick={handled} disabled={busy}>
         {t('markHandled')}
         <span className="visually-hidden">: {title}</span>
