@@ -31,7 +31,7 @@ export interface SessionRuleState {
   open: Set<string>;
   completedAnything: boolean;
   /**
-   * The game sent `completed` on its `serious-game` object: the student is done. The trackers rarely end a session,
+   * The game sent `completed` on its own object (`serious-game`, or ADL's `game` / `course`: whole-game.ts): the student is done. The trackers rarely end a session,
    * so without this every student who finished was reported idle, then without progress, minutes later.
    */
   finishedGame: boolean;

@@ -13,7 +13,7 @@ export interface StatementSummary {
   /** `definition.type` of that object: Java and C# trackers name the type only there. */
   objectType: string | null;
   progress: number | null;
-  /** The progress is the game's own (its `serious-game` object), not a level's. */
+  /** The progress is the game's own (its `serious-game` object, or ADL's `game` / `course`: whole-game.ts), not a level's. */
   progressOfGame: boolean;
   completion: boolean | null;
   success: boolean | null;
@@ -21,7 +21,7 @@ export interface StatementSummary {
   /** The object whose outcome success and score are (a statement with either), and its type. */
   resultObjectId: string | null;
   resultObjectType: string | null;
-  /** The outcome is the game's own (its `serious-game` object), not a level's. */
+  /** The outcome is the game's own (its `serious-game`, ADL `game` or `course` object), not a level's. */
   resultOfGame: boolean;
 }
 
