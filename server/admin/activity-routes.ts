@@ -9,9 +9,8 @@ import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { AdminError } from './admin-error.js';
 import { backupAfterClose } from './backup-list.js';
-import { playerSearchParam } from './player-search.js';
+import { playersAnswer } from './players-answer.js';
 import { listClasses, readActivities, readActivity, view } from './read-activities.js';
-import { readPlayers } from './read-players.js';
 import { readRate, withClockMinutes } from './read-rate.js';
 import { readActivitySessions } from './read-sessions.js';
 import { intParam, parseBody } from './validate.js';
@@ -122,7 +121,7 @@ export function activityRoutes(ctx: AppContext): express.Router {
   router.get('/activities/:id/players', (req, res) => {
     const activity = found(ctx, req);
     const limit = intParam(req.query.limit, { min: 1, max: 2000, fallback: 500 });
-    sendJson(res, 200, { players: readPlayers(ctx.db, activity.id, limit, playerSearchParam(req.query.q)) });
+    sendJson(res, 200, playersAnswer(ctx.db, activity.id, limit, req.query));
   });
 
   router.get('/activities/:id/rate', (req, res) => {

@@ -7,8 +7,8 @@ import { wording } from '../i18n/wording.js';
 import { findStudentByUsername } from '../store/students-repo.js';
 import { writeDrained } from '../util/drained.js';
 import { AdminError } from './admin-error.js';
-import { playerSearchParam } from './player-search.js';
-import { readPlayer, readPlayers } from './read-players.js';
+import { playersAnswer } from './players-answer.js';
+import { readPlayer } from './read-players.js';
 import { readPlayerSessions } from './read-sessions.js';
 import { readStatements } from './read-statements.js';
 import { intParam } from './validate.js';
@@ -19,8 +19,8 @@ export function playerRoutes(ctx: AppContext): express.Router {
 
   router.get('/players', (req, res) => {
     const limit = intParam(req.query.limit, { min: 1, max: 5000, fallback: 1000 });
-    // ?q=: the players whose shown name contains it, among everyone, not only the newest `limit` the screen holds.
-    sendJson(res, 200, { players: readPlayers(ctx.db, undefined, limit, playerSearchParam(req.query.q)) });
+    // ?q=: the players whose shown name contains it, ?kind=: of that kind, among everyone, not only the newest `limit`.
+    sendJson(res, 200, playersAnswer(ctx.db, undefined, limit, req.query));
   });
 
   router.get('/players/:id', async (req, res) => {

@@ -1,6 +1,7 @@
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import type { PlayerProfile, PlayerSummary } from './api-types.js';
+import { type PlayerKind, playerKindSql } from './player-kind.js';
 import { ensurePlayerSearchFunctions, PLAYER_MATCHES_SQL, type PlayerSearch } from './player-search.js';
 import { PLAYER_REF_COLUMNS, playerRef } from './read-sessions.js';
 import { classNames, classNamesSql } from './student-classes.js';
@@ -31,10 +32,11 @@ const toSummary = (row: RawPlayer): PlayerSummary => ({
 /**
  * Most recently seen first. Per-activity counts come from the player's sessions (indexed by player), not statements.
  * With a search, only the players it matches (player-search.ts): a scan of the players, one row per player of the term.
+ * With a kind, only players of that kind (player-kind.ts), chosen before the limit as the search is.
  */
-export function readPlayers(db: Db, activityId: string | undefined, limit: number, search?: PlayerSearch): PlayerSummary[] {
+export function readPlayers(db: Db, activityId: string | undefined, limit: number, search?: PlayerSearch, kind?: PlayerKind): PlayerSummary[] {
   if (search) ensurePlayerSearchFunctions(db);
-  const matching = search ? `AND ${PLAYER_MATCHES_SQL}` : '';
+  const matching = `${search ? `AND ${PLAYER_MATCHES_SQL}` : ''} ${kind ? `AND ${playerKindSql(kind)}` : ''}`;
   const searched = search ?? {};
   if (activityId) {
     return prepared<[Record<string, unknown>], RawPlayer>(

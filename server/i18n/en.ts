@@ -85,6 +85,7 @@ export const en = {
     noStudent: 'There is no student "{{username}}".',
     searchOne: 'Expected one search text (q).',
     searchTooLong: 'The search text (q) is longer than {{max}} characters.',
+    kindOne: 'The kind of player (kind) is one of: {{kinds}}.',
   },
   credentials: {
     usernameEmpty: 'the username is empty',

@@ -86,6 +86,7 @@ export const es: Catalog<EnglishCatalog> = {
     noStudent: 'No hay ningún alumno "{{username}}".',
     searchOne: 'Se esperaba un solo texto de búsqueda (q).',
     searchTooLong: 'El texto de búsqueda (q) tiene más de {{max}} caracteres.',
+    kindOne: 'El tipo de jugador (kind) es uno de: {{kinds}}.',
   },
   credentials: {
     usernameEmpty: 'el usuario está vacío',
