@@ -21,9 +21,25 @@ export const PLAYERS_SHOWN_AT_ONCE = 100;
 /** How long the search box waits for the teacher to stop typing before it asks the server. */
 const SEARCH_PAUSE_MS = 250;
 
-type PlayersAnswer = { players: PlayerSummary[] };
+/** `more`: more players match than the server's limit (the 1,000 seen most recently, an activity's 500). */
+type PlayersAnswer = { players: PlayerSummary[]; more?: boolean };
 
-function shownForKind(player: PlayerRef, kind: 'all' | 'anonymous' | 'identified' | 'xapi'): boolean {
+type Kind = 'all' | 'anonymous' | 'identified' | 'xapi';
+
+/**
+ * The server chooses the kind (GET /players?kind=, server/admin/player-kind.ts), before its limit: chosen here among the
+ * rows it sent, "students" after a term showed only those among the 1,000 players seen most recently. Still applied to
+ * the rows on screen, so the last answer's rows do not show under another kind while the new answer loads.
+ */
+function playersPath(listPath: string, search: string, kind: Kind): string {
+  const query = new URLSearchParams();
+  if (search) query.set('q', search);
+  if (kind !== 'all') query.set('kind', kind);
+  const text = query.toString();
+  return text ? `${listPath}?${text}` : listPath;
+}
+
+function shownForKind(player: PlayerRef, kind: Kind): boolean {
   if (kind === 'all') return true;
   if (kind === 'xapi') return player.xapi;
   return player.kind === kind && !player.xapi;
@@ -39,7 +55,8 @@ export function PlayersScreen() {
   // may have been seen before all of them (GET /players?q=, the name the row shows or a player id).
   const search = useDebounced(filter.trim(), SEARCH_PAUSE_MS);
   const listPath = activity ? `/activities/${encodeURIComponent(activity)}/players` : '/players';
-  const players = useResource<PlayersAnswer>(search ? `${listPath}?q=${encodeURIComponent(search)}` : listPath, {
+  const [kind, setKind] = useState<Kind>('all');
+  const players = useResource<PlayersAnswer>(playersPath(listPath, search, kind), {
     staleOn: (changes) => changes.players.length > 0 && (!activity || changes.activities[activity] !== undefined),
     throttleMs: 1000,
   });
@@ -56,7 +73,8 @@ export function PlayersScreen() {
   // yet" instead of the table, and the box went away with the keyboard's focus.
   const shownSearch = answer !== undefined && answer === previous?.answer ? previous.search : search;
   const searching = filter.trim() !== '' || search !== '' || shownSearch !== '';
-  const [kind, setKind] = useState<'all' | 'anonymous' | 'identified' | 'xapi'>('all');
+  // A kind with nobody of it is an empty result of the filters, not "Nobody has played yet" (nor the filters gone).
+  const narrowed = searching || kind !== 'all';
   const [shown, setShown] = useState(PLAYERS_SHOWN_AT_ONCE);
   // Another choice starts again from its first rows.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset on these choices only
@@ -84,7 +102,7 @@ export function PlayersScreen() {
       </label>
       <label>
         {t('list.show')}
-        <select value={kind} onChange={(event) => setKind(event.target.value as typeof kind)}>
+        <select value={kind} onChange={(event) => setKind(event.target.value as Kind)}>
           <option value="all">{t('list.everyone')}</option>
           <option value="identified">{t('list.students')}</option>
           <option value="xapi">{t('list.xapi')}</option>
@@ -104,24 +122,30 @@ export function PlayersScreen() {
         </p>
       )}
       {/* Kept while another activity's players load, so the Activity list keeps the keyboard's focus. */}
-      {(activity || searching || (answer && answer.players.length > 0)) && filters}
+      {(activity || narrowed || (answer && answer.players.length > 0)) && filters}
       {players.error && <ErrorBox error={players.error} onRetry={players.reload} />}
       {!answer && !players.error && <Loading />}
-      {answer && answer.players.length === 0 && !searching && activity && (
+      {answer && answer.players.length === 0 && !narrowed && activity && (
         <EmptyState title={t('list.noneInActivity')}>
           <p>
             <Trans t={t} i18nKey="list.noneInActivityHint" components={{ connect: <Link to="/connect">{null}</Link> }} />
           </p>
         </EmptyState>
       )}
-      {answer && answer.players.length === 0 && !searching && !activity && (
+      {answer && answer.players.length === 0 && !narrowed && !activity && (
         <EmptyState title={t('list.none')}>
           <p>
             <Trans t={t} i18nKey="list.noneHint" components={{ connect: <Link to="/connect">{null}</Link> }} />
           </p>
         </EmptyState>
       )}
-      {answer && (answer.players.length > 0 || searching) && (
+      {/* The server sent only the players seen most recently: said, with the way to the others. */}
+      {answer?.more && (
+        <p className="notice" role="status" data-testid="players-cut">
+          {t(shownSearch ? 'list.cutSearch' : 'list.cut', { shown: answer.players.length })}
+        </p>
+      )}
+      {answer && (answer.players.length > 0 || narrowed) && (
         <div className="table-wrap" aria-busy={!players.data}>
             <table className="table players-table">
               <thead>

@@ -30,6 +30,8 @@ export const players = {
     noMatch: 'No player matches these filters.',
     shownOf: '{{shown, number}} of {{total, number}} players shown, the most recently seen first.',
     showMore: 'Show {{more, number}} more',
+    cut: 'Only the {{shown, number}} players seen most recently are listed; find a player by name to look among the others.',
+    cutSearch: 'Only the {{shown, number}} matching players seen most recently are listed; type more of the name to find the others.',
   },
   player: {
     allPlayers: '← All players',

@@ -32,6 +32,8 @@ export const players: Catalog<typeof english> = {
     noMatch: 'Ningún jugador cumple estos filtros.',
     shownOf: 'Se muestran {{shown, number}} de {{total, number}} jugadores, primero los vistos más recientemente.',
     showMore: 'Mostrar {{more, number}} más',
+    cut: 'Solo se listan los {{shown, number}} jugadores vistos más recientemente; busca un jugador por su nombre para encontrar a los demás.',
+    cutSearch: 'Solo se listan los {{shown, number}} jugadores coincidentes vistos más recientemente; escribe más del nombre para encontrar a los demás.',
   },
   player: {
     allPlayers: '← Todos los jugadores',
