@@ -176,6 +176,8 @@ export interface ClassAggregates {
     name: string;
     definitionName: Record<string, string> | null;
     type: string;
+    /** The game's own object (its serious-game, or an ADL game or course: whole-game.ts), not a level of it. */
+    wholeGame: boolean;
     students: number;
     completed: number;
     averageScore: number | null;

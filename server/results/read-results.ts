@@ -1,6 +1,7 @@
 import type { ActivityResults, ClassAggregates, ObjectResult, PlayerRef, StudentResult } from '../admin/api-types.js';
 import { PLAYER_REF_COLUMNS, type PlayerColumns, playerRef } from '../admin/read-sessions.js';
 import { readOutsiders } from '../admin/roll-call.js';
+import { isWholeGameType } from '../normalize/whole-game.js';
 import { lastPart, objectName } from '../rules/rule-facts.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
@@ -181,6 +182,7 @@ function aggregates(
       name: objectName(r.objectId),
       definitionName: definitionName(r.objectId),
       type: lastPart(r.objectType) || 'activity',
+      wholeGame: isWholeGameType(r.objectType),
       students: 0,
       completed: 0,
       averageScore: null,

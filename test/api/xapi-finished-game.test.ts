@@ -121,6 +121,11 @@ describe('an xAPI game on the ADL vocabulary is finished by `completed` on its o
     await post(xapi, said('Eva', 'completed', 'course', COURSE, { success: true, score: { raw: 9, max: 10 } }));
     const results = await adminApi(collector.url, `/activities/${xapi.activityId}/results`);
     assert.equal(results.status, 200, results.text);
-    assert.equal((results.json as ActivityResults).aggregates.completionRate, 0.5, 'one of the two students finished');
+    const { aggregates } = results.json as ActivityResults;
+    assert.equal(aggregates.completionRate, 0.5, 'one of the two students finished');
+    // The levels chart names the course as the whole game, its module as a part.
+    const whole = aggregates.objects.filter((object) => object.wholeGame).map((object) => object.name);
+    assert.deepEqual(whole, ['course']);
+    assert.ok(aggregates.objects.some((object) => !object.wholeGame), 'its parts are not the whole game');
   });
 });

@@ -25,7 +25,7 @@ function scoreDomain(objects: readonly ObjectFigures[]): [number, number | 'auto
  */
 const chartName = (object: ObjectFigures, names: Map<string, string>): string => {
   const name = names.get(object.objectId) ?? shownObjectName(object);
-  return object.type === 'serious-game' ? t('results:levels.wholeGame', { name }) : name;
+  return object.wholeGame ? t('results:levels.wholeGame', { name }) : name;
 };
 
 /** "level1: 8 completed · average score 0.72": the chart's figures as text, for reading without hovering each bar. */
