@@ -105,7 +105,9 @@ export function activityRoutes(ctx: AppContext): express.Router {
     const activity = found(ctx, req);
     const limit = intParam(req.query.limit, { min: 1, max: 2000, fallback: 500 });
     const now = ctx.now();
-    const sessions = readActivitySessions(ctx.db, activity.id, limit);
+    // One row past the limit tells whether older sessions were left out (an activity used all term has thousands).
+    const read = readActivitySessions(ctx.db, activity.id, limit + 1);
+    const sessions = read.slice(0, limit);
     // Live's idle badge counts what the Idle rule counts: not the time the laptop slept or its clock moved.
     const silences = rulesEngineFor(ctx).silentMs(
       sessions.filter((session) => session.ended === null),
@@ -115,7 +117,8 @@ export function activityRoutes(ctx: AppContext): express.Router {
       const silentMs = silences.get(session.id);
       if (silentMs !== undefined) session.silentMs = silentMs;
     }
-    sendJson(res, 200, { serverTime: new Date(now).toISOString(), sessions });
+    // `more` only when cut: otherwise the answer is as it always was.
+    sendJson(res, 200, { serverTime: new Date(now).toISOString(), sessions, ...(read.length > limit ? { more: true } : {}) });
   });
 
   router.get('/activities/:id/players', (req, res) => {

@@ -85,7 +85,8 @@ export function LiveScreen() {
 function LiveSessions({ activity }: { activity: Activity }) {
   const { id: activityId, trackingCode } = activity;
   const { t } = useTranslation('live');
-  const sessions = useResource<{ serverTime: string; sessions: Session[] }>(`/activities/${encodeURIComponent(activityId)}/sessions`, {
+  // `more`: the activity has sessions older than the ones sent (the server's 500 most recent).
+  const sessions = useResource<{ serverTime: string; sessions: Session[]; more?: boolean }>(`/activities/${encodeURIComponent(activityId)}/sessions`, {
     staleOn: (changes) => changes.activities[activityId] !== undefined,
   });
   // After a pause (this computer slept, the tab was in the background) the silences are asked again, not counted on.
@@ -154,6 +155,18 @@ function LiveSessions({ activity }: { activity: Activity }) {
         </label>
         <IdleAfterField idleAfter={idleAfter} />
       </fieldset>
+      {/* The older sessions are neither listed nor counted in Show: said, with where every session is. Under "this
+          lesson" only when every session sent is of it: otherwise the lesson began among them and is whole. */}
+      {sessions.data?.more && (state !== 'lesson' || ofLesson.size === sessions.data.sessions.length) && (
+        <p className="notice" role="status" data-testid="live-cut">
+          <Trans
+            t={t}
+            i18nKey="cut"
+            values={{ shown: sessions.data.sessions.length }}
+            components={{ results: <Link to="/results">{null}</Link>, data: <Link to={`/data?activity=${encodeURIComponent(activityId)}`}>{null}</Link> }}
+          />
+        </p>
+      )}
       {activity.classId && sessions.data && (
         <NotStarted activityId={activity.id} classId={activity.classId} className={activity.className ?? t('theClass')} sessions={sessions.data.sessions} />
       )}
