@@ -13,6 +13,9 @@ import { readPlayerSessions } from './read-sessions.js';
 import { readStatements } from './read-statements.js';
 import { intParam } from './validate.js';
 
+/** A player's page lists their most recent sessions, this many. */
+const PLAYER_SESSIONS = 200;
+
 /** Players: everyone who played, and one player's sessions and statement timeline; access requests, a roster student's too. */
 export function playerRoutes(ctx: AppContext): express.Router {
   const router = express.Router();
@@ -27,10 +30,17 @@ export function playerRoutes(ctx: AppContext): express.Router {
     const playerId = String(req.params.id);
     const player = readPlayer(ctx.db, playerId);
     if (!player) throw new AdminError(404, 'player-not-found', wording('player.notFound'));
+    const timelineLimit = intParam(req.query.limit, { min: 1, max: 500, fallback: 100 });
+    // One row past each limit tells whether older ones were left out: a student who played all term has more.
+    const sessionList = readPlayerSessions(ctx.db, playerId, PLAYER_SESSIONS + 1);
+    const timeline = await readStatements(ctx.db, { playerId, limit: timelineLimit + 1 });
     sendJson(res, 200, {
       ...player,
-      sessionList: readPlayerSessions(ctx.db, playerId, 200),
-      timeline: await readStatements(ctx.db, { playerId, limit: intParam(req.query.limit, { min: 1, max: 500, fallback: 100 }) }),
+      sessionList: sessionList.slice(0, PLAYER_SESSIONS),
+      timeline: timeline.slice(0, timelineLimit),
+      // Only when cut: otherwise the answer is as it always was.
+      ...(sessionList.length > PLAYER_SESSIONS ? { moreSessions: true } : {}),
+      ...(timeline.length > timelineLimit ? { moreStatements: true } : {}),
     });
   });
 

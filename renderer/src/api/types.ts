@@ -35,6 +35,10 @@ export interface PlayerSession extends Session {
 export interface PlayerDetail extends PlayerProfile {
   sessionList: PlayerSession[];
   timeline: StatementRow[];
+  /** Present when the player has sessions older than the 200 listed. */
+  moreSessions?: boolean;
+  /** Present when the player has statements older than the timeline's (the 100 most recent, or ?limit=). */
+  moreStatements?: boolean;
 }
 
 

@@ -78,13 +78,15 @@ function PlayerFacts({ detail }: { detail: PlayerDetail }) {
 
 function PlayerDetails({ detail, onErased }: { detail: PlayerDetail; onErased: () => void }) {
   const { t } = useTranslation('players');
-  const { player, publicId, sessionList, timeline, statements } = detail;
+  const { player, publicId, sessionList, timeline, moreSessions, moreStatements } = detail;
+  const accessHref = `/admin/api/players/${encodeURIComponent(player.id)}/access`;
+  const dataHref = `/data?player=${encodeURIComponent(publicId)}`;
   return (
     <>
       <p>
-        <Link to={`/data?player=${encodeURIComponent(publicId)}`}>{t('player.exportStatements')}</Link>
+        <Link to={dataHref}>{t('player.exportStatements')}</Link>
         {' · '}
-        <a href={`/admin/api/players/${encodeURIComponent(player.id)}/access`} download>
+        <a href={accessHref} download>
           {t('player.access')}
         </a>
       </p>
@@ -130,6 +132,18 @@ function PlayerDetails({ detail, onErased }: { detail: PlayerDetail; onErased: (
           </tbody>
         </table>
       </div>
+      {/* The server sends the 200 most recent: a student who played all term has more, all in the access file. */}
+      {moreSessions && (
+        <p className="notice" role="status" data-testid="player-sessions-cut">
+          <Trans
+            t={t}
+            i18nKey="player.sessionsCut"
+            values={{ shown: sessionList.length }}
+            // biome-ignore lint/a11y/useAnchorContent: Trans puts the wording's <access> text inside
+            components={{ access: <a href={accessHref} download /> }}
+          />
+        </p>
+      )}
       <PlayerAlerts playerId={player.id} />
       <h2>{t('player.timeline')}</h2>
       {timeline.length === 0 ? (
@@ -143,7 +157,17 @@ function PlayerDetails({ detail, onErased }: { detail: PlayerDetail; onErased: (
           ))}
         </ol>
       )}
-      {timeline.length < statements && <p className="muted">{t('player.latestOnly', { shown: timeline.length })}</p>}
+      {/* The 100 most recent: Statements pages through all of this player's, Data exports them. */}
+      {moreStatements && (
+        <p className="notice" role="status" data-testid="player-timeline-cut">
+          <Trans
+            t={t}
+            i18nKey="player.statementsCut"
+            values={{ shown: timeline.length }}
+            components={{ statements: <Link to={`/statements?player=${encodeURIComponent(player.id)}`}>{null}</Link>, data: <Link to={dataHref}>{null}</Link> }}
+          />
+        </p>
+      )}
     </>
   );
 }

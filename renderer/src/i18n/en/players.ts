@@ -67,7 +67,9 @@ export const players = {
     timeline: 'Timeline',
     noStatements: 'No statements yet',
     noStatementsHint: 'The game has started but not sent anything yet; trackers send in batches, usually within seconds.',
-    latestOnly: 'Showing the latest {{shown, number}}; see Statements for more.',
+    sessionsCut: 'Only the {{shown, number}} most recent sessions are listed; <access>the file of everything Aula holds about this player</access> has every one.',
+    statementsCut:
+      "Only the {{shown, number}} most recent statements are shown: <statements>Statements</statements> shows all of this player's, older ones on request, and <data>Data</data> exports them.",
   },
   statements: {
     title: 'Statements',

@@ -70,7 +70,9 @@ export const players: Catalog<typeof english> = {
     timeline: 'Cronología',
     noStatements: 'Aún no hay trazas',
     noStatementsHint: 'El juego ha empezado pero aún no ha enviado nada; los trackers envían por lotes, normalmente en segundos.',
-    latestOnly: 'Se muestran las {{shown, number}} últimas; mira Trazas para ver más.',
+    sessionsCut: 'Solo se listan las {{shown, number}} sesiones más recientes; <access>el archivo con todo lo que Aula guarda de este jugador</access> las tiene todas.',
+    statementsCut:
+      'Solo se muestran las {{shown, number}} trazas más recientes: <statements>Trazas</statements> muestra todas las de este jugador, las más antiguas a petición, y <data>Datos</data> las exporta.',
   },
   statements: {
     title: 'Trazas',

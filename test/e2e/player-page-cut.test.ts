@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Collector } from '../../server/index.js';
+import { findAnonymousPlayer } from '../../server/store/players-repo.js';
+import { openSession } from '../../server/store/sessions-repo.js';
+import { makeActivity } from '../support/fixtures.js';
+import { startOk, trackStatements } from '../support/rage.js';
+import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
+
+// A student who played all term: their page listed the 200 most recent sessions without saying so, and under the
+// timeline "see Statements for more" led nowhere in particular.
+describe("A player's page says when it lists only their most recent sessions and statements", { skip: chromiumMissing }, () => {
+  let collector: Collector;
+  let dashboard: CollectorDashboard | undefined;
+  before(async () => {
+    dashboard = await collectorDashboard();
+    ({ collector } = dashboard);
+  });
+  after(() => dashboard?.close());
+
+  test('201 sessions, 101 statements: both notices, and the link to all their statements', { timeout: 60_000 }, async () => {
+    const page = (dashboard as CollectorDashboard).page;
+    const { db } = collector.context;
+    const activity = makeActivity(db, { name: 'All term' });
+    const first = await startOk(collector.url, activity.trackingCode);
+    await trackStatements(collector.url, first, 101);
+    const player = findAnonymousPlayer(db, first.playerId);
+    assert.ok(player);
+    db.transaction(() => {
+      for (let i = 0; i < 200; i++) openSession(db, { activityId: activity.id, versionId: activity.versionId }, player);
+    })();
+
+    await page.goto(`${collector.url}/players/${player.id}`);
+    const sessions = page.getByTestId('player-sessions-cut');
+    await sessions.waitFor();
+    assert.equal(
+      await sessions.textContent(),
+      'Only the 200 most recent sessions are listed; the file of everything Aula holds about this player has every one.',
+    );
+    assert.equal(await sessions.getByRole('link').getAttribute('href'), `/admin/api/players/${player.id}/access`);
+    const timeline = page.getByTestId('player-timeline-cut');
+    assert.equal(
+      await timeline.textContent(),
+      "Only the 100 most recent statements are shown: Statements shows all of this player's, older ones on request, and Data exports them.",
+    );
+    assert.equal(await timeline.getByRole('link', { name: 'Data' }).getAttribute('href'), `/data?player=${first.playerId}`);
+
+    // Statements, with this player chosen: the older ones one click away.
+    await timeline.getByRole('link', { name: 'Statements' }).click();
+    await page.getByRole('button', { name: 'Load older statements' }).waitFor();
+    assert.equal(new URL(page.url()).search, `?player=${player.id}`);
+  });
+});
