@@ -48,7 +48,10 @@ export function alertsRoutes(ctx: AppContext): express.Router {
   router.get('/players/:id/alerts', (req, res) => {
     const player = readPlayer(ctx.db, String(req.params.id));
     if (!player) throw new AdminError(404, 'player-not-found', 'There is no such player.');
-    sendJson(res, 200, { alerts: readAlertsOfPlayer(ctx.db, player.player.id, intParam(req.query.limit, { min: 1, max: 500, fallback: 100 })) });
+    const limit = intParam(req.query.limit, { min: 1, max: 500, fallback: 100 });
+    // One row past the limit tells whether older alerts were left out; `more` only then, else the answer as it was.
+    const alerts = readAlertsOfPlayer(ctx.db, player.player.id, limit + 1);
+    sendJson(res, 200, { alerts: alerts.slice(0, limit), ...(alerts.length > limit ? { more: true } : {}) });
   });
 
   router.post('/alerts/:id/acknowledge', async (req, res) => {

@@ -52,7 +52,11 @@ export function erasureRoutes(ctx: AppContext): express.Router {
   const router = express.Router();
 
   router.get('/erasures', (req, res) => {
-    sendJson(res, 200, { erasures: readErasures(ctx.db, intParam(req.query.limit, { min: 1, max: 1000, fallback: 100 })) });
+    const limit = intParam(req.query.limit, { min: 1, max: 1000, fallback: 100 });
+    // One row past the limit tells whether older erasures were left out (?limit= up to 1,000 reaches them): `more`
+    // only then, else the answer as it was.
+    const erasures = readErasures(ctx.db, limit + 1);
+    sendJson(res, 200, { erasures: erasures.slice(0, limit), ...(erasures.length > limit ? { more: true } : {}) });
   });
 
   router.get('/erasures/preview', (req, res) => {

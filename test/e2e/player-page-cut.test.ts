@@ -9,7 +9,7 @@ import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './
 
 // A student who played all term: their page listed the 200 most recent sessions without saying so, and under the
 // timeline "see Statements for more" led nowhere in particular.
-describe("A player's page says when it lists only their most recent sessions and statements", { skip: chromiumMissing }, () => {
+describe("A player's page says when it lists only their most recent sessions, statements and alerts", { skip: chromiumMissing }, () => {
   let collector: Collector;
   let dashboard: CollectorDashboard | undefined;
   before(async () => {
@@ -49,5 +49,35 @@ describe("A player's page says when it lists only their most recent sessions and
     await timeline.getByRole('link', { name: 'Statements' }).click();
     await page.getByRole('button', { name: 'Load older statements' }).waitFor();
     assert.equal(new URL(page.url()).search, `?player=${player.id}`);
+  });
+
+  test('101 alerts: "Only the 100 most recent alerts and warnings…", with the file that has them all', { timeout: 60_000 }, async () => {
+    const page = (dashboard as CollectorDashboard).page;
+    const { db } = collector.context;
+    const activity = makeActivity(db, { name: 'Alerts all term' });
+    const started = await startOk(collector.url, activity.trackingCode);
+    const player = findAnonymousPlayer(db, started.playerId);
+    assert.ok(player);
+    const session = db.prepare('SELECT id FROM sessions WHERE player_id = ?').get(player.id) as { id: number };
+    // As the rules engine stores an Idle warning, one a minute.
+    const raise = db.prepare(
+      `INSERT INTO alerts (activity_id, session_id, player_id, rule_key, severity, message, raised) VALUES (?, ?, ?, 'idle', 'warning', 'Idle for 3 min or more', ?)`,
+    );
+    db.transaction(() => {
+      for (let i = 0; i < 101; i++) raise.run(activity.id, session.id, player.id, new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString());
+    })();
+
+    await page.goto(`${collector.url}/players/${player.id}`);
+    const notice = page.getByTestId('player-alerts-cut');
+    await notice.waitFor();
+    assert.equal(
+      await notice.textContent(),
+      'Only the 100 most recent alerts and warnings are listed; the file of everything Aula holds about this player has every one.',
+    );
+    assert.equal(await page.locator('.player-alerts li').count(), 100);
+    assert.equal(await notice.getByRole('link').getAttribute('href'), `/admin/api/players/${player.id}/access`);
+    // Fewer sessions and statements than the page lists: neither is said to be cut.
+    assert.equal(await page.getByTestId('player-sessions-cut').count(), 0);
+    assert.equal(await page.getByTestId('player-timeline-cut').count(), 0);
   });
 });

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { PlayerAlertItem } from '../../../server/admin/api-types.js';
 import { apiPost } from '../api/client';
 import { useResource } from '../api/use-resource';
@@ -13,7 +13,8 @@ import './alerts/alerts.css';
  */
 export function PlayerAlerts({ playerId }: { playerId: string }) {
   const { t } = useTranslation('alerts');
-  const list = useResource<{ alerts: PlayerAlertItem[] }>(`/players/${encodeURIComponent(playerId)}/alerts`, {
+  // `more`: the player has alerts older than the ones sent (the server's 100 most recent).
+  const list = useResource<{ alerts: PlayerAlertItem[]; more?: boolean }>(`/players/${encodeURIComponent(playerId)}/alerts`, {
     staleOn: (changes) => changes.alerts.length > 0 || changes.players.includes(playerId),
     throttleMs: 250,
   });
@@ -51,6 +52,17 @@ export function PlayerAlerts({ playerId }: { playerId: string }) {
             ))}
           </ul>
         </div>
+      )}
+      {list.data?.more && (
+        <p className="notice" role="status" data-testid="player-alerts-cut">
+          <Trans
+            t={t}
+            i18nKey="player.cut"
+            values={{ shown: alerts?.length ?? 0 }}
+            // biome-ignore lint/a11y/useAnchorContent: Trans puts the wording's <access> text inside
+            components={{ access: <a href={`/admin/api/players/${encodeURIComponent(playerId)}/access`} download /> }}
+          />
+        </p>
       )}
     </>
   );

@@ -44,6 +44,7 @@ export const alerts = {
     title: 'Alerts & warnings',
     emptyTitle: 'No alerts about this player',
     emptyBody: "Aula raises one when an activity's rules say the player needs you (see Alerts & Warnings).",
+    cut: 'Only the {{shown, number}} most recent alerts and warnings are listed; <access>the file of everything Aula holds about this player</access> has every one.',
   },
   rules: {
     title: 'Rules for this activity',

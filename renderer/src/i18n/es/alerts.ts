@@ -46,6 +46,7 @@ export const alerts: Catalog<typeof english> = {
     title: 'Alertas y avisos',
     emptyTitle: 'No hay alertas de este jugador',
     emptyBody: 'Aula lanza una cuando las reglas de una actividad dicen que el jugador te necesita (mira Alertas y avisos).',
+    cut: 'Solo se listan las {{shown, number}} alertas y avisos más recientes; <access>el archivo con todo lo que Aula guarda de este jugador</access> los tiene todos.',
   },
   rules: {
     title: 'Reglas de esta actividad',
