@@ -34,7 +34,7 @@ describe('Live says when it holds only the most recent sessions', { skip: chromi
     await notice.waitFor();
     assert.equal(
       await notice.textContent(),
-      'Only the 500 most recent sessions are listed and counted here; Results counts every session of this activity, and Data exports them all.',
+      'Only the 500 most recent sessions are listed and counted here; Results counts every session of this activity, and Data exports the statements of all of them.',
     );
     assert.equal(await page.locator('.live-table tbody tr').count(), 500);
     assert.match((await page.getByLabel('Show').locator('option:checked').textContent()) ?? '', /^all sessions \(500\)$/);

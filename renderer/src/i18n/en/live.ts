@@ -46,7 +46,7 @@ export const live = {
   nothingYet: 'nothing yet',
   noMatch: 'No session matches these filters.',
   /** Live holds the server's most recent sessions (500): an activity used all term has more. */
-  cut: 'Only the {{shown, number}} most recent sessions are listed and counted here; <results>Results</results> counts every session of this activity, and <data>Data</data> exports them all.',
+  cut: 'Only the {{shown, number}} most recent sessions are listed and counted here; <results>Results</results> counts every session of this activity, and <data>Data</data> exports the statements of all of them.',
   refusedBatches_one: '{{count, number}} batch refused',
   refusedBatches_other: '{{count, number}} batches refused',
   /** The class of an activity whose class has no name (yet) in the answer. */

@@ -49,7 +49,7 @@ export const live: Catalog<typeof english> = {
   ended: 'finalizada {{time}}',
   nothingYet: 'nada todavía',
   noMatch: 'Ninguna sesión coincide con estos filtros.',
-  cut: 'Aquí solo se listan y cuentan las {{shown, number}} sesiones más recientes; <results>Resultados</results> cuenta todas las sesiones de esta actividad, y <data>Datos</data> las exporta todas.',
+  cut: 'Aquí solo se listan y cuentan las {{shown, number}} sesiones más recientes; <results>Resultados</results> cuenta todas las sesiones de esta actividad, y <data>Datos</data> exporta las trazas de todas ellas.',
   refusedBatches_one: '{{count, number}} lote rechazado',
   refusedBatches_other: '{{count, number}} lotes rechazados',
   theClass: 'la clase',
