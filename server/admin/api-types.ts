@@ -621,6 +621,11 @@ export interface RollCall {
    * heard from since then: this morning's sessions do not count for the afternoon.
    */
   lessonSince: string | null;
+  /**
+   * The class's students with no session of their own in this activity (this lesson's, when lessonSince is set),
+   * among all its sessions: Live's Not started yet, by username. Live's session list holds only the 500 most recent.
+   */
+  notStarted: NotStartedStudent[];
   /** The class's students whose latest session in another activity was heard from in the last hour. */
   elsewhere: StudentElsewhere[];
   /** Roster students with a session in this activity (this lesson's, when lessonSince is set) who are not in its class. */

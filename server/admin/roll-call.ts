@@ -6,6 +6,7 @@ import { prepared } from '../store/prepared.js';
 import { getSetting } from '../store/settings-repo.js';
 import { isoAt } from '../util/time.js';
 import type { RollCall, StudentElsewhere, StudentOutsider, StudentRefused } from './api-types.js';
+import { readStudentsNotStarted } from './roll-call-not-started.js';
 import { classNames, classNamesSql } from './student-classes.js';
 
 /** A session heard from longer ago than this is an earlier lesson, not where a student missing from this one is. */
@@ -29,6 +30,7 @@ export function readRollCall(db: Db, activity: Activity, now: number): RollCall 
   return {
     serverTime: new Date(now).toISOString(),
     lessonSince: since,
+    notStarted: activity.classId ? readStudentsNotStarted(db, activity.classId, activity.id, since) : [],
     elsewhere: activity.classId ? studentsElsewhere(db, activity.classId, activity.id, isoAt(now - ELSEWHERE_MS)) : [],
     outsiders: activity.classId ? readOutsiders(db, activity.classId, activity.id, since) : [],
     refused: activity.classId ? studentsRefused(db, activity.classId, latest(since, isoAt(now - ELSEWHERE_MS))) : [],

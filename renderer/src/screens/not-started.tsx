@@ -45,18 +45,22 @@ export function NotStarted({ activityId, classId, className, sessions }: Props) 
   const clocks = useClocks();
   const { now } = useAnswerClocks(failed.data, clocks);
   const { now: rollCallNow } = useAnswerClocks(rollCall.data, clocks);
-  if (!roster.data) return null;
+  // Who has started is the server's answer, asked of every session: the list Live holds is the 500 most recent, and a
+  // student who played only before those is not missing. Until it answers, nobody is named.
+  if (!roster.data || !rollCall.data) return null;
   const enrolled = roster.data.students.filter((student) => student.role === 'student').length;
   const failedLogins = failed.data?.failedLogins ?? [];
-  const lessonSince = rollCall.data?.lessonSince ?? null;
-  const elsewhere = new Map((rollCall.data?.elsewhere ?? []).map((student) => [student.username.toLowerCase(), student]));
+  const lessonSince = rollCall.data.lessonSince;
+  const notStarted = new Set(rollCall.data.notStarted.map((student) => student.username.toLowerCase()));
+  const elsewhere = new Map(rollCall.data.elsewhere.map((student) => [student.username.toLowerCase(), student]));
   const failedOf = new Map(failedLogins.map((login) => [login.username.toLowerCase(), login]));
   // Refused by another class's activity (its code typed by mistake): as a failed login, the one to go to first.
-  const refusedOf = new Map((rollCall.data?.refused ?? []).map((refused) => [refused.username.toLowerCase(), refused]));
+  const refusedOf = new Map(rollCall.data.refused.map((refused) => [refused.username.toLowerCase(), refused]));
   const missing = elsewhereAfterFailed(
     failedLoginsFirst(
+      // A session Live just received counts at once, before the server's answer is asked again.
       studentsNotStarted(
-        roster.data.students,
+        roster.data.students.filter((student) => notStarted.has(student.username.toLowerCase())),
         sessionsOfLesson(sessions, lessonSince).map((session) => session.player),
       ),
       failedLogins,
@@ -64,7 +68,7 @@ export function NotStarted({ activityId, classId, className, sessions }: Props) 
     new Set([...failedOf.keys(), ...refusedOf.keys()]),
     new Set(elsewhere.keys()),
   );
-  const outsiders = rollCall.data?.outsiders ?? [];
+  const outsiders = rollCall.data.outsiders;
   return (
     <>
       {enrolled > 0 && missing.length > 0 && (
