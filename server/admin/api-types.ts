@@ -500,6 +500,12 @@ export interface PlayerProfile extends PlayerSummary {
   classes?: string[];
 }
 
+/** An activity a player has data in (GET /admin/api/players/:id's `activities`): where their data can be erased. */
+export interface PlayerActivity {
+  id: string;
+  name: string;
+}
+
 export interface RatePoint {
   /** Start of the minute, ISO 8601 UTC, by the clock `stored` is read from (docs/clock.md). */
   minute: string;

@@ -7,6 +7,7 @@ import { wording } from '../i18n/wording.js';
 import { findStudentByUsername } from '../store/students-repo.js';
 import { writeDrained } from '../util/drained.js';
 import { AdminError } from './admin-error.js';
+import { readPlayerActivities } from './player-activities.js';
 import { playersAnswer } from './players-answer.js';
 import { readPlayer } from './read-players.js';
 import { readPlayerSessions } from './read-sessions.js';
@@ -38,6 +39,8 @@ export function playerRoutes(ctx: AppContext): express.Router {
       ...player,
       sessionList: sessionList.slice(0, PLAYER_SESSIONS),
       timeline: timeline.slice(0, timelineLimit),
+      // Every activity the player has sessions in, not only the listed sessions': where their data can be erased.
+      activities: readPlayerActivities(ctx.db, playerId),
       // Only when cut: otherwise the answer is as it always was.
       ...(sessionList.length > PLAYER_SESSIONS ? { moreSessions: true } : {}),
       ...(timeline.length > timelineLimit ? { moreStatements: true } : {}),

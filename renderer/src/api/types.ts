@@ -7,6 +7,7 @@ import type {
   ChangesEvent,
   ConnectInfo,
   Overview,
+  PlayerActivity,
   PlayerProfile,
   PlayerRef,
   PlayerSummary,
@@ -35,6 +36,8 @@ export interface PlayerSession extends Session {
 export interface PlayerDetail extends PlayerProfile {
   sessionList: PlayerSession[];
   timeline: StatementRow[];
+  /** Every activity the player has sessions in, the latest played first (not only the 200 listed sessions'). */
+  activities: PlayerActivity[];
   /** Present when the player has sessions older than the 200 listed. */
   moreSessions?: boolean;
   /** Present when the player has statements older than the timeline's (the 100 most recent, or ?limit=). */

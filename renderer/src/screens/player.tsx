@@ -78,7 +78,7 @@ function PlayerFacts({ detail }: { detail: PlayerDetail }) {
 
 function PlayerDetails({ detail, onErased }: { detail: PlayerDetail; onErased: () => void }) {
   const { t } = useTranslation('players');
-  const { player, publicId, sessionList, timeline, moreSessions, moreStatements } = detail;
+  const { player, publicId, sessionList, timeline, activities, moreSessions, moreStatements } = detail;
   const accessHref = `/admin/api/players/${encodeURIComponent(player.id)}/access`;
   const dataHref = `/data?player=${encodeURIComponent(publicId)}`;
   return (
@@ -94,7 +94,8 @@ function PlayerDetails({ detail, onErased }: { detail: PlayerDetail; onErased: (
       <ErasePlayer
         playerId={player.id}
         label={playerLabel(player)}
-        activities={[...new Map(sessionList.filter((s) => s.activityId).map((s) => [s.activityId as string, { id: s.activityId as string, name: s.activityName ?? '' }])).values()]}
+        // Every activity they have data in, as the server reads it: not only those of the 200 sessions listed below.
+        activities={activities}
         onErased={onErased}
       />
       <h2>{t('player.sessionsHeading')}</h2>
