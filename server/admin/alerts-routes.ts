@@ -36,11 +36,17 @@ export function alertsRoutes(ctx: AppContext): express.Router {
     const activity = requireActivity(ctx, activityId);
     const playerId = typeof req.query.player === 'string' && req.query.player ? req.query.player : undefined;
     const rules = engine.rulesOf(activity.id);
+    // ?limit= is the history's, read only with a player, as it always was.
+    const limit = playerId ? intParam(req.query.limit, { min: 1, max: 500, fallback: 100 }) : 0;
+    // One row past the limit tells whether the player's older alerts here were left out; `more` only then, else the
+    // answer as it was.
+    const history = playerId ? readPlayerAlerts(ctx.db, activity.id, playerId, limit + 1) : undefined;
     sendJson(res, 200, {
       activity: { id: activity.id, name: activity.name },
       rulesOn: enabledRuleCount(rules),
       students: readActivityAlerts(ctx.db, activity.id),
-      ...(playerId ? { history: readPlayerAlerts(ctx.db, activity.id, playerId, intParam(req.query.limit, { min: 1, max: 500, fallback: 100 })) } : {}),
+      ...(history ? { history: history.slice(0, limit) } : {}),
+      ...(history && history.length > limit ? { more: true } : {}),
     });
   });
 

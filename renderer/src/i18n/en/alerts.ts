@@ -34,6 +34,8 @@ export const alerts = {
   details: 'Details',
   hide: 'Hide',
   detailsFor: ' for {{player}}',
+  historyCut:
+    'Only the {{shown, number}} most recent alerts and warnings of this player in this activity are listed; <access>the file of everything Aula holds about this player</access> has every one.',
   count: {
     alerts_one: '{{count, number}} alert',
     alerts_other: '{{count, number}} alerts',

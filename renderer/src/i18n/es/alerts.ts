@@ -36,6 +36,8 @@ export const alerts: Catalog<typeof english> = {
   details: 'Detalles',
   hide: 'Ocultar',
   detailsFor: ' de {{player}}',
+  historyCut:
+    'Solo se listan las {{shown, number}} alertas y avisos más recientes de este jugador en esta actividad; <access>el archivo con todo lo que Aula guarda de este jugador</access> los tiene todos.',
   count: {
     alerts_one: '{{count, number}} alerta',
     alerts_other: '{{count, number}} alertas',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { apiPost } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { ActivityPicker } from '../../components/activity-picker';
@@ -68,7 +68,21 @@ function StudentRow({ student, activityId, onChanged }: { student: StudentAlerts
       </td>
       <td>
         {open ? (
-          <Items items={history.data?.history ?? student.items} onAcknowledge={acknowledge} />
+          <>
+            <Items items={history.data?.history ?? student.items} onAcknowledge={acknowledge} />
+            {/* The server sends the 100 most recent: a student flagged all term has more, all in the access file. */}
+            {history.data?.more && (
+              <p className="notice" role="status" data-testid="alerts-history-cut">
+                <Trans
+                  t={t}
+                  i18nKey="historyCut"
+                  values={{ shown: history.data.history?.length ?? 0 }}
+                  // biome-ignore lint/a11y/useAnchorContent: Trans puts the wording's <access> text inside
+                  components={{ access: <a href={`/admin/api/players/${encodeURIComponent(student.player.id)}/access`} download /> }}
+                />
+              </p>
+            )}
+          </>
         ) : (
           <span className="latest-cause">
             {cause ? alertText(cause) : ''} <span className="muted small">{cause ? formatTime(cause.raised) : ''}</span>

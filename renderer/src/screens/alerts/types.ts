@@ -11,6 +11,8 @@ export interface AlertsView {
   rulesOn: number;
   students: StudentAlerts[];
   history?: AlertItem[];
+  /** Present when the player has alerts here older than the history's (the 100 most recent, or ?limit=). */
+  more?: boolean;
 }
 
 export interface AlertCounts {

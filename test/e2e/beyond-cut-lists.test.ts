@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Collector } from '../../server/index.js';
+import { createAnonymousPlayer, findAnonymousPlayer } from '../../server/store/players-repo.js';
+import { openSession } from '../../server/store/sessions-repo.js';
+import { classWith, loggedInHeaders } from '../support/class-logins.js';
+import { makeActivity } from '../support/fixtures.js';
+import { startOk } from '../support/rage.js';
+import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
+
+// Lists cut to their most recent rows (Live's 500 sessions, a player's 200, an alert history's 100) were also what
+// other things were worked out from: after a term, Live named a student who had played as not started, a player's
+// page did not offer to erase their data in an activity played only early on, and a student's alert history in
+// Alerts & Warnings did not say older ones were left out.
+describe('What the teacher sees beyond the lists cut to their most recent rows', { skip: chromiumMissing }, () => {
+  let collector: Collector;
+  let dashboard: CollectorDashboard | undefined;
+  before(async () => {
+    dashboard = await collectorDashboard();
+    ({ collector } = dashboard);
+  });
+  after(() => dashboard?.close());
+
+  test("Live: a student whose only session is older than the 500 listed is not named in Not started yet", { timeout: 60_000 }, async () => {
+    const page = (dashboard as CollectorDashboard).page;
+    const { db } = collector.context;
+    const classId = await classWith(collector.url, '3B', ['ana', 'ben']);
+    const activity = makeActivity(db, { name: 'Fractions', classId });
+    await startOk(collector.url, activity.trackingCode, { headers: await loggedInHeaders(collector.url, 'ana') });
+    db.transaction(() => {
+      const player = createAnonymousPlayer(db);
+      for (let i = 0; i < 520; i++) openSession(db, { activityId: activity.id, versionId: activity.versionId }, player);
+    })();
+
+    await page.goto(`${collector.url}/`);
+    await page.locator('#activity-picker').selectOption(activity.id);
+    await page.getByTestId('live-cut').waitFor();
+    const missing = page.getByRole('region', { name: /Not started yet/ });
+    await missing.waitFor();
+    assert.equal(await missing.getByRole('heading').textContent(), 'Not started yet: 1 of 2 students of 3B');
+    assert.equal(await missing.locator('.not-started-names').textContent(), 'ben');
+  });
+
+  test("a player's page offers to erase their data in an activity played only before their 200 listed sessions", { timeout: 60_000 }, async () => {
+    const page = (dashboard as CollectorDashboard).page;
+    const { db } = collector.context;
+    const autumn = makeActivity(db, { name: 'Autumn quiz' });
+    const term = makeActivity(db, { name: 'All term' });
+    const first = await startOk(collector.url, autumn.trackingCode);
+    const player = findAnonymousPlayer(db, first.playerId);
+    assert.ok(player);
+    db.transaction(() => {
+      for (let i = 0; i < 200; i++) openSession(db, { activityId: term.id, versionId: term.versionId }, player);
+    })();
+
+    await page.goto(`${collector.url}/players/${player.id}`);
+    await page.getByTestId('player-sessions-cut').waitFor();
+    await page.getByRole('button', { name: "Erase this player's data…" }).click();
+    const where = page.getByLabel('Erase where');
+    assert.deepEqual(await where.locator('option').allTextContents(), [
+      'everywhere (and the player itself)',
+      'only in All term',
+      'only in Autumn quiz',
+    ]);
+
+    // Erased there: the autumn session goes, the term's 200 stay.
+    await where.selectOption({ label: 'only in Autumn quiz' });
+    await page.getByLabel('I understand this cannot be undone').check();
+    await page.getByRole('button', { name: 'Erase', exact: true }).click();
+    await page.getByText(/^Erased 0 statements and 1 session\./).waitFor();
+    assert.equal((db.prepare('SELECT count(*) AS n FROM sessions WHERE player_id = ?').get(player.id) as { n: number }).n, 200);
+  });
+
+  test("Alerts & Warnings: a student's 101 alerts in the activity, Details says only the 100 most recent are listed", { timeout: 60_000 }, async () => {
+    const page = (dashboard as CollectorDashboard).page;
+    const { db } = collector.context;
+    const activity = makeActivity(db, { name: 'Alerts all term' });
+    const started = await startOk(collector.url, activity.trackingCode);
+    const player = findAnonymousPlayer(db, started.playerId);
+    assert.ok(player);
+    const session = db.prepare('SELECT id FROM sessions WHERE player_id = ?').get(player.id) as { id: number };
+    // As the rules engine stores an Idle warning, one a minute.
+    const raise = db.prepare(
+      `INSERT INTO alerts (activity_id, session_id, player_id, rule_key, severity, message, raised) VALUES (?, ?, ?, 'idle', 'warning', 'Idle for 3 min or more', ?)`,
+    );
+    db.transaction(() => {
+      for (let i = 0; i < 101; i++) raise.run(activity.id, session.id, player.id, new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString());
+    })();
+
+    await page.goto(`${collector.url}/alerts`);
+    await page.locator('#alerts-activity').selectOption(activity.id);
+    const row = page.locator('.alerts-table tbody tr', { hasText: player.animalName });
+    await row.getByRole('button', { name: 'Details' }).click();
+    const notice = row.getByTestId('alerts-history-cut');
+    await notice.waitFor();
+    assert.equal(
+      await notice.textContent(),
+      'Only the 100 most recent alerts and warnings of this player in this activity are listed; the file of everything Aula holds about this player has every one.',
+    );
+    assert.equal(await row.locator('.alert-items li').count(), 100);
+    assert.equal(await notice.getByRole('link').getAttribute('href'), `/admin/api/players/${player.id}/access`);
+  });
+});
