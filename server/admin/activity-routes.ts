@@ -11,6 +11,7 @@ import { AdminError } from './admin-error.js';
 import { backupAfterClose } from './backup-list.js';
 import { playersAnswer } from './players-answer.js';
 import { listClasses, readActivities, readActivity, view } from './read-activities.js';
+import { cutAt, whenCut } from './read-past-limit.js';
 import { readRate, withClockMinutes } from './read-rate.js';
 import { readActivitySessions } from './read-sessions.js';
 import { intParam, parseBody } from './validate.js';
@@ -106,8 +107,8 @@ export function activityRoutes(ctx: AppContext): express.Router {
     const limit = intParam(req.query.limit, { min: 1, max: 2000, fallback: 500 });
     const now = ctx.now();
     // One row past the limit tells whether older sessions were left out (an activity used all term has thousands).
-    const read = readActivitySessions(ctx.db, activity.id, limit + 1);
-    const sessions = read.slice(0, limit);
+    const read = cutAt(readActivitySessions(ctx.db, activity.id, limit + 1), limit);
+    const sessions = read.rows;
     // Live's idle badge counts what the Idle rule counts: not the time the laptop slept or its clock moved.
     const silences = rulesEngineFor(ctx).silentMs(
       sessions.filter((session) => session.ended === null),
@@ -118,7 +119,7 @@ export function activityRoutes(ctx: AppContext): express.Router {
       if (silentMs !== undefined) session.silentMs = silentMs;
     }
     // `more` only when cut: otherwise the answer is as it always was.
-    sendJson(res, 200, { serverTime: new Date(now).toISOString(), sessions, ...(read.length > limit ? { more: true } : {}) });
+    sendJson(res, 200, { serverTime: new Date(now).toISOString(), sessions, ...whenCut(read, 'more') });
   });
 
   router.get('/activities/:id/players', (req, res) => {

@@ -9,6 +9,7 @@ import { prepared } from '../store/prepared.js';
 import { isoNow } from '../util/time.js';
 import { AdminError } from './admin-error.js';
 import { readActivityAlerts, readAlertCounts, readAlertsOfPlayer, readPlayerAlerts } from './alerts-read.js';
+import { cutAt, whenCut } from './read-past-limit.js';
 import { readPlayer } from './read-players.js';
 import { intParam, parseBody } from './validate.js';
 
@@ -40,13 +41,12 @@ export function alertsRoutes(ctx: AppContext): express.Router {
     const limit = playerId ? intParam(req.query.limit, { min: 1, max: 500, fallback: 100 }) : 0;
     // One row past the limit tells whether the player's older alerts here were left out; `more` only then, else the
     // answer as it was.
-    const history = playerId ? readPlayerAlerts(ctx.db, activity.id, playerId, limit + 1) : undefined;
+    const history = playerId ? cutAt(readPlayerAlerts(ctx.db, activity.id, playerId, limit + 1), limit) : undefined;
     sendJson(res, 200, {
       activity: { id: activity.id, name: activity.name },
       rulesOn: enabledRuleCount(rules),
       students: readActivityAlerts(ctx.db, activity.id),
-      ...(history ? { history: history.slice(0, limit) } : {}),
-      ...(history && history.length > limit ? { more: true } : {}),
+      ...(history ? { history: history.rows, ...whenCut(history, 'more') } : {}),
     });
   });
 
@@ -56,8 +56,8 @@ export function alertsRoutes(ctx: AppContext): express.Router {
     if (!player) throw new AdminError(404, 'player-not-found', 'There is no such player.');
     const limit = intParam(req.query.limit, { min: 1, max: 500, fallback: 100 });
     // One row past the limit tells whether older alerts were left out; `more` only then, else the answer as it was.
-    const alerts = readAlertsOfPlayer(ctx.db, player.player.id, limit + 1);
-    sendJson(res, 200, { alerts: alerts.slice(0, limit), ...(alerts.length > limit ? { more: true } : {}) });
+    const alerts = cutAt(readAlertsOfPlayer(ctx.db, player.player.id, limit + 1), limit);
+    sendJson(res, 200, { alerts: alerts.rows, ...whenCut(alerts, 'more') });
   });
 
   router.post('/alerts/:id/acknowledge', async (req, res) => {

@@ -11,6 +11,7 @@ import { word, wording } from '../i18n/wording.js';
 import { rulesEngineFor } from '../rules/engine-registry.js';
 import { isoNow } from '../util/time.js';
 import { AdminError } from './admin-error.js';
+import { cutAt, whenCut } from './read-past-limit.js';
 import { intParam, optionalString, parseBody } from './validate.js';
 
 const eraseBody = z.object({
@@ -55,8 +56,8 @@ export function erasureRoutes(ctx: AppContext): express.Router {
     const limit = intParam(req.query.limit, { min: 1, max: 1000, fallback: 100 });
     // One row past the limit tells whether older erasures were left out (?limit= up to 1,000 reaches them): `more`
     // only then, else the answer as it was.
-    const erasures = readErasures(ctx.db, limit + 1);
-    sendJson(res, 200, { erasures: erasures.slice(0, limit), ...(erasures.length > limit ? { more: true } : {}) });
+    const erasures = cutAt(readErasures(ctx.db, limit + 1), limit);
+    sendJson(res, 200, { erasures: erasures.rows, ...whenCut(erasures, 'more') });
   });
 
   router.get('/erasures/preview', (req, res) => {

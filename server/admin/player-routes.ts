@@ -9,6 +9,7 @@ import { writeDrained } from '../util/drained.js';
 import { AdminError } from './admin-error.js';
 import { readPlayerActivities } from './player-activities.js';
 import { playersAnswer } from './players-answer.js';
+import { cutAt, whenCut } from './read-past-limit.js';
 import { readPlayer } from './read-players.js';
 import { readPlayerSessions } from './read-sessions.js';
 import { readStatements } from './read-statements.js';
@@ -33,17 +34,17 @@ export function playerRoutes(ctx: AppContext): express.Router {
     if (!player) throw new AdminError(404, 'player-not-found', wording('player.notFound'));
     const timelineLimit = intParam(req.query.limit, { min: 1, max: 500, fallback: 100 });
     // One row past each limit tells whether older ones were left out: a student who played all term has more.
-    const sessionList = readPlayerSessions(ctx.db, playerId, PLAYER_SESSIONS + 1);
-    const timeline = await readStatements(ctx.db, { playerId, limit: timelineLimit + 1 });
+    const sessionList = cutAt(readPlayerSessions(ctx.db, playerId, PLAYER_SESSIONS + 1), PLAYER_SESSIONS);
+    const timeline = cutAt(await readStatements(ctx.db, { playerId, limit: timelineLimit + 1 }), timelineLimit);
     sendJson(res, 200, {
       ...player,
-      sessionList: sessionList.slice(0, PLAYER_SESSIONS),
-      timeline: timeline.slice(0, timelineLimit),
+      sessionList: sessionList.rows,
+      timeline: timeline.rows,
       // Every activity the player has sessions in, not only the listed sessions': where their data can be erased.
       activities: readPlayerActivities(ctx.db, playerId),
       // Only when cut: otherwise the answer is as it always was.
-      ...(sessionList.length > PLAYER_SESSIONS ? { moreSessions: true } : {}),
-      ...(timeline.length > timelineLimit ? { moreStatements: true } : {}),
+      ...whenCut(sessionList, 'moreSessions'),
+      ...whenCut(timeline, 'moreStatements'),
     });
   });
 

@@ -2,6 +2,7 @@ import type { Db } from '../store/open-database.js';
 import type { PlayerSummary } from './api-types.js';
 import { playerKindParam } from './player-kind.js';
 import { playerSearchParam } from './player-search.js';
+import { cutAt, whenCut } from './read-past-limit.js';
 import { readPlayers } from './read-players.js';
 
 /** GET /players and /activities/:id/players: the most recently seen `limit` players, and whether there are others. */
@@ -16,6 +17,6 @@ export interface PlayersAnswer {
 
 /** The players matching `?q=` (a name or id) and `?kind=` (anonymous, identified or xapi), one more read to tell `more`. */
 export function playersAnswer(db: Db, activityId: string | undefined, limit: number, query: { q?: unknown; kind?: unknown }): PlayersAnswer {
-  const rows = readPlayers(db, activityId, limit + 1, playerSearchParam(query.q), playerKindParam(query.kind));
-  return rows.length > limit ? { players: rows.slice(0, limit), more: true } : { players: rows };
+  const players = cutAt(readPlayers(db, activityId, limit + 1, playerSearchParam(query.q), playerKindParam(query.kind)), limit);
+  return { players: players.rows, ...whenCut(players, 'more') };
 }
