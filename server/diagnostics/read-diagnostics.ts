@@ -4,6 +4,7 @@ import { Messages } from '../collector/messages.js';
 import { intendedGameRequest, WRONG_PATH_ROUTE } from '../collector/wrong-path.js';
 import type { AppContext } from '../context.js';
 import { mdnsInfo } from '../mdns/start-mdns.js';
+import { plainAddress } from '../net/address-key.js';
 import { gameUrls, reachableUrls } from '../net/lan-addresses.js';
 import { rulesEngineFor } from '../rules/engine-registry.js';
 import { DEFAULT_IDLE_AFTER_MS, idleAfterMs } from '../rules/idle-after.js';
@@ -95,7 +96,10 @@ function rejectionGroups(ctx: AppContext, now: number): DiagnosticGroup[] {
     const studentWho = row.route === 'login' ? loginWho(row.sample) : row.route === 'start' && row.student ? studentWithClasses(ctx, row.student) : null;
     const student = studentWho && studentLabel(studentWho);
     const byStudent = row.route === 'login' || row.route === 'start';
-    const item = group.items.find((other) => other.detail === detail && other.address === row.address && (!byStudent || other.player === student));
+    // Compared as shown: on a collector serving IPv6 too, an IPv4 device's ::ffff:a.b.c.d was never its line's a.b.c.d,
+    // and each of its refusals made a line of its own.
+    const address = row.address === null ? null : plainAddress(row.address);
+    const item = group.items.find((other) => other.detail === detail && other.address === address && (!byStudent || other.player === student));
     if (item) {
       item.count += times;
       continue;
@@ -103,7 +107,7 @@ function rejectionGroups(ctx: AppContext, now: number): DiagnosticGroup[] {
     if (group.items.length >= MAX_ITEMS) {
       const others = unlisted.get(kind) ?? new Set<string>();
       unlisted.set(kind, others);
-      others.add(JSON.stringify([detail, row.address, byStudent ? student : null]));
+      others.add(JSON.stringify([detail, address, byStudent ? student : null]));
       group.more = others.size;
       continue;
     }
@@ -111,7 +115,7 @@ function rejectionGroups(ctx: AppContext, now: number): DiagnosticGroup[] {
     const who = row.sessionId === null ? undefined : whoseSession(row.sessionId);
     group.items.push({
       time: row.time,
-      address: row.address?.replace(/^::ffff:/, '') ?? null,
+      address,
       detail,
       count: times,
       sample: code === null && student === null && wrongPath === null ? row.sample : null,
