@@ -98,6 +98,6 @@ describe('What the teacher sees beyond the lists cut to their most recent rows',
       'Only the 100 most recent alerts and warnings of this player in this activity are listed; the file of everything Aula holds about this player has every one.',
     );
     assert.equal(await row.locator('.alert-items li').count(), 100);
-    assert.equal(await notice.getByRole('link').getAttribute('href'), `/admin/api/players/${player.id}/access`);
+    assert.equal(await notice.getByRole('link').getAttribute('href'), `/admin/api/players/${player.id}/access?lang=en`);
   });
 });

@@ -37,7 +37,7 @@ describe("A player's page says when it lists only their most recent sessions, st
       await sessions.textContent(),
       'Only the 200 most recent sessions are listed; the file of everything Aula holds about this player has every one.',
     );
-    assert.equal(await sessions.getByRole('link').getAttribute('href'), `/admin/api/players/${player.id}/access`);
+    assert.equal(await sessions.getByRole('link').getAttribute('href'), `/admin/api/players/${player.id}/access?lang=en`);
     const timeline = page.getByTestId('player-timeline-cut');
     assert.equal(
       await timeline.textContent(),
@@ -75,7 +75,7 @@ describe("A player's page says when it lists only their most recent sessions, st
       'Only the 100 most recent alerts and warnings are listed; the file of everything Aula holds about this player has every one.',
     );
     assert.equal(await page.locator('.player-alerts li').count(), 100);
-    assert.equal(await notice.getByRole('link').getAttribute('href'), `/admin/api/players/${player.id}/access`);
+    assert.equal(await notice.getByRole('link').getAttribute('href'), `/admin/api/players/${player.id}/access?lang=en`);
     // Fewer sessions and statements than the page lists: neither is said to be cut.
     assert.equal(await page.getByTestId('player-sessions-cut').count(), 0);
     assert.equal(await page.getByTestId('player-timeline-cut').count(), 0);

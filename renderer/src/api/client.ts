@@ -39,6 +39,15 @@ export function languageHeaders(headers?: HeadersInit): Headers {
   return all;
 }
 
+/**
+ * A plain download link into the admin API (`<a href download>`: Results' CSV, an access file, an export), which the
+ * browser follows with its own Accept-Language: `lang` carries the dashboard's language instead, so a refusal reads as
+ * the dashboard does (server/i18n/request-language.ts).
+ */
+export function downloadHref(path: string): string {
+  return `${BASE}${path}${path.includes('?') ? '&' : '?'}lang=${currentLanguage()}`;
+}
+
 async function call<T>(path: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {

@@ -1,5 +1,6 @@
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { downloadHref } from '../../api/client';
 import { formatTime } from '../../format/time';
 import { DeleteStudentAccount } from './delete-student-account';
 import { RemoveStudent } from './remove-student';
@@ -76,7 +77,7 @@ export function StudentTable({ classId, className, students, onChanged }: Props)
                     {/* The access request's file, as on a player's page: a student who never played has no such page. */}
                     <a
                       className="button-small"
-                      href={`/admin/api/students/${encodeURIComponent(student.username)}/access`}
+                      href={downloadHref(`/students/${encodeURIComponent(student.username)}/access`)}
                       download
                       aria-label={t('table.accessRequestLabel', { username: student.username })}
                       title={t('table.accessRequestTitle')}

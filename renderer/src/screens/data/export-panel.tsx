@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiGet } from '../../api/client';
+import { apiGet, downloadHref } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { useDashboardData } from '../../data';
 import { lessonCut } from '../../format/lesson-cut';
@@ -99,7 +99,7 @@ export function ExportPanel() {
     const id = `export-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     const params = query(choices);
     params.set('progress', id);
-    const path = `/admin/api/data/export?${params}`;
+    const path = downloadHref(`/data/export?${params}`);
     const code = activities.data?.activities.find((a) => a.trackingCode === choices.activity)?.trackingCode;
     const suggestedName = `aula-${new Date().toISOString().slice(0, 10)}${code ? `-${code}` : ''}.${EXTENSIONS[choices.format]}`;
     setProgress({ done: 0, total: count ?? 0, finished: false, failed: false });

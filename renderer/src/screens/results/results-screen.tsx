@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ActivityResults } from '../../../../server/admin/api-types.js';
+import { downloadHref } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { ActivityPicker } from '../../components/activity-picker';
 import { PlayerName } from '../../components/player-name';
@@ -65,7 +66,7 @@ export function ResultsScreen() {
       <div className="screen-head">
         <ScreenTitle title={t('title')}>{t('title')}</ScreenTitle>
         <ActivityPicker id="results-activity" />
-        <a className="button-small" href={`/admin/api/activities/${encodeURIComponent(activityId)}/results.csv`} download>
+        <a className="button-small" href={downloadHref(`/activities/${encodeURIComponent(activityId)}/results.csv`)} download>
           {t('downloadCsv')}
         </a>
       </div>
