@@ -11,7 +11,7 @@ import { setDesktopLanguage, systemLanguage } from './i18n/setup.js';
 import { allowPermission, attachNavigationGuard } from './navigation-guard.js';
 import { appPaths } from './paths.js';
 import { createQuitFlow } from './quit-flow.js';
-import { createServerHost, findFreePort, type HostStart } from './server-host.js';
+import { createServerHost, findFreePort, type HostStart, loggedProblem } from './server-host.js';
 import { collectorConfig, type DesktopSettings, loadSettings, settingsPath, updateSettings } from './settings.js';
 import { claimSingleInstance } from './single-instance.js';
 import { cannotStartTitle, problemDialog, settingsProblemDialog } from './startup-problem.js';
@@ -73,7 +73,8 @@ async function launch(): Promise<void> {
   setDesktopLanguage(systemLanguage(app));
   const loaded = loadSettings(home);
   if (loaded.problem) {
-    log.warn(loaded.problem);
+    // The log in English (support reads it), the dialog in the app's language.
+    log.warn(loaded.problemInEnglish ?? loaded.problem);
     const box = settingsProblemDialog(loaded.problem);
     await dialog.showMessageBox({ type: 'warning', title: box.title, message: box.message, detail: box.detail, buttons: box.buttons, noLink: true });
   }
@@ -103,7 +104,7 @@ async function startCollector(): Promise<Collector | undefined> {
     if (result.ok) {
       return result.collector;
     }
-    log.error({ problem: result.problem }, 'the collector did not start');
+    log.error({ problem: loggedProblem(result.problem) }, 'the collector did not start');
     const dataDir = config.dataDir;
     const portProblem = result.problem.kind === 'port-taken' || result.problem.kind === 'port-refused';
     const freePort = portProblem ? await findFreePort(config.port ?? settings.port, config.host ?? '0.0.0.0') : undefined;

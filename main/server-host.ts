@@ -2,10 +2,13 @@ import net from 'node:net';
 import type { Collector, ConfigInput } from '../server/index.js';
 import { CollectorRunningError } from '../server/store/collector-lock.js';
 import { DatabaseDamagedError, DatabaseTooNewError } from '../server/store/open-database.js';
-import { t } from './i18n/setup.js';
+import { wordedTwice } from './i18n/setup.js';
 
-/** Why the collector did not start, in terms the error window can act on. */
-export type StartProblem =
+/**
+ * Why the collector did not start, in terms the error window can act on. `message` is what the window shows; when Aula
+ * worded it in the app's language, `english` is the same for the log (loggedProblem).
+ */
+export type StartProblem = (
   | { kind: 'port-taken'; port: number; message: string }
   | { kind: 'port-refused'; port: number; message: string }
   | { kind: 'database'; dataDir: string; message: string }
@@ -14,7 +17,14 @@ export type StartProblem =
   | { kind: 'timeout'; seconds: number; message: string }
   /** An AULA_* variable (or a saved setting) with a value the collector cannot take; `variables` names the variables. */
   | { kind: 'config'; message: string; variables: string[] }
-  | { kind: 'other'; message: string };
+  | { kind: 'other'; message: string }
+) & { english?: string };
+
+/** The problem as the log keeps it: in English, which support reads, whatever language the window showed it in. */
+export function loggedProblem(problem: StartProblem): StartProblem {
+  const { english, ...shown } = problem;
+  return english === undefined ? shown : { ...shown, message: english };
+}
 
 export type HostStart = { ok: true; collector: Collector } | { ok: false; problem: StartProblem };
 
@@ -43,9 +53,10 @@ export function classifyStartError(error: unknown, config: ConfigInput): StartPr
   if (error instanceof CollectorRunningError) return { kind: 'in-use', dataDir: config.dataDir, message };
   if (failure?.syscall === 'listen' || failure?.code === 'EADDRINUSE') {
     if (failure.code === 'EADDRINUSE') {
-      return { kind: 'port-taken', port, message: t('startup.collector.portTaken', { port }) };
+      return { kind: 'port-taken', port, ...wordedTwice((word) => word('startup.collector.portTaken', { port })) };
     }
-    return { kind: 'port-refused', port, message: t('startup.collector.portRefused', { port, code: String(failure.code) }) };
+    const code = String(failure.code);
+    return { kind: 'port-refused', port, ...wordedTwice((word) => word('startup.collector.portRefused', { port, code })) };
   }
   const sqlite = typeof failure?.code === 'string' && failure.code.startsWith('SQLITE_');
   const refused = error instanceof DatabaseTooNewError || error instanceof DatabaseDamagedError;
@@ -80,7 +91,7 @@ export function createServerHost(options: ServerHostOptions): ServerHost {
           const seconds = Math.round(timeoutMs / 1000);
           return {
             ok: false,
-            problem: { kind: 'timeout', seconds, message: t('startup.collector.timeout', { seconds }) },
+            problem: { kind: 'timeout', seconds, ...wordedTwice((word) => word('startup.collector.timeout', { seconds })) },
           };
         }
         current = winner;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { ConfigInput } from '../server/config.js';
 import { LANGUAGES, type Language } from './i18n/languages.js';
-import { type DesktopKey, t } from './i18n/setup.js';
+import { type DesktopKey, type Word, wordedTwice } from './i18n/setup.js';
 
 /**
  * The desktop app's own settings. They live in the default per-user folder (Electron's userData, the same folder
@@ -52,6 +52,14 @@ export interface LoadedSettings {
   settings: DesktopSettings;
   /** Set when the file existed but could not be used; the defaults apply and the file is left for the teacher. */
   problem?: string;
+  /** The same problem in English, for the log (support reads English logs); set with problem. */
+  problemInEnglish?: string;
+}
+
+/** The defaults, and why the saved file was not used: in the app's language (the dialog) and in English (the log). */
+function defaultsBecause(phrase: (word: Word) => string): LoadedSettings {
+  const { message, english } = wordedTwice(phrase);
+  return { settings: desktopSettingsSchema.parse({}), problem: message, problemInEnglish: english };
 }
 
 export function settingsPath(homeDir: string): string {
@@ -65,23 +73,25 @@ export function loadSettings(homeDir: string): LoadedSettings {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: desktopSettingsSchema.parse({}) };
-    return { settings: desktopSettingsSchema.parse({}), problem: t('savedSettings.cannotRead', { file, detail: (error as Error).message }) };
+    const detail = (error as Error).message;
+    return defaultsBecause((word) => word('savedSettings.cannotRead', { file, detail }));
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { settings: desktopSettingsSchema.parse({}), problem: t('savedSettings.notJson', { file }) };
+    return defaultsBecause((word) => word('savedSettings.notJson', { file }));
   }
   const parsed = desktopSettingsSchema.safeParse(json);
   if (!parsed.success) {
     const values = json as Record<string, unknown>;
-    const which = parsed.error.issues.map((issue) => {
-      const key = String(issue.path[0] ?? '');
-      const expected = Object.hasOwn(SETTING_EXPECTED, key) ? t(SETTING_EXPECTED[key as keyof DesktopSettings]) : issue.message;
-      return t('savedSettings.invalidValue', { key, value: String(JSON.stringify(values?.[key])), expected });
-    });
-    return { settings: desktopSettingsSchema.parse({}), problem: t('savedSettings.invalid', { file, which: which.join('; ') }) };
+    const which = (word: Word) =>
+      parsed.error.issues.map((issue) => {
+        const key = String(issue.path[0] ?? '');
+        const expected = Object.hasOwn(SETTING_EXPECTED, key) ? word(SETTING_EXPECTED[key as keyof DesktopSettings]) : issue.message;
+        return word('savedSettings.invalidValue', { key, value: String(JSON.stringify(values?.[key])), expected });
+      });
+    return defaultsBecause((word) => word('savedSettings.invalid', { file, which: which(word).join('; ') }));
   }
   return { settings: parsed.data };
 }

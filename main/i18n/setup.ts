@@ -32,6 +32,22 @@ export function t(key: DesktopKey, values?: Record<string, string | number>): st
   return i18n.t(key, values ?? {});
 }
 
+/** A way to word a key: `t` (the app's language) or English's (inEnglish). */
+export type Word = (key: DesktopKey, values?: Record<string, string | number>) => string;
+
+const english = i18n.getFixedT(FALLBACK_LANGUAGE);
+/** The wording of `key` in English, whatever the app's language. */
+const inEnglish: Word = (key, values) => english(key, values ?? {});
+
+/**
+ * What the app says both to the teacher and to its log: `message` in the app's language, for the dialogs, and
+ * `english`, for the log, which support reads in English whatever the system's language. `phrase` words it with the
+ * `word` it is given, so a sentence built of several wordings is English throughout.
+ */
+export function wordedTwice(phrase: (word: Word) => string): { message: string; english: string } {
+  return { message: phrase(t), english: phrase(inEnglish) };
+}
+
 /** What Electron knows of the system's languages (app.getPreferredSystemLanguages, then app.getLocale). */
 export interface SystemLanguages {
   getPreferredSystemLanguages(): string[];
