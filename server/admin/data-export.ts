@@ -7,9 +7,9 @@ import { exportToStream } from '../export/export-to.js';
 import { statementWhere, UnknownFilterValueError } from '../export/filters.js';
 import { countStatements } from '../export/statement-rows.js';
 import { type Language, word } from '../i18n/wording.js';
+import { spanishIssues } from '../i18n/zod-spanish.js';
 import { ensurePseudonymSalt } from '../normalize/index.js';
 import { AdminError } from './admin-error.js';
-import { spanishIssues } from './validate.js';
 
 const FILE_TYPES: Record<ExportOptions['format'], { type: string; extension: string }> = {
   ndjson: { type: 'application/x-ndjson; charset=utf-8', extension: 'ndjson' },

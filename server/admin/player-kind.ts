@@ -1,4 +1,5 @@
 import { wording } from '../i18n/wording.js';
+import { XAPI_PLAYER_PREFIX } from '../store/xapi-players.js';
 import { AdminError } from './admin-error.js';
 
 /**
@@ -9,7 +10,7 @@ export const PLAYER_KINDS = ['anonymous', 'identified', 'xapi'] as const;
 export type PlayerKind = (typeof PLAYER_KINDS)[number];
 
 /** A player an xAPI game identified: `identified`, with a playerId derived from its actor (isDerivedXapiPlayerId). */
-const XAPI_SQL = `(p.kind = 'identified' AND substr(p.public_id, 1, 5) = 'xapi-')`;
+const XAPI_SQL = `(p.kind = 'identified' AND substr(p.public_id, 1, ${XAPI_PLAYER_PREFIX.length}) = '${XAPI_PLAYER_PREFIX}')`;
 
 /**
  * The condition on `p` (players) for a kind, applied before the list's limit: filtered on the screen, "students" after

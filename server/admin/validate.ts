@@ -1,9 +1,8 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { fieldWording, type Language, word, wording } from '../i18n/wording.js';
+import { spanishIssues } from '../i18n/zod-spanish.js';
 import { AdminError } from './admin-error.js';
 
-// zod's own messages in Spanish, for one parse at a time (the English ones stay zod's global default).
-export const spanishIssues = z.locales.es().localeError;
 
 /**
  * A request body checked against its schema, or a 400 in the admin error shape naming the first problem. The field's

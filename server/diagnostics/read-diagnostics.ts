@@ -181,10 +181,11 @@ function sessionWho(ctx: AppContext, sessionId: number): SessionWho | undefined 
 /**
  * Sessions looked at for silent games: not ended, not finished (the game's own object completed, finished-game.ts: Live
  * says "finished", not idle, and the Idle rule leaves it alone), heard from in the hours the rules keep the laptop's
- * pauses for.
+ * pauses for. The most recently heard of them, so many that a silent game is left out only when more sessions than a
+ * large school plays at once were heard after it went silent (trackers seldom end a session, so a day's are all here).
  */
 const SILENT_CANDIDATES_MS = FORGET_SILENT_MS;
-const MAX_SILENT_CANDIDATES = 500;
+const MAX_SILENT_CANDIDATES = 2000;
 
 /**
  * The games silent for their activity's idle threshold and up to SILENT_WINDOW_MS more, counted as the Idle rule and

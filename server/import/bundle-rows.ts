@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { en } from '../i18n/en.js';
 import { type InEachLanguage, type Wording, wording } from '../i18n/wording.js';
+import { spanishIssues } from '../i18n/zod-spanish.js';
 import { isAbsoluteIri } from '../normalize/iri.js';
 import { ImportRefusedError } from './import-errors.js';
 
@@ -97,8 +98,6 @@ export const statementRowSchema = z.object({
 
 export type StatementRow = z.output<typeof statementRowSchema>;
 
-// zod's own messages in Spanish, for one parse at a time (the English ones stay zod's global default).
-const spanishIssues = z.locales.es().localeError;
 
 /** Line `line` (from 1) of the bundle's `name`, or a refusal naming the row's first problem in each language. */
 export function parseRow<Schema extends z.ZodType>(schema: Schema, value: unknown, name: string, line: number): z.output<Schema> {

@@ -78,7 +78,8 @@ function nameOfActor(actor: Json, email: string | undefined): string | null {
   return null;
 }
 
-const XAPI_PLAYER_PREFIX = 'xapi-';
+/** Begins every playerId derived from an xAPI actor (a roster username or a game's anonymous id never does). */
+export const XAPI_PLAYER_PREFIX = 'xapi-';
 
 /** Whether a playerId is one derived from an xAPI actor (derivedXapiPlayerId), not a roster student's or a game's. */
 export function isDerivedXapiPlayerId(publicId: string): boolean {
