@@ -5,6 +5,7 @@ import { startTestCollector } from '../support/collector.js';
 import { makeActivity } from '../support/fixtures.js';
 import { adminApi } from '../support/http.js';
 import { startOk } from '../support/rage.js';
+import { storeIdleWarnings } from '../support/stored-alerts.js';
 
 // A player's alert history and the erasure log list their 100 most recent rows: over a term there are more, and
 // nothing said so. Their answers say `more: true` when cut, and are as they were otherwise.
@@ -27,12 +28,7 @@ async function playerWithAlerts(count: number): Promise<string> {
   const activity = makeActivity(db, { name: `Term ${count}` });
   await startOk(collector.url, activity.trackingCode);
   const session = db.prepare('SELECT id, player_id AS playerId FROM sessions WHERE activity_id = ?').get(activity.id) as { id: number; playerId: string };
-  const raise = db.prepare(
-    `INSERT INTO alerts (activity_id, session_id, player_id, rule_key, severity, message, raised) VALUES (?, ?, ?, 'idle', 'warning', 'Idle for 3 min or more', ?)`,
-  );
-  db.transaction(() => {
-    for (let i = 0; i < count; i++) raise.run(activity.id, session.id, session.playerId, new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString());
-  })();
+  storeIdleWarnings(db, { activityId: activity.id, sessionId: session.id, playerId: session.playerId }, count);
   return session.playerId;
 }
 

@@ -5,6 +5,7 @@ import { startTestCollector } from '../support/collector.js';
 import { makeActivity } from '../support/fixtures.js';
 import { adminApi } from '../support/http.js';
 import { startOk } from '../support/rage.js';
+import { storeIdleWarnings } from '../support/stored-alerts.js';
 
 // Alerts & Warnings' Details for a student lists their 100 most recent alerts and warnings in the activity: over a
 // term there are more, and nothing said so. The answer says `more: true` when cut, and is as it was otherwise.
@@ -21,12 +22,7 @@ async function alertsOfOne(count: number): Promise<{ activityId: string; playerI
   const activity = makeActivity(db, { name: `Term ${count}` });
   await startOk(collector.url, activity.trackingCode);
   const session = db.prepare('SELECT id, player_id AS playerId FROM sessions WHERE activity_id = ?').get(activity.id) as { id: number; playerId: string };
-  const raise = db.prepare(
-    `INSERT INTO alerts (activity_id, session_id, player_id, rule_key, severity, message, raised) VALUES (?, ?, ?, 'idle', 'warning', 'Idle for 3 min or more', ?)`,
-  );
-  db.transaction(() => {
-    for (let i = 0; i < count; i++) raise.run(activity.id, session.id, session.playerId, new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString());
-  })();
+  storeIdleWarnings(db, { activityId: activity.id, sessionId: session.id, playerId: session.playerId }, count);
   return { activityId: activity.id, playerId: session.playerId };
 }
 

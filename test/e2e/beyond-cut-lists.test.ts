@@ -6,6 +6,7 @@ import { openSession } from '../../server/store/sessions-repo.js';
 import { classWith, loggedInHeaders } from '../support/class-logins.js';
 import { makeActivity } from '../support/fixtures.js';
 import { startOk } from '../support/rage.js';
+import { storeIdleWarnings } from '../support/stored-alerts.js';
 import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
 
 // Lists cut to their most recent rows (Live's 500 sessions, a player's 200, an alert history's 100) were also what
@@ -79,13 +80,7 @@ describe('What the teacher sees beyond the lists cut to their most recent rows',
     const player = findAnonymousPlayer(db, started.playerId);
     assert.ok(player);
     const session = db.prepare('SELECT id FROM sessions WHERE player_id = ?').get(player.id) as { id: number };
-    // As the rules engine stores an Idle warning, one a minute.
-    const raise = db.prepare(
-      `INSERT INTO alerts (activity_id, session_id, player_id, rule_key, severity, message, raised) VALUES (?, ?, ?, 'idle', 'warning', 'Idle for 3 min or more', ?)`,
-    );
-    db.transaction(() => {
-      for (let i = 0; i < 101; i++) raise.run(activity.id, session.id, player.id, new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString());
-    })();
+    storeIdleWarnings(db, { activityId: activity.id, sessionId: session.id, playerId: player.id }, 101);
 
     await page.goto(`${collector.url}/alerts`);
     await page.locator('#alerts-activity').selectOption(activity.id);

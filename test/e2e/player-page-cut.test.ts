@@ -5,6 +5,7 @@ import { findAnonymousPlayer } from '../../server/store/players-repo.js';
 import { openSession } from '../../server/store/sessions-repo.js';
 import { makeActivity } from '../support/fixtures.js';
 import { startOk, trackStatements } from '../support/rage.js';
+import { storeIdleWarnings } from '../support/stored-alerts.js';
 import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
 
 // A student who played all term: their page listed the 200 most recent sessions without saying so, and under the
@@ -59,13 +60,7 @@ describe("A player's page says when it lists only their most recent sessions, st
     const player = findAnonymousPlayer(db, started.playerId);
     assert.ok(player);
     const session = db.prepare('SELECT id FROM sessions WHERE player_id = ?').get(player.id) as { id: number };
-    // As the rules engine stores an Idle warning, one a minute.
-    const raise = db.prepare(
-      `INSERT INTO alerts (activity_id, session_id, player_id, rule_key, severity, message, raised) VALUES (?, ?, ?, 'idle', 'warning', 'Idle for 3 min or more', ?)`,
-    );
-    db.transaction(() => {
-      for (let i = 0; i < 101; i++) raise.run(activity.id, session.id, player.id, new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString());
-    })();
+    storeIdleWarnings(db, { activityId: activity.id, sessionId: session.id, playerId: player.id }, 101);
 
     await page.goto(`${collector.url}/players/${player.id}`);
     const notice = page.getByTestId('player-alerts-cut');
