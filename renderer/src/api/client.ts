@@ -48,6 +48,11 @@ export function downloadHref(path: string): string {
   return `${BASE}${path}${path.includes('?') ? '&' : '?'}lang=${currentLanguage()}`;
 }
 
+/** The file of everything Aula holds about a player (an access request), as a download link. */
+export function playerAccessHref(playerId: string): string {
+  return downloadHref(`/players/${encodeURIComponent(playerId)}/access`);
+}
+
 async function call<T>(path: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {

@@ -1,6 +1,6 @@
 import { Trans, useTranslation } from 'react-i18next';
 import type { PlayerAlertItem } from '../../../server/admin/api-types.js';
-import { apiPost, downloadHref } from '../api/client';
+import { apiPost, playerAccessHref } from '../api/client';
 import { useResource } from '../api/use-resource';
 import { EmptyState, ErrorBox } from '../components/states';
 import { formatTime } from '../format/time';
@@ -60,7 +60,7 @@ export function PlayerAlerts({ playerId }: { playerId: string }) {
             i18nKey="player.cut"
             values={{ shown: alerts?.length ?? 0 }}
             // biome-ignore lint/a11y/useAnchorContent: Trans puts the wording's <access> text inside
-            components={{ access: <a href={downloadHref(`/players/${encodeURIComponent(playerId)}/access`)} download /> }}
+            components={{ access: <a href={playerAccessHref(playerId)} download /> }}
           />
         </p>
       )}

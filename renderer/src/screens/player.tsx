@@ -1,5 +1,5 @@
 import { Trans, useTranslation } from 'react-i18next';
-import { ApiError, downloadHref } from '../api/client';
+import { ApiError, playerAccessHref } from '../api/client';
 import type { PlayerDetail } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { PlayerName } from '../components/player-name';
@@ -79,7 +79,7 @@ function PlayerFacts({ detail }: { detail: PlayerDetail }) {
 function PlayerDetails({ detail, onErased }: { detail: PlayerDetail; onErased: () => void }) {
   const { t } = useTranslation('players');
   const { player, publicId, sessionList, timeline, activities, moreSessions, moreStatements } = detail;
-  const accessHref = downloadHref(`/players/${encodeURIComponent(player.id)}/access`);
+  const accessHref = playerAccessHref(player.id);
   const dataHref = `/data?player=${encodeURIComponent(publicId)}`;
   return (
     <>

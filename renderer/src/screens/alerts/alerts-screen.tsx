@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { apiPost, downloadHref } from '../../api/client';
+import { apiPost, playerAccessHref } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { ActivityPicker } from '../../components/activity-picker';
 import { PlayerName } from '../../components/player-name';
@@ -78,7 +78,7 @@ function StudentRow({ student, activityId, onChanged }: { student: StudentAlerts
                   i18nKey="historyCut"
                   values={{ shown: history.data.history?.length ?? 0 }}
                   // biome-ignore lint/a11y/useAnchorContent: Trans puts the wording's <access> text inside
-                  components={{ access: <a href={downloadHref(`/players/${encodeURIComponent(student.player.id)}/access`)} download /> }}
+                  components={{ access: <a href={playerAccessHref(student.player.id)} download /> }}
                 />
               </p>
             )}
