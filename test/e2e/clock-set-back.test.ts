@@ -4,6 +4,7 @@ import type { Collector } from '../../server/index.js';
 import { makeActivity } from '../support/fixtures.js';
 import { startOk, statementS, track } from '../support/rage.js';
 import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
+import { movablePageClock, type PageClock } from './page-clock.js';
 
 const HOUR = 60 * 60_000;
 /** The laptop's clock as the collector reads it; the dashboard's window reads the same clock (set with setClock). */
@@ -13,26 +14,21 @@ describe("the dashboard when the laptop's clock is set back (docs/clock.md)", { 
   let collector: Collector;
   let page: Page;
   let dashboard: CollectorDashboard | undefined;
+  let pageClock: PageClock;
 
   before(async () => {
     dashboard = await collectorDashboard({ now: () => Date.now() + offset });
     ({ collector, page } = dashboard);
     // The page's wall clock moves as the laptop's does (its monotonic clock, performance.now, does not).
-    await page.addInitScript(() => {
-      const wall = Date.now.bind(Date);
-      const moved = window as unknown as { clockOffset: number };
-      moved.clockOffset = 0;
-      Date.now = () => wall() + moved.clockOffset;
-    });
+    pageClock = await movablePageClock(page);
   });
 
   after(() => dashboard?.close());
 
+  /** Sets the laptop's clock `ms` from real time: the collector's and the page's wall clock. */
   async function setClock(ms: number): Promise<void> {
+    await pageClock.move(ms - offset);
     offset = ms;
-    await page.evaluate((value) => {
-      (window as unknown as { clockOffset: number }).clockOffset = value;
-    }, ms);
   }
 
   async function play(trackingCode: string): Promise<string> {

@@ -6,6 +6,7 @@ import { rulesEngineFor } from '../../server/rules/engine-registry.js';
 import { makeActivity } from '../support/fixtures.js';
 import { startOk, statementS, track } from '../support/rage.js';
 import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
+import { movablePageClock, type PageClock } from './page-clock.js';
 
 const MIN = 60_000;
 /** The laptop's clock as the collector reads it (ctx.now): real time plus this. */
@@ -20,36 +21,18 @@ describe("Live's idle badge counts what the Idle rule counts: not the laptop's s
   let collector: Collector;
   let page: Page;
   let dashboard: CollectorDashboard | undefined;
+  /** The teacher's tablet: its wall clock and its monotonic clock, moved by the test as the tablet's would be. */
+  let tablet: PageClock;
 
   before(async () => {
     dashboard = await collectorDashboard({ now: () => Date.now() + offset });
     ({ collector, page } = dashboard);
     rulesEngineFor(collector.context).watchClocks({ wall: () => Date.now() + jumps, monotonic: () => performance.now() });
-    // The teacher's tablet: its wall clock and its monotonic clock, moved by the test as the tablet's would be.
-    await page.addInitScript(() => {
-      const wall = Date.now.bind(Date);
-      const monotonic = performance.now.bind(performance);
-      const moved = window as unknown as { wallOffset: number; monotonicOffset: number };
-      moved.wallOffset = 0;
-      moved.monotonicOffset = 0;
-      Date.now = () => wall() + moved.wallOffset;
-      performance.now = () => monotonic() + moved.monotonicOffset;
-    });
+    tablet = await movablePageClock(page);
   });
 
   after(() => dashboard?.close());
 
-  /** Moves the tablet's clocks by as much (the wall clock alone when it is set by hand). */
-  async function moveTablet(wallMs: number, monotonicMs: number): Promise<void> {
-    await page.evaluate(
-      ([wall, monotonic]) => {
-        const moved = window as unknown as { wallOffset: number; monotonicOffset: number };
-        moved.wallOffset += wall as number;
-        moved.monotonicOffset += monotonic as number;
-      },
-      [wallMs, monotonicMs],
-    );
-  }
 
   async function play(trackingCode: string) {
     const game = await startOk(collector.url, trackingCode);
@@ -73,7 +56,7 @@ describe("Live's idle badge counts what the Idle rule counts: not the laptop's s
     look();
     offset += 45 * MIN;
     jumps += 45 * MIN;
-    await moveTablet(45 * MIN, 45 * MIN);
+    await tablet.move(45 * MIN, 45 * MIN);
     const ben = await play(activity.trackingCode);
     await lastSeen(ben.playerAnimalName).waitFor();
     // Past the next tick of the badge's timer (every 5 s): what it shows then, not what it showed with the answer.
@@ -87,7 +70,7 @@ describe("Live's idle badge counts what the Idle rule counts: not the laptop's s
     const cy = await play(activity.trackingCode);
     // Four minutes pass, on the laptop and on the tablet alike.
     offset += 4 * MIN;
-    await moveTablet(4 * MIN, 4 * MIN);
+    await tablet.move(4 * MIN, 4 * MIN);
     await page.goto(`${collector.url}/`);
     await page.getByLabel('Activity').selectOption({ label: 'Geometry' });
     await lastSeen(cy.playerAnimalName).getByText('idle 4 min').waitFor();
@@ -96,7 +79,7 @@ describe("Live's idle badge counts what the Idle rule counts: not the laptop's s
     look();
     offset -= 60 * MIN;
     jumps -= 60 * MIN;
-    await moveTablet(-60 * MIN, 0);
+    await tablet.move(-60 * MIN, 0);
     await page.reload();
     await lastSeen(cy.playerAnimalName).waitFor();
     // Past the next tick of the badge's timer (every 5 s): what it shows then, not what it showed with the answer.

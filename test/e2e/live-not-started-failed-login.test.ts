@@ -6,6 +6,7 @@ import { makeActivity } from '../support/fixtures.js';
 import { postJson } from '../support/http.js';
 import { startOk } from '../support/rage.js';
 import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
+import { movablePageClock } from './page-clock.js';
 
 // The start of a lesson: one student is not playing because their password is wrong. Live's "Not started yet" says so.
 describe("Live's Not started yet names a student whose login failed, first and with when", { skip: chromiumMissing }, () => {
@@ -37,10 +38,7 @@ describe("Live's Not started yet names a student whose login failed, first and w
     const activity = makeActivity(collector.context.db, { name: 'Fractions', classId });
 
     // The teacher's tablet: its clock seven minutes ahead of the laptop's. "Just now" is by the laptop's clock.
-    await page.addInitScript((ahead) => {
-      const wall = Date.now.bind(Date);
-      Date.now = () => wall() + ahead;
-    }, 7 * 60_000);
+    await movablePageClock(page, { wallAheadMs: 7 * 60_000 });
     await page.goto(collector.url);
     const missing = page.getByRole('region', { name: /Not started yet/ });
     await missing.getByRole('heading', { name: 'Not started yet: 2 of 2 students of 3B' }).waitFor();

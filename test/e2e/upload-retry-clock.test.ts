@@ -5,6 +5,7 @@ import { seedClassroom } from '../api/export-support.js';
 import { startTestCollector } from '../support/collector.js';
 import { startScriptedLrs } from '../support/scripted-lrs.js';
 import { buildDashboard, chromiumMissing, launchChromium } from './browser-support.js';
+import { movablePageClock } from './page-clock.js';
 
 const MIN = 60_000;
 
@@ -30,10 +31,7 @@ describe("Data screen: an upload's countdown on a phone whose clock is not the l
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     page.setDefaultTimeout(15_000);
     // The teacher's phone: its clock five minutes ahead of the laptop's.
-    await page.addInitScript((ahead) => {
-      const wall = Date.now.bind(Date);
-      Date.now = () => wall() + ahead;
-    }, 5 * MIN);
+    await movablePageClock(page, { wallAheadMs: 5 * MIN });
     await page.goto(`${collector.url}/data`);
     await page.getByRole('heading', { name: 'Data', exact: true }).waitFor();
   });
