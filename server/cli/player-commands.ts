@@ -1,6 +1,6 @@
 import os from 'node:os';
 import type { Command } from 'commander';
-import { ErasureError, previewErasure } from '../erasure/erase-player.js';
+import { ErasureError, type ErasureReport, previewErasure } from '../erasure/erase-player.js';
 import { checkpointAfterErasure, erasureJob } from '../erasure/run-erasure.js';
 import { isoNow } from '../util/time.js';
 import { type DataDirOption, withDatabase } from './open-data.js';
@@ -18,6 +18,17 @@ function counts(c: { statements: number; sessions: number; results: number; aler
   // Refused requests only when there are some: most players have none, and the line stays the one scripts know.
   const refused = c.refusedRequests > 0 ? `, ${c.refusedRequests} refused requests` : '';
   return `${c.statements} statements, ${c.sessions} sessions, ${c.results} results, ${c.alerts} alerts${refused}`;
+}
+
+/** Nothing but the player record left (erased activity by activity before an erasure took the record too). */
+const recordOnly = (c: { statements: number; sessions: number; gameplays: number; results: number; alerts: number; refusedRequests: number }): boolean =>
+  c.statements + c.sessions + c.gameplays + c.results + c.alerts + c.refusedRequests === 0;
+
+/** What went, in one line: the player record is named when it went too (erasing in one activity: with the last of their data). */
+function erasedLine(report: ErasureReport): string {
+  if (recordOnly(report)) return 'Erased the player record: no other data of theirs was left.';
+  if (!report.playerRemoved) return `Erased ${counts(report)}.`;
+  return `Erased ${counts(report)}, and the player${report.scope === 'activity' ? ' (that was the last of their data)' : ''}.`;
 }
 
 export function registerPlayerCommands(program: Command, withDataDir: (command: Command) => Command): void {
@@ -38,6 +49,7 @@ export function registerPlayerCommands(program: Command, withDataDir: (command: 
           if (!options.yes) {
             const preview = previewErasure(db, target);
             if (options.json) printJson({ erased: false, ...preview });
+            else if (!options.activity && recordOnly(preview)) printLines(`Would erase the record of this ${preview.playerKind} player: no other data of theirs is left.`);
             else printLines(`Would erase ${counts(preview)} of this ${preview.playerKind} player${options.activity ? ' in that activity' : ', and the player itself'}.`);
             throw new CliError('Nothing erased. Run again with --yes to erase; this cannot be undone.');
           }
@@ -47,7 +59,7 @@ export function registerPlayerCommands(program: Command, withDataDir: (command: 
           const { sessionIds: _s, activityIds: _a, ...summary } = report;
           if (options.json) return printJson({ erased: true, ...summary });
           printLines(
-            `Erased ${counts(report)}${report.playerRemoved ? ', and the player' : ''}.`,
+            erasedLine(report),
             ...(report.uploaded > 0 ? [`${report.uploaded} of these statements had already been uploaded to an LRS: ask its administrator to erase them there too.`] : []),
             'A running dashboard shows the change at its next refresh. Backups made before now still hold the data: aula backup list names them, aula backup delete NAME deletes one.',
           );

@@ -178,10 +178,23 @@ export function eraseActivity(db: Db, activity: string, erasedBy: string, nowMs:
   const id = Number(
     db
       .prepare(
-        `INSERT INTO erasures (time, erased_by, scope, activity_id, player_kind, statements, sessions, gameplays, results, alerts, uploaded)
-         VALUES (?, ?, 'whole-activity', ?, 'all', ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO erasures (time, erased_by, scope, activity_id, player_kind, statements, sessions, gameplays, results, alerts, uploaded,
+           refused_requests, players_removed)
+         VALUES (?, ?, 'whole-activity', ?, 'all', ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(time, erasedBy, target.id, counts.statements, counts.sessions, counts.players, counts.results, counts.alerts, counts.uploaded).lastInsertRowid,
+      .run(
+        time,
+        erasedBy,
+        target.id,
+        counts.statements,
+        counts.sessions,
+        counts.players,
+        counts.results,
+        counts.alerts,
+        counts.uploaded,
+        counts.refusedRequests,
+        counts.playersRemoved,
+      ).lastInsertRowid,
   );
   // Kept so that a bundle made before the erasure cannot bring the data back (import-tables.ts leaves them out).
   const remember = db.prepare('INSERT OR IGNORE INTO erased_ids (kind, id, erasure_id) VALUES (?, ?, ?)');

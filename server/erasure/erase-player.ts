@@ -4,6 +4,7 @@ import { findPlayer } from '../store/find-player.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { deleteStatements } from '../store/statement-rows.js';
+import { playerLeftWithNothing } from './player-left-with-nothing.js';
 import { countPlayerRefusals, deletePlayerRefusals, playerRefusals } from './player-refusals.js';
 
 export class ErasureError extends Error {
@@ -43,7 +44,8 @@ export interface ErasureCounts {
 export interface PlayerRefusalCounts {
   /**
    * Refused requests that went with the player: those of their sessions, and a roster student's that name them by
-   * username (failed logins, refused starts; in one activity, only its refused starts). Not in the erasure log.
+   * username (failed logins, refused starts; in one activity, only its refused starts). The erasure log keeps it
+   * (`refusedRequests`, null on an erasure made before it did).
    */
   refusedRequests: number;
 }
@@ -56,7 +58,10 @@ export interface ErasureReport extends ErasureCounts, PlayerRefusalCounts {
   activityIds: string[];
   sessionIds: number[];
   playerKind: 'anonymous' | 'identified';
-  /** Whether the player record itself went (erasing everywhere). */
+  /**
+   * Whether the player record itself went: always when erasing everywhere, and when erasing in one activity took the
+   * last of their data (player-left-with-nothing.ts).
+   */
   playerRemoved: boolean;
 }
 
@@ -122,7 +127,8 @@ function sessionsOf(db: Db, r: Resolved): string {
  * Erases a player's data, in one activity or everywhere, inside one write transaction: statements (and their
  * xAPI index rows and upload state), sessions, gameplays, results, answers, alerts, and the refused requests of those
  * sessions or naming the student (player-refusals.ts); every maintained counter is brought down by exactly what went. Erasing everywhere removes the
- * player record too. The erasure log keeps who, when and how many — nothing that identifies the player.
+ * player record too, and so does erasing in one activity the last of their data; erasing everywhere a player with
+ * only that record left removes it. The erasure log keeps who, when and how many — nothing that identifies the player.
  * Call inside a write transaction; `secure_delete` on the connection overwrites the freed pages with zeros.
  */
 export function erasePlayer(db: Db, target: ErasureTarget, erasedBy: string, now: string): ErasureReport {
@@ -142,8 +148,11 @@ export function erasePlayer(db: Db, target: ErasureTarget, erasedBy: string, now
   const ids = JSON.stringify(sessions.map((s) => s.id));
   // A student's refused starts and failed logins are data of theirs too, even with nothing else left (a scope's only trace).
   const refusals = playerRefusals(db, r.playerId, r.activityId, ids);
-  if (sessions.length === 0 && gameplays.length === 0 && countPlayerRefusals(db, refusals) === 0) {
-    throw new ErasureError('nothing-to-erase', wording(r.activityId ? 'erasure.playerNoDataHere' : 'erasure.playerNoData'));
+  const everywhere = r.activityId === null;
+  // Everywhere, the player record is still something to erase: one left with nothing else (erased activity by
+  // activity before an erasure removed it too) still names them.
+  if (!everywhere && sessions.length === 0 && gameplays.length === 0 && countPlayerRefusals(db, refusals) === 0) {
+    throw new ErasureError('nothing-to-erase', wording('erasure.playerNoDataHere'));
   }
 
   db.exec('CREATE TEMP TABLE IF NOT EXISTS erase_seq (seq INTEGER PRIMARY KEY)');
@@ -194,24 +203,38 @@ export function erasePlayer(db: Db, target: ErasureTarget, erasedBy: string, now
     );
   }
 
-  const everywhere = r.activityId === null;
-  if (everywhere) db.prepare('DELETE FROM players WHERE id = ?').run(r.playerId);
-  else db.prepare('UPDATE players SET statements = max(0, statements - ?) WHERE id = ?').run(statements, r.playerId);
+  if (!everywhere) db.prepare('UPDATE players SET statements = max(0, statements - ?) WHERE id = ?').run(statements, r.playerId);
+  const playerRemoved = everywhere || playerLeftWithNothing(db, r.playerId);
+  if (playerRemoved) db.prepare('DELETE FROM players WHERE id = ?').run(r.playerId);
 
   const counts: ErasureCounts = { statements, sessions: sessions.length, gameplays: gameplays.length, results, alerts, uploaded };
   const id = Number(
     db
       .prepare(
-        `INSERT INTO erasures (time, erased_by, scope, activity_id, player_kind, statements, sessions, gameplays, results, alerts, uploaded)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO erasures (time, erased_by, scope, activity_id, player_kind, statements, sessions, gameplays, results, alerts, uploaded,
+           refused_requests, players_removed)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(now, erasedBy, everywhere ? 'everywhere' : 'activity', r.activityId, r.kind, statements, sessions.length, gameplays.length, results, alerts, uploaded)
-      .lastInsertRowid,
+      .run(
+        now,
+        erasedBy,
+        everywhere ? 'everywhere' : 'activity',
+        r.activityId,
+        r.kind,
+        statements,
+        sessions.length,
+        gameplays.length,
+        results,
+        alerts,
+        uploaded,
+        refusedRequests,
+        playerRemoved ? 1 : 0,
+      ).lastInsertRowid,
   );
   // Kept so that a bundle made before the erasure cannot bring the data back (import-tables.ts leaves them out).
   const remember = db.prepare('INSERT OR IGNORE INTO erased_ids (kind, id, erasure_id) VALUES (?, ?, ?)');
   for (const gameplay of gameplays) remember.run('gameplay', gameplay.id, id);
-  if (everywhere) remember.run('player', r.playerId, id);
+  if (playerRemoved) remember.run('player', r.playerId, id);
   rememberErasedTokens(db, tokens, id);
   return {
     id,
@@ -221,13 +244,20 @@ export function erasePlayer(db: Db, target: ErasureTarget, erasedBy: string, now
     activityIds: [...activityIds],
     sessionIds: sessions.map((s) => s.id),
     playerKind: r.kind,
-    playerRemoved: everywhere,
+    playerRemoved,
     ...counts,
     refusedRequests,
   };
 }
 
 export interface ErasureLogEntry extends ErasureCounts {
+  /** The refused requests the erasure removed (player-refusals.ts); null for an erasure made before the log kept them. */
+  refusedRequests: number | null;
+  /**
+   * Player records the erasure removed: 1 or 0 for a player's erasure (everywhere always; in one activity when it took
+   * the last of their data), the players left with no data for a whole activity's (null before the log kept them).
+   */
+  playersRemoved: number | null;
   id: number;
   time: string;
   erasedBy: string;
@@ -242,6 +272,7 @@ export function readErasures(db: Db, limit: number): ErasureLogEntry[] {
   return prepared<[number], ErasureLogEntry>(
     db,
     `SELECT id, time, erased_by AS erasedBy, scope, activity_id AS activityId, player_kind AS playerKind, statements, sessions,
-       gameplays, results, alerts, uploaded FROM erasures ORDER BY id DESC LIMIT ?`,
+       gameplays, results, alerts, uploaded, refused_requests AS refusedRequests, players_removed AS playersRemoved
+     FROM erasures ORDER BY id DESC LIMIT ?`,
   ).all(limit);
 }

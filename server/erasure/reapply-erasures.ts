@@ -135,11 +135,9 @@ export function reapplyErasures(dataDir: string, replaced: string, nowIso: strin
           redone.add(row.erasureId);
         } catch (error) {
           if (!(error instanceof ErasureError)) throw error;
-          // Its data already went with an activity's erasure above: the player record itself still goes when erased everywhere.
-          if (error.reason === 'nothing-to-erase' && row.kind === 'player') {
-            db.prepare('DELETE FROM players WHERE id = ? AND NOT EXISTS (SELECT 1 FROM statements WHERE player_id = ? AND session_id IS NULL)').run(row.player, row.player);
-            redone.add(row.erasureId);
-          } else if (error.reason !== 'nothing-to-erase' && error.reason !== 'player-not-found') left.push(eraseCommand(row));
+          // Its data already went with an activity's erasure above (erasing everywhere takes a record left alone, so a
+          // player erased everywhere does not end here), or the player went with the last of it.
+          if (error.reason !== 'nothing-to-erase' && error.reason !== 'player-not-found') left.push(eraseCommand(row));
         }
       }
     }).immediate();

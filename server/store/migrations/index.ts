@@ -22,6 +22,7 @@ import { up as refusalsByAddress } from './020-refusals-by-address.js';
 import { up as alertWording } from './021-alert-wording.js';
 import { up as refusalsByDevice } from './022-refusals-by-device.js';
 import { up as erasedSessionTokens } from './023-erased-session-tokens.js';
+import { up as erasureLogRefusals } from './024-erasure-log-refusals.js';
 
 /** Numbered in order: migration N brings `PRAGMA user_version` from N-1 to N. Never edit a shipped one. */
 export const migrations: ReadonlyArray<(db: Database) => void> = [
@@ -48,6 +49,7 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   alertWording,
   refusalsByDevice,
   erasedSessionTokens,
+  erasureLogRefusals,
 ];
 
 export const schemaVersion = migrations.length;
