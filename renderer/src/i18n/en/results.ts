@@ -64,6 +64,9 @@ export const results = {
     sessions_one: '{{count, number}} session',
     sessions_other: '{{count, number}} sessions',
     erased: 'Erased {{statements}} and {{sessions}}. Backups made before the erasure still hold the data (Settings → Backups).',
+    /** Erased in one activity, where the last of the player's data was: their player record went with it. */
+    erasedLast:
+      'Erased {{statements}} and {{sessions}}: the last of their data, so the player went too. Backups made before the erasure still hold the data (Settings → Backups).',
     panel: 'Erase data',
     intro:
       "<strong>Erase {{label}}'s data.</strong> Their statements, sessions, results and alerts are removed for good (exports and uploads will not have them); the erasure is logged without their name. This cannot be undone.",

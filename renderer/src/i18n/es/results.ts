@@ -68,6 +68,8 @@ export const results: Catalog<typeof english> = {
     sessions_other: '{{count, number}} sesiones',
     erased:
       'Se han borrado {{statements}} y {{sessions}}. Las copias de seguridad hechas antes del borrado aún tienen los datos (Ajustes → Copias de seguridad).',
+    erasedLast:
+      'Se han borrado {{statements}} y {{sessions}}: eran sus últimos datos, así que también se ha borrado el jugador. Las copias de seguridad hechas antes del borrado aún tienen los datos (Ajustes → Copias de seguridad).',
     panel: 'Borrar datos',
     intro:
       '<strong>Borrar los datos de {{label}}.</strong> Sus trazas, sesiones, resultados y alertas se eliminan para siempre (no estarán en las exportaciones ni en las subidas); el borrado queda registrado sin su nombre. No se puede deshacer.',

@@ -27,8 +27,9 @@ export function ErasePlayer({ playerId, label, activities, onErased }: Props) {
         ...(scope ? { activity: scope } : {}),
         confirm: true,
       });
-      // Every erasure says it (the DPO's answer to the family must): a backup is a copy made before.
-      const text = t('erase.erased', {
+      // Every erasure says it (the DPO's answer to the family must): a backup is a copy made before. Erased in one
+      // activity, the player went too when that was the last of their data: said, as the page they were on is gone.
+      const text = t(scope && report.playerRemoved ? 'erase.erasedLast' : 'erase.erased', {
         statements: t('erase.statements', { count: report.statements }),
         sessions: t('erase.sessions', { count: report.sessions }),
       });
