@@ -83,10 +83,18 @@ function collectStatements(db: Db, activityId: string): void {
   );
 }
 
-/** Players of the activity with nothing left anywhere once it is erased. */
+/**
+ * Players of the activity with nothing left anywhere once it is erased. A roster student's refused requests that name
+ * them and stay (a failed login, a start another activity refused them: STUDENT_REFUSALS_WHERE, less the starts refused
+ * for this code, which go) keep their player: `aula player erase` can then still take those, as
+ * player-left-with-nothing.ts keeps a player erased in one activity.
+ */
 const LEFT_WITH_NOTHING = `SELECT DISTINCT g.player_id AS id FROM gameplays g WHERE g.scope_id = @activity
   AND NOT EXISTS (SELECT 1 FROM gameplays o WHERE o.player_id = g.player_id AND o.scope_id <> @activity)
-  AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.player_id = g.player_id AND (s.activity_id IS NULL OR s.activity_id <> @activity))`;
+  AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.player_id = g.player_id AND (s.activity_id IS NULL OR s.activity_id <> @activity))
+  AND NOT EXISTS (SELECT 1 FROM players p JOIN students st ON st.id = p.student_id JOIN rejected_requests r
+    ON (r.route IN ('login', 'logout') AND r.sample = st.username) OR r.student = st.username
+    WHERE p.id = g.player_id AND NOT (r.route IN ('start', 'xapi') AND r.sample = @code))`;
 
 function count(db: Db, target: Target): ActivityErasureCounts {
   const one = (sql: string) => prepared<[{ activity: string; code: string }], { n: number }>(db, sql).get({ activity: target.id, code: target.trackingCode })?.n ?? 0;

@@ -120,6 +120,35 @@ test('a student with a failed login left after their last activity stays, and er
   }
 });
 
+test("a whole activity's erasure keeps, of its players with no data elsewhere, a student a failed login still names", async () => {
+  let minutesLater = 0;
+  const collector = await startTestCollector({ config: { mdns: false }, now: () => Date.now() + minutesLater * 60_000 });
+  try {
+    const classId = await classWith(collector.url, '3B', ['ximena', 'bruno']);
+    const maths = makeActivity(collector.context.db, { name: '3B maths', classId, allowAnonymous: false });
+    await play(collector, maths.trackingCode, 'ximena');
+    await play(collector, maths.trackingCode, 'bruno');
+    assert.equal((await postJson(`${collector.url}/api/login`, { username: 'ximena', password: 'not-the-password' })).status, 401);
+    await collector.context.ingest.idle();
+    minutesLater = 10; // the games have left
+
+    const whole = await adminApi(collector.url, `/activities/${maths.id}/erase`, { trackingCode: maths.trackingCode, confirm: true });
+    assert.equal(whole.status, 200, whole.text);
+    assert.equal((whole.json as { playersRemoved: number }).playersRemoved, 1, 'bruno went; ximena stays, named by her failed login');
+    assert.deepEqual(
+      (await listedPlayers(collector)).map((p) => p.username),
+      ['ximena'],
+    );
+
+    const everywhere = await erase(collector, 'ximena');
+    assert.equal(everywhere.status, 200, everywhere.text);
+    assert.equal(everywhere.json.playerRemoved, true);
+    assert.deepEqual(tablesHolding(collector.context.db, 'ximena'), ['students'], 'her failed login went with her');
+  } finally {
+    await collector.close();
+  }
+});
+
 test('a player an older Aula left with only their record: erasing everywhere removes it instead of "nothing to erase"', async () => {
   const collector = await startTestCollector({ config: { mdns: false } });
   try {
