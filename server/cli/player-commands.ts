@@ -24,6 +24,12 @@ function counts(c: { statements: number; sessions: number; results: number; aler
 const recordOnly = (c: { statements: number; sessions: number; gameplays: number; results: number; alerts: number; refusedRequests: number }): boolean =>
   c.statements + c.sessions + c.gameplays + c.results + c.alerts + c.refusedRequests === 0;
 
+/** Where, and whether the player record would go with it (in one activity: when it holds the last of their data). */
+function wouldGoToo(preview: { playerRemoved: boolean }, activity: string | undefined): string {
+  if (!activity) return ', and the player itself';
+  return preview.playerRemoved ? ' in that activity, and the player itself (that is the last of their data)' : ' in that activity';
+}
+
 /** What went, in one line: the player record is named when it went too (erasing in one activity: with the last of their data). */
 function erasedLine(report: ErasureReport): string {
   if (recordOnly(report)) return 'Erased the player record: no other data of theirs was left.';
@@ -50,7 +56,7 @@ export function registerPlayerCommands(program: Command, withDataDir: (command: 
             const preview = previewErasure(db, target);
             if (options.json) printJson({ erased: false, ...preview });
             else if (!options.activity && recordOnly(preview)) printLines(`Would erase the record of this ${preview.playerKind} player: no other data of theirs is left.`);
-            else printLines(`Would erase ${counts(preview)} of this ${preview.playerKind} player${options.activity ? ' in that activity' : ', and the player itself'}.`);
+            else printLines(`Would erase ${counts(preview)} of this ${preview.playerKind} player${wouldGoToo(preview, options.activity)}.`);
             throw new CliError('Nothing erased. Run again with --yes to erase; this cannot be undone.');
           }
           const by = options.by ?? `command line (${os.userInfo().username})`;

@@ -98,19 +98,29 @@ function resolve(db: Db, target: ErasureTarget): Resolved {
 }
 
 /** What an erasure would remove, without removing it (for the confirmation). */
-export function previewErasure(db: Db, target: ErasureTarget): ErasureCounts & PlayerRefusalCounts & { playerKind: Resolved['kind'] } {
+export function previewErasure(
+  db: Db,
+  target: ErasureTarget,
+): ErasureCounts & PlayerRefusalCounts & { playerKind: Resolved['kind']; playerRemoved: boolean } {
   const r = resolve(db, target);
   const one = (sql: string) => prepared<[{ player: string; activity: string | null }], { n: number }>(db, sql).get({ player: r.playerId, activity: r.activityId })?.n ?? 0;
   const inScope = '(@activity IS NULL OR activity_id = @activity)';
+  const sessions = one(`SELECT count(*) AS n FROM sessions WHERE player_id = @player AND ${inScope}`);
+  const gameplays = one(`SELECT count(*) AS n FROM gameplays WHERE player_id = @player AND (@activity IS NULL OR scope_id = @activity)`);
+  const refusedRequests = countPlayerRefusals(db, playerRefusals(db, r.playerId, r.activityId, sessionsOf(db, r)));
+  const somethingHere = sessions + gameplays + refusedRequests > 0;
   return {
     playerKind: r.kind,
     statements: one(`SELECT coalesce(sum(statements), 0) AS n FROM sessions WHERE player_id = @player AND ${inScope}`),
-    sessions: one(`SELECT count(*) AS n FROM sessions WHERE player_id = @player AND ${inScope}`),
-    gameplays: one(`SELECT count(*) AS n FROM gameplays WHERE player_id = @player AND (@activity IS NULL OR scope_id = @activity)`),
+    sessions,
+    gameplays,
     results: one(`SELECT count(*) AS n FROM results WHERE player_id = @player AND ${inScope}`),
     alerts: one(`SELECT count(*) AS n FROM alerts WHERE player_id = @player AND ${inScope}`),
     uploaded: 0,
-    refusedRequests: countPlayerRefusals(db, playerRefusals(db, r.playerId, r.activityId, sessionsOf(db, r))),
+    refusedRequests,
+    // Whether the player record would go too: everywhere, or in one activity with the last of their data
+    // (player-left-with-nothing.ts); an activity with none of theirs is refused, removing nothing.
+    playerRemoved: r.activityId === null || (somethingHere && playerLeftWithNothing(db, r.playerId, r.activityId)),
   };
 }
 
@@ -204,7 +214,7 @@ export function erasePlayer(db: Db, target: ErasureTarget, erasedBy: string, now
   }
 
   if (!everywhere) db.prepare('UPDATE players SET statements = max(0, statements - ?) WHERE id = ?').run(statements, r.playerId);
-  const playerRemoved = everywhere || playerLeftWithNothing(db, r.playerId);
+  const playerRemoved = everywhere || playerLeftWithNothing(db, r.playerId, r.activityId);
   if (playerRemoved) db.prepare('DELETE FROM players WHERE id = ?').run(r.playerId);
 
   const counts: ErasureCounts = { statements, sessions: sessions.length, gameplays: gameplays.length, results, alerts, uploaded };

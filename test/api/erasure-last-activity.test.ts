@@ -61,11 +61,15 @@ test("a student erased in each of their two activities: the player goes with the
     const ximena = (await listedPlayers(collector)).find((p) => p.username === 'ximena');
     assert.ok(ximena, 'Players lists her before');
 
+    const preview = async (code: string) =>
+      ((await adminApi(collector.url, `/erasures/preview?player=ximena&activity=${code}`, undefined, 'GET')).json as { playerRemoved: boolean }).playerRemoved;
+    assert.equal(await preview(maths.trackingCode), false, 'the preview says she stays');
     const first = await erase(collector, 'ximena', maths.trackingCode);
     assert.equal(first.status, 200, first.text);
     assert.equal(first.json.playerRemoved, false, 'her history data is left: she stays');
     assert.equal((await adminApi(collector.url, `/players/${ximena.id}`, undefined, 'GET')).status, 200);
 
+    assert.equal(await preview(history.trackingCode), true, 'the preview says the player would go too');
     const last = await erase(collector, 'ximena', history.trackingCode);
     assert.equal(last.status, 200, last.text);
     assert.deepEqual([last.json.playerRemoved, last.json.statements, last.json.sessions], [true, 1, 1], 'the last of her data: the player went too');
@@ -197,6 +201,12 @@ test('aula player erase in each activity of an anonymous player: the last takes 
   const inMaths = await runAula(['player', 'erase', ana.playerId, '--activity', maths.trackingCode, '--yes', '--data-dir', dataDir]);
   assert.equal(inMaths.code, 0, inMaths.stderr);
   assert.match(inMaths.stdout, /^Erased 1 statements, 1 sessions, 0 results, 0 alerts\.$/m);
+  const dry = await runAula(['player', 'erase', ana.playerId, '--activity', history.trackingCode, '--data-dir', dataDir]);
+  assert.equal(dry.code, 1);
+  assert.match(
+    dry.stdout,
+    /^Would erase 1 statements, 1 sessions, 0 results, 0 alerts of this anonymous player in that activity, and the player itself \(that is the last of their data\)\.$/m,
+  );
   const inHistory = await runAula(['player', 'erase', ana.playerId, '--activity', history.trackingCode, '--yes', '--data-dir', dataDir]);
   assert.equal(inHistory.code, 0, inHistory.stderr);
   assert.match(inHistory.stdout, /^Erased 1 statements, 1 sessions, 0 results, 0 alerts, and the player \(that was the last of their data\)\.$/m);

@@ -140,7 +140,18 @@ describe("erasing a player's data", () => {
   test('the preview says what would go; erasing needs confirm: true', async () => {
     const preview = await admin(`/erasures/preview?player=${ana.playerId}&activity=${maths.trackingCode}`);
     // Results: her answers to q0, q2 and q4, what the Results screen lists (q1 and q3 were only progressed through).
-    assert.deepEqual(preview.json, { playerKind: 'anonymous', statements: 8, sessions: 2, gameplays: 1, results: 3, alerts: 2, uploaded: 0, refusedRequests: 1 });
+    assert.deepEqual(preview.json, {
+      playerKind: 'anonymous',
+      statements: 8,
+      sessions: 2,
+      gameplays: 1,
+      results: 3,
+      alerts: 2,
+      uploaded: 0,
+      refusedRequests: 1,
+      // She has data in history too: her player record stays.
+      playerRemoved: false,
+    });
     const refused = await admin('/erasures', { player: ana.playerId });
     assert.equal(refused.status, 400);
     assert.match((refused.json as { error: { message: string } }).error.message, /cannot be undone/);
