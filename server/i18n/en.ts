@@ -56,7 +56,6 @@ export const en = {
     noActivity: 'No activity with the tracking code "{{activity}}".',
     noActivitySeeList: 'No activity with the tracking code "{{activity}}". See: aula activity list',
     playerNoDataHere: 'This player has no data in that activity.',
-    playerNoData: 'This player has no data.',
     gamesPlaying_one:
       'Nothing erased: {{count}} game is still playing in {{name}} ({{code}}): sent something in the last {{minutes}} minutes. {{next}}',
     gamesPlaying_other:

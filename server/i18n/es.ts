@@ -57,7 +57,6 @@ export const es: Catalog<EnglishCatalog> = {
     noActivity: 'No hay ninguna actividad con el código de seguimiento "{{activity}}".',
     noActivitySeeList: 'No hay ninguna actividad con el código de seguimiento "{{activity}}". Consulta: aula activity list',
     playerNoDataHere: 'Este jugador no tiene datos en esa actividad.',
-    playerNoData: 'Este jugador no tiene datos.',
     gamesPlaying_one:
       'No se ha borrado nada: {{count}} juego sigue jugando en {{name}} ({{code}}): ha enviado algo en los últimos {{minutes}} minutos. {{next}}',
     gamesPlaying_other:
