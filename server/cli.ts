@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerActivityCommands } from './cli/activity-commands.js';
 import { registerBackupCommands } from './cli/backup-commands.js';
 import { registerClassCommands } from './cli/class-commands.js';
+import { registerErasureCommands } from './cli/erasure-commands.js';
 import { registerExportCommand } from './cli/export-command.js';
 import { registerImportCommand } from './cli/import-command.js';
 import { dataFolderProblem } from './cli/open-data.js';
@@ -44,6 +45,7 @@ export function buildProgram(): Command {
   registerClassCommands(program, withDataDir);
   registerStudentCommands(program, withDataDir);
   registerPlayerCommands(program, withDataDir);
+  registerErasureCommands(program, withDataDir);
   registerExportCommand(program, withDataDir);
   registerUploadCommand(program, withDataDir);
   registerImportCommand(program, withDataDir);

@@ -195,6 +195,24 @@ export interface ActivityResults {
    * own in it, as Live's Not started yet: empty without a class. Not counted in `students` nor `aggregates`.
    */
   notStarted: NotStartedStudent[];
+  /**
+   * Only with `?lesson=current`: the lesson these results are of. Absent, they are of every lesson (the whole history).
+   */
+  lesson?: ResultsLesson;
+}
+
+/**
+ * The lesson `GET …/results?lesson=current` answers for (server/results/read-lesson-results.ts): since the activity was
+ * last opened, once it has been closed before, as Live's "this lesson" (RollCall.lessonSince).
+ */
+export interface ResultsLesson {
+  /**
+   * The opening the lesson began with: students with a session heard from since then, the statements stored since
+   * then. Null when the activity was never closed and opened again: its whole history is its one lesson.
+   */
+  since: string | null;
+  /** True when `since` is null: these results are the whole history's, as without `lesson`. */
+  wholeHistory: boolean;
 }
 
 /** A roster student who has not played the activity yet (Results lists them, with no figures). */
@@ -562,6 +580,45 @@ export interface ChangesEvent {
  * the activity has none that work (revoked from the dashboard or `aula activity xapi-revoke`); new ones can be issued.
  */
 export type XapiCredentialsView = { status: 'active'; key: string; secret: string; created: string } | { status: 'revoked' };
+
+/** What erasing a player's data removes (the preview) and removed (the report and the erasure log). */
+export interface ErasureCounts {
+  statements: number;
+  sessions: number;
+  gameplays: number;
+  results: number;
+  alerts: number;
+  /** Statements that had already been sent to an LRS: they must be erased there too. */
+  uploaded: number;
+}
+
+/** One row of the erasure log (GET /admin/api/erasures, `aula erasure list`): when, by whom, where and how many; never who. */
+export interface ErasureLogEntry extends ErasureCounts {
+  /** The refused requests the erasure removed (player-refusals.ts); null for an erasure made before the log kept them. */
+  refusedRequests: number | null;
+  /**
+   * Player records the erasure removed: 1 or 0 for a player's erasure (everywhere always; in one activity when it took
+   * the last of their data), the players left with no data for a whole activity's (null before the log kept them).
+   */
+  playersRemoved: number | null;
+  id: number;
+  time: string;
+  erasedBy: string;
+  /** 'whole-activity': every player's data in one activity (erase-activity.ts); gameplays are then its players. */
+  scope: 'everywhere' | 'activity' | 'whole-activity';
+  activityId: string | null;
+  /** 'all' for a whole activity's erasure: it names no player, not even of which kind. */
+  playerKind: 'anonymous' | 'identified' | 'all';
+  /** The activity's name and tracking code as they are now; null everywhere, or once the activity was deleted. */
+  activityName: string | null;
+  trackingCode: string | null;
+}
+
+/** GET /admin/api/erasures: the most recent first; `more` when older ones were left out (`?limit=` up to 1,000). */
+export interface ErasureLog {
+  erasures: ErasureLogEntry[];
+  more?: true;
+}
 
 /** What erasing a whole activity's data removes (the preview) and removed (the report). */
 export interface ActivityErasureCounts {

@@ -1,3 +1,4 @@
+import type { ErasureCounts, ErasureLogEntry } from '../admin/api-types.js';
 import { type Wording, word, wording } from '../i18n/wording.js';
 import { erasedTokenHashes, rememberErasedTokens } from '../store/erased-session-tokens.js';
 import { findPlayer } from '../store/find-player.js';
@@ -6,6 +7,8 @@ import { prepared } from '../store/prepared.js';
 import { deleteStatements } from '../store/statement-rows.js';
 import { playerLeftWithNothing } from './player-left-with-nothing.js';
 import { countPlayerRefusals, deletePlayerRefusals, playerRefusals } from './player-refusals.js';
+
+export type { ErasureCounts, ErasureLogEntry };
 
 export class ErasureError extends Error {
   /** The message as a wording, for the dashboard's language (server/i18n); `message` is its English. */
@@ -28,16 +31,6 @@ export interface ErasureTarget {
   player: string;
   /** Tracking code or activity id; absent = everywhere. */
   activity?: string | undefined;
-}
-
-export interface ErasureCounts {
-  statements: number;
-  sessions: number;
-  gameplays: number;
-  results: number;
-  alerts: number;
-  /** Statements that had already been sent to an LRS: they must be erased there too. */
-  uploaded: number;
 }
 
 /** What an erasure removes beyond what the erasure log counts. */
@@ -260,29 +253,12 @@ export function erasePlayer(db: Db, target: ErasureTarget, erasedBy: string, now
   };
 }
 
-export interface ErasureLogEntry extends ErasureCounts {
-  /** The refused requests the erasure removed (player-refusals.ts); null for an erasure made before the log kept them. */
-  refusedRequests: number | null;
-  /**
-   * Player records the erasure removed: 1 or 0 for a player's erasure (everywhere always; in one activity when it took
-   * the last of their data), the players left with no data for a whole activity's (null before the log kept them).
-   */
-  playersRemoved: number | null;
-  id: number;
-  time: string;
-  erasedBy: string;
-  /** 'whole-activity': every player's data in one activity (erase-activity.ts); gameplays are then its players. */
-  scope: 'everywhere' | 'activity' | 'whole-activity';
-  activityId: string | null;
-  /** 'all' for a whole activity's erasure: it names no player, not even of which kind. */
-  playerKind: 'anonymous' | 'identified' | 'all';
-}
-
 export function readErasures(db: Db, limit: number): ErasureLogEntry[] {
   return prepared<[number], ErasureLogEntry>(
     db,
-    `SELECT id, time, erased_by AS erasedBy, scope, activity_id AS activityId, player_kind AS playerKind, statements, sessions,
-       gameplays, results, alerts, uploaded, refused_requests AS refusedRequests, players_removed AS playersRemoved
-     FROM erasures ORDER BY id DESC LIMIT ?`,
+    `SELECT e.id, e.time, e.erased_by AS erasedBy, e.scope, e.activity_id AS activityId, e.player_kind AS playerKind,
+       e.statements, e.sessions, e.gameplays, e.results, e.alerts, e.uploaded, e.refused_requests AS refusedRequests,
+       e.players_removed AS playersRemoved, a.name AS activityName, a.tracking_code AS trackingCode
+     FROM erasures e LEFT JOIN activities a ON a.id = e.activity_id ORDER BY e.id DESC LIMIT ?`,
   ).all(limit);
 }
