@@ -246,6 +246,7 @@ export const en = {
   },
   request: {
     invalid: 'invalid request',
+    lessonOne: 'The lesson (lesson) is current (since the activity was last opened again) or all (every lesson, as without it).',
     wholeNumber: 'Expected a whole number from {{min}} to {{max}}.',
     noEndpoint: 'No such dashboard API endpoint.',
     tooLarge: 'The request body is too large.',

@@ -240,6 +240,7 @@ export const es: Catalog<EnglishCatalog> = {
   },
   request: {
     invalid: 'petición no válida',
+    lessonOne: 'La lección (lesson) es current (desde que se volvió a abrir la actividad por última vez) o all (todas las lecciones, como sin ella).',
     wholeNumber: 'Se esperaba un número entero de {{min}} a {{max}}.',
     noEndpoint: 'Esa dirección no existe en la API del panel.',
     tooLarge: 'La petición es demasiado grande.',

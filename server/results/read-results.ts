@@ -9,7 +9,7 @@ import { readNotStarted } from './not-started.js';
 import { type LanguageMap, readObjectDefinitionNames } from './object-definition-names.js';
 import { holdsResult } from './results-accumulator.js';
 
-interface RawStudent extends PlayerColumns {
+export interface RawStudent extends PlayerColumns {
   sessions: number;
   seconds: number | null;
   progress: number | null;
@@ -18,7 +18,7 @@ interface RawStudent extends PlayerColumns {
   lastScore: number | null;
 }
 
-interface RawResult {
+export interface RawResult {
   playerId: string;
   objectId: string;
   objectType: string | null;
@@ -40,12 +40,44 @@ export interface ActivityResultsWithPublicIds extends ActivityResults {
 }
 
 /**
+ * What the Results screen is made of, before it is shaped: per student, per student and object, and the class's answer
+ * counts. From the maintained rows for the whole history (readActivityResults), or from a lesson's sessions and its
+ * statements folded anew (read-lesson-results.ts): both are shaped by shapeActivityResults, so the two agree.
+ */
+export interface ResultsSource {
+  students: RawStudent[];
+  results: RawResult[];
+  /** The answers of the players not in `leftOut` (students of another class), per question and response. */
+  answers: (leftOut: readonly string[]) => AnswerCount[];
+  /** A roster student of another class is one with a session here heard from since this (null: ever), as Live's. */
+  outsidersSince: string | null;
+}
+
+/**
  * From maintained rows only: gameplays, sessions (by activity index), results and answer counts; with `classId`, the
  * class's students who have not played it yet, by name, after those who did, and those who played but are of another
  * class, marked and left out of the class figures.
  */
-export function readActivityResults(db: Db, activity: { id: string; name: string; classId?: string | null }): ActivityResultsWithPublicIds {
-  const raw = prepared<[string], RawStudent>(
+export function readActivityResults(db: Db, activity: ResultsActivity): ActivityResultsWithPublicIds {
+  return shapeActivityResults(db, activity, {
+    students: readStudentFigures(db, activity.id),
+    results: prepared<[string], RawResult>(
+      db,
+      `SELECT player_id AS playerId, object_id AS objectId, object_type AS objectType, completed, best_score AS bestScore,
+         last_score AS lastScore, correct, incorrect, progress
+       FROM results WHERE activity_id = ?`,
+    ).all(activity.id),
+    answers: (leftOut) => readAnswers(db, activity.id, leftOut),
+    // Any lesson's sessions: the whole history's.
+    outsidersSince: null,
+  });
+}
+
+export type ResultsActivity = { id: string; name: string; classId?: string | null };
+
+/** Every player with a gameplay in the activity, with the figures of all their sessions in it. */
+const readStudentFigures = (db: Db, activityId: string): RawStudent[] =>
+  prepared<[string], RawStudent>(
     db,
     `SELECT p.id AS playerId, ${PLAYER_REF_COLUMNS},
        count(s.id) AS sessions,
@@ -56,18 +88,22 @@ export function readActivityResults(db: Db, activity: { id: string; name: string
      FROM gameplays gp JOIN players p ON p.id = gp.player_id LEFT JOIN students st ON st.id = p.student_id
      LEFT JOIN sessions s ON s.gameplay_id = gp.id
      WHERE gp.scope_id = ? GROUP BY p.id`,
-  ).all(activity.id);
-  const results = prepared<[string], RawResult>(
-    db,
-    `SELECT player_id AS playerId, object_id AS objectId, object_type AS objectType, completed, best_score AS bestScore,
-       last_score AS lastScore, correct, incorrect, progress
-     FROM results WHERE activity_id = ?`,
-  ).all(activity.id);
-  // A 1A student who typed 1B's tracking code, as Live's "Playing here, not in 1B" names them (any lesson's sessions).
+  ).all(activityId);
+
+/**
+ * The answer of the Results API from what `source` holds: students by their shown name, each one's objects, the class
+ * aggregates (leaving out students of another class), and the class's students not started.
+ */
+export function shapeActivityResults(db: Db, activity: ResultsActivity, source: ResultsSource): ActivityResultsWithPublicIds {
+  const { students: raw, results } = source;
+  // A 1A student who typed 1B's tracking code, as Live's "Playing here, not in 1B" names them.
   const otherClass = new Map(
-    (activity.classId ? readOutsiders(db, activity.classId, activity.id, null) : []).map((outsider) => [outsider.playerId, outsider.classes]),
+    (activity.classId ? readOutsiders(db, activity.classId, activity.id, source.outsidersSince) : []).map((outsider) => [
+      outsider.playerId,
+      outsider.classes,
+    ]),
   );
-  const answers = readAnswers(db, activity.id, [...otherClass.keys()]);
+  const answers = source.answers([...otherClass.keys()]);
   const names = readObjectDefinitionNames(db, activity.id, [
     ...results.filter((r) => holdsResult(r) || r.completed === 1 || r.bestScore !== null).map((r) => r.objectId),
     ...answers.map((a) => a.objectId),
@@ -151,7 +187,7 @@ const toObject = (r: RawResult, definitionName: LanguageMap | null): ObjectResul
 
 const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
 
-interface AnswerCount {
+export interface AnswerCount {
   objectId: string;
   response: string;
   count: number;
