@@ -1,6 +1,6 @@
-import type { BackupFile, BackupList, MdnsInfo } from '../../../../server/admin/api-types.js';
+import type { BackupFile, BackupList, ErasureLog, ErasureLogEntry, MdnsInfo } from '../../../../server/admin/api-types.js';
 
-export type { BackupFile, BackupList };
+export type { BackupFile, BackupList, ErasureLog, ErasureLogEntry };
 
 /** GET /admin/api/settings (server/admin/settings-routes.ts). */
 export interface Settings {
