@@ -58,6 +58,12 @@ describe('Results and Data in Spanish on a Spanish browser', { skip: chromiumMis
     await page.getByRole('heading', { name: 'Resultados', exact: true }).waitFor();
     await page.locator('#results-activity').selectOption(fractions.id);
     await page.getByRole('link', { name: 'Descargar CSV' }).waitFor();
+    // Opened again today after a close: this lesson first (ana played before), as Live; every lesson on request.
+    const show = page.getByLabel('Mostrar');
+    await page.getByText('Nadie ha jugado aún en esta lección').waitFor();
+    assert.match((await show.locator('option:checked').textContent()) ?? '', /^esta lección, desde .+$/);
+    await page.getByText(/^Sin empezar desde .+: 3 alumnos de 3B\.$/).waitFor();
+    await show.selectOption({ label: 'todas las lecciones' });
     assert.equal(await page.title(), 'Resultados — Aula');
     for (const header of ['Jugador', 'Sesiones', 'Tiempo jugado', 'Progreso', 'Mejor puntuación', 'Última puntuación']) {
       await page.getByRole('columnheader', { name: header, exact: true }).waitFor();

@@ -25,6 +25,20 @@ export const results = {
   notStartedLast_other: 'Not started yet: {{count, number}} students of {{className}}, listed last.',
   notStartedOnly_one: 'Not started yet: {{count, number}} student of {{className}}.',
   notStartedOnly_other: 'Not started yet: {{count, number}} students of {{className}}.',
+  notStartedLastSince_one: 'Not started yet since {{time}}: {{count, number}} student of {{className}}, listed last.',
+  notStartedLastSince_other: 'Not started yet since {{time}}: {{count, number}} students of {{className}}, listed last.',
+  notStartedOnlySince_one: 'Not started yet since {{time}}: {{count, number}} student of {{className}}.',
+  notStartedOnlySince_other: 'Not started yet since {{time}}: {{count, number}} students of {{className}}.',
+  /** Results of every lesson, or of the one since the activity was last opened again (as Live's "this lesson"). */
+  lesson: {
+    show: 'Show',
+    current: 'this lesson, since {{time}}',
+    all: 'all lessons',
+  },
+  nobodyThisLesson: {
+    title: 'Nobody has played this lesson yet',
+    body: 'No game has sent anything since {{time}}, when the activity was opened again. The earlier lessons are under Show: all lessons.',
+  },
   columns: {
     player: 'Player',
     sessions: 'Sessions',

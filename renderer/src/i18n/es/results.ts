@@ -27,6 +27,19 @@ export const results: Catalog<typeof english> = {
   notStartedLast_other: 'Sin empezar: {{count, number}} alumnos de {{className}}, al final de la lista.',
   notStartedOnly_one: 'Sin empezar: {{count, number}} alumno de {{className}}.',
   notStartedOnly_other: 'Sin empezar: {{count, number}} alumnos de {{className}}.',
+  notStartedLastSince_one: 'Sin empezar desde {{time}}: {{count, number}} alumno de {{className}}, al final de la lista.',
+  notStartedLastSince_other: 'Sin empezar desde {{time}}: {{count, number}} alumnos de {{className}}, al final de la lista.',
+  notStartedOnlySince_one: 'Sin empezar desde {{time}}: {{count, number}} alumno de {{className}}.',
+  notStartedOnlySince_other: 'Sin empezar desde {{time}}: {{count, number}} alumnos de {{className}}.',
+  lesson: {
+    show: 'Mostrar',
+    current: 'esta lección, desde {{time}}',
+    all: 'todas las lecciones',
+  },
+  nobodyThisLesson: {
+    title: 'Nadie ha jugado aún en esta lección',
+    body: 'Ningún juego ha enviado nada desde {{time}}, cuando se volvió a abrir la actividad. Las lecciones anteriores están en Mostrar: todas las lecciones.',
+  },
   columns: {
     player: 'Jugador',
     sessions: 'Sesiones',

@@ -13,10 +13,11 @@ import { Link } from '../../router';
 import '../alerts/alerts.css';
 import { distinctNames, inShownOrder, shownObjectName } from '../../format/object-names';
 import { outsiderClasses } from '../../format/roll-call';
-import { formatCount } from '../../format/time';
+import { formatCount, formatTime } from '../../format/time';
 import { classesChangedIn } from '../classes/class-requests';
 import { AxisTick } from './axis-tick';
 import { minutes, pct, score } from './figures';
+import { LessonSelect, useLessonChoice } from './lesson-choice';
 import { LevelsChart } from './levels-chart';
 import { NotStartedRow } from './not-started-row';
 
@@ -28,7 +29,9 @@ export function ResultsScreen() {
   const { t } = useTranslation('results');
   const { activityId } = useDashboardData();
   const activity = useSelectedActivity();
-  const results = useResource<ActivityResults>(activityId ? `/activities/${encodeURIComponent(activityId)}/results` : null, {
+  // Every lesson, or this one (since the activity was last opened again): the screen and the CSV follow the choice.
+  const lesson = useLessonChoice(activity);
+  const results = useResource<ActivityResults>(activityId ? `/activities/${encodeURIComponent(activityId)}/results${lesson.query}` : null, {
     // Results are written up to a second after the statements they come from: their own change counts too.
     // The class's roster too: a student added to it is listed as not started yet.
     staleOn: (changes) =>
@@ -61,18 +64,26 @@ export function ResultsScreen() {
   const notStarted = data?.notStarted ?? [];
   const className = activity?.className ?? t('theClass');
   const fromOtherClasses = (data?.students ?? []).filter((student) => student.fromOtherClass).length;
+  // The opening this lesson began with, as the answer names it (null: every lesson, or a single one).
+  const since = data?.lesson?.since ?? null;
   return (
     <section>
       <div className="screen-head">
         <ScreenTitle title={t('title')}>{t('title')}</ScreenTitle>
         <ActivityPicker id="results-activity" />
-        <a className="button-small" href={downloadHref(`/activities/${encodeURIComponent(activityId)}/results.csv`)} download>
+        <LessonSelect activity={activity} choice={lesson} />
+        <a className="button-small" href={downloadHref(`/activities/${encodeURIComponent(activityId)}/results.csv${lesson.query}`)} download>
           {t('downloadCsv')}
         </a>
       </div>
       {results.error && <ErrorBox error={results.error} onRetry={results.reload} />}
       {!data && !results.error && <Loading />}
-      {data && data.students.length === 0 && (
+      {data && data.students.length === 0 && since && (
+        <EmptyState title={t('nobodyThisLesson.title')}>
+          <p>{t('nobodyThisLesson.body', { time: formatTime(since) })}</p>
+        </EmptyState>
+      )}
+      {data && data.students.length === 0 && !since && (
         <EmptyState title={t('nobodyPlayed.title')}>
           <p>
             <Trans
@@ -100,7 +111,9 @@ export function ResultsScreen() {
       {data && notStarted.length > 0 && (
         <p className="activity-facts" data-total="not-started">
           {/* As Live's Not started yet: the roster's students with no session of their own here. */}
-          {t(data.students.length > 0 ? 'notStartedLast' : 'notStartedOnly', { count: notStarted.length, className })}
+          {since
+            ? t(data.students.length > 0 ? 'notStartedLastSince' : 'notStartedOnlySince', { count: notStarted.length, className, time: formatTime(since) })
+            : t(data.students.length > 0 ? 'notStartedLast' : 'notStartedOnly', { count: notStarted.length, className })}
         </p>
       )}
       {data && data.students.length + notStarted.length > 0 && (
