@@ -218,6 +218,12 @@ test('an activity never closed and opened again: this lesson is its whole histor
   const csv = await request(`${collector.url}/admin/api/activities/${activity.id}/results.csv?lesson=current`);
   assert.equal(csv.status, 200);
   assert.equal(csv.headers.get('aula-lesson'), 'whole-history');
+
+  // Closed at the end of that lesson, not opened again yet: still its one lesson.
+  assert.equal((await adminApi(collector.url, `/activities/${activity.id}/close`, {})).status, 200);
+  const closed = await resultsOf(activity.id, '?lesson=current');
+  assert.deepEqual(closed.lesson, { since: null, wholeHistory: true });
+  assert.equal(closed.students[0]?.completed, 1);
 });
 
 test('a lesson value other than current or all is a 400 naming the choices, for the JSON and the CSV', async () => {

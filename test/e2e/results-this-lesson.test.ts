@@ -130,8 +130,11 @@ describe("Results' Show: this lesson or all lessons", { skip: chromiumMissing },
     // Closed and opened again yesterday: today the teacher may be looking back at both lessons, as Live shows them.
     const day = 24 * 60 * 60_000;
     const opened = new Date(Date.now() - day).toISOString();
+    // Created the week before.
     await collector.context.writer.run((tx) =>
-      tx.prepare('UPDATE activities SET closed = ?, opened = ? WHERE id = ?').run(new Date(Date.now() - day - 60_000).toISOString(), opened, activity.id),
+      tx
+        .prepare('UPDATE activities SET created = ?, closed = ?, opened = ? WHERE id = ?')
+        .run(new Date(Date.now() - 7 * day).toISOString(), new Date(Date.now() - day - 60_000).toISOString(), opened, activity.id),
     );
 
     await page.goto(`${collector.url}/results`);

@@ -24,7 +24,7 @@ export interface LessonChoice {
 export function useLessonChoice(activity: Activity | undefined): LessonChoice {
   const now = useNow(60_000);
   const [chosen, setChosen] = useState<{ activityId: string; shown: LessonShown } | null>(null);
-  const cut = activity ? lessonCut(activity) : null;
+  const cut = activity ? hasEarlierLesson(activity) : false;
   const fallback: LessonShown = activity && reopenedToday(activity, now) ? 'lesson' : 'all';
   const shown: LessonShown = !cut ? 'all' : chosen && chosen.activityId === activity?.id ? chosen.shown : fallback;
   return {
@@ -34,11 +34,19 @@ export function useLessonChoice(activity: Activity | undefined): LessonChoice {
   };
 }
 
+/**
+ * Whether the activity had a lesson before this one: closed, and opened again since it was created (as the server's
+ * readLessonResults takes it). Closed after the lesson it was created for, its one lesson is all there is.
+ */
+function hasEarlierLesson(activity: Activity): boolean {
+  return lessonCut(activity) !== null && Date.parse(activity.opened ?? '') > Date.parse(activity.created);
+}
+
 /** The Show select beside the activity: "all lessons" / "this lesson, since 1:02 PM"; none for a single lesson. */
 export function LessonSelect({ activity, choice }: { activity: Activity | undefined; choice: LessonChoice }) {
   const { t } = useTranslation('results');
   const now = useNow(60_000);
-  if (!activity?.opened || !lessonCut(activity)) return null;
+  if (!activity?.opened || !hasEarlierLesson(activity)) return null;
   return (
     <label className="picker" htmlFor="results-lesson">
       {t('lesson.show')}
