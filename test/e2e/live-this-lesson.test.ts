@@ -47,6 +47,30 @@ describe("Live's Show: this lesson", { skip: chromiumMissing }, () => {
     assert.equal(await rows.count(), 2);
   });
 
+  test("another activity's Live starts from its own choices, not those made for the one before", { timeout: 60_000 }, async () => {
+    const page = (dashboard as CollectorDashboard).page;
+    const physics = makeActivity(collector.context.db, { name: '1A physics' });
+    const chemistry = makeActivity(collector.context.db, { name: '1A chemistry' });
+    for (const activity of [physics, chemistry]) {
+      await startOk(collector.url, activity.trackingCode);
+      await admin(`/activities/${activity.id}/close`);
+      await admin(`/activities/${activity.id}/open`);
+    }
+    const latecomer = await startOk(collector.url, chemistry.trackingCode);
+
+    await page.goto(`${collector.url}/`);
+    await page.locator('#activity-picker').selectOption(physics.id);
+    const show = page.getByLabel('Show');
+    await show.selectOption('all');
+    await page.getByLabel('Find a player').fill('nobody');
+    await page.locator('#activity-picker').selectOption(chemistry.id);
+    const rows = page.locator('.live-table tbody tr');
+    await rows.filter({ hasText: latecomer.playerAnimalName }).waitFor();
+    assert.equal(await show.inputValue(), 'lesson', 'opened again today: this lesson first, as for a first visit');
+    assert.equal(await page.getByLabel('Find a player').inputValue(), '');
+    assert.equal(await rows.count(), 1);
+  });
+
   test('an activity reopened on an earlier day shows all its sessions', { timeout: 60_000 }, async () => {
     const page = (dashboard as CollectorDashboard).page;
     const history = makeActivity(collector.context.db, { name: '1B history' });

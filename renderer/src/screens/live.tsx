@@ -77,7 +77,8 @@ export function LiveScreen() {
           </p>
         </EmptyState>
       )}
-      {activity && <LiveSessions activity={activity} />}
+      {/* Keyed: the choices made for one activity (Show, find, sort) are not carried to the next, whose lesson differs. */}
+      {activity && <LiveSessions key={activity.id} activity={activity} />}
     </section>
   );
 }
