@@ -68,8 +68,11 @@ interface StoredRow {
 /**
  * The activity's statements stored since `since`, in the order they were stored (seq), folded as they are read: a
  * step at a time through the activity's index (read-in-steps.ts), so that a lesson of a term-long activity does not
- * hold every game's request back while its statements are parsed. Earlier lessons' statements are stepped over by
- * the index, not parsed. No row is kept: each step's are folded and dropped.
+ * hold every game's request back while its statements are parsed. Earlier lessons' statements are not parsed, but the
+ * walk starts at the activity's first statement: each of them is read and its batch's stored time compared, so a
+ * request costs what the activity's whole history holds, not the lesson alone (an activity of 1,000,000 statements of
+ * about 1 KB before a lesson of 5,000: 0.67 s over 2,000 steps, warm cache). No row is kept: each step's are folded
+ * and dropped.
  */
 async function foldStatementsSince(db: Db, activityId: string, since: string, steps: StepOptions): Promise<ResultsAccumulator> {
   const accumulator = new ResultsAccumulator();
