@@ -1,8 +1,7 @@
+import { firstSeqStoredFrom, STORED_HERE } from '../store/first-seq-stored.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import type { RatePoint } from './api-types.js';
-
-const STORED_HERE = 'coalesce(stored_here, stored)';
 
 /**
  * Statements per minute of one activity over the last `minutes`, oldest first, every minute present.
@@ -31,29 +30,6 @@ export function readRate(db: Db, activityId: string, minutes: number, now: numbe
     points.push({ minute, statements: counts.get(minute.slice(0, 16)) ?? 0 });
   }
   return points;
-}
-
-function firstSeqStoredFrom(db: Db, from: string): number | undefined {
-  const bounds = prepared<[], { low: number | null; high: number | null }>(
-    db,
-    // Two subqueries: SQLite answers a lone min() or max() from the primary key, but scans for both in one SELECT.
-    'SELECT (SELECT min(seq) FROM statements) AS low, (SELECT max(seq) FROM statements) AS high',
-  ).get();
-  if (!bounds || bounds.low === null || bounds.high === null) return undefined;
-  const storedAt = prepared<[number], { seq: number; stored: string }>(
-    db,
-    `SELECT seq, ${STORED_HERE} AS stored FROM statements WHERE seq >= ? ORDER BY seq LIMIT 1`,
-  );
-  let low = bounds.low;
-  let high = bounds.high;
-  if ((storedAt.get(high)?.stored ?? '') < from) return undefined;
-  while (low < high) {
-    const middle = Math.floor((low + high) / 2);
-    const row = storedAt.get(middle);
-    if (row && row.stored < from) low = row.seq + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /**
