@@ -22,6 +22,8 @@ describe("Player: erasing a player's data in their last activity", { skip: chrom
     await page.goto(`${collector.url}/players/${id}`);
     await page.getByRole('button', { name: "Erase this player's data…" }).click();
     await page.getByLabel('Erase where').selectOption({ label: 'only in Fractions 3B' });
+    // Said before the teacher confirms, as `aula player erase` says it.
+    await page.getByRole('note').filter({ hasText: 'That is the last of their data: the player goes too, and is no longer listed on Players.' }).waitFor();
     await page.getByLabel('I understand this cannot be undone').check();
     await page.getByRole('button', { name: 'Erase', exact: true }).click();
 
@@ -33,5 +35,32 @@ describe("Player: erasing a player's data in their last activity", { skip: chrom
       .waitFor();
     await page.getByText('Nobody has played yet').waitFor();
     assert.deepEqual(collector.context.db.prepare('SELECT count(*) AS n FROM players').get(), { n: 0 });
+  });
+
+  test('with data in another activity, erasing in one says nothing of the player going; in the last one it does', async () => {
+    const { collector, page } = dashboard;
+    const maths = makeActivity(collector.context.db, { name: 'Maths 4C' });
+    const history = makeActivity(collector.context.db, { name: 'History 4C' });
+    const inMaths = await startOk(collector.url, maths.trackingCode);
+    assert.equal((await track(collector.url, inMaths.authToken, [statementS(inMaths.actor)])).status, 200);
+    const inHistory = await startOk(collector.url, history.trackingCode, { body: { anonymous: inMaths.playerId } });
+    assert.equal((await track(collector.url, inHistory.authToken, [statementS(inHistory.actor)])).status, 200);
+    await collector.context.ingest.idle();
+    const id = (collector.context.db.prepare('SELECT id FROM players WHERE public_id = ?').get(inMaths.playerId) as { id: string }).id;
+
+    await page.goto(`${collector.url}/players/${id}`);
+    await page.getByRole('button', { name: "Erase this player's data…" }).click();
+    const previewed = page.waitForResponse((response) => response.url().includes('/erasures/preview?'));
+    await page.getByLabel('Erase where').selectOption({ label: 'only in Maths 4C' });
+    assert.equal(((await (await previewed).json()) as { playerRemoved: boolean }).playerRemoved, false);
+    assert.equal(await page.getByRole('note').count(), 0);
+    await page.getByLabel('I understand this cannot be undone').check();
+    await page.getByRole('button', { name: 'Erase', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Erased 1 statement and 1 session.' }).waitFor();
+
+    // History now holds the last of their data.
+    await page.getByRole('button', { name: "Erase this player's data…" }).click();
+    await page.getByLabel('Erase where').selectOption({ label: 'only in History 4C' });
+    await page.getByRole('note').filter({ hasText: 'That is the last of their data' }).waitFor();
   });
 });

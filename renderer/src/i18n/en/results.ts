@@ -88,6 +88,8 @@ export const results = {
     whereLabel: 'Erase where',
     everywhere: 'everywhere (and the player itself)',
     onlyIn: 'only in {{name}}',
+    /** Erasing in one activity the last of the player's data: the player record goes too (said before confirming). */
+    lastData: 'That is the last of their data: the player goes too, and is no longer listed on Players.',
     understand: 'I understand this cannot be undone',
     erase: 'Erase',
     cancel: 'Cancel',

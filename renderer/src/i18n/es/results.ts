@@ -90,6 +90,7 @@ export const results: Catalog<typeof english> = {
     whereLabel: 'Dónde borrar',
     everywhere: 'en todas partes (y el propio jugador)',
     onlyIn: 'solo en {{name}}',
+    lastData: 'Son sus últimos datos: también se borra el jugador, que ya no aparece en Jugadores.',
     understand: 'Entiendo que no se puede deshacer',
     erase: 'Borrar',
     cancel: 'Cancelar',

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { apiPost } from '../../api/client';
+import { useResource } from '../../api/use-resource';
 import { useDialogFocus } from '../../components/use-dialog-focus';
 import { navigate } from '../../router';
 import { leaveErasedNotice } from '../erased-notice';
@@ -59,19 +60,21 @@ export function ErasePlayer({ playerId, label, activities, onErased }: Props) {
           </span>
         )}
       </p>
-      {open && <ErasePanel label={label} activities={activities} busy={busy} onErase={erase} onCancel={() => setOpen(false)} />}
+      {open && <ErasePanel playerId={playerId} label={label} activities={activities} busy={busy} onErase={erase} onCancel={() => setOpen(false)} />}
     </>
   );
 }
 
 /** Where, and "I understand": a dialog for the keyboard (the focus inside, Escape cancels) like ConfirmAction. */
 function ErasePanel({
+  playerId,
   label,
   activities,
   busy,
   onErase,
   onCancel,
 }: {
+  playerId: string;
   label: string;
   activities: Props['activities'];
   busy: boolean;
@@ -83,6 +86,11 @@ function ErasePanel({
   const [sure, setSure] = useState(false);
   const box = useRef<HTMLFieldSetElement>(null);
   const onKeyDown = useDialogFocus(box, { onEscape: () => !busy && onCancel() });
+  // Erasing in one activity takes the player too when that is the last of their data: said before the teacher confirms,
+  // as `aula player erase` says it, not only once their page is gone.
+  const preview = useResource<{ playerRemoved: boolean }>(
+    scope ? `/erasures/preview?player=${encodeURIComponent(playerId)}&activity=${encodeURIComponent(scope)}` : null,
+  );
   return (
     <fieldset ref={box} className="erase-panel" aria-label={t('erase.panel')} onKeyDown={onKeyDown}>
       <p>
@@ -110,6 +118,11 @@ function ErasePanel({
           {t('erase.cancel')}
         </button>
       </div>
+      {scope && preview.data?.playerRemoved && (
+        <p className="notice small" role="note">
+          {t('erase.lastData')}
+        </p>
+      )}
     </fieldset>
   );
 }
