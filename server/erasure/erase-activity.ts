@@ -5,6 +5,7 @@ import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { deleteStatements } from '../store/statement-rows.js';
 import { revokeXapiCredentials } from '../store/xapi-credentials-repo.js';
+import { playerLeftWithNothing } from './player-left-with-nothing.js';
 
 /**
  * A session that sent something this recently and has not ended is a game still playing: erasing under it would
@@ -84,17 +85,17 @@ function collectStatements(db: Db, activityId: string): void {
 }
 
 /**
- * Players of the activity with nothing left anywhere once it is erased. A roster student's refused requests that name
- * them and stay (a failed login, a start another activity refused them: STUDENT_REFUSALS_WHERE, less the starts refused
- * for this code, which go) keep their player: `aula player erase` can then still take those, as
- * player-left-with-nothing.ts keeps a player erased in one activity.
+ * Players of the activity with nothing left anywhere once it is erased, by the rule an erasure in one activity follows
+ * (player-left-with-nothing.ts): no session, statement, result, answer or alert elsewhere, and no refused request
+ * naming them that stays (a roster student's failed login, a start another activity refused them), so that `aula
+ * player erase` can still take those. One rule for both: the two had drifted apart.
  */
-const LEFT_WITH_NOTHING = `SELECT DISTINCT g.player_id AS id FROM gameplays g WHERE g.scope_id = @activity
-  AND NOT EXISTS (SELECT 1 FROM gameplays o WHERE o.player_id = g.player_id AND o.scope_id <> @activity)
-  AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.player_id = g.player_id AND (s.activity_id IS NULL OR s.activity_id <> @activity))
-  AND NOT EXISTS (SELECT 1 FROM players p JOIN students st ON st.id = p.student_id JOIN rejected_requests r
-    ON (r.route IN ('login', 'logout') AND r.sample = st.username) OR r.student = st.username
-    WHERE p.id = g.player_id AND NOT (r.route IN ('start', 'xapi') AND r.sample = @code))`;
+function playersLeftWithNothing(db: Db, activityId: string): string[] {
+  return prepared<[string], { id: string }>(db, 'SELECT DISTINCT player_id AS id FROM gameplays WHERE scope_id = ?')
+    .all(activityId)
+    .map((player) => player.id)
+    .filter((playerId) => playerLeftWithNothing(db, playerId, activityId));
+}
 
 function count(db: Db, target: Target): ActivityErasureCounts {
   const one = (sql: string) => prepared<[{ activity: string; code: string }], { n: number }>(db, sql).get({ activity: target.id, code: target.trackingCode })?.n ?? 0;
@@ -104,7 +105,7 @@ function count(db: Db, target: Target): ActivityErasureCounts {
     statements: one('SELECT count(*) AS n FROM temp.erase_seq'),
     sessions: one('SELECT count(*) AS n FROM sessions WHERE activity_id = @activity'),
     players: one('SELECT count(*) AS n FROM gameplays WHERE scope_id = @activity'),
-    playersRemoved: one(`SELECT count(*) AS n FROM (${LEFT_WITH_NOTHING})`),
+    playersRemoved: playersLeftWithNothing(db, target.id).length,
     results: one('SELECT count(*) AS n FROM results WHERE activity_id = @activity'),
     alerts: one('SELECT count(*) AS n FROM alerts WHERE activity_id = @activity'),
     refusedRequests: one(
@@ -146,7 +147,7 @@ export function eraseActivity(db: Db, activity: string, erasedBy: string, nowMs:
   // A game still sending afterwards is refused without keeping what it sends (erased-session-tokens.ts).
   const tokens = erasedTokenHashes(db, JSON.stringify(sessionIds));
   const gameplayIds = db.prepare<[string], { id: string }>('SELECT id FROM gameplays WHERE scope_id = ?').all(target.id).map((g) => g.id);
-  const removed = db.prepare<typeof params, { id: string }>(LEFT_WITH_NOTHING).all(params).map((p) => p.id);
+  const removed = playersLeftWithNothing(db, target.id);
   // Players who stay lose this activity's statements from their own count.
   const perPlayer = db
     .prepare<[], { playerId: string | null; n: number }>(

@@ -227,3 +227,37 @@ test('aula player erase in each activity of an anonymous player: the last takes 
     assert.equal(fs.readFileSync(file).includes(ana.playerId), false, `${path.basename(file)} holds no trace`);
   }
 });
+
+test("a whole activity's erasure keeps a player who still has results elsewhere, as an erasure in one activity does", async () => {
+  let minutesLater = 0;
+  const collector = await startTestCollector({ config: { mdns: false }, now: () => Date.now() + minutesLater * 60_000 });
+  try {
+    const maths = makeActivity(collector.context.db, { name: 'Maths' });
+    const history = makeActivity(collector.context.db, { name: 'History' });
+    const ana = await startOk(collector.url, maths.trackingCode);
+    assert.equal((await track(collector.url, ana.authToken, [statementS(ana.actor)])).status, 200);
+    await collector.context.ingest.idle();
+    // A result of hers in History with no session of its own there, as data an older Aula's bundle could leave.
+    await collector.context.writer.run((db) =>
+      db
+        .prepare(
+          "INSERT INTO results (activity_id, player_id, object_id, completed, updated) SELECT ?, id, 'level1', 1, ? FROM players WHERE public_id = ?",
+        )
+        .run(history.id, new Date().toISOString(), ana.playerId),
+    );
+    minutesLater = 10; // the game has left
+
+    const preview = await adminApi(collector.url, `/activities/${maths.id}/erase`, undefined, 'GET');
+    assert.equal((preview.json as { playersRemoved: number }).playersRemoved, 0, 'the preview agrees');
+    const whole = await adminApi(collector.url, `/activities/${maths.id}/erase`, { trackingCode: maths.trackingCode, confirm: true });
+    assert.equal(whole.status, 200, whole.text);
+    assert.equal((whole.json as { playersRemoved: number }).playersRemoved, 0, 'her History result still needs her record');
+    // She can still be found and erased: nothing of hers is left without a player to erase it by.
+    const everywhere = await erase(collector, ana.playerId);
+    assert.equal(everywhere.status, 200, everywhere.text);
+    assert.equal(everywhere.json.playerRemoved, true);
+    assert.deepEqual(collector.context.db.prepare('SELECT count(*) AS n FROM results').get(), { n: 0 });
+  } finally {
+    await collector.close();
+  }
+});
