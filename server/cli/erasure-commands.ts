@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
+import type { ErasureLogEntry } from '../admin/api-types.js';
 import { cutAt, whenCut } from '../admin/read-past-limit.js';
-import { type ErasureLogEntry, readErasures } from '../erasure/erase-player.js';
+import { readErasures } from '../erasure/erasure-log.js';
 import { type DataDirOption, withDatabase } from './open-data.js';
 import { CliError, printJson, printLines } from './output.js';
 

@@ -1,4 +1,4 @@
-import type { ErasureCounts, ErasureLogEntry } from '../admin/api-types.js';
+import type { ErasureCounts } from '../admin/api-types.js';
 import { type Wording, word, wording } from '../i18n/wording.js';
 import { erasedTokenHashes, rememberErasedTokens } from '../store/erased-session-tokens.js';
 import { findPlayer } from '../store/find-player.js';
@@ -8,7 +8,7 @@ import { deleteStatements } from '../store/statement-rows.js';
 import { playerLeftWithNothing } from './player-left-with-nothing.js';
 import { countPlayerRefusals, deletePlayerRefusals, playerRefusals } from './player-refusals.js';
 
-export type { ErasureCounts, ErasureLogEntry };
+export type { ErasureCounts };
 
 export class ErasureError extends Error {
   /** The message as a wording, for the dashboard's language (server/i18n); `message` is its English. */
@@ -251,14 +251,4 @@ export function erasePlayer(db: Db, target: ErasureTarget, erasedBy: string, now
     ...counts,
     refusedRequests,
   };
-}
-
-export function readErasures(db: Db, limit: number): ErasureLogEntry[] {
-  return prepared<[number], ErasureLogEntry>(
-    db,
-    `SELECT e.id, e.time, e.erased_by AS erasedBy, e.scope, e.activity_id AS activityId, e.player_kind AS playerKind,
-       e.statements, e.sessions, e.gameplays, e.results, e.alerts, e.uploaded, e.refused_requests AS refusedRequests,
-       e.players_removed AS playersRemoved, a.name AS activityName, a.tracking_code AS trackingCode
-     FROM erasures e LEFT JOIN activities a ON a.id = e.activity_id ORDER BY e.id DESC LIMIT ?`,
-  ).all(limit);
 }
