@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { ActivityResults, StudentResult } from '../../server/admin/api-types.js';
-import { createAccounts } from '../../server/auth/roster.js';
 import type { Collector } from '../../server/index.js';
 import { readLessonResults } from '../../server/results/read-lesson-results.js';
 import { getActivity } from '../../server/store/activities-repo.js';
-import { createClass } from '../../server/store/classes-repo.js';
 import { startTestCollector } from '../support/collector.js';
 import { makeActivity } from '../support/fixtures.js';
-import { adminApi, postJson, request } from '../support/http.js';
-import { type StartAnswer, startOk, track } from '../support/rage.js';
+import { adminApi, request } from '../support/http.js';
+import { startOk } from '../support/rage.js';
+import { answered, completedLevel, loginStart, nextLesson, sent, twoLessons } from '../support/two-lessons.js';
 
 let collector: Collector;
 
@@ -21,44 +19,6 @@ before(async () => {
 after(async () => {
   await collector?.close();
 });
-
-const TYPES = 'https://w3id.org/xapi/seriousgames/activity-types/';
-
-const completedLevel = (start: StartAnswer) => ({
-  actor: start.actor,
-  verb: { id: 'http://adlnet.gov/expapi/verbs/completed' },
-  object: { id: `${start.objectId}/level/level1`, definition: { type: `${TYPES}level` } },
-  timestamp: new Date().toISOString(),
-  result: { success: true, score: { raw: 9 } },
-});
-
-const answered = (start: StartAnswer, response: string, success: boolean) => ({
-  actor: start.actor,
-  verb: { id: 'https://w3id.org/xapi/adb/verbs/selected' },
-  object: { id: `${start.objectId}/question/q1`, definition: { type: `${TYPES}question` } },
-  timestamp: new Date().toISOString(),
-  result: { success, response },
-});
-
-async function loginStart(trackingCode: string, username: string): Promise<StartAnswer> {
-  const login = await postJson(`${collector.url}/api/login`, { username, password: `${username}-pw` });
-  assert.equal(login.status, 200, login.text);
-  const token = (login.json as { user: { token: string } }).user.token;
-  return startOk(collector.url, trackingCode, { headers: { Authorization: `Bearer ${token}` } });
-}
-
-async function sent(start: StartAnswer, statements: unknown[]): Promise<void> {
-  const answer = await track(collector.url, start.authToken, statements);
-  assert.equal(answer.status, 200, answer.text);
-}
-
-/** Closed at the end of a lesson and opened for the next: a few ms apart, so no trace shares the opening's instant. */
-async function nextLesson(activityId: string): Promise<void> {
-  await sleep(5);
-  assert.equal((await adminApi(collector.url, `/activities/${activityId}/close`, {})).status, 200);
-  assert.equal((await adminApi(collector.url, `/activities/${activityId}/open`, {})).status, 200);
-  await sleep(5);
-}
 
 const resultsOf = async (activityId: string, query = ''): Promise<ActivityResults> => {
   const answer = await request(`${collector.url}/admin/api/activities/${activityId}/results${query}`);
@@ -84,34 +44,8 @@ const rowsOf = (csv: string): string[][] =>
     .split(/\r?\n/)
     .map((line) => line.split(','));
 
-/**
- * 3B plays the same activity two weeks running. Last week ana completed level 1 and answered q1 right, and ben played
- * too; this week ana only answered q1 wrongly, and ben has not started.
- */
-async function twoLessons(className: string): Promise<{ activityId: string }> {
-  const { db, writer } = collector.context;
-  const group = await writer.run((tx) => createClass(tx, className));
-  const ana = `ana-${className.toLowerCase()}`;
-  const ben = `ben-${className.toLowerCase()}`;
-  await createAccounts(
-    db,
-    (job) => writer.run(job),
-    group.id,
-    [ana, ben].map((username) => ({ username, password: `${username}-pw` })),
-  );
-  const activity = makeActivity(db, { name: `${className} fractions`, classId: group.id });
-  const anaFirst = await loginStart(activity.trackingCode, ana);
-  await sent(anaFirst, [completedLevel(anaFirst), answered(anaFirst, '3/4', true)]);
-  const benFirst = await loginStart(activity.trackingCode, ben);
-  await sent(benFirst, [completedLevel(benFirst)]);
-  await nextLesson(activity.id);
-  const anaSecond = await loginStart(activity.trackingCode, ana);
-  await sent(anaSecond, [answered(anaSecond, '2/3', false)]);
-  return { activityId: activity.id };
-}
-
 test('this lesson: a student who completed level 1 last lesson and answered wrongly in this one has not completed it, and only the wrong answer', async () => {
-  const { activityId } = await twoLessons('3B');
+  const { activity: { id: activityId } } = await twoLessons(collector, '3B');
   const activity = getActivity(collector.context.db, activityId);
 
   const lesson = await resultsOf(activityId, '?lesson=current');
@@ -174,7 +108,7 @@ test('this lesson: a student who completed level 1 last lesson and answered wron
 });
 
 test("the CSV follows the lesson: this lesson's row for ana and ben as not started, the file named by the lesson's day", async () => {
-  const { activityId } = await twoLessons('4C');
+  const { activity: { id: activityId } } = await twoLessons(collector, '4C');
 
   const lesson = await request(`${collector.url}/admin/api/activities/${activityId}/results.csv?lesson=current`);
   assert.equal(lesson.status, 200, lesson.text);
@@ -209,7 +143,7 @@ test("the CSV follows the lesson: this lesson's row for ana and ben as not start
 test('an activity never closed and opened again: this lesson is its whole history, and the answer says so', async () => {
   const activity = makeActivity(collector.context.db, { name: 'One lesson' });
   const start = await startOk(collector.url, activity.trackingCode);
-  await sent(start, [completedLevel(start), answered(start, '1/2', true)]);
+  await sent(collector, start, [completedLevel(start), answered(start, '1/2', true)]);
 
   const lesson = await resultsOf(activity.id, '?lesson=current');
   assert.deepEqual(lesson.lesson, { since: null, wholeHistory: true });
@@ -246,11 +180,11 @@ test('a lesson value other than current or all is a 400 naming the choices, for 
 });
 
 test("a long lesson is folded a step at a time: read in steps of two statements, the same lesson's results", async () => {
-  const { activityId } = await twoLessons('5D');
+  const { activity: { id: activityId } } = await twoLessons(collector, '5D');
   const activity = getActivity(collector.context.db, activityId);
   assert.ok(activity);
-  const start = await loginStart(activity.trackingCode, 'ana-5d');
-  await sent(start, [answered(start, '1/3', false), completedLevel(start), answered(start, '3/4', true), answered(start, '2/3', false)]);
+  const start = await loginStart(collector, activity.trackingCode, 'ana-5d');
+  await sent(collector, start, [answered(start, '1/3', false), completedLevel(start), answered(start, '3/4', true), answered(start, '2/3', false)]);
 
   let pauses = 0;
   const stepped = await readLessonResults(collector.context.db, activity, { stepRows: 2, pause: async () => void pauses++ });
@@ -284,14 +218,14 @@ test("this lesson's fold starts at the opening: the earlier lesson's statements 
   const activity = makeActivity(db, { name: 'Weekly fractions' });
   const lastWeek = await startOk(collector.url, activity.trackingCode);
   // Last week's lesson: twenty answers, which this lesson must not walk through again.
-  await sent(
+  await sent(collector, 
     lastWeek,
     Array.from({ length: 20 }, () => answered(lastWeek, '3/4', true)),
   );
-  await nextLesson(activity.id);
+  await nextLesson(collector, activity.id);
   const today = await startOk(collector.url, activity.trackingCode);
-  await sent(today, [answered(today, '2/3', false)]);
-  await sent(today, [completedLevel(today)]);
+  await sent(collector, today, [answered(today, '2/3', false)]);
+  await sent(collector, today, [completedLevel(today)]);
   // The opening is made the very millisecond today's first answer was stored: it is this lesson's.
   const firstToday = db
     .prepare('SELECT b.stored FROM statement_rows r JOIN statement_batches b ON b.id = r.batch_id WHERE r.activity_id = ? ORDER BY r.seq DESC LIMIT 1 OFFSET 1')

@@ -1,31 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { createAccounts } from '../../server/auth/roster.js';
 import type { Collector } from '../../server/index.js';
-import { createClass } from '../../server/store/classes-repo.js';
 import { makeActivity } from '../support/fixtures.js';
 import { postJson, request } from '../support/http.js';
-import { type StartAnswer, startOk, track } from '../support/rage.js';
+import { startOk } from '../support/rage.js';
+import { completedLevel, nextLesson, sent, twoLessons } from '../support/two-lessons.js';
 import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
-
-const TYPES = 'https://w3id.org/xapi/seriousgames/activity-types/';
-
-const completedLevel = (start: StartAnswer) => ({
-  actor: start.actor,
-  verb: { id: 'http://adlnet.gov/expapi/verbs/completed' },
-  object: { id: `${start.objectId}/level/level1`, definition: { type: `${TYPES}level` } },
-  timestamp: new Date().toISOString(),
-  result: { success: true, score: { raw: 9 } },
-});
-
-const answered = (start: StartAnswer, response: string, success: boolean) => ({
-  actor: start.actor,
-  verb: { id: 'https://w3id.org/xapi/adb/verbs/selected' },
-  object: { id: `${start.objectId}/question/q1`, definition: { type: `${TYPES}question` } },
-  timestamp: new Date().toISOString(),
-  result: { success, response },
-});
 
 // 3B plays the same activity every week with the same code. Last lesson ana completed level 1 and ben played too; the
 // teacher closed it, and opened it again today: ana has only answered q1 wrongly, ben has not started.
@@ -38,46 +18,10 @@ describe("Results' Show: this lesson or all lessons", { skip: chromiumMissing },
   });
   after(() => dashboard?.close());
 
-  const admin = async (pathname: string) => {
+  const _admin = async (pathname: string) => {
     const answer = await postJson(`${collector.url}/admin/api${pathname}`, {});
     assert.ok(answer.status < 300, `${pathname}: ${answer.status} ${answer.text}`);
   };
-
-  const loginStart = async (trackingCode: string, username: string): Promise<StartAnswer> => {
-    const login = await postJson(`${collector.url}/api/login`, { username, password: `${username}-pw` });
-    assert.equal(login.status, 200, login.text);
-    const token = (login.json as { user: { token: string } }).user.token;
-    return startOk(collector.url, trackingCode, { headers: { Authorization: `Bearer ${token}` } });
-  };
-
-  const sent = async (start: StartAnswer, statements: unknown[]) => {
-    const answer = await track(collector.url, start.authToken, statements);
-    assert.equal(answer.status, 200, answer.text);
-  };
-
-  async function twoLessons(className: string) {
-    const { db, writer } = collector.context;
-    const group = await writer.run((tx) => createClass(tx, className));
-    const [ana, ben] = ['ana', 'ben'].map((name) => `${name}-${className.toLowerCase()}`) as [string, string];
-    await createAccounts(
-      db,
-      (job) => writer.run(job),
-      group.id,
-      [ana, ben].map((username) => ({ username, password: `${username}-pw` })),
-    );
-    const activity = makeActivity(db, { name: `${className} fractions`, classId: group.id });
-    const anaFirst = await loginStart(activity.trackingCode, ana);
-    await sent(anaFirst, [completedLevel(anaFirst), answered(anaFirst, '3/4', true)]);
-    const benFirst = await loginStart(activity.trackingCode, ben);
-    await sent(benFirst, [completedLevel(benFirst)]);
-    await sleep(5);
-    await admin(`/activities/${activity.id}/close`);
-    await admin(`/activities/${activity.id}/open`);
-    await sleep(5);
-    const anaSecond = await loginStart(activity.trackingCode, ana);
-    await sent(anaSecond, [answered(anaSecond, '2/3', false)]);
-    return { activity, ana, ben };
-  }
 
   /** Each row's player (marked when not started), sessions, completed, correct and incorrect. */
   const tableOf = async () => {
@@ -93,7 +37,7 @@ describe("Results' Show: this lesson or all lessons", { skip: chromiumMissing },
 
   test('opened again today: this lesson first, its results and CSV; all lessons on request', { timeout: 60_000 }, async () => {
     const page = (dashboard as CollectorDashboard).page;
-    const { activity, ana, ben } = await twoLessons('3B');
+    const { activity, ana, ben } = await twoLessons(collector, '3B');
 
     await page.goto(`${collector.url}/results`);
     await page.locator('#results-activity').selectOption(activity.id);
@@ -126,7 +70,7 @@ describe("Results' Show: this lesson or all lessons", { skip: chromiumMissing },
 
   test('opened again on an earlier day: all lessons first, this lesson on request', { timeout: 60_000 }, async () => {
     const page = (dashboard as CollectorDashboard).page;
-    const { activity, ana, ben } = await twoLessons('4C');
+    const { activity, ana, ben } = await twoLessons(collector, '4C');
     // Closed and opened again yesterday: today the teacher may be looking back at both lessons, as Live shows them.
     const day = 24 * 60 * 60_000;
     const opened = new Date(Date.now() - day).toISOString();
@@ -161,7 +105,7 @@ describe("Results' Show: this lesson or all lessons", { skip: chromiumMissing },
     const page = (dashboard as CollectorDashboard).page;
     const activity = makeActivity(collector.context.db, { name: 'One lesson' });
     const start = await startOk(collector.url, activity.trackingCode);
-    await sent(start, [completedLevel(start)]);
+    await sent(collector, start, [completedLevel(start)]);
 
     await page.goto(`${collector.url}/results`);
     await page.locator('#results-activity').selectOption(activity.id);
@@ -170,9 +114,7 @@ describe("Results' Show: this lesson or all lessons", { skip: chromiumMissing },
     assert.match((await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')) ?? '', /\/results\.csv\?lang=en$/);
 
     // The next lesson begins (from Activities, or another tab): the choice comes, this lesson first, nobody in it yet.
-    await sleep(5);
-    await admin(`/activities/${activity.id}/close`);
-    await admin(`/activities/${activity.id}/open`);
+    await nextLesson(collector, activity.id);
     await page.getByText('Nobody has played this lesson yet').waitFor();
     assert.equal(await page.getByLabel('Show').inputValue(), 'lesson');
     await page.getByText(/^No game has sent anything since .+, when the activity was opened again\./).waitFor();
