@@ -10,6 +10,8 @@ import { DIAGNOSTIC_KINDS } from './diagnostic-kinds.js';
 import { clearedKey, readDiagnostics, silentGamesMark } from './read-diagnostics.js';
 
 const clearBody = z.object({ kind: z.enum(DIAGNOSTIC_KINDS) });
+/** `?all=<kind>`: that group's lines all listed, not only the 20 most recent (read-diagnostics.ts). */
+const listAllQuery = z.enum(DIAGNOSTIC_KINDS).optional();
 
 /** The teacher's connection diagnostics, mounted at `/admin/api/diagnostics`; the teacher only (loopbackOnly → isTeacherRequest), like the admin API. */
 export function diagnosticsRouter(ctx: AppContext): express.Router {
@@ -19,7 +21,11 @@ export function diagnosticsRouter(ctx: AppContext): express.Router {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  router.get('/', (req, res) => sendJson(res, 200, readDiagnostics(ctx, req.socket.localPort ?? ctx.config.port)));
+  router.get('/', (req, res) => {
+    const listAll = listAllQuery.safeParse(req.query.all);
+    if (!listAll.success) return sendAdminError(res, 400, 'invalid-kind', `all must be one of: ${DIAGNOSTIC_KINDS.join(', ')}.`);
+    sendJson(res, 200, readDiagnostics(ctx, req.socket.localPort ?? ctx.config.port, { listAll: listAll.data }));
+  });
   // "Handled": hides what is listed now; anything that happens afterwards shows again.
   router.post('/clear', express.json({ limit: '4kb' }), async (req, res) => {
     const parsed = clearBody.safeParse(req.body);

@@ -23,6 +23,16 @@ const MAX_ROWS = 2000;
 /** Distinct refusal lines listed per group, the most recent; the screen says how many more there are (`more`). */
 const MAX_ITEMS = 20;
 /**
+ * Lines listed for the one group the teacher asked to see whole (`listAll`): every distinct line of the hour's
+ * refusals read (MAX_ROWS), far above a building's game machines.
+ */
+const ALL_ITEMS = 500;
+
+export interface DiagnosticsOptions {
+  /** The group whose lines are all listed (up to ALL_ITEMS) rather than the 20 most recent: "List them" on the screen. */
+  listAll?: DiagnosticKind | undefined;
+}
+/**
  * Silent games listed: every one, far above a building's classes (a Wi-Fi drop silences a whole class at once, and a
  * teacher shown 20 of 30 names did not know 10 were missing). The sessions looked at are bounded the same way.
  */
@@ -51,7 +61,7 @@ function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-function rejectionGroups(ctx: AppContext, now: number): DiagnosticGroup[] {
+function rejectionGroups(ctx: AppContext, now: number, listAll: DiagnosticKind | undefined): DiagnosticGroup[] {
   const rows = prepared<[string], RejectionRow>(
     ctx.db,
     `SELECT id, time, route, address, session_id AS sessionId, status, message, sample, repeats, student FROM rejected_requests
@@ -104,7 +114,7 @@ function rejectionGroups(ctx: AppContext, now: number): DiagnosticGroup[] {
       item.count += times;
       continue;
     }
-    if (group.items.length >= MAX_ITEMS) {
+    if (group.items.length >= (kind === listAll ? ALL_ITEMS : MAX_ITEMS)) {
       const others = unlisted.get(kind) ?? new Set<string>();
       unlisted.set(kind, others);
       others.add(JSON.stringify([detail, address, byStudent ? student : null]));
@@ -264,15 +274,16 @@ function silentGames(ctx: AppContext, now: number): DiagnosticGroup | undefined 
 }
 
 /** From memory (BusyRefusals), per address: how often each game machine was told "busy, retry shortly". */
-function busyGames(ctx: AppContext, now: number): DiagnosticGroup | undefined {
+function busyGames(ctx: AppContext, now: number, listAll: DiagnosticKind | undefined): DiagnosticGroup | undefined {
   const entries = ctx.busyRefusals.recent(now);
+  const listed = listAll === 'busy' ? ALL_ITEMS : MAX_ITEMS;
   if (entries.length === 0) return undefined;
   return {
     kind: 'busy',
     title: TITLES.busy,
     count: entries.reduce((total, entry) => total + entry.count, 0),
-    more: Math.max(0, entries.length - MAX_ITEMS),
-    items: entries.slice(0, MAX_ITEMS).map((entry) => ({
+    more: Math.max(0, entries.length - listed),
+    items: entries.slice(0, listed).map((entry) => ({
       time: iso(entry.last),
       address: entry.address,
       detail: Messages.busy,
@@ -304,11 +315,11 @@ function firstRun(ctx: AppContext, now: number): FirstRunCheck | null {
 }
 
 /** Everything the Diagnostics screen shows, in one read. */
-export function readDiagnostics(ctx: AppContext, port: number): Diagnostics {
+export function readDiagnostics(ctx: AppContext, port: number, options: DiagnosticsOptions = {}): Diagnostics {
   const now = ctx.now();
-  const groups = rejectionGroups(ctx, now);
+  const groups = rejectionGroups(ctx, now, options.listAll);
   // Silent games and busy refusals are not stored refusals: shown after those, before the catch-all group.
-  const between = [silentGames(ctx, now), busyGames(ctx, now)].filter((group) => group !== undefined);
+  const between = [silentGames(ctx, now), busyGames(ctx, now, options.listAll)].filter((group) => group !== undefined);
   const last = lanClientsOf(ctx)?.last;
   const first = firstRun(ctx, now);
   return {
