@@ -46,5 +46,11 @@ describe('Diagnostics shows a whole class gone silent, and says how many refusal
       await unknown.getByTestId('diagnostic-more').textContent(),
       'And 5 more different lines, older than these, not listed; the number above counts them. Mark as handled hides them too; those that happen again show here.',
     );
+    // The teacher asks to see them: the five older codes too.
+    assert.equal(await unknown.getByText('nosuch00', { exact: true }).count(), 0, 'the oldest is not listed');
+    await unknown.getByRole('button', { name: /^List them all/ }).click();
+    await unknown.getByText('nosuch00', { exact: true }).waitFor();
+    assert.equal(await unknown.locator('tbody tr').count(), 25);
+    assert.equal(await unknown.getByTestId('diagnostic-more').count(), 0, 'nothing left unlisted');
   });
 });

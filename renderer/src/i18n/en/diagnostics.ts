@@ -54,6 +54,7 @@ export const diagnostics = {
   more_one: 'And {{count, number}} more different line, older than these, not listed; the number above counts it. Mark as handled hides it too; if it happens again it shows here.',
   more_other:
     'And {{count, number}} more different lines, older than these, not listed; the number above counts them. Mark as handled hides them too; those that happen again show here.',
+  listAll: 'List them all',
   moreSilent_one: 'And {{count, number}} more silent game, not listed: Live shows it among its activity’s idle sessions.',
   moreSilent_other: 'And {{count, number}} more silent games, not listed: Live shows them among each activity’s idle sessions.',
   /** Whose game a line is about (the answer's `who`). */

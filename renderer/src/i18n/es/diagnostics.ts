@@ -53,6 +53,7 @@ export const diagnostics: Catalog<typeof english> = {
   more_one: 'Y {{count, number}} línea distinta más, anterior a estas, sin mostrar; el número de arriba la cuenta. «Marcar como resuelto» la oculta también; si vuelve a pasar, aparece aquí.',
   more_other:
     'Y {{count, number}} líneas distintas más, anteriores a estas, sin mostrar; el número de arriba las cuenta. «Marcar como resuelto» las oculta también; las que vuelvan a pasar aparecen aquí.',
+  listAll: 'Mostrarlas todas',
   moreSilent_one: 'Y {{count, number}} juego silencioso más, sin mostrar: En directo lo muestra entre las sesiones inactivas de su actividad.',
   moreSilent_other: 'Y {{count, number}} juegos silenciosos más, sin mostrar: En directo los muestra entre las sesiones inactivas de cada actividad.',
   who: {

@@ -47,7 +47,14 @@ function ItemPlayer({ kind, item }: { kind: DiagnosticGroup['kind']; item: Diagn
   );
 }
 
-function Group({ group, onHandled }: { group: DiagnosticGroup; onHandled: () => void }) {
+interface GroupProps {
+  group: DiagnosticGroup;
+  onHandled: () => void;
+  /** Asks for every line of this group, not only the 20 most recent (`?all=<kind>`). */
+  onListAll: (kind: DiagnosticGroup['kind']) => void;
+}
+
+function Group({ group, onHandled, onListAll }: GroupProps) {
   const { t } = useTranslation('diagnostics');
   const [busy, setBusy] = useState(false);
   const title = t(`groups.${group.kind}`);
@@ -113,6 +120,13 @@ function Group({ group, onHandled }: { group: DiagnosticGroup; onHandled: () => 
           {t(silent ? 'moreSilent' : 'more', { count: group.more })}
         </p>
       )}
+      {/* Silent games are all listed already (up to 500): Live holds the rest. */}
+      {group.more > 0 && !silent && (
+        <button type="button" className="button-small" onClick={() => onListAll(group.kind)}>
+          {t('listAll')}
+          <span className="visually-hidden">: {title}</span>
+        </button>
+      )}
       <button type="button" className="button-small" onClick={handled} disabled={busy}>
         {t('markHandled')}
         <span className="visually-hidden">: {title}</span>
@@ -124,7 +138,9 @@ function Group({ group, onHandled }: { group: DiagnosticGroup; onHandled: () => 
 /** Why games do not reach Aula, live: refused requests grouped with a fix each, silent games, first-run help. */
 export function DiagnosticsScreen() {
   const { t } = useTranslation('diagnostics');
-  const diagnostics = useResource<Diagnostics>('/diagnostics', {
+  // The one group the teacher asked to see whole: every line of the hour's refusals, not the 20 most recent.
+  const [listAll, setListAll] = useState<DiagnosticGroup['kind'] | null>(null);
+  const diagnostics = useResource<Diagnostics>(listAll ? `/diagnostics?all=${listAll}` : '/diagnostics', {
     staleOn: (changes) => changes.rejectedCount > 0 || changes.sessions.length > 0 || Object.keys(changes.activities).length > 0,
     throttleMs: 500,
   });
@@ -138,12 +154,12 @@ export function DiagnosticsScreen() {
       <ScreenTitle title={t('title')}>{t('title')}</ScreenTitle>
       {diagnostics.error && <ErrorBox error={diagnostics.error} onRetry={reload} />}
       {!diagnostics.data && !diagnostics.error && <Loading />}
-      {diagnostics.data && <DiagnosticsDetails diagnostics={diagnostics.data} onHandled={reload} />}
+      {diagnostics.data && <DiagnosticsDetails diagnostics={diagnostics.data} onHandled={reload} onListAll={setListAll} />}
     </section>
   );
 }
 
-function DiagnosticsDetails({ diagnostics, onHandled }: { diagnostics: Diagnostics; onHandled: () => void }) {
+function DiagnosticsDetails({ diagnostics, onHandled, onListAll }: { diagnostics: Diagnostics } & Omit<GroupProps, 'group'>) {
   const { t } = useTranslation('diagnostics');
   const { mdns, firstRun, groups, lastLanClient } = diagnostics;
   return (
@@ -163,7 +179,7 @@ function DiagnosticsDetails({ diagnostics, onHandled }: { diagnostics: Diagnosti
           <p>{t('empty.body')}</p>
         </EmptyState>
       ) : (
-        groups.map((group) => <Group key={group.kind} group={group} onHandled={onHandled} />)
+        groups.map((group) => <Group key={group.kind} group={group} onHandled={onHandled} onListAll={onListAll} />)
       )}
     </>
   );
