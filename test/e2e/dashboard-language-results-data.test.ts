@@ -107,7 +107,7 @@ describe('Results and Data in Spanish on a Spanish browser', { skip: chromiumMis
     const stored = (collector.context.db.prepare('SELECT COUNT(*) AS n FROM statements').get() as { n: number }).n;
     let posts = 0;
     const lrs = await startScriptedLrs((request, send) => {
-      if (++posts === 1) return send(503, 'busy', { 'Retry-After': '2' });
+      if (++posts === 1) return send(503, 'busy', { 'Retry-After': '4' });
       send(
         200,
         request.statements().map((statement) => statement.id),
@@ -138,7 +138,7 @@ describe('Results and Data in Spanish on a Spanish browser', { skip: chromiumMis
       // The problem is the server's words, in the dashboard's language since it asks for it (Accept-Language).
       await page
         .getByTestId('upload-retry')
-        .getByText(/^El LRS respondió 503; se vuelve a intentar dentro de [12] s, a las (\d\d:){2}\d\d \(intento 2 de 7\)\. No se pierde nada/)
+        .getByText(/^El LRS respondió 503; se vuelve a intentar dentro de [1-4] s, a las (\d\d:){2}\d\d \(intento 2 de 7\)\. No se pierde nada/)
         .waitFor();
       const summary = page.getByTestId('upload-summary');
       await summary.getByText(`Enviadas ${stored}, ya estaban 0, conflictos 0, rechazadas 0.`).waitFor();
