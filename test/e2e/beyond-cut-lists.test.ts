@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { createAnonymousPlayer, findAnonymousPlayer } from '../../server/store/players-repo.js';
 import { openSession } from '../../server/store/sessions-repo.js';
@@ -7,7 +8,7 @@ import { classWith, loggedInHeaders } from '../support/class-logins.js';
 import { makeActivity } from '../support/fixtures.js';
 import { startOk } from '../support/rage.js';
 import { storeIdleWarnings } from '../support/stored-alerts.js';
-import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
+import { chromiumMissing, dashboardForSuite } from './browser-support.js';
 
 // Lists cut to their most recent rows (Live's 500 sessions, a player's 200, an alert history's 100) were also what
 // other things were worked out from: after a term, Live named a student who had played as not started, a player's
@@ -15,15 +16,10 @@ import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './
 // Alerts & Warnings did not say older ones were left out.
 describe('What the teacher sees beyond the lists cut to their most recent rows', { skip: chromiumMissing }, () => {
   let collector: Collector;
-  let dashboard: CollectorDashboard | undefined;
-  before(async () => {
-    dashboard = await collectorDashboard();
-    ({ collector } = dashboard);
-  });
-  after(() => dashboard?.close());
+  let page: Page;
+  dashboardForSuite((opened) => ({ collector, page } = opened));
 
   test("Live: a student whose only session is older than the 500 listed is not named in Not started yet", { timeout: 60_000 }, async () => {
-    const page = (dashboard as CollectorDashboard).page;
     const { db } = collector.context;
     const classId = await classWith(collector.url, '3B', ['ana', 'ben']);
     const activity = makeActivity(db, { name: 'Fractions', classId });
@@ -43,7 +39,6 @@ describe('What the teacher sees beyond the lists cut to their most recent rows',
   });
 
   test("a player's page offers to erase their data in an activity played only before their 200 listed sessions", { timeout: 60_000 }, async () => {
-    const page = (dashboard as CollectorDashboard).page;
     const { db } = collector.context;
     const autumn = makeActivity(db, { name: 'Autumn quiz' });
     const term = makeActivity(db, { name: 'All term' });
@@ -73,7 +68,6 @@ describe('What the teacher sees beyond the lists cut to their most recent rows',
   });
 
   test("Alerts & Warnings: a student's 101 alerts in the activity, Details says only the 100 most recent are listed", { timeout: 60_000 }, async () => {
-    const page = (dashboard as CollectorDashboard).page;
     const { db } = collector.context;
     const activity = makeActivity(db, { name: 'Alerts all term' });
     const started = await startOk(collector.url, activity.trackingCode);

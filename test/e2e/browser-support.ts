@@ -2,6 +2,7 @@ import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:chil
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { startTestCollector } from '../support/collector.js';
@@ -59,6 +60,19 @@ export interface CollectorDashboardOptions {
   /** The browser's language (e.g. 'es-ES': the dashboard then speaks Spanish); English without. */
   locale?: string;
   viewport?: { width: number; height: number };
+}
+
+/**
+ * One collectorDashboard for a whole describe: opened before its tests (`opened` hands its parts to the suite's
+ * variables), closed after them.
+ */
+export function dashboardForSuite(opened: (dashboard: CollectorDashboard) => void, options: CollectorDashboardOptions = {}): void {
+  let dashboard: CollectorDashboard | undefined;
+  before(async () => {
+    dashboard = await collectorDashboard(options);
+    opened(dashboard);
+  });
+  after(() => dashboard?.close());
 }
 
 /**

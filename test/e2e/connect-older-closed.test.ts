@@ -1,22 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { createActivity } from '../../server/store/activities-repo.js';
-import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
+import { chromiumMissing, dashboardForSuite } from './browser-support.js';
 
 // After a term, Connect drew a card with its QR code for each of 120 activities, most of them closed long ago: it
 // draws the open ones and the ten newest, and the older closed ones on a button.
 describe('Connect draws the open and the newest activities, the older closed ones on a button', { skip: chromiumMissing }, () => {
   let collector: Collector;
   let page: Page;
-  let dashboard: CollectorDashboard | undefined;
 
-  before(async () => {
-    dashboard = await collectorDashboard();
-    ({ collector, page } = dashboard);
-  });
-  after(() => dashboard?.close());
+  dashboardForSuite((opened) => ({ collector, page } = opened));
 
   test('an open activity older than 13 closed ones is drawn; 3 older closed ones come on Show', async () => {
     const { db } = collector.context;

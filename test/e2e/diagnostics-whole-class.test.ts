@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { makeActivity } from '../support/fixtures.js';
 import { start, startOk, statementS, track } from '../support/rage.js';
-import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
+import { chromiumMissing, dashboardForSuite } from './browser-support.js';
 
 const MINUTE = 60_000;
 /** The collector's clock: games go silent as minutes pass. */
@@ -14,13 +14,8 @@ let offset = 0;
 describe('Diagnostics shows a whole class gone silent, and says how many refusal lines are not listed', { skip: chromiumMissing }, () => {
   let collector: Collector;
   let page: Page;
-  let dashboard: CollectorDashboard | undefined;
 
-  before(async () => {
-    dashboard = await collectorDashboard({ now: () => Date.now() + offset });
-    ({ collector, page } = dashboard);
-  });
-  after(() => dashboard?.close());
+  dashboardForSuite((opened) => ({ collector, page } = opened), { now: () => Date.now() + offset });
 
   test('30 silent games: 30 names; 25 different mistyped codes: 20 lines and "And 5 more different lines"', async () => {
     const activity = makeActivity(collector.context.db, { name: 'Fractions' });

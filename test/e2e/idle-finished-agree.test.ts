@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { makeActivity } from '../support/fixtures.js';
 import { request } from '../support/http.js';
-import { type CollectorDashboard, chromiumMissing, collectorDashboard, scriptedTracker } from './browser-support.js';
+import { chromiumMissing, dashboardForSuite, scriptedTracker } from './browser-support.js';
 
 const MIN = 60_000;
 /** The real js-tracker in its own process, driven command by command (alerts-tracker-session.cjs). */
@@ -16,13 +16,8 @@ let offset = 0;
 describe("Live, the header, Activities, Diagnostics and the Idle alert agree on who is live, idle and finished", { skip: chromiumMissing }, () => {
   let collector: Collector;
   let page: Page;
-  let dashboard: CollectorDashboard | undefined;
 
-  before(async () => {
-    dashboard = await collectorDashboard({ now: () => Date.now() + offset });
-    ({ collector, page } = dashboard);
-  });
-  after(() => dashboard?.close());
+  dashboardForSuite((opened) => ({ collector, page } = opened), { now: () => Date.now() + offset });
 
   /** A student's game with the real tracker: started (a level initialized), then each command flushed, then closed. */
   async function play(trackingCode: string, commands: string[] = []): Promise<string> {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { makeActivity } from '../support/fixtures.js';
 import { start } from '../support/rage.js';
-import { type CollectorDashboard, chromiumMissing, collectorDashboard, scriptedTracker } from './browser-support.js';
+import { chromiumMissing, dashboardForSuite, scriptedTracker } from './browser-support.js';
 
 const PLAY = path.join(import.meta.dirname, 'play-tracker-session.cjs');
 
@@ -28,14 +28,8 @@ const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.
 describe('questions before a change, with the keyboard', { skip: chromiumMissing }, () => {
   let collector: Collector;
   let page: Page;
-  let dashboard: CollectorDashboard | undefined;
 
-  before(async () => {
-    dashboard = await collectorDashboard();
-    ({ collector, page } = dashboard);
-  });
-
-  after(() => dashboard?.close());
+  dashboardForSuite((opened) => ({ collector, page } = opened));
 
   test('Activities: Close asks first, saying new sessions are refused and games playing go on; a game playing does go on', { timeout: 60_000 }, async () => {
     const activity = makeActivity(collector.context.db, { name: 'Fractions' });

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { makeActivity } from '../support/fixtures.js';
 import { startOk, track } from '../support/rage.js';
 import { diskFillingBatch } from '../support/track-batches.js';
-import { type CollectorDashboard, chromiumMissing, collectorDashboard, scriptedTracker } from './browser-support.js';
+import { chromiumMissing, dashboardForSuite, scriptedTracker } from './browser-support.js';
 
 const PLAY = path.join(import.meta.dirname, 'play-tracker-session.cjs');
 const ALERTS = path.join(import.meta.dirname, 'alerts-tracker-session.cjs');
@@ -27,16 +27,10 @@ const liveRegion = (page: Page, selector: string) =>
 describe('live news for a screen reader, from real games', { skip: chromiumMissing }, () => {
   let collector: Collector;
   let page: Page;
-  let dashboard: CollectorDashboard | undefined;
   // The collector's clock, moved forward to make a game idle without waiting minutes.
   let shift = 0;
 
-  before(async () => {
-    dashboard = await collectorDashboard({ now: () => Date.now() + shift });
-    ({ collector, page } = dashboard);
-  });
-
-  after(() => dashboard?.close());
+  dashboardForSuite((opened) => ({ collector, page } = opened), { now: () => Date.now() + shift });
 
   test('the header says a new alert on any screen', { timeout: 60_000 }, async () => {
     const activity = makeActivity(collector.context.db, { name: 'Quiz' });

@@ -1,24 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { makeActivity } from '../support/fixtures.js';
 import { postJson } from '../support/http.js';
 import { startOk } from '../support/rage.js';
-import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
+import { chromiumMissing, dashboardForSuite } from './browser-support.js';
 
 // One laptop, two classes: 1A's teacher closes 1A maths at noon while 1B plays history. 1A's games still count as
 // live for the idle threshold after the close, and a first visit then opened Live on "1A maths (closed)".
 describe('Live on a first visit right after an activity was closed', { skip: chromiumMissing }, () => {
   let collector: Collector;
   let page: Page;
-  let dashboard: CollectorDashboard | undefined;
 
-  before(async () => {
-    dashboard = await collectorDashboard();
-    ({ collector, page } = dashboard);
-  });
-  after(() => dashboard?.close());
+  dashboardForSuite((opened) => ({ collector, page } = opened));
 
   const facts = () => page.locator('.activity-facts');
 

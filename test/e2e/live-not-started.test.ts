@@ -1,24 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { makeActivity } from '../support/fixtures.js';
 import { postJson } from '../support/http.js';
 import { startOk } from '../support/rage.js';
-import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
+import { chromiumMissing, dashboardForSuite } from './browser-support.js';
 
 // A teacher counting heads at the start of a lesson: Live names the class's students who have not started yet.
 describe('Live names the students of the class who have not started', { skip: chromiumMissing }, () => {
   let collector: Collector;
   let page: Page;
-  let dashboard: CollectorDashboard | undefined;
 
-  before(async () => {
-    dashboard = await collectorDashboard();
-    ({ collector, page } = dashboard);
-  });
-
-  after(() => dashboard?.close());
+  dashboardForSuite((opened) => ({ collector, page } = opened));
 
   const admin = async (path: string, body: unknown) => {
     const answer = await postJson(`${collector.url}/admin/api${path}`, body);

@@ -1,24 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { createAnonymousPlayer } from '../../server/store/players-repo.js';
 import { openSession } from '../../server/store/sessions-repo.js';
 import { makeActivity } from '../support/fixtures.js';
-import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
+import { chromiumMissing, dashboardForSuite } from './browser-support.js';
 
 // An activity used all term: Live holds its 500 most recent sessions, and "all sessions (500)" did not say that
 // older ones were left out of the list and of every count in Show.
 describe('Live says when it holds only the most recent sessions', { skip: chromiumMissing }, () => {
   let collector: Collector;
-  let dashboard: CollectorDashboard | undefined;
-  before(async () => {
-    dashboard = await collectorDashboard();
-    ({ collector } = dashboard);
-  });
-  after(() => dashboard?.close());
+  let page: Page;
+  dashboardForSuite((opened) => ({ collector, page } = opened));
 
   test('501 sessions: "Only the 500 most recent sessions…", with the way to Results and to their export', { timeout: 60_000 }, async () => {
-    const page = (dashboard as CollectorDashboard).page;
     const { db } = collector.context;
     const term = makeActivity(db, { name: 'All term' });
     const lesson = makeActivity(db, { name: 'One lesson' });

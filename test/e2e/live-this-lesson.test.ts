@@ -1,21 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { makeActivity } from '../support/fixtures.js';
 import { postJson } from '../support/http.js';
 import { startOk } from '../support/rage.js';
-import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
+import { chromiumMissing, dashboardForSuite } from './browser-support.js';
 
 // 1A's activity, closed at noon and opened again after lunch: Live listed the morning's sessions under the
 // afternoon's, and the teacher had to tell them apart by their times.
 describe("Live's Show: this lesson", { skip: chromiumMissing }, () => {
   let collector: Collector;
-  let dashboard: CollectorDashboard | undefined;
-  before(async () => {
-    dashboard = await collectorDashboard();
-    ({ collector } = dashboard);
-  });
-  after(() => dashboard?.close());
+  let page: Page;
+  dashboardForSuite((opened) => ({ collector, page } = opened));
 
   const admin = async (pathname: string) => {
     const answer = await postJson(`${collector.url}/admin/api${pathname}`, {});
@@ -23,7 +20,6 @@ describe("Live's Show: this lesson", { skip: chromiumMissing }, () => {
   };
 
   test('after a reopening today, Live shows the sessions heard from since, and all sessions on request', { timeout: 60_000 }, async () => {
-    const page = (dashboard as CollectorDashboard).page;
     const maths = makeActivity(collector.context.db, { name: '1A maths' });
     const morning = await startOk(collector.url, maths.trackingCode);
     await admin(`/activities/${maths.id}/close`);
@@ -48,7 +44,6 @@ describe("Live's Show: this lesson", { skip: chromiumMissing }, () => {
   });
 
   test("another activity's Live starts from its own choices, not those made for the one before", { timeout: 60_000 }, async () => {
-    const page = (dashboard as CollectorDashboard).page;
     const physics = makeActivity(collector.context.db, { name: '1A physics' });
     const chemistry = makeActivity(collector.context.db, { name: '1A chemistry' });
     for (const activity of [physics, chemistry]) {
@@ -72,7 +67,6 @@ describe("Live's Show: this lesson", { skip: chromiumMissing }, () => {
   });
 
   test('an activity reopened on an earlier day shows all its sessions', { timeout: 60_000 }, async () => {
-    const page = (dashboard as CollectorDashboard).page;
     const history = makeActivity(collector.context.db, { name: '1B history' });
     await startOk(collector.url, history.trackingCode);
     await admin(`/activities/${history.id}/close`);

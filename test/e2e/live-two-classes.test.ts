@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { adminPost, classWith as classWithStudents, loggedInHeaders } from '../support/class-logins.js';
 import { makeActivity } from '../support/fixtures.js';
 import { startOk } from '../support/rage.js';
-import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
+import { chromiumMissing, dashboardForSuite } from './browser-support.js';
 
 const run = promisify(execFile);
 // js-tracker 0.9.2 logging in with its own Login(), in a process of its own (it patches built-in prototypes).
@@ -19,13 +19,8 @@ const DRIVER = path.resolve(import.meta.dirname, '..', 'clients', 'tracker-login
 describe("Live's Not started yet on a laptop that serves two classes", { skip: chromiumMissing }, () => {
   let collector: Collector;
   let page: Page;
-  let dashboard: CollectorDashboard | undefined;
 
-  before(async () => {
-    dashboard = await collectorDashboard();
-    ({ collector, page } = dashboard);
-  });
-  after(() => dashboard?.close());
+  dashboardForSuite((opened) => ({ collector, page } = opened));
 
   const admin = (pathname: string, body?: unknown) => adminPost(collector.url, pathname, body);
   const classWith = (name: string, usernames: string[]) => classWithStudents(collector.url, name, usernames);

@@ -1,26 +1,22 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { findAnonymousPlayer } from '../../server/store/players-repo.js';
 import { openSession } from '../../server/store/sessions-repo.js';
 import { makeActivity } from '../support/fixtures.js';
 import { startOk, trackStatements } from '../support/rage.js';
 import { storeIdleWarnings } from '../support/stored-alerts.js';
-import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
+import { chromiumMissing, dashboardForSuite } from './browser-support.js';
 
 // A student who played all term: their page listed the 200 most recent sessions without saying so, and under the
 // timeline "see Statements for more" led nowhere in particular.
 describe("A player's page says when it lists only their most recent sessions, statements and alerts", { skip: chromiumMissing }, () => {
   let collector: Collector;
-  let dashboard: CollectorDashboard | undefined;
-  before(async () => {
-    dashboard = await collectorDashboard();
-    ({ collector } = dashboard);
-  });
-  after(() => dashboard?.close());
+  let page: Page;
+  dashboardForSuite((opened) => ({ collector, page } = opened));
 
   test('201 sessions, 101 statements: both notices, and the link to all their statements', { timeout: 60_000 }, async () => {
-    const page = (dashboard as CollectorDashboard).page;
     const { db } = collector.context;
     const activity = makeActivity(db, { name: 'All term' });
     const first = await startOk(collector.url, activity.trackingCode);
@@ -53,7 +49,6 @@ describe("A player's page says when it lists only their most recent sessions, st
   });
 
   test('101 alerts: "Only the 100 most recent alerts and warnings…", with the file that has them all', { timeout: 60_000 }, async () => {
-    const page = (dashboard as CollectorDashboard).page;
     const { db } = collector.context;
     const activity = makeActivity(db, { name: 'Alerts all term' });
     const started = await startOk(collector.url, activity.trackingCode);

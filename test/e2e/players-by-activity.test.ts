@@ -1,23 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { makeActivity } from '../support/fixtures.js';
 import { type StartAnswer, startOk, trackStatements } from '../support/rage.js';
-import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
+import { chromiumMissing, dashboardForSuite } from './browser-support.js';
 
 // One laptop, two classes playing at once: each teacher finds their own class's players on Players, not the
 // next room's mixed in, and with that activity's counts.
 describe('Players shows one activity’s players when one is chosen', { skip: chromiumMissing }, () => {
   let collector: Collector;
   let page: Page;
-  let dashboard: CollectorDashboard | undefined;
 
-  before(async () => {
-    dashboard = await collectorDashboard();
-    ({ collector, page } = dashboard);
-  });
-  after(() => dashboard?.close());
+  dashboardForSuite((opened) => ({ collector, page } = opened));
 
   const play = (session: StartAnswer, statements: number) => trackStatements(collector.url, session, statements);
   const shownNames = async () => (await page.locator('.players-table tbody tr a').allTextContents()).sort();

@@ -1,23 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { createAnonymousPlayer, findOrCreateStudentPlayer } from '../../server/store/players-repo.js';
 import { insertStudent } from '../../server/store/students-repo.js';
-import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
+import { chromiumMissing, dashboardForSuite } from './browser-support.js';
 
 // After a term: Players holds the 1,000 players seen most recently. "Show: students" looked only among them, so a
 // student seen in the term's first weeks was not found, and nothing said the list was cut.
 describe("Players' kind finds a student seen before the newest 1,000, and the list says it is cut", { skip: chromiumMissing }, () => {
   let collector: Collector;
   let page: Page;
-  let dashboard: CollectorDashboard | undefined;
 
-  before(async () => {
-    dashboard = await collectorDashboard();
-    ({ collector, page } = dashboard);
-  });
-  after(() => dashboard?.close());
+  dashboardForSuite((opened) => ({ collector, page } = opened));
 
   test('1,050 players, the one student seen first: "Only the 1,000 … listed", and Students shows her', async () => {
     const { db } = collector.context;

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { createAnonymousPlayer, findOrCreateStudentPlayer } from '../../server/store/players-repo.js';
 import { insertStudent } from '../../server/store/students-repo.js';
-import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
+import { chromiumMissing, dashboardForSuite } from './browser-support.js';
 
 // After a term a laptop knows more players than the 1,000 Players loads: a student last seen in the term's first
 // weeks was not among them, and "Find a player" said nobody matched. The box now asks the server, as the teacher
@@ -12,13 +12,8 @@ import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './
 describe('Find a player looks through every player', { skip: chromiumMissing }, () => {
   let collector: Collector;
   let page: Page;
-  let dashboard: CollectorDashboard | undefined;
 
-  before(async () => {
-    dashboard = await collectorDashboard();
-    ({ collector, page } = dashboard);
-  });
-  after(() => dashboard?.close());
+  dashboardForSuite((opened) => ({ collector, page } = opened));
 
   test('a student seen before the 1,000 newest players is found, the list never blank, the box keeps the focus', async () => {
     const { db } = collector.context;

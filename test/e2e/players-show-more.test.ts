@@ -1,22 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { createAnonymousPlayer } from '../../server/store/players-repo.js';
-import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
+import { chromiumMissing, dashboardForSuite } from './browser-support.js';
 
 // After a term a laptop knows thousands of players: Players draws the most recently seen hundred and the rest on
 // "Show more", instead of every one at once (the screen stayed blank for seconds); the search still finds anyone listed.
 describe('Players draws its rows a hundred at a time', { skip: chromiumMissing }, () => {
   let collector: Collector;
   let page: Page;
-  let dashboard: CollectorDashboard | undefined;
 
-  before(async () => {
-    dashboard = await collectorDashboard();
-    ({ collector, page } = dashboard);
-  });
-  after(() => dashboard?.close());
+  dashboardForSuite((opened) => ({ collector, page } = opened));
 
   test('130 players: 100 shown, then the 30 others on Show more, and the oldest found by the search', async () => {
     const { db } = collector.context;

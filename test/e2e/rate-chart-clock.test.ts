@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { makeActivity } from '../support/fixtures.js';
 import { startOk, statementS, track } from '../support/rage.js';
-import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
+import { chromiumMissing, dashboardForSuite } from './browser-support.js';
 
 const MIN = 60_000;
 const TICK_LABELS = '.chart .recharts-xAxis-tick-labels text';
@@ -14,14 +14,8 @@ let offset = 0;
 describe("Live's statements-per-minute chart after the laptop's clock was set back (docs/clock.md)", { skip: chromiumMissing }, () => {
   let collector: Collector;
   let page: Page;
-  let dashboard: CollectorDashboard | undefined;
 
-  before(async () => {
-    dashboard = await collectorDashboard({ now: () => Date.now() + offset });
-    ({ collector, page } = dashboard);
-  });
-
-  after(() => dashboard?.close());
+  dashboardForSuite((opened) => ({ collector, page } = opened), { now: () => Date.now() + offset });
 
   async function play(trackingCode: string): Promise<void> {
     const game = await startOk(collector.url, trackingCode);

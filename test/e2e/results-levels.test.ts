@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { makeActivity } from '../support/fixtures.js';
 import { startOk, track } from '../support/rage.js';
-import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
+import { chromiumMissing, dashboardForSuite } from './browser-support.js';
 
 const TYPES = 'https://w3id.org/xapi/seriousgames/activity-types/';
 const COMPLETED = 'http://adlnet.gov/expapi/verbs/completed';
@@ -14,14 +14,8 @@ const LEVELS = Array.from({ length: 12 }, (_, i) => `level${i + 1}`);
 describe('Results names every level of a dozen-level game', { skip: chromiumMissing }, () => {
   let collector: Collector;
   let page: Page;
-  let dashboard: CollectorDashboard | undefined;
 
-  before(async () => {
-    dashboard = await collectorDashboard();
-    ({ collector, page } = dashboard);
-  });
-
-  after(() => dashboard?.close());
+  dashboardForSuite((opened) => ({ collector, page } = opened));
 
   test('whole under its bars, and as text', { timeout: 60_000 }, async () => {
     const activity = makeActivity(collector.context.db, { name: 'Fractions' });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import type { ActivityResults } from '../../server/admin/api-types.js';
 import type { Collector } from '../../server/index.js';
@@ -9,7 +9,7 @@ import { classWith as classWithStudents, loggedInHeaders } from '../support/clas
 import { makeActivity } from '../support/fixtures.js';
 import { request } from '../support/http.js';
 import { type StartAnswer, startOk, track } from '../support/rage.js';
-import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
+import { type CollectorDashboard, chromiumMissing, dashboardForSuite } from './browser-support.js';
 
 const run = promisify(execFile);
 // js-tracker 0.9.2 logging in with its own Login(), in a process of its own (it patches built-in prototypes).
@@ -22,11 +22,10 @@ describe("Results marks a student of another class and leaves them out of the cl
   let collector: Collector;
   let dashboard: CollectorDashboard | undefined;
 
-  before(async () => {
-    dashboard = await collectorDashboard();
-    ({ collector } = dashboard);
+  dashboardForSuite((opened) => {
+    dashboard = opened;
+    ({ collector } = opened);
   });
-  after(() => dashboard?.close());
 
   const classWith = (name: string, usernames: string[]) => classWithStudents(collector.url, name, usernames);
   const loggedInStart = async (code: string, username: string) => startOk(collector.url, code, { headers: await loggedInHeaders(collector.url, username) });

@@ -1,22 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { makeActivity } from '../support/fixtures.js';
 import { postJson, request } from '../support/http.js';
 import { startOk } from '../support/rage.js';
 import { completedLevel, nextLesson, sent, twoLessons } from '../support/two-lessons.js';
-import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
+import { chromiumMissing, dashboardForSuite } from './browser-support.js';
 
 // 3B plays the same activity every week with the same code. Last lesson ana completed level 1 and ben played too; the
 // teacher closed it, and opened it again today: ana has only answered q1 wrongly, ben has not started.
 describe("Results' Show: this lesson or all lessons", { skip: chromiumMissing }, () => {
   let collector: Collector;
-  let dashboard: CollectorDashboard | undefined;
-  before(async () => {
-    dashboard = await collectorDashboard();
-    ({ collector } = dashboard);
-  });
-  after(() => dashboard?.close());
+  let page: Page;
+  dashboardForSuite((opened) => ({ collector, page } = opened));
 
   const _admin = async (pathname: string) => {
     const answer = await postJson(`${collector.url}/admin/api${pathname}`, {});
@@ -25,7 +22,6 @@ describe("Results' Show: this lesson or all lessons", { skip: chromiumMissing },
 
   /** Each row's player (marked when not started), sessions, completed, correct and incorrect. */
   const tableOf = async () => {
-    const page = (dashboard as CollectorDashboard).page;
     return page.locator('.results-table tbody tr').evaluateAll((trs) =>
       trs.map((tr) => {
         const cells = Array.from(tr.querySelectorAll('td'), (td) => (td.textContent ?? '').trim());
@@ -36,7 +32,6 @@ describe("Results' Show: this lesson or all lessons", { skip: chromiumMissing },
   };
 
   test('opened again today: this lesson first, its results and CSV; all lessons on request', { timeout: 60_000 }, async () => {
-    const page = (dashboard as CollectorDashboard).page;
     const { activity, ana, ben } = await twoLessons(collector, '3B');
 
     await page.goto(`${collector.url}/results`);
@@ -69,7 +64,6 @@ describe("Results' Show: this lesson or all lessons", { skip: chromiumMissing },
   });
 
   test('opened again on an earlier day: all lessons first, this lesson on request', { timeout: 60_000 }, async () => {
-    const page = (dashboard as CollectorDashboard).page;
     const { activity, ana, ben } = await twoLessons(collector, '4C');
     // Closed and opened again yesterday: today the teacher may be looking back at both lessons, as Live shows them.
     const day = 24 * 60 * 60_000;
@@ -102,7 +96,6 @@ describe("Results' Show: this lesson or all lessons", { skip: chromiumMissing },
   });
 
   test('an activity never closed has one lesson: no choice until the teacher closes it and opens it again', { timeout: 60_000 }, async () => {
-    const page = (dashboard as CollectorDashboard).page;
     const activity = makeActivity(collector.context.db, { name: 'One lesson' });
     const start = await startOk(collector.url, activity.trackingCode);
     await sent(collector, start, [completedLevel(start)]);

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { makeActivity } from '../support/fixtures.js';
 import { postJson, request } from '../support/http.js';
 import { startOk, statementS, track } from '../support/rage.js';
-import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
+import { chromiumMissing, dashboardForSuite } from './browser-support.js';
 
 const MIN = 60_000;
 /** The laptop's clock as the collector reads it (ctx.now): real time plus this. */
@@ -14,13 +14,8 @@ let offset = 0;
 describe("the teacher's screens agree with each other", { skip: chromiumMissing }, () => {
   let collector: Collector;
   let page: Page;
-  let dashboard: CollectorDashboard | undefined;
 
-  before(async () => {
-    dashboard = await collectorDashboard({ now: () => Date.now() + offset });
-    ({ collector, page } = dashboard);
-  });
-  after(() => dashboard?.close());
+  dashboardForSuite((opened) => ({ collector, page } = opened), { now: () => Date.now() + offset });
 
   const putRules = async (activityId: string, rules: unknown) => {
     const answer = await request(`${collector.url}/admin/api/activities/${activityId}/rules`, {

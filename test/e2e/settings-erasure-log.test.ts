@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { makeActivity } from '../support/fixtures.js';
 import { adminApi } from '../support/http.js';
 import { startOk, statementS, track } from '../support/rage.js';
-import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
+import { chromiumMissing, dashboardForSuite } from './browser-support.js';
 
 // Whoever must account for the erasures made on the classroom laptop (a school's data protection officer) reads the
 // erasure log in Settings: when, by whom, where and what went, never whose data it was.
@@ -13,14 +13,8 @@ import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './
 describe('Settings: the erasure log', { skip: chromiumMissing }, () => {
   let collector: Collector;
   let page: Page;
-  let dashboard: CollectorDashboard | undefined;
 
-  before(async () => {
-    dashboard = await collectorDashboard();
-    ({ collector, page } = dashboard);
-  });
-
-  after(() => dashboard?.close());
+  dashboardForSuite((opened) => ({ collector, page } = opened));
 
   test('lists each erasure with where and how many, in English and in Spanish, and never the player', async () => {
     await page.goto(`${collector.url}/settings`);

@@ -1,24 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { classWith as classWithStudents, loggedInHeaders } from '../support/class-logins.js';
 import { makeActivity } from '../support/fixtures.js';
 import { start } from '../support/rage.js';
-import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
+import { chromiumMissing, dashboardForSuite } from './browser-support.js';
 
 // One laptop, two classes, each activity accepting only its class's logged-in students (created with
 // --no-anonymous). A 1A student who types 1B's code is refused: neither teacher could tell who it was.
 describe('A logged-in student refused by the other class’s activity', { skip: chromiumMissing }, () => {
   let collector: Collector;
   let page: Page;
-  let dashboard: CollectorDashboard | undefined;
 
-  before(async () => {
-    dashboard = await collectorDashboard();
-    ({ collector, page } = dashboard);
-  });
-  after(() => dashboard?.close());
+  dashboardForSuite((opened) => ({ collector, page } = opened));
 
   const classWith = (name: string, usernames: string[]) => classWithStudents(collector.url, name, usernames);
   const loggedInStart = async (code: string, username: string) => start(collector.url, code, { headers: await loggedInHeaders(collector.url, username) });

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { makeActivity } from '../support/fixtures.js';
 import { type StartAnswer, startOk, trackStatements } from '../support/rage.js';
-import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './browser-support.js';
+import { chromiumMissing, dashboardForSuite } from './browser-support.js';
 
 // Statements' Player list held the 1,000 most recently seen players (240 kB after a term) whatever the activity:
 // it offers the chosen activity's players, and everyone only when no activity is chosen. A link's ?player= shows
@@ -12,13 +12,8 @@ import { type CollectorDashboard, chromiumMissing, collectorDashboard } from './
 describe('Statements offers the chosen activity’s players', { skip: chromiumMissing }, () => {
   let collector: Collector;
   let page: Page;
-  let dashboard: CollectorDashboard | undefined;
 
-  before(async () => {
-    dashboard = await collectorDashboard();
-    ({ collector, page } = dashboard);
-  });
-  after(() => dashboard?.close());
+  dashboardForSuite((opened) => ({ collector, page } = opened));
 
   const play = (session: StartAnswer, statements: number) => trackStatements(collector.url, session, statements);
 
