@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Collector } from '../../server/index.js';
-import { findAnonymousPlayer } from '../../server/store/players-repo.js';
-import { openSession } from '../../server/store/sessions-repo.js';
 import { startTestCollector } from '../support/collector.js';
-import { makeActivity } from '../support/fixtures.js';
 import { adminApi } from '../support/http.js';
-import { startOk } from '../support/rage.js';
+import { playerOfAllTerm, } from '../support/long-played.js';
 
 // A player's page offered to erase their data in the activities of the 200 sessions it lists: a student who played an
 // activity only early in the term could not have their data there erased from it. Its answer names every one.
@@ -24,15 +21,7 @@ interface Answer {
 }
 
 test('201 sessions, the oldest in another activity: that activity is offered too, the 200 sessions listed as before', async () => {
-  const { db } = collector.context;
-  const autumn = makeActivity(db, { name: 'Autumn quiz' });
-  const term = makeActivity(db, { name: 'All term' });
-  const first = await startOk(collector.url, autumn.trackingCode);
-  const player = findAnonymousPlayer(db, first.playerId);
-  assert.ok(player);
-  db.transaction(() => {
-    for (let i = 0; i < 200; i++) openSession(db, { activityId: term.id, versionId: term.versionId }, player);
-  })();
+  const { autumn, term, player } = await playerOfAllTerm(collector);
 
   const answer = await adminApi(collector.url, `/players/${player.id}`);
   assert.equal(answer.status, 200, answer.text);

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
-import { createAnonymousPlayer, findAnonymousPlayer } from '../../server/store/players-repo.js';
+import { createAnonymousPlayer, } from '../../server/store/players-repo.js';
 import { openSession } from '../../server/store/sessions-repo.js';
 import { classWith, loggedInHeaders } from '../support/class-logins.js';
 import { makeActivity } from '../support/fixtures.js';
+import { playerOfAllTerm, playerWithIdleWarnings } from '../support/long-played.js';
 import { startOk } from '../support/rage.js';
-import { storeIdleWarnings } from '../support/stored-alerts.js';
 import { chromiumMissing, dashboardForSuite } from './browser-support.js';
 
 // Lists cut to their most recent rows (Live's 500 sessions, a player's 200, an alert history's 100) were also what
@@ -39,15 +39,7 @@ describe('What the teacher sees beyond the lists cut to their most recent rows',
   });
 
   test("a player's page offers to erase their data in an activity played only before their 200 listed sessions", { timeout: 60_000 }, async () => {
-    const { db } = collector.context;
-    const autumn = makeActivity(db, { name: 'Autumn quiz' });
-    const term = makeActivity(db, { name: 'All term' });
-    const first = await startOk(collector.url, autumn.trackingCode);
-    const player = findAnonymousPlayer(db, first.playerId);
-    assert.ok(player);
-    db.transaction(() => {
-      for (let i = 0; i < 200; i++) openSession(db, { activityId: term.id, versionId: term.versionId }, player);
-    })();
+    const { player } = await playerOfAllTerm(collector);
 
     await page.goto(`${collector.url}/players/${player.id}`);
     await page.getByTestId('player-sessions-cut').waitFor();
@@ -64,17 +56,11 @@ describe('What the teacher sees beyond the lists cut to their most recent rows',
     await page.getByLabel('I understand this cannot be undone').check();
     await page.getByRole('button', { name: 'Erase', exact: true }).click();
     await page.getByText(/^Erased 0 statements and 1 session\./).waitFor();
-    assert.equal((db.prepare('SELECT count(*) AS n FROM sessions WHERE player_id = ?').get(player.id) as { n: number }).n, 200);
+    assert.equal((collector.context.db.prepare('SELECT count(*) AS n FROM sessions WHERE player_id = ?').get(player.id) as { n: number }).n, 200);
   });
 
   test("Alerts & Warnings: a student's 101 alerts in the activity, Details says only the 100 most recent are listed", { timeout: 60_000 }, async () => {
-    const { db } = collector.context;
-    const activity = makeActivity(db, { name: 'Alerts all term' });
-    const started = await startOk(collector.url, activity.trackingCode);
-    const player = findAnonymousPlayer(db, started.playerId);
-    assert.ok(player);
-    const session = db.prepare('SELECT id FROM sessions WHERE player_id = ?').get(player.id) as { id: number };
-    storeIdleWarnings(db, { activityId: activity.id, sessionId: session.id, playerId: player.id }, 101);
+    const { activity, player } = await playerWithIdleWarnings(collector, 'Alerts all term', 101);
 
     await page.goto(`${collector.url}/alerts`);
     await page.locator('#alerts-activity').selectOption(activity.id);

@@ -5,8 +5,8 @@ import type { Collector } from '../../server/index.js';
 import { findAnonymousPlayer } from '../../server/store/players-repo.js';
 import { openSession } from '../../server/store/sessions-repo.js';
 import { makeActivity } from '../support/fixtures.js';
+import { playerWithIdleWarnings } from '../support/long-played.js';
 import { startOk, trackStatements } from '../support/rage.js';
-import { storeIdleWarnings } from '../support/stored-alerts.js';
 import { chromiumMissing, dashboardForSuite } from './browser-support.js';
 
 // A student who played all term: their page listed the 200 most recent sessions without saying so, and under the
@@ -49,13 +49,7 @@ describe("A player's page says when it lists only their most recent sessions, st
   });
 
   test('101 alerts: "Only the 100 most recent alerts and warnings…", with the file that has them all', { timeout: 60_000 }, async () => {
-    const { db } = collector.context;
-    const activity = makeActivity(db, { name: 'Alerts all term' });
-    const started = await startOk(collector.url, activity.trackingCode);
-    const player = findAnonymousPlayer(db, started.playerId);
-    assert.ok(player);
-    const session = db.prepare('SELECT id FROM sessions WHERE player_id = ?').get(player.id) as { id: number };
-    storeIdleWarnings(db, { activityId: activity.id, sessionId: session.id, playerId: player.id }, 101);
+    const { player } = await playerWithIdleWarnings(collector, 'Alerts all term', 101);
 
     await page.goto(`${collector.url}/players/${player.id}`);
     const notice = page.getByTestId('player-alerts-cut');
