@@ -5,7 +5,7 @@ import path from 'node:path';
 import { LoginLimiter, limiterSettings } from './auth/login-limiter.js';
 import { LoginTokens } from './auth/login-tokens.js';
 import { BusyRefusals } from './collector/busy-refusals.js';
-import { resolveHomePage } from './collector/home-page.js';
+import { homePageToServe, resolveHomePage } from './collector/home-page.js';
 import { type Config, type ConfigInput, parseConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { attachConnectivity } from './diagnostics/attach-connectivity.js';
@@ -86,7 +86,7 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
     log,
     loginTokens: new LoginTokens(db, now),
     loginLimiter: new LoginLimiter(now, limiterSettings(config)),
-    homePage: resolveHomePage(db, config.homePage, config.port),
+    homePage: homePageToServe(db, config.homePage, config.port),
     now,
     storedClock: new StoredClock(now, newestStoredHere(db), options.monotonic),
     onClose: (hook) => closeHooks.push(hook),
@@ -127,6 +127,8 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
     throw error;
   });
   const port = (server.address() as AddressInfo).port;
+  // Fixed now that the port is this run's, before any request is read (the games' first statements carry it).
+  ctx.homePage = resolveHomePage(db, config.homePage, config.port);
   attachConnectivity(ctx, server, port);
   watchChangesElsewhere(ctx);
   keepRefusalsFor(ctx);

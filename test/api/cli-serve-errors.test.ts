@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { startOk } from '../support/rage.js';
 import { runAula } from '../support/run-aula.js';
 import { startServe } from '../support/serve-process.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -65,6 +66,32 @@ describe('aula serve refuses a wrong setting in one line naming the flag or vari
       assert.equal(await serveRefused(['--port', String(taken)]), `aula: Port ${taken} is already in use. Stop the other program or use --port.\n`);
     } finally {
       blocker.close();
+    }
+  });
+});
+
+describe('aula serve that could not listen', () => {
+  it('leaves the players\' home page unfixed: the next run on another port fixes its own, not the one nobody served on', async () => {
+    const dataDir = tempDir();
+    const created = await runAula(['activity', 'create', '--name', 'Fractions 3B', '--json', '--data-dir', dataDir]);
+    const { trackingCode } = JSON.parse(created.stdout) as { trackingCode: string };
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const taken = (blocker.address() as net.AddressInfo).port;
+    try {
+      const refused = await runAula(['serve', '--data-dir', dataDir, '--host', '127.0.0.1', '--no-mdns', '--port', String(taken)], { timeoutMs: 15_000 });
+      assert.equal(refused.stderr, `aula: Port ${taken} is already in use. Stop the other program or use --port.\n`);
+    } finally {
+      blocker.close();
+    }
+    // startServe listens on --port 0, whose home page is the documented http://aula.local:3000/.
+    const serve = await startServe(dataDir, ['--no-mdns']);
+    try {
+      const started = await startOk(serve.url, trackingCode);
+      assert.equal(started.actor.account.homePage, 'http://aula.local:3000/');
+      assert.ok(started.objectId.startsWith('http://aula.local:3000/'), started.objectId);
+    } finally {
+      await serve.stop();
     }
   });
 });
