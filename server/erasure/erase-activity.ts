@@ -97,6 +97,14 @@ function playersLeftWithNothing(db: Db, activityId: string): string[] {
     .filter((playerId) => playerLeftWithNothing(db, playerId, activityId));
 }
 
+/**
+ * The activity's refused requests (parameters @activity and @code): those of its sessions, and the starts and xAPI
+ * requests refused with its tracking code. Found through the indexes by session and by code (migrations 12 and 25),
+ * whose partial WHERE `route IN ('start', 'xapi')` this one repeats as written.
+ */
+export const ACTIVITY_REFUSALS_WHERE =
+  "session_id IN (SELECT id FROM sessions WHERE activity_id = @activity) OR (route IN ('start', 'xapi') AND sample = @code)";
+
 function count(db: Db, target: Target): ActivityErasureCounts {
   const one = (sql: string) => prepared<[{ activity: string; code: string }], { n: number }>(db, sql).get({ activity: target.id, code: target.trackingCode })?.n ?? 0;
   collectStatements(db, target.id);
@@ -108,10 +116,7 @@ function count(db: Db, target: Target): ActivityErasureCounts {
     playersRemoved: playersLeftWithNothing(db, target.id).length,
     results: one('SELECT count(*) AS n FROM results WHERE activity_id = @activity'),
     alerts: one('SELECT count(*) AS n FROM alerts WHERE activity_id = @activity'),
-    refusedRequests: one(
-      `SELECT count(*) AS n FROM rejected_requests WHERE session_id IN (SELECT id FROM sessions WHERE activity_id = @activity)
-         OR (route IN ('start', 'xapi') AND sample = @code)`,
-    ),
+    refusedRequests: one(`SELECT count(*) AS n FROM rejected_requests WHERE ${ACTIVITY_REFUSALS_WHERE}`),
     uploadStates: one(`SELECT count(*) AS n FROM upload_state WHERE ${inSeqs}`),
     uploaded: one(`SELECT count(*) AS n FROM upload_state WHERE state = 'sent' AND ${inSeqs}`),
   };
@@ -162,9 +167,7 @@ export function eraseActivity(db: Db, activity: string, erasedBy: string, nowMs:
   db.exec('DELETE FROM upload_state WHERE statement_seq IN (SELECT seq FROM temp.erase_seq)');
   deleteStatements(db, 'temp.erase_seq');
   db.exec('DELETE FROM temp.erase_seq');
-  db.prepare(
-    `DELETE FROM rejected_requests WHERE session_id IN (SELECT id FROM sessions WHERE activity_id = @activity) OR (route IN ('start', 'xapi') AND sample = @code)`,
-  ).run(params);
+  db.prepare(`DELETE FROM rejected_requests WHERE ${ACTIVITY_REFUSALS_WHERE}`).run(params);
   db.prepare('DELETE FROM results WHERE activity_id = ?').run(target.id);
   db.prepare('DELETE FROM answer_counts WHERE activity_id = ?').run(target.id);
   db.prepare('DELETE FROM alerts WHERE activity_id = ?').run(target.id);

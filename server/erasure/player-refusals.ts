@@ -9,6 +9,8 @@ import { STUDENT_REFUSALS_WHERE } from '../store/rejections-repo.js';
  * starts another class's activity refused them, which Diagnostics and the roll call would otherwise go on showing by
  * name for the refusals' 30 days. Erasing in one activity takes only that activity's refused starts of the student
  * (the start's sample is the code tried): a failed login belongs to no activity.
+ * Each part is found through an index (by session, login name, student: migrations 12 and 25), never by reading the
+ * whole table: erasing a whole activity asks this for every student of it, in the ingest writer's transaction.
  */
 export interface PlayerRefusals {
   where: string;

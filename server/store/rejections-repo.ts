@@ -88,6 +88,8 @@ export function insertRejection(db: Db, row: RejectionRow): RecordedRejection {
 /**
  * The refused requests that name a roster student by username (two parameters, the username twice): a failed login's
  * or logout's sample (login-router.ts keeps only a roster username there) and a refused start's student. Deleted with
- * the account (student-delete.ts) and part of their access report (access-report.ts).
+ * the account (student-delete.ts) and part of their access report (access-report.ts). Found through the indexes by
+ * login name and by student (migration 25), whose partial WHERE `route IN ('login', 'logout')` this one repeats as
+ * written: SQLite uses a partial index only then.
  */
 export const STUDENT_REFUSALS_WHERE = "(route IN ('login', 'logout') AND sample = ?) OR student = ?";

@@ -23,6 +23,7 @@ import { up as alertWording } from './021-alert-wording.js';
 import { up as refusalsByDevice } from './022-refusals-by-device.js';
 import { up as erasedSessionTokens } from './023-erased-session-tokens.js';
 import { up as erasureLogRefusals } from './024-erasure-log-refusals.js';
+import { up as refusalsByStudentAndCode } from './025-refusals-by-student-and-code.js';
 
 /** Numbered in order: migration N brings `PRAGMA user_version` from N-1 to N. Never edit a shipped one. */
 export const migrations: ReadonlyArray<(db: Database) => void> = [
@@ -50,6 +51,7 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   refusalsByDevice,
   erasedSessionTokens,
   erasureLogRefusals,
+  refusalsByStudentAndCode,
 ];
 
 export const schemaVersion = migrations.length;
