@@ -213,7 +213,7 @@ function voidTarget(db: Db, targetId: string, activityId: string): void {
 function sessionFor(
   db: Db,
   scope: XapiScope,
-  item: XapiIncoming,
+  item: XapiIncoming & { position: number },
   nowMs: number,
   now: string,
   started: XapiIngestResult['started'],
@@ -234,7 +234,9 @@ function sessionFor(
   if (existing && reuse) return findSessionById(db, existing.id) as SessionContext;
   // As RAGE starts are (C-5.4): a closed activity takes what its sessions under way send, and no new session.
   if (!getActivityAccess(db, scope.activityId)?.open) {
-    throw new XapiIngestError(403, `Statement ${item.id} would start a new session, and the activity is closed: its teacher has to open it again`);
+    // Named by its place in the request (X-2.5), and by its id only when the game gave one: ours means nothing to it.
+    const named = item.clientId === null ? `Statement ${item.position}` : `Statement ${item.position} (${item.clientId})`;
+    throw new XapiIngestError(403, `${named} would start a new session, and the activity is closed: its teacher has to open it again`);
   }
   const opened = openSession(db, { activityId: scope.activityId, versionId: scope.versionId }, player, {
     source: 'xapi',

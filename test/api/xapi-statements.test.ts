@@ -207,7 +207,14 @@ describe('/xapi when the teacher closes the activity', () => {
     assert.equal((await post(statement({ actor: ana }))).status, 200, 'Ana is still playing');
     const refused = await post([statement({ actor: ana }), statement({ actor: bea })]);
     assert.equal(refused.status, 403);
-    assert.match((refused.json as Json).message as string, /activity is closed/);
+    assert.equal(
+      (refused.json as Json).message,
+      'Statement 1 would start a new session, and the activity is closed: its teacher has to open it again',
+      'named by its place in the batch: Bea\'s statement has no id the game knows',
+    );
+    const withId = await post(statement({ actor: bea, id: 'b7c1a9e2-4f3d-4c8e-9a6b-2d5e8f1c3a70' }));
+    assert.equal(withId.status, 403);
+    assert.match((withId.json as Json).message as string, /^Statement 0 \(b7c1a9e2-4f3d-4c8e-9a6b-2d5e8f1c3a70\) would start a new session/);
     const stored = async () => ((await xapi.call('statements')).json as { statements: unknown[] }).statements.length;
     assert.equal(await stored(), 2, 'nothing of the refused batch was kept, Ana’s statement in it neither');
     setActivityOpen(collector.current.context.db, xapi.trackingCode, true);
