@@ -101,7 +101,7 @@ describe('Activities and Connect in Spanish', { skip: chromiumMissing }, () => {
     const { hostname, port } = new URL(collector.url);
     assert.equal(
       await page.locator('.tracker-settings tr', { hasText: 'java-tracker' }).locator('td').textContent(),
-      `setHost("${hostname}"), setPort(${port}), setSecure(false), setBasePath("/api/"), formato de traza XAPI`,
+      `en un TrackerAssetSettings nuevo: setHost("${hostname}"), setPort(${port}), setSecure(false), setBasePath("/api/"), setTraceFormat(XAPI); después tracker.setSettings(…) antes de start`,
     );
     await page.locator('.tracker-settings th', { hasText: 'Componente tracker de Unity' }).waitFor();
 

@@ -88,7 +88,7 @@ describe('the teacher dashboard, against a real aula serve and the real js-track
     const { hostname, port } = new URL(serve.url);
     assert.equal(
       await java.locator('td').textContent(),
-      `setHost("${hostname}"), setPort(${port}), setSecure(false), setBasePath("/api/"), trace format XAPI`,
+      `on a new TrackerAssetSettings: setHost("${hostname}"), setPort(${port}), setSecure(false), setBasePath("/api/"), setTraceFormat(XAPI); then tracker.setSettings(…) before start`,
     );
     await shot(page, '03-connect');
 

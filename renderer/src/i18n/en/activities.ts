@@ -139,7 +139,7 @@ export const activities = {
       'Host <code>{{host}}</code> (no <code>http://</code>), Port <code>{{port}}</code>, Secure <code>false</code>, BasePath <code>/api/</code>, StorageType <code>net</code>, TraceFormat <code>xapi</code>',
     java: 'java-tracker',
     javaSettings:
-      '<code>setHost("{{host}}")</code>, <code>setPort({{port}})</code>, <code>setSecure(false)</code>, <code>setBasePath("/api/")</code>, trace format XAPI',
+      'on a new <code>TrackerAssetSettings</code>: <code>setHost("{{host}}")</code>, <code>setPort({{port}})</code>, <code>setSecure(false)</code>, <code>setBasePath("/api/")</code>, <code>setTraceFormat(XAPI)</code>; then <code>tracker.setSettings(…)</code> before <code>start</code>',
   },
   xapi: {
     summary: 'For xAPI games',

@@ -143,7 +143,7 @@ export const activities: Catalog<typeof english> = {
       'Host <code>{{host}}</code> (sin <code>http://</code>), Port <code>{{port}}</code>, Secure <code>false</code>, BasePath <code>/api/</code>, StorageType <code>net</code>, TraceFormat <code>xapi</code>',
     java: 'java-tracker',
     javaSettings:
-      '<code>setHost("{{host}}")</code>, <code>setPort({{port}})</code>, <code>setSecure(false)</code>, <code>setBasePath("/api/")</code>, formato de traza XAPI',
+      'en un <code>TrackerAssetSettings</code> nuevo: <code>setHost("{{host}}")</code>, <code>setPort({{port}})</code>, <code>setSecure(false)</code>, <code>setBasePath("/api/")</code>, <code>setTraceFormat(XAPI)</code>; después <code>tracker.setSettings(…)</code> antes de <code>start</code>',
   },
   xapi: {
     summary: 'Para juegos xAPI',
