@@ -13,6 +13,7 @@ export interface CheckPageWords {
   noSuchCode(code: string): string;
   closed(code: string): string;
   open(code: string): string;
+  gameVersion(code: string): string;
   footer(link: (text: string) => string): string;
 }
 
@@ -27,6 +28,8 @@ const en: CheckPageWords = {
     `No activity has the tracking code ${code}. Compare it with the code the teacher shows, character by character (capitals count).`,
   closed: (code) => `The activity ${code} exists but is closed: games cannot start until the teacher opens it.`,
   open: (code) => `The activity ${code} exists and is open: games with this code can start.`,
+  gameVersion: (code) =>
+    `The code ${code} is a game version's, not a class activity's: games with it can start at any time (no teacher opens or closes it).`,
   footer: (link) =>
     `This page is all other computers see of Aula. Teacher on a tablet or another computer? ${link('Open the dashboard with the teacher key')}.`,
 };
@@ -42,6 +45,8 @@ const es: CheckPageWords = {
     `Ninguna actividad tiene el código de seguimiento ${code}. Compáralo con el código que muestra el docente, carácter a carácter (las mayúsculas cuentan).`,
   closed: (code) => `La actividad ${code} existe pero está cerrada: los juegos no pueden empezar hasta que el docente la abra.`,
   open: (code) => `La actividad ${code} existe y está abierta: los juegos con este código pueden empezar.`,
+  gameVersion: (code) =>
+    `El código ${code} es de una versión del juego, no de una actividad de clase: los juegos con él pueden empezar en cualquier momento (ningún docente lo abre ni lo cierra).`,
   footer: (link) =>
     `Esta página es todo lo que los demás ordenadores ven de Aula. ¿Eres docente y usas una tableta u otro ordenador? ${link('Abre el panel con la clave de docente')}.`,
 };

@@ -21,6 +21,7 @@ function codeVerdict(words: CheckPageWords, code: string, check: CodeCheck): str
   const shown = `<code>${escapeHtml(code)}</code>`;
   if (!check.exists) return `<p class="bad">${words.noSuchCode(shown)}</p>`;
   if (!check.open) return `<p class="warn">${words.closed(shown)}</p>`;
+  if (check.gameVersion) return `<p class="good">${words.gameVersion(shown)}</p>`;
   return `<p class="good">${words.open(shown)}</p>`;
 }
 

@@ -8,7 +8,7 @@ import { lanAddresses } from '../../server/net/lan-addresses.js';
 import { setActivityOpen } from '../../server/store/activities-repo.js';
 import { startTestCollector } from '../support/collector.js';
 import { makeActivity } from '../support/fixtures.js';
-import { type StartAnswer, startOk } from '../support/rage.js';
+import { type StartAnswer, start, startOk } from '../support/rage.js';
 import { tempDir } from '../support/temp-dir.js';
 
 interface Answer {
@@ -91,6 +91,15 @@ describe('public check page for other machines', { skip: lan ? false : 'this mac
     const wrong = await get(lan as string, `${base}/?code=${encodeURIComponent('<b>nope</b>')}`);
     assert.match(wrong.text, /No activity has the tracking code <code>&lt;b&gt;nope&lt;\/b&gt;<\/code>/);
     for (const answer of [open, closed, wrong]) assertNoSecrets(answer.text);
+  });
+
+  test("a game version's tracking code, which starts games too (C-8.1), is not said to be unknown", async () => {
+    const { code } = collector.context.db.prepare('SELECT tracking_code AS code FROM versions WHERE tracking_code IS NOT NULL LIMIT 1').get() as { code: string };
+    assert.equal((await start(collector.url, code)).status, 200, 'the code starts a game');
+    const page = await get(lan as string, `${base}/?code=${code}`);
+    assert.match(page.text, /is a game version's, not a class activity's: games with it can start at any time/);
+    const answer = JSON.parse((await get(lan as string, `${base}/check/api?code=${code}`)).text) as unknown;
+    assert.deepEqual(answer, { reachable: true, yourAddress: lan, activity: { exists: true, open: true, gameVersion: true } });
   });
 
   test('the JSON check answers reachable, the address and the code, with open CORS', async () => {
