@@ -12,6 +12,7 @@ import {
   wasPlayed,
 } from '../store/activities-repo.js';
 import { automaticBackup } from '../store/backups.js';
+import { liveCollector } from '../store/collector-lock.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { getSetting } from '../store/settings-repo.js';
@@ -25,7 +26,7 @@ import { registerActivityErase } from './activity-erase-command.js';
 import { refuseBothForms } from './both-forms.js';
 import { closeDatabase, type DataDirOption, openData, withDatabase } from './open-data.js';
 import { CliError, printJson, printLines } from './output.js';
-import { defaultServePort, xapiAddressLines } from './xapi-address-lines.js';
+import { defaultServePort, type ServePort, xapiAddressLines } from './xapi-address-lines.js';
 
 interface CreateOptions extends DataDirOption {
   name: string;
@@ -88,12 +89,19 @@ function xapiCredentials(db: Db, activity: Activity): { endpoint: string; key: s
   return { endpoint: new URL('/xapi/', homePage).href, key: credential.key, secret: credential.secret };
 }
 
-function describeXapi(xapi: { endpoint: string; key: string; secret: string } | null): string[] {
+/** The port games reach Aula on: the running collector's (aula serve, the desktop app) if one runs on this folder. */
+function servePortOf(db: Db): ServePort | null {
+  const running = liveCollector(db);
+  const port = running ? Number(new URL(running.url).port) : Number.NaN;
+  return Number.isInteger(port) && port > 0 ? { value: port, fromEnv: false, running: true } : defaultServePort();
+}
+
+function describeXapi(xapi: { endpoint: string; key: string; secret: string } | null, port: ServePort | null): string[] {
   if (!xapi) return ['  xAPI:              revoked (new credentials: aula activity xapi-regenerate CODE)'];
   // The JSON's endpoint (a contract) stays the home page's; the text also says what to use when that is not Aula's address.
   return [
     `  xAPI endpoint:     ${xapi.endpoint}`,
-    ...xapiAddressLines(xapi.endpoint, lanAddresses(), defaultServePort()),
+    ...xapiAddressLines(xapi.endpoint, lanAddresses(), port),
     `  xAPI key:          ${xapi.key}`,
     `  xAPI secret:       ${xapi.secret}`,
   ];
@@ -206,12 +214,12 @@ export function registerActivityCommands(program: Command, withDataDir: (command
     .description('show one activity')
     .option('--json', 'print one JSON object')
     .action((code: string, options: DataDirOption & { json?: boolean }) => {
-      const { found, xapi } = withDatabase(options, (db) => {
+      const { found, xapi, port } = withDatabase(options, (db) => {
         const activity = requireActivity(db, code);
-        return { found: activity, xapi: xapiCredentials(db, activity) };
+        return { found: activity, xapi: xapiCredentials(db, activity), port: servePortOf(db) };
       });
       if (options.json) return printJson({ ...found, xapi });
-      printLines(...describe(found), ...describeXapi(xapi));
+      printLines(...describe(found), ...describeXapi(xapi, port));
     });
 
   withDataDir(activity.command('xapi-revoke'))
@@ -229,13 +237,13 @@ export function registerActivityCommands(program: Command, withDataDir: (command
     .description('revoke the xAPI credentials of an activity and issue a new key and secret')
     .option('--json', 'print one JSON object')
     .action((code: string, options: DataDirOption & { json?: boolean }) => {
-      const xapi = withDatabase(options, (db) => {
+      const { xapi, port } = withDatabase(options, (db) => {
         const found = requireActivity(db, code);
         db.transaction(() => regenerateXapiCredential(db, found.id, found.name)).immediate();
-        return xapiCredentials(db, found);
+        return { xapi: xapiCredentials(db, found), port: servePortOf(db) };
       });
       if (options.json) return printJson({ xapi });
-      printLines(...describeXapi(xapi));
+      printLines(...describeXapi(xapi, port));
     });
 
   for (const [verb, open] of [

@@ -4,6 +4,8 @@ import { configFromEnv } from '../config.js';
 export interface ServePort {
   value: number;
   fromEnv: boolean;
+  /** The port of the collector running on this data folder now (its lock held), not a guess. */
+  running?: boolean;
 }
 
 export function defaultServePort(env: NodeJS.ProcessEnv = process.env): ServePort | null {
@@ -16,8 +18,8 @@ export function defaultServePort(env: NodeJS.ProcessEnv = process.env): ServePor
 /**
  * What `aula activity show` adds under the xAPI endpoint. That endpoint is built from the stored home page, an IRI
  * that need not be where the collector answers (another port, `--home-page`, aula.local with mDNS off), and this
- * command does not run the collector, so it cannot know its real address. What it does know: this computer's network
- * addresses now, and the port `aula serve` takes unless told otherwise. It says that much, and says the condition.
+ * command does not run the collector. What it does know: this computer's network addresses now, and the port of the
+ * collector running on this data folder, or else the port `aula serve` takes unless told otherwise (and says so).
  */
 export function xapiAddressLines(endpoint: string, addresses: readonly string[], port: ServePort | null): string[] {
   const others = port ? addresses.map((address) => `http://${address}:${port.value}/xapi/`).filter((url) => url !== endpoint) : [];
@@ -26,7 +28,9 @@ export function xapiAddressLines(endpoint: string, addresses: readonly string[],
   }
   const where = port.fromEnv ? `port ${port.value} from AULA_PORT` : `port ${port.value}`;
   return [
-    `  If games cannot reach that endpoint, use this computer's address (${where}; if aula serve was started with another --port, that port):`,
+    port.running
+      ? `  If games cannot reach that endpoint, use this computer's address (port ${port.value}, where Aula runs now on this data folder):`
+      : `  If games cannot reach that endpoint, use this computer's address (${where}; if aula serve was started with another --port, that port):`,
     ...others.map((url) => `                     ${url}`),
   ];
 }

@@ -71,3 +71,21 @@ function runningCollector(db: Db): RunningCollector | undefined {
     return undefined;
   }
 }
+
+/**
+ * The collector running on this data folder now, if one is: its lock is held (a crashed one's is not, whatever it
+ * last wrote). For commands that print addresses, e.g. the port `aula serve` really listens on. Taking the lock for a
+ * moment to look is harmless: a collector starting in that moment is told another one runs, and started again.
+ */
+export function liveCollector(db: Db): RunningCollector | undefined {
+  const probe = new Database(path.join(path.dirname(db.name), 'collector.lock'), { timeout: 0 });
+  try {
+    probe.exec('BEGIN EXCLUSIVE');
+    return undefined;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') return runningCollector(db);
+    return undefined;
+  } finally {
+    probe.close();
+  }
+}
