@@ -51,6 +51,11 @@ describe('readable actions', () => {
       describeAction('https://w3id.org/xapi/adb/verbs/selected', `${OBJECT}/question/question1`, `${TYPES}question`, 'optionB'),
       'selected "optionB" in question "question1"',
     );
+    assert.equal(
+      describeAction('http://adlnet.gov/expapi/verbs/answered', 'http://lab.example/q1', 'http://adlnet.gov/expapi/activities/cmi.interaction', '3/4', 'Question 1'),
+      'answered "3/4" in question "Question 1"',
+      "ADL's cmi.interaction reads as the question it is",
+    );
   });
 
   test('the verb filter lists each label once', () => {

@@ -90,6 +90,8 @@ const TYPE_SEGMENTS: Record<string, TypeKey> = {
   'dialog-tree': 'dialog',
   'non-player-character': 'npc',
   'game-object': 'gameObject',
+  // ADL's own type for a question (what xAPI games and SCORM-style content send), not a word a teacher knows.
+  'cmi.interaction': 'question',
 };
 
 /** The last non-empty segment of an IRI (after `/` or `#`), or the whole string when it has none. */
