@@ -109,7 +109,13 @@ function rejectionGroups(ctx: AppContext, now: number, listAll: DiagnosticKind |
     // Compared as shown: on a collector serving IPv6 too, an IPv4 device's ::ffff:a.b.c.d was never its line's a.b.c.d,
     // and each of its refusals made a line of its own.
     const address = row.address === null ? null : plainAddress(row.address);
-    const item = group.items.find((other) => other.detail === detail && other.address === address && (!byStudent || other.player === student));
+    // A refusal of a session is that session's line: the same message from one address is the same game only when it
+    // is the same session. Merged by address and message, two students on one classroom computer (or behind one NAT
+    // address) showed as one line under the newest player, and the student Live marked "1 batch refused" was nowhere.
+    const item = group.items.find(
+      (other) =>
+        other.detail === detail && other.address === address && other.sessionId === row.sessionId && (!byStudent || other.player === student),
+    );
     if (item) {
       item.count += times;
       continue;
@@ -117,7 +123,7 @@ function rejectionGroups(ctx: AppContext, now: number, listAll: DiagnosticKind |
     if (group.items.length >= (kind === listAll ? ALL_ITEMS : MAX_ITEMS)) {
       const others = unlisted.get(kind) ?? new Set<string>();
       unlisted.set(kind, others);
-      others.add(JSON.stringify([detail, address, byStudent ? student : null]));
+      others.add(JSON.stringify([detail, address, row.sessionId, byStudent ? student : null]));
       group.more = others.size;
       continue;
     }
