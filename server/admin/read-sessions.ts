@@ -1,10 +1,9 @@
-import { isWholeGameType } from '../normalize/whole-game.js';
 import { readObjectDefinitionNames } from '../results/object-definition-names.js';
-import { lastPart } from '../rules/rule-facts.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { isDerivedXapiPlayerId } from '../store/xapi-players.js';
 import type { PlayerRef, SessionRow } from './api-types.js';
+import { shownProgress } from './shown-progress.js';
 
 /** The player's columns of a row (players p, students st), from which playerRef builds what the dashboard shows. */
 export interface PlayerColumns {
@@ -46,19 +45,6 @@ export function playerRef(row: PlayerColumns): PlayerRef {
     displayName: xapi ? row.xapiName : row.studentName,
     xapi,
   };
-}
-
-/**
- * The progress beside the last action: when that action is `completed` on a level (any object but the game) and the
- * progress is a level's, 100 %; the trackers send no progress with a completion, so it read 50 % beside "completed
- * level alg1". The game's own progress stays as sent: a level completed is not the game finished. Done here, where
- * Live and a player's page read sessions, not per statement on ingest: sessions.progress is also Results' best
- * progress and the exports', where the end of one level is not the game's progress.
- */
-function shownProgress(row: Pick<RawSession, 'progress' | 'progressOfGame' | 'lastVerb' | 'lastObject' | 'lastObjectType'>): number | null {
-  if (row.progress === null || row.progressOfGame === 1) return row.progress;
-  const levelCompletedLast = lastPart(row.lastVerb) === 'completed' && row.lastObject !== null && !isWholeGameType(row.lastObjectType);
-  return levelCompletedLast ? 1 : row.progress;
 }
 
 export function toSessionRow(row: RawSession): SessionRow {

@@ -7,7 +7,15 @@ import { firstSeqStoredFrom } from '../store/first-seq-stored.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
 import { activityEdge, readInSteps, type StepOptions } from '../store/read-in-steps.js';
-import { type ActivityResultsWithPublicIds, type AnswerCount, type RawStudent, readActivityResults, shapeActivityResults } from './read-results.js';
+import { readBestShownProgress } from './best-shown-progress.js';
+import {
+  type ActivityResultsWithPublicIds,
+  type AnswerCount,
+  type RawStudent,
+  readActivityResults,
+  shapeActivityResults,
+  withBestShownProgress,
+} from './read-results.js';
 import { type AnswerDelta, ResultsAccumulator } from './results-accumulator.js';
 
 export interface LessonResults extends ActivityResultsWithPublicIds {
@@ -105,22 +113,26 @@ async function foldStatementsSince(db: Db, activityId: string, since: string, st
 /**
  * The players of the lesson: those with a gameplay here and a session heard from since `since` (Live's "this
  * lesson"), or statements folded for it without one. Their figures are those sessions': the time played counts from
- * the cut for a session that began before it (a game left running through the close and the opening).
+ * the cut for a session that began before it (a game left running through the close and the opening), and the progress
+ * the best Live shows among them.
  */
 const readLessonStudents = (db: Db, activityId: string, since: string, folded: ReadonlySet<string>): RawStudent[] =>
-  prepared<{ activity: string; since: string; folded: string }, RawStudent>(
-    db,
-    `SELECT p.id AS playerId, ${PLAYER_REF_COLUMNS},
-       count(s.id) AS sessions,
-       sum(max(0, (julianday(s.last_seen) - julianday(max(s.started, @since))) * 86400)) AS seconds,
-       max(s.progress) AS progress, max(s.completion) AS finished,
-       (SELECT last.score FROM sessions last WHERE last.player_id = p.id AND last.activity_id = gp.scope_id
-          AND last.last_seen >= @since AND last.score IS NOT NULL ORDER BY last.id DESC LIMIT 1) AS lastScore
-     FROM gameplays gp JOIN players p ON p.id = gp.player_id LEFT JOIN students st ON st.id = p.student_id
-     LEFT JOIN sessions s ON s.gameplay_id = gp.id AND s.last_seen >= @since
-     WHERE gp.scope_id = @activity GROUP BY p.id
-     HAVING count(s.id) > 0 OR p.id IN (SELECT value FROM json_each(@folded))`,
-  ).all({ activity: activityId, since, folded: JSON.stringify([...folded]) });
+  withBestShownProgress(
+    readBestShownProgress(db, activityId, since),
+    prepared<{ activity: string; since: string; folded: string }, Omit<RawStudent, 'progress'>>(
+      db,
+      `SELECT p.id AS playerId, ${PLAYER_REF_COLUMNS},
+         count(s.id) AS sessions,
+         sum(max(0, (julianday(s.last_seen) - julianday(max(s.started, @since))) * 86400)) AS seconds,
+         max(s.completion) AS finished,
+         (SELECT last.score FROM sessions last WHERE last.player_id = p.id AND last.activity_id = gp.scope_id
+            AND last.last_seen >= @since AND last.score IS NOT NULL ORDER BY last.id DESC LIMIT 1) AS lastScore
+       FROM gameplays gp JOIN players p ON p.id = gp.player_id LEFT JOIN students st ON st.id = p.student_id
+       LEFT JOIN sessions s ON s.gameplay_id = gp.id AND s.last_seen >= @since
+       WHERE gp.scope_id = @activity GROUP BY p.id
+       HAVING count(s.id) > 0 OR p.id IN (SELECT value FROM json_each(@folded))`,
+    ).all({ activity: activityId, since, folded: JSON.stringify([...folded]) }),
+  );
 
 /**
  * The folded answers as readAnswers reads the maintained ones: summed over the players not in `leftOut`, per question

@@ -5,6 +5,7 @@ import { isWholeGameType } from '../normalize/whole-game.js';
 import { lastPart, objectName } from '../rules/rule-facts.js';
 import type { Db } from '../store/open-database.js';
 import { prepared } from '../store/prepared.js';
+import { readBestShownProgress } from './best-shown-progress.js';
 import { readNotStarted } from './not-started.js';
 import { type LanguageMap, readObjectDefinitionNames } from './object-definition-names.js';
 import { holdsResult } from './results-accumulator.js';
@@ -75,20 +76,30 @@ export function readActivityResults(db: Db, activity: ResultsActivity): Activity
 
 export type ResultsActivity = { id: string; name: string; classId?: string | null };
 
-/** Every player with a gameplay in the activity, with the figures of all their sessions in it. */
+/**
+ * Every player with a gameplay in the activity, with the figures of all their sessions in it; their progress is the
+ * best Live shows among those sessions (best-shown-progress.ts), not the highest the games sent.
+ */
 const readStudentFigures = (db: Db, activityId: string): RawStudent[] =>
-  prepared<[string], RawStudent>(
-    db,
-    `SELECT p.id AS playerId, ${PLAYER_REF_COLUMNS},
-       count(s.id) AS sessions,
-       sum(max(0, (julianday(s.last_seen) - julianday(s.started)) * 86400)) AS seconds,
-       max(s.progress) AS progress, max(s.completion) AS finished,
-       (SELECT last.score FROM sessions last WHERE last.player_id = p.id AND last.activity_id = gp.scope_id
-          AND last.score IS NOT NULL ORDER BY last.id DESC LIMIT 1) AS lastScore
-     FROM gameplays gp JOIN players p ON p.id = gp.player_id LEFT JOIN students st ON st.id = p.student_id
-     LEFT JOIN sessions s ON s.gameplay_id = gp.id
-     WHERE gp.scope_id = ? GROUP BY p.id`,
-  ).all(activityId);
+  withBestShownProgress(
+    readBestShownProgress(db, activityId, null),
+    prepared<[string], Omit<RawStudent, 'progress'>>(
+      db,
+      `SELECT p.id AS playerId, ${PLAYER_REF_COLUMNS},
+         count(s.id) AS sessions,
+         sum(max(0, (julianday(s.last_seen) - julianday(s.started)) * 86400)) AS seconds,
+         max(s.completion) AS finished,
+         (SELECT last.score FROM sessions last WHERE last.player_id = p.id AND last.activity_id = gp.scope_id
+            AND last.score IS NOT NULL ORDER BY last.id DESC LIMIT 1) AS lastScore
+       FROM gameplays gp JOIN players p ON p.id = gp.player_id LEFT JOIN students st ON st.id = p.student_id
+       LEFT JOIN sessions s ON s.gameplay_id = gp.id
+       WHERE gp.scope_id = ? GROUP BY p.id`,
+    ).all(activityId),
+  );
+
+/** The students' figures with each one's progress from `best` (readBestShownProgress over the same sessions). */
+export const withBestShownProgress = (best: ReadonlyMap<string, number | null>, students: Array<Omit<RawStudent, 'progress'>>): RawStudent[] =>
+  students.map((student) => ({ ...student, progress: best.get(student.playerId) ?? null }));
 
 /**
  * The answer of the Results API from what `source` holds: students by their shown name, each one's objects, the class
