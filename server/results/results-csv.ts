@@ -1,3 +1,4 @@
+import type { PlayerRef } from '../admin/api-types.js';
 import { csvLine } from '../export/csv-cells.js';
 import type { ActivityResultsWithPublicIds, StudentResultWithPublicId } from './read-results.js';
 
@@ -38,7 +39,7 @@ export function resultsCsv(results: ActivityResultsWithPublicIds): string {
   for (const s of results.students) {
     lines.push(
       csvLine([
-        s.player.username ?? s.player.animalName,
+        playerCell(s.player),
         s.player.kind,
         s.player.displayName ?? '',
         s.sessions,
@@ -62,6 +63,14 @@ export function resultsCsv(results: ActivityResultsWithPublicIds): string {
   }
   return lines.join('');
 }
+
+/**
+ * The player as the dashboard names them (the renderer's playerLabel): a student by username (their roster name is the
+ * `name` column), an anonymous player by animal name, a player an xAPI game identified by the name it sent (else its
+ * e-mail address or account name). That player's animal name is shown nowhere on screen, and it was this cell.
+ */
+const playerCell = (player: PlayerRef): string =>
+  player.xapi ? (player.displayName ?? player.animalName) : (player.username ?? player.animalName);
 
 const otherClassCell = (other: StudentResultWithPublicId['fromOtherClass']): string =>
   other === null ? '' : other.classes.length === 0 ? 'no class' : other.classes.join('; ');
