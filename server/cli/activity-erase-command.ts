@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { backupsNote } from '../erasure/backups-note.js';
 import { type ActivityErasureCounts, ActivityErasureError, previewActivityErasure } from '../erasure/erase-activity.js';
 import { activityErasureJob, checkpointAfterErasure } from '../erasure/run-erasure.js';
+import { counted } from './counted.js';
 import { type DataDirOption, resolveDataDir, withDatabase } from './open-data.js';
 import { CliError, printJson, printLines } from './output.js';
 
@@ -14,9 +15,9 @@ interface EraseOptions extends DataDirOption {
 
 function describe(c: ActivityErasureCounts): string[] {
   return [
-    `  ${c.sessions} sessions, ${c.statements} statements`,
-    `  ${c.players} players (${c.playersRemoved} of them have no data elsewhere: their player records go too; students' login accounts stay)`,
-    `  ${c.results} results, ${c.alerts} alerts, ${c.refusedRequests} refused-request samples, ${c.uploadStates} upload states`,
+    `  ${counted(c.sessions, 'session')}, ${counted(c.statements, 'statement')}`,
+    `  ${counted(c.players, 'player')} (${c.playersRemoved} of them ${c.playersRemoved === 1 ? 'has' : 'have'} no data elsewhere: their player records go too; students' login accounts stay)`,
+    `  ${counted(c.results, 'result')}, ${counted(c.alerts, 'alert')}, ${counted(c.refusedRequests, 'refused-request sample')}, ${counted(c.uploadStates, 'upload state')}`,
   ];
 }
 
@@ -60,7 +61,7 @@ export function registerActivityErase(activity: Command, withDataDir: (command: 
             ...(report.uploaded > 0 ? [`${report.uploaded} of these statements had already been uploaded to an LRS: ask its administrator to erase them there too.`] : []),
             `The activity is ${report.closed ? 'now ' : ''}closed and empty; delete it with aula activity delete ${report.trackingCode} if it is no longer needed.`,
             ...(report.xapiRevoked > 0 ? [`Its xAPI key no longer works; to collect again: aula activity open ${report.trackingCode} and aula activity xapi-regenerate ${report.trackingCode}.`] : []),
-            'A running dashboard shows the change at its next refresh.',
+            'Open dashboards show the change within about a second.',
             backups.message,
           );
         } catch (error) {

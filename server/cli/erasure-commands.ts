@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { ErasureLogEntry } from '../admin/api-types.js';
 import { cutAt, whenCut } from '../admin/read-past-limit.js';
 import { readErasures } from '../erasure/erasure-log.js';
+import { counted } from './counted.js';
 import { type DataDirOption, withDatabase } from './open-data.js';
 import { CliError, printJson, printLines } from './output.js';
 
@@ -22,8 +23,6 @@ function limitOf(given: string | undefined): number {
   }
   return limit;
 }
-
-const counted = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 function where(entry: ErasureLogEntry): string {
   if (entry.scope === 'everywhere') return `a${entry.playerKind === 'anonymous' ? 'n anonymous' : 'n identified'} player, everywhere`;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { type AccessReportSummary, AccessRequestError, writeAccessReport } from '../export/access-report.js';
 import { checkExportFile, ExportFileError } from '../export/output-file.js';
+import { counted } from './counted.js';
 import { type DataDirOption, resolveDataDir, withDatabaseAsync } from './open-data.js';
 import { CliError, printJson } from './output.js';
 
@@ -9,10 +10,6 @@ interface AccessOptions extends DataDirOption {
   output?: string;
   force?: boolean;
   json?: boolean;
-}
-
-function counted(count: number, what: string): string {
-  return `${count} ${what}${count === 1 ? '' : 's'}`;
 }
 
 function summaryLine(summary: AccessReportSummary, where: string): string {

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { ErasureError, type ErasureReport, previewErasure } from '../erasure/erase-player.js';
 import { checkpointAfterErasure, erasureJob } from '../erasure/run-erasure.js';
 import { isoNow } from '../util/time.js';
+import { counted } from './counted.js';
 import { type DataDirOption, withDatabase } from './open-data.js';
 import { CliError, printJson, printLines } from './output.js';
 import { registerPlayerAccessCommand } from './player-access-command.js';
@@ -16,8 +17,8 @@ interface EraseOptions extends DataDirOption {
 
 function counts(c: { statements: number; sessions: number; results: number; alerts: number; refusedRequests: number }): string {
   // Refused requests only when there are some: most players have none, and the line stays the one scripts know.
-  const refused = c.refusedRequests > 0 ? `, ${c.refusedRequests} refused requests` : '';
-  return `${c.statements} statements, ${c.sessions} sessions, ${c.results} results, ${c.alerts} alerts${refused}`;
+  const refused = c.refusedRequests > 0 ? `, ${counted(c.refusedRequests, 'refused request')}` : '';
+  return `${counted(c.statements, 'statement')}, ${counted(c.sessions, 'session')}, ${counted(c.results, 'result')}, ${counted(c.alerts, 'alert')}${refused}`;
 }
 
 /** Nothing but the player record left (erased activity by activity before an erasure took the record too). */
@@ -67,7 +68,7 @@ export function registerPlayerCommands(program: Command, withDataDir: (command: 
           printLines(
             erasedLine(report),
             ...(report.uploaded > 0 ? [`${report.uploaded} of these statements had already been uploaded to an LRS: ask its administrator to erase them there too.`] : []),
-            'A running dashboard shows the change at its next refresh. Backups made before now still hold the data: aula backup list names them, aula backup delete NAME deletes one.',
+            'Open dashboards show the change within about a second. Backups made before now still hold the data: aula backup list names them, aula backup delete NAME deletes one.',
           );
         } catch (error) {
           if (error instanceof ErasureError) throw new CliError(error.message);

@@ -180,7 +180,7 @@ describe("erasing a whole activity's data", () => {
     await collector.close();
     const dry = await aulaWithInput(['activity', 'erase', history.trackingCode, '--data-dir', dataDir]);
     assert.equal(dry.code, 1);
-    assert.match(dry.stdout, /Would erase from activity History 2A .*:\n {2}1 sessions, 4 statements\n {2}1 players \(1 of them have no data elsewhere/);
+    assert.match(dry.stdout, /Would erase from activity History 2A .*:\n {2}1 session, 4 statements\n {2}1 player \(1 of them has no data elsewhere/);
     assert.match(dry.stdout, /Backups made before the erasure still hold the data/);
     assert.match(dry.stderr, /Nothing erased\. Run again with --yes/);
     // Ana's History game sent something a moment ago (by the wall clock the command reads): refused.

@@ -200,16 +200,16 @@ test('aula player erase in each activity of an anonymous player: the last takes 
 
   const inMaths = await runAula(['player', 'erase', ana.playerId, '--activity', maths.trackingCode, '--yes', '--data-dir', dataDir]);
   assert.equal(inMaths.code, 0, inMaths.stderr);
-  assert.match(inMaths.stdout, /^Erased 1 statements, 1 sessions, 0 results, 0 alerts\.$/m);
+  assert.match(inMaths.stdout, /^Erased 1 statement, 1 session, 0 results, 0 alerts\.$/m);
   const dry = await runAula(['player', 'erase', ana.playerId, '--activity', history.trackingCode, '--data-dir', dataDir]);
   assert.equal(dry.code, 1);
   assert.match(
     dry.stdout,
-    /^Would erase 1 statements, 1 sessions, 0 results, 0 alerts of this anonymous player in that activity, and the player itself \(that is the last of their data\)\.$/m,
+    /^Would erase 1 statement, 1 session, 0 results, 0 alerts of this anonymous player in that activity, and the player itself \(that is the last of their data\)\.$/m,
   );
   const inHistory = await runAula(['player', 'erase', ana.playerId, '--activity', history.trackingCode, '--yes', '--data-dir', dataDir]);
   assert.equal(inHistory.code, 0, inHistory.stderr);
-  assert.match(inHistory.stdout, /^Erased 1 statements, 1 sessions, 0 results, 0 alerts, and the player \(that was the last of their data\)\.$/m);
+  assert.match(inHistory.stdout, /^Erased 1 statement, 1 session, 0 results, 0 alerts, and the player \(that was the last of their data\)\.$/m);
 
   const everywhere = await runAula(['player', 'erase', ana.playerId, '--yes', '--data-dir', dataDir]);
   assert.equal(everywhere.code, 1);

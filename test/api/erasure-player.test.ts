@@ -238,7 +238,7 @@ describe("erasing a player's data", () => {
     const env = { ...process.env, AULA_LOG_LEVEL: 'warn' };
     const dry = await run(process.execPath, [AULA, 'player', 'erase', ben.playerId, '--data-dir', dataDir], { cwd: ROOT, env }).catch((e: { code: number; stdout: string; stderr: string }) => e);
     assert.equal((dry as { code?: number }).code, 1);
-    assert.match(dry.stdout, /Would erase 6 statements, 1 sessions/);
+    assert.match(dry.stdout, /Would erase 6 statements, 1 session,/);
     assert.match(dry.stderr, /Nothing erased\. Run again with --yes/);
     const { stdout } = await run(process.execPath, [AULA, 'player', 'erase', ben.playerId, '--activity', maths.trackingCode, '--yes', '--json', '--by', 'school office', '--data-dir', dataDir], { cwd: ROOT, env });
     const report = JSON.parse(stdout) as Record<string, unknown>;
