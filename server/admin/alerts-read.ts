@@ -57,16 +57,28 @@ export function readAlertsOfPlayer(db: Db, playerId: string, limit: number): Pla
     .map((row) => ({ ...toItem(row), activityId: row.activityId, activityName: row.activityName }));
 }
 
-/** For the header: active alerts and warnings in open activities. */
-export function readAlertCounts(db: Db): { alerts: number; warnings: number; activities: Record<string, { alerts: number; warnings: number }> } {
-  const rows = prepared<[], { activityId: string; severity: 'warning' | 'alert'; n: number }>(
+/** An open activity's active alerts and warnings, and when the newest of them was raised. */
+export interface ActivityAlertCount {
+  alerts: number;
+  warnings: number;
+  latest: string;
+}
+
+/**
+ * For the header: active alerts and warnings in open activities, and per activity (with the newest one's time: the
+ * Alerts screen opens on the activity whose alerts the header counts, the most urgent and newest when several have).
+ */
+export function readAlertCounts(db: Db): { alerts: number; warnings: number; activities: Record<string, ActivityAlertCount> } {
+  const rows = prepared<[], { activityId: string; severity: 'warning' | 'alert'; n: number; latest: string }>(
     db,
-    `SELECT al.activity_id AS activityId, al.severity, count(*) AS n FROM alerts al JOIN activities a ON a.id = al.activity_id
+    `SELECT al.activity_id AS activityId, al.severity, count(*) AS n, max(al.raised) AS latest
+     FROM alerts al JOIN activities a ON a.id = al.activity_id
      WHERE ${ACTIVE} AND a.open = 1 GROUP BY al.activity_id, al.severity`,
   ).all();
-  const out = { alerts: 0, warnings: 0, activities: {} as Record<string, { alerts: number; warnings: number }> };
+  const out = { alerts: 0, warnings: 0, activities: {} as Record<string, ActivityAlertCount> };
   for (const row of rows) {
-    const entry = out.activities[row.activityId] ?? { alerts: 0, warnings: 0 };
+    const entry = out.activities[row.activityId] ?? { alerts: 0, warnings: 0, latest: row.latest };
+    if (row.latest > entry.latest) entry.latest = row.latest;
     if (row.severity === 'alert') {
       entry.alerts += row.n;
       out.alerts += row.n;
