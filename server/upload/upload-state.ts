@@ -7,8 +7,17 @@ import { endpointWithoutCredentials } from './lrs-endpoint.js';
 
 export type { StateCounts, UploadStateName };
 
-/** The target row for an endpoint + key (created on first use); its password is never stored. */
+/**
+ * The target row for an endpoint + key (created on first use); its password is never stored. An endpoint typed again
+ * in other letter case (`/xapi` for `/xAPI`, as LRSs answer both) is the same LRS: as a new target, every statement
+ * would be sent to it again. The spelling first used stays the one shown.
+ */
 export function findOrCreateTarget(db: Db, endpoint: string, username: string, now: string): string {
+  const known = prepared<[string, string, string], { id: string }>(
+    db,
+    'SELECT id FROM upload_targets WHERE endpoint = ? COLLATE NOCASE AND username = ? ORDER BY endpoint = ? DESC, created LIMIT 1',
+  ).get(endpoint, username, endpoint);
+  if (known) return known.id;
   prepared(db, 'INSERT INTO upload_targets (id, endpoint, username, created) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING').run(
     newRowId(),
     endpoint,

@@ -89,6 +89,11 @@ test('aula upload with KEY:SECRET@ in the endpoint uses them as key and secret, 
   const again = await aulaWithInput(['upload', '--endpoint', endpoint, '--username', KEY, '--password-stdin', '--data-dir', dataDir], `${SECRET}\n`);
   assert.equal(again.code, 0, again.stderr);
   assert.match(again.stderr, new RegExp(`Sent 0, already there 0, conflicts 0, rejected 0\\.\nFor this LRS: ${total} sent`));
+
+  // Typed again in other letter case (the LRS answers /xapi as /xAPI): the same LRS, nothing sent twice.
+  const lowerCase = await aulaWithInput(['upload', '--endpoint', endpoint.replace('/xAPI', '/xapi'), '--username', KEY, '--password-stdin', '--data-dir', dataDir], `${SECRET}\n`);
+  assert.equal(lowerCase.code, 0, lowerCase.stderr);
+  assert.match(lowerCase.stderr, new RegExp(`Sent 0, already there 0, conflicts 0, rejected 0\\.\nFor this LRS: ${total} sent`));
 });
 
 test('a key or secret in the endpoint that differs from --username / --password is refused, saying how to give them; nothing is stored', async () => {
