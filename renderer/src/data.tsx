@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { Activity } from './api/types';
 import type { Resource } from './api/use-resource';
 import { LIVE_REFRESH_MS, useResource } from './api/use-resource';
@@ -8,7 +8,14 @@ interface DashboardData {
   activities: Resource<{ activities: Activity[] }>;
   /** The activity the Live and Statements screens follow (kept across visits). */
   activityId: string | null;
+  /** The teacher's own choice (a picker, the header's alerts count): screens then do not choose for them. */
   selectActivity(id: string | null): void;
+  /** Whether the teacher chose the activity during this visit, rather than the dashboard choosing it for them. */
+  chosenByTeacher: boolean;
+  /** A screen's choice made for the teacher (Alerts opening on the activity with alerts): not counted as theirs. */
+  showActivity(id: string): void;
+  /** Once the visit's first choice is made (the remembered one, or the one being played): a screen's choice comes after. */
+  settled: boolean;
 }
 
 const DataContext = createContext<DashboardData | null>(null);
@@ -30,13 +37,16 @@ export function DataProvider({ children }: { children: ReactNode }) {
     refreshMs: LIVE_REFRESH_MS,
   });
   const [chosen, setChosen] = useState<string | null>(stored);
+  const [chosenByTeacher, setChosenByTeacher] = useState(false);
   const checkedRemembered = useRef(false);
+  const [settled, setSettled] = useState(false);
   const list = activities.data?.activities;
   // Once per visit: the activity this browser remembers from an earlier lesson gives way to the one being played now.
   useEffect(() => {
     if (!list || checkedRemembered.current) return;
     checkedRemembered.current = true;
     setChosen(rememberedOrPlaying(list, chosen));
+    setSettled(true);
   }, [list, chosen]);
   const activityId = list && !list.some((a) => a.id === chosen) ? defaultActivity(list)?.id ?? null : chosen;
   useEffect(() => {
@@ -46,7 +56,14 @@ export function DataProvider({ children }: { children: ReactNode }) {
       // private mode: the choice just is not remembered
     }
   }, [activityId]);
-  return <DataContext.Provider value={{ activities, activityId, selectActivity: setChosen }}>{children}</DataContext.Provider>;
+  const selectActivity = useCallback((id: string | null) => {
+    setChosen(id);
+    setChosenByTeacher(true);
+  }, []);
+  const showActivity = useCallback((id: string) => setChosen(id), []);
+  return (
+    <DataContext.Provider value={{ activities, activityId, selectActivity, chosenByTeacher, showActivity, settled }}>{children}</DataContext.Provider>
+  );
 }
 
 export function useDashboardData(): DashboardData {

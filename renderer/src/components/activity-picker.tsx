@@ -1,7 +1,12 @@
+import type { Activity } from '../api/types';
 import { useDashboardData } from '../data';
 import { t } from '../i18n/setup';
 
-export function ActivityPicker({ id = 'activity-picker' }: { id?: string }) {
+/**
+ * The activity screens follow. `note` adds a screen's word about an activity to its option (Alerts: its alerts and
+ * warnings, so a teacher sees which other activities have some without opening each).
+ */
+export function ActivityPicker({ id = 'activity-picker', note }: { id?: string; note?: (activity: Activity) => string | undefined }) {
   const { activities, activityId, selectActivity } = useDashboardData();
   const list = activities.data?.activities ?? [];
   if (list.length === 0) return null;
@@ -9,11 +14,15 @@ export function ActivityPicker({ id = 'activity-picker' }: { id?: string }) {
     <label className="picker" htmlFor={id}>
       {t('activityPicker.label')}
       <select id={id} value={activityId ?? ''} onChange={(event) => selectActivity(event.target.value || null)}>
-        {list.map((activity) => (
-          <option key={activity.id} value={activity.id}>
-            {activity.open ? activity.name : t('activityPicker.closed', { name: activity.name })}
-          </option>
-        ))}
+        {list.map((activity) => {
+          const name = activity.open ? activity.name : t('activityPicker.closed', { name: activity.name });
+          const said = note?.(activity);
+          return (
+            <option key={activity.id} value={activity.id}>
+              {said ? t('activityPicker.withNote', { name, note: said }) : name}
+            </option>
+          );
+        })}
       </select>
     </label>
   );

@@ -84,6 +84,8 @@ export const common = {
   activityPicker: {
     label: 'Activity',
     closed: '{{name}} (closed)',
+    /** An activity and a screen's word about it (Alerts: its alerts and warnings). */
+    withNote: '{{name}} — {{note}}',
   },
   classField: {
     label: 'Class',

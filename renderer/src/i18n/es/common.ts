@@ -86,6 +86,8 @@ export const common: Catalog<typeof english> = {
   activityPicker: {
     label: 'Actividad',
     closed: '{{name}} (cerrada)',
+    /** An activity and a screen's word about it (Alerts: its alerts and warnings). */
+    withNote: '{{name}} — {{note}}',
   },
   classField: {
     label: 'Clase',

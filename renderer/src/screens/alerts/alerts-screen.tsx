@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useEffect, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { apiPost, playerAccessHref } from '../../api/client';
 import { useResource } from '../../api/use-resource';
@@ -11,9 +12,11 @@ import { playerLabel } from '../../format/player-name';
 import { formatTime } from '../../format/time';
 import './alerts.css';
 import { alertText } from './alert-text';
+import { alertsActivity } from './alerts-activity';
 import { RulesEditor } from './rules-editor';
 import { shownCause } from './shown-cause';
-import { type AlertItem, type AlertsView, alertsChangedIn, type StudentAlerts } from './types';
+import { type AlertCounts, type AlertItem, type AlertsView, alertsChangedIn, type StudentAlerts } from './types';
+import { useAlertCounts } from './use-alert-counts';
 
 function Count({ n, severity }: { n: number; severity: 'alert' | 'warning' }) {
   if (n === 0) return <span className="badge-zero">0</span>;
@@ -103,10 +106,36 @@ function StudentRow({ student, activityId, onChanged }: { student: StudentAlerts
   );
 }
 
+/**
+ * Once per arrival, unless the teacher chose an activity during this visit: the activity the header's count counts
+ * alerts in, when the one shown has none. Not again while the screen is open: it does not jump while the teacher reads.
+ */
+function useOpenOnAlerts(counts: AlertCounts | undefined): void {
+  const { activityId, chosenByTeacher, showActivity, settled } = useDashboardData();
+  const decided = useRef(false);
+  useEffect(() => {
+    if (decided.current || !settled || !counts) return;
+    decided.current = true;
+    if (chosenByTeacher) return;
+    const target = alertsActivity(counts, activityId);
+    if (target && target !== activityId) showActivity(target);
+  }, [counts, settled, chosenByTeacher, activityId, showActivity]);
+}
+
+/** "2 alerts · 10 warnings" for an activity the header counts, as the header words it; nothing for the others. */
+function countsOf(counts: AlertCounts | undefined, activityId: string, t: TFunction<'alerts'>): string | undefined {
+  const own = counts?.activities[activityId];
+  if (!own) return undefined;
+  const words = [own.alerts > 0 ? t('count.alerts', { count: own.alerts }) : '', own.warnings > 0 ? t('count.warnings', { count: own.warnings }) : ''];
+  return words.filter(Boolean).join(' · ');
+}
+
 /** RAGE's "Alerts & Warnings": whom to walk over to, most urgent first; live over the SSE stream. */
 export function AlertsScreen() {
   const { t } = useTranslation('alerts');
   const { activityId } = useDashboardData();
+  const counts = useAlertCounts();
+  useOpenOnAlerts(counts.data);
   const view = useResource<AlertsView>(activityId ? `/alerts?activity=${encodeURIComponent(activityId)}` : null, {
     staleOn: (changes) => (activityId ? alertsChangedIn(changes).includes(activityId) : false),
     throttleMs: 250,
@@ -128,7 +157,7 @@ export function AlertsScreen() {
     <section>
       <div className="screen-head">
         <ScreenTitle title={t('title')}>{t('title')}</ScreenTitle>
-        <ActivityPicker id="alerts-activity" />
+        <ActivityPicker id="alerts-activity" note={(activity) => countsOf(counts.data, activity.id, t)} />
       </div>
       {view.error && <ErrorBox error={view.error} onRetry={view.reload} />}
       {!data && !view.error && <Loading />}

@@ -18,6 +18,8 @@ export interface AlertsView {
 export interface AlertCounts {
   alerts: number;
   warnings: number;
+  /** Per open activity with active alerts or warnings; `latest`: when its newest was raised. */
+  activities: Record<string, { alerts: number; warnings: number; latest: string }>;
 }
 
 export interface CustomRule {
