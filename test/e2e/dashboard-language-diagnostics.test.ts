@@ -4,7 +4,7 @@ import tls from 'node:tls';
 import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { setActivityOpen } from '../../server/store/activities-repo.js';
-import { classWith, loggedInHeaders } from '../support/class-logins.js';
+import { adminPost, classWith, loggedInHeaders } from '../support/class-logins.js';
 import { makeActivity } from '../support/fixtures.js';
 import { postJson, request } from '../support/http.js';
 import { start, startOk, statementS, track } from '../support/rage.js';
@@ -72,6 +72,11 @@ describe('Diagnostics in Spanish, on a Spanish browser', { skip: chromiumMissing
     });
     const sent = `/api/api/proxy/gleaner/collector/start/${fractions.trackingCode}`;
     assert.equal((await request(`${collector.url}${sent}`, { method: 'POST' })).status, 404);
+    // A game still sending after its player's data was erased.
+    const erased = await startOk(collector.url, makeActivity(collector.context.db, { name: 'Lección borrada' }).trackingCode);
+    assert.equal((await track(collector.url, erased.authToken, [statementS(erased.actor)])).status, 200);
+    await adminPost(collector.url, '/erasures', { player: erased.playerId, confirm: true });
+    assert.equal((await track(collector.url, erased.authToken, [statementS(erased.actor)])).status, 401);
 
     await page.goto(`${collector.url}/diagnostics`);
     await group('unknown-code').getByRole('heading', { name: 'Inicios con un código de seguimiento desconocido 2' }).waitFor();
@@ -92,11 +97,21 @@ describe('Diagnostics in Spanish, on a Spanish browser', { skip: chromiumMissing
 
     await group('unknown-token').getByRole('heading', { name: 'Trazas con una sesión desconocida (authToken)' }).waitFor();
     assert.deepEqual(await group('unknown-token').getByRole('columnheader').allTextContents(), ['Última', 'Mensaje', 'Desde', 'Veces', 'Qué hacer']);
-    // What the game was told stays as it was told (the contract's message); what to do is in Spanish.
+    // The game was told M-TOKEN; the line's message is Aula's own sentence, in Spanish like what to do.
     assert.equal(
-      await fixOf('unknown-token', 'No authToken:'),
+      await line('unknown-token', 'Sin authToken:').locator('code').textContent(),
+      'Sin authToken: trazas enviadas sin el authToken de un inicio (sin cabecera Authorization, o null)',
+    );
+    assert.equal(
+      await fixOf('unknown-token', 'Sin authToken:'),
       'No es una sesión que Aula haya olvidado: el juego envía trazas antes de que su inicio funcione, o sin el authToken del inicio. Inicia primero y después envía ese authToken como cabecera Authorization de cada track (los trackers hacen ambas cosas).',
     );
+
+    assert.equal(
+      await line('unknown-token', 'Trazas de una sesión').locator('code').textContent(),
+      'Trazas de una sesión cuyo jugador tiene los datos borrados: rechazadas, y no se guardan',
+    );
+    assert.equal(await page.getByText("Traces of a session whose player's data was erased").count(), 0, 'no English sentence of Aula left');
 
     await group('other').getByRole('heading', { name: 'Otras peticiones rechazadas' }).waitFor();
     // The https:// connection was told nothing: Aula's own sentence, in Spanish.
@@ -109,6 +124,7 @@ describe('Diagnostics in Spanish, on a Spanish browser', { skip: chromiumMissing
       `Aula responde a esto en POST /api/proxy/gleaner/collector/start/${fractions.trackingCode}: en los ajustes del tracker del juego, pon como host http:// con la dirección y el puerto de este ordenador y nada más, y como ruta base /api/.`,
     );
     assert.equal(await page.getByText('A game connected with https://').count(), 0, 'no English sentence of Aula left');
+    assert.equal(await page.getByText('No authToken:').count(), 0, 'no English sentence of Aula left');
 
     const handled = group('unknown-code').getByRole('button', { name: 'Marcar como resuelto' });
     assert.equal(await handled.textContent(), 'Marcar como resuelto: Inicios con un código de seguimiento desconocido');

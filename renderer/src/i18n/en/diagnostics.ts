@@ -65,6 +65,9 @@ export const diagnostics = {
   },
   /** Aula's own sentence for a refusal the game was told nothing about (server/diagnostics/tls-attempts.ts). */
   tlsMessage: 'A game connected with https:// to this port, which speaks http:// only',
+  /** Aula's own sentences for traces refused with M-TOKEN (server/collector/refusals.ts): the game was told M-TOKEN. */
+  noAuthorizationMessage: 'No authToken: traces sent without the authToken of a start (no Authorization header, or null)',
+  erasedSessionMessage: "Traces of a session whose player's data was erased: refused, and not kept",
   /** One line the teacher can act on, per group. */
   groupFix: {
     'unknown-code':

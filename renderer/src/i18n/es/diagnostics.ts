@@ -62,6 +62,8 @@ export const diagnostics: Catalog<typeof english> = {
     noClass: '{{name}}, sin clase',
   },
   tlsMessage: 'Un juego se conectó con https:// a este puerto, que solo habla http://',
+  noAuthorizationMessage: 'Sin authToken: trazas enviadas sin el authToken de un inicio (sin cabecera Authorization, o null)',
+  erasedSessionMessage: 'Trazas de una sesión cuyo jugador tiene los datos borrados: rechazadas, y no se guardan',
   groupFix: {
     'unknown-code':
       'Estos juegos usan un código de seguimiento que no tiene ninguna actividad: dales el código que muestra la pantalla Conectar (se sugiere el código existente más parecido).',

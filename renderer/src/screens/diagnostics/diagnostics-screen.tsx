@@ -93,7 +93,7 @@ function Group({ group, onHandled, onListAll }: GroupProps) {
         </thead>
         <tbody>
           {group.items.map((item) => (
-            <tr key={`${item.detail}|${item.address}|${item.sessionId}`} className="diagnostic-item">
+            <tr key={`${item.detail}|${item.address}|${item.sessionId}|${item.player}`} className="diagnostic-item">
               <td>{formatTime(item.time)}</td>
               <td>
                 <code>{silent ? whoText(item) : detailText(item.detail)}</code>

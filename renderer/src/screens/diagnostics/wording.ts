@@ -8,6 +8,20 @@ import type { DiagnosticItem } from './types';
 const TLS_MESSAGE = 'A game connected with https:// to this port, which speaks http:// only'; // server/diagnostics/tls-attempts.ts
 const NO_FREE_NAME = 'No free name found on this network'; // server/mdns/mdns-responder.ts
 
+/**
+ * The lines' messages Aula words itself, with their translation's key. The game was told something else (the https://
+ * connection nothing it could read, the other two M-TOKEN), so nothing the game's developer would search for is lost.
+ */
+type AulaDetailKey = 'diagnostics:tlsMessage' | 'diagnostics:noAuthorizationMessage' | 'diagnostics:erasedSessionMessage';
+
+export const AULA_DETAILS: Readonly<Record<string, AulaDetailKey>> = {
+  [TLS_MESSAGE]: 'diagnostics:tlsMessage',
+  // server/collector/refusals.ts NO_AUTHORIZATION
+  'No authToken: traces sent without the authToken of a start (no Authorization header, or null)': 'diagnostics:noAuthorizationMessage',
+  // server/collector/refusals.ts ERASED_SESSION
+  "Traces of a session whose player's data was erased: refused, and not kept": 'diagnostics:erasedSessionMessage',
+};
+
 /** Whose game a line is about: "brave-teal-otter · session 2", "a18 of 1A", "a18, in no class", a login's "a18". */
 export function whoText(item: DiagnosticItem): string {
   const { who } = item;
@@ -19,9 +33,13 @@ export function whoText(item: DiagnosticItem): string {
   return t('diagnostics:who.ofClasses', { name: who.name, classes: who.classes.join(', ') });
 }
 
-/** A line's message: what the game was told, as it was told; Aula's own sentence (an https:// connection) translated. */
+/**
+ * A line's message: what the game was told, as it was told; Aula's own sentences (an https:// connection, traces with
+ * no authToken, traces of an erased session) translated.
+ */
 export function detailText(detail: string): string {
-  return detail === TLS_MESSAGE ? t('diagnostics:tlsMessage') : detail;
+  const key = Object.hasOwn(AULA_DETAILS, detail) ? AULA_DETAILS[detail] : undefined;
+  return key ? t(key) : detail;
 }
 
 /** The LAN name's error: Aula's own sentence translated, the system's (a socket's) as it came. */
