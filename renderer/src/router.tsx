@@ -67,16 +67,20 @@ export function Link({
   className,
   ariaCurrent,
   title,
+  onFollow,
 }: {
   to: string;
   children: ReactNode;
   className?: string;
   ariaCurrent?: boolean;
   title?: string;
+  /** Runs just before the dashboard goes there (not for a new tab or window). */
+  onFollow?: () => void;
 }) {
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
+    onFollow?.();
     navigate(to);
   };
   return (

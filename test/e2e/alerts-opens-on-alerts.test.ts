@@ -81,6 +81,20 @@ describe('Alerts opens on the activity whose alerts the header counts', { skip: 
     }
   });
 
+  test("Live's \"change it in Alerts\" opens the Idle rule of the activity Live shows, not the one with alerts", { timeout: 60_000 }, async () => {
+    const fresh = await browser.newPage();
+    try {
+      await fresh.goto(`${collector.url}/`);
+      await badge(fresh).waitFor();
+      assert.equal(await fresh.locator('#activity-picker').inputValue(), maths3B.id, 'Live shows the activity being played');
+      await fresh.getByTestId('idle-after').getByRole('link', { name: 'change it in Alerts' }).click();
+      await fresh.getByText('No rules are switched on for this activity').waitFor();
+      assert.equal(await alertsPicker(fresh).inputValue(), maths3B.id);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   test("several activities with alerts: the picker marks each, the teacher's own choice stands, the header's count leads to what it counts", { timeout: 90_000 }, async () => {
     // Fractions 3A's one game goes silent too, its Idle rule raising alerts: the newest, and the most urgent.
     const fractions3A = makeActivity(collector.context.db, { name: 'Fractions 3A' });

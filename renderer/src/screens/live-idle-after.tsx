@@ -1,5 +1,6 @@
 import { Trans, useTranslation } from 'react-i18next';
 import { useResource } from '../api/use-resource';
+import { useDashboardData } from '../data';
 import { Link } from '../router';
 import type { RuleSettings } from './alerts/types';
 
@@ -32,7 +33,10 @@ export function useIdleAfter(activityId: string): IdleAfter {
 }
 
 /** The toolbar's *Idle after*: its minutes, where they come from, and where to change them. */
-export function IdleAfterField({ idleAfter }: { idleAfter: IdleAfter }) {
+export function IdleAfterField({ idleAfter, activityId }: { idleAfter: IdleAfter; activityId: string }) {
+  // The link is to change this activity's Idle rule: Alerts must open on it, as if the teacher had chosen it there
+  // (left to itself, Alerts opens on the activity whose alerts the header counts).
+  const { selectActivity } = useDashboardData();
   const { t } = useTranslation('live');
   return (
     <span className="muted small" style={{ alignSelf: 'center' }} data-testid="idle-after">
@@ -41,7 +45,7 @@ export function IdleAfterField({ idleAfter }: { idleAfter: IdleAfter }) {
         i18nKey={idleAfter.fromRule ? 'idleAfter.fromRule' : 'idleAfter.byDefault'}
         values={{ minutes: idleAfter.minutes }}
         // The link's words come from the wording (Trans fills them in).
-        components={{ alerts: <Link to="/alerts">{null}</Link> }}
+        components={{ alerts: <Link to="/alerts" onFollow={() => selectActivity(activityId)}>{null}</Link> }}
       />
     </span>
   );

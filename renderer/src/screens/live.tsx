@@ -154,7 +154,7 @@ function LiveSessions({ activity }: { activity: Activity }) {
             <option value="ended">{t('toolbar.ended', { count: counts.ended })}</option>
           </select>
         </label>
-        <IdleAfterField idleAfter={idleAfter} />
+        <IdleAfterField idleAfter={idleAfter} activityId={activity.id} />
       </fieldset>
       {/* The older sessions are neither listed nor counted in Show: said, with where every session is. Under "this
           lesson" only when every session sent is of it: otherwise the lesson began among them and is whole. */}
