@@ -161,14 +161,17 @@ export function ExportPanel() {
           {t('export.player')}
           <input value={choices.player} onChange={(e) => set('player', e.target.value)} placeholder={t('export.playerPlaceholder')} title={t('export.playerTitle')} />
         </label>
-        <label>
-          {t('export.storedFrom')}
-          <input type="datetime-local" step={1} value={choices.since} onChange={(e) => set('since', e.target.value)} />
-        </label>
-        <label>
-          {t('export.until')}
-          <input type="datetime-local" step={1} value={choices.until} onChange={(e) => set('until', e.target.value)} />
-        </label>
+        {/* The period's two ends wrap together: "until" alone on a line of its own read as a filter of its own. */}
+        <div className="date-range">
+          <label>
+            {t('export.storedFrom')}
+            <input type="datetime-local" step={1} value={choices.since} onChange={(e) => set('since', e.target.value)} />
+          </label>
+          <label>
+            {t('export.until')}
+            <input type="datetime-local" step={1} value={choices.until} onChange={(e) => set('until', e.target.value)} />
+          </label>
+        </div>
       </div>
       {chosenActivity && cut && (
         <p className="small lesson-cut">
