@@ -73,7 +73,7 @@ export function registerExportCommand(program: Command, withDataDir: (command: C
     .option('--class <name>', 'only the activities of this class', givenOnce('--class', EACH_TO_ITS_FILE))
     .option(
       '--player <playerId>',
-      "only this player (anonymous playerId, student username, or an xAPI player's e-mail address or account name)",
+      "only this player (a playerId as in the Results CSV's player_id, a student username, or an xAPI player's e-mail address or account name)",
       givenOnce('--player', EACH_TO_ITS_FILE),
     )
     .option('--session <id>', 'only this session (attempt): its id, a whole number', givenOnce('--session', EACH_TO_ITS_FILE))

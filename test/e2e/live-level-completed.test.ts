@@ -57,7 +57,7 @@ describe("Live's Progress after a level is completed", { skip: chromiumMissing }
     await gameRow.locator('.last-action', { hasText: 'completed level "alg1"' }).waitFor();
     assert.equal(await percentOf(gameRow), '30');
 
-    // The same in the JSON Live reads; the stored progress (Results' best progress, the exports) is the game's word.
+    // The same in the JSON Live reads; the stored progress (what the exports carry) is the game's word.
     const sessions = (await request(`${collector.url}/admin/api/activities/${activity.id}/sessions`)).json as { sessions: SessionRow[] };
     const progressOf = new Map(sessions.sessions.map((session) => [session.player.animalName, session.progress]));
     assert.equal(progressOf.get(levels.playerAnimalName), 1);
