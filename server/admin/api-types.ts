@@ -301,6 +301,25 @@ export interface Diagnostics {
   lastLanClient: { time: string; address: string } | null;
   firstRun: FirstRunCheck | null;
   groups: DiagnosticGroup[];
+  /**
+   * `?session=<id>` only (Live's "N batches refused"): whose session it is and what Live counts of it; `groups` then
+   * hold that session's refusals only, whatever their age or handled mark, and no silent or busy games.
+   */
+  session?: DiagnosticsSession;
+}
+
+/** The session Diagnostics shows alone (GET /admin/api/diagnostics?session=<id>, read-session-refusals.ts). */
+export interface DiagnosticsSession {
+  id: number;
+  /** The player's session number, as Live and the other lines say "session 2". */
+  number: number;
+  /** Whose game: the student's username, the name an xAPI game sent, or an anonymous player's animal name. */
+  player: string;
+  activity: string | null;
+  /** Its refused batches, each re-send counted: what Live's "N batches refused" says (read-sessions.ts). */
+  refused: number;
+  /** Of `refused`, those in the oldest refusals past the lines listed (the newest 500 kept refusals are): 0 when none. */
+  unlisted: number;
 }
 
 /** An activity as the store keeps it, with its maintained counters (server/store/activities-repo.ts). */

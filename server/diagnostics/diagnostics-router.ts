@@ -8,10 +8,17 @@ import { prepared } from '../store/prepared.js';
 import { setSetting } from '../store/settings-repo.js';
 import { DIAGNOSTIC_KINDS } from './diagnostic-kinds.js';
 import { clearedKey, readDiagnostics, silentGamesMark } from './read-diagnostics.js';
+import { readSessionDiagnostics } from './read-session-refusals.js';
 
 const clearBody = z.object({ kind: z.enum(DIAGNOSTIC_KINDS) });
 /** `?all=<kind>`: that group's lines all listed, not only the 20 most recent (read-diagnostics.ts). */
 const listAllQuery = z.enum(DIAGNOSTIC_KINDS).optional();
+/** `?session=<id>`: one session's refusals (read-session-refusals.ts), the id Live's rows carry; a whole number. */
+const sessionQuery = z
+  .string()
+  .regex(/^[1-9][0-9]{0,14}$/)
+  .transform(Number)
+  .optional();
 
 /** The teacher's connection diagnostics, mounted at `/admin/api/diagnostics`; the teacher only (loopbackOnly → isTeacherRequest), like the admin API. */
 export function diagnosticsRouter(ctx: AppContext): express.Router {
@@ -24,7 +31,17 @@ export function diagnosticsRouter(ctx: AppContext): express.Router {
   router.get('/', (req, res) => {
     const listAll = listAllQuery.safeParse(req.query.all);
     if (!listAll.success) return sendAdminError(res, 400, 'invalid-kind', `all must be one of: ${DIAGNOSTIC_KINDS.join(', ')}.`);
-    sendJson(res, 200, readDiagnostics(ctx, req.socket.localPort ?? ctx.config.port, { listAll: listAll.data }));
+    const session = sessionQuery.safeParse(req.query.session);
+    if (!session.success) {
+      return sendAdminError(res, 400, 'invalid-session', "session must be a session's id, a whole number such as session=12 (Live's links carry it).");
+    }
+    const port = req.socket.localPort ?? ctx.config.port;
+    if (session.data === undefined) return sendJson(res, 200, readDiagnostics(ctx, port, { listAll: listAll.data }));
+    const ofSession = readSessionDiagnostics(ctx, port, session.data);
+    if (!ofSession) {
+      return sendAdminError(res, 404, 'session-not-found', `No session ${session.data}: its player's data was erased, or it never existed.`);
+    }
+    sendJson(res, 200, ofSession);
   });
   // "Handled": hides what is listed now; anything that happens afterwards shows again.
   router.post('/clear', express.json({ limit: '4kb' }), async (req, res) => {

@@ -47,7 +47,7 @@ const SILENT_WINDOW_MS = 30 * 60_000;
 export const FIRST_RUN_AFTER_MS = 3 * 60_000;
 
 /** A stored refused request (server/store/rejections-repo.ts) with its row id, and how often it came again. */
-type RejectionRow = StoredRejection & { id: number; repeats: number; student: string | null };
+export type RejectionRow = StoredRejection & { id: number; repeats: number; student: string | null };
 
 export function clearedKey(kind: DiagnosticKind): string {
   return `diagnostics_cleared_${kind}`;
@@ -61,12 +61,32 @@ function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
+/** The columns rejectionGroups reads of a stored refusal (a RejectionRow). */
+export const REJECTION_COLUMNS = 'id, time, route, address, session_id AS sessionId, status, message, sample, repeats, student';
+
+/** How the refusals read are grouped into lines: the whole screen's view, or one session's (read-session-refusals.ts). */
+export interface GroupingOptions {
+  /** The group whose lines are all listed: "List them all". */
+  listAll: DiagnosticKind | undefined;
+  /**
+   * One session's refusals, as Live counts them: every one stored, whatever was marked as handled or fixed since, each
+   * group's lines up to this many. Absent: the whole screen, which hides what was handled or fixed.
+   */
+  everyLineUpTo?: number;
+}
+
 function rejectionGroups(ctx: AppContext, now: number, listAll: DiagnosticKind | undefined): DiagnosticGroup[] {
   const rows = prepared<[string], RejectionRow>(
     ctx.db,
-    `SELECT id, time, route, address, session_id AS sessionId, status, message, sample, repeats, student FROM rejected_requests
-     WHERE time > ? ORDER BY id DESC LIMIT ${MAX_ROWS}`,
+    `SELECT ${REJECTION_COLUMNS} FROM rejected_requests WHERE time > ? ORDER BY id DESC LIMIT ${MAX_ROWS}`,
   ).all(iso(now - WINDOW_MS));
+  return groupRejections(ctx, rows, { listAll });
+}
+
+/** Refused requests (newest first) as the screen's groups: one line per problem and game, with whose game it is and what to do. */
+export function groupRejections(ctx: AppContext, rows: RejectionRow[], options: GroupingOptions): DiagnosticGroup[] {
+  const { listAll, everyLineUpTo } = options;
+  const whole = everyLineUpTo === undefined;
   const activities = listActivities(ctx.db);
   const byCode = new Map(activities.map((activity) => [activity.trackingCode, activity]));
   const codes = activities.map((activity) => activity.trackingCode);
@@ -81,15 +101,16 @@ function rejectionGroups(ctx: AppContext, now: number, listAll: DiagnosticKind |
   };
   for (const row of rows) {
     const kind = classifyRejection(row.route, row.status, row.message);
-    if (!clearedUpTo.has(kind)) clearedUpTo.set(kind, Number(cleared(ctx, kind) || 0));
-    if (row.id <= (clearedUpTo.get(kind) ?? 0)) continue;
+    if (whole && !clearedUpTo.has(kind)) clearedUpTo.set(kind, Number(cleared(ctx, kind) || 0));
+    if (whole && row.id <= (clearedUpTo.get(kind) ?? 0)) continue;
     // A start's sample is the code it tried; an xAPI refusal's, the code of its credentials' activity.
     const code = row.route === 'start' || row.route === 'xapi' ? (row.sample ?? '') : null;
     const activity = code === null ? undefined : byCode.get(code);
-    // Fixed since: the code now exists, the activity was opened, or now accepts anonymous players.
-    if (kind === 'unknown-code' && activity) continue;
-    if (kind === 'activity-closed' && activity?.open) continue;
-    if (kind === 'not-allowed' && activity?.allowAnonymous) continue;
+    // Fixed since: the code now exists, the activity was opened, or now accepts anonymous players. A session's view
+    // lists them all the same: Live counts them, and the teacher who followed its link looks for every one.
+    if (whole && kind === 'unknown-code' && activity) continue;
+    if (whole && kind === 'activity-closed' && activity?.open) continue;
+    if (whole && kind === 'not-allowed' && activity?.allowAnonymous) continue;
     const group = groups.get(kind) ?? { kind, title: TITLES[kind], count: 0, items: [], more: 0 };
     groups.set(kind, group);
     // A tracker re-sends a refused batch on every flush: one row, counted as every time it was refused.
@@ -120,7 +141,7 @@ function rejectionGroups(ctx: AppContext, now: number, listAll: DiagnosticKind |
       item.count += times;
       continue;
     }
-    if (group.items.length >= (kind === listAll ? ALL_ITEMS : MAX_ITEMS)) {
+    if (group.items.length >= (everyLineUpTo ?? (kind === listAll ? ALL_ITEMS : MAX_ITEMS))) {
       const others = unlisted.get(kind) ?? new Set<string>();
       unlisted.set(kind, others);
       others.add(JSON.stringify([detail, address, row.sessionId, byStudent ? student : null]));
@@ -176,7 +197,7 @@ function suggestionFor(kind: DiagnosticKind, code: string | null, wrongPath: str
 }
 
 /** A session as the teacher knows it: the student's username (an anonymous player's animal name), its number, activity. */
-interface SessionWho {
+export interface SessionWho {
   player: string;
   number: number;
   activity: string | null;
@@ -188,9 +209,9 @@ const WHO_JOINS = `JOIN players p ON p.id = s.player_id LEFT JOIN students st ON
 
 /** `brave-teal-otter · session 2`: one player may have two sessions listed (a game restarted without ending). */
 const whoLabel = (who: SessionWho): string => `${who.player} · session ${who.number}`;
-const sessionParts = (who: SessionWho): DiagnosticWho => ({ name: who.player, session: who.number, classes: null });
+export const sessionParts = (who: SessionWho): DiagnosticWho => ({ name: who.player, session: who.number, classes: null });
 
-function sessionWho(ctx: AppContext, sessionId: number): SessionWho | undefined {
+export function sessionWho(ctx: AppContext, sessionId: number): SessionWho | undefined {
   return prepared<[number], SessionWho>(ctx.db, `SELECT ${WHO_COLUMNS} FROM sessions s ${WHO_JOINS} WHERE s.id = ?`).get(sessionId);
 }
 
