@@ -57,6 +57,24 @@ export const diagnostics = {
   listAll: 'List them all',
   moreSilent_one: 'And {{count, number}} more silent game, not listed: Live shows it among its activity’s idle sessions.',
   moreSilent_other: 'And {{count, number}} more silent games, not listed: Live shows them among each activity’s idle sessions.',
+  /** One session's refusals, where Live's "N batches refused" leads (`?session=<id>`, the answer's `session`). */
+  session: {
+    title: 'Refused batches of {{who}} · {{activity}}',
+    titleNoActivity: 'Refused batches of {{who}}',
+    refused_one: 'Live counts {{count, number}} batch refused for this game.',
+    refused_other: 'Live counts {{count, number}} batches refused for this game.',
+    everyOne:
+      'Listed here: every refusal of this session Aula keeps, however old, including those marked as handled. The whole screen shows only the last hour’s, not handled.',
+    unlisted_one: '{{count, number}} refused batch, in the oldest refusals, is not listed: only the newest {{listed, number}} are.',
+    unlisted_other: '{{count, number}} refused batches, in the oldest refusals, are not listed: only the newest {{listed, number}} are.',
+    none: 'Aula keeps no refusal of this session any more',
+    noneBody: 'Refusals are kept for 30 days unless Aula is set up otherwise, and erased with their player’s data.',
+    back: 'All diagnostics',
+    notFound: 'No such session',
+    notFoundBody: 'Its player’s data was erased, or the link is wrong.',
+    invalid: 'This link does not name a session',
+    invalidBody: 'A session is named by its number id, as Live’s links carry it.',
+  },
   /** Whose game a line is about (the answer's `who`). */
   who: {
     session: '{{name}} · session {{number}}',

@@ -56,6 +56,23 @@ export const diagnostics: Catalog<typeof english> = {
   listAll: 'Mostrarlas todas',
   moreSilent_one: 'Y {{count, number}} juego silencioso más, sin mostrar: En directo lo muestra entre las sesiones inactivas de su actividad.',
   moreSilent_other: 'Y {{count, number}} juegos silenciosos más, sin mostrar: En directo los muestra entre las sesiones inactivas de cada actividad.',
+  session: {
+    title: 'Lotes rechazados de {{who}} · {{activity}}',
+    titleNoActivity: 'Lotes rechazados de {{who}}',
+    refused_one: 'En directo cuenta {{count, number}} lote rechazado de este juego.',
+    refused_other: 'En directo cuenta {{count, number}} lotes rechazados de este juego.',
+    everyOne:
+      'Aquí aparecen todos los rechazos de esta sesión que Aula guarda, por antiguos que sean, también los marcados como resueltos. La pantalla completa muestra solo los de la última hora sin resolver.',
+    unlisted_one: '{{count, number}} lote rechazado, entre los rechazos más antiguos, no aparece: solo aparecen los {{listed, number}} más recientes.',
+    unlisted_other: '{{count, number}} lotes rechazados, entre los rechazos más antiguos, no aparecen: solo aparecen los {{listed, number}} más recientes.',
+    none: 'Aula ya no guarda ningún rechazo de esta sesión',
+    noneBody: 'Los rechazos se guardan 30 días, salvo que Aula se haya configurado de otro modo, y se borran con los datos de su jugador.',
+    back: 'Todo el diagnóstico',
+    notFound: 'No existe esa sesión',
+    notFoundBody: 'Los datos de su jugador se borraron, o el enlace está mal.',
+    invalid: 'Este enlace no indica ninguna sesión',
+    invalidBody: 'Una sesión se indica con su número de identificación, como lo llevan los enlaces de En directo.',
+  },
   who: {
     session: '{{name}} · sesión {{number}}',
     ofClasses: '{{name}} de {{classes}}',

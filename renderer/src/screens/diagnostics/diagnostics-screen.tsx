@@ -6,8 +6,10 @@ import { ScreenTitle } from '../../components/screen-title';
 import { EmptyState, ErrorBox, Loading } from '../../components/states';
 import { mdnsOffReason } from '../../format/mdns-off';
 import { formatCount, formatTime } from '../../format/time';
+import { useLocation } from '../../router';
 import { FirstRunHelp } from './first-run-help';
 import { groupFix, itemFix } from './fixes';
+import { SessionHeading, SessionProblem } from './session-heading';
 import type { DiagnosticGroup, DiagnosticItem, Diagnostics, MdnsInfo } from './types';
 import { detailText, mdnsErrorText, whoText } from './wording';
 
@@ -52,9 +54,14 @@ interface GroupProps {
   onHandled: () => void;
   /** Asks for every line of this group, not only the 20 most recent (`?all=<kind>`). */
   onListAll: (kind: DiagnosticGroup['kind']) => void;
+  /**
+   * One session's refusals (`?session=<id>`): every one is listed whatever was marked as handled, so "Mark as handled"
+   * and "List them all" (the whole screen's) are not offered.
+   */
+  ofSession?: boolean;
 }
 
-function Group({ group, onHandled, onListAll }: GroupProps) {
+function Group({ group, onHandled, onListAll, ofSession = false }: GroupProps) {
   const { t } = useTranslation('diagnostics');
   const [busy, setBusy] = useState(false);
   const title = t(`groups.${group.kind}`);
@@ -121,16 +128,18 @@ function Group({ group, onHandled, onListAll }: GroupProps) {
         </p>
       )}
       {/* Silent games are all listed already (up to 500): Live holds the rest. */}
-      {group.more > 0 && !silent && (
+      {group.more > 0 && !silent && !ofSession && (
         <button type="button" className="button-small" onClick={() => onListAll(group.kind)}>
           {t('listAll')}
           <span className="visually-hidden">: {title}</span>
         </button>
       )}
-      <button type="button" className="button-small" onClick={handled} disabled={busy}>
-        {t('markHandled')}
-        <span className="visually-hidden">: {title}</span>
-      </button>
+      {!ofSession && (
+        <button type="button" className="button-small" onClick={handled} disabled={busy}>
+          {t('markHandled')}
+          <span className="visually-hidden">: {title}</span>
+        </button>
+      )}
     </article>
   );
 }
@@ -140,7 +149,11 @@ export function DiagnosticsScreen() {
   const { t } = useTranslation('diagnostics');
   // The one group the teacher asked to see whole: every line of the hour's refusals, not the 20 most recent.
   const [listAll, setListAll] = useState<DiagnosticGroup['kind'] | null>(null);
-  const diagnostics = useResource<Diagnostics>(listAll ? `/diagnostics?all=${listAll}` : '/diagnostics', {
+  // Live's "N batches refused" names its session: that session's refusals, whatever their age or handled mark.
+  const session = new URLSearchParams(useLocation().search).get('session');
+  const path =
+    session !== null ? `/diagnostics?session=${encodeURIComponent(session)}` : listAll ? `/diagnostics?all=${listAll}` : '/diagnostics';
+  const diagnostics = useResource<Diagnostics>(path, {
     staleOn: (changes) => changes.rejectedCount > 0 || changes.sessions.length > 0 || Object.keys(changes.activities).length > 0,
     throttleMs: 500,
   });
@@ -152,7 +165,8 @@ export function DiagnosticsScreen() {
   return (
     <section>
       <ScreenTitle title={t('title')}>{t('title')}</ScreenTitle>
-      {diagnostics.error && <ErrorBox error={diagnostics.error} onRetry={reload} />}
+      {diagnostics.error &&
+        (session !== null ? <SessionProblem error={diagnostics.error} onRetry={reload} /> : <ErrorBox error={diagnostics.error} onRetry={reload} />)}
       {!diagnostics.data && !diagnostics.error && <Loading />}
       {diagnostics.data && <DiagnosticsDetails diagnostics={diagnostics.data} onHandled={reload} onListAll={setListAll} />}
     </section>
@@ -161,7 +175,21 @@ export function DiagnosticsScreen() {
 
 function DiagnosticsDetails({ diagnostics, onHandled, onListAll }: { diagnostics: Diagnostics } & Omit<GroupProps, 'group'>) {
   const { t } = useTranslation('diagnostics');
-  const { mdns, firstRun, groups, lastLanClient } = diagnostics;
+  const { mdns, firstRun, groups, lastLanClient, session } = diagnostics;
+  if (session) {
+    return (
+      <>
+        <SessionHeading session={session} />
+        {groups.length === 0 ? (
+          <EmptyState title={t('session.none')}>
+            <p>{t('session.noneBody')}</p>
+          </EmptyState>
+        ) : (
+          groups.map((group) => <Group key={group.kind} group={group} onHandled={onHandled} onListAll={onListAll} ofSession />)
+        )}
+      </>
+    );
+  }
   return (
     <>
       <section className="card" aria-labelledby="network-title">
