@@ -20,7 +20,7 @@ describe('Diagnostics names each game whose batch was refused from one address',
   let page: Page;
   dashboardForSuite((dashboard) => ({ collector, page } = dashboard));
 
-  test("from Live's “1 batch refused” on Ben's row, Diagnostics shows Ben's line, and the other game's beside it", async () => {
+  test("from Live's “1 batch refused” on Ben's row, Diagnostics shows Ben's line; the whole screen, the other game's beside it", async () => {
     const classId = await classWith(collector.url, '3B', ['ben']);
     const fractions = makeActivity(collector.context.db, { name: 'Fractions 3B', classId, allowAnonymous: false });
     const maths = makeActivity(collector.context.db, { name: 'Maths 3B' });
@@ -34,6 +34,13 @@ describe('Diagnostics names each game whose batch was refused from one address',
     const refused = page.locator('.live-table tbody tr', { hasText: 'ben' }).getByRole('link', { name: '1 batch refused' });
     await refused.click();
     await page.getByRole('heading', { level: 1, name: 'Diagnostics', exact: true }).waitFor();
+    // The link opens Ben's session's refusals: his line alone, named.
+    const bens = page.locator('.diagnostic[data-kind="invalid-track"] .diagnostic-item');
+    await page.getByTestId('diagnostics-session').waitFor();
+    await bens.first().waitFor();
+    assert.deepEqual(await bens.locator('.diagnostic-player').allTextContents(), ['ben · session 1 · Fractions 3B']);
+    // The whole screen: his line and the other game's from the same address, each its own.
+    await page.getByRole('link', { name: '← All diagnostics' }).click();
 
     const group = page.locator('.diagnostic[data-kind="invalid-track"]');
     await group.getByRole('heading', { name: 'Traces rejected as invalid 2' }).waitFor();
