@@ -4,8 +4,9 @@
 // while it is newer than every source file, and the sources through tsx otherwise (so edits take effect at once).
 // Dependencies stay external (better-sqlite3 is native).
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 try {
   const { build } = await import('esbuild');
   await build({

@@ -4,9 +4,10 @@
 // Run it again after changing the drawing; the PNGs are committed so packaging needs no extra step.
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'build');
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {

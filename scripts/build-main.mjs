@@ -4,9 +4,10 @@
 // Dependencies stay external: electron-builder packs them from node_modules (better-sqlite3 is native).
 // `--outdir <dir>` (inside the project, so node_modules resolve) builds elsewhere, for tests.
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdirFlag = process.argv.indexOf('--outdir');
 const outdir = path.resolve(root, outdirFlag > 0 ? process.argv[outdirFlag + 1] : path.join('dist', 'main'));
 const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: false, logLevel: 'warning', absWorkingDir: root };

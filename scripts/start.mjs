@@ -8,9 +8,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { dashboardBuildNeeded } from './dashboard-freshness.mjs';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 /** Electron that exits with an error this soon did not start (no GPU, missing libraries…), rather than ran. */
 const EARLY_EXIT_MS = 10_000;
@@ -20,7 +21,8 @@ function ensureDashboard() {
   const needed = dashboardBuildNeeded(path.join(root, 'renderer'));
   if (!needed) return;
   console.log(needed === 'missing' ? 'Building the dashboard (first start)…' : 'Building the dashboard (its sources changed)…');
-  const built = spawnSync('npm', ['run', 'build:renderer'], { cwd: root, stdio: 'inherit' });
+  // npm is npm.cmd on Windows, which only a shell runs.
+  const built = spawnSync('npm', ['run', 'build:renderer'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
   if (built.status !== 0) console.log('The dashboard could not be built; the collector runs without it.');
 }
 
@@ -88,7 +90,30 @@ function stopWhenOrphaned(child, beforeStop = () => {}) {
   child.once('exit', () => clearInterval(watch));
 }
 
+/**
+ * Why Electron's own Node cannot open the database, if that is so. `npm install` builds better-sqlite3 for this Node
+ * (the tests and `aula` run on it; DESIGN.md: no rebuild for Electron outside packaging), and Electron's Node has
+ * another ABI: the app would start, fail to open any database and offer only "Try again". The installers from
+ * `npm run dist` carry the module built for Electron.
+ */
+function nativeModuleProblem(executable) {
+  const probe = spawnSync(executable, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], {
+    cwd: root,
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  if (probe.status === 0) return undefined;
+  if (/NODE_MODULE_VERSION|compiled against a different Node\.js version|ERR_DLOPEN_FAILED/.test(`${probe.stderr}${probe.stdout}`)) {
+    return 'The desktop app cannot open the database from this checkout (npm install built better-sqlite3 for Node, not for Electron; the installers from npm run dist carry the Electron build)';
+  }
+  // Anything else (a runtime that cannot start at all): Electron's own start says what, below.
+  return undefined;
+}
+
 function runDesktop(executable) {
+  const problem = nativeModuleProblem(executable);
+  if (problem) return runHeadless(problem);
   const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-main.mjs')], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) return runHeadless('The desktop app could not be built');
   const env = { ...process.env };

@@ -89,6 +89,23 @@ describe('npm start without a usable Electron runtime', () => {
     assert.equal(await stop(started.child), 0);
   });
 
+  test("an Electron whose Node cannot load the better-sqlite3 npm install built (another ABI): says so and runs headless", { skip: process.platform === 'win32' && 'the stand-in runtime is a shell script' }, async () => {
+    const runtime = tempDir();
+    const launched = path.join(runtime, 'desktop-launched');
+    // As Electron 42 answers when its Node (ELECTRON_RUN_AS_NODE) loads a module built for Node 20; run as the app,
+    // it would start and then fail on every database: it must not be launched.
+    fs.writeFileSync(
+      path.join(runtime, 'electron'),
+      `#!/bin/sh\nif [ "$ELECTRON_RUN_AS_NODE" = 1 ]; then\n  echo "Error: The module 'better_sqlite3.node' was compiled against a different Node.js version using NODE_MODULE_VERSION 115. This version of Node.js requires NODE_MODULE_VERSION 140." >&2\n  exit 1\nfi\ntouch '${launched}'\nexit 0\n`,
+      { mode: 0o755 },
+    );
+    const started = await npmStart({ ELECTRON_OVERRIDE_DIST_PATH: runtime, DISPLAY: ':0', AULA_DATA_DIR: tempDir(), AULA_HEADLESS: '' });
+    assert.match(started.firstLine, /^The desktop app cannot open the database from this checkout \(npm install built better-sqlite3 for Node, not for Electron; .*running the collector headless instead/);
+    assert.equal((await request(`${started.dashboard}health`)).status, 200);
+    assert.equal(fs.existsSync(launched), false, 'the desktop app was not started to fail');
+    assert.equal(await stop(started.child), 0);
+  });
+
   test('no display: says so and runs headless', { skip: process.platform !== 'linux' && 'displays are a Linux question' }, async () => {
     const started = await npmStart({ DISPLAY: '', WAYLAND_DISPLAY: '', AULA_DATA_DIR: tempDir(), AULA_HEADLESS: '' });
     assert.match(started.firstLine, /^No display .*running the collector headless instead/);
