@@ -33,13 +33,17 @@ describe('electron-builder configuration (offline)', () => {
     const targets = (platform: { target?: unknown } | null | undefined) => platform?.target;
     assert.deepEqual(targets(config.linux), ['AppImage', 'deb']);
     assert.deepEqual(targets(config.win), ['nsis']);
-    assert.deepEqual(targets(config.mac), ['dmg']);
+    assert.deepEqual(targets(config.mac), [{ target: 'dmg', arch: ['x64', 'arm64'] }], 'Intel Macs too');
+    // electron-builder's own list of the libraries an Electron app needs (GTK, NSS…) stays: an empty one let
+    // `apt install ./aula.deb` install an app that cannot start on a minimal system.
+    assert.equal(config.deb?.depends, undefined);
     assert.deepEqual(config.asarUnpack, ['**/node_modules/better-sqlite3/**']);
     // Rebuilt for Electron when packaging, never at install time (DESIGN.md).
     assert.equal(config.npmRebuild, true);
     const packageJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     assert.equal(packageJson.main, 'dist/main/index.js');
     assert.equal(packageJson.scripts.postinstall, undefined, 'no install-time rebuild');
+    assert.equal(packageJson.scripts.dist, 'node scripts/dist.mjs', 'packaging puts the Node build back afterwards');
   });
 
   test('the validator really checks: an unknown option is refused', async () => {
