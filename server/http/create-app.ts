@@ -1,11 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Messages } from '../collector/messages.js';
 import { rageRouter } from '../collector/rage-router.js';
 import { answerNotFound } from '../collector/wrong-path.js';
 import type { AppContext } from '../context.js';
 import { publicCheckRouter } from '../public-check/check-router.js';
+import { mountDashboard } from './dashboard-files.js';
 import { sendJson, sendMessage } from './send.js';
 import { teacherGate } from './teacher-access.js';
 import { teacherRouter } from './teacher-router.js';
@@ -39,13 +38,6 @@ export function createApp(ctx: AppContext, mounts: Mount[] = []): express.Expres
   app.use(answerNotFound(ctx));
   app.use(errorAnswer(ctx));
   return app;
-}
-
-function mountDashboard(app: express.Express, dashboardDir: string | undefined): void {
-  if (!dashboardDir || !fs.existsSync(path.join(dashboardDir, 'index.html'))) return;
-  app.use(express.static(dashboardDir, { index: 'index.html', maxAge: '1h' }));
-  // Client-side routes (/live, /players/…) load the same page.
-  app.get(/^\/(?!api\/|admin\/|xapi\/).*/, (_req, res) => res.sendFile(path.join(dashboardDir, 'index.html')));
 }
 
 /** Last resort: JSON, never an HTML page or a stack trace (contract C-2.2). */
