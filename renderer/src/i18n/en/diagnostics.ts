@@ -147,7 +147,7 @@ export const diagnostics = {
       "An activity is open, but for several minutes no other computer has connected. The usual causes, most likely first. To test one fix, open <code>http://{{address}}:{{port}}/</code> in a browser on a student's computer: it shows a page saying Aula is reachable.",
     firewall: '<strong>The firewall blocks Aula</strong> (often because its prompt was closed or answered "Cancel").',
     firewallWindows:
-      'Windows: Start → "Allow an app through Windows Firewall" → Change settings → tick Aula (or Node.js) for <em>Private</em> networks, or add an inbound rule for TCP port {{port}}.',
+      'Windows: Start → "Allow an app through Windows Firewall" → Change settings → tick Aula (or Node.js) for <em>Private</em> networks, and <em>Public</em> ones too when the classroom’s Wi-Fi counts as public, or add an inbound rule for TCP port {{port}} (both need an administrator).',
     firewallMac: 'macOS: System Settings → Network → Firewall → Options → set Aula to "Allow incoming connections".',
     firewallLinux: 'Linux: allow the port, e.g. <code>sudo ufw allow {{port}}/tcp</code> or <code>sudo firewall-cmd --add-port={{port}}/tcp</code>.',
     otherNetwork:

@@ -141,7 +141,7 @@ export const diagnostics: Catalog<typeof english> = {
       'Hay una actividad abierta, pero desde hace varios minutos no se ha conectado ningún otro ordenador. Las causas habituales, de la más probable a la menos. Para probar un arreglo, abre <code>http://{{address}}:{{port}}/</code> en un navegador del ordenador de un alumno: muestra una página que dice que Aula está accesible.',
     firewall: '<strong>El cortafuegos bloquea Aula</strong> (a menudo porque su aviso se cerró o se respondió «Cancelar»).',
     firewallWindows:
-      'Windows: Inicio → «Permitir una aplicación a través del Firewall de Windows» → Cambiar la configuración → marca Aula (o Node.js) para redes <em>Privadas</em>, o añade una regla de entrada para el puerto TCP {{port}}.',
+      'Windows: Inicio → «Permitir una aplicación a través del Firewall de Windows» → Cambiar la configuración → marca Aula (o Node.js) para redes <em>Privadas</em>, y también <em>Públicas</em> si la wifi del aula cuenta como pública, o añade una regla de entrada para el puerto TCP {{port}} (ambas cosas requieren un administrador).',
     firewallMac: 'macOS: Ajustes del Sistema → Red → Firewall → Opciones → pon Aula en «Permitir conexiones entrantes».',
     firewallLinux:
       'Linux: permite el puerto, p. ej. <code>sudo ufw allow {{port}}/tcp</code> o <code>sudo firewall-cmd --add-port={{port}}/tcp</code>.',
