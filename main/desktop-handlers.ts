@@ -35,6 +35,8 @@ export interface DesktopHandlerDeps {
   languageChosen(language: Language): void;
   /** Where the save dialog starts. */
   downloadsDir: string;
+  /** The environment the app was started from (process.env unless told): its AULA_PORT and AULA_HOST win over the saved settings. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export type Handler = (senderUrl: string, ...args: unknown[]) => Promise<unknown>;
@@ -75,6 +77,17 @@ async function writeAtomically(filePath: string, write: (temporary: string) => P
   }
 }
 
+/**
+ * The saved settings the environment decides instead, as desktopConfig applies it (a variable set to "" is not
+ * set). AULA_DATA_DIR is not one of them: it moves the folder the settings themselves live in (main/index.ts).
+ */
+export function environmentOverrides(env: NodeJS.ProcessEnv): DesktopSettingsView['overriddenBy'] {
+  const overrides: DesktopSettingsView['overriddenBy'] = {};
+  if (env.AULA_PORT) overrides.port = 'AULA_PORT';
+  if (env.AULA_HOST) overrides.exposeOnLan = 'AULA_HOST';
+  return overrides;
+}
+
 /** The main-process side of the preload API, one handler per channel, each given the calling page's URL. */
 export function createDesktopHandlers(deps: DesktopHandlerDeps): Record<Channel, Handler> {
   const values = (settings: DesktopSettings): DesktopSettingsValues => ({
@@ -85,9 +98,13 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): Record<Channel,
   const view = (): DesktopSettingsView => {
     const saved = values(loadSettings(deps.homeDir).settings);
     const running = values(deps.running());
+    const overriddenBy = environmentOverrides(deps.env ?? process.env);
+    // A relaunch keeps the environment: a setting it decides runs as now whatever is saved, so it asks no restart.
     const restartRequired =
-      saved.port !== running.port || saved.exposeOnLan !== running.exposeOnLan || saved.dataDir !== running.dataDir;
-    return { saved, running, restartRequired };
+      (!overriddenBy.port && saved.port !== running.port) ||
+      (!overriddenBy.exposeOnLan && saved.exposeOnLan !== running.exposeOnLan) ||
+      saved.dataDir !== running.dataDir;
+    return { saved, running, restartRequired, overriddenBy };
   };
   const origin = (): string => {
     const dashboard = deps.dashboardOrigin();

@@ -36,7 +36,13 @@ export interface DesktopSettingsView {
   saved: DesktopSettingsValues;
   /** What the running collector uses. */
   running: DesktopSettingsValues;
+  /** The next start would run otherwise than now (a setting decided by the environment does not count: see overriddenBy). */
   restartRequired: boolean;
+  /**
+   * Settings the environment the app was started from decides, with the variable that does (`port: 'AULA_PORT'`,
+   * `exposeOnLan: 'AULA_HOST'`): `running` shows its value, and the saved one applies only once Aula starts without it.
+   */
+  overriddenBy: Partial<Record<'port' | 'exposeOnLan', string>>;
 }
 
 export type DesktopSettingsPatch = Partial<{ port: number; exposeOnLan: boolean; dataDir: string | null }>;

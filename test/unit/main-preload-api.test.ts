@@ -41,7 +41,7 @@ interface Harness {
  * The preload bridge wired to main's handlers the way Electron wires them (ipcRenderer.invoke → ipcMain.handle,
  * arguments structured-cloned), with the native dialogs answered by the test and a real collector behind.
  */
-async function harness(answers: { savePath?: string; folder?: string } = {}): Promise<Harness> {
+async function harness(answers: { savePath?: string; folder?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Harness> {
   const collector = await createCollector(
     { dataDir: tempDir(), host: '127.0.0.1', port: 0, logLevel: 'silent' },
     { logger: createLogger('silent', { pretty: false }) },
@@ -73,6 +73,7 @@ async function harness(answers: { savePath?: string; folder?: string } = {}): Pr
       state.languages.push(language);
     },
     downloadsDir: '/home/teacher/Downloads',
+    env: answers.env ?? {},
   };
   const handlers = createDesktopHandlers(deps);
   const bridge = (pageUrl: string) =>
@@ -173,6 +174,25 @@ describe('preload API contract (window.aula)', () => {
     await assert.rejects(h.api.updateSettings({ port: -1 }));
     await h.api.relaunch();
     assert.equal(h.relaunches, 1);
+  });
+
+  test('settings the environment decides (AULA_PORT, AULA_HOST) are named, and ask no restart the restart would not apply', async () => {
+    const plain = await harness();
+    assert.deepEqual((await plain.api.getSettings()).overriddenBy, {});
+
+    // The test collector runs on an ephemeral port as if AULA_PORT had said so; the saved port is 3000.
+    const h = await harness({ env: { AULA_PORT: '4000', AULA_HOST: '' } });
+    const before = await h.api.getSettings();
+    assert.deepEqual(before.overriddenBy, { port: 'AULA_PORT' }, 'a variable set to "" decides nothing, as desktopConfig reads it');
+    assert.equal(before.saved.port, 3000, 'what is saved, not what the environment says');
+    assert.notEqual(before.running.port, 3000);
+    assert.equal(before.restartRequired, false, 'a relaunch keeps AULA_PORT: it would run on the same port');
+    const changed = await h.api.updateSettings({ exposeOnLan: false });
+    assert.equal(changed.restartRequired, true, 'a saved setting the environment does not decide does ask a restart');
+    assert.deepEqual(changed.saved, { port: 3000, exposeOnLan: false, dataDir: h.home });
+
+    const host = await harness({ env: { AULA_HOST: '127.0.0.1' } });
+    assert.deepEqual((await host.api.updateSettings({ exposeOnLan: false })).overriddenBy, { exposeOnLan: 'AULA_HOST' });
   });
 
   test("the dashboard's chosen language reaches the menus at once and is kept for the next start; anything else changes nothing", async () => {
