@@ -5,9 +5,10 @@ import { Messages } from '../collector/messages.js';
 import { sendMessage } from './send.js';
 
 /**
- * What the built dashboard may load: its own scripts, styles and data only. No inline script (Vite's build has none);
- * inline style attributes are allowed, as React's `style={…}` and libraries may write them; QR codes are drawn on a
- * canvas, so no `data:` images. `connect-src` covers fetch and the live EventSource; `form-action` the key page link.
+ * What the built dashboard may load: its own scripts, styles and data only. No inline script (Vite's build has none).
+ * React's `style={…}` goes through the CSSOM, which a CSP does not govern; style attributes written as markup (by a
+ * library) are allowed too, as they cannot run code. QR codes are drawn on a canvas, so no `data:` images.
+ * `connect-src` covers fetch and the live EventSource; `form-action` any form the browser itself would submit.
  */
 export const DASHBOARD_CSP = [
   "default-src 'none'",
