@@ -1,4 +1,5 @@
 import net from 'node:net';
+import path from 'node:path';
 import type { Collector, ConfigInput } from '../server/index.js';
 import { CollectorRunningError } from '../server/store/collector-lock.js';
 import { DatabaseDamagedError, DatabaseTooNewError } from '../server/store/open-database.js';
@@ -44,6 +45,22 @@ export interface ServerHost {
 
 const DATABASE_ERRNO = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'ENOSPC', 'EEXIST', 'EISDIR']);
 
+/**
+ * A path the data folder cannot do without is missing: a saved folder on a USB stick or a drive letter that is not
+ * there (Windows' mkdir fails with ENOENT), a network share that is gone. Only for the data folder's own path, its
+ * parents or what is in it: ENOENT elsewhere (the app's own files) is not something another folder fixes.
+ */
+function missingDataFolder(failure: Partial<NodeJS.ErrnoException>, dataDir: string): boolean {
+  if (failure.code !== 'ENOENT' || typeof failure.path !== 'string') return false;
+  const missing = path.resolve(failure.path);
+  const folder = path.resolve(dataDir);
+  const within = (inner: string, outer: string) => {
+    const relative = path.relative(outer, inner);
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  };
+  return within(missing, folder) || within(folder, missing);
+}
+
 export function classifyStartError(error: unknown, config: ConfigInput): StartProblem {
   const failure = error as Partial<NodeJS.ErrnoException> & { message?: string };
   const message = failure?.message ?? String(error);
@@ -60,7 +77,7 @@ export function classifyStartError(error: unknown, config: ConfigInput): StartPr
   }
   const sqlite = typeof failure?.code === 'string' && failure.code.startsWith('SQLITE_');
   const refused = error instanceof DatabaseTooNewError || error instanceof DatabaseDamagedError;
-  if (refused || sqlite || (failure?.code && DATABASE_ERRNO.has(failure.code))) {
+  if (refused || sqlite || (failure?.code && DATABASE_ERRNO.has(failure.code)) || missingDataFolder(failure ?? {}, config.dataDir)) {
     return { kind: 'database', dataDir: config.dataDir, message: `The data folder cannot be used: ${message}` };
   }
   return { kind: 'other', message };

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ConfigInput } from '../server/config.js';
+import { PRIVATE_FOLDER_MODE } from '../server/store/open-database.js';
 import { LANGUAGES, type Language } from './i18n/languages.js';
 import { type DesktopKey, type Word, wordedTwice } from './i18n/setup.js';
 
@@ -96,22 +97,89 @@ export function loadSettings(homeDir: string): LoadedSettings {
   return { settings: parsed.data };
 }
 
-/** Validates a change, merges it into what is on disk and writes the whole file atomically (rename). */
+/**
+ * A change that was not saved, worded in the app's language (message, for the window) and in English (for the log).
+ * The file is left as it was.
+ */
+export class SettingsNotSavedError extends Error {
+  readonly english: string;
+  constructor(worded: { message: string; english: string }) {
+    super(worded.message);
+    this.name = 'SettingsNotSavedError';
+    this.english = worded.english;
+  }
+}
+
+function notSaved(phrase: (word: Word) => string): SettingsNotSavedError {
+  return new SettingsNotSavedError(wordedTwice((word) => word('savedSettings.notSaved', { problem: phrase(word) })));
+}
+
+/** The file's values as written, invalid ones included; {} when there is none yet. */
+function savedValues(file: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    const detail = (error as Error).message;
+    throw notSaved((word) => word('savedSettings.cannotRead', { file, detail }));
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    throw notSaved((word) => word('savedSettings.notSettings', { file }));
+  }
+  return json as Record<string, unknown>;
+}
+
+/** Each saved value the app can use, the default for each it cannot: what this run goes on with after a change. */
+function usableValues(values: Record<string, unknown>): DesktopSettings {
+  const usable: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(desktopSettingsSchema.shape)) {
+    if (schema.safeParse(values[key]).success) usable[key] = values[key];
+  }
+  return desktopSettingsSchema.parse(usable);
+}
+
+/**
+ * Validates a change and writes it into the file atomically (rename), changing only the settings it sets: every other
+ * value stays exactly as the teacher (or a hand edit) left it, even one Aula cannot take, which keeps being reported
+ * at each start until it is set again. A file that is not JSON settings at all is not replaced by a new one (it would
+ * lose what it held): SettingsNotSavedError says so, as it says when the file cannot be written.
+ */
 export function updateSettings(homeDir: string, patch: unknown): DesktopSettings {
   const change = settingsPatchSchema.parse(patch);
-  const { dataDir, ...rest } = change;
-  const current = loadSettings(homeDir).settings;
-  const next: DesktopSettings = desktopSettingsSchema.parse({
-    ...current,
-    ...rest,
-    dataDir: dataDir === null ? undefined : (dataDir ?? current.dataDir),
-  });
-  fs.mkdirSync(homeDir, { recursive: true });
   const file = settingsPath(homeDir);
+  const next = { ...savedValues(file) };
+  for (const [key, value] of Object.entries(change)) {
+    if (value === undefined) continue;
+    if (value === null) delete next[key];
+    else next[key] = value;
+  }
   const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, `${JSON.stringify(next, null, 2)}\n`);
-  fs.renameSync(temporary, file);
-  return next;
+  try {
+    // Private as the data folder Aula creates there would be (it is the default one).
+    fs.mkdirSync(homeDir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
+    fs.writeFileSync(temporary, `${JSON.stringify(next, null, 2)}\n`);
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    removeQuietly(temporary);
+    const detail = (error as Error).message;
+    throw notSaved((word) => word('savedSettings.cannotWrite', { file, detail }));
+  }
+  return usableValues(next);
+}
+
+function removeQuietly(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // Nothing was written there, or it is not ours to remove.
+  }
 }
 
 export function resolvedDataDir(settings: DesktopSettings, homeDir: string): string {

@@ -109,6 +109,16 @@ export function settingsProblemDialog(problem: string): { title: string; message
   };
 }
 
+/** A choice made in a start-up window (a port, a data folder) that could not be saved: used for this run all the same. */
+export function settingNotSavedDialog(problem: string): { title: string; message: string; detail: string; buttons: string[] } {
+  return {
+    title: t('savedSettings.notSavedTitle'),
+    message: problem,
+    detail: t('savedSettings.notSavedDetail'),
+    buttons: [t('savedSettings.ok')],
+  };
+}
+
 /** The title of the last-resort box, when the app failed before it could show any of the windows above. */
 export function cannotStartTitle(): string {
   return t('startup.cannotStart');

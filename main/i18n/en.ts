@@ -61,6 +61,12 @@ export const en = {
     cannotRead: '{{file}} cannot be read: {{detail}}',
     notJson: '{{file}} is not valid JSON; using the defaults',
     invalid: '{{file}} has invalid values ({{which}}); using the defaults',
+    /** A change from the dashboard or a start-up window that could not be saved (main/settings.ts). */
+    notSavedTitle: 'Aula could not save the setting',
+    notSaved: 'The setting was not saved: {{problem}}',
+    notSavedDetail: 'Aula uses it until it quits, but the next start will not know it.',
+    notSettings: '{{file}} does not hold settings as JSON; correct it or delete it, then try again',
+    cannotWrite: '{{file}} cannot be written: {{detail}}',
     invalidValue: '"{{key}}" is {{value}}, but {{expected}}',
     expected: {
       port: 'must be a whole number from 1 to 65535',

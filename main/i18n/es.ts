@@ -60,6 +60,11 @@ export const es: Catalog<typeof english> = {
     cannotRead: 'No se puede leer {{file}}: {{detail}}',
     notJson: '{{file}} no es JSON válido; se usan los ajustes predeterminados',
     invalid: '{{file}} tiene valores no válidos ({{which}}); se usan los ajustes predeterminados',
+    notSavedTitle: 'Aula no ha podido guardar el ajuste',
+    notSaved: 'No se ha guardado el ajuste: {{problem}}',
+    notSavedDetail: 'Aula lo usa hasta que se cierre, pero no lo recordará al volver a arrancar.',
+    notSettings: '{{file}} no contiene ajustes en JSON; corrígelo o bórralo y vuelve a intentarlo',
+    cannotWrite: 'No se puede escribir {{file}}: {{detail}}',
     invalidValue: '"{{key}}" vale {{value}}, pero {{expected}}',
     expected: {
       port: 'debe ser un número entero de 1 a 65535',

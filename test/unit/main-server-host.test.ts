@@ -98,6 +98,22 @@ describe('server host', () => {
     assert.equal(failed.problem.kind, 'database');
   });
 
+  test('a saved data folder on a drive that is not there (ENOENT) offers to choose another folder', async () => {
+    // A USB stick or drive letter that is gone: its folder cannot be created (Windows: ENOENT), as under a link to it.
+    const drive = path.join(tempDir(), 'E');
+    fs.symlinkSync(path.join(tempDir(), 'unplugged'), drive);
+    const dataDir = path.join(drive, 'Aula');
+    const failed = await createServerHost({ start: startReal }).start(config(dataDir));
+    assert.ok(!failed.ok);
+    assert.equal(failed.problem.kind, 'database');
+    assert.match(failed.problem.message, /ENOENT/);
+    const box = problemDialog(failed.problem, { dataDir });
+    assert.deepEqual(
+      box.buttons.map((button) => button.action.kind),
+      ['show-data-folder', 'choose-data-folder', 'quit'],
+    );
+  });
+
   test('a collector that never listens times out with a clear message, and is closed if it starts later', async () => {
     let finishStart: (collector: Collector) => void = () => {};
     const late = new Promise<Collector>((resolve) => {
@@ -168,5 +184,29 @@ describe('quit', () => {
     await flow.stopping;
     assert.deepEqual(exits, [1]);
     assert.match(String(errors[0]), /disk gone/);
+  });
+
+  test('a stop that never ends (an ingest worker that does not answer): the app exits anyway, with code 1, saying so', async () => {
+    const exits: number[] = [];
+    const timeouts: number[] = [];
+    const flow = createQuitFlow({
+      stop: () => new Promise<void>(() => {}),
+      exit: (code) => exits.push(code),
+      onTimeout: (timeoutMs) => timeouts.push(timeoutMs),
+      timeoutMs: 50,
+    });
+    flow.beforeQuit({ preventDefault() {} });
+    flow.beforeQuit({ preventDefault() {} }); // a second Quit
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.deepEqual(exits, [1]);
+    assert.deepEqual(timeouts, [50]);
+  });
+
+  test('a stop within the bound exits 0 once, and the bound does not fire afterwards', async () => {
+    const exits: number[] = [];
+    const flow = createQuitFlow({ stop: () => Promise.resolve(), exit: (code) => exits.push(code), timeoutMs: 50 });
+    flow.beforeQuit({ preventDefault() {} });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.deepEqual(exits, [0]);
   });
 });
