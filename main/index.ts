@@ -1,28 +1,43 @@
 // The Electron main process. Thin on purpose: everything with a decision in it lives in a small module with its
 // Electron edges injected (and unit tests); this file only wires those modules to Electron.
 import fs from 'node:fs';
+import path from 'node:path';
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeImage, session, shell, Tray } from 'electron';
 import { defaultDataDir } from '../server/config.js';
 import { type Collector, createCollector } from '../server/index.js';
 import { createLogger } from '../server/logger.js';
 import { desktopConfig } from './desktop-config.js';
 import { createDesktopHandlers } from './desktop-handlers.js';
+import { desktopLogDestination, desktopLogFile } from './desktop-log.js';
 import { setDesktopLanguage, systemLanguage } from './i18n/setup.js';
 import { allowPermission, attachNavigationGuard } from './navigation-guard.js';
 import { appPaths } from './paths.js';
 import { createQuitFlow } from './quit-flow.js';
 import { createServerHost, findFreePort, type HostStart, loggedProblem } from './server-host.js';
-import { collectorConfig, type DesktopSettings, loadSettings, settingsPath, updateSettings } from './settings.js';
+import {
+  collectorConfig,
+  type DesktopSettings,
+  loadSettings,
+  SettingsNotSavedError,
+  type SettingsPatch,
+  settingsPath,
+  updateSettings,
+} from './settings.js';
 import { claimSingleInstance } from './single-instance.js';
-import { cannotStartTitle, problemDialog, settingsProblemDialog } from './startup-problem.js';
+import { cannotStartTitle, problemDialog, settingNotSavedDialog, settingsProblemDialog } from './startup-problem.js';
 import { gameAddresses, type TrayAction, toMenuTemplate, trayMenu, trayTooltip } from './tray-menu.js';
 import { dashboardWindowOptions } from './window-options.js';
 import { createWindowPresenter } from './window-presenter.js';
 
-const log = createLogger(process.env.AULA_LOG_LEVEL ?? 'info', { pretty: false });
-// The same per-user folder as `aula serve` (and AULA_DATA_DIR when set), so both share one database; Chromium's
+// The same per-user folder as `aula serve` (and AULA_DATA_DIR when set, from the folder the app was started in if
+// relative, as `aula serve` reads it: Electron takes only absolute paths), so both share one database; Chromium's
 // profile lives there too. Must be set before the single-instance lock, which is keyed on it.
-const home = defaultDataDir();
+const home = path.resolve(defaultDataDir());
+// The log goes to a file there (logs/aula.log, rotated: main/desktop-log.ts), and to standard error when there is one:
+// a Windows app started from Explorer has none, and a log that cannot be written must not end the app.
+const log = createLogger(process.env.AULA_LOG_LEVEL ?? 'info', {
+  destination: desktopLogDestination({ file: desktopLogFile(home), stderrFd: 2 }),
+});
 app.setName('Aula');
 app.setPath('userData', home);
 
@@ -46,6 +61,8 @@ const quitFlow = createQuitFlow({
   stop: () => host.stop(),
   exit: (code) => app.exit(code),
   onError: (error) => log.error({ err: error }, 'clean stop failed'),
+  onTimeout: (timeoutMs) =>
+    log.error(`the collector did not stop within ${timeoutMs / 1000} s (its last writes never finished); exiting without it`),
 });
 
 const showIfRunning = (): void => {
@@ -122,7 +139,7 @@ async function startCollector(): Promise<Collector | undefined> {
     const action = box.buttons[response]?.action ?? { kind: 'quit' };
     switch (action.kind) {
       case 'use-port':
-        settings = updateSettings(home, { port: action.port });
+        await saveSetting({ port: action.port });
         break;
       case 'show-data-folder':
         await shell.openPath(fs.existsSync(dataDir) ? dataDir : home);
@@ -130,7 +147,7 @@ async function startCollector(): Promise<Collector | undefined> {
       case 'choose-data-folder': {
         const choice = await dialog.showOpenDialog({ defaultPath: home, properties: ['openDirectory', 'createDirectory'] });
         const chosen = choice.filePaths[0];
-        if (!choice.canceled && chosen) settings = updateSettings(home, { dataDir: chosen });
+        if (!choice.canceled && chosen) await saveSetting({ dataDir: path.resolve(chosen) });
         break;
       }
       case 'retry':
@@ -138,6 +155,22 @@ async function startCollector(): Promise<Collector | undefined> {
       case 'quit':
         return undefined;
     }
+  }
+}
+
+/**
+ * Saves a choice made in a start-up window. A per-user folder that cannot be written (or a settings file Aula will not
+ * overwrite) is said in a window, and the choice is used for this run all the same, instead of ending the app.
+ */
+async function saveSetting(change: SettingsPatch & { port?: number; dataDir?: string }): Promise<void> {
+  try {
+    settings = updateSettings(home, change);
+  } catch (error) {
+    settings = { ...settings, ...change };
+    const why = error instanceof SettingsNotSavedError ? { problem: error.english } : { err: error };
+    log.error(why, 'a setting was not saved');
+    const box = settingNotSavedDialog(error instanceof Error ? error.message : String(error));
+    await dialog.showMessageBox({ type: 'error', title: box.title, message: box.message, detail: box.detail, buttons: box.buttons, noLink: true });
   }
 }
 

@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import { LOG_LEVELS } from './config.js';
 import { NAMING_LEVEL, withoutNames } from './log-names.js';
 
@@ -11,12 +11,13 @@ const LOG_FD = 2;
  * The collector's log on standard error: readable lines when that is a terminal, JSON lines otherwise (DESIGN.md
  * conventions). Standard output keeps `aula serve`'s addresses alone, so `aula serve > addresses.txt 2> aula.log` gives
  * a log a tool can read line by line. A level pino does not know (a typo in AULA_LOG_LEVEL) logs at info and says so,
- * instead of stopping the desktop app before its first window.
+ * instead of stopping the desktop app before its first window. `destination` replaces standard error (JSON lines):
+ * the desktop app's log file (main/desktop-log.ts).
  */
-export function createLogger(level: string, options: { pretty?: boolean } = {}): Logger {
+export function createLogger(level: string, options: { pretty?: boolean; destination?: DestinationStream } = {}): Logger {
   const known = (LOG_LEVELS as readonly string[]).includes(level);
   const used = known ? level : 'info';
-  const pretty = options.pretty ?? Boolean(process.stderr.isTTY);
+  const pretty = !options.destination && (options.pretty ?? Boolean(process.stderr.isTTY));
   const hooks = { logMethod: namesOnlyWhenDebugging };
   const log =
     pretty && used !== 'silent'
@@ -25,7 +26,7 @@ export function createLogger(level: string, options: { pretty?: boolean } = {}):
           hooks,
           transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname', destination: LOG_FD } },
         })
-      : pino({ level: used, hooks }, pino.destination({ dest: LOG_FD, sync: true }));
+      : pino({ level: used, hooks }, options.destination ?? pino.destination({ dest: LOG_FD, sync: true }));
   if (!known) log.warn(`AULA_LOG_LEVEL "${level}" is not a log level (${LOG_LEVELS.join(', ')}); logging at info`);
   return log;
 }
