@@ -26,6 +26,7 @@ import {
 import { claimSingleInstance } from './single-instance.js';
 import { cannotStartTitle, problemDialog, settingNotSavedDialog, settingsProblemDialog } from './startup-problem.js';
 import { gameAddresses, type TrayAction, toMenuTemplate, trayMenu, trayTooltip } from './tray-menu.js';
+import { watchGameAddresses } from './tray-refresh.js';
 import { dashboardWindowOptions } from './window-options.js';
 import { createWindowPresenter } from './window-presenter.js';
 
@@ -178,6 +179,10 @@ function showTray(collector: Collector): void {
   tray = new Tray(nativeImage.createFromPath(paths.trayIcon));
   wordTray(collector);
   tray.on('click', () => presenter.show());
+  watchGameAddresses(
+    () => gameAddresses(collector.lanUrls),
+    () => wordTray(collector),
+  );
 }
 
 /** The tray's tooltip and menu in the app's language now: built again when the teacher changes it. */

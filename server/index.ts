@@ -34,8 +34,8 @@ export interface Collector {
   url: string;
   port: number;
   config: Config;
-  /** URLs games on the LAN can use. */
-  lanUrls: string[];
+  /** URLs games on the LAN can use, as the network is now. */
+  readonly lanUrls: string[];
   context: AppContext;
   /** Stops accepting, finishes every acknowledged write, closes the database. */
   close(): Promise<void>;
@@ -141,7 +141,11 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
     url,
     port,
     config,
-    lanUrls: reachableUrls(config.host, port),
+    // Read anew each time: the laptop may join the classroom's Wi-Fi after Aula started, or get a new address after
+    // sleeping; the desktop app's tray shows these.
+    get lanUrls() {
+      return reachableUrls(config.host, port);
+    },
     context: ctx,
     close() {
       closing ??= (async () => {
