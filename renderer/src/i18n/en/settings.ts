@@ -15,6 +15,38 @@ export const settings = {
     footer:
       'These are set when Aula starts (command-line options or environment variables); the name on the network can also be switched here.',
   },
+  desktopApp: {
+    title: 'Desktop app',
+    version: 'Aula {{version}}',
+    intro: 'The app keeps these settings on this computer and uses them from its next start.',
+    port: 'Port',
+    savePort: 'Save port',
+    portHint: 'Games connect to Aula on this port: it is part of the collector address set in every game (3000 unless changed).',
+    portNow: 'Aula listens on port {{running}} now; on port {{saved}} from the next start.',
+    portInvalid: 'The port must be a whole number from 1 to 65535. Nothing was saved.',
+    portSaved:
+      'Saved: from the next start Aula listens on port {{port}}. Every game must then use port {{port}} in its collector address (for example http://192.168.1.10:{{port}}/); games set up for port {{running}} no longer reach Aula.',
+    portKept: 'Saved: Aula stays on port {{port}}, where games reach it now.',
+    overridden:
+      '{{variable}} sets the port where Aula was started: it listens on port {{value}} whatever is saved here. The saved port applies when Aula starts without {{variable}}.',
+    onlyThisComputer: 'Only this computer can connect',
+    lanOpen: "Games on the classroom network (students' computers, tablets) can connect.",
+    onlyThisComputerWarning:
+      "Games on students' computers and tablets cannot reach Aula, and no other device can open the dashboard: only games running on this computer can connect.",
+    overriddenHost:
+      '{{variable}} decides who can connect where Aula was started, whatever is chosen here. The choice here applies when Aula starts without {{variable}}.',
+    dataFolder: 'Data folder: <code>{{folder}}</code>',
+    dataFolderNow: 'Aula uses <code>{{folder}}</code> until the next start.',
+    openDataFolder: 'Open data folder',
+    chooseDataFolder: 'Choose another folder…',
+    folderSaved:
+      'Saved: from the next start Aula keeps its data in <code>{{folder}}</code>. What <code>{{running}}</code> holds stays there and is not moved: the dashboard then shows what the new folder holds.',
+    folderKept: 'Saved: Aula keeps its data in <code>{{folder}}</code>, as now.',
+    restartNeeded: 'Changes apply at the next start. Restarting stops collecting for a few seconds.',
+    restart: 'Restart Aula now',
+    restarting: 'Restarting…',
+    appRefused: 'The app did not do it:',
+  },
   mdns: {
     on: 'On: Aula answers as {{hostName}} ({{state}}).',
     offHere: 'Off: Aula listens on this computer only.',

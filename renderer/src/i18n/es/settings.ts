@@ -18,6 +18,39 @@ export const settings: Catalog<typeof english> = {
     footer:
       'Todo esto se fija al arrancar Aula (opciones de la línea de órdenes o variables de entorno); el nombre en la red también se puede activar o desactivar aquí.',
   },
+  desktopApp: {
+    title: 'Aplicación de escritorio',
+    version: 'Aula {{version}}',
+    intro: 'La aplicación guarda estos ajustes en este ordenador y los usa a partir de su próximo arranque.',
+    port: 'Puerto',
+    savePort: 'Guardar puerto',
+    portHint:
+      'Los juegos se conectan a Aula por este puerto: forma parte de la dirección del colector puesta en cada juego (3000 si no se cambia).',
+    portNow: 'Aula escucha ahora en el puerto {{running}}; en el {{saved}} a partir del próximo arranque.',
+    portInvalid: 'El puerto debe ser un número entero del 1 al 65535. No se ha guardado nada.',
+    portSaved:
+      'Guardado: a partir del próximo arranque Aula escucha en el puerto {{port}}. Todos los juegos deben usar entonces el puerto {{port}} en la dirección del colector (por ejemplo http://192.168.1.10:{{port}}/); los juegos configurados para el puerto {{running}} dejan de llegar a Aula.',
+    portKept: 'Guardado: Aula sigue en el puerto {{port}}, donde los juegos la encuentran ahora.',
+    overridden:
+      '{{variable}} fija el puerto allí donde se arrancó Aula: escucha en el puerto {{value}} se guarde lo que se guarde aquí. El puerto guardado se aplica cuando Aula arranca sin {{variable}}.',
+    onlyThisComputer: 'Solo este ordenador puede conectarse',
+    lanOpen: 'Los juegos de la red del aula (ordenadores de los alumnos, tabletas) pueden conectarse.',
+    onlyThisComputerWarning:
+      'Los juegos de los ordenadores y tabletas de los alumnos no pueden llegar a Aula, y ningún otro dispositivo puede abrir el panel: solo pueden conectarse los juegos que se ejecutan en este ordenador.',
+    overriddenHost:
+      '{{variable}} decide quién puede conectarse allí donde se arrancó Aula, se elija lo que se elija aquí. Lo elegido aquí se aplica cuando Aula arranca sin {{variable}}.',
+    dataFolder: 'Carpeta de datos: <code>{{folder}}</code>',
+    dataFolderNow: 'Aula usa <code>{{folder}}</code> hasta el próximo arranque.',
+    openDataFolder: 'Abrir la carpeta de datos',
+    chooseDataFolder: 'Elegir otra carpeta…',
+    folderSaved:
+      'Guardado: a partir del próximo arranque Aula guarda sus datos en <code>{{folder}}</code>. Lo que hay en <code>{{running}}</code> se queda allí y no se mueve: el panel mostrará entonces lo que contiene la carpeta nueva.',
+    folderKept: 'Guardado: Aula sigue guardando sus datos en <code>{{folder}}</code>.',
+    restartNeeded: 'Los cambios se aplican en el próximo arranque. Al reiniciar, Aula deja de recoger datos unos segundos.',
+    restart: 'Reiniciar Aula ahora',
+    restarting: 'Reiniciando…',
+    appRefused: 'La aplicación no lo ha hecho:',
+  },
   mdns: {
     on: 'Activado: Aula responde como {{hostName}} ({{state}}).',
     offHere: 'Desactivado: Aula solo escucha en este ordenador.',

@@ -7,6 +7,7 @@ import { ErrorBox, Loading } from '../../components/states';
 import { mdnsOffReason } from '../../format/mdns-off';
 import { t } from '../../i18n/setup';
 import { BackupsCard } from './backups-card';
+import { DesktopAppCard } from './desktop-app-card';
 import { ErasureLogCard } from './erasure-log-card';
 import { TeacherKeyCard } from './teacher-key-card';
 import type { Settings } from './types';
@@ -112,6 +113,7 @@ export function SettingsScreen() {
           </section>
         </>
       )}
+      <DesktopAppCard />
       <BackupsCard />
       <ErasureLogCard />
     </section>
