@@ -102,6 +102,10 @@ async function launch(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
     callback(allowPermission(permission, details.requestingUrl, dashboardOrigin() ?? 'null')),
   );
+  // The synchronous checks (navigator.permissions.query, some device APIs) ask here, not above: the same rule.
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    allowPermission(permission, requestingOrigin, dashboardOrigin() ?? 'null'),
+  );
   registerDesktopApi();
   const collector = await startCollector();
   if (!collector) {

@@ -28,6 +28,7 @@ export interface FakeElectron {
     saveDialogs: Array<{ defaultPath: string; filters: Array<{ name: string; extensions: string[] }> }>;
     externals: string[];
     permissionHandler?: (contents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl: string }) => void;
+    permissionCheckHandler?: (contents: unknown, permission: string, requestingOrigin: string) => boolean;
     /** What app.getPreferredSystemLanguages() and app.getLocale() answer (an English system by default). */
     systemLanguages: string[];
     locale: string;

@@ -21,6 +21,7 @@ export const fake = {
   opened: [],
   externals: [],
   permissionHandler: undefined,
+  permissionCheckHandler: undefined,
   clipboard: undefined,
   /** What app.getPreferredSystemLanguages() and app.getLocale() answer: an English system unless a test says. */
   systemLanguages: ['en-US'],
@@ -160,6 +161,9 @@ export const session = {
   defaultSession: {
     setPermissionRequestHandler(handler) {
       fake.permissionHandler = handler;
+    },
+    setPermissionCheckHandler(handler) {
+      fake.permissionCheckHandler = handler;
     },
   },
 };

@@ -68,6 +68,14 @@ describe('the Electron shell (main/index.ts) against a stand-in Electron', () =>
       electron.fake.permissionHandler?.({}, 'media', resolve, { requestingUrl: window.url! }),
     );
     assert.equal(granted, false);
+    // The synchronous check answers the same: refused, clipboard writing from the dashboard allowed.
+    const check = electron.fake.permissionCheckHandler;
+    assert.ok(check, 'a permission check handler is set');
+    const origin = new URL(window.url!).origin;
+    assert.equal(check({}, 'media', origin), false);
+    assert.equal(check({}, 'geolocation', origin), false);
+    assert.equal(check({}, 'clipboard-sanitized-write', origin), true);
+    assert.equal(check({}, 'clipboard-sanitized-write', 'https://evil.example'), false);
   });
 
   test('every preload channel is answered, for the dashboard only', async () => {
