@@ -13,7 +13,7 @@ export const settings = {
       "— not an address to open: a name in every statement's player account and object ids, fixed when Aula first ran so that they never change (port 3000 when it started with --port 0; --home-page sets another). Games connect to the address and port above.",
     mdns: 'Name on the network (mDNS)',
     footer:
-      'These are set when Aula starts (command-line options or environment variables); the name on the network can also be switched here.',
+      'These are set when Aula starts (command-line options or environment variables; in the desktop app, its Desktop app card on this screen); the name on the network can also be switched here.',
   },
   desktopApp: {
     title: 'Desktop app',

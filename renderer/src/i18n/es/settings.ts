@@ -16,7 +16,7 @@ export const settings: Catalog<typeof english> = {
       '— no es una dirección que abrir: es un nombre que va en la cuenta del jugador y en los ids de objeto de cada traza, fijado la primera vez que se ejecutó Aula para que nunca cambie (puerto 3000 si arrancó con --port 0; --home-page pone otro). Los juegos se conectan a la dirección y el puerto de arriba.',
     mdns: 'Nombre en la red (mDNS)',
     footer:
-      'Todo esto se fija al arrancar Aula (opciones de la línea de órdenes o variables de entorno); el nombre en la red también se puede activar o desactivar aquí.',
+      'Todo esto se fija al arrancar Aula (opciones de la línea de órdenes o variables de entorno; en la aplicación de escritorio, su tarjeta Aplicación de escritorio de esta pantalla); el nombre en la red también se puede activar o desactivar aquí.',
   },
   desktopApp: {
     title: 'Aplicación de escritorio',
