@@ -12,8 +12,8 @@ interface DashboardData {
   selectActivity(id: string | null): void;
   /** Whether the teacher chose the activity during this visit, rather than the dashboard choosing it for them. */
   chosenByTeacher: boolean;
-  /** A screen's choice made for the teacher (Alerts opening on the activity with alerts): not counted as theirs. */
-  showActivity(id: string): void;
+  /** How many choices the teacher made this visit: a screen's own choice for them (Alerts) holds only until the next. */
+  choices: number;
   /** Once the visit's first choice is made (the remembered one, or the one being played): a screen's choice comes after. */
   settled: boolean;
 }
@@ -38,6 +38,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
   });
   const [chosen, setChosen] = useState<string | null>(stored);
   const [chosenByTeacher, setChosenByTeacher] = useState(false);
+  const [choices, setChoices] = useState(0);
   const checkedRemembered = useRef(false);
   const [settled, setSettled] = useState(false);
   const list = activities.data?.activities;
@@ -59,10 +60,10 @@ export function DataProvider({ children }: { children: ReactNode }) {
   const selectActivity = useCallback((id: string | null) => {
     setChosen(id);
     setChosenByTeacher(true);
+    setChoices((count) => count + 1);
   }, []);
-  const showActivity = useCallback((id: string) => setChosen(id), []);
   return (
-    <DataContext.Provider value={{ activities, activityId, selectActivity, chosenByTeacher, showActivity, settled }}>{children}</DataContext.Provider>
+    <DataContext.Provider value={{ activities, activityId, selectActivity, chosenByTeacher, choices, settled }}>{children}</DataContext.Provider>
   );
 }
 

@@ -95,6 +95,32 @@ describe('Alerts opens on the activity whose alerts the header counts', { skip: 
     }
   });
 
+  test('the activity Alerts opens on by itself is its own: back on Live, the activity being played is still shown', { timeout: 60_000 }, async () => {
+    const fresh = await browser.newPage();
+    try {
+      await fresh.goto(`${collector.url}/`);
+      await badge(fresh).waitFor();
+      assert.equal(await fresh.locator('#activity-picker').inputValue(), maths3B.id);
+      await go(fresh, 'Alerts & Warnings');
+      await fresh.locator('.alerts-table tbody tr').nth(2).waitFor();
+      assert.equal(await alertsPicker(fresh).inputValue(), fractions3B.id);
+      await go(fresh, 'Live');
+      await fresh.getByRole('heading', { name: 'Live', level: 1 }).waitFor();
+      assert.equal(await fresh.locator('#activity-picker').inputValue(), maths3B.id, 'Live still shows the game being played');
+      // Chosen in Alerts' picker, it is the teacher's: then Live follows it.
+      await go(fresh, 'Alerts & Warnings');
+      await alertsPicker(fresh).selectOption(maths3B.id);
+      await fresh.getByText('No rules are switched on for this activity').waitFor();
+      await alertsPicker(fresh).selectOption(fractions3B.id);
+      await fresh.locator('.alerts-table tbody tr').nth(2).waitFor();
+      await go(fresh, 'Live');
+      await fresh.getByRole('heading', { name: 'Live', level: 1 }).waitFor();
+      assert.equal(await fresh.locator('#activity-picker').inputValue(), fractions3B.id);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   test("several activities with alerts: the picker marks each, the teacher's own choice stands, the header's count leads to what it counts", { timeout: 90_000 }, async () => {
     // Fractions 3A's one game goes silent too, its Idle rule raising alerts: the newest, and the most urgent.
     const fractions3A = makeActivity(collector.context.db, { name: 'Fractions 3A' });

@@ -6,8 +6,18 @@ import { t } from '../i18n/setup';
  * The activity screens follow. `note` adds a screen's word about an activity to its option (Alerts: its alerts and
  * warnings, so a teacher sees which other activities have some without opening each).
  */
-export function ActivityPicker({ id = 'activity-picker', note }: { id?: string; note?: (activity: Activity) => string | undefined }) {
-  const { activities, activityId, selectActivity } = useDashboardData();
+export function ActivityPicker({
+  id = 'activity-picker',
+  note,
+  shown,
+}: {
+  id?: string;
+  note?: (activity: Activity) => string | undefined;
+  /** The activity the screen shows when it chose one itself (Alerts), rather than the one the screens share. */
+  shown?: string | null;
+}) {
+  const { activities, activityId: shared, selectActivity } = useDashboardData();
+  const activityId = shown === undefined ? shared : shown;
   const list = activities.data?.activities ?? [];
   if (list.length === 0) return null;
   return (

@@ -109,17 +109,21 @@ function StudentRow({ student, activityId, onChanged }: { student: StudentAlerts
 /**
  * Once per arrival, unless the teacher chose an activity during this visit: the activity the header's count counts
  * alerts in, when the one shown has none. Not again while the screen is open: it does not jump while the teacher reads.
+ * Alerts' own: Live and Statements keep following the activity they showed (the one being played), and the teacher's
+ * next choice (the picker, the header's count) ends it. Returns the activity to show.
  */
-function useOpenOnAlerts(counts: AlertCounts | undefined): void {
-  const { activityId, chosenByTeacher, showActivity, settled } = useDashboardData();
+function useOpenOnAlerts(counts: AlertCounts | undefined): string | null {
+  const { activityId, chosenByTeacher, choices, settled } = useDashboardData();
   const decided = useRef(false);
+  const [own, setOwn] = useState<{ id: string; atChoice: number } | null>(null);
   useEffect(() => {
     if (decided.current || !settled || !counts) return;
     decided.current = true;
     if (chosenByTeacher) return;
     const target = alertsActivity(counts, activityId);
-    if (target && target !== activityId) showActivity(target);
-  }, [counts, settled, chosenByTeacher, activityId, showActivity]);
+    if (target && target !== activityId) setOwn({ id: target, atChoice: choices });
+  }, [counts, settled, chosenByTeacher, activityId, choices]);
+  return own && own.atChoice === choices ? own.id : activityId;
 }
 
 /** "2 alerts · 10 warnings" for an activity the header counts, as the header words it; nothing for the others. */
@@ -133,9 +137,8 @@ function countsOf(counts: AlertCounts | undefined, activityId: string, t: TFunct
 /** RAGE's "Alerts & Warnings": whom to walk over to, most urgent first; live over the SSE stream. */
 export function AlertsScreen() {
   const { t } = useTranslation('alerts');
-  const { activityId } = useDashboardData();
   const counts = useAlertCounts();
-  useOpenOnAlerts(counts.data);
+  const activityId = useOpenOnAlerts(counts.data);
   const view = useResource<AlertsView>(activityId ? `/alerts?activity=${encodeURIComponent(activityId)}` : null, {
     staleOn: (changes) => (activityId ? alertsChangedIn(changes).includes(activityId) : false),
     throttleMs: 250,
@@ -157,7 +160,7 @@ export function AlertsScreen() {
     <section>
       <div className="screen-head">
         <ScreenTitle title={t('title')}>{t('title')}</ScreenTitle>
-        <ActivityPicker id="alerts-activity" note={(activity) => countsOf(counts.data, activity.id, t)} />
+        <ActivityPicker id="alerts-activity" shown={activityId} note={(activity) => countsOf(counts.data, activity.id, t)} />
       </div>
       {view.error && <ErrorBox error={view.error} onRetry={view.reload} />}
       {!data && !view.error && <Loading />}
