@@ -46,7 +46,9 @@ const HASHED_NAME = /-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
  */
 export function mountDashboard(app: express.Express, dashboardDir: string | undefined): void {
   if (!dashboardDir || !fs.existsSync(path.join(dashboardDir, 'index.html'))) return;
-  const indexFile = path.join(dashboardDir, 'index.html');
+  // Resolved as the file server resolves the files it hands over: a relative AULA_DASHBOARD_DIR named the page
+  // another way, and it went out without its Content-Security-Policy and framing rules.
+  const indexFile = path.resolve(dashboardDir, 'index.html');
 
   app.use(
     '/assets',

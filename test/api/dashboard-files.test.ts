@@ -81,6 +81,20 @@ describe('the dashboard files: caching, missing assets and the page’s security
     }
   });
 
+  test('a dashboard folder given as a relative path (AULA_DASHBOARD_DIR=dist) serves its page with the same rules', async () => {
+    const relative = path.relative(process.cwd(), String(collector.config.dashboardDir));
+    assert.ok(!path.isAbsolute(relative));
+    const other = await startTestCollector({ config: { dashboardDir: relative } });
+    try {
+      const page = await request(`${other.url}/`);
+      assert.equal(page.status, 200);
+      assert.match(String(page.headers.get('content-security-policy')), /frame-ancestors 'none'/);
+      assert.equal(page.headers.get('x-frame-options'), 'DENY');
+    } finally {
+      await other.close();
+    }
+  });
+
   test('the APIs, /health and unknown API paths answer as before', async () => {
     const health = await request(`${collector.url}/health`);
     assert.equal(health.status, 200);
