@@ -30,6 +30,7 @@ export interface RunningCollector {
 }
 
 const RUNNING_KEY = 'collector_running';
+const CLAIM_WAIT_MS = 250;
 
 export interface CollectorLock {
   /** Writes this collector's address where a second one can read it. */
@@ -44,7 +45,9 @@ export interface CollectorLock {
  * a crash or a power cut leaves nothing stale to clear.
  */
 export function claimCollectorLock(db: Db, dataDir: string): CollectorLock {
-  const lock = new Database(path.join(path.dirname(db.name), 'collector.lock'), { timeout: 0 });
+  // A quarter of a second: a collector that holds the lock holds it for good, while a command looking whether one
+  // runs (liveCollector) holds it for microseconds and must not make a collector starting then give up.
+  const lock = new Database(path.join(path.dirname(db.name), 'collector.lock'), { timeout: CLAIM_WAIT_MS });
   try {
     // No table, nothing written: the transaction exists only to hold the file's lock; closing it lets go.
     lock.exec('BEGIN EXCLUSIVE');
@@ -75,17 +78,19 @@ function runningCollector(db: Db): RunningCollector | undefined {
 /**
  * The collector running on this data folder now, if one is: its lock is held (a crashed one's is not, whatever it
  * last wrote). For commands that print addresses, e.g. the port `aula serve` really listens on. Taking the lock for a
- * moment to look is harmless: a collector starting in that moment is told another one runs, and started again.
+ * moment to look is harmless: a collector starting in that moment waits for it (claimCollectorLock).
  */
 export function liveCollector(db: Db): RunningCollector | undefined {
-  const probe = new Database(path.join(path.dirname(db.name), 'collector.lock'), { timeout: 0 });
+  let probe: Database.Database | undefined;
   try {
+    probe = new Database(path.join(path.dirname(db.name), 'collector.lock'), { timeout: 0 });
     probe.exec('BEGIN EXCLUSIVE');
     return undefined;
   } catch (error) {
+    // Busy: one runs. Anything else (a folder where the lock file cannot be made): not known, as before.
     if ((error as { code?: string }).code === 'SQLITE_BUSY') return runningCollector(db);
     return undefined;
   } finally {
-    probe.close();
+    probe?.close();
   }
 }
