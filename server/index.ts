@@ -120,22 +120,35 @@ export async function createCollector(input: ConfigInput, options: CollectorOpti
     });
   }).catch(async (error: unknown) => {
     // Port taken: release the database so the desktop app can retry on another port in the same process.
+    await releaseAll();
+    throw error;
+  });
+  /** Everything this start took (the threads, the lock, the database), so a failed start can be tried again. */
+  async function releaseAll(): Promise<void> {
     for (const hook of closeHooks) await Promise.resolve(hook()).catch(() => {});
     await Promise.all([ctx.writer.close(), ctx.ingest.close()]);
     lock.release();
     db.close();
-    throw error;
-  });
+  }
   const port = (server.address() as AddressInfo).port;
-  // Fixed now that the port is this run's, before any request is read (the games' first statements carry it).
-  ctx.homePage = resolveHomePage(db, config.homePage, config.port);
-  attachConnectivity(ctx, server, port);
-  watchChangesElsewhere(ctx);
-  keepRefusalsFor(ctx);
-  if (!checkNow) checkLargeDatabase(ctx, markDamaged);
   const loopbackHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${loopbackHost.includes(':') ? `[${loopbackHost}]` : loopbackHost}:${port}`;
-  lock.announce({ pid: process.pid, url });
+  try {
+    // Fixed now that the port is this run's, before any request is read (the games' first statements carry it).
+    ctx.homePage = resolveHomePage(db, config.homePage, config.port);
+    attachConnectivity(ctx, server, port);
+    watchChangesElsewhere(ctx);
+    keepRefusalsFor(ctx);
+    if (!checkNow) checkLargeDatabase(ctx, markDamaged);
+    lock.announce({ pid: process.pid, url });
+  } catch (error) {
+    // A write refused once listening (a full disk, a database busy for longer than its timeout): stop listening and
+    // let go of everything, as for a busy port, instead of leaving a half-started collector holding port and folder.
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await releaseAll();
+    throw error;
+  }
   let closing: Promise<void> | undefined;
   return {
     url,
