@@ -32,7 +32,8 @@ export const settingsPatchSchema = z
   .object({
     port: z.number().int().min(1).max(65535),
     exposeOnLan: z.boolean(),
-    dataDir: z.string().min(1).nullable(),
+    // A whole path, as the app's folder dialog gives: a relative one would depend on where the app was started from.
+    dataDir: z.string().min(1).refine(path.isAbsolute, 'must be a whole path').nullable(),
     language: languageSchema(),
   })
   .partial()
@@ -183,7 +184,9 @@ function removeQuietly(file: string): void {
 }
 
 export function resolvedDataDir(settings: DesktopSettings, homeDir: string): string {
-  return settings.dataDir ?? homeDir;
+  // Normalised: a hand-edited final slash or ".." is the folder it names, or the saved and running folders never
+  // compare equal and the dashboard asks for a restart for good.
+  return path.resolve(settings.dataDir ?? homeDir);
 }
 
 /** The collector configuration the desktop app runs with: the same schema `aula serve` fills from its flags. */

@@ -195,6 +195,15 @@ describe('preload API contract (window.aula)', () => {
     assert.deepEqual((await host.api.updateSettings({ exposeOnLan: false })).overriddenBy, { exposeOnLan: 'AULA_HOST' });
   });
 
+  test('a saved data folder written another way (a final slash, "..") is the running one: no restart asked for good; a relative one is refused', async () => {
+    const h = await harness({ env: { AULA_PORT: '4000' } });
+    fs.writeFileSync(path.join(h.home, 'desktop-settings.json'), JSON.stringify({ dataDir: `${h.home}${path.sep}sub${path.sep}..${path.sep}` }));
+    const view = await h.api.getSettings();
+    assert.equal(view.saved.dataDir, h.home);
+    assert.equal(view.restartRequired, false);
+    await assert.rejects(h.api.updateSettings({ dataDir: 'Aula data' }), /whole path/);
+  });
+
   test("the dashboard's chosen language reaches the menus at once and is kept for the next start; anything else changes nothing", async () => {
     const h = await harness();
     await h.api.setLanguage('es');
