@@ -58,8 +58,14 @@ const presenter = createWindowPresenter(() => {
   return window;
 });
 
+let stopWatchingAddresses = (): void => {};
+
 const quitFlow = createQuitFlow({
-  stop: () => host.stop(),
+  stop: () => {
+    // No more tray wording from a collector that is closing.
+    stopWatchingAddresses();
+    return host.stop();
+  },
   exit: (code) => app.exit(code),
   onError: (error) => log.error({ err: error }, 'clean stop failed'),
   onTimeout: (timeoutMs) =>
@@ -183,7 +189,7 @@ function showTray(collector: Collector): void {
   tray = new Tray(nativeImage.createFromPath(paths.trayIcon));
   wordTray(collector);
   tray.on('click', () => presenter.show());
-  watchGameAddresses(
+  stopWatchingAddresses = watchGameAddresses(
     () => gameAddresses(collector.lanUrls),
     () => wordTray(collector),
   );
