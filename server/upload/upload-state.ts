@@ -8,15 +8,32 @@ import { endpointWithoutCredentials } from './lrs-endpoint.js';
 export type { StateCounts, UploadStateName };
 
 /**
+ * The endpoint as an LRS names its statements API, for telling whether two spellings are one LRS: the scheme and
+ * host in any case (URLs ignore it), and the xAPI segment at its end (`/xAPI`, `/xapi`: LRSs answer both). The rest
+ * of the path keeps its case: a store or tenant segment may be case-sensitive, and two stores must stay two targets.
+ */
+function sameLrsKey(endpoint: string): string {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return endpoint;
+  }
+  const path = url.pathname.replace(/\/xapi\/?$/i, '/xapi');
+  return `${url.protocol}//${url.host}${path}${url.search}`;
+}
+
+/**
  * The target row for an endpoint + key (created on first use); its password is never stored. An endpoint typed again
- * in other letter case (`/xapi` for `/xAPI`, as LRSs answer both) is the same LRS: as a new target, every statement
- * would be sent to it again. The spelling first used stays the one shown.
+ * in another case (`/xapi` for `/xAPI`, an upper-case host) is the same LRS: as a new target, every statement would be
+ * sent to it again. The spelling first used stays the one shown.
  */
 export function findOrCreateTarget(db: Db, endpoint: string, username: string, now: string): string {
-  const known = prepared<[string, string, string], { id: string }>(
+  const targets = prepared<[string], { id: string; endpoint: string }>(
     db,
-    'SELECT id FROM upload_targets WHERE endpoint = ? COLLATE NOCASE AND username = ? ORDER BY endpoint = ? DESC, created LIMIT 1',
-  ).get(endpoint, username, endpoint);
+    'SELECT id, endpoint FROM upload_targets WHERE username = ? ORDER BY created',
+  ).all(username);
+  const known = targets.find((target) => target.endpoint === endpoint) ?? targets.find((target) => sameLrsKey(target.endpoint) === sameLrsKey(endpoint));
   if (known) return known.id;
   prepared(db, 'INSERT INTO upload_targets (id, endpoint, username, created) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING').run(
     newRowId(),
