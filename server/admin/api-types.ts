@@ -318,8 +318,10 @@ export interface DiagnosticsSession {
   activity: string | null;
   /** Its refused batches, each re-send counted: what Live's "N batches refused" says (read-sessions.ts). */
   refused: number;
-  /** Of `refused`, those in the oldest refusals past the lines listed (the newest 500 kept refusals are): 0 when none. */
+  /** Of `refused`, those in the oldest refusals past the lines listed (the newest `listedAtMost` are): 0 when none. */
   unlisted: number;
+  /** How many of the session's newest refusals are listed at most (500). */
+  listedAtMost: number;
 }
 
 /** An activity as the store keeps it, with its maintained counters (server/store/activities-repo.ts). */

@@ -347,6 +347,14 @@ export function readDiagnostics(ctx: AppContext, port: number, options: Diagnost
   const groups = rejectionGroups(ctx, now, options.listAll);
   // Silent games and busy refusals are not stored refusals: shown after those, before the catch-all group.
   const between = [silentGames(ctx, now), busyGames(ctx, now, options.listAll)].filter((group) => group !== undefined);
+  return {
+    ...networkDiagnostics(ctx, port, now),
+    groups: [...groups.filter((group) => group.kind !== 'other'), ...between, ...groups.filter((group) => group.kind === 'other')],
+  };
+}
+
+/** What Diagnostics says of the network (the LAN name, the last other computer heard, the first run), without its groups. */
+export function networkDiagnostics(ctx: AppContext, port: number, now = ctx.now()): Omit<Diagnostics, 'groups'> {
   const last = lanClientsOf(ctx)?.last;
   const first = firstRun(ctx, now);
   return {
@@ -354,6 +362,5 @@ export function readDiagnostics(ctx: AppContext, port: number, options: Diagnost
     mdns: mdnsInfo(ctx),
     lastLanClient: last ? { time: iso(last.at), address: last.address } : null,
     firstRun: first && { ...first, port },
-    groups: [...groups.filter((group) => group.kind !== 'other'), ...between, ...groups.filter((group) => group.kind === 'other')],
   };
 }

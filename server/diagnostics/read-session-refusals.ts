@@ -1,7 +1,7 @@
 import type { Diagnostics } from '../admin/api-types.js';
 import type { AppContext } from '../context.js';
 import { prepared } from '../store/prepared.js';
-import { groupRejections, REJECTION_COLUMNS, type RejectionRow, readDiagnostics, sessionWho } from './read-diagnostics.js';
+import { groupRejections, networkDiagnostics, REJECTION_COLUMNS, type RejectionRow, sessionWho } from './read-diagnostics.js';
 
 /**
  * The refusals of one session listed at most, the newest: far above what one game can leave (its device keeps 100,
@@ -34,10 +34,10 @@ export function readSessionDiagnostics(ctx: AppContext, port: number, sessionId:
           ctx.db,
           'SELECT coalesce(sum(repeats + 1), 0) AS n FROM rejected_requests WHERE session_id = ? AND id < ?',
         ).get(sessionId, oldest)?.n ?? 0);
-  const whole = readDiagnostics(ctx, port);
   return {
-    ...whole,
+    // Not the whole screen's groups: read for nothing at each refresh while this game's refusals arrive.
+    ...networkDiagnostics(ctx, port),
     groups: groupRejections(ctx, rows, { listAll: undefined, everyLineUpTo: SESSION_REFUSALS_LISTED }),
-    session: { id: sessionId, number: who.number, player: who.player, activity: who.activity, refused: listed + unlisted, unlisted },
+    session: { id: sessionId, number: who.number, player: who.player, activity: who.activity, refused: listed + unlisted, unlisted, listedAtMost: SESSION_REFUSALS_LISTED },
   };
 }

@@ -70,7 +70,7 @@ describe('GET /admin/api/diagnostics?session=<id>: the refusals of the session L
     assert.equal(anonymousRow?.refused, 1);
 
     const anas = await diagnostics(`?session=${anasRow?.id}`);
-    assert.deepEqual(anas.session, { id: anasRow?.id, number: 1, player: 'ana', activity: 'Fractions 2A', refused: 2, unlisted: 0 });
+    assert.deepEqual(anas.session, { id: anasRow?.id, number: 1, player: 'ana', activity: 'Fractions 2A', refused: 2, unlisted: 0, listedAtMost: 500 });
     assert.deepEqual(
       anas.groups.map((group) => ({ kind: group.kind, count: group.count, more: group.more })),
       [{ kind: 'invalid-track', count: 2, more: 0 }],

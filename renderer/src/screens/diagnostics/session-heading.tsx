@@ -4,8 +4,6 @@ import { EmptyState, ErrorBox } from '../../components/states';
 import { Link } from '../../router';
 import type { DiagnosticsSession } from './types';
 
-/** server/diagnostics/read-session-refusals.ts SESSION_REFUSALS_LISTED: the newest refusals of a session listed. */
-const SESSION_REFUSALS_LISTED = 500;
 
 /** Back to the whole screen (every recent refusal, silent games, the network), from one session's refusals. */
 export function BackToAll() {
@@ -36,7 +34,7 @@ export function SessionHeading({ session }: { session: DiagnosticsSession }) {
       {/* Cut at the newest refusals kept: said, with how many batches are left out, so the lines add up to Live's count. */}
       {session.unlisted > 0 && (
         <p className="muted small" data-testid="diagnostics-session-unlisted">
-          {t('session.unlisted', { count: session.unlisted, listed: SESSION_REFUSALS_LISTED })}
+          {t('session.unlisted', { count: session.unlisted, listed: session.listedAtMost })}
         </p>
       )}
       <BackToAll />
