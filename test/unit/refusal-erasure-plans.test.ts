@@ -38,6 +38,10 @@ test('the refused requests an erasure or a student deletion takes are found thro
         activity: activity.id,
         code: activity.trackingCode,
       }),
+      'a whole activity, deleted': planOf(db, `DELETE FROM rejected_requests WHERE ${ACTIVITY_REFUSALS_WHERE}`, {
+        activity: activity.id,
+        code: activity.trackingCode,
+      }),
     };
     for (const [query, plan] of Object.entries(plans)) {
       assert.ok(plan.length > 0, `${query}: no plan read`);
