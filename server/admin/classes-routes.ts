@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { normalizeUsername } from '../auth/credential-rules.js';
 import { checkAccounts, createAccounts, type NewAccount, RosterError, type RosterProblem, type WriteRunner } from '../auth/roster.js';
 import { parseRosterCsv } from '../auth/roster-csv.js';
+import { decodeRoster } from '../auth/roster-encoding.js';
 import { PasswordRefusedError, resetPassword } from '../auth/student-password.js';
 import type { AppContext } from '../context.js';
 import { sendJson } from '../http/send.js';
@@ -123,12 +124,15 @@ export function classesRoutes(ctx: AppContext): express.Router {
     sendJson(res, 201, { student: readClassStudent(ctx.db, found.id, username) });
   });
 
-  router.post('/classes/:id/students/import', express.text({ type: ['text/csv', 'text/plain'], limit: ROSTER_LIMIT }), async (req, res) => {
+  // The file's bytes as they are, whatever charset the request names: read as UTF-8, or as Windows-1252 when they are
+  // not UTF-8 (Excel's CSV on a Spanish Windows), the same as `aula student import` (server/auth/roster-encoding.ts).
+  router.post('/classes/:id/students/import', express.raw({ type: ['text/csv', 'text/plain'], limit: ROSTER_LIMIT }), async (req, res) => {
     const found = requireClass(ctx, req);
-    if (typeof req.body !== 'string') {
+    if (!Buffer.isBuffer(req.body)) {
       throw new AdminError(415, 'unsupported-media-type', wording('roster.notCsvText'));
     }
-    const parsed = parseRosterCsv(req.body);
+    const { text, encoding } = decodeRoster(req.body);
+    const parsed = parseRosterCsv(text);
     if (parsed.accounts.length === 0 && parsed.problems.length === 0) {
       throw new AdminError(400, 'empty-roster', wording('roster.empty'));
     }
@@ -141,6 +145,7 @@ export function classesRoutes(ctx: AppContext): express.Router {
       const usernames = new Set(created.map((student) => student.username));
       sendJson(res, 201, {
         imported: created.length,
+        encoding,
         students: readClassStudents(ctx.db, found.id).filter((student) => usernames.has(student.username)),
       });
     } catch (error) {

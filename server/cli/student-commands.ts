@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { normalizeUsername } from '../auth/credential-rules.js';
 import { checkAccounts, createAccounts, describeProblem, type NewAccount, RosterError, type WriteRunner } from '../auth/roster.js';
 import { parseRosterCsv } from '../auth/roster-csv.js';
+import { decodeRoster } from '../auth/roster-encoding.js';
 import { PasswordRefusedError, resetPassword } from '../auth/student-password.js';
 import { type ClassInfo, findClassByName, getClass } from '../store/classes-repo.js';
 import type { Db } from '../store/open-database.js';
@@ -91,12 +92,13 @@ export function registerStudentCommands(program: Command, withDataDir: (command:
     .requiredOption('--class <name>', 'the class the students belong to')
     .option('--json', 'print the created students as JSON')
     .action(async (file: string, options: DataDirOption & { class: string; json?: boolean }) => {
-      let text: string;
+      let bytes: Uint8Array;
       try {
-        text = fs.readFileSync(file, 'utf8');
+        bytes = fs.readFileSync(file);
       } catch (error) {
         throw new CliError(`Cannot read ${file}: ${(error as Error).message}`);
       }
+      const { text, encoding } = decodeRoster(bytes);
       const parsed = parseRosterCsv(text);
       if (parsed.accounts.length === 0 && parsed.problems.length === 0) throw new CliError(`${file} holds no students`);
       const earlier = parsed.problems.length > 0 ? new RosterError(parsed.problems) : null;
@@ -104,7 +106,12 @@ export function registerStudentCommands(program: Command, withDataDir: (command:
         rosterFailure(error, file),
       );
       if (options.json) return printJson(created);
-      printLines(`Imported ${created.length} student${created.length === 1 ? '' : 's'} into class ${target.name}:`, ...created.map((s) => `  ${s.username}`));
+      // Said, so a teacher whose file really was in another encoding sees why the names look wrong.
+      const readAs = encoding === 'windows-1252' ? ' (the file is not UTF-8: read as Windows-1252, as Excel saves CSV on Windows)' : '';
+      printLines(
+        `Imported ${created.length} student${created.length === 1 ? '' : 's'} into class ${target.name}${readAs}:`,
+        ...created.map((s) => `  ${s.username}${s.name ? `  ${s.name}` : ''}`),
+      );
     });
 
   withDataDir(students.command('list'))

@@ -144,6 +144,7 @@ export const classes = {
     import: 'Import students',
     imported_one: 'Imported {{count, number}} student into class {{className}}.',
     imported_other: 'Imported {{count, number}} students into class {{className}}.',
+    readAsWindows1252: 'The file is not UTF-8: it was read as Windows-1252, as Excel saves CSV on Windows.',
     lineProblem: 'Line {{line}}: {{message}}',
   },
   loginHint: {

@@ -146,6 +146,7 @@ export const classes: Catalog<typeof english> = {
     import: 'Importar alumnos',
     imported_one: 'Se ha importado {{count, number}} alumno a la clase {{className}}.',
     imported_other: 'Se han importado {{count, number}} alumnos a la clase {{className}}.',
+    readAsWindows1252: 'El archivo no está en UTF-8: se ha leído como Windows-1252, como guarda Excel los CSV en Windows.',
     lineProblem: 'Línea {{line}}: {{message}}',
   },
   loginHint: {

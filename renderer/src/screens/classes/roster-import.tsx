@@ -1,12 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { RosterRefused, uploadRoster } from './roster-upload';
+import { type RosterEncoding, RosterRefused, uploadRoster } from './roster-upload';
 import type { RosterProblem } from './types';
 
 type State =
   | { kind: 'idle' }
   | { kind: 'running' }
-  | { kind: 'done'; imported: number }
+  | { kind: 'done'; imported: number; encoding: RosterEncoding }
   | { kind: 'refused'; message: string; problems: RosterProblem[] };
 
 /** A roster file, all or nothing, as `aula student import`: when refused, every problem is listed by line. */
@@ -21,8 +21,8 @@ export function RosterImport({ classId, className, onImported }: { classId: stri
     if (!file) return;
     setState({ kind: 'running' });
     try {
-      const { imported } = await uploadRoster(classId, file);
-      setState({ kind: 'done', imported });
+      const { imported, encoding } = await uploadRoster(classId, file);
+      setState({ kind: 'done', imported, encoding });
       setFile(null);
       setInputKey((key) => key + 1);
       onImported();
@@ -59,6 +59,7 @@ export function RosterImport({ classId, className, onImported }: { classId: stri
       {state.kind === 'done' && (
         <p className="notice" role="status">
           {t('roster.imported', { count: state.imported, className })}
+          {state.encoding === 'windows-1252' && ` ${t('roster.readAsWindows1252')}`}
         </p>
       )}
       {state.kind === 'refused' && (
