@@ -114,7 +114,7 @@ async function writeEntries(
     const clause = where.sql;
     const statement = db.prepare(`${STATEMENT_ROW_SELECT} ${clause} ORDER BY s.seq`);
     for (const row of statement.iterate(...where.params) as IterableIterator<Record<string, unknown>>) {
-      const { player_kind, player_public_id, seq: _seq, ...stored } = row;
+      const { player_kind: _kind, player_public_id, seq: _seq, ...stored } = row;
       if (referenced) {
         if (typeof stored.session_id === 'number') referenced.sessions.add(stored.session_id);
         if (typeof stored.player_id === 'string') referenced.players.add(stored.player_id);
@@ -122,7 +122,7 @@ async function writeEntries(
       }
       if (salt) {
         const player = typeof player_public_id === 'string' ? player_public_id : null;
-        stored.json = hiddenStoredJson(String(stored.json), stored.source === 'rage' ? 'rage' : 'xapi', player, player_kind === 'identified', settings, salt);
+        stored.json = hiddenStoredJson(String(stored.json), stored.source === 'rage' ? 'rage' : 'xapi', player, settings, salt);
       }
       await write(`${JSON.stringify(stored)}\n`);
       rows++;
@@ -148,6 +148,9 @@ async function writeEntries(
       for (const tableRow of tableRows) {
         if (salt && table === 'players' && typeof tableRow.public_id === 'string') {
           tableRow.public_id = pseudonym(salt, tableRow.public_id);
+          // The animal name is on the teacher's dashboard, next to the child: the pseudonym stands in for it (import
+          // needs one, and it stays unique in every activity).
+          tableRow.animal_name = tableRow.public_id;
           // The name an xAPI game sent with the player is a name too.
           tableRow.xapi_name = null;
         }
@@ -196,15 +199,14 @@ export function filteredPublicId(db: Db, typed: string): string {
 }
 
 /**
- * A stored statement as a pseudonymised bundle carries it: RAGE identified players' actors with the pseudonym
- * instead of the username, xAPI actors and every agent in an object or a context as in the bundle's statements
+ * A stored statement as a pseudonymised bundle carries it: RAGE players' actors with the pseudonym instead of any
+ * name (a username, an animal name, a name the game sent), xAPI actors and every agent in an object or a context as in the bundle's statements
  * (pseudonymous-agents.ts). A statement with nothing to hide keeps its stored text.
  */
 function hiddenStoredJson(
   json: string,
   source: 'rage' | 'xapi',
   player: string | null,
-  identified: boolean,
   settings: ExportSettings,
   salt: string,
 ): string {
@@ -212,17 +214,21 @@ function hiddenStoredJson(
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return json;
   const statement = parsed as Record<string, unknown>;
   const before = JSON.stringify(statement);
-  if (source === 'rage' && player !== null && identified) hideUsername(statement, player, pseudonym(salt, player));
+  if (source === 'rage' && player !== null) hideRageNames(statement, pseudonym(salt, player));
   const hidden = hideAgents(statement, { source, playerPublicId: player }, settings);
   const after = JSON.stringify(hidden);
   return after === before ? json : after;
 }
 
-/** Identified players' actors carry their username; a pseudonymised bundle carries the pseudonym instead. */
-function hideUsername(statement: { actor?: unknown }, username: string, hidden: string): void {
+/**
+ * A RAGE actor names its player: an identified one by username, an anonymous one by animal name or whatever name the
+ * game sent. A pseudonymised bundle carries the pseudonym instead, in the actor's name and in its account's (but for
+ * RAGE's shared "Anonymous" account, which names nobody), as the normalised statements do (normalize-statement.ts).
+ */
+function hideRageNames(statement: { actor?: unknown }, hidden: string): void {
   const actor = statement.actor as { name?: unknown; account?: { name?: unknown } } | undefined;
   if (actor && typeof actor === 'object') {
-    if (actor.name === username) actor.name = hidden;
-    if (actor.account && typeof actor.account === 'object' && actor.account.name === username) actor.account.name = hidden;
+    if ('name' in actor) actor.name = hidden;
+    if (actor.account && typeof actor.account === 'object' && 'name' in actor.account && actor.account.name !== 'Anonymous') actor.account.name = hidden;
   }
 }

@@ -117,7 +117,14 @@ export function addContextExtensions(context: Json, moved: Json, ns: string): vo
   for (const [key, value] of Object.entries(moved)) extensionsOf(context)[underNamespace(ns, 'extensions', key)] = value;
 }
 
-/** N-7: RAGE's shared "Anonymous" account becomes one account per player; usernames become keyed hashes on request. */
+/** The account name RAGE gives every anonymous player alike (C-5.7): it names nobody. */
+const SHARED_ANONYMOUS_ACCOUNT = 'Anonymous';
+
+/**
+ * N-7: RAGE's shared "Anonymous" account becomes one account per player; on request every name becomes the player's
+ * keyed hash: a username, and the actor's `name` of any player, an anonymous one's too (the animal name the start
+ * answered, which the teacher's dashboard shows, or a name the game asked the child for).
+ */
 function rageActor(actor: unknown, row: StoredStatementRow, settings: NormalizeSettings): unknown {
   if (!isObject(actor) || row.playerPublicId === null) return actor;
   const salt = settings.pseudonymSalt;
@@ -126,10 +133,11 @@ function rageActor(actor: unknown, row: StoredStatementRow, settings: NormalizeS
   const identified = row.playerKind === 'identified';
   if (settings.actors === 'per-player') {
     copy.account = { homePage: settings.homePage, name: hidden ?? row.playerPublicId };
-  } else if (identified && hidden !== null && isObject(actor.account)) {
+  } else if (hidden !== null && isObject(actor.account) && (identified || actor.account.name !== SHARED_ANONYMOUS_ACCOUNT)) {
+    // As sent, an anonymous player keeps the shared account; any other name in it is the player's and is hidden.
     copy.account = { ...actor.account, name: hidden };
   }
-  if (identified && hidden !== null && 'name' in copy) copy.name = hidden;
+  if (hidden !== null && 'name' in copy) copy.name = hidden;
   return copy;
 }
 
