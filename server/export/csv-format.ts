@@ -1,4 +1,5 @@
 import { PROGRESS_EXTENSION } from '../rules/rule-facts.js';
+import { objectCells } from './csv-object.js';
 import type { ExportRow } from './statement-rows.js';
 
 type Json = Record<string, unknown>;
@@ -29,14 +30,20 @@ export const CSV_COLUMNS = [
   // Added last, so scripts that read the columns by position keep working. `session` is the attempt number of the
   // player in the activity (1, 2…), the same for every player; this is the session's own id, what --session takes.
   'session_id',
+  // Whether a voiding statement took this statement back (true/false): it stays in the export, as an LRS keeps it,
+  // and this says so even when a filter leaves the voiding statement out.
+  'voided',
 ] as const;
 
-/** `playerId` is what the export shows for the player (the playerId, or its pseudonym). */
-export function csvRow(row: ExportRow, statement: Json, playerId: string | null): unknown[] {
+/**
+ * `playerId` is what the export shows for the player (the playerId, or its pseudonym); `homePages` the home pages whose
+ * accounts are this Aula's players (this installation's, and the one that collected the row).
+ */
+export function csvRow(row: ExportRow, statement: Json, playerId: string | null, homePages: ReadonlyArray<string | null | undefined>): unknown[] {
   const actor = isObject(statement.actor) ? statement.actor : {};
   const verb = isObject(statement.verb) ? statement.verb : {};
   const object = isObject(statement.object) ? statement.object : {};
-  const definition = isObject(object.definition) ? object.definition : {};
+  const [objectId, objectType] = objectCells(object, homePages);
   const result = isObject(statement.result) ? statement.result : {};
   const score = isObject(result.score) ? result.score : {};
   const extensions: Json = isObject(result.extensions) ? { ...result.extensions } : {};
@@ -53,8 +60,8 @@ export function csvRow(row: ExportRow, statement: Json, playerId: string | null)
     row.playerKind,
     actor.name,
     verb.id,
-    object.id,
-    definition.type,
+    objectId,
+    objectType,
     result.success,
     result.completion,
     score.raw,
@@ -64,5 +71,6 @@ export function csvRow(row: ExportRow, statement: Json, playerId: string | null)
     progress,
     Object.keys(extensions).length > 0 ? extensions : null,
     row.sessionId,
+    row.voided,
   ];
 }

@@ -173,7 +173,7 @@ function formatEmitter(options: ExportOptions, settings: ExportSettings, report:
       };
     }
     case 'csv':
-      return (row) => csvLine(csvRow(row, xapi(row), playerLabel(row, settings)));
+      return (row) => csvLine(csvRow(row, xapi(row), playerLabel(row, settings), [settings.homePage, row.originHomePage]));
     case 'traces-csv':
       return (row) => {
         const received = JSON.parse(row.json) as Record<string, unknown>;

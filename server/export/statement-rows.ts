@@ -12,6 +12,8 @@ export interface ExportRow extends StoredStatementRow, OriginColumns {
   sessionNumber: number | null;
   activityName: string | null;
   activityCode: string | null;
+  /** Whether a voiding statement took this one back (the stored rows' flag, as GET /xapi/statements honours it). */
+  voided: boolean;
 }
 
 type RawRow = [
@@ -23,8 +25,9 @@ type RawRow = [
   sessionId: number | null,
   playerId: string | null,
   activityId: string | null,
+  voided: number,
 ];
-const ALL_COLUMNS = 's.seq, s.id, s.stored, s.source, s.json, s.session_id, s.player_id, s.activity_id';
+const ALL_COLUMNS = 's.seq, s.id, s.stored, s.source, s.json, s.session_id, s.player_id, s.activity_id, s.voided';
 
 type WireRawRow = [
   id: string,
@@ -77,7 +80,7 @@ export function countStatements(db: Db, where: StatementWhere): number {
  */
 export function* iterateStatements(db: Db, where: StatementWhere, afterSeq = 0): Generator<ExportRow> {
   const { rows, players, sessions, activities } = statementReader<RawRow>(db, where, afterSeq, ALL_COLUMNS);
-  for (const [seq, id, stored, source, json, sessionId, playerId, activityId] of rows) {
+  for (const [seq, id, stored, source, json, sessionId, playerId, activityId, voided] of rows) {
     const player = players(playerId);
     const session = sessions(sessionId);
     const activity = activities(activityId);
@@ -99,6 +102,7 @@ export function* iterateStatements(db: Db, where: StatementWhere, afterSeq = 0):
       sessionNumber: session.sessionNumber,
       activityName: activity.activityName,
       activityCode: activity.activityCode,
+      voided: voided === 1,
     };
   }
 }

@@ -90,7 +90,7 @@ describe('export formats', () => {
     assert.deepEqual(Object.keys(rows[0] ?? {}), [
       'statement_id', 'stored', 'timestamp', 'activity', 'activity_code', 'session', 'player_id', 'player_type',
       'actor_name', 'verb', 'object_id', 'object_type', 'success', 'completion', 'score_raw', 'score_scaled',
-      'response', 'duration', 'progress', 'extensions', 'session_id',
+      'response', 'duration', 'progress', 'extensions', 'session_id', 'voided',
     ]);
     const first = rows[0] as Record<string, string>;
     assert.equal(first.activity, 'Maths 3B');
