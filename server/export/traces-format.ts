@@ -50,7 +50,9 @@ export function traceRow(row: ExportRow, received: Json, name: string | null): u
     result.completion,
     result.response,
     augmentation.gameplayId,
-    augmentation.session ?? row.sessionNumber,
+    // The attempt as stored here, as csv's `session`: an import renumbers an attempt that clashes with one played on
+    // this laptop, and the number the game was told on the other laptop would give one player two "attempt 2"s.
+    row.sessionNumber ?? augmentation.session,
     augmentation.versionId,
     row.stored,
     Object.keys(ext).length > 0 ? ext : null,
