@@ -400,6 +400,15 @@ export interface FailedLogin {
   count: number;
 }
 
+/** A student whose login failed in the window and who then logged in (after the teacher reset the password, say). */
+export interface LoggedInAfterFailing {
+  username: string;
+  /** The first successful login after those failures. */
+  at: string;
+  /** The failed logins before it, in the window. */
+  failed: number;
+}
+
 /** Any student account, with every class it is in (GET /admin/api/students); never a password hash. */
 export interface StudentAccount {
   id: string;
@@ -594,6 +603,11 @@ export interface ChangesEvent {
    * second after the statements they come from, so the Results screen refetches on this too.
    */
   results?: string[];
+  /**
+   * Present when students logged in after failed logins in this window (how many): Live's Not started yet refetches
+   * its failed logins, which then say they logged in since.
+   */
+  loginsAfterFailures?: number;
 }
 
 /**

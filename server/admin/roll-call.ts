@@ -42,11 +42,13 @@ const latest = (a: string | null, b: string): string => (a !== null && a > b ? a
 /**
  * The class's students whose logged-in start another class's activity refused (its code typed by mistake, that
  * activity accepting only its own class): the start route stores them with the refusal (rejected_requests.student), as
- * Diagnostics lists them. Marked handled there, gone here, as failed logins are.
+ * Diagnostics lists them. Marked handled there, gone here, as failed logins are. Only refusals of when they were in
+ * this class (student_classes, the classes then; current membership for those stored before) and while they are still
+ * not in the refusing activity's: moved since into History 4A's class, "refused by History 4A" was no longer true.
  */
 function studentsRefused(db: Db, classId: string, since: string): StudentRefused[] {
   const clearedUpTo = Number(getSetting(db, clearedKey('not-allowed')) || 0);
-  return prepared<[string, string, number, string], StudentRefused>(
+  return prepared<[string, string, number, string, string], StudentRefused>(
     db,
     `SELECT st.username, a.id AS activityId, a.name AS activityName, a.tracking_code AS trackingCode, max(r.time) AS last,
        sum(r.repeats + 1) AS count
@@ -54,8 +56,10 @@ function studentsRefused(db: Db, classId: string, since: string): StudentRefused
        JOIN class_members cm ON cm.student_id = st.id AND cm.class_id = ? AND cm.role = 'student'
        JOIN activities a ON a.tracking_code = r.sample
      WHERE r.route = 'start' AND r.student IS NOT NULL AND r.time >= ? AND r.id > ? AND r.message = ?
+       AND (r.student_classes IS NULL OR EXISTS (SELECT 1 FROM json_each(r.student_classes) WHERE json_extract(value, '$.id') = ?))
+       AND NOT EXISTS (SELECT 1 FROM class_members member WHERE member.student_id = st.id AND member.class_id = a.class_id)
      GROUP BY st.id ORDER BY last DESC`,
-  ).all(classId, since, clearedUpTo, Messages.notAuthorizedJoin);
+  ).all(classId, since, clearedUpTo, Messages.notAuthorizedJoin, classId);
 }
 
 function studentsElsewhere(db: Db, classId: string, activityId: string, heardSince: string): StudentElsewhere[] {

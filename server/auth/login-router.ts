@@ -8,6 +8,7 @@ import { sendJson, sendMessage } from '../http/send.js';
 import { addressKey } from '../net/address-key.js';
 import { prepared } from '../store/prepared.js';
 import { findStudentCredentials } from '../store/students-repo.js';
+import { isoNow } from '../util/time.js';
 import { normalizeUsername } from './credential-rules.js';
 import { accountKey } from './login-limiter.js';
 import { LoginTokens } from './login-tokens.js';
@@ -74,12 +75,27 @@ async function handleLogin(ctx: AppContext, req: IncomingMessage, res: ServerRes
     ctx.loginLimiter.recordSuccess(counted);
     const token = ctx.loginTokens.issue({ studentId: student.id, username: student.username }, generation);
     ctx.log.info({ username: student.username, address }, 'student logged in');
+    recordLoginAfterFailures(ctx, student.username);
     // Exactly A2's shape and key order (C-4.4); every value a string.
     sendJson(res, 200, { user: { _id: student.id, username: student.username, email: student.email, token } });
   } catch (error) {
     ctx.log.error({ err: error }, 'login failed');
     sendMessage(res, 500, Messages.internal);
   }
+}
+
+/**
+ * A login that follows failed ones marks them (rejections-repo.ts markLoggedIn): Live then says the student logged in
+ * since, and the teacher sees their password reset worked. On the writer thread, after the failures it follows; best
+ * effort and not awaited, as the failures' own records: the student's answer does not wait for the teacher's screen.
+ */
+function recordLoginAfterFailures(ctx: AppContext, username: string): void {
+  ctx.ingest
+    .run('login.succeeded', { username, time: isoNow(ctx.now) })
+    .then((marked) => {
+      if (marked > 0) ctx.bus.emit('login.after-failures', { username });
+    })
+    .catch((error: unknown) => ctx.log.debug({ err: error }, 'could not record a login after failed ones'));
 }
 
 /** A few hundred rows a year in a classroom: small, and long enough for any clock set wrong by hand. */

@@ -1,5 +1,4 @@
 import type { DiagnosticGroup, Diagnostics, DiagnosticWho, FirstRunCheck } from '../admin/api-types.js';
-import { classNames, classNamesSql } from '../admin/student-classes.js';
 import { Messages } from '../collector/messages.js';
 import { intendedGameRequest, WRONG_PATH_ROUTE } from '../collector/wrong-path.js';
 import type { AppContext } from '../context.js';
@@ -11,7 +10,7 @@ import { DEFAULT_IDLE_AFTER_MS, idleAfterMs } from '../rules/idle-after.js';
 import { FORGET_SILENT_MS } from '../rules/session-state.js';
 import { listActivities } from '../store/activities-repo.js';
 import { prepared } from '../store/prepared.js';
-import type { RejectionRow as StoredRejection } from '../store/rejections-repo.js';
+import type { ClassThen, RejectionRow as StoredRejection } from '../store/rejections-repo.js';
 import { getSetting } from '../store/settings-repo.js';
 import { closestCode } from './closest-code.js';
 import { classifyRejection, DIAGNOSTIC_KINDS, type DiagnosticKind, TITLES } from './diagnostic-kinds.js';
@@ -47,7 +46,13 @@ const SILENT_WINDOW_MS = 30 * 60_000;
 export const FIRST_RUN_AFTER_MS = 3 * 60_000;
 
 /** A stored refused request (server/store/rejections-repo.ts) with its row id, and how often it came again. */
-export type RejectionRow = StoredRejection & { id: number; repeats: number; student: string | null };
+export type RejectionRow = StoredRejection & {
+  id: number;
+  repeats: number;
+  student: string | null;
+  /** A refused student's classes then, JSON [{id, name}] (migration 26); null on other refusals and those stored before. */
+  studentClasses: string | null;
+};
 
 export function clearedKey(kind: DiagnosticKind): string {
   return `diagnostics_cleared_${kind}`;
@@ -62,7 +67,8 @@ function iso(ms: number): string {
 }
 
 /** The columns rejectionGroups reads of a stored refusal (a RejectionRow). */
-export const REJECTION_COLUMNS = 'id, time, route, address, session_id AS sessionId, status, message, sample, repeats, student';
+export const REJECTION_COLUMNS =
+  'id, time, route, address, session_id AS sessionId, status, message, sample, repeats, student, student_classes AS studentClasses';
 
 /** How the refusals read are grouped into lines: the whole screen's view, or one session's (read-session-refusals.ts). */
 export interface GroupingOptions {
@@ -123,8 +129,8 @@ export function groupRejections(ctx: AppContext, rows: RejectionRow[], options: 
     // different mistakes showed as one line with no reason.
     const detail = row.route === 'start' && kind !== 'other' ? (code ?? '') : (wrongPath ?? row.message);
     // A failed login's sample is the roster student it was for (login-router.ts): the teacher sees who cannot get in.
-    // A start refused to a logged-in student not in the activity's class: who, with their classes ("a18 of 1A").
-    const studentWho = row.route === 'login' ? loginWho(row.sample) : row.route === 'start' && row.student ? studentWithClasses(ctx, row.student) : null;
+    // A start refused to a logged-in student not in the activity's class: who, with their classes then ("a18 of 1A").
+    const studentWho = row.route === 'login' ? loginWho(row.sample) : row.route === 'start' && row.student ? studentWithClassesThen(row.student, row.studentClasses) : null;
     const student = studentWho && studentLabel(studentWho);
     const byStudent = row.route === 'login' || row.route === 'start';
     // Compared as shown: on a collector serving IPv6 too, an IPv4 device's ::ffff:a.b.c.d was never its line's a.b.c.d,
@@ -166,12 +172,15 @@ export function groupRejections(ctx: AppContext, rows: RejectionRow[], options: 
   return DIAGNOSTIC_KINDS.flatMap((kind) => groups.get(kind) ?? []);
 }
 
-/** A refused student with their classes, as the other class's teacher knows them (worded by studentLabel). */
-function studentWithClasses(ctx: AppContext, username: string): DiagnosticWho {
-  const row = prepared<[string], { classes: string }>(ctx.db, `SELECT ${classNamesSql('st.id')} AS classes FROM students st WHERE st.username = ?`).get(
-    username,
-  );
-  return { name: username, session: null, classes: row ? classNames(row.classes) : [] };
+/**
+ * A refused student with the classes they were in when refused, as the other class's teacher knows them (worded by
+ * studentLabel): read from the roster now, a student moved since into the refusing activity's class was "carla of 4A —
+ * refused by History 4A: not in its class". A refusal stored before the classes were (migration 26) names the student
+ * alone, as a failed login does: their classes now may not be those they were refused in.
+ */
+function studentWithClassesThen(username: string, classesThen: string | null): DiagnosticWho {
+  const classes = classesThen === null ? null : (JSON.parse(classesThen) as ClassThen[]).map((entry) => entry.name);
+  return { name: username, session: null, classes };
 }
 
 /** A failed login's roster student (its sample), when it was for one. */

@@ -9,6 +9,8 @@ export interface LiveEvents {
   'activity.changed': { activityId: string };
   /** `activityId`: the refused request's session's activity, whose Live list counts its refused batches. */
   'request.rejected': { route: string; status: number; message: string; activityId: string | null };
+  /** A roster student logged in after failed logins (marked on them): Live stops saying their login failed. */
+  'login.after-failures': { username: string };
   /** The disk (or the configured size cap) is full: ingest answers 503 until space is back. */
   'storage.changed': { full: boolean };
   /**

@@ -16,6 +16,7 @@ export class ChangesBuffer {
   private storage: { full: boolean } | undefined;
   private classes = new Set<string>();
   private results = new Set<string>();
+  private loginsAfterFailures = 0;
   private dirty = false;
 
   get isEmpty(): boolean {
@@ -57,6 +58,11 @@ export class ChangesBuffer {
     this.dirty = true;
   }
 
+  loggedInAfterFailures(): void {
+    this.loginsAfterFailures++;
+    this.dirty = true;
+  }
+
   alertsChanged(activityId: string): void {
     this.alerts.add(activityId);
     this.dirty = true;
@@ -93,6 +99,7 @@ export class ChangesBuffer {
       ...(this.storage ? { storage: this.storage } : {}),
       ...(this.classes.size > 0 ? { classes: [...this.classes] } : {}),
       ...(this.results.size > 0 ? { results: [...this.results] } : {}),
+      ...(this.loginsAfterFailures > 0 ? { loginsAfterFailures: this.loginsAfterFailures } : {}),
     };
     this.statements = 0;
     this.activities = new Map();
@@ -106,6 +113,7 @@ export class ChangesBuffer {
     this.storage = undefined;
     this.classes = new Set();
     this.results = new Set();
+    this.loginsAfterFailures = 0;
     this.dirty = false;
     return event;
   }

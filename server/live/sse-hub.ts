@@ -53,6 +53,7 @@ export class SseHub {
       bus.on('session.ended', (e) => this.touch(() => this.changes.sessionEnded(e.activityId, e.sessionId))),
       bus.on('activity.changed', (e) => this.touch(() => this.changes.activityChanged(e.activityId))),
       bus.on('request.rejected', (e) => this.touch(() => this.changes.requestRejected(e.route, e.status, e.message, e.activityId))),
+      bus.on('login.after-failures', () => this.touch(() => this.changes.loggedInAfterFailures())),
       bus.on('alerts.changed', (e) => this.touch(() => this.changes.alertsChanged(e.activityId))),
       bus.on('results.changed', (e) => this.touch(() => this.changes.resultsChanged(e.activityId))),
       bus.on('storage.changed', (e) => this.touch(() => this.changes.storageChanged(e.full))),

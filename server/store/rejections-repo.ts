@@ -24,12 +24,38 @@ export interface RecordedRejection {
   activityId: string | null;
 }
 
-/** The same request refused again: same route, sender, session, answer and sample (and student, when there is one). */
-function repeatKey(row: RejectionRow): string {
+/** A refused student's class as it was then (rejected_requests.student_classes, migration 26). */
+export interface ClassThen {
+  id: string;
+  name: string;
+}
+
+/**
+ * The same request refused again: same route, sender, session, answer and sample (and student, with the classes they
+ * were in, when there is one: refused again after moving to another class is another line, "carla of 5C", not a repeat
+ * of "carla of 3B").
+ */
+function repeatKey(row: RejectionRow, classes: string | null): string {
   const parts: unknown[] = [row.route, row.address ?? '', row.sessionId ?? '', row.status, row.message, row.sample ?? ''];
   // Only when there is one, so the keys of every other refusal stay those stored before (their repeats still count).
   if (row.student) parts.push(row.student);
+  if (classes !== null) parts.push(classes);
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
+}
+
+/**
+ * The classes a refused student is in as the refusal is stored, as JSON [{id, name}] in name order: what Diagnostics
+ * and Live say of it later, after the student moved to another class, is where they were when refused. One indexed
+ * read, only for a start refused to a logged-in student.
+ */
+function classesNow(db: Db, username: string): string | null {
+  const row = prepared<[string], { classes: string }>(
+    db,
+    `SELECT (SELECT json_group_array(json_object('id', id, 'name', name)) FROM (SELECT c.id, c.name FROM class_members cm
+       JOIN classes c ON c.id = cm.class_id WHERE cm.student_id = st.id ORDER BY c.name)) AS classes
+     FROM students st WHERE st.username = ?`,
+  ).get(username);
+  return row?.classes ?? null;
 }
 
 /**
@@ -65,19 +91,35 @@ function keepNewestOfDevice(db: Db, device: string | null): void {
  * (newest first, and "cleared" up to a row id), and the table grows with distinct problems, not with time.
  */
 export function insertRejection(db: Db, row: RejectionRow): RecordedRejection {
-  const key = repeatKey(row);
+  const classes = row.student ? classesNow(db, row.student) : null;
+  const key = repeatKey(row, classes);
   const device = row.address === null ? null : addressKey(row.address);
+  // A failed login the student logged in after stays as it was (markLoggedIn): failing again is a new problem, counted
+  // from one, not "failed 6 times" of which 5 came before the password reset that worked.
   const earlier = prepared<[string], { repeats: number }>(
     db,
-    'SELECT coalesce(sum(repeats + 1), 0) AS repeats FROM rejected_requests WHERE repeat_key = ?',
+    'SELECT coalesce(sum(repeats + 1), 0) AS repeats FROM rejected_requests WHERE repeat_key = ? AND logged_in_after IS NULL',
   ).get(key);
   // Inserted before the earlier row goes: had that row been the newest, its id would have been given out again.
   const { lastInsertRowid } = prepared(
     db,
-    `INSERT INTO rejected_requests (time, route, address, address_key, session_id, status, message, sample, repeats, repeat_key, student)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(row.time, row.route, row.address, device, row.sessionId, row.status, row.message, row.sample, earlier?.repeats ?? 0, key, row.student ?? null);
-  prepared(db, 'DELETE FROM rejected_requests WHERE repeat_key = ? AND id <> ?').run(key, lastInsertRowid);
+    `INSERT INTO rejected_requests (time, route, address, address_key, session_id, status, message, sample, repeats, repeat_key, student, student_classes)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    row.time,
+    row.route,
+    row.address,
+    device,
+    row.sessionId,
+    row.status,
+    row.message,
+    row.sample,
+    earlier?.repeats ?? 0,
+    key,
+    row.student ?? null,
+    classes,
+  );
+  prepared(db, 'DELETE FROM rejected_requests WHERE repeat_key = ? AND id <> ? AND logged_in_after IS NULL').run(key, lastInsertRowid);
   // A repeat took its earlier row's place: the device's count of refusals kept did not grow.
   if (!earlier?.repeats) keepNewestOfDevice(db, device);
   if (row.sessionId === null) return { activityId: null };
@@ -93,3 +135,23 @@ export function insertRejection(db: Db, row: RejectionRow): RecordedRejection {
  * written: SQLite uses a partial index only then.
  */
 export const STUDENT_REFUSALS_WHERE = "(route IN ('login', 'logout') AND sample = ?) OR student = ?";
+
+/** A roster student's successful login (login-router.ts), on the writer thread after the failures it follows. */
+export interface LoginSuccess {
+  username: string;
+  time: string;
+}
+
+/**
+ * Marks the student's failed logins not yet followed by a success as followed by this one: Live then says they logged
+ * in since, not that their login failed (the teacher's password reset worked). Through the index by login name
+ * (migration 25, whose WHERE this repeats as written); a login with no failure before it writes nothing. Returns how
+ * many were marked: the dashboard is told only then.
+ */
+export function markLoggedIn(db: Db, login: LoginSuccess): number {
+  return prepared(
+    db,
+    `UPDATE rejected_requests SET logged_in_after = ?
+     WHERE route IN ('login', 'logout') AND sample = ? AND route = 'login' AND logged_in_after IS NULL AND time <= ?`,
+  ).run(login.time, login.username, login.time).changes;
+}

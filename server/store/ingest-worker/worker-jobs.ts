@@ -6,7 +6,7 @@ import { writeLastWatched } from '../../rules/last-watched.js';
 import { statementsEqual } from '../../xapi/statement-equality.js';
 import type { ActivityCounters } from '../activity-counters.js';
 import type { Db } from '../open-database.js';
-import { insertRejection } from '../rejections-repo.js';
+import { insertRejection, markLoggedIn } from '../rejections-repo.js';
 import { touchSession } from '../sessions-repo.js';
 import { ingestXapi, type XapiAttachments, type XapiIncoming, type XapiIngestResult, type XapiScope } from '../xapi-ingest.js';
 
@@ -58,6 +58,8 @@ export const workerJobs = {
   'session.end': (db: Db, payload: { sessionId: number; gameplayId: string }) => endSessionJob(db, payload),
   'session.touch': (db: Db, payload: { sessionId: number; now: string }) => touchSession(db, payload.sessionId, payload.now),
   'rejection.record': insertRejection,
+  // Beside the refusals it follows, in the same queue: a failed login still waiting to be stored is marked too.
+  'login.succeeded': markLoggedIn,
 } satisfies Record<string, (db: Db, payload: never, deferred: GroupDeferred) => unknown>;
 
 export type WorkerJobName = keyof typeof workerJobs;

@@ -24,6 +24,7 @@ import { up as refusalsByDevice } from './022-refusals-by-device.js';
 import { up as erasedSessionTokens } from './023-erased-session-tokens.js';
 import { up as erasureLogRefusals } from './024-erasure-log-refusals.js';
 import { up as refusalsByStudentAndCode } from './025-refusals-by-student-and-code.js';
+import { up as refusalsThenAndAfter } from './026-refusals-then-and-after.js';
 
 /** Numbered in order: migration N brings `PRAGMA user_version` from N-1 to N. Never edit a shipped one. */
 export const migrations: ReadonlyArray<(db: Database) => void> = [
@@ -52,6 +53,7 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   erasedSessionTokens,
   erasureLogRefusals,
   refusalsByStudentAndCode,
+  refusalsThenAndAfter,
 ];
 
 export const schemaVersion = migrations.length;
