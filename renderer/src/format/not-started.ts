@@ -1,4 +1,4 @@
-import type { ClassStudent, FailedLogin, PlayerRef } from '../../../server/admin/api-types.js';
+import type { ClassStudent, FailedLogin, LoggedInAfterFailing, PlayerRef } from '../../../server/admin/api-types.js';
 import { t } from '../i18n/setup';
 import { formatAgo } from './idle';
 
@@ -24,6 +24,15 @@ export const studentLabel = (student: Pick<ClassStudent, 'name' | 'username'>): 
 export function failedLoginNote(failed: Pick<FailedLogin, 'last' | 'count'>, now: number): string {
   const ago = formatAgo(Math.max(0, now - Date.parse(failed.last)));
   return failed.count > 1 ? t('live:notStarted.loginFailedTimes', { n: failed.count, ago }) : t('live:notStarted.loginFailed', { ago });
+}
+
+/**
+ * Beside a student not started yet who logged in after failed logins (the teacher reset the password): "logged in 1 min
+ * ago, after 5 failed logins". The reset worked; their game has not started a session here yet.
+ */
+export function loggedInAfterFailingNote(login: Pick<LoggedInAfterFailing, 'at' | 'failed'>, now: number): string {
+  const ago = formatAgo(Math.max(0, now - Date.parse(login.at)));
+  return t('live:notStarted.loggedInAfterFailing', { count: login.failed, ago });
 }
 
 /** The students not started yet, those whose login failed first (the latest first), then the others as they were. */

@@ -1,9 +1,9 @@
 import { Fragment } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import type { ClassStudent, FailedLogin, RollCall } from '../../../server/admin/api-types.js';
+import type { ClassStudent, FailedLogin, LoggedInAfterFailing, RollCall } from '../../../server/admin/api-types.js';
 import type { Session } from '../api/types';
 import { useResource } from '../api/use-resource';
-import { failedLoginNote, failedLoginsFirst, studentLabel, studentsNotStarted } from '../format/not-started';
+import { failedLoginNote, failedLoginsFirst, loggedInAfterFailingNote, studentLabel, studentsNotStarted } from '../format/not-started';
 import { elsewhereAfterFailed, elsewhereNote, outsiderNote, refusedNote, sessionsOfLesson } from '../format/roll-call';
 import { formatTime } from '../format/time';
 import { Link } from '../router';
@@ -29,11 +29,18 @@ export function NotStarted({ activityId, classId, className, sessions }: Props) 
   const roster = useResource<{ students: ClassStudent[] }>(`/classes/${encodeURIComponent(classId)}/students`, {
     staleOn: (changes) => classesChangedIn(changes).includes(classId),
   });
-  // A student who tried to log in and failed is the one to go to: named first, with when (Diagnostics records it).
-  const failed = useResource<{ serverTime: string; failedLogins: FailedLogin[] }>(`/classes/${encodeURIComponent(classId)}/failed-logins`, {
-    staleOn: (changes) => changes.rejected.some((refused) => refused.route === 'login') || classesChangedIn(changes).includes(classId),
-    throttleMs: 500,
-  });
+  // A student who tried to log in and failed is the one to go to: named first, with when (Diagnostics records it). One
+  // who logged in since (the teacher reset the password) is not: said so, the teacher sees the reset worked.
+  const failed = useResource<{ serverTime: string; failedLogins: FailedLogin[]; loggedInAfterFailing?: LoggedInAfterFailing[] }>(
+    `/classes/${encodeURIComponent(classId)}/failed-logins`,
+    {
+      staleOn: (changes) =>
+        changes.rejected.some((refused) => refused.route === 'login') ||
+        Boolean(changes.loginsAfterFailures) ||
+        classesChangedIn(changes).includes(classId),
+      throttleMs: 500,
+    },
+  );
   // Any activity's sessions may move a student here or elsewhere, and a refused start names one: refetched with them,
   // at most once a second.
   const rollCall = useResource<RollCall>(`/activities/${encodeURIComponent(activityId)}/roll-call`, {
@@ -54,6 +61,7 @@ export function NotStarted({ activityId, classId, className, sessions }: Props) 
   const notStarted = new Set(rollCall.data.notStarted.map((student) => student.username.toLowerCase()));
   const elsewhere = new Map(rollCall.data.elsewhere.map((student) => [student.username.toLowerCase(), student]));
   const failedOf = new Map(failedLogins.map((login) => [login.username.toLowerCase(), login]));
+  const loggedInOf = new Map((failed.data?.loggedInAfterFailing ?? []).map((login) => [login.username.toLowerCase(), login]));
   // Refused by another class's activity (its code typed by mistake): as a failed login, the one to go to first.
   const refusedOf = new Map(rollCall.data.refused.map((refused) => [refused.username.toLowerCase(), refused]));
   const missing = elsewhereAfterFailed(
@@ -83,6 +91,7 @@ export function NotStarted({ activityId, classId, className, sessions }: Props) 
               const login = failedOf.get(student.username.toLowerCase());
               const refused = refusedOf.get(student.username.toLowerCase());
               const playing = elsewhere.get(student.username.toLowerCase());
+              const loggedIn = loggedInOf.get(student.username.toLowerCase());
               return (
                 <Fragment key={student.id}>
                   {index > 0 && ', '}
@@ -90,6 +99,7 @@ export function NotStarted({ activityId, classId, className, sessions }: Props) 
                   {login && <strong className="login-failed"> — {failedLoginNote(login, now)}</strong>}
                   {!login && refused && <strong className="start-refused"> — {refusedNote(refused, rollCallNow)}</strong>}
                   {!login && !refused && playing && <strong className="playing-elsewhere"> — {elsewhereNote(playing, rollCallNow)}</strong>}
+                  {!login && !refused && !playing && loggedIn && <span className="logged-in-since"> — {loggedInAfterFailingNote(loggedIn, now)}</span>}
                 </Fragment>
               );
             })}

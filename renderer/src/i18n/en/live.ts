@@ -80,9 +80,11 @@ export const live = {
     titleSince_other: 'Not started yet since {{since}}: {{missing, number}} of {{count, number}} students of {{className}}',
     lessonBegan: 'This lesson began when the activity was opened again: a student who played only before is listed.',
     hint:
-      "A student playing without logging in shows above as an animal name, not here; a student whose login failed in the last hour, or whom another class's activity refused (its tracking code typed by mistake), is named first, with when, then one playing another activity (its tracking code typed by mistake?), and every failed login is on <diagnostics>Diagnostics</diagnostics>.",
+      "A student playing without logging in shows above as an animal name, not here; a student whose login failed in the last hour (and who has not logged in since), or whom another class's activity refused (its tracking code typed by mistake), is named first, with when, then one playing another activity (its tracking code typed by mistake?), and every failed login is on <diagnostics>Diagnostics</diagnostics>.",
     loginFailed: 'login failed {{ago}}',
     loginFailedTimes: 'login failed {{n, number}} times, last {{ago}}',
+    loggedInAfterFailing_one: 'logged in {{ago}}, after a failed login',
+    loggedInAfterFailing_other: 'logged in {{ago}}, after {{count, number}} failed logins',
     playing: 'playing {{activity}} (code {{code}}), {{ago}}',
     refused: 'refused by {{activity}} (code {{code}}), {{ago}}',
     refusedTimes: 'refused {{n, number}} times by {{activity}} (code {{code}}), last {{ago}}',

@@ -80,9 +80,11 @@ export const live: Catalog<typeof english> = {
     titleSince_other: 'Sin empezar desde {{since}}: {{missing, number}} de {{count, number}} alumnos de {{className}}',
     lessonBegan: 'Esta lección empezó al volver a abrir la actividad: aparece aquí quien solo jugó antes.',
     hint:
-      'Un alumno que juega sin iniciar sesión aparece arriba con un nombre de animal, no aquí; primero aparece, con cuándo ocurrió, quien no pudo iniciar sesión en la última hora o quien fue rechazado por la actividad de otra clase (tecleó su código de seguimiento por error), después quien juega en otra actividad (¿tecleó su código de seguimiento por error?), y todos los inicios de sesión fallidos están en <diagnostics>Diagnóstico</diagnostics>.',
+      'Un alumno que juega sin iniciar sesión aparece arriba con un nombre de animal, no aquí; primero aparece, con cuándo ocurrió, quien no pudo iniciar sesión en la última hora (y no lo ha hecho desde entonces) o quien fue rechazado por la actividad de otra clase (tecleó su código de seguimiento por error), después quien juega en otra actividad (¿tecleó su código de seguimiento por error?), y todos los inicios de sesión fallidos están en <diagnostics>Diagnóstico</diagnostics>.',
     loginFailed: 'no pudo iniciar sesión {{ago}}',
     loginFailedTimes: 'no pudo iniciar sesión {{n, number}} veces, la última {{ago}}',
+    loggedInAfterFailing_one: 'inició sesión {{ago}}, tras un intento fallido',
+    loggedInAfterFailing_other: 'inició sesión {{ago}}, tras {{count, number}} intentos fallidos',
     playing: 'jugando a {{activity}} (código {{code}}), {{ago}}',
     refused: 'rechazado por {{activity}} (código {{code}}), {{ago}}',
     refusedTimes: 'rechazado {{n, number}} veces por {{activity}} (código {{code}}), la última {{ago}}',
