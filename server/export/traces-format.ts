@@ -1,3 +1,4 @@
+import { canonicalTimestamp } from '../normalize/canonical-timestamp.js';
 import type { ExportRow } from './statement-rows.js';
 
 type Json = Record<string, unknown>;
@@ -5,7 +6,9 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 
 /**
  * RAGE's converted traces (the shape rage-analytics turned xAPI into before its analysis): short names, not IRIs,
- * so that existing analysis scripts keep working. Built from the statement as received.
+ * so that existing analysis scripts keep working. Built from the statement as received, but for the timestamp and
+ * the attempt number, which are the ones csv shows. No byte-order mark, unlike csv: R's read.csv would otherwise
+ * name the first column `X.U.FEFF.name`, and scripts read `name`.
  */
 export const TRACE_COLUMNS = [
   'name',
@@ -41,7 +44,9 @@ export function traceRow(row: ExportRow, received: Json, name: string | null): u
   }
   return [
     name,
-    received.timestamp,
+    // As csv and the xAPI formats give it (N-3): the same instant in the notation every ISO 8601 reader takes, or the
+    // stored time for one that is no time; the game's own text is in the xAPI formats' original-timestamp extension.
+    (typeof received.timestamp === 'string' ? canonicalTimestamp(received.timestamp) : null) ?? row.stored,
     lastSegment(verb.id),
     lastSegment(object.id),
     lastSegment(definition.type),
