@@ -10,7 +10,7 @@ import { sendJson } from '../http/send.js';
 import { requestLanguage } from '../i18n/request-language.js';
 import { capitalized, type Language, word, wording } from '../i18n/wording.js';
 import { ClassExistsError, type ClassInfo, ClassInUseError, createClass, deleteClass, getClass, listClasses, renameClass } from '../store/classes-repo.js';
-import { deleteStudentAccount, StudentDeleteError } from '../store/student-delete.js';
+import { deleteStudentAccount, type StudentAccount, StudentDeleteError } from '../store/student-delete.js';
 import { existingUsernames, findStudentByUsername, joinClass, listStudents, removeFromClass, StudentExistsError } from '../store/students-repo.js';
 import { AdminError } from './admin-error.js';
 import type { ClassStudent } from './api-types.js';
@@ -94,7 +94,7 @@ export function classesRoutes(ctx: AppContext): express.Router {
     }
     if (!deleted) throw classNotFound();
     changed(deleted.id);
-    ctx.log.info({ classId: deleted.id, members: deleted.students }, 'class deleted from the dashboard');
+    ctx.log.info({ classId: deleted.id, members: deleted.members }, 'class deleted from the dashboard');
     sendJson(res, 200, { class: deleted });
   });
 
@@ -107,7 +107,9 @@ export function classesRoutes(ctx: AppContext): express.Router {
     const found = requireClass(ctx, req);
     const input = parseBody(newStudentSchema, req.body);
     const username = normalizeUsername(input.username);
-    if (username !== '' && existingUsernames(ctx.db, [username]).length > 0) throw studentExists(username);
+    // A single new account: the teacher is pointed to Add an existing student, not told about an import.
+    const joinInstead = () => new AdminError(409, 'student-exists', wording('student.existsJoinInstead', { username, className: found.name }));
+    if (username !== '' && existingUsernames(ctx.db, [username]).length > 0) throw joinInstead();
     const account: NewAccount = { ...input, username };
     try {
       await createAccounts(ctx.db, write, found.id, [account]);
@@ -116,7 +118,7 @@ export function classesRoutes(ctx: AppContext): express.Router {
         const problems = error.problems;
         throw new AdminError(400, 'invalid-student', (language) => sentence(problems.map((problem) => problemIn(problem, language)).join('; ')));
       }
-      if (error instanceof StudentExistsError) throw studentExists(username);
+      if (error instanceof StudentExistsError) throw joinInstead();
       throw error;
     }
     changed(found.id);
@@ -189,12 +191,16 @@ export function classesRoutes(ctx: AppContext): express.Router {
   router.delete('/students/:username', async (req, res) => {
     const username = String(req.params.username);
     // deleteStudentAccount turns secure_delete on itself: the freed pages are overwritten.
-    const account = await ctx.writer
-      .run((db) => deleteStudentAccount(db, username))
-      .catch((error: unknown) => {
-        if (error instanceof StudentDeleteError) throw new AdminError(error.reason === 'student-not-found' ? 404 : 409, error.reason, error.wording);
-        throw error;
-      });
+    let account: StudentAccount;
+    try {
+      account = await ctx.writer.run((db) => deleteStudentAccount(db, username));
+    } catch (error) {
+      if (!(error instanceof StudentDeleteError)) throw error;
+      if (error.reason === 'student-not-found') throw new AdminError(404, error.reason, error.wording);
+      // The admin error shape, plus the player whose page erases the data, so the dashboard can link it.
+      const message = word(error.wording, requestLanguage(req));
+      return sendJson(res, 409, { error: { reason: error.reason, message, player: error.player ?? null } });
+    }
     for (const classId of account.classIds) changed(classId);
     ctx.log.info({ username: account.username, classes: account.classIds.length }, 'student account deleted from the dashboard');
     sendJson(res, 200, { deleted: account.username, classes: account.classes });
@@ -232,7 +238,12 @@ export function classesRoutes(ctx: AppContext): express.Router {
     }
     changed(found.id);
     ctx.log.info({ classId: found.id, username: outcome.username, role: input.role }, 'existing student joined a class from the dashboard');
-    sendJson(res, 201, { class: getClass(ctx.db, found.id) ?? found, students: readClassStudents(ctx.db, found.id) });
+    // The account with all its classes: the dashboard says "too" only when the student is in other classes as well.
+    sendJson(res, 201, {
+      class: getClass(ctx.db, found.id) ?? found,
+      students: readClassStudents(ctx.db, found.id),
+      student: findStudentByUsername(ctx.db, outcome.username),
+    });
   });
 
   return router;

@@ -14,8 +14,17 @@ import type { Db } from '../store/open-database.js';
 import { type DataDirOption, withDatabase } from './open-data.js';
 import { CliError, printJson, printLines } from './output.js';
 
+// Students alone, as Live counts a class's students; assistants and teachers said apart, only when the class has some.
 function describe(item: ClassInfo): string {
-  return `${item.name}  (students: ${item.students}, activities: ${item.activities})`;
+  const others = [item.assistants > 0 ? `, assistants: ${item.assistants}` : '', item.teachers > 0 ? `, teachers: ${item.teachers}` : ''].join('');
+  return `${item.name}  (students: ${item.students}${others}, activities: ${item.activities})`;
+}
+
+/** "5 students, 1 teacher", the same counts as describe() in words. */
+function memberWords(item: ClassInfo): string {
+  return [plural(item.students, 'student'), item.assistants > 0 ? plural(item.assistants, 'assistant') : '', item.teachers > 0 ? plural(item.teachers, 'teacher') : '']
+    .filter(Boolean)
+    .join(', ');
 }
 
 export function registerClassCommands(program: Command, withDataDir: (command: Command) => Command): void {
@@ -78,7 +87,7 @@ export function registerClassCommands(program: Command, withDataDir: (command: C
         }
       });
       if (options.json) return printJson(renamed);
-      printLines(`Renamed class ${before} to ${renamed.name}. Its ${plural(renamed.students, 'student')} and ${plural(renamed.activities, 'activity', 'activities')} stay with it.`);
+      printLines(`Renamed class ${before} to ${renamed.name}. Its ${memberWords(renamed)} and ${plural(renamed.activities, 'activity', 'activities')} stay with it.`);
     });
 
   withDataDir(classes.command('delete'))
@@ -96,7 +105,7 @@ export function registerClassCommands(program: Command, withDataDir: (command: C
             throw new ClassInUseError(found.name, activities);
           });
         }
-        const effect = `its ${plural(found.students, 'membership')} (the student accounts stay, with everything they played, and in any other class)`;
+        const effect = `its ${plural(found.members, 'membership')} (the student accounts stay, with everything they played, and in any other class)`;
         if (!options.yes) {
           if (options.json) printJson({ deleted: false, class: found });
           else printLines(`Would delete class ${found.name} and ${effect}.`);

@@ -7,7 +7,7 @@ import { decodeRoster } from '../auth/roster-encoding.js';
 import { PasswordRefusedError, resetPassword } from '../auth/student-password.js';
 import { type ClassInfo, findClassByName, getClass } from '../store/classes-repo.js';
 import type { Db } from '../store/open-database.js';
-import { deleteStudentAccount, StudentDeleteError, studentAccount } from '../store/student-delete.js';
+import { deleteRefusal, deleteStudentAccount, StudentDeleteError, studentAccount } from '../store/student-delete.js';
 import { type ClassRole, findStudentByUsername, joinClass, listStudents, removeFromClass, type Student } from '../store/students-repo.js';
 import { type DataDirOption, type DataFolderUse, withDatabase, withDatabaseAsync as withOpenDatabase } from './open-data.js';
 import { CliError, printJson, printLines } from './output.js';
@@ -46,6 +46,16 @@ function rosterFailure(error: unknown, what: string): never {
   );
 }
 
+/** One account is not an import: its problems in one sentence, and a username taken points to `student join`. */
+function addFailure(error: unknown, username: string, className: string): never {
+  if (!(error instanceof RosterError)) throw error;
+  const taken = error.problems.some((problem) => problem.wording?.key === 'roster.studentExists');
+  const join = taken
+    ? ` To put that account in class ${className.trim()} too: aula student join ${normalizeUsername(username)} --class "${className.trim()}"`
+    : '';
+  throw new CliError(`Student not added: ${error.problems.map((problem) => problem.message).join('; ')}.${join}`);
+}
+
 function describe(student: Student): string {
   const classes = student.classes.map((c) => (c.role === 'student' ? c.name : `${c.name} (${c.role})`)).join(', ');
   return `${student.username}${student.name ? `  ${student.name}` : ''}${classes ? `  [${classes}]` : ''}`;
@@ -79,7 +89,7 @@ export function registerStudentCommands(program: Command, withDataDir: (command:
       const password = await passwordOf(options);
       const account: NewAccount = { username, password, name: options.name, email: options.email, role: options.role as ClassRole };
       const { target, created } = await create(options, options.class, [account], null).catch((error: unknown) =>
-        rosterFailure(error, 'Student not added'),
+        addFailure(error, username, options.class),
       );
       const student = created[0] as Student;
       if (options.json) return printJson(student);
@@ -182,7 +192,14 @@ export function registerStudentCommands(program: Command, withDataDir: (command:
         try {
           if (!options.yes) {
             const found = studentAccount(db, username);
-            printLines(`Would delete the account of ${found.username}${found.name ? ` (${found.name})` : ''}${found.classes.length ? `, in ${found.classes.join(', ')}` : ''}.`);
+            const who = `the account of ${found.username}${found.name ? ` (${found.name})` : ''}${found.classes.length ? `, in ${found.classes.join(', ')}` : ''}`;
+            // Said now, not after the teacher runs it again with --yes only to be refused.
+            const refusal = deleteRefusal(db, found);
+            if (refusal) {
+              printLines(`Would not delete ${who}: --yes is refused too while ${found.username}'s data is in Aula.`);
+              throw refusal;
+            }
+            printLines(`Would delete ${who}.`);
             throw new CliError('Nothing deleted. Run again with --yes to delete it; this cannot be undone.');
           }
           return db.transaction(() => deleteStudentAccount(db, username)).immediate();

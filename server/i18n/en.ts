@@ -17,6 +17,8 @@ export const en = {
   student: {
     exists: 'A student with username "{{username}}" already exists',
     existsEverywhere: 'A student "{{username}}" already exists (usernames are unique across all classes).',
+    existsJoinInstead:
+      'A student "{{username}}" already exists (usernames are unique across all classes). To put that account in class {{className}} too, use Add an existing student below.',
     noSuchStudent: 'There is no student "{{username}}". Check the spelling, or add a new account with a password.',
     alreadyInClass: '{{username}} is already in class {{className}}. To change the role, remove {{username}} from the class first, then add again.',
     alreadyInClassAs:

@@ -18,6 +18,8 @@ export const es: Catalog<EnglishCatalog> = {
   student: {
     exists: 'Ya existe un alumno con el usuario "{{username}}"',
     existsEverywhere: 'Ya existe un alumno "{{username}}" (cada usuario es único en todas las clases).',
+    existsJoinInstead:
+      'Ya existe un alumno "{{username}}" (cada usuario es único en todas las clases). Para poner esa cuenta también en la clase {{className}}, usa Añadir un alumno que ya tiene cuenta, más abajo.',
     noSuchStudent: 'No hay ningún alumno "{{username}}". Revisa cómo se escribe, o añade una cuenta nueva con contraseña.',
     alreadyInClass:
       '{{username}} ya está en la clase {{className}}. Para cambiar el rol, quita primero a {{username}} de la clase y vuelve a añadirlo.',

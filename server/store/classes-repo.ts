@@ -8,12 +8,22 @@ export interface ClassInfo {
   id: string;
   name: string;
   created: string;
+  /** Members with the role student only, as Live's and Results' "N students of the class" count them. */
   students: number;
+  assistants: number;
+  teachers: number;
+  /** Everyone in the class, whatever their role: what deleting the class takes away. */
+  members: number;
   activities: number;
 }
 
+// A teacher or assistant added to the class (aula student add --role teacher) is a member but not one of its
+// students: counting them too made the Classes screen say 6 students where Live said 5.
 const CLASS_SELECT = `SELECT c.id, c.name, c.created,
-    (SELECT COUNT(*) FROM class_members m WHERE m.class_id = c.id) AS students,
+    (SELECT COUNT(*) FROM class_members m WHERE m.class_id = c.id AND m.role = 'student') AS students,
+    (SELECT COUNT(*) FROM class_members m WHERE m.class_id = c.id AND m.role = 'assistant') AS assistants,
+    (SELECT COUNT(*) FROM class_members m WHERE m.class_id = c.id AND m.role = 'teacher') AS teachers,
+    (SELECT COUNT(*) FROM class_members m WHERE m.class_id = c.id) AS members,
     (SELECT COUNT(*) FROM activities a WHERE a.class_id = c.id) AS activities
   FROM classes c`;
 
@@ -30,7 +40,9 @@ export class ClassExistsError extends Error {
 
 /** Names are unique case-insensitively (the schema's COLLATE NOCASE). */
 export function createClass(db: Db, name: string): ClassInfo {
-  if (findClassByName(db, name)) throw new ClassExistsError(name);
+  // The existing class is named as it is written ("3B"), not as the teacher typed it again ("3b").
+  const existing = findClassByName(db, name);
+  if (existing) throw new ClassExistsError(existing.name);
   const id = newRowId();
   prepared(db, 'INSERT INTO classes (id, name, created) VALUES (?, ?, ?)').run(id, name, isoNow());
   return getClass(db, id) as ClassInfo;
@@ -88,7 +100,7 @@ export function linkedActivities(db: Db, classId: string): LinkedActivity[] {
 export function renameClass(db: Db, id: string, name: string): ClassInfo | undefined {
   if (!getClass(db, id)) return undefined;
   const other = findClassByName(db, name);
-  if (other && other.id !== id) throw new ClassExistsError(name);
+  if (other && other.id !== id) throw new ClassExistsError(other.name);
   prepared(db, 'UPDATE classes SET name = ? WHERE id = ?').run(name.trim(), id);
   return getClass(db, id);
 }

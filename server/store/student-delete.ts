@@ -10,6 +10,8 @@ export class StudentDeleteError extends Error {
   constructor(
     readonly reason: 'student-not-found' | 'student-has-data',
     said: Wording,
+    /** For student-has-data: the public id of the student's player, whose page erases the data. */
+    readonly player?: string,
   ) {
     super(word(said));
     this.wording = said;
@@ -38,6 +40,23 @@ export function studentAccount(db: Db, username: string): StudentAccount {
   return { ...found, classes: rows.map((row) => row.name), classIds: rows.map((row) => row.id) };
 }
 
+/**
+ * Why deleting this account would be refused (its data is still in Aula), or null: `aula student delete` without --yes
+ * says it before the teacher runs it again with --yes only to be refused.
+ */
+export function deleteRefusal(db: Db, account: StudentAccount): StudentDeleteError | null {
+  const player = prepared<[string], { publicId: string; sessions: number }>(
+    db,
+    'SELECT public_id AS publicId, (SELECT count(*) FROM sessions s WHERE s.player_id = p.id) AS sessions FROM players p WHERE student_id = ?',
+  ).get(account.id);
+  if (!player) return null;
+  return new StudentDeleteError(
+    'student-has-data',
+    wording('student.hasData', { username: account.username, count: player.sessions, player: player.publicId }),
+    player.publicId,
+  );
+}
+
 const STUDENT_REFUSALS_DELETE = `DELETE FROM rejected_requests WHERE ${STUDENT_REFUSALS_WHERE}`;
 
 /**
@@ -49,16 +68,8 @@ const STUDENT_REFUSALS_DELETE = `DELETE FROM rejected_requests WHERE ${STUDENT_R
  */
 export function deleteStudentAccount(db: Db, username: string): StudentAccount {
   const account = studentAccount(db, username);
-  const player = prepared<[string], { publicId: string; sessions: number }>(
-    db,
-    'SELECT public_id AS publicId, (SELECT count(*) FROM sessions s WHERE s.player_id = p.id) AS sessions FROM players p WHERE student_id = ?',
-  ).get(account.id);
-  if (player) {
-    throw new StudentDeleteError(
-      'student-has-data',
-      wording('student.hasData', { username: account.username, count: player.sessions, player: player.publicId }),
-    );
-  }
+  const refusal = deleteRefusal(db, account);
+  if (refusal) throw refusal;
   db.pragma('secure_delete = ON');
   db.prepare('DELETE FROM class_members WHERE student_id = ?').run(account.id);
   db.prepare('DELETE FROM students WHERE id = ?').run(account.id);

@@ -13,6 +13,9 @@ interface ClassBody {
   name: string;
   created: string;
   students: number;
+  assistants: number;
+  teachers: number;
+  members: number;
   activities: number;
 }
 
@@ -130,7 +133,9 @@ describe('the dashboard manages classes and student accounts (/admin/api/classes
 
     assert.deepEqual(await studentsOf(target.id), [student]);
     const summary = (await get('/classes/summary')).json as { classes: ClassBody[] };
-    assert.equal(summary.classes.find((c) => c.id === target.id)?.students, 1);
+    // An assistant is a member, not one of the class's students (as Live counts them).
+    const counted = summary.classes.find((c) => c.id === target.id);
+    assert.deepEqual([counted?.students, counted?.assistants, counted?.members], [0, 1, 1]);
 
     const loggedIn = await login('ana.lopez', password);
     assert.equal(loggedIn.status, 200, loggedIn.text);
@@ -420,7 +425,7 @@ describe('the dashboard manages classes and student accounts (/admin/api/classes
     assert.equal(joined.status, 201, joined.text);
     const body = joined.json as { class: ClassBody; students: StudentBody[] };
     assert.equal(body.class.id, physics.id);
-    assert.equal(body.class.students, 2);
+    assert.deepEqual([body.class.students, body.class.assistants, body.class.members], [1, 1, 2]);
     assert.deepEqual(body.students, [{ ...rita, role: 'assistant' }, sam]);
     assert.deepEqual(await studentsOf(physics.id), body.students);
     assert.deepEqual(await studentsOf(maths.id), [rita], 'still in her first class, with her role there');
@@ -486,7 +491,7 @@ describe('the dashboard manages classes and student accounts (/admin/api/classes
 
     const renamed = await post(`/classes/${target.id}/rename`, { name: '  Rename One  ' });
     assert.equal(renamed.status, 200, renamed.text);
-    assert.deepEqual((renamed.json as { class: ClassBody }).class, { ...target, name: 'Rename One', students: 1, activities: 1 });
+    assert.deepEqual((renamed.json as { class: ClassBody }).class, { ...target, name: 'Rename One', students: 1, members: 1, activities: 1 });
     const summary = (await get('/classes/summary')).json as { classes: ClassBody[] };
     assert.equal(summary.classes.find((c) => c.id === target.id)?.name, 'Rename One');
     assert.ok(!summary.classes.some((c) => c.name === 'Rename 1'), 'the old name is gone');
@@ -511,7 +516,7 @@ describe('the dashboard manages classes and student accounts (/admin/api/classes
     const taken = await post(`/classes/${second.id}/rename`, { name: 'rename 2A' });
     assert.equal(taken.status, 409, taken.text);
     assert.equal((taken.json as ErrorBody).error.reason, 'class-exists');
-    assert.match((taken.json as ErrorBody).error.message, /A class named "rename 2A" already exists/);
+    assert.match((taken.json as ErrorBody).error.message, /A class named "Rename 2a" already exists/);
     const empty = await post(`/classes/${second.id}/rename`, { name: '  ' });
     assert.equal(empty.status, 400);
     assert.equal((empty.json as ErrorBody).error.reason, 'invalid-request');
@@ -548,7 +553,7 @@ describe('the dashboard manages classes and student accounts (/admin/api/classes
     const summary = (await get('/classes/summary')).json as { classes: ClassBody[] };
     assert.deepEqual(
       summary.classes.find((c) => c.id === target.id),
-      { ...target, students: 1, activities: 2 },
+      { ...target, students: 1, members: 1, activities: 2 },
     );
     assert.deepEqual(await studentsOf(target.id), [wren]);
   });
@@ -562,7 +567,7 @@ describe('the dashboard manages classes and student accounts (/admin/api/classes
 
     const deleted = await del(`/classes/${doomed.id}`);
     assert.equal(deleted.status, 200, deleted.text);
-    assert.deepEqual((deleted.json as { class: ClassBody }).class, { ...doomed, students: 2 });
+    assert.deepEqual((deleted.json as { class: ClassBody }).class, { ...doomed, students: 2, members: 2 });
     const summary = (await get('/classes/summary')).json as { classes: ClassBody[] };
     assert.ok(!summary.classes.some((c) => c.id === doomed.id || c.name === 'Delete 2'), 'the class is gone');
     assert.equal((await get(`/classes/${doomed.id}/students`)).status, 404);

@@ -88,8 +88,8 @@ describe('the admin API words its messages in the language the dashboard asks fo
   test('a class name already taken, an empty one, a class that is not there', async () => {
     const taken = await inEachLanguage(
       { method: 'POST', path: '/classes', json: { name: '3b' } },
-      'A class named "3b" already exists (class names are compared without regard to case).',
-      'Ya existe una clase llamada "3b" (en los nombres de clase no cuentan las mayúsculas).',
+      'A class named "3B" already exists (class names are compared without regard to case).',
+      'Ya existe una clase llamada "3B" (en los nombres de clase no cuentan las mayúsculas).',
     );
     assert.equal(taken.spanish.reason, 'class-exists');
     assert.equal(taken.spanish.status, 409);
@@ -117,8 +117,8 @@ describe('the admin API words its messages in the language the dashboard asks fo
   test('a student already there, a username or password against the rules, a password reset refused', async () => {
     const exists = await inEachLanguage(
       { method: 'POST', path: `/classes/${classId}/students`, json: { username: 'Ben', password: OTHER_PASSWORD } },
-      'A student "ben" already exists (usernames are unique across all classes).',
-      'Ya existe un alumno "ben" (cada usuario es único en todas las clases).',
+      'A student "ben" already exists (usernames are unique across all classes). To put that account in class 3B too, use Add an existing student below.',
+      'Ya existe un alumno "ben" (cada usuario es único en todas las clases). Para poner esa cuenta también en la clase 3B, usa Añadir un alumno que ya tiene cuenta, más abajo.',
     );
     assert.equal(exists.spanish.reason, 'student-exists');
     const invalid = await inEachLanguage(

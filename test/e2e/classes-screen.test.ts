@@ -47,7 +47,7 @@ describe('the Classes screen, against a real aula serve', { skip: chromiumMissin
     // The same name again, in another case: the server's reason is shown.
     await page.getByLabel('Class name').fill('3b');
     await page.getByRole('button', { name: 'Create class' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Not created: A class named "3b" already exists' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Not created: A class named "3B" already exists' }).waitFor();
 
     // One student by hand.
     await page.getByLabel('Username').fill('Ana.Garcia');
@@ -60,7 +60,7 @@ describe('the Classes screen, against a real aula serve', { skip: chromiumMissin
     await ana.waitFor();
     assert.deepEqual((await ana.locator('td').allTextContents()).slice(0, 3), ['ana.garcia', 'Ana García', 'assistant']);
     assert.equal(await page.getByLabel('Password', { exact: true }).inputValue(), '', 'the form forgets the password');
-    await page.getByRole('navigation', { name: 'Classes' }).getByText('1 student', { exact: true }).waitFor();
+    await page.getByRole('navigation', { name: 'Classes' }).getByText('0 students, 1 assistant', { exact: true }).waitFor();
 
     // The same username again: refused with the server's message, nothing added.
     await page.getByLabel('Username').fill('ana.garcia');
@@ -76,7 +76,7 @@ describe('the Classes screen, against a real aula serve', { skip: chromiumMissin
     await page.locator('table.class-students tr[data-username="carla"]').waitFor();
     assert.deepEqual(await usernamesShown(), ['ana.garcia', 'ben', 'carla']);
     assert.deepEqual((await page.locator('tr[data-username="ben"] td').allTextContents()).slice(0, 3), ['ben', 'Ben Ortiz', 'student']);
-    await page.getByRole('navigation', { name: 'Classes' }).getByText('3 students', { exact: true }).waitFor();
+    await page.getByRole('navigation', { name: 'Classes' }).getByText('2 students, 1 assistant', { exact: true }).waitFor();
 
     // A roster with mistakes: every problem by line, and nothing imported (not even its good line).
     await page
@@ -144,14 +144,14 @@ describe('the Classes screen, against a real aula serve', { skip: chromiumMissin
     await page.getByRole('status').filter({ hasText: 'Removed carla from class 3B. The account and everything carla played stay.' }).waitFor();
     await page.locator('table.class-students tr[data-username="carla"]').waitFor({ state: 'detached' });
     assert.deepEqual(await usernamesShown(), ['ana.garcia', 'ben']);
-    await page.getByRole('navigation', { name: 'Classes' }).getByText('2 students', { exact: true }).waitFor();
+    await page.getByRole('navigation', { name: 'Classes' }).getByText('1 student, 1 assistant', { exact: true }).waitFor();
 
     // What the server has: carla out of the class, her account still there; no password on the page.
     await page.reload();
     await page.locator('table.class-students tr[data-username="ben"]').waitFor();
     assert.deepEqual(await usernamesShown(), ['ana.garcia', 'ben']);
     const classes = (await (await fetch(`${serve.url}/admin/api/classes/summary`)).json()) as { classes: Array<{ name: string; students: number }> };
-    assert.equal(classes.classes.find((c) => c.name === '3B')?.students, 2);
+    assert.equal(classes.classes.find((c) => c.name === '3B')?.students, 1, 'ana.garcia is an assistant, not one of its students');
     assert.equal((await login('carla', 'Luna-Azul-77')).status, 200, 'the account stays');
     assert.ok(!(await page.content()).includes(BEN_NEW_PASSWORD), 'no password on the page');
   });
@@ -177,7 +177,7 @@ describe('the Classes screen, against a real aula serve', { skip: chromiumMissin
     await form.getByLabel('Existing account').fill('Carla');
     await form.getByLabel('In this class as').selectOption('assistant');
     await form.getByRole('button', { name: 'Add to class' }).click();
-    await form.getByRole('status').filter({ hasText: 'carla is now in class Science too. The game logs in with the same username and password' }).waitFor();
+    await form.getByRole('status').filter({ hasText: 'carla is now in class Science. The game logs in with the same username and password' }).waitFor();
     assert.equal(await form.getByRole('alert').count(), 0, 'the earlier refusal is gone');
     await page.locator('table.class-students tr[data-username="carla"]').waitFor();
     assert.deepEqual((await page.locator('tr[data-username="carla"] td').allTextContents()).slice(0, 3), ['carla', '—', 'assistant']);
@@ -188,7 +188,7 @@ describe('the Classes screen, against a real aula serve', { skip: chromiumMissin
     await form.getByRole('button', { name: 'Add to class' }).click();
     await page.locator('table.class-students tr[data-username="ben"]').waitFor();
     assert.deepEqual(await usernamesShown(), ['ben', 'carla']);
-    await page.getByRole('navigation', { name: 'Classes' }).locator('li', { hasText: 'Science' }).getByText('2 students', { exact: true }).waitFor();
+    await page.getByRole('navigation', { name: 'Classes' }).locator('li', { hasText: 'Science' }).getByText('1 student, 1 assistant', { exact: true }).waitFor();
 
     // Already in the class: refused with the server's reason, and carla keeps her role.
     await form.getByLabel('Existing account').fill('carla');
@@ -228,7 +228,7 @@ describe('the Classes screen, against a real aula serve', { skip: chromiumMissin
     assert.equal(await field.inputValue(), 'Science', 'starts from the current name');
     await field.fill('3b');
     await rename.getByRole('button', { name: 'Rename', exact: true }).click();
-    await rename.getByRole('alert').filter({ hasText: 'Not renamed: A class named "3b" already exists' }).waitFor();
+    await rename.getByRole('alert').filter({ hasText: 'Not renamed: A class named "3B" already exists' }).waitFor();
 
     await field.fill('Science 4B');
     await rename.getByRole('button', { name: 'Rename', exact: true }).click();

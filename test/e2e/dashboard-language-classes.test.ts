@@ -47,7 +47,7 @@ describe('Classes, Settings and the banners in Spanish', { skip: chromiumMissing
     // browser's language: dashboard-language-server-messages.test.ts).
     await page.getByLabel('Nombre de la clase', { exact: true }).fill('3b');
     await page.getByRole('button', { name: 'Crear clase' }).click();
-    await page.getByRole('alert').filter({ hasText: 'No se ha creado: Ya existe una clase llamada "3b"' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'No se ha creado: Ya existe una clase llamada "3B"' }).waitFor();
 
     // One student by the form, one by the admin API as another tab would.
     await page.getByLabel('Usuario', { exact: true }).fill('ana');
@@ -60,20 +60,20 @@ describe('Classes, Settings and the banners in Spanish', { skip: chromiumMissing
     await page.locator('table.class-students tr[data-username="ben"]').waitFor();
 
     const nav = page.getByRole('navigation', { name: 'Clases' });
-    await nav.getByText('2 alumnos', { exact: true }).waitFor();
+    await nav.getByText('1 alumno, 1 ayudante', { exact: true }).waitFor();
     assert.deepEqual(await page.locator('table.class-students th').allTextContents(), ['Usuario', 'Nombre', 'Rol', 'Añadido', 'Acciones']);
     assert.equal(await page.locator('tr[data-username="ana"] .badge').textContent(), 'ayudante');
     assert.equal(await page.locator('tr[data-username="ben"] .badge').textContent(), 'alumno');
     // The counts with their plurals, and the time as Spanish writes it (24 hours, no "AM").
     const summary = page.locator('.class-panel > p.muted.small', { hasText: 'creada' });
-    await summary.filter({ hasText: '2 alumnos · 0 actividades vinculadas · creada: ' }).waitFor();
+    await summary.filter({ hasText: '1 alumno, 1 ayudante · 0 actividades vinculadas · creada: ' }).waitFor();
     assert.match((await summary.textContent()) ?? '', /creada: (\d{1,2} \S+ )?\d{2}:\d{2}:\d{2}$/);
 
     // A roster: the result line in Spanish; a refused one lists the server's problems after "Línea N:".
     await page.getByLabel('Archivo de la lista de clase (.csv)').setInputFiles(csvFile('3b.csv', ['carla,Luna-Azul-77', 'dani,Sol-Verde-12']));
     await page.getByRole('button', { name: 'Importar alumnos' }).click();
     await page.getByRole('status').filter({ hasText: 'Se han importado 2 alumnos a la clase 3B.' }).waitFor();
-    await nav.getByText('4 alumnos', { exact: true }).waitFor();
+    await nav.getByText('3 alumnos, 1 ayudante', { exact: true }).waitFor();
     await page.getByLabel('Archivo de la lista de clase (.csv)').setInputFiles(csvFile('mal.csv', ['eva,Good-Pass-12', 'ben,Other-Pass-34']));
     await page.getByRole('button', { name: 'Importar alumnos' }).click();
     const refused = page.locator('.roster-refused');
@@ -86,7 +86,7 @@ describe('Classes, Settings and the banners in Spanish', { skip: chromiumMissing
     await confirm.getByText('La cuenta del alumno y todo lo que ya jugó se quedan').waitFor();
     await confirm.getByRole('button', { name: 'Sí, quitar de la clase' }).click();
     await page.getByRole('status').filter({ hasText: 'Se ha quitado a carla de la clase 3B. La cuenta y todo lo que carla jugó se quedan.' }).waitFor();
-    await nav.getByText('3 alumnos', { exact: true }).waitFor();
+    await nav.getByText('2 alumnos, 1 ayudante', { exact: true }).waitFor();
 
     // Deleting the class: one activity linked, in the singular.
     makeActivity(collector.context.db, { name: 'Fracciones 3B', classId });

@@ -44,7 +44,7 @@ describe("the server's messages in the dashboard's language", { skip: chromiumMi
     await page.getByRole('button', { name: 'Crear clase' }).click();
     await page
       .getByRole('alert')
-      .filter({ hasText: 'No se ha creado: Ya existe una clase llamada "3b" (en los nombres de clase no cuentan las mayúsculas).' })
+      .filter({ hasText: 'No se ha creado: Ya existe una clase llamada "3B" (en los nombres de clase no cuentan las mayúsculas).' })
       .waitFor();
   });
 
@@ -74,7 +74,7 @@ describe("the server's messages in the dashboard's language", { skip: chromiumMi
       await page.getByRole('button', { name: 'Create class' }).click();
       await page
         .getByRole('alert')
-        .filter({ hasText: 'Not created: A class named "3b" already exists (class names are compared without regard to case).' })
+        .filter({ hasText: 'Not created: A class named "3B" already exists (class names are compared without regard to case).' })
         .waitFor();
     }
   });

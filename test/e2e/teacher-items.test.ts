@@ -51,9 +51,9 @@ describe("teachers' items on the dashboard", { skip: chromiumMissing }, () => {
     await page.goto(`${collector.url}/classes`);
     await page.getByLabel('Class name').fill('3b');
     await page.getByRole('button', { name: 'Create class' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Not created: A class named "3b" already exists' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Not created: A class named "3B" already exists' }).waitFor();
     assert.equal(await page.getByLabel('Class name').getAttribute('aria-invalid'), 'true');
-    assert.match(await descriptionOf(page, 'input[name="className"]'), /^Not created: A class named "3b" already exists/);
+    assert.match(await descriptionOf(page, 'input[name="className"]'), /^Not created: A class named "3B" already exists/);
 
     await page.locator('[data-class-id]', { hasText: '3B' }).click();
     await page.getByRole('heading', { name: 'Class 3B' }).waitFor();

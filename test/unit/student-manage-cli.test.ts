@@ -154,9 +154,9 @@ test('aula student join: an existing account into one more class (two subjects),
   assert.equal((await aula(['student', 'remove', 'rosa', '--class', 'Physics 4B', ...dir])).code, 0);
   const asAssistant = await aula(['student', 'join', 'rosa', '--class', 'Physics 4B', '--role', 'assistant', '--json', ...dir]);
   assert.equal(asAssistant.code, 0, asAssistant.stderr);
-  const answer = JSON.parse(asAssistant.stdout) as { class: { name: string; students: number }; student: StudentJson };
+  const answer = JSON.parse(asAssistant.stdout) as { class: { name: string; students: number; assistants: number }; student: StudentJson };
   assert.equal(answer.class.name, 'Physics 4B');
-  assert.equal(answer.class.students, 1);
+  assert.deepEqual([answer.class.students, answer.class.assistants], [0, 1], 'an assistant is not counted as a student');
   assert.deepEqual(answer.student.classes, [
     { name: 'Maths 4A', role: 'student' },
     { name: 'Physics 4B', role: 'assistant' },
@@ -188,7 +188,7 @@ test('aula class rename: the class, its students and its activities under a new 
 
   const taken = await aula(['class', 'rename', '4A', '--to', '4b', ...dir]);
   assert.equal(taken.code, 1);
-  assert.match(taken.stderr, /A class named "4b" already exists/);
+  assert.match(taken.stderr, /A class named "4B" already exists/);
   const unknown = await aula(['class', 'rename', '9Z', '--to', '9Y', ...dir]);
   assert.equal(unknown.code, 1);
   assert.match(unknown.stderr, /No class named "9Z"/);

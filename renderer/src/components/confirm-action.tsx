@@ -11,7 +11,8 @@ interface Props {
   busy: string;
   /** Runs the change; its error's message is shown as `describeError` words it, and the dialog stays. */
   action: () => Promise<void>;
-  describeError?: (error: Error) => string;
+  /** A string, or words with a link (e.g. to the page where the teacher can do what the refusal asks first). */
+  describeError?: (error: Error) => ReactNode;
   onCancel: () => void;
 }
 
@@ -22,7 +23,7 @@ interface Props {
  */
 export function ConfirmAction({ label, children, confirm, busy: busyText, action, describeError = (error) => error.message, onCancel }: Props) {
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ReactNode>(null);
   const box = useRef<HTMLDivElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const questionId = useId();

@@ -8,6 +8,7 @@ import { classesChangedIn } from './class-requests';
 import { DeleteClass } from './delete-class';
 import { JoinStudentForm } from './join-student-form';
 import { LoginHint } from './login-hint';
+import { memberCounts } from './member-counts';
 import { RenameClassForm } from './rename-class-form';
 import { RosterImport } from './roster-import';
 import { StudentTable } from './student-table';
@@ -81,7 +82,7 @@ export function ClassPanel({ summary, onChanged, onDeleted }: Props) {
           }}
         />
       )}
-      {action === 'delete' && <DeleteClass summary={{ ...summary, students: counts.students, activities: counts.activities }} onClose={() => setAction(null)} onDeleted={onDeleted} />}
+      {action === 'delete' && <DeleteClass summary={{ ...summary, members: counts.members, activities: counts.activities }} onClose={() => setAction(null)} onDeleted={onDeleted} />}
       {notice && (
         <p className="notice" role="status">
           {notice}
@@ -89,7 +90,7 @@ export function ClassPanel({ summary, onChanged, onDeleted }: Props) {
       )}
       <p className="muted small">
         {t('panel.summary', {
-          students: t('students', { count: counts.students }),
+          students: memberCounts(counts),
           activities: t('panel.activities', { count: counts.activities }),
           created: formatTime(summary.created),
         })}

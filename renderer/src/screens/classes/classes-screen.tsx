@@ -6,6 +6,7 @@ import { EmptyState, ErrorBox, Loading } from '../../components/states';
 import { navigate, useLocation } from '../../router';
 import { ClassPanel } from './class-panel';
 import { classesChangedIn } from './class-requests';
+import { memberCounts } from './member-counts';
 import './classes.css';
 import { NewClassForm } from './new-class-form';
 import type { ClassSummary } from './types';
@@ -68,7 +69,7 @@ export function ClassesScreen() {
                     data-class-id={item.id}
                   >
                     <span className="class-name">{item.name}</span>
-                    <span className="muted small class-count">{t('students', { count: item.students })}</span>
+                    <span className="muted small class-count">{memberCounts(item)}</span>
                   </button>
                 </li>
               ))}

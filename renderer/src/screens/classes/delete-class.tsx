@@ -23,7 +23,7 @@ export function DeleteClass({ summary, onDeleted, onClose }: { summary: ClassSum
       describeError={(error) => (error instanceof ApiError && error.reason === 'class-in-use' ? error.message : t('deleteClass.refused', { error: error.message }))}
       onCancel={onClose}
     >
-      <Trans t={t} i18nKey="deleteClass.question" values={{ name: summary.name }} count={summary.students} components={{ strong: <strong /> }} />
+      <Trans t={t} i18nKey="deleteClass.question" values={{ name: summary.name }} count={summary.members} components={{ strong: <strong /> }} />
       {summary.activities > 0 && ` ${t('deleteClass.linked', { count: summary.activities })}`}
     </ConfirmAction>
   );

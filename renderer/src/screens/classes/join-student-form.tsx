@@ -30,13 +30,15 @@ export function JoinStudentForm({
   const listId = useId();
   const [username, setUsername] = useState('');
   const [role, setRole] = useState<ClassRole>('student');
-  const [joined, setJoined] = useState<string | null>(null);
+  const [joined, setJoined] = useState<{ username: string; otherClasses: string[] } | null>(null);
 
   const refusal = useId();
   const { busy, error, submit } = useFormSubmit(async () => {
     setJoined(null);
-    await joinClass(classId, username, role);
-    setJoined(username.trim().toLowerCase());
+    const { student } = await joinClass(classId, username, role);
+    // "too" only when the student is in other classes as well (not after being moved here from the only other one).
+    const otherClasses = student?.classes.map((c) => c.name).filter((name) => name !== className) ?? [];
+    setJoined({ username: student?.username ?? username.trim().toLowerCase(), otherClasses });
     setUsername('');
     setRole('student');
     onJoined();
@@ -79,7 +81,9 @@ export function JoinStudentForm({
       )}
       {joined && (
         <p className="notice" role="status">
-          {t('join.joined', { username: joined, className })}
+          {joined.otherClasses.length > 0
+            ? t('join.joinedToo', { username: joined.username, className, others: joined.otherClasses.join(', ') })
+            : t('join.joined', { username: joined.username, className })}
         </p>
       )}
     </form>

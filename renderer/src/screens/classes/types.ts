@@ -9,7 +9,12 @@ export interface ClassSummary {
   id: string;
   name: string;
   created: string;
+  /** Members with the role student only; assistants and teachers are counted apart. */
   students: number;
+  assistants: number;
+  teachers: number;
+  /** Everyone in the class, whatever the role. */
+  members: number;
   activities: number;
 }
 
