@@ -153,6 +153,26 @@ export const classes = {
     imported_other: 'Imported {{count, number}} students into class {{className}}.',
     readAsWindows1252: 'The file is not UTF-8: it was read as Windows-1252, as Excel saves CSV on Windows.',
     lineProblem: 'Line {{line}}: {{message}}',
+    printSlips: 'Print login slips',
+    slipsOnlyNow: 'One slip per student with the username and password to cut and hand out. This is the only time Aula can show these passwords: it keeps only their hashes.',
+  },
+  // The login slips printed right after a roster import, in the dashboard's language.
+  slips: {
+    title: 'Login slips for class {{className}}',
+    onlyNow:
+      'Print them now: once you leave this page Aula cannot show these passwords again (it keeps only their hashes). Cut along the dashed lines and give each student their slip.',
+    print: 'Print',
+    back: 'Back',
+    thisComputerOnly:
+      'Aula is listening on this computer only, so the address on the slips works on this computer only. See Connect to accept games from the classroom network.',
+    class: 'Class {{className}}',
+    username: 'Username',
+    password: 'Password',
+    address: 'Aula address',
+    trackingCode_one: 'Tracking code',
+    trackingCode_other: 'Tracking codes',
+    forActivity: '({{name}})',
+    askForCode: 'Ask your teacher for the tracking code.',
   },
   loginHint: {
     title: 'How a game logs in',

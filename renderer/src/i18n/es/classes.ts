@@ -155,6 +155,26 @@ export const classes: Catalog<typeof english> = {
     imported_other: 'Se han importado {{count, number}} alumnos a la clase {{className}}.',
     readAsWindows1252: 'El archivo no está en UTF-8: se ha leído como Windows-1252, como guarda Excel los CSV en Windows.',
     lineProblem: 'Línea {{line}}: {{message}}',
+    printSlips: 'Imprimir tarjetas de acceso',
+    slipsOnlyNow: 'Una tarjeta por alumno con el usuario y la contraseña, para recortar y repartir. Es la única vez que Aula puede mostrar estas contraseñas: solo guarda sus hashes.',
+  },
+  // Las tarjetas de acceso que se imprimen justo después de importar una lista de clase, en el idioma del panel.
+  slips: {
+    title: 'Tarjetas de acceso de la clase {{className}}',
+    onlyNow:
+      'Imprímelas ahora: cuando salgas de esta página Aula no podrá volver a mostrar estas contraseñas (solo guarda sus hashes). Recorta por las líneas discontinuas y da a cada alumno su tarjeta.',
+    print: 'Imprimir',
+    back: 'Volver',
+    thisComputerOnly:
+      'Aula solo escucha en este ordenador, así que la dirección de las tarjetas solo funciona en este ordenador. Consulta Conectar para aceptar juegos de la red del aula.',
+    class: 'Clase {{className}}',
+    username: 'Usuario',
+    password: 'Contraseña',
+    address: 'Dirección de Aula',
+    trackingCode_one: 'Código de seguimiento',
+    trackingCode_other: 'Códigos de seguimiento',
+    forActivity: '({{name}})',
+    askForCode: 'Pide el código de seguimiento a tu profesor o profesora.',
   },
   loginHint: {
     title: 'Cómo inicia sesión un juego',
