@@ -87,9 +87,20 @@ describe('Alerts opens on the activity whose alerts the header counts', { skip: 
       await fresh.goto(`${collector.url}/`);
       await badge(fresh).waitFor();
       assert.equal(await fresh.locator('#activity-picker').inputValue(), maths3B.id, 'Live shows the activity being played');
-      await fresh.getByTestId('idle-after').getByRole('link', { name: 'change it in Alerts' }).click();
+      const link = fresh.getByTestId('idle-after').getByRole('link', { name: 'change it in Alerts' });
+      const href = await link.getAttribute('href');
+      await link.click();
       await fresh.getByText('No rules are switched on for this activity').waitFor();
       assert.equal(await alertsPicker(fresh).inputValue(), maths3B.id);
+      // Opened in a new tab (a middle click): the link itself names the activity.
+      const tab = await browser.newPage();
+      try {
+        await tab.goto(new URL(href ?? '', collector.url).href);
+        await tab.getByText('No rules are switched on for this activity').waitFor();
+        assert.equal(await alertsPicker(tab).inputValue(), maths3B.id);
+      } finally {
+        await tab.close();
+      }
     } finally {
       await fresh.close();
     }

@@ -45,7 +45,7 @@ export function IdleAfterField({ idleAfter, activityId }: { idleAfter: IdleAfter
         i18nKey={idleAfter.fromRule ? 'idleAfter.fromRule' : 'idleAfter.byDefault'}
         values={{ minutes: idleAfter.minutes }}
         // The link's words come from the wording (Trans fills them in).
-        components={{ alerts: <Link to="/alerts" onFollow={() => selectActivity(activityId)}>{null}</Link> }}
+        components={{ alerts: <Link to={`/alerts?activity=${encodeURIComponent(activityId)}`} onFollow={() => selectActivity(activityId)}>{null}</Link> }}
       />
     </span>
   );

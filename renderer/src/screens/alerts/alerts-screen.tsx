@@ -113,16 +113,22 @@ function StudentRow({ student, activityId, onChanged }: { student: StudentAlerts
  * next choice (the picker, the header's count) ends it. Returns the activity to show.
  */
 function useOpenOnAlerts(counts: AlertCounts | undefined): string | null {
-  const { activityId, chosenByTeacher, choices, settled } = useDashboardData();
+  const { activities, activityId, chosenByTeacher, choices, selectActivity, settled } = useDashboardData();
   const decided = useRef(false);
   const [own, setOwn] = useState<{ id: string; atChoice: number } | null>(null);
   useEffect(() => {
     if (decided.current || !settled || !counts) return;
     decided.current = true;
+    // A link that names the activity (Live's "change it in Alerts", opened in a new tab too) is the teacher's choice.
+    const asked = new URLSearchParams(window.location.search).get('activity');
+    if (asked && activities.data?.activities.some((activity) => activity.id === asked)) {
+      if (asked !== activityId) selectActivity(asked);
+      return;
+    }
     if (chosenByTeacher) return;
     const target = alertsActivity(counts, activityId);
     if (target && target !== activityId) setOwn({ id: target, atChoice: choices });
-  }, [counts, settled, chosenByTeacher, activityId, choices]);
+  }, [counts, settled, chosenByTeacher, activityId, choices, activities.data, selectActivity]);
   return own && own.atChoice === choices ? own.id : activityId;
 }
 
