@@ -159,7 +159,9 @@ export const classes = {
   // The login slips printed right after a roster import, in the dashboard's language.
   slips: {
     title: 'Login slips for class {{className}}',
-    onlyNow:
+    onlyNow_one:
+      'Print it now: once you leave this page Aula cannot show this password again (it keeps only its hash). Cut along the dashed line and give the student their slip.',
+    onlyNow_other:
       'Print them now: once you leave this page Aula cannot show these passwords again (it keeps only their hashes). Cut along the dashed lines and give each student their slip.',
     print: 'Print',
     back: 'Back',
@@ -173,6 +175,10 @@ export const classes = {
     trackingCode_other: 'Tracking codes',
     forActivity: '({{name}})',
     askForCode: 'Ask your teacher for the tracking code.',
+    // One slip, right after Add student or Reset password…, with the password the teacher has just typed.
+    printOne: 'Print login slip',
+    oneOnlyNow: 'A slip with this username and password to hand out. This is the only time Aula can show this password: it keeps only its hash.',
+    titleOne: 'Login slip for {{username}}, class {{className}}',
   },
   loginHint: {
     title: 'How a game logs in',

@@ -161,7 +161,9 @@ export const classes: Catalog<typeof english> = {
   // Las tarjetas de acceso que se imprimen justo después de importar una lista de clase, en el idioma del panel.
   slips: {
     title: 'Tarjetas de acceso de la clase {{className}}',
-    onlyNow:
+    onlyNow_one:
+      'Imprímela ahora: cuando salgas de esta página Aula no podrá volver a mostrar esta contraseña (solo guarda su hash). Recorta por la línea discontinua y da al alumno su tarjeta.',
+    onlyNow_other:
       'Imprímelas ahora: cuando salgas de esta página Aula no podrá volver a mostrar estas contraseñas (solo guarda sus hashes). Recorta por las líneas discontinuas y da a cada alumno su tarjeta.',
     print: 'Imprimir',
     back: 'Volver',
@@ -175,6 +177,10 @@ export const classes: Catalog<typeof english> = {
     trackingCode_other: 'Códigos de seguimiento',
     forActivity: '({{name}})',
     askForCode: 'Pide el código de seguimiento a tu profesor o profesora.',
+    // Una tarjeta, justo después de Añadir alumno o Restablecer contraseña…, con la contraseña que acaba de escribir el docente.
+    printOne: 'Imprimir tarjeta de acceso',
+    oneOnlyNow: 'Una tarjeta con este usuario y esta contraseña para entregar. Es la única vez que Aula puede mostrar esta contraseña: solo guarda su hash.',
+    titleOne: 'Tarjeta de acceso de {{username}}, clase {{className}}',
   },
   loginHint: {
     title: 'Cómo inicia sesión un juego',

@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, apiPost } from '../../api/client';
+import type { SlipStudent } from './login-slips';
+import { OneLoginSlip } from './one-login-slip';
 import { PasswordField } from './password-field';
 import { RoleField, UsernameField } from './student-fields';
 import type { ClassRole, ClassStudent } from './types';
@@ -14,17 +16,28 @@ export function AddStudentForm({ classId, className, onAdded }: { classId: strin
   const [name, setName] = useState('');
   const [role, setRole] = useState<ClassRole>('student');
   const [added, setAdded] = useState<string | null>(null);
+  // The new account's slip, with the password just typed: only here, dropped as soon as the teacher types the next
+  // student or leaves (the form goes with the class panel), never stored. Aula keeps only the hash.
+  const [slip, setSlip] = useState<SlipStudent | null>(null);
+  const typing =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      setSlip(null);
+      set(value);
+    };
 
   const ids = useId();
   const { busy, error, problem, submit } = useFormSubmit(async () => {
     setAdded(null);
+    setSlip(null);
     const { student } = await apiPost<{ student: ClassStudent }>(`/classes/${encodeURIComponent(classId)}/students`, {
       username,
       password,
       role,
       ...(name.trim() ? { name } : {}),
     });
-    // The password is not kept once the account exists: the teacher hands it over, Aula only stores its hash.
+    // The password is not kept in the form once the account exists: only on its slip, until the teacher moves on.
+    setSlip({ username: student.username, password, name: student.name ?? null });
     setUsername('');
     setPassword('');
     setName('');
@@ -46,18 +59,18 @@ export function AddStudentForm({ classId, className, onAdded }: { classId: strin
           label={t('addStudent.username')}
           name="username"
           value={username}
-          onChange={setUsername}
+          onChange={typing(setUsername)}
           placeholder={t('addStudent.usernamePlaceholder')}
           describedBy={about('username')}
           invalid={field === 'username'}
         />
         <PasswordField
-          label={t('addStudent.password')} name="password" value={password} onChange={setPassword} describedBy={about('password')} invalid={field === 'password'} />
+          label={t('addStudent.password')} name="password" value={password} onChange={typing(setPassword)} describedBy={about('password')} invalid={field === 'password'} />
         <label>
           {t('addStudent.fullName')}
-          <input name="name" value={name} onChange={(event) => setName(event.target.value)} placeholder={t('addStudent.optional')} maxLength={120} />
+          <input name="name" value={name} onChange={(event) => typing(setName)(event.target.value)} placeholder={t('addStudent.optional')} maxLength={120} />
         </label>
-        <RoleField label={t('addStudent.role')} name="role" value={role} onChange={setRole} />
+        <RoleField label={t('addStudent.role')} name="role" value={role} onChange={typing(setRole)} />
         <button type="submit" className="button-primary" disabled={busy || username.trim() === '' || password === ''}>
           {busy ? t('addStudent.adding') : t('addStudent.add')}
         </button>
@@ -75,6 +88,7 @@ export function AddStudentForm({ classId, className, onAdded }: { classId: strin
           {t('addStudent.added', { username: added, className })}
         </p>
       )}
+      {slip && <OneLoginSlip classId={classId} className={className} student={slip} />}
     </form>
   );
 }

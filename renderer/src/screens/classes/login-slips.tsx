@@ -8,7 +8,10 @@ import { useDialogFocus } from '../../components/use-dialog-focus';
 import { useMdnsHost } from '../diagnostics/mdns-name';
 import './login-slips.css';
 
-/** One student's slip: the password exists only in the dashboard's memory, from the roster file just imported. */
+/**
+ * One student's slip: the password exists only in the dashboard's memory, from the roster file just imported or as
+ * the teacher has just typed it (Add student, Reset password…).
+ */
 export interface SlipStudent {
   username: string;
   password: string;
@@ -19,6 +22,8 @@ interface Props {
   classId: string;
   className: string;
   students: SlipStudent[];
+  /** The page's heading; by default, the class's slips. */
+  title?: string;
   onBack: () => void;
 }
 
@@ -27,7 +32,7 @@ interface Props {
  * code of the class's open activities and the address games use, as the Connect screen shows them. Drawn over the
  * whole page (a portal on <body>), so the print stylesheet can leave out the dashboard around it.
  */
-export function LoginSlips({ classId, className, students, onBack }: Props) {
+export function LoginSlips({ classId, className, students, title, onBack }: Props) {
   const { t } = useTranslation('classes');
   const view = useRef<HTMLDivElement>(null);
   const onKeyDown = useDialogFocus(view, { onEscape: onBack });
@@ -43,8 +48,8 @@ export function LoginSlips({ classId, className, students, onBack }: Props) {
   return createPortal(
     <div ref={view} className="login-slips-view" role="dialog" aria-modal="true" aria-labelledby="login-slips-title" onKeyDown={onKeyDown}>
       <div className="login-slips-toolbar">
-        <h1 id="login-slips-title">{t('slips.title', { className })}</h1>
-        <p className="muted small">{t('slips.onlyNow')}</p>
+        <h1 id="login-slips-title">{title ?? t('slips.title', { className })}</h1>
+        <p className="muted small">{t('slips.onlyNow', { count: students.length })}</p>
         <p className="buttons">
           <button type="button" className="button-primary" onClick={() => window.print()} disabled={!connect.data || !activities.data}>
             {t('slips.print')}

@@ -117,7 +117,14 @@ export function StudentTable({ classId, className, students, onChanged }: Props)
                   <tr className="student-action-row" data-action-for={student.username}>
                     <td colSpan={5}>
                       {open.kind === 'password' ? (
-                        <ResetPasswordForm classId={classId} studentId={student.id} username={student.username} onClose={() => setOpen(null)} />
+                        <ResetPasswordForm
+                          classId={classId}
+                          className={className}
+                          studentId={student.id}
+                          username={student.username}
+                          name={student.name ?? null}
+                          onClose={() => setOpen(null)}
+                        />
                       ) : open.kind === 'delete' ? (
                         <DeleteStudentAccount
                           username={student.username}
