@@ -40,7 +40,7 @@ describe("the teacher's screens agree with each other", { skip: chromiumMissing 
     await lastSeen.getByText('idle 2 min', { exact: true }).waitFor();
     const ruleNote = page.getByTestId('idle-after');
     assert.equal(await ruleNote.textContent(), 'Idle after 1 min, as the Idle alert of this activity (change it in Alerts)');
-    assert.equal(await ruleNote.getByRole('link', { name: 'change it in Alerts' }).getAttribute('href'), '/alerts');
+    assert.equal(await ruleNote.getByRole('link', { name: 'change it in Alerts' }).getAttribute('href'), `/alerts?activity=${activity.id}`);
 
     // The rule switched off (in Alerts, another tab): the default 3 minutes apply again, as in the header and Diagnostics.
     await putRules(activity.id, { idle: { enabled: false, minutes: 1 } });
