@@ -3,23 +3,10 @@ import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { postJson } from '../support/http.js';
-import { runAula } from '../support/run-aula.js';
 import { chromiumMissing, dashboardForSuite } from './browser-support.js';
+import { aula, gameAddress, twoClassesWithActivities } from './login-slip-support.js';
 
 const csvFile = (lines: string[]) => ({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n'), 'utf8') });
-
-async function aula(collector: Collector, ...args: string[]): Promise<string> {
-  const run = await runAula([...args, '--data-dir', collector.config.dataDir]);
-  assert.equal(run.code, 0, run.stderr);
-  return run.stdout;
-}
-
-const trackingCode = async (collector: Collector, ...args: string[]) =>
-  (JSON.parse(await aula(collector, 'activity', 'create', ...args, '--json')) as { trackingCode: string }).trackingCode;
-
-/** The address the Connect screen gives games, as the dashboard reads it. */
-const gameAddress = (page: Page) =>
-  page.evaluate(async () => ((await (await fetch('/admin/api/connect')).json()) as { urls: string[] }).urls[0] as string);
 
 async function importRoster(page: Page, className: string, lines: string[], importButton: string, imported: string): Promise<void> {
   await page.locator('nav.card .class-list button', { hasText: className }).click();
@@ -37,11 +24,7 @@ describe('the Classes screen: login slips right after a roster import', { skip: 
   });
 
   test('the teacher prints one slip per student with the password, the open activity’s code and the address, and the passwords are gone after', { timeout: 120_000 }, async () => {
-    await aula(collector, 'class', 'create', '--name', 'Maths 3B');
-    await aula(collector, 'class', 'create', '--name', '4A');
-    const fractions = await trackingCode(collector, '--name', 'Fractions', '--class', 'Maths 3B', '--no-anonymous');
-    const closed = await trackingCode(collector, '--name', 'Old quiz', '--class', 'Maths 3B', '--closed');
-    const otherClass = await trackingCode(collector, '--name', 'Geometry', '--class', '4A');
+    const { fractions, closed, otherClass } = await twoClassesWithActivities(collector);
 
     await page.goto(`${collector.url}/classes`);
     // A Spanish spreadsheet's header, a username typed with capitals, a student without a name, a quoted password with the separator in it.

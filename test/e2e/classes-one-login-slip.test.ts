@@ -3,21 +3,8 @@ import { describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import type { Collector } from '../../server/index.js';
 import { postJson } from '../support/http.js';
-import { runAula } from '../support/run-aula.js';
 import { chromiumMissing, dashboardForSuite } from './browser-support.js';
-
-async function aula(collector: Collector, ...args: string[]): Promise<string> {
-  const run = await runAula([...args, '--data-dir', collector.config.dataDir]);
-  assert.equal(run.code, 0, run.stderr);
-  return run.stdout;
-}
-
-const trackingCode = async (collector: Collector, ...args: string[]) =>
-  (JSON.parse(await aula(collector, 'activity', 'create', ...args, '--json')) as { trackingCode: string }).trackingCode;
-
-/** The address the Connect screen gives games, as the dashboard reads it. */
-const gameAddress = (page: Page) =>
-  page.evaluate(async () => ((await (await fetch('/admin/api/connect')).json()) as { urls: string[] }).urls[0] as string);
+import { aula, gameAddress, twoClassesWithActivities } from './login-slip-support.js';
 
 const login = (collector: Collector, username: string, password: string) => postJson(`${collector.url}/api/login`, { username, password });
 
@@ -54,11 +41,7 @@ describe('the Classes screen: a login slip after Add student and after Reset pas
   });
 
   test('the teacher prints the slip of a student just added and of a password just reset, and the passwords are gone after', { timeout: 120_000 }, async () => {
-    await aula(collector, 'class', 'create', '--name', 'Maths 3B');
-    await aula(collector, 'class', 'create', '--name', '4A');
-    const fractions = await trackingCode(collector, '--name', 'Fractions', '--class', 'Maths 3B', '--no-anonymous');
-    const closed = await trackingCode(collector, '--name', 'Old quiz', '--class', 'Maths 3B', '--closed');
-    const otherClass = await trackingCode(collector, '--name', 'Geometry', '--class', '4A');
+    const { fractions, closed, otherClass } = await twoClassesWithActivities(collector);
     const firstPassword = 'Clave-Dani-81';
     const newPassword = 'Clave-Nueva-82';
 
