@@ -10,6 +10,7 @@ import {
 } from '../http/read-body.js';
 import { sendMessage } from '../http/send.js';
 import { isErasedSessionToken } from '../store/erased-session-tokens.js';
+import { studentClassesNow } from '../store/rejections-repo.js';
 import { WriterClosedError } from '../store/write-queue.js';
 import { isoNow } from '../util/time.js';
 import { authTokenFrom } from './classify-authorization.js';
@@ -115,6 +116,8 @@ export function recordRejectionFrom(
       message: kept,
       sample,
       student: details.student ?? null,
+      // Read now: the writer stores it later, after a move to another class that may come in between.
+      ...(details.student ? { studentClasses: studentClassesNow(ctx.db, details.student) } : {}),
     })
     // After the commit, so a dashboard that refetches on the event finds the row.
     .then(({ activityId }) => ctx.bus.emit('request.rejected', { route, status, message: kept, activityId }))

@@ -17,6 +17,8 @@ export interface RejectionRow {
    * Absent for every other refusal.
    */
   student?: string | null;
+  /** That student's classes when refused (studentClassesNow, read at the refusal, not when the writer stores it). */
+  studentClasses?: string | null;
 }
 
 /** Which activity the dashboard should refresh for this refusal: its session's, when it had one. */
@@ -48,7 +50,7 @@ function repeatKey(row: RejectionRow, classes: string | null): string {
  * and Live say of it later, after the student moved to another class, is where they were when refused. One indexed
  * read, only for a start refused to a logged-in student.
  */
-function classesNow(db: Db, username: string): string | null {
+export function studentClassesNow(db: Db, username: string): string | null {
   const row = prepared<[string], { classes: string }>(
     db,
     `SELECT (SELECT json_group_array(json_object('id', id, 'name', name)) FROM (SELECT c.id, c.name FROM class_members cm
@@ -91,7 +93,7 @@ function keepNewestOfDevice(db: Db, device: string | null): void {
  * (newest first, and "cleared" up to a row id), and the table grows with distinct problems, not with time.
  */
 export function insertRejection(db: Db, row: RejectionRow): RecordedRejection {
-  const classes = row.student ? classesNow(db, row.student) : null;
+  const classes = row.student ? (row.studentClasses !== undefined ? row.studentClasses : studentClassesNow(db, row.student)) : null;
   const key = repeatKey(row, classes);
   const device = row.address === null ? null : addressKey(row.address);
   // A failed login the student logged in after stays as it was (markLoggedIn): failing again is a new problem, counted
